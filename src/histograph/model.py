@@ -123,7 +123,9 @@ class TimeMention:
     end: int
     text: str
     kind: TimeKind
-    value: TimeValue | None  # None = not resolvable; kept with its text, never guessed
+    value: TimeValue | None  # None = not resolvable, or not a date (DURATION/SET)
+    #: the TIMEX3 value string for every kind (1933-11-16, P16Y, XXXX-XX-XX, PRESENT_REF)
+    timex: str | None = None
     #: True for publication/byline/copyright/access dates: the document's date, never an event's
     document_date: bool = False
     #: for anchor "event"/"narrative": start offset of the mention it was resolved from

@@ -21,6 +21,22 @@ def tag_dates(text: str, dct: TimeValue | str | None = None, doc_id: str = "") -
     return []
 
 
+def normalise_date_string(s: str) -> TimeValue | None:
+    """A date written in metadata (ISO 8601, RFC 2822, "November 16, 2011 05:00 AM") -> value."""
+    return None
+
+
+def parse_value(value: str) -> TimeValue | None:
+    """A TIMEX3-style value string (1933-11-16, 1933-11, 193X, 19XX, 1936/1938) -> TimeValue."""
+    return None
+
+
+def explain_date_difference(a: TimeValue, b: TimeValue) -> tuple[str, str] | None:
+    """Why two dates of one event may differ: (kind, explanation) with kind one of
+    precision | timezone | calendar, or None when nothing explains it."""
+    return None
+
+
 def tag_document(
     document: Document, regions: Sequence[Region]
 ) -> tuple[list[TimeMention], TimeValue | None]:
