@@ -1,13 +1,25 @@
-"""The Python API. The CLI and the web UI are thin layers over this module."""
+"""The Python API. The CLI and the web UI are thin layers over this module.
+
+>>> hg = Histograph(":memory:")
+>>> report = hg.ingest(["samples/berlin_wall"])
+>>> events = hg.timeline(start="1989", end="1990")
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as _dt
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from .ingest import IngestError, ReadOptions, read_paths
 from .ingest.dedup import find_copies
 from .merge import merge
-from .model import Document, KnowledgeBase
-from .pipeline import Pipeline, build
+from .model import Conflict, Document, Event, KnowledgeBase, Person, TimeValue
+from .pipeline import DEFAULT_STAGES, Pipeline, build
+from .store import SearchHit, Store, open_store
+
+ProgressFn = Callable[[str], None]
 
 
 def build_knowledge(
@@ -18,3 +30,198 @@ def build_knowledge(
     analyses = list(pipe.analyze_many(documents))
     copies = find_copies([a.document for a in analyses])
     return merge(analyses, copies)
+
+
+@dataclass
+class IngestReport:
+    """What one ``ingest`` call did: new documents, known ones, and failures."""
+
+    added: list[Document] = field(default_factory=list)
+    duplicates: list[Document] = field(default_factory=list)
+    errors: list[IngestError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """False only when nothing at all could be ingested."""
+        return bool(self.added or self.duplicates) or not self.errors
+
+
+class DateArgumentError(ValueError):
+    """A --from/--to/--date argument that is not a date."""
+
+
+def parse_date_arg(text: str) -> TimeValue:
+    """``1933``, ``1933-11``, ``1933-11-16``, ``193X`` … as a TimeValue (raises DateArgumentError)."""
+    from .time import parse_value
+
+    value = parse_value(text.strip())
+    if value is None:
+        raise DateArgumentError(
+            f"not a date: {text!r} (use YYYY, YYYY-MM, YYYY-MM-DD or a decade such as 193X)"
+        )
+    return value
+
+
+class Histograph:
+    """A knowledge base of historical events backed by a store (SQLite by default)."""
+
+    def __init__(
+        self,
+        db: str | Path | Store = "histograph.db",
+        *,
+        stages: Sequence[str] = DEFAULT_STAGES,
+    ) -> None:
+        self.store: Store = db if not isinstance(db, str | Path) else open_store(str(db))
+        self._stages = tuple(stages)
+        self._pipeline: Pipeline | None = None
+        self._texts: dict[str, str] = {}
+
+    # -- context management ---------------------------------------------------------
+    def __enter__(self) -> Histograph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+    @property
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = build(self._stages)
+        return self._pipeline
+
+    # -- writing --------------------------------------------------------------------
+    def ingest(
+        self,
+        inputs: Sequence[str],
+        options: ReadOptions | None = None,
+        progress: ProgressFn | None = None,
+    ) -> IngestReport:
+        """Read, analyse and store files/directories/globs (``-`` = stdin), then re-merge."""
+        return self.add_documents(read_paths(inputs, options), progress=progress)
+
+    def add_documents(
+        self,
+        items: Iterable[Document | IngestError],
+        progress: ProgressFn | None = None,
+    ) -> IngestReport:
+        report = IngestReport()
+        for item in items:
+            if isinstance(item, IngestError):
+                report.errors.append(item)
+                if progress:
+                    progress(item.source)
+                continue
+            if self.store.has_document(item.id):
+                report.duplicates.append(item)
+            else:
+                try:
+                    analysis = self.pipeline.analyze(item)
+                    self.store.add_analysis(analysis)
+                except Exception as exc:  # one bad document never stops a batch
+                    report.errors.append(
+                        IngestError(item.uri, f"analysis failed: {type(exc).__name__}: {exc}")
+                    )
+                else:
+                    report.added.append(item)
+            if progress:
+                progress(item.uri)
+        if report.added:
+            self.rebuild()
+        return report
+
+    def rebuild(self) -> KnowledgeBase:
+        """Re-merge every stored analysis into events, people and conflicts."""
+        analyses = list(self.store.analyses())
+        copies = find_copies([a.document for a in analyses])
+        kb = merge(analyses, copies)
+        self.store.replace_knowledge(kb)
+        return kb
+
+    # -- reading --------------------------------------------------------------------
+    def timeline(
+        self,
+        *,
+        start: str | None = None,
+        end: str | None = None,
+        entity: str | None = None,
+        type: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        """Events in date order, filtered by date range, participant and type."""
+        earliest = parse_date_arg(start).earliest if start else None
+        latest = parse_date_arg(end).latest if end else None
+        return self.store.events(
+            earliest=earliest, latest=latest, entity=entity, type=type, limit=limit, offset=offset
+        )
+
+    def on_this_day(self, month_day: str | None = None) -> list[Event]:
+        """Events of a month and day across years (``MM-DD``; default today)."""
+        month, day = parse_month_day(month_day)
+        return self.store.on_this_day(month, day)
+
+    def event(self, event_id: str) -> Event | None:
+        return self.store.event(event_id)
+
+    def people(self) -> list[Person]:
+        return [p for p in self.store.people() if p.kind == "person"]
+
+    def person(self, name: str) -> Person | None:
+        return self.store.person(name)
+
+    def conflicts(self, subject: str | None = None) -> list[Conflict]:
+        return self.store.conflicts(subject)
+
+    def sources(self) -> list[Document]:
+        return self.store.documents()
+
+    def document(self, doc_id: str) -> Document | None:
+        return self.store.document(doc_id)
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        return self.store.search(query, limit)
+
+    def quote(self, doc_id: str, start: int, end: int) -> str:
+        """The exact source text of a span."""
+        text = self._texts.get(doc_id)
+        if text is None:
+            doc = self.store.document(doc_id)
+            text = doc.text if doc else ""
+            self._texts[doc_id] = text
+        return text[start:end]
+
+    def knowledge(self) -> KnowledgeBase:
+        """The whole merged knowledge base as model objects."""
+        return KnowledgeBase(
+            analyses=tuple(self.store.analyses()),
+            events=tuple(self.store.events()),
+            people=tuple(self.store.people()),
+            conflicts=tuple(self.store.conflicts()),
+            copies=tuple(self.store.copies()),
+        )
+
+    def iter_events(self, page: int = 500) -> Iterator[Event]:
+        offset = 0
+        while True:
+            batch = self.store.events(limit=page, offset=offset)
+            yield from batch
+            if len(batch) < page:
+                return
+            offset += page
+
+
+def parse_month_day(month_day: str | None) -> tuple[int, int]:
+    """``MM-DD`` (or ``--MM-DD``, ``YYYY-MM-DD``) -> (month, day); None = today."""
+    if not month_day:
+        today = _dt.date.today()
+        return today.month, today.day
+    parts = month_day.strip().lstrip("-").split("-")
+    try:
+        month, day = int(parts[-2]), int(parts[-1])
+        _dt.date(2000, month, day)  # validates (2000 is a leap year: 02-29 is allowed)
+    except (ValueError, IndexError):
+        raise DateArgumentError(f"not a month and day: {month_day!r} (use MM-DD)") from None
+    return month, day

@@ -42,7 +42,7 @@ def day_number(year: int, month: int, day: int) -> int:
     """Days since 0001-01-01 in the proleptic Gregorian calendar (astronomical years:
     1 BC is year 0, 2 BC is year -1). Equals ``datetime.date.toordinal() - 1`` for AD."""
     y = year - (1 if month <= 2 else 0)
-    era = (y if y >= 0 else y - 399) // 400
+    era = y // 400  # floor division: no C-style correction needed
     yoe = y - era * 400
     mp = (month + 9) % 12
     doy = (153 * mp + 2) // 5 + day - 1
@@ -53,7 +53,7 @@ def day_number(year: int, month: int, day: int) -> int:
 def civil_from_day(n: int) -> tuple[int, int, int]:
     """Inverse of :func:`day_number`: ``(year, month, day)``."""
     z = n - 719162 + 719468
-    era = (z if z >= 0 else z - 146096) // 146097
+    era = z // 146097
     doe = z - era * 146097
     yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
     y = yoe + era * 400

