@@ -16,7 +16,7 @@ def test_stage_order_is_checked() -> None:
 
 
 def test_unknown_stage_is_named() -> None:
-    with pytest.raises(KeyError, match="histograph.nope.v9"):
+    with pytest.raises(KeyError, match=r"histograph\.nope\.v9"):
         build(["histograph.nope.v9"])
 
 
