@@ -1,17 +1,25 @@
 """Entity mentions (people, states, organisations, places) and roles/titles of people.
 
-STUB: the entities owner replaces this.
+Stage ``histograph.entities.v1``: reads ``state.segments`` (content regions parsed by spaCy)
+and ``state.times``; assigns ``state.entities`` (:class:`~histograph.model.EntityMention`,
+labels PERSON, STATE, NORP, GPE, LOC, ORG; ``key`` = the fullest name of the person in the
+document, or the state id of ``data/states.yaml``) and ``state.roles``
+(:class:`~histograph.model.RoleClaim`, one per title stated in the text, with the span that
+states it, the office of ``data/offices.yaml`` and dates when the text gives them).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..model import EntityMention
 from ..registry import stage
+from .mentions import find_mentions
+from .roles import extract_roles
 
 if TYPE_CHECKING:
     from ..pipeline import DocState
+
+__all__ = ["entities_stage", "extract_roles", "find_mentions"]
 
 
 @stage(
@@ -20,10 +28,6 @@ if TYPE_CHECKING:
     assigns=("entities", "roles"),
 )
 def entities_stage(state: DocState) -> None:
-    for seg in state.segments:
-        for ent in seg.doc.ents:
-            if ent.label_ == "PERSON":
-                s = seg.offset + ent.start_char
-                state.entities.append(
-                    EntityMention(state.document.id, s, s + len(ent.text), ent.text, "PERSON", ent.text)
-                )
+    ents = find_mentions(state)
+    state.entities = ents.to_entity_mentions(state.document.id)
+    state.roles = extract_roles(state, ents)

@@ -72,7 +72,7 @@ def date_range(value: object) -> DayRange | None:
     if not isinstance(value, str):
         return None
     if "/" in value:
-        first, sep, second = value.partition("/")
+        first, _sep, second = value.partition("/")
         if "/" in second:
             return None
         a = _single_range(first)

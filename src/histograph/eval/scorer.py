@@ -172,8 +172,8 @@ def _system_span(
     if not isinstance(f, str) or f not in files:
         return []
     start, end = entry.get("start"), entry.get("end")
-    if _is_int(start) and _is_int(end):
-        s, e = int(start), int(end)
+    if isinstance(start, int) and isinstance(end, int) and _is_int(start) and _is_int(end):
+        s, e = start, end
         text = texts.get(f)
         if text is not None:
             s, e = max(s, 0), min(e, len(text))
@@ -392,9 +392,7 @@ def _date_fit(s: _SysEvent, g: _GoldEvent) -> tuple[bool, bool]:
     return any(within(s.range, a) for a in g.acceptable_ranges), False
 
 
-def _match_events(
-    gold: list[_GoldEvent], system: list[_SysEvent]
-) -> dict[int, tuple[int, int]]:
+def _match_events(gold: list[_GoldEvent], system: list[_SysEvent]) -> dict[int, tuple[int, int]]:
     """Greedy one-to-one assignment: gold index -> (system index, overlap chars)."""
     pairs: list[tuple[int, int, int, int]] = []
     for g in gold:
@@ -523,12 +521,7 @@ def _covers(w: _ConflictEntry, v: _ConflictEntry) -> bool:
 def _finds(system_values: list[_ConflictEntry], g: _GoldConflict) -> bool:
     """Some two covered gold entries with distinct base(value)s are covered by two system
     values with distinct norm(value)s."""
-    cover = [
-        (v.key, w.key)
-        for v in g.entries
-        for w in system_values
-        if _covers(w, v)
-    ]
+    cover = [(v.key, w.key) for v in g.entries for w in system_values if _covers(w, v)]
     for i, (gv1, sw1) in enumerate(cover):
         for gv2, sw2 in cover[i + 1 :]:
             if gv1 != gv2 and sw1 != sw2:
@@ -582,9 +575,7 @@ def score_cluster(
     main_gold = [g for g in g_events if g.salience == "main"]
     tp_main = sum(1 for g in main_gold if g.index in matched)
     to_non_main = sum(1 for g in g_events if g.index in matched and g.salience != "main")
-    events_main = _prf(
-        tp_main, len(s_events) - to_non_main - tp_main, len(main_gold) - tp_main
-    )
+    events_main = _prf(tp_main, len(s_events) - to_non_main - tp_main, len(main_gold) - tp_main)
 
     # 4.2 dates
     n_dates = n_exact = n_within = 0
@@ -618,16 +609,16 @@ def score_cluster(
     roles_gold = sum(len(g.roles) for g in g_people)
     roles_matched = 0
     people_details: list[dict[str, Any]] = []
-    for g in g_people:
-        si_opt = p_match.get(g.index)
-        k = _match_roles(g.roles, s_people[si_opt].roles) if si_opt is not None else 0
+    for gp in g_people:
+        si_opt = p_match.get(gp.index)
+        k = _match_roles(gp.roles, s_people[si_opt].roles) if si_opt is not None else 0
         roles_matched += k
         people_details.append(
             {
-                "gold": g.name,
+                "gold": gp.name,
                 "system": s_people[si_opt].name if si_opt is not None else None,
                 "roles_matched": k,
-                "roles": len(g.roles),
+                "roles": len(gp.roles),
             }
         )
     ptp = len(p_match)
@@ -657,16 +648,16 @@ def score_cluster(
             continue
         values = _system_conflict_values(c, ctx)
         hit = False
-        for g in g_conflicts:
-            if _finds(values, g):
-                found_by[g.index].append(ci)
+        for gc in g_conflicts:
+            if _finds(values, gc):
+                found_by[gc.index].append(ci)
                 hit = True
         system_finding += hit
-    found = [g for g in g_conflicts if found_by[g.index]]
-    gold_hard = sum(1 for g in g_conflicts if g.severity == "hard")
-    gold_soft = sum(1 for g in g_conflicts if g.severity == "soft")
-    found_hard = sum(1 for g in found if g.severity == "hard")
-    found_soft = sum(1 for g in found if g.severity == "soft")
+    found = [gc for gc in g_conflicts if found_by[gc.index]]
+    gold_hard = sum(1 for gc in g_conflicts if gc.severity == "hard")
+    gold_soft = sum(1 for gc in g_conflicts if gc.severity == "soft")
+    found_hard = sum(1 for gc in found if gc.severity == "hard")
+    found_soft = sum(1 for gc in found if gc.severity == "soft")
     conflicts = {
         "gold": len(g_conflicts),
         "found": len(found),
@@ -725,11 +716,11 @@ def score_cluster(
             "people": people_details,
             "conflicts": [
                 {
-                    "fact": g.fact,
-                    "severity": g.severity,
-                    "found_by": found_by[g.index],
+                    "fact": gc.fact,
+                    "severity": gc.severity,
+                    "found_by": found_by[gc.index],
                 }
-                for g in g_conflicts
+                for gc in g_conflicts
             ],
             "warnings": ctx.warnings,
         },
@@ -752,10 +743,19 @@ def micro(results: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     people["roles_matched"] = roles_matched
     people["roles_gold"] = roles_gold
     n, exact, within_n = total("dates", "n"), total("dates", "exact"), total("dates", "within")
-    c = {k: total("conflicts", k) for k in (
-        "gold", "found", "found_hard", "found_soft", "gold_hard", "gold_soft",
-        "system", "system_finding",
-    )}
+    c = {
+        k: total("conflicts", k)
+        for k in (
+            "gold",
+            "found",
+            "found_hard",
+            "found_soft",
+            "gold_hard",
+            "gold_soft",
+            "system",
+            "system_finding",
+        )
+    }
     conflicts: dict[str, Any] = {
         "gold": c["gold"],
         "found": c["found"],

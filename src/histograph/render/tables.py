@@ -152,7 +152,10 @@ def eval_table(result: dict[str, Any]) -> Table:
         )
 
     for name, r in sorted(result.get("clusters", {}).items()):
-        row(name, r)
+        if "skipped" in r:
+            t.add_row(name, f"[dim]skipped: {r['skipped']}[/]", *[""] * (len(cols) - 2))
+        else:
+            row(name, r)
     if "micro" in result:
         row("[bold]micro[/]", result["micro"])
     return t

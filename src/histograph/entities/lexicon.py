@@ -1,0 +1,92 @@
+"""Language data of the entities stage, loaded once from ``histograph/data/*.yaml``.
+
+Everything here is read-only after loading (cached per process); nothing is mutated.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def norm(s: str) -> str:
+    """Lowercase, drop dots and apostrophes, every other non-alphanumeric -> space.
+
+    The same normalisation as the evaluation's ``norm()``, plus accent folding
+    ("chargé" = "charge").
+    """
+    s = unicodedata.normalize("NFKD", s.lower())
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace(".", "").replace("'", "").replace("’", "").replace("‘", "")
+    return _NON_ALNUM.sub(" ", s).strip()
+
+
+def load_yaml(name: str) -> Any:
+    """Load ``histograph/data/<name>``; a clear error names the file."""
+    ref = resources.files("histograph").joinpath("data", name)
+    try:
+        with ref.open("r", encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - packaging error
+        raise RuntimeError(f"E101 cannot read data file histograph/data/{name}: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class Titles:
+    """Word lists of ``titles.yaml``, all normalised with :func:`norm`."""
+
+    heads: frozenset[str]  # single-word heads and the last word of multi-word heads
+    head_phrases: frozenset[str]  # every head as a normalised phrase
+    head_inner: frozenset[str]  # non-final words of multi-word heads ("prime", "charge")
+    honorifics: frozenset[str]
+    modifiers: frozenset[str]
+    descriptors: frozenset[str]
+    determiners: frozenset[str]
+    connectors: frozenset[str]
+    verbs_start: frozenset[str]
+    verbs_hold: frozenset[str]
+    verbs_end: frozenset[str]
+    relative_pronouns: frozenset[str]
+    took_office: tuple[str, ...]
+    replace_verbs: frozenset[str]
+    apposition_nouns: frozenset[str]
+    non_name_words: frozenset[str]
+
+
+def _nset(items: Any) -> frozenset[str]:
+    return frozenset(norm(str(x)) for x in (items or ()) if norm(str(x)))
+
+
+@functools.lru_cache(maxsize=1)
+def titles() -> Titles:
+    d = load_yaml("titles.yaml")
+    heads_raw = [norm(str(h)) for h in d.get("heads", ())]
+    heads = {h.split()[-1] for h in heads_raw if h}
+    inner = {w for h in heads_raw for w in h.split()[:-1]}
+    verbs = d.get("role_verbs", {})
+    return Titles(
+        heads=frozenset(heads),
+        head_phrases=frozenset(heads_raw),
+        head_inner=frozenset(inner),
+        honorifics=_nset(d.get("honorifics")),
+        modifiers=_nset(d.get("modifiers")),
+        descriptors=_nset(d.get("descriptors")),
+        determiners=_nset(d.get("determiners")),
+        connectors=frozenset(str(x).lower() for x in d.get("connectors", ())),
+        verbs_start=_nset(verbs.get("starts")),
+        verbs_hold=_nset(verbs.get("holds")),
+        verbs_end=_nset(verbs.get("ends")),
+        relative_pronouns=_nset(d.get("relative_pronouns")),
+        took_office=tuple(norm(str(x)) for x in d.get("took_office", ())),
+        replace_verbs=_nset(d.get("replace_verbs")),
+        apposition_nouns=_nset(d.get("role_nouns_apposition")),
+        non_name_words=_nset(d.get("non_name_words")),
+    )

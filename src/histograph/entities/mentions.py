@@ -1,0 +1,469 @@
+"""Entity mentions from the spaCy parse, with the small model's systematic errors repaired.
+
+Repairs (general, not tied to any document):
+- title words, honorifics and demonyms swallowed into a PERSON name are moved out of it
+  ("Soviet Commissar" is no person; "President Roosevelt" -> "Roosevelt"); trailing punctuation
+  and possessives are trimmed; lower-case "names" (keyword lines) and phrases that name a pact,
+  a war or an institution are rejected;
+- once a person's full name has appeared in a document, later occurrences of the full name or
+  the surname are PERSON mentions whatever the model said ("Litvinov" tagged GPE);
+- a capitalised name right after a title ("Commissar Litvinov") is a PERSON even when untagged;
+- states: every historical name, adjective and collective of ``states.yaml`` becomes a STATE
+  (or NORP) mention keyed by the state id; seats of government ("Washington", "the Kremlin")
+  are the government only when they act (subject, possessor, "the Moscow government"),
+  otherwise they are places (GPE).
+People are clustered within the document: each PERSON mention's ``key`` is the fullest
+compatible name form of the document ("Roosevelt" -> "Franklin D. Roosevelt").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import EntityMention
+from .lexicon import norm, titles
+from .names import PARTICLES, Name, compatible, parse_name
+from .states import gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ..pipeline import DocState, Segment
+
+_YEAR = re.compile(r"(?<![\d/-])(1[0-9]{3}|20[0-9]{2})(?![\d/])")
+_GOV_NOUNS = frozenset({"government", "regime", "administration", "leadership", "authorities",
+                        "cabinet", "court", "side", "delegation", "policy"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
+_LOCATIVE = frozenset({"in", "at", "to", "from", "near", "into", "toward", "towards", "via",
+                       "outside", "inside", "around", "across", "through", "within"})
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+    "saturday sunday".split()
+)
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+class YearIndex:
+    """The year in force at a character offset (for names whose meaning changed over time)."""
+
+    def __init__(self, state: DocState) -> None:
+        pts: list[tuple[int, int]] = []
+        for t in state.times:
+            if t.document_date or t.value is None:
+                continue
+            from ..model import civil_from_day
+
+            y0 = civil_from_day(t.value.earliest)[0]
+            y1 = civil_from_day(t.value.latest)[0]
+            if y1 - y0 <= 10:
+                pts.append((t.start, y0))
+        if not pts:
+            text = state.document.text
+            for seg in state.segments:
+                a, b = seg.region.start, seg.region.end
+                for m in _YEAR.finditer(text, a, b):
+                    pts.append((m.start(), int(m.group(1))))
+        pts.sort()
+        self._offsets = [p[0] for p in pts]
+        self._years = [p[1] for p in pts]
+        ys = sorted(self._years)
+        self.default: int | None = ys[len(ys) // 2] if ys else None
+
+    def at(self, offset: int, window: int = 600) -> int | None:
+        i = bisect.bisect_right(self._offsets, offset) - 1
+        if i >= 0 and offset - self._offsets[i] <= window:
+            return self._years[i]
+        if i + 1 < len(self._offsets) and self._offsets[i + 1] - offset <= 120:
+            return self._years[i + 1]
+        return self.default
+
+
+@dataclass
+class SegMention:
+    """A mention in one segment, with its token range (for the roles extractor)."""
+
+    seg: int
+    tok_start: int
+    tok_end: int
+    start: int  # absolute character offsets
+    end: int
+    text: str
+    label: str
+    key: str | None = None
+
+
+@dataclass
+class DocEntities:
+    mentions: list[SegMention] = field(default_factory=list)
+
+    def in_segment(self, seg: int) -> list[SegMention]:
+        return [m for m in self.mentions if m.seg == seg]
+
+    def to_entity_mentions(self, doc_id: str) -> list[EntityMention]:
+        out = [
+            EntityMention(doc_id, m.start, m.end, m.text, m.label, m.key)
+            for m in sorted(self.mentions, key=lambda m: (m.start, m.end, m.label))
+        ]
+        return out
+
+
+# ---------------------------------------------------------------- token helpers
+
+
+def _is_cap(tok: Token) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper()
+
+
+def _title_word(tok: Token) -> bool:
+    """A word that can be part of a title (not of a name)."""
+    w = norm(tok.text)
+    tl = titles()
+    return (
+        w in tl.heads
+        or w in tl.honorifics
+        or tok.text.lower() in tl.honorifics
+        or w in tl.modifiers
+        or w in tl.descriptors
+        or w in tl.determiners
+        or w in tl.head_inner
+    )
+
+
+def _state_word(tok: Token) -> bool:
+    """A demonym or state abbreviation ("Soviet", "U.S.") that can precede a title."""
+    if not _is_cap(tok):
+        return False
+    if tok.text.isupper() or "." in tok.text:
+        return bool(gazetteer().candidates(tok.text))
+    return gazetteer().lookup(tok.text, forms=("adjective",)) is not None
+
+
+def _dominant_script_latin(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return True
+    latin = sum(1 for c in letters if c < "\u0250")
+    return latin * 2 >= len(letters)
+
+
+def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] | None:
+    """Trim a PERSON span to the name proper; None when it is no person name."""
+    tl = titles()
+    while s < e and (
+        doc[s].is_punct
+        or doc[s].is_space
+        or _title_word(doc[s])
+        or _state_word(doc[s])
+        or doc[s].text in {"-", "–"}
+    ):
+        s += 1
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].text in _POSSESSIVE):
+        e -= 1
+    if s >= e:
+        return None
+    toks = list(doc[s:e])
+    words = [t for t in toks if any(c.isalpha() for c in t.text)]
+    if not words:
+        return None
+    if any(any(c.isdigit() for c in t.text) for t in toks):
+        return None
+    if not _is_cap(words[-1]) or not _is_cap(words[0]):
+        return None
+    if any(not _is_cap(t) and t.text not in PARTICLES for t in words):
+        return None
+    if any(norm(t.text) in tl.non_name_words for t in words):
+        return None
+    if e < len(doc) and norm(doc[e].text) in tl.non_name_words and _is_cap(doc[e]):
+        return None  # "Molotov-Ribbentrop Pact", "Marshall Plan"
+    if any(norm(t.text) in _MONTHS for t in words) and len(words) == 1:
+        return None
+    span_text = doc[s:e].text
+    if latin_doc and len(words) == 1 and not _dominant_script_latin(span_text):
+        return None
+    if gazetteer().candidates(span_text):
+        return None  # a state or a seat of government, not a person
+    if all(_title_word(t) for t in words):
+        return None
+    return (s, e)
+
+
+def _is_actor(span: Span) -> bool:
+    """A seat-of-government name used for the government (an actor), not the place."""
+    root = span.root
+    if span.end < len(span.doc):
+        nxt = span.doc[span.end]
+        if nxt.text in {"D.C.", "DC"} or (
+            nxt.text == ","
+            and span.end + 1 < len(span.doc)
+            and span.doc[span.end + 1].text in {"D.C.", "DC"}
+        ):
+            return False
+    if span.start > 0 and span.doc[span.start - 1].lower_ in _LOCATIVE:
+        return False
+    if root.dep_ in _SUBJECT_DEPS:
+        return True
+    if root.dep_ == "conj" and root.head.dep_ in _SUBJECT_DEPS:
+        return True
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in _GOV_NOUNS:
+        return True
+    if span.end < len(span.doc) and span.doc[span.end].text in _POSSESSIVE:
+        return True
+    # object-control: "forced Washington to recognise"
+    if root.dep_ == "dobj" and span.end + 1 < len(span.doc):
+        nxt, nxt2 = span.doc[span.end], span.doc[span.end + 1]
+        if nxt.lower_ == "to" and nxt2.pos_ in {"VERB", "AUX"}:
+            return True
+    return False
+
+
+def _state_mention(
+    seg_i: int, seg: Segment, span: Span, year: int | None
+) -> SegMention | None:
+    """A STATE/NORP mention for a state-naming span (trimmed to the longest state prefix)."""
+    g = gazetteer()
+    doc = span.doc
+    s, e = span.start, span.end
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].text in _POSSESSIVE):
+        e -= 1
+    # longest prefix (after an optional "the") that names a state
+    for end in range(e, s, -1):
+        sub = doc[s:end]
+        if end - s > g.max_words + 1:
+            continue
+        hit = g.lookup(sub.text, year)
+        if hit is None:
+            continue
+        if hit.form == "adjective" and span.label_ not in {"NORP"} and end - s > 1:
+            # "Soviet Union Form ..." is fine, but "Soviet Union" is a name; adjectives alone
+            # inside longer ORG names are not the state
+            continue
+        label = "STATE"
+        if hit.form == "adjective":
+            label = "NORP"
+        elif hit.form == "government" and not _is_actor(doc[s:end]):
+            label = "GPE"
+        a = seg.offset + doc[s].idx
+        b = seg.offset + doc[end - 1].idx + len(doc[end - 1].text)
+        key = hit.state_id if label != "GPE" else sub.text
+        return SegMention(seg_i, s, end, a, b, sub.text, label, key)
+    return None
+
+
+# ---------------------------------------------------------------- main entry
+
+
+def find_mentions(state: DocState) -> DocEntities:
+    """Entity mentions of one document (people clustered, states resolved)."""
+    years = YearIndex(state)
+    latin_doc = _dominant_script_latin(state.document.text[:20000])
+    out = DocEntities()
+    people: list[SegMention] = []
+    taken: list[set[int]] = [set() for _ in state.segments]  # token indices already in a mention
+    for si, seg in enumerate(state.segments):
+        doc = seg.doc
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                r = _clean_person(doc, ent.start, ent.end, latin_doc)
+                if r is None:
+                    continue
+                s, e = r
+                a = seg.offset + doc[s].idx
+                b = seg.offset + doc[e - 1].idx + len(doc[e - 1].text)
+                m = SegMention(si, s, e, a, b, doc[s:e].text, "PERSON")
+                people.append(m)
+                taken[si].update(range(s, e))
+    # full names and surnames of the people found so far
+    full = {tuple(t.text for t in state.segments[m.seg].doc[m.tok_start : m.tok_end])
+            for m in people if m.tok_end - m.tok_start >= 2}
+    surnames = {f[-1] for f in full}
+    extra = _known_name_pass(state, full, surnames, taken)
+    extra += _title_anchored_pass(state, taken, latin_doc)
+    people.extend(extra)
+    # states, places, organisations (not overlapping people)
+    for si, seg in enumerate(state.segments):
+        doc = seg.doc
+        for ent in doc.ents:
+            if ent.label_ not in {"GPE", "LOC", "ORG", "NORP", "FAC"}:
+                continue
+            if any(i in taken[si] for i in range(ent.start, ent.end)):
+                continue
+            year = years.at(seg.offset + ent.start_char)
+            sm = _state_mention(si, seg, ent, year)
+            if sm is not None:
+                out.mentions.append(sm)
+                continue
+            if ent.label_ in {"GPE", "LOC", "ORG", "NORP"}:
+                a = seg.offset + ent.start_char
+                txt = ent.text
+                out.mentions.append(
+                    SegMention(si, ent.start, ent.end, a, a + len(txt), txt, ent.label_, txt)
+                )
+    _cluster_people(people)
+    out.mentions.extend(people)
+    out.mentions.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def _ent_at(doc: Doc, i: int) -> Span | None:
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            return ent
+    return None
+
+
+def _known_name_pass(
+    state: DocState, full: set[tuple[str, ...]], surnames: set[str], taken: list[set[int]]
+) -> list[SegMention]:
+    """Occurrences of known full names and surnames that the model missed or mislabelled."""
+    g = gazetteer()
+    tl = titles()
+    out: list[SegMention] = []
+    fulls = sorted(full, key=len, reverse=True)
+    for si, seg in enumerate(state.segments):
+        doc = seg.doc
+        i = 0
+        while i < len(doc):
+            if i in taken[si]:
+                i += 1
+                continue
+            hit: tuple[int, int] | None = None
+            for f in fulls:
+                n = len(f)
+                if tuple(t.text for t in doc[i : i + n]) == f:
+                    hit = (i, i + n)
+                    break
+            if hit is None and doc[i].text in surnames:
+                tok = doc[i]
+                prev = doc[i - 1] if i > 0 else None
+                titled = prev is not None and (
+                    norm(prev.text) in tl.heads or norm(prev.text) in tl.honorifics
+                )
+                if g.candidates(tok.text) and not titled:
+                    i += 1
+                    continue  # "Washington" the place/government, not Mr Washington
+                hit = (i, i + 1)
+            if hit is None:
+                i += 1
+                continue
+            s, e = hit
+            if any(k in taken[si] for k in range(s, e)):
+                i += 1
+                continue
+            # not inside hyphenated compounds or names of pacts and institutions
+            if (s > 0 and doc[s - 1].text in {"-", "–"}) or (
+                e < len(doc) and doc[e].text in {"-", "–"}
+            ):
+                i = e
+                continue
+            if e < len(doc) and norm(doc[e].text) in tl.non_name_words and _is_cap(doc[e]):
+                i = e
+                continue
+            ent = _ent_at(doc, s)
+            if ent is not None and ent.label_ != "PERSON":
+                inner = doc[ent.start : ent.end]
+                rest = [t for t in inner if not (s <= t.i < e) and t.text not in _POSSESSIVE
+                        and not t.is_punct]
+                possessive_lead = ent.start == s and e < ent.end and doc[e].text in _POSSESSIVE
+                if rest and not possessive_lead:
+                    i = e
+                    continue
+            a = seg.offset + doc[s].idx
+            b = seg.offset + doc[e - 1].idx + len(doc[e - 1].text)
+            out.append(SegMention(si, s, e, a, b, doc[s:e].text, "PERSON"))
+            taken[si].update(range(s, e))
+            if ent is not None and ent.label_ != "PERSON":
+                taken[si].update(range(ent.start, ent.end))
+            i = e
+    return out
+
+
+def _title_anchored_pass(
+    state: DocState, taken: list[set[int]], latin_doc: bool
+) -> list[SegMention]:
+    """A capitalised proper name right after a capitalised title is a person ("Commissar X")."""
+    tl = titles()
+    out: list[SegMention] = []
+    for si, seg in enumerate(state.segments):
+        doc = seg.doc
+        for i, tok in enumerate(doc[:-1]):
+            w = norm(tok.text)
+            if not _is_cap(tok) or not (w in tl.heads or tok.text.lower() in tl.honorifics):
+                continue
+            j = i + 1
+            while (
+                j < len(doc)
+                and j - i <= 3
+                and doc[j].pos_ == "PROPN"
+                and _is_cap(doc[j])
+                and j not in taken[si]
+                and not _title_word(doc[j])
+                and not _state_word(doc[j])
+            ):
+                j += 1
+            if j == i + 1:
+                continue
+            if any(_ent_at(doc, k) is not None for k in range(i + 1, j)):
+                continue
+            r = _clean_person(doc, i + 1, j, latin_doc)
+            if r is None:
+                continue
+            s, e = r
+            a = seg.offset + doc[s].idx
+            b = seg.offset + doc[e - 1].idx + len(doc[e - 1].text)
+            out.append(SegMention(si, s, e, a, b, doc[s:e].text, "PERSON"))
+            taken[si].update(range(s, e))
+    return out
+
+
+def _cluster_people(people: list[SegMention]) -> None:
+    """Within-document clustering: key = the fullest compatible name of the document.
+
+    A surname-only (or partial) mention joins the compatible full name; when two full names
+    share the surname, the nearest preceding one is taken (else the nearest following)."""
+    people.sort(key=lambda m: m.start)
+    parsed = [parse_name(m.text) for m in people]
+    clusters: list[list[int]] = []
+    reps: list[Name] = []
+    # first the mentions with given names, fullest first
+    order = sorted(range(len(people)), key=lambda i: parsed[i].fullness, reverse=True)
+    assign: dict[int, int] = {}
+    for i in order:
+        n = parsed[i]
+        if not n.is_full:
+            continue
+        for ci, rep in enumerate(reps):
+            if compatible(n, rep):
+                clusters[ci].append(i)
+                assign[i] = ci
+                break
+        else:
+            reps.append(n)
+            clusters.append([i])
+            assign[i] = len(reps) - 1
+    for i, n in enumerate(parsed):
+        if n.is_full:
+            continue
+        cands = [ci for ci, rep in enumerate(reps) if compatible(n, rep)]
+        if not cands:
+            reps.append(n)
+            clusters.append([i])
+            assign[i] = len(reps) - 1
+            continue
+        if len(cands) == 1:
+            assign[i] = cands[0]
+            clusters[cands[0]].append(i)
+            continue
+        before = [(people[j].start, ci) for ci in cands for j in clusters[ci]
+                  if people[j].start < people[i].start and parsed[j].is_full]
+        after = [(people[j].start, ci) for ci in cands for j in clusters[ci]
+                 if people[j].start > people[i].start and parsed[j].is_full]
+        ci = max(before)[1] if before else min(after)[1]
+        assign[i] = ci
+        clusters[ci].append(i)
+    for i, m in enumerate(people):
+        m.key = reps[assign[i]].text

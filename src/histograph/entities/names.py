@@ -1,0 +1,122 @@
+"""Personal names: parsing, compatibility ("Roosevelt" ~ "Franklin D. Roosevelt"), fullness and
+transliteration keys ("Litvinov" ~ "Litvinoff", "Troyanovsky" ~ "Troyanovskii")."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+#: lower-case particles that belong to the surname ("de Gaulle", "von Ribbentrop")
+PARTICLES = frozenset(
+    {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "ter",
+     "bin", "ibn", "al", "el", "ben", "zu", "dos", "das"}
+)
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
+_TOKEN = re.compile(r"[^\s]+")
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.lower())
+    return "".join(c for c in s if not unicodedata.combining(c) and (c.isalnum() or c == "-"))
+
+
+@dataclass(frozen=True)
+class Name:
+    """A parsed personal name (honorifics and titles already removed)."""
+
+    text: str
+    given: tuple[str, ...]  # folded given/middle names or initials, in order
+    surname: str  # folded surname (particles included, "de gaulle")
+    suffix: str = ""
+
+    @property
+    def is_full(self) -> bool:
+        return bool(self.given)
+
+    @property
+    def fullness(self) -> tuple[int, int, int]:
+        """Sort key: more names, more of them spelled out, longer text."""
+        spelled = sum(1 for g in self.given if len(g) > 1)
+        return (len(self.given) + 1, spelled, len(self.text))
+
+
+def parse_name(text: str) -> Name:
+    toks = [t for t in _TOKEN.findall(text.replace("’s", "").replace("'s", ""))]
+    folded = [_fold(t) for t in toks]
+    pairs = [(t, f) for t, f in zip(toks, folded, strict=True) if f]
+    suffix = ""
+    if len(pairs) > 1 and pairs[-1][1].rstrip(".") in SUFFIXES:
+        suffix = pairs[-1][1]
+        pairs = pairs[:-1]
+    if not pairs:
+        return Name(text, (), _fold(text))
+    # surname = last token plus any lower-case particles right before it
+    i = len(pairs) - 1
+    while i > 0 and pairs[i - 1][0] in PARTICLES:
+        i -= 1
+    surname = " ".join(f for _, f in pairs[i:])
+    given = tuple(f for _, f in pairs[:i])
+    return Name(text, given, surname, suffix)
+
+
+def _given_compatible(a: str, b: str, translit: bool) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return translit and translit_key(a) == translit_key(b)
+
+
+def given_compatible(a: Name, b: Name, *, translit: bool = False) -> bool:
+    """Given names agree: the first ones match (or one is an initial of the other), and
+    middle names, where both have them, match too; a missing middle name is fine."""
+    if not a.given or not b.given:
+        return True
+    if not _given_compatible(a.given[0], b.given[0], translit):
+        return False
+    ma, mb = a.given[1:], b.given[1:]
+    if ma and mb:
+        return all(_given_compatible(x, y, translit) for x, y in zip(ma, mb, strict=False))
+    return True
+
+
+def compatible(a: Name, b: Name, *, translit: bool = False) -> bool:
+    """True when ``a`` and ``b`` can name the same person (same surname, given names agree,
+    suffixes agree)."""
+    if a.suffix and b.suffix and a.suffix != b.suffix:
+        return False
+    if a.surname != b.surname and not (
+        translit and translit_key(a.surname) == translit_key(b.surname)
+    ):
+        return False
+    return given_compatible(a, b, translit=translit)
+
+
+#: spelling variants of romanised (mostly Slavic) names, applied to word endings and letters
+_TRANSLIT_END = (
+    ("ievich", "evich"), ("iewicz", "evich"), ("ewicz", "evich"), ("owicz", "ovich"),
+    ("ovitch", "ovich"), ("evitch", "evich"),
+    ("skii", "sky"), ("skiy", "sky"), ("skij", "sky"), ("ski", "sky"),
+    ("kii", "ky"), ("kiy", "ky"), ("kij", "ky"),
+    ("iy", "y"), ("ii", "y"), ("ij", "y"), ("yi", "y"),
+    ("off", "ov"), ("eff", "ev"), ("ow", "ov"), ("ew", "ev"), ("of", "ov"), ("ef", "ev"),
+)
+_TRANSLIT_IN = (
+    ("tch", "ch"), ("tsch", "ch"), ("sch", "sh"), ("shch", "sch"), ("zh", "j"), ("kh", "h"),
+    ("ks", "x"), ("ya", "ia"), ("yu", "iu"), ("ja", "ia"), ("ju", "iu"), ("ye", "e"),
+    ("je", "e"), ("w", "v"), ("ff", "f"), ("y", "i"), ("j", "i"),
+)
+
+
+def translit_key(s: str) -> str:
+    """A loose key under which romanisations of one name coincide."""
+    s = _fold(s)
+    for old, new in _TRANSLIT_END:
+        if s.endswith(old):
+            s = s[: -len(old)] + new
+            break
+    for old, new in _TRANSLIT_IN:
+        s = s.replace(old, new)
+    s = re.sub(r"(.)\1+", r"\1", s)
+    return s

@@ -1,0 +1,257 @@
+"""Arguments of an event trigger from the dependency parse: participants, place, time, and
+the evidence span (the clause that states the event)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Participant, TimeMention
+from .triggers import MODIFIER_DEPS, Trigger, direct_args, prep_objects, subjects
+from .types import EventType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+#: entity labels that can be participants
+PARTICIPANT_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "STATE", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPS = ("in", "at", "near")
+CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "xcomp"})
+
+LabelOf = Callable[["Token"], str]
+#: (absolute start, absolute end) -> (surface, entity key) of an entity mention, or None
+EntityAt = Callable[[int, int], "tuple[int, int, str | None] | None"]
+
+
+@dataclass(frozen=True)
+class Located:
+    """A time mention placed in the parse: its root token (None when outside the segment)."""
+
+    mention: TimeMention
+    root: Token | None
+
+
+def _entity_like(t: Token, label_of: LabelOf) -> bool:
+    if label_of(t) in PARTICIPANT_LABELS:
+        return True
+    return any(
+        label_of(c) in PARTICIPANT_LABELS for c in t.children if c.dep_ in {"compound", "amod", "flat"}
+    )
+
+
+def _phrase_bounds(t: Token) -> tuple[int, int]:
+    """Token bounds of a participant's noun phrase (left modifiers, no determiners/clauses)."""
+    left = t.i
+    for c in t.lefts:
+        if c.dep_ in {"compound", "amod", "flat", "nmod", "poss"} and c.i < left:
+            left = min(left, c.left_edge.i if c.dep_ != "poss" else c.i)
+    right = t.i
+    for c in t.rights:
+        if c.dep_ in {"flat", "compound"}:
+            right = max(right, c.i)
+    return left, right + 1
+
+
+def make_participant(
+    t: Token, role: str, offset: int, label_of: LabelOf, entity_at: EntityAt
+) -> Participant | None:
+    if not _entity_like(t, label_of):
+        return None
+    s, e = _phrase_bounds(t)
+    doc = t.doc
+    start = offset + doc[s].idx
+    end = offset + doc[e - 1].idx + len(doc[e - 1].text)
+    key: str | None = None
+    found = entity_at(offset + t.idx, offset + t.idx + len(t.text))
+    if found is not None:
+        start, end, key = min(start, found[0]), max(end, found[1]), found[2]
+    name = doc.text[start - offset : end - offset]
+    if name.lower().startswith("the "):
+        name = name[4:]
+        start += 4
+    name = name.strip(" ,.;:'\"’")
+    if not name:
+        return None
+    return Participant(name=name, role=role, start=start, end=start + len(name), key=key)
+
+
+def participants(
+    tr: Trigger,
+    doc_tokens: Span,
+    typ: EventType,
+    offset: int,
+    label_of: LabelOf,
+    entity_at: EntityAt,
+) -> tuple[Participant, ...]:
+    """Participants of one trigger (agent, patient, recipient, party)."""
+    doc = doc_tokens.doc
+    head = doc[tr.head]
+    roles = typ.argument_roles
+    found: list[tuple[Token, str]] = []
+    if tr.kind == "verbal" or (tr.kind == "named" and head.pos_ in {"VERB", "AUX"}):
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        for s in subjects(head):
+            found.append((s, roles.get("nsubjpass" if passive else "nsubj", "agent")))
+        for a in direct_args(head):
+            found.append((a, roles.get(a.dep_, "patient")))
+        for a in prep_objects(head, "by"):
+            found.append((a, roles.get("agent", "agent")))
+        host = head
+    else:
+        for c in head.children:
+            if c.dep_ == "poss":
+                found.append((c, roles.get("poss", "agent")))
+            elif c.dep_ in {"compound", "amod", "nmod"}:
+                found.append((c, "agent"))
+        for a in prep_objects(head, "of"):
+            found.append((a, roles.get("of", "patient")))
+        for a in prep_objects(head, "by"):
+            found.append((a, "agent"))
+        host = head
+        gov = head.head
+        # light verbs: "X extended recognition to Y", "X held talks with Y"
+        if head.dep_ in {"dobj", "nsubjpass"} and gov is not head and gov.pos_ in {"VERB", "AUX"}:
+            if head.dep_ == "dobj":
+                for s in subjects(gov):
+                    found.append((s, "agent"))
+            for a in prep_objects(gov, "by"):
+                found.append((a, "agent"))
+            for prep, role in (("to", "recipient"), ("with", "party"), ("between", "party")):
+                for a in prep_objects(gov, prep):
+                    found.append((a, role))
+    for prep, role in (("to", "recipient"), ("with", "party"), ("between", "party"), ("against", "patient")):
+        for a in prep_objects(host, prep):
+            found.append((a, role))
+    out: list[Participant] = []
+    seen: set[tuple[int, int]] = set()
+    for tok, role in found:
+        if tok.pos_ == "PRON":
+            continue
+        p = make_participant(tok, role, offset, label_of, entity_at)
+        if p is None or (p.start, p.end) in seen:
+            continue
+        seen.add((p.start, p.end))
+        out.append(p)
+    return tuple(out)
+
+
+def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
+    """A place attached to the trigger ("in Washington", "at Brest-Litovsk", "to Moscow" for
+    journeys)."""
+    doc = doc_tokens.doc
+    head = doc[tr.head]
+    hosts = [head]
+    if head.dep_ in {"dobj", "nsubjpass", "pobj"} and head.head is not head:
+        hosts.append(head.head if head.dep_ != "pobj" else head.head.head)
+    preps: tuple[str, ...] = PLACE_PREPS
+    if tr.type == "visit":
+        preps = (*PLACE_PREPS, "to")
+    for h in hosts:
+        for prep in preps:
+            for o in prep_objects(h, prep):
+                if label_of(o) in PLACE_LABELS or any(
+                    label_of(c) in PLACE_LABELS for c in o.children if c.dep_ == "compound"
+                ):
+                    s, e = _phrase_bounds(o)
+                    return doc[s:e].text.strip()
+    return None
+
+
+def _chain(t: Token) -> list[Token]:
+    out = [t]
+    while out[-1].head is not out[-1]:
+        out.append(out[-1].head)
+    return out
+
+
+def _marked(t: Token, markers: Collection[str]) -> bool:
+    if t.lower_ in markers or (t.dep_ == "prep" and t.lemma_.lower() in markers):
+        return t.dep_ in {"prep", "mark", "advmod", "pcomp", "advcl", "agent"} or t.pos_ == "ADP"
+    return any(c.dep_ == "mark" and c.lower_ in markers for c in t.children)
+
+
+def tree_distance(a: Token, b: Token, markers: Collection[str], other_heads: Collection[int]) -> tuple[bool, int]:
+    """(blocked, distance) between a trigger ``a`` and a date root ``b`` in one parse.
+
+    Blocked when the trigger sits inside a temporal-relation phrase the date is outside of
+    ("16 years after breaking relations", "following the revolution"), or the date sits inside
+    one, inside a relative clause, or under another trigger that is not above ``a``."""
+    ca, cb = _chain(a), _chain(b)
+    ids_b = {t.i: k for k, t in enumerate(cb)}
+    lca_k = next((k for k, t in enumerate(ca) if t.i in ids_b), None)
+    if lca_k is None:
+        return True, 10**6
+    lca = ca[lca_k]
+    kb = ids_b[lca.i]
+    blocked = any(_marked(t, markers) for t in ca[:lca_k])
+    for t in cb[:kb]:
+        if t.lower_ in markers and (t.dep_ in {"prep", "mark"} or t.pos_ == "ADP"):
+            blocked = True
+        if t.dep_ in {"relcl", "acl"} and t.i != b.i:
+            blocked = True
+        if t.i in other_heads and t.i != a.i:
+            blocked = True
+    return blocked, lca_k + kb
+
+
+def choose_time(
+    tr: Trigger,
+    sentence_times: Sequence[Located],
+    markers: Collection[str],
+    other_heads: Collection[int],
+    max_distance: int | None = None,
+) -> Located | None:
+    """The date attached to the trigger by the parse: nearest unblocked date in the sentence."""
+    if not sentence_times:
+        return None
+    head = sentence_times[0].root.doc[tr.head] if sentence_times[0].root is not None else None
+    best: tuple[int, int, Located] | None = None
+    for loc in sentence_times:
+        if loc.root is None or head is None:
+            continue
+        blocked, dist = tree_distance(head, loc.root, markers, other_heads)
+        if blocked:
+            continue
+        if max_distance is not None and dist > max_distance:
+            continue
+        key = (dist, abs(loc.root.i - tr.head))
+        if best is None or key < best[:2]:
+            best = (key[0], key[1], loc)
+    return best[2] if best else None
+
+
+def clause_span(tr: Trigger, sent: Span, other_heads: Collection[int]) -> tuple[int, int]:
+    """Doc-relative char span of the clause stating the event: the clause head's subtree
+    without the sub-clauses that carry other triggers (for long multi-event sentences)."""
+    doc = sent.doc
+    head = doc[tr.head]
+    clause = head
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head is not clause and clause.dep_ not in CLAUSE_DEPS:
+        clause = clause.head
+    excluded: set[int] = set()
+    for c in clause.children:
+        if c.dep_ in CLAUSE_DEPS:
+            sub = {t.i for t in c.subtree}
+            if head.i not in sub and sub & set(other_heads):
+                excluded |= sub
+    toks = [t for t in clause.subtree if t.i not in excluded and sent.start <= t.i < sent.end]
+    if not toks:
+        return sent.start_char, sent.end_char
+    # the span must cover the trigger itself (a named trigger may reach beyond the clause)
+    s = min(min(t.idx for t in toks), doc[tr.start].idx)
+    last = max(toks, key=lambda t: t.idx + len(t.text))
+    e = max(last.idx + len(last.text), doc[tr.end - 1].idx + len(doc[tr.end - 1].text))
+    return s, e
+
+
+__all__ = [
+    "MODIFIER_DEPS",
+    "Located",
+    "choose_time",
+    "clause_span",
+    "participants",
+    "place_of",
+    "tree_distance",
+]

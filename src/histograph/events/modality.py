@@ -1,0 +1,107 @@
+"""Modality of a trigger: asserted, negated (incl. refusal), hypothetical, planned.
+
+Rules (lexicon in ``data/event_types.yaml``, section ``modality``):
+- negated: a ``neg`` dependent ("did not recognize"), a determiner "no", a negative prefix
+  ("non-recognition"), or a negating governor on the path to the clause root ("refused to
+  recognize", "withheld recognition", "without recognition");
+- hypothetical: a modal could/might/may/should or a conditional "if/unless" on the clause, or
+  "would" under a hoping/believing governor ("hoped that recognition would ...");
+- planned: an intending governor ("sought to establish", "was expected to", "willingness to
+  negotiate recognition") or a purpose phrase ("paving the way for recognition").
+The walk up the tree stops at a relative clause boundary: a trigger inside "who would become"
+keeps its own modality, not that of the sentence around it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import Modality as ModalityValue
+from .types import Modality
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "should", "shall", "must"})
+_CONDITIONAL = frozenset({"if", "unless", "whether"})
+_BELIEF = frozenset({"hope", "believe", "think", "expect", "wish", "want", "fear", "predict"})
+_STOP_DEPS = frozenset({"relcl"})
+
+
+def _lem(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _path(t: Token) -> list[Token]:
+    """The trigger and its ancestors up to the root, stopping after a relative clause head."""
+    out = [t]
+    cur = t
+    while cur.head is not cur:
+        if cur.dep_ in _STOP_DEPS:
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+_COMPLEMENT_DEPS = frozenset({"dobj", "pobj", "xcomp", "acl", "ccomp", "nsubjpass", "pcomp", "advcl"})
+
+
+def immediate_governor(t: Token) -> Token | None:
+    """The word the trigger is the complement of, skipping conjunctions, prepositions and
+    "to": recognition in "negotiate recognition", "negotiations on recognition",
+    "the possibility of recognition", "willingness to negotiate recognition"."""
+    cur = t
+    while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head
+    if cur.dep_ not in _COMPLEMENT_DEPS or cur.head is cur:
+        return None
+    gov = cur.head
+    if gov.dep_ == "prep" or gov.pos_ == "ADP":
+        if gov.head is gov:
+            return None
+        gov = gov.head
+    return gov
+
+
+def modality_of(trigger: Token, lex: Modality) -> ModalityValue:
+    path = _path(trigger)
+    # direct negation of the trigger or of the verbs governing it
+    for k, tok in enumerate(path):
+        for c in tok.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and k == 0):
+                return "negated"
+        if k > 0 and _lem(tok) in lex.negators:
+            return "negated"
+        if k > 0 and tok.dep_ == "prep" and tok.lower_ == "without":
+            return "negated"
+    # conditionals and modals (on the trigger's own clause head)
+    clause = next((x for x in path if x.pos_ in {"VERB", "AUX"}), None)
+    has_would = False
+    for tok in path:
+        for c in tok.children:
+            if c.dep_ == "mark" and c.lower_ in _CONDITIONAL:
+                return "hypothetical"
+            if c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_MODALS and tok is clause:
+                return "hypothetical"
+            if c.dep_ == "aux" and c.lower_ in {"would", "'d"}:
+                has_would = True
+    for k, tok in enumerate(path):
+        if k == 0:
+            continue
+        lem = _lem(tok)
+        if lem in _BELIEF and has_would:
+            return "hypothetical"
+        if lem in lex.intention:
+            return "planned"
+    gov = immediate_governor(trigger)
+    if gov is not None and _lem(gov) in lex.prospective:
+        return "planned"
+    # purpose phrases: "paving the way for X", "in preparation for X"
+    for k, tok in enumerate(path[:-1]):
+        nxt = path[k + 1]
+        if tok.dep_ == "pobj" and nxt.lower_ in lex.purpose_preps:
+            gov = nxt.head
+            if _lem(gov) in lex.purpose_heads:
+                return "planned"
+    return "asserted"

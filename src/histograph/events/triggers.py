@@ -1,0 +1,332 @@
+"""Event triggers in a parsed segment: verbal, nominal and named, typed through the YAML."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from .types import EventTypes, NounSpec, VerbSpec
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+TriggerKind = Literal["verbal", "nominal", "named"]
+LabelOf = Callable[["Token"], str]
+
+#: dependency relations of a verb's direct arguments
+DIRECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "obj"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+#: prepositions introducing the complement of a nominal trigger
+NOUN_COMPLEMENT_PREPS = frozenset({"of", "between", "with", "on", "over", "by", "to", "from", "against"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nummod", "npadvmod"})
+ENTITY_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "STATE", "EVENT"})
+_ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|\d{1,2})$")
+_NAME_LINK = frozenset({"of", "-", "–", "—", "'s", "’s", "de", "von", "at"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger found in a Doc: token indices are Doc-relative."""
+
+    type: str
+    head: int  # index of the head token (verb, noun, or last word of a name)
+    start: int  # token span of the trigger text
+    end: int
+    kind: TriggerKind
+    anchor: bool  # may found an event on its own
+    name: str | None = None  # the name as written, for named events
+
+
+def _lem(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _matches(t: Token, words: frozenset[str]) -> bool:
+    return _lem(t) in words or t.lower_ in words
+
+
+def _phrase(t: Token) -> list[Token]:
+    """A noun and its left modifiers (compound/amod/poss/nummod) and flat name parts."""
+    out = [t]
+    for c in t.children:
+        if c.dep_ in MODIFIER_DEPS or c.dep_ in {"det", "flat", "appos"}:
+            out.append(c)
+            out.extend(x for x in c.children if x.dep_ in {"compound", "amod", "flat"})
+    return out
+
+
+def _label_ok(t: Token, labels: frozenset[str], label_of: LabelOf) -> bool:
+    if not labels:
+        return False
+    return any(label_of(x) in labels for x in _phrase(t))
+
+
+def _word_ok(t: Token, words: frozenset[str]) -> bool:
+    if not words:
+        return False
+    return any(_matches(x, words) for x in _phrase(t))
+
+
+def _with_conj(tokens: Iterable[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in tokens:
+        out.append(t)
+        out.extend(c for c in t.conjuncts if c.i > t.i)
+    return out
+
+
+def direct_args(v: Token) -> list[Token]:
+    """The verb's direct arguments, including objects under a particle ("broke off X") and
+    the noun a participial/relative verb modifies ("the relations now established")."""
+    args = [c for c in v.children if c.dep_ in DIRECT_DEPS]
+    for c in v.children:
+        if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in {"off", "up", "down"}):
+            args.extend(g for g in c.children if g.dep_ == "pobj")
+    if v.dep_ in {"acl", "relcl"} and v.head.pos_ in {"NOUN", "PROPN"}:
+        has_subj = any(c.dep_ in SUBJECT_DEPS for c in v.children)
+        if v.dep_ == "acl" or not has_subj:
+            args.append(v.head)
+    return _with_conj(args)
+
+
+def subjects(v: Token) -> list[Token]:
+    subj = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+    if not subj and v.dep_ == "conj":
+        subj = [c for c in v.head.children if c.dep_ in SUBJECT_DEPS]
+    if not subj and v.dep_ in {"xcomp", "advcl"}:
+        subj = [c for c in v.head.children if c.dep_ in SUBJECT_DEPS]
+    if not subj and v.dep_ == "relcl":
+        subj = [v.head]
+    return _with_conj(subj)
+
+
+def prep_objects(v: Token, prep: str) -> list[Token]:
+    out: list[Token] = []
+    for c in v.children:
+        if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == prep:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return _with_conj(out)
+
+
+def _is_passive(v: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in v.children)
+
+
+def _verb_spec_ok(v: Token, spec: VerbSpec, label_of: LabelOf) -> bool:
+    if not _matches(v, spec.lemmas):
+        return False
+    if spec.passive_only and not _is_passive(v):
+        return False
+    if spec.particle and not any(
+        c.dep_ in {"prt", "prep"} and c.lower_ in spec.particle for c in v.children
+    ):
+        return False
+    if spec.objects or spec.object_labels:
+        args = direct_args(v)
+        if not any(_word_ok(a, spec.objects) or _label_ok(a, spec.object_labels, label_of) for a in args):
+            return False
+    if spec.subjects or spec.subject_labels:
+        subj = subjects(v)
+        if not any(_word_ok(s, spec.subjects) or _label_ok(s, spec.subject_labels, label_of) for s in subj):
+            return False
+        if spec.subject_modifiers and not any(
+            any(_matches(m, spec.subject_modifiers) for m in s.children if m.dep_ in MODIFIER_DEPS)
+            for s in subj
+        ):
+            return False
+    for prep, wanted in spec.preps.items():
+        words = frozenset(w for w in wanted if not w.isupper())
+        labels = frozenset(w for w in wanted if w.isupper())
+        objs = prep_objects(v, prep)
+        if not any(_word_ok(o, words) or _label_ok(o, labels, label_of) for o in objs):
+            return False
+    return True
+
+
+def noun_complements(n: Token) -> list[Token]:
+    """Complements of a nominal trigger: "of/between/with ... X", possessor, compound."""
+    out: list[Token] = []
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ in NOUN_COMPLEMENT_PREPS:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        elif c.dep_ in {"poss", "compound", "amod", "nmod"}:
+            out.append(c)
+    return _with_conj(out)
+
+
+def _has_negative_prefix(n: Token, prefixes: Sequence[str]) -> bool:
+    low = n.lower_
+    if any(low.startswith(p) and len(low) > len(p) + 2 and p.endswith("-") for p in prefixes):
+        return True
+    doc = n.doc
+    if n.i >= 2 and doc[n.i - 1].text in {"-", "‑"} and doc[n.i - 2].lower_ in prefixes:
+        return True
+    return n.i >= 1 and doc[n.i - 1].lower_ in {"non-", "anti-"}
+
+
+def _noun_spec_ok(n: Token, spec: NounSpec, label_of: LabelOf) -> bool:
+    if not _matches(n, spec.lemmas):
+        return False
+    if not spec.constrained:
+        return True
+    comps = noun_complements(n)
+    if spec.of and any(_word_ok(c, spec.of) for c in comps):
+        return True
+    if spec.of_labels and any(_label_ok(c, spec.of_labels, label_of) for c in comps):
+        return True
+    if spec.modifiers:
+        mods = [c for c in n.children if c.dep_ in MODIFIER_DEPS or c.dep_ == "poss"]
+        for m in mods:
+            if _matches(m, spec.modifiers) or any(_matches(x, spec.modifiers) for x in m.children):
+                return True
+    return False
+
+
+def _is_nounish(t: Token) -> bool:
+    return t.pos_ in {"NOUN", "PROPN"} or (t.tag_.startswith("NN"))
+
+
+def _is_verbish(t: Token) -> bool:
+    return t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")
+
+
+def verbal_and_nominal(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Trigger]:
+    """Every verbal and nominal trigger in ``doc`` (one per token: highest priority type)."""
+    out: list[Trigger] = []
+    prefixes = et.modality.negative_prefixes
+    for t in doc:
+        best: tuple[int, int, str, bool, TriggerKind] | None = None
+        if _is_verbish(t):
+            for tid, typ in et.types.items():
+                for spec in typ.verbs:
+                    if _verb_spec_ok(t, spec, label_of):
+                        cand = (typ.priority, 1, tid, True, "verbal")
+                        if best is None or cand[:2] > best[:2]:
+                            best = cand
+                        break
+        elif _is_nounish(t) and not _has_negative_prefix(t, prefixes):
+            for tid, typ in et.types.items():
+                for nspec in typ.nouns:
+                    if _noun_spec_ok(t, nspec, label_of):
+                        # a constrained (anchored) spec beats an unconstrained one
+                        rank = 1 if nspec.constrained else 0
+                        cand = (typ.priority + 10 * rank, 0, tid, nspec.anchor, "nominal")
+                        if best is None or cand[:2] > best[:2]:
+                            best = cand
+                        break
+        if best is not None:
+            out.append(Trigger(best[2], t.i, t.i, t.i + 1, best[4], best[3]))
+    return out
+
+
+def _cap(t: Token) -> bool:
+    return bool(t.text) and t.text[0].isupper()
+
+
+def is_title_case(tokens: Sequence[Token]) -> bool:
+    """A headline-style line where most words are capitalised (names cannot be told apart)."""
+    words = [t for t in tokens if t.is_alpha and len(t.text) > 3]
+    if len(words) < 3:
+        return False
+    return sum(1 for t in words if _cap(t)) / len(words) >= 0.7
+
+
+def named_events(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Trigger]:
+    """Capitalised multiword names whose head word names an event: "the Cold War",
+    "World War II", "the Molotov-Ribbentrop Pact", "Treaty of Versailles", "Battle of X"."""
+    tokens = list(doc)
+    if is_title_case(tokens):
+        return []
+    out: list[Trigger] = []
+    n = len(tokens)
+    for k, t in enumerate(tokens):
+        head = t.lower_
+        if head not in et.named_heads or not _cap(t):
+            continue
+        # extend left over capitalised words and hyphen links
+        s = k
+        while s > 0:
+            p = tokens[s - 1]
+            if (_cap(p) and p.is_alpha and p.lower_ not in {"the", "a", "an"}) or (
+                p.text in {"-", "–"} and s >= 2 and _cap(tokens[s - 2])
+            ):
+                s -= 1
+            else:
+                break
+        e = k + 1
+        # "World War II"
+        if e < n and _ROMAN.match(tokens[e].text) and tokens[e].text != "I" or (
+            e < n and tokens[e].text == "I" and head in {"war", "wars"}
+        ):
+            e += 1
+        # "Treaty of Versailles", "Battle of the Somme"
+        if e + 1 < n and tokens[e].lower_ in {"of", "at"}:
+            j = e + 1
+            if j < n and tokens[j].lower_ == "the":
+                j += 1
+            if j < n and _cap(tokens[j]):
+                while j < n and (_cap(tokens[j]) or tokens[j].text in {"-", "–"}):
+                    j += 1
+                e = j
+        name_tokens = tokens[s:e]
+        if len(name_tokens) < 2:
+            continue
+        if any(x.lower_ in et.named_blockers for x in name_tokens):
+            continue
+        if e < n and tokens[e].lower_ in et.named_blockers and _cap(tokens[e]):
+            continue
+        # a person's or organisation's name that merely ends in a head word is not an event
+        if all(label_of(x) in {"PERSON", "ORG", "FAC", "WORK_OF_ART"} for x in name_tokens) and (
+            label_of(t) in {"PERSON", "WORK_OF_ART", "FAC"}
+        ):
+            continue
+        name = t.doc[name_tokens[0].i : name_tokens[-1].i + 1].text
+        out.append(Trigger(et.named_heads[head], t.i, name_tokens[0].i, name_tokens[-1].i + 1,
+                           "named", True, name))
+    return out
+
+
+def find_triggers(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Trigger]:
+    """All triggers of a sentence or segment, overlaps resolved: a name wins over the nominal
+    triggers inside it; a verbal trigger absorbs a nominal/named object of the same group
+    ("signed the X Pact", "exchanged letters"), keeping the name as its trigger."""
+    named = named_events(doc, et, label_of)
+    covered = {i for tr in named for i in range(tr.start, tr.end)}
+    rest = [tr for tr in verbal_and_nominal(doc, et, label_of) if tr.head not in covered]
+    triggers = sorted(named + rest, key=lambda tr: (tr.start, tr.end))
+    tokens = list(doc)
+    if not tokens:
+        return []
+    underlying = tokens[0].doc
+    verbal = [tr for tr in triggers if tr.kind == "verbal"]
+    absorbed: set[int] = set()
+    replaced: dict[int, Trigger] = {}
+    for v in verbal:
+        vtok = underlying[v.head]
+        args = {a.i for a in direct_args(vtok)}
+        args.update(a.i for prep in ("as", "to", "in") for a in prep_objects(vtok, prep))
+        for tr in triggers:
+            if tr is v or tr.kind == "verbal":
+                continue
+            if tr.head in args or (tr.kind == "named" and any(tr.start <= a < tr.end for a in args)):
+                same_group = et.compatible(tr.type, v.type)
+                if tr.kind == "named" and same_group:
+                    replaced[v.head] = Trigger(
+                        _pick_type(et, v.type, tr.type), v.head, tr.start, tr.end, "named", True, tr.name
+                    )
+                    absorbed.add(id(tr))
+                elif tr.kind == "nominal" and (same_group or not tr.anchor):
+                    absorbed.add(id(tr))
+    out: list[Trigger] = []
+    for tr in triggers:
+        if id(tr) in absorbed:
+            continue
+        out.append(replaced.get(tr.head, tr) if tr.kind == "verbal" else tr)
+    return out
+
+
+def _pick_type(et: EventTypes, a: str, b: str) -> str:
+    pa, pb = et.types[a].priority, et.types[b].priority
+    return a if pa >= pb else b

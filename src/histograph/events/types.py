@@ -1,0 +1,194 @@
+"""Event types as data: loading ``data/event_types.yaml`` into typed specs."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import yaml
+
+DATA_FILE = "event_types.yaml"
+
+
+@dataclass(frozen=True)
+class VerbSpec:
+    lemmas: frozenset[str]
+    objects: frozenset[str] = frozenset()
+    object_labels: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
+    subject_labels: frozenset[str] = frozenset()
+    subject_modifiers: frozenset[str] = frozenset()
+    particle: frozenset[str] = frozenset()
+    preps: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    passive_only: bool = False
+
+
+@dataclass(frozen=True)
+class NounSpec:
+    lemmas: frozenset[str]
+    of: frozenset[str] = frozenset()
+    of_labels: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    anchor: bool = False
+
+    @property
+    def constrained(self) -> bool:
+        return bool(self.of or self.of_labels or self.modifiers)
+
+
+@dataclass(frozen=True)
+class EventType:
+    id: str
+    label: str
+    format_type: str
+    group: str
+    cameo: str | None
+    plover: str | None
+    priority: int
+    identity: tuple[str, ...]
+    verbs: tuple[VerbSpec, ...]
+    nouns: tuple[NounSpec, ...]
+    argument_roles: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Modality:
+    negators: frozenset[str]
+    negative_prefixes: tuple[str, ...]
+    intention: frozenset[str]
+    prospective: frozenset[str]
+    purpose_preps: frozenset[str]
+    purpose_heads: frozenset[str]
+    state_enders: frozenset[str]
+    temporal_markers: frozenset[str]
+
+
+@dataclass(frozen=True)
+class EventTypes:
+    types: Mapping[str, EventType]
+    groups: Mapping[str, str]  # type id -> group id
+    named_heads: Mapping[str, str]
+    named_blockers: frozenset[str]
+    modality: Modality
+    version: int = 1
+
+    def group(self, type_id: str) -> str:
+        return self.groups.get(type_id, type_id)
+
+    def compatible(self, a: str, b: str) -> bool:
+        """Two types may describe one event (same compatibility group)."""
+        return a == b or self.group(a) == self.group(b)
+
+    def format_type(self, type_id: str) -> str:
+        t = self.types.get(type_id)
+        return t.format_type if t else "other"
+
+
+def _fs(v: Any) -> frozenset[str]:
+    if v is None:
+        return frozenset()
+    if isinstance(v, str):
+        return frozenset([v.lower()])
+    return frozenset(str(x).lower() for x in v)
+
+
+def _verb(d: Mapping[str, Any]) -> VerbSpec:
+    return VerbSpec(
+        lemmas=_fs(d.get("lemmas")),
+        objects=_fs(d.get("objects")),
+        object_labels=frozenset(str(x) for x in d.get("object_labels") or ()),
+        subjects=_fs(d.get("subjects")),
+        subject_labels=frozenset(str(x) for x in d.get("subject_labels") or ()),
+        subject_modifiers=_fs(d.get("subject_modifiers")),
+        particle=_fs(d.get("particle")),
+        preps={str(k).lower(): _fs_keep_labels(v) for k, v in (d.get("preps") or {}).items()},
+        passive_only=bool(d.get("passive_only", False)),
+    )
+
+
+def _fs_keep_labels(v: Any) -> frozenset[str]:
+    """Lemmas are lower-cased; entity labels (all upper case) are kept as written."""
+    return frozenset(str(x) if str(x).isupper() else str(x).lower() for x in v or ())
+
+
+def _noun(d: Mapping[str, Any]) -> NounSpec:
+    return NounSpec(
+        lemmas=_fs(d.get("lemmas")),
+        of=_fs(d.get("of")),
+        of_labels=frozenset(str(x) for x in d.get("of_labels") or ()),
+        modifiers=_fs(d.get("modifiers")),
+        anchor=bool(d.get("anchor", False)),
+    )
+
+
+def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
+    """Build :class:`EventTypes` from the YAML mapping; raises ValueError naming the problem."""
+    raw_types = data.get("types")
+    if not isinstance(raw_types, Mapping):
+        raise ValueError(f"E101 {DATA_FILE}: 'types' must be a mapping")
+    groups: dict[str, str] = {}
+    for gid, members in (data.get("groups") or {}).items():
+        for m in members:
+            groups[str(m)] = str(gid)
+    default_roles = {str(k): str(v) for k, v in (data.get("default_argument_roles") or {}).items()}
+    types: dict[str, EventType] = {}
+    for tid, t in raw_types.items():
+        if not isinstance(t, Mapping):
+            raise ValueError(f"E102 {DATA_FILE}: type {tid!r} must be a mapping")
+        roles = dict(default_roles)
+        roles.update({str(k): str(v) for k, v in (t.get("argument_roles") or {}).items()})
+        cameo = t.get("cameo")
+        types[str(tid)] = EventType(
+            id=str(tid),
+            label=str(t.get("label", tid)),
+            format_type=str(t.get("format_type", tid)),
+            group=groups.get(str(tid), str(tid)),
+            cameo=None if cameo is None else str(cameo),
+            plover=t.get("plover"),
+            priority=int(t.get("priority", 0)),
+            identity=tuple(str(x) for x in t.get("identity") or ()),
+            verbs=tuple(_verb(v) for v in t.get("verbs") or ()),
+            nouns=tuple(_noun(n) for n in t.get("nouns") or ()),
+            argument_roles=roles,
+        )
+    for tid in list(groups):
+        if tid not in types:
+            raise ValueError(f"E103 {DATA_FILE}: group member {tid!r} is not a defined type")
+    named = {str(k).lower(): str(v) for k, v in (data.get("named_heads") or {}).items()}
+    for head, tid in named.items():
+        if tid not in types:
+            raise ValueError(f"E104 {DATA_FILE}: named head {head!r} -> unknown type {tid!r}")
+    mod = data.get("modality") or {}
+    modality = Modality(
+        negators=_fs(mod.get("negators")),
+        negative_prefixes=tuple(str(x).lower() for x in mod.get("negative_prefixes") or ()),
+        intention=_fs(mod.get("intention")),
+        prospective=_fs(mod.get("prospective")),
+        purpose_preps=_fs(mod.get("purpose_preps")),
+        purpose_heads=_fs(mod.get("purpose_heads")),
+        state_enders=_fs(mod.get("state_enders")),
+        temporal_markers=_fs(mod.get("temporal_markers")),
+    )
+    return EventTypes(
+        types=types,
+        groups={tid: t.group for tid, t in types.items()},
+        named_heads=named,
+        named_blockers=_fs(data.get("named_blockers")),
+        modality=modality,
+        version=int(data.get("version", 1)),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def load_event_types() -> EventTypes:
+    """The packaged event types (read once per process)."""
+    text = resources.files("histograph").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
+    return parse_event_types(yaml.safe_load(text))
+
+
+def format_type(type_id: str) -> str:
+    """The FORMAT.md §2 type a histograph event type is exported as (``other`` if unknown)."""
+    return load_event_types().format_type(type_id)

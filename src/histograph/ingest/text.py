@@ -1,0 +1,140 @@
+"""Plain text and Markdown: front matter, title and publication date of a stored text.
+
+The stored text of a ``.txt``/``.md`` file is the WHOLE file text, front matter included,
+so that offsets into the file and into the store agree; the front matter is parsed into
+``Document.meta`` here and marked as a ``metadata`` region by :mod:`histograph.clean`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import yaml
+
+from ..model import Region, TimeValue
+
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?[ \t\r\n]*(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)(.*?)(?:\r\n|\r|\n)[ \t]*(?:---|\.\.\.|\+\+\+)[ \t]*(?:\r\n|\r|\n|\Z)",
+    re.DOTALL,
+)
+
+#: metadata keys that may hold the publication date, in order of preference
+PUBLISHED_KEYS: tuple[str, ...] = (
+    "published",
+    "date_published",
+    "datePublished",
+    "published_at",
+    "publication_date",
+    "pubdate",
+    "date",
+    "created",
+    "created_at",
+    "timestamp",
+)
+TITLE_KEYS: tuple[str, ...] = ("title", "headline", "name")
+
+
+def jsonable(value: Any) -> Any:
+    """Metadata as plain JSON values (YAML dates become ISO strings)."""
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [jsonable(v) for v in value]
+    if isinstance(value, _dt.date | _dt.datetime | _dt.time):
+        return value.isoformat()
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def parse_front_matter(text: str) -> dict[str, Any]:
+    """The front matter at the top of ``text`` (YAML or JSON between ``---``, TOML between
+    ``+++``) as a dict; ``{}`` when there is none or it is not a mapping."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}
+    body = m.group(2)
+    data: Any = None
+    try:
+        data = tomllib.loads(body) if m.group(1) == "+++" else yaml.safe_load(body)
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError):
+        try:
+            data = json.loads(body)
+        except ValueError:
+            data = None
+    if not isinstance(data, Mapping):
+        return {}
+    out = jsonable(data)
+    assert isinstance(out, dict)
+    return out
+
+
+def meta_title(meta: Mapping[str, Any]) -> str | None:
+    for key in TITLE_KEYS:
+        v = meta.get(key)
+        if isinstance(v, str) and v.strip():
+            return " ".join(v.split())
+    return None
+
+
+def meta_published(meta: Mapping[str, Any]) -> str | None:
+    for key in PUBLISHED_KEYS:
+        v = meta.get(key)
+        if isinstance(v, str | int | float) and not isinstance(v, bool) and str(v).strip():
+            return str(v).strip()
+    return None
+
+
+def normalise(raw: str | None) -> TimeValue | None:
+    """``histograph.time.normalise_date_string``, tolerant of a missing or failing engine."""
+    if not raw:
+        return None
+    try:
+        from ..time import normalise_date_string
+
+        return normalise_date_string(raw)
+    except Exception:  # the date engine must never stop ingest
+        return None
+
+
+_TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
+_STAMP_LABEL = re.compile(r"^\s*(published|updated|posted|last updated|date|dated)\b", re.I)
+
+
+def dateline_published(text: str, regions: Sequence[Region]) -> str | None:
+    """A publication stamp in the text: a ``dateline`` region near the top that carries a
+    time of day or a "Published/Updated" label, or stands next to a byline."""
+    narrative_seen = 0
+    for i, r in enumerate(regions):
+        if r.kind == "narrative":
+            narrative_seen += 1
+            if narrative_seen > 1:
+                break
+        if r.kind != "dateline":
+            continue
+        s = text[r.start : r.end]
+        near = [regions[j].kind for j in (i - 1, i + 1) if 0 <= j < len(regions)]
+        if _TIME_OF_DAY.search(s) or _STAMP_LABEL.match(s) or "byline" in near:
+            return " ".join(s.split())
+    return None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])")
+_HASHTAGS = re.compile(r"(?:^|\s)#\w[\w-]*")
+
+
+def fallback_title(text: str, regions: Sequence[Region], limit: int = 120) -> str | None:
+    """The opening sentence of the first narrative region (for pages without a heading)."""
+    for r in regions:
+        if r.kind in {"narrative", "list_item", "quote"}:
+            first = _SENTENCE_END.split(" ".join(text[r.start : r.end].split()), maxsplit=1)[0]
+            first = _HASHTAGS.sub(" ", first).strip()
+            if not first:
+                continue
+            return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+    return None

@@ -1,0 +1,221 @@
+"""Rules every backend shares: input validation, the on-this-day rule, paging checks and
+the plain term matching the in-memory backend uses for search.
+
+Keeping them here is what lets :class:`~histograph.store.memory.MemoryStore` and the
+SQL backends behave identically (the conformance tests in ``tests/test_store.py``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TypeVar
+
+from ..model import Analysis, KnowledgeBase, TimeValue, civil_from_day
+
+T = TypeVar("T")
+
+
+class StoreError(RuntimeError):
+    """The store file cannot be used (not a database, newer schema, read-only, ...)."""
+
+
+#: precisions an event date may have to be listed on this day (see :func:`falls_on`)
+ON_THIS_DAY_PRECISIONS: frozenset[str] = frozenset({"time", "day", "month", "interval"})
+#: precisions that pin the day itself; other matches are imprecise ("sometime that month")
+EXACT_DAY_PRECISIONS: frozenset[str] = frozenset({"time", "day"})
+#: the longest date interval (in days) that on-this-day still lists
+ON_THIS_DAY_MAX_DAYS = 31
+
+
+def check_month_day(month: int, day: int) -> None:
+    """Reject impossible month/day pairs (29 February is allowed)."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"E018 month {month!r} is not between 1 and 12")
+    if not 1 <= day <= calendar.monthrange(2000, month)[1]:  # 2000 is a leap year
+        raise ValueError(f"E018 day {day!r} does not exist in month {month}")
+
+
+def falls_on(date: TimeValue | None, month: int, day: int) -> bool:
+    """The on-this-day rule: can an event with this date have happened on ``month``/``day``?
+
+    - ``time``/``day`` precision: the day of ``earliest`` is that month and day (exact);
+    - ``month`` precision: the month is that month and has that day (29 February only in
+      leap years) — an imprecise match, callers mark it as such;
+    - ``interval`` precision covering at most :data:`ON_THIS_DAY_MAX_DAYS` days: one of
+      its days is that month and day — imprecise too;
+    - anything coarser (season, year, decade, ...) or undated: never listed.
+    """
+    if date is None or date.precision not in ON_THIS_DAY_PRECISIONS:
+        return False
+    if date.precision in EXACT_DAY_PRECISIONS:
+        return civil_from_day(date.earliest)[1:] == (month, day)
+    if date.latest - date.earliest + 1 > ON_THIS_DAY_MAX_DAYS:
+        return False
+    return any(civil_from_day(n)[1:] == (month, day) for n in range(date.earliest, date.latest + 1))
+
+
+def exact_on(date: TimeValue | None, month: int, day: int) -> bool:
+    """True when ``date`` pins that very day (an exact on-this-day match)."""
+    return (
+        date is not None and date.precision in EXACT_DAY_PRECISIONS and falls_on(date, month, day)
+    )
+
+
+def check_page(limit: int | None, offset: int) -> None:
+    if limit is not None and limit < 0:
+        raise ValueError(f"E018 limit must be >= 0, not {limit!r}")
+    if offset < 0:
+        raise ValueError(f"E018 offset must be >= 0, not {offset!r}")
+
+
+def page(items: list[T], limit: int | None, offset: int) -> list[T]:
+    check_page(limit, offset)
+    return items[offset:] if limit is None else items[offset : offset + limit]
+
+
+# ---------------------------------------------------------------- validation
+
+
+def _strings(obj: object) -> Iterator[str]:
+    if isinstance(obj, str):
+        yield obj
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        for f in dataclasses.fields(obj):
+            yield from _strings(getattr(obj, f.name))
+    elif isinstance(obj, Mapping):
+        for k, v in obj.items():
+            yield from _strings(k)
+            yield from _strings(v)
+    elif isinstance(obj, list | tuple | set | frozenset):
+        for v in obj:
+            yield from _strings(v)
+
+
+def _check_storable(obj: object, what: str) -> None:
+    for s in _strings(obj):
+        if s.isascii():
+            continue
+        try:
+            s.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ValueError(
+                f"E012 {what} contains a character that cannot be stored "
+                f"(lone surrogate at offset {exc.start})"
+            ) from None
+
+
+def validate_analysis(analysis: Analysis) -> None:
+    """Every record must belong to the analysed document, and every string be storable."""
+    doc = analysis.document
+    parts: Iterable[tuple[str, Iterable[Any]]] = (
+        ("region", analysis.regions),
+        ("sentence", analysis.sentences),
+        ("time mention", analysis.times),
+        ("entity mention", analysis.entities),
+        ("role", analysis.roles),
+        ("event mention", analysis.events),
+    )
+    for name, records in parts:
+        for r in records:
+            if r.doc_id != doc.id:
+                raise ValueError(
+                    f"E011 analysis of {doc.uri!r} ({doc.id}): a {name} belongs to "
+                    f"document {r.doc_id!r}"
+                )
+    _check_storable(analysis, f"analysis of {doc.uri!r} ({doc.id})")
+
+
+def knowledge_doc_ids(kb: KnowledgeBase) -> set[str]:
+    """Every document id the merged part of ``kb`` points to."""
+    ids: set[str] = set()
+    for e in kb.events:
+        ids.update(m.doc_id for m in e.mentions)
+        ids.update(c.doc_id for c in e.claims)
+    for p in kb.people:
+        ids.update(m.doc_id for m in p.mentions)
+        ids.update(r.doc_id for r in p.roles)
+    for k in kb.conflicts:
+        for v in k.values:
+            ids.update(c.doc_id for c in v.claims)
+    for c in kb.copies:
+        ids.update((c.doc_id, c.source_id))
+    return ids
+
+
+def validate_knowledge(kb: KnowledgeBase) -> None:
+    """Unique ids per kind and storable strings (analyses are checked separately)."""
+    for kind, ids in (
+        ("event", [e.id for e in kb.events]),
+        ("person", [p.id for p in kb.people]),
+        ("conflict", [k.id for k in kb.conflicts]),
+    ):
+        seen: set[str] = set()
+        for i in ids:
+            if i in seen:
+                raise ValueError(f"E014 knowledge base has two {kind}s with id {i!r}")
+            seen.add(i)
+    for a in kb.analyses:
+        validate_analysis(a)
+    for what, objs in (
+        ("events", kb.events),
+        ("people", kb.people),
+        ("conflicts", kb.conflicts),
+        ("copies", kb.copies),
+    ):
+        _check_storable(objs, f"knowledge base {what}")
+
+
+def missing_documents_error(missing: Iterable[str]) -> ValueError:
+    names = ", ".join(sorted(missing)[:5])
+    return ValueError(f"E013 the knowledge base cites documents that are not in the store: {names}")
+
+
+# ---------------------------------------------------------------- plain-term search
+
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+_WORD = re.compile(r"\w+")
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``, casefolded and without diacritics (search tokens)."""
+    return _WORD.findall(_plain(text))
+
+
+def query_terms(query: str) -> list[tuple[str, bool]]:
+    """Search terms of a free-form query: ``(word, is_prefix)`` pairs.
+
+    Bare upper-case FTS operators (AND, OR, NOT, NEAR) are dropped unless they are the
+    only words; a ``*`` straight after a word makes it a prefix.
+    """
+    raw = [(m.group(0), query[m.end() : m.end() + 1] == "*") for m in _WORD.finditer(query)]
+    kept = [(w, p) for w, p in raw if w not in _OPERATORS] or raw
+    out: list[tuple[str, bool]] = []
+    for w, p in kept:
+        out.extend((t, p) for t in words(w))
+    return out
+
+
+def fts_safe_query(query: str) -> str:
+    """A query with every word as a quoted FTS5 string: never an FTS5 syntax error."""
+    return " ".join(f'"{w}"' + ("*" if p else "") for w, p in query_terms(query))
+
+
+def term_score(terms: list[tuple[str, bool]], text: str) -> int:
+    """How often the terms occur in ``text``; 0 unless every term occurs."""
+    toks = words(text)
+    total = 0
+    for term, prefix in terms:
+        n = sum(1 for t in toks if (t.startswith(term) if prefix else t == term))
+        if n == 0:
+            return 0
+        total += n
+    return total

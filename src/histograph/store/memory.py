@@ -1,0 +1,281 @@
+"""The in-memory backend: the same behaviour as SQLite, kept in Python lists (tests,
+one-off runs). Search matches plain words (no FTS5 syntax)."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Iterator
+from types import TracebackType
+from typing import Self
+
+from ..model import Analysis, Claim, Conflict, CopyLink, Document, Event, KnowledgeBase, Person
+from . import SearchHit
+from .common import (
+    check_month_day,
+    check_page,
+    falls_on,
+    knowledge_doc_ids,
+    missing_documents_error,
+    page,
+    query_terms,
+    term_score,
+    validate_analysis,
+    validate_knowledge,
+)
+from .serialise import fold, meta_from_json, meta_json
+
+
+def _event_key(pair: tuple[int, Event]) -> tuple[bool, int, int, int]:
+    seq, e = pair
+    if e.date is None:
+        return (True, 0, 0, seq)
+    return (False, e.date.earliest, e.date.latest, seq)
+
+
+class MemoryStore:
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+        self._analyses: dict[str, Analysis] = {}
+        self._events: list[Event] = []
+        self._people: list[Person] = []
+        self._conflicts: list[Conflict] = []
+        self._copies: list[CopyLink] = []
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ documents and analyses
+    def has_document(self, doc_id: str) -> bool:
+        return doc_id in self._analyses
+
+    @staticmethod
+    def _normalised(a: Analysis) -> Analysis:
+        # metadata goes through JSON, as in the SQL backends
+        doc = dataclasses.replace(a.document, meta=meta_from_json(meta_json(a.document.meta)))
+        return dataclasses.replace(a, document=doc)
+
+    def add_analysis(self, analysis: Analysis) -> bool:
+        validate_analysis(analysis)
+        with self._lock:
+            if analysis.document.id in self._analyses:
+                return False
+            self._analyses[analysis.document.id] = self._normalised(analysis)
+            return True
+
+    def analyses(self) -> Iterator[Analysis]:
+        with self._lock:
+            items = [self._analyses[k] for k in sorted(self._analyses)]
+        yield from items
+
+    def analysis(self, doc_id: str) -> Analysis | None:
+        return self._analyses.get(doc_id)
+
+    def documents(self, *, limit: int | None = None, offset: int = 0) -> list[Document]:
+        docs = sorted((a.document for a in self._analyses.values()), key=lambda d: (d.uri, d.id))
+        return page(docs, limit, offset)
+
+    def document(self, doc_id: str) -> Document | None:
+        a = self._analyses.get(doc_id)
+        return a.document if a else None
+
+    def quote(self, doc_id: str, start: int, end: int) -> str | None:
+        doc = self.document(doc_id)
+        return None if doc is None else doc.text[start:end]
+
+    # ------------------------------------------------------------ merged knowledge
+    def replace_knowledge(self, kb: KnowledgeBase) -> None:
+        validate_knowledge(kb)
+        with self._lock:
+            new = {
+                a.document.id: self._normalised(a)
+                for a in kb.analyses
+                if a.document.id not in self._analyses
+            }
+            missing = knowledge_doc_ids(kb) - set(self._analyses) - set(new)
+            if missing:
+                raise missing_documents_error(missing)
+            self._analyses.update(new)
+            self._events = list(kb.events)
+            self._people = list(kb.people)
+            self._conflicts = list(kb.conflicts)
+            self._copies = list(kb.copies)
+
+    def copies(self) -> list[CopyLink]:
+        return list(self._copies)
+
+    def _entity_matches(self, entity: str) -> set[str]:
+        """Entity ids whose id is ``entity`` or whose name or an alias folds to it."""
+        f = fold(entity)
+        return {entity} | {
+            p.id for p in self._people if fold(p.name) == f or any(fold(a) == f for a in p.aliases)
+        }
+
+    def _filtered(
+        self,
+        earliest: int | None,
+        latest: int | None,
+        entity: str | None,
+        type: str | None,
+        source: str | None,
+    ) -> list[Event]:
+        ids = self._entity_matches(entity) if entity is not None else set()
+        f = fold(entity) if entity is not None else ""
+        out: list[tuple[int, Event]] = []
+        for seq, e in enumerate(self._events):
+            if (earliest is not None or latest is not None) and e.date is None:
+                continue
+            if earliest is not None and e.date is not None and e.date.latest < earliest:
+                continue
+            if latest is not None and e.date is not None and e.date.earliest > latest:
+                continue
+            if type is not None and e.type != type:
+                continue
+            if source is not None and not any(m.doc_id == source for m in e.mentions):
+                continue
+            if entity is not None and not (
+                ids.intersection(e.participants)
+                or any(
+                    fold(p.name) == f or p.key == entity for m in e.mentions for p in m.participants
+                )
+            ):
+                continue
+            out.append((seq, e))
+        out.sort(key=_event_key)
+        return [e for _, e in out]
+
+    def events(
+        self,
+        *,
+        earliest: int | None = None,
+        latest: int | None = None,
+        entity: str | None = None,
+        type: str | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        check_page(limit, offset)
+        with self._lock:
+            return page(self._filtered(earliest, latest, entity, type, source), limit, offset)
+
+    def count_events(
+        self,
+        *,
+        earliest: int | None = None,
+        latest: int | None = None,
+        entity: str | None = None,
+        type: str | None = None,
+        source: str | None = None,
+    ) -> int:
+        with self._lock:
+            return len(self._filtered(earliest, latest, entity, type, source))
+
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self._events if e.id == event_id), None)
+
+    def on_this_day(self, month: int, day: int) -> list[Event]:
+        check_month_day(month, day)
+        with self._lock:
+            return [
+                e
+                for e in self._filtered(None, None, None, None, None)
+                if falls_on(e.date, month, day)
+            ]
+
+    def people(
+        self,
+        *,
+        kind: str | None = None,
+        query: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Person]:
+        check_page(limit, offset)
+        q = fold(query) if query is not None else None
+        found = [
+            p
+            for p in self._people
+            if (kind is None or p.kind == kind)
+            and (q is None or q in fold(p.name) or any(q in fold(a) for a in p.aliases))
+        ]
+        return page(found, limit, offset)
+
+    def person(self, name: str) -> Person | None:
+        f = fold(name)
+        for test in (
+            lambda p: p.id == name,
+            lambda p: fold(p.name) == f,
+            lambda p: any(fold(a) == f for a in p.aliases),
+        ):
+            hit = next((p for p in self._people if test(p)), None)
+            if hit is not None:
+                return hit
+        return None
+
+    def conflicts(
+        self, subject: str | None = None, *, limit: int | None = None, offset: int = 0
+    ) -> list[Conflict]:
+        found = [k for k in self._conflicts if subject is None or k.subject == subject]
+        return page(found, limit, offset)
+
+    # ------------------------------------------------------------ search and status
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        check_page(limit, offset)
+        terms = query_terms(query)
+        if not terms:
+            return []
+        hits: list[SearchHit] = []
+        with self._lock:
+            for a in self._analyses.values():
+                doc = a.document
+                for s in a.sentences:
+                    text = doc.text[s.start : s.end]
+                    score = term_score(terms, text)
+                    if score:
+                        hits.append(
+                            SearchHit(
+                                doc_id=doc.id,
+                                start=s.start,
+                                end=s.end,
+                                text=text,
+                                score=float(score),
+                                region_kind=s.region_kind,
+                                uri=doc.uri,
+                                title=doc.title,
+                            )
+                        )
+        hits.sort(key=lambda h: (-h.score, h.doc_id, h.start))
+        return page(hits, limit, offset)
+
+    def stats(self) -> dict[str, int]:
+        with self._lock:
+            a = list(self._analyses.values())
+            claims: set[Claim] = {c for e in self._events for c in e.claims}
+            claims.update(c for k in self._conflicts for v in k.values for c in v.claims)
+            return {
+                "documents": len(a),
+                "regions": sum(len(x.regions) for x in a),
+                "sentences": sum(len(x.sentences) for x in a),
+                "time_mentions": sum(len(x.times) for x in a),
+                "entity_mentions": sum(len(x.entities) for x in a),
+                "roles": sum(len(x.roles) for x in a),
+                "event_mentions": sum(len(x.events) for x in a),
+                "entities": len(self._people),
+                "events": len(self._events),
+                "claims": len(claims),
+                "conflicts": len(self._conflicts),
+                "copies": len(self._copies),
+                "people": sum(1 for p in self._people if p.kind == "person"),
+            }

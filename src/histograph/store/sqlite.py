@@ -1,0 +1,819 @@
+"""The SQLite backend: one file (WAL mode, foreign keys on), numbered migrations.
+
+The SQL outside :class:`_FTS` is kept portable (standard joins, ``IN`` subqueries,
+quoted ``"end"``), so that a PostgreSQL backend can reuse the queries and the row
+converters of :mod:`histograph.store.serialise`; the full-text search is the one
+SQLite-specific part and lives in :class:`_FTS` and migration 2.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sqlite3
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal, Self, cast
+from urllib.parse import quote as _urlquote
+
+from ..model import (
+    Analysis,
+    Claim,
+    Conflict,
+    ConflictKind,
+    ConflictValue,
+    CopyLink,
+    Document,
+    Event,
+    EventMention,
+    KnowledgeBase,
+    Participant,
+    Person,
+    Severity,
+)
+from . import SearchHit
+from . import serialise as S
+from .common import (
+    EXACT_DAY_PRECISIONS,
+    StoreError,
+    check_month_day,
+    check_page,
+    falls_on,
+    fts_safe_query,
+    knowledge_doc_ids,
+    missing_documents_error,
+    validate_analysis,
+    validate_knowledge,
+)
+from .schema import migrate, pending
+
+_CHUNK = 500  # ids per IN (...) list
+
+#: merged-knowledge tables, children before parents (deleted in this order)
+_KNOWLEDGE_TABLES = (
+    "conflict_value_claims",
+    "conflict_values",
+    "conflicts",
+    "event_claims",
+    "claims",
+    "event_evidence_participants",
+    "event_evidence",
+    "event_entities",
+    "events",
+    "entity_roles",
+    "entity_evidence",
+    "entity_aliases",
+    "entities",
+    "copies",
+)
+
+_EVENT_ORDER = "(e.date_earliest IS NULL), e.date_earliest, e.date_latest, e.seq"
+
+
+def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> dict[str, Any]:
+    return {d[0]: v for d, v in zip(cursor.description, row, strict=True)}
+
+
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i : i + _CHUNK]
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class _FTS:
+    """Full-text search over sentences: SQLite FTS5 (external-content index)."""
+
+    SQL = """
+        SELECT s.doc_id, s.start, s."end", s.text, s.region_kind, d.uri, d.title,
+               -bm25(sentences_fts) AS score
+        FROM sentences_fts
+        JOIN sentences s ON s.id = sentences_fts.rowid
+        JOIN documents d ON d.id = s.doc_id
+        WHERE sentences_fts MATCH ?
+        ORDER BY bm25(sentences_fts), s.doc_id, s.start
+        LIMIT ? OFFSET ?
+    """
+
+    @classmethod
+    def search(
+        cls, conn: sqlite3.Connection, query: str, limit: int, offset: int
+    ) -> list[dict[str, Any]]:
+        if not query.strip():
+            return []
+        try:
+            return conn.execute(cls.SQL, (query, limit, offset)).fetchall()
+        except sqlite3.OperationalError:
+            # FTS5 syntax error ("foo, AND, col:x, ...): search the plain words instead;
+            # a real database error will recur below and propagate
+            safe = fts_safe_query(query)
+            if not safe:
+                return []
+            return conn.execute(cls.SQL, (safe, limit, offset)).fetchall()
+
+
+class SQLiteStore:
+    """The default store: one SQLite file, created and upgraded on open."""
+
+    def __init__(self, path: str | os.PathLike[str] = "histograph.db", *, readonly: bool = False):
+        self.path = Path(path)
+        self.readonly = readonly
+        self._lock = threading.RLock()
+        self._conn = self._connect()
+
+    # ------------------------------------------------------------ connection
+    def _connect(self) -> sqlite3.Connection:
+        where = str(self.path)
+        try:
+            if self.readonly:
+                if not self.path.exists():
+                    raise StoreError(f"E015 {where}: no such database file")
+                uri = f"file:{_urlquote(str(self.path.resolve()))}?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            else:
+                if self.path.parent and not self.path.parent.exists():
+                    raise StoreError(f"E015 {where}: the folder {self.path.parent} does not exist")
+                conn = sqlite3.connect(where, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"E015 {where}: cannot open the database: {exc}") from exc
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA busy_timeout = 10000")
+            if self.readonly:
+                todo = pending(conn)
+                if todo:
+                    raise StoreError(
+                        f"E017 {where} needs migration {todo[0].number:04d}_{todo[0].name}; "
+                        "open it once for writing to upgrade it"
+                    )
+            else:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+                migrate(conn)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(f"E015 {where} is not a usable histograph database: {exc}") from exc
+        except BaseException:
+            conn.close()
+            raise
+        conn.row_factory = _dict_row
+        return conn
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def schema_version(self) -> int:
+        """The highest applied migration number."""
+        with self._lock:
+            row = self._conn.execute("SELECT max(number) AS n FROM migrations").fetchone()
+        return int(row["n"] or 0)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.readonly:
+            raise StoreError(f"E017 {self.path} is open read-only")
+        with self._lock:
+            conn = self._conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        with self._lock:
+            row: dict[str, Any] | None = self._conn.execute(sql, params).fetchone()
+        return row
+
+    def _in(self, sql: str, ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Run ``sql`` (with one ``{ids}`` placeholder) over ``ids`` in chunks."""
+        rows: list[dict[str, Any]] = []
+        for chunk in _chunks(ids):
+            rows.extend(self._all(sql.format(ids=_marks(len(chunk))), chunk))
+        return rows
+
+    @staticmethod
+    def _insert(conn: sqlite3.Connection, table: str, rows: Iterable[S.Row]) -> None:
+        rows = list(rows)
+        if not rows:
+            return
+        cols = list(rows[0])
+        names = ", ".join('"' + c + '"' for c in cols)
+        values = ", ".join(":" + c for c in cols)
+        sql = f"INSERT INTO {table} ({names}) VALUES ({values})"
+        conn.executemany(sql, rows)
+
+    @staticmethod
+    def _page(limit: int | None, offset: int) -> str:
+        check_page(limit, offset)
+        if limit is None and offset == 0:
+            return ""
+        return f" LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}"
+
+    # ------------------------------------------------------------ documents and analyses
+    def has_document(self, doc_id: str) -> bool:
+        return self._one("SELECT 1 AS x FROM documents WHERE id = ?", (doc_id,)) is not None
+
+    def add_analysis(self, analysis: Analysis) -> bool:
+        validate_analysis(analysis)
+        with self._transaction() as conn:
+            return self._add_analysis(conn, analysis)
+
+    def _add_analysis(self, conn: sqlite3.Connection, a: Analysis) -> bool:
+        doc = a.document
+        if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
+            return False
+        now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+        self._insert(conn, "documents", [S.document_row(doc, a.published, now)])
+        self._insert(conn, "regions", (S.region_row(r, i) for i, r in enumerate(a.regions)))
+        self._insert(
+            conn, "sentences", (S.sentence_row(s, i, doc.text) for i, s in enumerate(a.sentences))
+        )
+        self._insert(
+            conn, "time_mentions", (S.time_mention_row(t, i) for i, t in enumerate(a.times))
+        )
+        self._insert(
+            conn,
+            "entity_mentions",
+            ({**S.entity_mention_row(m), "seq": i} for i, m in enumerate(a.entities)),
+        )
+        self._insert(conn, "roles", ({**S.role_row(r), "seq": i} for i, r in enumerate(a.roles)))
+        self._insert(
+            conn,
+            "event_mentions",
+            ({**S.event_mention_row(m), "seq": i} for i, m in enumerate(a.events)),
+        )
+        self._insert(
+            conn,
+            "event_mention_participants",
+            (
+                {**S.participant_row(p), "doc_id": doc.id, "mention_seq": i, "seq": j}
+                for i, m in enumerate(a.events)
+                for j, p in enumerate(m.participants)
+            ),
+        )
+        return True
+
+    def analysis(self, doc_id: str) -> Analysis | None:
+        with self._lock:
+            row = self._one("SELECT * FROM documents WHERE id = ?", (doc_id,))
+            if row is None:
+                return None
+
+            def rows(table: str, order: str = "seq") -> list[dict[str, Any]]:
+                return self._all(
+                    f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY {order}", (doc_id,)
+                )
+
+            parts: dict[int, list[Participant]] = defaultdict(list)
+            for p in rows("event_mention_participants", "mention_seq, seq"):
+                parts[int(p["mention_seq"])].append(S.participant_from_row(p))
+            return Analysis(
+                document=S.document_from_row(row),
+                regions=tuple(S.region_from_row(r) for r in rows("regions")),
+                sentences=tuple(S.sentence_from_row(r) for r in rows("sentences")),
+                times=tuple(S.time_mention_from_row(r) for r in rows("time_mentions")),
+                entities=tuple(S.entity_mention_from_row(r) for r in rows("entity_mentions")),
+                roles=tuple(S.role_from_row(r) for r in rows("roles")),
+                events=tuple(
+                    S.event_mention_from_row(r, tuple(parts.get(int(r["seq"]), ())))
+                    for r in rows("event_mentions")
+                ),
+                published=S.time_from_row(row, "analysis_published_"),
+            )
+
+    def analyses(self) -> Iterator[Analysis]:
+        ids = [str(r["id"]) for r in self._all("SELECT id FROM documents ORDER BY id")]
+        for doc_id in ids:
+            a = self.analysis(doc_id)
+            if a is not None:
+                yield a
+
+    def documents(self, *, limit: int | None = None, offset: int = 0) -> list[Document]:
+        sql = "SELECT * FROM documents ORDER BY uri, id" + self._page(limit, offset)
+        return [S.document_from_row(r) for r in self._all(sql)]
+
+    def document(self, doc_id: str) -> Document | None:
+        row = self._one("SELECT * FROM documents WHERE id = ?", (doc_id,))
+        return S.document_from_row(row) if row else None
+
+    def quote(self, doc_id: str, start: int, end: int) -> str | None:
+        # sliced in Python: substr() would stop counting at an embedded NUL
+        row = self._one("SELECT text FROM documents WHERE id = ?", (doc_id,))
+        return None if row is None else str(row["text"])[start:end]
+
+    # ------------------------------------------------------------ merged knowledge: write
+    def replace_knowledge(self, kb: KnowledgeBase) -> None:
+        validate_knowledge(kb)
+        with self._transaction() as conn:
+            for a in kb.analyses:
+                self._add_analysis(conn, a)
+            needed = sorted(knowledge_doc_ids(kb))
+            present: set[str] = set()
+            for chunk in _chunks(needed):
+                present.update(
+                    str(r["id"])
+                    for r in conn.execute(
+                        f"SELECT id FROM documents WHERE id IN ({_marks(len(chunk))})", chunk
+                    )
+                )
+            if missing := set(needed) - present:
+                raise missing_documents_error(missing)
+            for table in _KNOWLEDGE_TABLES:
+                conn.execute(f"DELETE FROM {table}")
+            self._write_people(conn, kb.people)
+            claim_ids = self._write_claims(conn, kb)
+            self._write_events(conn, kb.events, claim_ids)
+            self._write_conflicts(conn, kb.conflicts, claim_ids)
+            self._insert(conn, "copies", (S.copy_row(c, i) for i, c in enumerate(kb.copies)))
+
+    def _write_people(self, conn: sqlite3.Connection, people: Sequence[Person]) -> None:
+        self._insert(
+            conn,
+            "entities",
+            (
+                {
+                    "id": p.id,
+                    "seq": i,
+                    "name": p.name,
+                    "name_fold": S.fold(p.name),
+                    "kind": p.kind,
+                    "authority_id": p.authority_id,
+                }
+                for i, p in enumerate(people)
+            ),
+        )
+        self._insert(
+            conn,
+            "entity_aliases",
+            (
+                {"entity_id": p.id, "seq": j, "alias": a, "alias_fold": S.fold(a)}
+                for p in people
+                for j, a in enumerate(p.aliases)
+            ),
+        )
+        self._insert(
+            conn,
+            "entity_evidence",
+            (
+                {**S.entity_mention_row(m), "entity_id": p.id, "seq": j}
+                for p in people
+                for j, m in enumerate(p.mentions)
+            ),
+        )
+        self._insert(
+            conn,
+            "entity_roles",
+            (
+                {**S.role_row(r), "entity_id": p.id, "seq": j}
+                for p in people
+                for j, r in enumerate(p.roles)
+            ),
+        )
+
+    def _write_claims(self, conn: sqlite3.Connection, kb: KnowledgeBase) -> dict[Claim, int]:
+        ids: dict[Claim, int] = {}
+        for e in kb.events:
+            for c in e.claims:
+                ids.setdefault(c, len(ids) + 1)
+        for k in kb.conflicts:
+            for v in k.values:
+                for c in v.claims:
+                    ids.setdefault(c, len(ids) + 1)
+        self._insert(conn, "claims", (S.claim_row(c, i) for c, i in ids.items()))
+        return ids
+
+    def _write_events(
+        self, conn: sqlite3.Connection, events: Sequence[Event], claim_ids: dict[Claim, int]
+    ) -> None:
+        self._insert(
+            conn,
+            "events",
+            (
+                {
+                    "id": e.id,
+                    "seq": i,
+                    "type": e.type,
+                    "title": e.title,
+                    **S.event_date_row(e.date),
+                    "place": e.place,
+                    "support": e.support,
+                    "independent_support": e.independent_support,
+                }
+                for i, e in enumerate(events)
+            ),
+        )
+        self._insert(
+            conn,
+            "event_entities",
+            (
+                {"event_id": e.id, "seq": j, "entity_id": p}
+                for e in events
+                for j, p in enumerate(e.participants)
+            ),
+        )
+        self._insert(
+            conn,
+            "event_evidence",
+            (
+                {**S.event_mention_row(m), "event_id": e.id, "seq": j}
+                for e in events
+                for j, m in enumerate(e.mentions)
+            ),
+        )
+        self._insert(
+            conn,
+            "event_evidence_participants",
+            (
+                {
+                    **S.participant_row(p),
+                    "name_fold": S.fold(p.name),
+                    "event_id": e.id,
+                    "evidence_seq": j,
+                    "seq": k,
+                }
+                for e in events
+                for j, m in enumerate(e.mentions)
+                for k, p in enumerate(m.participants)
+            ),
+        )
+        self._insert(
+            conn,
+            "event_claims",
+            (
+                {"event_id": e.id, "seq": j, "claim_id": claim_ids[c]}
+                for e in events
+                for j, c in enumerate(e.claims)
+            ),
+        )
+
+    def _write_conflicts(
+        self, conn: sqlite3.Connection, conflicts: Sequence[Conflict], claim_ids: dict[Claim, int]
+    ) -> None:
+        self._insert(
+            conn,
+            "conflicts",
+            (
+                {
+                    "id": k.id,
+                    "seq": i,
+                    "subject": k.subject,
+                    "subject_kind": k.subject_kind,
+                    "attribute": k.attribute,
+                    "kind": k.kind,
+                    "severity": k.severity,
+                    "explanation": k.explanation,
+                }
+                for i, k in enumerate(conflicts)
+            ),
+        )
+        self._insert(
+            conn,
+            "conflict_values",
+            (
+                {"conflict_id": k.id, "seq": j, "value": v.value}
+                for k in conflicts
+                for j, v in enumerate(k.values)
+            ),
+        )
+        self._insert(
+            conn,
+            "conflict_value_claims",
+            (
+                {"conflict_id": k.id, "value_seq": j, "seq": n, "claim_id": claim_ids[c]}
+                for k in conflicts
+                for j, v in enumerate(k.values)
+                for n, c in enumerate(v.claims)
+            ),
+        )
+
+    # ------------------------------------------------------------ merged knowledge: read
+    def copies(self) -> list[CopyLink]:
+        return [S.copy_from_row(r) for r in self._all("SELECT * FROM copies ORDER BY seq")]
+
+    def _load_events(self, rows: list[dict[str, Any]]) -> list[Event]:
+        ids = [str(r["id"]) for r in rows]
+        if not ids:
+            return []
+        with self._lock:
+            entities: dict[str, list[str]] = defaultdict(list)
+            for r in self._in(
+                "SELECT event_id, entity_id FROM event_entities WHERE event_id IN ({ids}) "
+                "ORDER BY event_id, seq",
+                ids,
+            ):
+                entities[r["event_id"]].append(str(r["entity_id"]))
+            parts: dict[tuple[str, int], list[Participant]] = defaultdict(list)
+            for r in self._in(
+                "SELECT * FROM event_evidence_participants WHERE event_id IN ({ids}) "
+                "ORDER BY event_id, evidence_seq, seq",
+                ids,
+            ):
+                parts[(r["event_id"], int(r["evidence_seq"]))].append(S.participant_from_row(r))
+            mentions: dict[str, list[EventMention]] = defaultdict(list)
+            for r in self._in(
+                "SELECT * FROM event_evidence WHERE event_id IN ({ids}) ORDER BY event_id, seq",
+                ids,
+            ):
+                key = (str(r["event_id"]), int(r["seq"]))
+                mentions[key[0]].append(S.event_mention_from_row(r, tuple(parts.get(key, ()))))
+            claims: dict[str, list[Claim]] = defaultdict(list)
+            for r in self._in(
+                "SELECT ec.event_id, c.* FROM event_claims ec JOIN claims c ON c.id = ec.claim_id "
+                "WHERE ec.event_id IN ({ids}) ORDER BY ec.event_id, ec.seq",
+                ids,
+            ):
+                claims[r["event_id"]].append(S.claim_from_row(r))
+        return [
+            Event(
+                id=str(r["id"]),
+                type=str(r["type"]),
+                title=str(r["title"]),
+                date=S.time_from_row(r, "date_"),
+                mentions=tuple(mentions.get(r["id"], ())),
+                claims=tuple(claims.get(r["id"], ())),
+                place=r["place"],
+                participants=tuple(entities.get(r["id"], ())),
+                support=int(r["support"]),
+                independent_support=int(r["independent_support"]),
+            )
+            for r in rows
+        ]
+
+    @staticmethod
+    def _event_filter(
+        earliest: int | None,
+        latest: int | None,
+        entity: str | None,
+        type: str | None,
+        source: str | None,
+    ) -> tuple[str, list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if earliest is not None:
+            where.append("e.date_latest >= ?")
+            params.append(earliest)
+        if latest is not None:
+            where.append("e.date_earliest <= ?")
+            params.append(latest)
+        if type is not None:
+            where.append("e.type = ?")
+            params.append(type)
+        if source is not None:
+            where.append("e.id IN (SELECT v.event_id FROM event_evidence v WHERE v.doc_id = ?)")
+            params.append(source)
+        if entity is not None:
+            f = S.fold(entity)
+            where.append(
+                "(e.id IN (SELECT ee.event_id FROM event_entities ee WHERE ee.entity_id = ?"
+                " OR ee.entity_id IN (SELECT n.id FROM entities n WHERE n.name_fold = ?)"
+                " OR ee.entity_id IN (SELECT a.entity_id FROM entity_aliases a"
+                " WHERE a.alias_fold = ?))"
+                " OR e.id IN (SELECT p.event_id FROM event_evidence_participants p"
+                " WHERE p.name_fold = ? OR p.key = ?))"
+            )
+            params.extend([entity, f, f, f, entity])
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    def events(
+        self,
+        *,
+        earliest: int | None = None,
+        latest: int | None = None,
+        entity: str | None = None,
+        type: str | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        where, params = self._event_filter(earliest, latest, entity, type, source)
+        sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}" + self._page(limit, offset)
+        return self._load_events(self._all(sql, params))
+
+    def count_events(
+        self,
+        *,
+        earliest: int | None = None,
+        latest: int | None = None,
+        entity: str | None = None,
+        type: str | None = None,
+        source: str | None = None,
+    ) -> int:
+        where, params = self._event_filter(earliest, latest, entity, type, source)
+        row = self._one(f"SELECT count(*) AS n FROM events e{where}", params)
+        return int(row["n"]) if row else 0
+
+    def event(self, event_id: str) -> Event | None:
+        found = self._load_events(self._all("SELECT * FROM events e WHERE e.id = ?", (event_id,)))
+        return found[0] if found else None
+
+    def on_this_day(self, month: int, day: int) -> list[Event]:
+        check_month_day(month, day)
+        exact = ", ".join(f"'{p}'" for p in sorted(EXACT_DAY_PRECISIONS))
+        rows = self._all(
+            "SELECT * FROM events e WHERE"
+            f" (e.date_precision IN ({exact}) AND e.date_month = ? AND e.date_day = ?)"
+            " OR (e.date_precision = 'month' AND e.date_month = ?)"
+            " OR (e.date_precision = 'interval' AND e.date_latest - e.date_earliest < 31)"
+            f" ORDER BY {_EVENT_ORDER}",
+            (month, day, month),
+        )
+        rows = [r for r in rows if falls_on(S.time_from_row(r, "date_"), month, day)]
+        return self._load_events(rows)
+
+    def _load_people(self, rows: list[dict[str, Any]]) -> list[Person]:
+        ids = [str(r["id"]) for r in rows]
+        if not ids:
+            return []
+        with self._lock:
+            aliases: dict[str, list[str]] = defaultdict(list)
+            for r in self._in(
+                "SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN ({ids}) "
+                "ORDER BY entity_id, seq",
+                ids,
+            ):
+                aliases[r["entity_id"]].append(str(r["alias"]))
+            mentions: dict[str, list[Any]] = defaultdict(list)
+            for r in self._in(
+                "SELECT * FROM entity_evidence WHERE entity_id IN ({ids}) ORDER BY entity_id, seq",
+                ids,
+            ):
+                mentions[r["entity_id"]].append(S.entity_mention_from_row(r))
+            roles: dict[str, list[Any]] = defaultdict(list)
+            for r in self._in(
+                "SELECT * FROM entity_roles WHERE entity_id IN ({ids}) ORDER BY entity_id, seq",
+                ids,
+            ):
+                roles[r["entity_id"]].append(S.role_from_row(r))
+        return [
+            Person(
+                id=str(r["id"]),
+                name=str(r["name"]),
+                aliases=tuple(aliases.get(r["id"], ())),
+                mentions=tuple(mentions.get(r["id"], ())),
+                roles=tuple(roles.get(r["id"], ())),
+                kind=str(r["kind"]),
+                authority_id=r["authority_id"],
+            )
+            for r in rows
+        ]
+
+    def people(
+        self,
+        *,
+        kind: str | None = None,
+        query: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Person]:
+        where: list[str] = []
+        params: list[Any] = []
+        if kind is not None:
+            where.append("p.kind = ?")
+            params.append(kind)
+        if query is not None:
+            pat = "%" + _like_escape(S.fold(query)) + "%"
+            where.append(
+                "(p.name_fold LIKE ? ESCAPE '\\' OR p.id IN (SELECT a.entity_id FROM"
+                " entity_aliases a WHERE a.alias_fold LIKE ? ESCAPE '\\'))"
+            )
+            params.extend([pat, pat])
+        sql = "SELECT * FROM entities p"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY p.seq" + self._page(limit, offset)
+        return self._load_people(self._all(sql, params))
+
+    def person(self, name: str) -> Person | None:
+        f = S.fold(name)
+        for sql, param in (
+            ("SELECT * FROM entities WHERE id = ?", name),
+            ("SELECT * FROM entities WHERE name_fold = ? ORDER BY seq LIMIT 1", f),
+            (
+                "SELECT p.* FROM entities p WHERE p.id IN (SELECT a.entity_id FROM"
+                " entity_aliases a WHERE a.alias_fold = ?) ORDER BY p.seq LIMIT 1",
+                f,
+            ),
+        ):
+            rows = self._all(sql, (param,))
+            if rows:
+                return self._load_people(rows)[0]
+        return None
+
+    def conflicts(
+        self, subject: str | None = None, *, limit: int | None = None, offset: int = 0
+    ) -> list[Conflict]:
+        sql = "SELECT * FROM conflicts"
+        params: list[Any] = []
+        if subject is not None:
+            sql += " WHERE subject = ?"
+            params.append(subject)
+        rows = self._all(sql + " ORDER BY seq" + self._page(limit, offset), params)
+        ids = [str(r["id"]) for r in rows]
+        if not ids:
+            return []
+        with self._lock:
+            claims: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+            for r in self._in(
+                "SELECT x.conflict_id, x.value_seq, c.* FROM conflict_value_claims x"
+                " JOIN claims c ON c.id = x.claim_id WHERE x.conflict_id IN ({ids})"
+                " ORDER BY x.conflict_id, x.value_seq, x.seq",
+                ids,
+            ):
+                claims[(r["conflict_id"], int(r["value_seq"]))].append(S.claim_from_row(r))
+            values: dict[str, list[ConflictValue]] = defaultdict(list)
+            for r in self._in(
+                "SELECT * FROM conflict_values WHERE conflict_id IN ({ids})"
+                " ORDER BY conflict_id, seq",
+                ids,
+            ):
+                key = (str(r["conflict_id"]), int(r["seq"]))
+                values[key[0]].append(
+                    ConflictValue(value=str(r["value"]), claims=tuple(claims.get(key, ())))
+                )
+        return [
+            Conflict(
+                id=str(r["id"]),
+                subject=str(r["subject"]),
+                subject_kind=cast(Literal["event", "person"], r["subject_kind"]),
+                attribute=str(r["attribute"]),
+                values=tuple(values.get(r["id"], ())),
+                kind=cast(ConflictKind, r["kind"]),
+                severity=cast(Severity, r["severity"]),
+                explanation=str(r["explanation"]),
+            )
+            for r in rows
+        ]
+
+    # ------------------------------------------------------------ search and status
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        check_page(limit, offset)
+        with self._lock:
+            rows = _FTS.search(self._conn, query, limit, offset)
+        return [
+            SearchHit(
+                doc_id=str(r["doc_id"]),
+                start=int(r["start"]),
+                end=int(r["end"]),
+                text=str(r["text"]),
+                score=float(r["score"]),
+                region_kind=str(r["region_kind"]),
+                uri=str(r["uri"]),
+                title=r["title"],
+            )
+            for r in rows
+        ]
+
+    def stats(self) -> dict[str, int]:
+        counts = {
+            table: f"SELECT count(*) AS n FROM {table}"
+            for table in (
+                "documents",
+                "regions",
+                "sentences",
+                "time_mentions",
+                "entity_mentions",
+                "roles",
+                "event_mentions",
+                "entities",
+                "events",
+                "claims",
+                "conflicts",
+                "copies",
+            )
+        }
+        counts["people"] = "SELECT count(*) AS n FROM entities WHERE kind = 'person'"
+        out: dict[str, int] = {}
+        with self._lock:
+            for name, sql in counts.items():
+                row = self._one(sql)
+                out[name] = int(row["n"]) if row else 0
+        return out
