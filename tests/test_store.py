@@ -712,3 +712,42 @@ def test_hostile_query_falls_back_to_words(full: Store) -> None:
 @given(query=st.text(max_size=30))
 def test_any_query_is_safe(full: Store, query: str) -> None:
     assert isinstance(full.search(query, limit=5), list)
+
+
+def test_invalid_analysis_inside_knowledge_changes_nothing(full: Store) -> None:
+    before = (full.events(), full.stats())
+    bad = dataclasses.replace(
+        analysis_a(),
+        document=dataclasses.replace(analysis_a().document, id="doc-new"),
+    )  # its records still name doc-a
+    with pytest.raises(ValueError, match="E011"):
+        full.replace_knowledge(KnowledgeBase(analyses=(bad,)))
+    assert (full.events(), full.stats()) == before
+
+
+def _tiny(store: Store, events: tuple[Event, ...], people: tuple[Person, ...] = ()) -> None:
+    store.replace_knowledge(KnowledgeBase(analyses=(analysis_c(),), events=events, people=people))
+
+
+def test_unicode_names_fold(store: Store) -> None:
+    emile = Person("p:zola", "Émile Zola", aliases=("ÉMILE", "Straße Mann"))
+    ev = Event("ev-j", "publication", "J'accuse", day(1898, 1, 13), (), participants=("p:zola",))
+    _tiny(store, (ev,), (emile,))
+    assert store.person("émile zola") == emile
+    assert store.person("émile") == emile
+    assert store.person("STRASSE MANN") == emile  # casefold: ß = ss
+    assert ids(store.events(entity="ÉMILE ZOLA")) == ["ev-j"]
+    assert [p.id for p in store.people(query="ÉMI")] == ["p:zola"]
+
+
+def test_on_this_day_across_month_and_year_ends(store: Store) -> None:
+    winter = Event("ev-w", "x", "winter", interval(day(1941, 12, 28), day(1942, 1, 3)), ())
+    autumn = Event("ev-a", "x", "autumn", interval(day(1917, 11, 28), day(1917, 12, 3)), ())
+    febmar = Event("ev-f", "x", "feb", interval(day(1900, 1, 31), day(1900, 3, 2)), ())
+    long = Event("ev-l", "x", "long", interval(day(1900, 1, 1), day(1900, 6, 30)), ())
+    bc = Event("ev-bc", "x", "Ides of March", day(-43, 3, 15), ())
+    _tiny(store, (winter, autumn, febmar, long, bc))
+    assert ids(store.on_this_day(1, 1)) == ["ev-w"]
+    assert ids(store.on_this_day(12, 1)) == ["ev-a"]
+    assert ids(store.on_this_day(2, 15)) == ["ev-f"]  # 31 days, spans three months
+    assert ids(store.on_this_day(3, 15)) == ["ev-bc"]  # longer than 31 days: never listed

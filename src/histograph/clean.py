@@ -17,7 +17,10 @@ How it works, line by line (all phrase lists and patterns live in ``data/boilerp
    (headings) and prose (narrative).
 4. Context: a short line right after a keyword line or a credit is an image credit; the line
    after (or right before) a credit is a caption; the first title-like line near the top,
-   before any prose, is the page ``title``.
+   before any prose, is the page ``title``. A date-only line is a ``dateline`` (publication
+   stamp) when it has a time of day or a "Published/Updated" label, stands next to a byline,
+   or is the document's only date line right under the title (and not the title's own
+   date); any other date-only line is a ``heading`` (a date heading of a timeline or card).
 5. Inside a narrative line, a leading run of hashtags, and a trailing run of hashtags and/or a
    short "Source: …" attribution, are cut out as their own ``tags`` / ``source`` regions.
 """
@@ -50,10 +53,6 @@ def _norm(s: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", s.lower()).split())
 
 
-def _words(s: str) -> list[str]:
-    return s.split()
-
-
 @dataclass(frozen=True)
 class _Rules:
     phrases: frozenset[str]
@@ -72,6 +71,7 @@ class _Rules:
     source_line: re.Pattern[str]
     source_tail: re.Pattern[str]
     source_max_words: int
+    credit_tail: re.Pattern[str]
     byline: re.Pattern[str]
     byline_max_words: int
     byline_not_names: frozenset[str]
@@ -125,11 +125,12 @@ def _rules() -> _Rules:
             rf"^\s*(?:{_alt(raw['caption_prefixes'])})\s*:\s*\S", re.IGNORECASE
         ),
         caption_max_words=int(raw["caption_max_words"]),
-        source_line=re.compile(
-            rf"^\s*(?:{src_labels})\s*:\s*\S|^\s*via\s+[@\w]", re.IGNORECASE
+        source_line=re.compile(rf"^\s*(?:{src_labels})\s*:\s*\S|^\s*via\s+[@\w]", re.IGNORECASE),
+        source_tail=re.compile(
+            rf"(?:^|\s)((?:{src_labels})\s*:\s*[^\s:][^:]*?)\s*$", re.IGNORECASE
         ),
-        source_tail=re.compile(rf"(?:^|\s)((?:{src_labels})\s*:\s*[^\s:][^:]*?)\s*$", re.IGNORECASE),
         source_max_words=int(raw["source_max_words"]),
+        credit_tail=re.compile(raw["credit_tail_pattern"], re.IGNORECASE),
         byline=re.compile(rf"^\s*(?:{_alt(raw['byline_prefixes'])})\s*:?\s+(\S.*)$", re.IGNORECASE),
         byline_max_words=int(raw["byline_max_words"]),
         byline_not_names=frozenset(w.lower() for w in raw["byline_not_names"]) | months,
@@ -157,7 +158,7 @@ _LIST = re.compile(r"^(?:[-*+•▪◦‣]|\d{1,3}[.)]|[a-zA-Z][.)])\s+\S")
 _QUOTE = re.compile(r"^>")
 _BOLD_ONLY = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1\s*:?\s*$", re.DOTALL)
 _IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$|^\[(?:image|photo|picture|img)\b[^\]]*\]\s*$", re.I)
-_HASHTAG = r"#[^\W\d_][\w-]*|#\d+[^\W\d_][\w-]*"
+_HASHTAG = r"#\w[\w-]*"
 _HASHTAG_LINE = re.compile(rf"^(?:(?:{_HASHTAG})[\s,;.]*)+$")
 _LEADING_TAGS = re.compile(rf"^(?:(?:{_HASHTAG})[\s,;]*)+(?:{_HASHTAG})|^(?:{_HASHTAG})")
 _TRAILING_TAGS = re.compile(rf"(?:^|\s)((?:(?:{_HASHTAG})[\s,;]*)*(?:{_HASHTAG}))[\s.!]*$")
@@ -170,6 +171,9 @@ _TERMINAL = re.compile(r"[.!?…;][\"'”’»)\]]*$")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{4}-\d{2}-\d{2}T")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)", re.IGNORECASE)
 _YEAR = re.compile(r"\b\d{4}\b")
+_ISO_DATETIME = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+)
 
 
 @dataclass
@@ -209,7 +213,7 @@ def _front_matter(text: str) -> tuple[int, int] | None:
     if not m:
         return None
     fence = m.group(1)
-    closing = re.compile(rf"^[ \t]*(?:{re.escape(fence)}|\.\.\.)[ \t]*$", re.MULTILINE)
+    closing = re.compile(rf"^[ \t]*(?:{re.escape(fence)}|\.\.\.)[ \t\r]*$", re.MULTILINE)
     c = closing.search(text, m.end())
     if c is None or text.count("\n", m.end(), c.start()) > 300:
         return None
@@ -239,7 +243,7 @@ def _continues(a: _Line, b: _Line, rules: _Rules) -> bool:
         return False
     if _TERMINAL.search(a.text) or a.text.endswith(":"):
         return False
-    if _stands_alone(a.text, rules) or _stands_alone(b.text, rules):
+    if _stands_alone(a.text, rules, strict=True) or _stands_alone(b.text, rules, strict=False):
         return False
     if (_LIST.match(a.text) or _QUOTE.match(a.text)) and not b.indented:
         # a list item or quote goes on only on an indented (or lazily wrapped lower-case) line
@@ -247,20 +251,28 @@ def _continues(a: _Line, b: _Line, rules: _Rules) -> bool:
     last = a.text.split()[-1].lower().strip("\"'“”‘’()")
     if a.text.endswith((",", "-", "–", "—")) or last in rules.continuation_words:
         return True
-    if b.text[:1].islower() and not rules.tag_label.match(b.text):
+    if _stands_alone(b.text, rules, strict=True):
+        return False
+    if b.text[:1].islower():
         return True
-    return len(a.text) >= 60 and a.text[-1:].islower()
+    # a long line broken mid-sentence (hard-wrapped prose, not one paragraph per line)
+    last_physical = a.text.rsplit("\n", 1)[-1].strip()
+    return 60 <= len(last_physical) <= 100 and a.text[-1:].islower()
 
 
-def _stands_alone(t: str, rules: _Rules) -> bool:
-    """A line that is never part of a wrapped sentence (a stamp, byline, attribution …)."""
+def _stands_alone(t: str, rules: _Rules, strict: bool) -> bool:
+    """A line that is never the continuation of a wrapped sentence: a byline, attribution,
+    tag list or credit; with ``strict``, also a date stamp or a short debris line."""
     t = _flat(t)
-    return (
+    if (
         _is_byline(t, rules)
-        or _is_dateline(t, rules)
         or _is_source(t, rules)
         or bool(rules.tag_label.match(t))
-        or (len(t.split()) <= 4 and _is_boilerplate(t, rules))
+        or any(p.search(t) for p in rules.credit_label)
+    ):
+        return True
+    return strict and (
+        _is_dateline(t, rules) or (len(t.split()) <= 4 and _is_boilerplate(t, rules))
     )
 
 
@@ -298,11 +310,9 @@ def _is_boilerplate(t: str, rules: _Rules) -> bool:
     if any(p.search(t) for p in rules.patterns):
         return True
     items = [i for i in rules.nav_split.split(t) if i.strip()]
-    if len(items) >= rules.nav_min_items and all(
+    return len(items) >= rules.nav_min_items and all(
         len(i.split()) <= rules.nav_max_words and not _TERMINAL.search(i.strip()) for i in items
-    ):
-        return True
-    return False
+    )
 
 
 def _is_source(t: str, rules: _Rules) -> bool:
@@ -333,7 +343,8 @@ def _is_byline(t: str, rules: _Rules) -> bool:
         return False
     rest = m.group(1)
     first = rest.split()[0].strip("\"'“”‘’(")
-    if not first or first.lower().strip(".,") in rules.byline_not_names:
+    word = first.strip(".,").lower()
+    if not word or (len(word) > 1 and word in rules.byline_not_names):
         return False
     if first[0].isdigit() or not (first.startswith("@") or any(c.isupper() for c in first)):
         return False
@@ -348,6 +359,7 @@ def _is_dateline(t: str, rules: _Rules) -> bool:
     m = rules.dateline_prefix.match(flat)
     prefixed = bool(m and m.end() > 0 and m.group().strip())
     body = flat[m.end() :] if m else flat
+    body = _ISO_DATETIME.sub(" 2000-01-01 ", body)
     if not body or not re.search(r"\d", body):
         return False
     tokens = re.findall(r"[^\W\d_]+", body.lower())
@@ -380,8 +392,12 @@ def _is_heading_like(t: str, max_words: int) -> bool:
         return False
     if t.endswith((".", ",", ";")) and not t.endswith("..."):
         return False
+    if re.match(_HASHTAG, t) or re.search(rf"(?:{_HASHTAG})$", t):
+        return False  # a social post line, not a heading
     first = t.lstrip("\"'“‘(*_[")[:1]
-    return bool(first) and (first.isupper() or first.isdigit() or not first.isalpha())
+    if not first or first in "#@":
+        return False
+    return first.isupper() or first.isdigit() or not first.isalpha()
 
 
 def _classify(line: _Line, rules: _Rules) -> None:
@@ -437,7 +453,7 @@ def _classify(line: _Line, rules: _Rules) -> None:
 
 def _title_like(line: _Line, rules: _Rules) -> bool:
     t = _flat(line.text)
-    plain = re.sub(r"^#{1,6}\s*", "", t).replace("**", "").strip()
+    plain = re.sub(r"^#{1,6}\s+", "", t).replace("**", "").strip()
     if not plain or len(plain) > rules.title_max_chars or _YEAR_ONLY.match(plain):
         return False
     if line.kind == "heading":
@@ -476,6 +492,7 @@ def _apply_context(lines: list[_Line], rules: _Rules) -> None:
                 prv.kind = "caption"
     # the page title: the first title-like line near the top, before any prose
     seen = 0
+    title: _Line | None = None
     for line in lines:
         if line.kind in {"boilerplate", "tags", "metadata", "caption", "source", "dateline"}:
             continue
@@ -484,13 +501,40 @@ def _apply_context(lines: list[_Line], rules: _Rules) -> None:
             break
         if _title_like(line, rules):
             line.kind = "title"
+            title = line
             break
         if line.kind in {"narrative", "list_item", "quote"}:
             break
+    # a date-only line is a publication stamp (dateline) when it carries a time of day or a
+    # "Published/Updated" label, stands next to a byline, or is the only date line and sits
+    # right under the title (unless the title states the same date: then it is the event's
+    # date, as on event cards); otherwise it is a date heading of the content (timelines)
+    date_lines = sum(1 for line in lines if line.kind == "dateline")
+    for i, line in enumerate(lines):
+        if line.kind != "dateline":
+            continue
+        prev = lines[i - 1] if i else None
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        flat = _flat(line.text)
+        label = rules.dateline_prefix.match(flat)
+        stamp = (
+            bool(_TIME.search(flat))
+            or bool(label and label.group().strip())
+            or "ago" in flat.lower().split()
+            or any(n is not None and n.kind == "byline" for n in (prev, nxt))
+        )
+        if not stamp and date_lines == 1 and prev is not None and prev is title:
+            numbers = set(re.findall(r"\d+", flat))
+            stamp = not numbers <= set(re.findall(r"\d+", _flat(title.text)))
+        if not stamp:
+            line.kind = "heading"
 
 
-def _split_narrative(text: str, line: _Line, rules: _Rules) -> list[tuple[int, int, str]]:
-    """Cut a leading hashtag run and a trailing hashtag/source run out of a narrative line."""
+def _split_narrative(
+    text: str, line: _Line, rules: _Rules, kind: str = "narrative"
+) -> list[tuple[int, int, str]]:
+    """Cut a leading hashtag run and a trailing hashtag/source/credit run out of a
+    narrative (or caption) line."""
     s, e = line.start, line.end
     pieces: list[tuple[int, int, str]] = []
     seg = text[s:e]
@@ -508,13 +552,18 @@ def _split_narrative(text: str, line: _Line, rules: _Rules) -> list[tuple[int, i
             tail.insert(0, (s + src.start(1), s + src.start(1) + len(src.group(1)), "source"))
             e = s + len(before)
             seg = text[s:e]
+    credit = rules.credit_tail.search(seg)
+    if credit and _TERMINAL.search(seg[: credit.start(1)].rstrip()):
+        tail.insert(0, (s + credit.start(1), s + credit.end(1), "boilerplate"))
+        e = s + len(seg[: credit.start(1)].rstrip())
+        seg = text[s:e]
     trail = _TRAILING_TAGS.search(seg)
     if trail and seg[: trail.start(1)].strip():
         before = seg[: trail.start(1)].rstrip()
         tail.insert(0, (s + trail.start(1), s + trail.end(1), "tags"))
         e = s + len(before)
     if text[s:e].strip():
-        pieces.append((s, e, "narrative"))
+        pieces.append((s, e, kind))
     pieces.extend(tail)
     # close any gap left by the cuts (trailing punctuation after a hashtag run, etc.)
     fixed: list[tuple[int, int, str]] = []
@@ -543,8 +592,8 @@ def mark_text_regions(text: str, doc_id: str = "") -> list[Region]:
         _classify(line, rules)
     _apply_context(lines, rules)
     for line in lines:
-        if line.kind == "narrative":
-            for s, e, k in _split_narrative(text, line, rules):
+        if line.kind in {"narrative", "caption"}:
+            for s, e, k in _split_narrative(text, line, rules, line.kind):
                 regions.append(Region(doc_id, s, e, _kind(k)))
         else:
             regions.append(Region(doc_id, line.start, line.end, _kind(line.kind)))
@@ -578,7 +627,7 @@ def title_text(text: str, regions: Sequence[Region] | None = None) -> str | None
     """The text of the page's title region, without Markdown markers, or None."""
     for r in regions if regions is not None else mark_text_regions(text):
         if r.kind == "title":
-            t = re.sub(r"^#{1,6}\s*", "", _flat(text[r.start : r.end]))
+            t = re.sub(r"^#{1,6}\s+", "", _flat(text[r.start : r.end]))
             t = t.replace("**", "").replace("__", "").strip().rstrip("#").strip()
             return t or None
     return None

@@ -1,13 +1,615 @@
+"""Roles and titles of people, each with the span of the text that states it.
+
+Constructions (token patterns over the spaCy parse of each content segment):
+- pre-nominal titles: "Soviet Commissar for Foreign Affairs Maxim Litvinov";
+- appositions: "Mikhail Kalinin, Chairman of the All-Russian Central Executive Committee,";
+  and role nouns before the name: "sent their representative, Maxim Litvinov" (a possessive
+  referring to the sentence's state subject gives "representative of the Soviet government");
+- parentheticals, several roles and dates: "Joseph E. Davies (U.S. Ambassador to the Soviet
+  Union, 1936-1938)", "(Head of X and Acting Secretary of the Treasury)";
+- relative clauses: "William C. Bullitt, who would become the first U.S. ambassador";
+- copular and change-of-role verbs: "X became / was appointed / served as Y", with the
+  sentence's date as the start; "The first US Ambassador to the Soviet Union was … X";
+  "X replaces Y as Z" (X's start, Y's end); "X, who took office in March 1933" dates X's role.
+
+Titles are kept as written (leading determiners and evaluative adjectives such as "famed"
+dropped); offices are normalised by :mod:`histograph.entities.offices`.
+"""
+
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..model import RoleClaim
+from ..model import RoleClaim, TimeMention, TimeValue, day_number
+from .lexicon import norm, titles
+from .mentions import SegMention, YearIndex
+from .offices import normalise_title
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
     from ..pipeline import DocState
     from .mentions import DocEntities
 
+_CLOSE = {")", "]"}
+_STOP_PUNCT = {",", ";", ".", ":", "(", ")", "[", "]", "!", "?", "—", "–", '"', "“", "”"}
+_AUX_SKIP = frozenset(
+    "would will had has have was were is are be been being later eventually then soon also "
+    "subsequently finally briefly again formally officially shortly thereafter quickly "
+    "immediately duly once first newly just not never".split()
+)
+_POSSESSIVE_DETS = frozenset({"their", "its", "his", "her", "our"})
+_GOV_WORDS = frozenset({"government", "regime", "administration", "authorities", "leadership",
+                        "state", "republic", "kingdom", "empire"})
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
+_MONTH_RE = "|".join(m.capitalize() for m in _MONTH_NAMES) + "|" + "|".join(
+    m[:3].capitalize() + r"\.?" for m in _MONTH_NAMES
+)
+_FALLBACK_DATE = re.compile(
+    rf"\b(?:(?P<mon>{_MONTH_RE})\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?(?P<y1>1[0-9]{{3}}|20[0-9]{{2}})"
+    rf"(?:\s*[-–—/]\s*(?P<y2>1[0-9]{{3}}|20[0-9]{{2}}|present))?\b"
+)
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _year_tv(y: int, m: int | None = None, d: int | None = None) -> TimeValue:
+    if m is None:
+        return TimeValue(str(y), day_number(y, 1, 1), day_number(y, 12, 31), "year")
+    if d is None:
+        nxt = day_number(y + (m == 12), m % 12 + 1, 1)
+        return TimeValue(f"{y:04d}-{m:02d}", day_number(y, m, 1), nxt - 1, "month")
+    n = day_number(y, m, d)
+    return TimeValue(f"{y:04d}-{m:02d}-{d:02d}", n, n, "day")
+
+
+def _parse_value(s: str) -> TimeValue | None:
+    """A TIMEX value -> TimeValue, through the date engine when it can, else locally."""
+    try:
+        from ..time import parse_value
+
+        tv = parse_value(s)
+    except Exception:  # the date engine is optional here
+        tv = None
+    if tv is not None:
+        return tv
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", s)
+    if not m:
+        return None
+    return _year_tv(int(m.group(1)), int(m.group(2)) if m.group(2) else None,
+                    int(m.group(3)) if m.group(3) else None)
+
+
+def _split_interval(tv: TimeValue) -> tuple[TimeValue | None, TimeValue | None]:
+    if "/" in tv.value:
+        a, _, b = tv.value.partition("/")
+        return _parse_value(a), _parse_value(b)
+    return tv, None
+
+
+@dataclass(frozen=True)
+class _Date:
+    start: int
+    end: int
+    value: TimeValue
+
+
+class _Dates:
+    """Date mentions of the document (the date engine's, or a small fallback)."""
+
+    def __init__(self, state: DocState) -> None:
+        self._dates: list[_Date] = []
+        times: list[TimeMention] = [
+            t for t in state.times if not t.document_date and t.value is not None
+            and t.kind == "DATE"
+        ]
+        if times:
+            self._dates = [_Date(t.start, t.end, t.value) for t in times if t.value is not None]
+        elif not state.times:
+            text = state.document.text
+            for seg in state.segments:
+                for m in _FALLBACK_DATE.finditer(text, seg.region.start, seg.region.end):
+                    tv = self._fallback_value(m)
+                    if tv is not None:
+                        self._dates.append(_Date(m.start(), m.end(), tv))
+        self._dates.sort(key=lambda d: d.start)
+
+    @staticmethod
+    def _fallback_value(m: re.Match[str]) -> TimeValue | None:
+        y1 = int(m.group("y1"))
+        if m.group("y2"):
+            if m.group("y2") == "present":
+                return _year_tv(y1)
+            y2 = int(m.group("y2"))
+            if y2 < y1:
+                return None
+            a, b = _year_tv(y1), _year_tv(y2)
+            return TimeValue(f"{y1}/{y2}", a.earliest, b.latest, "interval")
+        mon = m.group("mon")
+        if mon:
+            mi = _MONTH_NAMES.index(next(n for n in _MONTH_NAMES if n.startswith(
+                mon.lower().rstrip(".")[:3])))
+            day = int(m.group("day")) if m.group("day") else None
+            try:
+                return _year_tv(y1, mi + 1, day)
+            except ValueError:
+                return None
+        return _year_tv(y1)
+
+    def within(self, a: int, b: int) -> list[_Date]:
+        return [d for d in self._dates if a <= d.start and d.end <= b]
+
+    def covers(self, a: int, b: int) -> bool:
+        return any(d.start < b and a < d.end for d in self._dates)
+
+
+# ---------------------------------------------------------------- token classes
+
+
+class _Seg:
+    """Token-level view of one segment for the pattern matcher."""
+
+    def __init__(self, state: DocState, si: int, ents: list[SegMention], dates: _Dates) -> None:
+        seg = state.segments[si]
+        self.si = si
+        self.doc: Doc = seg.doc
+        self.offset = seg.offset
+        self.people = [m for m in ents if m.label == "PERSON"]
+        self.person_tok: dict[int, SegMention] = {}
+        for m in self.people:
+            for i in range(m.tok_start, m.tok_end):
+                self.person_tok[i] = m
+        self.state_tok: dict[int, SegMention] = {}
+        for m in ents:
+            if m.label in {"STATE", "NORP"} or (m.label == "GPE" and m.key):
+                for i in range(m.tok_start, m.tok_end):
+                    self.state_tok[i] = m
+        self.date_tok: set[int] = set()
+        for tok in self.doc:
+            a = self.offset + tok.idx
+            if dates.covers(a, a + len(tok.text)) or tok.ent_type_ in {"DATE", "TIME"}:
+                self.date_tok.add(tok.i)
+
+    def abs(self, i: int) -> int:
+        return self.offset + self.doc[i].idx
+
+    def abs_end(self, i: int) -> int:
+        t = self.doc[i]
+        return self.offset + t.idx + len(t.text)
+
+    def text(self, s: int, e: int) -> str:
+        return self.doc[s:e].text
+
+    def cls(self, i: int) -> str | None:
+        """Role of token i in a title phrase: head, mod, desc, det, conn, state, cap, None."""
+        tok: Token = self.doc[i]
+        if i in self.person_tok or i in self.date_tok:
+            return None
+        t = tok.text
+        if t in _STOP_PUNCT:
+            return None
+        tl = titles()
+        w = norm(t)
+        if t in {"-", "‐"}:
+            return "hyph"
+        if t in {"'s", "’s"}:
+            return "poss"
+        if i in self.state_tok:
+            return "state"
+        if not w:
+            return None
+        if tok.tag_ in {"NNS", "NNPS"} and tok.lemma_.lower() != w:
+            return None  # plural role nouns name groups, not this person
+        if w in tl.heads or norm(tok.lemma_) in tl.heads:
+            return "head"
+        if w in tl.modifiers or tok.ent_type_ == "ORDINAL":
+            return "mod"
+        if w in tl.descriptors:
+            return "desc"
+        if w in tl.determiners:
+            return "det"
+        if t.lower() in tl.connectors:
+            return "conn"
+        if w in tl.head_inner:
+            return "mod"
+        if t[0].isupper() and any(c.isalpha() for c in t) and (
+            not tok.is_sent_start or tok.pos_ in {"PROPN", "ADJ", "NOUN"}
+        ):
+            return "cap"
+        return None
+
+    def sent_bounds(self, i: int) -> tuple[int, int]:
+        s = self.doc[i].sent
+        return s.start, s.end
+
+
+# ---------------------------------------------------------------- phrases
+
+
+def _trim(sg: _Seg, s: int, e: int) -> tuple[int, int, bool]:
+    """Trim determiners/connectors/descriptors at the edges; report a possessive determiner."""
+    poss = False
+    while s < e and sg.cls(s) in {"det", "conn", "desc", "hyph", "poss"}:
+        if norm(sg.doc[s].text) in _POSSESSIVE_DETS:
+            poss = True
+        s += 1
+    while e > s and sg.cls(e - 1) in {"det", "conn", "hyph", "poss", "desc"}:
+        e -= 1
+    return s, e, poss
+
+
+def _has_head(sg: _Seg, s: int, e: int) -> bool:
+    return any(sg.cls(i) == "head" for i in range(s, e))
+
+
+def _phrase_ok(sg: _Seg, s: int, e: int) -> bool:
+    if s >= e or not _has_head(sg, s, e):
+        return False
+    # the phrase must end in a head, a capitalised word or a state name, not a modifier
+    return sg.cls(e - 1) in {"head", "cap", "state"}
+
+
+def _left_phrase(sg: _Seg, p: int, lo: int) -> tuple[int, int, bool] | None:
+    """The title phrase right before token p (a person's first token)."""
+    j = p - 1
+    while j >= lo:
+        c = sg.cls(j)
+        if c is None:
+            break
+        if c == "cap" and sg.doc[j].is_sent_start and sg.doc[j].pos_ not in {"PROPN", "ADJ"}:
+            break
+        j -= 1
+    s, e, poss = _trim(sg, j + 1, p)
+    if e != p or not _phrase_ok(sg, s, e):
+        return None  # "intermediary for X" is no title of X
+    return s, e, poss or (j + 1 < s and norm(sg.doc[j + 1].text) in _POSSESSIVE_DETS) or (
+        j >= lo and norm(sg.doc[j].text) in _POSSESSIVE_DETS
+    )
+
+
+def _right_phrase(sg: _Seg, q: int, hi: int, *, stop_and: bool = True) -> tuple[int, int] | None:
+    """The title phrase starting at token q (after a comma, a verb, "as")."""
+    k = q
+    while k < hi:
+        c = sg.cls(k)
+        if c is None:
+            break
+        if c == "conn" and sg.doc[k].lower_ in {"and", "&"} and stop_and:
+            break
+        if c == "conn" and k + 1 < hi and (k + 1 in sg.date_tok or sg.doc[k + 1].like_num):
+            break
+        if c == "conn" and k + 1 < hi and sg.cls(k + 1) is None:
+            break
+        k += 1
+    s, e, _ = _trim(sg, q, k)
+    if not _phrase_ok(sg, s, e):
+        return None
+    return s, e
+
+
+# ---------------------------------------------------------------- extraction
+
+
+@dataclass
+class _Found:
+    person: SegMention
+    title_s: int  # token range of the title
+    title_e: int
+    span_s: int  # absolute char span stating the role
+    span_e: int
+    title: str | None = None  # overrides the text of the title tokens
+    began: TimeValue | None = None
+    ended: TimeValue | None = None
+
+
+def _subject_state_text(sg: _Seg, head_i: int) -> tuple[str, int] | None:
+    """For "their representative": the text of the governing verb's subject, when it is a
+    state or a government ("the Soviet government")."""
+    tok = sg.doc[head_i]
+    verb = tok.head
+    for _ in range(3):
+        if verb.pos_ in {"VERB", "AUX"}:
+            break
+        verb = verb.head
+    for ch in verb.children:
+        if ch.dep_ in {"nsubj", "nsubjpass"}:
+            sub = sg.doc[ch.left_edge.i : ch.right_edge.i + 1]
+            words = {norm(t.text) for t in sub}
+            if any(i in sg.state_tok for i in range(sub.start, sub.end)) or words & _GOV_WORDS:
+                return sub.text, sub.start
+    return None
+
+
+def _sentence_date(
+    sg: _Seg, state: DocState, dates: _Dates, s_abs: int, e_abs: int, after: int | None = None
+) -> TimeValue | None:
+    """The date a sentence states (after char offset ``after`` when given), else the date of
+    the list item / heading line it sits under."""
+    ds = dates.within(s_abs, e_abs)
+    if after is not None:
+        later = [d for d in ds if d.start >= after]
+        ds = later or ds
+    if ds:
+        return ds[0].value
+    region = state.region_at(s_abs)
+    if region is None:
+        return None
+    ds = dates.within(region.start, s_abs)
+    if ds:
+        return ds[-1].value
+    # the nearest preceding region, when it is a bare date heading ("**1936:**")
+    prev = [r for r in state.regions if r.end <= region.start]
+    if prev:
+        r = prev[-1]
+        text = state.document.text[r.start : r.end]
+        ds = dates.within(r.start, r.end)
+        if ds and len(re.sub(r"[\W_]", "", text)) <= len(
+            re.sub(r"[\W_]", "", state.document.text[ds[0].start : ds[-1].end])
+        ) + 2:
+            return ds[-1].value
+    return None
+
+
+def _skip_verb_group(sg: _Seg, k: int, hi: int) -> int:
+    while k < hi and (
+        sg.doc[k].lower_ in _AUX_SKIP or (sg.doc[k].pos_ == "ADV" and sg.doc[k].lower_ != "as")
+    ):
+        k += 1
+    return k
+
+
+def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
+    tl = titles()
+    doc = sg.doc
+    out: list[_Found] = []
+    for m in sg.people:
+        p, q = m.tok_start, m.tok_end
+        s_lo, s_hi = sg.sent_bounds(p)
+        lo = 0  # titles may run across a bad sentence split; the walk stops by itself
+        # --- pre-nominal title
+        left = _left_phrase(sg, p, lo)
+        if left is not None:
+            a, b, poss = left
+            f = _Found(m, a, b, sg.abs(a), m.end)
+            if poss:
+                subj = _subject_state_text(sg, b - 1)
+                if subj:
+                    f.title = f"{sg.text(a, b)} of {subj[0]}"
+                    f.span_s = min(f.span_s, sg.abs(subj[1]))
+            out.append(f)
+        # --- reverse apposition: "their representative, NAME"
+        if p >= 2 and doc[p - 1].text == "," and left is None:
+            j = p - 2
+            while j >= lo and sg.cls(j) in {"head", "mod", "state", "cap", "conn", "hyph"}:
+                j -= 1
+            if j >= lo and sg.cls(j) in {"det", "desc"}:
+                a, b, poss = _trim(sg, j, p - 1)
+                if _phrase_ok(sg, a, b) and any(
+                    norm(doc[i].text) in tl.apposition_nouns or norm(doc[i].lemma_)
+                    in tl.apposition_nouns for i in range(a, b)
+                ):
+                    f = _Found(m, a, b, sg.abs(j if poss else a), m.end)
+                    if poss or norm(doc[j].text) in _POSSESSIVE_DETS:
+                        subj = _subject_state_text(sg, b - 1)
+                        if subj:
+                            f.title = f"{sg.text(a, b)} of {subj[0]}"
+                            f.span_s = min(f.span_s, sg.abs(subj[1]))
+                    out.append(f)
+        if q >= len(doc):
+            continue
+        # --- parenthetical
+        if doc[q].text == "(":
+            close = next(
+                (k for k in range(q + 1, min(len(doc), q + 60)) if doc[k].text[:1] in _CLOSE),
+                None,
+            )
+            if close is not None:
+                out.extend(_parenthetical(sg, dates, m, q + 1, close))
+            continue
+        # --- apposition / relative clause after a comma
+        if doc[q].text == ",":
+            k = q + 1
+            if k < len(doc) and doc[k].lower_ in tl.relative_pronouns:
+                out.extend(_verb_role(state, sg, dates, m, k + 1, s_hi, relative=True))
+                continue
+            r = _right_phrase(sg, k, len(doc))
+            if r is not None:
+                a, b = r
+                nxt = doc[b] if b < len(doc) else None
+                if nxt is None or nxt.text in _STOP_PUNCT or nxt.is_space:
+                    out.append(_Found(m, a, b, m.start, sg.abs_end(b - 1)))
+            continue
+        # --- verbs: "X became Y", "X replaces Y as Z", "X took office in ..."
+        out.extend(_verb_role(state, sg, dates, m, q, s_hi, relative=False))
+    out.extend(_title_subject(sg, state, dates))
+    return out
+
+
+def _parenthetical(sg: _Seg, dates: _Dates, m: SegMention, s: int, e: int) -> list[_Found]:
+    """Roles inside "(…)" after a name: split on "and", "&", ";"; dates give the interval."""
+    doc = sg.doc
+    began = ended = None
+    ds = dates.within(sg.abs(s), sg.abs_end(e - 1)) if e > s else []
+    if ds:
+        began, ended = _split_interval(ds[0].value)
+        if "/" not in ds[0].value.value and len(ds) > 1:
+            ended = _split_interval(ds[1].value)[0]
+    parts: list[tuple[int, int]] = []
+    k = s
+    start = s
+    while k < e:
+        t = doc[k].text
+        if t in {";", ","} or doc[k].lower_ in {"and", "&"}:
+            # "and" splits only when a new title follows
+            if t in {";", ","} or sg.cls(k + 1) in {"head", "mod", "state", "cap", "det"}:
+                parts.append((start, k))
+                start = k + 1
+        k += 1
+    parts.append((start, e))
+    out: list[_Found] = []
+    for a0, b0 in parts:
+        r = _right_phrase(sg, a0, b0, stop_and=False)
+        if r is None:
+            continue
+        a, b = r
+        out.append(_Found(m, a, b, m.start, sg.abs_end(e - 1) + 1, began=began, ended=ended))
+    # "Head of X and Acting Y" where "and" is inside a proper name must not split it wrongly:
+    # if splitting lost the head of a part, fall back to the whole parenthetical
+    if not out:
+        r = _right_phrase(sg, s, e, stop_and=False)
+        if r is not None:
+            out.append(_Found(m, r[0], r[1], m.start, sg.abs_end(e - 1) + 1,
+                              began=began, ended=ended))
+    return out
+
+
+def _verb_role(
+    state: DocState, sg: _Seg, dates: _Dates, m: SegMention, k: int, hi: int, *, relative: bool
+) -> list[_Found]:
+    tl = titles()
+    doc = sg.doc
+    k = _skip_verb_group(sg, k, hi)
+    if k >= hi:
+        return []
+    verb = doc[k]
+    lemma = norm(verb.lemma_)
+    sent_s, sent_e = sg.sent_bounds(k)
+    s_abs, e_abs = sg.abs(sent_s), sg.abs_end(sent_e - 1)
+    out: list[_Found] = []
+    # "took office in March 1933": dates this person's other roles of the sentence
+    rest = norm(sg.text(k, min(hi, k + 4)))
+    if any(rest.startswith(p.split(" ", 1)[-1]) or rest.startswith(p) for p in tl.took_office):
+        when = _sentence_date(sg, state, dates, s_abs, e_abs, after=sg.abs(k))
+        if when is not None:
+            out.append(_Found(m, -1, -1, m.start, sg.abs_end(min(hi, k + 4) - 1),
+                              began=_split_interval(when)[0]))
+        return out
+    # "X replaces Y as Z"
+    if lemma in tl.replace_verbs and k + 1 < hi and (k + 1) in sg.person_tok:
+        other = sg.person_tok[k + 1]
+        j = other.tok_end
+        if j < hi and doc[j].lower_ == "as":
+            r = _right_phrase(sg, j + 1, hi)
+            if r is not None:
+                a, b = r
+                when = _sentence_date(sg, state, dates, s_abs, e_abs)
+                tv = _split_interval(when)[0] if when else None
+                span_e = sg.abs_end(b - 1)
+                out.append(_Found(m, a, b, m.start, span_e, began=tv))
+                out.append(_Found(other, a, b, m.start, span_e, ended=tv))
+        return out
+    starts = lemma in tl.verbs_start
+    holds = lemma in tl.verbs_hold
+    if not (starts or holds):
+        return out
+    j = k + 1
+    while j < hi and doc[j].lower_ in {"as", "to", "be", "the", "a", "an"} | _AUX_SKIP:
+        if doc[j].lower_ in {"the", "a", "an"}:
+            break
+        j += 1
+    r = _right_phrase(sg, j, hi)
+    if r is None:
+        return out
+    a, b = r
+    tv = None
+    if starts:
+        when = _sentence_date(sg, state, dates, s_abs, e_abs, after=sg.abs(k))
+        tv = _split_interval(when)[0] if when else None
+    out.append(_Found(m, a, b, m.start, sg.abs_end(b - 1), began=tv))
+    return out
+
+
+def _title_subject(sg: _Seg, state: DocState, dates: _Dates) -> list[_Found]:
+    """"The first US Ambassador to the Soviet Union was … NAME": a title as the subject of a
+    copula whose complement ends in a person's name."""
+    doc = sg.doc
+    out: list[_Found] = []
+    for sent in doc.sents:
+        be = next((t for t in sent if t.lemma_ == "be" and t.dep_ in {"ROOT", "ccomp"}), None)
+        if be is None or be.i == sent.start:
+            continue
+        a, b, _ = _trim(sg, sent.start, be.i)
+        if not _phrase_ok(sg, a, b):
+            continue
+        if any(sg.cls(i) is None for i in range(a, b)):
+            continue
+        after = [m for m in sg.people if be.i < m.tok_start < sent.end]
+        if not after:
+            continue
+        m = after[0]
+        between = doc[be.i + 1 : m.tok_start]
+        if any(t.text in {",", ";"} for t in between):
+            continue
+        if m.tok_end < sent.end and doc[m.tok_end].text not in _STOP_PUNCT:
+            continue
+        out.append(_Found(m, a, b, sg.abs(sent.start), m.end))
+    return out
+
+
+# ---------------------------------------------------------------- public
+
 
 def extract_roles(state: DocState, ents: DocEntities) -> list[RoleClaim]:
-    return []
+    """RoleClaims of every person mention of the document."""
+    dates = _Dates(state)
+    years = YearIndex(state)
+    doc_id = state.document.id
+    text = state.document.text
+    found: list[_Found] = []
+    for si in range(len(state.segments)):
+        sg = _Seg(state, si, ents.in_segment(si), dates)
+        found.extend(_extract_segment(state, sg, dates))
+    claims: list[RoleClaim] = []
+    dated: list[_Found] = []
+    for f in found:
+        if f.title_s < 0:
+            dated.append(f)
+            continue
+        sg_doc = state.segments[f.person.seg]
+        a = sg_doc.offset + sg_doc.doc[f.title_s].idx
+        last = sg_doc.doc[f.title_e - 1]
+        b = sg_doc.offset + last.idx + len(last.text)
+        title = f.title or text[a:b]
+        title = title.strip(" ,;:*")
+        if not title:
+            continue
+        year = years.at(a)
+        match = normalise_title(title, year)
+        claims.append(
+            RoleClaim(
+                doc_id=doc_id,
+                start=min(f.span_s, a),
+                end=max(f.span_e, b),
+                person=f.person.key or f.person.text,
+                title=title,
+                office=match.office,
+                jurisdiction=match.jurisdiction,
+                began=f.began,
+                ended=f.ended,
+            )
+        )
+    # "took office": date the roles the same person holds in that sentence
+    for f in dated:
+        for i, c in enumerate(claims):
+            if (
+                c.person == (f.person.key or f.person.text)
+                and c.began is None
+                and abs(c.start - f.person.start) < 200
+                and c.start <= f.span_e
+            ):
+                claims[i] = replace(c, began=f.began)
+    # one claim per (person, title span)
+    seen: set[tuple[str, int, int, str]] = set()
+    out: list[RoleClaim] = []
+    for c in sorted(claims, key=lambda c: (c.start, c.end, c.title)):
+        k = (c.person, c.start, c.end, c.title)
+        if k in seen:
+            continue
+        seen.add(k)
+        out.append(c)
+    return out

@@ -1,16 +1,215 @@
 """Event mentions: triggers (as data), arguments from the parse, modality, structure.
 
-STUB: the events owner replaces this.
+The stage reads the parsed content segments, the date mentions and the entity mentions of one
+document and emits :class:`~histograph.model.EventMention` objects:
+
+- triggers: verbal ("recognized the Soviet Union"), nominal ("the recognition of X",
+  "the assassination of X") and named ("the Cold War", "the X Pact", "Treaty of X"), typed
+  through ``data/event_types.yaml`` (:mod:`.triggers`);
+- arguments: participants from the dependency parse with entity keys, place (:mod:`.arguments`);
+- date: the date expression attached by the parse in the same sentence (never a publication
+  date); else the line's leading date label ("**June 1941:** ..."), else for a list item the
+  date of its heading, else an event card's date line (:mod:`.structure`);
+- modality: negated / hypothetical / planned (:mod:`.modality`); such mentions are kept but
+  the merge never founds an event on them.
+
+``confidence`` encodes how much a mention may do in the merge: below
+:data:`JOIN_ONLY_BELOW` a mention may only join an event founded by others (a bare
+"the recognition", "the negotiations"); captions count less than narrative.
 """
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..model import EntityMention, EventMention, RegionKind, TimeMention
 from ..registry import stage
+from .arguments import Located, choose_time, clause_span, participants, place_of
+from .modality import immediate_governor, modality_of
+from .structure import Structure
+from .triggers import Trigger, find_triggers
+from .types import EventTypes, format_type, load_event_types
 
 if TYPE_CHECKING:
-    from ..pipeline import DocState
+    from spacy.tokens import Span, Token
+
+    from ..pipeline import DocState, Segment
+
+__all__ = ["JOIN_ONLY_BELOW", "events_stage", "extract_events", "format_type", "load_event_types"]
+
+#: mentions with a lower confidence only join events founded by other mentions
+JOIN_ONLY_BELOW = 0.45
+_KIND_WEIGHT: dict[str, float] = {
+    "narrative": 1.0,
+    "list_item": 1.0,
+    "quote": 0.9,
+    "title": 0.9,
+    "heading": 0.85,
+    "caption": 0.75,
+}
+#: the longest a sentence may be before the evidence span narrows to the trigger's clause
+_LONG_SENTENCE = 160
+
+
+class _Entities:
+    """Entity mentions of one document, looked up by absolute offset."""
+
+    def __init__(self, mentions: Sequence[EntityMention]) -> None:
+        self._m = sorted(mentions, key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self._m]
+
+    def covering(self, start: int, end: int) -> EntityMention | None:
+        k = bisect.bisect_right(self._starts, start)
+        best: EntityMention | None = None
+        for j in range(max(0, k - 8), min(len(self._m), k + 8)):
+            m = self._m[j]
+            if m.start < end and start < m.end and (best is None or m.end - m.start > best.end - best.start):
+                best = m
+        return best
+
+    def at(self, start: int, end: int) -> tuple[int, int, str | None] | None:
+        m = self.covering(start, end)
+        if m is None:
+            return None
+        return m.start, m.end, m.key or m.text
+
+
+def _label_fn(seg: Segment, ents: _Entities):  # type: ignore[no-untyped-def]
+    def label_of(t: Token) -> str:
+        s = seg.offset + t.idx
+        m = ents.covering(s, s + len(t.text))
+        if m is not None:
+            return m.label
+        return str(t.ent_type_)
+
+    return label_of
+
+
+def _locate(seg: Segment, tm: TimeMention) -> Located:
+    rs, re_ = tm.start - seg.offset, tm.end - seg.offset
+    span = seg.doc.char_span(rs, re_, alignment_mode="expand") if 0 <= rs < re_ <= len(seg.doc.text) else None
+    if span is None or not len(span):
+        return Located(tm, None)
+    return Located(tm, span.root, frozenset(range(span.start, span.end)))
+
+
+def _under_temporal_marker(t: Token, markers: frozenset[str]) -> bool:
+    cur = t
+    while True:
+        if cur.i != t.i and cur.lower_ in markers and (cur.dep_ in {"prep", "mark"} or cur.pos_ == "ADP"):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in markers for c in cur.children):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+
+
+def _is_range(t: TimeMention) -> bool:
+    return t.value is not None and (t.value.precision == "interval" or "/" in t.value.value)
+
+
+def _region_kind(seg: Segment, line_kind: str) -> RegionKind:
+    kind = seg.region.kind
+    if kind == "narrative" and line_kind in {"heading", "list_item"}:
+        return "heading" if line_kind == "heading" else "list_item"
+    return kind
+
+
+def _confidence(tr: Trigger, kind: str) -> float:
+    base = 1.0 if tr.kind in {"verbal", "named"} else (0.8 if tr.anchor else 0.4)
+    return round(base * _KIND_WEIGHT.get(kind, 0.7), 3)
+
+
+def _sentence_mentions(
+    state: DocState,
+    seg: Segment,
+    sent: Span,
+    et: EventTypes,
+    structure: Structure,
+    ents: _Entities,
+) -> list[EventMention]:
+    doc_id = state.document.id
+    label_of = _label_fn(seg, ents)
+    triggers = find_triggers(sent, et, label_of)
+    if not triggers:
+        return []
+    abs_s = seg.offset + sent.start_char
+    abs_e = seg.offset + sent.end_char
+    label = structure.label_date(abs_s)
+    times = [t for t in structure.times_in(abs_s, abs_e) if label is None or t is not label]
+    located = [_locate(seg, t) for t in times]
+    heads = {tr.head for tr in triggers}
+    markers = et.modality.temporal_markers
+    line_kind = structure.line_kind(abs_s)
+    rkind = _region_kind(seg, line_kind)
+    out: list[EventMention] = []
+    for tr in triggers:
+        typ = et.types[tr.type]
+        head = seg.doc[tr.head]
+        modality = modality_of(head, et.modality)
+        others = heads - {tr.head}
+        time: TimeMention | None = None
+        gov = immediate_governor(head)
+        referenced = gov is not None and gov.lemma_.lower() in et.modality.reference_heads
+        if not referenced:
+            cands = located if typ.durative else [x for x in located if not _is_range(x.mention)]
+            loc = choose_time(tr, cands, markers, others, max_distance=3 if tr.kind == "named" else None)
+            time = loc.mention if loc is not None else None
+            if time is None and tr.kind != "named" and not _under_temporal_marker(head, markers):
+                for structural in (label, structure.heading_date(abs_s), structure.card_date(abs_s)):
+                    if structural is not None and (typ.durative or not _is_range(structural)):
+                        time = structural
+                        break
+        if len(sent.text) > _LONG_SENTENCE and len(triggers) > 1:
+            cs, ce = clause_span(tr, sent, others)
+        else:
+            cs, ce = sent.start_char, sent.end_char
+        start, end = seg.offset + cs, seg.offset + ce
+        text = state.document.text
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        t_start = seg.offset + seg.doc[tr.start].idx
+        last = seg.doc[tr.end - 1]
+        t_end = seg.offset + last.idx + len(last.text)
+        out.append(
+            EventMention(
+                doc_id=doc_id,
+                start=start,
+                end=end,
+                trigger_start=t_start,
+                trigger_end=t_end,
+                type=tr.type,
+                time=time.value if time is not None else None,
+                time_start=time.start if time is not None else None,
+                time_end=time.end if time is not None else None,
+                place=place_of(tr, sent, label_of),
+                participants=participants(tr, sent, typ, seg.offset, label_of, ents.at),
+                modality=modality,
+                region_kind=rkind,
+                confidence=_confidence(tr, rkind),
+            )
+        )
+    return out
+
+
+def extract_events(state: DocState) -> list[EventMention]:
+    """All event mentions of one document (pure: reads the state, returns mentions)."""
+    et = load_event_types()
+    structure = Structure(state.document.text, state.regions, state.times)
+    ents = _Entities(state.entities)
+    out: list[EventMention] = []
+    for seg in state.segments:
+        if seg.region.kind not in _KIND_WEIGHT:
+            continue
+        for sent in seg.doc.sents:
+            if not sent.text.strip():
+                continue
+            out.extend(_sentence_mentions(state, seg, sent, et, structure, ents))
+    out.sort(key=lambda m: (m.start, m.trigger_start, m.type))
+    return out
 
 
 @stage(
@@ -19,4 +218,4 @@ if TYPE_CHECKING:
     assigns=("events",),
 )
 def events_stage(state: DocState) -> None:
-    return None
+    state.events = extract_events(state)

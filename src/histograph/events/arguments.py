@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 PARTICIPANT_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "STATE", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPS = ("in", "at", "near")
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_EDGE = " ,.;:'\"’*_#()[]-–—"
 CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "xcomp"})
 
 LabelOf = Callable[["Token"], str]
@@ -31,6 +33,13 @@ class Located:
 
     mention: TimeMention
     root: Token | None
+    tokens: frozenset[int] = frozenset()  # token indices of the date expression
+
+    @property
+    def width(self) -> int:
+        """Days covered (a year-less date counts as one day: it names a day)."""
+        v = self.mention.value
+        return 1 if v is None else v.latest - v.earliest + 1
 
 
 def _entity_like(t: Token, label_of: LabelOf) -> bool:
@@ -71,9 +80,11 @@ def make_participant(
     if name.lower().startswith("the "):
         name = name[4:]
         start += 4
-    name = name.strip(" ,.;:'\"’")
+    lead = len(name) - len(name.lstrip(_EDGE))
+    name = name.strip(_EDGE)
     if not name:
         return None
+    start += lead
     return Participant(name=name, role=role, start=start, end=start + len(name), key=key)
 
 
@@ -98,6 +109,11 @@ def participants(
             found.append((a, roles.get(a.dep_, "patient")))
         for a in prep_objects(head, "by"):
             found.append((a, roles.get("agent", "agent")))
+        # "held talks with X": the event noun's own complements
+        for a in direct_args(head):
+            if a.pos_ == "NOUN":
+                for prep, role in (("with", "party"), ("between", "party"), ("of", "patient")):
+                    found.extend((x, role) for x in prep_objects(a, prep))
         host = head
     else:
         for c in head.children:
@@ -112,7 +128,7 @@ def participants(
         host = head
         gov = head.head
         # light verbs: "X extended recognition to Y", "X held talks with Y"
-        if head.dep_ in {"dobj", "nsubjpass"} and gov is not head and gov.pos_ in {"VERB", "AUX"}:
+        if head.dep_ in {"dobj", "nsubjpass"} and gov.i != head.i and gov.pos_ in {"VERB", "AUX"}:
             if head.dep_ == "dobj":
                 for s in subjects(gov):
                     found.append((s, "agent"))
@@ -127,6 +143,8 @@ def participants(
     out: list[Participant] = []
     seen: set[tuple[int, int]] = set()
     for tok, role in found:
+        if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+            tok = tok.head.head  # "Bullitt, who would become ..." -> Bullitt
         if tok.pos_ == "PRON":
             continue
         p = make_participant(tok, role, offset, label_of, entity_at)
@@ -143,7 +161,7 @@ def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
     doc = doc_tokens.doc
     head = doc[tr.head]
     hosts = [head]
-    if head.dep_ in {"dobj", "nsubjpass", "pobj"} and head.head is not head:
+    if head.dep_ in {"dobj", "nsubjpass", "pobj"} and head.head.i != head.i:
         hosts.append(head.head if head.dep_ != "pobj" else head.head.head)
     preps: tuple[str, ...] = PLACE_PREPS
     if tr.type == "visit":
@@ -161,7 +179,7 @@ def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
 
 def _chain(t: Token) -> list[Token]:
     out = [t]
-    while out[-1].head is not out[-1]:
+    while out[-1].head.i != out[-1].i:
         out.append(out[-1].head)
     return out
 
@@ -172,7 +190,13 @@ def _marked(t: Token, markers: Collection[str]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in markers for c in t.children)
 
 
-def tree_distance(a: Token, b: Token, markers: Collection[str], other_heads: Collection[int]) -> tuple[bool, int]:
+def tree_distance(
+    a: Token,
+    b: Token,
+    markers: Collection[str],
+    other_heads: Collection[int],
+    inside: Collection[int] = (),
+) -> tuple[bool, int]:
     """(blocked, distance) between a trigger ``a`` and a date root ``b`` in one parse.
 
     Blocked when the trigger sits inside a temporal-relation phrase the date is outside of
@@ -187,6 +211,8 @@ def tree_distance(a: Token, b: Token, markers: Collection[str], other_heads: Col
     kb = ids_b[lca.i]
     blocked = any(_marked(t, markers) for t in ca[:lca_k])
     for t in cb[:kb]:
+        if t.i in inside:  # "ten minutes before midnight": the date's own words never block
+            continue
         if t.lower_ in markers and (t.dep_ in {"prep", "mark"} or t.pos_ == "ADP"):
             blocked = True
         if t.dep_ in {"relcl", "acl"} and t.i != b.i:
@@ -207,19 +233,22 @@ def choose_time(
     if not sentence_times:
         return None
     head = sentence_times[0].root.doc[tr.head] if sentence_times[0].root is not None else None
-    best: tuple[int, int, Located] | None = None
+    best: tuple[tuple[int, int, int], Located] | None = None
     for loc in sentence_times:
         if loc.root is None or head is None:
             continue
-        blocked, dist = tree_distance(head, loc.root, markers, other_heads)
+        if loc.tokens and tr.head in loc.tokens:
+            continue
+        blocked, dist = tree_distance(head, loc.root, markers, other_heads, loc.tokens)
         if blocked:
             continue
         if max_distance is not None and dist > max_distance:
             continue
-        key = (dist, abs(loc.root.i - tr.head))
-        if best is None or key < best[:2]:
-            best = (key[0], key[1], loc)
-    return best[2] if best else None
+        # nearest in the tree; on a tie the finer date, then the nearer in the text
+        key = (dist, loc.width, abs(loc.root.i - tr.head))
+        if best is None or key < best[0]:
+            best = (key, loc)
+    return best[1] if best else None
 
 
 def clause_span(tr: Trigger, sent: Span, other_heads: Collection[int]) -> tuple[int, int]:
@@ -228,7 +257,7 @@ def clause_span(tr: Trigger, sent: Span, other_heads: Collection[int]) -> tuple[
     doc = sent.doc
     head = doc[tr.head]
     clause = head
-    while clause.pos_ not in {"VERB", "AUX"} and clause.head is not clause and clause.dep_ not in CLAUSE_DEPS:
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i and clause.dep_ not in CLAUSE_DEPS:
         clause = clause.head
     excluded: set[int] = set()
     for c in clause.children:

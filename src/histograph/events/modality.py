@@ -32,12 +32,21 @@ def _lem(t: Token) -> str:
     return t.lemma_.lower()
 
 
+#: a trigger reached through one of these relations is an adjunct of the word above it:
+#: "Following the revolution, X refused ..." does not negate the revolution
+_ADJUNCT_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod", "appos", "parataxis", "mark", "agent", "dep"})
+
+
 def _path(t: Token) -> list[Token]:
-    """The trigger and its ancestors up to the root, stopping after a relative clause head."""
+    """The trigger and the words it is a complement of, up to the root: stops at a relative
+    clause head and at an adjunct boundary."""
     out = [t]
     cur = t
-    while cur.head is not cur:
-        if cur.dep_ in _STOP_DEPS:
+    while cur.head.i != cur.i:
+        if cur.dep_ in _STOP_DEPS or cur.dep_ in _ADJUNCT_DEPS:
+            break
+        if cur.dep_ == "pobj" and cur.head.lower_ != "without":
+            # "of/for/on X": the preposition's head governs only through prospective nouns
             break
         cur = cur.head
         out.append(cur)
@@ -52,13 +61,13 @@ def immediate_governor(t: Token) -> Token | None:
     "to": recognition in "negotiate recognition", "negotiations on recognition",
     "the possibility of recognition", "willingness to negotiate recognition"."""
     cur = t
-    while cur.dep_ == "conj" and cur.head is not cur:
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
         cur = cur.head
-    if cur.dep_ not in _COMPLEMENT_DEPS or cur.head is cur:
+    if cur.dep_ not in _COMPLEMENT_DEPS or cur.head.i == cur.i:
         return None
     gov = cur.head
     if gov.dep_ == "prep" or gov.pos_ == "ADP":
-        if gov.head is gov:
+        if gov.head.i == gov.i:
             return None
         gov = gov.head
     return gov
@@ -82,7 +91,7 @@ def modality_of(trigger: Token, lex: Modality) -> ModalityValue:
         for c in tok.children:
             if c.dep_ == "mark" and c.lower_ in _CONDITIONAL:
                 return "hypothetical"
-            if c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_MODALS and tok is clause:
+            if c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_MODALS and clause is not None and tok.i == clause.i:
                 return "hypothetical"
             if c.dep_ == "aux" and c.lower_ in {"would", "'d"}:
                 has_would = True
@@ -98,10 +107,11 @@ def modality_of(trigger: Token, lex: Modality) -> ModalityValue:
     if gov is not None and _lem(gov) in lex.prospective:
         return "planned"
     # purpose phrases: "paving the way for X", "in preparation for X"
-    for k, tok in enumerate(path[:-1]):
-        nxt = path[k + 1]
-        if tok.dep_ == "pobj" and nxt.lower_ in lex.purpose_preps:
-            gov = nxt.head
-            if _lem(gov) in lex.purpose_heads:
-                return "planned"
+    base = trigger
+    while base.dep_ == "conj" and base.head.i != base.i:
+        base = base.head
+    prep = base.head
+    if base.dep_ == "pobj" and prep.lower_ in lex.purpose_preps and prep.head.i != prep.i:
+        if _lem(prep.head) in lex.purpose_heads:
+            return "planned"
     return "asserted"

@@ -136,11 +136,19 @@ def _verb_spec_ok(v: Token, spec: VerbSpec, label_of: LabelOf) -> bool:
             for s in subj
         ):
             return False
-    for prep, wanted in spec.preps.items():
-        words = frozenset(w for w in wanted if not w.isupper())
-        labels = frozenset(w for w in wanted if w.isupper())
-        objs = prep_objects(v, prep)
-        if not any(_word_ok(o, words) or _label_ok(o, labels, label_of) for o in objs):
+    if spec.preps:
+        ok = False
+        for prep, wanted in spec.preps.items():
+            words = frozenset(w for w in wanted if not w.isupper())
+            labels = frozenset(w for w in wanted if w.isupper())
+            objs = prep_objects(v, prep)
+            for a in direct_args(v):
+                if a.pos_ in {"NOUN", "PROPN"}:
+                    objs.extend(prep_objects(a, prep))
+            if any(_word_ok(o, words) or _label_ok(o, labels, label_of) for o in objs):
+                ok = True
+                break
+        if not ok:
             return False
     return True
 
@@ -225,9 +233,13 @@ def _cap(t: Token) -> bool:
     return bool(t.text) and t.text[0].isupper()
 
 
-def is_title_case(tokens: Sequence[Token]) -> bool:
-    """A headline-style line where most words are capitalised (names cannot be told apart)."""
-    words = [t for t in tokens if t.is_alpha and len(t.text) > 3]
+def is_title_case(tokens: Sequence[Token], label_of: LabelOf | None = None) -> bool:
+    """A headline-style line where most words are capitalised (names cannot be told apart).
+    Words inside entity names do not count: a caption full of names is not a headline."""
+    words = [
+        t for t in tokens
+        if t.is_alpha and len(t.text) > 3 and not (label_of is not None and label_of(t) in ENTITY_LABELS)
+    ]
     if len(words) < 3:
         return False
     return sum(1 for t in words if _cap(t)) / len(words) >= 0.7
@@ -237,7 +249,7 @@ def named_events(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Tri
     """Capitalised multiword names whose head word names an event: "the Cold War",
     "World War II", "the Molotov-Ribbentrop Pact", "Treaty of Versailles", "Battle of X"."""
     tokens = list(doc)
-    if is_title_case(tokens):
+    if is_title_case(tokens, label_of):
         return []
     out: list[Trigger] = []
     n = len(tokens)
@@ -257,10 +269,10 @@ def named_events(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Tri
                 break
         e = k + 1
         # "World War II"
-        if e < n and _ROMAN.match(tokens[e].text) and tokens[e].text != "I" or (
-            e < n and tokens[e].text == "I" and head in {"war", "wars"}
-        ):
-            e += 1
+        if e < n:
+            nxt = tokens[e].text.rstrip(".") if tokens[e].text != "." else ""
+            if _ROMAN.match(nxt) and (nxt != "I" or head in {"war", "wars"}):
+                e += 1
         # "Treaty of Versailles", "Battle of the Somme"
         if e + 1 < n and tokens[e].lower_ in {"of", "at"}:
             j = e + 1
@@ -314,7 +326,7 @@ def find_triggers(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Tr
                 same_group = et.compatible(tr.type, v.type)
                 if tr.kind == "named" and same_group:
                     replaced[v.head] = Trigger(
-                        _pick_type(et, v.type, tr.type), v.head, tr.start, tr.end, "named", True, tr.name
+                        _pick_type(et, v.type, tr.type), v.head, tr.start, tr.end, "verbal", True, tr.name
                     )
                     absorbed.add(id(tr))
                 elif tr.kind == "nominal" and (same_group or not tr.anchor):

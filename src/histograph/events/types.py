@@ -49,6 +49,7 @@ class EventType:
     plover: str | None
     priority: int
     identity: tuple[str, ...]
+    durative: bool
     verbs: tuple[VerbSpec, ...]
     nouns: tuple[NounSpec, ...]
     argument_roles: Mapping[str, str]
@@ -63,6 +64,7 @@ class Modality:
     purpose_preps: frozenset[str]
     purpose_heads: frozenset[str]
     state_enders: frozenset[str]
+    reference_heads: frozenset[str]
     temporal_markers: frozenset[str]
 
 
@@ -150,6 +152,7 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
             plover=t.get("plover"),
             priority=int(t.get("priority", 0)),
             identity=tuple(str(x) for x in t.get("identity") or ()),
+            durative=bool(t.get("durative", False)),
             verbs=tuple(_verb(v) for v in t.get("verbs") or ()),
             nouns=tuple(_noun(n) for n in t.get("nouns") or ()),
             argument_roles=roles,
@@ -170,6 +173,7 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
         purpose_preps=_fs(mod.get("purpose_preps")),
         purpose_heads=_fs(mod.get("purpose_heads")),
         state_enders=_fs(mod.get("state_enders")),
+        reference_heads=_fs(mod.get("reference_heads")),
         temporal_markers=_fs(mod.get("temporal_markers")),
     )
     return EventTypes(

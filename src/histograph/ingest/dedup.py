@@ -1,15 +1,176 @@
-"""Near-duplicate detection (MinHash): "copy of" links between documents.
+"""Near-duplicate detection: "copy of" links between documents, and copied passages.
 
-STUB: the ingest owner replaces this.
+* :func:`find_copies` — whole-document near-copies. Each document is shingled into word
+  3-grams of its content regions (title, headings, narrative, lists, captions, quotes: the
+  site's own debris does not make two pages similar); MinHash + LSH (datasketch) proposes
+  candidate pairs, and the exact Jaccard similarity of the shingle sets decides. A later
+  document is linked to the earlier one (input order) it resembles most when the Jaccard
+  similarity reaches ``threshold``, or when at least ``containment`` of its shingles occur
+  in the earlier document (an excerpt is a copy too). Documents with the same id are one
+  document and are never linked.
+* :func:`find_copied_passages` — long passages copied (nearly) verbatim between documents,
+  with exact character offsets in both: word 5-gram matches chained along a diagonal,
+  tolerating small edits, kept when they span at least ``min_words`` words. Use it to treat
+  claims inside a copied passage as non-independent even when the documents as a whole
+  are different.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections import defaultdict
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from ..model import CopyLink, Document
+from ..model import CONTENT_REGIONS, CopyLink, Document
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_NUM_PERM = 128
 
 
-def find_copies(documents: Sequence[Document], threshold: float = 0.5) -> list[CopyLink]:
-    """Links from each near-copy to the earlier document it copies."""
-    return []
+def _content_text(doc: Document) -> str:
+    from ..clean import mark_regions
+
+    regions = [r for r in mark_regions(doc) if r.kind in CONTENT_REGIONS]
+    if not regions:
+        return doc.text
+    return "\n".join(doc.text[r.start : r.end] for r in regions)
+
+
+def shingles(text: str, n: int = 3) -> set[str]:
+    """Lower-cased word n-grams of ``text`` (the whole text as one shingle when shorter)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if len(words) < n:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
+
+
+def find_copies(
+    documents: Sequence[Document],
+    threshold: float = 0.5,
+    *,
+    containment: float | None = 0.8,
+    shingle_size: int = 3,
+    min_shingles: int = 20,
+) -> list[CopyLink]:
+    """Links from each near-copy to the earlier document it copies (input order).
+
+    ``similarity`` in each link is the exact Jaccard similarity of the two shingle sets
+    (or the containment of the later document in the earlier one, when that is what made
+    it a copy). Documents with fewer than ``min_shingles`` shingles are too short to judge
+    and are never linked (a one-line post matches anything that quotes it).
+    """
+    from datasketch import MinHash, MinHashLSH
+
+    lsh_threshold = min(threshold, 0.2 if containment is not None else threshold)
+    lsh = MinHashLSH(threshold=max(lsh_threshold, 0.05), num_perm=_NUM_PERM)
+    sets: list[set[str]] = []
+    links: list[CopyLink] = []
+    seen_ids: dict[str, int] = {}
+    for i, doc in enumerate(documents):
+        sh = shingles(_content_text(doc), shingle_size)
+        sets.append(sh)
+        if doc.id in seen_ids or len(sh) < min_shingles:
+            seen_ids.setdefault(doc.id, i)
+            continue
+        seen_ids[doc.id] = i
+        mh = MinHash(num_perm=_NUM_PERM)
+        mh.update_batch([s.encode("utf-8") for s in sh])
+        best: tuple[float, int] | None = None
+        for key in lsh.query(mh):
+            j = int(key)
+            other = sets[j]
+            if documents[j].id == doc.id:
+                continue
+            inter = len(sh & other)
+            if not inter:
+                continue
+            jac = inter / len(sh | other)
+            score = jac if jac >= threshold else 0.0
+            if containment is not None and score == 0.0 and inter / len(sh) >= containment:
+                score = inter / len(sh)
+            if score > 0.0 and (
+                best is None or score > best[0] or (score == best[0] and j < best[1])
+            ):
+                best = (score, j)
+        if best is not None:
+            links.append(CopyLink(doc.id, documents[best[1]].id, round(best[0], 4)))
+        lsh.insert(str(i), mh)
+    return links
+
+
+class CopiedPassage(NamedTuple):
+    """A passage of ``doc_a`` (earlier in input order) copied into ``doc_b``: offsets are
+    ``[start, end)`` character spans of each document's text."""
+
+    doc_a: str
+    start_a: int
+    end_a: int
+    doc_b: str
+    start_b: int
+    end_b: int
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _h(words: Sequence[tuple[str, int, int]]) -> bytes:
+    return hashlib.blake2b(" ".join(w for w, _, _ in words).encode("utf-8"), digest_size=8).digest()
+
+
+def find_copied_passages(
+    documents: Sequence[Document],
+    min_words: int = 25,
+    *,
+    ngram: int = 5,
+    max_gap: int = 12,
+    max_shift: int = 4,
+    common_limit: int = 50,
+) -> list[CopiedPassage]:
+    """Long passages shared (nearly verbatim) between two documents.
+
+    Word ``ngram``-grams found in both documents are chained when they follow each other in
+    both texts with gaps of at most ``max_gap`` words and a drift (words inserted/deleted on
+    one side) of at most ``max_shift``; a chain covering at least ``min_words`` words of the
+    later document is reported. N-grams found in more than ``common_limit`` documents (site
+    boilerplate, set phrases) are ignored. Pairs are reported once, earlier document first.
+    """
+    toks = [_tokens(d.text) for d in documents]
+    index: dict[bytes, list[tuple[int, int]]] = defaultdict(list)
+    for di, tk in enumerate(toks):
+        for p in range(len(tk) - ngram + 1):
+            index[_h(tk[p : p + ngram])].append((di, p))
+    pairs: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for occ in index.values():
+        docs = {d for d, _ in occ}
+        if len(docs) < 2 or len(docs) > common_limit:
+            continue
+        for a, pa in occ:
+            for b, pb in occ:
+                if a < b and documents[a].id != documents[b].id:
+                    pairs[(a, b)].append((pa, pb))
+    out: list[CopiedPassage] = []
+    for (a, b), matches in sorted(pairs.items()):
+        matches.sort()
+        chains: list[list[int]] = []  # [start_a, start_b, last_a, last_b]
+        for pa, pb in matches:
+            for ch in chains:
+                da, db = pa - ch[2], pb - ch[3]
+                if 0 < da <= max_gap and 0 < db <= max_gap and abs(da - db) <= max_shift:
+                    ch[2], ch[3] = pa, pb
+                    break
+            else:
+                chains.append([pa, pb, pa, pb])
+        ta, tb = toks[a], toks[b]
+        for sa, sb, la, lb in chains:
+            ea, eb = la + ngram - 1, lb + ngram - 1
+            if eb - sb + 1 < min_words or ea - sa + 1 < min_words:
+                continue
+            out.append(
+                CopiedPassage(
+                    documents[a].id, ta[sa][1], ta[ea][2], documents[b].id, tb[sb][1], tb[eb][2]
+                )
+            )
+    return out

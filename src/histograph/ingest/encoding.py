@@ -21,7 +21,9 @@ import re
 
 from .errors import IngestFailure
 
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -39,7 +41,9 @@ def _check_text(text: str, encoding: str) -> None:
         return
     controls = len(_CONTROL.findall(sample))
     if "\x00" in sample or controls > max(8, len(sample) // 100):
-        raise IngestFailure(f"binary content (control bytes; read as {encoding}), not a text document")
+        raise IngestFailure(
+            f"binary content (control bytes; read as {encoding}), not a text document"
+        )
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -109,8 +113,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 
 def _mostly_utf8(data: bytes) -> bool:
-    """More than half of the non-ASCII bytes belong to valid UTF-8 sequences."""
+    """At least a fifth of the non-ASCII bytes belong to valid UTF-8 sequences (legacy
+    8-bit text almost never forms one: a lead byte followed by continuation bytes)."""
     sample = data[:200_000]
     high = sum(1 for b in sample if b >= 0x80)
     in_seqs = sum(len(m) for m in _UTF8_MULTIBYTE.findall(sample))
-    return high > 0 and in_seqs * 2 > high
+    return high > 0 and in_seqs * 5 >= high

@@ -19,9 +19,38 @@ from .errors import IngestFailure
 
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
 _BLOCK_TAGS = frozenset(
-    {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
-     "article", "header", "footer", "nav", "aside", "figure", "figcaption", "blockquote",
-     "pre", "table", "title", "main", "body", "html", "dd", "dt"}
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "pre",
+        "table",
+        "title",
+        "main",
+        "body",
+        "html",
+        "dd",
+        "dt",
+    }
 )
 
 
@@ -149,13 +178,15 @@ def extract_html(html: str) -> tuple[str, dict[str, Any]]:
             d = None
         if isinstance(d, str) and d:
             meta["published"] = d
-    if text and text.strip():
+    if text and re.search(r"[^\W\d_]{2}", text):
         meta["extraction"] = "trafilatura"
     else:
         text = "\n".join(scan.blocks)
         meta["extraction"] = "fallback"
-    text = "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
-    if not text.strip():
+    # one paragraph per line from the extractor; a blank line between paragraphs makes the
+    # paragraph boundaries explicit for the region marker
+    text = "\n\n".join(ln.strip() for ln in text.split("\n") if ln.strip())
+    if not re.search(r"[^\W\d_]{2}", text):
         raise IngestFailure("no readable text in this HTML page (empty, truncated or not HTML)")
     text = _put_back_captions(text, scan.figures)
     title = meta.get("title")

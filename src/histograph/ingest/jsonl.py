@@ -38,9 +38,7 @@ def is_social(record: Mapping[str, Any], options: ReadOptions) -> bool:
     return has_author and not title and isinstance(text, str) and len(text) <= 3000
 
 
-def _record(
-    rec: Any, uri: str, fmt: str, options: ReadOptions
-) -> RecordDoc | IngestError:
+def _record(rec: Any, uri: str, fmt: str, options: ReadOptions) -> RecordDoc | IngestError:
     if not isinstance(rec, Mapping):
         return IngestError(uri, f"record is a JSON {type(rec).__name__}, not an object")
     text = rec.get(options.text_field)
@@ -50,9 +48,7 @@ def _record(
         return IngestError(
             uri, f"text field {options.text_field!r} {what} (fields: {fields}; see --text-field)"
         )
-    meta: dict[str, Any] = {
-        str(k): jsonable(v) for k, v in rec.items() if k != options.text_field
-    }
+    meta: dict[str, Any] = {str(k): jsonable(v) for k, v in rec.items() if k != options.text_field}
     for canon, field in (
         ("title", options.title_field),
         ("url", options.url_field),
@@ -103,9 +99,7 @@ def read_json_records(
             return
         records = _records_of(value)
         if records is None:
-            raise IngestFailure(
-                f"JSON has no {options.text_field!r} field and no list of records"
-            )
+            raise IngestFailure(f"JSON has no {options.text_field!r} field and no list of records")
         if not records:
             raise IngestFailure("JSON holds an empty list of records")
         for i, rec in enumerate(records, 1):

@@ -58,7 +58,7 @@ def _too_big(size: int | None, limit: int) -> str:
     what = f"file is {_mb(size)}" if size is not None else "input is"
     return (
         f"{what} larger than the {_mb(limit)} size limit "
-        "(raise it with ReadOptions(max_bytes=...) or `histograph ingest --max-bytes`)"
+        "(ReadOptions.max_bytes; None lifts the limit)"
     )
 
 

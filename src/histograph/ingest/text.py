@@ -103,12 +103,16 @@ def normalise(raw: str | None) -> TimeValue | None:
 
 
 _TIME_OF_DAY = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b", re.IGNORECASE)
-_STAMP_LABEL = re.compile(r"^\s*(published|updated|posted|last updated|date|dated)\b", re.I)
+_STAMP_LABEL = re.compile(
+    r"^\s*(?:first published|published|last updated|updated|posted|last modified|dated|date)\b",
+    re.IGNORECASE,
+)
 
 
 def dateline_published(text: str, regions: Sequence[Region]) -> str | None:
     """A publication stamp in the text: a ``dateline`` region near the top that carries a
-    time of day or a "Published/Updated" label, or stands next to a byline."""
+    time of day or a "Published/Updated" label, stands next to a byline or right under
+    the title."""
     narrative_seen = 0
     for i, r in enumerate(regions):
         if r.kind == "narrative":
@@ -119,8 +123,15 @@ def dateline_published(text: str, regions: Sequence[Region]) -> str | None:
             continue
         s = text[r.start : r.end]
         near = [regions[j].kind for j in (i - 1, i + 1) if 0 <= j < len(regions)]
-        if _TIME_OF_DAY.search(s) or _STAMP_LABEL.match(s) or "byline" in near:
-            return " ".join(s.split())
+        # histograph.clean keeps the kind "dateline" for publication stamps only
+        if (
+            _TIME_OF_DAY.search(s)
+            or _STAMP_LABEL.match(s)
+            or "byline" in near
+            or near[:1] == ["title"]
+        ):
+            s = _STAMP_LABEL.sub("", s).strip()
+            return " ".join(re.sub(r"^(?:on\b)?\s*:?\s*", "", s).split())
     return None
 
 

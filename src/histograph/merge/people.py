@@ -1,31 +1,452 @@
 """Cross-document person clustering, role claims and person-attribute conflicts.
 
-STUB: the entities owner replaces this.
+:func:`merge_people` clusters the PERSON entities of all analyses into :class:`Person`
+records (kind "person", id ``"p-" + sha1(canonical name)[:10]``):
+- full names join when compatible ("Franklin Delano Roosevelt" ~ "Franklin D. Roosevelt" ~
+  "Franklin Roosevelt"; not "Theodore Roosevelt");
+- romanisation variants join when the context agrees (given names agree and, for a surname
+  alone, the roles' jurisdictions overlap): "Litvinov" ~ "Litvinoff";
+- a document's surname-only person joins the one full name of the corpus with that surname; when
+  the corpus has several, the roles decide, else it stays a separate, ambiguous person.
+``aliases`` are every surface form as written: the bare names and the title-prefixed forms
+("Soviet Foreign Minister Maxim Litvinov"). ``roles`` are all RoleClaims of the person with
+``person`` rewritten to the Person id (``mentions`` keep the document keys).
+
+Conflicts (subject_kind "person"):
+- attribute "title", kind "naming", soft: one office named differently by different sources
+  ("Foreign Minister" vs "Commissar for Foreign Affairs");
+- attribute "title", kind "unexplained": different offices of one rank family claimed by
+  different sources for overlapping (or undated) periods; hard only when the rank is exclusive,
+  the jurisdiction (and destination) is the same and both claims are dated and overlap;
+- attribute "title", kind "naming", soft: similar titles of offices the data does not know;
+- attributes "role_start"/"role_end", kind "unexplained", hard: incompatible dates of one role.
+Each value carries a :class:`Claim` per source (span = the title as written);
+``Claim.independent`` is False for documents that are near-copies of another.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
-from ..model import Analysis, Conflict, CopyLink, EntityMention, Person
+from ..entities.lexicon import norm
+from ..entities.names import Name, compatible, given_compatible, parse_name, translit_key
+from ..entities.offices import normalise_title, office, office_data, split_jurisdiction
+from ..model import (
+    Analysis,
+    Claim,
+    Conflict,
+    ConflictValue,
+    CopyLink,
+    EntityMention,
+    Person,
+    RoleClaim,
+    civil_from_day,
+)
+
+_STOP = frozenset({"the", "of", "for", "to", "a", "an", "and", "in", "on", "at"})
+
+
+@dataclass
+class _DocPerson:
+    doc_id: str
+    key: str
+    name: Name
+    text: str  # the document's text (for spans)
+    mentions: list[EntityMention] = field(default_factory=list)
+    roles: list[RoleClaim] = field(default_factory=list)
+    aliases: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def jurisdictions(self) -> set[str]:
+        return {r.jurisdiction for r in self.roles if r.jurisdiction}
+
+    @property
+    def offices(self) -> set[str]:
+        return {r.office.split("@")[0] for r in self.roles if r.office}
+
+
+def _doc_people(a: Analysis) -> list[_DocPerson]:
+    text = a.document.text
+    by_key: dict[str, _DocPerson] = {}
+    for m in a.entities:
+        if m.label != "PERSON":
+            continue
+        key = m.key or m.text
+        dp = by_key.get(key)
+        if dp is None:
+            dp = by_key[key] = _DocPerson(a.document.id, key, parse_name(key), text)
+        dp.mentions.append(m)
+        dp.aliases[m.text] += 1
+    for r in a.roles:
+        dp = by_key.get(r.person)
+        if dp is None:
+            continue
+        dp.roles.append(r)
+        # a title written right before the name is an alias ("President Roosevelt")
+        for m in dp.mentions:
+            if m.end == r.end and r.start < m.start:
+                lead = text[r.start : m.start].strip()
+                if lead == r.title:
+                    dp.aliases[text[r.start : r.end]] += 1
+    return list(by_key.values())
+
+
+class _Clusters:
+    def __init__(self) -> None:
+        self.members: list[list[_DocPerson]] = []
+
+    def add(self, dp: _DocPerson) -> None:
+        self.members.append([dp])
+
+    def rep(self, ci: int) -> Name:
+        return max((d.name for d in self.members[ci]), key=lambda n: n.fullness)
+
+
+def _fits(cluster: list[_DocPerson], n: Name, *, translit: bool = False) -> bool:
+    return all(compatible(n, d.name, translit=translit) for d in cluster if d.name.is_full)
+
+
+def _cluster(docpeople: list[_DocPerson]) -> list[list[_DocPerson]]:
+    cl = _Clusters()
+    full = sorted((d for d in docpeople if d.name.is_full),
+                  key=lambda d: (d.name.fullness, d.key), reverse=True)
+    for d in full:
+        for members in cl.members:
+            if _fits(members, d.name):
+                members.append(d)
+                break
+        else:
+            cl.add(d)
+    # romanisation variants ("Litvinov" / "Litvinoff") when the context agrees
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(cl.members)):
+            for j in range(i + 1, len(cl.members)):
+                a, b = cl.rep(i), cl.rep(j)
+                if a.surname == b.surname or translit_key(a.surname) != translit_key(b.surname):
+                    continue
+                if not given_compatible(a, b, translit=True):
+                    continue
+                ja = set().union(*(d.jurisdictions for d in cl.members[i]))
+                jb = set().union(*(d.jurisdictions for d in cl.members[j]))
+                if ja and jb and not ja & jb:
+                    continue
+                cl.members[i].extend(cl.members.pop(j))
+                merged = True
+                break
+            if merged:
+                break
+    # surname-only (or single-name) document people
+    for d in sorted((d for d in docpeople if not d.name.is_full), key=lambda d: (d.doc_id, d.key)):
+        cands = [
+            ci
+            for ci, members in enumerate(cl.members)
+            if cl.rep(ci).is_full
+            and (
+                cl.rep(ci).surname == d.name.surname
+                or (
+                    translit_key(cl.rep(ci).surname) == translit_key(d.name.surname)
+                    and d.jurisdictions & set().union(*(m.jurisdictions for m in members))
+                )
+            )
+        ]
+        if len(cands) > 1:
+            # the roles decide ("President Roosevelt" in 1940 vs in 1905 needs dates: not here)
+            by_office = [
+                ci for ci in cands
+                if d.offices & set().union(*(m.offices for m in cl.members[ci]))
+            ]
+            cands = by_office if len(by_office) == 1 else cands
+        if len(cands) == 1:
+            cl.members[cands[0]].append(d)
+            continue
+        if not cands:
+            same = [ci for ci, members in enumerate(cl.members)
+                    if not cl.rep(ci).is_full and cl.rep(ci).surname == d.name.surname]
+            if same:
+                cl.members[same[0]].append(d)
+                continue
+        cl.add(d)  # no full name, or ambiguous between several: a person of its own
+    return cl.members
+
+
+def _pid(name: str, used: set[str]) -> str:
+    base = "p-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+    pid, n = base, 2
+    while pid in used:
+        pid = f"{base}-{n}"
+        n += 1
+    used.add(pid)
+    return pid
+
+
+def _canonical(members: list[_DocPerson]) -> str:
+    counts: Counter[str] = Counter()
+    for d in members:
+        counts[d.key] += len(d.mentions)
+    # the most used of the forms with the most names ("Franklin D. Roosevelt")
+    return max(counts, key=lambda k: (parse_name(k).fullness[0], counts[k], parse_name(k).fullness, k))
 
 
 def merge_people(
     analyses: Sequence[Analysis], copies: Sequence[CopyLink] = ()
 ) -> tuple[list[Person], list[Conflict]]:
-    by_key: dict[str, list[EntityMention]] = {}
-    for a in analyses:
-        for m in a.entities:
-            if m.label == "PERSON":
-                by_key.setdefault(m.key or m.text, []).append(m)
-    people = [
-        Person(
-            id="p-" + hashlib.sha1(k.encode()).hexdigest()[:10],
-            name=k,
-            aliases=tuple(sorted({m.text for m in ms})),
-            mentions=tuple(ms),
+    """Cluster the PERSON mentions of all analyses into people; find their title conflicts."""
+    docpeople = [dp for a in analyses for dp in _doc_people(a)]
+    clusters = _cluster(docpeople)
+    copy_docs = {c.doc_id for c in copies}
+    texts = {a.document.id: a.document.text for a in analyses}
+    used: set[str] = set()
+    people: list[Person] = []
+    conflicts: list[Conflict] = []
+    named = sorted(((_canonical(m), m) for m in clusters), key=lambda x: x[0])
+    for name, members in named:
+        pid = _pid(name, used)
+        aliases: Counter[str] = Counter()
+        mentions: list[EntityMention] = []
+        roles: list[RoleClaim] = []
+        for d in members:
+            aliases.update(d.aliases)
+            mentions.extend(d.mentions)
+            roles.extend(replace(r, person=pid) for r in d.roles)
+        aliases[name] += 0
+        roles.sort(key=lambda r: (r.doc_id, r.start, r.end, r.title))
+        mentions.sort(key=lambda m: (m.doc_id, m.start))
+        people.append(
+            Person(
+                id=pid,
+                name=name,
+                aliases=tuple(sorted(aliases, key=lambda s: (-aliases[s], s))),
+                mentions=tuple(mentions),
+                roles=tuple(roles),
+            )
         )
-        for k, ms in sorted(by_key.items())
+        conflicts.extend(person_conflicts(pid, name, roles, texts, copy_docs))
+    return people, conflicts
+
+
+# ---------------------------------------------------------------- conflicts
+
+
+def _title_span(r: RoleClaim, texts: dict[str, str]) -> tuple[int, int]:
+    text = texts.get(r.doc_id, "")
+    i = text.find(r.title, r.start, r.end)
+    if i >= 0:
+        return i, i + len(r.title)
+    return r.start, r.end
+
+
+def _claim(pid: str, attribute: str, value: str, r: RoleClaim, texts: dict[str, str],
+           copy_docs: set[str]) -> Claim:
+    s, e = _title_span(r, texts) if attribute == "title" else (r.start, r.end)
+    return Claim(pid, attribute, value, r.doc_id, s, e, r.doc_id not in copy_docs)
+
+
+def _year(r: RoleClaim) -> int | None:
+    tv = r.began or r.ended
+    return civil_from_day(tv.earliest)[0] if tv else None
+
+
+def _resolved_offices(roles: list[RoleClaim]) -> list[str | None]:
+    """Office id (with destination) per role; a generic office ("president") becomes the one
+    specific office of that kind the person holds ("USA.president"), when there is one."""
+    bases = {r.office.split("@")[0] for r in roles if r.office}
+    dests: dict[str, set[str]] = {}
+    for r in roles:
+        if r.office and "@" in r.office:
+            b, _, d = r.office.partition("@")
+            dests.setdefault(b, set()).add(d)
+    out: list[str | None] = []
+    for r in roles:
+        if not r.office:
+            out.append(None)
+            continue
+        base, _, dest = r.office.partition("@")
+        o = office(base)
+        if o is not None and o.jurisdiction is None:
+            specific = sorted(
+                b for b in bases
+                if (ob := office(b)) is not None and ob.generic == base
+                and (r.jurisdiction is None or ob.jurisdiction == r.jurisdiction)
+            )
+            if len(specific) == 1:
+                base = specific[0]
+        if not dest and len(dests.get(base, ())) == 1:
+            dest = next(iter(dests[base]))  # "the first ambassador" = the one post named
+        out.append(f"{base}@{dest}" if dest else base)
+    return out
+
+
+def _cid(pid: str, attribute: str, values: list[str]) -> str:
+    h = hashlib.sha1("|".join([pid, attribute, *sorted(values)]).encode("utf-8"))
+    return "c-" + h.hexdigest()[:10]
+
+
+def _values(pid: str, attribute: str, roles: list[RoleClaim], texts: dict[str, str],
+            copy_docs: set[str], value_of: dict[int, str] | None = None) -> list[ConflictValue]:
+    by_val: dict[str, list[RoleClaim]] = {}
+    shown: dict[str, str] = {}
+    for r in roles:
+        v = value_of[id(r)] if value_of else r.title
+        k = norm(v)
+        by_val.setdefault(k, []).append(r)
+        shown.setdefault(k, v)
+    return [
+        ConflictValue(shown[k], tuple(_claim(pid, attribute, shown[k], r, texts, copy_docs)
+                                      for r in rs))
+        for k, rs in sorted(by_val.items())
     ]
-    return people, []
+
+
+def _overlap(a: RoleClaim, b: RoleClaim) -> bool | None:
+    """True/False when both roles are dated, None when either is undated."""
+    def span(r: RoleClaim) -> tuple[int, int] | None:
+        if r.began is None and r.ended is None:
+            return None
+        lo = r.began.earliest if r.began else -(10**9)
+        hi = r.ended.latest if r.ended else 10**9
+        return lo, hi
+
+    sa, sb = span(a), span(b)
+    if sa is None or sb is None:
+        return None
+    return sa[0] <= sb[1] and sb[0] <= sa[1]
+
+
+def _content_tokens(title: str) -> frozenset[str]:
+    core, _, _ = split_jurisdiction(title)
+    return frozenset(w for w in core.split() if w not in _STOP)
+
+
+def person_conflicts(
+    pid: str,
+    name: str,
+    roles: list[RoleClaim],
+    texts: dict[str, str],
+    copy_docs: set[str] = frozenset(),  # type: ignore[assignment]
+) -> list[Conflict]:
+    """Title and role-date conflicts among one person's role claims."""
+    out: list[Conflict] = []
+    resolved = _resolved_offices(roles)
+    data = office_data()
+    groups: dict[str, list[RoleClaim]] = {}
+    for r, o in zip(roles, resolved, strict=True):
+        if o:
+            groups.setdefault(o, []).append(r)
+    # 1. one office, different names
+    for oid, rs in sorted(groups.items()):
+        off = office(oid)
+        if off is None or len({r.doc_id for r in rs}) < 2:
+            continue
+        naming: dict[str, str] = {}
+        for r in rs:
+            g = off.group_of(normalise_title(r.title, _year(r)).core)
+            if g:
+                naming[r.title] = g
+        if len(set(naming.values())) < 2:
+            continue
+        vals = _values(pid, "title", rs, texts, copy_docs)
+        names = sorted({f"'{t}' ({g})" for t, g in naming.items()})
+        out.append(Conflict(
+            _cid(pid, "title", [v.value for v in vals]), pid, "person", "title", tuple(vals),
+            "naming", "soft",
+            f"{name}: one office, {off.label}, under different names: {', '.join(names)}",
+        ))
+    # 2. different offices of one rank family
+    by_rank: dict[str, list[str]] = {}
+    for oid in groups:
+        off = office(oid)
+        if off is not None:
+            by_rank.setdefault(off.rank, []).append(oid)
+    for rank_id, oids in sorted(by_rank.items()):
+        if len(oids) < 2:
+            continue
+        rank = data.ranks[rank_id]
+        for i, a in enumerate(sorted(oids)):
+            for b in sorted(oids)[i + 1 :]:
+                ra, rb = groups[a], groups[b]
+                if {r.doc_id for r in ra} == {r.doc_id for r in rb} and len(
+                    {r.doc_id for r in ra + rb}
+                ) < 2:
+                    continue
+                oa, ob = office(a), office(b)
+                assert oa is not None and ob is not None
+                dest_a, dest_b = a.partition("@")[2], b.partition("@")[2]
+                if rank.per_destination and dest_a and dest_b and dest_a != dest_b:
+                    continue
+                overl = [_overlap(x, y) for x in ra for y in rb]
+                if overl and all(o is False for o in overl):
+                    continue  # held one after the other
+                same_place = oa.jurisdiction == ob.jurisdiction or None in (
+                    oa.jurisdiction, ob.jurisdiction
+                )
+                hard = rank.exclusive and same_place and any(o is True for o in overl)
+                value_of = {id(r): r.title for r in ra + rb}
+                vals = _values(pid, "title", ra + rb, texts, copy_docs, value_of)
+                if len(vals) < 2:
+                    continue
+                expl = (
+                    f"{name}: {oa.label} and {ob.label} are different offices of one rank "
+                    f"({rank.label})"
+                    + (", claimed for the same period" if hard else
+                       "; both may have been held, or held at different times")
+                )
+                out.append(Conflict(
+                    _cid(pid, "title", [v.value for v in vals]), pid, "person", "title",
+                    tuple(vals), "unexplained", "hard" if hard else "soft", expl,
+                ))
+    # 3. similar titles of offices the data does not know
+    unknown = [r for r, o in zip(roles, resolved, strict=True) if o is None]
+    done: set[tuple[str, str]] = set()
+    for i, a in enumerate(unknown):
+        ta = _content_tokens(a.title)
+        for b in unknown[i + 1 :]:
+            if a.doc_id == b.doc_id:
+                continue
+            tb = _content_tokens(b.title)
+            if not ta or not tb or ta == tb:
+                continue
+            if len(ta & tb) / len(ta | tb) < 0.5:
+                continue
+            key = tuple(sorted((norm(a.title), norm(b.title))))
+            if key in done:
+                continue
+            done.add((key[0], key[1]))
+            rs = [r for r in unknown if norm(r.title) in key]
+            vals = _values(pid, "title", rs, texts, copy_docs)
+            out.append(Conflict(
+                _cid(pid, "title", [v.value for v in vals]), pid, "person", "title",
+                tuple(vals), "naming", "soft",
+                f"{name}: similar titles '{a.title}' and '{b.title}' (an office the data does not "
+                "know): different names of one office, or two offices",
+            ))
+    # 4. dates of one role
+    for oid, rs in sorted(groups.items()):
+        for attr in ("role_start", "role_end"):
+            dated = [r for r in rs if (r.began if attr == "role_start" else r.ended)]
+            if len({r.doc_id for r in dated}) < 2:
+                continue
+            tvs = {id(r): (r.began if attr == "role_start" else r.ended) for r in dated}
+            clash = False
+            for x in dated:
+                for y in dated:
+                    vx, vy = tvs[id(x)], tvs[id(y)]
+                    if vx is not None and vy is not None and not vx.compatible(vy):
+                        clash = True
+            if not clash:
+                continue
+            value_of = {id(r): tv.value for r in dated if (tv := tvs[id(r)]) is not None}
+            vals = _values(pid, attr, dated, texts, copy_docs, value_of)
+            off = office(oid)
+            label = off.label if off else oid
+            out.append(Conflict(
+                _cid(pid, attr, [v.value for v in vals]), pid, "person", attr, tuple(vals),
+                "unexplained", "hard",
+                f"{name}: sources disagree on when the role {label} "
+                f"{'began' if attr == 'role_start' else 'ended'}",
+            ))
+    return out

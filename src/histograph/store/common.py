@@ -147,7 +147,7 @@ def knowledge_doc_ids(kb: KnowledgeBase) -> set[str]:
 
 
 def validate_knowledge(kb: KnowledgeBase) -> None:
-    """Unique ids per kind and storable strings (analyses are checked separately)."""
+    """Unique ids per kind and storable strings (analyses are checked when added)."""
     for kind, ids in (
         ("event", [e.id for e in kb.events]),
         ("person", [p.id for p in kb.people]),
@@ -158,8 +158,6 @@ def validate_knowledge(kb: KnowledgeBase) -> None:
             if i in seen:
                 raise ValueError(f"E014 knowledge base has two {kind}s with id {i!r}")
             seen.add(i)
-    for a in kb.analyses:
-        validate_analysis(a)
     for what, objs in (
         ("events", kb.events),
         ("people", kb.people),

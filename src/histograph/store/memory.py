@@ -98,11 +98,11 @@ class MemoryStore:
     def replace_knowledge(self, kb: KnowledgeBase) -> None:
         validate_knowledge(kb)
         with self._lock:
-            new = {
-                a.document.id: self._normalised(a)
-                for a in kb.analyses
-                if a.document.id not in self._analyses
-            }
+            new: dict[str, Analysis] = {}
+            for a in kb.analyses:
+                if a.document.id not in self._analyses and a.document.id not in new:
+                    validate_analysis(a)
+                    new[a.document.id] = self._normalised(a)
             missing = knowledge_doc_ids(kb) - set(self._analyses) - set(new)
             if missing:
                 raise missing_documents_error(missing)

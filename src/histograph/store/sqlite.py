@@ -335,7 +335,11 @@ class SQLiteStore:
         validate_knowledge(kb)
         with self._transaction() as conn:
             for a in kb.analyses:
-                self._add_analysis(conn, a)
+                if not conn.execute(
+                    "SELECT 1 FROM documents WHERE id = ?", (a.document.id,)
+                ).fetchone():
+                    validate_analysis(a)
+                    self._add_analysis(conn, a)
             needed = sorted(knowledge_doc_ids(kb))
             present: set[str] = set()
             for chunk in _chunks(needed):

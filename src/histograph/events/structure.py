@@ -1,0 +1,156 @@
+"""Document structure as evidence for event dates: timelines (year headings with dated list
+items), event cards (a title, a date line, a description), list-item date labels.
+
+Works on lines of the stored text plus the cleaner's region kinds, so that it also works when
+the cleaner only marks narrative regions: Markdown headings (``#``, a line that is all bold),
+bullets (``-``, ``*``, ``•``, ``1.``) are recognised from the text itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Region, TimeMention
+
+_BULLET = re.compile(r"^[ \t]*(?:[-*+•·▪‣–]|\d{1,3}[.)])[ \t]+")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+\S")
+_BOLD_LINE = re.compile(r"^[ \t]*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)[ \t]*:?[ \t]*(?:\*\*)?[ \t]*$")
+_MARKUP = re.compile(r"[*_#>`|·•▪‣:;,.\-–—()\[\]/\s]+")
+#: what may follow a leading date label: "**December 1917:** ...", "1933 – ...", "June 1941 - ..."
+_LABEL_SEP = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*(?::|–|—|-(?=\s)|\|)")
+_LABEL_PREFIX = re.compile(r"^[ \t]*(?:[-*+•·▪‣–][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__)?[ \t]*$")
+
+
+_PARTIAL = re.compile(r"^XXXX-\d\d(?:-\d\d)?$")
+
+
+def usable_time(t: TimeMention) -> bool:
+    """A date an event may take: a resolved DATE/TIME (never a publication date, never a
+    deictic "now"/"today"), or a year-less month/day ("November 16", timex XXXX-11-16)
+    that the merge can still match against dated events."""
+    if t.document_date or t.kind not in {"DATE", "TIME"}:
+        return False
+    if t.timex and t.timex.endswith("_REF"):
+        return False
+    if t.value is not None:
+        return True
+    return bool(t.timex and _PARTIAL.match(t.timex))
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    kind: str  # heading | list_item | date_line | text
+    label: TimeMention | None = None  # leading date label of the line, if any
+    date: TimeMention | None = None  # first event-usable date in the line
+
+
+class Structure:
+    """Lines of one document with their structural kind and dates."""
+
+    def __init__(self, text: str, regions: Sequence[Region], times: Sequence[TimeMention]) -> None:
+        self.text = text
+        usable = sorted((t for t in times if usable_time(t)), key=lambda t: (t.start, t.end))
+        self._times = usable
+        self._time_starts = [t.start for t in usable]
+        kinds = sorted(((r.start, r.end, r.kind) for r in regions), key=lambda x: x[0])
+        self._region_starts = [k[0] for k in kinds]
+        self._regions = kinds
+        self.lines: list[Line] = []
+        pos = 0
+        for raw in text.split("\n"):
+            s, e = pos, pos + len(raw)
+            pos = e + 1
+            if not raw.strip():
+                continue
+            self.lines.append(self._classify(s, e))
+        self._line_starts = [ln.start for ln in self.lines]
+
+    def _region_kind(self, offset: int) -> str | None:
+        k = bisect.bisect_right(self._region_starts, offset) - 1
+        if k >= 0 and self._regions[k][0] <= offset < self._regions[k][1]:
+            return self._regions[k][2]
+        return None
+
+    def times_in(self, start: int, end: int) -> list[TimeMention]:
+        k = bisect.bisect_left(self._time_starts, start)
+        out = []
+        while k < len(self._times) and self._times[k].start < end:
+            if self._times[k].end <= end:
+                out.append(self._times[k])
+            k += 1
+        return out
+
+    def _classify(self, s: int, e: int) -> Line:
+        raw = self.text[s:e]
+        times = self.times_in(s, e)
+        first = times[0] if times else None
+        rk = self._region_kind(s + len(raw) - len(raw.lstrip()))
+        label = None
+        if first is not None and _LABEL_PREFIX.match(self.text[s : first.start]) and _LABEL_SEP.match(
+            self.text[first.end : e]
+        ):
+            label = first
+        rest = raw
+        for t in reversed(times):
+            rest = rest[: t.start - s] + rest[t.end - s :]
+        if _MD_HEADING.match(raw) or _BOLD_LINE.match(raw) or rk in {"heading", "title"}:
+            kind = "heading"
+        elif times and not _MARKUP.sub("", rest):
+            kind = "date_line"
+        elif _BULLET.match(raw) or rk == "list_item":
+            kind = "list_item"
+        else:
+            kind = "text"
+        return Line(s, e, kind, label, first)
+
+    def line_at(self, offset: int) -> int | None:
+        k = bisect.bisect_right(self._line_starts, offset) - 1
+        if k >= 0 and self.lines[k].start <= offset <= self.lines[k].end:
+            return k
+        return None
+
+    def label_date(self, offset: int) -> TimeMention | None:
+        """The leading date label of the line holding ``offset``."""
+        k = self.line_at(offset)
+        return self.lines[k].label if k is not None else None
+
+    def heading_date(self, offset: int) -> TimeMention | None:
+        """For a list item: the date of the nearest heading above it (None when that heading
+        has no date: an undated section does not inherit an earlier section's date)."""
+        k = self.line_at(offset)
+        if k is None or self.lines[k].kind != "list_item":
+            return None
+        for j in range(k - 1, -1, -1):
+            ln = self.lines[j]
+            if ln.kind in {"heading", "date_line"}:
+                return ln.date
+        return None
+
+    def card_date(self, offset: int) -> TimeMention | None:
+        """An event card's date line: a line holding only a date (and perhaps a place) dates
+        the line right after it."""
+        k = self.line_at(offset)
+        if k is None or k == 0:
+            return None
+        prev = self.lines[k - 1]
+        if prev.kind == "date_line":
+            return prev.date
+        if prev.kind in {"text", "heading"} and prev.date is not None and self._is_card_line(prev):
+            return prev.date
+        return None
+
+    def _is_card_line(self, ln: Line) -> bool:
+        """A short "1933 · Washington, D.C." line: a date plus a few capitalised words."""
+        raw = self.text[ln.start : ln.end]
+        if len(raw) > 80 or not any(sep in raw for sep in ("·", "|", "•")):
+            return False
+        return not re.search(r"\b[a-z]{4,}\b", raw.replace("and", ""))
+
+    def line_kind(self, offset: int) -> str:
+        k = self.line_at(offset)
+        return self.lines[k].kind if k is not None else "text"
