@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .api import DateArgumentError, Histograph
-from .ingest import ReadOptions
+from .ingest import DEFAULT_MAX_BYTES, ReadOptions
 from .render import tables
 from .render.export import FORMATS, export, serialiser
 
@@ -70,6 +70,13 @@ def ingest(
     published_field: Annotated[
         str, typer.Option(help="JSON/JSONL field holding the publication date.")
     ] = "published",
+    source_field: Annotated[str, typer.Option(help="JSON/JSONL field naming the source.")] = "source",
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="Read every input as txt|md|html|pdf|json|jsonl.")
+    ] = None,
+    max_mb: Annotated[
+        float, typer.Option("--max-mb", help="Refuse inputs larger than this (0: no limit).")
+    ] = DEFAULT_MAX_BYTES / 1_000_000,
     as_json: JsonOption = False,
 ) -> None:
     """Read documents, extract events, people and dates, and merge them into the knowledge base."""
@@ -78,6 +85,9 @@ def ingest(
         title_field=title_field,
         url_field=url_field,
         published_field=published_field,
+        source_field=source_field,
+        format=fmt,
+        max_bytes=int(max_mb * 1_000_000) or None,
     )
     with _open(db) as hg, Progress(
         TextColumn("[bold]ingest[/]"),

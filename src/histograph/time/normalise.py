@@ -409,10 +409,6 @@ class Resolver:
         r = self.ctx.ref
         if r is None:
             return None
-        import os
-        th = int(os.environ.get("HG_FWD", "99"))
-        if m is not None and r.m is not None and r.m - m >= th:
-            return r.y + 1, "narrative", r.start
         return r.y, "narrative", r.start
 
     def _numeric(self, c: Cand) -> Resolved:
