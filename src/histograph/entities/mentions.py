@@ -242,7 +242,8 @@ def _state_mention(
             # "Soviet Union Form ..." is fine, but "Soviet Union" is a name; adjectives alone
             # inside longer ORG names are not the state
             continue
-        label = "STATE"
+        state_rec = g.state(hit.state_id)
+        label = "STATE" if state_rec is None or state_rec.kind == "state" else "ORG"
         if hit.form == "adjective":
             label = "NORP"
         elif hit.form == "government" and not _is_actor(doc[s:end]):

@@ -356,10 +356,19 @@ def _sentence_date(
 
 
 def _skip_verb_group(sg: _Seg, k: int, hi: int) -> int:
-    while k < hi and (
-        sg.doc[k].lower_ in _AUX_SKIP or (sg.doc[k].pos_ == "ADV" and sg.doc[k].lower_ != "as")
-    ):
-        k += 1
+    """Skip auxiliaries and adverbs ("would later become"); a copula that is the main verb
+    ("X was president") is kept."""
+    while k < hi:
+        tok = sg.doc[k]
+        main_copula = tok.lemma_ == "be" and tok.dep_ not in {"aux", "auxpass"}
+        if main_copula:
+            break
+        if tok.dep_ in {"aux", "auxpass", "neg"} or (
+            tok.pos_ == "ADV" and tok.lower_ != "as"
+        ) or tok.lower_ in _AUX_SKIP:
+            k += 1
+            continue
+        break
     return k
 
 

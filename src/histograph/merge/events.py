@@ -1,16 +1,758 @@
 """Cross-document event coreference, claims, consensus and event conflicts.
 
-STUB: the events owner replaces this.
+:func:`merge_events` turns the event mentions of all analyses into :class:`Event` records.
+
+**Who may found an event.** An *asserted* mention with confidence at least
+:data:`histograph.events.JOIN_ONLY_BELOW` that has an anchor — a date (or a year-less
+month/day), a name ("the Cold War") or an entity participant. Other asserted mentions (a bare
+"the recognition") and every negated / hypothetical / planned mention may only *join* an event
+founded by others, and their dates never count: "refused to recognize" never becomes an event.
+
+**Coreference.** Mentions are compared only within one type compatibility group
+(``groups`` in ``data/event_types.yaml``) and, inside it, only with the clusters found through
+a blocking index (year bucket, month-day, participant, name, document), so the work stays
+near-linear in the number of mentions. Founders are processed finest date first. A mention
+joins the best-scoring cluster whose score reaches :data:`THRESHOLD`:
+
+- date: containment (a finer date inside a coarser one) scores, an incompatible date blocks,
+  except two different days, which may join only inside one document (a page's title and its
+  body), or when the date engine explains the difference (time zone, calendar), and then only
+  with shared participants; a year-less "November 16" matches a day with that month and day;
+- shared participants (people mapped to :class:`Person` ids through their mentions, other
+  entities by key); identity participants (the person appointed, killed, taking office)
+  that differ block; places that differ block;
+- same document, same name, same trigger word.
+An undated, unnamed mention that reaches no cluster joins the only cluster of its group when
+the corpus has exactly one.
+
+**Consensus date.** Among the distinct date values claimed by asserted mentions, the one
+*consistent* (equal, containing or contained) with the most independent sources; on a tie the
+finest, then the one stated by more sources overall, then the earliest. A date contradicted by
+a majority of independent sources is therefore never chosen.
+
+**Conflicts** (subject_kind "event"): for each attribute, values that neither contain nor equal
+each other. A date conflict lists every incompatible value with its claims. Kind and severity:
+``calendar`` (Old Style/New Style, from :func:`histograph.time.explain_date_difference`) soft;
+``announced_vs_occurred`` when one value is stated only in titles/headlines or next to
+"announced/published/reported" (hard at day level: it is a hypothesis, not a reconciliation);
+``timezone`` when the dates are one day apart — soft when a source gives a time of day close to
+midnight, else hard; ``copy`` when the only sources of one value copy each other (hard);
+otherwise ``unexplained`` (hard at day or month level, soft when a side is only a year).
+Place conflicts are soft ("naming" when one place name contains the other is no conflict).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
-from ..model import Analysis, Conflict, CopyLink, Event, Person
+from ..events import JOIN_ONLY_BELOW
+from ..events.types import EventTypes, load_event_types
+from ..model import (
+    Analysis,
+    Claim,
+    Conflict,
+    ConflictKind,
+    ConflictValue,
+    CopyLink,
+    Event,
+    EventMention,
+    Person,
+    Severity,
+    TimeMention,
+    TimeValue,
+    civil_from_day,
+)
+
+#: the score a mention needs to join a cluster
+THRESHOLD = 2.0
+#: at most this many candidate clusters are scored per mention (blocking keeps it small)
+MAX_CANDIDATES = 64
+#: dates wider than this many days are not put in year buckets (decades, centuries)
+_BUCKET_MAX_DAYS = 366 * 12
+_PARTIAL = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?$")
+_ROMAN_OR_NUM = re.compile(r"^(?:[ivx]+|\d+(?:st|nd|rd|th)?|first|second|third)$")
+_ANNOUNCE = re.compile(r"\b(announc\w*|publish\w*|report\w*|proclaim\w*|made public)\b", re.I)
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_TITLE_KINDS = frozenset({"title", "heading"})
+
+
+def _norm(s: str) -> str:
+    s = s.lower().replace("’", "'")
+    s = re.sub(r"^(the|a|an)\s+", "", s.strip())
+    s = s.replace(".", "")
+    return " ".join(_WORD.findall(s))
+
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    for suf in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "es", "ed", "s"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)]
+    return w
+
+
+@dataclass
+class _Mention:
+    m: EventMention
+    order: int
+    group: str
+    time: TimeValue | None
+    partial: tuple[int, int | None] | None  # (month, day) of a year-less date
+    date_text: str | None  # the value string claimed
+    parts: frozenset[str]
+    ident: frozenset[str]
+    name: str | None
+    lemma: str
+    asserted: bool
+    can_found: bool
+    in_title: bool
+    announced: bool
+    time_of_day: int | None  # minutes after midnight, when the date carries a time
+
+
+@dataclass
+class _Cluster:
+    id: int
+    group: str
+    core: TimeValue | None = None
+    members: list[_Mention] = field(default_factory=list)
+    parts: set[str] = field(default_factory=set)
+    ident: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    lemmas: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+
+    def add(self, x: _Mention) -> None:
+        self.members.append(x)
+        if x.asserted:
+            if self.core is None and x.time is not None:
+                self.core = x.time
+            self.parts |= x.parts
+            self.ident |= x.ident
+            if x.name:
+                self.names.add(x.name)
+            if x.m.place:
+                self.places.add(_norm(x.m.place))
+        self.lemmas.add(x.lemma)
+        self.docs.add(x.m.doc_id)
+
+
+class _Index:
+    """Blocking keys -> clusters, per type group."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+
+    def add(self, group: str, keys: Iterable[str], cid: int) -> None:
+        for k in keys:
+            lst = self.by_key[(group, k)]
+            if not lst or lst[-1] != cid:
+                lst.append(cid)
+
+    def get(self, group: str, keys: Iterable[str]) -> list[int]:
+        seen: dict[int, None] = {}
+        for k in keys:
+            for cid in self.by_key.get((group, k), ()):
+                seen.setdefault(cid, None)
+                if len(seen) >= MAX_CANDIDATES:
+                    return list(seen)
+        return list(seen)
+
+
+def _year_keys(tv: TimeValue | None) -> list[str]:
+    if tv is None or tv.latest - tv.earliest > _BUCKET_MAX_DAYS:
+        return []
+    y0 = civil_from_day(tv.earliest)[0]
+    y1 = civil_from_day(tv.latest)[0]
+    return [f"y:{y}" for y in range(y0, y1 + 1)]
+
+
+def _md_key(tv: TimeValue | None) -> list[str]:
+    if tv is None or tv.precision not in {"day", "time"}:
+        return []
+    _, m, d = civil_from_day(tv.earliest)
+    return [f"md:{m:02d}-{d:02d}", f"m:{m:02d}"]
+
+
+def _keys(x: _Mention) -> list[str]:
+    keys = [f"d:{x.m.doc_id}"]
+    keys += [f"p:{p}" for p in sorted(x.parts)]
+    if x.name:
+        keys.append(f"n:{x.name}")
+    keys += _year_keys(x.time)
+    if x.partial is not None:
+        month, day = x.partial
+        keys.append(f"md:{month:02d}-{day:02d}" if day else f"m:{month:02d}")
+    return keys
+
+
+def _cluster_keys(c: _Cluster, x: _Mention) -> list[str]:
+    keys = _keys(x)
+    if c.core is not None:
+        keys += _md_key(c.core)
+    return keys
+
+
+# --------------------------------------------------------------------------- participants
+
+
+class _PeopleIndex:
+    def __init__(self, people: Sequence[Person]) -> None:
+        self._by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        self._by_key: dict[tuple[str, str], str] = {}
+        for p in people:
+            for em in p.mentions:
+                self._by_doc[em.doc_id].append((em.start, em.end, p.id))
+                if em.key:
+                    self._by_key[(em.doc_id, em.key)] = p.id
+
+    def find(self, doc_id: str, start: int, end: int, key: str | None) -> str | None:
+        if key and (doc_id, key) in self._by_key:
+            return self._by_key[(doc_id, key)]
+        for s, e, pid in self._by_doc.get(doc_id, ()):
+            if s < end and start < e:
+                return pid
+        return None
+
+
+def _participant_ids(m: EventMention, people: _PeopleIndex) -> tuple[frozenset[str], dict[str, str]]:
+    """Canonical participant ids of a mention, and for each id the role it plays."""
+    ids: set[str] = set()
+    roles: dict[str, str] = {}
+    for p in m.participants:
+        pid = people.find(m.doc_id, p.start, p.end, p.key)
+        if pid is not None:
+            cid = pid
+        else:
+            cid = "k:" + _norm(p.key or p.name)
+        if cid in {"k:", "p-"}:
+            continue
+        ids.add(cid)
+        roles.setdefault(cid, p.role)
+    return frozenset(ids), roles
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _time_mention(by_span: dict[tuple[str, int, int], TimeMention], m: EventMention) -> TimeMention | None:
+    if m.time_start is None or m.time_end is None:
+        return None
+    return by_span.get((m.doc_id, m.time_start, m.time_end))
+
+
+def _partial(tm: TimeMention | None) -> tuple[int, int | None] | None:
+    if tm is None or tm.value is not None or not tm.timex:
+        return None
+    mm = _PARTIAL.match(tm.timex)
+    if not mm:
+        return None
+    return int(mm.group(1)), int(mm.group(2)) if mm.group(2) else None
+
+
+def _time_of_day(tv: TimeValue | None) -> int | None:
+    if tv is None or "T" not in tv.value:
+        return None
+    mm = re.search(r"T(\d\d):(\d\d)", tv.value)
+    return int(mm.group(1)) * 60 + int(mm.group(2)) if mm else None
+
+
+def _partial_fits(p: tuple[int, int | None], tv: TimeValue) -> bool:
+    if tv.latest - tv.earliest > 31:
+        return True  # a year or coarser: any month/day may fall inside
+    _, m, d = civil_from_day(tv.earliest)
+    _, m2, d2 = civil_from_day(tv.latest)
+    if p[1] is None:
+        return m == p[0] or m2 == p[0]
+    return tv.earliest == tv.latest and m == p[0] and d == p[1] or (
+        tv.precision == "month" and m == p[0]
+    )
+
+
+def _day_level(tv: TimeValue) -> bool:
+    return tv.latest - tv.earliest <= 1
+
+
+def _explain(a: TimeValue, b: TimeValue) -> tuple[str, str] | None:
+    try:
+        from ..time import explain_date_difference
+    except ImportError:  # pragma: no cover - the date engine is always there
+        return None
+    try:
+        return explain_date_difference(a, b)
+    except Exception:  # a faulty explanation must not stop the merge
+        return None
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def _name_clash(a: str, b: str) -> bool:
+    """Two names of one head that differ by a number ("World War I" / "World War II")."""
+    if a == b:
+        return False
+    ta, tb = a.split(), b.split()
+    na = [t for t in ta if _ROMAN_OR_NUM.match(t)]
+    nb = [t for t in tb if _ROMAN_OR_NUM.match(t)]
+    if na != nb:
+        return True
+    return ta[-1:] == tb[-1:] and set(ta) != set(tb) and len(ta) == len(tb) and bool(na)
+
+
+def _place_clash(places: set[str], place: str | None) -> bool:
+    if not place or not places:
+        return False
+    p = _norm(place)
+    return all(not (p in q or q in p) for q in places)
+
+
+def _score(x: _Mention, c: _Cluster, explain_ok: bool) -> float | None:
+    """How well mention ``x`` fits cluster ``c`` (None: incompatible)."""
+    same_doc = x.m.doc_id in c.docs
+    if x.asserted:
+        if x.ident and c.ident and not (x.ident & c.ident):
+            return None
+        if _place_clash(c.places, x.m.place):
+            return None
+    if x.name and any(_name_clash(x.name, n) for n in c.names):
+        return None
+    shared = len(x.parts & c.parts)
+    score = min(shared, 3) * 1.0
+    if x.ident & c.ident:
+        score += 2.0
+    ds = 0.0
+    if x.asserted and x.time is not None and c.core is not None:
+        if x.time.compatible(c.core):
+            ds = 3.0 if x.time.value == c.core.value else 1.5
+        elif _day_level(x.time) and _day_level(c.core):
+            gap = abs(x.time.earliest - c.core.earliest)
+            near = gap <= 1 or (explain_ok and _explain(x.time, c.core) is not None)
+            if not near:
+                return None
+            # two different days: only a page's own title/body, or an explained difference
+            # with shared participants
+            if same_doc and (x.in_title or shared or x.lemma in c.lemmas):
+                ds = 0.5
+            elif explain_ok and shared >= 2 and x.lemma in c.lemmas and _explain(x.time, c.core):
+                ds = 0.0
+            else:
+                return None
+        else:
+            return None
+    elif x.asserted and x.partial is not None and c.core is not None:
+        if not _partial_fits(x.partial, c.core):
+            return None
+        ds = 2.5 if x.partial[1] is not None and _day_level(c.core) else 1.0
+    score += ds
+    if same_doc:
+        score += 1.5
+    if x.name and x.name in c.names:
+        score += 3.0
+    if x.lemma in c.lemmas:
+        score += 0.5
+    undated = ds == 0.0 and (x.time is None or not x.asserted)
+    if undated and not same_doc and not (x.name and x.name in c.names):
+        # across documents an undated mention needs strong evidence
+        if shared < 2 and not (x.ident & c.ident):
+            return None
+    return score
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _copy_groups(copies: Sequence[CopyLink]) -> dict[str, str]:
+    parent: dict[str, str] = {}
+
+    def find(a: str) -> str:
+        while parent.get(a, a) != a:
+            parent[a] = parent.get(parent[a], parent[a])
+            a = parent[a]
+        return a
+
+    for link in sorted(copies, key=lambda c: (c.doc_id, c.source_id)):
+        ra, rb = find(link.doc_id), find(link.source_id)
+        if ra != rb:
+            lo, hi = sorted((ra, rb))
+            parent[hi] = lo
+    return {k: find(k) for k in list(parent)}
+
+
+def _prepare(
+    analyses: Sequence[Analysis], people: Sequence[Person], et: EventTypes
+) -> list[_Mention]:
+    pidx = _PeopleIndex(people)
+    out: list[_Mention] = []
+    order = 0
+    for a in sorted(analyses, key=lambda a: a.document.id):
+        text = a.document.text
+        by_span = {(t.doc_id, t.start, t.end): t for t in a.times}
+        for m in sorted(a.events, key=lambda e: (e.start, e.trigger_start, e.type)):
+            typ = et.types.get(m.type)
+            if typ is None:
+                continue
+            tm = _time_mention(by_span, m)
+            parts, roles = _participant_ids(m, pidx)
+            ident = frozenset(
+                p for p in parts if p.startswith("p-") and roles.get(p) in set(typ.identity)
+            )
+            trig = text[m.trigger_start : m.trigger_end]
+            words = trig.split()
+            name = _norm(trig) if len(words) >= 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) else None
+            lemma = _stem(words[-1]) if words else ""
+            if name:
+                lemma = _stem(name.split()[-1])
+            asserted = m.modality == "asserted"
+            time = m.time if asserted else None
+            partial = _partial(tm) if asserted and time is None else None
+            date_text = time.value if time is not None else (tm.timex if partial and tm else None)
+            ctx = text[max(0, m.start - 40) : m.end]
+            anchor = time is not None or partial is not None or name is not None or bool(parts)
+            out.append(
+                _Mention(
+                    m=m,
+                    order=order,
+                    group=et.group(m.type),
+                    time=time,
+                    partial=partial,
+                    date_text=date_text,
+                    parts=parts,
+                    ident=ident,
+                    name=name,
+                    lemma=lemma,
+                    asserted=asserted,
+                    can_found=asserted and m.confidence >= JOIN_ONLY_BELOW and anchor,
+                    in_title=m.region_kind in _TITLE_KINDS or (m.start == 0 and "\n" not in text[: m.end]),
+                    announced=bool(_ANNOUNCE.search(ctx)),
+                    time_of_day=_time_of_day(time),
+                )
+            )
+            order += 1
+    return out
+
+
+def _founder_key(x: _Mention) -> tuple[int, int, int, str, int]:
+    if x.time is not None:
+        width = x.time.latest - x.time.earliest
+        rank = 0
+    elif x.partial is not None:
+        width, rank = 0, 1
+    elif x.name is not None:
+        width, rank = 0, 2
+    else:
+        width, rank = 0, 3
+    return (rank, width, 0 if x.m.region_kind not in _TITLE_KINDS else 1, x.m.doc_id, x.order)
+
+
+def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    index = _Index()
+
+    def best(x: _Mention) -> _Cluster | None:
+        cands = index.get(x.group, _keys(x))
+        top: tuple[float, int] | None = None
+        for cid in cands:
+            c = clusters[cid]
+            s = _score(x, c, explain_ok=True)
+            if s is None or s < THRESHOLD:
+                continue
+            if top is None or (s, -cid) > (top[0], -top[1]):
+                top = (s, cid)
+        return clusters[top[1]] if top else None
+
+    def add(c: _Cluster, x: _Mention) -> None:
+        c.add(x)
+        index.add(c.group, _cluster_keys(c, x), c.id)
+
+    founders = sorted((x for x in mentions if x.can_found), key=_founder_key)
+    for x in founders:
+        c = best(x)
+        if c is None:
+            c = _Cluster(id=len(clusters), group=x.group)
+            clusters.append(c)
+        add(c, x)
+    per_group: dict[str, list[int]] = defaultdict(list)
+    for c in clusters:
+        per_group[c.group].append(c.id)
+    for x in sorted((x for x in mentions if not x.can_found), key=lambda x: x.order):
+        c = best(x)
+        if c is None and x.name is None and x.time is None and len(per_group[x.group]) == 1:
+            only = clusters[per_group[x.group][0]]
+            s = _score(x, only, explain_ok=True)
+            if s is not None:
+                c = only
+        if c is not None:
+            add(c, x)
+    return clusters
+
+
+def _consensus(claims: list[tuple[TimeValue, str]]) -> TimeValue | None:
+    """``claims``: (date, source group). See the module docstring for the rule."""
+    if not claims:
+        return None
+    values: dict[str, TimeValue] = {}
+    for tv, _ in claims:
+        values.setdefault(tv.value, tv)
+    best: tuple[tuple[int, int, int, int, str], TimeValue] | None = None
+    for v, tv in values.items():
+        consistent = {g for c, g in claims if c.compatible(tv)}
+        direct = sum(1 for c, _ in claims if c.value == v)
+        key = (-len(consistent), tv.latest - tv.earliest, -direct, tv.earliest, v)
+        if best is None or key < best[0]:
+            best = (key, tv)
+    return best[1] if best else None
+
+
+def _title(x: _Mention, text: str) -> str:
+    s = text[x.m.start : x.m.end]
+    s = re.sub(r"^\s*(?:[-*+•]\s+)?", "", s)
+    s = s.replace("**", "").replace("__", "")
+    s = re.sub(r"^#+\s*", "", s)
+    s = " ".join(s.split())
+    if len(s) > 100:
+        cut = s.rfind(" ", 0, 97)
+        s = s[: cut if cut > 40 else 97].rstrip(",;: ") + "…"
+    return s
+
+
+def _event_id(type_id: str, date: TimeValue | None, first: EventMention) -> str:
+    raw = f"{type_id}|{date.value if date else '-'}|{first.doc_id}:{first.start}:{first.trigger_start}"
+    return "ev-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
+
+
+def _date_claim_span(x: _Mention) -> tuple[int, int]:
+    if x.m.time_start is not None and x.m.time_end is not None:
+        return x.m.time_start, x.m.time_end
+    return x.m.start, x.m.end
+
+
+def _compatible_values(a: _Mention, b: _Mention) -> bool:
+    if a.time is not None and b.time is not None:
+        return a.time.compatible(b.time)
+    if a.time is not None and b.partial is not None:
+        return _partial_fits(b.partial, a.time)
+    if b.time is not None and a.partial is not None:
+        return _partial_fits(a.partial, b.time)
+    if a.partial is not None and b.partial is not None:
+        return a.partial[0] == b.partial[0] and (
+            a.partial[1] is None or b.partial[1] is None or a.partial[1] == b.partial[1]
+        )
+    return True
+
+
+def _date_conflict(
+    event_id: str,
+    dated: list[_Mention],
+    claims_of: dict[int, Claim],
+    group_of: dict[str, str],
+) -> Conflict | None:
+    by_value: dict[str, list[_Mention]] = {}
+    for x in dated:
+        if x.date_text:
+            by_value.setdefault(x.date_text, []).append(x)
+    if len(by_value) < 2:
+        return None
+    reps = {v: xs[0] for v, xs in by_value.items()}
+    bad_pairs: list[tuple[str, str]] = []
+    vals = sorted(by_value)
+    for i, a in enumerate(vals):
+        for b in vals[i + 1 :]:
+            if not _compatible_values(reps[a], reps[b]):
+                bad_pairs.append((a, b))
+    if not bad_pairs:
+        return None
+    involved = sorted({v for p in bad_pairs for v in p})
+    kind: ConflictKind = "unexplained"
+    severity: Severity = "hard"
+    notes: list[str] = []
+    kinds: list[tuple[ConflictKind, Severity]] = []
+    for a, b in bad_pairs:
+        ka, kb = reps[a], reps[b]
+        pk, ps, note = _explain_pair(a, b, by_value, group_of)
+        del ka, kb
+        kinds.append((pk, ps))
+        notes.append(note)
+    kind_set = {k for k, _ in kinds}
+    kind = kinds[0][0] if len(kind_set) == 1 else "unexplained"
+    severity = "hard" if any(s == "hard" for _, s in kinds) else "soft"
+    values = tuple(
+        ConflictValue(v, tuple(claims_of[x.order] for x in by_value[v] if x.order in claims_of))
+        for v in involved
+    )
+    cid = "cf-" + hashlib.sha1(f"{event_id}|date|{'|'.join(involved)}".encode()).hexdigest()[:12]
+    return Conflict(
+        id=cid,
+        subject=event_id,
+        subject_kind="event",
+        attribute="date",
+        values=values,
+        kind=kind,
+        severity=severity,
+        explanation=" ".join(dict.fromkeys(notes)),
+    )
+
+
+def _explain_pair(
+    a: str, b: str, by_value: dict[str, list[_Mention]], group_of: dict[str, str]
+) -> tuple[ConflictKind, Severity, str]:
+    xa, xb = by_value[a], by_value[b]
+    ta, tb = xa[0].time, xb[0].time
+    if ta is not None and tb is not None:
+        ex = _explain(ta, tb)
+        if ex is not None and ex[0] == "calendar":
+            return "calendar", "soft", ex[1]
+        if ex is not None and ex[0] == "precision":
+            return "precision", "soft", ex[1]
+    day_level = ta is not None and tb is not None and _day_level(ta) and _day_level(tb)
+    coarse = (ta is not None and ta.latest - ta.earliest > 31) or (tb is not None and tb.latest - tb.earliest > 31)
+    hard: Severity = "soft" if coarse else "hard"
+    for v, xs, other in ((a, xa, b), (b, xb, a)):
+        if all(x.in_title for x in xs) and not all(x.in_title for x in by_value[other]):
+            return (
+                "announced_vs_occurred",
+                hard,
+                f"{v} is stated only in a title or headline, {other} in the body: the headline "
+                "may give the day the act was announced or reported rather than the day it occurred.",
+            )
+        if all(x.announced for x in xs) and not all(x.announced for x in by_value[other]):
+            return (
+                "announced_vs_occurred",
+                hard,
+                f"{v} comes from an announcement/report context, {other} from the account of the act.",
+            )
+    if day_level and ta is not None and tb is not None and abs(ta.earliest - tb.earliest) == 1:
+        near_midnight = any(
+            x.time_of_day is not None and (x.time_of_day >= 21 * 60 or x.time_of_day <= 3 * 60)
+            for x in xa + xb
+        )
+        ex = _explain(ta, tb)
+        text = ex[1] if ex is not None else (
+            "The dates are one day apart: an act late at night in one time zone is already the next "
+            "day in another."
+        )
+        return "timezone", ("soft" if near_midnight else "hard"), text
+    for v, xs in ((a, xa), (b, xb)):
+        groups = {group_of.get(x.m.doc_id, x.m.doc_id) for x in xs}
+        docs = {x.m.doc_id for x in xs}
+        if len(docs) >= 2 and len(groups) == 1:
+            return "copy", hard, f"{v} is repeated only by documents that copy one another."
+    return "unexplained", hard, f"The sources disagree: {a} vs {b}."
+
+
+def _place_conflict(event_id: str, members: list[_Mention], claims_of: dict[int, Claim]) -> Conflict | None:
+    by_value: dict[str, list[_Mention]] = {}
+    for x in members:
+        if x.asserted and x.m.place:
+            by_value.setdefault(_norm(x.m.place), []).append(x)
+    vals = sorted(by_value)
+    clash = [
+        (a, b) for i, a in enumerate(vals) for b in vals[i + 1 :] if not (a in b or b in a)
+    ]
+    if not clash:
+        return None
+    involved = sorted({v for p in clash for v in p})
+    values = tuple(
+        ConflictValue(by_value[v][0].m.place or v, tuple(claims_of[x.order] for x in by_value[v] if x.order in claims_of))
+        for v in involved
+    )
+    cid = "cf-" + hashlib.sha1(f"{event_id}|place|{'|'.join(involved)}".encode()).hexdigest()[:12]
+    return Conflict(cid, event_id, "event", "place", values, "unexplained", "soft",
+                    "The sources place the event differently.")
 
 
 def merge_events(
     analyses: Sequence[Analysis], people: Sequence[Person], copies: Sequence[CopyLink] = ()
 ) -> tuple[list[Event], list[Conflict]]:
-    return [], []
+    """Merge the event mentions of all documents into events with claims and conflicts."""
+    et = load_event_types()
+    mentions = _prepare(analyses, people, et)
+    clusters = _cluster(mentions)
+    group_of = _copy_groups(copies)
+    copy_docs = {c.doc_id for c in copies}
+    texts = {a.document.id: a.document.text for a in analyses}
+    events: list[Event] = []
+    conflicts: list[Conflict] = []
+    for c in clusters:
+        members = sorted(c.members, key=lambda x: (x.m.doc_id, x.m.start, x.m.trigger_start))
+        asserted = [x for x in members if x.asserted]
+        if not asserted:
+            continue
+        docs = sorted({x.m.doc_id for x in members})
+        sources = {group_of.get(d, d) for d in docs}
+        # type: the most supported among asserted mentions, then priority, then name
+        votes: Counter[str] = Counter()
+        for x in asserted:
+            votes[x.m.type] += 1
+        type_id = min(votes, key=lambda t: (-votes[t], -et.types[t].priority, t))
+        dated = [x for x in asserted if x.date_text]
+        date = _consensus([(x.time, group_of.get(x.m.doc_id, x.m.doc_id)) for x in dated if x.time is not None])
+        rep = min(
+            asserted,
+            key=lambda x: (
+                x.m.type != type_id,
+                x.time is None,
+                x.m.region_kind in _TITLE_KINDS,
+                -x.m.confidence,
+                x.m.doc_id,
+                x.m.start,
+            ),
+        )
+        first = members[0].m
+        eid = _event_id(type_id, date, first)
+        claims: list[Claim] = []
+        claims_of: dict[int, Claim] = {}
+
+        def indep(doc_id: str, docs: list[str] = docs) -> bool:
+            if doc_id not in copy_docs:
+                return True
+            root = group_of.get(doc_id, doc_id)
+            return not any(group_of.get(d, d) == root and d != doc_id and d not in copy_docs for d in docs)
+
+        for x in asserted:
+            m = x.m
+            ind = indep(m.doc_id)
+            if x.date_text:
+                s, e = _date_claim_span(x)
+                cl = Claim(eid, "date", x.date_text, m.doc_id, s, e, ind)
+                claims.append(cl)
+                claims_of[x.order] = cl
+            if m.place:
+                claims.append(Claim(eid, "place", m.place, m.doc_id, m.start, m.end, ind))
+            for p in m.participants:
+                claims.append(Claim(eid, "participant", p.name, m.doc_id, p.start, p.end, ind))
+            claims.append(Claim(eid, "type", m.type, m.doc_id, m.trigger_start, m.trigger_end, ind))
+        place_votes = Counter(x.m.place for x in asserted if x.m.place)
+        place = min(place_votes, key=lambda p: (-place_votes[p], p)) if place_votes else None
+        events.append(
+            Event(
+                id=eid,
+                type=type_id,
+                title=_title(rep, texts.get(rep.m.doc_id, "")),
+                date=date,
+                mentions=tuple(x.m for x in members),
+                claims=tuple(claims),
+                place=place,
+                participants=tuple(sorted(c.parts)),
+                support=len(docs),
+                independent_support=len(sources),
+            )
+        )
+        dc = _date_conflict(eid, dated, claims_of, group_of)
+        if dc is not None:
+            conflicts.append(dc)
+        place_claims = {
+            x.order: Claim(eid, "place", x.m.place or "", x.m.doc_id, x.m.start, x.m.end, indep(x.m.doc_id))
+            for x in asserted
+            if x.m.place
+        }
+        pc = _place_conflict(eid, asserted, place_claims)
+        if pc is not None:
+            conflicts.append(pc)
+    events.sort(key=lambda e: (e.date.earliest if e.date else 10**9, e.id))
+    conflicts.sort(key=lambda c: c.id)
+    return events, conflicts

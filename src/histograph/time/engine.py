@@ -86,10 +86,7 @@ def tag_timex3(text: str, dct: TimeValue | str | None = None) -> list[tuple[int,
     "1933-1945" or "from 1936 to 1938" is two expressions."""
     out: list[tuple[int, int, str, str]] = []
     for r in run(text, coerce_dct(dct)):
-        for s, e, k, v in r.parts:
-            if r.value is not None and len(r.parts) == 1:
-                v = r.timex
-            out.append((s, e, k, v))
+        out.extend(r.parts)
     return out
 
 

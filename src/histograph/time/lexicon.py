@@ -50,6 +50,8 @@ class Lexicon:
     past_ref: tuple[str, ...]
     future_ref: tuple[str, ...]
     count_nouns: frozenset[str]
+    narrative_refs: tuple[str, ...]
+    named_seasons: tuple[str, ...]
     holidays_fixed: dict[str, str]  # lower-case name -> MM-DD
     holidays_movable: dict[str, str]  # lower-case name -> rule
     holiday_names: tuple[str, ...]
@@ -119,6 +121,8 @@ def lexicon() -> Lexicon:
         past_ref=_strs(lx.get("past_ref")),
         future_ref=_strs(lx.get("future_ref")),
         count_nouns=frozenset(s.lower() for s in _strs(lx.get("count_nouns"))),
+        narrative_refs=_strs(lx.get("narrative_refs")),
+        named_seasons=_strs(lx.get("named_seasons")),
         holidays_fixed=fixed,
         holidays_movable=movable,
         holiday_names=holiday_names,

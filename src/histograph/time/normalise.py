@@ -284,6 +284,21 @@ class Resolver:
             return self._time_date(c, in_list)
         if rule in ("pod_day", "pod_rel", "tonight"):
             return self._pod(c)
+        if rule == "pod_bare":
+            pre = f.get("podpre")
+            if pre in ("that", "the same", "same", "the next", "the following", "the previous"):
+                return self._pod(Cand(c.start, c.end, c.rule, {**f, "rel": "the same" if pre == "same" else pre}))
+            return self._res(c, "TIME", None, f"XXXX-XX-XXT{f['pod']}")
+        if rule == "narr":
+            r0 = self.ctx.ref
+            if r0 is None:
+                return self._res(c, "DATE", None, "XXXX")
+            if "day" in f["narr"] and (r0.m is None or r0.d is None):
+                return self._res(c, "DATE", None, _x_timex(r0.y, r0.m, None) + ("-XX" if r0.m else "-XX-XX"))
+            tv0 = _date_value(r0.y, r0.m, r0.d)
+            return self._res(c, "DATE", tv0, anchor="event", anchor_start=r0.start)
+        if rule == "named_season":
+            return self._res(c, "DATE", None, "XXXX")
         if rule == "weekday":
             return self._weekday(c)
         if rule == "dctword":
@@ -445,7 +460,15 @@ class Resolver:
         if a is None or b is None or d2 <= d1:
             return self._res(c, "DATE", None, _x_timex(y, m, d1))
         tv = V.make_interval(a, b)
-        return self._res(c, "DATE", tv, anchor=anchor, anchor_start=astart)
+        res = self._res(c, "DATE", tv, anchor=anchor, anchor_start=astart)
+        # TimeML tags the two ends: "12" and "14 July 1950"
+        text = self.ctx.text
+        if f.get("mo_start", 0) > f.get("dd2_start", 0):  # day-day month
+            res.parts = [(c.start, f["dd_end"], "DATE", a.value), (f["dd2_start"], c.end, "DATE", b.value)]
+        else:  # month day-day
+            res.parts = [(c.start, f["dd_end"], "DATE", a.value), (f["dd2_start"], c.end, "DATE", b.value)]
+        _ = text
+        return res
 
     def _holiday(self, c: Cand, in_list: bool) -> Resolved:
         name = c.f["hol"]

@@ -108,7 +108,7 @@ def grammar() -> Grammar:
     POD = _ci(list(lx.parts_of_day))
     MODP = (
         r"(?P<mod>(?i:(?:the" + S + r")?(?:very" + S + r")?(?:early|mid|middle|late)(?:-|" + S + r"|-" + S + r")"
-        r"|(?:the" + S + r"|by" + S + r"the" + S + r"|at" + S + r"the" + S + r")?(?:beginning|start|end|middle|close|turn|dawn|outset|spring|summer|autumn|fall|winter)" + S + r"of" + S + r"(?:the" + S + r")?"
+        r"|(?:the" + S + r")?(?:beginning|start|end|middle|close|turn|dawn|outset|spring|summer|autumn|fall|winter)" + S + r"of" + S + r"(?:the" + S + r")?"
         r"|(?:the" + S + r")?(?:first|second|latter|last)" + S + r"(?:half|part|quarter|months?|weeks?|days?)" + S + r"of" + S + r"(?:the" + S + r")?))"
     )
     AMPM = r"(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)"
@@ -121,12 +121,14 @@ def grammar() -> Grammar:
     REL_DCT = r"(?i:last|next|this|coming|past|previous|current|the" + S + r"(?:past|coming|current|last|next|previous|following|same|preceding|subsequent|prior|ensuing)|this" + S + r"past|that|the" + S + r"very" + S + r"same)"
     RELUNIT = r"(?i:day|week|weekend|month|year|decade|century|quarter|fiscal" + S + r"year|season|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|millennium)(?![A-Za-z])"
     B = r"(?<![\w$£€#@/.,-])"
+    NARR = _ci(list(lx.narrative_refs))
+    NSEA = _ci(list(lx.named_seasons))
 
     rules: list[tuple[str, str]] = [
         ("iso", r"(?<![\w/.-])(?P<y>\d{4})-(?P<mo>[01]?\d)-(?P<dd>[0-3]?\d)(?:[T ](?P<hh>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w/-])"),
         ("numeric", r"(?<![\w/.-])(?P<n1>[0-3]?\d)(?P<sep>[/.])(?P<n2>[0-3]?\d)(?P=sep)(?P<ny>\d{4}|\d{2})(?![\w/]|\.\d)"),
-        ("dmy_range", rf"(?<![\w.,])(?P<dd>{DAY}){S}?[-–—]{S}?(?P<dd2>{DAY}){S}(?:(?i:of){S})?(?P<mo>{MONTH})(?:(?:,?{S}|,)(?P<y>{YEARX}))?"),
-        ("mdy_range", rf"(?<![\w.])(?P<mo>{MONTH}){S}?(?P<dd>{DAY}){S}?[-–—]{S}?(?P<dd2>{DAY})(?!\w|:\d|\.\d|,\d)(?:(?:,{S}?|{S})(?P<y>{YEARX}))?"),
+        ("dmy_range", rf"(?<![\w.,])(?P<dd>{DAY})(?:{S}?[-–—]{S}?|{S}(?i:and|to|or|until|through){S})(?P<dd2>{DAY}){S}(?:(?i:of){S})?(?P<mo>{MONTH})(?:(?:,?{S}|,)(?P<y>{YEARX}))?"),
+        ("mdy_range", rf"(?<![\w.])(?P<mo>{MONTH}){S}?(?P<dd>{DAY})(?:{S}?[-–—]{S}?|{S}(?i:and|to|or|until|through){S})(?P<dd2>{DAY})(?!\w|:\d|\.\d|,\d)(?:(?:,{S}?|{S})(?P<y>{YEARX}))?"),
         ("dmy", rf"(?<![\w.,])(?:(?P<wd>{WD}),?{S})?(?:(?i:the){S})?(?P<dd>{DAY}|{ORDD})(?:{S}(?i:of){S}|{S}|-)(?P<mo>{MONTH})(?:(?:,?{S}|,)(?P<y>{YEARX}))?"),
         ("mdy", rf"(?<![\w.])(?:(?P<wd>{WD}),?{S})?(?P<mo>{MONTH}){S}?(?:(?i:the){S})?(?P<dd>{DAY}|{ORDD})(?!\w|:\d|\.\d|,\d)(?:(?:,{S}?|{S})(?P<y>{YEARX}))?"),
         ("my", rf"(?<![\w.])(?:{MODP})?(?P<mo>{MONTH})(?:{S}(?i:of){S}|,?{S}|,)(?P<y>{YEARX})"),
@@ -148,6 +150,9 @@ def grammar() -> Grammar:
         ("clock_oclock", rf"(?<![\w])(?P<hw>{NUMW}){S}(?i:o['’]clock)"),
         ("pod_day", rf"(?<![\w])(?P<wd>{WDF}|(?P<dw>(?i:yesterday|today|tomorrow|tonight))){S}(?P<pod>{POD})"),
         ("pod_rel", rf"(?<![\w])(?P<rel>(?i:this|last|that|the{S}same|the{S}next|the{S}following|the{S}previous|tomorrow|yesterday)){S}(?P<pod>{POD})"),
+        ("pod_bare", rf"(?<![\w])(?:(?P<podpre>(?i:the|that|one|same|the{S}same|the{S}following|the{S}next|the{S}previous)){S})?(?P<pod>(?i:night|daytime|morning|evening|afternoon))(?![\w-])"),
+        ("narr", rf"(?<![\w])(?P<narr>{NARR})(?![\w])"),
+        ("named_season", rf"(?<![\w])(?:(?i:the){S})?(?P<nsea>{NSEA})(?![\w])"),
         ("tonight", r"(?<![\w])(?P<dw>(?i:tonight|overnight))(?![\w])"),
         ("weekday", rf"(?<![\w])(?:(?P<rel>(?i:last|next|this|coming|past|previous|that)){S})?(?P<wd>{WDF})(?![\w])"),
         ("rel_unit", rf"(?<![\w])(?:{MODP})?(?P<rel>{REL_DCT}){S}(?P<u>{RELUNIT}|{MONTHF}|{WDF})"),
@@ -266,6 +271,9 @@ def _fields(name: str, m: re.Match[str], lx: Lexicon) -> dict[str, Any] | None:
             return None
         f["d"] = d
     if g.get("dd2"):
+        f["dd_end"] = m.end("dd")
+        f["dd2_start"] = m.start("dd2")
+        f["mo_start"] = m.start("mo")
         d2 = parse_ordinal(g["dd2"], lx)
         if d2 is None or not 1 <= d2 <= 31:
             return None
@@ -400,9 +408,15 @@ def _fields(name: str, m: re.Match[str], lx: Lexicon) -> dict[str, Any] | None:
             return None
         f.update(hh=n, mi=None, kind="TIME")
         return f
+    if g.get("podpre"):
+        f["podpre"] = _norm(g["podpre"])
     if g.get("pod"):
         f["pod"] = lx.parts_of_day[_norm(g["pod"])]
         f["kind"] = "TIME"
+    if g.get("narr"):
+        f["narr"] = _norm(g["narr"])
+    if g.get("nsea"):
+        f["nsea"] = _norm(g["nsea"])
     if g.get("dw"):
         f["dw"] = _norm(g["dw"])
         if f["dw"] in ("tonight", "overnight"):
@@ -485,6 +499,10 @@ _COUNT_AFTER = re.compile(r"[\s\u00a0]*(?:-\s*)?([A-Za-z][A-Za-z-]*|%)")
 _TEMPORAL_BEFORE = _PREP_MONTH
 
 
+def m_has(c: Cand, key: str) -> bool:
+    return bool(c.f.get(key))
+
+
 def _next_word(text: str, end: int) -> str:
     m = _COUNT_AFTER.match(text, end, min(len(text), end + 40))
     return m.group(1).lower() if m else ""
@@ -523,7 +541,7 @@ def _keep(name: str, c: Cand, text: str, lx: Lexicon) -> bool:
             if word in lx.ambiguous_months or word.lower() in {a.lower() for a in lx.ambiguous_months}:
                 if not _TEMPORAL_BEFORE.search(prev):
                     return False
-                if word in ("May", "March") and re.match(r"\s+(?:be|have|not|also|well|the|a|an)\b", text[c.end : c.end + 10]):
+                if word in ("May", "March") and re.match(r"\s+(?:be|have|not|also|well)\b", text[c.end : c.end + 10]):
                     return False
             # "October Revolution": a month word naming something else
             nx = re.match(r"[ \t]+([A-Z][a-z]+)", text[c.end : c.end + 30])
@@ -538,6 +556,9 @@ def _keep(name: str, c: Cand, text: str, lx: Lexicon) -> bool:
             return False
     if name == "weekday" and "rel" not in f:
         pass
+    if name == "pod_bare" and not m_has(c, "podpre"):
+        if not re.search(r"(?i:\b(?:at|by|during|in|through|overnight|all|every|that|of)\s+)$", _prev_text(text, c.start, 12)):
+            return False
     if name == "season":
         w = f.get("season_word", "")
         if "y" not in f and "mod" not in f:
@@ -553,7 +574,7 @@ def _keep(name: str, c: Cand, text: str, lx: Lexicon) -> bool:
             elif w == "spring":
                 if not (f.get("the") or ok_prev) or re.match(r"\s+(?:of|up|from|into|back)\b", text[c.end : c.end + 8]):
                     return False
-            if not (f.get("the") or ok_prev or s[0].isupper()):
+            if w in ("fall", "spring") and not (f.get("the") or ok_prev or s[0].isupper()):
                 return False
             if f.get("the") and re.match(r"\s+of\b", text[c.end : c.end + 5]):
                 return False
