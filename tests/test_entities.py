@@ -23,8 +23,10 @@ def people(a: Analysis) -> list[tuple[str, str | None]]:
 
 
 def test_title_words_are_not_part_of_the_name() -> None:
-    a = analyze("Soviet Premier Nikita Khrushchev visited the United States in 1959. "
-                "Khrushchev met President Dwight Eisenhower at Camp David.")
+    a = analyze(
+        "Soviet Premier Nikita Khrushchev visited the United States in 1959. "
+        "Khrushchev met President Dwight Eisenhower at Camp David."
+    )
     assert people(a) == [
         ("Nikita Khrushchev", "Nikita Khrushchev"),
         ("Khrushchev", "Nikita Khrushchev"),
@@ -35,8 +37,10 @@ def test_title_words_are_not_part_of_the_name() -> None:
 
 
 def test_known_surname_is_a_person_whatever_the_model_says() -> None:
-    text = ("Vyacheslav Molotov met Joachim von Ribbentrop in Moscow. The Molotov-Ribbentrop "
-            "Pact was signed. Molotov returned.")
+    text = (
+        "Vyacheslav Molotov met Joachim von Ribbentrop in Moscow. The Molotov-Ribbentrop "
+        "Pact was signed. Molotov returned."
+    )
     a = analyze(text)
     got = people(a)
     assert ("Molotov", "Vyacheslav Molotov") in got
@@ -46,14 +50,18 @@ def test_known_surname_is_a_person_whatever_the_model_says() -> None:
 
 
 def test_fullest_name_is_the_key() -> None:
-    a = analyze("Later Franklin Roosevelt took office. President Roosevelt spoke. "
-                "Franklin Delano Roosevelt died in 1945.")
+    a = analyze(
+        "Later Franklin Roosevelt took office. President Roosevelt spoke. "
+        "Franklin Delano Roosevelt died in 1945."
+    )
     assert {k for _, k in people(a)} == {"Franklin Delano Roosevelt"}
 
 
 def test_two_people_one_surname_in_one_document() -> None:
-    a = analyze("Theodore Roosevelt was president in 1905. Later Franklin Roosevelt became "
-                "president in 1933. Roosevelt then spoke.")
+    a = analyze(
+        "Theodore Roosevelt was president in 1905. Later Franklin Roosevelt became "
+        "president in 1933. Roosevelt then spoke."
+    )
     assert people(a) == [
         ("Theodore Roosevelt", "Theodore Roosevelt"),
         ("Franklin Roosevelt", "Franklin Roosevelt"),
@@ -62,16 +70,20 @@ def test_two_people_one_surname_in_one_document() -> None:
 
 
 def test_washington_place_vs_government() -> None:
-    text = ("The envoy arrived in Washington in May 1942. Washington refused to recognise the "
-            "new regime.")
+    text = (
+        "The envoy arrived in Washington in May 1942. Washington refused to recognise the "
+        "new regime."
+    )
     a = analyze(text)
     w = [(e.label, e.key) for e in a.entities if e.text == "Washington"]
     assert w == [("GPE", "Washington"), ("STATE", "USA")]
 
 
 def test_states_are_not_people_and_have_ids() -> None:
-    a = analyze("The Tsarist government collapsed after Brest-Litovsk. The Soviets and the "
-                "U.S. signed an agreement in 1933.")
+    a = analyze(
+        "The Tsarist government collapsed after Brest-Litovsk. The Soviets and the "
+        "U.S. signed an agreement in 1933."
+    )
     assert people(a) == []
     states = {(e.text, e.key) for e in a.entities if e.label == "STATE"}
     assert ("Soviets", "USSR") in states or ("The Soviets", "USSR") in states

@@ -38,10 +38,22 @@ def _analysis(
     for stated, key, title, office, jur in roles:
         i = text.index(stated)
         b, e = (dates or {}).get(title, (None, None))
-        rcs.append(RoleClaim(doc_id, i, i + len(stated), key, title, office, jur,
-                             _year(b) if b else None, _year(e) if e else None))
-    return Analysis(Document(doc_id, f"mem:{doc_id}", text, "txt"), entities=tuple(ents),
-                    roles=tuple(rcs))
+        rcs.append(
+            RoleClaim(
+                doc_id,
+                i,
+                i + len(stated),
+                key,
+                title,
+                office,
+                jur,
+                _year(b) if b else None,
+                _year(e) if e else None,
+            )
+        )
+    return Analysis(
+        Document(doc_id, f"mem:{doc_id}", text, "txt"), entities=tuple(ents), roles=tuple(rcs)
+    )
 
 
 def _by_name(people):  # type: ignore[no-untyped-def]
@@ -49,19 +61,36 @@ def _by_name(people):  # type: ignore[no-untyped-def]
 
 
 def test_aliases_and_title_prefixed_forms_join() -> None:
-    a = _analysis("d1", "Prime Minister Winston Churchill spoke. Churchill left.",
-                  [("Winston Churchill", "Winston Churchill"), ("Churchill", "Winston Churchill")],
-                  [("Prime Minister Winston Churchill", "Winston Churchill", "Prime Minister",
-                    "head_of_government", None)])
-    b = _analysis("d2", "Winston Leonard Spencer Churchill was born in 1874.",
-                  [("Winston Leonard Spencer Churchill", "Winston Leonard Spencer Churchill")])
+    a = _analysis(
+        "d1",
+        "Prime Minister Winston Churchill spoke. Churchill left.",
+        [("Winston Churchill", "Winston Churchill"), ("Churchill", "Winston Churchill")],
+        [
+            (
+                "Prime Minister Winston Churchill",
+                "Winston Churchill",
+                "Prime Minister",
+                "head_of_government",
+                None,
+            )
+        ],
+    )
+    b = _analysis(
+        "d2",
+        "Winston Leonard Spencer Churchill was born in 1874.",
+        [("Winston Leonard Spencer Churchill", "Winston Leonard Spencer Churchill")],
+    )
     c = _analysis("d3", "Mr Churchill replied.", [("Churchill", "Churchill")])
     people, _ = merge_people([a, b, c])
     assert len(people) == 1
     p = people[0]
     assert p.kind == "person" and p.id.startswith("p-")
-    assert {"Prime Minister Winston Churchill", "Churchill", "Winston Churchill",
-            "Winston Leonard Spencer Churchill"} <= set(p.aliases)
+    assert {
+        "Prime Minister Winston Churchill",
+        "Churchill",
+        "Winston Churchill",
+        "Winston Leonard Spencer Churchill",
+    } <= set(p.aliases)
     assert all(r.person == p.id for r in p.roles)
     # stable ids
     again, _ = merge_people([c, b, a])
@@ -69,11 +98,19 @@ def test_aliases_and_title_prefixed_forms_join() -> None:
 
 
 def test_two_people_one_surname_stay_apart() -> None:
-    a = _analysis("d1", "Theodore Roosevelt won in 1904.", [("Theodore Roosevelt", "Theodore Roosevelt")])
-    b = _analysis("d2", "Franklin D. Roosevelt won in 1932.",
-                  [("Franklin D. Roosevelt", "Franklin D. Roosevelt")])
-    c = _analysis("d3", "Franklin Delano Roosevelt died in 1945.",
-                  [("Franklin Delano Roosevelt", "Franklin Delano Roosevelt")])
+    a = _analysis(
+        "d1", "Theodore Roosevelt won in 1904.", [("Theodore Roosevelt", "Theodore Roosevelt")]
+    )
+    b = _analysis(
+        "d2",
+        "Franklin D. Roosevelt won in 1932.",
+        [("Franklin D. Roosevelt", "Franklin D. Roosevelt")],
+    )
+    c = _analysis(
+        "d3",
+        "Franklin Delano Roosevelt died in 1945.",
+        [("Franklin Delano Roosevelt", "Franklin Delano Roosevelt")],
+    )
     d = _analysis("d4", "Roosevelt spoke.", [("Roosevelt", "Roosevelt")])
     people, _ = merge_people([a, b, c, d])
     assert len(people) == 3
@@ -85,12 +122,24 @@ def test_two_people_one_surname_stay_apart() -> None:
 
 
 def test_surname_resolved_by_role() -> None:
-    a = _analysis("d1", "President Andrew Johnson vetoed it.", [("Andrew Johnson", "Andrew Johnson")],
-                  [("President Andrew Johnson", "Andrew Johnson", "President", "USA.president", "USA")])
-    b = _analysis("d2", "Lyndon Johnson was a senator.", [("Lyndon Johnson", "Lyndon Johnson")],
-                  [("Lyndon Johnson was a senator", "Lyndon Johnson", "senator", "senator", None)])
-    c = _analysis("d3", "Senator Johnson objected.", [("Johnson", "Johnson")],
-                  [("Senator Johnson", "Johnson", "Senator", "senator", None)])
+    a = _analysis(
+        "d1",
+        "President Andrew Johnson vetoed it.",
+        [("Andrew Johnson", "Andrew Johnson")],
+        [("President Andrew Johnson", "Andrew Johnson", "President", "USA.president", "USA")],
+    )
+    b = _analysis(
+        "d2",
+        "Lyndon Johnson was a senator.",
+        [("Lyndon Johnson", "Lyndon Johnson")],
+        [("Lyndon Johnson was a senator", "Lyndon Johnson", "senator", "senator", None)],
+    )
+    c = _analysis(
+        "d3",
+        "Senator Johnson objected.",
+        [("Johnson", "Johnson")],
+        [("Senator Johnson", "Johnson", "Senator", "senator", None)],
+    )
     people, _ = merge_people([a, b, c])
     names = _by_name(people)
     assert set(names) == {"Andrew Johnson", "Lyndon Johnson"}
@@ -98,11 +147,26 @@ def test_surname_resolved_by_role() -> None:
 
 
 def test_transliteration_variants_join_when_context_agrees() -> None:
-    a = _analysis("d1", "Soviet ambassador Ivan Maisky arrived.", [("Ivan Maisky", "Ivan Maisky")],
-                  [("Soviet ambassador Ivan Maisky", "Ivan Maisky", "Soviet ambassador", "ambassador",
-                    "USSR")])
-    b = _analysis("d2", "Ivan Maiskii, the Soviet envoy, spoke.", [("Ivan Maiskii", "Ivan Maiskii")],
-                  [("Ivan Maiskii, the Soviet envoy", "Ivan Maiskii", "Soviet envoy", "envoy", "USSR")])
+    a = _analysis(
+        "d1",
+        "Soviet ambassador Ivan Maisky arrived.",
+        [("Ivan Maisky", "Ivan Maisky")],
+        [
+            (
+                "Soviet ambassador Ivan Maisky",
+                "Ivan Maisky",
+                "Soviet ambassador",
+                "ambassador",
+                "USSR",
+            )
+        ],
+    )
+    b = _analysis(
+        "d2",
+        "Ivan Maiskii, the Soviet envoy, spoke.",
+        [("Ivan Maiskii", "Ivan Maiskii")],
+        [("Ivan Maiskii, the Soviet envoy", "Ivan Maiskii", "Soviet envoy", "envoy", "USSR")],
+    )
     c = _analysis("d3", "Pyotr Maiskii, a Polish poet.", [("Pyotr Maiskii", "Pyotr Maiskii")])
     people, _ = merge_people([a, b, c])
     assert len(people) == 2
@@ -111,24 +175,57 @@ def test_transliteration_variants_join_when_context_agrees() -> None:
 
 
 def test_naming_conflict_with_claims_and_copies() -> None:
-    a = _analysis("d1", "Soviet Foreign Minister Vyacheslav Molotov signed.",
-                  [("Vyacheslav Molotov", "Vyacheslav Molotov")],
-                  [("Soviet Foreign Minister Vyacheslav Molotov", "Vyacheslav Molotov",
-                    "Soviet Foreign Minister", "USSR.foreign_affairs", "USSR")])
-    b = _analysis("d2", "People's Commissar for Foreign Affairs Vyacheslav Molotov signed.",
-                  [("Vyacheslav Molotov", "Vyacheslav Molotov")],
-                  [("People's Commissar for Foreign Affairs Vyacheslav Molotov",
-                    "Vyacheslav Molotov", "People's Commissar for Foreign Affairs",
-                    "foreign_minister", None)])
-    c = _analysis("d3", "Soviet Foreign Minister Vyacheslav Molotov signed it.",
-                  [("Vyacheslav Molotov", "Vyacheslav Molotov")],
-                  [("Soviet Foreign Minister Vyacheslav Molotov", "Vyacheslav Molotov",
-                    "Soviet Foreign Minister", "USSR.foreign_affairs", "USSR")])
+    a = _analysis(
+        "d1",
+        "Soviet Foreign Minister Vyacheslav Molotov signed.",
+        [("Vyacheslav Molotov", "Vyacheslav Molotov")],
+        [
+            (
+                "Soviet Foreign Minister Vyacheslav Molotov",
+                "Vyacheslav Molotov",
+                "Soviet Foreign Minister",
+                "USSR.foreign_affairs",
+                "USSR",
+            )
+        ],
+    )
+    b = _analysis(
+        "d2",
+        "People's Commissar for Foreign Affairs Vyacheslav Molotov signed.",
+        [("Vyacheslav Molotov", "Vyacheslav Molotov")],
+        [
+            (
+                "People's Commissar for Foreign Affairs Vyacheslav Molotov",
+                "Vyacheslav Molotov",
+                "People's Commissar for Foreign Affairs",
+                "foreign_minister",
+                None,
+            )
+        ],
+    )
+    c = _analysis(
+        "d3",
+        "Soviet Foreign Minister Vyacheslav Molotov signed it.",
+        [("Vyacheslav Molotov", "Vyacheslav Molotov")],
+        [
+            (
+                "Soviet Foreign Minister Vyacheslav Molotov",
+                "Vyacheslav Molotov",
+                "Soviet Foreign Minister",
+                "USSR.foreign_affairs",
+                "USSR",
+            )
+        ],
+    )
     people, conflicts = merge_people([a, b, c], copies=[CopyLink("d3", "d1", 0.9)])
     assert len(people) == 1
     (conf,) = conflicts
     assert (conf.subject_kind, conf.attribute, conf.kind, conf.severity) == (
-        "person", "title", "naming", "soft")
+        "person",
+        "title",
+        "naming",
+        "soft",
+    )
     assert "Commissar for Foreign Affairs" in conf.explanation
     values = {v.value: v for v in conf.values}
     assert set(values) == {"Soviet Foreign Minister", "People's Commissar for Foreign Affairs"}
@@ -142,23 +239,52 @@ def test_naming_conflict_with_claims_and_copies() -> None:
 def test_ranks_conflict_hard_only_when_exclusive_and_dated() -> None:
     text1 = "Ulrich Brandt (German Ambassador to Italy, 1930-1934) left."
     text2 = "Ulrich Brandt (German chargé d'affaires in Italy, 1931-1932) left."
-    a = _analysis("d1", text1, [("Ulrich Brandt", "Ulrich Brandt")],
-                  [(text1[:52], "Ulrich Brandt", "German Ambassador to Italy", "ambassador@ITA",
-                    "DEU")], dates={"German Ambassador to Italy": (1930, 1934)})
-    b = _analysis("d2", text2, [("Ulrich Brandt", "Ulrich Brandt")],
-                  [(text2[:59], "Ulrich Brandt", "German chargé d'affaires in Italy",
-                    "charge_d_affaires@ITA", "DEU")],
-                  dates={"German chargé d'affaires in Italy": (1931, 1932)})
+    a = _analysis(
+        "d1",
+        text1,
+        [("Ulrich Brandt", "Ulrich Brandt")],
+        [(text1[:52], "Ulrich Brandt", "German Ambassador to Italy", "ambassador@ITA", "DEU")],
+        dates={"German Ambassador to Italy": (1930, 1934)},
+    )
+    b = _analysis(
+        "d2",
+        text2,
+        [("Ulrich Brandt", "Ulrich Brandt")],
+        [
+            (
+                text2[:59],
+                "Ulrich Brandt",
+                "German chargé d'affaires in Italy",
+                "charge_d_affaires@ITA",
+                "DEU",
+            )
+        ],
+        dates={"German chargé d'affaires in Italy": (1931, 1932)},
+    )
     _, conflicts = merge_people([a, b])
     (conf,) = conflicts
     assert conf.severity == "hard" and conf.kind == "unexplained"
     # undated: only a soft difference
-    a2 = _analysis("d1", text1, [("Ulrich Brandt", "Ulrich Brandt")],
-                   [(text1[:52], "Ulrich Brandt", "German Ambassador to Italy", "ambassador@ITA",
-                     "DEU")])
-    b2 = _analysis("d2", text2, [("Ulrich Brandt", "Ulrich Brandt")],
-                   [(text2[:59], "Ulrich Brandt", "German chargé d'affaires in Italy",
-                     "charge_d_affaires@ITA", "DEU")])
+    a2 = _analysis(
+        "d1",
+        text1,
+        [("Ulrich Brandt", "Ulrich Brandt")],
+        [(text1[:52], "Ulrich Brandt", "German Ambassador to Italy", "ambassador@ITA", "DEU")],
+    )
+    b2 = _analysis(
+        "d2",
+        text2,
+        [("Ulrich Brandt", "Ulrich Brandt")],
+        [
+            (
+                text2[:59],
+                "Ulrich Brandt",
+                "German chargé d'affaires in Italy",
+                "charge_d_affaires@ITA",
+                "DEU",
+            )
+        ],
+    )
     _, conflicts = merge_people([a2, b2])
     assert [c.severity for c in conflicts] == ["soft"]
 
@@ -166,12 +292,20 @@ def test_ranks_conflict_hard_only_when_exclusive_and_dated() -> None:
 def test_role_date_disagreement() -> None:
     t1 = "Lewis Carter (Governor of Ohio, 1901-1905) ruled."
     t2 = "Lewis Carter (Governor of Ohio, 1903-1907) ruled."
-    a = _analysis("d1", t1, [("Lewis Carter", "Lewis Carter")],
-                  [(t1[:43], "Lewis Carter", "Governor of Ohio", "governor", None)],
-                  dates={"Governor of Ohio": (1901, 1905)})
-    b = _analysis("d2", t2, [("Lewis Carter", "Lewis Carter")],
-                  [(t2[:43], "Lewis Carter", "Governor of Ohio", "governor", None)],
-                  dates={"Governor of Ohio": (1903, 1907)})
+    a = _analysis(
+        "d1",
+        t1,
+        [("Lewis Carter", "Lewis Carter")],
+        [(t1[:43], "Lewis Carter", "Governor of Ohio", "governor", None)],
+        dates={"Governor of Ohio": (1901, 1905)},
+    )
+    b = _analysis(
+        "d2",
+        t2,
+        [("Lewis Carter", "Lewis Carter")],
+        [(t2[:43], "Lewis Carter", "Governor of Ohio", "governor", None)],
+        dates={"Governor of Ohio": (1903, 1907)},
+    )
     _, conflicts = merge_people([a, b])
     attrs = sorted(c.attribute for c in conflicts)
     assert attrs == ["role_end", "role_start"]
@@ -180,11 +314,26 @@ def test_role_date_disagreement() -> None:
 
 
 def test_same_office_same_name_is_no_conflict() -> None:
-    a = _analysis("d1", "President Ada Lind spoke.", [("Ada Lind", "Ada Lind")],
-                  [("President Ada Lind", "Ada Lind", "President", "president", None)])
-    b = _analysis("d2", "Ada Lind (President of the United States) spoke.", [("Ada Lind", "Ada Lind")],
-                  [("Ada Lind (President of the United States)", "Ada Lind",
-                    "President of the United States", "USA.president", "USA")])
+    a = _analysis(
+        "d1",
+        "President Ada Lind spoke.",
+        [("Ada Lind", "Ada Lind")],
+        [("President Ada Lind", "Ada Lind", "President", "president", None)],
+    )
+    b = _analysis(
+        "d2",
+        "Ada Lind (President of the United States) spoke.",
+        [("Ada Lind", "Ada Lind")],
+        [
+            (
+                "Ada Lind (President of the United States)",
+                "Ada Lind",
+                "President of the United States",
+                "USA.president",
+                "USA",
+            )
+        ],
+    )
     _, conflicts = merge_people([a, b])
     assert conflicts == []
 

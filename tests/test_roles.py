@@ -27,8 +27,10 @@ def titles_of(a: Analysis, person: str) -> set[str]:
 
 
 def test_prenominal_titles() -> None:
-    text = ("In July 1945, British Prime Minister Clement Attlee met Secretary of State "
-            "James Byrnes in Potsdam.")
+    text = (
+        "In July 1945, British Prime Minister Clement Attlee met Secretary of State "
+        "James Byrnes in Potsdam."
+    )
     a = analyze(text)
     (attlee,) = roles_of(a, "Clement Attlee")
     assert attlee.title == "British Prime Minister"
@@ -61,11 +63,17 @@ def test_parenthetical_with_dates() -> None:
 @pytest.mark.parametrize(
     ("text", "name", "expected"),
     [
-        ("Harry Hopkins (Secretary of Commerce and Special Adviser to the President) flew to London.",
-         "Harry Hopkins", {"Secretary of Commerce", "Special Adviser to the President"}),
-        ("George Kennan (Deputy Chief of Mission & later U.S. Ambassador to the Soviet Union) "
-         "wrote the telegram.",
-         "George Kennan", {"Deputy Chief of Mission", "later U.S. Ambassador to the Soviet Union"}),
+        (
+            "Harry Hopkins (Secretary of Commerce and Special Adviser to the President) flew to London.",
+            "Harry Hopkins",
+            {"Secretary of Commerce", "Special Adviser to the President"},
+        ),
+        (
+            "George Kennan (Deputy Chief of Mission & later U.S. Ambassador to the Soviet Union) "
+            "wrote the telegram.",
+            "George Kennan",
+            {"Deputy Chief of Mission", "later U.S. Ambassador to the Soviet Union"},
+        ),
     ],
 )
 def test_several_roles_in_one_parenthetical(text: str, name: str, expected: set[str]) -> None:
@@ -73,8 +81,9 @@ def test_several_roles_in_one_parenthetical(text: str, name: str, expected: set[
 
 
 def test_relative_clause() -> None:
-    a = analyze("Joseph Kennedy, who would become the U.S. ambassador to the United Kingdom, met "
-                "the king.")
+    a = analyze(
+        "Joseph Kennedy, who would become the U.S. ambassador to the United Kingdom, met the king."
+    )
     (r,) = roles_of(a, "Joseph Kennedy")
     assert r.title == "U.S. ambassador to the United Kingdom"
     assert r.office == "ambassador@GBR"
@@ -92,14 +101,19 @@ def test_change_of_role_verbs_with_dates() -> None:
 
 
 def test_copula_with_title_subject() -> None:
-    a = analyze("The first Secretary-General of the United Nations was Norwegian diplomat Trygve Lie.")
+    a = analyze(
+        "The first Secretary-General of the United Nations was Norwegian diplomat Trygve Lie."
+    )
     assert titles_of(a, "Trygve Lie") == {
-        "first Secretary-General of the United Nations", "Norwegian diplomat"}
+        "first Secretary-General of the United Nations",
+        "Norwegian diplomat",
+    }
 
 
 def test_replaces_as() -> None:
-    a = analyze("In 1946, Walter Bedell Smith replaced Averell Harriman as ambassador to the "
-                "Soviet Union.")
+    a = analyze(
+        "In 1946, Walter Bedell Smith replaced Averell Harriman as ambassador to the Soviet Union."
+    )
     (new,) = roles_of(a, "Walter Bedell Smith")
     (old,) = roles_of(a, "Averell Harriman")
     assert new.title == old.title == "ambassador to the Soviet Union"
@@ -129,8 +143,10 @@ def test_no_role_from_a_preposition_phrase() -> None:
 
 
 def test_copula_keeps_the_person_apart() -> None:
-    a = analyze("Theodore Roosevelt was president in 1905. Later Franklin Roosevelt became "
-                "president in 1933.")
+    a = analyze(
+        "Theodore Roosevelt was president in 1905. Later Franklin Roosevelt became "
+        "president in 1933."
+    )
     assert titles_of(a, "Theodore Roosevelt") == {"president"}
     (fdr,) = roles_of(a, "Franklin Roosevelt")
     assert fdr.began is not None and fdr.began.value == "1933"

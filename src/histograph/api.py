@@ -167,7 +167,7 @@ class Histograph:
         return self.store.event(event_id)
 
     def people(self) -> list[Person]:
-        return [p for p in self.store.people() if p.kind == "person"]
+        return self.store.people(kind="person")
 
     def person(self, name: str) -> Person | None:
         return self.store.person(name)

@@ -34,15 +34,74 @@ if TYPE_CHECKING:
     from ..pipeline import DocState, Segment
 
 _YEAR = re.compile(r"(?<![\d/-])(1[0-9]{3}|20[0-9]{2})(?![\d/])")
-_GOV_NOUNS = frozenset({"government", "regime", "administration", "leadership", "authorities",
-                        "cabinet", "court", "side", "delegation", "policy"})
+_GOV_NOUNS = frozenset(
+    {
+        "government",
+        "regime",
+        "administration",
+        "leadership",
+        "authorities",
+        "cabinet",
+        "court",
+        "side",
+        "delegation",
+        "policy",
+    }
+)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
-_LOCATIVE = frozenset({"in", "at", "to", "from", "near", "into", "toward", "towards", "via",
-                       "outside", "inside", "around", "across", "through", "within"})
+_LOCATIVE = frozenset(
+    {
+        "in",
+        "at",
+        "to",
+        "from",
+        "near",
+        "into",
+        "toward",
+        "towards",
+        "via",
+        "outside",
+        "inside",
+        "around",
+        "across",
+        "through",
+        "within",
+    }
+)
 _MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
-    "saturday sunday".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
@@ -221,9 +280,7 @@ def _is_actor(span: Span) -> bool:
     return False
 
 
-def _state_mention(
-    seg_i: int, seg: Segment, span: Span, year: int | None
-) -> SegMention | None:
+def _state_mention(seg_i: int, seg: Segment, span: Span, year: int | None) -> SegMention | None:
     """A STATE/NORP mention for a state-naming span (trimmed to the longest state prefix)."""
     g = gazetteer()
     doc = span.doc
@@ -279,8 +336,11 @@ def find_mentions(state: DocState) -> DocEntities:
                 people.append(m)
                 taken[si].update(range(s, e))
     # full names and surnames of the people found so far
-    full = {tuple(t.text for t in state.segments[m.seg].doc[m.tok_start : m.tok_end])
-            for m in people if m.tok_end - m.tok_start >= 2}
+    full = {
+        tuple(t.text for t in state.segments[m.seg].doc[m.tok_start : m.tok_end])
+        for m in people
+        if m.tok_end - m.tok_start >= 2
+    }
     surnames = {f[-1] for f in full}
     extra = _known_name_pass(state, full, surnames, taken)
     extra += _title_anchored_pass(state, taken, latin_doc)
@@ -367,8 +427,11 @@ def _known_name_pass(
             ent = _ent_at(doc, s)
             if ent is not None and ent.label_ != "PERSON":
                 inner = doc[ent.start : ent.end]
-                rest = [t for t in inner if not (s <= t.i < e) and t.text not in _POSSESSIVE
-                        and not t.is_punct]
+                rest = [
+                    t
+                    for t in inner
+                    if not (s <= t.i < e) and t.text not in _POSSESSIVE and not t.is_punct
+                ]
                 possessive_lead = ent.start == s and e < ent.end and doc[e].text in _POSSESSIVE
                 if rest and not possessive_lead:
                     i = e
@@ -459,10 +522,18 @@ def _cluster_people(people: list[SegMention]) -> None:
             assign[i] = cands[0]
             clusters[cands[0]].append(i)
             continue
-        before = [(people[j].start, ci) for ci in cands for j in clusters[ci]
-                  if people[j].start < people[i].start and parsed[j].is_full]
-        after = [(people[j].start, ci) for ci in cands for j in clusters[ci]
-                 if people[j].start > people[i].start and parsed[j].is_full]
+        before = [
+            (people[j].start, ci)
+            for ci in cands
+            for j in clusters[ci]
+            if people[j].start < people[i].start and parsed[j].is_full
+        ]
+        after = [
+            (people[j].start, ci)
+            for ci in cands
+            for j in clusters[ci]
+            if people[j].start > people[i].start and parsed[j].is_full
+        ]
         ci = max(before)[1] if before else min(after)[1]
         assign[i] = ci
         clusters[ci].append(i)

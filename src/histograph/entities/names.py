@@ -9,8 +9,29 @@ from dataclasses import dataclass
 
 #: lower-case particles that belong to the surname ("de Gaulle", "von Ribbentrop")
 PARTICLES = frozenset(
-    {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "ter",
-     "bin", "ibn", "al", "el", "ben", "zu", "dos", "das"}
+    {
+        "de",
+        "da",
+        "di",
+        "du",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "la",
+        "le",
+        "ter",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ben",
+        "zu",
+        "dos",
+        "das",
+    }
 )
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 _TOKEN = re.compile(r"[^\s]+")
@@ -95,17 +116,48 @@ def compatible(a: Name, b: Name, *, translit: bool = False) -> bool:
 
 #: spelling variants of romanised (mostly Slavic) names, applied to word endings and letters
 _TRANSLIT_END = (
-    ("ievich", "evich"), ("iewicz", "evich"), ("ewicz", "evich"), ("owicz", "ovich"),
-    ("ovitch", "ovich"), ("evitch", "evich"),
-    ("skii", "sky"), ("skiy", "sky"), ("skij", "sky"), ("ski", "sky"),
-    ("kii", "ky"), ("kiy", "ky"), ("kij", "ky"),
-    ("iy", "y"), ("ii", "y"), ("ij", "y"), ("yi", "y"),
-    ("off", "ov"), ("eff", "ev"), ("ow", "ov"), ("ew", "ev"), ("of", "ov"), ("ef", "ev"),
+    ("ievich", "evich"),
+    ("iewicz", "evich"),
+    ("ewicz", "evich"),
+    ("owicz", "ovich"),
+    ("ovitch", "ovich"),
+    ("evitch", "evich"),
+    ("skii", "sky"),
+    ("skiy", "sky"),
+    ("skij", "sky"),
+    ("ski", "sky"),
+    ("kii", "ky"),
+    ("kiy", "ky"),
+    ("kij", "ky"),
+    ("iy", "y"),
+    ("ii", "y"),
+    ("ij", "y"),
+    ("yi", "y"),
+    ("off", "ov"),
+    ("eff", "ev"),
+    ("ow", "ov"),
+    ("ew", "ev"),
+    ("of", "ov"),
+    ("ef", "ev"),
 )
 _TRANSLIT_IN = (
-    ("tch", "ch"), ("tsch", "ch"), ("sch", "sh"), ("shch", "sch"), ("zh", "j"), ("kh", "h"),
-    ("ks", "x"), ("ya", "ia"), ("yu", "iu"), ("ja", "ia"), ("ju", "iu"), ("ye", "e"),
-    ("je", "e"), ("w", "v"), ("ff", "f"), ("y", "i"), ("j", "i"),
+    ("tch", "ch"),
+    ("tsch", "ch"),
+    ("sch", "sh"),
+    ("shch", "sch"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("ks", "x"),
+    ("ya", "ia"),
+    ("yu", "iu"),
+    ("ja", "ia"),
+    ("ju", "iu"),
+    ("ye", "e"),
+    ("je", "e"),
+    ("w", "v"),
+    ("ff", "f"),
+    ("y", "i"),
+    ("j", "i"),
 )
 
 

@@ -72,8 +72,9 @@ def office_data() -> OfficeData:
     d: dict[str, Any] = load_yaml("offices.yaml")
     ignore = frozenset(norm(str(w)) for w in d.get("ignore", ()))
     ranks = {
-        str(k): Rank(str(k), bool(v.get("exclusive")), bool(v.get("per_destination")),
-                     str(v.get("label", k)))
+        str(k): Rank(
+            str(k), bool(v.get("exclusive")), bool(v.get("per_destination")), str(v.get("label", k))
+        )
         for k, v in (d.get("ranks") or {}).items()
     }
     offices: dict[str, Office] = {}
@@ -112,9 +113,7 @@ def _state_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:\b(to|in|at|of)\s+)?(?:\bthe\s+)?\b({alts})\b")
 
 
-def split_jurisdiction(
-    title: str, year: int | None = None
-) -> tuple[str, str | None, str | None]:
+def split_jurisdiction(title: str, year: int | None = None) -> tuple[str, str | None, str | None]:
     """(core, jurisdiction, destination) of a title: state names taken out of it."""
     g = gazetteer()
     t = norm(title)

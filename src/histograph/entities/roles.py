@@ -36,18 +36,75 @@ if TYPE_CHECKING:
 _CLOSE = {")", "]"}
 _STOP_PUNCT = {",", ";", ".", ":", "(", ")", "[", "]", "!", "?", "—", "–", '"', "“", "”"}
 _AUX_SKIP = frozenset(
-    "would will had has have was were is are be been being later eventually then soon also "
-    "subsequently finally briefly again formally officially shortly thereafter quickly "
-    "immediately duly once first newly just not never".split()
+    [
+        "would",
+        "will",
+        "had",
+        "has",
+        "have",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "later",
+        "eventually",
+        "then",
+        "soon",
+        "also",
+        "subsequently",
+        "finally",
+        "briefly",
+        "again",
+        "formally",
+        "officially",
+        "shortly",
+        "thereafter",
+        "quickly",
+        "immediately",
+        "duly",
+        "once",
+        "first",
+        "newly",
+        "just",
+        "not",
+        "never",
+    ]
 )
 _POSSESSIVE_DETS = frozenset({"their", "its", "his", "her", "our"})
-_GOV_WORDS = frozenset({"government", "regime", "administration", "authorities", "leadership",
-                        "state", "republic", "kingdom", "empire"})
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-).split()
-_MONTH_RE = "|".join(m.capitalize() for m in _MONTH_NAMES) + "|" + "|".join(
-    m[:3].capitalize() + r"\.?" for m in _MONTH_NAMES
+_GOV_WORDS = frozenset(
+    {
+        "government",
+        "regime",
+        "administration",
+        "authorities",
+        "leadership",
+        "state",
+        "republic",
+        "kingdom",
+        "empire",
+    }
+)
+_MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH_RE = (
+    "|".join(m.capitalize() for m in _MONTH_NAMES)
+    + "|"
+    + "|".join(m[:3].capitalize() + r"\.?" for m in _MONTH_NAMES)
 )
 _FALLBACK_DATE = re.compile(
     rf"\b(?:(?P<mon>{_MONTH_RE})\s+(?:(?P<day>\d{{1,2}}),?\s+)?)?(?P<y1>1[0-9]{{3}}|20[0-9]{{2}})"
@@ -81,8 +138,11 @@ def _parse_value(s: str) -> TimeValue | None:
     m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", s)
     if not m:
         return None
-    return _year_tv(int(m.group(1)), int(m.group(2)) if m.group(2) else None,
-                    int(m.group(3)) if m.group(3) else None)
+    return _year_tv(
+        int(m.group(1)),
+        int(m.group(2)) if m.group(2) else None,
+        int(m.group(3)) if m.group(3) else None,
+    )
 
 
 def _split_interval(tv: TimeValue) -> tuple[TimeValue | None, TimeValue | None]:
@@ -105,8 +165,9 @@ class _Dates:
     def __init__(self, state: DocState) -> None:
         self._dates: list[_Date] = []
         times: list[TimeMention] = [
-            t for t in state.times if not t.document_date and t.value is not None
-            and t.kind == "DATE"
+            t
+            for t in state.times
+            if not t.document_date and t.value is not None and t.kind == "DATE"
         ]
         if times:
             self._dates = [_Date(t.start, t.end, t.value) for t in times if t.value is not None]
@@ -132,8 +193,9 @@ class _Dates:
             return TimeValue(f"{y1}/{y2}", a.earliest, b.latest, "interval")
         mon = m.group("mon")
         if mon:
-            mi = _MONTH_NAMES.index(next(n for n in _MONTH_NAMES if n.startswith(
-                mon.lower().rstrip(".")[:3])))
+            mi = _MONTH_NAMES.index(
+                next(n for n in _MONTH_NAMES if n.startswith(mon.lower().rstrip(".")[:3]))
+            )
             day = int(m.group("day")) if m.group("day") else None
             try:
                 return _year_tv(y1, mi + 1, day)
@@ -217,8 +279,10 @@ class _Seg:
             return "conn"
         if w in tl.head_inner:
             return "mod"
-        if t[0].isupper() and any(c.isalpha() for c in t) and (
-            not tok.is_sent_start or tok.pos_ in {"PROPN", "ADJ", "NOUN"}
+        if (
+            t[0].isupper()
+            and any(c.isalpha() for c in t)
+            and (not tok.is_sent_start or tok.pos_ in {"PROPN", "ADJ", "NOUN"})
         ):
             return "cap"
         return None
@@ -267,8 +331,12 @@ def _left_phrase(sg: _Seg, p: int, lo: int) -> tuple[int, int, bool] | None:
     s, e, poss = _trim(sg, j + 1, p)
     if e != p or not _phrase_ok(sg, s, e):
         return None  # "intermediary for X" is no title of X
-    return s, e, poss or (j + 1 < s and norm(sg.doc[j + 1].text) in _POSSESSIVE_DETS) or (
-        j >= lo and norm(sg.doc[j].text) in _POSSESSIVE_DETS
+    return (
+        s,
+        e,
+        poss
+        or (j + 1 < s and norm(sg.doc[j + 1].text) in _POSSESSIVE_DETS)
+        or (j >= lo and norm(sg.doc[j].text) in _POSSESSIVE_DETS),
     )
 
 
@@ -348,9 +416,11 @@ def _sentence_date(
         r = prev[-1]
         text = state.document.text[r.start : r.end]
         ds = dates.within(r.start, r.end)
-        if ds and len(re.sub(r"[\W_]", "", text)) <= len(
-            re.sub(r"[\W_]", "", state.document.text[ds[0].start : ds[-1].end])
-        ) + 2:
+        if (
+            ds
+            and len(re.sub(r"[\W_]", "", text))
+            <= len(re.sub(r"[\W_]", "", state.document.text[ds[0].start : ds[-1].end])) + 2
+        ):
             return ds[-1].value
     return None
 
@@ -363,9 +433,11 @@ def _skip_verb_group(sg: _Seg, k: int, hi: int) -> int:
         main_copula = tok.lemma_ == "be" and tok.dep_ not in {"aux", "auxpass"}
         if main_copula:
             break
-        if tok.dep_ in {"aux", "auxpass", "neg"} or (
-            tok.pos_ == "ADV" and tok.lower_ != "as"
-        ) or tok.lower_ in _AUX_SKIP:
+        if (
+            tok.dep_ in {"aux", "auxpass", "neg"}
+            or (tok.pos_ == "ADV" and tok.lower_ != "as")
+            or tok.lower_ in _AUX_SKIP
+        ):
             k += 1
             continue
         break
@@ -378,7 +450,7 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
     out: list[_Found] = []
     for m in sg.people:
         p, q = m.tok_start, m.tok_end
-        s_lo, s_hi = sg.sent_bounds(p)
+        _s_lo, s_hi = sg.sent_bounds(p)
         lo = 0  # titles may run across a bad sentence split; the walk stops by itself
         # --- pre-nominal title
         left = _left_phrase(sg, p, lo)
@@ -399,8 +471,9 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
             if j >= lo and sg.cls(j) in {"det", "desc"}:
                 a, b, poss = _trim(sg, j, p - 1)
                 if _phrase_ok(sg, a, b) and any(
-                    norm(doc[i].text) in tl.apposition_nouns or norm(doc[i].lemma_)
-                    in tl.apposition_nouns for i in range(a, b)
+                    norm(doc[i].text) in tl.apposition_nouns
+                    or norm(doc[i].lemma_) in tl.apposition_nouns
+                    for i in range(a, b)
                 ):
                     f = _Found(m, a, b, sg.abs(j if poss else a), m.end)
                     if poss or norm(doc[j].text) in _POSSESSIVE_DETS:
@@ -453,11 +526,13 @@ def _parenthetical(sg: _Seg, dates: _Dates, m: SegMention, s: int, e: int) -> li
     start = s
     while k < e:
         t = doc[k].text
-        if t in {";", ","} or doc[k].lower_ in {"and", "&"}:
-            # "and" splits only when a new title follows
-            if t in {";", ","} or sg.cls(k + 1) in {"head", "mod", "state", "cap", "det"}:
-                parts.append((start, k))
-                start = k + 1
+        # "and" splits only when a new title follows
+        if t in {";", ","} or (
+            doc[k].lower_ in {"and", "&"}
+            and sg.cls(k + 1) in {"head", "mod", "state", "cap", "det"}
+        ):
+            parts.append((start, k))
+            start = k + 1
         k += 1
     parts.append((start, e))
     out: list[_Found] = []
@@ -472,8 +547,9 @@ def _parenthetical(sg: _Seg, dates: _Dates, m: SegMention, s: int, e: int) -> li
     if not out:
         r = _right_phrase(sg, s, e, stop_and=False)
         if r is not None:
-            out.append(_Found(m, r[0], r[1], m.start, sg.abs_end(e - 1) + 1,
-                              began=began, ended=ended))
+            out.append(
+                _Found(m, r[0], r[1], m.start, sg.abs_end(e - 1) + 1, began=began, ended=ended)
+            )
     return out
 
 
@@ -495,8 +571,16 @@ def _verb_role(
     if any(rest.startswith(p.split(" ", 1)[-1]) or rest.startswith(p) for p in tl.took_office):
         when = _sentence_date(sg, state, dates, s_abs, e_abs, after=sg.abs(k))
         if when is not None:
-            out.append(_Found(m, -1, -1, m.start, sg.abs_end(min(hi, k + 4) - 1),
-                              began=_split_interval(when)[0]))
+            out.append(
+                _Found(
+                    m,
+                    -1,
+                    -1,
+                    m.start,
+                    sg.abs_end(min(hi, k + 4) - 1),
+                    began=_split_interval(when)[0],
+                )
+            )
         return out
     # "X replaces Y as Z"
     if lemma in tl.replace_verbs and k + 1 < hi and (k + 1) in sg.person_tok:
@@ -534,7 +618,7 @@ def _verb_role(
 
 
 def _title_subject(sg: _Seg, state: DocState, dates: _Dates) -> list[_Found]:
-    """"The first US Ambassador to the Soviet Union was … NAME": a title as the subject of a
+    """ "The first US Ambassador to the Soviet Union was … NAME": a title as the subject of a
     copula whose complement ends in a person's name."""
     doc = sg.doc
     out: list[_Found] = []

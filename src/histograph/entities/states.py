@@ -113,11 +113,8 @@ class Gazetteer:
                 and self.states[c.state_id].earliest <= hi
                 and lo <= self.states[c.state_id].latest
             ]
-            if dated:
-                cands = dated
-            else:
-                # a state name used outside its state's lifetime still names it (anachronism)
-                cands = [c for c in cands if c.valid_in(lo, hi)] or cands
+            # a state name used outside its state's lifetime still names it (anachronism)
+            cands = dated or [c for c in cands if c.valid_in(lo, hi)] or cands
             # a form restricted to this period is more specific than an unrestricted one
             cands.sort(key=lambda c: (not c.restricted, c.latest - c.earliest))
             return cands[0]

@@ -111,8 +111,11 @@ def _fits(cluster: list[_DocPerson], n: Name, *, translit: bool = False) -> bool
 
 def _cluster(docpeople: list[_DocPerson]) -> list[list[_DocPerson]]:
     cl = _Clusters()
-    full = sorted((d for d in docpeople if d.name.is_full),
-                  key=lambda d: (d.name.fullness, d.key), reverse=True)
+    full = sorted(
+        (d for d in docpeople if d.name.is_full),
+        key=lambda d: (d.name.fullness, d.key),
+        reverse=True,
+    )
     for d in full:
         for members in cl.members:
             if _fits(members, d.name):
@@ -157,16 +160,18 @@ def _cluster(docpeople: list[_DocPerson]) -> list[list[_DocPerson]]:
         if len(cands) > 1:
             # the roles decide ("President Roosevelt" in 1940 vs in 1905 needs dates: not here)
             by_office = [
-                ci for ci in cands
-                if d.offices & set().union(*(m.offices for m in cl.members[ci]))
+                ci for ci in cands if d.offices & set().union(*(m.offices for m in cl.members[ci]))
             ]
             cands = by_office if len(by_office) == 1 else cands
         if len(cands) == 1:
             cl.members[cands[0]].append(d)
             continue
         if not cands:
-            same = [ci for ci, members in enumerate(cl.members)
-                    if not cl.rep(ci).is_full and cl.rep(ci).surname == d.name.surname]
+            same = [
+                ci
+                for ci, members in enumerate(cl.members)
+                if not cl.rep(ci).is_full and cl.rep(ci).surname == d.name.surname
+            ]
             if same:
                 cl.members[same[0]].append(d)
                 continue
@@ -189,7 +194,9 @@ def _canonical(members: list[_DocPerson]) -> str:
     for d in members:
         counts[d.key] += len(d.mentions)
     # the most used of the forms with the most names ("Franklin D. Roosevelt")
-    return max(counts, key=lambda k: (parse_name(k).fullness[0], counts[k], parse_name(k).fullness, k))
+    return max(
+        counts, key=lambda k: (parse_name(k).fullness[0], counts[k], parse_name(k).fullness, k)
+    )
 
 
 def merge_people(
@@ -240,8 +247,9 @@ def _title_span(r: RoleClaim, texts: dict[str, str]) -> tuple[int, int]:
     return r.start, r.end
 
 
-def _claim(pid: str, attribute: str, value: str, r: RoleClaim, texts: dict[str, str],
-           copy_docs: set[str]) -> Claim:
+def _claim(
+    pid: str, attribute: str, value: str, r: RoleClaim, texts: dict[str, str], copy_docs: set[str]
+) -> Claim:
     s, e = _title_span(r, texts) if attribute == "title" else (r.start, r.end)
     return Claim(pid, attribute, value, r.doc_id, s, e, r.doc_id not in copy_docs)
 
@@ -269,8 +277,10 @@ def _resolved_offices(roles: list[RoleClaim]) -> list[str | None]:
         o = office(base)
         if o is not None and o.jurisdiction is None:
             specific = sorted(
-                b for b in bases
-                if (ob := office(b)) is not None and ob.generic == base
+                b
+                for b in bases
+                if (ob := office(b)) is not None
+                and ob.generic == base
                 and (r.jurisdiction is None or ob.jurisdiction == r.jurisdiction)
             )
             if len(specific) == 1:
@@ -286,8 +296,14 @@ def _cid(pid: str, attribute: str, values: list[str]) -> str:
     return "c-" + h.hexdigest()[:10]
 
 
-def _values(pid: str, attribute: str, roles: list[RoleClaim], texts: dict[str, str],
-            copy_docs: set[str], value_of: dict[int, str] | None = None) -> list[ConflictValue]:
+def _values(
+    pid: str,
+    attribute: str,
+    roles: list[RoleClaim],
+    texts: dict[str, str],
+    copy_docs: set[str],
+    value_of: dict[int, str] | None = None,
+) -> list[ConflictValue]:
     by_val: dict[str, list[RoleClaim]] = {}
     shown: dict[str, str] = {}
     for r in roles:
@@ -296,14 +312,16 @@ def _values(pid: str, attribute: str, roles: list[RoleClaim], texts: dict[str, s
         by_val.setdefault(k, []).append(r)
         shown.setdefault(k, v)
     return [
-        ConflictValue(shown[k], tuple(_claim(pid, attribute, shown[k], r, texts, copy_docs)
-                                      for r in rs))
+        ConflictValue(
+            shown[k], tuple(_claim(pid, attribute, shown[k], r, texts, copy_docs) for r in rs)
+        )
         for k, rs in sorted(by_val.items())
     ]
 
 
 def _overlap(a: RoleClaim, b: RoleClaim) -> bool | None:
     """True/False when both roles are dated, None when either is undated."""
+
     def span(r: RoleClaim) -> tuple[int, int] | None:
         if r.began is None and r.ended is None:
             return None
@@ -351,11 +369,18 @@ def person_conflicts(
             continue
         vals = _values(pid, "title", rs, texts, copy_docs)
         names = sorted({f"'{t}' ({g})" for t, g in naming.items()})
-        out.append(Conflict(
-            _cid(pid, "title", [v.value for v in vals]), pid, "person", "title", tuple(vals),
-            "naming", "soft",
-            f"{name}: one office, {off.label}, under different names: {', '.join(names)}",
-        ))
+        out.append(
+            Conflict(
+                _cid(pid, "title", [v.value for v in vals]),
+                pid,
+                "person",
+                "title",
+                tuple(vals),
+                "naming",
+                "soft",
+                f"{name}: one office, {off.label}, under different names: {', '.join(names)}",
+            )
+        )
     # 2. different offices of one rank family
     by_rank: dict[str, list[str]] = {}
     for oid in groups:
@@ -382,7 +407,8 @@ def person_conflicts(
                 if overl and all(o is False for o in overl):
                     continue  # held one after the other
                 same_place = oa.jurisdiction == ob.jurisdiction or None in (
-                    oa.jurisdiction, ob.jurisdiction
+                    oa.jurisdiction,
+                    ob.jurisdiction,
                 )
                 hard = rank.exclusive and same_place and any(o is True for o in overl)
                 value_of = {id(r): r.title for r in ra + rb}
@@ -392,38 +418,56 @@ def person_conflicts(
                 expl = (
                     f"{name}: {oa.label} and {ob.label} are different offices of one rank "
                     f"({rank.label})"
-                    + (", claimed for the same period" if hard else
-                       "; both may have been held, or held at different times")
+                    + (
+                        ", claimed for the same period"
+                        if hard
+                        else "; both may have been held, or held at different times"
+                    )
                 )
-                out.append(Conflict(
-                    _cid(pid, "title", [v.value for v in vals]), pid, "person", "title",
-                    tuple(vals), "unexplained", "hard" if hard else "soft", expl,
-                ))
+                out.append(
+                    Conflict(
+                        _cid(pid, "title", [v.value for v in vals]),
+                        pid,
+                        "person",
+                        "title",
+                        tuple(vals),
+                        "unexplained",
+                        "hard" if hard else "soft",
+                        expl,
+                    )
+                )
     # 3. similar titles of offices the data does not know
     unknown = [r for r, o in zip(roles, resolved, strict=True) if o is None]
     done: set[tuple[str, str]] = set()
-    for i, a in enumerate(unknown):
-        ta = _content_tokens(a.title)
-        for b in unknown[i + 1 :]:
-            if a.doc_id == b.doc_id:
+    for i, ua in enumerate(unknown):
+        ta = _content_tokens(ua.title)
+        for ub in unknown[i + 1 :]:
+            if ua.doc_id == ub.doc_id:
                 continue
-            tb = _content_tokens(b.title)
+            tb = _content_tokens(ub.title)
             if not ta or not tb or ta == tb:
                 continue
             if len(ta & tb) / len(ta | tb) < 0.5:
                 continue
-            key = tuple(sorted((norm(a.title), norm(b.title))))
+            key = tuple(sorted((norm(ua.title), norm(ub.title))))
             if key in done:
                 continue
             done.add((key[0], key[1]))
             rs = [r for r in unknown if norm(r.title) in key]
             vals = _values(pid, "title", rs, texts, copy_docs)
-            out.append(Conflict(
-                _cid(pid, "title", [v.value for v in vals]), pid, "person", "title",
-                tuple(vals), "naming", "soft",
-                f"{name}: similar titles '{a.title}' and '{b.title}' (an office the data does not "
-                "know): different names of one office, or two offices",
-            ))
+            out.append(
+                Conflict(
+                    _cid(pid, "title", [v.value for v in vals]),
+                    pid,
+                    "person",
+                    "title",
+                    tuple(vals),
+                    "naming",
+                    "soft",
+                    f"{name}: similar titles '{ua.title}' and '{ub.title}' (an office the data does not "
+                    "know): different names of one office, or two offices",
+                )
+            )
     # 4. dates of one role
     for oid, rs in sorted(groups.items()):
         for attr in ("role_start", "role_end"):
@@ -443,10 +487,17 @@ def person_conflicts(
             vals = _values(pid, attr, dated, texts, copy_docs, value_of)
             off = office(oid)
             label = off.label if off else oid
-            out.append(Conflict(
-                _cid(pid, attr, [v.value for v in vals]), pid, "person", attr, tuple(vals),
-                "unexplained", "hard",
-                f"{name}: sources disagree on when the role {label} "
-                f"{'began' if attr == 'role_start' else 'ended'}",
-            ))
+            out.append(
+                Conflict(
+                    _cid(pid, attr, [v.value for v in vals]),
+                    pid,
+                    "person",
+                    attr,
+                    tuple(vals),
+                    "unexplained",
+                    "hard",
+                    f"{name}: sources disagree on when the role {label} "
+                    f"{'began' if attr == 'role_start' else 'ended'}",
+                )
+            )
     return out

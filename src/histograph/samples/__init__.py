@@ -8,7 +8,7 @@ from pathlib import Path
 def sample_dir() -> Path:
     """The folder of sample documents: the repository's ``samples/`` in a source checkout."""
     here = Path(__file__).resolve()
-    for candidate in (here.parent / "corpus", here.parents[2] / "samples"):
+    for candidate in (here.parent / "corpus", here.parents[3] / "samples" / "berlin_wall"):
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(

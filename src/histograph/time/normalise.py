@@ -1003,6 +1003,8 @@ def resolve_all(
                 continue
             if c.rule in ("year", "year_era") and role != "heading" and not _sets_scene(text, c):
                 continue
+            if role != "heading" and _UNTIL_BEFORE.search(text[max(0, c.start - 45) : c.start]):
+                continue
             ref = _ref_from_tv(r.value, r.start)
             if ref is not None:
                 if role == "heading":
@@ -1010,6 +1012,9 @@ def resolve_all(
                 ctx.ref = ref
     return out
 
+
+#: a date in an "until ..." clause is the end of a span, not the narrative's new present
+_UNTIL_BEFORE = re.compile(r"(?i)\b(?:until|till|up\s+to|as\s+late\s+as)\b[^.;:!?\n]*$")
 
 _SCENE_BEFORE = re.compile(
     r"(?i:\b(?:in|by|during|from|through|throughout|after|early|late|mid|"
