@@ -7,6 +7,12 @@ from typing import Any
 from rich.table import Table
 
 
+def short(uri: str) -> str:
+    """A source's file name (or the tail of its URL) for narrow tables."""
+    tail = uri.rstrip("/").rsplit("/", 1)[-1]
+    return tail or uri
+
+
 def _date(d: dict[str, Any] | None) -> str:
     if not d:
         return "—"
@@ -61,7 +67,7 @@ def person_tables(p: dict[str, Any]) -> list[Table]:
         roles.add_column(col)
     for r in p["roles"]:
         roles.add_row(
-            r["title"], _date(r["from"]), _date(r["to"]), r["source"]["uri"], r["source"]["quote"]
+            r["title"], _date(r["from"]), _date(r["to"]), short(r["source"]["uri"]), r["source"]["quote"]
         )
     out = [head, roles]
     if p.get("events"):
@@ -82,12 +88,12 @@ def event_tables(e: dict[str, Any]) -> list[Table]:
     for col in ("attribute", "value", "source", "quote"):
         claims.add_column(col)
     for c in e["claims"]:
-        claims.add_row(c["attribute"], c["value"], c["uri"], c["quote"])
+        claims.add_row(c["attribute"], c["value"], short(c["uri"]), c["quote"])
     mentions = Table(title="Mentions")
     for col in ("source", "date", "quote"):
         mentions.add_column(col)
     for m in e["mentions"]:
-        mentions.add_row(m["uri"], _date(m["date"]), m["quote"])
+        mentions.add_row(short(m["uri"]), _date(m["date"]), m["quote"])
     out = [head, claims, mentions]
     if e.get("conflicts"):
         out.append(conflicts_table(e["conflicts"]))
@@ -104,7 +110,7 @@ def conflicts_table(conflicts: list[dict[str, Any]]) -> Table:
     t.add_column("explanation")
     for c in conflicts:
         values = "\n".join(
-            f"{v['value']}  ({', '.join(sorted({s['uri'] for s in v['sources']}))})"
+            f"{v['value']}  ({', '.join(sorted({short(s['uri']) for s in v['sources']}))})"
             for v in c["values"]
         )
         sev = "[red]hard[/]" if c["severity"] == "hard" else "[yellow]soft[/]"
@@ -117,11 +123,11 @@ def conflicts_table(conflicts: list[dict[str, Any]]) -> Table:
 
 def sources_table(docs: list[dict[str, Any]]) -> Table:
     t = Table(title="Sources")
-    for col in ("uri", "title", "format", "published", "chars", "id"):
+    for col in ("source", "title", "format", "published", "chars", "id"):
         t.add_column(col)
     for d in docs:
         t.add_row(
-            d["uri"], d["title"] or "", d["format"], _date(d["published"]), str(d["chars"]), d["id"]
+            short(d["uri"]), d["title"] or "", d["format"], _date(d["published"]), str(d["chars"]), d["id"]
         )
     return t
 
@@ -131,14 +137,14 @@ def search_table(hits: list[dict[str, Any]]) -> Table:
     for col in ("source", "span", "sentence"):
         t.add_column(col)
     for h in hits:
-        t.add_row(h["uri"], f"{h['start']}–{h['end']}", h["text"])
+        t.add_row(short(h["uri"]), f"{h['start']}–{h['end']}", h["text"])
     return t
 
 
 def eval_table(result: dict[str, Any]) -> Table:
     t = Table(title="Evaluation (FORMAT.md §4)")
-    cols = ("cluster", "events P", "events R", "events F1", "main R", "main P", "dates exact",
-            "people F1", "role R", "conflicts", "hard", "soft", "traps")
+    cols = ("cluster", "ev P", "ev R", "ev F1", "main R", "main P", "date =",
+            "ppl F1", "role R", "confl", "hard", "soft", "traps")
     for c in cols:
         t.add_column(c, justify="right" if c != "cluster" else "left")
 

@@ -424,6 +424,9 @@ class Resolver:
         r = self.ctx.ref
         if r is None:
             return None
+        if m is not None and r.m is not None and r.m - m >= 8:
+            # a narrative moves forward: "December 8, 1941 ... In January, ..." is 1942
+            return r.y + 1, "narrative", r.start
         return r.y, "narrative", r.start
 
     def _numeric(self, c: Cand) -> Resolved:
