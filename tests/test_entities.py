@@ -96,3 +96,9 @@ def test_russia_before_and_after_1917() -> None:
     a = analyze("In 1880, Russia was ruled by a tsar.\n\nIn 1950, Russia tested a bomb.")
     keys = [e.key for e in a.entities if e.text == "Russia"]
     assert keys == ["RUS_EMPIRE", "USSR"]
+
+
+def test_name_after_honorific_is_a_person_even_if_tagged_as_place() -> None:
+    a = analyze("Lord Halifax, the Foreign Secretary, doubted the policy.")
+    assert ("Halifax", "Halifax") in people(a)
+    assert {r.title for r in a.roles if r.person == "Halifax"} == {"Foreign Secretary"}

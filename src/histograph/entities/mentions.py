@@ -471,7 +471,14 @@ def _title_anchored_pass(
                 j += 1
             if j == i + 1:
                 continue
-            if any(_ent_at(doc, k) is not None for k in range(i + 1, j)):
+            # after an honorific ("Lord Halifax", "Mr. Hull") a name the model tagged as a
+            # place or organisation is still a person; after a title ("General Motors") not
+            honorific = tok.text.lower() in tl.honorifics or w in tl.honorifics
+            ents = [_ent_at(doc, k) for k in range(i + 1, j)]
+            if any(
+                e is not None and (not honorific or e.label_ not in {"GPE", "ORG", "NORP", "LOC"})
+                for e in ents
+            ):
                 continue
             r = _clean_person(doc, i + 1, j, latin_doc)
             if r is None:

@@ -107,6 +107,17 @@ def _under_temporal_marker(t: Token, markers: frozenset[str]) -> bool:
         cur = cur.head
 
 
+def _phrase_span(tr: Trigger, sent: Span) -> tuple[int, int]:
+    """Doc-relative char span of a nominal/named trigger's noun phrase (within the sentence)."""
+    doc = sent.doc
+    head = doc[tr.head]
+    toks = [t for t in head.subtree if sent.start <= t.i < sent.end and t.dep_ != "punct"]
+    toks += [doc[i] for i in range(tr.start, tr.end)]
+    s = min(t.idx for t in toks)
+    e = max(t.idx + len(t.text) for t in toks)
+    return s, e
+
+
 def _is_range(t: TimeMention) -> bool:
     return t.value is not None and (t.value.precision == "interval" or "/" in t.value.value)
 
@@ -163,7 +174,9 @@ def _sentence_mentions(
                     if structural is not None and (typ.durative or not _is_range(structural)):
                         time = structural
                         break
-        if len(sent.text) > _LONG_SENTENCE and len(triggers) > 1:
+        if tr.kind in {"nominal", "named"}:
+            cs, ce = _phrase_span(tr, sent)
+        elif len(sent.text) > _LONG_SENTENCE and len(triggers) > 1:
             cs, ce = clause_span(tr, sent, others)
         else:
             cs, ce = sent.start_char, sent.end_char
@@ -186,7 +199,7 @@ def _sentence_mentions(
                 time_start=time.start if time is not None else None,
                 time_end=time.end if time is not None else None,
                 place=place_of(tr, sent, label_of),
-                participants=participants(tr, sent, typ, seg.offset, label_of, ents.at),
+                participants=participants(tr, sent, typ, seg.offset, label_of, ents.at, et.role_nouns),
                 modality=modality,
                 region_kind=rkind,
                 confidence=_confidence(tr, rkind),

@@ -95,6 +95,7 @@ def participants(
     offset: int,
     label_of: LabelOf,
     entity_at: EntityAt,
+    role_nouns: Collection[str] = (),
 ) -> tuple[Participant, ...]:
     """Participants of one trigger (agent, patient, recipient, party)."""
     doc = doc_tokens.doc
@@ -142,9 +143,15 @@ def participants(
             found.append((a, role))
     out: list[Participant] = []
     seen: set[tuple[int, int]] = set()
+    has_person = False
     for tok, role in found:
         if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head  # "Bullitt, who would become ..." -> Bullitt
+        appos = [c for c in tok.children if c.dep_ == "appos" and _entity_like(c, label_of)]
+        if appos:
+            tok = appos[0]  # "their representative, Maxim Litvinov" -> Litvinov
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in role_nouns:
+            continue  # "the first US ambassador": a role, not a participant
         if tok.pos_ == "PRON":
             continue
         p = make_participant(tok, role, offset, label_of, entity_at)
@@ -152,7 +159,29 @@ def participants(
             continue
         seen.add((p.start, p.end))
         out.append(p)
+        has_person = has_person or label_of(tok) == "PERSON"
+    if typ.identity and not has_person:
+        # "The first US Ambassador ... was ... William Bullitt": the person named in the clause
+        for tok in _clause_tokens(head, doc_tokens):
+            if label_of(tok) == "PERSON" and tok.dep_ != "compound":
+                p = make_participant(tok, typ.identity[0], offset, label_of, entity_at)
+                if p is not None and (p.start, p.end) not in seen:
+                    seen.add((p.start, p.end))
+                    out.append(p)
+                    break
     return tuple(out)
+
+
+def _clause_tokens(head: Token, sent: Span) -> list[Token]:
+    """Tokens of the trigger's clause (its verb's subtree without relative clauses)."""
+    clause = head
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head
+    skip: set[int] = set()
+    for t in clause.subtree:
+        if t.dep_ == "relcl" and t.i != head.i:
+            skip |= {x.i for x in t.subtree}
+    return [t for t in clause.subtree if t.i not in skip and sent.start <= t.i < sent.end]
 
 
 def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
@@ -244,8 +273,12 @@ def choose_time(
             continue
         if max_distance is not None and dist > max_distance:
             continue
-        # nearest in the tree; on a tie the finer date, then the nearer in the text
-        key = (dist, loc.width, abs(loc.root.i - tr.head))
+        # nearest in the tree (a date relative to the publication date or to another event,
+        # "90 years ago", "16 years after", counts one step further); on a tie the finer
+        # date, then the nearer in the text
+        v = loc.mention.value
+        relative = 1 if v is not None and v.anchor in {"dct", "event"} else 0
+        key = (dist + relative, loc.width, abs(loc.root.i - tr.head))
         if best is None or key < best[0]:
             best = (key, loc)
     return best[1] if best else None

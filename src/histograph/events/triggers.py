@@ -289,10 +289,8 @@ def named_events(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Tri
             continue
         if e < n and tokens[e].lower_ in et.named_blockers and _cap(tokens[e]):
             continue
-        # a person's or organisation's name that merely ends in a head word is not an event
-        if all(label_of(x) in {"PERSON", "ORG", "FAC", "WORK_OF_ART"} for x in name_tokens) and (
-            label_of(t) in {"PERSON", "WORK_OF_ART", "FAC"}
-        ):
+        # a person's name that merely ends in a head word is not an event
+        if label_of(t) == "PERSON":
             continue
         name = t.doc[name_tokens[0].i : name_tokens[-1].i + 1].text
         out.append(Trigger(et.named_heads[head], t.i, name_tokens[0].i, name_tokens[-1].i + 1,

@@ -50,6 +50,7 @@ class EventType:
     priority: int
     identity: tuple[str, ...]
     durative: bool
+    identity_joins: bool
     verbs: tuple[VerbSpec, ...]
     nouns: tuple[NounSpec, ...]
     argument_roles: Mapping[str, str]
@@ -75,6 +76,7 @@ class EventTypes:
     named_heads: Mapping[str, str]
     named_blockers: frozenset[str]
     modality: Modality
+    role_nouns: frozenset[str] = frozenset()
     version: int = 1
 
     def group(self, type_id: str) -> str:
@@ -153,6 +155,7 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
             priority=int(t.get("priority", 0)),
             identity=tuple(str(x) for x in t.get("identity") or ()),
             durative=bool(t.get("durative", False)),
+            identity_joins=bool(t.get("identity_joins", False)),
             verbs=tuple(_verb(v) for v in t.get("verbs") or ()),
             nouns=tuple(_noun(n) for n in t.get("nouns") or ()),
             argument_roles=roles,
@@ -181,6 +184,7 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
         groups={tid: t.group for tid, t in types.items()},
         named_heads=named,
         named_blockers=_fs(data.get("named_blockers")),
+        role_nouns=_fs(data.get("role_nouns")),
         modality=modality,
         version=int(data.get("version", 1)),
     )

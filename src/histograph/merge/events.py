@@ -88,7 +88,7 @@ def _norm(s: str) -> str:
 
 
 def _stem(word: str) -> str:
-    w = word.lower()
+    w = word.lower().replace("isa", "iza").replace("ise", "ize").replace("isi", "izi")
     for suf in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "es", "ed", "s"):
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             return w[: -len(suf)]
@@ -109,6 +109,9 @@ class _Mention:
     lemma: str
     asserted: bool
     can_found: bool
+    durative: bool
+    ident_joins: bool
+    section: int  # start of the heading a list item sits under (-1: not a list item)
     in_title: bool
     announced: bool
     time_of_day: int | None  # minutes after midnight, when the date carries a time
@@ -126,6 +129,7 @@ class _Cluster:
     lemmas: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
+    sections: set[tuple[str, int]] = field(default_factory=set)
 
     def add(self, x: _Mention) -> None:
         self.members.append(x)
@@ -140,6 +144,7 @@ class _Cluster:
                 self.places.add(_norm(x.m.place))
         self.lemmas.add(x.lemma)
         self.docs.add(x.m.doc_id)
+        self.sections.add((x.m.doc_id, x.section))
 
 
 class _Index:
@@ -314,6 +319,9 @@ def _place_clash(places: set[str], place: str | None) -> bool:
 def _score(x: _Mention, c: _Cluster, explain_ok: bool) -> float | None:
     """How well mention ``x`` fits cluster ``c`` (None: incompatible)."""
     same_doc = x.m.doc_id in c.docs
+    if same_doc and x.section >= 0 and (x.m.doc_id, x.section) not in c.sections:
+        # timeline entries under different headings are different entries
+        same_doc = x.time is not None and c.core is not None and x.time.compatible(c.core)
     if x.asserted:
         if x.ident and c.ident and not (x.ident & c.ident):
             return None
@@ -322,13 +330,16 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool) -> float | None:
     if x.name and any(_name_clash(x.name, n) for n in c.names):
         return None
     shared = len(x.parts & c.parts)
+    if x.m.place and c.places and not _place_clash(c.places, x.m.place):
+        shared += 1
     score = min(shared, 3) * 1.0
-    if x.ident & c.ident:
+    ident_shared = bool(x.ident & c.ident) and x.ident_joins
+    if ident_shared:
         score += 2.0
     ds = 0.0
     if x.asserted and x.time is not None and c.core is not None:
         if x.time.compatible(c.core):
-            ds = 3.0 if x.time.value == c.core.value else 1.5
+            ds = 3.0 if x.time.value == c.core.value else (2.0 if x.durative else 1.5)
         elif _day_level(x.time) and _day_level(c.core):
             gap = abs(x.time.earliest - c.core.earliest)
             near = gap <= 1 or (explain_ok and _explain(x.time, c.core) is not None)
@@ -358,7 +369,7 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool) -> float | None:
     undated = ds == 0.0 and (x.time is None or not x.asserted)
     if undated and not same_doc and not (x.name and x.name in c.names):
         # across documents an undated mention needs strong evidence
-        if shared < 2 and not (x.ident & c.ident):
+        if shared < 2 and not ident_shared:
             return None
     return score
 

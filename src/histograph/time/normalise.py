@@ -263,6 +263,8 @@ class Resolver:
             return self._range(c, in_list)
         if rule == "offset_date":
             return self._offset_date(c, in_list)
+        if rule == "duration_long":
+            return self._res(c, "DURATION", None, _dur_timex("X" if f.get("u_plural") else 1, f.get("unit", "X")))
         if rule in ("duration", "duration_pl", "duration_half"):
             return self._duration(c)
         if rule.startswith("set_"):
@@ -282,6 +284,10 @@ class Resolver:
             return self._bare_time(c)
         if rule == "time_date":
             return self._time_date(c, in_list)
+        if rule == "pod_date":
+            return self._pod_date(c, in_list)
+        if rule == "month_of_rel":
+            return self._month_of_rel(c)
         if rule in ("pod_day", "pod_rel", "tonight"):
             return self._pod(c)
         if rule == "pod_bare":
@@ -593,7 +599,7 @@ class Resolver:
 
     def _time_date(self, c: Cand, in_list: bool) -> Resolved:
         f = c.f
-        date_cand = Cand(c.start, c.end, f["date_rule"], {k: v for k, v in f.items() if k not in ("hh", "mi", "ss", "tz", "kind", "date_rule")})
+        date_cand = Cand(c.start, c.end, f["date_rule"], {k: v for k, v in f.items() if k not in ("hh", "mi", "ss", "tz", "kind", "date_rule", "split")})
         rd = self.resolve(date_cand, in_list=in_list)
         clock = self._clock(f)
         if rd.value is None or rd.value.precision != "day":
@@ -602,7 +608,38 @@ class Resolver:
         y, m, d = civil_from_day(rd.value.earliest)
         tv = V.make_time(y, m, d, f["hh"], f.get("mi"))
         tv = replace(tv, anchor=rd.value.anchor)
+        res = Resolved(c.start, c.end, "TIME", tv, tv.value, rd.anchor_start)
+        if f.get("split"):
+            # TimeML: "11 a.m." and "11 November 1918" are two expressions
+            t_end, d_start = f["split"]
+            res.parts = [(c.start, t_end, "TIME", tv.value), (d_start, c.end, "DATE", rd.value.value)]
+        return res
+
+    def _pod_date(self, c: Cand, in_list: bool) -> Resolved:
+        f = c.f
+        keys = ("pod", "kind", "date_rule")
+        date_cand = Cand(c.start, c.end, f["date_rule"], {k: v for k, v in f.items() if k not in keys})
+        rd = self.resolve(date_cand, in_list=in_list)
+        if rd.value is None or rd.value.precision != "day":
+            base = rd.timex if rd.timex[:1] in "0123456789XB" else "XXXX-XX-XX"
+            return self._res(c, "TIME", None, f"{base}T{f['pod']}")
+        y, m, d = civil_from_day(rd.value.earliest)
+        tv = replace(V.make_part_of_day(y, m, d, f["pod"]), anchor=rd.value.anchor)
         return Resolved(c.start, c.end, "TIME", tv, tv.value, rd.anchor_start)
+
+    def _month_of_rel(self, c: Cand) -> Resolved:
+        """'August of that year', 'July 25 of the following year'."""
+        f = c.f
+        rel = f.get("rel", "that")
+        k = {"the following": 1, "the next": 1, "next": 1, "the previous": -1, "the preceding": -1, "last": -1}.get(rel, 0)
+        got = self._base_for(c, rel not in ("this", "last", "next"))
+        if got is None:
+            return self._res(c, "DATE", None, _x_timex(None, f["m"], f.get("d")))
+        base, anchor, astart = got
+        tv = _date_value(base.y + k, f["m"], f.get("d"))
+        if tv is not None and f.get("mod"):
+            tv = _with_mod(tv, f["mod"])
+        return self._res(c, "DATE", tv, None if tv else _x_timex(base.y + k, f["m"], f.get("d")), anchor, astart)
 
     def _pod(self, c: Cand) -> Resolved:
         f = c.f
@@ -859,6 +896,9 @@ class Resolver:
             tv = self._shift_n(base, unit, sign * n)
             return self._res(c, "DATE", tv, None if tv else _ago_x(unit), "dct")
         if not isinstance(n, int):
+            got0 = self._base_for(c, True) if rel in ("later", "earlier", "afterwards", "afterward") else None
+            if got0 is not None:
+                return self._res(c, "DATE", None, _partial_x(got0[0], unit))
             return self._res(c, "DATE", None, "PAST_REF" if rel in ("earlier", "before", "previously", "prior to") else "FUTURE_REF")
         sign = -1 if rel in ("earlier", "before", "previously", "prior to") else 1
         if clause_follows:
@@ -878,7 +918,7 @@ class Resolver:
             return self._res(c, "DATE", None, _ago_x(unit))
         base, anchor, astart = got
         tv = self._shift_n(base, unit, sign * n)
-        return self._res(c, "DATE", tv, None if tv else _ago_x(unit), anchor, astart)
+        return self._res(c, "DATE", tv, None if tv else _partial_x(base, unit), anchor, astart)
 
     def _truncate(self, tv: TimeValue, unit: str) -> TimeValue:
         y, m, d = civil_from_day(tv.earliest)
@@ -953,6 +993,18 @@ class Resolver:
         return self._res(c, "DATE", tv, None if tv else "XXXX", "event", target.start)
 
 
+def _partial_x(base: Ref, unit: str) -> str:
+    """What is known of "N days later" when the reference is coarser: 1915-XX-XX, 1792-WXX."""
+    ys = V.year_str(base.y)
+    if unit in ("D", "H", "MIN", "S"):
+        return f"{ys}-{base.m:02d}-XX" if base.m is not None else f"{ys}-XX-XX"
+    if unit in ("W", "FN"):
+        return f"{ys}-WXX"
+    if unit in ("M", "Q"):
+        return f"{ys}-XX"
+    return ys
+
+
 def _ago_x(unit: str) -> str:
     return {"Y": "XXXX", "DE": "XXXX", "CE": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX"}.get(unit, "XXXX-XX-XX")
 
@@ -1006,8 +1058,6 @@ def resolve_all(
                 continue
             if c.rule in ("year", "year_era") and role != "heading" and not _sets_scene(text, c):
                 continue
-            if role != "heading" and _UNTIL_BEFORE.search(text[max(0, c.start - 45) : c.start]):
-                continue
             ref = _ref_from_tv(r.value, r.start)
             if ref is not None:
                 if role == "heading":
@@ -1015,9 +1065,6 @@ def resolve_all(
                 ctx.ref = ref
     return out
 
-
-#: a date in an "until ..." clause is the end of a span, not the narrative's new present
-_UNTIL_BEFORE = re.compile(r"(?i)\b(?:until|till|up\s+to|as\s+late\s+as)\b[^.;:!?\n]*$")
 
 _SCENE_BEFORE = re.compile(
     r"(?i:\b(?:in|by|during|from|through|throughout|after|early|late|mid|"

@@ -107,7 +107,7 @@ def grammar() -> Grammar:
     SEASON = _ci(list(lx.seasons))
     POD = _ci(list(lx.parts_of_day))
     MODP = (
-        r"(?P<mod>(?i:(?:the" + S + r")?(?:very" + S + r")?(?:early|mid|middle|late)(?:-|" + S + r"|-" + S + r")"
+        r"(?P<mod>(?i:(?:the" + S + r")?(?:very" + S + r")?(?:early|mid|middle|late)(?:" + S + r"in" + S + r"|-|" + S + r"|-" + S + r")"
         r"|(?:the" + S + r")?(?:beginning|start|end|middle|close|turn|dawn|outset|spring|summer|autumn|fall|winter)" + S + r"of" + S + r"(?:the" + S + r")?"
         r"|(?:the" + S + r")?(?:first|second|latter|last)" + S + r"(?:half|part|quarter|months?|weeks?|days?)" + S + r"of" + S + r"(?:the" + S + r")?))"
     )
@@ -130,7 +130,8 @@ def grammar() -> Grammar:
         ("dmy_range", rf"(?<![\w.,])(?P<dd>{DAY})(?:{S}?[-–—]{S}?|{S}(?i:and|to|or|until|through){S})(?P<dd2>{DAY}){S}(?:(?i:of){S})?(?P<mo>{MONTH})(?:(?:,?{S}|,)(?P<y>{YEARX}))?"),
         ("mdy_range", rf"(?<![\w.])(?P<mo>{MONTH}){S}?(?P<dd>{DAY})(?:{S}?[-–—]{S}?|{S}(?i:and|to|or|until|through){S})(?P<dd2>{DAY})(?!\w|:\d|\.\d|,\d)(?:(?:,{S}?|{S})(?P<y>{YEARX}))?"),
         ("dmy", rf"(?<![\w.,])(?:(?P<wd>{WD}),?{S})?(?:(?i:the){S})?(?P<dd>{DAY}|{ORDD})(?:{S}(?i:of){S}|{S}|-)(?P<mo>{MONTH})(?:(?:,?{S}|,)(?P<y>{YEARX}))?"),
-        ("mdy", rf"(?<![\w.])(?:(?P<wd>{WD}),?{S})?(?P<mo>{MONTH}){S}?(?:(?i:the){S})?(?P<dd>{DAY}|{ORDD})(?!\w|:\d|\.\d|,\d)(?:(?:,{S}?|{S})(?P<y>{YEARX}))?"),
+        ("mdy", rf"(?<![\w.])(?:(?P<wd>{WD}),?{S})?(?P<mo>{MONTH}){S}?(?:(?i:the){S})?(?P<dd>{DAY}|{ORDD})(?!\w|:\d|\.\d|,\d)(?:(?:,{S}?|{S}(?i:of){S}|{S})(?P<y>{YEARX}))?"),
+        ("month_of_rel", rf"(?<![\w.])(?:{MODP})?(?P<mo>{MONTH})(?:{S}(?P<dd>{DAY}))?{S}(?i:of){S}(?P<rel>(?i:that|the{S}same|the{S}following|the{S}next|the{S}previous|the{S}preceding|this|last|next)){S}(?P<u>(?i:year))(?![\w])"),
         ("my", rf"(?<![\w.])(?:{MODP})?(?P<mo>{MONTH})(?:{S}(?i:of){S}|,?{S}|,)(?P<y>{YEARX})"),
         ("month", rf"(?<![\w.])(?:{MODP})?(?P<mo>{MONTHF})(?![\w-])"),
         ("year", rf"{B}(?:(?P<ap>(?i:circa|c\.|ca\.|c|ca)){S}?)?(?:{MODP})?(?P<y>{YEAR4})(?![\w%°]|[.,:]\d)"),
@@ -145,7 +146,7 @@ def grammar() -> Grammar:
         ("season", rf"(?<![\w])(?:(?P<the>(?i:the)){S})?(?:{MODP})?(?P<sea>{SEASON})(?:(?:{S}(?i:of){S}|,?{S})(?P<y>{YEARX}))?(?![\w])"),
         ("quarter", rf"(?<![\w])(?:(?i:the){S})?(?P<qo>{ORDW}|\d(?i:st|nd|rd|th)){S}(?:(?i:fiscal|calendar){S})?(?i:quarter)(?![\w])(?:{S}(?i:of){S}(?:(?i:fiscal){S})?(?P<y>{YEARX}))?"),
         ("quarter_q", rf"(?<![\w])(?P<qn>Q[1-4]){S}?(?P<y>{YEAR4})"),
-        ("clock", rf"(?<![\w:.,])(?P<hh>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?:{S}?(?P<ampm>{AMPM}))?|{S}?(?P<ampm2>{AMPM})|{S}(?i:o['’]clock))(?:{S}?(?P<tz>{TZ}))?"),
+        ("clock", rf"(?<![\w:.,])(?P<hh>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?:{S}?(?P<ampm>{AMPM}))?|{S}?(?P<ampm2>{AMPM})|{S}(?i:o['’]clock))(?:hrs|hours|h(?![\w]))?(?:{S}?(?P<tz>{TZ}))?"),
         ("clock_word", rf"(?<![\w])(?:(?P<offn>{NUM}|(?i:a{S}quarter|half|quarter)){S}(?:(?P<offu>(?i:minutes?|hours?|seconds?)){S})?(?P<offd>(?i:before|to|after|past)){S})?(?P<cw>(?i:noon|midnight|midday))(?![\w])"),
         ("clock_oclock", rf"(?<![\w])(?P<hw>{NUMW}){S}(?i:o['’]clock)"),
         ("pod_day", rf"(?<![\w])(?P<wd>{WDF}|(?P<dw>(?i:yesterday|today|tomorrow|tonight))){S}(?P<pod>{POD})"),
@@ -162,9 +163,10 @@ def grammar() -> Grammar:
         ("the_unit_rel", rf"(?<![\w])(?i:the){S}(?P<u>(?i:day|week|month|year|night|morning|evening))(?P<rel>{S}(?i:before|after|earlier|later))(?![\w])"),
         ("dctword", r"(?<![\w])(?P<dw>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow))(?![\w])"),
         ("anniv", rf"(?<![\w])(?:(?i:the){S})?(?P<ord>\d{{1,4}}(?i:st|nd|rd|th)|{ORDW}){S}(?i:anniversary)(?![\w])"),
-        ("duration", rf"(?<![\w])(?:(?P<pre>(?i:the{S}(?:past|last|next|first|previous|coming|following|final|remaining|same|initial)|another|a{S}further)){S})?(?:(?P<ap>{APPROX}){S})?(?P<n>{NUM}|{VAGUE})(?:{S}|-)(?:(?i:more|full|long|additional|consecutive|straight|whole|odd|extra|calendar|short|bloody|long{S}and{S}bloody){S})?(?P<u>{UNIT})(?P<half>{S}(?i:and{S}a{S}half))?(?:-(?i:long))?(?![\w-])"),
+        ("duration", rf"(?<![\w])(?:(?P<pre>(?i:the{S}(?:past|last|next|first|previous|coming|following|final|remaining|same|initial)|another|a{S}further)){S})?(?:(?P<ap>{APPROX}){S}(?!(?i:the)\b))?(?P<n>{NUM}|{VAGUE})(?:{S}|-)(?:(?i:more|full|long|additional|consecutive|straight|whole|odd|extra|calendar|short|bloody|long{S}and{S}bloody){S})?(?P<u>{UNIT})(?P<half>{S}(?i:and{S}a{S}half))?(?:(?P<long>-(?i:long))|{S}(?i:old|of{S}age)(?![\w-]))?(?![\w-])"),
         ("duration_half", rf"(?<![\w])(?:(?P<ap>{APPROX}){S})?(?i:half{S}(?:an?|one){S})(?P<u>{UNIT})(?![\w])"),
         ("duration_pl", rf"(?<![\w])(?:(?P<pre>(?i:recent|the{S}past|the{S}last|the{S}next|the{S}coming|the{S}following)){S})?(?P<u>{UNITPL})(?:-(?i:long))?(?![\w])"),
+        ("duration_long", rf"(?<![\w])(?P<u>{UNIT})-(?i:long)(?![\w-])"),
         ("set_every", rf"(?<![\w])(?P<every>(?i:every|each|per)){S}(?:(?i:other){S})?(?:(?P<n>{NUM}){S})?(?P<u>{RELUNIT}|{MONTHF}|{WDF}|{SEASON})"),
         ("set_times", rf"(?<![\w])(?P<freq>(?i:once|twice|thrice|\d+{S}times|{NUMW}{S}times)){S}(?i:a|an|per|every|each){S}(?P<u>{RELUNIT})"),
         ("set_adv", r"(?<![\w])(?P<adv>(?i:annually|yearly|monthly|weekly|daily|nightly|hourly|biannually|biennially|quarterly|fortnightly))(?![\w])"),
@@ -451,6 +453,10 @@ def _fields(name: str, m: re.Match[str], lx: Lexicon) -> dict[str, Any] | None:
         if n is None:
             return None
         f["n"] = n
+        if g.get("long") and _norm(g["n"]) in ("a", "an"):
+            return None  # "a month-long siege": the adjective is "month-long"
+    if g.get("u"):
+        f["u_plural"] = _norm(g["u"]).endswith("s")
     if g.get("half"):
         f["half"] = True
     if g.get("pre"):
@@ -711,10 +717,18 @@ def _merge(cands: list[Cand], text: str, lx: Lexicon) -> list[Cand]:
                 c.end = mk.end()
         if nxt is not None:
             between = text[c.end : nxt.start]
+            # "the night of 10 August 1792", "the morning of April 19"
+            if c.rule == "pod_bare" and nxt.rule in _DAYISH and re.fullmatch(rf"{S}(?i:of){S}", between):
+                merged = Cand(c.start, nxt.end, "pod_date", {**nxt.f, "pod": c.f["pod"], "kind": "TIME", "date_rule": nxt.rule})
+                out.append(merged)
+                i += 2
+                continue
             # time + date: "ten minutes before midnight on Nov. 16"
             if c.f.get("kind") == "TIME" and c.rule.startswith("clock") and nxt.rule in _DAYISH and _TIME_DATE_SEP.match(between):
                 merged = Cand(c.start, nxt.end, "time_date", {**nxt.f, **{k: v for k, v in c.f.items() if k in ("hh", "mi", "ss", "tz", "kind")}})
                 merged.f["date_rule"] = nxt.rule
+                if re.search(r"(?i)\bon\b", between):
+                    merged.f["split"] = (c.end, nxt.start)
                 out.append(merged)
                 i += 2
                 continue
