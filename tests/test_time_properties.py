@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -9,8 +11,20 @@ from histograph.time import normalise_date_string, parse_value, tag_dates
 from histograph.time.lexicon import lexicon
 from histograph.time.values import days_in_month
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 @st.composite
@@ -64,13 +78,39 @@ def test_value_strings_round_trip(ymd: tuple[int, int, int]) -> None:
 
 _ALPHABET = st.characters(blacklist_categories=("Cs",))
 _WORDS = st.sampled_from(
-    sorted(lexicon().months) + sorted(lexicon().units) + ["1933", "16", "BC", "ago", "the", "of", "-", "/",
-    "early", "mid-", "O.S.", "circa", "from", "to", "between", "and", ",", "\n", "**", "12:30", "p.m."]
+    sorted(lexicon().months)
+    + sorted(lexicon().units)
+    + [
+        "1933",
+        "16",
+        "BC",
+        "ago",
+        "the",
+        "of",
+        "-",
+        "/",
+        "early",
+        "mid-",
+        "O.S.",
+        "circa",
+        "from",
+        "to",
+        "between",
+        "and",
+        ",",
+        "\n",
+        "**",
+        "12:30",
+        "p.m.",
+    ]
 )
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=_ALPHABET, max_size=300), st.sampled_from([None, "2013-03-22", "1933", "BC0100"]))
+@given(
+    st.text(alphabet=_ALPHABET, max_size=300),
+    st.sampled_from([None, "2013-03-22", "1933", "BC0100"]),
+)
 def test_never_raises_on_arbitrary_text(text: str, dct: str | None) -> None:
     for m in tag_dates(text, dct):
         assert 0 <= m.start < m.end <= len(text)
@@ -83,5 +123,5 @@ def test_never_raises_on_arbitrary_text(text: str, dct: str | None) -> None:
 @given(st.lists(_WORDS, max_size=25).map(" ".join), st.sampled_from([None, "2013-03-22"]))
 def test_never_raises_on_date_like_text(text: str, dct: str | None) -> None:
     ms = tag_dates(text, dct)
-    for a, b in zip(ms, ms[1:], strict=False):
+    for a, b in itertools.pairwise(ms):
         assert a.end <= b.start

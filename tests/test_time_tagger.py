@@ -29,7 +29,12 @@ def find(ms: list[TimeMention], text: str) -> TimeMention:
         ("It happened on Nov. 16, 1933.", "Nov. 16, 1933", "1933-11-16", "day"),
         ("It happened on 1933-11-16.", "1933-11-16", "1933-11-16", "day"),
         ("It happened on 16/11/1933.", "16/11/1933", "1933-11-16", "day"),
-        ("It happened on Thursday, 16 November 1933.", "Thursday, 16 November 1933", "1933-11-16", "day"),
+        (
+            "It happened on Thursday, 16 November 1933.",
+            "Thursday, 16 November 1933",
+            "1933-11-16",
+            "day",
+        ),
         ("In November 1933 talks began.", "November 1933", "1933-11", "month"),
         ("In 1933 talks began.", "1933", "1933", "year"),
         ("Trade grew in the 1920s.", "the 1920s", "192X", "decade"),
@@ -65,11 +70,16 @@ def test_the_16th_of_november_inherits_year() -> None:
 
 
 def test_times() -> None:
-    ms = tag_dates("On Nov. 16, 1933, relations were established ten minutes before midnight on Nov. 16.")
+    ms = tag_dates(
+        "On Nov. 16, 1933, relations were established ten minutes before midnight on Nov. 16."
+    )
     m = find(ms, "ten minutes before midnight on Nov. 16")
     assert m.kind == "TIME"
     assert m.value is not None and m.value.value == "1933-11-16T23:50"
-    m2 = find(tag_dates("The cable left on 16 November 1933 at 11:50 p.m."), "16 November 1933 at 11:50 p.m.")
+    m2 = find(
+        tag_dates("The cable left on 16 November 1933 at 11:50 p.m."),
+        "16 November 1933 at 11:50 p.m.",
+    )
     assert m2.timex == "1933-11-16T23:50"
 
 
@@ -80,7 +90,9 @@ def test_weekday_against_dct() -> None:
 
 
 def test_partial_date_inherits_narrative_or_stays_unresolved() -> None:
-    ms = tag_dates("The crisis of 1933 deepened. On November 16, the United States recognised the USSR.")
+    ms = tag_dates(
+        "The crisis of 1933 deepened. On November 16, the United States recognised the USSR."
+    )
     m = find(ms, "November 16")
     assert m.value is not None and m.value.value == "1933-11-16"
     assert m.value.anchor == "narrative"
@@ -113,7 +125,9 @@ def test_today_is_present_ref_with_dct_value() -> None:
 
 
 def test_ago_without_dct_uses_apposition() -> None:
-    ms = tag_dates("90 years ago, on November 16, 1933, relations were established. On the 90th anniversary, officials met.")
+    ms = tag_dates(
+        "90 years ago, on November 16, 1933, relations were established. On the 90th anniversary, officials met."
+    )
     m = find(ms, "90 years ago")
     assert m.value is not None and m.value.value == "1933"
     a = find(ms, "the 90th anniversary")
@@ -123,11 +137,36 @@ def test_ago_without_dct_uses_apposition() -> None:
 @pytest.mark.parametrize(
     ("text", "mention", "value", "anchor_text"),
     [
-        ("In December 1917, a month after the Bolsheviks seized power, the US broke relations.", "a month after", "1917-11", "December 1917"),
-        ("On Nov. 16, 1933, the US recognised the USSR 16 years after breaking relations.", "16 years after", "1917", "Nov. 16, 1933"),
-        ("The fort fell on 3 May 1940. Two days later the army withdrew.", "Two days later", "1940-05-05", "3 May 1940"),
-        ("The war began in 1914. The following year, Italy joined.", "The following year", "1915", "1914"),
-        ("He arrived two days after 14 July 1789.", "two days after 14 July 1789", "1789-07-16", "two days after 14 July 1789"),
+        (
+            "In December 1917, a month after the Bolsheviks seized power, the US broke relations.",
+            "a month after",
+            "1917-11",
+            "December 1917",
+        ),
+        (
+            "On Nov. 16, 1933, the US recognised the USSR 16 years after breaking relations.",
+            "16 years after",
+            "1917",
+            "Nov. 16, 1933",
+        ),
+        (
+            "The fort fell on 3 May 1940. Two days later the army withdrew.",
+            "Two days later",
+            "1940-05-05",
+            "3 May 1940",
+        ),
+        (
+            "The war began in 1914. The following year, Italy joined.",
+            "The following year",
+            "1915",
+            "1914",
+        ),
+        (
+            "He arrived two days after 14 July 1789.",
+            "two days after 14 July 1789",
+            "1789-07-16",
+            "two days after 14 July 1789",
+        ),
     ],
 )
 def test_relative_to_event(text: str, mention: str, value: str, anchor_text: str) -> None:
@@ -146,7 +185,12 @@ def test_relative_to_event(text: str, mention: str, value: str, anchor_text: str
         ("He served 1933-1945.", "1933-1945", "1933/1945", False),
         ("He served from 1936 to 1938.", "1936 to 1938", "1936/1938", False),
         ("It ran from March to June 1933.", "March to June 1933", "1933-03/1933-06", False),
-        ("Relations soured in the interwar period.", "the interwar period", "1918-11/1939-09", True),
+        (
+            "Relations soured in the interwar period.",
+            "the interwar period",
+            "1918-11/1939-09",
+            True,
+        ),
     ],
 )
 def test_vague_and_ranged(text: str, mention: str, value: str, approximate: bool) -> None:
@@ -178,7 +222,10 @@ def test_old_style_marker_and_dual_dated_event() -> None:
     assert os_.value is not None and ns.value is not None
     assert os_.value.earliest == ns.value.earliest
     assert os_.value.source_calendar == "julian"
-    ev = find(tag_dates("The October Revolution, 25 October 1917, brought the Bolsheviks to power."), "25 October 1917")
+    ev = find(
+        tag_dates("The October Revolution, 25 October 1917, brought the Bolsheviks to power."),
+        "25 October 1917",
+    )
     assert ev.value is not None and ev.value.value == "1917-11-07"
     assert ev.value.source_calendar == "julian"
     # the same day number elsewhere is untouched

@@ -28,7 +28,9 @@ from histograph.time.values import from_timex3, make_century, make_decade
         ("-0549", "year", (-549, 1, 1), (-549, 12, 31)),
     ],
 )
-def test_parse_value(value: str, precision: str, first: tuple[int, int, int], last: tuple[int, int, int]) -> None:
+def test_parse_value(
+    value: str, precision: str, first: tuple[int, int, int], last: tuple[int, int, int]
+) -> None:
     tv = parse_value(value)
     assert tv is not None
     assert tv.precision == precision

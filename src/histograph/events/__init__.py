@@ -111,7 +111,14 @@ def _phrase_span(tr: Trigger, sent: Span) -> tuple[int, int]:
     """Doc-relative char span of a nominal/named trigger's noun phrase (within the sentence)."""
     doc = sent.doc
     head = doc[tr.head]
-    toks = [t for t in head.subtree if sent.start <= t.i < sent.end and t.dep_ != "punct"]
+    skip: set[int] = set()
+    for c in head.children:
+        if c.dep_ in {"conj", "cc", "relcl", "appos"}:
+            skip |= {t.i for t in c.subtree}
+    toks = [
+        t for t in head.subtree
+        if sent.start <= t.i < sent.end and t.dep_ != "punct" and t.i not in skip
+    ]
     toks += [doc[i] for i in range(tr.start, tr.end)]
     s = min(t.idx for t in toks)
     e = max(t.idx + len(t.text) for t in toks)
@@ -129,8 +136,18 @@ def _region_kind(seg: Segment, line_kind: str) -> RegionKind:
     return kind
 
 
-def _confidence(tr: Trigger, kind: str) -> float:
+def _generic(head: Token, tr: Trigger) -> bool:
+    """A bare plural noun ("trade agreements", "arrests and executions") names a kind of event,
+    not one event."""
+    if tr.kind != "nominal" or head.tag_ not in {"NNS", "NNPS"}:
+        return False
+    return not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children)
+
+
+def _confidence(tr: Trigger, kind: str, generic: bool = False) -> float:
     base = 1.0 if tr.kind in {"verbal", "named"} else (0.8 if tr.anchor else 0.4)
+    if generic:
+        base = min(base, 0.4)
     return round(base * _KIND_WEIGHT.get(kind, 0.7), 3)
 
 
@@ -202,7 +219,7 @@ def _sentence_mentions(
                 participants=participants(tr, sent, typ, seg.offset, label_of, ents.at, et.role_nouns),
                 modality=modality,
                 region_kind=rkind,
-                confidence=_confidence(tr, rkind),
+                confidence=_confidence(tr, rkind, generic=time is None and _generic(seg.doc[tr.head], tr)),
             )
         )
     return out

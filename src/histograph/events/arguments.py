@@ -219,6 +219,14 @@ def _marked(t: Token, markers: Collection[str]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in markers for c in t.children)
 
 
+def _fronted(t: Token, date_tokens: Collection[int], markers: Collection[str]) -> bool:
+    """The parser hung a fronted date on a subordinate clause: "In December 1917, a month
+    after X seized power, Y broke off relations" (the clause's temporal marker comes after the
+    date, so the date belongs to the sentence around the clause, not to X)."""
+    last = max(date_tokens)
+    return any(c.dep_ == "mark" and c.lower_ in markers and c.i > last for c in t.children)
+
+
 def tree_distance(
     a: Token,
     b: Token,
@@ -246,7 +254,7 @@ def tree_distance(
             blocked = True
         if t.dep_ in {"relcl", "acl"} and t.i != b.i:
             blocked = True
-        if t.i in other_heads and t.i != a.i:
+        if t.i in other_heads and t.i != a.i and not _fronted(t, inside or {b.i}, markers):
             blocked = True
     return blocked, lca_k + kb
 
@@ -262,26 +270,64 @@ def choose_time(
     if not sentence_times:
         return None
     head = sentence_times[0].root.doc[tr.head] if sentence_times[0].root is not None else None
-    best: tuple[tuple[int, int, int], Located] | None = None
+    found: list[tuple[tuple[int, int, int], Located]] = []
     for loc in sentence_times:
         if loc.root is None or head is None:
             continue
         if loc.tokens and tr.head in loc.tokens:
+            continue
+        rel = _relational_marker(loc, markers)
+        if rel is not None:
+            # "a month after X", "16 years after X": the value dates X, the event inside
+            # the phrase the marker governs, and no other event of the sentence
+            if _governed_by(head, rel):
+                found.append(((0, loc.width, abs(loc.root.i - tr.head)), loc))
             continue
         blocked, dist = tree_distance(head, loc.root, markers, other_heads, loc.tokens)
         if blocked:
             continue
         if max_distance is not None and dist > max_distance:
             continue
-        # nearest in the tree (a date relative to the publication date or to another event,
-        # "90 years ago", "16 years after", counts one step further); on a tie the finer
-        # date, then the nearer in the text
+        # nearest in the tree (a date counted from the publication date, "90 years ago",
+        # counts two steps further); on a tie the finer date, then the nearer in the text
         v = loc.mention.value
-        relative = 1 if v is not None and v.anchor in {"dct", "event"} else 0
-        key = (dist + relative, loc.width, abs(loc.root.i - tr.head))
-        if best is None or key < best[0]:
-            best = (key, loc)
-    return best[1] if best else None
+        relative = 2 if v is not None and v.anchor == "dct" else 0
+        found.append(((dist + relative, loc.width, abs(loc.root.i - tr.head)), loc))
+    if not found:
+        return None
+    found.sort(key=lambda kv: kv[0])
+    best = found[0][1]
+    # a date counted from the publication date ("on the 90th anniversary", "90 years ago") is
+    # refined by an absolute, finer date inside it in the same sentence ("November 15, 2023")
+    bv = best.mention.value
+    if bv is not None and bv.anchor == "dct":
+        finer = [
+            loc for loc in sentence_times
+            if loc is not best and loc.mention.value is not None and loc.mention.value.anchor != "dct"
+            and loc.mention.value.within(bv) and loc.width < best.width
+        ]
+        if finer:
+            return min(finer, key=lambda loc: (loc.width, abs((loc.root.i if loc.root is not None else 0) - tr.head)))
+    return best
+
+
+def _relational_marker(loc: Located, markers: Collection[str]) -> Token | None:
+    """The marker token ending an event-anchored date ("16 years after"), if any."""
+    v = loc.mention.value
+    if loc.root is None or not loc.tokens or v is None or v.anchor != "event":
+        return None
+    last = loc.root.doc[max(loc.tokens)]
+    return last if last.lower_ in markers else None
+
+
+def _governed_by(t: Token, marker: Token) -> bool:
+    """True when ``t`` lies in the phrase the marker introduces (after the marker, and the
+    marker is an ancestor of ``t`` or the ``mark`` of one of its ancestors)."""
+    if t.i <= marker.i:
+        return False
+    chain = _chain(t)
+    ids = {x.i for x in chain}
+    return marker.i in ids or (marker.dep_ == "mark" and marker.head.i in ids)
 
 
 def clause_span(tr: Trigger, sent: Span, other_heads: Collection[int]) -> tuple[int, int]:

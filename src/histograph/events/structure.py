@@ -151,6 +151,16 @@ class Structure:
             return False
         return not re.search(r"\b[a-z]{4,}\b", raw.replace("and", ""))
 
+    def section_of(self, offset: int) -> int:
+        """Start offset of the nearest heading (or date line) above ``offset``; -1 if none."""
+        k = self.line_at(offset)
+        if k is None:
+            return -1
+        for j in range(k - 1, -1, -1):
+            if self.lines[j].kind in {"heading", "date_line"}:
+                return self.lines[j].start
+        return -1
+
     def line_kind(self, offset: int) -> str:
         k = self.line_at(offset)
         return self.lines[k].kind if k is not None else "text"

@@ -77,7 +77,19 @@ class EventTypes:
     named_blockers: frozenset[str]
     modality: Modality
     role_nouns: frozenset[str] = frozenset()
+    #: word -> ids of the lexical classes it belongs to (synonymous trigger words)
+    lemma_classes: Mapping[str, frozenset[str]] = field(default_factory=dict)
     version: int = 1
+
+    def lemma_classes_of(self, word: str) -> frozenset[str]:
+        """Lexical classes of a trigger word (tried as written, lower-cased, and without a
+        plural/verbal ending)."""
+        w = word.lower().strip(".,;:'\"’")
+        for cand in (w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith(("ed", "es")) else w,
+                     w[:-1] if w.endswith("d") else w, w[:-3] if w.endswith("ing") else w):
+            if cand in self.lemma_classes:
+                return self.lemma_classes[cand]
+        return frozenset()
 
     def group(self, type_id: str) -> str:
         return self.groups.get(type_id, type_id)
@@ -126,6 +138,14 @@ def _noun(d: Mapping[str, Any]) -> NounSpec:
         modifiers=_fs(d.get("modifiers")),
         anchor=bool(d.get("anchor", False)),
     )
+
+
+def _classes(raw: Any) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for k, words in enumerate(raw):
+        for w in words:
+            out.setdefault(str(w).lower(), set()).add(f"c{k}")
+    return {w: frozenset(c) for w, c in out.items()}
 
 
 def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
@@ -185,6 +205,7 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
         named_heads=named,
         named_blockers=_fs(data.get("named_blockers")),
         role_nouns=_fs(data.get("role_nouns")),
+        lemma_classes=_classes(data.get("lemma_classes") or []),
         modality=modality,
         version=int(data.get("version", 1)),
     )

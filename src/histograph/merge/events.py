@@ -50,6 +50,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ..events import JOIN_ONLY_BELOW
+from ..events.structure import Structure
 from ..events.types import EventTypes, load_event_types
 from ..model import (
     Analysis,
@@ -69,6 +70,8 @@ from ..model import (
 
 #: the score a mention needs to join a cluster
 THRESHOLD = 2.0
+#: an asserted mention this confident founds an event even without a date, name or entity
+FOUND_WITHOUT_ANCHOR = 0.6
 #: at most this many candidate clusters are scored per mention (blocking keeps it small)
 MAX_CANDIDATES = 64
 #: dates wider than this many days are not put in year buckets (decades, centuries)
@@ -107,6 +110,7 @@ class _Mention:
     ident: frozenset[str]
     name: str | None
     lemma: str
+    lemma_class: frozenset[str]
     asserted: bool
     can_found: bool
     durative: bool
@@ -129,6 +133,7 @@ class _Cluster:
     lemmas: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
+    lemma_classes: set[str] = field(default_factory=set)
     sections: set[tuple[str, int]] = field(default_factory=set)
 
     def add(self, x: _Mention) -> None:
@@ -143,6 +148,8 @@ class _Cluster:
             if x.m.place:
                 self.places.add(_norm(x.m.place))
         self.lemmas.add(x.lemma)
+        if x.asserted:
+            self.lemma_classes |= x.lemma_class
         self.docs.add(x.m.doc_id)
         self.sections.add((x.m.doc_id, x.section))
 
@@ -309,6 +316,10 @@ def _name_clash(a: str, b: str) -> bool:
     return ta[-1:] == tb[-1:] and set(ta) != set(tb) and len(ta) == len(tb) and bool(na)
 
 
+def _name_words(ids: Iterable[str]) -> set[str]:
+    return {w for i in ids for w in i[2:].split() if len(w) > 2}
+
+
 def _place_clash(places: set[str], place: str | None) -> bool:
     if not place or not places:
         return False
@@ -316,7 +327,7 @@ def _place_clash(places: set[str], place: str | None) -> bool:
     return all(not (p in q or q in p) for q in places)
 
 
-def _score(x: _Mention, c: _Cluster, explain_ok: bool) -> float | None:
+def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> float | None:
     """How well mention ``x`` fits cluster ``c`` (None: incompatible)."""
     same_doc = x.m.doc_id in c.docs
     if same_doc and x.section >= 0 and (x.m.doc_id, x.section) not in c.sections:
@@ -339,7 +350,11 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool) -> float | None:
     ds = 0.0
     if x.asserted and x.time is not None and c.core is not None:
         if x.time.compatible(c.core):
-            ds = 3.0 if x.time.value == c.core.value else (2.0 if x.durative else 1.5)
+            wide = max(x.time.latest - x.time.earliest, c.core.latest - c.core.earliest)
+            if x.time.value == c.core.value:
+                ds = 3.0
+            else:
+                ds = 2.0 if x.durative and wide <= 366 else 1.5
         elif _day_level(x.time) and _day_level(c.core):
             gap = abs(x.time.earliest - c.core.earliest)
             near = gap <= 1 or (explain_ok and _explain(x.time, c.core) is not None)
@@ -367,9 +382,11 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool) -> float | None:
     if x.lemma in c.lemmas:
         score += 0.5
     undated = ds == 0.0 and (x.time is None or not x.asserted)
-    if undated and not same_doc and not (x.name and x.name in c.names):
+    if strict and undated and not same_doc and not (x.name and x.name in c.names):
         # across documents an undated mention needs strong evidence
-        if shared < 2 and not ident_shared:
+        # ... and states alone are weak evidence in a corpus about them: one shared person
+        people_shared = any(p.startswith("p-") for p in x.parts & c.parts)
+        if not ident_shared and (shared < 2 or not people_shared):
             return None
     return score
 
@@ -403,6 +420,7 @@ def _prepare(
     for a in sorted(analyses, key=lambda a: a.document.id):
         text = a.document.text
         by_span = {(t.doc_id, t.start, t.end): t for t in a.times}
+        structure = Structure(text, a.regions, a.times) if a.events else None
         for m in sorted(a.events, key=lambda e: (e.start, e.trigger_start, e.type)):
             typ = et.types.get(m.type)
             if typ is None:
@@ -436,8 +454,16 @@ def _prepare(
                     ident=ident,
                     name=name,
                     lemma=lemma,
+                    lemma_class=et.lemma_classes_of(trig.split()[-1] if trig.split() else ""),
                     asserted=asserted,
-                    can_found=asserted and m.confidence >= JOIN_ONLY_BELOW and anchor,
+                    can_found=asserted
+                    and m.confidence >= JOIN_ONLY_BELOW
+                    and (anchor or m.confidence >= FOUND_WITHOUT_ANCHOR),
+                    durative=typ.durative,
+                    ident_joins=typ.identity_joins,
+                    section=structure.section_of(m.start)
+                    if structure is not None and m.region_kind == "list_item"
+                    else -1,
                     in_title=m.region_kind in _TITLE_KINDS or (m.start == 0 and "\n" not in text[: m.end]),
                     announced=bool(_ANNOUNCE.search(ctx)),
                     time_of_day=_time_of_day(time),
@@ -480,23 +506,61 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         c.add(x)
         index.add(c.group, _cluster_keys(c, x), c.id)
 
-    founders = sorted((x for x in mentions if x.can_found), key=_founder_key)
-    for x in founders:
+    per_group: dict[str, list[int]] = defaultdict(list)
+
+    def only_cluster(x: _Mention) -> _Cluster | None:
+        """An undated, unnamed mention joins the only cluster of its group, if compatible."""
+        if x.name is not None or x.time is not None or len(per_group[x.group]) != 1:
+            return None
+        only = clusters[per_group[x.group][0]]
+        if x.parts and only.parts and not (_name_words(x.parts) & _name_words(only.parts)):
+            return None  # different actors: not the same event
+        return only if _score(x, only, explain_ok=True, strict=False) is not None else None
+
+    def only_lexical(x: _Mention) -> _Cluster | None:
+        """An undated, unnamed mention joins the only cluster of its group that shares its
+        trigger word class ("a severe economic crisis" -> "the Great Depression")."""
+        if x.name is not None or x.time is not None or not x.lemma_class:
+            return None
+        hits = [
+            clusters[cid] for cid in per_group[x.group]
+            if x.lemma_class & clusters[cid].lemma_classes
+        ]
+        if len(hits) != 1:
+            return None
+        return hits[0] if _score(x, hits[0], explain_ok=True, strict=False) is not None else None
+
+    founders = [x for x in mentions if x.can_found]
+    dated = sorted((x for x in founders if x.time is not None or x.partial is not None), key=_founder_key)
+    undated = sorted((x for x in founders if x.time is None and x.partial is None), key=_founder_key)
+    joiners = [x for x in mentions if not x.can_found]
+    dated_joiners = sorted(
+        (x for x in joiners if x.asserted and (x.time is not None or x.partial is not None)),
+        key=lambda x: x.order,
+    )
+    # dated founders, then dated joiners (their dates tie their documents to events), then
+    # undated founders, then the rest
+    for x in dated:
         c = best(x)
         if c is None:
             c = _Cluster(id=len(clusters), group=x.group)
             clusters.append(c)
+            per_group[x.group].append(c.id)
         add(c, x)
-    per_group: dict[str, list[int]] = defaultdict(list)
-    for c in clusters:
-        per_group[c.group].append(c.id)
-    for x in sorted((x for x in mentions if not x.can_found), key=lambda x: x.order):
+    for x in dated_joiners:
         c = best(x)
-        if c is None and x.name is None and x.time is None and len(per_group[x.group]) == 1:
-            only = clusters[per_group[x.group][0]]
-            s = _score(x, only, explain_ok=True)
-            if s is not None:
-                c = only
+        if c is not None:
+            add(c, x)
+    for x in undated:
+        c = best(x) or only_lexical(x) or only_cluster(x)
+        if c is None:
+            c = _Cluster(id=len(clusters), group=x.group)
+            clusters.append(c)
+            per_group[x.group].append(c.id)
+        add(c, x)
+    done = {id(x) for x in dated_joiners}
+    for x in sorted((x for x in joiners if id(x) not in done), key=lambda x: x.order):
+        c = best(x) or only_lexical(x) or only_cluster(x)
         if c is not None:
             add(c, x)
     return clusters

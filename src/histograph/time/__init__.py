@@ -17,10 +17,9 @@ Language data lives in ``time/data/*.yaml``; the rules are compiled from it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..model import Document, Region, TimeMention, TimeValue
+from ..model import TimeMention, TimeValue
 from ..registry import stage
 from .compare import explain_date_difference
 from .document import tag_document
@@ -60,7 +59,3 @@ def tag_dates(
 @stage("histograph.time.v1", requires=("regions",), assigns=("times", "published"))
 def time_stage(state: DocState) -> None:
     state.times, state.published = tag_document(state.document, state.regions)
-
-
-# keep the names importable from here for callers that used them
-_ = (Sequence, Document, Region)

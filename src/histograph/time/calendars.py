@@ -59,7 +59,14 @@ def julian_to_gregorian_value(tv: TimeValue) -> TimeValue:
         return replace(tv, value=value, earliest=lo, latest=lo, source_calendar="julian")
     if tv.precision == "month":
         a, b = V.from_day_number(lo), V.from_day_number(hi)
-        return replace(tv, value=f"{a.value}/{b.value}", earliest=lo, latest=hi, precision="interval", source_calendar="julian")
+        return replace(
+            tv,
+            value=f"{a.value}/{b.value}",
+            earliest=lo,
+            latest=hi,
+            precision="interval",
+            source_calendar="julian",
+        )
     return replace(tv, earliest=lo, latest=hi, source_calendar="julian")
 
 
@@ -93,7 +100,9 @@ def movable_feast(rule: str, year: int) -> int | None:
 
 
 def _names_rx(ev: DualDated) -> re.Pattern[str]:
-    alts = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(ev.names, key=len, reverse=True))
+    alts = "|".join(
+        re.escape(n).replace(r"\ ", r"\s+") for n in sorted(ev.names, key=len, reverse=True)
+    )
     return re.compile(rf"(?i)\b(?:{alts})\b")
 
 

@@ -25,7 +25,10 @@ def explain_date_difference(a: TimeValue, b: TimeValue) -> tuple[str, str] | Non
     """
     same_span = a.earliest == b.earliest and a.latest == b.latest
     if same_span:
-        if a.source_calendar != b.source_calendar and "julian" in (a.source_calendar, b.source_calendar):
+        if a.source_calendar != b.source_calendar and "julian" in (
+            a.source_calendar,
+            b.source_calendar,
+        ):
             j, g = (a, b) if a.source_calendar == "julian" else (b, a)
             return (
                 "calendar",

@@ -61,17 +61,11 @@ def _region_index(regions: Sequence[Region]) -> tuple[list[int], list[Region]]:
 
 
 def _region_at(idx: tuple[list[int], list[Region]], offset: int) -> Region | None:
+    """The region holding ``offset`` (regions partition the text and do not overlap)."""
     starts, rs = idx
     i = bisect.bisect_right(starts, offset) - 1
-    while i >= 0:
-        r = rs[i]
-        if r.start <= offset < r.end:
-            return r
-        if r.end <= offset and i < len(rs) and r.start < offset - 100000:
-            break
-        i -= 1
-        if i >= 0 and rs[i].end <= offset and rs[i].start < offset - 5000:
-            break
+    if i >= 0 and rs[i].start <= offset < rs[i].end:
+        return rs[i]
     return None
 
 
@@ -81,7 +75,9 @@ def _only_date(line: str, c: Cand, line_start: int) -> bool:
     return not re.sub(r"[\W_]+", "", rest)
 
 
-def classify(document: Document, regions: Sequence[Region], cands: Sequence[Cand]) -> tuple[list[str], list[int]]:
+def classify(
+    document: Document, regions: Sequence[Region], cands: Sequence[Cand]
+) -> tuple[list[str], list[int]]:
     """Role of each candidate (content, docdate, heading, list_item) and heading offsets."""
     text = document.text
     lines = _Lines(text)
@@ -94,11 +90,19 @@ def classify(document: Document, regions: Sequence[Region], cands: Sequence[Cand
         ls = lines.starts[li]
         kind = reg.kind if reg is not None else "narrative"
         role = "content"
-        if kind in DOCDATE_KINDS or _DOCDATE_LINE.search(line) or (_only_date(line, c, ls) and (
-            c.rule == "time_date"
-            or _BYLINE.match(lines.neighbour(li, -1))
-            or _BYLINE.match(lines.neighbour(li, 1))
-        )) or (_BYLINE.match(line) and len(line.split()) <= 14):
+        if (
+            kind in DOCDATE_KINDS
+            or _DOCDATE_LINE.search(line)
+            or (
+                _only_date(line, c, ls)
+                and (
+                    c.rule == "time_date"
+                    or _BYLINE.match(lines.neighbour(li, -1))
+                    or _BYLINE.match(lines.neighbour(li, 1))
+                )
+            )
+            or (_BYLINE.match(line) and len(line.split()) <= 14)
+        ):
             role = "docdate"
         elif kind == "heading" or _HEADING_MD.match(line):
             role = "heading"
@@ -116,7 +120,9 @@ def classify(document: Document, regions: Sequence[Region], cands: Sequence[Cand
     return roles, sorted(set(breaks))
 
 
-def _demote_event_headers(text: str, cands: Sequence[Cand], roles: list[str], lines: _Lines) -> None:
+def _demote_event_headers(
+    text: str, cands: Sequence[Cand], roles: list[str], lines: _Lines
+) -> None:
     """A bare full date on its own line (no clock time, no byline next to it) that the
     narrative repeats as an event date ("On November 16, 1933, ...") is the page's event
     header (on-this-day pages), not its publication date."""
@@ -138,7 +144,9 @@ def _demote_event_headers(text: str, cands: Sequence[Cand], roles: list[str], li
             roles[i] = "content"
 
 
-def tag_document(document: Document, regions: Sequence[Region]) -> tuple[list[TimeMention], TimeValue | None]:
+def tag_document(
+    document: Document, regions: Sequence[Region]
+) -> tuple[list[TimeMention], TimeValue | None]:
     """Tag a whole document; return (mentions, publication date).
 
     Headings (``**1933**``, ``## 1936``) set the year for the list items under them; a
@@ -156,7 +164,11 @@ def tag_document(document: Document, regions: Sequence[Region]) -> tuple[list[Ti
             if role != "docdate":
                 continue
             r = resolve_all(text, [c], dct=None)[0]
-            if r.value is not None and r.value.precision in ("day", "time", "month", "year") and r.value.anchor == "absolute":
+            if (
+                r.value is not None
+                and r.value.precision in ("day", "time", "month", "year")
+                and r.value.anchor == "absolute"
+            ):
                 published = r.value
                 break
     resolved = run(text, published, cands=cands, roles=roles, heading_breaks=breaks)

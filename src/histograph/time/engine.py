@@ -56,7 +56,9 @@ def run(
 ) -> list[Resolved]:
     if cands is None:
         cands = find_candidates(text)
-    res = resolve_all(text, cands, dct=dct, roles=roles, heading_breaks=heading_breaks, day_first=day_first)
+    res = resolve_all(
+        text, cands, dct=dct, roles=roles, heading_breaks=heading_breaks, day_first=day_first
+    )
     return apply_calendars(text, res)
 
 
@@ -75,7 +77,9 @@ def to_mentions(
                 value=r.value if r.kind in ("DATE", "TIME") else None,
                 timex=r.timex,
                 document_date=bool(docdate[i]) if docdate is not None else False,
-                anchor_start=r.anchor_start if r.anchor_start is not None and r.anchor_start >= 0 else None,
+                anchor_start=r.anchor_start
+                if r.anchor_start is not None and r.anchor_start >= 0
+                else None,
             )
         )
     return out
@@ -121,9 +125,9 @@ def normalise_date_string(s: str) -> TimeValue | None:
     res = run(t, None)
     best = None
     for r in res:
-        if r.value is not None and r.kind in ("DATE", "TIME") and r.value.anchor == "absolute":
-            if best is None or (r.end - r.start) > (best.end - best.start):
-                best = r
+        usable = r.value is not None and r.kind in ("DATE", "TIME") and r.value.anchor == "absolute"
+        if usable and (best is None or (r.end - r.start) > (best.end - best.start)):
+            best = r
     if best is None:
         return None
     covered = len(re.sub(r"\W", "", t[best.start : best.end]))

@@ -89,7 +89,9 @@ def lexicon() -> Lexicon:
     holiday_names = tuple(str(k) for k in (hol.get("fixed") or {})) + tuple(
         str(k) for k in (hol.get("movable") or {})
     )
-    periods = {str(k).lower(): (str(v[0]), str(v[1])) for k, v in (per.get("periods") or {}).items()}
+    periods = {
+        str(k).lower(): (str(v[0]), str(v[1])) for k, v in (per.get("periods") or {}).items()
+    }
     dual = tuple(
         DualDated(
             names=_strs(e["names"]),

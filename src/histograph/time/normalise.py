@@ -89,7 +89,9 @@ def _sentence_bounds(ctx: Context, pos: int) -> tuple[int, int]:
     return s, e
 
 
-_FUTURE = re.compile(r"(?i)\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned|expects?|expected|scheduled|upcoming|set\s+to|due\s+to|would|next|until|coming|aims?\s+to|intends?)\b")
+_FUTURE = re.compile(
+    r"(?i)\b(?:will|won't|shall|'ll|going\s+to|plans?\s+to|planned|expects?|expected|scheduled|upcoming|set\s+to|due\s+to|would|next|until|coming|aims?\s+to|intends?)\b"
+)
 _PAST = re.compile(r"(?i)\b(?:was|were|had|did|said|ago|last|earlier|since|ended|began|\w{3,}ed)\b")
 
 
@@ -121,12 +123,16 @@ def add_months(y: int, m: int, k: int) -> tuple[int, int]:
 def _dur_timex(n: Any, unit: str, half: bool = False) -> str:
     """TIMEX3 duration value: (16, 'Y') -> P16Y, ('X', 'D') -> PXD, (2, 'H') -> PT2H."""
     if half and isinstance(n, int):
-        conv = {"Y": (12, "M"), "M": (15, "D"), "D": (12, "H"), "H": (30, "MIN"), "DE": (15, "Y"), "CE": (150, "Y"), "W": (84, "H")}
+        # "a year and a half" -> P18M
+        conv = {
+            "Y": (n * 12 + 6, "M"),
+            "D": (n * 24 + 12, "H"),
+            "H": (n * 60 + 30, "MIN"),
+            "DE": (n * 10 + 5, "Y"),
+            "CE": (n * 100 + 50, "Y"),
+        }
         if unit in conv:
-            mult, u2 = conv[unit]
-            base = {"Y": n * 12 + 6, "M": None, "D": n * 24 + 12, "H": n * 60 + 30, "DE": n * 10 + 5, "CE": n * 100 + 50, "W": None}[unit]
-            if base is not None:
-                n, unit = base, {"Y": "M", "D": "H", "H": "MIN", "DE": "Y", "CE": "Y"}[unit]
+            n, unit = conv[unit]
     if unit == "FN":
         n, unit = (n * 2 if isinstance(n, int) else n), "W"
     if unit == "Q":
@@ -141,7 +147,16 @@ def _dur_timex(n: Any, unit: str, half: bool = False) -> str:
 
 def _half_value(n: Any, unit: str) -> str:
     """'half a century' -> P50Y, 'half an hour' -> PT30M."""
-    table = {"Y": "P6M", "M": "P2W", "D": "PT12H", "H": "PT30M", "MIN": "PT30S", "DE": "P5Y", "CE": "P50Y", "W": "P3D"}
+    table = {
+        "Y": "P6M",
+        "M": "P2W",
+        "D": "PT12H",
+        "H": "PT30M",
+        "MIN": "PT30S",
+        "DE": "P5Y",
+        "CE": "P50Y",
+        "W": "P3D",
+    }
     return table.get(unit, f"P0.5{unit}")
 
 
@@ -215,6 +230,10 @@ class Resolver:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.lx = lexicon()
+        #: expressions resolved so far, in order (for "N years after <clause>")
+        self.resolved_so_far: list[Resolved] = []
+        #: "N years ago, on <date>": start of the offset -> (date value, date start)
+        self.apposition: dict[int, tuple[TimeValue, int]] = {}
 
     # -- references --------------------------------------------------------
     def _year_ref(self, c: Cand, *, prefer_heading: bool) -> Ref | None:
@@ -239,7 +258,9 @@ class Resolver:
         r = self._resolve(c, in_list)
         if r.value is not None and c.f.get("cal") == "julian":
             conv = julian_to_gregorian_value(r.value)
-            r = replace(r, value=conv, timex=V.to_timex3(conv.value) if r.kind != "TIME" else r.timex)
+            r = replace(
+                r, value=conv, timex=V.to_timex3(conv.value) if r.kind != "TIME" else r.timex
+            )
         elif r.value is not None and c.f.get("cal") == "gregorian":
             r = replace(r, value=replace(r.value, source_calendar="gregorian"))
         if not r.parts:
@@ -247,8 +268,15 @@ class Resolver:
         r.rule = c.rule
         return r
 
-    def _res(self, c: Cand, kind: TimeKind, tv: TimeValue | None, timex: str | None = None,
-             anchor: Anchor | None = None, anchor_start: int | None = None) -> Resolved:
+    def _res(
+        self,
+        c: Cand,
+        kind: TimeKind,
+        tv: TimeValue | None,
+        timex: str | None = None,
+        anchor: Anchor | None = None,
+        anchor_start: int | None = None,
+    ) -> Resolved:
         if tv is not None and anchor is not None:
             tv = V.with_anchor(tv, anchor)
         if tv is not None and c.f.get("approx"):
@@ -264,7 +292,9 @@ class Resolver:
         if rule == "offset_date":
             return self._offset_date(c, in_list)
         if rule == "duration_long":
-            return self._res(c, "DURATION", None, _dur_timex("X" if f.get("u_plural") else 1, f.get("unit", "X")))
+            return self._res(
+                c, "DURATION", None, _dur_timex("X" if f.get("u_plural") else 1, f.get("unit", "X"))
+            )
         if rule in ("duration", "duration_pl", "duration_half"):
             return self._duration(c)
         if rule.startswith("set_"):
@@ -293,14 +323,18 @@ class Resolver:
         if rule == "pod_bare":
             pre = f.get("podpre")
             if pre in ("that", "the same", "same", "the next", "the following", "the previous"):
-                return self._pod(Cand(c.start, c.end, c.rule, {**f, "rel": "the same" if pre == "same" else pre}))
+                return self._pod(
+                    Cand(c.start, c.end, c.rule, {**f, "rel": "the same" if pre == "same" else pre})
+                )
             return self._res(c, "TIME", None, f"XXXX-XX-XXT{f['pod']}")
         if rule == "narr":
             r0 = self.ctx.ref
             if r0 is None:
                 return self._res(c, "DATE", None, "XXXX")
             if "day" in f["narr"] and (r0.m is None or r0.d is None):
-                return self._res(c, "DATE", None, _x_timex(r0.y, r0.m, None) + ("-XX" if r0.m else "-XX-XX"))
+                return self._res(
+                    c, "DATE", None, _x_timex(r0.y, r0.m, None) + ("-XX" if r0.m else "-XX-XX")
+                )
             tv0 = _date_value(r0.y, r0.m, r0.d)
             return self._res(c, "DATE", tv0, anchor="event", anchor_start=r0.start)
         if rule == "named_season":
@@ -363,7 +397,7 @@ class Resolver:
         y = f.get("y")
         m = f.get("m")
         d = f.get("d")
-        if rule == "apos_year" or f.get("y2d"):
+        if (rule == "apos_year" or f.get("y2d")) and y is not None:
             cy = self._century_hint()
             if cy is None:
                 return self._res(c, "DATE", None, f"XX{y:02d}")
@@ -403,8 +437,9 @@ class Resolver:
             return Ref(y, m, d, -1)
         return self.ctx.ref or (Ref(*self.ctx.dct, -1) if self.ctx.dct else None)
 
-    def _year_for(self, c: Cand, m: int | None, d: int | None, in_list: bool,
-                  season: str | None = None) -> tuple[int, Anchor, int | None] | None:
+    def _year_for(
+        self, c: Cand, m: int | None, d: int | None, in_list: bool, season: str | None = None
+    ) -> tuple[int, Anchor, int | None] | None:
         """The year of a year-less date: from the list heading, the narrative or the DCT."""
         if in_list and self.ctx.heading is not None:
             h = self.ctx.heading
@@ -473,9 +508,15 @@ class Resolver:
         # TimeML tags the two ends: "12" and "14 July 1950"
         text = self.ctx.text
         if f.get("mo_start", 0) > f.get("dd2_start", 0):  # day-day month
-            res.parts = [(c.start, f["dd_end"], "DATE", a.value), (f["dd2_start"], c.end, "DATE", b.value)]
+            res.parts = [
+                (c.start, f["dd_end"], "DATE", a.value),
+                (f["dd2_start"], c.end, "DATE", b.value),
+            ]
         else:  # month day-day
-            res.parts = [(c.start, f["dd_end"], "DATE", a.value), (f["dd2_start"], c.end, "DATE", b.value)]
+            res.parts = [
+                (c.start, f["dd_end"], "DATE", a.value),
+                (f["dd2_start"], c.end, "DATE", b.value),
+            ]
         _ = text
         return res
 
@@ -543,9 +584,19 @@ class Resolver:
         f = c.f
         if c.rule == "set_adv":
             adv = f["adv"]
-            table = {"annually": "XXXX", "yearly": "XXXX", "monthly": "XXXX-XX", "weekly": "XXXX-WXX",
-                     "daily": "XXXX-XX-XX", "nightly": "XXXX-XX-XXTNI", "hourly": "PT1H",
-                     "biannually": "P6M", "biennially": "P2Y", "quarterly": "P3M", "fortnightly": "P2W"}
+            table = {
+                "annually": "XXXX",
+                "yearly": "XXXX",
+                "monthly": "XXXX-XX",
+                "weekly": "XXXX-WXX",
+                "daily": "XXXX-XX-XX",
+                "nightly": "XXXX-XX-XXTNI",
+                "hourly": "PT1H",
+                "biannually": "P6M",
+                "biennially": "P2Y",
+                "quarterly": "P3M",
+                "fortnightly": "P2W",
+            }
             return self._res(c, "SET", None, table.get(adv, "XXXX"))
         if c.rule == "set_times":
             unit = f.get("unit", "Y")
@@ -565,9 +616,19 @@ class Resolver:
         if "pod" in f:
             return self._res(c, "SET", None, f"XXXX-XX-XXT{f['pod']}")
         unit = f.get("unit", "Y")
-        table = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX", "DE": "P10Y",
-                 "CE": "P100Y", "Q": "P3M", "H": "PT1H", "MIN": "PT1M", "WE": "XXXX-WXX-WE",
-                 "SEASON": "XXXX-XX"}
+        table = {
+            "Y": "XXXX",
+            "M": "XXXX-XX",
+            "W": "XXXX-WXX",
+            "D": "XXXX-XX-XX",
+            "DE": "P10Y",
+            "CE": "P100Y",
+            "Q": "P3M",
+            "H": "PT1H",
+            "MIN": "PT1M",
+            "WE": "XXXX-WXX-WE",
+            "SEASON": "XXXX-XX",
+        }
         return self._res(c, "SET", None, table.get(unit, "XXXX"))
 
     # -- times ------------------------------------------------------------------
@@ -591,7 +652,12 @@ class Resolver:
         if self.ctx.news and self.ctx.dct is not None and not self._near_ref(c.start):
             return self.ctx.dct, "dct", None
         r = self.ctx.ref
-        if r is not None and r.m is not None and r.d is not None and self._near_ref(c.start):
+        if (
+            r is not None
+            and r.m is not None
+            and r.d is not None
+            and (self._near_ref(c.start) or "\n\n" not in self.ctx.text[r.start : c.start])
+        ):
             return (r.y, r.m, r.d), "narrative", r.start
         if self.ctx.dct is not None and self.ctx.news:
             return self.ctx.dct, "dct", None
@@ -599,7 +665,16 @@ class Resolver:
 
     def _time_date(self, c: Cand, in_list: bool) -> Resolved:
         f = c.f
-        date_cand = Cand(c.start, c.end, f["date_rule"], {k: v for k, v in f.items() if k not in ("hh", "mi", "ss", "tz", "kind", "date_rule", "split")})
+        date_cand = Cand(
+            c.start,
+            c.end,
+            f["date_rule"],
+            {
+                k: v
+                for k, v in f.items()
+                if k not in ("hh", "mi", "ss", "tz", "kind", "date_rule", "split")
+            },
+        )
         rd = self.resolve(date_cand, in_list=in_list)
         clock = self._clock(f)
         if rd.value is None or rd.value.precision != "day":
@@ -612,13 +687,18 @@ class Resolver:
         if f.get("split"):
             # TimeML: "11 a.m." and "11 November 1918" are two expressions
             t_end, d_start = f["split"]
-            res.parts = [(c.start, t_end, "TIME", tv.value), (d_start, c.end, "DATE", rd.value.value)]
+            res.parts = [
+                (c.start, t_end, "TIME", tv.value),
+                (d_start, c.end, "DATE", rd.value.value),
+            ]
         return res
 
     def _pod_date(self, c: Cand, in_list: bool) -> Resolved:
         f = c.f
         keys = ("pod", "kind", "date_rule")
-        date_cand = Cand(c.start, c.end, f["date_rule"], {k: v for k, v in f.items() if k not in keys})
+        date_cand = Cand(
+            c.start, c.end, f["date_rule"], {k: v for k, v in f.items() if k not in keys}
+        )
         rd = self.resolve(date_cand, in_list=in_list)
         if rd.value is None or rd.value.precision != "day":
             base = rd.timex if rd.timex[:1] in "0123456789XB" else "XXXX-XX-XX"
@@ -631,7 +711,14 @@ class Resolver:
         """'August of that year', 'July 25 of the following year'."""
         f = c.f
         rel = f.get("rel", "that")
-        k = {"the following": 1, "the next": 1, "next": 1, "the previous": -1, "the preceding": -1, "last": -1}.get(rel, 0)
+        k = {
+            "the following": 1,
+            "the next": 1,
+            "next": 1,
+            "the previous": -1,
+            "the preceding": -1,
+            "last": -1,
+        }.get(rel, 0)
         got = self._base_for(c, rel not in ("this", "last", "next"))
         if got is None:
             return self._res(c, "DATE", None, _x_timex(None, f["m"], f.get("d")))
@@ -639,7 +726,9 @@ class Resolver:
         tv = _date_value(base.y + k, f["m"], f.get("d"))
         if tv is not None and f.get("mod"):
             tv = _with_mod(tv, f["mod"])
-        return self._res(c, "DATE", tv, None if tv else _x_timex(base.y + k, f["m"], f.get("d")), anchor, astart)
+        return self._res(
+            c, "DATE", tv, None if tv else _x_timex(base.y + k, f["m"], f.get("d")), anchor, astart
+        )
 
     def _pod(self, c: Cand) -> Resolved:
         f = c.f
@@ -653,11 +742,19 @@ class Resolver:
                 day, anchor, astart = r
         elif f.get("dw") or f.get("rel"):
             word = f.get("dw") or f.get("rel")
-            delta = {"yesterday": -1, "today": 0, "tomorrow": 1, "this": 0, "last": -1}.get(str(word))
+            delta = {"yesterday": -1, "today": 0, "tomorrow": 1, "this": 0, "last": -1}.get(
+                str(word)
+            )
             if word in ("that", "the same", "the next", "the following", "the previous"):
                 r2 = self.ctx.ref
                 if r2 is not None and r2.m is not None and r2.d is not None:
-                    k = {"that": 0, "the same": 0, "the next": 1, "the following": 1, "the previous": -1}[str(word)]
+                    k = {
+                        "that": 0,
+                        "the same": 0,
+                        "the next": 1,
+                        "the following": 1,
+                        "the previous": -1,
+                    }[str(word)]
                     day = day_number(r2.y, r2.m, r2.d) + k
                     anchor, astart = "event", r2.start
             elif delta is not None and self.ctx.dct is not None:
@@ -669,7 +766,9 @@ class Resolver:
         return self._res(c, "TIME", tv, tv.value, anchor, astart)
 
     # -- weekdays and DCT words ------------------------------------------------
-    def _weekday_day(self, c: Cand, wd: int, rel: str | None) -> tuple[int, Anchor, int | None] | None:
+    def _weekday_day(
+        self, c: Cand, wd: int, rel: str | None
+    ) -> tuple[int, Anchor, int | None] | None:
         if self.ctx.dct is not None and (self.ctx.news or self.ctx.ref is None):
             dn = day_number(*self.ctx.dct)
             cur = dn % 7 + 1  # ISO weekday of the DCT
@@ -774,22 +873,53 @@ class Resolver:
         f = c.f
         rel = f.get("rel", "")
         rel2 = f.get("rel2")
-        narrative_words = {"the following", "the next", "the previous", "the preceding", "the same",
-                           "that", "the subsequent", "the prior", "the ensuing", "the very same", "the"}
+        narrative_words = {
+            "the following",
+            "the next",
+            "the previous",
+            "the preceding",
+            "the same",
+            "that",
+            "the subsequent",
+            "the prior",
+            "the ensuing",
+            "the very same",
+            "the",
+        }
         if c.rule == "rel_within":
             k = {"the following": 1, "the next": 1, "the previous": -1}.get(rel2 or "", 0)
             narrative = rel2 not in ("this",)
         else:
             k = 0
-            if rel in ("last", "past", "previous", "the previous", "the preceding", "the prior", "this past", "the past", "the last"):
+            if rel in (
+                "last",
+                "past",
+                "previous",
+                "the previous",
+                "the preceding",
+                "the prior",
+                "this past",
+                "the past",
+                "the last",
+            ):
                 k = -1
-            elif rel in ("next", "coming", "the next", "the following", "the coming", "the subsequent", "the ensuing"):
+            elif rel in (
+                "next",
+                "coming",
+                "the next",
+                "the following",
+                "the coming",
+                "the subsequent",
+                "the ensuing",
+            ):
                 k = 1
             narrative = rel in narrative_words
         got = self._base_for(c, narrative)
         unit = f.get("unit")
         if got is None:
-            tx = {"Y": "XXXX", "M": "XXXX-XX", "D": "XXXX-XX-XX", "W": "XXXX-WXX"}.get(str(unit), "XXXX")
+            tx = {"Y": "XXXX", "M": "XXXX-XX", "D": "XXXX-XX-XX", "W": "XXXX-WXX"}.get(
+                str(unit), "XXXX"
+            )
             if "m" in f:
                 tx = f"XXXX-{f['m']:02d}"
             kind: TimeKind = "TIME" if "pod" in f else "DATE"
@@ -833,16 +963,25 @@ class Resolver:
             return self._res(c, "TIME", None, f"XXXX-XX-XXT{f['pod']}")
         elif unit is not None:
             tv = None if unit == "SEASON" else self._shift(base, unit, k)
-            if unit in ("DE", "CE") and rel in ("the next", "the following", "the past", "the last", "the coming", "the previous"):
+            if unit in ("DE", "CE") and rel in (
+                "the next",
+                "the following",
+                "the past",
+                "the last",
+                "the coming",
+                "the previous",
+            ):
                 # "the next decade": TimeML reads a length of time
                 res = self._res(c, "DATE", tv, anchor=anchor, anchor_start=astart)
                 res.parts = [(c.start, c.end, "DURATION", "P10Y" if unit == "DE" else "P100Y")]
                 return res
         if tv is None:
-            return self._res(c, "DATE", None, "XXXX" if unit in ("Y", None) else _x_timex(None, base.m, None))
+            return self._res(
+                c, "DATE", None, "XXXX" if unit in ("Y", None) else _x_timex(None, base.m, None)
+            )
         if c.f.get("mod"):
             tv = _with_mod(tv, c.f["mod"])
-        if c.rule == "rel_within":
+        if tv is not None and c.rule == "rel_within":
             tv = replace(tv, approximate=True)
         return self._res(c, "DATE", tv, anchor=anchor, anchor_start=astart)
 
@@ -854,16 +993,22 @@ class Resolver:
         rs = f.get("rel_start")
         follow = text[c.end : c.end + 6]
         complement = not re.match(r"\s*(?:[,.;:)!?\n]|$)", follow)
-        if isinstance(rs, int) and c.rule == "ago" and (
-            rel in ("on", "from now", "hence", "since")
-            or (rel in ("after", "before", "prior to") and complement)
-            or (rel in ("earlier", "later") and re.match(r"\s*than\\b", follow))
+        if (
+            isinstance(rs, int)
+            and c.rule == "ago"
+            and (
+                rel in ("on", "from now", "hence", "since")
+                or (rel in ("after", "before", "prior to") and complement)
+                or (rel in ("earlier", "later") and re.match(r"\s*than\b", follow))
+            )
         ):
             # TimeML tags the length ("a month") and leaves "before"/"after" as a signal
             e = rs
             while e > c.start and text[e - 1].isspace():
                 e -= 1
-            r.parts = [(c.start, e, "DURATION", _dur_timex(f.get("n", "X"), str(f.get("unit", "Y"))))]
+            r.parts = [
+                (c.start, e, "DURATION", _dur_timex(f.get("n", "X"), str(f.get("unit", "Y"))))
+            ]
         return r
 
     def _ago_value(self, c: Cand) -> Resolved:
@@ -875,31 +1020,44 @@ class Resolver:
             n = 1
         text = self.ctx.text
         after = text[c.end : c.end + 2]
-        clause_follows = rel in ("after", "before", "since", "prior to") and not re.match(r"\s*[,.;:)!?\n]|$", after)
+        clause_follows = rel in ("after", "before", "since", "prior to") and not re.match(
+            r"\s*[,.;:)!?\n]|$", after
+        )
         if rel in ("ago", "back", "hence", "from now"):
             sign = -1 if rel in ("ago", "back") else 1
             if not isinstance(n, int):
                 return self._res(c, "DATE", None, "PAST_REF" if sign < 0 else "FUTURE_REF")
             # apposition: "90 years ago, on November 16, 1933"
-            app = getattr(self, "_apposition", {}).get(c.start)
+            app = self.apposition.get(c.start)
             if app is not None:
                 tv_app, s_app = app
                 tv = self._truncate(tv_app, unit)
                 return self._res(c, "DATE", tv, anchor="event", anchor_start=s_app)
             ctx = self.ctx
             if ctx.dct is not None:
-                base = Ref(*ctx.dct, -1)
+                dbase = Ref(*ctx.dct, -1)
             elif ctx.inferred_dct_year is not None and unit in ("Y", "DE", "CE"):
-                base = Ref(ctx.inferred_dct_year, None, None, -1)
+                dbase = Ref(ctx.inferred_dct_year, None, None, -1)
             else:
                 return self._res(c, "DATE", None, _ago_x(unit))
-            tv = self._shift_n(base, unit, sign * n)
-            return self._res(c, "DATE", tv, None if tv else _ago_x(unit), "dct")
+            dtv = self._shift_n(dbase, unit, sign * n)
+            return self._res(c, "DATE", dtv, None if dtv else _ago_x(unit), "dct")
         if not isinstance(n, int):
-            got0 = self._base_for(c, True) if rel in ("later", "earlier", "afterwards", "afterward") else None
+            got0 = (
+                self._base_for(c, True)
+                if rel in ("later", "earlier", "afterwards", "afterward")
+                else None
+            )
             if got0 is not None:
                 return self._res(c, "DATE", None, _partial_x(got0[0], unit))
-            return self._res(c, "DATE", None, "PAST_REF" if rel in ("earlier", "before", "previously", "prior to") else "FUTURE_REF")
+            return self._res(
+                c,
+                "DATE",
+                None,
+                "PAST_REF"
+                if rel in ("earlier", "before", "previously", "prior to")
+                else "FUTURE_REF",
+            )
         sign = -1 if rel in ("earlier", "before", "previously", "prior to") else 1
         if clause_follows:
             # "16 years after breaking relations": the date of the embedded event is the
@@ -908,20 +1066,20 @@ class Resolver:
             if main is None:
                 return self._res(c, "DATE", None, _ago_x(unit))
             tv_main, s_main = main
-            base = _ref_from_tv(tv_main, s_main)
-            if base is None:
+            mbase = _ref_from_tv(tv_main, s_main)
+            if mbase is None:
                 return self._res(c, "DATE", None, _ago_x(unit))
-            tv = self._shift_n(base, unit, -sign * n)
-            return self._res(c, "DATE", tv, None if tv else _ago_x(unit), "event", s_main)
+            mtv = self._shift_n(mbase, unit, -sign * n)
+            return self._res(c, "DATE", mtv, None if mtv else _ago_x(unit), "event", s_main)
         got = self._base_for(c, True)
         if got is None:
             return self._res(c, "DATE", None, _ago_x(unit))
         base, anchor, astart = got
-        tv = self._shift_n(base, unit, sign * n)
-        return self._res(c, "DATE", tv, None if tv else _partial_x(base, unit), anchor, astart)
+        ntv = self._shift_n(base, unit, sign * n)
+        return self._res(c, "DATE", ntv, None if ntv else _partial_x(base, unit), anchor, astart)
 
     def _truncate(self, tv: TimeValue, unit: str) -> TimeValue:
-        y, m, d = civil_from_day(tv.earliest)
+        y, m, _ = civil_from_day(tv.earliest)
         if unit in ("Y", "DE", "CE") or tv.precision == "year":
             return V.make_year(y)
         if unit in ("M", "Q") or tv.precision == "month":
@@ -941,8 +1099,6 @@ class Resolver:
         assert m is not None
         if unit in ("M", "Q"):
             y2, m2 = add_months(y, m, k * (3 if unit == "Q" else 1))
-            if d is not None and unit == "M" and False:
-                pass
             return V.make_month(y2, m2)
         if d is None:
             return None
@@ -958,19 +1114,25 @@ class Resolver:
     def _main_clause_date(self, c: Cand) -> tuple[TimeValue, int] | None:
         """The explicit date of the clause this offset phrase belongs to (same sentence,
         before it, no semicolon between)."""
-        found = getattr(self, "_resolved_so_far", [])
+        found = self.resolved_so_far
         s, _ = _sentence_bounds(self.ctx, c.start)
         for r in reversed(found):
             if r.start < s:
                 break
-            if r.end <= c.start and r.value is not None and r.kind in ("DATE", "TIME") and r.rule not in ("present", "past", "future"):
+            if (
+                r.end <= c.start
+                and r.value is not None
+                and r.kind in ("DATE", "TIME")
+                and r.rule not in ("present", "past", "future")
+            ):
                 if ";" in self.ctx.text[r.end : c.start]:
                     return None
                 return r.value, r.start
         return None
 
     def _anniv(self, c: Cand) -> Resolved:
-        n = c.f["anniv"]
+        """'the 90th anniversary': the anniversary falls in the DCT's year (its event,
+        N years earlier, is not this expression's value)."""
         ctx = self.ctx
         y = ctx.dct[0] if ctx.dct is not None else ctx.inferred_dct_year
         if y is None:
@@ -1006,7 +1168,9 @@ def _partial_x(base: Ref, unit: str) -> str:
 
 
 def _ago_x(unit: str) -> str:
-    return {"Y": "XXXX", "DE": "XXXX", "CE": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX"}.get(unit, "XXXX-XX-XX")
+    return {"Y": "XXXX", "DE": "XXXX", "CE": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX"}.get(
+        unit, "XXXX-XX-XX"
+    )
 
 
 # ------------------------------------------------------------------ driver
@@ -1035,7 +1199,11 @@ def resolve_all(
             ctx.dct = (y, m, d)
         else:
             ctx.dct = (y, m, 1) if dct.precision == "month" else (y, 7, 1)
-        ctx.dct_tv = V.with_anchor(V.make_day(*ctx.dct), "dct") if dct.precision in ("day", "time") else V.with_anchor(dct, "dct")
+        ctx.dct_tv = (
+            V.with_anchor(V.make_day(*ctx.dct), "dct")
+            if dct.precision in ("day", "time")
+            else V.with_anchor(dct, "dct")
+        )
     ctx.sent_starts = sentence_starts(text)
     roles = list(roles) if roles is not None else ["content"] * len(cands)
     resolver = Resolver(ctx)
@@ -1043,8 +1211,7 @@ def resolve_all(
     ctx.news = _is_news(ctx, cands, roles)
     breaks = sorted(heading_breaks)
     bi = 0
-    out: list[Resolved] = []
-    resolver._resolved_so_far = out  # type: ignore[attr-defined]
+    out = resolver.resolved_so_far
     for c, role in zip(cands, roles, strict=True):
         while bi < len(breaks) and breaks[bi] <= c.start:
             ctx.heading = None
@@ -1053,11 +1220,27 @@ def resolve_all(
         out.append(r)
         if role == "docdate":
             continue
-        if r.value is not None and r.kind in ("DATE", "TIME") and r.value.precision in _UPDATES_REF and c.rule not in ("present", "past", "future", "dctword", "anniv"):
+        if (
+            r.value is not None
+            and r.kind in ("DATE", "TIME")
+            and r.value.precision in _UPDATES_REF
+            and c.rule not in ("present", "past", "future", "dctword", "anniv")
+        ):
             if c.rule == "ago" and r.value.anchor == "dct":
                 continue
-            if c.rule in ("year", "year_era") and role != "heading" and not _sets_scene(text, c):
+            if (
+                c.rule in ("year", "year_era")
+                and role != "heading"
+                and not _sets_scene(text, c)
+                and ctx.ref is not None
+            ):
                 continue
+            if (
+                role != "heading"
+                and ctx.ref is not None
+                and _IRREALIS_BEFORE.search(text[max(0, c.start - 60) : c.start])
+            ):
+                continue  # "a campaign planned for 1976" does not move the narrative there
             ref = _ref_from_tv(r.value, r.start)
             if ref is not None:
                 if role == "heading":
@@ -1065,6 +1248,12 @@ def resolve_all(
                 ctx.ref = ref
     return out
 
+
+#: plans, projections and conditionals: their dates are not the narrative's present
+_IRREALIS_BEFORE = re.compile(
+    r"(?i)\b(?:plann?ed|plans?|projected|scheduled|expected|intended|hoped|would|could|might|"
+    r"proposed|promised|aimed|was\s+to|were\s+to|due)\b[^.;:!?\n]*$"
+)
 
 _SCENE_BEFORE = re.compile(
     r"(?i:\b(?:in|by|during|from|through|throughout|after|early|late|mid|"
@@ -1079,7 +1268,7 @@ def _sets_scene(text: str, c: Cand) -> bool:
     before = text[max(0, c.start - 20) : c.start]
     if _SCENE_BEFORE.search(before):
         return True
-    return not before.strip() or before.rstrip()[-1:] in ".!?:\n\"“(" or c.f.get("mod") is not None
+    return not before.strip() or before.rstrip()[-1:] in '.!?:\n"“(' or c.f.get("mod") is not None
 
 
 def _prepass(resolver: Resolver, cands: Sequence[Cand], roles: Sequence[str]) -> None:
@@ -1088,10 +1277,18 @@ def _prepass(resolver: Resolver, cands: Sequence[Cand], roles: Sequence[str]) ->
     text = resolver.ctx.text
     app: dict[int, tuple[TimeValue, int]] = {}
     for i, c in enumerate(cands):
-        if c.rule != "ago" or c.f.get("rel") not in ("ago", "back") or not isinstance(c.f.get("n"), int):
+        if (
+            c.rule != "ago"
+            or c.f.get("rel") not in ("ago", "back")
+            or not isinstance(c.f.get("n"), int)
+        ):
             continue
         nxt = cands[i + 1] if i + 1 < len(cands) else None
-        if nxt is None or "y" not in nxt.f or nxt.rule not in ("dmy", "mdy", "my", "year", "iso", "time_date"):
+        if (
+            nxt is None
+            or "y" not in nxt.f
+            or nxt.rule not in ("dmy", "mdy", "my", "year", "iso", "time_date")
+        ):
             continue
         if not re.fullmatch(r",?\s*(?:on|in|back\s+in|back\s+on)?\s*", text[c.end : nxt.start]):
             continue
@@ -1103,7 +1300,7 @@ def _prepass(resolver: Resolver, cands: Sequence[Cand], roles: Sequence[str]) ->
         unit = c.f.get("unit")
         if resolver.ctx.dct is None and unit == "Y" and resolver.ctx.inferred_dct_year is None:
             resolver.ctx.inferred_dct_year = civil_from_day(r.value.earliest)[0] + int(c.f["n"])
-    resolver._apposition = app  # type: ignore[attr-defined]
+    resolver.apposition = app
 
 
 _DCT_WORDS = {"last", "next", "this", "coming", "past", "current", "this past"}
@@ -1117,14 +1314,19 @@ def _is_news(ctx: Context, cands: Sequence[Cand], roles: Sequence[str]) -> bool:
         return False
     years = 0
     dct_words = 0
+    far_fine = 0  # month- or day-precise dates far from the DCT: a history's signature
     for c, role in zip(cands, roles, strict=True):
         if role == "docdate":
             continue
         if isinstance(c.f.get("y"), int) and not c.f.get("y2d"):
             years += 1
+            if "m" in c.f and abs(c.f["y"] - ctx.dct[0]) > 5:
+                far_fine += 1
         years += sum(1 for p in c.parts if isinstance(p.f.get("y"), int))
-        if c.rule in ("weekday", "dctword", "pod_day", "tonight") or (
-            c.rule == "ago" and c.f.get("rel") == "ago"
-        ) or (c.rule == "rel_unit" and c.f.get("rel") in _DCT_WORDS):
+        if (
+            c.rule in ("weekday", "dctword", "pod_day", "tonight")
+            or (c.rule == "ago" and c.f.get("rel") == "ago")
+            or (c.rule == "rel_unit" and c.f.get("rel") in _DCT_WORDS)
+        ):
             dct_words += 1
-    return years <= 2 or 3 * dct_words >= years
+    return years <= 2 or 3 * dct_words >= years or (far_fine == 0 and years <= 10)

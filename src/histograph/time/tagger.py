@@ -107,9 +107,39 @@ def grammar() -> Grammar:
     SEASON = _ci(list(lx.seasons))
     POD = _ci(list(lx.parts_of_day))
     MODP = (
-        r"(?P<mod>(?i:(?:the" + S + r")?(?:very" + S + r")?(?:early|mid|middle|late)(?:" + S + r"in" + S + r"|-|" + S + r"|-" + S + r")"
-        r"|(?:the" + S + r")?(?:beginning|start|end|middle|close|turn|dawn|outset|spring|summer|autumn|fall|winter)" + S + r"of" + S + r"(?:the" + S + r")?"
-        r"|(?:the" + S + r")?(?:first|second|latter|last)" + S + r"(?:half|part|quarter|months?|weeks?|days?)" + S + r"of" + S + r"(?:the" + S + r")?))"
+        r"(?P<mod>(?i:(?:the"
+        + S
+        + r")?(?:very"
+        + S
+        + r")?(?:early|mid|middle|late)(?:"
+        + S
+        + r"in"
+        + S
+        + r"|-|"
+        + S
+        + r"|-"
+        + S
+        + r")"
+        r"|(?:the"
+        + S
+        + r")?(?:beginning|start|end|middle|close|turn|dawn|outset|spring|summer|autumn|fall|winter)"
+        + S
+        + r"of"
+        + S
+        + r"(?:the"
+        + S
+        + r")?"
+        r"|(?:the"
+        + S
+        + r")?(?:first|second|latter|last)"
+        + S
+        + r"(?:half|part|quarter|months?|weeks?|days?)"
+        + S
+        + r"of"
+        + S
+        + r"(?:the"
+        + S
+        + r")?))"
     )
     AMPM = r"(?i:a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)"
     TZ = r"(?:GMT|UTC|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|MSK|IST|JST|ET|PT)(?![A-Za-z])"
@@ -118,58 +148,171 @@ def grammar() -> Grammar:
     PRES = _ci(list(lx.present_ref))
     PAST = _ci(list(lx.past_ref))
     FUT = _ci(list(lx.future_ref))
-    REL_DCT = r"(?i:last|next|this|coming|past|previous|current|the" + S + r"(?:past|coming|current|last|next|previous|following|same|preceding|subsequent|prior|ensuing)|this" + S + r"past|that|the" + S + r"very" + S + r"same)"
-    RELUNIT = r"(?i:day|week|weekend|month|year|decade|century|quarter|fiscal" + S + r"year|season|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|millennium)(?![A-Za-z])"
+    REL_DCT = (
+        r"(?i:last|next|this|coming|past|previous|current|the"
+        + S
+        + r"(?:past|coming|current|last|next|previous|following|same|preceding|subsequent|prior|ensuing)|this"
+        + S
+        + r"past|that|the"
+        + S
+        + r"very"
+        + S
+        + r"same)"
+    )
+    RELUNIT = (
+        r"(?i:day|week|weekend|month|year|decade|century|quarter|fiscal"
+        + S
+        + r"year|season|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|millennium)(?![A-Za-z])"
+    )
     B = r"(?<![\w$£€#@/.,-])"
     NARR = _ci(list(lx.narrative_refs))
     NSEA = _ci(list(lx.named_seasons))
 
     rules: list[tuple[str, str]] = [
-        ("iso", r"(?<![\w/.-])(?P<y>\d{4})-(?P<mo>[01]?\d)-(?P<dd>[0-3]?\d)(?:[T ](?P<hh>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w/-])"),
-        ("numeric", r"(?<![\w/.-])(?P<n1>[0-3]?\d)(?P<sep>[/.])(?P<n2>[0-3]?\d)(?P=sep)(?P<ny>\d{4}|\d{2})(?![\w/]|\.\d)"),
-        ("dmy_range", rf"(?<![\w.,])(?P<dd>{DAY})(?:{S}?[-–—]{S}?|{S}(?i:and|to|or|until|through){S})(?P<dd2>{DAY}){S}(?:(?i:of){S})?(?P<mo>{MONTH})(?:(?:,?{S}|,)(?P<y>{YEARX}))?"),
-        ("mdy_range", rf"(?<![\w.])(?P<mo>{MONTH}){S}?(?P<dd>{DAY})(?:{S}?[-–—]{S}?|{S}(?i:and|to|or|until|through){S})(?P<dd2>{DAY})(?!\w|:\d|\.\d|,\d)(?:(?:,{S}?|{S})(?P<y>{YEARX}))?"),
-        ("dmy", rf"(?<![\w.,])(?:(?P<wd>{WD}),?{S})?(?:(?i:the){S})?(?P<dd>{DAY}|{ORDD})(?:{S}(?i:of){S}|{S}|-)(?P<mo>{MONTH})(?:(?:,?{S}|,)(?P<y>{YEARX}))?"),
-        ("mdy", rf"(?<![\w.])(?:(?P<wd>{WD}),?{S})?(?P<mo>{MONTH}){S}?(?:(?i:the){S})?(?P<dd>{DAY}|{ORDD})(?!\w|:\d|\.\d|,\d)(?:(?:,{S}?|{S}(?i:of){S}|{S})(?P<y>{YEARX}))?"),
-        ("month_of_rel", rf"(?<![\w.])(?:{MODP})?(?P<mo>{MONTH})(?:{S}(?P<dd>{DAY}))?{S}(?i:of){S}(?P<rel>(?i:that|the{S}same|the{S}following|the{S}next|the{S}previous|the{S}preceding|this|last|next)){S}(?P<u>(?i:year))(?![\w])"),
+        (
+            "iso",
+            r"(?<![\w/.-])(?P<y>\d{4})-(?P<mo>[01]?\d)-(?P<dd>[0-3]?\d)(?:[T ](?P<hh>[0-2]\d):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w/-])",
+        ),
+        (
+            "numeric",
+            r"(?<![\w/.-])(?P<n1>[0-3]?\d)(?P<sep>[/.])(?P<n2>[0-3]?\d)(?P=sep)(?P<ny>\d{4}|\d{2})(?![\w/]|\.\d)",
+        ),
+        (
+            "dmy_range",
+            rf"(?<![\w.,])(?P<dd>{DAY})(?:{S}?[-–—]{S}?|{S}(?i:and|to|or|until|through){S})(?P<dd2>{DAY}){S}(?:(?i:of){S})?(?P<mo>{MONTH})(?:(?:,?{S}|,)(?P<y>{YEARX}))?",
+        ),
+        (
+            "mdy_range",
+            rf"(?<![\w.])(?P<mo>{MONTH}){S}?(?P<dd>{DAY})(?:{S}?[-–—]{S}?|{S}(?i:and|to|or|until|through){S})(?P<dd2>{DAY})(?!\w|:\d|\.\d|,\d)(?:(?:,{S}?|{S})(?P<y>{YEARX}))?",
+        ),
+        (
+            "dmy",
+            rf"(?<![\w.,])(?:(?P<wd>{WD}),?{S})?(?:(?i:the){S})?(?P<dd>{DAY}|{ORDD})(?:{S}(?i:of){S}|{S}|-)(?P<mo>{MONTH})(?:(?:,?{S}|,)(?P<y>{YEARX}))?",
+        ),
+        (
+            "mdy",
+            rf"(?<![\w.])(?:(?P<wd>{WD}),?{S})?(?P<mo>{MONTH}){S}?(?:(?i:the){S})?(?P<dd>{DAY}|{ORDD})(?!\w|:\d|\.\d|,\d)(?:(?:,{S}?|{S}(?i:of){S}|{S})(?P<y>{YEARX}))?",
+        ),
+        (
+            "month_of_rel",
+            rf"(?<![\w.])(?:{MODP})?(?P<mo>{MONTH})(?:{S}(?P<dd>{DAY}))?{S}(?i:of){S}(?P<rel>(?i:that|the{S}same|the{S}following|the{S}next|the{S}previous|the{S}preceding|this|last|next)){S}(?P<u>(?i:year))(?![\w])",
+        ),
         ("my", rf"(?<![\w.])(?:{MODP})?(?P<mo>{MONTH})(?:{S}(?i:of){S}|,?{S}|,)(?P<y>{YEARX})"),
         ("month", rf"(?<![\w.])(?:{MODP})?(?P<mo>{MONTHF})(?![\w-])"),
-        ("year", rf"{B}(?:(?P<ap>(?i:circa|c\.|ca\.|c|ca)){S}?)?(?:{MODP})?(?P<y>{YEAR4})(?![\w%°]|[.,:]\d)"),
-        ("year_era", rf"{B}(?:(?P<ap>(?i:circa|c\.|ca\.|c|ca)){S}?)?(?:{MODP})?(?:(?P<y>\d{{1,4}}){S}?(?P<era>{ERA})|(?P<era2>{ERA}){S}?(?P<y2>\d{{1,4}})(?!\d))"),
+        (
+            "year",
+            rf"{B}(?:(?P<ap>(?i:circa|c\.|ca\.|c|ca)){S}?)?(?:{MODP})?(?P<y>{YEAR4})(?![\w%°]|[.,:]\d)",
+        ),
+        (
+            "year_era",
+            rf"{B}(?:(?P<ap>(?i:circa|c\.|ca\.|c|ca)){S}?)?(?:{MODP})?(?:(?P<y>\d{{1,4}}){S}?(?P<era>{ERA})|(?P<era2>{ERA}){S}?(?P<y2>\d{{1,4}})(?!\d))",
+        ),
         ("year_range", rf"{B}(?P<y>{YEAR4}){S}?[-–—]{S}?(?P<ye>\d{{4}}|\d{{2}})(?![\w%]|[.,]\d)"),
         ("year_range_era", rf"{B}(?P<y>\d{{1,4}}){S}?[-–—]{S}?(?P<ye>\d{{1,4}}){S}?(?P<era>{ERA})"),
         ("apos_year", r"(?<![\w'’])['’](?P<y2d>\d\d)(?![\w'’%])"),
-        ("decade", rf"(?<![\w$£€])(?:(?i:the){S})?(?:{MODP})?(?:(?P<dec>\d{{3}}0)['’]?s|['’](?P<dec2>\d0)['’]?s)(?![\w])"),
-        ("decade_word", rf"(?<![\w])(?i:the){S}(?:{MODP})?(?P<decw>(?i:(?:nineteen|eighteen|seventeen)[-\s]?)?(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])"),
-        ("century", rf"(?<![\w])(?:(?i:the){S})?(?:{MODP})?(?P<cen>\d{{1,2}}(?i:st|nd|rd|th)|{ORDW})(?:{S}|-)(?i:century|centuries)(?![A-Za-z])(?:{S}?(?P<era>{ERA}))?"),
-        ("millennium", rf"(?<![\w])(?:(?i:the){S})?(?:{MODP})?(?P<mil>\d(?i:st|nd|rd|th)|{ORDW})(?:{S}|-)(?i:millennium)(?![A-Za-z])(?:{S}?(?P<era>{ERA}))?"),
-        ("season", rf"(?<![\w])(?:(?P<the>(?i:the)){S})?(?:{MODP})?(?P<sea>{SEASON})(?:(?:{S}(?i:of){S}|,?{S})(?P<y>{YEARX}))?(?![\w])"),
-        ("quarter", rf"(?<![\w])(?:(?i:the){S})?(?P<qo>{ORDW}|\d(?i:st|nd|rd|th)){S}(?:(?i:fiscal|calendar){S})?(?i:quarter)(?![\w])(?:{S}(?i:of){S}(?:(?i:fiscal){S})?(?P<y>{YEARX}))?"),
+        (
+            "decade",
+            rf"(?<![\w$£€])(?:(?i:the){S})?(?:{MODP})?(?:(?P<dec>\d{{3}}0)['’]?s|['’](?P<dec2>\d0)['’]?s)(?![\w])",
+        ),
+        (
+            "decade_word",
+            rf"(?<![\w])(?i:the){S}(?:{MODP})?(?P<decw>(?i:(?:nineteen|eighteen|seventeen)[-\s]?)?(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?![\w])",
+        ),
+        (
+            "century",
+            rf"(?<![\w])(?:(?i:the){S})?(?:{MODP})?(?P<cen>\d{{1,2}}(?i:st|nd|rd|th)|{ORDW})(?:{S}|-)(?i:century|centuries)(?![A-Za-z])(?:{S}?(?P<era>{ERA}))?",
+        ),
+        (
+            "millennium",
+            rf"(?<![\w])(?:(?i:the){S})?(?:{MODP})?(?P<mil>\d(?i:st|nd|rd|th)|{ORDW})(?:{S}|-)(?i:millennium)(?![A-Za-z])(?:{S}?(?P<era>{ERA}))?",
+        ),
+        (
+            "season",
+            rf"(?<![\w])(?:(?P<the>(?i:the)){S})?(?:{MODP})?(?P<sea>{SEASON})(?:(?:{S}(?i:of){S}|,?{S})(?P<y>{YEARX}))?(?![\w])",
+        ),
+        (
+            "quarter",
+            rf"(?<![\w])(?:(?i:the){S})?(?P<qo>{ORDW}|\d(?i:st|nd|rd|th)){S}(?:(?i:fiscal|calendar){S})?(?i:quarter)(?![\w])(?:{S}(?i:of){S}(?:(?i:fiscal){S})?(?P<y>{YEARX}))?",
+        ),
         ("quarter_q", rf"(?<![\w])(?P<qn>Q[1-4]){S}?(?P<y>{YEAR4})"),
-        ("clock", rf"(?<![\w:.,])(?P<hh>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?:{S}?(?P<ampm>{AMPM}))?|{S}?(?P<ampm2>{AMPM})|{S}(?i:o['’]clock))(?:hrs|hours|h(?![\w]))?(?:{S}?(?P<tz>{TZ}))?"),
-        ("clock_word", rf"(?<![\w])(?:(?P<offn>{NUM}|(?i:a{S}quarter|half|quarter)){S}(?:(?P<offu>(?i:minutes?|hours?|seconds?)){S})?(?P<offd>(?i:before|to|after|past)){S})?(?P<cw>(?i:noon|midnight|midday))(?![\w])"),
+        (
+            "clock",
+            rf"(?<![\w:.,])(?P<hh>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d)(?::(?P<ss>[0-5]\d))?(?:{S}?(?P<ampm>{AMPM}))?|{S}?(?P<ampm2>{AMPM})|{S}(?i:o['’]clock))(?:hrs|hours|h(?![\w]))?(?:{S}?(?P<tz>{TZ}))?",
+        ),
+        (
+            "clock_word",
+            rf"(?<![\w])(?:(?P<offn>{NUM}|(?i:a{S}quarter|half|quarter)){S}(?:(?P<offu>(?i:minutes?|hours?|seconds?)){S})?(?P<offd>(?i:before|to|after|past)){S})?(?P<cw>(?i:noon|midnight|midday))(?![\w])",
+        ),
         ("clock_oclock", rf"(?<![\w])(?P<hw>{NUMW}){S}(?i:o['’]clock)"),
-        ("pod_day", rf"(?<![\w])(?P<wd>{WDF}|(?P<dw>(?i:yesterday|today|tomorrow|tonight))){S}(?P<pod>{POD})"),
-        ("pod_rel", rf"(?<![\w])(?P<rel>(?i:this|last|that|the{S}same|the{S}next|the{S}following|the{S}previous|tomorrow|yesterday)){S}(?P<pod>{POD})"),
-        ("pod_bare", rf"(?<![\w])(?:(?P<podpre>(?i:the|that|one|same|the{S}same|the{S}following|the{S}next|the{S}previous)){S})?(?P<pod>(?i:night|daytime|morning|evening|afternoon))(?![\w-])"),
+        (
+            "pod_day",
+            rf"(?<![\w])(?P<wd>{WDF}|(?P<dw>(?i:yesterday|today|tomorrow|tonight))){S}(?P<pod>{POD})",
+        ),
+        (
+            "pod_rel",
+            rf"(?<![\w])(?P<rel>(?i:this|last|that|the{S}same|the{S}next|the{S}following|the{S}previous|tomorrow|yesterday)){S}(?P<pod>{POD})",
+        ),
+        (
+            "pod_bare",
+            rf"(?<![\w])(?:(?P<podpre>(?i:the|that|one|same|the{S}same|the{S}following|the{S}next|the{S}previous)){S})?(?P<pod>(?i:night|daytime|morning|evening|afternoon))(?![\w-])",
+        ),
         ("narr", rf"(?<![\w])(?P<narr>{NARR})(?![\w])"),
         ("named_season", rf"(?<![\w])(?:(?i:the){S})?(?P<nsea>{NSEA})(?![\w])"),
         ("tonight", r"(?<![\w])(?P<dw>(?i:tonight|overnight))(?![\w])"),
-        ("weekday", rf"(?<![\w])(?:(?P<rel>(?i:last|next|this|coming|past|previous|that)){S})?(?P<wd>{WDF})(?![\w])"),
+        (
+            "weekday",
+            rf"(?<![\w])(?:(?P<rel>(?i:last|next|this|coming|past|previous|that)){S})?(?P<wd>{WDF})(?![\w])",
+        ),
         ("rel_unit", rf"(?<![\w])(?:{MODP})?(?P<rel>{REL_DCT}){S}(?P<u>{RELUNIT}|{MONTHF}|{WDF})"),
-        ("rel_within", rf"(?<![\w])(?P<rel>(?i:later|earlier|early|late)){S}(?P<rel2>(?i:that|this|in{S}the|the{S}same|the{S}following|the{S}next|the{S}previous|in{S}that|in{S}the{S}same)){S}(?P<u>(?i:year|month|day|week|decade|century|morning|evening|night|afternoon))(?![\w])"),
-        ("mod_unit", rf"(?<![\w])(?:{MODP})(?:(?P<rel>(?i:the|that|this|next|last)){S})?(?P<u>(?i:year|month|week|decade|century|day))(?![\w])"),
-        ("ago", rf"(?<![\w])(?:(?P<ap>{APPROX}){S})?(?P<n>{NUM}|{VAGUE})(?:{S}|-)(?:(?i:more|full|long|whole|additional){S})?(?P<u>{UNIT})(?:{S}(?i:and{S}a{S}half))?{S}(?P<rel>(?i:ago|later|earlier|before|after|afterwards?|hence|from{S}now|prior{S}to|previously|back|since|on))(?![\w])"),
-        ("the_unit_rel", rf"(?<![\w])(?i:the){S}(?P<u>(?i:day|week|month|year|night|morning|evening))(?P<rel>{S}(?i:before|after|earlier|later))(?![\w])"),
-        ("dctword", r"(?<![\w])(?P<dw>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow))(?![\w])"),
-        ("anniv", rf"(?<![\w])(?:(?i:the){S})?(?P<ord>\d{{1,4}}(?i:st|nd|rd|th)|{ORDW}){S}(?i:anniversary)(?![\w])"),
-        ("duration", rf"(?<![\w])(?:(?P<pre>(?i:the{S}(?:past|last|next|first|previous|coming|following|final|remaining|same|initial)|another|a{S}further)){S})?(?:(?P<ap>{APPROX}){S}(?!(?i:the)\b))?(?P<n>{NUM}|{VAGUE})(?:{S}|-)(?:(?i:more|full|long|additional|consecutive|straight|whole|odd|extra|calendar|short|bloody|long{S}and{S}bloody){S})?(?P<u>{UNIT})(?P<half>{S}(?i:and{S}a{S}half))?(?:(?P<long>-(?i:long))|{S}(?i:old|of{S}age)(?![\w-]))?(?![\w-])"),
-        ("duration_half", rf"(?<![\w])(?:(?P<ap>{APPROX}){S})?(?i:half{S}(?:an?|one){S})(?P<u>{UNIT})(?![\w])"),
-        ("duration_pl", rf"(?<![\w])(?:(?P<pre>(?i:recent|the{S}past|the{S}last|the{S}next|the{S}coming|the{S}following)){S})?(?P<u>{UNITPL})(?:-(?i:long))?(?![\w])"),
+        (
+            "rel_within",
+            rf"(?<![\w])(?P<rel>(?i:later|earlier|early|late)){S}(?P<rel2>(?i:that|this|in{S}the|the{S}same|the{S}following|the{S}next|the{S}previous|in{S}that|in{S}the{S}same)){S}(?P<u>(?i:year|month|day|week|decade|century|morning|evening|night|afternoon))(?![\w])",
+        ),
+        (
+            "mod_unit",
+            rf"(?<![\w])(?:{MODP})(?:(?P<rel>(?i:the|that|this|next|last)){S})?(?P<u>(?i:year|month|week|decade|century|day))(?![\w])",
+        ),
+        (
+            "ago",
+            rf"(?<![\w])(?:(?P<ap>{APPROX}){S})?(?P<n>{NUM}|{VAGUE})(?:{S}|-)(?:(?i:more|full|long|whole|additional){S})?(?P<u>{UNIT})(?:{S}(?i:and{S}a{S}half))?{S}(?P<rel>(?i:ago|later|earlier|before|after|afterwards?|hence|from{S}now|prior{S}to|previously|back|since|on))(?![\w])",
+        ),
+        (
+            "the_unit_rel",
+            rf"(?<![\w])(?i:the){S}(?P<u>(?i:day|week|month|year|night|morning|evening))(?P<rel>{S}(?i:before|after|earlier|later))(?![\w])",
+        ),
+        (
+            "dctword",
+            r"(?<![\w])(?P<dw>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow))(?![\w])",
+        ),
+        (
+            "anniv",
+            rf"(?<![\w])(?:(?i:the){S})?(?P<ord>\d{{1,4}}(?i:st|nd|rd|th)|{ORDW}){S}(?i:anniversary)(?![\w])",
+        ),
+        (
+            "duration",
+            rf"(?<![\w])(?:(?P<pre>(?i:the{S}(?:past|last|next|first|previous|coming|following|final|remaining|same|initial)|another|a{S}further)){S})?(?:(?P<ap>{APPROX}){S}(?!(?i:the)\b))?(?P<n>{NUM}|{VAGUE})(?:{S}|-)(?:(?i:more|full|long|additional|consecutive|straight|whole|odd|extra|calendar|short|bloody|long{S}and{S}bloody){S})?(?P<u>{UNIT})(?P<half>{S}(?i:and{S}a{S}half))?(?:(?P<long>-(?i:long))|{S}(?i:old|of{S}age)(?![\w-]))?(?![\w-])",
+        ),
+        (
+            "duration_half",
+            rf"(?<![\w])(?:(?P<ap>{APPROX}){S})?(?i:half{S}(?:an?|one){S})(?P<u>{UNIT})(?![\w])",
+        ),
+        (
+            "duration_pl",
+            rf"(?<![\w])(?:(?P<pre>(?i:recent|the{S}past|the{S}last|the{S}next|the{S}coming|the{S}following)){S})?(?P<u>{UNITPL})(?:-(?i:long))?(?![\w])",
+        ),
         ("duration_long", rf"(?<![\w])(?P<u>{UNIT})-(?i:long)(?![\w-])"),
-        ("set_every", rf"(?<![\w])(?P<every>(?i:every|each|per)){S}(?:(?i:other){S})?(?:(?P<n>{NUM}){S})?(?P<u>{RELUNIT}|{MONTHF}|{WDF}|{SEASON})"),
-        ("set_times", rf"(?<![\w])(?P<freq>(?i:once|twice|thrice|\d+{S}times|{NUMW}{S}times)){S}(?i:a|an|per|every|each){S}(?P<u>{RELUNIT})"),
-        ("set_adv", r"(?<![\w])(?P<adv>(?i:annually|yearly|monthly|weekly|daily|nightly|hourly|biannually|biennially|quarterly|fortnightly))(?![\w])"),
+        (
+            "set_every",
+            rf"(?<![\w])(?P<every>(?i:every|each|per)){S}(?:(?i:other){S})?(?:(?P<n>{NUM}){S})?(?P<u>{RELUNIT}|{MONTHF}|{WDF}|{SEASON})",
+        ),
+        (
+            "set_times",
+            rf"(?<![\w])(?P<freq>(?i:once|twice|thrice|\d+{S}times|{NUMW}{S}times)){S}(?i:a|an|per|every|each){S}(?P<u>{RELUNIT})",
+        ),
+        (
+            "set_adv",
+            r"(?<![\w])(?P<adv>(?i:annually|yearly|monthly|weekly|daily|nightly|hourly|biannually|biennially|quarterly|fortnightly))(?![\w])",
+        ),
         ("present", rf"(?<![\w])(?P<pres>{PRES})(?!['’]s)"),
         ("past", rf"(?<![\w])(?P<past>{PAST})"),
         ("future", rf"(?<![\w])(?P<fut>{FUT})"),
@@ -323,14 +466,21 @@ def _fields(name: str, m: re.Match[str], lx: Lexicon) -> dict[str, Any] | None:
     if g.get("dec2"):
         f.update(decade=int(g["dec2"]), dec2d=True)
     if g.get("decw"):
-        w = _norm(g["decw"]).replace("-", " ")
-        tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-                "seventies": 7, "eighties": 8, "nineties": 9}
-        parts = w.split()
-        last = parts[-1]
-        if last.startswith("nineteen") or last.startswith("eighteen") or last.startswith("seventeen"):
-            pre, last = re.match(r"(nineteen|eighteen|seventeen)(.*)", last).groups()  # type: ignore[union-attr]
-            parts = [pre, last]
+        words = _norm(g["decw"]).replace("-", " ")
+        tens = {
+            "twenties": 2,
+            "thirties": 3,
+            "forties": 4,
+            "fifties": 5,
+            "sixties": 6,
+            "seventies": 7,
+            "eighties": 8,
+            "nineties": 9,
+        }
+        parts = words.split()
+        glued = re.fullmatch(r"(nineteen|eighteen|seventeen)(\w+)", parts[-1])
+        if glued:
+            parts = [glued.group(1), glued.group(2)]
         f.update(decade=tens[parts[-1]] * 10, dec2d=True)
         if len(parts) == 2:
             f["decade"] += {"nineteen": 1900, "eighteen": 1800, "seventeen": 1700}[parts[0]]
@@ -488,12 +638,27 @@ def _fields(name: str, m: re.Match[str], lx: Lexicon) -> dict[str, Any] | None:
 def _mod_of(s: str) -> str:
     t = _norm(s)
     for key, mod in (
-        ("early", "early"), ("beginning", "start"), ("start", "start"), ("dawn", "start"),
-        ("outset", "start"), ("turn", "turn"), ("first half", "early"), ("first part", "early"),
-        ("mid", "mid"), ("middle", "mid"), ("late", "late"), ("end", "end"), ("close", "end"),
-        ("latter", "late"), ("second half", "late"), ("last", "end"),
-        ("spring", "season:SP"), ("summer", "season:SU"), ("autumn", "season:FA"),
-        ("fall", "season:FA"), ("winter", "season:WI"),
+        ("early", "early"),
+        ("beginning", "start"),
+        ("start", "start"),
+        ("dawn", "start"),
+        ("outset", "start"),
+        ("turn", "turn"),
+        ("first half", "early"),
+        ("first part", "early"),
+        ("mid", "mid"),
+        ("middle", "mid"),
+        ("late", "late"),
+        ("end", "end"),
+        ("close", "end"),
+        ("latter", "late"),
+        ("second half", "late"),
+        ("last", "end"),
+        ("spring", "season:SP"),
+        ("summer", "season:SU"),
+        ("autumn", "season:FA"),
+        ("fall", "season:FA"),
+        ("winter", "season:WI"),
     ):
         if key in t:
             return mod
@@ -538,38 +703,53 @@ def _keep(name: str, c: Cand, text: str, lx: Lexicon) -> bool:
         if nxt in lx.count_nouns:
             return False
         # a two-digit year needs a temporal context: "in '99", "class of '58"
-        if not re.search(r"(?i:\b(?:in|of|since|until|by|from|to|and|summer|spring|winter|fall|autumn|season|year)\s*)$", _prev_text(text, c.start, 20)):
+        if not re.search(
+            r"(?i:\b(?:in|of|since|until|by|from|to|and|summer|spring|winter|fall|autumn|season|year)\s*)$",
+            _prev_text(text, c.start, 20),
+        ):
             return False
     if name == "month":
         word = text[c.start : c.end].split()[-1].strip(".")
         if "mod" not in f:
             prev = _prev_text(text, c.start, 25)
-            if word in lx.ambiguous_months or word.lower() in {a.lower() for a in lx.ambiguous_months}:
+            if word in lx.ambiguous_months or word.lower() in {
+                a.lower() for a in lx.ambiguous_months
+            }:
                 if not _TEMPORAL_BEFORE.search(prev):
                     return False
-                if word in ("May", "March") and re.match(r"\s+(?:be|have|not|also|well)\b", text[c.end : c.end + 10]):
+                if word in ("May", "March") and re.match(
+                    r"\s+(?:be|have|not|also|well)\b", text[c.end : c.end + 10]
+                ):
                     return False
             # "October Revolution": a month word naming something else
             nx = re.match(r"[ \t]+([A-Z][a-z]+)", text[c.end : c.end + 30])
-            if nx and nx.group(1) not in lx.month_names and not re.match(r"\d", nx.group(1)):
-                if not _TEMPORAL_BEFORE.search(prev):
-                    return False
-        if re.match(r"[ \t]+(?i:revolution|uprising|manifesto|crisis|offensive|days|theses|war|coup|putsch|events)\b", text[c.end : c.end + 20]):
+            names_other = nx and nx.group(1) not in lx.month_names
+            if names_other and not _TEMPORAL_BEFORE.search(prev):
+                return False
+        if re.match(
+            r"[ \t]+(?i:revolution|uprising|manifesto|crisis|offensive|days|theses|war|coup|putsch|events)\b",
+            text[c.end : c.end + 20],
+        ):
             return False
     if name in ("mdy",):
         nxt = _next_word(text, c.end)
         if "y" not in f and (nxt in lx.count_nouns or nxt in lx.units):
             return False
-    if name == "weekday" and "rel" not in f:
-        pass
-    if name == "pod_bare" and not m_has(c, "podpre"):
-        if not re.search(r"(?i:\b(?:at|by|during|in|through|overnight|all|every|that|of)\s+)$", _prev_text(text, c.start, 12)):
-            return False
+    pod_prev = r"(?i:\b(?:at|by|during|in|through|overnight|all|every|that|of)\s+)$"
+    if (
+        name == "pod_bare"
+        and not m_has(c, "podpre")
+        and not re.search(pod_prev, _prev_text(text, c.start, 12))
+    ):
+        return False
     if name == "season":
         w = f.get("season_word", "")
         if "y" not in f and "mod" not in f:
             prev = _prev_text(text, c.start, 25)
-            ok_prev = re.search(r"(?i:\b(?:in|during|by|until|till|that|this|last|next|the|through|throughout|since|before|after|each|every|of|early|late|mid|following|previous|same|and|or)\s*)$", prev)
+            ok_prev = re.search(
+                r"(?i:\b(?:in|during|by|until|till|that|this|last|next|the|through|throughout|since|before|after|each|every|of|early|late|mid|following|previous|same|and|or)\s*)$",
+                prev,
+            )
             if w == "fall":
                 if not f.get("the") and not ok_prev:
                     return False
@@ -578,7 +758,8 @@ def _keep(name: str, c: Cand, text: str, lx: Lexicon) -> bool:
                 if not ok_prev:
                     return False
             elif w == "spring":
-                if not (f.get("the") or ok_prev) or re.match(r"\s+(?:of|up|from|into|back)\b", text[c.end : c.end + 8]):
+                verb_like = re.match(r"\s+(?:of|up|from|into|back)\b", text[c.end : c.end + 8])
+                if not (f.get("the") or ok_prev) or verb_like:
                     return False
             if w in ("fall", "spring") and not (f.get("the") or ok_prev or s[0].isupper()):
                 return False
@@ -586,9 +767,8 @@ def _keep(name: str, c: Cand, text: str, lx: Lexicon) -> bool:
                 return False
     if name == "present":
         t = _norm(s)
-        if t in ("date",):
-            if not re.search(r"(?i:\bto\s*)$", _prev_text(text, c.start, 6)):
-                return False
+        if t in ("date",) and not re.search(r"(?i:\bto\s*)$", _prev_text(text, c.start, 6)):
+            return False
         if t in ("current", "contemporary", "the present", "the moment"):
             nxt = _next_word(text, c.end)
             if t == "the present" and nxt in ("day",):
@@ -606,11 +786,10 @@ def _keep(name: str, c: Cand, text: str, lx: Lexicon) -> bool:
             return False
     if name == "future" and _norm(s) in ("one day", "some day"):
         return False
-    if name == "duration_pl":
-        if "pre" not in f:
-            prev = _prev_text(text, c.start, 12)
-            if not re.search(r"(?i:\b(?:for|within|in|over|after|took|lasted|spent|than)\s+)$", prev):
-                return False
+    if name == "duration_pl" and "pre" not in f:
+        prev = _prev_text(text, c.start, 12)
+        if not re.search(r"(?i:\b(?:for|within|in|over|after|took|lasted|spent|than)\s+)$", prev):
+            return False
     if name in ("duration", "ago", "set_every") and isinstance(f.get("n"), int):
         n = f["n"]
         raw = text[c.start : c.end]
@@ -618,21 +797,13 @@ def _keep(name: str, c: Cand, text: str, lx: Lexicon) -> bool:
             return False
         if re.match(r"(?i)\s*(?:an?|the)\b", raw) and f.get("unit") in ("S", "MIN"):
             return False
-    if name == "rel_unit":
-        rel = f.get("rel", "")
-        if rel == "that" and ("m" in f or "wd" in f):
+    if name == "rel_unit" and f.get("rel", "") == "that" and ("m" in f or "wd" in f):
+        return False
+    ambiguous_holiday = s.split()[0].lower() in ("independence", "victory", "flag")
+    if name == "holiday" and ambiguous_holiday and "y" not in f:
+        prev = _prev_text(text, c.start, 10)
+        if not re.search(r"(?i:\b(?:on|by|until|since|before|after)\s*)$", prev):
             return False
-        if rel in ("past", "the past", "this past") and f.get("unit") in ("Y", "M", "W", "D", "DE", "CE"):
-            # "the past year": a duration unless followed by nothing temporal; keep
-            pass
-    if name == "dmy" and "y" not in f:
-        # "5 May" is rarely a count; reject "1 March" before a noun like "Movement"
-        pass
-    if name == "holiday":
-        if s.split()[0].lower() in ("independence", "victory", "flag") and "y" not in f:
-            prev = _prev_text(text, c.start, 10)
-            if not re.search(r"(?i:\b(?:on|by|until|since|before|after)\s*)$", prev):
-                return False
     return True
 
 
@@ -696,9 +867,27 @@ _OS_MARK = re.compile(
     r"[ \t]*[\(\[]?(?P<mk>O\.\s?S\.|N\.\s?S\.|Old\s+Style|New\s+Style|(?:old|new)\s+style|Julian|Gregorian)(?:\s+(?:calendar|date))?[\)\]]?"
 )
 
-_DATEISH = {"iso", "dmy", "mdy", "my", "month", "year", "year_era", "season", "decade", "century",
-            "numeric", "holiday", "weekday", "dctword", "quarter", "quarter_q", "apos_year",
-            "decade_word", "millennium"}
+_DATEISH = {
+    "iso",
+    "dmy",
+    "mdy",
+    "my",
+    "month",
+    "year",
+    "year_era",
+    "season",
+    "decade",
+    "century",
+    "numeric",
+    "holiday",
+    "weekday",
+    "dctword",
+    "quarter",
+    "quarter_q",
+    "apos_year",
+    "decade_word",
+    "millennium",
+}
 _DAYISH = {"iso", "dmy", "mdy", "numeric", "weekday", "dctword", "holiday"}
 
 
@@ -718,14 +907,36 @@ def _merge(cands: list[Cand], text: str, lx: Lexicon) -> list[Cand]:
         if nxt is not None:
             between = text[c.end : nxt.start]
             # "the night of 10 August 1792", "the morning of April 19"
-            if c.rule == "pod_bare" and nxt.rule in _DAYISH and re.fullmatch(rf"{S}(?i:of){S}", between):
-                merged = Cand(c.start, nxt.end, "pod_date", {**nxt.f, "pod": c.f["pod"], "kind": "TIME", "date_rule": nxt.rule})
+            if (
+                c.rule == "pod_bare"
+                and nxt.rule in _DAYISH
+                and re.fullmatch(rf"{S}(?i:of){S}", between)
+            ):
+                merged = Cand(
+                    c.start,
+                    nxt.end,
+                    "pod_date",
+                    {**nxt.f, "pod": c.f["pod"], "kind": "TIME", "date_rule": nxt.rule},
+                )
                 out.append(merged)
                 i += 2
                 continue
             # time + date: "ten minutes before midnight on Nov. 16"
-            if c.f.get("kind") == "TIME" and c.rule.startswith("clock") and nxt.rule in _DAYISH and _TIME_DATE_SEP.match(between):
-                merged = Cand(c.start, nxt.end, "time_date", {**nxt.f, **{k: v for k, v in c.f.items() if k in ("hh", "mi", "ss", "tz", "kind")}})
+            if (
+                c.f.get("kind") == "TIME"
+                and c.rule.startswith("clock")
+                and nxt.rule in _DAYISH
+                and _TIME_DATE_SEP.match(between)
+            ):
+                merged = Cand(
+                    c.start,
+                    nxt.end,
+                    "time_date",
+                    {
+                        **nxt.f,
+                        **{k: v for k, v in c.f.items() if k in ("hh", "mi", "ss", "tz", "kind")},
+                    },
+                )
                 merged.f["date_rule"] = nxt.rule
                 if re.search(r"(?i)\bon\b", between):
                     merged.f["split"] = (c.end, nxt.start)
@@ -733,14 +944,32 @@ def _merge(cands: list[Cand], text: str, lx: Lexicon) -> list[Cand]:
                 i += 2
                 continue
             # date + time: "November 16, 2011 05:00 AM", "Saturday at 3 p.m."
-            if c.rule in _DAYISH and nxt.rule.startswith("clock") and _DATE_TIME_SEP.match(between) and "hh" not in c.f:
-                merged = Cand(c.start, nxt.end, "time_date", {**c.f, **{k: v for k, v in nxt.f.items() if k in ("hh", "mi", "ss", "tz", "kind")}})
+            if (
+                c.rule in _DAYISH
+                and nxt.rule.startswith("clock")
+                and _DATE_TIME_SEP.match(between)
+                and "hh" not in c.f
+            ):
+                merged = Cand(
+                    c.start,
+                    nxt.end,
+                    "time_date",
+                    {
+                        **c.f,
+                        **{k: v for k, v in nxt.f.items() if k in ("hh", "mi", "ss", "tz", "kind")},
+                    },
+                )
                 merged.f["date_rule"] = c.rule
                 out.append(merged)
                 i += 2
                 continue
             # "N days after 16 November 1933"
-            if c.rule == "ago" and c.f.get("rel") in ("after", "before", "since", "prior to") and nxt.rule in _DATEISH and re.fullmatch(rf"(?:{S}(?i:the))?{S}?", between):
+            if (
+                c.rule == "ago"
+                and c.f.get("rel") in ("after", "before", "since", "prior to")
+                and nxt.rule in _DATEISH
+                and re.fullmatch(rf"(?:{S}(?i:the))?{S}?", between)
+            ):
                 merged = Cand(c.start, nxt.end, "offset_date", dict(c.f))
                 merged.parts = [nxt]
                 out.append(merged)
@@ -751,7 +980,10 @@ def _merge(cands: list[Cand], text: str, lx: Lexicon) -> list[Cand]:
                 sep = between.strip().lower()
                 has_from = bool(_FROM_BEFORE.search(text[max(0, c.start - 10) : c.start]))
                 dash = sep in ("-", "–", "—")
-                ok = (has_from and sep in ("to", "until", "till", "through", "thru", "and", "-", "–", "—")) or (dash and c.rule != "weekday")
+                ok = (
+                    has_from
+                    and sep in ("to", "until", "till", "through", "thru", "and", "-", "–", "—")
+                ) or (dash and c.rule != "weekday")
                 if ok and _compatible_range(c, nxt):
                     merged = Cand(c.start, nxt.end, "range", {})
                     merged.parts = [c, nxt]

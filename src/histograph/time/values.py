@@ -138,7 +138,9 @@ def make_millennium(number: int, bc: bool = False) -> TimeValue:
     if not bc:
         first = max((number - 1) * 1000, 1)
         return make_span_years(first, (number - 1) * 1000 + 999, f"{number - 1}XXX", "millennium")
-    return make_span_years(1 - number * 1000, 1 - ((number - 1) * 1000 + 1), f"BC{number - 1}XXX", "millennium")
+    return make_span_years(
+        1 - number * 1000, 1 - ((number - 1) * 1000 + 1), f"BC{number - 1}XXX", "millennium"
+    )
 
 
 def make_season(year: int, code: str) -> TimeValue:
@@ -321,7 +323,9 @@ def parse_value(value: str) -> TimeValue | None:
         digits = int(m3.group("d"))
         if m3.group("bc"):
             first_bc = digits * 10 + 9
-            return replace(make_span_years(1 - first_bc, 1 - digits * 10, f"BC{digits:03d}X", "decade"))
+            return replace(
+                make_span_years(1 - first_bc, 1 - digits * 10, f"BC{digits:03d}X", "decade")
+            )
         return make_decade(digits * 10)
     m4 = _CENTURY_RE.match(s)
     if m4:

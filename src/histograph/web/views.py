@@ -1,0 +1,668 @@
+"""What every page shows, as JSON-ready dicts built from the Python API.
+
+The web pages, the JSON API (``/api/...``) and the static site export all render these
+dicts, so a page never knows anything its API does not return. Nothing here writes to the
+store, and nothing here produces markup: escaping is the templates' job (autoescape on).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..api import DateArgumentError, Histograph, parse_date_arg, parse_month_day
+from ..model import CONTENT_REGIONS, Conflict, Event, Person, TimeValue, civil_from_day
+from ..render.present import (
+    context,
+    date_label,
+    is_imprecise,
+    iso_partial,
+    one_line,
+    precision_note,
+    type_label,
+)
+from ..render.serialise import Serialiser, time_dict
+from ..store import exact_on
+
+PAGE_SIZE = 50
+MAX_PAGE = 500
+#: at most this many events are drawn on the interactive timeline at once
+MAX_TIMELINE_ITEMS = 2000
+
+_CLASS_SAFE = re.compile(r"[^a-z0-9_-]+")
+
+
+class NotFound(LookupError):
+    """No event, person or document with that id."""
+
+
+class BadRequest(ValueError):
+    """A parameter that cannot be understood (a malformed date, span …)."""
+
+
+def css_class(text: str) -> str:
+    return _CLASS_SAFE.sub("-", text.lower()).strip("-") or "x"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Timeline filters, as given in a query string."""
+
+    start: str | None = None
+    end: str | None = None
+    type: str | None = None
+    entity: str | None = None
+    source: str | None = None
+
+    def bounds(self) -> tuple[int | None, int | None]:
+        try:
+            earliest = parse_date_arg(self.start).earliest if self.start else None
+            latest = parse_date_arg(self.end).latest if self.end else None
+        except DateArgumentError as exc:
+            raise BadRequest(str(exc)) from None
+        return earliest, latest
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {
+            "from": self.start,
+            "to": self.end,
+            "type": self.type,
+            "entity": self.entity,
+            "source": self.source,
+        }
+
+    def active(self) -> bool:
+        return any(self.as_dict().values())
+
+
+def page_info(total: int, limit: int, offset: int) -> dict[str, Any]:
+    return {
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + limit if offset + limit < total else None,
+        "prev_offset": max(0, offset - limit) if offset > 0 else None,
+    }
+
+
+def check_page(limit: int, offset: int) -> None:
+    if not 1 <= limit <= MAX_PAGE:
+        raise BadRequest(f"limit must be between 1 and {MAX_PAGE}")
+    if offset < 0:
+        raise BadRequest("offset must not be negative")
+
+
+def date_info(tv: TimeValue | None) -> dict[str, Any]:
+    """The date of an event for display: label, precision note, range flag."""
+    return {
+        "date": time_dict(tv),
+        "date_label": date_label(tv),
+        "precision_note": precision_note(tv) if tv else "",
+        "imprecise": is_imprecise(tv),
+    }
+
+
+class Views:
+    """Builds page data from a :class:`Histograph` (opened read-only by the web app)."""
+
+    def __init__(self, hg: Histograph) -> None:
+        self.hg = hg
+        self.s = Serialiser(hg.quote, hg.document)
+        self._cache_key: tuple[int, ...] | None = None
+        self._conflicts: list[Conflict] = []
+        self._facets: dict[str, Any] = {}
+        self._names: dict[str, Person | None] = {}
+
+    # ------------------------------------------------------------ shared lookups
+    def _refresh(self) -> None:
+        """Conflicts and facets are read once per state of the store."""
+        key = tuple(sorted(self.hg.store.stats().items()))
+        flat = tuple(v for _, v in key)
+        if flat == self._cache_key:
+            return
+        self._cache_key = flat
+        self._conflicts = self.hg.conflicts()
+        self._facets = {}
+        self._names = {}
+
+    def conflicts_of(self, subject: str) -> list[Conflict]:
+        self._refresh()
+        return [c for c in self._conflicts if c.subject == subject]
+
+    def _flags(self, e: Event) -> dict[str, Any]:
+        cs = self.conflicts_of(e.id)
+        return {
+            "conflicts": len(cs),
+            "disputed": any(c.attribute == "date" for c in cs),
+            "conflict_attributes": sorted({c.attribute for c in cs}),
+        }
+
+    def entity(self, entity_id: str) -> Person | None:
+        if entity_id not in self._names:
+            self._names[entity_id] = self.hg.person(entity_id)
+        return self._names[entity_id]
+
+    def entity_ref(self, entity_id: str) -> dict[str, Any]:
+        p = self.entity(entity_id)
+        return {
+            "id": entity_id,
+            "name": p.name if p else entity_id,
+            "kind": p.kind if p else "unknown",
+            "known": p is not None,
+        }
+
+    def doc_ref(self, doc_id: str) -> dict[str, Any]:
+        d = self.hg.document(doc_id)
+        return {
+            "id": doc_id,
+            "uri": d.uri if d else doc_id,
+            "title": d.title if d else None,
+            "name": source_name(d.uri if d else doc_id, d.title if d else None),
+        }
+
+    def summary(self, e: Event) -> dict[str, Any]:
+        out = self.s.event_summary(e)
+        out.update(date_info(e.date))
+        out.update(self._flags(e))
+        out["type_label"] = type_label(e.type)
+        out["participants"] = [self.entity_ref(p) for p in e.participants]
+        out["source_ids"] = sorted({m.doc_id for m in e.mentions})
+        return out
+
+    # ------------------------------------------------------------ timeline
+    def facets(self) -> dict[str, Any]:
+        """Types, participants and sources present on the timeline (for the filters)."""
+        self._refresh()
+        if self._facets:
+            return self._facets
+        types: dict[str, int] = defaultdict(int)
+        entities: dict[str, int] = defaultdict(int)
+        sources: dict[str, int] = defaultdict(int)
+        for e in self.hg.iter_events():
+            types[e.type] += 1
+            for p in e.participants:
+                entities[p] += 1
+            for d in {m.doc_id for m in e.mentions}:
+                sources[d] += 1
+        self._facets = {
+            "types": [
+                {"id": t, "label": type_label(t), "count": n} for t, n in sorted(types.items())
+            ],
+            "entities": sorted(
+                ({**self.entity_ref(p), "count": n} for p, n in entities.items()),
+                key=lambda r: (str(r["name"]).lower(), r["id"]),
+            ),
+            "sources": sorted(
+                ({**self.doc_ref(d), "count": n} for d, n in sources.items()),
+                key=lambda r: (str(r["uri"]), r["id"]),
+            ),
+        }
+        return self._facets
+
+    def timeline(
+        self, filters: Filters, limit: int = PAGE_SIZE, offset: int = 0
+    ) -> dict[str, Any]:
+        check_page(limit, offset)
+        earliest, latest = filters.bounds()
+        kw: dict[str, Any] = {
+            "earliest": earliest,
+            "latest": latest,
+            "entity": filters.entity or None,
+            "type": filters.type or None,
+            "source": filters.source or None,
+        }
+        total = self.hg.store.count_events(**kw)
+        events = self.hg.store.events(**kw, limit=limit, offset=offset)
+        return {
+            "filters": filters.as_dict(),
+            **page_info(total, limit, offset),
+            "items": [self.summary(e) for e in events],
+        }
+
+    def timeline_items(self, filters: Filters) -> dict[str, Any]:
+        """vis-timeline items for every dated event matching the filters (capped)."""
+        earliest, latest = filters.bounds()
+        events = self.hg.store.events(
+            earliest=earliest,
+            latest=latest,
+            entity=filters.entity or None,
+            type=filters.type or None,
+            source=filters.source or None,
+            limit=MAX_TIMELINE_ITEMS,
+        )
+        items = [vis_item(self.summary(e)) for e in events if e.date is not None]
+        return {"items": items, "truncated": len(events) >= MAX_TIMELINE_ITEMS}
+
+    # ------------------------------------------------------------ event
+    def event(self, event_id: str) -> dict[str, Any]:
+        e = self.hg.event(event_id)
+        if e is None:
+            raise NotFound(f"no event with id {event_id!r}")
+        conflicts = self.conflicts_of(e.id)
+        out = self.s.event(e, conflicts)
+        out.update(date_info(e.date))
+        out.update(self._flags(e))
+        out["type_label"] = type_label(e.type)
+        out["participants"] = [self.entity_ref(p) for p in e.participants]
+        out["conflicts"] = [self.conflict(c) for c in conflicts]
+        for m, row in zip(e.mentions, out["mentions"], strict=True):
+            doc = self.hg.document(m.doc_id)
+            text = doc.text if doc else ""
+            before, span, after = context(text, m.start, m.end)
+            t0, t1 = m.trigger_start - m.start, m.trigger_end - m.start
+            if 0 <= t0 <= t1 <= len(span):
+                row["span_parts"] = [span[:t0], span[t0:t1], span[t1:]]
+            else:
+                row["span_parts"] = [span, "", ""]
+            row["before"], row["after"] = before, after
+            row["source"] = self.doc_ref(m.doc_id)
+            row["date_label"] = date_label(m.time)
+            row["independent"] = all(
+                c.independent for c in e.claims if c.doc_id == m.doc_id
+            )
+        out["claims_by_attribute"] = self._claims_by_attribute(out["claims"])
+        out["sources"] = [self.doc_ref(d) for d in sorted({m.doc_id for m in e.mentions})]
+        return out
+
+    def _claims_by_attribute(self, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        groups: dict[str, dict[str, list[dict[str, Any]]]] = {}
+        for c in claims:
+            groups.setdefault(c["attribute"], {}).setdefault(c["value"], []).append(c)
+        out = []
+        for attribute, values in groups.items():
+            rows = []
+            for value, cs in values.items():
+                rows.append(
+                    {
+                        "value": value,
+                        "support": len({c["doc_id"] for c in cs}),
+                        "independent_support": len({c["doc_id"] for c in cs if c["independent"]}),
+                        "claims": [{**c, "source": self.doc_ref(c["doc_id"])} for c in cs],
+                    }
+                )
+            out.append({"attribute": attribute, "values": rows})
+        return out
+
+    # ------------------------------------------------------------ conflicts
+    def conflict(self, c: Conflict) -> dict[str, Any]:
+        row = self.s.conflict(c)
+        if c.subject_kind == "event":
+            e = self.hg.event(c.subject)
+            row["subject_label"] = e.title if e else c.subject
+        else:
+            p = self.entity(c.subject)
+            row["subject_label"] = p.name if p else c.subject
+        for v in row["values"]:
+            for src in v["sources"]:
+                src["source"] = self.doc_ref(src["doc_id"])
+        return row
+
+    def conflicts(self, limit: int = PAGE_SIZE, offset: int = 0) -> dict[str, Any]:
+        check_page(limit, offset)
+        self._refresh()
+        items = self._conflicts[offset : offset + limit]
+        return {
+            **page_info(len(self._conflicts), limit, offset),
+            "items": [self.conflict(c) for c in items],
+        }
+
+    # ------------------------------------------------------------ people
+    def people(
+        self, query: str | None = None, kind: str | None = "person",
+        limit: int = PAGE_SIZE, offset: int = 0,
+    ) -> dict[str, Any]:
+        check_page(limit, offset)
+        store = self.hg.store
+        everyone = store.people(kind=kind or None, query=query or None)
+        items = everyone[offset : offset + limit]
+        rows = []
+        for p in items:
+            row = self.s.person(p)
+            row["titles"] = sorted({r.title for r in p.roles})
+            rows.append(row)
+        return {
+            "query": query,
+            "kind": kind,
+            **page_info(len(everyone), limit, offset),
+            "items": rows,
+        }
+
+    def person(self, person_id: str) -> dict[str, Any]:
+        p = self.hg.person(person_id)
+        if p is None:
+            raise NotFound(f"no person with id or name {person_id!r}")
+        events = self.hg.store.events(entity=p.id, limit=MAX_PAGE)
+        out = self.s.person(p)
+        out["events"] = [self.summary(e) for e in events]
+        out["other_names"] = [a for a in p.aliases if a != p.name]
+        out["sources"] = [self.doc_ref(d) for d in sorted({m.doc_id for m in p.mentions})]
+        out["roles"] = self._roles(out["roles"], p)
+        out["role_axis"] = _role_axis(p)
+        out["conflicts"] = [self.conflict(c) for c in self.conflicts_of(p.id)]
+        return out
+
+    def _roles(self, rows: list[dict[str, Any]], p: Person) -> list[dict[str, Any]]:
+        axis = _role_axis(p)
+        for row, r in zip(rows, p.roles, strict=True):
+            row["source"]["source"] = self.doc_ref(r.doc_id)
+            row["from_label"] = date_label(r.began) if r.began else None
+            row["to_label"] = date_label(r.ended) if r.ended else None
+            row["bar"] = _bar(axis, r.began, r.ended)
+        rows.sort(key=lambda r: (r["bar"] is None, (r["bar"] or {}).get("left", 0), r["title"]))
+        return rows
+
+    # ------------------------------------------------------------ on this day
+    def on_this_day(self, date: str | None = None) -> dict[str, Any]:
+        year: int | None = None
+        text = (date or "").strip()
+        if not text:
+            today = _dt.date.today()
+            year, month, day = today.year, today.month, today.day
+        else:
+            try:
+                month, day = parse_month_day(text)
+            except DateArgumentError as exc:
+                raise BadRequest(str(exc)) from None
+            parts = text.lstrip("-").split("-")
+            if len(parts) == 3 and parts[0].isdigit():
+                year = int(parts[0])
+        items = []
+        for e in self.hg.store.on_this_day(month, day):
+            row = self.summary(e)
+            row["exact"] = exact_on(e.date, month, day)
+            if year is not None and e.date is not None:
+                row["years_ago"] = year - civil_from_day(e.date.earliest)[0]
+            items.append(row)
+        label = _dt.date(2000, month, day).strftime("%-d %B")
+        return {
+            "month": month,
+            "day": day,
+            "year": year,
+            "label": label,
+            "query": f"{month:02d}-{day:02d}" if year is None else f"{year:04d}-{month:02d}-{day:02d}",
+            "items": items,
+        }
+
+    # ------------------------------------------------------------ sources
+    def sources(self, limit: int = PAGE_SIZE, offset: int = 0) -> dict[str, Any]:
+        check_page(limit, offset)
+        total = self.hg.store.stats().get("documents", 0)
+        docs = self.hg.store.documents(limit=limit, offset=offset)
+        rows = []
+        for d in docs:
+            row = self.s.document_summary(d)
+            row["name"] = source_name(d.uri, d.title)
+            row["published_label"] = date_label(d.published) if d.published else None
+            rows.append(row)
+        return {**page_info(total, limit, offset), "items": rows}
+
+    def source(self, doc_id: str, highlight: tuple[int, int] | None = None) -> dict[str, Any]:
+        d = self.hg.document(doc_id)
+        if d is None:
+            raise NotFound(f"no document with id {doc_id!r}")
+        a = self.hg.store.analysis(doc_id)
+        spans: list[Span] = []
+        anchors: set[int] = set()
+        counts: dict[str, int] = defaultdict(int)
+        if a is not None:
+            for r in a.regions:
+                dim = r.kind not in CONTENT_REGIONS
+                spans.append(
+                    Span(r.start, r.end, f"region r-{css_class(r.kind)}" + (" dim" if dim else ""),
+                         f"region: {r.kind}" + (" (not narrative)" if dim else ""))
+                )
+                counts["region:" + r.kind] += 1
+            for t in a.times:
+                value = t.value.value if t.value else (t.timex or "unresolved")
+                extra = " (publication date)" if t.document_date else ""
+                spans.append(Span(t.start, t.end, "hl hl-time", f"date: {value}{extra}"))
+                counts["date"] += 1
+            for m in a.entities:
+                spans.append(
+                    Span(m.start, m.end, f"hl hl-entity hl-{css_class(m.label)}",
+                         f"{m.label}: {m.key or m.text}")
+                )
+                counts["entity"] += 1
+            for r in a.roles:
+                spans.append(Span(r.start, r.end, "hl hl-role", f"role: {r.title}"))
+                counts["role"] += 1
+            for ev in a.events:
+                if ev.modality != "asserted":
+                    kind = f"event ({ev.modality})"
+                else:
+                    kind = "event"
+                spans.append(Span(ev.start, ev.end, "ev-span", ""))
+                spans.append(
+                    Span(ev.trigger_start, ev.trigger_end,
+                         "hl hl-trigger" + ("" if ev.modality == "asserted" else " hl-unasserted"),
+                         f"{kind}: {type_label(ev.type)}")
+                )
+                anchors.add(ev.start)
+                counts["event"] += 1
+        if highlight is not None:
+            s0, s1 = highlight
+            if not (0 <= s0 <= s1 <= len(d.text)):
+                raise BadRequest(f"span {s0}-{s1} is outside the document")
+            spans.append(Span(s0, s1, "focus", "the quoted span"))
+            anchors.add(s0)
+        segments = segment(d.text, spans, anchors)
+        events = self.hg.store.events(source=doc_id, limit=MAX_PAGE)
+        copies = [
+            {"of": self.doc_ref(c.source_id), "similarity": round(c.similarity, 3)}
+            for c in self.hg.store.copies()
+            if c.doc_id == doc_id
+        ]
+        return {
+            "document": {
+                **self.s.document_summary(d),
+                "name": source_name(d.uri, d.title),
+                "published_label": date_label(d.published) if d.published else None,
+                "link": d.uri if d.uri.startswith(("http://", "https://")) else None,
+            },
+            "highlight": list(highlight) if highlight else None,
+            "counts": dict(sorted(counts.items())),
+            "segments": segments,
+            "events": [self.summary(e) for e in events],
+            "copy_of": copies,
+        }
+
+    # ------------------------------------------------------------ search
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> dict[str, Any]:
+        check_page(limit, offset)
+        q = query.strip()
+        if not q:
+            return {"query": "", "sentences": [], "entities": [], **page_info(0, limit, offset)}
+        hits = self.hg.store.search(q, limit + 1, offset)
+        more = len(hits) > limit
+        sentences = []
+        by_doc: dict[str, list[Event]] = {}
+        for h in hits[:limit]:
+            if h.doc_id not in by_doc:
+                by_doc[h.doc_id] = self.hg.store.events(source=h.doc_id, limit=MAX_PAGE)
+            events = [
+                {"id": e.id, "title": e.title, "date_label": date_label(e.date)}
+                for e in by_doc[h.doc_id]
+                if any(m.doc_id == h.doc_id and m.start < h.end and h.start < m.end
+                       for m in e.mentions)
+            ]
+            sentences.append(
+                {
+                    "doc_id": h.doc_id,
+                    "start": h.start,
+                    "end": h.end,
+                    "text": one_line(h.text),
+                    "score": h.score,
+                    "region": h.region_kind,
+                    "source": self.doc_ref(h.doc_id),
+                    "events": events,
+                }
+            )
+        entities = [
+            {
+                "id": p.id,
+                "name": p.name,
+                "kind": p.kind,
+                "aliases": [a for a in p.aliases if a != p.name][:5],
+                "titles": sorted({r.title for r in p.roles})[:5],
+            }
+            for p in (self.hg.store.people(query=q, limit=20) if offset == 0 else [])
+        ]
+        total = offset + len(hits)
+        info = page_info(total, limit, offset)
+        info["total"] = None  # FTS counts are not computed: use next_offset
+        info["next_offset"] = offset + limit if more else None
+        return {"query": q, "sentences": sentences, "entities": entities, **info}
+
+    # ------------------------------------------------------------ overview
+    def overview(self) -> dict[str, Any]:
+        stats = self.hg.store.stats()
+        return {"stats": stats}
+
+
+def source_name(uri: str, title: str | None) -> str:
+    """A short name for a source: its title, else the tail of its uri."""
+    if title and title.strip():
+        return one_line(title)[:120]
+    tail = uri.rstrip("/").rsplit("/", 1)[-1]
+    return tail or uri
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    classes: str
+    title: str
+
+
+def segment(text: str, spans: Iterable[Span], anchors: Iterable[int] = ()) -> list[dict[str, Any]]:
+    """Cut ``text`` at every span boundary; each piece lists the classes and titles of the
+    spans covering it (innermost last) and the anchors that start there.
+
+    The pieces are plain text: the template escapes them (never mark them safe).
+    """
+    n = len(text)
+    clean = [Span(max(0, s.start), min(n, s.end), s.classes, s.title) for s in spans]
+    clean = [s for s in clean if s.start < s.end]
+    cuts = {0, n, *(s.start for s in clean), *(s.end for s in clean)}
+    anchor_set = {a for a in anchors if 0 <= a <= n}
+    cuts |= anchor_set
+    points = sorted(cuts)
+    starts: dict[int, list[Span]] = defaultdict(list)
+    for s in sorted(clean, key=lambda s: (s.start, -(s.end - s.start))):
+        starts[s.start].append(s)
+    active: list[Span] = []
+    out: list[dict[str, Any]] = []
+    for a, b in zip(points, points[1:], strict=False):
+        active = [s for s in active if s.end > a]
+        active.extend(starts.get(a, ()))
+        classes: list[str] = []
+        titles: list[str] = []
+        for s in active:
+            for c in s.classes.split():
+                if c not in classes:
+                    classes.append(c)
+            if s.title and s.title not in titles:
+                titles.append(s.title)
+        out.append(
+            {
+                "text": text[a:b],
+                "start": a,
+                "classes": " ".join(classes),
+                "title": "; ".join(titles),
+                "anchor": a in anchor_set,
+            }
+        )
+    return out
+
+
+def vis_item(summary: dict[str, Any]) -> dict[str, Any]:
+    """One vis-timeline item (plain data; the page builds its DOM from text, never HTML)."""
+    d = summary["date"]
+    imprecise = bool(summary["imprecise"])
+    item: dict[str, Any] = {
+        "id": summary["id"],
+        "title": summary["title"],
+        "start": d["earliest"],
+        "type": "point",
+        "event_type": summary["type"],
+        "type_label": summary["type_label"],
+        "date_label": summary["date_label"],
+        "imprecise": imprecise,
+        "disputed": summary["disputed"],
+        "conflicts": summary["conflicts"],
+        "entities": [p["id"] for p in summary["participants"]],
+        "sources": summary["source_ids"],
+        "support": summary["support"],
+        "independent_support": summary["independent_support"],
+    }
+    if d["earliest"] != d["latest"] or imprecise:
+        item["type"] = "range"
+        y, m, dd = (int(x) for x in d["latest"].lstrip("+-").split("-"))
+        end = _dt.date(y, m, dd) + _dt.timedelta(days=1) if 0 < y < 9999 else None
+        item["end"] = end.isoformat() if end else d["latest"]
+    classes = ["ev", "ev-" + css_class(summary["type"])]
+    if imprecise:
+        classes.append("imprecise")
+    if summary["conflicts"]:
+        classes.append("conflicted")
+    item["className"] = " ".join(classes)
+    return item
+
+
+def _role_axis(p: Person) -> dict[str, int] | None:
+    days = [d for r in p.roles for d in (
+        (r.began.earliest if r.began else None), (r.ended.latest if r.ended else None)
+    ) if d is not None]
+    if not days:
+        return None
+    lo, hi = min(days), max(days)
+    if hi - lo < 365:
+        lo, hi = lo - 180, hi + 180
+    return {
+        "earliest": lo,
+        "latest": hi,
+        "from_year": civil_from_day(lo)[0],
+        "to_year": civil_from_day(hi)[0],
+    }
+
+
+def _bar(axis: dict[str, int] | None, began: TimeValue | None, ended: TimeValue | None
+         ) -> dict[str, Any] | None:
+    """Where a role sits on its person's small timeline, in percent of the axis."""
+    if axis is None or (began is None and ended is None):
+        return None
+    lo, hi = axis["earliest"], axis["latest"]
+    span = max(1, hi - lo)
+    a = began.earliest if began else lo
+    b = ended.latest if ended else (began.latest if began else hi)
+    open_end = ended is None
+    if open_end and began is not None:
+        b = max(b, min(hi, a + 365))
+    left = 100.0 * (a - lo) / span
+    width = max(1.5, 100.0 * (b - a) / span)
+    return {
+        "left": round(left, 2),
+        "width": round(min(width, 100 - left), 2),
+        "open_start": began is None,
+        "open_end": open_end,
+    }
+
+
+__all__ = [
+    "MAX_PAGE",
+    "PAGE_SIZE",
+    "BadRequest",
+    "Filters",
+    "NotFound",
+    "Views",
+    "date_info",
+    "iso_partial",
+    "segment",
+    "source_name",
+    "vis_item",
+]
