@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..events.types import format_type
 from ..model import Document, KnowledgeBase
 from .dates import to_gold_date
 from .scorer import micro, score_cluster
@@ -81,7 +82,7 @@ def system_output(kb: KnowledgeBase, file_of_doc: FileMap) -> dict[str, Any]:
         events.append(
             {
                 "id": ev.id,
-                "type": ev.type,
+                "type": format_type(ev.type),
                 "date": to_gold_date(ev.date),
                 "mentions": [{"file": f, "start": s, "end": e} for f, s, e in spans],
             }

@@ -21,7 +21,7 @@ document and emits :class:`~histograph.model.EventMention` objects:
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..model import EntityMention, EventMention, RegionKind, TimeMention
@@ -65,7 +65,11 @@ class _Entities:
         best: EntityMention | None = None
         for j in range(max(0, k - 8), min(len(self._m), k + 8)):
             m = self._m[j]
-            if m.start < end and start < m.end and (best is None or m.end - m.start > best.end - best.start):
+            if (
+                m.start < end
+                and start < m.end
+                and (best is None or m.end - m.start > best.end - best.start)
+            ):
                 best = m
         return best
 
@@ -76,7 +80,7 @@ class _Entities:
         return m.start, m.end, m.key or m.text
 
 
-def _label_fn(seg: Segment, ents: _Entities):  # type: ignore[no-untyped-def]
+def _label_fn(seg: Segment, ents: _Entities) -> Callable[[Token], str]:
     def label_of(t: Token) -> str:
         s = seg.offset + t.idx
         m = ents.covering(s, s + len(t.text))
@@ -89,7 +93,11 @@ def _label_fn(seg: Segment, ents: _Entities):  # type: ignore[no-untyped-def]
 
 def _locate(seg: Segment, tm: TimeMention) -> Located:
     rs, re_ = tm.start - seg.offset, tm.end - seg.offset
-    span = seg.doc.char_span(rs, re_, alignment_mode="expand") if 0 <= rs < re_ <= len(seg.doc.text) else None
+    span = (
+        seg.doc.char_span(rs, re_, alignment_mode="expand")
+        if 0 <= rs < re_ <= len(seg.doc.text)
+        else None
+    )
     if span is None or not len(span):
         return Located(tm, None)
     return Located(tm, span.root, frozenset(range(span.start, span.end)))
@@ -98,7 +106,11 @@ def _locate(seg: Segment, tm: TimeMention) -> Located:
 def _under_temporal_marker(t: Token, markers: frozenset[str]) -> bool:
     cur = t
     while True:
-        if cur.i != t.i and cur.lower_ in markers and (cur.dep_ in {"prep", "mark"} or cur.pos_ == "ADP"):
+        if (
+            cur.i != t.i
+            and cur.lower_ in markers
+            and (cur.dep_ in {"prep", "mark"} or cur.pos_ == "ADP")
+        ):
             return True
         if any(c.dep_ == "mark" and c.lower_ in markers for c in cur.children):
             return True
@@ -116,7 +128,8 @@ def _phrase_span(tr: Trigger, sent: Span) -> tuple[int, int]:
         if c.dep_ in {"conj", "cc", "relcl", "appos"}:
             skip |= {t.i for t in c.subtree}
     toks = [
-        t for t in head.subtree
+        t
+        for t in head.subtree
         if sent.start <= t.i < sent.end and t.dep_ != "punct" and t.i not in skip
     ]
     toks += [doc[i] for i in range(tr.start, tr.end)]
@@ -141,6 +154,9 @@ def _generic(head: Token, tr: Trigger) -> bool:
     not one event."""
     if tr.kind != "nominal" or head.tag_ not in {"NNS", "NNPS"}:
         return False
+    gov = head.head
+    if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.pos_ == "NOUN":
+        return False  # "the introduction of market reforms": a definite event
     return not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children)
 
 
@@ -184,10 +200,16 @@ def _sentence_mentions(
         referenced = gov is not None and gov.lemma_.lower() in et.modality.reference_heads
         if not referenced:
             cands = located if typ.durative else [x for x in located if not _is_range(x.mention)]
-            loc = choose_time(tr, cands, markers, others, max_distance=3 if tr.kind == "named" else None)
+            loc = choose_time(
+                tr, cands, markers, others, max_distance=3 if tr.kind == "named" else None
+            )
             time = loc.mention if loc is not None else None
             if time is None and tr.kind != "named" and not _under_temporal_marker(head, markers):
-                for structural in (label, structure.heading_date(abs_s), structure.card_date(abs_s)):
+                for structural in (
+                    label,
+                    structure.heading_date(abs_s),
+                    structure.card_date(abs_s),
+                ):
                     if structural is not None and (typ.durative or not _is_range(structural)):
                         time = structural
                         break
@@ -216,10 +238,14 @@ def _sentence_mentions(
                 time_start=time.start if time is not None else None,
                 time_end=time.end if time is not None else None,
                 place=place_of(tr, sent, label_of),
-                participants=participants(tr, sent, typ, seg.offset, label_of, ents.at, et.role_nouns),
+                participants=participants(
+                    tr, sent, typ, seg.offset, label_of, ents.at, et.role_nouns
+                ),
                 modality=modality,
                 region_kind=rkind,
-                confidence=_confidence(tr, rkind, generic=time is None and _generic(seg.doc[tr.head], tr)),
+                confidence=_confidence(
+                    tr, rkind, generic=time is None and _generic(seg.doc[tr.head], tr)
+                ),
             )
         )
     return out

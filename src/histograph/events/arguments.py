@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 #: entity labels that can be participants
 PARTICIPANT_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "STATE", "LOC", "FAC"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "STATE"})
 PLACE_PREPS = ("in", "at", "near")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _EDGE = " ,.;:'\"’*_#()[]-–—"
@@ -46,7 +46,9 @@ def _entity_like(t: Token, label_of: LabelOf) -> bool:
     if label_of(t) in PARTICIPANT_LABELS:
         return True
     return any(
-        label_of(c) in PARTICIPANT_LABELS for c in t.children if c.dep_ in {"compound", "amod", "flat"}
+        label_of(c) in PARTICIPANT_LABELS
+        for c in t.children
+        if c.dep_ in {"compound", "amod", "flat"}
     )
 
 
@@ -138,7 +140,12 @@ def participants(
             for prep, role in (("to", "recipient"), ("with", "party"), ("between", "party")):
                 for a in prep_objects(gov, prep):
                     found.append((a, role))
-    for prep, role in (("to", "recipient"), ("with", "party"), ("between", "party"), ("against", "patient")):
+    for prep, role in (
+        ("to", "recipient"),
+        ("with", "party"),
+        ("between", "party"),
+        ("against", "patient"),
+    ):
         for a in prep_objects(host, prep):
             found.append((a, role))
     out: list[Participant] = []
@@ -252,6 +259,8 @@ def tree_distance(
             continue
         if t.lower_ in markers and (t.dep_ in {"prep", "mark"} or t.pos_ == "ADP"):
             blocked = True
+        if any(c.dep_ == "mark" and c.lower_ in markers and c.i not in inside for c in t.children):
+            blocked = True  # "... died since it went up in 1961": the date is the clause's
         if t.dep_ in {"relcl", "acl"} and t.i != b.i:
             blocked = True
         if t.i in other_heads and t.i != a.i and not _fronted(t, inside or {b.i}, markers):
@@ -302,12 +311,22 @@ def choose_time(
     bv = best.mention.value
     if bv is not None and bv.anchor == "dct":
         finer = [
-            loc for loc in sentence_times
-            if loc is not best and loc.mention.value is not None and loc.mention.value.anchor != "dct"
-            and loc.mention.value.within(bv) and loc.width < best.width
+            loc
+            for loc in sentence_times
+            if loc is not best
+            and loc.mention.value is not None
+            and loc.mention.value.anchor != "dct"
+            and loc.mention.value.within(bv)
+            and loc.width < best.width
         ]
         if finer:
-            return min(finer, key=lambda loc: (loc.width, abs((loc.root.i if loc.root is not None else 0) - tr.head)))
+            return min(
+                finer,
+                key=lambda loc: (
+                    loc.width,
+                    abs((loc.root.i if loc.root is not None else 0) - tr.head),
+                ),
+            )
     return best
 
 
@@ -336,7 +355,11 @@ def clause_span(tr: Trigger, sent: Span, other_heads: Collection[int]) -> tuple[
     doc = sent.doc
     head = doc[tr.head]
     clause = head
-    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i and clause.dep_ not in CLAUSE_DEPS:
+    while (
+        clause.pos_ not in {"VERB", "AUX"}
+        and clause.head.i != clause.i
+        and clause.dep_ not in CLAUSE_DEPS
+    ):
         clause = clause.head
     excluded: set[int] = set()
     for c in clause.children:

@@ -32,9 +32,33 @@ def _lem(t: Token) -> str:
     return t.lemma_.lower()
 
 
+def _forms(t: Token) -> set[str]:
+    """The lemma plus crude stems of the word (the lemmatizer reads "hoped" as "hop")."""
+    w = t.lower_
+    out = {t.lemma_.lower(), w}
+    for suf, add in (
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("s", ""),
+        ("es", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            out.add(w[: -len(suf)] + add)
+    return out
+
+
+def _is(t: Token, words: frozenset[str]) -> bool:
+    return not words.isdisjoint(_forms(t))
+
+
 #: a trigger reached through one of these relations is an adjunct of the word above it:
 #: "Following the revolution, X refused ..." does not negate the revolution
-_ADJUNCT_DEPS = frozenset({"prep", "advcl", "npadvmod", "advmod", "appos", "parataxis", "mark", "agent", "dep"})
+_ADJUNCT_DEPS = frozenset(
+    {"prep", "advcl", "npadvmod", "advmod", "appos", "parataxis", "mark", "agent", "dep"}
+)
 
 
 def _path(t: Token) -> list[Token]:
@@ -53,7 +77,9 @@ def _path(t: Token) -> list[Token]:
     return out
 
 
-_COMPLEMENT_DEPS = frozenset({"dobj", "pobj", "xcomp", "acl", "ccomp", "nsubjpass", "pcomp", "advcl"})
+_COMPLEMENT_DEPS = frozenset(
+    {"dobj", "pobj", "xcomp", "acl", "ccomp", "nsubjpass", "pcomp", "advcl"}
+)
 
 
 def immediate_governor(t: Token) -> Token | None:
@@ -80,7 +106,7 @@ def modality_of(trigger: Token, lex: Modality) -> ModalityValue:
         for c in tok.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and k == 0):
                 return "negated"
-        if k > 0 and _lem(tok) in lex.negators:
+        if k > 0 and _is(tok, lex.negators):
             return "negated"
         if k > 0 and tok.dep_ == "prep" and tok.lower_ == "without":
             return "negated"
@@ -91,27 +117,35 @@ def modality_of(trigger: Token, lex: Modality) -> ModalityValue:
         for c in tok.children:
             if c.dep_ == "mark" and c.lower_ in _CONDITIONAL:
                 return "hypothetical"
-            if c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL_MODALS and clause is not None and tok.i == clause.i:
+            if (
+                c.dep_ == "aux"
+                and c.lower_ in _HYPOTHETICAL_MODALS
+                and clause is not None
+                and tok.i == clause.i
+            ):
                 return "hypothetical"
             if c.dep_ == "aux" and c.lower_ in {"would", "'d"}:
                 has_would = True
     for k, tok in enumerate(path):
         if k == 0:
             continue
-        lem = _lem(tok)
-        if lem in _BELIEF and has_would:
+        if has_would and _is(tok, _BELIEF):
             return "hypothetical"
-        if lem in lex.intention:
+        if _is(tok, lex.intention):
             return "planned"
     gov = immediate_governor(trigger)
-    if gov is not None and _lem(gov) in lex.prospective:
+    if gov is not None and _is(gov, lex.prospective):
         return "planned"
     # purpose phrases: "paving the way for X", "in preparation for X"
     base = trigger
     while base.dep_ == "conj" and base.head.i != base.i:
         base = base.head
     prep = base.head
-    if base.dep_ == "pobj" and prep.lower_ in lex.purpose_preps and prep.head.i != prep.i:
-        if _lem(prep.head) in lex.purpose_heads:
-            return "planned"
+    if (
+        base.dep_ == "pobj"
+        and prep.lower_ in lex.purpose_preps
+        and prep.head.i != prep.i
+        and _is(prep.head, lex.purpose_heads)
+    ):
+        return "planned"
     return "asserted"

@@ -47,6 +47,7 @@ class Line:
     kind: str  # heading | list_item | date_line | text
     label: TimeMention | None = None  # leading date label of the line, if any
     date: TimeMention | None = None  # first event-usable date in the line
+    date_only: bool = False  # the line holds nothing but dates and markup
 
 
 class Structure:
@@ -91,22 +92,25 @@ class Structure:
         first = times[0] if times else None
         rk = self._region_kind(s + len(raw) - len(raw.lstrip()))
         label = None
-        if first is not None and _LABEL_PREFIX.match(self.text[s : first.start]) and _LABEL_SEP.match(
-            self.text[first.end : e]
+        if (
+            first is not None
+            and _LABEL_PREFIX.match(self.text[s : first.start])
+            and _LABEL_SEP.match(self.text[first.end : e])
         ):
             label = first
         rest = raw
         for t in reversed(times):
             rest = rest[: t.start - s] + rest[t.end - s :]
+        date_only = bool(times) and not _MARKUP.sub("", rest)
         if _MD_HEADING.match(raw) or _BOLD_LINE.match(raw) or rk in {"heading", "title"}:
             kind = "heading"
-        elif times and not _MARKUP.sub("", rest):
+        elif date_only:
             kind = "date_line"
         elif _BULLET.match(raw) or rk == "list_item":
             kind = "list_item"
         else:
             kind = "text"
-        return Line(s, e, kind, label, first)
+        return Line(s, e, kind, label, first, date_only)
 
     def line_at(self, offset: int) -> int | None:
         k = bisect.bisect_right(self._line_starts, offset) - 1
@@ -138,7 +142,7 @@ class Structure:
         if k is None or k == 0:
             return None
         prev = self.lines[k - 1]
-        if prev.kind == "date_line":
+        if prev.date_only:
             return prev.date
         if prev.kind in {"text", "heading"} and prev.date is not None and self._is_card_line(prev):
             return prev.date

@@ -19,7 +19,9 @@ LabelOf = Callable[["Token"], str]
 DIRECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "obj"})
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 #: prepositions introducing the complement of a nominal trigger
-NOUN_COMPLEMENT_PREPS = frozenset({"of", "between", "with", "on", "over", "by", "to", "from", "against"})
+NOUN_COMPLEMENT_PREPS = frozenset(
+    {"of", "between", "with", "on", "over", "by", "to", "from", "against"}
+)
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "nummod", "npadvmod"})
 ENTITY_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "LOC", "FAC", "STATE", "EVENT"})
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X|\d{1,2})$")
@@ -57,10 +59,26 @@ def _phrase(t: Token) -> list[Token]:
     return out
 
 
+#: entity labels accepted wherever the data names the key label (the entity stage may type a
+#: state as STATE, a place as LOC, where the spaCy model says GPE)
+LABEL_ALIASES: dict[str, frozenset[str]] = {
+    "GPE": frozenset({"GPE", "STATE", "LOC"}),
+    "ORG": frozenset({"ORG", "STATE"}),
+}
+
+
+def _expand(labels: frozenset[str]) -> frozenset[str]:
+    out = set(labels)
+    for lab in labels:
+        out |= LABEL_ALIASES.get(lab, frozenset())
+    return frozenset(out)
+
+
 def _label_ok(t: Token, labels: frozenset[str], label_of: LabelOf) -> bool:
     if not labels:
         return False
-    return any(label_of(x) in labels for x in _phrase(t))
+    wanted = _expand(labels)
+    return any(label_of(x) in wanted for x in _phrase(t))
 
 
 def _word_ok(t: Token, words: frozenset[str]) -> bool:
@@ -125,11 +143,15 @@ def _verb_spec_ok(v: Token, spec: VerbSpec, label_of: LabelOf) -> bool:
         return False
     if spec.objects or spec.object_labels:
         args = direct_args(v)
-        if not any(_word_ok(a, spec.objects) or _label_ok(a, spec.object_labels, label_of) for a in args):
+        if not any(
+            _word_ok(a, spec.objects) or _label_ok(a, spec.object_labels, label_of) for a in args
+        ):
             return False
     if spec.subjects or spec.subject_labels:
         subj = subjects(v)
-        if not any(_word_ok(s, spec.subjects) or _label_ok(s, spec.subject_labels, label_of) for s in subj):
+        if not any(
+            _word_ok(s, spec.subjects) or _label_ok(s, spec.subject_labels, label_of) for s in subj
+        ):
             return False
         if spec.subject_modifiers and not any(
             any(_matches(m, spec.subject_modifiers) for m in s.children if m.dep_ in MODIFIER_DEPS)
@@ -210,7 +232,13 @@ def verbal_and_nominal(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> li
             for tid, typ in et.types.items():
                 for spec in typ.verbs:
                     if _verb_spec_ok(t, spec, label_of):
-                        cand = (typ.priority, 1, tid, True, "verbal")
+                        cand: tuple[int, int, str, bool, TriggerKind] = (
+                            typ.priority,
+                            1,
+                            tid,
+                            True,
+                            "verbal",
+                        )
                         if best is None or cand[:2] > best[:2]:
                             best = cand
                         break
@@ -220,7 +248,13 @@ def verbal_and_nominal(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> li
                     if _noun_spec_ok(t, nspec, label_of):
                         # a constrained (anchored) spec beats an unconstrained one
                         rank = 1 if nspec.constrained else 0
-                        cand = (typ.priority + 10 * rank, 0, tid, nspec.anchor, "nominal")
+                        cand = (
+                            typ.priority + nspec.priority + 10 * rank,
+                            0,
+                            tid,
+                            nspec.anchor,
+                            "nominal",
+                        )
                         if best is None or cand[:2] > best[:2]:
                             best = cand
                         break
@@ -234,15 +268,26 @@ def _cap(t: Token) -> bool:
 
 
 def is_title_case(tokens: Sequence[Token], label_of: LabelOf | None = None) -> bool:
-    """A headline-style line where most words are capitalised (names cannot be told apart).
+    """A headline-style line where most words are capitalised (names cannot be told apart):
+    most non-name words capitalised, and a capitalised verb or many such words.
     Words inside entity names do not count: a caption full of names is not a headline."""
     words = [
-        t for t in tokens
-        if t.is_alpha and len(t.text) > 3 and not (label_of is not None and label_of(t) in ENTITY_LABELS)
+        t
+        for t in tokens
+        if t.is_alpha
+        and len(t.text) > 3
+        and not (label_of is not None and label_of(t) in ENTITY_LABELS)
     ]
     if len(words) < 3:
         return False
-    return sum(1 for t in words if _cap(t)) / len(words) >= 0.7
+    caps = [t for t in words if _cap(t)]
+    if len(caps) / len(words) < 0.7:
+        return False
+    first = tokens[0].i if tokens else -1
+    cap_verb = any(
+        t.i != first and (t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")) for t in caps
+    )
+    return cap_verb or len(caps) >= 5
 
 
 def named_events(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Trigger]:
@@ -293,8 +338,17 @@ def named_events(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Tri
         if label_of(t) == "PERSON":
             continue
         name = t.doc[name_tokens[0].i : name_tokens[-1].i + 1].text
-        out.append(Trigger(et.named_heads[head], t.i, name_tokens[0].i, name_tokens[-1].i + 1,
-                           "named", True, name))
+        out.append(
+            Trigger(
+                et.named_heads[head],
+                t.i,
+                name_tokens[0].i,
+                name_tokens[-1].i + 1,
+                "named",
+                True,
+                name,
+            )
+        )
     return out
 
 
@@ -320,11 +374,19 @@ def find_triggers(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Tr
         for tr in triggers:
             if tr is v or tr.kind == "verbal":
                 continue
-            if tr.head in args or (tr.kind == "named" and any(tr.start <= a < tr.end for a in args)):
+            if tr.head in args or (
+                tr.kind == "named" and any(tr.start <= a < tr.end for a in args)
+            ):
                 same_group = et.compatible(tr.type, v.type)
                 if tr.kind == "named" and same_group:
                     replaced[v.head] = Trigger(
-                        _pick_type(et, v.type, tr.type), v.head, tr.start, tr.end, "verbal", True, tr.name
+                        _pick_type(et, v.type, tr.type),
+                        v.head,
+                        tr.start,
+                        tr.end,
+                        "verbal",
+                        True,
+                        tr.name,
                     )
                     absorbed.add(id(tr))
                 elif tr.kind == "nominal" and (same_group or not tr.anchor):

@@ -33,6 +33,7 @@ class NounSpec:
     of_labels: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
     anchor: bool = False
+    priority: int = 0  # added to the type's priority when this spec matches
 
     @property
     def constrained(self) -> bool:
@@ -85,8 +86,13 @@ class EventTypes:
         """Lexical classes of a trigger word (tried as written, lower-cased, and without a
         plural/verbal ending)."""
         w = word.lower().strip(".,;:'\"’")
-        for cand in (w, w[:-1] if w.endswith("s") else w, w[:-2] if w.endswith(("ed", "es")) else w,
-                     w[:-1] if w.endswith("d") else w, w[:-3] if w.endswith("ing") else w):
+        for cand in (
+            w,
+            w[:-1] if w.endswith("s") else w,
+            w[:-2] if w.endswith(("ed", "es")) else w,
+            w[:-1] if w.endswith("d") else w,
+            w[:-3] if w.endswith("ing") else w,
+        ):
             if cand in self.lemma_classes:
                 return self.lemma_classes[cand]
         return frozenset()
@@ -137,6 +143,7 @@ def _noun(d: Mapping[str, Any]) -> NounSpec:
         of_labels=frozenset(str(x) for x in d.get("of_labels") or ()),
         modifiers=_fs(d.get("modifiers")),
         anchor=bool(d.get("anchor", False)),
+        priority=int(d.get("priority", 0)),
     )
 
 

@@ -192,14 +192,16 @@ def _md_key(tv: TimeValue | None) -> list[str]:
 
 
 def _keys(x: _Mention) -> list[str]:
-    keys = [f"d:{x.m.doc_id}"]
-    keys += [f"p:{p}" for p in sorted(x.parts)]
+    """Blocking keys, most selective first (the candidate list is capped)."""
+    keys: list[str] = []
     if x.name:
         keys.append(f"n:{x.name}")
-    keys += _year_keys(x.time)
     if x.partial is not None:
         month, day = x.partial
         keys.append(f"md:{month:02d}-{day:02d}" if day else f"m:{month:02d}")
+    keys += _year_keys(x.time)
+    keys.append(f"d:{x.m.doc_id}")
+    keys += [f"p:{p}" for p in sorted(x.parts)]
     return keys
 
 
@@ -232,16 +234,15 @@ class _PeopleIndex:
         return None
 
 
-def _participant_ids(m: EventMention, people: _PeopleIndex) -> tuple[frozenset[str], dict[str, str]]:
+def _participant_ids(
+    m: EventMention, people: _PeopleIndex
+) -> tuple[frozenset[str], dict[str, str]]:
     """Canonical participant ids of a mention, and for each id the role it plays."""
     ids: set[str] = set()
     roles: dict[str, str] = {}
     for p in m.participants:
         pid = people.find(m.doc_id, p.start, p.end, p.key)
-        if pid is not None:
-            cid = pid
-        else:
-            cid = "k:" + _norm(p.key or p.name)
+        cid = pid if pid is not None else "k:" + _norm(p.key or p.name)
         if cid in {"k:", "p-"}:
             continue
         ids.add(cid)
@@ -252,7 +253,9 @@ def _participant_ids(m: EventMention, people: _PeopleIndex) -> tuple[frozenset[s
 # --------------------------------------------------------------------------- dates
 
 
-def _time_mention(by_span: dict[tuple[str, int, int], TimeMention], m: EventMention) -> TimeMention | None:
+def _time_mention(
+    by_span: dict[tuple[str, int, int], TimeMention], m: EventMention
+) -> TimeMention | None:
     if m.time_start is None or m.time_end is None:
         return None
     return by_span.get((m.doc_id, m.time_start, m.time_end))
@@ -278,10 +281,10 @@ def _partial_fits(p: tuple[int, int | None], tv: TimeValue) -> bool:
     if tv.latest - tv.earliest > 31:
         return True  # a year or coarser: any month/day may fall inside
     _, m, d = civil_from_day(tv.earliest)
-    _, m2, d2 = civil_from_day(tv.latest)
+    _, m2, _d2 = civil_from_day(tv.latest)
     if p[1] is None:
         return m == p[0] or m2 == p[0]
-    return tv.earliest == tv.latest and m == p[0] and d == p[1] or (
+    return (tv.earliest == tv.latest and m == p[0] and d == p[1]) or (
         tv.precision == "month" and m == p[0]
     )
 
@@ -316,6 +319,19 @@ def _name_clash(a: str, b: str) -> bool:
     return ta[-1:] == tb[-1:] and set(ta) != set(tb) and len(ta) == len(tb) and bool(na)
 
 
+def _ident_clash(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Identity participants ("role:person") differ in some role both name."""
+    ra: dict[str, set[str]] = defaultdict(set)
+    rb: dict[str, set[str]] = defaultdict(set)
+    for x in a:
+        r, _, p = x.partition(":")
+        ra[r].add(p)
+    for x in b:
+        r, _, p = x.partition(":")
+        rb[r].add(p)
+    return any(ra[r] and rb[r] and not (ra[r] & rb[r]) for r in ra)
+
+
 def _name_words(ids: Iterable[str]) -> set[str]:
     return {w for i in ids for w in i[2:].split() if len(w) > 2}
 
@@ -333,11 +349,10 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
     if same_doc and x.section >= 0 and (x.m.doc_id, x.section) not in c.sections:
         # timeline entries under different headings are different entries
         same_doc = x.time is not None and c.core is not None and x.time.compatible(c.core)
-    if x.asserted:
-        if x.ident and c.ident and not (x.ident & c.ident):
-            return None
-        if _place_clash(c.places, x.m.place):
-            return None
+    if x.asserted and _ident_clash(x.ident, c.ident):
+        return None
+    if x.asserted and _place_clash(c.places, x.m.place):
+        return None
     if x.name and any(_name_clash(x.name, n) for n in c.names):
         return None
     shared = len(x.parts & c.parts)
@@ -351,10 +366,7 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
     if x.asserted and x.time is not None and c.core is not None:
         if x.time.compatible(c.core):
             wide = max(x.time.latest - x.time.earliest, c.core.latest - c.core.earliest)
-            if x.time.value == c.core.value:
-                ds = 3.0
-            else:
-                ds = 2.0 if x.durative and wide <= 366 else 1.5
+            ds = 3.0 if x.time.value == c.core.value else 2.0 if x.durative and wide <= 366 else 1.5
         elif _day_level(x.time) and _day_level(c.core):
             gap = abs(x.time.earliest - c.core.earliest)
             near = gap <= 1 or (explain_ok and _explain(x.time, c.core) is not None)
@@ -428,11 +440,17 @@ def _prepare(
             tm = _time_mention(by_span, m)
             parts, roles = _participant_ids(m, pidx)
             ident = frozenset(
-                p for p in parts if p.startswith("p-") and roles.get(p) in set(typ.identity)
+                f"{roles[p]}:{p}"
+                for p in parts
+                if p.startswith("p-") and roles.get(p) in set(typ.identity)
             )
             trig = text[m.trigger_start : m.trigger_end]
             words = trig.split()
-            name = _norm(trig) if len(words) >= 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) else None
+            name = (
+                _norm(trig)
+                if len(words) >= 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+                else None
+            )
             lemma = _stem(words[-1]) if words else ""
             if name:
                 lemma = _stem(name.split()[-1])
@@ -464,7 +482,8 @@ def _prepare(
                     section=structure.section_of(m.start)
                     if structure is not None and m.region_kind == "list_item"
                     else -1,
-                    in_title=m.region_kind in _TITLE_KINDS or (m.start == 0 and "\n" not in text[: m.end]),
+                    in_title=m.region_kind in _TITLE_KINDS
+                    or (m.start == 0 and "\n" not in text[: m.end]),
                     announced=bool(_ANNOUNCE.search(ctx)),
                     time_of_day=_time_of_day(time),
                 )
@@ -523,7 +542,8 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         if x.name is not None or x.time is not None or not x.lemma_class:
             return None
         hits = [
-            clusters[cid] for cid in per_group[x.group]
+            clusters[cid]
+            for cid in per_group[x.group]
             if x.lemma_class & clusters[cid].lemma_classes
         ]
         if len(hits) != 1:
@@ -531,8 +551,12 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         return hits[0] if _score(x, hits[0], explain_ok=True, strict=False) is not None else None
 
     founders = [x for x in mentions if x.can_found]
-    dated = sorted((x for x in founders if x.time is not None or x.partial is not None), key=_founder_key)
-    undated = sorted((x for x in founders if x.time is None and x.partial is None), key=_founder_key)
+    dated = sorted(
+        (x for x in founders if x.time is not None or x.partial is not None), key=_founder_key
+    )
+    undated = sorted(
+        (x for x in founders if x.time is None and x.partial is None), key=_founder_key
+    )
     joiners = [x for x in mentions if not x.can_found]
     dated_joiners = sorted(
         (x for x in joiners if x.asserted and (x.time is not None or x.partial is not None)),
@@ -642,19 +666,15 @@ def _date_conflict(
     if not bad_pairs:
         return None
     involved = sorted({v for p in bad_pairs for v in p})
-    kind: ConflictKind = "unexplained"
-    severity: Severity = "hard"
     notes: list[str] = []
     kinds: list[tuple[ConflictKind, Severity]] = []
     for a, b in bad_pairs:
-        ka, kb = reps[a], reps[b]
         pk, ps, note = _explain_pair(a, b, by_value, group_of)
-        del ka, kb
         kinds.append((pk, ps))
         notes.append(note)
     kind_set = {k for k, _ in kinds}
-    kind = kinds[0][0] if len(kind_set) == 1 else "unexplained"
-    severity = "hard" if any(s == "hard" for _, s in kinds) else "soft"
+    kind: ConflictKind = kinds[0][0] if len(kind_set) == 1 else "unexplained"
+    severity: Severity = "hard" if any(s == "hard" for _, s in kinds) else "soft"
     values = tuple(
         ConflictValue(v, tuple(claims_of[x.order] for x in by_value[v] if x.order in claims_of))
         for v in involved
@@ -684,7 +704,9 @@ def _explain_pair(
         if ex is not None and ex[0] == "precision":
             return "precision", "soft", ex[1]
     day_level = ta is not None and tb is not None and _day_level(ta) and _day_level(tb)
-    coarse = (ta is not None and ta.latest - ta.earliest > 31) or (tb is not None and tb.latest - tb.earliest > 31)
+    coarse = (ta is not None and ta.latest - ta.earliest > 31) or (
+        tb is not None and tb.latest - tb.earliest > 31
+    )
     hard: Severity = "soft" if coarse else "hard"
     for v, xs, other in ((a, xa, b), (b, xb, a)):
         if all(x.in_title for x in xs) and not all(x.in_title for x in by_value[other]):
@@ -706,9 +728,13 @@ def _explain_pair(
             for x in xa + xb
         )
         ex = _explain(ta, tb)
-        text = ex[1] if ex is not None else (
-            "The dates are one day apart: an act late at night in one time zone is already the next "
-            "day in another."
+        text = (
+            ex[1]
+            if ex is not None
+            else (
+                "The dates are one day apart: an act late at night in one time zone is already the next "
+                "day in another."
+            )
         )
         return "timezone", ("soft" if near_midnight else "hard"), text
     for v, xs in ((a, xa), (b, xb)):
@@ -719,25 +745,36 @@ def _explain_pair(
     return "unexplained", hard, f"The sources disagree: {a} vs {b}."
 
 
-def _place_conflict(event_id: str, members: list[_Mention], claims_of: dict[int, Claim]) -> Conflict | None:
+def _place_conflict(
+    event_id: str, members: list[_Mention], claims_of: dict[int, Claim]
+) -> Conflict | None:
     by_value: dict[str, list[_Mention]] = {}
     for x in members:
         if x.asserted and x.m.place:
             by_value.setdefault(_norm(x.m.place), []).append(x)
     vals = sorted(by_value)
-    clash = [
-        (a, b) for i, a in enumerate(vals) for b in vals[i + 1 :] if not (a in b or b in a)
-    ]
+    clash = [(a, b) for i, a in enumerate(vals) for b in vals[i + 1 :] if not (a in b or b in a)]
     if not clash:
         return None
     involved = sorted({v for p in clash for v in p})
     values = tuple(
-        ConflictValue(by_value[v][0].m.place or v, tuple(claims_of[x.order] for x in by_value[v] if x.order in claims_of))
+        ConflictValue(
+            by_value[v][0].m.place or v,
+            tuple(claims_of[x.order] for x in by_value[v] if x.order in claims_of),
+        )
         for v in involved
     )
     cid = "cf-" + hashlib.sha1(f"{event_id}|place|{'|'.join(involved)}".encode()).hexdigest()[:12]
-    return Conflict(cid, event_id, "event", "place", values, "unexplained", "soft",
-                    "The sources place the event differently.")
+    return Conflict(
+        cid,
+        event_id,
+        "event",
+        "place",
+        values,
+        "unexplained",
+        "soft",
+        "The sources place the event differently.",
+    )
 
 
 def merge_events(
@@ -765,7 +802,9 @@ def merge_events(
             votes[x.m.type] += 1
         type_id = min(votes, key=lambda t: (-votes[t], -et.types[t].priority, t))
         dated = [x for x in asserted if x.date_text]
-        date = _consensus([(x.time, group_of.get(x.m.doc_id, x.m.doc_id)) for x in dated if x.time is not None])
+        date = _consensus(
+            [(x.time, group_of.get(x.m.doc_id, x.m.doc_id)) for x in dated if x.time is not None]
+        )
         rep = min(
             asserted,
             key=lambda x: (
@@ -786,7 +825,9 @@ def merge_events(
             if doc_id not in copy_docs:
                 return True
             root = group_of.get(doc_id, doc_id)
-            return not any(group_of.get(d, d) == root and d != doc_id and d not in copy_docs for d in docs)
+            return not any(
+                group_of.get(d, d) == root and d != doc_id and d not in copy_docs for d in docs
+            )
 
         for x in asserted:
             m = x.m
@@ -821,7 +862,9 @@ def merge_events(
         if dc is not None:
             conflicts.append(dc)
         place_claims = {
-            x.order: Claim(eid, "place", x.m.place or "", x.m.doc_id, x.m.start, x.m.end, indep(x.m.doc_id))
+            x.order: Claim(
+                eid, "place", x.m.place or "", x.m.doc_id, x.m.start, x.m.end, indep(x.m.doc_id)
+            )
             for x in asserted
             if x.m.place
         }

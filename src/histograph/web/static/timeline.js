@@ -1,0 +1,98 @@
+// histograph: the interactive timeline (vis-timeline). Data comes from the JSON in
+// #timeline-data; item content is built with textContent, never as HTML.
+(function () {
+  "use strict";
+  var holder = document.getElementById("timeline");
+  var dataEl = document.getElementById("timeline-data");
+  if (!holder || !dataEl || typeof vis === "undefined") { return; }
+  var payload = JSON.parse(dataEl.textContent || "{}");
+  var all = payload.items || [];
+  if (!all.length) {
+    holder.textContent = "No dated event to draw.";
+    return;
+  }
+  var items = new vis.DataSet(all.map(function (it) {
+    return {
+      id: it.id, start: it.start, end: it.end, type: it.type, className: it.className,
+      content: it.title, raw: it
+    };
+  }));
+
+  function render(item) {
+    var raw = item.raw || {};
+    var box = document.createElement("span");
+    if (raw.conflicts) {
+      var flag = document.createElement("span");
+      flag.className = "item-flag";
+      flag.textContent = "⚠";
+      flag.title = raw.disputed ? "sources disagree on the date" : "sources disagree";
+      box.appendChild(flag);
+    }
+    var label = document.createElement("span");
+    label.textContent = raw.title || "";
+    box.appendChild(label);
+    if (raw.imprecise) {
+      var note = document.createElement("span");
+      note.className = "item-note";
+      note.textContent = "(" + raw.date_label + ")";
+      box.appendChild(note);
+    }
+    box.title = (raw.date_label || "") + " · " + (raw.type_label || "") + " · " +
+      raw.independent_support + "/" + raw.support + " independent sources";
+    return box;
+  }
+
+  var select = {
+    type: document.getElementById("f-type"),
+    entity: document.getElementById("f-entity"),
+    source: document.getElementById("f-source")
+  };
+  function keep(item) {
+    var raw = item.raw;
+    var t = select.type && select.type.value;
+    var e = select.entity && select.entity.value;
+    var s = select.source && select.source.value;
+    if (t && raw.event_type !== t) { return false; }
+    if (e && raw.entities.indexOf(e) < 0) { return false; }
+    if (s && raw.sources.indexOf(s) < 0) { return false; }
+    return true;
+  }
+  var view = new vis.DataView(items, { filter: keep });
+  var timeline = new vis.Timeline(holder, view, {
+    template: render,
+    stack: true,
+    zoomable: true,
+    moveable: true,
+    selectable: true,
+    tooltip: { followMouse: false },
+    margin: { item: { horizontal: 4, vertical: 6 } },
+    orientation: { axis: "top" },
+    maxHeight: 520,
+    zoomMin: 1000 * 60 * 60 * 24 * 7
+  });
+  holder.setAttribute("data-ready", "1");
+
+  function applyFilters() {
+    view.refresh();
+    var rows = document.querySelectorAll("#event-list .event-row");
+    var visible = {};
+    view.getIds().forEach(function (id) { visible[id] = true; });
+    var filtering = (select.type && select.type.value) || (select.entity && select.entity.value) ||
+      (select.source && select.source.value);
+    rows.forEach(function (row) {
+      var id = row.getAttribute("data-id");
+      var known = items.get(id);
+      row.hidden = Boolean(filtering && known && !visible[id]);
+    });
+    if (view.length) { timeline.fit({ animation: false }); }
+  }
+  Object.keys(select).forEach(function (k) {
+    if (select[k]) { select[k].addEventListener("change", applyFilters); }
+  });
+  timeline.on("select", function (props) {
+    if (!props.items || !props.items.length) { return; }
+    var it = items.get(props.items[0]);
+    if (it && it.raw && it.raw.url) { window.location.assign(it.raw.url); }
+  });
+  applyFilters();
+})();
