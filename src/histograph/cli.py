@@ -14,7 +14,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from .api import DateArgumentError, Histograph
 from .ingest import DEFAULT_MAX_BYTES, ReadOptions
 from .render import tables
-from .render.export import FORMATS, export, serialiser
+from .render.briefs import STYLES as BRIEF_STYLES
+from .render.export import FORMATS, export, export_site, serialiser
 
 app = typer.Typer(
     name="histograph",
@@ -34,6 +35,18 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 
 def _open(db: str) -> Histograph:
     return Histograph(db)
+
+
+def _open_readonly(db: str) -> Histograph:
+    """The knowledge base for reading only (falls back to a normal open for new files)."""
+    from .store import StoreError, open_store
+
+    if not Path(db).is_file():
+        return Histograph(db)
+    try:
+        return Histograph(open_store(db, readonly=True))
+    except StoreError:
+        return Histograph(db)
 
 
 def _print_json(data: Any) -> None:
@@ -275,19 +288,103 @@ def search(
 @app.command("export")
 def export_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}.")] = "json",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write (default: stdout); for site, a folder (default: ./site)."),
+    ] = None,
+    db: DbOption = "histograph.db",
+) -> None:
+    """Export the knowledge base (every fact with its source span and quote).
+
+    json, csv, md: the facts with their quotes; timelinejs: a TimelineJS 3 document; vis:
+    vis-timeline items; jsonld: schema.org Event and Person nodes with citations; site: a
+    static, offline copy of the web UI in a folder (browser assets copied from node_modules).
+    """
+    if fmt not in FORMATS:
+        raise _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "site":
+        from .render.site import SiteError
+
+        folder = output or Path("site")
+        with _open_readonly(db) as hg:
+            try:
+                counts = export_site(hg, folder)
+            except SiteError as exc:
+                raise _fail(str(exc)) from None
+        if not counts["vendor"]:
+            err.print("[yellow]note:[/] node_modules not found (run `npm ci`): the site's "
+                      "timeline is a plain list", highlight=False)
+        err.print(f"wrote {counts['events']} events, {counts['people']} people, "
+                  f"{counts['sources']} sources to {counts['folder']}/index.html", highlight=False)
+        return
+    with _open(db) as hg:
+        text = export(hg, fmt)
+    if output:
+        if output.is_dir():
+            raise _fail(f"{output} is a folder; give a file name")
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}")
+    else:
+        sys.stdout.write(text)
+
+
+@app.command()
+def brief(
+    event_id: Annotated[
+        str | None, typer.Argument(help="An event id (see `histograph timeline`); optional for onthisday.")
+    ] = None,
+    style: Annotated[str, typer.Option(help=f"One of: {', '.join(BRIEF_STYLES)}.")] = "explainer",
+    date: Annotated[
+        str | None,
+        typer.Option(help="YYYY-MM-DD: the day of an onthisday digest, the 'today' of an anniversary."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md or html.")] = "md",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default: stdout).")] = None,
     db: DbOption = "histograph.db",
 ) -> None:
-    """Export the knowledge base (every fact with its source span and quote)."""
-    if fmt not in FORMATS:
-        raise _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    with _open(db) as hg:
-        text = export(hg, fmt)
+    """An extractive brief of an event: every sentence quoted from a source, with its citation."""
+    from .render.briefs import BriefError, build_brief, render_brief
+
+    if style not in BRIEF_STYLES:
+        raise _fail(f"unknown style {style!r}; choose one of {', '.join(BRIEF_STYLES)}")
+    if fmt not in ("md", "html"):
+        raise _fail(f"unknown format {fmt!r}; choose md or html")
+    with _open_readonly(db) as hg:
+        try:
+            text = render_brief(build_brief(hg, event_id, style, date=date), fmt)
+        except BriefError as exc:
+            raise _fail(str(exc), 1) from None
     if output:
         output.write_text(text, encoding="utf-8")
         err.print(f"wrote {output}")
     else:
         sys.stdout.write(text)
+
+
+@app.command()
+def serve(
+    db: DbOption = "histograph.db",
+    host: Annotated[str, typer.Option(help="Interface to listen on (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """The web UI (read-only): timeline, events, people, on this day, sources, search, conflicts.
+
+    The JSON API behind every page is documented at /docs.
+    """
+    from .store import StoreError
+    from .web.app import serve as run
+
+    if not Path(db).is_file():
+        raise _fail(f"no knowledge base at {db} (build one with `histograph ingest` or `histograph demo`)")
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"[yellow]note:[/] listening on {host}: other machines can read this knowledge base",
+                  highlight=False)
+    err.print(f"histograph: http://{'[' + host + ']' if ':' in host else host}:{port}/  (Ctrl-C to stop)",
+              highlight=False)
+    try:
+        run(db, host=host, port=port)
+    except StoreError as exc:
+        raise _fail(str(exc)) from None
 
 
 @app.command("eval")

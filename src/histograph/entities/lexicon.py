@@ -54,6 +54,8 @@ class Titles:
     verbs_start: frozenset[str]
     verbs_hold: frozenset[str]
     verbs_end: frozenset[str]
+    verbs_end_transitive: frozenset[str]
+    verbs_end_needs: dict[str, tuple[str, ...]]
     relative_pronouns: frozenset[str]
     took_office: tuple[str, ...]
     replace_verbs: frozenset[str]
@@ -84,9 +86,45 @@ def titles() -> Titles:
         verbs_start=_nset(verbs.get("starts")),
         verbs_hold=_nset(verbs.get("holds")),
         verbs_end=_nset(verbs.get("ends")),
+        verbs_end_transitive=_nset(verbs.get("ends_transitive")),
+        verbs_end_needs={
+            norm(str(k)): tuple(norm(str(x)) for x in v)
+            for k, v in (verbs.get("ends_needs") or {}).items()
+        },
         relative_pronouns=_nset(d.get("relative_pronouns")),
         took_office=tuple(norm(str(x)) for x in d.get("took_office", ())),
         replace_verbs=_nset(d.get("replace_verbs")),
         apposition_nouns=_nset(d.get("role_nouns_apposition")),
         non_name_words=_nset(d.get("non_name_words")),
+    )
+
+
+@dataclass(frozen=True)
+class NameWords:
+    """Word lists of ``names.yaml`` (normalised with :func:`norm`)."""
+
+    place_heads: frozenset[str]
+    place_prefixes: frozenset[str]
+    place_nouns_after: frozenset[str]
+    group_determiners: frozenset[str]
+    demonym_endings: tuple[str, ...]  # longest first
+    given_variants: dict[str, str]  # folded given name -> the group's first spelling
+
+
+@functools.lru_cache(maxsize=1)
+def name_words() -> NameWords:
+    d = load_yaml("names.yaml")
+    variants: dict[str, str] = {}
+    for group in d.get("given_name_variants", ()) or ():
+        names = [norm(str(n)) for n in group if norm(str(n))]
+        for n in names:
+            variants.setdefault(n, names[0])
+    endings = sorted({norm(str(x)) for x in d.get("demonym_endings", ())}, key=len, reverse=True)
+    return NameWords(
+        place_heads=_nset(d.get("place_heads")),
+        place_prefixes=_nset(d.get("place_prefixes")),
+        place_nouns_after=_nset(d.get("place_nouns_after")),
+        group_determiners=_nset(d.get("group_determiners")),
+        demonym_endings=tuple(e for e in endings if e),
+        given_variants=variants,
     )

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import EntityMention
-from .lexicon import norm, titles
+from .lexicon import name_words, norm, titles
 from .names import PARTICLES, Name, compatible, parse_name
 from .states import gazetteer
 
@@ -193,6 +193,10 @@ def _title_word(tok: Token) -> bool:
     )
 
 
+def _determiner(tok: Token) -> bool:
+    return norm(tok.text) in titles().determiners
+
+
 def _state_word(tok: Token) -> bool:
     """A demonym or state abbreviation ("Soviet", "U.S.") that can precede a title."""
     if not _is_cap(tok):
@@ -237,8 +241,15 @@ def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] 
         return None
     if any(norm(t.text) in tl.non_name_words for t in words):
         return None
-    if e < len(doc) and norm(doc[e].text) in tl.non_name_words and _is_cap(doc[e]):
-        return None  # "Molotov-Ribbentrop Pact", "Marshall Plan"
+    if (
+        e < len(doc)
+        and _is_cap(doc[e])
+        and (
+            norm(doc[e].text) in tl.non_name_words
+            or norm(doc[e].text) in name_words().place_heads
+        )
+    ):
+        return None  # "Molotov-Ribbentrop Pact", "Marshall Plan", "Lenin Square"
     if any(norm(t.text) in _MONTHS for t in words) and len(words) == 1:
         return None
     span_text = doc[s:e].text
@@ -249,6 +260,100 @@ def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] 
     if all(_title_word(t) for t in words):
         return None
     return (s, e)
+
+
+def _places_of(state: DocState) -> set[str]:
+    """Normalised names of the document's places (GPE/LOC/FAC entities) and of the state
+    gazetteer's seats of government: evidence that a word names a place."""
+    out: set[str] = set()
+    for seg in state.segments:
+        for ent in seg.doc.ents:
+            if ent.label_ in {"GPE", "LOC", "FAC"}:
+                t = norm(ent.text)
+                out.add(t[4:] if t.startswith("the ") else t)
+    return out
+
+
+def _names_place(text: str, places: set[str]) -> bool:
+    t = norm(text)
+    return bool(t) and (t in places or bool(gazetteer().candidates(text)))
+
+
+def _demonym_of_place(word: str, places: set[str]) -> bool:
+    """ "Berliners", "Parisians", "Londoners": a plural whose stem names a place."""
+    w = norm(word)
+    if not w.endswith("s") or len(w) < 5:
+        return False
+    for end in name_words().demonym_endings:
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            stem = w[: -len(end)]
+            for cand in (stem, stem + "e", stem + "a", stem[:-1] if stem.endswith("i") else stem):
+                if cand in places or gazetteer().candidates(cand):
+                    return True
+    return False
+
+
+def _not_a_person(doc: Doc, s: int, e: int, places: set[str], other_label: set[str]) -> bool:
+    """Context showing that a name the model tagged PERSON names a place, a structure, a
+    group or an event: "the Berlin Wall", "Checkpoint Charlie", "the Schöneberg town hall",
+    "most Berliners". Not applied after a title or an honorific (then it is a person)."""
+    nw = name_words()
+    words = [t for t in doc[s:e] if any(c.isalpha() for c in t.text)]
+    if not words:
+        return True
+    prev = doc[s - 1] if s > 0 else None
+    if prev is not None and _title_word(prev) and not _determiner(prev):
+        return False  # "Colonel House", "Lord Halifax"
+    first, last = norm(words[0].text), norm(words[-1].text)
+    the_before = prev is not None and prev.lower_ == "the"
+    root = doc[s:e].root
+    head = root.head
+    modifies = root.dep_ in {"compound", "nmod", "amod"} and head.i >= e and not _is_cap(head)
+    # a modifier of a place noun: "the Schöneberg town hall", "Kennedy airport"
+    if modifies and (
+        norm(head.lemma_) in nw.place_nouns_after or norm(head.text) in nw.place_nouns_after
+    ):
+        return True
+    if len(words) > 1 and first in nw.place_prefixes:
+        return True  # "Checkpoint Charlie", "Fort Sumter"
+    if the_before and not modifies:
+        return True  # "the Berlin Wall", "the Wall": a name with an article is no person
+    if last in nw.place_heads and (
+        len(words) == 1 or _names_place(words[0].text, places) or first in nw.place_prefixes
+    ):
+        return True  # "Berlin Wall"; "Gate" alone
+    if len(words) == 1:
+        w = words[0]
+        if w.tag_ == "NNS":
+            return True  # a common plural ("Berliners" parsed as a noun)
+        if w.text.endswith("s") and (
+            _demonym_of_place(w.text, places)
+            or (w.tag_ == "NNPS" and prev is not None and prev.lower_ in nw.group_determiners)
+        ):
+            return True
+        if norm(w.text) in other_label:
+            return True  # tagged a place or an organisation elsewhere in the document
+    return False
+
+
+def _other_labels(state: DocState) -> set[str]:
+    """Single words the model tags as places/organisations more often than as people."""
+    from collections import Counter
+
+    person: Counter[str] = Counter()
+    other: Counter[str] = Counter()
+    for seg in state.segments:
+        for ent in seg.doc.ents:
+            t = norm(ent.text)
+            if t.startswith("the "):
+                t = t[4:]
+            if " " in t:
+                continue
+            if ent.label_ == "PERSON":
+                person[t] += 1
+            elif ent.label_ in {"GPE", "LOC", "FAC", "ORG"}:
+                other[t] += 1
+    return {t for t, n in other.items() if n > person[t]}
 
 
 def _is_actor(span: Span) -> bool:
@@ -322,6 +427,9 @@ def find_mentions(state: DocState) -> DocEntities:
     out = DocEntities()
     people: list[SegMention] = []
     taken: list[set[int]] = [set() for _ in state.segments]  # token indices already in a mention
+    places = _places_of(state)
+    other_label = _other_labels(state)
+    titled_singles: set[str] = set()  # "Commissar Litvinov": "Litvinov" is a known name
     for si, seg in enumerate(state.segments):
         doc = seg.doc
         for ent in doc.ents:
@@ -330,6 +438,10 @@ def find_mentions(state: DocState) -> DocEntities:
                 if r is None:
                     continue
                 s, e = r
+                if _not_a_person(doc, s, e, places, other_label):
+                    continue
+                if e - s == 1 and s > 0 and _title_word(doc[s - 1]) and not _determiner(doc[s - 1]):
+                    titled_singles.add(doc[s].text)
                 a = seg.offset + doc[s].idx
                 b = seg.offset + doc[e - 1].idx + len(doc[e - 1].text)
                 m = SegMention(si, s, e, a, b, doc[s:e].text, "PERSON")
@@ -341,9 +453,14 @@ def find_mentions(state: DocState) -> DocEntities:
         for m in people
         if m.tok_end - m.tok_start >= 2
     }
-    surnames = {f[-1] for f in full}
-    extra = _known_name_pass(state, full, surnames, taken)
-    extra += _title_anchored_pass(state, taken, latin_doc)
+    surnames = {f[-1] for f in full} | titled_singles
+    # names right after a title or honorific ("Lord Halifax", "Commissar Litvinov") first: their
+    # later bare occurrences are people too ("Halifax said")
+    extra = _title_anchored_pass(state, taken, latin_doc)
+    surnames |= {m.text for m in extra if m.tok_end - m.tok_start == 1}
+    extra += _known_name_pass(state, full, surnames, taken)
+    acronyms = _acronyms(full)
+    extra += _acronym_pass(state, acronyms, taken)
     people.extend(extra)
     # states, places, organisations (not overlapping people)
     for si, seg in enumerate(state.segments):
@@ -365,6 +482,11 @@ def find_mentions(state: DocState) -> DocEntities:
                     SegMention(si, ent.start, ent.end, a, a + len(txt), txt, ent.label_, txt)
                 )
     _cluster_people(people)
+    # "FDR" joins the full name whose initials it is
+    key_of = {m.text: m.key for m in people if m.text not in acronyms}
+    for m in people:
+        if m.text in acronyms and acronyms[m.text] in key_of:
+            m.key = key_of[acronyms[m.text]]
     out.mentions.extend(people)
     out.mentions.sort(key=lambda m: (m.start, m.end))
     return out
@@ -443,6 +565,41 @@ def _known_name_pass(
             if ent is not None and ent.label_ != "PERSON":
                 taken[si].update(range(ent.start, ent.end))
             i = e
+    return out
+
+
+def _acronyms(full: set[tuple[str, ...]]) -> dict[str, str]:
+    """Initials of the document's full names of three or more words ("Franklin D. Roosevelt"
+    -> "FDR", "John F. Kennedy" -> "JFK"), when only one full name has them."""
+    found: dict[str, set[str]] = {}
+    for f in full:
+        words = [w for w in f if any(c.isalpha() for c in w) and w not in PARTICLES]
+        if len(words) < 3 or not all(w[0].isupper() for w in words):
+            continue
+        ac = "".join(w[0] for w in words)
+        found.setdefault(ac, set()).add(" ".join(f).replace(" .", "."))
+    return {ac: next(iter(ns)) for ac, ns in found.items() if len(ns) == 1}
+
+
+def _acronym_pass(
+    state: DocState, acronyms: dict[str, str], taken: list[set[int]]
+) -> list[SegMention]:
+    """Occurrences of a full name's initials ("FDR") in a document that writes the full name."""
+    if not acronyms:
+        return []
+    g = gazetteer()
+    out: list[SegMention] = []
+    for si, seg in enumerate(state.segments):
+        doc = seg.doc
+        for tok in doc:
+            if tok.i in taken[si] or tok.text not in acronyms or g.candidates(tok.text):
+                continue
+            ent = _ent_at(doc, tok.i)
+            if ent is not None and ent.end - ent.start > 1:
+                continue
+            a = seg.offset + tok.idx
+            out.append(SegMention(si, tok.i, tok.i + 1, a, a + len(tok.text), tok.text, "PERSON"))
+            taken[si].add(tok.i)
     return out
 
 

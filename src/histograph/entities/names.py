@@ -81,11 +81,22 @@ def parse_name(text: str) -> Name:
     return Name(text, given, surname, suffix)
 
 
+def given_variant(a: str) -> str:
+    """The group key of a given name's spellings ("aleksandr" -> "alexander"), from
+    ``names.yaml``; the folded name itself when it has no listed variants."""
+    from .lexicon import name_words
+
+    f = _fold(a).replace("-", "")
+    return name_words().given_variants.get(f, f)
+
+
 def _given_compatible(a: str, b: str, translit: bool) -> bool:
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
+    if given_variant(a) == given_variant(b):
+        return True  # "Alexander" / "Aleksandr", "Joseph" / "Iosif"
     return translit and translit_key(a) == translit_key(b)
 
 

@@ -499,16 +499,73 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
             if k < len(doc) and doc[k].lower_ in tl.relative_pronouns:
                 out.extend(_verb_role(state, sg, dates, m, k + 1, s_hi, relative=True))
                 continue
-            r = _right_phrase(sg, k, len(doc))
-            if r is not None:
-                a, b = r
+            ranges = _titles_from(sg, k, len(doc))
+            if ranges:
+                b = ranges[-1][1]
+                _, sent_e = sg.sent_bounds(b - 1)
+                began, ended = _interval_after(sg, dates, b, sent_e)
                 nxt = doc[b] if b < len(doc) else None
-                if nxt is None or nxt.text in _STOP_PUNCT or nxt.is_space:
-                    out.append(_Found(m, a, b, m.start, sg.abs_end(b - 1)))
+                dated_tail = nxt is not None and nxt.lower_ in _FROM_WORDS | _UNTIL_WORDS | {
+                    "between"
+                }
+                if (
+                    nxt is None
+                    or nxt.text in _STOP_PUNCT
+                    or nxt.is_space
+                    or (dated_tail and (began or ended))
+                ):
+                    for a, b in ranges:
+                        out.append(
+                            _Found(m, a, b, m.start, sg.abs_end(b - 1), began=began, ended=ended)
+                        )
             continue
         # --- verbs: "X became Y", "X replaces Y as Z", "X took office in ..."
         out.extend(_verb_role(state, sg, dates, m, q, s_hi, relative=False))
     out.extend(_title_subject(sg, state, dates))
+    out.extend(_plural_titles(sg))
+    return out
+
+
+def _plural_titles(sg: _Seg) -> list[_Found]:
+    """A plural role noun shared by joined names: "the intermediaries Boris Skvirsky and
+    William Bullitt", "Foreign Ministers Molotov and Ribbentrop": each name gets the title in
+    the singular ("intermediary", "Foreign Minister")."""
+    tl = titles()
+    doc = sg.doc
+    out: list[_Found] = []
+    for tok in doc:
+        if tok.tag_ not in {"NNS", "NNPS"} or norm(tok.lemma_) not in tl.heads:
+            continue
+        if norm(tok.text) == norm(tok.lemma_):
+            continue
+        # the names that follow: NAME (, NAME)* (,)? and NAME
+        j = tok.i + 1
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        names: list[SegMention] = []
+        while j < len(doc) and j in sg.person_tok:
+            pm = sg.person_tok[j]
+            names.append(pm)
+            j = pm.tok_end
+            if j < len(doc) and doc[j].text == ",":
+                j += 1
+            if j < len(doc) and doc[j].lower_ in {"and", "&"}:
+                j += 1
+            elif not (j - 1 >= 0 and doc[j - 1].text == ","):
+                break
+        if len(names) < 2:
+            continue
+        # modifiers of the title before the plural head ("Foreign", "Soviet")
+        a = tok.i
+        while a > 0 and sg.cls(a - 1) in {"mod", "state", "cap", "head"}:
+            if (a - 1) in sg.person_tok:
+                break
+            a -= 1
+        lemma = tok.lemma_
+        head = lemma[:1].upper() + lemma[1:] if tok.text[:1].isupper() else lemma
+        title = (sg.text(a, tok.i) + " " + head).strip() if a < tok.i else head
+        for pm in names:
+            out.append(_Found(pm, a, tok.i + 1, sg.abs(a), names[-1].end, title=title))
     return out
 
 
@@ -582,20 +639,30 @@ def _verb_role(
                 )
             )
         return out
-    # "X replaces Y as Z"
-    if lemma in tl.replace_verbs and k + 1 < hi and (k + 1) in sg.person_tok:
-        other = sg.person_tok[k + 1]
-        j = other.tok_end
-        if j < hi and doc[j].lower_ == "as":
-            r = _right_phrase(sg, j + 1, hi)
-            if r is not None:
-                a, b = r
-                when = _sentence_date(sg, state, dates, s_abs, e_abs)
-                tv = _split_interval(when)[0] if when else None
-                span_e = sg.abs_end(b - 1)
-                out.append(_Found(m, a, b, m.start, span_e, began=tv))
-                out.append(_Found(other, a, b, m.start, span_e, ended=tv))
-        return out
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or (
+        k > 0 and doc[k - 1].dep_ == "auxpass"
+    )
+    # "X replaces Y as Z"; "Y was replaced by X as Z"
+    if lemma in tl.replace_verbs:
+        j = k + 1
+        if passive and j < hi and doc[j].lower_ == "by":
+            j += 1
+        if j < hi and j in sg.person_tok:
+            other = sg.person_tok[j]
+            newcomer, leaver = (other, m) if passive else (m, other)
+            j = other.tok_end
+            if j < hi and doc[j].lower_ == "as":
+                r = _right_phrase(sg, j + 1, hi)
+                if r is not None:
+                    a, b = r
+                    when = _sentence_date(sg, state, dates, s_abs, e_abs)
+                    tv = _split_interval(when)[0] if when else None
+                    span_e = sg.abs_end(b - 1)
+                    out.append(_Found(newcomer, a, b, m.start, span_e, began=tv))
+                    out.append(_Found(leaver, a, b, m.start, span_e, ended=tv))
+            return out
+    if lemma in tl.verbs_end:
+        return _end_role(state, sg, dates, m, k, hi, passive=passive)
     starts = lemma in tl.verbs_start
     holds = lemma in tl.verbs_hold
     if not (starts or holds):
@@ -605,16 +672,117 @@ def _verb_role(
         if doc[j].lower_ in {"the", "a", "an"}:
             break
         j += 1
-    r = _right_phrase(sg, j, hi)
-    if r is None:
+    ranges = _titles_from(sg, j, hi)
+    if not ranges:
         return out
-    a, b = r
-    tv = None
-    if starts:
+    b_last = ranges[-1][1]
+    began, ended = _interval_after(sg, dates, b_last, sent_e)
+    if starts and began is None:
         when = _sentence_date(sg, state, dates, s_abs, e_abs, after=sg.abs(k))
-        tv = _split_interval(when)[0] if when else None
-    out.append(_Found(m, a, b, m.start, sg.abs_end(b - 1), began=tv))
+        began = _split_interval(when)[0] if when else None
+    for a, b in ranges:
+        out.append(_Found(m, a, b, m.start, sg.abs_end(b - 1), began=began, ended=ended))
     return out
+
+
+def _titles_from(sg: _Seg, j: int, hi: int) -> list[tuple[int, int]]:
+    """The title phrase at token j and those joined to it by "and" ("head of X and acting
+    secretary of Y")."""
+    out: list[tuple[int, int]] = []
+    r = _right_phrase(sg, j, hi)
+    while r is not None:
+        out.append(r)
+        b = r[1]
+        if b + 1 < hi and sg.doc[b].lower_ in {"and", "&"}:
+            r = _right_phrase(sg, b + 1, hi)
+        else:
+            break
+    return out
+
+
+_FROM_WORDS = frozenset({"since", "from", "starting", "beginning"})
+_UNTIL_WORDS = frozenset({"until", "till", "til", "to", "through", "thru", "ending"})
+
+
+def _interval_after(
+    sg: _Seg, dates: _Dates, b: int, sent_e: int
+) -> tuple[TimeValue | None, TimeValue | None]:
+    """Role dates written right after a title ("from 1933 to 1936", "since 1961", "until
+    1938", "between 1936 and 1938", "(1936-1938)"): (began, ended); None where not given."""
+    if b >= sent_e:
+        return None, None
+    a_abs = sg.abs_end(b - 1)
+    e_abs = sg.abs_end(min(sent_e, b + 12) - 1)
+    began: TimeValue | None = None
+    ended: TimeValue | None = None
+    text_of = sg.doc.text
+    for d in dates.within(a_abs, e_abs):
+        before = text_of[max(0, d.start - sg.offset - 12) : d.start - sg.offset].lower().split()
+        w = before[-1] if before else ""
+        if "/" in d.value.value and w in _FROM_WORDS | {"", "(", "between"}:
+            began, ended = _split_interval(d.value)
+            break
+        if w in _FROM_WORDS or w == "between":
+            began = began or _split_interval(d.value)[0]
+        elif w in _UNTIL_WORDS or (w == "and" and began is not None):
+            ended = _split_interval(d.value)[0]
+            break
+        elif began is None:
+            break  # a date of something else ("in 1933")
+    return began, ended
+
+
+def _end_role(
+    state: DocState, sg: _Seg, dates: _Dates, m: SegMention, k: int, hi: int, *, passive: bool
+) -> list[_Found]:
+    """ "X resigned as Y in 1939", "X was recalled", "X stepped down", "Stalin dismissed X as
+    Y": the role ends at the sentence's date. Without a title, the holder's latest role of the
+    document ends (marker title_s = -2)."""
+    tl = titles()
+    doc = sg.doc
+    verb = doc[k]
+    lemma = norm(verb.lemma_)
+    holder = m
+    j = k + 1
+    needs = tl.verbs_end_needs.get(lemma)
+    if needs:
+        nxt = norm(sg.text(j, min(hi, j + 2)))
+        hit = next((n for n in needs if nxt == n or nxt.startswith(n + " ")), None)
+        if hit is None:
+            return []
+        j += len(hit.split())
+    if lemma in tl.verbs_end_transitive and not passive:
+        if j < hi and j in sg.person_tok:
+            holder = sg.person_tok[j]  # "Stalin dismissed Litvinov"
+            j = holder.tok_end
+        else:
+            return []  # "X removed the obstacle"
+    while j < hi and doc[j].lower_ in {
+        "as",
+        "from",
+        "his",
+        "her",
+        "their",
+        "the",
+        "post",
+        "office",
+        "position",
+        "role",
+        "job",
+        "of",
+        "down",
+    }:
+        j += 1
+    sent_s, sent_e = sg.sent_bounds(k)
+    s_abs, e_abs = sg.abs(sent_s), sg.abs_end(sent_e - 1)
+    when = _sentence_date(sg, state, dates, s_abs, e_abs, after=sg.abs(k))
+    tv = _split_interval(when)[0] if when else None
+    ranges = _titles_from(sg, j, hi)
+    if ranges:
+        return [_Found(holder, a, b, holder.start, sg.abs_end(b - 1), ended=tv) for a, b in ranges]
+    if tv is None:
+        return []
+    return [_Found(holder, -2, -2, holder.start, sg.abs_end(k), ended=tv)]
 
 
 def _title_subject(sg: _Seg, state: DocState, dates: _Dates) -> list[_Found]:
@@ -686,6 +854,24 @@ def extract_roles(state: DocState, ents: DocEntities) -> list[RoleClaim]:
                 ended=f.ended,
             )
         )
+    # "X was recalled in 1938": the person's latest role stated before ends then
+    for f in [f for f in dated if f.title_s == -2]:
+        key = f.person.key or f.person.text
+        prior = [
+            i
+            for i, c in enumerate(claims)
+            if c.person == key
+            and c.start <= f.span_s
+            and c.ended is None
+            and (c.began is None or f.ended is None or c.began.earliest <= f.ended.latest)
+        ]
+        if prior and f.ended is not None:
+            last = max(prior, key=lambda i: claims[i].start)
+            office_id = claims[last].office
+            for i in prior:
+                if i == last or (office_id is not None and claims[i].office == office_id):
+                    claims[i] = replace(claims[i], ended=f.ended)
+    dated = [f for f in dated if f.title_s == -1]
     # "took office": date the roles the same person holds in that sentence
     for f in dated:
         for i, c in enumerate(claims):

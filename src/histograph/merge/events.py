@@ -43,6 +43,7 @@ Place conflicts are soft ("naming" when one place name contains the other is no 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -76,6 +77,8 @@ FOUND_WITHOUT_ANCHOR = 0.6
 MAX_CANDIDATES = 64
 #: dates wider than this many days are not put in year buckets (decades, centuries)
 _BUCKET_MAX_DAYS = 366 * 12
+#: the largest gap between the Julian and Gregorian calendars (days), for explained dates
+_MAX_CALENDAR_GAP = 13
 _PARTIAL = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?$")
 _ROMAN_OR_NUM = re.compile(r"^(?:[ivx]+|\d+(?:st|nd|rd|th)?|first|second|third)$")
 _ANNOUNCE = re.compile(r"\b(announc\w*|publish\w*|report\w*|proclaim\w*|made public)\b", re.I)
@@ -90,6 +93,11 @@ def _norm(s: str) -> str:
     return " ".join(_WORD.findall(s))
 
 
+@functools.lru_cache(maxsize=65536)
+def _norm_place(s: str) -> str:
+    return _norm(s)
+
+
 def _stem(word: str) -> str:
     w = word.lower().replace("isa", "iza").replace("ise", "ize").replace("isi", "izi")
     for suf in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "es", "ed", "s"):
@@ -98,7 +106,7 @@ def _stem(word: str) -> str:
     return w
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     m: EventMention
     order: int
@@ -121,7 +129,7 @@ class _Mention:
     time_of_day: int | None  # minutes after midnight, when the date carries a time
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cluster:
     id: int
     group: str
@@ -146,7 +154,7 @@ class _Cluster:
             if x.name:
                 self.names.add(x.name)
             if x.m.place:
-                self.places.add(_norm(x.m.place))
+                self.places.add(_norm_place(x.m.place))
         self.lemmas.add(x.lemma)
         if x.asserted:
             self.lemma_classes |= x.lemma_class
@@ -155,7 +163,12 @@ class _Cluster:
 
 
 class _Index:
-    """Blocking keys -> clusters, per type group."""
+    """Blocking keys -> clusters, per type group.
+
+    A lookup visits the keys smallest bucket first (a day, a name, a document, a person in a
+    year are selective; a whole year or a famous person is not) and stops at
+    :data:`MAX_CANDIDATES` clusters, so each mention costs a bounded amount of work however
+    large the corpus grows."""
 
     def __init__(self) -> None:
         self.by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -167,9 +180,12 @@ class _Index:
                 lst.append(cid)
 
     def get(self, group: str, keys: Iterable[str]) -> list[int]:
+        lists = [self.by_key.get((group, k)) for k in dict.fromkeys(keys)]
         seen: dict[int, None] = {}
-        for k in keys:
-            for cid in self.by_key.get((group, k), ()):
+        for lst in sorted((x for x in lists if x), key=len):
+            if seen and len(lst) > MAX_CANDIDATES:
+                break  # selective keys found candidates: an unselective one adds only noise
+            for cid in lst:
                 seen.setdefault(cid, None)
                 if len(seen) >= MAX_CANDIDATES:
                     return list(seen)
@@ -191,24 +207,54 @@ def _md_key(tv: TimeValue | None) -> list[str]:
     return [f"md:{m:02d}-{d:02d}", f"m:{m:02d}"]
 
 
-def _keys(x: _Mention) -> list[str]:
-    """Blocking keys, most selective first (the candidate list is capped)."""
+#: day offsets looked up around a day-level date: a day across a time zone, and the gap
+#: between the Julian and Gregorian calendars (10-13 days since 1582)
+_NEAR_DAYS = (0, -1, 1, -10, 10, -11, 11, -12, 12, -13, 13)
+_CALENDAR_GAP_UNTIL = 704000  # about 1928: no Old Style dates after the last adoptions
+
+
+def _fine_keys(tv: TimeValue | None, lookup: bool) -> list[str]:
+    """Day and month keys of a date (a lookup also asks for the neighbouring days that an
+    explained difference may separate)."""
+    if tv is None:
+        return []
+    keys: list[str] = []
+    if tv.latest - tv.earliest <= 31:
+        y, m, _ = civil_from_day(tv.earliest)
+        keys.append(f"ym:{y}-{m:02d}")
+    if tv.precision in {"day", "time"}:
+        if lookup:
+            near = _NEAR_DAYS if tv.earliest < _CALENDAR_GAP_UNTIL else _NEAR_DAYS[:3]
+            keys += [f"dd:{tv.earliest + k}" for k in near]
+        else:
+            keys.append(f"dd:{tv.earliest}")
+    return keys
+
+
+def _keys(x: _Mention, lookup: bool = True) -> list[str]:
+    """Blocking keys of a mention (the index visits the smallest buckets first)."""
     keys: list[str] = []
     if x.name:
         keys.append(f"n:{x.name}")
     if x.partial is not None:
         month, day = x.partial
         keys.append(f"md:{month:02d}-{day:02d}" if day else f"m:{month:02d}")
-    keys += _year_keys(x.time)
+    years = _year_keys(x.time)
+    keys += _fine_keys(x.time, lookup)
+    keys += years
     keys.append(f"d:{x.m.doc_id}")
-    keys += [f"p:{p}" for p in sorted(x.parts)]
+    parts = sorted(x.parts)
+    keys += [f"yp:{y[2:]}:{p}" for y in years for p in parts]
+    keys += [f"p:{p}" for p in parts]
     return keys
 
 
 def _cluster_keys(c: _Cluster, x: _Mention) -> list[str]:
-    keys = _keys(x)
+    keys = _keys(x, lookup=False)
     if c.core is not None:
         keys += _md_key(c.core)
+        core_years = _year_keys(c.core)
+        keys += [f"yp:{y[2:]}:{p}" for y in core_years for p in sorted(x.parts)]
     return keys
 
 
@@ -293,7 +339,9 @@ def _day_level(tv: TimeValue) -> bool:
     return tv.latest - tv.earliest <= 1
 
 
+@functools.lru_cache(maxsize=65536)
 def _explain(a: TimeValue, b: TimeValue) -> tuple[str, str] | None:
+    """The date engine's explanation of two different dates (cached: it is asked often)."""
     try:
         from ..time import explain_date_difference
     except ImportError:  # pragma: no cover - the date engine is always there
@@ -339,7 +387,7 @@ def _name_words(ids: Iterable[str]) -> set[str]:
 def _place_clash(places: set[str], place: str | None) -> bool:
     if not place or not places:
         return False
-    p = _norm(place)
+    p = _norm_place(place)
     return all(not (p in q or q in p) for q in places)
 
 
@@ -369,14 +417,21 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
             ds = 3.0 if x.time.value == c.core.value else 2.0 if x.durative and wide <= 366 else 1.5
         elif _day_level(x.time) and _day_level(c.core):
             gap = abs(x.time.earliest - c.core.earliest)
-            near = gap <= 1 or (explain_ok and _explain(x.time, c.core) is not None)
+            near = gap <= 1 or (
+                explain_ok and gap <= _MAX_CALENDAR_GAP and _explain(x.time, c.core) is not None
+            )
             if not near:
                 return None
             # two different days: only a page's own title/body, or an explained difference
             # with shared participants
             if same_doc and (x.in_title or shared or x.lemma in c.lemmas):
                 ds = 0.5
-            elif explain_ok and shared >= 2 and x.lemma in c.lemmas and _explain(x.time, c.core):
+            elif (
+                explain_ok
+                and shared >= 2
+                and x.lemma in c.lemmas
+                and (gap <= 1 or _explain(x.time, c.core))
+            ):
                 ds = 0.0
             else:
                 return None
@@ -521,9 +576,17 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
                 top = (s, cid)
         return clusters[top[1]] if top else None
 
+    #: (group, lexical class) -> the first two clusters holding it (one is all we look for)
+    by_class: dict[tuple[str, str], list[int]] = {}
+
     def add(c: _Cluster, x: _Mention) -> None:
         c.add(x)
         index.add(c.group, _cluster_keys(c, x), c.id)
+        if x.asserted:
+            for cls in x.lemma_class:
+                lst = by_class.setdefault((c.group, cls), [])
+                if c.id not in lst and len(lst) < 2:
+                    lst.append(c.id)
 
     per_group: dict[str, list[int]] = defaultdict(list)
 
@@ -541,13 +604,14 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         trigger word class ("a severe economic crisis" -> "the Great Depression")."""
         if x.name is not None or x.time is not None or not x.lemma_class:
             return None
-        hits = [
-            clusters[cid]
-            for cid in per_group[x.group]
-            if x.lemma_class & clusters[cid].lemma_classes
-        ]
-        if len(hits) != 1:
+        found: set[int] = set()
+        for cls in x.lemma_class:
+            found.update(by_class.get((x.group, cls), ()))
+            if len(found) > 1:
+                return None
+        if len(found) != 1:
             return None
+        hits = [clusters[found.pop()]]
         return hits[0] if _score(x, hits[0], explain_ok=True, strict=False) is not None else None
 
     founders = [x for x in mentions if x.can_found]

@@ -27,13 +27,16 @@ Each value carries a :class:`Claim` per source (span = the title as written);
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from ..entities.lexicon import norm
+from ..entities.authority import Authority, AuthorityRecord
+from ..entities.lexicon import norm, titles
 from ..entities.names import Name, compatible, given_compatible, parse_name, translit_key
 from ..entities.offices import normalise_title, office, office_data, split_jurisdiction
+from ..entities.states import gazetteer
 from ..model import (
     Analysis,
     Claim,
@@ -80,6 +83,12 @@ def _doc_people(a: Analysis) -> list[_DocPerson]:
             dp = by_key[key] = _DocPerson(a.document.id, key, parse_name(key), text)
         dp.mentions.append(m)
         dp.aliases[m.text] += 1
+    for dp in by_key.values():
+        # an honorific before a name is an alias as written ("Lord Halifax", "Mr. Hull")
+        for m in dp.mentions:
+            hon = _honorific_before(text, m.start)
+            if hon is not None:
+                dp.aliases[text[hon : m.end]] += 1
     for r in a.roles:
         dp = by_key.get(r.person)
         if dp is None:
@@ -94,12 +103,89 @@ def _doc_people(a: Analysis) -> list[_DocPerson]:
     return list(by_key.values())
 
 
+_WORD_BEFORE = re.compile(r"(\S+)[ \t]+$")
+
+
+def _honorific_before(text: str, start: int) -> int | None:
+    """Start of an honorific written right before ``start`` ("Lord ", "Mr. "), or None."""
+    m = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    if m is None:
+        return None
+    word = m.group(1)
+    hons = titles().honorifics
+    if word[:1].isupper() and (word.lower() in hons or norm(word) in hons):
+        return m.start(1)
+    return None
+
+
+def merge_states(analyses: Sequence[Analysis]) -> list[Person]:
+    """States and organisations named in the documents as :class:`Person` records.
+
+    States (and international organisations) of ``data/states.yaml``/pycountry have the id
+    ``"s-" + state id`` ("s-USSR"), the gazetteer's name, kind "state" or "organisation", and as
+    aliases every form written (plus the state id, so that ``--entity USSR`` finds them); other
+    organisations the model tags ORG are grouped by their normalised name (id ``"o-" + hash``).
+    Their ``mentions`` carry the document keys, so that event participants resolve to them."""
+    g = gazetteer()
+    groups: dict[tuple[str, str], list[EntityMention]] = {}
+    for a in analyses:
+        pkeys = {norm(m.key or m.text) for m in a.entities if m.label == "PERSON"}
+        for m in a.entities:
+            if m.label in {"STATE", "NORP", "ORG"} and m.key and g.state(m.key) is not None:
+                groups.setdefault(("s", m.key), []).append(m)
+            elif m.label == "ORG":
+                k = _strip_article(norm(m.text))
+                if not k or k in pkeys or norm(m.key or "") in pkeys:
+                    continue
+                if not any(c.isupper() for c in m.text) or not any(c.isalpha() for c in k):
+                    continue
+                groups.setdefault(("o", k), []).append(m)
+    out: list[Person] = []
+    for (t, k), ms in sorted(groups.items()):
+        ms.sort(key=lambda m: (m.doc_id, m.start))
+        forms: Counter[str] = Counter(_strip_article_text(m.text) for m in ms)
+        if t == "s":
+            st = g.state(k)
+            assert st is not None
+            eid, name, kind = "s-" + k, st.name, st.kind
+            forms[k] += 0
+        else:
+            eid = "o-" + hashlib.sha1(k.encode("utf-8")).hexdigest()[:10]
+            name = min(forms, key=lambda f: (-forms[f], f))
+            kind = "organisation"
+        forms[name] += 0
+        out.append(
+            Person(
+                id=eid,
+                name=name,
+                aliases=tuple(sorted(forms, key=lambda f: (-forms[f], f))),
+                mentions=tuple(ms),
+                kind=kind,
+            )
+        )
+    return out
+
+
+def _strip_article(key: str) -> str:
+    return key[4:] if key.startswith("the ") else key
+
+
+def _strip_article_text(text: str) -> str:
+    t = text.strip()
+    return t[4:] if t[:4].lower() == "the " else t
+
+
 class _Clusters:
     def __init__(self) -> None:
         self.members: list[list[_DocPerson]] = []
+        self.records: list[str | None] = []  # authority record id of each cluster
 
-    def add(self, dp: _DocPerson) -> None:
+    def add(self, dp: _DocPerson, record: str | None = None) -> None:
         self.members.append([dp])
+        self.records.append(record)
+
+    def pop(self, j: int) -> tuple[list[_DocPerson], str | None]:
+        return self.members.pop(j), self.records.pop(j)
 
     def rep(self, ci: int) -> Name:
         return max((d.name for d in self.members[ci]), key=lambda n: n.fullness)
@@ -109,10 +195,46 @@ def _fits(cluster: list[_DocPerson], n: Name, *, translit: bool = False) -> bool
     return all(compatible(n, d.name, translit=translit) for d in cluster if d.name.is_full)
 
 
-def _cluster(docpeople: list[_DocPerson]) -> list[list[_DocPerson]]:
+def _role_spans(ds: Iterable[_DocPerson]) -> list[tuple[int, int]]:
+    """Day intervals the person certainly lived in: the dates of their roles."""
+    out: list[tuple[int, int]] = []
+    for d in ds:
+        for r in d.roles:
+            for tv in (r.began, r.ended):
+                if tv is not None:
+                    out.append((tv.earliest, tv.latest))
+    return out
+
+
+def _names_of(ds: Iterable[_DocPerson]) -> list[str]:
+    out: dict[str, None] = {}
+    for d in ds:
+        out[d.key] = None
+        for m in d.mentions:
+            out[m.text] = None
+    return list(out)
+
+
+def _cluster(
+    docpeople: list[_DocPerson], authority: Authority | None = None
+) -> list[tuple[list[_DocPerson], str | None]]:
     cl = _Clusters()
+    assigned: dict[int, str] = {}
+    if authority:
+        # identities pinned by the authority file: one cluster per record
+        seeds: dict[str, int] = {}
+        for d in sorted(docpeople, key=lambda d: (d.doc_id, d.key)):
+            rec = authority.match(_names_of([d]), _role_spans([d]))
+            if rec is None:
+                continue
+            assigned[id(d)] = rec.id
+            if rec.id in seeds:
+                cl.members[seeds[rec.id]].append(d)
+            else:
+                seeds[rec.id] = len(cl.members)
+                cl.add(d, rec.id)
     full = sorted(
-        (d for d in docpeople if d.name.is_full),
+        (d for d in docpeople if d.name.is_full and id(d) not in assigned),
         key=lambda d: (d.name.fullness, d.key),
         reverse=True,
     )
@@ -134,17 +256,23 @@ def _cluster(docpeople: list[_DocPerson]) -> list[list[_DocPerson]]:
                     continue
                 if not given_compatible(a, b, translit=True):
                     continue
+                ri, rj = cl.records[i], cl.records[j]
+                if ri and rj and ri != rj:
+                    continue  # the authority says: two people
                 ja = set().union(*(d.jurisdictions for d in cl.members[i]))
                 jb = set().union(*(d.jurisdictions for d in cl.members[j]))
                 if ja and jb and not ja & jb:
                     continue
-                cl.members[i].extend(cl.members.pop(j))
+                members, rid = cl.pop(j)
+                cl.members[i].extend(members)
+                cl.records[i] = cl.records[i] or rid
                 merged = True
                 break
             if merged:
                 break
     # surname-only (or single-name) document people
-    for d in sorted((d for d in docpeople if not d.name.is_full), key=lambda d: (d.doc_id, d.key)):
+    singles = (d for d in docpeople if not d.name.is_full and id(d) not in assigned)
+    for d in sorted(singles, key=lambda d: (d.doc_id, d.key)):
         cands = [
             ci
             for ci, members in enumerate(cl.members)
@@ -158,11 +286,21 @@ def _cluster(docpeople: list[_DocPerson]) -> list[list[_DocPerson]]:
             )
         ]
         if len(cands) > 1:
-            # the roles decide ("President Roosevelt" in 1940 vs in 1905 needs dates: not here)
+            # the roles decide: the same office, else role dates within the record's life
             by_office = [
                 ci for ci in cands if d.offices & set().union(*(m.offices for m in cl.members[ci]))
             ]
             cands = by_office if len(by_office) == 1 else cands
+        if len(cands) > 1 and authority:
+            spans = _role_spans([d])
+            alive = [
+                ci
+                for ci in cands
+                if (rid := cl.records[ci]) is not None
+                and spans
+                and all(authority.by_id[rid].alive(lo, hi) for lo, hi in spans)
+            ]
+            cands = alive if len(alive) == 1 else cands
         if len(cands) == 1:
             cl.members[cands[0]].append(d)
             continue
@@ -176,7 +314,26 @@ def _cluster(docpeople: list[_DocPerson]) -> list[list[_DocPerson]]:
                 cl.members[same[0]].append(d)
                 continue
         cl.add(d)  # no full name, or ambiguous between several: a person of its own
-    return cl.members
+    # clusters the authority did not pin at the document level: match them as a whole
+    if authority:
+        for ci in range(len(cl.members)):
+            if cl.records[ci] is None:
+                rec = authority.match(_names_of(cl.members[ci]), _role_spans(cl.members[ci]))
+                if rec is not None:
+                    cl.records[ci] = rec.id
+        # one record, one person
+        first: dict[str, int] = {}
+        ci = 0
+        while ci < len(cl.members):
+            rid = cl.records[ci]
+            if rid is not None and rid in first:
+                members, _ = cl.pop(ci)
+                cl.members[first[rid]].extend(members)
+                continue
+            if rid is not None:
+                first[rid] = ci
+            ci += 1
+    return list(zip(cl.members, cl.records, strict=True))
 
 
 def _pid(name: str, used: set[str]) -> str:
@@ -200,18 +357,31 @@ def _canonical(members: list[_DocPerson]) -> str:
 
 
 def merge_people(
-    analyses: Sequence[Analysis], copies: Sequence[CopyLink] = ()
+    analyses: Sequence[Analysis],
+    copies: Sequence[CopyLink] = (),
+    authority: Sequence[AuthorityRecord] = (),
 ) -> tuple[list[Person], list[Conflict]]:
-    """Cluster the PERSON mentions of all analyses into people; find their title conflicts."""
+    """Cluster the PERSON mentions of all analyses into people; find their title conflicts.
+
+    ``authority`` records pin identities: a person matching one gets its id
+    (``Person.authority_id``) and its name. The states and organisations the documents name
+    follow the people as :class:`Person` records of kind "state"/"organisation"."""
+    index = Authority(authority) if authority else None
     docpeople = [dp for a in analyses for dp in _doc_people(a)]
-    clusters = _cluster(docpeople)
+    clusters = _cluster(docpeople, index)
     copy_docs = {c.doc_id for c in copies}
     texts = {a.document.id: a.document.text for a in analyses}
     used: set[str] = set()
     people: list[Person] = []
     conflicts: list[Conflict] = []
-    named = sorted(((_canonical(m), m) for m in clusters), key=lambda x: x[0])
-    for name, members in named:
+    named = sorted(
+        (
+            (index.by_id[rid].name if (index and rid) else _canonical(m), m, rid)
+            for m, rid in clusters
+        ),
+        key=lambda x: (x[0], x[2] or ""),
+    )
+    for name, members, rid in named:
         pid = _pid(name, used)
         aliases: Counter[str] = Counter()
         mentions: list[EntityMention] = []
@@ -230,9 +400,11 @@ def merge_people(
                 aliases=tuple(sorted(aliases, key=lambda s: (-aliases[s], s))),
                 mentions=tuple(mentions),
                 roles=tuple(roles),
+                authority_id=rid,
             )
         )
         conflicts.extend(person_conflicts(pid, name, roles, texts, copy_docs))
+    people.extend(merge_states(analyses))
     return people, conflicts
 
 
@@ -445,8 +617,8 @@ def person_conflicts(
             if ua.doc_id == ub.doc_id:
                 continue
             tb = _content_tokens(ub.title)
-            if not ta or not tb or ta == tb:
-                continue
+            if not ta or not tb or ta <= tb or tb <= ta:
+                continue  # the same title, or one a coarser reading of the other
             if len(ta & tb) / len(ta | tb) < 0.5:
                 continue
             key = tuple(sorted((norm(ua.title), norm(ub.title))))

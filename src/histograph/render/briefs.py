@@ -122,26 +122,42 @@ class _Builder:
         return self._analyses[doc_id]
 
     def sentences(self, doc_id: str) -> list[_Sentence]:
-        """The content sentences of a document, in order (boilerplate left out)."""
+        """The content sentences of a document, in order (boilerplate left out); a sentence
+        that only introduces the next one ("- **9 November 1989:**") is joined to it."""
         a = self.analysis(doc_id)
         if a is None:
             return []
         text = a.document.text
-        return [
-            _Sentence(doc_id, s.start, s.end, one_line(text[s.start : s.end]), s.region_kind)
+        raw = [
+            s
             for s in a.sentences
-            if s.region_kind in CONTENT_REGIONS and s.region_kind != "title"
+            if s.region_kind in CONTENT_REGIONS
+            and s.region_kind != "title"
             and text[s.start : s.end].strip()
         ]
+        out: list[_Sentence] = []
+        i = 0
+        while i < len(raw):
+            s = raw[i]
+            start, end = s.start, s.end
+            while (
+                _display(text[start:end]).endswith(":")
+                and i + 1 < len(raw)
+                and "\n" not in text[end : raw[i + 1].start]
+            ):
+                i += 1
+                end = raw[i].end
+            out.append(_Sentence(doc_id, start, end, _display(text[start:end]), s.region_kind))
+            i += 1
+        return out
 
     def sentence_at(self, doc_id: str, start: int, end: int) -> _Sentence:
         """The stored sentence holding ``[start, end)``, else the span itself."""
         for s in self.sentences(doc_id):
-            if s.start <= start < s.end:
-                if end <= s.end or s.end - s.start > 40:
-                    return s
+            if s.start <= start < s.end and (end <= s.end or s.end - s.start > 40):
+                return s
         text = self.hg.quote(doc_id, start, end)
-        return _Sentence(doc_id, start, end, one_line(text), "narrative")
+        return _Sentence(doc_id, start, end, _display(text), "narrative")
 
     def cite(self, s: _Sentence) -> Cited:
         key = (s.doc_id, s.start, s.end)
@@ -150,8 +166,14 @@ class _Builder:
             n = len(self.citations) + 1
             self._numbers[key] = n
             self.citations.append(
-                Citation(n, s.doc_id, doc.uri if doc else s.doc_id,
-                         doc.title if doc else None, s.start, s.end)
+                Citation(
+                    n,
+                    s.doc_id,
+                    doc.uri if doc else s.doc_id,
+                    doc.title if doc else None,
+                    s.start,
+                    s.end,
+                )
             )
         self._used.add(_norm(s.text))
         return Cited(s.text, self._numbers[key])
@@ -169,8 +191,13 @@ class _Builder:
         indep = {c.doc_id for c in e.claims if c.independent}
         mentions = sorted(
             e.mentions,
-            key=lambda m: (m.modality != "asserted", m.doc_id not in indep,
-                           m.region_kind not in CONTENT_REGIONS, m.doc_id, m.start),
+            key=lambda m: (
+                m.modality != "asserted",
+                m.doc_id not in indep,
+                m.region_kind not in CONTENT_REGIONS,
+                m.doc_id,
+                m.start,
+            ),
         )
         out: list[_Sentence] = []
         seen: set[str] = set()
@@ -217,6 +244,18 @@ class _Builder:
 
     def head(self, key: str, default: str) -> str:
         return str(self.heads.get(key, default))
+
+
+_LEAD_MARK = re.compile(r"^\s*(?:[-*+>]|#{1,6}|\d{1,3}[.)])\s+")
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+
+
+def _display(text: str) -> str:
+    """A quoted sentence for reading: whitespace collapsed, a leading list/heading marker
+    and Markdown bold markers dropped (the citation keeps the exact span)."""
+    text = one_line(text)
+    text = _LEAD_MARK.sub("", text)
+    return _EMPHASIS.sub(r"\2", text).strip()
 
 
 def _norm(text: str) -> str:
@@ -282,8 +321,13 @@ def _disagreements(b: _Builder, e: Event) -> Section | None:
 
 
 def _explainer(b: _Builder, e: Event) -> Brief:
-    brief = Brief("explainer", e.title, e.id, subtitle=f"{type_label(e.type)} · {date_label(e.date)}"
-                  + (f" · {e.place}" if e.place else ""))
+    brief = Brief(
+        "explainer",
+        e.title,
+        e.id,
+        subtitle=f"{type_label(e.type)} · {date_label(e.date)}"
+        + (f" · {e.place}" if e.place else ""),
+    )
     evidence = b.evidence(e)
     context = [s for s in b.context(e) if b.fresh(s)]
     key = Section(b.head("key_points", "Key points"), bullets=True)
@@ -327,9 +371,14 @@ def _explainer(b: _Builder, e: Event) -> Brief:
 
 
 def _card(b: _Builder, e: Event) -> Brief:
-    year = year_label(_year_of(e)) if _year_of(e) is not None else "undated"
-    brief = Brief("card", f"{e.title} — {date_label(e.date)}", e.id,
-                  subtitle=f"{year} · {e.place or 'place not stated'}")
+    y0 = _year_of(e)
+    year = year_label(y0) if y0 is not None else "undated"
+    brief = Brief(
+        "card",
+        f"{e.title} — {date_label(e.date)}",
+        e.id,
+        subtitle=f"{year} · {e.place or 'place not stated'}",
+    )
     head = _headline(b, e)
     top = Section(None)
     if head:
@@ -347,8 +396,11 @@ def _card(b: _Builder, e: Event) -> Brief:
     for x in b.related(e):
         if x.id == e.id or x.date is None or e.date is None:
             continue
-        target = background if x.date.latest < e.date.earliest else (
-            after if x.date.earliest > e.date.latest else None)
+        target = (
+            background
+            if x.date.latest < e.date.earliest
+            else (after if x.date.earliest > e.date.latest else None)
+        )
         if target is None or len(target.items) >= 6:
             continue
         for s in b.evidence(x)[:1]:
@@ -358,8 +410,9 @@ def _card(b: _Builder, e: Event) -> Brief:
         for s in b.context(e):
             if b.fresh(s) and b.has(s, b.background) and len(background.items) < 4:
                 background.items.append(Item([b.cite(s)]))
-    brief.sections = [s for s in (top, when, actors, background, after, _disagreements(b, e))
-                      if s and s.items]
+    brief.sections = [
+        s for s in (top, when, actors, background, after, _disagreements(b, e)) if s and s.items
+    ]
     return brief
 
 
@@ -373,8 +426,12 @@ def _onthisday(b: _Builder, e: Event | None, date: str | None) -> Brief:
         today = _dt.date.today()
         month, day = today.month, today.day
     label = _dt.date(2000, month, day).strftime("%-d %B")
-    brief = Brief("onthisday", f"{b.head('on_this_day', 'On this day')}: {label}",
-                  e.id if e else None, date=f"--{month:02d}-{day:02d}")
+    brief = Brief(
+        "onthisday",
+        f"{b.head('on_this_day', 'On this day')}: {label}",
+        e.id if e else None,
+        date=f"--{month:02d}-{day:02d}",
+    )
     events = b.hg.store.on_this_day(month, day)
     if e is not None:
         events = sorted(events, key=lambda x: x.id != e.id)
@@ -408,10 +465,17 @@ def _anniversary(b: _Builder, e: Event, date: str | None) -> Brief:
         when = "this month"
     else:
         when = ""
-    ago = f"{years} year{'s' if abs(years) != 1 else ''} ago" if years >= 0 else f"in {-years} years"
+    ago = (
+        f"{years} year{'s' if abs(years) != 1 else ''} ago" if years >= 0 else f"in {-years} years"
+    )
     lead = f"{ago} {when}".strip() + f", on {date_label(e.date)}"
-    brief = Brief("anniversary", f"{ago} {when}".strip().capitalize() + f": {e.title}", e.id,
-                  subtitle=lead, date=ref.isoformat())
+    brief = Brief(
+        "anniversary",
+        f"{ago} {when}".strip().capitalize() + f": {e.title}",
+        e.id,
+        subtitle=lead,
+        date=ref.isoformat(),
+    )
     sec = Section(None)
     item = Item()
     for s in b.evidence(e)[:2]:
@@ -430,11 +494,16 @@ def _guide(b: _Builder, e: Event) -> Brief:
     related = b.related(e)
     years = [y for y in (_year_of(x) for x in related) if y is not None]
     span = f" ({year_label(min(years))}–{year_label(max(years))})" if years else ""
-    brief = Brief("guide", f"{b.head('timeline', 'Timeline')}: {e.title}{span}", e.id,
-                  subtitle=f"{len(related)} events from the sources of this one")
+    brief = Brief(
+        "guide",
+        f"{b.head('timeline', 'Timeline')}: {e.title}{span}",
+        e.id,
+        subtitle=f"{len(related)} events from the sources of this one",
+    )
     by_year: dict[str, Section] = {}
     for x in related:
-        key = year_label(_year_of(x)) if _year_of(x) is not None else "Undated"  # type: ignore[arg-type]
+        y = _year_of(x)
+        key = year_label(y) if y is not None else "Undated"
         sec = by_year.setdefault(key, Section(key, bullets=True))
         ev = b.evidence(x)
         if ev and b.fresh(ev[0]):

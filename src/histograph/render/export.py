@@ -1,10 +1,12 @@
-"""Exports of the whole knowledge base: JSON, CSV, Markdown."""
+"""Exports of the whole knowledge base: JSON, CSV, Markdown, TimelineJS, vis-timeline,
+JSON-LD (strings, :func:`export`) and a static site (a folder, :func:`export_site`)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .serialise import Serialiser
@@ -12,7 +14,10 @@ from .serialise import Serialiser
 if TYPE_CHECKING:
     from ..api import Histograph
 
-FORMATS = ("json", "csv", "md")
+#: formats :func:`export` returns as one string
+TEXT_FORMATS = ("json", "csv", "md", "timelinejs", "vis", "jsonld")
+#: every format of ``histograph export`` (``site`` writes a folder)
+FORMATS = (*TEXT_FORMATS, "site")
 
 
 def serialiser(hg: Histograph) -> Serialiser:
@@ -45,7 +50,29 @@ def export(hg: Histograph, fmt: str) -> str:
         return _csv(hg)
     if fmt == "md":
         return _markdown(hg)
+    if fmt == "timelinejs":
+        from .timelinejs import timelinejs
+
+        return json.dumps(timelinejs(hg), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "vis":
+        from .vis import vis_timeline
+
+        return json.dumps(vis_timeline(hg), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonld":
+        from .jsonld import jsonld
+
+        return json.dumps(jsonld(hg), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "site":
+        raise ValueError("the site export writes a folder: use export_site(hg, folder)")
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def export_site(hg: Histograph, folder: str | Path, node_modules: str | Path | None = None
+                ) -> dict[str, Any]:
+    """Write the static site (an offline copy of the web UI) into ``folder``."""
+    from .site import export_site as _export_site
+
+    return _export_site(hg, folder, node_modules=node_modules)
 
 
 def _csv(hg: Histograph) -> str:

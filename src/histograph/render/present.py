@@ -64,9 +64,7 @@ def date_label(tv: TimeValue | None) -> str:
         text = year_label(y1)
     elif p == "decade":
         text = f"{y1}s" if y1 > 0 else f"{year_label(y1)}–{year_label(y2)}"
-    elif p == "century":
-        text = f"{year_label(y1)}–{year_label(y2)}"
-    elif p == "millennium":
+    elif p == "century" or p == "millennium":
         text = f"{year_label(y1)}–{year_label(y2)}"
     elif tv.earliest == tv.latest:
         text = day_label(tv.earliest)

@@ -18,11 +18,12 @@ Lists that can grow large take ``limit``/``offset``; a ``limit`` of ``None`` mea
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol, Self
 
+from ..entities.authority import AuthorityRecord
 from ..model import (
     Analysis,
     Conflict,
@@ -87,6 +88,16 @@ class Store(Protocol):
 
     def copies(self) -> list[CopyLink]:
         """Copy links in the order written."""
+        ...
+
+    # ------------------------------------------------ the authority file (user input)
+    def replace_authority(self, records: Sequence[AuthorityRecord]) -> None:
+        """Replace the stored authority records (the user's file) in one transaction; the
+        merged knowledge is not touched (rebuild to apply them)."""
+        ...
+
+    def authority(self) -> list[AuthorityRecord]:
+        """The stored authority records, in the order written."""
         ...
 
     def events(

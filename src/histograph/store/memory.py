@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from types import TracebackType
 from typing import Self
 
+from ..entities.authority import AuthorityRecord
 from ..model import Analysis, Claim, Conflict, CopyLink, Document, Event, KnowledgeBase, Person
 from . import SearchHit
 from .common import (
@@ -41,6 +42,7 @@ class MemoryStore:
         self._people: list[Person] = []
         self._conflicts: list[Conflict] = []
         self._copies: list[CopyLink] = []
+        self._authority: list[AuthorityRecord] = []
 
     def close(self) -> None:
         pass
@@ -111,6 +113,14 @@ class MemoryStore:
             self._people = list(kb.people)
             self._conflicts = list(kb.conflicts)
             self._copies = list(kb.copies)
+
+    def replace_authority(self, records: Sequence[AuthorityRecord]) -> None:
+        with self._lock:
+            self._authority = list(records)
+
+    def authority(self) -> list[AuthorityRecord]:
+        with self._lock:
+            return list(self._authority)
 
     def copies(self) -> list[CopyLink]:
         return list(self._copies)

@@ -20,6 +20,7 @@ from types import TracebackType
 from typing import Any, Literal, Self, cast
 from urllib.parse import quote as _urlquote
 
+from ..entities.authority import AuthorityRecord
 from ..model import (
     Analysis,
     Claim,
@@ -518,6 +519,57 @@ class SQLiteStore:
                 for n, c in enumerate(v.claims)
             ),
         )
+
+    # ------------------------------------------------------------ the authority file
+    def replace_authority(self, records: Sequence[AuthorityRecord]) -> None:
+        with self._transaction() as conn:
+            conn.execute("DELETE FROM authority_aliases")
+            conn.execute("DELETE FROM authority")
+            self._insert(
+                conn,
+                "authority",
+                (
+                    {
+                        "id": r.id,
+                        "seq": i,
+                        "name": r.name,
+                        "name_fold": S.fold(r.name),
+                        "kind": r.kind,
+                        "earliest": r.earliest,
+                        "latest": r.latest,
+                        "description": r.description,
+                    }
+                    for i, r in enumerate(records)
+                ),
+            )
+            self._insert(
+                conn,
+                "authority_aliases",
+                (
+                    {"authority_id": r.id, "seq": j, "alias": a}
+                    for r in records
+                    for j, a in enumerate(r.aliases)
+                ),
+            )
+
+    def authority(self) -> list[AuthorityRecord]:
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for r in self._all(
+            "SELECT authority_id, alias FROM authority_aliases ORDER BY authority_id, seq"
+        ):
+            aliases[str(r["authority_id"])].append(str(r["alias"]))
+        return [
+            AuthorityRecord(
+                id=str(r["id"]),
+                name=str(r["name"]),
+                aliases=tuple(aliases.get(str(r["id"]), ())),
+                earliest=r["earliest"],
+                latest=r["latest"],
+                kind=str(r["kind"]),
+                description=str(r["description"]),
+            )
+            for r in self._all("SELECT * FROM authority ORDER BY seq")
+        ]
 
     # ------------------------------------------------------------ merged knowledge: read
     def copies(self) -> list[CopyLink]:

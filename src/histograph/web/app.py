@@ -11,7 +11,8 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Path as PathParam, Query, Request
+from fastapi import FastAPI, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -96,15 +97,19 @@ def create_app(
     async def not_found(request: Request, exc: NotFound) -> Response:
         if wants_json(request):
             return JSONResponse({"detail": str(exc)}, status_code=404)
-        return HTMLResponse(page("error.html", "error", title="Not found", message=str(exc),
-                                 status=404), status_code=404)
+        return HTMLResponse(
+            page("error.html", "error", title="Not found", message=str(exc), status=404),
+            status_code=404,
+        )
 
     @app.exception_handler(BadRequest)
     async def bad_request(request: Request, exc: BadRequest) -> Response:
         if wants_json(request):
             return JSONResponse({"detail": str(exc)}, status_code=400)
-        return HTMLResponse(page("error.html", "error", title="Bad request", message=str(exc),
-                                 status=400), status_code=400)
+        return HTMLResponse(
+            page("error.html", "error", title="Bad request", message=str(exc), status=400),
+            status_code=400,
+        )
 
     def page(template: str, nav: str, **ctx: Any) -> str:
         return render(
@@ -138,23 +143,32 @@ def create_app(
             it["url"] = links.event(it["id"])
 
         def page_url(off: int) -> str:
-            return links.page("timeline", **{"from": start, "to": end}, type=type,
-                              entity=entity, source=source, offset=off, limit=limit)
+            return links.page(
+                "timeline",
+                **{"from": start, "to": end},
+                type=type,
+                entity=entity,
+                source=source,
+                offset=off,
+                limit=limit,
+            )
 
         return page(
-            "timeline.html", "timeline", title="Timeline", data=data, facets=views.facets(),
-            items=items, page_url=page_url,
+            "timeline.html",
+            "timeline",
+            title="Timeline",
+            data=data,
+            facets=views.facets(),
+            items=items,
+            page_url=page_url,
         )
 
-    @app.get("/events/{event_id}", response_class=HTMLResponse, summary="Event page",
-             tags=["pages"])
-    def event_page(event_id: Id) -> str:
-        data = views.event(event_id)
-        return page("event.html", "timeline", title=data["title"], e=data,
-                    styles=briefs_mod.STYLES)
-
-    @app.get("/events/{event_id}/brief", response_class=HTMLResponse, summary="Brief page",
-             tags=["pages"])
+    @app.get(
+        "/events/{event_id:path}/brief",
+        response_class=HTMLResponse,
+        summary="Brief page",
+        tags=["pages"],
+    )
     def brief_page(
         event_id: Id,
         style: Annotated[str, Query(pattern="^[a-z]+$")] = "explainer",
@@ -162,8 +176,23 @@ def create_app(
     ) -> str:
         e = views.event(event_id)
         b = _brief(event_id, style, date)
-        return page("brief.html", "timeline", title=b.title, e=e, brief=b,
-                    styles=briefs_mod.STYLES, style=style, date=date or "")
+        return page(
+            "brief.html",
+            "timeline",
+            title=b.title,
+            e=e,
+            brief=b,
+            styles=briefs_mod.STYLES,
+            style=style,
+            date=date or "",
+        )
+
+    @app.get(
+        "/events/{event_id:path}", response_class=HTMLResponse, summary="Event page", tags=["pages"]
+    )
+    def event_page(event_id: Id) -> str:
+        data = views.event(event_id)
+        return page("event.html", "timeline", title=data["title"], e=data, styles=briefs_mod.STYLES)
 
     @app.get("/people", response_class=HTMLResponse, summary="People page", tags=["pages"])
     def people_page(
@@ -173,30 +202,39 @@ def create_app(
         offset: Offset = 0,
     ) -> str:
         data = views.people(q, kind, limit, offset)
-        return page("people.html", "people", title="People", data=data,
-                    page_url=lambda off: links.page("people", q=q, kind=kind, offset=off,
-                                                    limit=limit))
+        return page(
+            "people.html",
+            "people",
+            title="People",
+            data=data,
+            page_url=lambda off: links.page("people", q=q, kind=kind, offset=off, limit=limit),
+        )
 
-    @app.get("/people/{person_id}", response_class=HTMLResponse, summary="Person page",
-             tags=["pages"])
+    @app.get(
+        "/people/{person_id:path}", response_class=HTMLResponse, summary="Person page", tags=["pages"]
+    )
     def person_page(person_id: Id) -> str:
         data = views.person(person_id)
         return page("person.html", "people", title=data["name"], p=data)
 
-    @app.get("/onthisday", response_class=HTMLResponse, summary="On this day page",
-             tags=["pages"])
+    @app.get("/onthisday", response_class=HTMLResponse, summary="On this day page", tags=["pages"])
     def onthisday_page(date: Annotated[str | None, Query(max_length=20)] = None) -> str:
         data = views.on_this_day(date)
-        return page("onthisday.html", "onthisday", title=f"On this day: {data['label']}",
-                    data=data)
+        return page("onthisday.html", "onthisday", title=f"On this day: {data['label']}", data=data)
 
     @app.get("/sources", response_class=HTMLResponse, summary="Sources page", tags=["pages"])
     def sources_page(limit: Limit = PAGE_SIZE, offset: Offset = 0) -> str:
-        return page("sources.html", "sources", title="Sources", data=views.sources(limit, offset),
-                    page_url=lambda off: links.page("sources", offset=off, limit=limit))
+        return page(
+            "sources.html",
+            "sources",
+            title="Sources",
+            data=views.sources(limit, offset),
+            page_url=lambda off: links.page("sources", offset=off, limit=limit),
+        )
 
-    @app.get("/sources/{doc_id}", response_class=HTMLResponse, summary="Source page",
-             tags=["pages"])
+    @app.get(
+        "/sources/{doc_id:path}", response_class=HTMLResponse, summary="Source page", tags=["pages"]
+    )
     def source_page(doc_id: Id, hl: Annotated[str | None, Query(max_length=30)] = None) -> str:
         data = views.source(doc_id, _parse_span(hl))
         return page("source.html", "sources", title=data["document"]["name"], data=data)
@@ -207,23 +245,29 @@ def create_app(
         limit: Annotated[int, Query(ge=1, le=100)] = 20,
         offset: Offset = 0,
     ) -> str:
-        return page("search.html", "search", title="Search", data=views.search(q, limit, offset),
-                    page_url=lambda off: links.page("search", q=q, offset=off, limit=limit))
+        return page(
+            "search.html",
+            "search",
+            title="Search",
+            data=views.search(q, limit, offset),
+            page_url=lambda off: links.page("search", q=q, offset=off, limit=limit),
+        )
 
-    @app.get("/conflicts", response_class=HTMLResponse, summary="Conflicts page",
-             tags=["pages"])
+    @app.get("/conflicts", response_class=HTMLResponse, summary="Conflicts page", tags=["pages"])
     def conflicts_page(limit: Limit = PAGE_SIZE, offset: Offset = 0) -> str:
-        return page("conflicts.html", "conflicts", title="Conflicts",
-                    data=views.conflicts(limit, offset),
-                    page_url=lambda off: links.page("conflicts", offset=off, limit=limit))
+        return page(
+            "conflicts.html",
+            "conflicts",
+            title="Conflicts",
+            data=views.conflicts(limit, offset),
+            page_url=lambda off: links.page("conflicts", offset=off, limit=limit),
+        )
 
-    @app.get("/timelinejs", response_class=HTMLResponse, summary="TimelineJS view",
-             tags=["pages"])
+    @app.get("/timelinejs", response_class=HTMLResponse, summary="TimelineJS view", tags=["pages"])
     def timelinejs_page() -> str:
         from ..render.timelinejs import timelinejs
 
-        return page("timelinejs.html", "timeline", title="Storytelling timeline",
-                    tl=timelinejs(hg))
+        return page("timelinejs.html", "timeline", title="Storytelling timeline", tl=timelinejs(hg))
 
     # ------------------------------------------------------------------ JSON API
     @app.get("/api/stats", tags=["api"], summary="Row counts of the knowledge base")
@@ -242,8 +286,11 @@ def create_app(
     ) -> dict[str, Any]:
         return views.timeline(Filters(start, end, type, entity, source), limit, offset)
 
-    @app.get("/api/timeline/items", tags=["api"],
-             summary="vis-timeline items of the filtered timeline (imprecise dates as ranges)")
+    @app.get(
+        "/api/timeline/items",
+        tags=["api"],
+        summary="vis-timeline items of the filtered timeline (imprecise dates as ranges)",
+    )
     def api_timeline_items(
         start: Annotated[str | None, Query(alias="from")] = None,
         end: Annotated[str | None, Query(alias="to")] = None,
@@ -257,12 +304,7 @@ def create_app(
     def api_facets() -> dict[str, Any]:
         return views.facets()
 
-    @app.get("/api/events/{event_id}", tags=["api"],
-             summary="One event: each source's claim with its quote, conflicts, support")
-    def api_event(event_id: Id) -> dict[str, Any]:
-        return views.event(event_id)
-
-    @app.get("/api/events/{event_id}/brief", tags=["api"], summary="An extractive brief")
+    @app.get("/api/events/{event_id:path}/brief", tags=["api"], summary="An extractive brief")
     def api_brief(
         event_id: Id,
         style: Annotated[str, Query(pattern="^[a-z]+$")] = "explainer",
@@ -276,22 +318,38 @@ def create_app(
             return HTMLResponse(briefs_mod.to_html(b))
         return briefs_mod.to_dict(b)
 
+    @app.get(
+        "/api/events/{event_id:path}",
+        tags=["api"],
+        summary="One event: each source's claim with its quote, conflicts, support",
+    )
+    def api_event(event_id: Id) -> dict[str, Any]:
+        return views.event(event_id)
+
     @app.get("/api/people", tags=["api"], summary="People (and other entities), paginated")
     def api_people(
-        q: Annotated[str | None, Query(max_length=200, description="Name or alias contains")] = None,
+        q: Annotated[
+            str | None, Query(max_length=200, description="Name or alias contains")
+        ] = None,
         kind: Annotated[str | None, Query(max_length=40)] = "person",
         limit: Limit = PAGE_SIZE,
         offset: Offset = 0,
     ) -> dict[str, Any]:
         return views.people(q, kind, limit, offset)
 
-    @app.get("/api/people/{person_id}", tags=["api"],
-             summary="One person: aliases, roles over time with sources, events")
+    @app.get(
+        "/api/people/{person_id:path}",
+        tags=["api"],
+        summary="One person: aliases, roles over time with sources, events",
+    )
     def api_person(person_id: Id) -> dict[str, Any]:
         return views.person(person_id)
 
-    @app.get("/api/onthisday", tags=["api"],
-             summary="Events of a month and day across the years (default today)")
+    @app.get(
+        "/api/onthisday",
+        tags=["api"],
+        summary="Events of a month and day across the years (default today)",
+    )
     def api_onthisday(
         date: Annotated[str | None, Query(max_length=20, description="MM-DD or YYYY-MM-DD")] = None,
     ) -> dict[str, Any]:
@@ -301,8 +359,11 @@ def create_app(
     def api_sources(limit: Limit = PAGE_SIZE, offset: Offset = 0) -> dict[str, Any]:
         return views.sources(limit, offset)
 
-    @app.get("/api/sources/{doc_id}", tags=["api"],
-             summary="A document cut into highlighted segments (spans by kind, regions)")
+    @app.get(
+        "/api/sources/{doc_id:path}",
+        tags=["api"],
+        summary="A document cut into highlighted segments (spans by kind, regions)",
+    )
     def api_source(
         doc_id: Id, hl: Annotated[str | None, Query(max_length=30)] = None
     ) -> dict[str, Any]:
@@ -320,20 +381,25 @@ def create_app(
     def api_conflicts(limit: Limit = PAGE_SIZE, offset: Offset = 0) -> dict[str, Any]:
         return views.conflicts(limit, offset)
 
-    @app.get("/api/export/{fmt}", tags=["api"],
-             summary="The whole knowledge base as json, csv, md, timelinejs, vis or jsonld")
+    @app.get(
+        "/api/export/{fmt}",
+        tags=["api"],
+        summary="The whole knowledge base as json, csv, md, timelinejs, vis or jsonld",
+    )
     def api_export(fmt: Annotated[str, PathParam(pattern="^[a-z]+$")]) -> Response:
         if fmt not in export_mod.TEXT_FORMATS:
-            raise NotFound(f"no export format {fmt!r}; choose one of "
-                           f"{', '.join(export_mod.TEXT_FORMATS)}")
+            raise NotFound(
+                f"no export format {fmt!r}; choose one of {', '.join(export_mod.TEXT_FORMATS)}"
+            )
         text = export_mod.export(hg, fmt)
         media = {"csv": "text/csv", "md": "text/markdown", "jsonld": "application/ld+json"}
         return Response(text, media_type=media.get(fmt, "application/json"))
 
     def _brief(event_id: str, style: str, date: str | None) -> briefs_mod.Brief:
         if style not in briefs_mod.STYLES:
-            raise BadRequest(f"unknown style {style!r}; choose one of "
-                             f"{', '.join(briefs_mod.STYLES)}")
+            raise BadRequest(
+                f"unknown style {style!r}; choose one of {', '.join(briefs_mod.STYLES)}"
+            )
         try:
             return briefs_mod.build_brief(hg, event_id, style, date=date)
         except briefs_mod.BriefError as exc:

@@ -10,6 +10,7 @@ import functools
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from ..render.present import script_json
 from .assets import INSTALL_HINT
@@ -30,7 +31,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["plural"] = _plural
     # script_json escapes <, > and & as \u escapes: the result cannot close a <script>
-    env.filters["script_json"] = lambda v: jinja2.utils.markupsafe.Markup(script_json(v))
+    env.filters["script_json"] = lambda v: Markup(script_json(v))
     env.globals["install_hint"] = INSTALL_HINT
     return env
 

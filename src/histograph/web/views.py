@@ -8,7 +8,9 @@ store, and nothing here produces markup: escaping is the templates' job (autoesc
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import re
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,7 +22,6 @@ from ..render.present import (
     context,
     date_label,
     is_imprecise,
-    iso_partial,
     one_line,
     precision_note,
     type_label,
@@ -116,10 +117,18 @@ class Views:
         self._conflicts: list[Conflict] = []
         self._facets: dict[str, Any] = {}
         self._names: dict[str, Person | None] = {}
+        self._docs: dict[str, dict[str, Any]] = {}
+        self._checked = 0.0
 
     # ------------------------------------------------------------ shared lookups
     def _refresh(self) -> None:
-        """Conflicts and facets are read once per state of the store."""
+        """Conflicts and facets are read once per state of the store (checked at most
+        every couple of seconds: the store is read-only here, but another process may
+        re-ingest into the same file)."""
+        now = time.monotonic()
+        if self._cache_key is not None and now - self._checked < 2.0:
+            return
+        self._checked = now
         key = tuple(sorted(self.hg.store.stats().items()))
         flat = tuple(v for _, v in key)
         if flat == self._cache_key:
@@ -156,13 +165,19 @@ class Views:
         }
 
     def doc_ref(self, doc_id: str) -> dict[str, Any]:
+        """A document's id, uri and name (documents never change: ids are content hashes)."""
+        if doc_id in self._docs:
+            return dict(self._docs[doc_id])
         d = self.hg.document(doc_id)
-        return {
+        if d is None:
+            return {"id": doc_id, "uri": doc_id, "title": None, "name": doc_id}
+        self._docs[doc_id] = {
             "id": doc_id,
-            "uri": d.uri if d else doc_id,
-            "title": d.title if d else None,
-            "name": source_name(d.uri if d else doc_id, d.title if d else None),
+            "uri": d.uri,
+            "title": d.title,
+            "name": source_name(d.uri, d.title),
         }
+        return dict(self._docs[doc_id])
 
     def summary(self, e: Event) -> dict[str, Any]:
         out = self.s.event_summary(e)
@@ -203,9 +218,7 @@ class Views:
         }
         return self._facets
 
-    def timeline(
-        self, filters: Filters, limit: int = PAGE_SIZE, offset: int = 0
-    ) -> dict[str, Any]:
+    def timeline(self, filters: Filters, limit: int = PAGE_SIZE, offset: int = 0) -> dict[str, Any]:
         check_page(limit, offset)
         earliest, latest = filters.bounds()
         kw: dict[str, Any] = {
@@ -261,9 +274,7 @@ class Views:
             row["before"], row["after"] = before, after
             row["source"] = self.doc_ref(m.doc_id)
             row["date_label"] = date_label(m.time)
-            row["independent"] = all(
-                c.independent for c in e.claims if c.doc_id == m.doc_id
-            )
+            row["independent"] = all(c.independent for c in e.claims if c.doc_id == m.doc_id)
         out["claims_by_attribute"] = self._claims_by_attribute(out["claims"])
         out["sources"] = [self.doc_ref(d) for d in sorted({m.doc_id for m in e.mentions})]
         return out
@@ -312,8 +323,11 @@ class Views:
 
     # ------------------------------------------------------------ people
     def people(
-        self, query: str | None = None, kind: str | None = "person",
-        limit: int = PAGE_SIZE, offset: int = 0,
+        self,
+        query: str | None = None,
+        kind: str | None = "person",
+        limit: int = PAGE_SIZE,
+        offset: int = 0,
     ) -> dict[str, Any]:
         check_page(limit, offset)
         store = self.hg.store
@@ -383,7 +397,9 @@ class Views:
             "day": day,
             "year": year,
             "label": label,
-            "query": f"{month:02d}-{day:02d}" if year is None else f"{year:04d}-{month:02d}-{day:02d}",
+            "query": f"{month:02d}-{day:02d}"
+            if year is None
+            else f"{year:04d}-{month:02d}-{day:02d}",
             "items": items,
         }
 
@@ -412,8 +428,12 @@ class Views:
             for r in a.regions:
                 dim = r.kind not in CONTENT_REGIONS
                 spans.append(
-                    Span(r.start, r.end, f"region r-{css_class(r.kind)}" + (" dim" if dim else ""),
-                         f"region: {r.kind}" + (" (not narrative)" if dim else ""))
+                    Span(
+                        r.start,
+                        r.end,
+                        f"region r-{css_class(r.kind)}" + (" dim" if dim else ""),
+                        f"region: {r.kind}" + (" (not narrative)" if dim else ""),
+                    )
                 )
                 counts["region:" + r.kind] += 1
             for t in a.times:
@@ -423,23 +443,27 @@ class Views:
                 counts["date"] += 1
             for m in a.entities:
                 spans.append(
-                    Span(m.start, m.end, f"hl hl-entity hl-{css_class(m.label)}",
-                         f"{m.label}: {m.key or m.text}")
+                    Span(
+                        m.start,
+                        m.end,
+                        f"hl hl-entity hl-{css_class(m.label)}",
+                        f"{m.label}: {m.key or m.text}",
+                    )
                 )
                 counts["entity"] += 1
-            for r in a.roles:
-                spans.append(Span(r.start, r.end, "hl hl-role", f"role: {r.title}"))
+            for rc in a.roles:
+                spans.append(Span(rc.start, rc.end, "hl hl-role", f"role: {rc.title}"))
                 counts["role"] += 1
             for ev in a.events:
-                if ev.modality != "asserted":
-                    kind = f"event ({ev.modality})"
-                else:
-                    kind = "event"
+                kind = f"event ({ev.modality})" if ev.modality != "asserted" else "event"
                 spans.append(Span(ev.start, ev.end, "ev-span", ""))
                 spans.append(
-                    Span(ev.trigger_start, ev.trigger_end,
-                         "hl hl-trigger" + ("" if ev.modality == "asserted" else " hl-unasserted"),
-                         f"{kind}: {type_label(ev.type)}")
+                    Span(
+                        ev.trigger_start,
+                        ev.trigger_end,
+                        "hl hl-trigger" + ("" if ev.modality == "asserted" else " hl-unasserted"),
+                        f"{kind}: {type_label(ev.type)}",
+                    )
                 )
                 anchors.add(ev.start)
                 counts["event"] += 1
@@ -486,8 +510,9 @@ class Views:
             events = [
                 {"id": e.id, "title": e.title, "date_label": date_label(e.date)}
                 for e in by_doc[h.doc_id]
-                if any(m.doc_id == h.doc_id and m.start < h.end and h.start < m.end
-                       for m in e.mentions)
+                if any(
+                    m.doc_id == h.doc_id and m.start < h.end and h.start < m.end for m in e.mentions
+                )
             ]
             sentences.append(
                 {
@@ -557,7 +582,7 @@ def segment(text: str, spans: Iterable[Span], anchors: Iterable[int] = ()) -> li
         starts[s.start].append(s)
     active: list[Span] = []
     out: list[dict[str, Any]] = []
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in itertools.pairwise(points):
         active = [s for s in active if s.end > a]
         active.extend(starts.get(a, ()))
         classes: list[str] = []
@@ -615,9 +640,12 @@ def vis_item(summary: dict[str, Any]) -> dict[str, Any]:
 
 
 def _role_axis(p: Person) -> dict[str, int] | None:
-    days = [d for r in p.roles for d in (
-        (r.began.earliest if r.began else None), (r.ended.latest if r.ended else None)
-    ) if d is not None]
+    days = [
+        d
+        for r in p.roles
+        for d in ((r.began.earliest if r.began else None), (r.ended.latest if r.ended else None))
+        if d is not None
+    ]
     if not days:
         return None
     lo, hi = min(days), max(days)
@@ -631,8 +659,9 @@ def _role_axis(p: Person) -> dict[str, int] | None:
     }
 
 
-def _bar(axis: dict[str, int] | None, began: TimeValue | None, ended: TimeValue | None
-         ) -> dict[str, Any] | None:
+def _bar(
+    axis: dict[str, int] | None, began: TimeValue | None, ended: TimeValue | None
+) -> dict[str, Any] | None:
     """Where a role sits on its person's small timeline, in percent of the axis."""
     if axis is None or (began is None and ended is None):
         return None
@@ -661,7 +690,6 @@ __all__ = [
     "NotFound",
     "Views",
     "date_info",
-    "iso_partial",
     "segment",
     "source_name",
     "vis_item",

@@ -72,17 +72,23 @@
   });
   holder.setAttribute("data-ready", "1");
 
+  function rowMatches(row) {
+    var t = select.type && select.type.value;
+    var e = select.entity && select.entity.value;
+    var s = select.source && select.source.value;
+    function list(name) {
+      try { return JSON.parse(row.getAttribute(name) || "[]"); } catch (err) { return []; }
+    }
+    if (t && row.getAttribute("data-type") !== t) { return false; }
+    if (e && list("data-entities").indexOf(e) < 0) { return false; }
+    if (s && list("data-sources").indexOf(s) < 0) { return false; }
+    return true;
+  }
+
   function applyFilters() {
     view.refresh();
-    var rows = document.querySelectorAll("#event-list .event-row");
-    var visible = {};
-    view.getIds().forEach(function (id) { visible[id] = true; });
-    var filtering = (select.type && select.type.value) || (select.entity && select.entity.value) ||
-      (select.source && select.source.value);
-    rows.forEach(function (row) {
-      var id = row.getAttribute("data-id");
-      var known = items.get(id);
-      row.hidden = Boolean(filtering && known && !visible[id]);
+    document.querySelectorAll("#event-list .event-row").forEach(function (row) {
+      row.hidden = !rowMatches(row);
     });
     if (view.length) { timeline.fit({ animation: false }); }
   }

@@ -1,0 +1,107 @@
+"""The knowledge base as a TimelineJS 3 document (https://timeline.knightlab.com/docs/json-format.html).
+
+TimelineJS renders ``headline`` and ``text`` as HTML, so every string taken from a source is
+HTML-escaped here. Dates keep their precision: a year-only date has only a ``year``, a month
+a ``year`` and ``month``; ranges get an ``end_date``; every imprecise date carries a
+``display_date`` that says what the sources know ("November 1989", "1930s", "c. 1936–1938").
+Undated events cannot be placed on a TimelineJS timeline and are left out (counted in the
+title slide).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+from ..model import TimeValue, civil_from_day
+from .present import (
+    EXACT_PRECISIONS,
+    date_label,
+    is_imprecise,
+    one_line,
+    precision_note,
+    type_label,
+)
+
+if TYPE_CHECKING:
+    from ..api import Histograph
+
+
+def _date(n: int, precision: str) -> dict[str, Any]:
+    y, m, d = civil_from_day(n)
+    out: dict[str, Any] = {"year": y}
+    if precision in ("year", "decade", "century", "millennium"):
+        return out
+    out["month"] = m
+    if precision == "month":
+        return out
+    out["day"] = d
+    return out
+
+
+def tl_dates(tv: TimeValue) -> dict[str, Any]:
+    """``start_date``, ``end_date`` (for ranges) and ``display_date`` of one date."""
+    out: dict[str, Any] = {"start_date": _date(tv.earliest, tv.precision)}
+    _y1, _m1, _ = civil_from_day(tv.earliest)
+    y2, _m2, _ = civil_from_day(tv.latest)
+    ranged = tv.precision in (
+        "interval",
+        "unknown",
+        "season",
+        "quarter",
+        "decade",
+        "century",
+        "millennium",
+    )
+    if ranged and tv.earliest != tv.latest:
+        if tv.precision in ("decade", "century", "millennium"):
+            out["end_date"] = {"year": y2}
+        else:
+            out["end_date"] = _date(tv.latest, "day")
+    if is_imprecise(tv) or tv.precision not in EXACT_PRECISIONS:
+        out["display_date"] = date_label(tv)
+    return out
+
+
+def timelinejs(hg: Histograph) -> dict[str, Any]:
+    """The TimelineJS JSON object for every dated event of the knowledge base."""
+    disputed = {c.subject for c in hg.conflicts() if c.subject_kind == "event"}
+    events: list[dict[str, Any]] = []
+    undated = 0
+    for e in hg.iter_events():
+        if e.date is None:
+            undated += 1
+            continue
+        quotes = []
+        for m in e.mentions[:3]:
+            doc = hg.document(m.doc_id)
+            name = (doc.title or doc.uri) if doc else m.doc_id
+            q = one_line(hg.quote(m.doc_id, m.start, m.end))
+            quotes.append(
+                f"<p>“{html.escape(q)}” <small>— {html.escape(name)}, characters "
+                f"{m.start}–{m.end}</small></p>"
+            )
+        notes = []
+        note = precision_note(e.date)
+        if note:
+            notes.append(f"date: {note}")
+        if e.id in disputed:
+            notes.append("sources disagree (see histograph conflicts)")
+        notes.append(f"{e.independent_support} independent source(s) of {e.support}")
+        item: dict[str, Any] = {
+            **tl_dates(e.date),
+            "text": {
+                "headline": html.escape(e.title),
+                "text": "".join(quotes) + f"<p><small>{html.escape('; '.join(notes))}</small></p>",
+            },
+            "group": type_label(e.type),
+            "unique_id": "tl-" + "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in e.id),
+        }
+        events.append(item)
+    intro = f"{len(events)} dated events from {len(hg.sources())} sources"
+    if undated:
+        intro += f" ({undated} undated events are not shown)"
+    return {
+        "title": {"text": {"headline": "histograph timeline", "text": html.escape(intro)}},
+        "events": events,
+    }
