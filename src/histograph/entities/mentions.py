@@ -457,6 +457,7 @@ def find_mentions(state: DocState) -> DocEntities:
     # names right after a title or honorific ("Lord Halifax", "Commissar Litvinov") first: their
     # later bare occurrences are people too ("Halifax said")
     extra = _title_anchored_pass(state, taken, latin_doc)
+    extra += _plural_title_pass(state, taken, latin_doc)
     surnames |= {m.text for m in extra if m.tok_end - m.tok_start == 1}
     extra += _known_name_pass(state, full, surnames, taken)
     acronyms = _acronyms(full)
@@ -565,6 +566,71 @@ def _known_name_pass(
             if ent is not None and ent.label_ != "PERSON":
                 taken[si].update(range(ent.start, ent.end))
             i = e
+    return out
+
+
+def singular_head(word: str) -> str | None:
+    """The singular of a plural title head ("Ministers" -> "minister", "secretaries" ->
+    "secretary"), normalised; None when the word is no plural of a head."""
+    w = norm(word)
+    heads = titles().heads
+    for cut, add in (("ies", "y"), ("es", ""), ("s", "")):
+        if w.endswith(cut) and len(w) > len(cut) + 2 and w[: -len(cut)] + add in heads:
+            return w[: -len(cut)] + add
+    return None
+
+
+def _plural_title_pass(
+    state: DocState, taken: list[set[int]], latin_doc: bool
+) -> list[SegMention]:
+    """Names listed after a plural title are people, whatever the model said: "Foreign
+    Ministers Vyacheslav Molotov and Joachim von Ribbentrop", "Presidents Roosevelt and
+    Kalinin"."""
+    g = gazetteer()
+    out: list[SegMention] = []
+    for si, seg in enumerate(state.segments):
+        doc = seg.doc
+        for tok in doc:
+            if singular_head(tok.text) is None:
+                continue
+            j = tok.i + 1
+            if j < len(doc) and doc[j].text == ",":
+                j += 1
+            found: list[tuple[int, int]] = []
+            while j < len(doc):
+                k = j
+                while k < len(doc) and k - j < 4 and _is_cap(doc[k]) and doc[k].pos_ == "PROPN":
+                    k += 1
+                while k < len(doc) and k - j < 4 and doc[k].text in PARTICLES:
+                    k += 1
+                    while k < len(doc) and _is_cap(doc[k]) and doc[k].pos_ == "PROPN":
+                        k += 1
+                if k == j:
+                    break
+                found.append((j, k))
+                j = k
+                if j < len(doc) and doc[j].text == ",":
+                    j += 1
+                if j < len(doc) and doc[j].lower_ in {"and", "&"}:
+                    j += 1
+                elif j > 0 and doc[j - 1].text != ",":
+                    break
+            if len(found) < 2:
+                continue
+            for s0, e0 in found:
+                if any(i in taken[si] for i in range(s0, e0)) or g.candidates(doc[s0:e0].text):
+                    continue
+                r = _clean_person(doc, s0, e0, latin_doc)
+                if r is None:
+                    continue
+                s, e = r
+                a = seg.offset + doc[s].idx
+                b = seg.offset + doc[e - 1].idx + len(doc[e - 1].text)
+                out.append(SegMention(si, s, e, a, b, doc[s:e].text, "PERSON"))
+                taken[si].update(range(s, e))
+                ent = _ent_at(doc, s)
+                if ent is not None:
+                    taken[si].update(range(ent.start, ent.end))
     return out
 
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from ..model import RoleClaim, TimeMention, TimeValue, day_number
 from .lexicon import norm, titles
-from .mentions import SegMention, YearIndex
+from .mentions import SegMention, YearIndex, singular_head
 from .offices import normalise_title
 
 if TYPE_CHECKING:
@@ -530,13 +530,11 @@ def _plural_titles(sg: _Seg) -> list[_Found]:
     """A plural role noun shared by joined names: "the intermediaries Boris Skvirsky and
     William Bullitt", "Foreign Ministers Molotov and Ribbentrop": each name gets the title in
     the singular ("intermediary", "Foreign Minister")."""
-    tl = titles()
     doc = sg.doc
     out: list[_Found] = []
     for tok in doc:
-        if tok.tag_ not in {"NNS", "NNPS"} or norm(tok.lemma_) not in tl.heads:
-            continue
-        if norm(tok.text) == norm(tok.lemma_):
+        sing = singular_head(tok.text)
+        if sing is None:
             continue
         # the names that follow: NAME (, NAME)* (,)? and NAME
         j = tok.i + 1
@@ -561,8 +559,8 @@ def _plural_titles(sg: _Seg) -> list[_Found]:
             if (a - 1) in sg.person_tok:
                 break
             a -= 1
-        lemma = tok.lemma_
-        head = lemma[:1].upper() + lemma[1:] if tok.text[:1].isupper() else lemma
+        written = tok.text[: len(sing)] if norm(tok.text[: len(sing)]) == sing else sing
+        head = written[:1].upper() + written[1:] if tok.text[:1].isupper() else written.lower()
         title = (sg.text(a, tok.i) + " " + head).strip() if a < tok.i else head
         for pm in names:
             out.append(_Found(pm, a, tok.i + 1, sg.abs(a), names[-1].end, title=title))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -55,6 +55,48 @@ class EventType:
     verbs: tuple[VerbSpec, ...]
     nouns: tuple[NounSpec, ...]
     argument_roles: Mapping[str, str]
+    #: the participants of one such event form a closed set: sources naming different
+    #: people disagree (talks, agreements, letters, visits), unlike wars or purges
+    closed_participants: bool = False
+
+
+@dataclass(frozen=True)
+class Framing:
+    """One way of framing an act ("first establishment", "restoration")."""
+
+    id: str
+    label: str
+    triggers: frozenset[str]  # trigger words (any form) that carry this framing
+    modifiers: frozenset[str]  # words just before the trigger that carry it ("first")
+
+
+@dataclass(frozen=True)
+class Durations:
+    """Words that tie a stated length to an event."""
+
+    #: "ending 16 years of X", "after two decades of X": the period ends with the event
+    enders: frozenset[str] = frozenset()
+    #: "16 years after X": a relative date; the period runs from X to the anchor event
+    relative: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class StateOfAffairs:
+    """Lasting states ("a policy of non-recognition", "continued to withhold recognition"):
+    typed ``other``, never asserted as the act they negate."""
+
+    nouns: frozenset[str] = frozenset()  # "policy", "state", "period", "years"
+    verbs: frozenset[str] = frozenset()  # "maintain", "continue", "keep", "remain"
+    negating_verbs: frozenset[str] = frozenset()  # "withhold", "refuse", "deny"
+
+
+@dataclass(frozen=True)
+class Continuation:
+    """Cues that an undated sentence continues the dated event of the sentence before."""
+
+    same_time: tuple[str, ...] = ()  # "that day", "the same day", "then", "immediately"
+    back_reference: frozenset[str] = frozenset()  # "now", "newly", "just", "thus"
+    blockers: frozenset[str] = frozenset()  # "later", "afterwards", "eventually", "years"
 
 
 @dataclass(frozen=True)
@@ -80,7 +122,23 @@ class EventTypes:
     role_nouns: frozenset[str] = frozenset()
     #: word -> ids of the lexical classes it belongs to (synonymous trigger words)
     lemma_classes: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    framing: Mapping[str, Framing] = field(default_factory=dict)
+    durations: Durations = Durations()
+    states: StateOfAffairs = StateOfAffairs()
+    continuation: Continuation = Continuation()
     version: int = 1
+
+    def framing_of(self, trigger: str, before: Sequence[str] = ()) -> str | None:
+        """The framing class of a trigger word, given the words just before it."""
+        words = [w.lower().strip(".,;:'\"’") for w in before]
+        for f in self.framing.values():
+            if any(w in f.modifiers for w in words):
+                return f.id
+        forms = _forms(trigger)
+        for f in self.framing.values():
+            if forms & f.triggers:
+                return f.id
+        return None
 
     def lemma_classes_of(self, word: str) -> frozenset[str]:
         """Lexical classes of a trigger word (tried as written, lower-cased, and without a
@@ -107,6 +165,16 @@ class EventTypes:
     def format_type(self, type_id: str) -> str:
         t = self.types.get(type_id)
         return t.format_type if t else "other"
+
+
+def _forms(word: str) -> set[str]:
+    """A word and crude stems of it (restored -> restore, resuming -> resume)."""
+    w = word.lower().strip(".,;:'\"’")
+    out = {w}
+    for suf, add in (("ed", ""), ("ed", "e"), ("d", ""), ("s", ""), ("ing", ""), ("ing", "e")):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            out.add(w[: -len(suf)] + add)
+    return out
 
 
 def _fs(v: Any) -> frozenset[str]:
@@ -186,6 +254,7 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
             verbs=tuple(_verb(v) for v in t.get("verbs") or ()),
             nouns=tuple(_noun(n) for n in t.get("nouns") or ()),
             argument_roles=roles,
+            closed_participants=bool(t.get("closed_participants", False)),
         )
     for tid in list(groups):
         if tid not in types:
@@ -206,7 +275,31 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
         reference_heads=_fs(mod.get("reference_heads")),
         temporal_markers=_fs(mod.get("temporal_markers")),
     )
+    framing = {
+        str(fid): Framing(
+            id=str(fid),
+            label=str(f.get("label", fid)),
+            triggers=_fs(f.get("triggers")),
+            modifiers=_fs(f.get("modifiers")),
+        )
+        for fid, f in (data.get("framing") or {}).items()
+    }
+    dur = data.get("durations") or {}
+    st = data.get("states") or {}
+    cont = data.get("continuation") or {}
     return EventTypes(
+        framing=framing,
+        durations=Durations(enders=_fs(dur.get("enders")), relative=_fs(dur.get("relative"))),
+        states=StateOfAffairs(
+            nouns=_fs(st.get("nouns")),
+            verbs=_fs(st.get("verbs")),
+            negating_verbs=_fs(st.get("negating_verbs")),
+        ),
+        continuation=Continuation(
+            same_time=tuple(str(x).lower() for x in cont.get("same_time") or ()),
+            back_reference=_fs(cont.get("back_reference")),
+            blockers=_fs(cont.get("blockers")),
+        ),
         types=types,
         groups={tid: t.group for tid, t in types.items()},
         named_heads=named,

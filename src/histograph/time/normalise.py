@@ -1209,6 +1209,7 @@ def resolve_all(
     resolver = Resolver(ctx)
     _prepass(resolver, cands, roles)
     ctx.news = _is_news(ctx, cands, roles)
+    years = _YearTrack(text, cands, roles, ctx.sent_starts)
     breaks = sorted(heading_breaks)
     bi = 0
     out = resolver.resolved_so_far
@@ -1228,6 +1229,8 @@ def resolve_all(
         ):
             if c.rule == "ago" and r.value.anchor == "dct":
                 continue
+            if _looks_back(c):
+                continue  # "the previous year", "two years earlier": background, not progress
             if (
                 c.rule in ("year", "year_era")
                 and role != "heading"
@@ -1242,11 +1245,91 @@ def resolve_all(
             ):
                 continue  # "a campaign planned for 1976" does not move the narrative there
             ref = _ref_from_tv(r.value, r.start)
-            if ref is not None:
-                if role == "heading":
-                    ctx.heading = ref
-                ctx.ref = ref
+            if ref is None:
+                continue
+            if role == "heading":
+                ctx.heading = ref
+            elif r.value.anchor == "absolute" and not years.confirms(ref.y, ctx.ref, c.end):
+                continue  # a side mention: the narrative's next years stay where they were
+            ctx.ref = ref
     return out
+
+
+class _YearTrack:
+    """The explicit years a document names, in order: lets the driver ask whether the
+    narrative really moves to a newly mentioned year (the next years it names are closer
+    to it than to the current reference) or only mentions it in passing ("documents found
+    in 2004 proved ..." in an account of 1920; "the Estates-General of 1614" in 1788)."""
+
+    #: how many of the following explicit years are consulted
+    LOOKAHEAD = 3
+
+    def __init__(
+        self, text: str, cands: Sequence[Cand], roles: Sequence[str], sent_starts: list[int]
+    ) -> None:
+        self.sent_starts = sent_starts
+        self.text_len = len(text)
+        self.pos: list[int] = []
+        self.year: list[int] = []
+        for c, role in zip(cands, roles, strict=True):
+            if role == "docdate":
+                continue
+            for part in c.parts or [c]:
+                y = part.f.get("y")
+                if isinstance(y, int) and not part.f.get("y2d") and part.rule != "apos_year":
+                    self.pos.append(part.start)
+                    self.year.append(y)
+
+    def _following(self, pos: int) -> list[int]:
+        i = bisect.bisect_right(self.sent_starts, pos)
+        end_of_sentence = self.sent_starts[i] if i < len(self.sent_starts) else self.text_len
+        j = bisect.bisect_left(self.pos, end_of_sentence)
+        return self.year[j : j + self.LOOKAHEAD]
+
+    def confirms(self, new_y: int, ref: Ref | None, pos: int) -> bool:
+        """May an absolute date of year ``new_y`` ending at ``pos`` become the narrative's
+        reference? Always when it keeps the year; otherwise when the median of the next
+        explicit years (after its sentence) is at least as close to it as to the current
+        reference (or, with no reference yet, within a decade of it)."""
+        if ref is not None and ref.y == new_y:
+            return True
+        nxt = self._following(pos)
+        if not nxt:
+            return True
+        med = sorted(nxt)[len(nxt) // 2]
+        if ref is None:
+            return abs(med - new_y) <= 10
+        return abs(med - new_y) <= abs(med - ref.y)
+
+
+_BACKWARD_RELS = frozenset(
+    {
+        "earlier",
+        "before",
+        "previously",
+        "prior",
+        "ago",
+        "back",
+        "the previous",
+        "the preceding",
+        "the prior",
+        "previous",
+        "last",
+        "the last",
+        "the past",
+        "this past",
+        "past",
+    }
+)
+
+
+def _looks_back(c: Cand) -> bool:
+    """A relative expression pointing back from the narrative's time ("the previous
+    year", "two years earlier", "the day before"): it recalls the background and does not
+    move the narrative there."""
+    return c.rule in ("ago", "the_unit_rel", "rel_unit") and (
+        str(c.f.get("rel", "")).strip() in _BACKWARD_RELS
+    )
 
 
 #: plans, projections and conditionals: their dates are not the narrative's present

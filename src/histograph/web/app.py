@@ -211,7 +211,10 @@ def create_app(
         )
 
     @app.get(
-        "/people/{person_id:path}", response_class=HTMLResponse, summary="Person page", tags=["pages"]
+        "/people/{person_id:path}",
+        response_class=HTMLResponse,
+        summary="Person page",
+        tags=["pages"],
     )
     def person_page(person_id: Id) -> str:
         data = views.person(person_id)

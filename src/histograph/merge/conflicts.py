@@ -1,0 +1,489 @@
+"""Independence of sources, and the conflicts of event attributes other than the date.
+
+**Independence.** Sources that copy each other count once. :class:`Sources` knows the
+document-level copies (:class:`~histograph.model.CopyLink`, grouped transitively) and the
+passages copied between documents that are otherwise different
+(:func:`histograph.ingest.dedup.find_copied_passages`). :meth:`Sources.source_of` maps a span
+to the source that wrote it: the original document of its copy group, or — for a span inside
+a copied passage — the source of the passage it was copied from. :func:`mark_independence`
+sets ``Claim.independent``: per attribute and value, one claim per source is independent (the
+original's when it is there), the others are copies.
+
+**Conflicts** built here (subject_kind "event"; the date conflict lives in
+:mod:`histograph.merge.events`):
+
+- ``participants`` (soft, ``unexplained``): for event types whose participants form a closed
+  set (``closed_participants`` in ``data/event_types.yaml``: talks, agreements, letters,
+  visits …), documents that name different people, neither list containing the other
+  ("conducted by A and B" vs "held talks with C and D");
+- ``nature`` (soft, ``naming``): one event framed as a first act by some sources and as a
+  renewal by others ("established relations" vs "restored relations", "first recognition" vs
+  "resumption"), from the ``framing`` lexicon of ``data/event_types.yaml``;
+- ``duration`` (``rounding`` soft, or ``unexplained`` hard): a stated length ("16 years after
+  the break", "ending 16 years of X") against the length computed from the dates of the two
+  events it spans (15 years 11 months): within one unit it is rounding;
+- ``date`` filed under a section or page whose dates do not contain the entry's own date
+  (a timeline entry "June 1941" under the heading "1939"): soft, ``unexplained``; the entry's
+  own date is kept.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from ..model import (
+    Claim,
+    Conflict,
+    ConflictKind,
+    ConflictValue,
+    CopyLink,
+    Severity,
+    TimeValue,
+    civil_from_day,
+)
+
+#: at most this many copy hops are followed from a passage to its origin
+_MAX_HOPS = 4
+
+
+def copy_groups(copies: Iterable[CopyLink]) -> dict[str, str]:
+    """Document id -> the smallest id of its copy group (documents linked by copies)."""
+    parent: dict[str, str] = {}
+
+    def find(a: str) -> str:
+        while parent.get(a, a) != a:
+            parent[a] = parent.get(parent[a], parent[a])
+            a = parent[a]
+        return a
+
+    for link in sorted(copies, key=lambda c: (c.doc_id, c.source_id)):
+        ra, rb = find(link.doc_id), find(link.source_id)
+        if ra != rb:
+            lo, hi = sorted((ra, rb))
+            parent[hi] = lo
+    return {k: find(k) for k in list(parent)}
+
+
+@dataclass
+class Sources:
+    """Who copies whom: document copy groups and copied passages."""
+
+    group_of: dict[str, str] = field(default_factory=dict)
+    copy_docs: frozenset[str] = frozenset()
+    #: the original document of each copy group (a member that copies nobody)
+    original_of: dict[str, str] = field(default_factory=dict)
+    #: doc_b -> sorted [(start_b, end_b, doc_a, start_a)] passages doc_b took from doc_a
+    _passages: dict[str, list[tuple[int, int, str, int]]] = field(default_factory=dict)
+    _starts: dict[str, list[int]] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        copies: Sequence[CopyLink] = (),
+        passages: Iterable[Sequence[object]] = (),
+    ) -> Sources:
+        group_of = copy_groups(copies)
+        copy_docs = frozenset(c.doc_id for c in copies)
+        original: dict[str, str] = {}
+        for doc, root in sorted(group_of.items()):
+            if doc not in copy_docs and root not in original:
+                original[root] = doc
+        by_b: dict[str, list[tuple[int, int, str, int]]] = defaultdict(list)
+        for p in passages:
+            doc_a, start_a, _end_a, doc_b, start_b, end_b = p
+            if doc_a == doc_b:
+                continue
+            by_b[str(doc_b)].append((int(start_b), int(end_b), str(doc_a), int(start_a)))  # type: ignore[call-overload]
+        out = cls(group_of=group_of, copy_docs=copy_docs, original_of=original)
+        for doc, lst in by_b.items():
+            lst.sort()
+            out._passages[doc] = lst
+            out._starts[doc] = [p[0] for p in lst]
+        return out
+
+    def root(self, doc_id: str) -> str:
+        return self.group_of.get(doc_id, doc_id)
+
+    def _copied_from(self, doc_id: str, start: int, end: int) -> tuple[str, int] | None:
+        lst = self._passages.get(doc_id)
+        if not lst:
+            return None
+        k = bisect.bisect_right(self._starts[doc_id], start) - 1
+        # passages may overlap: look back a little for one that contains the span
+        for j in range(k, max(-1, k - 8), -1):
+            s, e, doc_a, s_a = lst[j]
+            if s <= start and end <= e:
+                return doc_a, s_a + (start - s)
+        return None
+
+    def source_of(self, doc_id: str, start: int, end: int) -> str:
+        """The source that wrote this span: a copied passage's origin, else the document's
+        copy group."""
+        doc, s, e = doc_id, start, end
+        for _ in range(_MAX_HOPS):
+            hop = self._copied_from(doc, s, e)
+            if hop is None:
+                break
+            doc, s = hop
+            e = s + (end - start)
+        return self.root(doc)
+
+    def is_original(self, doc_id: str) -> bool:
+        root = self.root(doc_id)
+        return self.original_of.get(root, root) == doc_id
+
+
+def mark_independence(claims: Sequence[Claim], sources: Sources) -> list[Claim]:
+    """``claims`` with ``independent`` set: for each (attribute, value), one claim per source
+    is independent — the one from the source's original document when present, else the
+    first — and the claims copied from it are not."""
+    key_of = [
+        (c.attribute, _norm_value(c.value), sources.source_of(c.doc_id, c.start, c.end))
+        for c in claims
+    ]
+    chosen: dict[tuple[str, str, str], int] = {}
+    for i, (c, key) in enumerate(zip(claims, key_of, strict=True)):
+        j = chosen.get(key)
+        if j is None:
+            chosen[key] = i
+            continue
+        prev = claims[j]
+        if (
+            sources.is_original(c.doc_id)
+            and not sources.is_original(prev.doc_id)
+            and not sources._copied_from(c.doc_id, c.start, c.end)
+        ):
+            chosen[key] = i
+    first_of = {i: True for i in chosen.values()}
+    # claims of one document repeating its own statement are not copies
+    docs_of_key: dict[tuple[str, str, str], str] = {k: claims[i].doc_id for k, i in chosen.items()}
+    out: list[Claim] = []
+    for i, (c, key) in enumerate(zip(claims, key_of, strict=True)):
+        ind = first_of.get(i, False) or docs_of_key[key] == c.doc_id
+        out.append(c if c.independent == ind else replace(c, independent=ind))
+    return out
+
+
+def independent_count(spans: Iterable[tuple[str, int, int]], sources: Sources) -> int:
+    """How many distinct sources wrote these spans (copies count once)."""
+    return len({sources.source_of(d, s, e) for d, s, e in spans})
+
+
+def value_support(claims: Sequence[Claim], sources: Sources) -> tuple[int, int]:
+    """(documents, independent sources) stating a set of claims."""
+    return (
+        len({c.doc_id for c in claims}),
+        independent_count(((c.doc_id, c.start, c.end) for c in claims), sources),
+    )
+
+
+def copied_only(claims: Sequence[Claim], sources: Sources) -> bool:
+    """True when a value is stated by several documents that are all copies of one source."""
+    docs = {c.doc_id for c in claims}
+    return len(docs) >= 2 and independent_count(
+        ((c.doc_id, c.start, c.end) for c in claims), sources
+    ) == 1
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+_WS = re.compile(r"[^a-z0-9]+")
+
+
+def _norm_value(v: str) -> str:
+    return " ".join(_WS.split(v.lower().replace(".", "").replace("'", ""))).strip()
+
+
+def conflict_id(event_id: str, attribute: str, values: Iterable[str]) -> str:
+    raw = f"{event_id}|{attribute}|{'|'.join(values)}"
+    return "cf-" + hashlib.sha1(raw.encode("utf-8")).hexdigest()[:12]
+
+
+def _conflict(
+    event_id: str,
+    attribute: str,
+    values: Sequence[ConflictValue],
+    kind: ConflictKind,
+    severity: Severity,
+    explanation: str,
+) -> Conflict:
+    return Conflict(
+        id=conflict_id(event_id, attribute, [v.value for v in values]),
+        subject=event_id,
+        subject_kind="event",
+        attribute=attribute,
+        values=tuple(values),
+        kind=kind,
+        severity=severity,
+        explanation=explanation,
+    )
+
+
+# --------------------------------------------------------------------------- participants
+
+
+@dataclass(frozen=True)
+class NamedParticipant:
+    """A person named as a participant of an event by one document."""
+
+    person: str  # Person id
+    name: str  # the person's canonical name
+    claim: Claim
+
+
+def participant_conflict(
+    event_id: str, per_doc: Mapping[str, Sequence[NamedParticipant]], sources: Sources
+) -> Conflict | None:
+    """Documents naming different people for one event, neither list containing the other."""
+    sets: dict[str, frozenset[str]] = {}
+    for doc, named in per_doc.items():
+        people = frozenset(n.person for n in named)
+        if people:
+            sets[doc] = people
+    if len(sets) < 2:
+        return None
+    docs = sorted(sets)
+    clashing: set[str] = set()
+    for i, a in enumerate(docs):
+        for b in docs[i + 1 :]:
+            sa, sb = sets[a], sets[b]
+            if sources.source_of(a, 0, 0) == sources.source_of(b, 0, 0):
+                continue
+            if sa - sb and sb - sa:
+                clashing |= {a, b}
+    if not clashing:
+        return None
+    by_set: dict[frozenset[str], list[str]] = defaultdict(list)
+    for d in sorted(clashing):
+        by_set[sets[d]].append(d)
+    names = {n.person: n.name for named in per_doc.values() for n in named}
+    values: list[ConflictValue] = []
+    for people, ds in sorted(by_set.items(), key=lambda kv: sorted(names[p] for p in kv[0])):
+        label = ", ".join(sorted(names[p] for p in people))
+        claims = tuple(n.claim for d in ds for n in per_doc[d] if n.person in people)
+        values.append(ConflictValue(label, claims))
+    if len(values) < 2:
+        return None
+    explanation = (
+        "The sources name different people for this event ("
+        + "; ".join(v.value for v in values)
+        + "). Accounts are often partial — each may name the side it follows — so this is "
+        "a difference of emphasis unless the texts say the others took no part."
+    )
+    return _conflict(event_id, "participants", values, "unexplained", "soft", explanation)
+
+
+# --------------------------------------------------------------------------- framing
+
+
+def framing_conflict(
+    event_id: str, framed: Sequence[tuple[str, Claim]], labels: Mapping[str, str]
+) -> Conflict | None:
+    """``framed``: (framing class, claim on the trigger). A conflict when one event is framed
+    as a first act by some sources and as a renewal by others."""
+    by_class: dict[str, list[Claim]] = defaultdict(list)
+    for cls, claim in framed:
+        by_class[cls].append(claim)
+    if len(by_class) < 2:
+        return None
+    values = [
+        ConflictValue(labels.get(cls, cls), tuple(by_class[cls])) for cls in sorted(by_class)
+    ]
+    words = {
+        cls: sorted({_norm_value(c.value) for c in claims}) for cls, claims in by_class.items()
+    }
+    explanation = (
+        "The sources frame the act differently: "
+        + "; ".join(f"{labels.get(c, c)} ({', '.join(words[c])})" for c in sorted(by_class))
+        + ". Both can be true — relations with a predecessor state may be 'restored' while "
+        "those with the new state are 'established' for the first time — so this is framing, "
+        "not a contradiction of fact."
+    )
+    return _conflict(event_id, "nature", values, "naming", "soft", explanation)
+
+
+# --------------------------------------------------------------------------- durations
+
+
+_UNIT_MONTHS = {"Y": 12, "M": 1, "DE": 120, "CE": 1200}
+_WORD_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+}  # fmt: skip
+_DUR_TEXT = re.compile(
+    r"(?i)\b(\d{1,4}|[a-z]+(?:[- ][a-z]+)?)\s+(years?|months?|decades?|centur(?:y|ies))\b"
+)
+_TIMEX_DUR = re.compile(r"^P(\d+)(Y|M|DE|CE)$")
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A stated length in months (years are 12 months), with the unit it was stated in."""
+
+    months: int
+    unit_months: int  # 12 for years, 1 for months, 120 for decades
+
+    @property
+    def label(self) -> str:
+        return months_label(self.months) if self.unit_months < 120 else f"{self.months // 12} years"
+
+
+def parse_duration(text: str, timex: str | None = None) -> Duration | None:
+    """"16 years", "sixteen years", "a month", or a TIMEX3 duration (P16Y, P3M, P2DE)."""
+    if timex:
+        m = _TIMEX_DUR.match(timex)
+        if m:
+            unit = _UNIT_MONTHS[m.group(2)]
+            return Duration(int(m.group(1)) * unit, unit)
+    m = _DUR_TEXT.search(text)
+    if not m:
+        return None
+    num, unit_word = m.group(1).lower(), m.group(2).lower()
+    if num.isdigit():
+        n = int(num)
+    else:
+        parts = re.split(r"[- ]", num)
+        if not all(p in _WORD_NUMBERS for p in parts):
+            return None
+        n = sum(_WORD_NUMBERS[p] for p in parts)
+    unit = (
+        12
+        if unit_word.startswith("year")
+        else 1
+        if unit_word.startswith("month")
+        else 120
+        if unit_word.startswith("decade")
+        else 1200
+    )
+    return Duration(n * unit, unit)
+
+
+def months_label(months: int) -> str:
+    y, m = divmod(months, 12)
+    parts = []
+    if y:
+        parts.append(f"{y} year{'s' if y != 1 else ''}")
+    if m or not y:
+        parts.append(f"{m} month{'s' if m != 1 else ''}")
+    return " ".join(parts)
+
+
+def _full_months(a: int, b: int) -> int:
+    """Whole months from day number ``a`` to day number ``b`` (b >= a)."""
+    y1, m1, d1 = civil_from_day(a)
+    y2, m2, d2 = civil_from_day(b)
+    return (y2 - y1) * 12 + (m2 - m1) - (1 if d2 < d1 else 0)
+
+
+def elapsed_months(start: TimeValue, end: TimeValue) -> tuple[int, int] | None:
+    """The least and most whole months between two dates (their intervals), or None when
+    the end may precede the start."""
+    if end.latest < start.earliest:
+        return None
+    lo = _full_months(start.latest, end.earliest) if end.earliest >= start.latest else 0
+    hi = _full_months(start.earliest, end.latest)
+    return lo, hi
+
+
+@dataclass(frozen=True)
+class StatedDuration:
+    duration: Duration
+    claim: Claim
+    start_event: str | None  # the event the period starts with, when the text says it
+
+
+def duration_conflict(
+    event_id: str,
+    stated: Sequence[StatedDuration],
+    start: TimeValue | None,
+    end: TimeValue | None,
+    basis: Sequence[Claim],
+    start_title: str = "",
+) -> Conflict | None:
+    """Stated lengths of the period ending with ``event_id`` against the length computed
+    from the dates of its start (``start``) and end (``end``) events; ``basis`` are the date
+    claims the computation rests on."""
+    if not stated or start is None or end is None:
+        return None
+    span = elapsed_months(start, end)
+    if span is None:
+        return None
+    lo, hi = span
+    values: list[ConflictValue] = []
+    worst: tuple[ConflictKind, Severity] = ("rounding", "soft")
+    by_label: dict[str, list[StatedDuration]] = defaultdict(list)
+    for s in stated:
+        by_label[s.duration.label].append(s)
+    off: list[str] = []
+    for label, ss in sorted(by_label.items()):
+        d = ss[0].duration
+        unit = d.unit_months
+        # the statement is exact when some reading of the dates gives that many whole units
+        if lo <= d.months + unit - 1 and d.months <= hi:
+            continue
+        gap = min(abs(d.months - hi), abs(d.months - lo))
+        if gap >= 2 * unit:
+            worst = ("unexplained", "hard")
+        off.append(label)
+        values.append(ConflictValue(label, tuple(s.claim for s in ss)))
+    if not values:
+        return None
+    nearest = min(
+        (lo, hi), key=lambda m: min(abs(m - s.duration.months) for s in stated)
+    )
+    values.append(ConflictValue(months_label(nearest), tuple(basis)))
+    since = f" since {start_title}" if start_title else ""
+    if worst[0] == "rounding":
+        explanation = (
+            f"Stated as {', '.join(off)}{since}; the dates give {months_label(lo)}"
+            + (f" to {months_label(hi)}" if hi != lo else "")
+            + f" ({start.value} to {end.value}): the stated figure is rounded."
+        )
+    else:
+        explanation = (
+            f"Stated as {', '.join(off)}{since}, but the dates give {months_label(lo)}"
+            + (f" to {months_label(hi)}" if hi != lo else "")
+            + f" ({start.value} to {end.value})."
+        )
+    return _conflict(event_id, "duration", values, worst[0], worst[1], explanation)
+
+
+# --------------------------------------------------------------------------- filing
+
+
+def filing_conflict(
+    event_id: str,
+    entry: tuple[TimeValue, Claim],
+    container: tuple[TimeValue, Claim],
+    what: str,
+) -> Conflict | None:
+    """A dated entry filed under a heading or page whose dates do not contain its own."""
+    tv, claim = entry
+    ctv, cclaim = container
+    if tv.within(ctv) or tv.overlaps(ctv) and ctv.within(tv):
+        return None
+    values = (
+        ConflictValue(cclaim.value, (cclaim,)),
+        ConflictValue(claim.value, (claim,)),
+    )
+    explanation = (
+        f"The entry is dated {tv.value} but is filed under a {what} covering {ctv.value}; "
+        "the entry's own date is kept."
+    )
+    return _conflict(event_id, "date", values, "unexplained", "soft", explanation)
+
+
+def distinct_claims(claims: Iterable[Claim]) -> list[Claim]:
+    seen: dict[tuple[str, int, int, str], Claim] = {}
+    for c in claims:
+        seen.setdefault((c.doc_id, c.start, c.end, c.value), c)
+    return list(seen.values())
