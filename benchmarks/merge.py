@@ -51,12 +51,45 @@ from histograph.model import (
     day_number,
 )
 
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-_SYLLABLES = (
-    "ka ri to len mar vol dan es ber gor il na sta pol vin ter ol fen ru sk al dor mi".split()
-)
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_SYLLABLES = [
+    "ka",
+    "ri",
+    "to",
+    "len",
+    "mar",
+    "vol",
+    "dan",
+    "es",
+    "ber",
+    "gor",
+    "il",
+    "na",
+    "sta",
+    "pol",
+    "vin",
+    "ter",
+    "ol",
+    "fen",
+    "ru",
+    "sk",
+    "al",
+    "dor",
+    "mi",
+]
 #: relative frequency of event types in narrative history (rough, for the generator only)
 TYPE_WEIGHTS: dict[str, float] = {
     "war_or_invasion": 14,
@@ -195,7 +228,6 @@ def generate(
 ) -> tuple[list[Analysis], list[CopyLink]]:
     """Synthetic analyses holding about ``n_mentions`` event mentions (see the module doc)."""
     rng = random.Random(seed)
-    n_docs = max(1, n_mentions // per_doc)
     n_events = max(5, n_mentions // 6)
     n_people = max(20, n_mentions // 25)
     n_places = max(10, n_mentions // 200)

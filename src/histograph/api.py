@@ -137,7 +137,7 @@ class Histograph:
         """Re-merge every stored analysis into events, people and conflicts."""
         analyses = list(self.store.analyses())
         copies = find_copies([a.document for a in analyses])
-        kb = merge(analyses, copies, self.store.authority())
+        kb = merge(analyses, copies, authority=self.store.authority())
         self.store.replace_knowledge(kb)
         return kb
 

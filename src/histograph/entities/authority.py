@@ -189,6 +189,20 @@ def record_from_mapping(obj: Mapping[str, Any], where: str) -> AuthorityRecord:
     )
 
 
+def _csv_rows(text: str, source: str) -> list[tuple[Mapping[str, Any], str]]:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    fields = [f.strip() for f in reader.fieldnames or ()]
+    if not set(fields) & set(_ID_KEYS) or not set(fields) & set(_NAME_KEYS):
+        raise AuthorityError(
+            f"E110 {source}: a CSV authority file needs a header with id and name columns"
+        )
+    out: list[tuple[Mapping[str, Any], str]] = []
+    for n, row in enumerate(reader, 2):
+        clean = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k}
+        out.append((clean, f"{source} line {n}"))
+    return out
+
+
 def _json_lines(text: str, source: str) -> list[tuple[Mapping[str, Any], str]]:
     out: list[tuple[Mapping[str, Any], str]] = []
     for n, line in enumerate(text.splitlines(), 1):
@@ -231,15 +245,10 @@ def parse_authority(text: str, source: str = "<authority>") -> list[AuthorityRec
                     raise AuthorityError(f"E110 {source} record {i + 1}: not a JSON object")
                 objs.append((obj, f"{source} record {i + 1}"))
     else:
-        reader = csv.DictReader(io.StringIO(stripped))
-        fields = [f.strip() for f in reader.fieldnames or ()]
-        if not set(fields) & set(_ID_KEYS) or not set(fields) & set(_NAME_KEYS):
-            raise AuthorityError(
-                f"E110 {source}: a CSV authority file needs a header with id and name columns"
-            )
-        for n, row in enumerate(reader, 2):
-            clean = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k}
-            objs.append((clean, f"{source} line {n}"))
+        try:
+            objs.extend(_csv_rows(stripped, source))
+        except csv.Error as exc:
+            raise AuthorityError(f"E110 {source}: not a CSV file ({exc})") from None
     records = [record_from_mapping(o, w) for o, w in objs]
     # one record per id: later rows add aliases to earlier ones
     by_id: dict[str, AuthorityRecord] = {}
@@ -300,7 +309,7 @@ class Authority:
         """Records one of whose names can be ``name`` (same surname, given names agree)."""
         out: dict[str, AuthorityRecord] = {}
         for r, pn in self._by_surname.get(name.surname, ()):
-            if compatible(name, pn, translit=translit):
+            if compatible(name, pn, translit=translit) and _given_checked(name, pn, r):
                 out[r.id] = r
         if not out and translit:
             from .names import translit_key
@@ -310,7 +319,7 @@ class Authority:
                 if translit_key(sur) != k:
                     continue
                 for r, pn in items:
-                    if compatible(name, pn, translit=True):
+                    if compatible(name, pn, translit=True) and _given_checked(name, pn, r):
                         out[r.id] = r
         return list(out.values())
 
@@ -355,4 +364,15 @@ class Authority:
 
     @staticmethod
     def _fits(r: AuthorityRecord, n: Name) -> bool:
-        return any(compatible(n, parse_name(x), translit=True) for x in r.names)
+        return any(
+            compatible(n, pn, translit=True) and _given_checked(n, pn, r)
+            for pn in (parse_name(x) for x in r.names)
+        )
+
+
+def _given_checked(n: Name, pn: Name, r: AuthorityRecord) -> bool:
+    """A full name is checked against the record's full names ("Pavel Litvinov" is not the
+    "Litvinoff" alias of "Maxim Litvinov"); a surname alone fits any form."""
+    if not n.is_full or pn.is_full:
+        return True
+    return not any(parse_name(x).is_full for x in r.names)

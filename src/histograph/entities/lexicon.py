@@ -109,6 +109,7 @@ class NameWords:
     group_determiners: frozenset[str]
     demonym_endings: tuple[str, ...]  # longest first
     given_variants: dict[str, str]  # folded given name -> the group's first spelling
+    given_names: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -127,4 +128,5 @@ def name_words() -> NameWords:
         group_determiners=_nset(d.get("group_determiners")),
         demonym_endings=tuple(e for e in endings if e),
         given_variants=variants,
+        given_names=_nset(d.get("given_names")) | frozenset(variants),
     )

@@ -132,7 +132,18 @@ class YearIndex:
         ys = sorted(self._years)
         self.default: int | None = ys[len(ys) // 2] if ys else None
 
-    def at(self, offset: int, window: int = 600) -> int | None:
+    def at(
+        self, offset: int, window: int = 600, sentence: tuple[int, int] | None = None
+    ) -> int | None:
+        """The year of the date nearest to ``offset`` inside ``sentence`` (absolute bounds)
+        when it has one, else of the nearest preceding date within ``window`` characters,
+        else of a date just after, else the document's median year."""
+        if sentence is not None:
+            lo = bisect.bisect_left(self._offsets, sentence[0])
+            hi = bisect.bisect_left(self._offsets, sentence[1])
+            if lo < hi:
+                k = min(range(lo, hi), key=lambda n: abs(self._offsets[n] - offset))
+                return self._years[k]
         i = bisect.bisect_right(self._offsets, offset) - 1
         if i >= 0 and offset - self._offsets[i] <= window:
             return self._years[i]
@@ -245,8 +256,7 @@ def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] 
         e < len(doc)
         and _is_cap(doc[e])
         and (
-            norm(doc[e].text) in tl.non_name_words
-            or norm(doc[e].text) in name_words().place_heads
+            norm(doc[e].text) in tl.non_name_words or norm(doc[e].text) in name_words().place_heads
         )
     ):
         return None  # "Molotov-Ribbentrop Pact", "Marshall Plan", "Lenin Square"
@@ -447,6 +457,7 @@ def find_mentions(state: DocState) -> DocEntities:
                 m = SegMention(si, s, e, a, b, doc[s:e].text, "PERSON")
                 people.append(m)
                 taken[si].update(range(s, e))
+    people.extend(_given_name_pass(state, taken, latin_doc))
     # full names and surnames of the people found so far
     full = {
         tuple(t.text for t in state.segments[m.seg].doc[m.tok_start : m.tok_end])
@@ -471,7 +482,11 @@ def find_mentions(state: DocState) -> DocEntities:
                 continue
             if any(i in taken[si] for i in range(ent.start, ent.end)):
                 continue
-            year = years.at(seg.offset + ent.start_char)
+            sent = ent.sent
+            year = years.at(
+                seg.offset + ent.start_char,
+                sentence=(seg.offset + sent.start_char, seg.offset + sent.end_char),
+            )
             sm = _state_mention(si, seg, ent, year)
             if sm is not None:
                 out.mentions.append(sm)
@@ -569,6 +584,60 @@ def _known_name_pass(
     return out
 
 
+_NAME_LABELS = frozenset({"", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+def _given_name_pass(state: DocState, taken: list[set[int]], latin_doc: bool) -> list[SegMention]:
+    """People the model missed or mislabelled, found by a known given name: a run of
+    capitalised proper nouns (initials and particles allowed) that starts with a given name of
+    ``names.yaml`` ("Vyacheslav Molotov" tagged ORG, "Nikita Khrushchev" untagged)."""
+    given = name_words().given_names
+    g = gazetteer()
+    out: list[SegMention] = []
+    for si, seg in enumerate(state.segments):
+        doc = seg.doc
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if i in taken[si] or not _is_cap(tok) or norm(tok.text) not in given:
+                i += 1
+                continue
+            if tok.ent_type_ not in _NAME_LABELS:
+                i += 1
+                continue
+            j = i + 1
+            while j < len(doc) and j - i < 4 and j not in taken[si]:
+                t = doc[j]
+                if t.text in PARTICLES and j + 1 < len(doc) and _is_cap(doc[j + 1]):
+                    j += 1
+                    continue
+                if not _is_cap(t) or t.pos_ not in {"PROPN", "NOUN", "ADJ", "X"}:
+                    break
+                if t.ent_type_ not in _NAME_LABELS or _title_word(t) or _state_word(t):
+                    break
+                j += 1
+            last = norm(doc[j - 1].text)
+            if (
+                j - i < 2
+                or g.candidates(doc[i:j].text)
+                or last in name_words().place_heads
+                or last in titles().non_name_words
+            ):
+                i = j  # "Victoria Station", "Charles de Gaulle Airport"
+                continue
+            r = _clean_person(doc, i, j, latin_doc)
+            if r is None:
+                i = j
+                continue
+            s, e = r
+            a = seg.offset + doc[s].idx
+            b = seg.offset + doc[e - 1].idx + len(doc[e - 1].text)
+            out.append(SegMention(si, s, e, a, b, doc[s:e].text, "PERSON"))
+            taken[si].update(range(s, e))
+            i = e
+    return out
+
+
 def singular_head(word: str) -> str | None:
     """The singular of a plural title head ("Ministers" -> "minister", "secretaries" ->
     "secretary"), normalised; None when the word is no plural of a head."""
@@ -580,9 +649,7 @@ def singular_head(word: str) -> str | None:
     return None
 
 
-def _plural_title_pass(
-    state: DocState, taken: list[set[int]], latin_doc: bool
-) -> list[SegMention]:
+def _plural_title_pass(state: DocState, taken: list[set[int]], latin_doc: bool) -> list[SegMention]:
     """Names listed after a plural title are people, whatever the model said: "Foreign
     Ministers Vyacheslav Molotov and Joachim von Ribbentrop", "Presidents Roosevelt and
     Kalinin"."""

@@ -81,8 +81,15 @@ def office_data() -> OfficeData:
     by_name: dict[str, list[Office]] = {}
     for e in d.get("offices", ()):
         lo, hi = parse_interval(e.get("valid"))
+        # a name that cleaning reduces to one bare word ("first secretary" -> "secretary") would
+        # claim every bare use of that word: it is left out
         names = {
-            str(g): frozenset(_clean_core(norm(str(n)), ignore) for n in ns)
+            str(g): frozenset(
+                c
+                for n in ns
+                if (c := _clean_core(norm(str(n)), ignore))
+                and (c == norm(str(n)) or len(c.split()) > 1)
+            )
             for g, ns in (e.get("names") or {}).items()
         }
         rank = str(e["rank"])

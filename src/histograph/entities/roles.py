@@ -463,6 +463,15 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
                     f.title = f"{sg.text(a, b)} of {subj[0]}"
                     f.span_s = min(f.span_s, sg.abs(subj[1]))
             out.append(f)
+        # --- "the Presidium dismissed NAME as TITLE": the object's role ends
+        if p >= 1:
+            v = doc[p - 1]
+            if (
+                norm(v.lemma_) in tl.verbs_end_transitive
+                and v.pos_ == "VERB"
+                and not any(c.dep_ == "auxpass" for c in v.children)
+            ):
+                out.extend(_end_role(state, sg, dates, m, p - 1, s_hi, passive=False))
         # --- reverse apposition: "their representative, NAME"
         if p >= 2 and doc[p - 1].text == "," and left is None:
             j = p - 2
@@ -518,6 +527,10 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
                         out.append(
                             _Found(m, a, b, m.start, sg.abs_end(b - 1), began=began, ended=ended)
                         )
+                    # "X, Prime Minister, stepped down in 1963": the verb after the apposition
+                    b = ranges[-1][1]
+                    if b < len(doc) and doc[b].text == "," and not (began or ended):
+                        out.extend(_verb_role(state, sg, dates, m, b + 1, s_hi, relative=False))
             continue
         # --- verbs: "X became Y", "X replaces Y as Z", "X took office in ..."
         out.extend(_verb_role(state, sg, dates, m, q, s_hi, relative=False))
@@ -576,6 +589,8 @@ def _parenthetical(sg: _Seg, dates: _Dates, m: SegMention, s: int, e: int) -> li
         began, ended = _split_interval(ds[0].value)
         if "/" not in ds[0].value.value and len(ds) > 1:
             ended = _split_interval(ds[1].value)[0]
+        elif "/" not in ds[0].value.value and _word_before(sg, ds[0].start) in _UNTIL_WORDS:
+            began, ended = None, began  # "(General Secretary until October 1989)"
     parts: list[tuple[int, int]] = []
     k = s
     start = s
@@ -713,10 +728,8 @@ def _interval_after(
     e_abs = sg.abs_end(min(sent_e, b + 12) - 1)
     began: TimeValue | None = None
     ended: TimeValue | None = None
-    text_of = sg.doc.text
     for d in dates.within(a_abs, e_abs):
-        before = text_of[max(0, d.start - sg.offset - 12) : d.start - sg.offset].lower().split()
-        w = before[-1] if before else ""
+        w = _word_before(sg, d.start)
         if "/" in d.value.value and w in _FROM_WORDS | {"", "(", "between"}:
             began, ended = _split_interval(d.value)
             break
@@ -728,6 +741,13 @@ def _interval_after(
         elif began is None:
             break  # a date of something else ("in 1933")
     return began, ended
+
+
+def _word_before(sg: _Seg, start: int) -> str:
+    """The lower-case word right before the absolute offset ``start`` in the segment."""
+    rel = start - sg.offset
+    before = sg.doc.text[max(0, rel - 12) : rel].lower().split()
+    return before[-1] if before else ""
 
 
 def _end_role(
@@ -856,19 +876,19 @@ def extract_roles(state: DocState, ents: DocEntities) -> list[RoleClaim]:
     for f in [f for f in dated if f.title_s == -2]:
         key = f.person.key or f.person.text
         prior = [
-            i
-            for i, c in enumerate(claims)
+            n
+            for n, c in enumerate(claims)
             if c.person == key
             and c.start <= f.span_s
             and c.ended is None
             and (c.began is None or f.ended is None or c.began.earliest <= f.ended.latest)
         ]
         if prior and f.ended is not None:
-            last = max(prior, key=lambda i: claims[i].start)
-            office_id = claims[last].office
-            for i in prior:
-                if i == last or (office_id is not None and claims[i].office == office_id):
-                    claims[i] = replace(claims[i], ended=f.ended)
+            newest = max(prior, key=lambda n: claims[n].start)
+            office_id = claims[newest].office
+            for n in prior:
+                if n == newest or (office_id is not None and claims[n].office == office_id):
+                    claims[n] = replace(claims[n], ended=f.ended)
     dated = [f for f in dated if f.title_s == -1]
     # "took office": date the roles the same person holds in that sentence
     for f in dated:

@@ -155,6 +155,19 @@ class Structure:
             return False
         return not re.search(r"\b[a-z]{4,}\b", raw.replace("and", ""))
 
+    def page_range(self, offset: int) -> TimeMention | None:
+        """The span of years a page announces in its first heading ("Timeline of X
+        (1917-1939)"), when that heading lies above ``offset``."""
+        for ln in self.lines:
+            if ln.start >= offset:
+                return None
+            if ln.kind == "heading":
+                for t in self.times_in(ln.start, ln.end):
+                    if t.value is not None and "/" in t.value.value:
+                        return t
+                return None
+        return None
+
     def section_of(self, offset: int) -> int:
         """Start offset of the nearest heading (or date line) above ``offset``; -1 if none."""
         k = self.line_at(offset)

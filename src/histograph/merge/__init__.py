@@ -5,21 +5,40 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..entities.authority import AuthorityRecord
-from ..model import Analysis, CopyLink, KnowledgeBase
+from ..model import Analysis, CopyLink, Document, KnowledgeBase
 from .events import merge_events
 from .people import merge_people
+
+
+def copied_passages(documents: Sequence[Document]) -> list[tuple[str, int, int, str, int, int]]:
+    """Passages copied (nearly verbatim) between documents, as
+    ``(doc_a, start_a, end_a, doc_b, start_b, end_b)``; empty when detection fails."""
+    from ..ingest.dedup import find_copied_passages
+
+    try:
+        return [tuple(p) for p in find_copied_passages(documents)]  # type: ignore[misc]
+    except Exception:  # a faulty detector must not stop the merge: claims stay independent
+        return []
 
 
 def merge(
     analyses: Sequence[Analysis],
     copies: Sequence[CopyLink] = (),
+    passages: Sequence[Sequence[object]] | None = None,
     authority: Sequence[AuthorityRecord] = (),
 ) -> KnowledgeBase:
-    """Build the knowledge base from per-document analyses (``authority``: records of the
-    user's authority file, which pin the identities of people)."""
+    """Build the knowledge base from per-document analyses.
+
+    ``copies`` are whole-document near-copies; ``passages`` the passages copied between
+    otherwise different documents (found here with
+    :func:`histograph.ingest.dedup.find_copied_passages` when not given). Both make the
+    claims they carry count once (``Claim.independent``, ``Event.independent_support``).
+    ``authority``: the records of the user's authority file, which pin people's identities."""
     analyses = sorted(analyses, key=lambda a: a.document.id)
+    if passages is None:
+        passages = copied_passages([a.document for a in analyses])
     people, person_conflicts = merge_people(analyses, copies, authority)
-    events, event_conflicts = merge_events(analyses, people, copies)
+    events, event_conflicts = merge_events(analyses, people, copies, passages)
     return KnowledgeBase(
         analyses=tuple(analyses),
         events=tuple(events),

@@ -185,9 +185,10 @@ def value_support(claims: Sequence[Claim], sources: Sources) -> tuple[int, int]:
 def copied_only(claims: Sequence[Claim], sources: Sources) -> bool:
     """True when a value is stated by several documents that are all copies of one source."""
     docs = {c.doc_id for c in claims}
-    return len(docs) >= 2 and independent_count(
-        ((c.doc_id, c.start, c.end) for c in claims), sources
-    ) == 1
+    return (
+        len(docs) >= 2
+        and independent_count(((c.doc_id, c.start, c.end) for c in claims), sources) == 1
+    )
 
 
 # --------------------------------------------------------------------------- helpers
@@ -292,9 +293,7 @@ def framing_conflict(
         by_class[cls].append(claim)
     if len(by_class) < 2:
         return None
-    values = [
-        ConflictValue(labels.get(cls, cls), tuple(by_class[cls])) for cls in sorted(by_class)
-    ]
+    values = [ConflictValue(labels.get(cls, cls), tuple(by_class[cls])) for cls in sorted(by_class)]
     words = {
         cls: sorted({_norm_value(c.value) for c in claims}) for cls, claims in by_class.items()
     }
@@ -338,7 +337,7 @@ class Duration:
 
 
 def parse_duration(text: str, timex: str | None = None) -> Duration | None:
-    """"16 years", "sixteen years", "a month", or a TIMEX3 duration (P16Y, P3M, P2DE)."""
+    """ "16 years", "sixteen years", "a month", or a TIMEX3 duration (P16Y, P3M, P2DE)."""
     if timex:
         m = _TIMEX_DUR.match(timex)
         if m:
@@ -437,9 +436,7 @@ def duration_conflict(
         values.append(ConflictValue(label, tuple(s.claim for s in ss)))
     if not values:
         return None
-    nearest = min(
-        (lo, hi), key=lambda m: min(abs(m - s.duration.months) for s in stated)
-    )
+    nearest = min((lo, hi), key=lambda m: min(abs(m - s.duration.months) for s in stated))
     values.append(ConflictValue(months_label(nearest), tuple(basis)))
     since = f" since {start_title}" if start_title else ""
     if worst[0] == "rounding":
@@ -463,21 +460,20 @@ def duration_conflict(
 def filing_conflict(
     event_id: str,
     entry: tuple[TimeValue, Claim],
-    container: tuple[TimeValue, Claim],
-    what: str,
+    containers: Sequence[tuple[TimeValue, Claim, str]],
 ) -> Conflict | None:
-    """A dated entry filed under a heading or page whose dates do not contain its own."""
+    """A dated timeline entry filed under headings (a section's year, a page's span of
+    years) whose dates do not contain its own."""
     tv, claim = entry
-    ctv, cclaim = container
-    if tv.within(ctv) or tv.overlaps(ctv) and ctv.within(tv):
+    outside = [(ctv, c, what) for ctv, c, what in containers if not tv.within(ctv)]
+    if not outside:
         return None
-    values = (
-        ConflictValue(cclaim.value, (cclaim,)),
-        ConflictValue(claim.value, (claim,)),
-    )
+    values = [ConflictValue(c.value, (c,)) for _, c, _ in outside]
+    values.append(ConflictValue(claim.value, (claim,)))
+    where = " and ".join(f"a {what} covering {ctv.value}" for ctv, _, what in outside)
     explanation = (
-        f"The entry is dated {tv.value} but is filed under a {what} covering {ctv.value}; "
-        "the entry's own date is kept."
+        f"The entry is dated {tv.value} but is filed under {where}; the entry's own date is "
+        "kept (a heading groups entries loosely, the entry states its date)."
     )
     return _conflict(event_id, "date", values, "unexplained", "soft", explanation)
 

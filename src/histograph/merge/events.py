@@ -43,12 +43,13 @@ Place conflicts are soft ("naming" when one place name contains the other is no 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..events import JOIN_ONLY_BELOW
 from ..events.structure import Structure
@@ -68,6 +69,21 @@ from ..model import (
     TimeValue,
     civil_from_day,
 )
+from .conflicts import (
+    Duration,
+    NamedParticipant,
+    Sources,
+    StatedDuration,
+    copied_only,
+    distinct_claims,
+    duration_conflict,
+    filing_conflict,
+    framing_conflict,
+    independent_count,
+    mark_independence,
+    parse_duration,
+    participant_conflict,
+)
 
 #: the score a mention needs to join a cluster
 THRESHOLD = 2.0
@@ -83,6 +99,7 @@ _PARTIAL = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?$")
 _ROMAN_OR_NUM = re.compile(r"^(?:[ivx]+|\d+(?:st|nd|rd|th)?|first|second|third)$")
 _ANNOUNCE = re.compile(r"\b(announc\w*|publish\w*|report\w*|proclaim\w*|made public)\b", re.I)
 _WORD = re.compile(r"[A-Za-z0-9]+")
+_YEAR_WRITTEN = re.compile(r"\d{3,4}|'\d\d\b")
 _TITLE_KINDS = frozenset({"title", "heading"})
 
 
@@ -127,6 +144,21 @@ class _Mention:
     in_title: bool
     announced: bool
     time_of_day: int | None  # minutes after midnight, when the date carries a time
+    #: the date's year was inferred from the narrative, not written ("on Nov. 16")
+    guessed_year: bool = False
+    #: person participants: (Person id, start, end, name as written)
+    named: tuple[tuple[str, int, int, str], ...] = ()
+    #: framing class of the trigger ("initial" / "renewal"), and its word
+    framing: str | None = None
+    #: "16 years after X": (months, unit months, anchor date start, span start, span end)
+    relative: tuple[int, int, int, int, int] | None = None
+    #: "ending 16 years of X": [(months, unit months, span start, span end)]
+    ended: tuple[tuple[int, int, int, int], ...] = ()
+    #: a month word naming the event ("the October revolution"): (month, start, end)
+    name_month: tuple[int, int, int] | None = None
+    #: a list item's own date and the headings above it that do not contain it:
+    #: [(their date, start, end, what)]
+    containers: tuple[tuple[TimeValue, int, int, str], ...] = ()
 
 
 @dataclass(slots=True)
@@ -461,23 +493,6 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
 # --------------------------------------------------------------------------- main
 
 
-def _copy_groups(copies: Sequence[CopyLink]) -> dict[str, str]:
-    parent: dict[str, str] = {}
-
-    def find(a: str) -> str:
-        while parent.get(a, a) != a:
-            parent[a] = parent.get(parent[a], parent[a])
-            a = parent[a]
-        return a
-
-    for link in sorted(copies, key=lambda c: (c.doc_id, c.source_id)):
-        ra, rb = find(link.doc_id), find(link.source_id)
-        if ra != rb:
-            lo, hi = sorted((ra, rb))
-            parent[hi] = lo
-    return {k: find(k) for k in list(parent)}
-
-
 def _prepare(
     analyses: Sequence[Analysis], people: Sequence[Person], et: EventTypes
 ) -> list[_Mention]:
@@ -488,6 +503,7 @@ def _prepare(
         text = a.document.text
         by_span = {(t.doc_id, t.start, t.end): t for t in a.times}
         structure = Structure(text, a.regions, a.times) if a.events else None
+        times_idx = _TimesIndex(a.times)
         for m in sorted(a.events, key=lambda e: (e.start, e.trigger_start, e.type)):
             typ = et.types.get(m.type)
             if typ is None:
@@ -515,8 +531,18 @@ def _prepare(
             date_text = time.value if time is not None else (tm.timex if partial and tm else None)
             ctx = text[max(0, m.start - 40) : m.end]
             anchor = time is not None or partial is not None or name is not None or bool(parts)
+            extras = _extras(m, a, text, tm, structure, times_idx, et, pidx) if asserted else {}
+            guessed = (
+                time is not None
+                and time.anchor in {"narrative", "dct"}
+                and time.precision in {"day", "time"}
+                and tm is not None
+                and not _YEAR_WRITTEN.search(tm.text)
+            )
             out.append(
                 _Mention(
+                    **extras,  # type: ignore[arg-type]
+                    guessed_year=guessed,
                     m=m,
                     order=order,
                     group=et.group(m.type),
@@ -547,8 +573,138 @@ def _prepare(
     return out
 
 
+class _TimesIndex:
+    """The DURATION mentions of one document, by start offset."""
+
+    def __init__(self, times: Sequence[TimeMention]) -> None:
+        self.durations = sorted((t for t in times if t.kind == "DURATION"), key=lambda t: t.start)
+        self.starts = [t.start for t in self.durations]
+
+    def within(self, start: int, end: int) -> list[TimeMention]:
+        k = bisect.bisect_left(self.starts, start)
+        out: list[TimeMention] = []
+        while k < len(self.durations) and self.durations[k].start < end:
+            if self.durations[k].end <= end:
+                out.append(self.durations[k])
+            k += 1
+        return out
+
+
+@functools.lru_cache(maxsize=1)
+def _month_words() -> dict[str, int]:
+    """Full English month names (from the date engine's lexicon) -> month number."""
+    from ..time.lexicon import lexicon
+
+    lex = lexicon()
+    out: dict[str, int] = {}
+    for name in lex.month_names:
+        n = lex.months.get(name.lower())
+        if n is not None and (len(name) > 3 or name.lower() == "may"):
+            out[name] = n
+    return out
+
+
+_WORDS_RE = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_RELATIVE_RE = re.compile(r"^\s*(.+?)\s+([A-Za-z]+)\s*$")
+
+
+def _extras(
+    m: EventMention,
+    a: Analysis,
+    text: str,
+    tm: TimeMention | None,
+    structure: Structure | None,
+    times_idx: _TimesIndex,
+    et: EventTypes,
+    pidx: _PeopleIndex,
+) -> dict[str, object]:
+    """What an asserted mention says beyond its date: people named, framing, stated
+    lengths, a month in its name, its place in a timeline."""
+    out: dict[str, object] = {}
+    named = []
+    for p in m.participants:
+        pid = pidx.find(m.doc_id, p.start, p.end, p.key)
+        if pid is not None and pid.startswith("p-"):
+            named.append((pid, p.start, p.end, p.name))
+    if named:
+        out["named"] = tuple(named)
+    trig_words = _WORDS_RE.findall(text[m.trigger_start : m.trigger_end])
+    if trig_words:
+        before = _WORDS_RE.findall(text[max(m.start, m.trigger_start - 40) : m.trigger_start])[-2:]
+        out["framing"] = et.framing_of(trig_words[-1], before)
+    # "16 years after X": a relative date anchored on another event's date
+    if tm is not None and tm.anchor_start is not None:
+        rm = _RELATIVE_RE.match(tm.text)
+        if rm and rm.group(2).lower() in et.durations.relative:
+            d = parse_duration(rm.group(1))
+            if d is not None:
+                s0 = tm.start + tm.text.index(rm.group(1))
+                out["relative"] = (
+                    d.months,
+                    d.unit_months,
+                    tm.anchor_start,
+                    s0,
+                    s0 + len(rm.group(1)),
+                )
+    # "ending 16 years of X"
+    ended = []
+    for t in times_idx.within(m.start, m.end):
+        d = parse_duration(t.text, t.timex)
+        if d is None:
+            continue
+        before_w = [
+            w.lower() for w in _WORDS_RE.findall(text[max(m.start, t.start - 30) : t.start])[-2:]
+        ]
+        after = text[t.end : t.end + 6].lstrip().lower()
+        if any(w in et.durations.enders for w in before_w) and after.startswith("of "):
+            ended.append((d.months, d.unit_months, t.start, t.end))
+    if ended:
+        out["ended"] = tuple(ended)
+    # "the October revolution": a month word right before the trigger's head word
+    window = list(_WORDS_RE.finditer(text[max(m.start, m.trigger_start - 12) : m.trigger_end]))
+    if len(window) >= 2:
+        month = _month_words().get(window[-2].group())
+        if month is not None:
+            base = max(m.start, m.trigger_start - 12)
+            out["name_month"] = (month, base + window[-2].start(), base + window[-2].end())
+    # a timeline entry's own date vs the headings above it
+    if (
+        structure is not None
+        and m.region_kind == "list_item"
+        and tm is not None
+        and tm.value is not None
+        and structure.label_date(m.start) is tm
+    ):
+        containers = []
+        heading = structure.heading_date(m.start)
+        if heading is not None and heading.value is not None and not tm.value.within(heading.value):
+            containers.append((heading.value, heading.start, heading.end, "section heading"))
+        page = structure.page_range(m.start)
+        if page is not None and page.value is not None and not tm.value.within(page.value):
+            containers.append((page.value, page.start, page.end, "page title"))
+        if containers:
+            out["containers"] = tuple(containers)
+    return out
+
+
+def _without_year(x: _Mention) -> _Mention:
+    """The mention with its inferred year dropped: a year-less month/day claim."""
+    assert x.time is not None
+    _, month, day = civil_from_day(x.time.earliest)
+    rest = x.time.value[10:] if len(x.time.value) > 10 else ""
+    return replace(
+        x,
+        time=None,
+        partial=(month, day),
+        date_text=f"XXXX-{month:02d}-{day:02d}{rest}",
+        guessed_year=False,
+    )
+
+
 def _founder_key(x: _Mention) -> tuple[int, int, int, str, int]:
-    if x.time is not None:
+    if x.guessed_year:
+        width, rank = 0, 1
+    elif x.time is not None:
         width = x.time.latest - x.time.earliest
         rank = 0
     elif x.partial is not None:
@@ -574,6 +730,14 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
                 continue
             if top is None or (s, -cid) > (top[0], -top[1]):
                 top = (s, cid)
+        if top is None and x.guessed_year and x.time is not None:
+            # the year came from the narrative, not the text: try the month and day alone
+            alt = _without_year(x)
+            found = best(alt)
+            if found is not None:
+                x.time, x.partial, x.date_text = alt.time, alt.partial, alt.date_text
+                x.guessed_year = False
+            return found
         return clusters[top[1]] if top else None
 
     #: (group, lexical class) -> the first two clusters holding it (one is all we look for)
@@ -712,7 +876,8 @@ def _date_conflict(
     event_id: str,
     dated: list[_Mention],
     claims_of: dict[int, Claim],
-    group_of: dict[str, str],
+    sources: Sources,
+    context: str = "",
 ) -> Conflict | None:
     by_value: dict[str, list[_Mention]] = {}
     for x in dated:
@@ -733,7 +898,7 @@ def _date_conflict(
     notes: list[str] = []
     kinds: list[tuple[ConflictKind, Severity]] = []
     for a, b in bad_pairs:
-        pk, ps, note = _explain_pair(a, b, by_value, group_of)
+        pk, ps, note = _explain_pair(a, b, by_value, claims_of, sources, context)
         kinds.append((pk, ps))
         notes.append(note)
     kind_set = {k for k, _ in kinds}
@@ -756,8 +921,45 @@ def _date_conflict(
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _adoptions() -> tuple[tuple[re.Pattern[str], int, str], ...]:
+    """(name pattern, first Gregorian day, name) of the countries that switched late."""
+    from ..time import parse_value
+    from ..time.lexicon import lexicon
+
+    out = []
+    for name, first in lexicon().adoption.items():
+        tv = parse_value(first)
+        if tv is not None:
+            out.append((re.compile(rf"\b{re.escape(name)}", re.I), tv.earliest, name))
+    return tuple(out)
+
+
+def _old_style(ta: TimeValue, tb: TimeValue, context: str) -> str | None:
+    """An explanation when two month (or day) readings may be the Old Style and New Style
+    dates of one event: adjacent within the calendar gap, in a country that kept the Julian
+    calendar then (named in the event's context)."""
+    early, late = (ta, tb) if ta.earliest <= tb.earliest else (tb, ta)
+    if late.earliest - early.latest > _MAX_CALENDAR_GAP or late.earliest <= early.latest:
+        return None
+    for rx, first_day, name in _adoptions():
+        if late.earliest < first_day + _MAX_CALENDAR_GAP and rx.search(context):
+            return (
+                f"{early.value} and {late.value} are adjacent: {name} still used the Julian "
+                f"(Old Style) calendar then, {_MAX_CALENDAR_GAP - 3}-{_MAX_CALENDAR_GAP} days "
+                f"behind the Gregorian one, so a date late in one month (Old Style) falls early "
+                f"in the next (New Style)."
+            )
+    return None
+
+
 def _explain_pair(
-    a: str, b: str, by_value: dict[str, list[_Mention]], group_of: dict[str, str]
+    a: str,
+    b: str,
+    by_value: dict[str, list[_Mention]],
+    claims_of: dict[int, Claim],
+    sources: Sources,
+    context: str = "",
 ) -> tuple[ConflictKind, Severity, str]:
     xa, xb = by_value[a], by_value[b]
     ta, tb = xa[0].time, xb[0].time
@@ -767,6 +969,10 @@ def _explain_pair(
             return "calendar", "soft", ex[1]
         if ex is not None and ex[0] == "precision":
             return "precision", "soft", ex[1]
+        if abs(ta.earliest - tb.earliest) > 1:
+            old = _old_style(ta, tb, context)
+            if old is not None:
+                return "calendar", "soft", old
     day_level = ta is not None and tb is not None and _day_level(ta) and _day_level(tb)
     coarse = (ta is not None and ta.latest - ta.earliest > 31) or (
         tb is not None and tb.latest - tb.earliest > 31
@@ -802,9 +1008,7 @@ def _explain_pair(
         )
         return "timezone", ("soft" if near_midnight else "hard"), text
     for v, xs in ((a, xa), (b, xb)):
-        groups = {group_of.get(x.m.doc_id, x.m.doc_id) for x in xs}
-        docs = {x.m.doc_id for x in xs}
-        if len(docs) >= 2 and len(groups) == 1:
+        if copied_only([claims_of[x.order] for x in xs if x.order in claims_of], sources):
             return "copy", hard, f"{v} is repeated only by documents that copy one another."
     return "unexplained", hard, f"The sources disagree: {a} vs {b}."
 
@@ -841,100 +1045,297 @@ def _place_conflict(
     )
 
 
+@dataclass(slots=True)
+class _Built:
+    """An event under construction (first pass), before its cross-event conflicts."""
+
+    cluster: _Cluster
+    id: str
+    type: str
+    date: TimeValue | None
+    members: list[_Mention]
+    asserted: list[_Mention]
+    claims: list[Claim]
+    claims_of: dict[int, Claim]
+    title: str
+    place: str | None
+    durations: list[StatedDuration] = field(default_factory=list)
+
+
 def merge_events(
-    analyses: Sequence[Analysis], people: Sequence[Person], copies: Sequence[CopyLink] = ()
+    analyses: Sequence[Analysis],
+    people: Sequence[Person],
+    copies: Sequence[CopyLink] = (),
+    passages: Iterable[Sequence[object]] = (),
 ) -> tuple[list[Event], list[Conflict]]:
-    """Merge the event mentions of all documents into events with claims and conflicts."""
+    """Merge the event mentions of all documents into events with claims and conflicts.
+
+    ``copies`` are whole-document copies, ``passages`` the passages copied between
+    documents (:func:`histograph.ingest.dedup.find_copied_passages`): both count once."""
     et = load_event_types()
     mentions = _prepare(analyses, people, et)
     clusters = _cluster(mentions)
-    group_of = _copy_groups(copies)
-    copy_docs = {c.doc_id for c in copies}
+    sources = Sources.build(copies, passages)
     texts = {a.document.id: a.document.text for a in analyses}
+    names = {p.id: p.name for p in people}
+    built: list[_Built] = []
+    cluster_of: dict[int, int] = {}  # mention order -> index in built
+    for c in clusters:
+        b = _build(c, et, sources, texts)
+        if b is None:
+            continue
+        for x in b.members:
+            cluster_of[x.order] = len(built)
+        built.append(b)
+    _attach_durations(mentions, built, cluster_of)
     events: list[Event] = []
     conflicts: list[Conflict] = []
-    for c in clusters:
-        members = sorted(c.members, key=lambda x: (x.m.doc_id, x.m.start, x.m.trigger_start))
-        asserted = [x for x in members if x.asserted]
-        if not asserted:
-            continue
-        docs = sorted({x.m.doc_id for x in members})
-        sources = {group_of.get(d, d) for d in docs}
-        # type: the most supported among asserted mentions, then priority, then name
-        votes: Counter[str] = Counter()
-        for x in asserted:
-            votes[x.m.type] += 1
-        type_id = min(votes, key=lambda t: (-votes[t], -et.types[t].priority, t))
-        dated = [x for x in asserted if x.date_text]
-        date = _consensus(
-            [(x.time, group_of.get(x.m.doc_id, x.m.doc_id)) for x in dated if x.time is not None]
-        )
-        rep = min(
-            asserted,
-            key=lambda x: (
-                x.m.type != type_id,
-                x.time is None,
-                x.m.region_kind in _TITLE_KINDS,
-                -x.m.confidence,
-                x.m.doc_id,
-                x.m.start,
-            ),
-        )
-        first = members[0].m
-        eid = _event_id(type_id, date, first)
-        claims: list[Claim] = []
-        claims_of: dict[int, Claim] = {}
-
-        def indep(doc_id: str, docs: list[str] = docs) -> bool:
-            if doc_id not in copy_docs:
-                return True
-            root = group_of.get(doc_id, doc_id)
-            return not any(
-                group_of.get(d, d) == root and d != doc_id and d not in copy_docs for d in docs
-            )
-
-        for x in asserted:
-            m = x.m
-            ind = indep(m.doc_id)
-            if x.date_text:
-                s, e = _date_claim_span(x)
-                cl = Claim(eid, "date", x.date_text, m.doc_id, s, e, ind)
-                claims.append(cl)
-                claims_of[x.order] = cl
-            if m.place:
-                claims.append(Claim(eid, "place", m.place, m.doc_id, m.start, m.end, ind))
-            for p in m.participants:
-                claims.append(Claim(eid, "participant", p.name, m.doc_id, p.start, p.end, ind))
-            claims.append(Claim(eid, "type", m.type, m.doc_id, m.trigger_start, m.trigger_end, ind))
-        place_votes = Counter(x.m.place for x in asserted if x.m.place)
-        place = min(place_votes, key=lambda p: (-place_votes[p], p)) if place_votes else None
+    for b in built:
+        conflicts.extend(_conflicts(b, built, cluster_of, sources, texts, names))
+        claims = mark_independence(b.claims, sources)
+        spans = [(x.m.doc_id, x.m.start, x.m.end) for x in b.members]
         events.append(
             Event(
-                id=eid,
-                type=type_id,
-                title=_title(rep, texts.get(rep.m.doc_id, "")),
-                date=date,
-                mentions=tuple(x.m for x in members),
+                id=b.id,
+                type=b.type,
+                title=b.title,
+                date=b.date,
+                mentions=tuple(x.m for x in b.members),
                 claims=tuple(claims),
-                place=place,
-                participants=tuple(sorted(c.parts)),
-                support=len(docs),
-                independent_support=len(sources),
+                place=b.place,
+                participants=tuple(sorted(b.cluster.parts)),
+                support=len({x.m.doc_id for x in b.members}),
+                independent_support=independent_count(spans, sources),
             )
         )
-        dc = _date_conflict(eid, dated, claims_of, group_of)
-        if dc is not None:
-            conflicts.append(dc)
-        place_claims = {
-            x.order: Claim(
-                eid, "place", x.m.place or "", x.m.doc_id, x.m.start, x.m.end, indep(x.m.doc_id)
-            )
-            for x in asserted
-            if x.m.place
-        }
-        pc = _place_conflict(eid, asserted, place_claims)
-        if pc is not None:
-            conflicts.append(pc)
     events.sort(key=lambda e: (e.date.earliest if e.date else 10**9, e.id))
     conflicts.sort(key=lambda c: c.id)
     return events, conflicts
+
+
+def _build(c: _Cluster, et: EventTypes, sources: Sources, texts: dict[str, str]) -> _Built | None:
+    members = sorted(c.members, key=lambda x: (x.m.doc_id, x.m.start, x.m.trigger_start))
+    asserted = [x for x in members if x.asserted]
+    if not asserted:
+        return None
+    # type: the most supported among asserted mentions, then priority, then name
+    votes: Counter[str] = Counter()
+    for x in asserted:
+        votes[x.m.type] += 1
+    type_id = min(votes, key=lambda t: (-votes[t], -et.types[t].priority, t))
+    dated = [x for x in asserted if x.date_text]
+    date = _consensus(
+        [
+            (x.time, sources.source_of(x.m.doc_id, *_date_claim_span(x)))
+            for x in dated
+            if x.time is not None
+        ]
+    )
+    rep = min(
+        asserted,
+        key=lambda x: (
+            x.m.type != type_id,
+            x.time is None,
+            x.m.region_kind in _TITLE_KINDS,
+            -x.m.confidence,
+            x.m.doc_id,
+            x.m.start,
+        ),
+    )
+    eid = _event_id(type_id, date, members[0].m)
+    claims: list[Claim] = []
+    claims_of: dict[int, Claim] = {}
+    for x in asserted:
+        m = x.m
+        if x.date_text:
+            s, e = _date_claim_span(x)
+            cl = Claim(eid, "date", x.date_text, m.doc_id, s, e)
+            claims.append(cl)
+            claims_of[x.order] = cl
+        if m.place:
+            claims.append(Claim(eid, "place", m.place, m.doc_id, m.start, m.end))
+        for p in m.participants:
+            claims.append(Claim(eid, "participant", p.name, m.doc_id, p.start, p.end))
+        claims.append(Claim(eid, "type", m.type, m.doc_id, m.trigger_start, m.trigger_end))
+        if x.framing is not None:
+            word = texts.get(m.doc_id, "")[m.trigger_start : m.trigger_end]
+            claims.append(Claim(eid, "nature", word, m.doc_id, m.trigger_start, m.trigger_end))
+    place_votes = Counter(x.m.place for x in asserted if x.m.place)
+    place = min(place_votes, key=lambda p: (-place_votes[p], p)) if place_votes else None
+    return _Built(
+        cluster=c,
+        id=eid,
+        type=type_id,
+        date=date,
+        members=members,
+        asserted=asserted,
+        claims=claims,
+        claims_of=claims_of,
+        title=_title(rep, texts.get(rep.m.doc_id, "")),
+        place=place,
+    )
+
+
+def _attach_durations(
+    mentions: list[_Mention], built: list[_Built], cluster_of: dict[int, int]
+) -> None:
+    """Stated lengths: "16 years after X" ties the event dated by the relative date to the
+    event its anchor dates; "ending 16 years of X" ends with the mention's event."""
+    by_time: dict[tuple[str, int], int] = {}
+    for x in mentions:
+        if x.m.time_start is not None and x.order in cluster_of:
+            by_time.setdefault((x.m.doc_id, x.m.time_start), cluster_of[x.order])
+    # one relative date may have been given to several mentions: it belongs to the one it
+    # governs, the nearest after it ("16 years after breaking relations")
+    relative_owner: dict[tuple[str, int], _Mention] = {}
+    for x in mentions:
+        if x.relative is not None and x.order in cluster_of:
+            key = (x.m.doc_id, x.relative[3])
+            cur = relative_owner.get(key)
+            dist = abs(x.m.trigger_start - x.relative[4])
+            if cur is None or dist < abs(cur.m.trigger_start - x.relative[4]):
+                relative_owner[key] = x
+    for x in mentions:
+        k = cluster_of.get(x.order)
+        if k is None:
+            continue
+        b = built[k]
+        if x.relative is not None and relative_owner.get((x.m.doc_id, x.relative[3])) is x:
+            months, unit, anchor, s, e = x.relative
+            j = by_time.get((x.m.doc_id, anchor))
+            if j is not None and j != k:
+                other = built[j]
+                if b.date is not None and other.date is not None:
+                    later, earlier = (
+                        (other, b) if other.date.earliest >= b.date.earliest else (b, other)
+                    )
+                    d = Duration(months, unit)
+                    claim = Claim(later.id, "duration", d.label, x.m.doc_id, s, e)
+                    later.claims.append(claim)
+                    later.durations.append(StatedDuration(d, claim, earlier.id))
+        for months, unit, s, e in x.ended:
+            d = Duration(months, unit)
+            claim = Claim(b.id, "duration", d.label, x.m.doc_id, s, e)
+            b.claims.append(claim)
+            b.durations.append(StatedDuration(d, claim, None))
+
+
+def _conflicts(
+    b: _Built,
+    built: list[_Built],
+    cluster_of: dict[int, int],
+    sources: Sources,
+    texts: dict[str, str],
+    names: dict[str, str],
+) -> list[Conflict]:
+    out: list[Conflict] = []
+    eid = b.id
+    context = " ".join(texts.get(x.m.doc_id, "")[x.m.start : x.m.end] for x in b.asserted[:50])
+    # dates, with the months named in the event's name ("the October revolution")
+    dated = [x for x in b.asserted if x.date_text]
+    claims_of = dict(b.claims_of)
+    extra: list[_Mention] = []
+    base_year = b.date if b.date is not None and b.date.latest - b.date.earliest <= 366 else None
+    for x in b.asserted:
+        if x.name_month is None:
+            continue
+        month, s, e = x.name_month
+        anchor = (
+            x.time if x.time is not None and x.time.latest - x.time.earliest <= 366 else base_year
+        )
+        if anchor is None:
+            continue
+        y = civil_from_day(anchor.earliest)[0]
+        if civil_from_day(anchor.latest)[0] != y:
+            continue
+        tv = _month_value(y, month)
+        if tv is None or (x.time is not None and x.time.within(tv)):
+            continue
+        order = -1 - len(extra) - 1000 * x.order
+        value = f"{y:04d}-{month:02d}"
+        extra.append(replace(x, order=order, time=tv, date_text=value, partial=None))
+        claims_of[order] = Claim(eid, "date", value, x.m.doc_id, s, e)
+    if extra:
+        b.claims.extend(claims_of[x.order] for x in extra)
+    dc = _date_conflict(eid, dated + extra, claims_of, sources, context)
+    if dc is not None:
+        out.append(dc)
+    place_claims = {
+        x.order: Claim(eid, "place", x.m.place or "", x.m.doc_id, x.m.start, x.m.end)
+        for x in b.asserted
+        if x.m.place
+    }
+    pc = _place_conflict(eid, b.asserted, place_claims)
+    if pc is not None:
+        out.append(pc)
+    et = load_event_types()
+    if any(et.types[t].closed_participants for t in {x.m.type for x in b.asserted}):
+        per_doc: dict[str, list[NamedParticipant]] = {}
+        for x in b.asserted:
+            if not et.types[x.m.type].closed_participants:
+                continue
+            for pid, s, e, written in x.named:
+                per_doc.setdefault(x.m.doc_id, []).append(
+                    NamedParticipant(
+                        pid,
+                        names.get(pid, written),
+                        Claim(eid, "participant", written, x.m.doc_id, s, e),
+                    )
+                )
+        pcf = participant_conflict(eid, per_doc, sources)
+        if pcf is not None:
+            out.append(pcf)
+    framed = [
+        (
+            x.framing,
+            Claim(
+                eid,
+                "nature",
+                texts.get(x.m.doc_id, "")[x.m.trigger_start : x.m.trigger_end],
+                x.m.doc_id,
+                x.m.trigger_start,
+                x.m.trigger_end,
+            ),
+        )
+        for x in b.asserted
+        if x.framing is not None
+    ]
+    fc = framing_conflict(eid, framed, {f.id: f.label for f in et.framing.values()})
+    if fc is not None:
+        out.append(fc)
+    by_id = {o.id: o for o in built} if b.durations else {}
+    for start_id in sorted({d.start_event for d in b.durations if d.start_event is not None}):
+        start = by_id[start_id]
+        stated = [d for d in b.durations if d.start_event in {start_id, None}]
+        basis = [
+            c
+            for c in start.claims
+            if c.attribute == "date" and start.date is not None and c.value == start.date.value
+        ][:3]
+        basis += [
+            c
+            for c in b.claims
+            if c.attribute == "date" and b.date is not None and c.value == b.date.value
+        ][:2]
+        dur = duration_conflict(
+            eid, stated, start.date, b.date, distinct_claims(basis), start.title
+        )
+        if dur is not None:
+            out.append(dur)
+    for x in b.asserted:
+        if not x.containers or x.time is None or x.order not in claims_of:
+            continue
+        containers = [
+            (tv, Claim(eid, "date", tv.value, x.m.doc_id, s, e), what)
+            for tv, s, e, what in x.containers
+        ]
+        fl = filing_conflict(eid, (x.time, claims_of[x.order]), containers)
+        if fl is not None:
+            out.append(fl)
+    return out
+
+
+def _month_value(y: int, month: int) -> TimeValue | None:
+    from ..time import parse_value
+
+    return parse_value(f"{y:04d}-{month:02d}")

@@ -7,9 +7,15 @@ records (kind "person", id ``"p-" + sha1(canonical name)[:10]``):
 - romanisation variants join when the context agrees (given names agree and, for a surname
   alone, the roles' jurisdictions overlap): "Litvinov" ~ "Litvinoff";
 - a document's surname-only person joins the one full name of the corpus with that surname; when
-  the corpus has several, the roles decide, else it stays a separate, ambiguous person.
+  the corpus has several, the roles decide, else it stays a separate, ambiguous person;
+- given-name spellings of ``names.yaml`` agree ("Alexander" ~ "Aleksandr");
+- an authority file (:mod:`histograph.entities.authority`) pins identities: document persons
+  matching one record form one person with the record's id (``authority_id``) and name; persons
+  matching different records are never joined.
+States and organisations named in the documents follow the people as Person records of kind
+"state"/"organisation" (:func:`merge_states`), so that event participants resolve to them.
 ``aliases`` are every surface form as written: the bare names and the title-prefixed forms
-("Soviet Foreign Minister Maxim Litvinov"). ``roles`` are all RoleClaims of the person with
+("Soviet Foreign Minister Maxim Litvinov") and honorific forms ("Lord Halifax"). ``roles`` are all RoleClaims of the person with
 ``person`` rewritten to the Person id (``mentions`` keep the document keys).
 
 Conflicts (subject_kind "person"):
@@ -18,7 +24,9 @@ Conflicts (subject_kind "person"):
 - attribute "title", kind "unexplained": different offices of one rank family claimed by
   different sources for overlapping (or undated) periods; hard only when the rank is exclusive,
   the jurisdiction (and destination) is the same and both claims are dated and overlap;
-- attribute "title", kind "naming", soft: similar titles of offices the data does not know;
+- attribute "title", kind "naming", soft: similar titles of offices the data does not know
+  (a title whose words are a subset of the other's is a coarser reading, not a conflict:
+  "spokesman" / "Politburo spokesman");
 - attributes "role_start"/"role_end", kind "unexplained", hard: incompatible dates of one role.
 Each value carries a :class:`Claim` per source (span = the title as written);
 ``Claim.independent`` is False for documents that are near-copies of another.

@@ -50,6 +50,8 @@ class Lexicon:
     past_ref: tuple[str, ...]
     future_ref: tuple[str, ...]
     count_nouns: frozenset[str]
+    identifier_nouns: frozenset[str]
+    quarter_not_time_before: frozenset[str]
     narrative_refs: tuple[str, ...]
     named_seasons: tuple[str, ...]
     holidays_fixed: dict[str, str]  # lower-case name -> MM-DD
@@ -123,6 +125,10 @@ def lexicon() -> Lexicon:
         past_ref=_strs(lx.get("past_ref")),
         future_ref=_strs(lx.get("future_ref")),
         count_nouns=frozenset(s.lower() for s in _strs(lx.get("count_nouns"))),
+        identifier_nouns=frozenset(_strs(lx.get("identifier_nouns"))),
+        quarter_not_time_before=frozenset(
+            s.lower() for s in _strs(lx.get("quarter_not_time_before"))
+        ),
         narrative_refs=_strs(lx.get("narrative_refs")),
         named_seasons=_strs(lx.get("named_seasons")),
         holidays_fixed=fixed,

@@ -44,6 +44,9 @@ class Ref:
     d: int | None
     start: int
     season: str | None = None
+    #: for a year- or season-precise reference, the month its span centres on ("late
+    #: 1942" -> October): how far into its year the narrative has got
+    pm: int | None = None
 
 
 @dataclass
@@ -179,6 +182,10 @@ def _with_mod(tv: TimeValue | None, mod: str | None) -> TimeValue | None:
         return V.make_season(y, mod.split(":")[1]) if tv.precision == "year" else tv
     if mod == "turn":
         return replace(tv, approximate=True)
+    if mod.startswith("half:"):
+        if tv.precision == "year":
+            return V.make_half(civil_from_day(tv.earliest)[0], int(mod[5:]))
+        return V.narrowed(tv, "early" if mod == "half:1" else "late")
     return V.narrowed(tv, mod)
 
 
@@ -201,7 +208,22 @@ def _ref_from_tv(tv: TimeValue, start: int) -> Ref | None:
         return Ref(y, m, None, start)
     if tv.precision in ("year", "season", "quarter"):
         y = int(tv.value[:4]) if tv.value[:4].isdigit() else civil_from_day(tv.earliest)[0]
-        return Ref(y, None, None, start, season=tv.value[5:] if tv.precision == "season" else None)
+        my, mm, _ = civil_from_day((tv.earliest + tv.latest) // 2)
+        if tv.precision == "season" and tv.value.endswith("WI"):
+            my, mm = y, 1  # a winter is named by the year of its January
+        return Ref(
+            y,
+            None,
+            None,
+            start,
+            season=tv.value[5:] if tv.precision == "season" else None,
+            pm=mm if my == y else None,
+        )
+    if tv.precision == "interval" and "/" in tv.value:
+        # a range moves the narrative to its end: "from November 1948 to January 1949"
+        end = V.parse_value(tv.value.split("/", 1)[1])
+        if end is not None and end.precision != "interval":
+            return _ref_from_tv(end, start)
     return None
 
 
@@ -223,6 +245,16 @@ def _nearest_year(ctx: Context, m: int, d: int | None, tense: str | None) -> int
         if best is None or dist < best[0]:
             best = (dist, y)
     return best[1] if best else dy
+
+
+#: a year-less month this many months before the reference's month is read as the next
+#: year's (narratives move forward: after "December 8, 1941", "in January" is 1942)
+_NEXT_YEAR_GAP = 8
+
+
+#: "the winter" after a reference in this month or later is the coming winter (next year)
+_WI_FROM = 8
+_SEASON_MID = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 
 
 # ------------------------------------------------------------------ resolver
@@ -465,8 +497,17 @@ class Resolver:
         r = self.ctx.ref
         if r is None:
             return None
-        if m is not None and r.m is not None and r.m - m >= 8:
-            # a narrative moves forward: "December 8, 1941 ... In January, ..." is 1942
+        rm = r.m if r.m is not None else r.pm
+        if m is None and season is not None and rm is not None:
+            if season == "WI" and rm >= _WI_FROM:
+                # "the winter" after an August-December reference is the coming winter,
+                # named by the year it mostly falls in
+                return r.y + 1, "narrative", r.start
+            if season != "WI" and rm - _SEASON_MID[season] >= _NEXT_YEAR_GAP:
+                return r.y + 1, "narrative", r.start
+        if m is not None and rm is not None and rm - m >= _NEXT_YEAR_GAP:
+            # a narrative moves forward: "December 8, 1941 ... In January, ..." is 1942,
+            # and so is "late 1941 ... in February"
             return r.y + 1, "narrative", r.start
         return r.y, "narrative", r.start
 
@@ -947,18 +988,21 @@ class Resolver:
         elif "season" in f:
             code = f["season"]
             y = base.y
-            if k != 0 and base.m is not None:
+            sbm = base.m if base.m is not None else base.pm
+            if k != 0 and sbm is not None:
                 sm = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
                 if k < 0:
-                    y = base.y if sm + 2 < base.m else base.y - 1
+                    y = base.y if sm + 2 < sbm else base.y - 1
                 else:
-                    y = base.y if sm > base.m else base.y + 1
+                    y = base.y if sm > sbm else base.y + 1
             elif k != 0:
                 y += k
             tv = V.make_season(y, code)
         elif "pod" in f:
             if base.m is not None and base.d is not None:
-                tv = V.make_part_of_day(base.y, base.m, base.d, f["pod"])
+                # "the next morning": the part of the day after the reference's day
+                y2, m2, d2 = civil_from_day(day_number(base.y, base.m, base.d) + k)
+                tv = V.make_part_of_day(y2, m2, d2, f["pod"])
                 return self._res(c, "TIME", tv, tv.value, anchor, astart)
             return self._res(c, "TIME", None, f"XXXX-XX-XXT{f['pod']}")
         elif unit is not None:
@@ -1043,13 +1087,8 @@ class Resolver:
             dtv = self._shift_n(dbase, unit, sign * n)
             return self._res(c, "DATE", dtv, None if dtv else _ago_x(unit), "dct")
         if not isinstance(n, int):
-            got0 = (
-                self._base_for(c, True)
-                if rel in ("later", "earlier", "afterwards", "afterward")
-                else None
-            )
-            if got0 is not None:
-                return self._res(c, "DATE", None, _partial_x(got0[0], unit))
+            # "a few years later": after the reference by an unknown amount, so not even
+            # the reference's year is known (it may be the next one)
             return self._res(
                 c,
                 "DATE",
@@ -1134,6 +1173,16 @@ class Resolver:
         """'the 90th anniversary': the anniversary falls in the DCT's year (its event,
         N years earlier, is not this expression's value)."""
         ctx = self.ctx
+        prev = self.resolved_so_far[-1] if self.resolved_so_far else None
+        if (
+            prev is not None
+            and prev.value is not None
+            and prev.kind == "DATE"
+            and prev.value.precision in ("day", "month")
+            and re.fullmatch(r"\s*[,(–—-]\s*", ctx.text[prev.end : c.start])
+        ):
+            # "On April 9, 2009, the sixth anniversary of ...": the day it is apposed to
+            return self._res(c, "DATE", prev.value, anchor="event", anchor_start=prev.start)
         y = ctx.dct[0] if ctx.dct is not None else ctx.inferred_dct_year
         if y is None:
             return self._res(c, "DATE", None, "XXXX")
@@ -1174,7 +1223,7 @@ def _ago_x(unit: str) -> str:
 
 
 # ------------------------------------------------------------------ driver
-_UPDATES_REF = ("day", "month", "year", "season", "time", "quarter")
+_UPDATES_REF = ("day", "month", "year", "season", "time", "quarter", "interval")
 
 
 def resolve_all(
@@ -1210,6 +1259,7 @@ def resolve_all(
     _prepass(resolver, cands, roles)
     ctx.news = _is_news(ctx, cands, roles)
     years = _YearTrack(text, cands, roles, ctx.sent_starts)
+    para_seen = -1
     breaks = sorted(heading_breaks)
     bi = 0
     out = resolver.resolved_so_far
@@ -1231,19 +1281,25 @@ def resolve_all(
                 continue
             if _looks_back(c):
                 continue  # "the previous year", "two years earlier": background, not progress
+            # the first date of a paragraph sets its scene, whatever its syntax ("The
+            # first of the 1777 campaigns ...", "When the British planned for 1777, ...")
+            para = text.rfind("\n", 0, c.start) + 1
+            opens = para != para_seen
+            if opens:
+                para_seen = para
             if (
                 c.rule in ("year", "year_era")
                 and role != "heading"
+                and not opens
                 and not _sets_scene(text, c)
                 and ctx.ref is not None
             ):
                 continue
-            if (
-                role != "heading"
-                and ctx.ref is not None
-                and _IRREALIS_BEFORE.search(text[max(0, c.start - 60) : c.start])
-            ):
-                continue  # "a campaign planned for 1976" does not move the narrative there
+            if role != "heading" and ctx.ref is not None:
+                if not opens and _IRREALIS_BEFORE.search(text[max(0, c.start - 60) : c.start]):
+                    continue  # "a campaign planned for 1976" does not move the narrative there
+                if _aside(text, c.start):
+                    continue  # a date in parentheses or in quoted speech is an aside
             ref = _ref_from_tv(r.value, r.start)
             if ref is None:
                 continue
@@ -1262,7 +1318,7 @@ class _YearTrack:
     in 2004 proved ..." in an account of 1920; "the Estates-General of 1614" in 1788)."""
 
     #: how many of the following explicit years are consulted
-    LOOKAHEAD = 3
+    LOOKAHEAD = 1
 
     def __init__(
         self, text: str, cands: Sequence[Cand], roles: Sequence[str], sent_starts: list[int]
@@ -1288,17 +1344,15 @@ class _YearTrack:
 
     def confirms(self, new_y: int, ref: Ref | None, pos: int) -> bool:
         """May an absolute date of year ``new_y`` ending at ``pos`` become the narrative's
-        reference? Always when it keeps the year; otherwise when the median of the next
-        explicit years (after its sentence) is at least as close to it as to the current
-        reference (or, with no reference yet, within a decade of it)."""
-        if ref is not None and ref.y == new_y:
+        reference? Always when it keeps the year, when there is no reference yet, or when
+        no explicit year follows; otherwise when the next explicit year named after its
+        sentence is at least as close to it as to the current reference."""
+        if ref is None or ref.y == new_y:
             return True
         nxt = self._following(pos)
         if not nxt:
             return True
         med = sorted(nxt)[len(nxt) // 2]
-        if ref is None:
-            return abs(med - new_y) <= 10
         return abs(med - new_y) <= abs(med - ref.y)
 
 
@@ -1335,12 +1389,38 @@ def _looks_back(c: Cand) -> bool:
 #: plans, projections and conditionals: their dates are not the narrative's present
 _IRREALIS_BEFORE = re.compile(
     r"(?i)\b(?:plann?ed|plans?|projected|scheduled|expected|intended|hoped|would|could|might|"
-    r"proposed|promised|aimed|was\s+to|were\s+to|due)\b[^.;:!?\n]*$"
+    r"will|shall|proposed|promised|aimed|was\s+to|were\s+to|due)\b[^.;:!?\n]*$"
 )
+
+
+def _aside(text: str, pos: int) -> bool:
+    """Is ``pos`` inside parentheses or brackets, or inside a double-quoted passage, of
+    its paragraph (what is open before it and not closed)?"""
+    para = text.rfind("\n", 0, pos) + 1
+    before = text[para:pos]
+    depth = 0
+    for ch in before:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth > 0:
+            depth -= 1
+    if depth > 0:
+        return True
+    opened = before.count("“") > before.count("”")
+    straight = before.count('"') % 2 == 1
+    return opened or straight
+
 
 _SCENE_BEFORE = re.compile(
     r"(?i:\b(?:in|by|during|from|through|throughout|after|early|late|mid|"
     r"around|circa|c\.|ca\.|spring|summer|autumn|fall|winter|end|beginning|start|middle)\s*-?\s*)$"
+)
+
+
+#: the second of two coordinated dates: "late 1948 and early 1949", "1917 or 1918"
+_COORDINATED = re.compile(
+    r"(?i)\d{3,4}(?:\s*(?:BC|BCE|AD|CE))?,?\s+(?:and|or|to|until|till|through)\s+"
+    r"(?:(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of)\s*-?\s*)?$"
 )
 
 
@@ -1349,7 +1429,7 @@ def _sets_scene(text: str, c: Cand) -> bool:
     ("In 1942, ...", "by 1943", a sentence opening with it), not a noun modifier ("the
     Estates-General of 1614", "the 2003 invasion")."""
     before = text[max(0, c.start - 20) : c.start]
-    if _SCENE_BEFORE.search(before):
+    if _SCENE_BEFORE.search(before) or _COORDINATED.search(text[max(0, c.start - 40) : c.start]):
         return True
     return not before.strip() or before.rstrip()[-1:] in '.!?:\n"“(' or c.f.get("mod") is not None
 

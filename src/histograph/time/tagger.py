@@ -524,6 +524,16 @@ def _fields(name: str, m: re.Match[str], lx: Lexicon) -> dict[str, Any] | None:
             hh = 0
         if not ampm and mi is None and "clock" not in m.group(0).lower():
             return None
+        if (
+            not ampm
+            and "." in m.group(0)
+            and ":" not in m.group(0)
+            and re.match(
+                r"\s*(?:[/%]|(?i:million|billion|thousand|per\b|percent|bn\b|m\b))",
+                m.string[m.end() : m.end() + 12],
+            )
+        ):
+            return None  # "1.09 million", "3.14/day": a decimal number, not a clock time
         if hh > 24:
             return None
         f.update(hh=hh, mi=mi, kind="TIME")
@@ -638,6 +648,10 @@ def _fields(name: str, m: re.Match[str], lx: Lexicon) -> dict[str, Any] | None:
 def _mod_of(s: str) -> str:
     t = _norm(s)
     for key, mod in (
+        ("first half", "half:1"),
+        ("second half", "half:2"),
+        ("latter half", "half:2"),
+        ("last half", "half:2"),
         ("early", "early"),
         ("beginning", "start"),
         ("start", "start"),
@@ -694,6 +708,9 @@ def _keep(name: str, c: Cand, text: str, lx: Lexicon) -> bool:
         prev = _prev_text(text, c.start, 12)
         if re.search(r"(?:No\.|no\.|#|\$|£|€|page|p\.|pp\.|Nr\.)\s*$", prev):
             return False
+        pw = re.search(r"([A-Z][A-Za-z]*)\.?[ \t]+$", prev)
+        if pw and pw.group(1) in lx.identifier_nouns:
+            return False  # "Resolution 1483", "Flight 1400"
         if name == "year" and not f.get("mod") and not f.get("approx"):
             y = f["y"]
             if not 1000 <= y <= 2100:
@@ -744,6 +761,11 @@ def _keep(name: str, c: Cand, text: str, lx: Lexicon) -> bool:
         return False
     if name == "season":
         w = f.get("season_word", "")
+        if "y" not in f and re.match(
+            r"[ \t]+(?i:quarters|palace|residence|games|olympics|wheat|coat|clothing)\b",
+            text[c.end : c.end + 14],
+        ):
+            return False  # "winter quarters": a place or a thing named after the season
         if "y" not in f and "mod" not in f:
             prev = _prev_text(text, c.start, 25)
             ok_prev = re.search(
@@ -786,6 +808,15 @@ def _keep(name: str, c: Cand, text: str, lx: Lexicon) -> bool:
             return False
     if name == "future" and _norm(s) in ("one day", "some day"):
         return False
+    if name in ("duration", "duration_pl") and f.get("unit") == "Q":
+        # "three quarters of the troops", "in some quarters": a fraction or a place
+        if re.match(r"\s+of\b(?!\s+(?:a|the)\s+(?:year|century))", text[c.end : c.end + 20]):
+            return False
+        pw2 = re.search(r"([A-Za-z]+)\s*$", _prev_text(text, c.start, 20))
+        if pw2 and pw2.group(1).lower() in lx.quarter_not_time_before:
+            return False
+        if re.match(r"(?i)(?:some|certain|many|other|these|those|all)\b", text[c.start : c.end]):
+            return False
     if name == "duration_pl" and "pre" not in f:
         prev = _prev_text(text, c.start, 12)
         if not re.search(r"(?i:\b(?:for|within|in|over|after|took|lasted|spent|than)\s+)$", prev):
