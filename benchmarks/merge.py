@@ -1,13 +1,17 @@
 """Cross-document merge time vs number of event mentions (generated corpora).
 
-    python benchmarks/merge.py [--max 1000000] [--min 10000] [--steps 5] [--seed 0] [--json]
+    python benchmarks/merge.py [--max 1000000] [--min 10000] [--steps 5] [--seed 0]
+                               [--full] [--inline] [--json]
 
 Each size runs in its own child process (a clean peak-memory figure per size): the child
 generates synthetic :class:`~histograph.model.Analysis` objects (see :func:`generate`) and
-times :func:`histograph.merge.merge` over them: people, event coreference, claims,
-consensus and conflicts. The table gives n (event mentions), seconds, seconds per 1,000
-mentions, peak resident memory of the child, events and conflicts found; the last line is the
-exponent *b* of the least-squares fit ``seconds = a * n**b`` over the sizes (1.0 = linear).
+times the event merge over them — :func:`histograph.merge.events.merge_events`: event
+coreference with blocking, claims, independence, consensus and conflicts — given the people
+and copied passages the generator knows. ``--full`` times :func:`histograph.merge.merge`
+end to end instead, with its stages reported apart (copied-passage detection, people merge,
+event merge). The table gives n (event mentions), seconds, seconds per 1,000 mentions, peak
+resident memory of the child, events and conflicts found; the last line is the exponent *b*
+of the least-squares fit ``seconds = a * n**b`` over the sizes (1.0 = linear).
 
 The generated corpus imitates real collections of history pages rather than uniform noise:
 
@@ -44,6 +48,7 @@ from histograph.model import (
     EntityMention,
     EventMention,
     Participant,
+    Person,
     Region,
     TimeMention,
     TimeValue,
@@ -223,6 +228,43 @@ def _real_events(
     return out
 
 
+@dataclass
+class Corpus:
+    """A generated corpus: analyses plus what the generator knows about them."""
+
+    analyses: list[Analysis]
+    copies: list[CopyLink]
+    passages: list[tuple[str, int, int, str, int, int]]
+    people: list[Person]
+
+    @property
+    def mentions(self) -> int:
+        return sum(len(a.events) for a in self.analyses)
+
+
+def generate_corpus(n_mentions: int, seed: int = 0, per_doc: int = 20) -> Corpus:
+    """:func:`generate` plus the copied passages and the people (one :class:`Person` per
+    generated person, holding its entity mentions) the generator knows."""
+    analyses, copies = generate(n_mentions, seed, per_doc)
+    texts = {a.document.id: len(a.document.text) for a in analyses}
+    passages = [(c.source_id, 0, texts[c.source_id], c.doc_id, 0, texts[c.doc_id]) for c in copies]
+    by_key: dict[str, list[EntityMention]] = {}
+    for a in analyses:
+        for em in a.entities:
+            if em.key:
+                by_key.setdefault(em.key, []).append(em)
+    people = [
+        Person(
+            id=f"p-{i:08d}",
+            name=key,
+            aliases=tuple(sorted({em.text for em in ems})),
+            mentions=tuple(ems),
+        )
+        for i, (key, ems) in enumerate(sorted(by_key.items()))
+    ]
+    return Corpus(analyses, copies, passages, people)
+
+
 def generate(
     n_mentions: int, seed: int = 0, per_doc: int = 20
 ) -> tuple[list[Analysis], list[CopyLink]]:
@@ -389,40 +431,60 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(n: int, seed: int = 0) -> dict[str, Any]:
+def measure(n: int, seed: int = 0, full: bool = False) -> dict[str, Any]:
     """Generate ``n`` mentions and time one merge over them (in this process)."""
-    from histograph.merge import merge
+    from histograph.merge import copied_passages, merge_people
+    from histograph.merge.events import merge_events
 
     t0 = time.perf_counter()
-    analyses, copies = generate(n, seed)
+    corpus = generate_corpus(n, seed)
     gen_s = time.perf_counter() - t0
-    mentions = sum(len(a.events) for a in analyses)
-    t0 = time.perf_counter()
-    kb = merge(analyses, copies)
-    seconds = time.perf_counter() - t0
-    return {
-        "n": mentions,
-        "documents": len(analyses),
-        "generate_s": round(gen_s, 3),
-        "seconds": round(seconds, 3),
-        "s_per_1k": round(seconds / mentions * 1000, 4) if mentions else 0.0,
-        "peak_mb": round(_peak_mb(), 1),
-        "events": len(kb.events),
-        "conflicts": len(kb.conflicts),
-    }
+    row: dict[str, Any] = {"n": corpus.mentions, "documents": len(corpus.analyses)}
+    if full:
+        analyses = sorted(corpus.analyses, key=lambda a: a.document.id)
+        t0 = time.perf_counter()
+        passages = copied_passages([a.document for a in analyses])
+        t1 = time.perf_counter()
+        people, person_conflicts = merge_people(analyses, corpus.copies)
+        t2 = time.perf_counter()
+        events, conflicts = merge_events(analyses, people, corpus.copies, passages)
+        t3 = time.perf_counter()
+        row.update(
+            passages_s=round(t1 - t0, 3),
+            people_s=round(t2 - t1, 3),
+            events_s=round(t3 - t2, 3),
+        )
+        seconds = t3 - t0
+        n_conflicts = len(conflicts) + len(person_conflicts)
+    else:
+        t0 = time.perf_counter()
+        events, conflicts = merge_events(
+            corpus.analyses, corpus.people, corpus.copies, corpus.passages
+        )
+        seconds = time.perf_counter() - t0
+        n_conflicts = len(conflicts)
+    row.update(
+        generate_s=round(gen_s, 3),
+        seconds=round(seconds, 3),
+        s_per_1k=round(seconds / row["n"] * 1000, 4) if row["n"] else 0.0,
+        peak_mb=round(_peak_mb(), 1),
+        events=len(events),
+        conflicts=n_conflicts,
+    )
+    return row
 
 
-def _child(n: int, seed: int, q: Any) -> None:
+def _child(n: int, seed: int, full: bool, q: Any) -> None:
     try:
-        q.put(measure(n, seed))
+        q.put(measure(n, seed, full))
     except Exception as exc:  # report, never hang the parent
         q.put({"n": n, "error": repr(exc)})
 
 
-def run_isolated(n: int, seed: int = 0) -> dict[str, Any]:
+def run_isolated(n: int, seed: int = 0, full: bool = False) -> dict[str, Any]:
     ctx = mp.get_context("spawn")
     q = ctx.Queue()
-    p = ctx.Process(target=_child, args=(n, seed, q))
+    p = ctx.Process(target=_child, args=(n, seed, full, q))
     p.start()
     row: dict[str, Any] = q.get()
     p.join()
@@ -451,7 +513,13 @@ def fit_exponent(rows: Sequence[dict[str, Any]]) -> float | None:
 
 
 def table(rows: Sequence[dict[str, Any]], exponent: float | None) -> str:
-    head = f"{'n':>10} {'docs':>8} {'seconds':>9} {'s/1k':>8} {'peak MB':>9} {'events':>9} {'conflicts':>9}"
+    full = any("people_s" in r for r in rows)
+    head = (
+        f"{'n':>10} {'docs':>8} {'seconds':>9} {'s/1k':>8} {'peak MB':>9} {'events':>9} "
+        f"{'conflicts':>9}"
+    )
+    if full:
+        head += f" {'passages':>9} {'people':>9} {'events_s':>9}"
     lines = [head, "-" * len(head)]
     for r in rows:
         if "error" in r:
@@ -460,11 +528,20 @@ def table(rows: Sequence[dict[str, Any]], exponent: float | None) -> str:
         lines.append(
             f"{r['n']:>10} {r['documents']:>8} {r['seconds']:>9.2f} {r['s_per_1k']:>8.4f} "
             f"{r['peak_mb']:>9.0f} {r['events']:>9} {r['conflicts']:>9}"
+            + (
+                f" {r['passages_s']:>9.2f} {r['people_s']:>9.2f} {r['events_s']:>9.2f}"
+                if full
+                else ""
+            )
         )
     lines.append(
         "fitted exponent b (seconds ~ n^b): "
         + (f"{exponent:.3f}" if exponent is not None else "n/a (one size)")
     )
+    if full:
+        for stage in ("passages_s", "people_s", "events_s"):
+            b = fit_exponent([{"n": r["n"], "seconds": r[stage]} for r in rows if "error" not in r])
+            lines.append(f"  {stage[:-2]:>8}: b = " + (f"{b:.3f}" if b is not None else "n/a"))
     return "\n".join(lines)
 
 
@@ -475,12 +552,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--steps", type=int, default=5, help="number of sizes (log-spaced)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--inline", action="store_true", help="run in this process (no children)")
+    ap.add_argument(
+        "--full",
+        action="store_true",
+        help="time the whole merge (passage detection, people, events) instead of the event merge",
+    )
     ap.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = ap.parse_args(argv)
     lo = min(args.min, args.max)
     rows: list[dict[str, Any]] = []
     for n in sizes(lo, args.max, args.steps):
-        row = measure(n, args.seed) if args.inline else run_isolated(n, args.seed)
+        row = (
+            measure(n, args.seed, args.full)
+            if args.inline
+            else run_isolated(n, args.seed, args.full)
+        )
         rows.append(row)
         if not args.json:
             print(f"  n={row['n']}: {row.get('seconds', row.get('error'))} s", file=sys.stderr)

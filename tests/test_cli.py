@@ -94,3 +94,20 @@ def test_errors_are_clear(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "nope" in result.stderr
     result = CliRunner().invoke(app, ["on-this-day", "13-45", "--db", db])
     assert result.exit_code == 2
+
+
+def test_authority_file_pins_identities(corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.db")
+    assert run("ingest", str(corpus), "--db", db)[0] == 0
+    auth = tmp_path / "people.csv"
+    auth.write_text("id,name,aliases,dates\nQ1,Frederick VI,Frederick VI of Denmark,1768/1839\n",
+                    encoding="utf-8")
+    code, out = run("authority", str(auth), "--db", db, "--json")
+    assert code == 0, out
+    assert json.loads(out)["records"] == 1
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,name\n,\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["authority", str(bad), "--db", db])
+    assert result.exit_code == 2 and "bad.csv" in result.stderr
+    code, out = run("people", "--kind", "state", "--db", db, "--json")
+    assert code == 0 and isinstance(json.loads(out), list)

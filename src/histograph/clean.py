@@ -86,6 +86,24 @@ class _Rules:
     title_max_words: int
     title_max_chars: int
     title_search_lines: int
+    meta_split: re.Pattern[str]
+    crumb_split: re.Pattern[str]
+    ui_vocab: frozenset[str]
+    ui_max_len: int
+    related_headers: frozenset[str]
+    related_header_prefixes: tuple[str, ...]
+    related_header_max_words: int
+    related_item_max_words: int
+    comment_markers: frozenset[str]
+    comment_marker_patterns: tuple[re.Pattern[str], ...]
+    comment_zone_max_share: float
+    infobox_metadata_labels: frozenset[str]
+    social_stamps: tuple[re.Pattern[str], ...]
+    social_name_max_words: int
+    masthead_words: frozenset[str]
+    share_words: frozenset[str]
+    kicker_max_words: int
+    body_min_words: int
 
 
 def _alt(items: Iterable[str]) -> str:
@@ -106,11 +124,17 @@ def _rules() -> _Rules:
         (rf"\s+{re.escape(s)}\s+" if s in {"/", ">", "–"} else rf"\s*{re.escape(s)}\s*")
         for s in seps
     )
+    # a run of two or more spaces also separates the items of a menu or share bar
+    # ("Menu  Search", "Like  Comment  Share"); a tab does not (tables, infoboxes)
+    meta_re = rf"{sep_re}|[ \u00a0]{{2,}}"
+    crumb_re = "|".join(rf"\s+{re.escape(s)}\s*" for s in raw["breadcrumb_separators"])
+    phrases = frozenset(_norm(p) for p in raw["boilerplate_phrases"])
+    vocab = phrases | frozenset(_norm(w) for w in raw["ui_words"])
     months = frozenset(m.lower() for m in raw["month_names"])
     weekdays = frozenset(w.lower() for w in raw["weekday_names"])
     src_labels = _alt(raw["source_labels"])
     return _Rules(
-        phrases=frozenset(_norm(p) for p in raw["boilerplate_phrases"]),
+        phrases=phrases,
         prefixes=tuple(_norm(p) for p in pre["items"]),
         prefix_max_words=int(pre["max_words"]),
         patterns=tuple(re.compile(p, re.IGNORECASE) for p in raw["boilerplate_patterns"]),
@@ -139,7 +163,9 @@ def _rules() -> _Rules:
         ),
         date_words=months | weekdays | frozenset(w.lower() for w in raw["dateline_words"]),
         months=months,
-        tag_label=re.compile(rf"^\s*(?:{_alt(raw['tag_labels'])})\s*:", re.IGNORECASE),
+        tag_label=re.compile(
+            rf"^\s*(?:{_alt(raw['tag_labels'])})(?:\s*:|\t|[ \u00a0]{{2,}}(?=\S))", re.IGNORECASE
+        ),
         keyword_min_items=int(raw["keyword_min_items"]),
         keyword_max_words=int(raw["keyword_max_words"]),
         continuation_words=frozenset(w.lower() for w in raw["continuation_words"]),
@@ -147,6 +173,26 @@ def _rules() -> _Rules:
         title_max_words=int(raw["title_max_words"]),
         title_max_chars=int(raw["title_max_chars"]),
         title_search_lines=int(raw["title_search_lines"]),
+        meta_split=re.compile(meta_re),
+        crumb_split=re.compile(crumb_re),
+        ui_vocab=vocab,
+        ui_max_len=max(len(v.split()) for v in vocab),
+        related_headers=frozenset(_norm(h) for h in raw["related_headers"]),
+        related_header_prefixes=tuple(_norm(h) for h in raw["related_header_prefixes"]),
+        related_header_max_words=int(raw["related_header_max_words"]),
+        related_item_max_words=int(raw["related_item_max_words"]),
+        comment_markers=frozenset(_norm(m) for m in raw["comment_markers"]),
+        comment_marker_patterns=tuple(
+            re.compile(p, re.IGNORECASE) for p in raw["comment_marker_patterns"]
+        ),
+        comment_zone_max_share=float(raw["comment_zone_max_share"]),
+        infobox_metadata_labels=frozenset(_norm(w) for w in raw["infobox_metadata_labels"]),
+        social_stamps=tuple(re.compile(p, re.IGNORECASE) for p in raw["social_stamp_patterns"]),
+        social_name_max_words=int(raw["social_name_max_words"]),
+        masthead_words=frozenset(_norm(w) for w in raw["masthead_words"]),
+        share_words=frozenset(_norm(w) for w in raw["share_words"]),
+        kicker_max_words=int(raw["kicker_max_words"]),
+        body_min_words=int(raw["body_min_words"]),
     )
 
 

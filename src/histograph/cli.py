@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from .api import DateArgumentError, Histograph
+from .entities.authority import AuthorityError
 from .ingest import DEFAULT_MAX_BYTES, ReadOptions
 from .render import tables
 from .render.briefs import STYLES as BRIEF_STYLES
@@ -87,6 +88,10 @@ def ingest(
     fmt: Annotated[
         str | None, typer.Option("--format", help="Read every input as txt|md|html|pdf|json|jsonl.")
     ] = None,
+    authority: Annotated[
+        Path | None,
+        typer.Option(help="An authority file (CSV/JSON: id, name, aliases, dates) pinning identities."),
+    ] = None,
     max_mb: Annotated[
         float, typer.Option("--max-mb", help="Refuse inputs larger than this (0: no limit).")
     ] = DEFAULT_MAX_BYTES / 1_000_000,
@@ -117,6 +122,11 @@ def ingest(
         def progress(name: str) -> None:
             bar.update(task, advance=1, description=Path(name).name[:40])
 
+        if authority is not None:
+            try:
+                hg.load_authority(authority, rebuild=False)
+            except (AuthorityError, OSError) as exc:
+                raise _fail(str(exc)) from None
         report = hg.ingest(inputs, options, progress=progress)
     for e in report.errors:
         err.print(f"[red]skipped[/] {e}", highlight=False, soft_wrap=True)
@@ -188,15 +198,43 @@ def on_this_day(
 
 
 @app.command()
-def people(db: DbOption = "histograph.db", as_json: JsonOption = False) -> None:
+def people(
+    db: DbOption = "histograph.db",
+    kind: Annotated[
+        str, typer.Option(help="person, state or organisation.")
+    ] = "person",
+    as_json: JsonOption = False,
+) -> None:
     """The cast of characters: everyone in the sources with their titles."""
+    if kind not in ("person", "state", "organisation"):
+        raise _fail(f"unknown kind {kind!r}; choose person, state or organisation")
     with _open(db) as hg:
         s = serialiser(hg)
-        rows = [s.person(p) for p in hg.people()]
+        rows = [s.person(p) for p in hg.store.people(kind=kind)]
     if as_json:
         _print_json(rows)
     else:
         out.print(tables.people_table(rows))
+
+
+@app.command("authority")
+def authority_cmd(
+    file: Annotated[Path, typer.Argument(help="CSV, JSON or JSONL records: id, name, aliases, dates.")],
+    db: DbOption = "histograph.db",
+    as_json: JsonOption = False,
+) -> None:
+    """Pin identities with an authority file (e.g. exported from Wikidata); its ids appear in exports."""
+    with _open(db) as hg:
+        try:
+            records = hg.load_authority(file)
+        except (AuthorityError, OSError) as exc:
+            raise _fail(str(exc)) from None
+        pinned = [p for p in hg.store.people() if p.authority_id]
+    if as_json:
+        _print_json({"records": len(records), "pinned": [
+            {"id": p.id, "name": p.name, "authority_id": p.authority_id} for p in pinned]})
+    else:
+        out.print(f"read {len(records)} authority record(s); {len(pinned)} entit(ies) now carry an authority id")
 
 
 @app.command()

@@ -9,6 +9,8 @@ from ..model import Analysis, CopyLink, Document, KnowledgeBase
 from .events import merge_events
 from .people import merge_people
 
+__all__ = ["copied_passages", "merge", "merge_events", "merge_people"]
+
 
 def copied_passages(documents: Sequence[Document]) -> list[tuple[str, int, int, str, int, int]]:
     """Passages copied (nearly verbatim) between documents, as
