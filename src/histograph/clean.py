@@ -28,6 +28,7 @@ How it works, line by line (all phrase lists and patterns live in ``data/boilerp
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -232,6 +233,16 @@ class _Line:
     kind: str = "narrative"  # base kind, then contextual kind
     is_credit: bool = False
     is_keywords: bool = False
+    is_nav: bool = False  # site navigation (menus, skip links, sign-in, cookie banner)
+    is_ui: bool = False  # a line made only of UI words and counters
+    is_related: bool = False  # the header of a list of links to other pages
+    is_social_stamp: bool = False  # a social post's time stamp
+    keep: tuple[int, int] | None = None  # a span of a debris line that stays content
+
+
+def _single(t: str) -> str:
+    """The line's text with its line breaks (not its inner runs of spaces) collapsed."""
+    return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", t)
 
 
 def _physical_lines(text: str, start: int) -> list[_Line]:
@@ -285,6 +296,8 @@ def _continues(a: _Line, b: _Line, rules: _Rules) -> bool:
     """True when ``b`` continues the sentence of ``a`` (a hard-wrapped line)."""
     if b.blank_before or _structural(b):
         return False
+    if "\t" in a.text or "\t" in b.text:
+        return False  # table and infobox rows stand alone
     if _ATX.match(a.text) or _BOLD_ONLY.match(a.text) or _IMAGE.match(a.text):
         return False
     if _TERMINAL.search(a.text) or a.text.endswith(":"):
@@ -302,8 +315,13 @@ def _continues(a: _Line, b: _Line, rules: _Rules) -> bool:
     if b.text[:1].islower():
         return True
     # a long line broken mid-sentence (hard-wrapped prose, not one paragraph per line)
+    # (the next line is long too, or ends the sentence: not a short title-like line)
     last_physical = a.text.rsplit("\n", 1)[-1].strip()
-    return 60 <= len(last_physical) <= 100 and a.text[-1:].islower()
+    return (
+        60 <= len(last_physical) <= 100
+        and a.text[-1:].islower()
+        and (len(b.text) >= 40 or bool(_TERMINAL.search(b.text)))
+    )
 
 
 def _stands_alone(t: str, rules: _Rules, strict: bool) -> bool:
@@ -318,7 +336,9 @@ def _stands_alone(t: str, rules: _Rules, strict: bool) -> bool:
     ):
         return True
     return strict and (
-        _is_dateline(t, rules) or (len(t.split()) <= 4 and _is_boilerplate(t, rules))
+        _is_dateline(t, rules)
+        or (len(t.split()) <= 4 and _is_boilerplate(t, rules))
+        or any(p.search(t) for p in rules.patterns)
     )
 
 
@@ -349,16 +369,121 @@ def _is_boilerplate(t: str, rules: _Rules) -> bool:
     if n in rules.phrases:
         return True
     nw = len(n.split())
-    if nw <= rules.prefix_max_words:
+    # a prefix marks a short UI line, not a sentence ("Terms of the treaty were harsh.")
+    if nw <= rules.prefix_max_words and not (nw >= 5 and _TERMINAL.search(t.strip())):
         for p in rules.prefixes:
             if n == p or n.startswith(p + " "):
                 return True
     if any(p.search(t) for p in rules.patterns):
         return True
-    items = [i for i in rules.nav_split.split(t) if i.strip()]
+    if _is_ui(n, rules):
+        return True
+    return _is_menu(t, rules)
+
+
+def _is_menu(t: str, rules: _Rules, split: re.Pattern[str] | None = None) -> bool:
+    """A menu or breadcrumb: at least ``nav_min_items`` short items between separators."""
+    items = [i for i in (split or rules.meta_split).split(t) if i.strip()]
     return len(items) >= rules.nav_min_items and all(
         len(i.split()) <= rules.nav_max_words and not _TERMINAL.search(i.strip()) for i in items
     )
+
+
+# a counter ("318", "2 4k" from "2.4K", "214") or a relative time ("2d", "5h");
+# a four-digit number is a year, never a counter
+_COUNTER = re.compile(r"^(?:\d{1,3}|\d{5,}|\d+[kmb]|\d+(?:s|m|h|d|w|y|mo|hr|hrs|yr|yrs|min|mins))$")
+
+
+def _is_ui(n: str, rules: _Rules) -> bool:
+    """True when the normalised line is a sequence of at least two UI pieces (phrases,
+    UI words, counters), at least one of them a word: "like comment share", "reply 2d"."""
+    toks = n.split()
+    if not toks or len(toks) > 24:
+        return False
+    size = len(toks)
+    start = (0, 0, False)
+    seen = {start}
+    todo = [start]
+    while todo:
+        pos, count, word = todo.pop()
+        if pos == size:
+            if count >= 2 and word:
+                return True
+            continue
+        nxt: list[tuple[int, int, bool]] = []
+        if _COUNTER.match(toks[pos]):
+            nxt.append((pos + 1, min(count + 1, 2), word))
+        for ln in range(1, min(rules.ui_max_len, size - pos) + 1):
+            if " ".join(toks[pos : pos + ln]) in rules.ui_vocab:
+                nxt.append((pos + ln, min(count + 1, 2), True))
+        for st in nxt:
+            if st not in seen:
+                seen.add(st)
+                todo.append(st)
+    return False
+
+
+def _breadcrumb_tail(text: str, rules: _Rules) -> int | None:
+    """Offset (in ``text``) of the last item of a breadcrumb trail whose last item is the
+    page's (long) name: ``Home › Section › 1961–1968 › The Page Title``; else None."""
+    if "\n" in text or "\r" in text:
+        return None
+    seps = list(rules.crumb_split.finditer(text))
+    if len(seps) < 2:
+        return None
+    items = [text[: seps[0].start()]] + [
+        text[a.end() : b.start()] for a, b in zip(seps, seps[1:], strict=False)
+    ]
+    last = text[seps[-1].end() :].strip()
+    if not last or any(
+        not i.strip() or len(i.split()) > rules.nav_max_words or _TERMINAL.search(i.strip())
+        for i in items
+    ):
+        return None
+    if len(last.split()) <= rules.nav_max_words or len(last.split()) > rules.title_max_words:
+        return None
+    return seps[-1].end()
+
+
+def _is_related_header(t: str, rules: _Rules) -> bool:
+    n = _norm(t)
+    if not n or len(n.split()) > rules.related_header_max_words:
+        return False
+    if n in rules.related_headers:
+        return True
+    return any(n.startswith(p + " ") for p in rules.related_header_prefixes) and not re.search(
+        r":\s*\S", t
+    )
+
+
+def _is_comment_marker(t: str, rules: _Rules) -> bool:
+    if len(t.split()) > rules.title_max_words + 5:
+        return False
+    if any(p.search(t) for p in rules.comment_marker_patterns):
+        return True
+    if len(t.split()) > 6:
+        return False
+    n = " ".join(w for w in _norm(t).split() if not w.isdigit())
+    return n in rules.comment_markers
+
+
+def _meta_compound(raw: str, rules: _Rules) -> str | None:
+    """A line of several stamp/byline/UI items ("Posted on June 30, 2021 by x | 3 Comments",
+    "By Jane Roe · 5 min read"): the kind of its first byline or date item, else None."""
+    items = [_flat(i) for i in rules.meta_split.split(raw) if i.strip()]
+    if len(items) < 2:
+        return None
+    kinds: list[str] = []
+    for item in items:
+        if _is_byline(item, rules):
+            kinds.append("byline")
+        elif _is_dateline(item, rules):
+            kinds.append("dateline")
+        elif _is_boilerplate(item, rules):
+            kinds.append("boilerplate")
+        else:
+            return None
+    return next((k for k in kinds if k != "boilerplate"), None)
 
 
 def _is_source(t: str, rules: _Rules) -> bool:
@@ -405,6 +530,8 @@ def _is_dateline(t: str, rules: _Rules) -> bool:
     m = rules.dateline_prefix.match(flat)
     prefixed = bool(m and m.end() > 0 and m.group().strip())
     body = flat[m.end() :] if m else flat
+    if prefixed:  # "Posted on June 30, 2021 by jdoe", "Published 3 May 2020 in History"
+        body = re.sub(r"\s+(?:by|in)\s+\S.{0,60}$", "", body)
     body = _ISO_DATETIME.sub(" 2000-01-01 ", body)
     if not body or not re.search(r"\d", body):
         return False
@@ -461,12 +588,24 @@ def _classify(line: _Line, rules: _Rules) -> None:
     if _QUOTE.match(t):
         line.kind = "quote"
         return
+    raw = _single(line.text)
+    if "\t" in raw and _norm(raw.split("\t", 1)[0]) in rules.infobox_metadata_labels:
+        line.kind = "metadata"  # an infobox row of page metadata ("Languages<TAB>…")
+        return
+    if any(p.match(t) for p in rules.social_stamps):
+        line.kind = "dateline"
+        line.is_social_stamp = True
+        return
     body = t
     lm = _LIST.match(t)
     if lm:
         body = re.sub(r"^(?:[-*+•▪◦‣]|\d{1,3}[.)]|[a-zA-Z][.)])\s+", "", t)
+        raw = re.sub(r"^(?:[-*+•▪◦‣]|\d{1,3}[.)]|[a-zA-Z][.)])\s+", "", raw)
     plain = body.replace("**", "").replace("__", "").strip()
-    if rules.tag_label.match(plain):
+    raw = raw.replace("**", "").replace("__", "").strip()
+    crumb = _breadcrumb_tail(line.text, rules)
+    compound = None
+    if rules.tag_label.match(raw):
         line.kind = "tags"
         line.is_keywords = True
     elif _is_caption_labelled(plain, rules):
@@ -482,8 +621,23 @@ def _classify(line: _Line, rules: _Rules) -> None:
         line.kind = "heading"
     elif _is_dateline(plain, rules):
         line.kind = "dateline"
-    elif _is_boilerplate(plain, rules):
+    elif (compound := _meta_compound(raw, rules)) is not None:
+        line.kind = compound
+    elif crumb is not None:
         line.kind = "boilerplate"
+        line.is_nav = True
+        line.keep = (line.start + crumb, line.end)
+    elif _is_related_header(plain, rules):
+        line.kind = "boilerplate"
+        line.is_related = True
+    elif _is_boilerplate(plain, rules) or _is_menu(raw, rules):
+        line.kind = "boilerplate"
+        n = _norm(plain)
+        words = set(n.split())
+        line.is_ui = n in rules.phrases or _is_ui(n, rules)
+        line.is_nav = bool(words & rules.masthead_words) or (
+            _is_menu(raw, rules) and not words & rules.share_words
+        )
     elif lm:
         line.kind = "list_item"
     elif _BOLD_ONLY.match(t):
@@ -505,6 +659,178 @@ def _title_like(line: _Line, rules: _Rules) -> bool:
     if line.kind == "heading":
         return len(plain.split()) <= rules.title_max_words
     return line.kind == "narrative" and _is_heading_like(plain, rules.title_max_words)
+
+
+_CONTENT_KINDS = frozenset({"title", "heading", "narrative", "list_item", "caption", "quote"})
+
+
+def _plain(line: _Line) -> str:
+    t = re.sub(r"^#{1,6}\s+", "", _flat(line.text))
+    return t.replace("**", "").replace("__", "").strip().rstrip("#").strip()
+
+
+_TAIL_TAGS = re.compile(rf"(?:\s*{_HASHTAG})+\s*$")
+
+
+def _ends_sentence(t: str) -> bool:
+    """The text ends a sentence, ignoring trailing hashtags, emoji and other symbols."""
+    t = _TAIL_TAGS.sub("", t.rstrip())
+    while t and (unicodedata.category(t[-1])[0] in "SCZ" or unicodedata.category(t[-1]) == "Mn"):
+        t = t[:-1]
+    return bool(_TERMINAL.search(t))
+
+
+def _is_prose(line: _Line, rules: _Rules) -> bool:
+    """A real paragraph of the article (not a headline, label or link)."""
+    if line.kind in {"list_item", "quote"}:
+        return True
+    return (
+        line.kind == "narrative"
+        and len(line.text.split()) >= rules.body_min_words
+        and _ends_sentence(line.text)
+    )
+
+
+_RANGE = re.compile(r"\b\d{3,4}\s*[-–—/]\s*\d{2,4}\b")
+
+
+def _states_date(t: str, rules: _Rules) -> bool:
+    """The line names a year or a day of a month (a year range such as a blog's
+    "1900-2000" tagline does not count)."""
+    t = _RANGE.sub(" ", t)
+    if re.search(r"\b1\d{3}\b|\b20\d{2}\b", t):
+        return True
+    toks = re.findall(r"[^\W\d_]+|\d{1,2}\b", t.lower())
+    return any(
+        a in rules.months and b.isdigit() or b in rules.months and a.isdigit()
+        for a, b in zip(toks, toks[1:], strict=False)
+    )
+
+
+def _all_caps_label(t: str, rules: _Rules) -> bool:
+    letters = [c for c in t if c.isalpha()]
+    return (
+        len(letters) >= 2
+        and all(c.isupper() for c in letters)
+        and not any(c.isdigit() for c in t)
+        and len(t.split()) <= rules.kicker_max_words
+    )
+
+
+def _debris(line: _Line) -> None:
+    line.kind = "boilerplate"
+
+
+def _page_furniture(lines: list[_Line], rules: _Rules) -> None:
+    """Context rules for the page's furniture around the article: the site header above
+    the title (site name, tagline, banners, section label), a social post's account name,
+    lists of links to other pages, the readers' comments and the footer."""
+    n = len(lines)
+    body = next((i for i, ln in enumerate(lines) if _is_prose(ln, rules)), n)
+    # site header: short lines above the header's last navigation line, when a title-like
+    # line follows that navigation (a line repeating that title is kept)
+    k = max((i for i in range(body) if lines[i].is_nav), default=-1)
+    if k >= 0:
+        after = [
+            _norm(_plain(ln))
+            for ln in lines[k + 1 : body]
+            if ln.kind in {"heading", "narrative"} and _title_like(ln, rules)
+        ]
+        if after:
+            for ln in lines[:k]:
+                if (
+                    ln.kind in _CONTENT_KINDS - {"caption"}
+                    and len(ln.text.split()) <= rules.heading_max_words
+                    and _norm(_plain(ln)) not in after
+                    and not _states_date(_plain(ln), rules)  # a dated line is a page title
+                ):
+                    _debris(ln)
+    # section label (kicker) in capitals right above the title, under the site's header
+    head = [i for i in range(k + 1, body) if lines[i].kind in {"heading", "narrative"}]
+    if len(head) >= 2 and head[0] > 0 and lines[head[0] - 1].kind not in _CONTENT_KINDS:
+        first, second = lines[head[0]], lines[head[1]]
+        p1, p2 = _plain(first), _plain(second)
+        if (
+            _all_caps_label(p1, rules)
+            and _title_like(second, rules)
+            and not _all_caps_label(p2, rules)
+            and len(p2.split()) > len(p1.split())
+        ):
+            _debris(first)
+    # a social post's account name: the short line right above the post's time stamp
+    for i, ln in enumerate(lines):
+        if not ln.is_social_stamp or i == 0:
+            continue
+        prev = lines[i - 1]
+        words = prev.text.split()
+        if (
+            prev.kind in _CONTENT_KINDS
+            and len(words) <= rules.social_name_max_words
+            and (not _TERMINAL.search(prev.text) or len(words) <= 3)
+        ):
+            prev.kind = "byline"
+    # lists of links under a "Related articles" / "More from …" header (below the article
+    # start; above it only when a title-like line still follows the list)
+    for i, ln in enumerate(lines):
+        if not ln.is_related:
+            continue
+        items: list[_Line] = []
+        for j in range(i + 1, n):
+            cur = lines[j]
+            if cur.blank_before and (items or j > i + 1):
+                break
+            if cur.kind == "boilerplate":
+                continue
+            words = cur.text.split()
+            if (
+                cur.kind not in _CONTENT_KINDS
+                or len(words) > rules.related_item_max_words
+                or cur.text[:1].islower()
+                or len(re.findall(r"[.!?](?:\s|$)", cur.text)) > 1
+            ):
+                break
+            items.append(cur)
+        if i < body:
+            rest = [ln2 for ln2 in lines[i + 1 + len(items) : body] if _title_like(ln2, rules)]
+            if len(items) < 2 or not rest:
+                continue
+        for it in items:
+            _debris(it)
+            it.is_related = False
+    # readers' comments: from a comment-section marker after the article's prose to the
+    # end, when that part is short next to the article
+    words_before = 0
+    for i, ln in enumerate(lines):
+        if i > body and _is_comment_marker(_flat(ln.text), rules):
+            rest_words = sum(
+                len(x.text.split()) for x in lines[i + 1 :] if x.kind in _CONTENT_KINDS
+            )
+            if rest_words <= rules.comment_zone_max_share * words_before:
+                for x in lines[i:]:
+                    if x.kind in _CONTENT_KINDS or x.kind == "byline":
+                        _debris(x)
+                break
+        if ln.kind in _CONTENT_KINDS:
+            words_before += len(ln.text.split())
+    # footer: after the article's last paragraph and a UI line (share/print bar, "Back to
+    # top", a link-list header), the remaining headline-like lines are page furniture, up
+    # to a date line or a line opening with a number (the dated entries "1871 - …" of an
+    # on-this-day list stay content)
+    last = max((i for i, ln in enumerate(lines) if _is_prose(ln, rules)), default=-1)
+    if last >= 0:
+        marker = next(
+            (
+                i
+                for i in range(last + 1, n)
+                if lines[i].kind == "boilerplate" and (lines[i].is_ui or lines[i].is_related)
+            ),
+            None,
+        )
+        for ln in lines[marker + 1 :] if marker is not None else []:
+            if ln.kind == "dateline" or _plain(ln)[:1].isdigit():
+                break
+            if ln.kind in {"heading", "title", "narrative"}:
+                _debris(ln)
 
 
 def _apply_context(lines: list[_Line], rules: _Rules) -> None:
@@ -536,6 +862,7 @@ def _apply_context(lines: list[_Line], rules: _Rules) -> None:
             prv = lines[i - 1]
             if prv.kind in {"narrative"} and len(prv.text.split()) <= rules.caption_max_words:
                 prv.kind = "caption"
+    _page_furniture(lines, rules)
     # the page title: the first title-like line near the top, before any prose
     seen = 0
     title: _Line | None = None
@@ -551,6 +878,17 @@ def _apply_context(lines: list[_Line], rules: _Rules) -> None:
             break
         if line.kind in {"narrative", "list_item", "quote"}:
             break
+    # the page's own title quoted inside a debris line ('3 thoughts on "<title>"') stays
+    # content, as the page's name at the end of a breadcrumb does
+    if title is not None:
+        name = _plain(title)
+        if len(name.split()) >= 3:
+            for line in lines:
+                if line is title or line.kind != "boilerplate" or line.keep is not None:
+                    continue
+                at = line.text.find(name)
+                if at >= 0:
+                    line.keep = (line.start + at, line.start + at + len(name))
     # a date-only line is a publication stamp (dateline) when it carries a time of day or a
     # "Published/Updated" label, stands next to a byline, or is the only date line and sits
     # right under the title (unless the title states the same date: then it is the event's
@@ -641,9 +979,28 @@ def mark_text_regions(text: str, doc_id: str = "") -> list[Region]:
         if line.kind in {"narrative", "caption"}:
             for s, e, k in _split_narrative(text, line, rules, line.kind):
                 regions.append(Region(doc_id, s, e, _kind(k)))
+        elif line.keep is not None and line.kind == "boilerplate":
+            for s, e, k in _split_keep(text, line.start, line.end, line.keep):
+                regions.append(Region(doc_id, s, e, _kind(k)))
         else:
             regions.append(Region(doc_id, line.start, line.end, _kind(line.kind)))
     return regions
+
+
+def _split_keep(
+    text: str, start: int, end: int, keep: tuple[int, int]
+) -> list[tuple[int, int, str]]:
+    """A debris line cut around the span that stays content (as a heading)."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, k in ((start, keep[0], "boilerplate"), (keep[0], keep[1], "heading"),
+                    (keep[1], end, "boilerplate")):
+        seg = text[s:e]
+        if not seg.strip():
+            continue
+        s2 = s + len(seg) - len(seg.lstrip())
+        e2 = e - (len(seg) - len(seg.rstrip()))
+        out.append((s2, e2, k))
+    return out
 
 
 def _kind(k: str) -> RegionKind:

@@ -35,6 +35,13 @@ PARTICLES = frozenset(
 )
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v"})
 _TOKEN = re.compile(r"[^\s]+")
+#: a regnal number written after a name ("Wilhelm I", "Louis XIV", "Pius XII"), I to XXXIX
+_ROMAN = re.compile(r"X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def is_regnal_numeral(token: str) -> bool:
+    """True for an upper-case Roman numeral of a regnal name ("I", "XIV"), not "" nor "MCM"."""
+    return bool(token) and _ROMAN.fullmatch(token) is not None
 
 
 def _fold(s: str) -> str:
@@ -67,7 +74,9 @@ def parse_name(text: str) -> Name:
     folded = [_fold(t) for t in toks]
     pairs = [(t, f) for t, f in zip(toks, folded, strict=True) if f]
     suffix = ""
-    if len(pairs) > 1 and pairs[-1][1].rstrip(".") in SUFFIXES:
+    if len(pairs) > 1 and (
+        pairs[-1][1].rstrip(".") in SUFFIXES or is_regnal_numeral(pairs[-1][0])
+    ):
         suffix = pairs[-1][1]
         pairs = pairs[:-1]
     if not pairs:

@@ -21,13 +21,16 @@ document and emits :class:`~histograph.model.EventMention` objects:
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import EntityMention, EventMention, RegionKind, TimeMention
 from ..registry import stage
 from .arguments import Located, choose_time, clause_span, participants, place_of
 from .modality import immediate_governor, modality_of
+from .states import STATE_TYPE, state_mentions
 from .structure import Structure
 from .triggers import Trigger, find_triggers
 from .types import EventTypes, format_type, load_event_types
@@ -37,8 +40,16 @@ if TYPE_CHECKING:
 
     from ..pipeline import DocState, Segment
 
-__all__ = ["JOIN_ONLY_BELOW", "events_stage", "extract_events", "format_type", "load_event_types"]
+__all__ = [
+    "JOIN_ONLY_BELOW",
+    "continue_date",
+    "events_stage",
+    "extract_events",
+    "format_type",
+    "load_event_types",
+]
 
+_WORD_RX = re.compile(r"[a-z]+")
 #: mentions with a lower confidence only join events founded by other mentions
 JOIN_ONLY_BELOW = 0.45
 _KIND_WEIGHT: dict[str, float] = {
@@ -178,8 +189,8 @@ def _sentence_mentions(
     doc_id = state.document.id
     label_of = _label_fn(seg, ents)
     triggers = find_triggers(sent, et, label_of)
-    if not triggers:
-        return []
+    if not triggers and not any(t.lower_.startswith(et.modality.negative_prefixes) for t in sent):
+        return []  # no act, and no "non-X" that could name a state
     abs_s = seg.offset + sent.start_char
     abs_e = seg.offset + sent.end_char
     label = structure.label_date(abs_s)
@@ -248,6 +259,29 @@ def _sentence_mentions(
                 ),
             )
         )
+    anchor = next(
+        (m.time for m in out if m.time is not None and m.modality == "asserted"),
+        label.value if label is not None else None,
+    )
+    typ_of = et.types
+    out.extend(
+        state_mentions(
+            doc_id=doc_id,
+            sent=sent,
+            offset=seg.offset,
+            et=et,
+            mentions=out,
+            heads=[tr.head for tr in triggers],
+            times=[t for t in state.times if abs_s <= t.start < abs_e],
+            anchor=anchor,
+            structural=label or structure.heading_date(abs_s) or structure.card_date(abs_s),
+            region_kind=rkind,
+            make_participants=lambda tr: participants(
+                tr, sent, typ_of[tr.type], seg.offset, label_of, ents.at, et.role_nouns
+            ),
+            text=state.document.text,
+        )
+    )
     return out
 
 
@@ -257,15 +291,80 @@ def extract_events(state: DocState) -> list[EventMention]:
     structure = Structure(state.document.text, state.regions, state.times)
     ents = _Entities(state.entities)
     out: list[EventMention] = []
+    text = state.document.text
     for seg in state.segments:
         if seg.region.kind not in _KIND_WEIGHT:
             continue
+        prev: list[EventMention] = []
+        prev_end = -1
         for sent in seg.doc.sents:
             if not sent.text.strip():
                 continue
-            out.extend(_sentence_mentions(state, seg, sent, et, structure, ents))
+            ms = _sentence_mentions(state, seg, sent, et, structure, ents)
+            abs_s, abs_e = seg.offset + sent.start_char, seg.offset + sent.end_char
+            if prev and seg.region.kind == "narrative" and "\n\n" not in text[prev_end:abs_s]:
+                own = [t for t in structure.times_in(abs_s, abs_e)]
+                ms = continue_date(ms, prev, text, (abs_s, abs_e), own, et)
+            out.extend(ms)
+            prev, prev_end = ms, abs_e
     out.sort(key=lambda m: (m.start, m.trigger_start, m.type))
     return out
+
+
+def continue_date(
+    mentions: Sequence[EventMention],
+    previous: Sequence[EventMention],
+    text: str,
+    bounds: tuple[int, int],
+    own_dates: Sequence[TimeMention],
+    et: EventTypes,
+) -> list[EventMention]:
+    """Undated mentions of a sentence that continues the dated event of the sentence
+    before take that event's date, only with a strong cue (``continuation`` in
+    ``data/event_types.yaml``): an expression of the same time ("that evening"), or a
+    back-reference to that event ("the relations now established"); never when the sentence
+    has a date of its own or a sign of a later time ("later", "years")."""
+    out = list(mentions)
+    src = next(
+        (
+            m
+            for m in reversed(previous)
+            if m.modality == "asserted"
+            and m.time is not None
+            and m.time.precision in {"day", "time"}
+            and m.type != STATE_TYPE
+        ),
+        None,
+    )
+    if src is None or own_dates or not any(m.time is None for m in out):
+        return out
+    lex = et.continuation
+    low = text[bounds[0] : bounds[1]].lower()
+    words = set(_WORD_RX.findall(low))
+    if words & lex.blockers:
+        return out
+    same_time = any(re.search(rf"\b{re.escape(p)}\b", low) for p in lex.same_time)
+    # "the relations now established": the previous sentence's event, referred back to
+    back_ref = any(
+        m.time is None
+        and et.compatible(m.type, src.type)
+        and (
+            _WORD_RX.findall(text[max(bounds[0], m.trigger_start - 24) : m.trigger_start].lower())[
+                -1:
+            ]
+            or [""]
+        )[0]
+        in lex.back_reference
+        for m in out
+    )
+    if not (same_time or back_ref):
+        return out
+    return [
+        replace(m, time=src.time, time_start=src.time_start, time_end=src.time_end)
+        if m.time is None and m.modality == "asserted" and m.type != STATE_TYPE
+        else m
+        for m in out
+    ]
 
 
 @stage(

@@ -61,6 +61,22 @@ _ADJUNCT_DEPS = frozenset(
 )
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _finite(t: Token) -> bool:
+    return t.tag_ in _FINITE_TAGS
+
+
+def _label_head(t: Token) -> bool:
+    """True when ``t``'s head is a label before a colon ("Negotiations: ...") and ``t``
+    follows the colon."""
+    h = t.head
+    return h.i < t.i and any(
+        c.dep_ == "punct" and c.text in {":", "—", "–"} and h.i < c.i < t.i for c in h.children
+    )
+
+
 def _path(t: Token) -> list[Token]:
     """The trigger and the words it is a complement of, up to the root: stops at a relative
     clause head and at an adjunct boundary."""
@@ -71,6 +87,13 @@ def _path(t: Token) -> list[Token]:
             break
         if cur.dep_ == "pobj" and cur.head.lower_ != "without":
             # "of/for/on X": the preposition's head governs only through prospective nouns
+            break
+        if _label_head(cur):
+            break  # "Negotiations: the talks were held ...": a label does not govern its text
+        if cur.dep_ == "conj" and _finite(cur) and not _finite(cur.head):
+            # "refused to recognise X and took part in Y": a finite verb cannot be the
+            # infinitive's conjunct; it is coordinated with the clause above (the parser
+            # attaches it low), and states its own act
             break
         cur = cur.head
         out.append(cur)
@@ -89,7 +112,7 @@ def immediate_governor(t: Token) -> Token | None:
     cur = t
     while cur.dep_ == "conj" and cur.head.i != cur.i:
         cur = cur.head
-    if cur.dep_ not in _COMPLEMENT_DEPS or cur.head.i == cur.i:
+    if cur.dep_ not in _COMPLEMENT_DEPS or cur.head.i == cur.i or _label_head(cur):
         return None
     gov = cur.head
     if gov.dep_ == "prep" or gov.pos_ == "ADP":

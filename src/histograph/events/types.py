@@ -85,9 +85,10 @@ class StateOfAffairs:
     """Lasting states ("a policy of non-recognition", "continued to withhold recognition"):
     typed ``other``, never asserted as the act they negate."""
 
-    nouns: frozenset[str] = frozenset()  # "policy", "state", "period", "years"
     verbs: frozenset[str] = frozenset()  # "maintain", "continue", "keep", "remain"
     negating_verbs: frozenset[str] = frozenset()  # "withhold", "refuse", "deny"
+    #: acts whose refusal is itself a lasting stance ("refused to recognise the regime")
+    acts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -291,9 +292,9 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
         framing=framing,
         durations=Durations(enders=_fs(dur.get("enders")), relative=_fs(dur.get("relative"))),
         states=StateOfAffairs(
-            nouns=_fs(st.get("nouns")),
             verbs=_fs(st.get("verbs")),
             negating_verbs=_fs(st.get("negating_verbs")),
+            acts=frozenset(str(x) for x in st.get("acts") or ()),
         ),
         continuation=Continuation(
             same_time=tuple(str(x).lower() for x in cont.get("same_time") or ()),

@@ -144,6 +144,8 @@ class _Mention:
     in_title: bool
     announced: bool
     time_of_day: int | None  # minutes after midnight, when the date carries a time
+    #: a definite description ("The negotiations were ...", "the treaty")
+    definite: bool = False
     #: the date's year was inferred from the narrative, not written ("on Nov. 16")
     guessed_year: bool = False
     #: person participants: (Person id, start, end, name as written)
@@ -294,21 +296,39 @@ def _cluster_keys(c: _Cluster, x: _Mention) -> list[str]:
 
 
 class _PeopleIndex:
+    """Participants -> Person ids: by entity key, by overlapping span, and — for a
+    participant written as a title ("the Soviet Commissar") — by the one person the same
+    document gives that title."""
+
     def __init__(self, people: Sequence[Person]) -> None:
         self._by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         self._by_key: dict[tuple[str, str], str] = {}
+        self._titles: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for p in people:
             for em in p.mentions:
                 self._by_doc[em.doc_id].append((em.start, em.end, p.id))
                 if em.key:
                     self._by_key[(em.doc_id, em.key)] = p.id
+            if p.kind == "person":
+                for r in p.roles:
+                    t = _norm(r.title)
+                    if t:
+                        self._titles[r.doc_id].append((f" {t} ", p.id))
 
-    def find(self, doc_id: str, start: int, end: int, key: str | None) -> str | None:
+    def find(
+        self, doc_id: str, start: int, end: int, key: str | None, name: str | None = None
+    ) -> str | None:
         if key and (doc_id, key) in self._by_key:
             return self._by_key[(doc_id, key)]
         for s, e, pid in self._by_doc.get(doc_id, ()):
             if s < end and start < e:
                 return pid
+        if name:
+            n = _norm(name)
+            if len(n) >= 4:
+                found = {pid for t, pid in self._titles.get(doc_id, ()) if f" {n} " in t}
+                if len(found) == 1:
+                    return found.pop()
         return None
 
 
@@ -319,7 +339,7 @@ def _participant_ids(
     ids: set[str] = set()
     roles: dict[str, str] = {}
     for p in m.participants:
-        pid = people.find(m.doc_id, p.start, p.end, p.key)
+        pid = people.find(m.doc_id, p.start, p.end, p.key, p.name)
         cid = pid if pid is not None else "k:" + _norm(p.key or p.name)
         if cid in {"k:", "p-"}:
             continue
@@ -412,6 +432,27 @@ def _ident_clash(a: Iterable[str], b: Iterable[str]) -> bool:
     return any(ra[r] and rb[r] and not (ra[r] & rb[r]) for r in ra)
 
 
+@functools.lru_cache(maxsize=65536)
+def _key_words(pid: str) -> frozenset[str]:
+    return frozenset(w for w in pid[2:].split() if len(w) > 2)
+
+
+def _fuzzy_shared(a: frozenset[str], b: set[str]) -> int:
+    """Entities that are not resolved to one id but whose names nest: "Washington" and
+    "Washington DC", "Soviet government" and "the Soviet government of Russia". Only names
+    without an id (``k:``) are compared; each counts once."""
+    ka = [p for p in a if p.startswith("k:") and p not in b]
+    if not ka:
+        return 0
+    kb = [p for p in b if p.startswith("k:") and p not in a]
+    n = 0
+    for p in ka:
+        wa = _key_words(p)
+        if wa and any((wb := _key_words(q)) and (wa <= wb or wb <= wa) for q in kb):
+            n += 1
+    return n
+
+
 def _name_words(ids: Iterable[str]) -> set[str]:
     return {w for i in ids for w in i[2:].split() if len(w) > 2}
 
@@ -436,6 +477,8 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
     if x.name and any(_name_clash(x.name, n) for n in c.names):
         return None
     shared = len(x.parts & c.parts)
+    if shared < 3:
+        shared += _fuzzy_shared(x.parts, c.parts)
     if x.m.place and c.places and not _place_clash(c.places, x.m.place):
         shared += 1
     score = min(shared, 3) * 1.0
@@ -543,6 +586,7 @@ def _prepare(
                 _Mention(
                     **extras,  # type: ignore[arg-type]
                     guessed_year=guessed,
+                    definite=_definite(text, m, et),
                     m=m,
                     order=order,
                     group=et.group(m.type),
@@ -623,7 +667,7 @@ def _extras(
     out: dict[str, object] = {}
     named = []
     for p in m.participants:
-        pid = pidx.find(m.doc_id, p.start, p.end, p.key)
+        pid = pidx.find(m.doc_id, p.start, p.end, p.key, p.name)
         if pid is not None and pid.startswith("p-"):
             named.append((pid, p.start, p.end, p.name))
     if named:
@@ -687,6 +731,24 @@ def _extras(
     return out
 
 
+_DEFINITE = re.compile(r"^[\W_]*(?:the|these|those|this)\s+", re.I)
+
+
+def _definite(text: str, m: EventMention, et: EventTypes) -> bool:
+    """The evidence opens with a definite description of an event ("The negotiations were
+    conducted ...", "the treaty"): a determiner followed within three words by the trigger
+    or by an event word."""
+    head = text[m.start : m.trigger_end]
+    d = _DEFINITE.match(head)
+    if d is None:
+        return False
+    words = _WORDS_RE.findall(head[d.end() :])[:3]
+    if not words:
+        return False
+    trig = text[m.trigger_start : m.trigger_end]
+    return trig in " ".join(words) or any(et.lemma_classes_of(w) for w in words)
+
+
 def _without_year(x: _Mention) -> _Mention:
     """The mention with its inferred year dropped: a year-less month/day claim."""
     assert x.time is not None
@@ -746,6 +808,7 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
     def add(c: _Cluster, x: _Mention) -> None:
         c.add(x)
         index.add(c.group, _cluster_keys(c, x), c.id)
+        note_support(c)
         if x.asserted:
             for cls in x.lemma_class:
                 lst = by_class.setdefault((c.group, cls), [])
@@ -753,6 +816,29 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
                     lst.append(c.id)
 
     per_group: dict[str, list[int]] = defaultdict(list)
+    #: group -> its two clusters told by the most documents: [(documents, -id)], best first
+    top2: dict[str, list[tuple[int, int]]] = {}
+
+    def note_support(c: _Cluster) -> None:
+        lst = [t for t in top2.get(c.group, []) if t[1] != -c.id]
+        lst.append((len(c.docs), -c.id))
+        lst.sort(reverse=True)
+        top2[c.group] = lst[:2]
+
+    def most_salient(x: _Mention) -> _Cluster | None:
+        """An undated, unnamed definite description ("The negotiations were conducted by
+        ...") refers to the instance of its kind the collection tells most: the cluster of
+        its group stated by the most documents, when it clearly dominates (at least two
+        documents, twice the next)."""
+        if not x.definite or x.name is not None or x.time is not None or x.partial is not None:
+            return None
+        lst = top2.get(x.group, [])
+        if not lst or lst[0][0] < 2 or (len(lst) > 1 and lst[1][0] * 2 > lst[0][0]):
+            return None
+        c = clusters[-lst[0][1]]
+        if x.m.doc_id in c.docs:
+            return None  # within its own document the mention would have found it
+        return c if _score(x, c, explain_ok=True, strict=False) is not None else None
 
     def only_cluster(x: _Mention) -> _Cluster | None:
         """An undated, unnamed mention joins the only cluster of its group, if compatible."""
@@ -804,7 +890,7 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         if c is not None:
             add(c, x)
     for x in undated:
-        c = best(x) or only_lexical(x) or only_cluster(x)
+        c = best(x) or only_lexical(x) or only_cluster(x) or most_salient(x)
         if c is None:
             c = _Cluster(id=len(clusters), group=x.group)
             clusters.append(c)
@@ -812,7 +898,7 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         add(c, x)
     done = {id(x) for x in dated_joiners}
     for x in sorted((x for x in joiners if id(x) not in done), key=lambda x: x.order):
-        c = best(x) or only_lexical(x) or only_cluster(x)
+        c = best(x) or only_lexical(x) or only_cluster(x) or most_salient(x)
         if c is not None:
             add(c, x)
     return clusters
@@ -833,6 +919,20 @@ def _consensus(claims: list[tuple[TimeValue, str]]) -> TimeValue | None:
         if best is None or key < best[0]:
             best = (key, tv)
     return best[1] if best else None
+
+
+def _span_consensus(claims: list[tuple[TimeValue, str]], chosen: TimeValue) -> TimeValue:
+    """For lasting events: the widest stated range (``A/B``) that is consistent with as many
+    sources as ``chosen``, else ``chosen``."""
+
+    def support(tv: TimeValue) -> int:
+        return len({g for c, g in claims if c.compatible(tv)})
+
+    base = support(chosen)
+    ranges = [tv for tv, _ in claims if "/" in tv.value and support(tv) >= base]
+    if not ranges:
+        return chosen
+    return max(ranges, key=lambda tv: (tv.latest - tv.earliest, -tv.earliest, tv.value))
 
 
 def _title(x: _Mention, text: str) -> str:
@@ -1124,13 +1224,16 @@ def _build(c: _Cluster, et: EventTypes, sources: Sources, texts: dict[str, str])
         votes[x.m.type] += 1
     type_id = min(votes, key=lambda t: (-votes[t], -et.types[t].priority, t))
     dated = [x for x in asserted if x.date_text]
-    date = _consensus(
-        [
-            (x.time, sources.source_of(x.m.doc_id, *_date_claim_span(x)))
-            for x in dated
-            if x.time is not None
-        ]
-    )
+    voted = [
+        (x.time, sources.source_of(x.m.doc_id, *_date_claim_span(x)))
+        for x in dated
+        if x.time is not None
+    ]
+    date = _consensus(voted)
+    if date is not None and et.types[type_id].durative:
+        # a lasting event spans its stated range: a date inside it ("in the 1920s") dates a
+        # part of it, so a range consistent with as many sources wins
+        date = _span_consensus(voted, date)
     rep = min(
         asserted,
         key=lambda x: (

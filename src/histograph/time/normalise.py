@@ -1281,6 +1281,8 @@ def resolve_all(
                 continue
             if _looks_back(c):
                 continue  # "the previous year", "two years earlier": background, not progress
+            if _embedded_event(text, c):
+                continue  # "In December 1917, a month after <event>": the embedded event's date
             # the first date of a paragraph sets its scene, whatever its syntax ("The
             # first of the 1777 campaigns ...", "When the British planned for 1777, ...")
             para = text.rfind("\n", 0, c.start) + 1
@@ -1317,8 +1319,10 @@ class _YearTrack:
     to it than to the current reference) or only mentions it in passing ("documents found
     in 2004 proved ..." in an account of 1920; "the Estates-General of 1614" in 1788)."""
 
-    #: how many of the following explicit years are consulted
+    #: how many of the following explicit years are consulted, and how far ahead (chars):
+    #: a year named pages later says nothing about this passage
     LOOKAHEAD = 1
+    WINDOW = 1500
 
     def __init__(
         self, text: str, cands: Sequence[Cand], roles: Sequence[str], sent_starts: list[int]
@@ -1340,7 +1344,13 @@ class _YearTrack:
         i = bisect.bisect_right(self.sent_starts, pos)
         end_of_sentence = self.sent_starts[i] if i < len(self.sent_starts) else self.text_len
         j = bisect.bisect_left(self.pos, end_of_sentence)
-        return self.year[j : j + self.LOOKAHEAD]
+        return [
+            y
+            for p, y in zip(
+                self.pos[j : j + self.LOOKAHEAD], self.year[j : j + self.LOOKAHEAD], strict=True
+            )
+            if p - pos <= self.WINDOW
+        ]
 
     def confirms(self, new_y: int, ref: Ref | None, pos: int) -> bool:
         """May an absolute date of year ``new_y`` ending at ``pos`` become the narrative's
@@ -1383,6 +1393,16 @@ def _looks_back(c: Cand) -> bool:
     move the narrative there."""
     return c.rule in ("ago", "the_unit_rel", "rel_unit") and (
         str(c.f.get("rel", "")).strip() in _BACKWARD_RELS
+    )
+
+
+def _embedded_event(text: str, c: Cand) -> bool:
+    """ "a month after the Bolsheviks seized power": the value is the date of the event in
+    the clause (the sentence's date minus the offset), a background date."""
+    return (
+        c.rule in ("ago", "the_unit_rel")
+        and str(c.f.get("rel", "")).strip() in ("after", "before", "since", "prior to")
+        and not re.match(r"\s*(?:[,.;:)!?\n]|$)", text[c.end : c.end + 3])
     )
 
 

@@ -892,7 +892,9 @@ def find_candidates(text: str) -> list[Cand]:
 # ----------------------------------------------------------------- merging
 _RANGE_SEP = re.compile(rf"^{S}?[-–—]{S}?$|^{S}(?i:to|until|till|through|thru|and|or){S}$")
 _FROM_BEFORE = re.compile(r"(?i:\b(?:from|between|since)\s*)$")
-_TIME_DATE_SEP = re.compile(rf"^(?:,?{S}(?i:on|of)?{S}?|,{S}?|{S})$")
+_TIME_DATE_SEP = re.compile(
+    rf"^(?:{S}(?:[A-Z][a-z]+|(?i:local)){S}(?i:time))?(?:,?{S}(?i:on|of)?{S}?|,{S}?|{S})$"
+)
 _DATE_TIME_SEP = re.compile(rf"^(?:,?{S}(?i:at|about|around|by)?{S}?|,{S}?|{S}|{S}?-{S}?)$")
 _OS_MARK = re.compile(
     r"[ \t]*[\(\[]?(?P<mk>O\.\s?S\.|N\.\s?S\.|Old\s+Style|New\s+Style|(?:old|new)\s+style|Julian|Gregorian)(?:\s+(?:calendar|date))?[\)\]]?"
