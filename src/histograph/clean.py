@@ -13,20 +13,34 @@ How it works, line by line (all phrase lists and patterns live in ``data/boilerp
    starts in lower case). A wrapped caption or paragraph thus becomes one region.
 3. Each logical line gets a kind from its own text: Markdown headings, block quotes, list
    items, bold-only lines (``**1933**``), hashtag and keyword lines, source attributions,
-   image credits, bylines, date stamps, navigation/UI/promotion debris, short title-like lines
-   (headings) and prose (narrative).
-4. Context: a short line right after a keyword line or a credit is an image credit; the line
+   image credits, bylines, date stamps (also compound ones: "Posted on … by … | 3
+   Comments"), infobox metadata rows, navigation/UI/promotion debris (phrases, prefixes,
+   patterns such as cookie banners and newsletter sign-ups, menus and breadcrumbs whose
+   items are separated by ``|``, ``›``, ``·`` … or by runs of spaces, and lines made only
+   of UI words and counters: "Like  Comment  Share", "Reply · 2d", "Comments (214)"),
+   short title-like lines (headings) and prose (narrative).
+4. Page furniture (after the credit and caption rules of 5, before the title is chosen): the site's header (short lines above the last
+   navigation line before the article, when a title-like line follows it: site name,
+   tagline, banners; a line repeating that title or naming a date is kept), a section
+   label in capitals right above the title, a social post's account name above its time
+   stamp, the headline-like items of a "Related articles" / "More from …" list, readers'
+   comments after a comment-section marker (when short next to the article), and the
+   footer's headline-like lines after the last paragraph and a share/print bar. The page's
+   own title quoted inside a debris line, and the page's name at the end of a breadcrumb,
+   stay content (a ``heading`` region cut out of the debris line).
+5. Context: a short line right after a keyword line or a credit is an image credit; the line
    after (or right before) a credit is a caption; the first title-like line near the top,
    before any prose, is the page ``title``. A date-only line is a ``dateline`` (publication
    stamp) when it has a time of day or a "Published/Updated" label, stands next to a byline,
    or is the document's only date line right under the title (and not the title's own
    date); any other date-only line is a ``heading`` (a date heading of a timeline or card).
-5. Inside a narrative line, a leading run of hashtags, and a trailing run of hashtags and/or a
+6. Inside a narrative line, a leading run of hashtags, and a trailing run of hashtags and/or a
    short "Source: …" attribution, are cut out as their own ``tags`` / ``source`` regions.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -88,7 +102,9 @@ class _Rules:
     title_max_chars: int
     title_search_lines: int
     meta_split: re.Pattern[str]
+    nav_chars: frozenset[str]  # characters of the menu separators
     crumb_split: re.Pattern[str]
+    crumb_chars: frozenset[str]
     ui_vocab: frozenset[str]
     ui_max_len: int
     related_headers: frozenset[str]
@@ -175,7 +191,9 @@ def _rules() -> _Rules:
         title_max_chars=int(raw["title_max_chars"]),
         title_search_lines=int(raw["title_search_lines"]),
         meta_split=re.compile(meta_re),
+        nav_chars=frozenset("".join(seps)),
         crumb_split=re.compile(crumb_re),
+        crumb_chars=frozenset("".join(raw["breadcrumb_separators"])),
         ui_vocab=vocab,
         ui_max_len=max(len(v.split()) for v in vocab),
         related_headers=frozenset(_norm(h) for h in raw["related_headers"]),
@@ -383,6 +401,8 @@ def _is_boilerplate(t: str, rules: _Rules) -> bool:
 
 def _is_menu(t: str, rules: _Rules, split: re.Pattern[str] | None = None) -> bool:
     """A menu or breadcrumb: at least ``nav_min_items`` short items between separators."""
+    if len(t) > 400 or not (rules.nav_chars.intersection(t) or "  " in t):
+        return False
     items = [i for i in (split or rules.meta_split).split(t) if i.strip()]
     return len(items) >= rules.nav_min_items and all(
         len(i.split()) <= rules.nav_max_words and not _TERMINAL.search(i.strip()) for i in items
@@ -426,13 +446,13 @@ def _is_ui(n: str, rules: _Rules) -> bool:
 def _breadcrumb_tail(text: str, rules: _Rules) -> int | None:
     """Offset (in ``text``) of the last item of a breadcrumb trail whose last item is the
     page's (long) name: ``Home › Section › 1961–1968 › The Page Title``; else None."""
-    if "\n" in text or "\r" in text:
+    if "\n" in text or "\r" in text or not rules.crumb_chars.intersection(text):
         return None
     seps = list(rules.crumb_split.finditer(text))
     if len(seps) < 2:
         return None
     items = [text[: seps[0].start()]] + [
-        text[a.end() : b.start()] for a, b in zip(seps, seps[1:], strict=False)
+        text[a.end() : b.start()] for a, b in itertools.pairwise(seps)
     ]
     last = text[seps[-1].end() :].strip()
     if not last or any(
@@ -470,6 +490,8 @@ def _is_comment_marker(t: str, rules: _Rules) -> bool:
 def _meta_compound(raw: str, rules: _Rules) -> str | None:
     """A line of several stamp/byline/UI items ("Posted on June 30, 2021 by x | 3 Comments",
     "By Jane Roe · 5 min read"): the kind of its first byline or date item, else None."""
+    if len(raw) > 200 or not (rules.nav_chars.intersection(raw) or "  " in raw):
+        return None
     items = [_flat(i) for i in rules.meta_split.split(raw) if i.strip()]
     if len(items) < 2:
         return None
@@ -702,8 +724,8 @@ def _states_date(t: str, rules: _Rules) -> bool:
         return True
     toks = re.findall(r"[^\W\d_]+|\d{1,2}\b", t.lower())
     return any(
-        a in rules.months and b.isdigit() or b in rules.months and a.isdigit()
-        for a, b in zip(toks, toks[1:], strict=False)
+        (a in rules.months and b.isdigit()) or (b in rules.months and a.isdigit())
+        for a, b in itertools.pairwise(toks)
     )
 
 
@@ -786,6 +808,7 @@ def _page_furniture(lines: list[_Line], rules: _Rules) -> None:
                 cur.kind not in _CONTENT_KINDS
                 or len(words) > rules.related_item_max_words
                 or cur.text[:1].islower()
+                or (cur.kind != "list_item" and cur.text.rstrip().endswith("."))  # a sentence
                 or len(re.findall(r"[.!?](?:\s|$)", cur.text)) > 1
             ):
                 break
@@ -799,17 +822,21 @@ def _page_furniture(lines: list[_Line], rules: _Rules) -> None:
             it.is_related = False
     # readers' comments: from a comment-section marker after the article's prose to the
     # end, when that part is short next to the article
+    content_words = [len(x.text.split()) if x.kind in _CONTENT_KINDS else 0 for x in lines]
+    words_after = [0] * (len(lines) + 1)  # content words from line i to the end
+    for i in range(len(lines) - 1, -1, -1):
+        words_after[i] = words_after[i + 1] + content_words[i]
     words_before = 0
     for i, ln in enumerate(lines):
-        if i > body and _is_comment_marker(_flat(ln.text), rules):
-            rest_words = sum(
-                len(x.text.split()) for x in lines[i + 1 :] if x.kind in _CONTENT_KINDS
-            )
-            if rest_words <= rules.comment_zone_max_share * words_before:
-                for x in lines[i:]:
-                    if x.kind in _CONTENT_KINDS or x.kind == "byline":
-                        _debris(x)
-                break
+        if (
+            i > body
+            and _is_comment_marker(_flat(ln.text), rules)
+            and words_after[i + 1] <= rules.comment_zone_max_share * words_before
+        ):
+            for x in lines[i:]:
+                if x.kind in _CONTENT_KINDS or x.kind == "byline":
+                    _debris(x)
+            break
         if ln.kind in _CONTENT_KINDS:
             words_before += len(ln.text.split())
     # footer: after the article's last paragraph and a UI line (share/print bar, "Back to
@@ -992,8 +1019,11 @@ def _split_keep(
 ) -> list[tuple[int, int, str]]:
     """A debris line cut around the span that stays content (as a heading)."""
     out: list[tuple[int, int, str]] = []
-    for s, e, k in ((start, keep[0], "boilerplate"), (keep[0], keep[1], "heading"),
-                    (keep[1], end, "boilerplate")):
+    for s, e, k in (
+        (start, keep[0], "boilerplate"),
+        (keep[0], keep[1], "heading"),
+        (keep[1], end, "boilerplate"),
+    ):
         seg = text[s:e]
         if not seg.strip():
             continue

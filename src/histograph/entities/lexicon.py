@@ -44,6 +44,7 @@ class Titles:
     """Word lists of ``titles.yaml``, all normalised with :func:`norm`."""
 
     heads: frozenset[str]  # single-word heads and the last word of multi-word heads
+    heads_cap: frozenset[str]  # heads only when capitalised ("Major", "Maj.")
     head_phrases: frozenset[str]  # every head as a normalised phrase
     head_inner: frozenset[str]  # non-final words of multi-word heads ("prime", "charge")
     honorifics: frozenset[str]
@@ -67,6 +68,13 @@ def _nset(items: Any) -> frozenset[str]:
     return frozenset(norm(str(x)) for x in (items or ()) if norm(str(x)))
 
 
+def is_head(text: str) -> bool:
+    """A title head as written: "President", "minister"; "Major"/"Maj." only capitalised."""
+    w = norm(text)
+    tl = titles()
+    return w in tl.heads or (text[:1].isupper() and w in tl.heads_cap)
+
+
 @functools.lru_cache(maxsize=1)
 def titles() -> Titles:
     d = load_yaml("titles.yaml")
@@ -76,6 +84,7 @@ def titles() -> Titles:
     verbs = d.get("role_verbs", {})
     return Titles(
         heads=frozenset(heads),
+        heads_cap=_nset(d.get("heads_capitalised")),
         head_phrases=frozenset(heads_raw),
         head_inner=frozenset(inner),
         honorifics=_nset(d.get("honorifics")),
@@ -110,6 +119,7 @@ class NameWords:
     demonym_endings: tuple[str, ...]  # longest first
     given_variants: dict[str, str]  # folded given name -> the group's first spelling
     given_names: frozenset[str]
+    place_of_nouns: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -129,4 +139,5 @@ def name_words() -> NameWords:
         demonym_endings=tuple(e for e in endings if e),
         given_variants=variants,
         given_names=_nset(d.get("given_names")) | frozenset(variants),
+        place_of_nouns=_nset(d.get("place_of_nouns")),
     )

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import EntityMention
-from .lexicon import name_words, norm, titles
-from .names import PARTICLES, Name, compatible, parse_name
+from .lexicon import is_head, name_words, norm, titles
+from .names import PARTICLES, SUFFIXES, Name, compatible, is_regnal_numeral, parse_name
 from .states import gazetteer
 
 if TYPE_CHECKING:
@@ -194,7 +194,7 @@ def _title_word(tok: Token) -> bool:
     w = norm(tok.text)
     tl = titles()
     return (
-        w in tl.heads
+        is_head(tok.text)
         or w in tl.honorifics
         or tok.text.lower() in tl.honorifics
         or w in tl.modifiers
@@ -202,6 +202,16 @@ def _title_word(tok: Token) -> bool:
         or w in tl.determiners
         or w in tl.head_inner
     )
+
+
+def _titled_before(doc: Doc, s: int) -> bool:
+    """A title head or an honorific right before token s ("Colonel House", "Lord Halifax",
+    "Pope Pius"); "of" or "the" are no titles."""
+    if s == 0:
+        return False
+    prev = doc[s - 1]
+    hons = titles().honorifics
+    return is_head(prev.text) or norm(prev.text) in hons or prev.text.lower() in hons
 
 
 def _determiner(tok: Token) -> bool:
@@ -234,9 +244,15 @@ def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] 
         or _title_word(doc[s])
         or _state_word(doc[s])
         or doc[s].text in {"-", "–"}
+        or (doc[s].pos_ == "VERB" and doc[s].tag_ in _VERB_TAGS)  # "Remove Soviet Missiles"
     ):
         s += 1
-    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].text in _POSSESSIVE):
+    while e > s and (
+        doc[e - 1].is_punct
+        or doc[e - 1].is_space
+        or doc[e - 1].text in _POSSESSIVE
+        or (doc[e - 1].pos_ == "VERB" and doc[e - 1].tag_ in _VERB_TAGS)  # "X Agrees"
+    ):
         e -= 1
     if s >= e:
         return None
@@ -303,16 +319,176 @@ def _demonym_of_place(word: str, places: set[str]) -> bool:
     return False
 
 
-def _not_a_person(doc: Doc, s: int, e: int, places: set[str], other_label: set[str]) -> bool:
+@dataclass(frozen=True)
+class _Evidence:
+    """What one document says about its capitalised words (built once per document)."""
+
+    places: frozenset[str]  # names of its places (GPE/LOC/FAC) and seats of government
+    other_label: frozenset[str]  # single words tagged place/organisation more than person
+    of_places: frozenset[str]  # "the port of X", "the Treaty of X", "the treaties of X and Y"
+    lower_words: frozenset[str]  # words and lemmas the document writes in lower case
+
+
+def _evidence(state: DocState) -> _Evidence:
+    return _Evidence(
+        frozenset(_places_of(state)),
+        frozenset(_other_labels(state)),
+        frozenset(_of_places(state)),
+        frozenset(_lower_words(state)),
+    )
+
+
+def _of_places(state: DocState) -> set[str]:
+    """Capitalised names written as the "of"-complement of a noun that takes a place ("the
+    port of X", "the Treaty of X", "the Battle of X") and the names joined to them ("the
+    treaties of X with A and Y with B"): places of the document."""
+    place_of = name_words().place_of_nouns
+    out: set[str] = set()
+    for seg in state.segments:
+        doc = seg.doc
+        for tok in doc:
+            if tok.dep_ != "pobj" or tok.head.lower_ != "of" or not _is_cap(tok):
+                continue
+            noun = tok.head.head
+            if norm(noun.text) not in place_of and norm(noun.lemma_) not in place_of:
+                continue
+            names = [tok, *tok.conjuncts]
+            if noun.tag_ == "NNS":
+                # "the treaties of X with A (1919) and Y with B": every name joined by "and"
+                # or a comma up to the end of the clause (the parse often misattaches them)
+                for t in doc[tok.i + 1 : tok.sent.end]:
+                    if t.text in {";", ".", ":"} or t.pos_ in {"VERB", "AUX"}:
+                        break
+                    if t.i > 0 and doc[t.i - 1].lower_ in {"and", "or", ","}:
+                        names.append(t)
+            for t in names:
+                if not _is_cap(t) or t.pos_ != "PROPN":
+                    continue
+                a = t.i
+                while a > 0 and doc[a - 1].head.i == t.i and doc[a - 1].dep_ in {
+                    "compound",
+                    "punct",
+                }:
+                    if not (_is_cap(doc[a - 1]) or doc[a - 1].text in {"-", "–"}):
+                        break
+                    a -= 1
+                out.add(norm(doc[a : t.i + 1].text))
+    return out
+
+
+def _lower_words(state: DocState) -> set[str]:
+    """The words (and their lemmas) the document writes in lower case: a capitalised word of a
+    headline that is among them is a common word, not a name ("Agrees", "Missiles")."""
+    out: set[str] = set()
+    for seg in state.segments:
+        for tok in seg.doc:
+            if tok.is_alpha and tok.text.islower():
+                out.add(tok.lower_)
+                out.add(tok.lemma_.lower())
+    return out
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at for from by with and or but as vs via into over under after "
+    "before about against is are was were be its his her their".split()
+)
+_VERB_TAGS = frozenset({"VB", "VBZ", "VBD", "VBP"})
+_ORDINAL_NUM = re.compile(r"\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def _common_word(tok: Token, lower_words: frozenset[str]) -> bool:
+    w = tok.lower_
+    return (
+        w in lower_words
+        or tok.lemma_.lower() in lower_words
+        or (w.endswith("s") and w[:-1] in lower_words)
+    )
+
+
+def _line_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """Token range of the text line holding token i."""
+    a = i
+    while a > 0 and "\n" not in doc[a - 1].text_with_ws:
+        a -= 1
+    b = i
+    while b + 1 < len(doc) and "\n" not in doc[b].text_with_ws:
+        b += 1
+    return a, b + 1
+
+
+def _headline_line(doc: Doc, a: int, b: int, lower_words: frozenset[str]) -> bool:
+    """A title-case line ("Khrushchev Agrees to Remove Soviet Missiles from Cuba"): most of
+    its content words capitalised, some of them common words the document writes in lower
+    case elsewhere. A list of names ("Wilson, Clemenceau and Orlando") is no headline."""
+    content = [t for t in doc[a:b] if t.is_alpha and t.lower_ not in _FUNCTION_WORDS]
+    if len(content) < 3:
+        return False
+    caps = [t for t in content if t.text[0].isupper()]
+    if len(caps) * 4 < len(content) * 3:
+        return False
+    return any(_common_word(t, lower_words) for t in caps if t.i > a)
+
+
+def _headline_trim(
+    doc: Doc, s: int, e: int, lower_words: frozenset[str]
+) -> tuple[int, int] | None:
+    """In a title-case line, common words are no part of a name: trim them at the edges
+    ("Khrushchev Agrees" -> "Khrushchev"); None when one sits inside the name."""
+    a, b = _line_bounds(doc, s)
+    if not _headline_line(doc, a, b, lower_words):
+        return s, e
+    while s < e and _common_word(doc[s], lower_words):
+        s += 1
+    while e > s and _common_word(doc[e - 1], lower_words):
+        e -= 1
+    if s >= e or any(_common_word(t, lower_words) for t in doc[s:e] if t.is_alpha):
+        return None
+    return s, e
+
+
+def _place_or_org(doc: Doc, s: int, e: int, ev: _Evidence) -> str | None:
+    """A single name shown by its context to be a place ("LOC") or an organisation or unit
+    ("ORG"): "the port of X", "the treaties of X and Y", "the Hall of Mirrors, X,", "the
+    Executive Committee (X)", "the Council, or X", "the 101st X"; None otherwise."""
+    if e - s != 1:
+        return None
+    tok = doc[s]
+    w = norm(tok.text)
+    if w in ev.of_places:
+        return "LOC"
+    # apposition to a place: "the Hall of Mirrors, X, by the painter"
+    head = tok.head
+    if tok.dep_ == "appos" and head.i < s and head.ent_type_ in {"FAC", "LOC", "GPE"}:
+        return "LOC"
+    prev = doc[s - 1] if s > 0 else None
+    if prev is None:
+        return None
+    if _ORDINAL_NUM.match(prev.text) or prev.ent_type_ == "ORDINAL":
+        return "ORG"  # "the 4080th Wing", "the 101st Airborne": a unit
+    # an organisation's short name defined after it: "the Executive Committee (X)"
+    k = s - 1
+    if doc[k].text == "(" or doc[k].lower_ == "or":
+        k -= 1
+        if k >= 0 and doc[k].text == ",":
+            k -= 1
+        if k >= 0 and (
+            norm(doc[k].text) in titles().non_name_words or doc[k].ent_type_ == "ORG"
+        ):
+            return "ORG"
+    return None
+
+
+def _not_a_person(doc: Doc, s: int, e: int, ev: _Evidence) -> bool:
     """Context showing that a name the model tagged PERSON names a place, a structure, a
     group or an event: "the Berlin Wall", "Checkpoint Charlie", "the Schöneberg town hall",
     "most Berliners". Not applied after a title or an honorific (then it is a person)."""
     nw = name_words()
+    places, other_label = ev.places, ev.other_label
     words = [t for t in doc[s:e] if any(c.isalpha() for c in t.text)]
     if not words:
         return True
     prev = doc[s - 1] if s > 0 else None
-    if prev is not None and _title_word(prev) and not _determiner(prev):
+    if _titled_before(doc, s):
         return False  # "Colonel House", "Lord Halifax"
     first, last = norm(words[0].text), norm(words[-1].text)
     the_before = prev is not None and prev.lower_ == "the"
@@ -437,20 +613,33 @@ def find_mentions(state: DocState) -> DocEntities:
     out = DocEntities()
     people: list[SegMention] = []
     taken: list[set[int]] = [set() for _ in state.segments]  # token indices already in a mention
-    places = _places_of(state)
-    other_label = _other_labels(state)
+    ev = _evidence(state)
     titled_singles: set[str] = set()  # "Commissar Litvinov": "Litvinov" is a known name
     for si, seg in enumerate(state.segments):
         doc = seg.doc
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                r = _clean_person(doc, ent.start, ent.end, latin_doc)
+                if any(i in taken[si] for i in range(ent.start, ent.end)):
+                    continue  # already part of a name extended over it
+                h = _headline_trim(doc, ent.start, ent.end, ev.lower_words)
+                r = _clean_person(doc, *h, latin_doc) if h is not None else None
                 if r is None:
                     continue
                 s, e = r
-                if _not_a_person(doc, s, e, places, other_label):
+                titled = _titled_before(doc, s)
+                other = None if titled else _place_or_org(doc, s, e, ev)
+                if other is not None:
+                    # a place or an organisation after all: keep it as one
+                    a = seg.offset + doc[s].idx
+                    b = seg.offset + doc[e - 1].idx + len(doc[e - 1].text)
+                    txt = doc[s:e].text
+                    out.mentions.append(SegMention(si, s, e, a, b, txt, other, txt))
+                    taken[si].update(range(s, e))
                     continue
-                if e - s == 1 and s > 0 and _title_word(doc[s - 1]) and not _determiner(doc[s - 1]):
+                if _not_a_person(doc, s, e, ev):
+                    continue
+                e = _extend_name(doc, s, e, taken[si], titled=titled)
+                if e - s == 1 and titled:
                     titled_singles.add(doc[s].text)
                 a = seg.offset + doc[s].idx
                 b = seg.offset + doc[e - 1].idx + len(doc[e - 1].text)
@@ -464,7 +653,7 @@ def find_mentions(state: DocState) -> DocEntities:
         for m in people
         if m.tok_end - m.tok_start >= 2
     }
-    surnames = {f[-1] for f in full} | titled_singles
+    surnames = {_surname_token(f) for f in full} | titled_singles
     # names right after a title or honorific ("Lord Halifax", "Commissar Litvinov") first: their
     # later bare occurrences are people too ("Halifax said")
     extra = _title_anchored_pass(state, taken, latin_doc)
@@ -508,6 +697,63 @@ def find_mentions(state: DocState) -> DocEntities:
     return out
 
 
+def _surname_token(words: tuple[str, ...]) -> str:
+    """The surname word of a full name as written: the last word that is no suffix or regnal
+    number ("Rudolf Anderson Jr." -> "Anderson"; "Wilhelm I" -> "Wilhelm")."""
+    for w in reversed(words):
+        if is_regnal_numeral(w) or _fold_suffix(w) in SUFFIXES or not any(c.isalpha() for c in w):
+            continue
+        return w
+    return words[-1]
+
+
+def _fold_suffix(w: str) -> str:
+    return w.lower().rstrip(".").rstrip(",")
+
+
+def _given_only(doc: Doc, s: int, e: int) -> bool:
+    """The name is given names (and initials) only: "Dean", "Vittorio Emanuele"."""
+    given = name_words().given_names
+    words = [t for t in doc[s:e] if any(c.isalpha() for c in t.text)]
+    return bool(words) and all(
+        norm(t.text) in given or (len(norm(t.text)) == 1 and t.text[:1].isupper()) for t in words
+    ) and norm(words[0].text) in given
+
+
+def _extend_name(doc: Doc, s: int, e: int, taken: set[int], *, titled: bool) -> int:
+    """End of a name the model cut short: a name of given names only takes the capitalised
+    surname that follows ("Dean" + "Rusk", "Vittorio Emanuele" + "Orlando", whatever the
+    model tagged it); a one-word name takes a regnal number ("Wilhelm I", "Louis XIV"; "I"
+    only after a given name or a title)."""
+    g = gazetteer()
+    tl = titles()
+    nw = name_words()
+    given_only = _given_only(doc, s, e)
+    if given_only:
+        while e < len(doc) and e - s < 4 and e not in taken:
+            t = doc[e]
+            if (
+                not _is_cap(t)
+                or t.pos_ not in {"PROPN", "NOUN", "ADJ", "X"}
+                or not t.is_alpha
+                or t.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"}
+                or _title_word(t)
+                or _state_word(t)
+                or g.candidates(t.text)
+                or norm(t.text) in tl.non_name_words
+                or norm(t.text) in nw.place_heads
+                or norm(t.text) in _MONTHS
+                or is_regnal_numeral(t.text)
+            ):
+                break
+            e += 1
+    if e < len(doc) and e not in taken and is_regnal_numeral(doc[e].text):
+        one_word = sum(1 for t in doc[s:e] if t.is_alpha) == 1
+        if one_word and (doc[e].text != "I" or titled or given_only):
+            e += 1
+    return e
+
+
 def _ent_at(doc: Doc, i: int) -> Span | None:
     for ent in doc.ents:
         if ent.start <= i < ent.end:
@@ -540,7 +786,7 @@ def _known_name_pass(
                 tok = doc[i]
                 prev = doc[i - 1] if i > 0 else None
                 titled = prev is not None and (
-                    norm(prev.text) in tl.heads or norm(prev.text) in tl.honorifics
+                    is_head(prev.text) or norm(prev.text) in tl.honorifics
                 )
                 if g.candidates(tok.text) and not titled:
                     i += 1
@@ -611,6 +857,9 @@ def _given_name_pass(state: DocState, taken: list[set[int]], latin_doc: bool) ->
                 if t.text in PARTICLES and j + 1 < len(doc) and _is_cap(doc[j + 1]):
                     j += 1
                     continue
+                if is_regnal_numeral(t.text) and t.text != "I" and j == i + 1:
+                    j += 1  # "Ludwig XIV"
+                    break
                 if not _is_cap(t) or t.pos_ not in {"PROPN", "NOUN", "ADJ", "X"}:
                     break
                 if t.ent_type_ not in _NAME_LABELS or _title_word(t) or _state_word(t):
@@ -746,7 +995,7 @@ def _title_anchored_pass(
         doc = seg.doc
         for i, tok in enumerate(doc[:-1]):
             w = norm(tok.text)
-            if not _is_cap(tok) or not (w in tl.heads or tok.text.lower() in tl.honorifics):
+            if not _is_cap(tok) or not (is_head(tok.text) or tok.text.lower() in tl.honorifics):
                 continue
             j = i + 1
             while (
@@ -757,16 +1006,24 @@ def _title_anchored_pass(
                 and j not in taken[si]
                 and not _title_word(doc[j])
                 and not _state_word(doc[j])
+                and not is_regnal_numeral(doc[j].text)
             ):
                 j += 1
             if j == i + 1:
                 continue
+            if j < len(doc) and j not in taken[si] and is_regnal_numeral(doc[j].text):
+                j += 1  # "Pope Pius XI", "King Louis XIV", "Kaiser Wilhelm II"
             # after an honorific ("Lord Halifax", "Mr. Hull") a name the model tagged as a
-            # place or organisation is still a person; after a title ("General Motors") not
+            # place or organisation is still a person; after a title ("General Motors") not,
+            # unless the name starts with a given name ("Marshal Ferdinand Foch" tagged ORG)
             honorific = tok.text.lower() in tl.honorifics or w in tl.honorifics
+            named = j - i > 2 and norm(doc[i + 1].text) in name_words().given_names
             ents = [_ent_at(doc, k) for k in range(i + 1, j)]
             if any(
-                e is not None and (not honorific or e.label_ not in {"GPE", "ORG", "NORP", "LOC"})
+                e is not None
+                and (
+                    not (honorific or named) or e.label_ not in {"GPE", "ORG", "NORP", "LOC"}
+                )
                 for e in ents
             ):
                 continue

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import RoleClaim, TimeMention, TimeValue, day_number
-from .lexicon import norm, titles
+from .lexicon import is_head, norm, titles
 from .mentions import SegMention, YearIndex, singular_head
 from .offices import normalise_title
 
@@ -267,7 +267,7 @@ class _Seg:
             return None
         if tok.tag_ in {"NNS", "NNPS"} and tok.lemma_.lower() != w:
             return None  # plural role nouns name groups, not this person
-        if w in tl.heads or norm(tok.lemma_) in tl.heads:
+        if is_head(t) or norm(tok.lemma_) in tl.heads:
             return "head"
         if w in tl.modifiers or tok.ent_type_ == "ORDINAL":
             return "mod"

@@ -14,6 +14,7 @@ keeps its own modality, not that of the sentence around it.
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from ..model import Modality as ModalityValue
@@ -122,14 +123,25 @@ def immediate_governor(t: Token) -> Token | None:
     return gov
 
 
+def _coordinated(path: list[Token]) -> set[int]:
+    """Indices of path tokens reached only as the head of a conjunct: "refused to X and
+    declared Y" — the refusal's meaning does not reach its conjunct (its ``not`` does)."""
+    out: set[int] = set()
+    for a, b in itertools.pairwise(path):
+        if a.dep_ == "conj" and a.head.i == b.i:
+            out.add(b.i)
+    return out
+
+
 def modality_of(trigger: Token, lex: Modality) -> ModalityValue:
     path = _path(trigger)
+    coord = _coordinated(path)
     # direct negation of the trigger or of the verbs governing it
     for k, tok in enumerate(path):
         for c in tok.children:
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and k == 0):
                 return "negated"
-        if k > 0 and _is(tok, lex.negators):
+        if k > 0 and tok.i not in coord and _is(tok, lex.negators):
             return "negated"
         if k > 0 and tok.dep_ == "prep" and tok.lower_ == "without":
             return "negated"
@@ -150,7 +162,7 @@ def modality_of(trigger: Token, lex: Modality) -> ModalityValue:
             if c.dep_ == "aux" and c.lower_ in {"would", "'d"}:
                 has_would = True
     for k, tok in enumerate(path):
-        if k == 0:
+        if k == 0 or tok.i in coord:
             continue
         if has_would and _is(tok, _BELIEF):
             return "hypothetical"

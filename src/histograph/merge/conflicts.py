@@ -131,7 +131,8 @@ class Sources:
                 break
             doc, s = hop
             e = s + (end - start)
-        return self.root(doc)
+        root = self.root(doc)
+        return self.original_of.get(root, root)
 
     def is_original(self, doc_id: str) -> bool:
         root = self.root(doc_id)
@@ -147,17 +148,10 @@ def mark_independence(claims: Sequence[Claim], sources: Sources) -> list[Claim]:
         for c in claims
     ]
     chosen: dict[tuple[str, str, str], int] = {}
-    for i, (c, key) in enumerate(zip(claims, key_of, strict=True)):
+    for i, key in enumerate(key_of):
         j = chosen.get(key)
-        if j is None:
-            chosen[key] = i
-            continue
-        prev = claims[j]
-        if (
-            sources.is_original(c.doc_id)
-            and not sources.is_original(prev.doc_id)
-            and not sources._copied_from(c.doc_id, c.start, c.end)
-        ):
+        # the source's own document (its original, not a copy) speaks for it
+        if j is None or (claims[i].doc_id == key[2] and claims[j].doc_id != key[2]):
             chosen[key] = i
     first_of = {i: True for i in chosen.values()}
     # claims of one document repeating its own statement are not copies

@@ -1092,6 +1092,14 @@ def _explain_pair(
                 hard,
                 f"{v} comes from an announcement/report context, {other} from the account of the act.",
             )
+    for v, xs in ((a, xa), (b, xb)):
+        if copied_only([claims_of[x.order] for x in xs if x.order in claims_of], sources):
+            return (
+                "copy",
+                hard,
+                f"{v} is stated only by documents that copy one another: one source's reading "
+                "(possibly its error) repeated, not independent confirmation.",
+            )
     if day_level and ta is not None and tb is not None and abs(ta.earliest - tb.earliest) == 1:
         near_midnight = any(
             x.time_of_day is not None and (x.time_of_day >= 21 * 60 or x.time_of_day <= 3 * 60)
@@ -1107,9 +1115,6 @@ def _explain_pair(
             )
         )
         return "timezone", ("soft" if near_midnight else "hard"), text
-    for v, xs in ((a, xa), (b, xb)):
-        if copied_only([claims_of[x.order] for x in xs if x.order in claims_of], sources):
-            return "copy", hard, f"{v} is repeated only by documents that copy one another."
     return "unexplained", hard, f"The sources disagree: {a} vs {b}."
 
 

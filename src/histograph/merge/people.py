@@ -344,6 +344,33 @@ def _cluster(
     return list(zip(cl.members, cl.records, strict=True))
 
 
+_OTHER_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "STATE", "NORP"})
+
+
+def _other_label_counts(analyses: Sequence[Analysis]) -> Counter[str]:
+    """How often each name is written as a place, a state or an organisation in the corpus."""
+    out: Counter[str] = Counter()
+    for a in analyses:
+        for m in a.entities:
+            if m.label in _OTHER_LABELS:
+                out[_strip_article(norm(m.text))] += 1
+    return out
+
+
+def _names_other(members: list[_DocPerson], other: Counter[str]) -> bool:
+    """A one-word "person" with no role, no title and no honorific that the corpus writes as a
+    place or an organisation at least as often ("Alsace-Lorraine" tagged PERSON in one source
+    and a place or organisation in another): not a person."""
+    if any(d.name.is_full or d.name.suffix or d.roles for d in members):
+        return False
+    names = {norm(d.key) for d in members}
+    if any(norm(a) not in names for d in members for a in d.aliases):
+        return False  # "Lord X", "President X"
+    n_person = sum(len(d.mentions) for d in members)
+    n_other = sum(other[n] for n in names)
+    return n_other >= max(1, n_person)
+
+
 def _pid(name: str, used: set[str]) -> str:
     base = "p-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
     pid, n = base, 2
@@ -376,7 +403,10 @@ def merge_people(
     follow the people as :class:`Person` records of kind "state"/"organisation"."""
     index = Authority(authority) if authority else None
     docpeople = [dp for a in analyses for dp in _doc_people(a)]
-    clusters = _cluster(docpeople, index)
+    other = _other_label_counts(analyses)
+    clusters = [
+        (m, rid) for m, rid in _cluster(docpeople, index) if rid or not _names_other(m, other)
+    ]
     copy_docs = {c.doc_id for c in copies}
     texts = {a.document.id: a.document.text for a in analyses}
     used: set[str] = set()
