@@ -49,7 +49,7 @@ def test_codes_and_triggers() -> None:
     assert et.types["break_relations"].cameo == "161"
     assert et.types["negotiation"].plover == "CONSULT"
     for tid, t in et.types.items():
-        if tid != "other":
+        if tid not in {"other", "state"}:  # states come from negated acts
             assert t.verbs or t.nouns, tid
 
 
@@ -75,3 +75,19 @@ def test_bad_data_is_named() -> None:
         parse_event_types({"types": {"a": {}}, "groups": {"g": ["a", "b"]}})
     with pytest.raises(ValueError, match="E104"):
         parse_event_types({"types": {"a": {}}, "named_heads": {"war": "b"}})
+
+
+def test_framing_durations_states_continuation_are_data() -> None:
+    et = load_event_types()
+    assert et.framing_of("restored") == "renewal"
+    assert et.framing_of("resumption") == "renewal"
+    assert et.framing_of("established") == "initial"
+    assert et.framing_of("recognition", ["the", "first"]) == "initial"
+    assert et.framing_of("recognition") is None
+    assert "ending" in et.durations.enders and "after" in et.durations.relative
+    assert "withhold" in et.states.negating_verbs and "continue" in et.states.verbs
+    assert "recognition" in et.states.acts
+    assert "that evening" in et.continuation.same_time and "later" in et.continuation.blockers
+    assert et.types["state"].format_type == "other"
+    assert et.types["negotiation"].closed_participants
+    assert not et.types["war_or_invasion"].closed_participants

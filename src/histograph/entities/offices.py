@@ -65,6 +65,7 @@ class OfficeData:
     ranks: dict[str, Rank]
     ignore: frozenset[str]
     by_name: dict[str, tuple[Office, ...]]
+    unspecific: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -110,7 +111,10 @@ def office_data() -> OfficeData:
         for ns in names.values():
             for n in ns:
                 by_name.setdefault(n, []).append(o)
-    return OfficeData(offices, ranks, ignore, {k: tuple(v) for k, v in by_name.items()})
+    unspecific = frozenset(norm(str(w)) for w in d.get("unspecific_alone", ()))
+    return OfficeData(
+        offices, ranks, ignore, {k: tuple(v) for k, v in by_name.items()}, unspecific
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -192,7 +196,7 @@ def normalise_title(
         valid = [o for o in specific if _valid(o, year)] or specific
         if generic:
             chosen = generic[0]
-        elif len(valid) == 1:
+        elif len(valid) == 1 and core not in data.unspecific:
             chosen = valid[0]
             jur = chosen.jurisdiction
     if chosen is None:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .mentions import DocEntities
 
 _CLOSE = {")", "]"}
+_ORDINAL_NUM = re.compile(r"\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 _STOP_PUNCT = {",", ";", ".", ":", "(", ")", "[", "]", "!", "?", "—", "–", '"', "“", "”"}
 _AUX_SKIP = frozenset(
     [
@@ -236,6 +237,12 @@ class _Seg:
             a = self.offset + tok.idx
             if dates.covers(a, a + len(tok.text)) or tok.ent_type_ in {"DATE", "TIME"}:
                 self.date_tok.add(tok.i)
+        # "the 28th President": an ordinal before a title head is no day of the month
+        for tok in self.doc[:-1]:
+            if _ORDINAL_NUM.match(tok.text) and is_head(self.doc[tok.i + 1].text):
+                self.date_tok.discard(tok.i)
+                if tok.i > 0 and self.doc[tok.i - 1].lower_ == "the":
+                    self.date_tok.discard(tok.i - 1)
 
     def abs(self, i: int) -> int:
         return self.offset + self.doc[i].idx
@@ -253,9 +260,11 @@ class _Seg:
         if i in self.person_tok or i in self.date_tok:
             return None
         t = tok.text
+        tl = titles()
+        if t == "." and i > 0 and self._abbreviation(i - 1):
+            return "dot"  # "Maj." written as two tokens
         if t in _STOP_PUNCT:
             return None
-        tl = titles()
         w = norm(t)
         if t in {"-", "‐"}:
             return "hyph"
@@ -269,7 +278,7 @@ class _Seg:
             return None  # plural role nouns name groups, not this person
         if is_head(t) or norm(tok.lemma_) in tl.heads:
             return "head"
-        if w in tl.modifiers or tok.ent_type_ == "ORDINAL":
+        if w in tl.modifiers or tok.ent_type_ == "ORDINAL" or _ORDINAL_NUM.match(t):
             return "mod"
         if w in tl.descriptors:
             return "desc"
@@ -286,6 +295,11 @@ class _Seg:
         ):
             return "cap"
         return None
+
+    def _abbreviation(self, i: int) -> bool:
+        """Token i is a capitalised rank abbreviation written before a "." ("Maj", "Gen")."""
+        t = self.doc[i].text
+        return t[:1].isupper() and norm(t) in titles().heads_cap and t.isalpha()
 
     def sent_bounds(self, i: int) -> tuple[int, int]:
         s = self.doc[i].sent
@@ -315,7 +329,7 @@ def _phrase_ok(sg: _Seg, s: int, e: int) -> bool:
     if s >= e or not _has_head(sg, s, e):
         return False
     # the phrase must end in a head, a capitalised word or a state name, not a modifier
-    return sg.cls(e - 1) in {"head", "cap", "state"}
+    return sg.cls(e - 1) in {"head", "cap", "state", "dot"}
 
 
 def _left_phrase(sg: _Seg, p: int, lo: int) -> tuple[int, int, bool] | None:
@@ -329,6 +343,11 @@ def _left_phrase(sg: _Seg, p: int, lo: int) -> tuple[int, int, bool] | None:
             break
         j -= 1
     s, e, poss = _trim(sg, j + 1, p)
+    # a connector joins a title to what follows its head ("Secretary of State"): words before
+    # the first connector without a head are no part of the title ("in Cuba to Chairman X")
+    c = next((k for k in range(s, e) if sg.cls(k) == "conn"), None)
+    if c is not None and not _has_head(sg, s, c):
+        s, e, _ = _trim(sg, c + 1, e)
     if e != p or not _phrase_ok(sg, s, e):
         return None  # "intermediary for X" is no title of X
     return (
@@ -472,13 +491,21 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
                 and not any(c.dep_ == "auxpass" for c in v.children)
             ):
                 out.extend(_end_role(state, sg, dates, m, p - 1, s_hi, passive=False))
-        # --- reverse apposition: "their representative, NAME"
-        if p >= 2 and doc[p - 1].text == "," and left is None:
-            j = p - 2
-            while j >= lo and sg.cls(j) in {"head", "mod", "state", "cap", "conn", "hyph"}:
-                j -= 1
+        # --- reverse apposition: "their representative, NAME"; also before a title of the
+        # name ("a fellow pilot of the 12th Wing, Major NAME")
+        pa = left[0] if left is not None else p
+        if pa >= 2 and doc[pa - 1].text == ",":
+            j = pa - 2
+            while j >= lo:
+                c = sg.cls(j)
+                if c in {"head", "mod", "state", "cap", "conn", "hyph"}:
+                    j -= 1
+                elif c == "det" and j - 1 >= lo and sg.cls(j - 1) == "conn":
+                    j -= 1  # "pilot of the Wing"
+                else:
+                    break
             if j >= lo and sg.cls(j) in {"det", "desc"}:
-                a, b, poss = _trim(sg, j, p - 1)
+                a, b, poss = _trim(sg, j, pa - 1)
                 if _phrase_ok(sg, a, b) and any(
                     norm(doc[i].text) in tl.apposition_nouns
                     or norm(doc[i].lemma_) in tl.apposition_nouns
@@ -501,7 +528,9 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
             )
             if close is not None:
                 out.extend(_parenthetical(sg, dates, m, q + 1, close))
+                out.extend(_colon_description(sg, m, close + 1))
             continue
+        out.extend(_colon_description(sg, m, q))
         # --- apposition / relative clause after a comma
         if doc[q].text == ",":
             k = q + 1
@@ -609,6 +638,20 @@ def _parenthetical(sg: _Seg, dates: _Dates, m: SegMention, s: int, e: int) -> li
     for a0, b0 in parts:
         r = _right_phrase(sg, a0, b0, stop_and=False)
         if r is None:
+            # "(Major, U.S. Air Force)": the service or body of the title before the comma
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and last.title_e == a0 - 1
+                and doc[a0 - 1].text == ","
+                and b0 > a0
+                and all(
+                    sg.cls(i) in {"state", "cap", "mod", "conn", "det", "hyph"}
+                    for i in range(a0, b0)
+                )
+                and sg.cls(b0 - 1) in {"state", "cap"}
+            ):
+                last.title_e = b0
             continue
         a, b = r
         out.append(_Found(m, a, b, m.start, sg.abs_end(e - 1) + 1, began=began, ended=ended))
@@ -621,6 +664,26 @@ def _parenthetical(sg: _Seg, dates: _Dates, m: SegMention, s: int, e: int) -> li
                 _Found(m, r[0], r[1], m.start, sg.abs_end(e - 1) + 1, began=began, ended=ended)
             )
     return out
+
+
+def _colon_description(sg: _Seg, m: SegMention, k: int) -> list[_Found]:
+    """A cast-list entry: "NAME (role): U-2 pilot, the only ..."; "**NAME:** Secretary of
+    State, ...". A title phrase opening the description after the colon, ended by a comma,
+    a full stop or a semicolon, is a role of the name."""
+    doc = sg.doc
+    seen_colon = k > 0 and doc[k - 1].text.endswith(":")  # "):" is one token
+    while k < len(doc) and (doc[k].text in {":", "*", "**"} or doc[k].is_space):
+        seen_colon = seen_colon or doc[k].text == ":"
+        k += 1
+    if not seen_colon or k >= len(doc):
+        return []
+    r = _right_phrase(sg, k, len(doc))
+    if r is None or r[0] != k:
+        return []
+    a, b = r
+    if b < len(doc) and doc[b].text not in {",", ".", ";"}:
+        return []
+    return [_Found(m, a, b, m.start, sg.abs_end(b - 1))]
 
 
 def _verb_role(

@@ -10,41 +10,60 @@ founded by others, and their dates never count: "refused to recognize" never bec
 
 **Coreference.** Mentions are compared only within one type compatibility group
 (``groups`` in ``data/event_types.yaml``) and, inside it, only with the clusters found through
-a blocking index (year bucket, month-day, participant, name, document), so the work stays
-near-linear in the number of mentions. Founders are processed finest date first. A mention
-joins the best-scoring cluster whose score reaches :data:`THRESHOLD`:
+a blocking index (name, day and neighbouring days, month, year, person-in-year, document,
+participant). A lookup visits the smallest buckets first and stops at :data:`MAX_CANDIDATES`
+clusters, skipping unselective buckets once selective ones found candidates, so each mention
+costs bounded work and the merge grows near-linearly (``benchmarks/merge.py``). Founders are
+processed finest date first. A mention joins the best-scoring cluster whose score reaches
+:data:`THRESHOLD`:
 
 - date: containment (a finer date inside a coarser one) scores, an incompatible date blocks,
   except two different days, which may join only inside one document (a page's title and its
   body), or when the date engine explains the difference (time zone, calendar), and then only
   with shared participants; a year-less "November 16" matches a day with that month and day;
-- shared participants (people mapped to :class:`Person` ids through their mentions, other
-  entities by key); identity participants (the person appointed, killed, taking office)
-  that differ block; places that differ block;
+  a day whose year the date engine only inferred from the narrative ("on Nov. 16" after a
+  paragraph about 1917) falls back to its month and day when its full date fits nowhere;
+- shared participants (people mapped to :class:`Person` ids through their mentions, or — a
+  participant written as a title, "the Foreign Secretary" — through the one person the same
+  document gives that title; other entities by key, names that nest counting as shared:
+  "Washington" / "Washington DC"); identity participants (the person appointed, killed,
+  taking office) that differ block; places that differ block;
 - same document, same name, same trigger word.
 An undated, unnamed mention that reaches no cluster joins the only cluster of its group when
-the corpus has exactly one.
+the corpus has exactly one, or the only one sharing its trigger's word class; a definite
+description ("The negotiations were conducted by ...") joins the cluster of its group told by
+clearly the most documents.
 
 **Consensus date.** Among the distinct date values claimed by asserted mentions, the one
 *consistent* (equal, containing or contained) with the most independent sources; on a tie the
 finest, then the one stated by more sources overall, then the earliest. A date contradicted by
-a majority of independent sources is therefore never chosen.
+a majority of independent sources is therefore never chosen. A lasting event (``durative``)
+takes the widest stated range consistent with as many sources. Dates read from a name (the
+month of "the October revolution") are claims but never vote.
+
+**Claims and independence.** Every asserted mention gives claims (date, place, participant,
+type, nature, duration) with their spans; :mod:`histograph.merge.conflicts` marks
+``Claim.independent`` (copies, whole documents or passages, count once) and
+``Event.independent_support`` counts distinct sources.
 
 **Conflicts** (subject_kind "event"): for each attribute, values that neither contain nor equal
 each other. A date conflict lists every incompatible value with its claims. Kind and severity:
-``calendar`` (Old Style/New Style, from :func:`histograph.time.explain_date_difference`) soft;
+``calendar`` (Old Style/New Style, from :func:`histograph.time.explain_date_difference`, or
+adjacent months of an event in a country that still kept the Julian calendar) soft;
 ``announced_vs_occurred`` when one value is stated only in titles/headlines or next to
 "announced/published/reported" (hard at day level: it is a hypothesis, not a reconciliation);
-``timezone`` when the dates are one day apart — soft when a source gives a time of day close to
-midnight, else hard; ``copy`` when the only sources of one value copy each other (hard);
+``copy`` when the only sources of one value copy each other; ``timezone`` when the dates are
+one day apart — soft when a source gives a time of day close to midnight, else hard;
 otherwise ``unexplained`` (hard at day or month level, soft when a side is only a year).
-Place conflicts are soft ("naming" when one place name contains the other is no conflict).
+Place conflicts are soft. Participants, framing ("nature"), durations and timeline filing:
+see :mod:`histograph.merge.conflicts`.
 """
 
 from __future__ import annotations
 
 import bisect
 import functools
+import gc
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -1177,6 +1196,23 @@ def merge_events(
 
     ``copies`` are whole-document copies, ``passages`` the passages copied between
     documents (:func:`histograph.ingest.dedup.find_copied_passages`): both count once."""
+    # the merge builds millions of small acyclic objects: the cyclic collector would walk
+    # them again and again (a quarter of the time at 200,000 mentions) and frees nothing
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _merge_events(analyses, people, copies, passages)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _merge_events(
+    analyses: Sequence[Analysis],
+    people: Sequence[Person],
+    copies: Sequence[CopyLink],
+    passages: Iterable[Sequence[object]],
+) -> tuple[list[Event], list[Conflict]]:
     et = load_event_types()
     mentions = _prepare(analyses, people, et)
     clusters = _cluster(mentions)
