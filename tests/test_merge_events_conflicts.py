@@ -530,3 +530,60 @@ def test_a_participant_written_as_a_title_is_the_person_holding_it() -> None:
     people = [*people_of([d]), grey]
     events, _ = merge_events([d.analysis()], people)
     assert "p-grey" in events[0].participants
+
+
+# --------------------------------------------------------------------------- consensus
+
+
+def test_consensus_values_with_support_and_independent_support() -> None:
+    from histograph.merge.consensus import event_consensus
+
+    docs = []
+    for name, day, phrase in (
+        ("orig", "1919-06-28", "June 28, 1919"),
+        ("copy", "1919-06-28", "June 28, 1919"),
+        ("year", "1919", "1919"),
+    ):
+        d = Doc(name, f"On {phrase} Clemenceau signed the peace treaty at Versailles.")
+        d.event(
+            "Clemenceau signed the peace treaty at Versailles",
+            "signed",
+            "treaty_signed",
+            day,
+            phrase,
+            parts=(("Clemenceau", "agent"),),
+            place="Versailles",
+        )
+        docs.append(d)
+    (ev,), _ = merge(docs, (CopyLink("copy", "orig", 0.99),))
+    cons = event_consensus(ev)
+    (date,) = cons["date"]
+    assert (date.value, date.support, date.independent_support) == ("1919-06-28", 3, 2)
+    (place,) = cons["place"]
+    assert (place.value, place.support, place.independent_support) == ("Versailles", 3, 2)
+    assert [p.value for p in cons["participant"]] == ["Clemenceau"]
+    assert cons["type"][0].value == "treaty_signed"
+
+
+def test_a_framing_word_before_the_trigger_is_part_of_the_claim() -> None:
+    text = "In 1949 came the first recognition of the new state by Burma."
+    a = Doc("a", text)
+    a.event(
+        "the first recognition of the new state by Burma",
+        "recognition",
+        "recognition",
+        "1949",
+        "1949",
+    )
+    b = Doc("b", "In 1949 Burma restored relations with the new state.")
+    b.event(
+        "Burma restored relations with the new state",
+        "restored",
+        "establish_relations",
+        "1949",
+        "1949",
+    )
+    events, conflicts = merge([a, b])
+    natures = sorted(c.value for e in events for c in e.claims if c.attribute == "nature")
+    assert natures == ["first recognition", "restored"]
+    assert by_attr(conflicts, "nature")

@@ -342,3 +342,73 @@ def test_same_office_same_name_is_no_conflict() -> None:
 def test_empty_inputs(n: int) -> None:
     analyses = [_analysis("d1", "Nothing here.", [])] * n
     assert merge_people(analyses) == ([], [])
+
+
+# ---------------------------------------------------------------- categories of false people
+
+
+def _with_others(
+    doc_id: str, text: str, people: list[tuple[str, str]], others: list[tuple[str, str]]
+) -> Analysis:
+    """An analysis with people and with place/organisation mentions (surface, label)."""
+    a = _analysis(doc_id, text, people)
+    ents = list(a.entities)
+    for surface, label in others:
+        i = text.index(surface)
+        ents.append(EntityMention(doc_id, i, i + len(surface), surface, label, surface))
+    return Analysis(a.document, entities=tuple(ents), roles=a.roles)
+
+
+def test_one_word_person_written_as_a_place_elsewhere_is_no_person() -> None:
+    a = _analysis("d1", "Bessarabia was annexed in 1918.", [("Bessarabia", "Bessarabia")])
+    b = _with_others("d2", "Romania took Bessarabia in 1918.", [], [("Bessarabia", "GPE")])
+    people, _ = merge_people([a, b])
+    assert "Bessarabia" not in _by_name(people) or _by_name(people)["Bessarabia"].kind != ("person")
+
+
+def test_one_word_person_with_a_title_stays_a_person() -> None:
+    a = _analysis(
+        "d1",
+        "Marshal Lyautey governed Morocco.",
+        [("Lyautey", "Lyautey")],
+        [("Marshal Lyautey", "Lyautey", "Marshal", None, None)],
+    )
+    b = _with_others("d2", "The Lyautey avenue.", [], [("Lyautey", "LOC")])
+    people, _ = merge_people([a, b])
+    assert _by_name(people)["Lyautey"].kind == "person"
+
+
+def test_a_lone_given_name_joins_the_one_full_name_it_starts() -> None:
+    a = _analysis("d1", "Dean Acheson spoke in 1950.", [("Dean Acheson", "Dean Acheson")])
+    b = _analysis("d2", "Dean wrote his memoirs.", [("Dean", "Dean")])
+    people, _ = merge_people([a, b])
+    names = {p.name for p in people if p.kind == "person"}
+    assert names == {"Dean Acheson"}
+    assert "Dean" in _by_name(people)["Dean Acheson"].aliases
+
+
+def test_a_lone_given_name_of_two_full_names_stays_apart() -> None:
+    a = _analysis(
+        "d1",
+        "Dean Acheson and Dean Rusk met.",
+        [("Dean Acheson", "Dean Acheson"), ("Dean Rusk", "Dean Rusk")],
+    )
+    b = _analysis("d2", "Dean wrote his memoirs.", [("Dean", "Dean")])
+    people, _ = merge_people([a, b])
+    assert {p.name for p in people if p.kind == "person"} == {"Dean Acheson", "Dean Rusk", "Dean"}
+
+
+def test_regnal_names_stay_distinct() -> None:
+    a = _analysis(
+        "d1",
+        "Wilhelm I was crowned in 1871. Wilhelm II fought France.",
+        [("Wilhelm I", "Wilhelm I"), ("Wilhelm II", "Wilhelm II")],
+    )
+    b = _analysis(
+        "d2",
+        "Friedrich Wilhelm ruled. Wilhelm I built palaces.",
+        [("Friedrich Wilhelm", "Friedrich Wilhelm"), ("Wilhelm I", "Wilhelm I")],
+    )
+    people, _ = merge_people([a, b])
+    names = sorted(p.name for p in people if p.kind == "person")
+    assert names == ["Friedrich Wilhelm", "Wilhelm I", "Wilhelm II"]

@@ -25,7 +25,15 @@ from typing import TYPE_CHECKING
 
 from ..model import EntityMention
 from .lexicon import is_head, name_words, norm, titles
-from .names import PARTICLES, SUFFIXES, Name, compatible, is_regnal_numeral, parse_name
+from .names import (
+    PARTICLES,
+    SUFFIXES,
+    Name,
+    compatible,
+    first_name_of,
+    is_regnal_numeral,
+    parse_name,
+)
 from .states import gazetteer
 
 if TYPE_CHECKING:
@@ -169,6 +177,9 @@ class SegMention:
 @dataclass
 class DocEntities:
     mentions: list[SegMention] = field(default_factory=list)
+    #: per segment, the tokens of title-case lines that are common words ("Meet", "Agrees"):
+    #: no part of a name or of a title
+    headline_words: dict[int, frozenset[int]] = field(default_factory=dict)
 
     def in_segment(self, seg: int) -> list[SegMention]:
         return [m for m in self.mentions if m.seg == seg]
@@ -300,12 +311,12 @@ def _places_of(state: DocState) -> set[str]:
     return out
 
 
-def _names_place(text: str, places: set[str]) -> bool:
+def _names_place(text: str, places: frozenset[str] | set[str]) -> bool:
     t = norm(text)
     return bool(t) and (t in places or bool(gazetteer().candidates(text)))
 
 
-def _demonym_of_place(word: str, places: set[str]) -> bool:
+def _demonym_of_place(word: str, places: frozenset[str] | set[str]) -> bool:
     """ "Berliners", "Parisians", "Londoners": a plural whose stem names a place."""
     w = norm(word)
     if not w.endswith("s") or len(w) < 5:
@@ -327,6 +338,7 @@ class _Evidence:
     other_label: frozenset[str]  # single words tagged place/organisation more than person
     of_places: frozenset[str]  # "the port of X", "the Treaty of X", "the treaties of X and Y"
     lower_words: frozenset[str]  # words and lemmas the document writes in lower case
+    surnames: frozenset[str] = frozenset()  # last words of the model's multi-word PERSON names
 
 
 def _evidence(state: DocState) -> _Evidence:
@@ -335,6 +347,12 @@ def _evidence(state: DocState) -> _Evidence:
         frozenset(_other_labels(state)),
         frozenset(_of_places(state)),
         frozenset(_lower_words(state)),
+        frozenset(
+            norm(ent[-1].text)
+            for seg in state.segments
+            for ent in seg.doc.ents
+            if ent.label_ == "PERSON" and len(ent) > 1
+        ),
     )
 
 
@@ -365,10 +383,15 @@ def _of_places(state: DocState) -> set[str]:
                 if not _is_cap(t) or t.pos_ != "PROPN":
                     continue
                 a = t.i
-                while a > 0 and doc[a - 1].head.i == t.i and doc[a - 1].dep_ in {
-                    "compound",
-                    "punct",
-                }:
+                while (
+                    a > 0
+                    and doc[a - 1].head.i == t.i
+                    and doc[a - 1].dep_
+                    in {
+                        "compound",
+                        "punct",
+                    }
+                ):
                     if not (_is_cap(doc[a - 1]) or doc[a - 1].text in {"-", "–"}):
                         break
                     a -= 1
@@ -389,8 +412,42 @@ def _lower_words(state: DocState) -> set[str]:
 
 
 _FUNCTION_WORDS = frozenset(
-    "a an the of to in on at for from by with and or but as vs via into over under after "
-    "before about against is are was were be its his her their".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "vs",
+        "via",
+        "into",
+        "over",
+        "under",
+        "after",
+        "before",
+        "about",
+        "against",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "its",
+        "his",
+        "her",
+        "their",
+    ]
 )
 _VERB_TAGS = frozenset({"VB", "VBZ", "VBD", "VBP"})
 _ORDINAL_NUM = re.compile(r"\d+(?:st|nd|rd|th)$", re.IGNORECASE)
@@ -429,9 +486,40 @@ def _headline_line(doc: Doc, a: int, b: int, lower_words: frozenset[str]) -> boo
     return any(_common_word(t, lower_words) for t in caps if t.i > a)
 
 
-def _headline_trim(
-    doc: Doc, s: int, e: int, lower_words: frozenset[str]
-) -> tuple[int, int] | None:
+_SENTENCE_END = frozenset('.!?:;"”')
+
+
+def _heading_line(doc: Doc, a: int, b: int) -> bool:
+    """A heading: a short line without a sentence's final punctuation, most of its content
+    words capitalised ("## Cast of Characters", "Timeline and Cast (1943-1946)")."""
+    words = [t for t in doc[a:b] if t.is_alpha]
+    if not words or len(words) > 14:
+        return False
+    last = next((t for t in reversed(doc[a:b]) if not t.is_space), None)
+    if last is None or last.text[-1] in _SENTENCE_END:
+        return False
+    content = [t for t in words if t.lower_ not in _FUNCTION_WORDS]
+    caps = sum(1 for t in content if t.text[0].isupper())
+    return bool(content) and caps * 5 >= len(content) * 3
+
+
+def _headline_words(doc: Doc, lower_words: frozenset[str]) -> frozenset[int]:
+    """Capitalised common words of the title-case lines of a segment."""
+    out: set[int] = set()
+    i = 0
+    while i < len(doc):
+        a, b = _line_bounds(doc, i)
+        if _headline_line(doc, a, b, lower_words):
+            out.update(
+                t.i
+                for t in doc[a:b]
+                if t.is_alpha and t.text[0].isupper() and _common_word(t, lower_words)
+            )
+        i = b
+    return frozenset(out)
+
+
+def _headline_trim(doc: Doc, s: int, e: int, lower_words: frozenset[str]) -> tuple[int, int] | None:
     """In a title-case line, common words are no part of a name: trim them at the edges
     ("Khrushchev Agrees" -> "Khrushchev"); None when one sits inside the name."""
     a, b = _line_bounds(doc, s)
@@ -454,11 +542,13 @@ def _place_or_org(doc: Doc, s: int, e: int, ev: _Evidence) -> str | None:
         return None
     tok = doc[s]
     w = norm(tok.text)
+    if w in ev.surnames:
+        return None  # the surname of a full name of the document
     if w in ev.of_places:
         return "LOC"
-    # apposition to a place: "the Hall of Mirrors, X, by the painter"
+    # apposition to a building or a region: "the Hall of Mirrors, X, by the painter"
     head = tok.head
-    if tok.dep_ == "appos" and head.i < s and head.ent_type_ in {"FAC", "LOC", "GPE"}:
+    if tok.dep_ == "appos" and head.i < s and head.ent_type_ in {"FAC", "LOC"}:
         return "LOC"
     prev = doc[s - 1] if s > 0 else None
     if prev is None:
@@ -471,9 +561,7 @@ def _place_or_org(doc: Doc, s: int, e: int, ev: _Evidence) -> str | None:
         k -= 1
         if k >= 0 and doc[k].text == ",":
             k -= 1
-        if k >= 0 and (
-            norm(doc[k].text) in titles().non_name_words or doc[k].ent_type_ == "ORG"
-        ):
+        if k >= 0 and (norm(doc[k].text) in titles().non_name_words or doc[k].ent_type_ == "ORG"):
             return "ORG"
     return None
 
@@ -614,7 +702,12 @@ def find_mentions(state: DocState) -> DocEntities:
     people: list[SegMention] = []
     taken: list[set[int]] = [set() for _ in state.segments]  # token indices already in a mention
     ev = _evidence(state)
+    for si, seg in enumerate(state.segments):
+        hw = _headline_words(seg.doc, ev.lower_words)
+        if hw:
+            out.headline_words[si] = hw
     titled_singles: set[str] = set()  # "Commissar Litvinov": "Litvinov" is a known name
+    deferred: list[tuple[int, int, int]] = []  # one-word names in headings
     for si, seg in enumerate(state.segments):
         doc = seg.doc
         for ent in doc.ents:
@@ -639,13 +732,28 @@ def find_mentions(state: DocState) -> DocEntities:
                 if _not_a_person(doc, s, e, ev):
                     continue
                 e = _extend_name(doc, s, e, taken[si], titled=titled)
+                s = _extend_left(doc, s, taken[si])
                 if e - s == 1 and titled:
                     titled_singles.add(doc[s].text)
+                if e - s == 1 and not titled and _heading_line(doc, *_line_bounds(doc, s)):
+                    deferred.append((si, s, e))
+                    continue
                 a = seg.offset + doc[s].idx
                 b = seg.offset + doc[e - 1].idx + len(doc[e - 1].text)
                 m = SegMention(si, s, e, a, b, doc[s:e].text, "PERSON")
                 people.append(m)
                 taken[si].update(range(s, e))
+    # a one-word name in a heading ("Timeline and Cast (1943-1946)") is a person only when the
+    # prose names that person too
+    named = {state.segments[m.seg].doc[m.tok_end - 1].text for m in people}
+    for si, s, e in deferred:
+        doc = state.segments[si].doc
+        if doc[s].text not in named or any(i in taken[si] for i in range(s, e)):
+            continue
+        a = state.segments[si].offset + doc[s].idx
+        b = a + len(doc[s].text)
+        people.append(SegMention(si, s, e, a, b, doc[s].text, "PERSON"))
+        taken[si].update(range(s, e))
     people.extend(_given_name_pass(state, taken, latin_doc))
     # full names and surnames of the people found so far
     full = {
@@ -715,9 +823,14 @@ def _given_only(doc: Doc, s: int, e: int) -> bool:
     """The name is given names (and initials) only: "Dean", "Vittorio Emanuele"."""
     given = name_words().given_names
     words = [t for t in doc[s:e] if any(c.isalpha() for c in t.text)]
-    return bool(words) and all(
-        norm(t.text) in given or (len(norm(t.text)) == 1 and t.text[:1].isupper()) for t in words
-    ) and norm(words[0].text) in given
+    return (
+        bool(words)
+        and all(
+            norm(t.text) in given or (len(norm(t.text)) == 1 and t.text[:1].isupper())
+            for t in words
+        )
+        and norm(words[0].text) in given
+    )
 
 
 def _extend_name(doc: Doc, s: int, e: int, taken: set[int], *, titled: bool) -> int:
@@ -732,6 +845,8 @@ def _extend_name(doc: Doc, s: int, e: int, taken: set[int], *, titled: bool) -> 
     if given_only:
         while e < len(doc) and e - s < 4 and e not in taken:
             t = doc[e]
+            if "\n" in doc[e - 1].text_with_ws or t.is_sent_start:
+                break
             if (
                 not _is_cap(t)
                 or t.pos_ not in {"PROPN", "NOUN", "ADJ", "X"}
@@ -748,10 +863,30 @@ def _extend_name(doc: Doc, s: int, e: int, taken: set[int], *, titled: bool) -> 
                 break
             e += 1
     if e < len(doc) and e not in taken and is_regnal_numeral(doc[e].text):
+        # "Louis XIV", "Victor Emmanuel III": one name or given names only, not "X Y I"
         one_word = sum(1 for t in doc[s:e] if t.is_alpha) == 1
-        if one_word and (doc[e].text != "I" or titled or given_only):
+        if (one_word or _given_only(doc, s, e)) and (doc[e].text != "I" or titled or given_only):
             e += 1
     return e
+
+
+def _extend_left(doc: Doc, s: int, taken: set[int]) -> int:
+    """Start of a name whose first given name the model left out ("Gamal" + "Abdel
+    Nasser"): known given names right before it, on the same line, untagged."""
+    given = name_words().given_names
+    k = s
+    while (
+        k > 0
+        and s - k < 2
+        and (k - 1) not in taken
+        and _is_cap(doc[k - 1])
+        and doc[k - 1].ent_type_ in {"", "PERSON"}
+        and norm(doc[k - 1].text) in given
+        and "\n" not in doc[k - 1].text_with_ws
+        and not doc[k].is_sent_start
+    ):
+        k -= 1
+    return k
 
 
 def _ent_at(doc: Doc, i: int) -> Span | None:
@@ -1021,9 +1156,7 @@ def _title_anchored_pass(
             ents = [_ent_at(doc, k) for k in range(i + 1, j)]
             if any(
                 e is not None
-                and (
-                    not (honorific or named) or e.label_ not in {"GPE", "ORG", "NORP", "LOC"}
-                )
+                and (not (honorific or named) or e.label_ not in {"GPE", "ORG", "NORP", "LOC"})
                 for e in ents
             ):
                 continue
@@ -1067,6 +1200,10 @@ def _cluster_people(people: list[SegMention]) -> None:
         if n.is_full:
             continue
         cands = [ci for ci, rep in enumerate(reps) if compatible(n, rep)]
+        if not cands and norm(n.text) in name_words().given_names:
+            # a given name alone ("Dean") names the one full name it starts ("Dean Rusk")
+            firsts = [ci for ci, rep in enumerate(reps) if first_name_of(n, rep)]
+            cands = firsts if len(firsts) == 1 else []
         if not cands:
             reps.append(n)
             clusters.append([i])

@@ -74,9 +74,7 @@ def parse_name(text: str) -> Name:
     folded = [_fold(t) for t in toks]
     pairs = [(t, f) for t, f in zip(toks, folded, strict=True) if f]
     suffix = ""
-    if len(pairs) > 1 and (
-        pairs[-1][1].rstrip(".") in SUFFIXES or is_regnal_numeral(pairs[-1][0])
-    ):
+    if len(pairs) > 1 and (pairs[-1][1].rstrip(".") in SUFFIXES or is_regnal_numeral(pairs[-1][0])):
         suffix = pairs[-1][1]
         pairs = pairs[:-1]
     if not pairs:
@@ -115,11 +113,30 @@ def given_compatible(a: Name, b: Name, *, translit: bool = False) -> bool:
     if not a.given or not b.given:
         return True
     if not _given_compatible(a.given[0], b.given[0], translit):
-        return False
+        # known by a middle name: "Woodrow Wilson" ~ "Thomas Woodrow Wilson", "Abdel Nasser"
+        # ~ "Gamal Abdel Nasser" (the shorter's given names spelled out, the longer's last ones)
+        short, long_ = (a.given, b.given) if len(a.given) < len(b.given) else (b.given, a.given)
+        return (
+            len(short) < len(long_)
+            and all(len(g) > 1 for g in short)
+            and all(
+                _given_compatible(x, y, translit)
+                for x, y in zip(short, long_[len(long_) - len(short) :], strict=True)
+            )
+        )
     ma, mb = a.given[1:], b.given[1:]
     if ma and mb:
         return all(_given_compatible(x, y, translit) for x, y in zip(ma, mb, strict=False))
     return True
+
+
+def first_name_of(single: Name, full: Name) -> bool:
+    """``single`` (a one-word name, "Dean") is the spelled-out first given name of ``full``
+    ("Dean Rusk"); initials do not count."""
+    if single.is_full or single.suffix or not full.given or len(full.given[0]) < 2:
+        return False
+    a, b = single.surname, full.given[0]
+    return " " not in a and len(a) > 1 and (a == b or given_variant(a) == given_variant(b))
 
 
 def compatible(a: Name, b: Name, *, translit: bool = False) -> bool:

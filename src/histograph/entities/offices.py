@@ -112,9 +112,7 @@ def office_data() -> OfficeData:
             for n in ns:
                 by_name.setdefault(n, []).append(o)
     unspecific = frozenset(norm(str(w)) for w in d.get("unspecific_alone", ()))
-    return OfficeData(
-        offices, ranks, ignore, {k: tuple(v) for k, v in by_name.items()}, unspecific
-    )
+    return OfficeData(offices, ranks, ignore, {k: tuple(v) for k, v in by_name.items()}, unspecific)
 
 
 @functools.lru_cache(maxsize=1)
@@ -150,8 +148,12 @@ def split_jurisdiction(title: str, year: int | None = None) -> tuple[str, str | 
     return core, jur, dest
 
 
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
 def _clean_core(core: str, ignore: frozenset[str]) -> str:
-    words = [w for w in core.split() if w not in ignore]
+    # "33rd President": the ordinal says which holder, not which office
+    words = [w for w in core.split() if w not in ignore and not _ORDINAL.fullmatch(w)]
     # dangling prepositions left by removed state names ("chairman of the cec of")
     while words and words[-1] in {"of", "to", "in", "at", "for", "the", "and"}:
         words.pop()

@@ -232,6 +232,7 @@ class _Seg:
             if m.label in {"STATE", "NORP"} or (m.label == "GPE" and m.key):
                 for i in range(m.tok_start, m.tok_end):
                     self.state_tok[i] = m
+        self.headline_words: frozenset[int] = frozenset()
         self.date_tok: set[int] = set()
         for tok in self.doc:
             a = self.offset + tok.idx
@@ -288,10 +289,13 @@ class _Seg:
             return "conn"
         if w in tl.head_inner:
             return "mod"
+        if i in self.headline_words:
+            return None  # "Meet" in "Nixon Arrives in Beijing to Meet Chairman Mao"
         if (
             t[0].isupper()
             and any(c.isalpha() for c in t)
             and (not tok.is_sent_start or tok.pos_ in {"PROPN", "ADJ", "NOUN"})
+            and not (tok.pos_ == "VERB" and tok.tag_ in _VERB_TAGS)  # "to Meet Chairman X"
         ):
             return "cap"
         return None
@@ -345,9 +349,10 @@ def _left_phrase(sg: _Seg, p: int, lo: int) -> tuple[int, int, bool] | None:
     s, e, poss = _trim(sg, j + 1, p)
     # a connector joins a title to what follows its head ("Secretary of State"): words before
     # the first connector without a head are no part of the title ("in Cuba to Chairman X")
-    c = next((k for k in range(s, e) if sg.cls(k) == "conn"), None)
-    if c is not None and not _has_head(sg, s, c):
-        s, e, _ = _trim(sg, c + 1, e)
+    cn = next((k for k in range(s, e) if sg.cls(k) == "conn"), None)
+    while cn is not None and not _has_head(sg, s, cn):
+        s, e, _ = _trim(sg, cn + 1, e)
+        cn = next((k for k in range(s, e) if sg.cls(k) == "conn"), None)
     if e != p or not _phrase_ok(sg, s, e):
         return None  # "intermediary for X" is no title of X
     return (
@@ -372,11 +377,32 @@ def _right_phrase(sg: _Seg, q: int, hi: int, *, stop_and: bool = True) -> tuple[
             break
         if c == "conn" and k + 1 < hi and sg.cls(k + 1) is None:
             break
+        if (
+            c == "conn"
+            and sg.doc[k].lower_ in _LOCATIVE_CONN
+            and sg.doc[k - 1].text not in {"-", "‐"}  # "commander-in-chief"
+            and not _place_follows(sg, k + 1, hi)
+        ):
+            break  # "proclaimed Emperor in the Hall of Mirrors": a place of the event
         k += 1
     s, e, _ = _trim(sg, q, k)
     if not _phrase_ok(sg, s, e):
         return None
     return s, e
+
+
+_LOCATIVE_CONN = frozenset({"in", "at", "on"})
+_VERB_TAGS = frozenset({"VB", "VBZ", "VBD", "VBP"})
+
+
+def _place_follows(sg: _Seg, k: int, hi: int) -> bool:
+    """A state or a city follows ("Representative in Washington", "Consul at Danzig"), not a
+    building or an occasion ("in the Hall of Mirrors", "at the conference")."""
+    if k < hi and sg.doc[k].lower_ == "the":
+        k += 1
+    if k >= hi:
+        return False
+    return k in sg.state_tok or sg.doc[k].ent_type_ == "GPE"
 
 
 # ---------------------------------------------------------------- extraction
@@ -671,9 +697,10 @@ def _colon_description(sg: _Seg, m: SegMention, k: int) -> list[_Found]:
     State, ...". A title phrase opening the description after the colon, ended by a comma,
     a full stop or a semicolon, is a role of the name."""
     doc = sg.doc
-    seen_colon = k > 0 and doc[k - 1].text.endswith(":")  # "):" is one token
-    while k < len(doc) and (doc[k].text in {":", "*", "**"} or doc[k].is_space):
-        seen_colon = seen_colon or doc[k].text == ":"
+    # "):" and ":*" may be single tokens
+    seen_colon = k > 0 and ":" in doc[k - 1].text and set(doc[k - 1].text) <= set("):*")
+    while k < len(doc) and (set(doc[k].text) <= set(":*") or doc[k].is_space):
+        seen_colon = seen_colon or ":" in doc[k].text
         k += 1
     if not seen_colon or k >= len(doc):
         return []
@@ -905,6 +932,7 @@ def extract_roles(state: DocState, ents: DocEntities) -> list[RoleClaim]:
     found: list[_Found] = []
     for si in range(len(state.segments)):
         sg = _Seg(state, si, ents.in_segment(si), dates)
+        sg.headline_words = ents.headline_words.get(si, frozenset())
         found.extend(_extract_segment(state, sg, dates))
     claims: list[RoleClaim] = []
     dated: list[_Found] = []

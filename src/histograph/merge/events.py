@@ -169,8 +169,9 @@ class _Mention:
     guessed_year: bool = False
     #: person participants: (Person id, start, end, name as written)
     named: tuple[tuple[str, int, int, str], ...] = ()
-    #: framing class of the trigger ("initial" / "renewal"), and its word
+    #: framing class of the trigger ("initial" / "renewal"), and where its wording starts
     framing: str | None = None
+    framing_start: int = 0
     #: "16 years after X": (months, unit months, anchor date start, span start, span end)
     relative: tuple[int, int, int, int, int] | None = None
     #: "ending 16 years of X": [(months, unit months, span start, span end)]
@@ -668,6 +669,8 @@ def _month_words() -> dict[str, int]:
 
 
 _WORDS_RE = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+_NAME_TOKENS = re.compile(r"[A-Za-z]+|\d{3,4}")
+_NAME_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "this", "that", "s"})
 _RELATIVE_RE = re.compile(r"^\s*(.+?)\s+([A-Za-z]+)\s*$")
 
 
@@ -693,8 +696,15 @@ def _extras(
         out["named"] = tuple(named)
     trig_words = _WORDS_RE.findall(text[m.trigger_start : m.trigger_end])
     if trig_words:
-        before = _WORDS_RE.findall(text[max(m.start, m.trigger_start - 40) : m.trigger_start])[-2:]
-        out["framing"] = et.framing_of(trig_words[-1], before)
+        lo = max(m.start, m.trigger_start - 40)
+        before_m = list(_WORDS_RE.finditer(text[lo : m.trigger_start]))[-2:]
+        framing = et.framing_of(trig_words[-1], [w.group() for w in before_m])
+        out["framing"] = framing
+        if framing is not None:
+            # the claim spans the word that frames the act ("First U.S. acknowledgement")
+            mods = et.framing[framing].modifiers
+            hit = next((w for w in before_m if w.group().lower().strip(".") in mods), None)
+            out["framing_start"] = lo + hit.start() if hit is not None else m.trigger_start
     # "16 years after X": a relative date anchored on another event's date
     if tm is not None and tm.anchor_start is not None:
         rm = _RELATIVE_RE.match(tm.text)
@@ -723,12 +733,15 @@ def _extras(
             ended.append((d.months, d.unit_months, t.start, t.end))
     if ended:
         out["ended"] = tuple(ended)
-    # "the October revolution": a month word right before the trigger's head word
-    window = list(_WORDS_RE.finditer(text[max(m.start, m.trigger_start - 12) : m.trigger_end]))
-    if len(window) >= 2:
+    # "the October revolution", "the 1917 February Revolution": a month word naming the
+    # event, right before its head noun and after a determiner or a year (never a date:
+    # "on 5 March signed" is the date engine's business)
+    base = max(m.start, m.trigger_start - 24)
+    window = list(_NAME_TOKENS.finditer(text[base : m.trigger_end]))
+    if len(window) >= 3:
         month = _month_words().get(window[-2].group())
-        if month is not None:
-            base = max(m.start, m.trigger_start - 12)
+        prev_word = window[-3].group().lower()
+        if month is not None and (prev_word in _NAME_DETERMINERS or prev_word.isdigit()):
             out["name_month"] = (month, base + window[-2].start(), base + window[-2].end())
     # a timeline entry's own date vs the headings above it
     if (
@@ -1302,8 +1315,7 @@ def _build(c: _Cluster, et: EventTypes, sources: Sources, texts: dict[str, str])
             claims.append(Claim(eid, "participant", p.name, m.doc_id, p.start, p.end))
         claims.append(Claim(eid, "type", m.type, m.doc_id, m.trigger_start, m.trigger_end))
         if x.framing is not None:
-            word = texts.get(m.doc_id, "")[m.trigger_start : m.trigger_end]
-            claims.append(Claim(eid, "nature", word, m.doc_id, m.trigger_start, m.trigger_end))
+            claims.append(_nature_claim(eid, x, texts))
     place_votes = Counter(x.m.place for x in asserted if x.m.place)
     place = min(place_votes, key=lambda p: (-place_votes[p], p)) if place_votes else None
     return _Built(
@@ -1429,21 +1441,7 @@ def _conflicts(
         pcf = participant_conflict(eid, per_doc, sources)
         if pcf is not None:
             out.append(pcf)
-    framed = [
-        (
-            x.framing,
-            Claim(
-                eid,
-                "nature",
-                texts.get(x.m.doc_id, "")[x.m.trigger_start : x.m.trigger_end],
-                x.m.doc_id,
-                x.m.trigger_start,
-                x.m.trigger_end,
-            ),
-        )
-        for x in b.asserted
-        if x.framing is not None
-    ]
+    framed = [(x.framing, _nature_claim(eid, x, texts)) for x in b.asserted if x.framing]
     fc = framing_conflict(eid, framed, {f.id: f.label for f in et.framing.values()})
     if fc is not None:
         out.append(fc)
@@ -1477,6 +1475,14 @@ def _conflicts(
         if fl is not None:
             out.append(fl)
     return out
+
+
+def _nature_claim(eid: str, x: _Mention, texts: dict[str, str]) -> Claim:
+    """The claim of how a mention frames its act: the trigger with its framing word."""
+    m = x.m
+    s = min(x.framing_start or m.trigger_start, m.trigger_start)
+    word = " ".join(texts.get(m.doc_id, "")[s : m.trigger_end].split())
+    return Claim(eid, "nature", word, m.doc_id, s, m.trigger_end)
 
 
 def _month_value(y: int, month: int) -> TimeValue | None:

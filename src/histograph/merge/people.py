@@ -41,8 +41,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..entities.authority import Authority, AuthorityRecord
-from ..entities.lexicon import norm, titles
-from ..entities.names import Name, compatible, given_compatible, parse_name, translit_key
+from ..entities.lexicon import name_words, norm, titles
+from ..entities.names import (
+    Name,
+    compatible,
+    first_name_of,
+    given_compatible,
+    parse_name,
+    translit_key,
+)
 from ..entities.offices import normalise_title, office, office_data, split_jurisdiction
 from ..entities.states import gazetteer
 from ..model import (
@@ -281,10 +288,13 @@ def _cluster(
     # surname-only (or single-name) document people
     singles = (d for d in docpeople if not d.name.is_full and id(d) not in assigned)
     for d in sorted(singles, key=lambda d: (d.doc_id, d.key)):
+        # "Wilhelm I", "Louis XIV": a regnal name is no surname of a full name
+        regnal = bool(d.name.suffix) and d.name.suffix.rstrip(".") not in {"jr", "sr"}
         cands = [
             ci
             for ci, members in enumerate(cl.members)
-            if cl.rep(ci).is_full
+            if not regnal
+            and cl.rep(ci).is_full
             and (
                 cl.rep(ci).surname == d.name.surname
                 or (
@@ -316,11 +326,19 @@ def _cluster(
             same = [
                 ci
                 for ci, members in enumerate(cl.members)
-                if not cl.rep(ci).is_full and cl.rep(ci).surname == d.name.surname
+                if not cl.rep(ci).is_full
+                and cl.rep(ci).surname == d.name.surname
+                and all(compatible(d.name, m.name) for m in members)
             ]
             if same:
                 cl.members[same[0]].append(d)
                 continue
+            if not regnal and norm(d.key) in name_words().given_names:
+                # a given name alone ("Dean") names the one full name it starts ("Dean Rusk")
+                firsts = [ci for ci in range(len(cl.members)) if first_name_of(d.name, cl.rep(ci))]
+                if len(firsts) == 1:
+                    cl.members[firsts[0]].append(d)
+                    continue
         cl.add(d)  # no full name, or ambiguous between several: a person of its own
     # clusters the authority did not pin at the document level: match them as a whole
     if authority:

@@ -23,6 +23,19 @@ _DOCDATE_LINE = re.compile(
     r"\ball\s+rights\s+reserved\b|\bretrieved\s+(?:on\s+)?|\baccessed\s+(?:on\s+)?|"
     r"\blast\s+(?:updated|modified|edited)\b|\bposted\s+(?:on|at)\b|\bpublished\s+(?:on|at)\b)"
 )
+#: in a line of running prose, a lower-case "published at/on" tells of a past publication
+#: ("his book, published at the end of 1919"), not of the page's own date
+_PROSE_PUBLISHED = re.compile(r"(?:posted|published)\s+(?:on|at)")
+_PROSE_WORDS = 20
+
+
+def _docdate_line(line: str) -> bool:
+    """Is this a publication / byline / copyright / access-date line?"""
+    for m in _DOCDATE_LINE.finditer(line):
+        if len(line.split()) >= _PROSE_WORDS and _PROSE_PUBLISHED.fullmatch(m.group(0)):
+            continue
+        return True
+    return False
 _BYLINE = re.compile(r"^\s*(?:by|By|BY)\s+\S")
 _HEADING_MD = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*:?\s*$|__[^_\n]+__\s*:?\s*$)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪◦]\s|\d{1,3}[.)]\s)")
@@ -92,7 +105,7 @@ def classify(
         role = "content"
         if (
             kind in DOCDATE_KINDS
-            or _DOCDATE_LINE.search(line)
+            or _docdate_line(line)
             or (
                 _only_date(line, c, ls)
                 and (
@@ -136,7 +149,7 @@ def _demote_event_headers(
             continue
         li = lines.index(c.start)
         line = lines.line(li)
-        if not _only_date(line, c, lines.starts[li]) or _DOCDATE_LINE.search(line):
+        if not _only_date(line, c, lines.starts[li]) or _docdate_line(line):
             continue
         if _BYLINE.match(lines.neighbour(li, -1)) or _BYLINE.match(lines.neighbour(li, 1)):
             continue

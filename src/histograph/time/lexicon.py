@@ -62,6 +62,11 @@ class Lexicon:
     julian_offsets: tuple[tuple[str, str, int], ...]
     adoption: dict[str, str]
     dual_dated: tuple[DualDated, ...]
+    #: narrative vs document time: past forms, present deixis, present verbs, future markers
+    past_verbs: tuple[str, ...] = ()
+    present_deixis: tuple[str, ...] = ()
+    present_verbs: tuple[str, ...] = ()
+    future_markers: tuple[str, ...] = ()
 
 
 def _strs(xs: Any) -> tuple[str, ...]:
@@ -74,6 +79,7 @@ def lexicon() -> Lexicon:
     hol = _load("holidays.yaml")
     per = _load("periods.yaml")
     cal = _load("calendars.yaml")
+    nt = lx.get("narrative_time") or {}
     months: dict[str, int] = {}
     month_names: list[str] = []
     for num, names in lx["months"].items():
@@ -141,6 +147,10 @@ def lexicon() -> Lexicon:
         ),
         adoption={str(k): str(v) for k, v in (cal.get("adoption") or {}).items()},
         dual_dated=dual,
+        past_verbs=_strs(nt.get("past_verbs")),
+        present_deixis=_strs(nt.get("present_deixis")),
+        present_verbs=_strs(nt.get("present_verbs")),
+        future_markers=_strs(nt.get("future_markers")),
     )
 
 

@@ -26,12 +26,13 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from ..model import Anchor, TimeKind, TimeValue, civil_from_day, day_number
 from . import values as V
 from .calendars import julian_to_gregorian_value
-from .lexicon import lexicon
+from .lexicon import alternation, lexicon
 from .tagger import Cand
 
 
@@ -47,6 +48,9 @@ class Ref:
     #: for a year- or season-precise reference, the month its span centres on ("late
     #: 1942" -> October): how far into its year the narrative has got
     pm: int | None = None
+    #: the reference was reached from the DCT ("on Tuesday", "the next day" after it): it
+    #: is the page's own time, not a told past
+    from_dct: bool = False
 
 
 @dataclass
@@ -114,6 +118,50 @@ def _tense(ctx: Context, start: int, end: int) -> str | None:
         lp = max((m.end() for m in _PAST.finditer(before)), default=-1)
         if lf >= 0 or lp >= 0:
             return "future" if lf > lp else "past"
+    return None
+
+
+_ANOTHER = re.compile(r"(?i)\banother\s+$")
+_QUOTED_NAME_BEFORE = re.compile(r"['‘\"“][A-Z][a-z]+\s+$")
+_QUOTE_AFTER = re.compile(r"['’\"”]")
+
+#: present references that can be the narrative's own present in a past-tense sentence
+_NARRATIVE_NOW = re.compile(r"(?i)(?:right\s+)?now|(?:at\s+)?(?:this|the)\s+(?:time|moment)")
+
+#: a narrative reference at least this many years before the DCT is a told past: the page
+#: (an anniversary feature, an on-this-day page, a blog post) was written long after it
+_FAR_YEARS = 2
+
+
+@lru_cache(maxsize=1)
+def _sentence_time_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lx = lexicon()
+
+    def words(ws: tuple[str, ...]) -> re.Pattern[str]:
+        return re.compile(rf"(?i)(?<![\w'’]){alternation(ws)}(?![\w'’])")
+
+    past = re.compile(rf"(?i)(?<![\w'’])(?:{alternation(lx.past_verbs)}|\w{{3,}}ed)(?![\w'’])")
+    return past, words(lx.present_deixis), words(lx.present_verbs), words(lx.future_markers)
+
+
+_AGO_BEFORE = re.compile(r"(?i)\bago\s*,?\s*$")
+
+
+def sentence_time(sent: str) -> str | None:
+    """Whose time a sentence (without the expression being resolved) speaks of:
+    ``present`` (the page's own present or future: "today we remember", "will be
+    unveiled", "this week's ceremony", or a present verb with no past form), ``past`` (a
+    past form: the told past), or None (no sign)."""
+    past, deixis, present, future = _sentence_time_res()
+    if future.search(sent):
+        return "present"
+    for m in deixis.finditer(sent):
+        if not _AGO_BEFORE.search(sent[max(0, m.start() - 12) : m.start()]):
+            return "present"  # "thirty years ago today" is the told day, not the page's
+    if past.search(sent):
+        return "past"
+    if present.search(sent):
+        return "present"
     return None
 
 
@@ -266,6 +314,11 @@ class Resolver:
         self.resolved_so_far: list[Resolved] = []
         #: "N years ago, on <date>": start of the offset -> (date value, date start)
         self.apposition: dict[int, tuple[TimeValue, int]] = {}
+        #: "N years ago today/tonight[, on <date>]": start of "today"/"tonight" -> (day
+        #: number of the told day, anchor, anchor start)
+        self.ago_day: dict[int, tuple[int, Anchor, int | None]] = {}
+        #: "three o'clock on the afternoon of <date>": start of the clock -> the date
+        self.clock_day: dict[int, Cand] = {}
 
     # -- references --------------------------------------------------------
     def _year_ref(self, c: Cand, *, prefer_heading: bool) -> Ref | None:
@@ -284,6 +337,62 @@ class Resolver:
 
     def _dct_tv(self) -> TimeValue | None:
         return self.ctx.dct_tv
+
+    def _past_ref(self) -> Ref | None:
+        """The narrative's reference when it is a told past: an explicitly dated event
+        (a month or a day, not a bare year: "in 2010" is a side mention as often as a
+        scene) well before the DCT, not a date reached from the DCT itself."""
+        r = self.ctx.ref
+        dct = self.ctx.dct
+        if r is None or dct is None or r.from_dct or r.m is None or r.y > dct[0] - _FAR_YEARS:
+            return None
+        return r
+
+    def _narrative_time(self, c: Cand) -> bool:
+        """Does this expression (a bare time, a year-less date, a weekday, "now") belong
+        to the told past rather than to the page's present? Yes when the text has set a
+        past reference and the sentence is in the past tense (or shares the reference's
+        sentence) without present deixis or future; the page's present ("today we
+        remember", "this week's ceremony", "will be unveiled") keeps the DCT."""
+        r = self._past_ref()
+        if r is None:
+            return False
+        s, e = _sentence_bounds(self.ctx, c.start)
+        mode = sentence_time(self.ctx.text[s : c.start] + " " + self.ctx.text[c.end : e])
+        if mode == "present":
+            return False
+        if mode == "past" or r.start >= s:
+            return True
+        # no sign of tense: the sentence goes on with the one before it, in its paragraph
+        if s > 0 and self.ctx.text[s - 1] != "\n":
+            ps, _ = _sentence_bounds(self.ctx, s - 1)
+            return sentence_time(self.ctx.text[ps:s]) == "past"
+        return False
+
+    def _sentence_ref(self, c: Cand) -> Ref | None:
+        """An explicit month- or day-precise date earlier in this sentence that is not the
+        narrative's reference (a date the driver kept as a side mention)."""
+        s, _ = _sentence_bounds(self.ctx, c.start)
+        for r in reversed(self.resolved_so_far):
+            if r.start < s:
+                return None
+            if (
+                r.value is not None
+                and r.kind in ("DATE", "TIME")
+                and r.value.anchor == "absolute"
+                and r.value.precision in ("month", "day", "time")
+                and r.end <= c.start
+            ):
+                if self.ctx.ref is not None and self.ctx.ref.start == r.start:
+                    return None
+                return _ref_from_tv(r.value, r.start)
+        return None
+
+    def _narrative_day(self) -> tuple[int, int, int] | None:
+        r = self.ctx.ref
+        if r is None or r.m is None or r.d is None:
+            return None
+        return r.y, r.m, r.d
 
     # -- the main entry ------------------------------------------------------
     def resolve(self, c: Cand, *, in_list: bool = False) -> Resolved:
@@ -333,6 +442,17 @@ class Resolver:
             return self._set(c)
         if rule in ("present", "past", "future"):
             ref = f["ref"]
+            if (
+                ref == "PRESENT_REF"
+                and _NARRATIVE_NOW.fullmatch(self.ctx.text[c.start : c.end])
+                and self._narrative_time(c)
+            ):
+                # "Now the leader also wanted ...": the narrative's now
+                r0 = self.ctx.ref
+                assert r0 is not None
+                tvn = _date_value(r0.y, r0.m, r0.d)
+                if tvn is not None:
+                    return self._res(c, "DATE", tvn, ref, "narrative", r0.start)
             tv = self._dct_tv() if ref == "PRESENT_REF" else None
             return self._res(c, "DATE", tv, ref, "dct" if tv else None)
         if rule == "period":
@@ -358,6 +478,18 @@ class Resolver:
                 return self._pod(
                     Cand(c.start, c.end, c.rule, {**f, "rel": "the same" if pre == "same" else pre})
                 )
+            nd = self._narrative_day()
+            if (
+                nd is not None
+                and str(pre).lower() == "the"
+                and self._narrative_time(c)
+                and self._near_ref(c.start)
+                and not re.match(r"\s+of\b", self.ctx.text[c.end : c.end + 4])
+            ):
+                # "crossings followed during the night": the night of the told day
+                assert self.ctx.ref is not None
+                tvp = V.make_part_of_day(*nd, f["pod"])
+                return self._res(c, "TIME", tvp, tvp.value, "narrative", self.ctx.ref.start)
             return self._res(c, "TIME", None, f"XXXX-XX-XXT{f['pod']}")
         if rule == "narr":
             r0 = self.ctx.ref
@@ -476,8 +608,17 @@ class Resolver:
         if in_list and self.ctx.heading is not None:
             h = self.ctx.heading
             return h.y, "narrative", h.start
+        local = self._sentence_ref(c)
+        if local is not None and m is not None:
+            # "In July 1921 the president signed ..., and a treaty followed in August":
+            # the year of the explicit month or day before it in its own sentence
+            lm = local.m or 12
+            y = local.y + 1 if lm - m >= _NEXT_YEAR_GAP else local.y
+            return y, "narrative", local.start
         use_dct = self.ctx.dct is not None and (
-            (self.ctx.news and not self._near_ref(c.start)) or self.ctx.ref is None
+            (self.ctx.news and not self._near_ref(c.start) and not self._narrative_time(c))
+            or self.ctx.ref is None
+            or self.ctx.ref.from_dct
         )
         if use_dct:
             assert self.ctx.dct is not None
@@ -682,6 +823,16 @@ class Resolver:
         clock = self._clock(c.f)
         if c.f.get("ss") is not None and not c.f.get("ampm"):
             pass
+        on = self.clock_day.get(c.start)
+        if on is not None:
+            rd = self.resolve(on)
+            if rd.value is not None and rd.value.precision in ("day", "time"):
+                hh = int(c.f["hh"])
+                if on.f.get("pod") in ("AF", "EV") and hh < 12 and not c.f.get("ampm"):
+                    hh += 12  # "three o'clock on the afternoon of ..." is 15:00
+                y, m, d = civil_from_day(rd.value.earliest)
+                tv = V.make_time(y, m, d, hh, c.f.get("mi"))
+                return self._res(c, "TIME", tv, tv.value, "event", on.start)
         base = self._day_anchor(c)
         if base is None:
             return self._res(c, "TIME", None, f"XXXX-XX-XXT{clock}")
@@ -690,6 +841,14 @@ class Resolver:
         return self._res(c, "TIME", tv, f"{tv.value}", anchor, astart)
 
     def _day_anchor(self, c: Cand) -> tuple[tuple[int, int, int], Anchor, int | None] | None:
+        if self._narrative_time(c):
+            # a bare time in the told past: the narrative's day, or unknown when the
+            # narrative is not at a day ("7 p.m." after "in 1989"), never the DCT's
+            day = self._narrative_day()
+            if day is None:
+                return None
+            assert self.ctx.ref is not None
+            return day, "narrative", self.ctx.ref.start
         if self.ctx.news and self.ctx.dct is not None and not self._near_ref(c.start):
             return self.ctx.dct, "dct", None
         r = self.ctx.ref
@@ -777,10 +936,22 @@ class Resolver:
         day = None
         anchor: Anchor = "dct"
         astart = None
-        if "wd" in f:
+        told = self.ago_day.get(c.start)
+        if told is not None:
+            # "thirty years ago tonight": the night of the told day
+            day, anchor, astart = told
+        elif "wd" in f:
             r = self._weekday_day(c, f["wd"], f.get("rel"))
             if r is not None:
                 day, anchor, astart = r
+        elif f.get("dw_word") == "overnight" and (
+            self._narrative_time(c) or (not self.ctx.news and self._near_ref(c.start))
+        ):
+            # "troops closed the border overnight": the night of the narrative's day
+            nd = self._narrative_day()
+            if nd is not None:
+                assert self.ctx.ref is not None
+                day, anchor, astart = day_number(*nd), "narrative", self.ctx.ref.start
         elif f.get("dw") or f.get("rel"):
             word = f.get("dw") or f.get("rel")
             delta = {"yesterday": -1, "today": 0, "tomorrow": 1, "this": 0, "last": -1}.get(
@@ -810,6 +981,14 @@ class Resolver:
     def _weekday_day(
         self, c: Cand, wd: int, rel: str | None
     ) -> tuple[int, Anchor, int | None] | None:
+        nd = self._narrative_day()
+        if rel is None and nd is not None and self._narrative_time(c):
+            # "On Saturday morning" in the told past of a day: the narrative's week (a
+            # weekday after a month-precise reference stays the page's, as in news)
+            assert self.ctx.ref is not None
+            r0 = self.ctx.ref
+            base = day_number(*nd)
+            return base + (wd - (base % 7 + 1)) % 7, "narrative", r0.start
         if self.ctx.dct is not None and (self.ctx.news or self.ctx.ref is None):
             dn = day_number(*self.ctx.dct)
             cur = dn % 7 + 1  # ISO weekday of the DCT
@@ -841,6 +1020,12 @@ class Resolver:
 
     def _weekday(self, c: Cand) -> Resolved:
         wd = c.f["wd"]
+        if _ANOTHER.search(self.ctx.text[max(0, c.start - 10) : c.start]):
+            return self._res(c, "DATE", None, f"XXXX-WXX-{wd}")  # "live to see another Saturday"
+        if _QUOTED_NAME_BEFORE.search(
+            self.ctx.text[max(0, c.start - 20) : c.start]
+        ) and _QUOTE_AFTER.match(self.ctx.text[c.end : c.end + 2]):
+            return self._res(c, "DATE", None, f"XXXX-WXX-{wd}")  # a day's name: "'Black Friday'"
         got = self._weekday_day(c, wd, c.f.get("rel"))
         if got is None:
             return self._res(c, "DATE", None, f"XXXX-WXX-{wd}")
@@ -849,6 +1034,11 @@ class Resolver:
 
     def _dctword(self, c: Cand) -> Resolved:
         w = c.f["dw"]
+        told = self.ago_day.get(c.start)
+        if told is not None:
+            # "35 years ago today": the told day, not the page's
+            n, anchor, astart = told
+            return self._res(c, "DATE", V.from_day_number(n), anchor=anchor, anchor_start=astart)
         delta = {"today": 0, "yesterday": -1, "tomorrow": 1}.get(w)
         if delta is None:
             delta = -2 if "before" in w else 2
@@ -1279,6 +1469,8 @@ def resolve_all(
         ):
             if c.rule == "ago" and r.value.anchor == "dct":
                 continue
+            if r.value.anchor == "dct" and resolver._past_ref() is not None:
+                continue  # the page's present ("this week", "on Saturday") in a told past
             if _looks_back(c):
                 continue  # "the previous year", "two years earlier": background, not progress
             if _embedded_event(text, c):
@@ -1302,15 +1494,45 @@ def resolve_all(
                     continue  # "a campaign planned for 1976" does not move the narrative there
                 if _aside(text, c.start):
                     continue  # a date in parentheses or in quoted speech is an aside
+                if _pluperfect(text, c, ctx.sent_starts) and r.value.latest < _ref_day(ctx.ref):
+                    continue  # "had been proclaimed in 1871": background of the narrative
             ref = _ref_from_tv(r.value, r.start)
             if ref is None:
                 continue
+            if r.value.anchor == "dct" or (
+                r.value.anchor in ("narrative", "event")
+                and ctx.ref is not None
+                and ctx.ref.from_dct
+                and r.anchor_start == ctx.ref.start
+            ):
+                ref.from_dct = True
             if role == "heading":
                 ctx.heading = ref
-            elif r.value.anchor == "absolute" and not years.confirms(ref.y, ctx.ref, c.end):
+            elif (
+                r.value.anchor == "absolute"
+                and not years.confirms(ref.y, ctx.ref, c.end)
+            ):
                 continue  # a side mention: the narrative's next years stay where they were
             ctx.ref = ref
     return out
+
+
+def _ref_day(ref: Ref) -> int:
+    """First day of a reference."""
+    return day_number(ref.y, ref.m or 1, ref.d or 1)
+
+
+#: a past perfect ("had been proclaimed", "had signed") in the clause before a date
+_PLUPERFECT = re.compile(r"(?i)\bhad\s+(?!to\b)(?:\w+ly\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t|d)\b")
+
+
+def _pluperfect(text: str, c: Cand, sent_starts: list[int]) -> bool:
+    """The date's clause is in the past perfect: it tells what had happened before the
+    narrative's time, so it does not move the narrative back."""
+    i = bisect.bisect_right(sent_starts, c.start) - 1
+    s = sent_starts[max(i, 0)]
+    clause = re.split(r"[;:]", text[s : c.start])[-1]
+    return bool(_PLUPERFECT.search(clause[-90:]))
 
 
 class _YearTrack:
@@ -1454,11 +1676,24 @@ def _sets_scene(text: str, c: Cand) -> bool:
     return not before.strip() or before.rstrip()[-1:] in '.!?:\n"“(' or c.f.get("mod") is not None
 
 
+def _told_today(c: Cand | None) -> bool:
+    """ "today" / "tonight" (a DCT word naming the page's own day)."""
+    if c is None:
+        return False
+    return (c.rule == "dctword" and c.f.get("dw") == "today") or (
+        c.rule == "tonight" and c.f.get("dw_word") == "tonight"
+    )
+
+
 def _prepass(resolver: Resolver, cands: Sequence[Cand], roles: Sequence[str]) -> None:
     """Appositions "N years ago, on <date>": resolve the offset from the date and, when the
-    document has no DCT, infer its year."""
+    document has no DCT, infer its year. "N years ago today/tonight[, on <date>]": the
+    "today"/"tonight" is the told day (the apposed date, else the DCT's day N years back),
+    not the page's."""
     text = resolver.ctx.text
+    dct = resolver.ctx.dct
     app: dict[int, tuple[TimeValue, int]] = {}
+    told: dict[int, tuple[int, Anchor, int | None]] = {}
     for i, c in enumerate(cands):
         if (
             c.rule != "ago"
@@ -1466,24 +1701,48 @@ def _prepass(resolver: Resolver, cands: Sequence[Cand], roles: Sequence[str]) ->
             or not isinstance(c.f.get("n"), int)
         ):
             continue
-        nxt = cands[i + 1] if i + 1 < len(cands) else None
+        j = i + 1
+        day_word = cands[j] if j < len(cands) else None
+        if _told_today(day_word) and day_word is not None and not text[c.end : day_word.start].strip():
+            j += 1
+        else:
+            day_word = None
+        if day_word is not None and dct is not None and c.f.get("unit") == "Y":
+            y, m, d = dct
+            y -= int(c.f["n"])
+            if not V.valid_day(y, m, d):
+                d -= 1
+            told[day_word.start] = (day_number(y, m, d), "dct", None)
+        last = day_word or c
+        nxt = cands[j] if j < len(cands) else None
         if (
             nxt is None
             or "y" not in nxt.f
             or nxt.rule not in ("dmy", "mdy", "my", "year", "iso", "time_date")
         ):
             continue
-        if not re.fullmatch(r",?\s*(?:on|in|back\s+in|back\s+on)?\s*", text[c.end : nxt.start]):
+        if not re.fullmatch(r",?\s*(?:on|in|back\s+in|back\s+on)?\s*", text[last.end : nxt.start]):
             continue
         tmp = Resolver(Context(text=text, sent_starts=resolver.ctx.sent_starts))
         r = tmp.resolve(nxt)
         if r.value is None:
             continue
         app[c.start] = (r.value, nxt.start)
+        if day_word is not None and r.value.precision in ("day", "time"):
+            told[day_word.start] = (r.value.earliest, "event", nxt.start)
         unit = c.f.get("unit")
         if resolver.ctx.dct is None and unit == "Y" and resolver.ctx.inferred_dct_year is None:
             resolver.ctx.inferred_dct_year = civil_from_day(r.value.earliest)[0] + int(c.f["n"])
     resolver.apposition = app
+    resolver.ago_day = told
+    for c, nxt in zip(cands, cands[1:], strict=False):
+        if (
+            c.rule in ("clock", "clock_word", "clock_oclock")
+            and nxt.rule in ("pod_date", "dmy", "mdy", "iso")
+            and {"m", "d"} <= nxt.f.keys()
+            and re.fullmatch(r"\s*(?:on|of)\s+", text[c.end : nxt.start])
+        ):
+            resolver.clock_day[c.start] = nxt
 
 
 _DCT_WORDS = {"last", "next", "this", "coming", "past", "current", "this past"}

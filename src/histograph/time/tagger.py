@@ -537,6 +537,8 @@ def _fields(name: str, m: re.Match[str], lx: Lexicon) -> dict[str, Any] | None:
         if hh > 24:
             return None
         f.update(hh=hh, mi=mi, kind="TIME")
+        if ampm:
+            f["ampm"] = ampm
         if g.get("ss"):
             f["ss"] = int(g["ss"])
         if g.get("tz"):
@@ -582,7 +584,7 @@ def _fields(name: str, m: re.Match[str], lx: Lexicon) -> dict[str, Any] | None:
     if g.get("dw"):
         f["dw"] = _norm(g["dw"])
         if f["dw"] in ("tonight", "overnight"):
-            f.update(pod="NI", kind="TIME", dw="today")
+            f.update(pod="NI", kind="TIME", dw="today", dw_word=f["dw"])
     if g.get("rel"):
         f["rel"] = _norm(g["rel"])
         f["rel_start"] = m.start("rel")
