@@ -33,7 +33,7 @@ CONTENT_REGIONS: frozenset[str] = frozenset(
 )
 ConflictKind = Literal[
     "precision", "timezone", "calendar", "announced_vs_occurred", "naming", "copy",
-    "rounding", "unexplained",
+    "rounding", "framing", "participants", "filing", "unexplained",
 ]
 Severity = Literal["hard", "soft"]
 

@@ -357,8 +357,8 @@ class Resolver:
         r = self._past_ref()
         if r is None:
             return False
-        s, e = _sentence_bounds(self.ctx, c.start)
-        mode = sentence_time(self.ctx.text[s : c.start] + " " + self.ctx.text[c.end : e])
+        s, _ = _sentence_bounds(self.ctx, c.start)
+        mode = self._sentence_mode(c)
         if mode == "present":
             return False
         if mode == "past" or r.start >= s:
@@ -368,6 +368,15 @@ class Resolver:
             ps, _ = _sentence_bounds(self.ctx, s - 1)
             return sentence_time(self.ctx.text[ps:s]) == "past"
         return False
+
+    def _sentence_mode(self, c: Cand) -> str | None:
+        s, e = _sentence_bounds(self.ctx, c.start)
+        return sentence_time(self.ctx.text[s : c.start] + " " + self.ctx.text[c.end : e])
+
+    def _page_present(self, c: Cand) -> bool:
+        """The text has set a told past, but this sentence speaks of the page's own
+        present or future ("Today the town remembers ...", "will be unveiled")."""
+        return self._past_ref() is not None and self._sentence_mode(c) == "present"
 
     def _sentence_ref(self, c: Cand) -> Ref | None:
         """An explicit month- or day-precise date earlier in this sentence that is not the
@@ -619,6 +628,7 @@ class Resolver:
             (self.ctx.news and not self._near_ref(c.start) and not self._narrative_time(c))
             or self.ctx.ref is None
             or self.ctx.ref.from_dct
+            or self._page_present(c)
         )
         if use_dct:
             assert self.ctx.dct is not None
@@ -849,6 +859,8 @@ class Resolver:
                 return None
             assert self.ctx.ref is not None
             return day, "narrative", self.ctx.ref.start
+        if self.ctx.dct is not None and self._page_present(c):
+            return self.ctx.dct, "dct", None
         if self.ctx.news and self.ctx.dct is not None and not self._near_ref(c.start):
             return self.ctx.dct, "dct", None
         r = self.ctx.ref
