@@ -224,7 +224,7 @@ def test_established_versus_restored_is_a_soft_framing_conflict() -> None:
     events, conflicts = merge([a, b, c])
     assert len(events) == 1
     (f,) = by_attr(conflicts, "nature")
-    assert (f.kind, f.severity) == ("naming", "soft")
+    assert (f.kind, f.severity) == ("framing", "soft")
     assert sorted(v.value for v in f.values) == ["first establishment", "restoration or resumption"]
     natures = [c for c in events[0].claims if c.attribute == "nature"]
     assert {c.value for c in natures} == {"established", "restored"}

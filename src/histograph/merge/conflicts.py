@@ -271,7 +271,7 @@ def participant_conflict(
         + "). Accounts are often partial — each may name the side it follows — so this is "
         "a difference of emphasis unless the texts say the others took no part."
     )
-    return _conflict(event_id, "participants", values, "unexplained", "soft", explanation)
+    return _conflict(event_id, "participants", values, "participants", "soft", explanation)
 
 
 # --------------------------------------------------------------------------- framing
@@ -298,7 +298,7 @@ def framing_conflict(
         "those with the new state are 'established' for the first time — so this is framing, "
         "not a contradiction of fact."
     )
-    return _conflict(event_id, "nature", values, "naming", "soft", explanation)
+    return _conflict(event_id, "nature", values, "framing", "soft", explanation)
 
 
 # --------------------------------------------------------------------------- durations
@@ -469,7 +469,7 @@ def filing_conflict(
         f"The entry is dated {tv.value} but is filed under {where}; the entry's own date is "
         "kept (a heading groups entries loosely, the entry states its date)."
     )
-    return _conflict(event_id, "date", values, "unexplained", "soft", explanation)
+    return _conflict(event_id, "date", values, "filing", "soft", explanation)
 
 
 def distinct_claims(claims: Iterable[Claim]) -> list[Claim]:

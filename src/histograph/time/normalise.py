@@ -374,9 +374,14 @@ class Resolver:
         return sentence_time(self.ctx.text[s : c.start] + " " + self.ctx.text[c.end : e])
 
     def _page_present(self, c: Cand) -> bool:
-        """The text has set a told past, but this sentence speaks of the page's own
-        present or future ("Today the town remembers ...", "will be unveiled")."""
-        return self._past_ref() is not None and self._sentence_mode(c) == "present"
+        """A page about its own time (news-like) has set a told past, but this sentence
+        speaks of the page's present or future ("Today the town remembers ...", "will be
+        unveiled"). In a history narrative, present tense is commentary on the past."""
+        return (
+            self.ctx.news
+            and self._past_ref() is not None
+            and self._sentence_mode(c) == "present"
+        )
 
     def _sentence_ref(self, c: Cand) -> Ref | None:
         """An explicit month- or day-precise date earlier in this sentence that is not the
