@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit eval bench bench-timex clean web-deps browser-deps serve site
+.PHONY: install demo test lint typecheck unit eval eval-all bench bench-timex clean web-deps browser-deps serve site
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -54,6 +54,11 @@ site: $(STAMP) web-deps
 
 eval: $(STAMP)
 	$(BIN)/histograph eval --docs ../shared/eval/docs --gold ../shared/eval/gold
+
+eval-all: $(STAMP)
+	@for c in ../shared/eval corpora/heldout corpora/test; do \
+	  [ -d $$c/docs ] && echo "== $$c" && $(BIN)/histograph eval --docs $$c/docs --gold $$c/gold; \
+	done; true
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py

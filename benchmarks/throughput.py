@@ -65,7 +65,7 @@ def run_spacy(texts: list[tuple[str, str]], q: Any) -> None:
     q.put({"seconds": time.perf_counter() - t0, "peak_mb": _peak_mb()})
 
 
-def run_histograph(texts: list[tuple[str, str]], q: Any) -> None:
+def run_histograph(texts: list[tuple[str, str]], q: Any, jobs: int = 1) -> None:
     from histograph.api import Histograph
     from histograph.ingest import read_text
     from histograph.nlp import get_nlp
@@ -75,7 +75,7 @@ def run_histograph(texts: list[tuple[str, str]], q: Any) -> None:
         hg = Histograph(str(Path(tmp) / "bench.db"))
         docs = (read_text(t, uri=n) for n, t in texts)
         t0 = time.perf_counter()
-        report = hg.add_documents(docs)
+        report = hg.add_documents(docs, jobs=jobs)
         seconds = time.perf_counter() - t0
         hg.close()
     q.put(
@@ -88,10 +88,10 @@ def run_histograph(texts: list[tuple[str, str]], q: Any) -> None:
     )
 
 
-def measure(target: Any, texts: list[tuple[str, str]]) -> dict[str, Any]:
+def measure(target: Any, texts: list[tuple[str, str]], *extra: Any) -> dict[str, Any]:
     ctx = mp.get_context("spawn")
     q = ctx.Queue()
-    p = ctx.Process(target=target, args=(texts, q))
+    p = ctx.Process(target=target, args=(texts, q, *extra))
     p.start()
     result: dict[str, Any] = q.get()
     p.join()
@@ -102,12 +102,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--words", type=int, default=50_000, help="words of text to process")
     ap.add_argument("--corpus", type=Path, action="append", help="corpus folder(s)")
+    ap.add_argument("--jobs", type=int, default=2, help="also run histograph with this many processes")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     texts = load_texts(args.corpus or DEFAULT_CORPORA, args.words)
     words = sum(len(t.split()) for _, t in texts)
     chars = sum(len(t) for _, t in texts)
     rows = {"spacy": measure(run_spacy, texts), "histograph": measure(run_histograph, texts)}
+    if args.jobs > 1:
+        # peak MB of this row is the parent process only (workers are separate processes)
+        rows[f"histograph -j{args.jobs}"] = measure(run_histograph, texts, args.jobs)
     for r in rows.values():
         r["words_per_s"] = round(words / r["seconds"], 1)
         r["seconds"] = round(r["seconds"], 3)
@@ -121,15 +125,21 @@ def main(argv: list[str] | None = None) -> int:
             rows["histograph"]["words_per_s"] / rows["spacy"]["words_per_s"], 3
         ),
     }
+    if args.jobs > 1:
+        result[f"ratio_histograph_j{args.jobs}_vs_spacy"] = round(
+            rows[f"histograph -j{args.jobs}"]["words_per_s"] / rows["spacy"]["words_per_s"], 3
+        )
     if args.json:
         json.dump(result, sys.stdout, indent=2)
         print()
     else:
         print(f"{len(texts)} documents, {words:,} words, {chars:,} chars")
-        print(f"{'system':<12}{'seconds':>10}{'words/s':>12}{'peak MB':>10}")
+        print(f"{'system':<16}{'seconds':>10}{'words/s':>12}{'peak MB':>10}")
         for name, r in rows.items():
-            print(f"{name:<12}{r['seconds']:>10}{r['words_per_s']:>12,}{r['peak_mb']:>10}")
-        print(f"ratio histograph/spacy: {result['ratio_histograph_vs_spacy']}")
+            print(f"{name:<16}{r['seconds']:>10}{r['words_per_s']:>12,}{r['peak_mb']:>10}")
+        for k, v in result.items():
+            if k.startswith("ratio"):
+                print(f"{k}: {v}")
     return 0
 
 

@@ -17,7 +17,7 @@ from .ingest import IngestError, ReadOptions, read_paths
 from .ingest.dedup import find_copies
 from .merge import merge
 from .model import Conflict, Document, Event, KnowledgeBase, Person, TimeValue
-from .pipeline import DEFAULT_STAGES, Pipeline, build
+from .pipeline import DEFAULT_STAGES, Pipeline, analyze_each, build
 from .store import SearchHit, Store, open_store
 
 ProgressFn = Callable[[str], None]
@@ -99,36 +99,53 @@ class Histograph:
         inputs: Sequence[str],
         options: ReadOptions | None = None,
         progress: ProgressFn | None = None,
+        *,
+        jobs: int = 1,
     ) -> IngestReport:
         """Read, analyse and store files/directories/globs (``-`` = stdin), then re-merge."""
-        return self.add_documents(read_paths(inputs, options), progress=progress)
+        return self.add_documents(read_paths(inputs, options), progress=progress, jobs=jobs)
 
     def add_documents(
         self,
         items: Iterable[Document | IngestError],
         progress: ProgressFn | None = None,
+        *,
+        jobs: int = 1,
     ) -> IngestReport:
+        """Analyse and store documents not yet known, then re-merge; ``jobs`` processes."""
         report = IngestReport()
-        for item in items:
-            if isinstance(item, IngestError):
-                report.errors.append(item)
-                if progress:
-                    progress(item.source)
-                continue
-            if self.store.has_document(item.id):
-                report.duplicates.append(item)
+        seen: set[str] = set()
+
+        def pending() -> Iterator[Document]:
+            for item in items:
+                if isinstance(item, IngestError):
+                    report.errors.append(item)
+                    if progress:
+                        progress(item.source)
+                elif item.id in seen or self.store.has_document(item.id):
+                    report.duplicates.append(item)
+                    if progress:
+                        progress(item.uri)
+                else:
+                    seen.add(item.id)
+                    yield item
+
+        for doc, result in analyze_each(self.pipeline, pending(), jobs):
+            if isinstance(result, Exception):  # one bad document never stops a batch
+                report.errors.append(
+                    IngestError(doc.uri, f"analysis failed: {type(result).__name__}: {result}")
+                )
             else:
                 try:
-                    analysis = self.pipeline.analyze(item)
-                    self.store.add_analysis(analysis)
-                except Exception as exc:  # one bad document never stops a batch
+                    self.store.add_analysis(result)
+                except Exception as exc:
                     report.errors.append(
-                        IngestError(item.uri, f"analysis failed: {type(exc).__name__}: {exc}")
+                        IngestError(doc.uri, f"could not be stored: {type(exc).__name__}: {exc}")
                     )
                 else:
-                    report.added.append(item)
+                    report.added.append(doc)
             if progress:
-                progress(item.uri)
+                progress(doc.uri)
         if report.added:
             self.rebuild()
         return report

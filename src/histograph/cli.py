@@ -88,6 +88,9 @@ def ingest(
     fmt: Annotated[
         str | None, typer.Option("--format", help="Read every input as txt|md|html|pdf|json|jsonl.")
     ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", help="Analyse documents in this many processes.")
+    ] = 1,
     authority: Annotated[
         Path | None,
         typer.Option(help="An authority file (CSV/JSON: id, name, aliases, dates) pinning identities."),
@@ -127,7 +130,7 @@ def ingest(
                 hg.load_authority(authority, rebuild=False)
             except (AuthorityError, OSError) as exc:
                 raise _fail(str(exc)) from None
-        report = hg.ingest(inputs, options, progress=progress)
+        report = hg.ingest(inputs, options, progress=progress, jobs=jobs)
     for e in report.errors:
         err.print(f"[red]skipped[/] {e}", highlight=False, soft_wrap=True)
     if as_json:

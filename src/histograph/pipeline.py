@@ -105,6 +105,56 @@ class Pipeline:
             yield state.freeze()
 
 
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _init_worker(names: tuple[str, ...]) -> None:
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = build(names)
+
+
+def _analyze_in_worker(document: Document) -> Analysis:
+    assert _WORKER_PIPELINE is not None
+    return _WORKER_PIPELINE.analyze(document)
+
+
+def analyze_each(
+    pipeline: Pipeline, documents: Iterable[Document], jobs: int = 1
+) -> Iterator[tuple[Document, Analysis | Exception]]:
+    """Analyse documents in order, yielding each with its Analysis or the exception it raised
+    (one bad document never stops the rest). ``jobs > 1`` spreads the work over that many
+    processes, each loading spaCy once; at most ``2 * jobs`` documents are in flight."""
+    if jobs <= 1:
+        for doc in documents:
+            try:
+                yield doc, pipeline.analyze(doc)
+            except Exception as exc:
+                yield doc, exc
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("spawn")
+    names = tuple(pipeline.names)
+    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(names,)) as ex:
+        window: deque[tuple[Document, Future[Analysis]]] = deque()
+
+        def drain_one() -> tuple[Document, Analysis | Exception]:
+            doc, fut = window.popleft()
+            try:
+                return doc, fut.result()
+            except Exception as exc:
+                return doc, exc
+
+        for doc in documents:
+            window.append((doc, ex.submit(_analyze_in_worker, doc)))
+            if len(window) >= 2 * jobs:
+                yield drain_one()
+        while window:
+            yield drain_one()
+
+
 def build(names: Sequence[str] = DEFAULT_STAGES) -> Pipeline:
     """Build a pipeline from stage names, checking each stage's declared inputs."""
     stages = [get_stage(n) for n in names]

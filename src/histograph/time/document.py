@@ -36,6 +36,8 @@ def _docdate_line(line: str) -> bool:
             continue
         return True
     return False
+
+
 _BYLINE = re.compile(r"^\s*(?:by|By|BY)\s+\S")
 _HEADING_MD = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*:?\s*$|__[^_\n]+__\s*:?\s*$)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪◦]\s|\d{1,3}[.)]\s)")

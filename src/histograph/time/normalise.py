@@ -23,6 +23,7 @@ tense of the sentence choosing past or future); otherwise against the narrative.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -134,7 +135,9 @@ _FAR_YEARS = 2
 
 
 @lru_cache(maxsize=1)
-def _sentence_time_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _sentence_time_res() -> tuple[
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]
+]:
     lx = lexicon()
 
     def words(ws: tuple[str, ...]) -> re.Pattern[str]:
@@ -378,9 +381,7 @@ class Resolver:
         speaks of the page's present or future ("Today the town remembers ...", "will be
         unveiled"). In a history narrative, present tense is commentary on the past."""
         return (
-            self.ctx.news
-            and self._past_ref() is not None
-            and self._sentence_mode(c) == "present"
+            self.ctx.news and self._past_ref() is not None and self._sentence_mode(c) == "present"
         )
 
     def _sentence_ref(self, c: Cand) -> Ref | None:
@@ -1525,10 +1526,7 @@ def resolve_all(
                 ref.from_dct = True
             if role == "heading":
                 ctx.heading = ref
-            elif (
-                r.value.anchor == "absolute"
-                and not years.confirms(ref.y, ctx.ref, c.end)
-            ):
+            elif r.value.anchor == "absolute" and not years.confirms(ref.y, ctx.ref, c.end):
                 continue  # a side mention: the narrative's next years stay where they were
             ctx.ref = ref
     return out
@@ -1720,7 +1718,11 @@ def _prepass(resolver: Resolver, cands: Sequence[Cand], roles: Sequence[str]) ->
             continue
         j = i + 1
         day_word = cands[j] if j < len(cands) else None
-        if _told_today(day_word) and day_word is not None and not text[c.end : day_word.start].strip():
+        if (
+            _told_today(day_word)
+            and day_word is not None
+            and not text[c.end : day_word.start].strip()
+        ):
             j += 1
         else:
             day_word = None
@@ -1752,7 +1754,7 @@ def _prepass(resolver: Resolver, cands: Sequence[Cand], roles: Sequence[str]) ->
             resolver.ctx.inferred_dct_year = civil_from_day(r.value.earliest)[0] + int(c.f["n"])
     resolver.apposition = app
     resolver.ago_day = told
-    for c, nxt in zip(cands, cands[1:], strict=False):
+    for c, nxt in itertools.pairwise(cands):
         if (
             c.rule in ("clock", "clock_word", "clock_oclock")
             and nxt.rule in ("pod_date", "dmy", "mdy", "iso")
