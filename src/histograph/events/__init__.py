@@ -29,10 +29,11 @@ from typing import TYPE_CHECKING
 from ..model import EntityMention, EventMention, RegionKind, TimeMention
 from ..registry import stage
 from .arguments import Located, choose_time, clause_span, participants, place_of
+from .fallback import fallback_triggers
 from .modality import immediate_governor, modality_of
 from .states import STATE_TYPE, state_mentions
 from .structure import Structure
-from .triggers import Trigger, find_triggers
+from .triggers import Trigger, find_triggers, subjects
 from .types import EventTypes, format_type, load_event_types
 
 if TYPE_CHECKING:
@@ -149,6 +150,29 @@ def _phrase_span(tr: Trigger, sent: Span) -> tuple[int, int]:
     return s, e
 
 
+def _fragment(v: Token) -> bool:
+    """A finite verb without any subject: a note-style fragment ("**X (role):** Sent the
+    missiles and agreed to remove them") that says what a person did, not when: it may only
+    join an event founded by a full statement."""
+    if v.tag_ not in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "auxpass" for c in v.children):
+        return False
+    cur = v
+    for _ in range(4):  # "X refused to recognise Y and took part in Z": X, two levels up
+        if subjects(cur):
+            return False
+        if cur.dep_ not in {"conj", "xcomp", "advcl", "ccomp"} or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return True
+
+
+def _pronoun_subject(v: Token) -> bool:
+    subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subj and v.dep_ == "conj":
+        subj = [c for c in v.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subj) and all(c.pos_ == "PRON" for c in subj)
+
+
 def _is_range(t: TimeMention) -> bool:
     return t.value is not None and (t.value.precision == "interval" or "/" in t.value.value)
 
@@ -189,24 +213,36 @@ def _sentence_mentions(
     doc_id = state.document.id
     label_of = _label_fn(seg, ents)
     triggers = find_triggers(sent, et, label_of)
-    if not triggers and not any(t.lower_.startswith(et.modality.negative_prefixes) for t in sent):
-        return []  # no act, and no "non-X" that could name a state
     abs_s = seg.offset + sent.start_char
     abs_e = seg.offset + sent.end_char
     label = structure.label_date(abs_s)
     times = [t for t in structure.times_in(abs_s, abs_e) if label is None or t is not label]
     located = [_locate(seg, t) for t in times]
-    heads = {tr.head for tr in triggers}
+    untyped = fallback_triggers(sent, et, triggers, {i for x in located for i in x.tokens})
+    if (
+        not triggers
+        and not untyped
+        and not any(t.lower_.startswith(et.modality.negative_prefixes) for t in sent)
+    ):
+        return []  # no act, and no "non-X" that could name a state
+    heads = {tr.head for tr in triggers} | {tr.head for tr in untyped}
+    untyped_heads = {tr.head for tr in untyped}
+    #: several clauses state events: each mention's evidence is its own clause
+    clauses = len({tr.head for tr in triggers if tr.kind == "verbal"} | untyped_heads) > 1
     markers = et.modality.temporal_markers
     line_kind = structure.line_kind(abs_s)
     rkind = _region_kind(seg, line_kind)
     out: list[EventMention] = []
-    for tr in triggers:
+    for tr in [*triggers, *untyped]:
         typ = et.types[tr.type]
         head = seg.doc[tr.head]
         modality = modality_of(head, et.modality)
+        fallback = tr.head in untyped_heads
+        if fallback and modality != "asserted":
+            continue
         others = heads - {tr.head}
         time: TimeMention | None = None
+        own_time: TimeMention | None = None
         gov = immediate_governor(head)
         referenced = gov is not None and gov.lemma_.lower() in et.modality.reference_heads
         if not referenced:
@@ -215,6 +251,7 @@ def _sentence_mentions(
                 tr, cands, markers, others, max_distance=3 if tr.kind == "named" else None
             )
             time = loc.mention if loc is not None else None
+            own_time = time
             if time is None and tr.kind != "named" and not _under_temporal_marker(head, markers):
                 for structural in (
                     label,
@@ -224,9 +261,13 @@ def _sentence_mentions(
                     if structural is not None and (typ.durative or not _is_range(structural)):
                         time = structural
                         break
+        if fallback and (time is None or (own_time is None and _pronoun_subject(head))):
+            # an untyped clause is an event only with a date of its own; "He sends ..." in
+            # a dated timeline entry elaborates the entry's event
+            continue
         if tr.kind in {"nominal", "named"}:
             cs, ce = _phrase_span(tr, sent)
-        elif len(sent.text) > _LONG_SENTENCE and len(triggers) > 1:
+        elif clauses or (len(sent.text) > _LONG_SENTENCE and len(triggers) > 1):
             cs, ce = clause_span(tr, sent, others)
         else:
             cs, ce = sent.start_char, sent.end_char
@@ -254,13 +295,19 @@ def _sentence_mentions(
                 ),
                 modality=modality,
                 region_kind=rkind,
-                confidence=_confidence(
-                    tr, rkind, generic=time is None and _generic(seg.doc[tr.head], tr)
+                confidence=round(et.fallback.confidence * _KIND_WEIGHT.get(rkind, 0.7), 3)
+                if fallback
+                else _confidence(
+                    tr,
+                    rkind,
+                    generic=(time is None and _generic(seg.doc[tr.head], tr))
+                    or (tr.kind == "verbal" and _fragment(head)),
                 ),
             )
         )
+    typed_out = out[: len(triggers)]  # one per typed trigger, in order (none is skipped)
     anchor = next(
-        (m.time for m in out if m.time is not None and m.modality == "asserted"),
+        (m.time for m in typed_out if m.time is not None and m.modality == "asserted"),
         label.value if label is not None else None,
     )
     typ_of = et.types
@@ -270,7 +317,7 @@ def _sentence_mentions(
             sent=sent,
             offset=seg.offset,
             et=et,
-            mentions=out,
+            mentions=typed_out,
             heads=[tr.head for tr in triggers],
             times=[t for t in state.times if abs_s <= t.start < abs_e],
             anchor=anchor,

@@ -367,7 +367,17 @@ def clause_span(tr: Trigger, sent: Span, other_heads: Collection[int]) -> tuple[
             sub = {t.i for t in c.subtree}
             if head.i not in sub and sub & set(other_heads):
                 excluded |= sub
-    toks = [t for t in clause.subtree if t.i not in excluded and sent.start <= t.i < sent.end]
+    # the run of the clause around the trigger: an excluded sub-clause in the middle cuts it
+    # (a closing full stop must not stretch it over the sub-clause again)
+    lo = max((i for i in excluded if i < head.i), default=-1)
+    hi = min((i for i in excluded if i > head.i), default=len(doc))
+    toks = [
+        t
+        for t in clause.subtree
+        if t.i not in excluded and sent.start <= t.i < sent.end and lo < t.i < hi
+    ]
+    while len(toks) > 1 and toks[-1].is_punct and toks[-1].i != head.i:
+        toks.pop()
     if not toks:
         return sent.start_char, sent.end_char
     # the span must cover the trigger itself (a named trigger may reach beyond the clause)

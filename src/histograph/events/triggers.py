@@ -137,6 +137,10 @@ def _verb_spec_ok(v: Token, spec: VerbSpec, label_of: LabelOf) -> bool:
         return False
     if spec.passive_only and not _is_passive(v):
         return False
+    if spec.intransitive and any(
+        c.dep_ in DIRECT_DEPS or c.dep_ in {"ccomp", "xcomp"} for c in v.children
+    ):
+        return False
     if spec.particle and not any(
         c.dep_ in {"prt", "prep"} and c.lower_ in spec.particle for c in v.children
     ):

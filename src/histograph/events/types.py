@@ -24,6 +24,8 @@ class VerbSpec:
     particle: frozenset[str] = frozenset()
     preps: Mapping[str, frozenset[str]] = field(default_factory=dict)
     passive_only: bool = False
+    #: the verb has no direct object ("Khrushchev accepted.")
+    intransitive: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,28 @@ class Continuation:
 
 
 @dataclass(frozen=True)
+class Fallback:
+    """Untyped events (``other``): which predicates are not events of their own."""
+
+    enabled: bool = False
+    confidence: float = 0.6
+    stative: frozenset[str] = frozenset()  # be, have, remain, represent, ...
+    reporting: frozenset[str] = frozenset()  # the page speaking: say, write, recall, ...
+    #: verbs that only say when a typed event happened ("the conference opened")
+    aspectual: frozenset[str] = frozenset()
+    #: verbs too light to be an event of their own when their object is a typed event
+    #: ("extended recognition"), or lexical evidence that two mentions tell one event
+    light: frozenset[str] = frozenset()
+    #: words that are never lexical evidence (determiners, pronouns, prepositions, ...)
+    function_words: frozenset[str] = frozenset()
+    #: catch-all types: type and date alone never merge two of their mentions
+    generic_types: frozenset[str] = frozenset()
+    #: "proposed in a letter", "ended with the armistice": a verb performed through a typed
+    #: event of one of these groups takes its type
+    instrument_preps: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Modality:
     negators: frozenset[str]
     negative_prefixes: tuple[str, ...]
@@ -127,6 +151,7 @@ class EventTypes:
     durations: Durations = Durations()
     states: StateOfAffairs = StateOfAffairs()
     continuation: Continuation = Continuation()
+    fallback: Fallback = Fallback()
     version: int = 1
 
     def framing_of(self, trigger: str, before: Sequence[str] = ()) -> str | None:
@@ -197,6 +222,7 @@ def _verb(d: Mapping[str, Any]) -> VerbSpec:
         particle=_fs(d.get("particle")),
         preps={str(k).lower(): _fs_keep_labels(v) for k, v in (d.get("preps") or {}).items()},
         passive_only=bool(d.get("passive_only", False)),
+        intransitive=bool(d.get("intransitive", False)),
     )
 
 
@@ -288,7 +314,22 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
     dur = data.get("durations") or {}
     st = data.get("states") or {}
     cont = data.get("continuation") or {}
+    fb = data.get("fallback") or {}
     return EventTypes(
+        fallback=Fallback(
+            enabled=bool(fb.get("enabled", bool(fb))),
+            confidence=float(fb.get("confidence", 0.6)),
+            stative=_fs(fb.get("stative")),
+            reporting=_fs(fb.get("reporting")),
+            aspectual=_fs(fb.get("aspectual")),
+            light=_fs(fb.get("light")),
+            function_words=_fs(fb.get("function_words")),
+            generic_types=frozenset(str(x) for x in fb.get("generic_types") or ()),
+            instrument_preps={
+                str(k).lower(): frozenset(str(g) for g in v or ())
+                for k, v in (fb.get("instrument_preps") or {}).items()
+            },
+        ),
         framing=framing,
         durations=Durations(enders=_fs(dur.get("enders")), relative=_fs(dur.get("relative"))),
         states=StateOfAffairs(

@@ -138,21 +138,30 @@ def find_copied_passages(
     boilerplate, set phrases) are ignored. Pairs are reported once, earlier document first.
     """
     toks = [_tokens(d.text) for d in documents]
-    index: dict[bytes, list[tuple[int, int]]] = defaultdict(list)
-    for di, tk in enumerate(toks):
-        for p in range(len(tk) - ngram + 1):
-            index[_h(tk[p : p + ngram])].append((di, p))
-    pairs: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    index = _ngram_index(toks, ngram)
+    ids = [d.id for d in documents]
+    nd = len(documents)
+    # occurrences of each n-gram, in (document, position) order: a pair of documents (a, b),
+    # a < b, meets as an earlier occurrence in a with a later one in b
+    pairs: dict[int, list[tuple[int, int]]] = defaultdict(list)  # key a * nd + b
     for occ in index.values():
+        if len(occ) < 2:
+            continue
         docs = {d for d, _ in occ}
         if len(docs) < 2 or len(docs) > common_limit:
             continue
-        for a, pa in occ:
-            for b, pb in occ:
-                if a < b and documents[a].id != documents[b].id:
-                    pairs[(a, b)].append((pa, pb))
-    out: list[CopiedPassage] = []
-    for (a, b), matches in sorted(pairs.items()):
+        for i, (a, pa) in enumerate(occ):
+            ida = ids[a]
+            base = a * nd
+            for b, pb in occ[i + 1 :]:
+                if a < b and ida != ids[b]:
+                    pairs[base + b].append((pa, pb))
+    need = _min_matches(min_words, ngram, max_gap)
+    found: list[tuple[int, CopiedPassage]] = []
+    for key, matches in pairs.items():
+        if len(matches) < need:
+            continue  # too few matches to chain over min_words words
+        a, b = divmod(key, nd)
         matches.sort()
         chains: list[list[int]] = []  # [start_a, start_b, last_a, last_b]
         for pa, pb in matches:
@@ -168,9 +177,41 @@ def find_copied_passages(
             ea, eb = la + ngram - 1, lb + ngram - 1
             if eb - sb + 1 < min_words or ea - sa + 1 < min_words:
                 continue
-            out.append(
-                CopiedPassage(
-                    documents[a].id, ta[sa][1], ta[ea][2], documents[b].id, tb[sb][1], tb[eb][2]
-                )
+            found.append(
+                (key, CopiedPassage(ids[a], ta[sa][1], ta[ea][2], ids[b], tb[sb][1], tb[eb][2]))
             )
-    return out
+    # pairs in order (earlier document first), each pair's passages in the order found
+    found.sort(key=lambda x: x[0])
+    return [p for _, p in found]
+
+
+def _ngram_index(
+    toks: Sequence[Sequence[tuple[str, int, int]]], ngram: int
+) -> dict[bytes, list[tuple[int, int]]]:
+    """(document, position) of every word ``ngram``-gram, grouped by the n-gram's hash
+    (:func:`_h`), each group in (document, position) order; the hash is computed once per
+    distinct n-gram."""
+    by_text: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for di, tk in enumerate(toks):
+        words = [w for w, _, _ in tk]
+        for p in range(len(tk) - ngram + 1):
+            by_text[" ".join(words[p : p + ngram])].append((di, p))
+    index: dict[bytes, list[tuple[int, int]]] = {}
+    for text, occ in by_text.items():
+        h = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
+        prev = index.get(h)
+        if prev is None:
+            index[h] = occ
+        else:  # two n-grams, one hash: one group, as before
+            prev.extend(occ)
+            prev.sort()
+    return index
+
+
+def _min_matches(min_words: int, ngram: int, max_gap: int) -> int:
+    """The fewest n-gram matches a chain needs to span ``min_words`` words: consecutive
+    matches of a chain are at most ``max_gap`` words apart, so ``m`` matches span at most
+    ``(m - 1) * max_gap + ngram`` words."""
+    if ngram < 1 or max_gap < 1 or min_words <= ngram:
+        return 1
+    return 1 + -(-(min_words - ngram) // max_gap)

@@ -172,6 +172,11 @@ class _Mention:
     #: framing class of the trigger ("initial" / "renewal"), and where its wording starts
     framing: str | None = None
     framing_start: int = 0
+    #: content words of the evidence (stemmed; light verbs and words common in the corpus
+    #: left out): lexical evidence that two mentions of a generic type tell one event
+    words: frozenset[str] = frozenset()
+    #: the type is a catch-all (``other``): type and date alone never merge two mentions
+    generic: bool = False
     #: "16 years after X": (months, unit months, anchor date start, span start, span end)
     relative: tuple[int, int, int, int, int] | None = None
     #: "ending 16 years of X": [(months, unit months, span start, span end)]
@@ -197,10 +202,12 @@ class _Cluster:
     places: set[str] = field(default_factory=set)
     lemma_classes: set[str] = field(default_factory=set)
     sections: set[tuple[str, int]] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
 
     def add(self, x: _Mention) -> None:
         self.members.append(x)
         if x.asserted:
+            self.words |= x.words
             if self.core is None and x.time is not None:
                 self.core = x.time
             self.parts |= x.parts
@@ -454,7 +461,7 @@ def _ident_clash(a: Iterable[str], b: Iterable[str]) -> bool:
 
 @functools.lru_cache(maxsize=65536)
 def _key_words(pid: str) -> frozenset[str]:
-    return frozenset(w for w in pid[2:].split() if len(w) > 2)
+    return frozenset(_stem(w) for w in pid[2:].split() if len(w) > 2)
 
 
 def _fuzzy_shared(a: frozenset[str], b: set[str]) -> int:
@@ -543,6 +550,26 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
         score += 3.0
     if x.lemma in c.lemmas:
         score += 0.5
+    if x.generic and not (x.name and x.name in c.names):
+        # a catch-all type says nothing about what happened: the words must agree
+        # shared wording, and each shared participant (the same thing happening to the same
+        # people or places) counts as one word
+        lex = len(x.words & c.words) + len(x.parts & c.parts) + _fuzzy_shared(x.parts, c.parts)
+        same_date = (
+            x.time is not None
+            and c.core is not None
+            and x.time.latest - x.time.earliest <= 31
+            and x.time.earliest == c.core.earliest
+            and x.time.latest == c.core.latest
+        ) or (
+            x.time is not None
+            and c.core is not None
+            and _day_level(x.time)
+            and _day_level(c.core)
+            and x.time.earliest == c.core.earliest
+        )
+        if lex < 2 and not (lex >= 1 and same_date):
+            return None
     undated = ds == 0.0 and (x.time is None or not x.asserted)
     if strict and undated and not same_doc and not (x.name and x.name in c.names):
         # across documents an undated mention needs strong evidence
@@ -631,10 +658,51 @@ def _prepare(
                     or (m.start == 0 and "\n" not in text[: m.end]),
                     announced=bool(_ANNOUNCE.search(ctx)),
                     time_of_day=_time_of_day(time),
+                    words=_content_words(text, m, et) if asserted else frozenset(),
+                    generic=m.type in et.fallback.generic_types,
                 )
             )
             order += 1
+    _drop_common_words(out)
     return out
+
+
+def _content_words(text: str, m: EventMention, et: EventTypes) -> frozenset[str]:
+    """Stemmed content words of a mention's evidence, without its date expression, light
+    verbs, function words and month names."""
+    skip = et.fallback.function_words | et.fallback.light
+    months = _month_words()
+    out: set[str] = set()
+    # the date and the participants' names are evidence of their own, not of the wording
+    taken = [(p.start, p.end) for p in m.participants]
+    if m.time_start is not None and m.time_end is not None:
+        taken.append((m.time_start, m.time_end))
+    for w in _WORD.finditer(text[m.start : m.end]):
+        a = m.start + w.start()
+        if any(s <= a < e for s, e in taken):
+            continue
+        word = w.group()
+        low = word.lower()
+        if len(low) < 3 or not low.isalpha() or low in skip or word in months:
+            continue
+        if low.endswith("ly") and len(low) > 5:
+            continue  # manner adverbs ("quietly", "formally") say how, not what
+        out.add(_stem(low))
+    return frozenset(out)
+
+
+def _drop_common_words(mentions: list[_Mention]) -> None:
+    """Words found in a large share of the mentions (the episode's own vocabulary: its
+    places, its weapons) are no evidence that two mentions tell one event."""
+    df: Counter[str] = Counter()
+    for x in mentions:
+        df.update(x.words)
+    limit = max(10, len(mentions) // 7)
+    common = {w for w, n in df.items() if n > limit}
+    if common:
+        for x in mentions:
+            if x.words & common:
+                x.words = x.words - common
 
 
 class _TimesIndex:

@@ -34,11 +34,13 @@ Each value carries a :class:`Claim` per source (span = the title as written);
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from ..entities.authority import Authority, AuthorityRecord
 from ..entities.lexicon import name_words, norm, titles
@@ -47,6 +49,7 @@ from ..entities.names import (
     compatible,
     first_name_of,
     given_compatible,
+    given_variant,
     parse_name,
     translit_key,
 )
@@ -190,24 +193,87 @@ def _strip_article_text(text: str) -> str:
     return t[4:] if t[:4].lower() == "the " else t
 
 
+_T = TypeVar("_T")
+
+
+def _kept(items: list[_T], alive: Sequence[bool]) -> list[_T]:
+    return [x for x, ok in zip(items, alive, strict=True) if ok]
+
+
 class _Clusters:
+    """The clusters being built, with what the clustering asks of each kept up to date as
+    members join (so that no question costs the size of a cluster): the representative name
+    (the first of the fullest names), the distinct full names, the distinct names, and the
+    union of the members' jurisdictions and offices."""
+
     def __init__(self) -> None:
         self.members: list[list[_DocPerson]] = []
         self.records: list[str | None] = []  # authority record id of each cluster
+        self._rep: list[Name] = []
+        self._full: list[dict[Name, None]] = []  # distinct full names, in order of joining
+        self._names: list[dict[Name, None]] = []  # distinct names, in order of joining
+        self._jur: list[set[str]] = []
+        self._off: list[set[str]] = []
 
     def add(self, dp: _DocPerson, record: str | None = None) -> None:
         self.members.append([dp])
         self.records.append(record)
+        self._rep.append(dp.name)
+        self._full.append({dp.name: None} if dp.name.is_full else {})
+        self._names.append({dp.name: None})
+        self._jur.append(set(dp.jurisdictions))
+        self._off.append(set(dp.offices))
+
+    def append(self, ci: int, dp: _DocPerson) -> None:
+        self.members[ci].append(dp)
+        # max() keeps the first of equally full names: replace only a strictly fuller one
+        if dp.name.fullness > self._rep[ci].fullness:
+            self._rep[ci] = dp.name
+        if dp.name.is_full:
+            self._full[ci][dp.name] = None
+        self._names[ci][dp.name] = None
+        self._jur[ci] |= dp.jurisdictions
+        self._off[ci] |= dp.offices
+
+    def extend(self, ci: int, dps: Iterable[_DocPerson]) -> None:
+        for dp in dps:
+            self.append(ci, dp)
 
     def pop(self, j: int) -> tuple[list[_DocPerson], str | None]:
+        for cache in (self._rep, self._full, self._names, self._jur, self._off):
+            cache.pop(j)
         return self.members.pop(j), self.records.pop(j)
 
+    def keep(self, alive: Sequence[bool]) -> None:
+        """Drop the clusters whose flag is False (the order of the others is kept)."""
+        self.members = _kept(self.members, alive)
+        self.records = _kept(self.records, alive)
+        self._rep = _kept(self._rep, alive)
+        self._full = _kept(self._full, alive)
+        self._names = _kept(self._names, alive)
+        self._jur = _kept(self._jur, alive)
+        self._off = _kept(self._off, alive)
+
     def rep(self, ci: int) -> Name:
-        return max((d.name for d in self.members[ci]), key=lambda n: n.fullness)
+        """The fullest name of the cluster (the first of equally full ones)."""
+        return self._rep[ci]
 
+    def fits(self, ci: int, n: Name) -> bool:
+        """``n`` is compatible with every full name of the cluster."""
+        return all(compatible(n, f) for f in self._full[ci])
 
-def _fits(cluster: list[_DocPerson], n: Name, *, translit: bool = False) -> bool:
-    return all(compatible(n, d.name, translit=translit) for d in cluster if d.name.is_full)
+    def full_surnames(self, ci: int) -> set[str]:
+        return {f.surname for f in self._full[ci]}
+
+    def all_compatible(self, ci: int, n: Name) -> bool:
+        """``n`` is compatible with every name of the cluster."""
+        return all(compatible(n, m) for m in self._names[ci])
+
+    def jurisdictions(self, ci: int) -> set[str]:
+        return self._jur[ci]
+
+    def offices(self, ci: int) -> set[str]:
+        return self._off[ci]
 
 
 def _role_spans(ds: Iterable[_DocPerson]) -> list[tuple[int, int]]:
@@ -230,6 +296,78 @@ def _names_of(ds: Iterable[_DocPerson]) -> list[str]:
     return list(out)
 
 
+def _join_full_names(cl: _Clusters, full: list[_DocPerson]) -> None:
+    """Each full name joins the first cluster (in order) all of whose full names it is
+    compatible with, else starts a cluster. Compatible names share the surname, so only the
+    clusters whose full names all carry that surname (or that have no full name) are asked."""
+    by_surname: dict[str, list[int]] = {}  # clusters whose full names all have this surname
+    no_full: list[int] = []  # clusters without a full name (pinned by the authority)
+    for ci in range(len(cl.members)):
+        surnames = cl.full_surnames(ci)
+        if not surnames:
+            no_full.append(ci)
+        elif len(surnames) == 1:
+            by_surname.setdefault(surnames.pop(), []).append(ci)
+        # several surnames: no full name is compatible with all of them
+    for d in full:
+        s = d.name.surname
+        same = by_surname.setdefault(s, [])
+        cands = sorted(same + no_full) if no_full else same
+        for ci in cands:
+            if cl.fits(ci, d.name):
+                if no_full and ci in no_full:
+                    no_full.remove(ci)
+                    bisect.insort(same, ci)
+                cl.append(ci, d)
+                break
+        else:
+            same.append(len(cl.members))
+            cl.add(d)
+
+
+def _join_romanisations(cl: _Clusters) -> None:
+    """Romanisation variants ("Litvinov" / "Litvinoff") join when the context agrees: the
+    first joinable pair (in cluster order) joins, again and again until none is left.
+
+    Only clusters whose representatives' surnames share a transliteration key can join, and
+    a join keeps that key (the joined cluster's representative is one of the two), so each
+    group of one key is settled on its own, with the same pairs in the same order."""
+    groups: dict[str, list[int]] = {}
+    for ci in range(len(cl.members)):
+        groups.setdefault(translit_key(cl.rep(ci).surname), []).append(ci)
+    alive = [True] * len(cl.members)
+    for ids in groups.values():
+        if len(ids) < 2 or len({cl.rep(ci).surname for ci in ids}) < 2:
+            continue
+        merged = True
+        while merged:
+            merged = False
+            for x in range(len(ids)):
+                for y in range(x + 1, len(ids)):
+                    i, j = ids[x], ids[y]
+                    a, b = cl.rep(i), cl.rep(j)
+                    if a.surname == b.surname or translit_key(a.surname) != translit_key(b.surname):
+                        continue
+                    if not given_compatible(a, b, translit=True):
+                        continue
+                    ri, rj = cl.records[i], cl.records[j]
+                    if ri and rj and ri != rj:
+                        continue  # the authority says: two people
+                    ja, jb = cl.jurisdictions(i), cl.jurisdictions(j)
+                    if ja and jb and not ja & jb:
+                        continue
+                    cl.extend(i, cl.members[j])
+                    cl.records[i] = cl.records[i] or rj
+                    alive[j] = False
+                    ids.pop(y)
+                    merged = True
+                    break
+                if merged:
+                    break
+    if not all(alive):
+        cl.keep(alive)
+
+
 def _cluster(
     docpeople: list[_DocPerson], authority: Authority | None = None
 ) -> list[tuple[list[_DocPerson], str | None]]:
@@ -244,7 +382,7 @@ def _cluster(
                 continue
             assigned[id(d)] = rec.id
             if rec.id in seeds:
-                cl.members[seeds[rec.id]].append(d)
+                cl.append(seeds[rec.id], d)
             else:
                 seeds[rec.id] = len(cl.members)
                 cl.add(d, rec.id)
@@ -253,61 +391,37 @@ def _cluster(
         key=lambda d: (d.name.fullness, d.key),
         reverse=True,
     )
-    for d in full:
-        for members in cl.members:
-            if _fits(members, d.name):
-                members.append(d)
-                break
-        else:
-            cl.add(d)
+    _join_full_names(cl, full)
     # romanisation variants ("Litvinov" / "Litvinoff") when the context agrees
-    merged = True
-    while merged:
-        merged = False
-        for i in range(len(cl.members)):
-            for j in range(i + 1, len(cl.members)):
-                a, b = cl.rep(i), cl.rep(j)
-                if a.surname == b.surname or translit_key(a.surname) != translit_key(b.surname):
-                    continue
-                if not given_compatible(a, b, translit=True):
-                    continue
-                ri, rj = cl.records[i], cl.records[j]
-                if ri and rj and ri != rj:
-                    continue  # the authority says: two people
-                ja = set().union(*(d.jurisdictions for d in cl.members[i]))
-                jb = set().union(*(d.jurisdictions for d in cl.members[j]))
-                if ja and jb and not ja & jb:
-                    continue
-                members, rid = cl.pop(j)
-                cl.members[i].extend(members)
-                cl.records[i] = cl.records[i] or rid
-                merged = True
-                break
-            if merged:
-                break
-    # surname-only (or single-name) document people
+    _join_romanisations(cl)
+    # surname-only (or single-name) document people. From here on, the clusters with a full
+    # representative keep it (the people joining them have no full name) and the new clusters
+    # have none: the indexes below stay valid (new clusters are added to ``single_by_surname``).
+    full_by_key: dict[str, list[int]] = {}  # full representatives by transliteration key
+    single_by_surname: dict[str, list[int]] = {}  # the other clusters, by surname
+    for ci in range(len(cl.members)):
+        r = cl.rep(ci)
+        if r.is_full:
+            full_by_key.setdefault(translit_key(r.surname), []).append(ci)
+        else:
+            single_by_surname.setdefault(r.surname, []).append(ci)
+    by_first: dict[str, list[int]] | None = None  # full representatives by first given name
     singles = (d for d in docpeople if not d.name.is_full and id(d) not in assigned)
     for d in sorted(singles, key=lambda d: (d.doc_id, d.key)):
         # "Wilhelm I", "Louis XIV": a regnal name is no surname of a full name
         regnal = bool(d.name.suffix) and d.name.suffix.rstrip(".") not in {"jr", "sr"}
-        cands = [
-            ci
-            for ci, members in enumerate(cl.members)
-            if not regnal
-            and cl.rep(ci).is_full
-            and (
-                cl.rep(ci).surname == d.name.surname
-                or (
-                    translit_key(cl.rep(ci).surname) == translit_key(d.name.surname)
-                    and d.jurisdictions & set().union(*(m.jurisdictions for m in members))
-                )
-            )
-        ]
+        cands = (
+            []
+            if regnal
+            else [
+                ci
+                for ci in full_by_key.get(translit_key(d.name.surname), ())
+                if cl.rep(ci).surname == d.name.surname or d.jurisdictions & cl.jurisdictions(ci)
+            ]
+        )
         if len(cands) > 1:
             # the roles decide: the same office, else role dates within the record's life
-            by_office = [
-                ci for ci in cands if d.offices & set().union(*(m.offices for m in cl.members[ci]))
-            ]
+            by_office = [ci for ci in cands if d.offices & cl.offices(ci)]
             cands = by_office if len(by_office) == 1 else cands
         if len(cands) > 1 and authority:
             spans = _role_spans([d])
@@ -320,26 +434,36 @@ def _cluster(
             ]
             cands = alive if len(alive) == 1 else cands
         if len(cands) == 1:
-            cl.members[cands[0]].append(d)
+            cl.append(cands[0], d)
             continue
         if not cands:
             same = [
                 ci
-                for ci, members in enumerate(cl.members)
-                if not cl.rep(ci).is_full
-                and cl.rep(ci).surname == d.name.surname
-                and all(compatible(d.name, m.name) for m in members)
+                for ci in single_by_surname.get(d.name.surname, ())
+                if cl.all_compatible(ci, d.name)
             ]
             if same:
-                cl.members[same[0]].append(d)
+                cl.append(same[0], d)
                 continue
             if not regnal and norm(d.key) in name_words().given_names:
                 # a given name alone ("Dean") names the one full name it starts ("Dean Rusk")
-                firsts = [ci for ci in range(len(cl.members)) if first_name_of(d.name, cl.rep(ci))]
+                if by_first is None:
+                    by_first = {}
+                    for ci in sorted(i for ids in full_by_key.values() for i in ids):
+                        g = cl.rep(ci).given
+                        if len(g[0]) > 1:
+                            by_first.setdefault(given_variant(g[0]), []).append(ci)
+                firsts = [
+                    ci
+                    for ci in by_first.get(given_variant(d.name.surname), ())
+                    if first_name_of(d.name, cl.rep(ci))
+                ]
                 if len(firsts) == 1:
-                    cl.members[firsts[0]].append(d)
+                    cl.append(firsts[0], d)
                     continue
-        cl.add(d)  # no full name, or ambiguous between several: a person of its own
+        # no full name, or ambiguous between several: a person of its own
+        single_by_surname.setdefault(d.name.surname, []).append(len(cl.members))
+        cl.add(d)
     # clusters the authority did not pin at the document level: match them as a whole
     if authority:
         for ci in range(len(cl.members)):
@@ -354,7 +478,7 @@ def _cluster(
             rid = cl.records[ci]
             if rid is not None and rid in first:
                 members, _ = cl.pop(ci)
-                cl.members[first[rid]].extend(members)
+                cl.extend(first[rid], members)
                 continue
             if rid is not None:
                 first[rid] = ci

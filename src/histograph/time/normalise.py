@@ -18,6 +18,14 @@ TIMEX3 value containing ``X`` for the unknown parts.
 News vs history: when a DCT is known and the document's explicit years are mostly close
 to it, year-less dates ("April 7", "Thursday") are resolved against the DCT (with the
 tense of the sentence choosing past or future); otherwise against the narrative.
+
+Told past vs the page's present: a page published long after its story (an anniversary
+feature, an on-this-day page, a blog) is news-like, yet once its text has set a past
+reference (a month- or day-precise date at least ``_FAR_YEARS`` before the DCT), the bare
+times, year-less dates, weekdays and "now" of its past-tense sentences belong to that
+narrative (anchor ``narrative``), and relative expressions chain from it; only sentences
+about the page's own present or future ("today we remember", "will be unveiled") keep
+the DCT. "N years ago tonight, on <date>" makes "tonight" the told night.
 """
 
 from __future__ import annotations

@@ -1,0 +1,245 @@
+"""Untyped events: an asserted, eventive predicate with no typed trigger becomes ``other``.
+
+History pages state many happenings that no trigger list names: a reconnaissance flight
+photographs a site, a leader resigns, a fleet is scuttled, forces go on alert, a system goes
+into operation. A predicate is such an event when it is
+
+- a verb heading a clause of its own: the sentence's root, a verb coordinated with another
+  clause's verb, or an adverbial clause ("until he collapsed in X on <date>");
+- eventive: not a state or a relation (``fallback.stative``: be, have, remain, represent, ...),
+  not the page speaking (``fallback.reporting``: say, write, recall, ...), not a verb that only
+  says when a typed event happened ("the conference opened on <date>": the conference is the
+  event; ``fallback.aspectual``);
+- in the past, a passive or perfect, or the historical present;
+- with a subject of its own or shared with the verb it is coordinated with, and not the page's
+  own voice (we, you, I);
+- not coordinated, without a subject of its own, with a typed verbal trigger ("revealed the
+  missiles and announced a blockade": one act, the typed one).
+
+The caller keeps such a mention only when it has a date of its own (the clause's date, or a
+dated timeline item): an undated clause of narrative is commentary more often than an event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+from .triggers import SUBJECT_DEPS, Trigger
+from .types import EventTypes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+OTHER_TYPE = "other"
+STATEMENT_TYPE = "letter_or_statement"
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl"})
+_TENSE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_PAGE_VOICE = frozenset({"we", "you", "i", "us", "me"})
+
+
+def _subjects(v: Token) -> list[Token]:
+    subj = [c for c in v.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass"]
+    if not subj and v.dep_ == "conj":
+        subj = [c for c in v.head.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass"]
+    return subj
+
+
+def _tensed(v: Token) -> bool:
+    """Past, historical present, passive or perfect: a finite verb, or a participle with a
+    passive or perfect auxiliary (of its own or of the verb it is coordinated with)."""
+    if v.tag_ in _TENSE_TAGS:
+        return True
+    if v.tag_ != "VBN":
+        return False
+    aux = [c for c in v.children if c.dep_ in {"auxpass", "aux"}]
+    if not aux and v.dep_ == "conj":
+        aux = [c for c in v.head.children if c.dep_ in {"auxpass", "aux"}]
+    return any(a.lemma_.lower() in {"be", "have", "get"} for a in aux)
+
+
+def _has_modal(v: Token) -> bool:
+    """A modal on the verb or, for a coordinated verb, on the verb it shares it with
+    ("would be dismantled, crated and returned")."""
+    cur = v
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.tag_ == "MD" for c in cur.children):
+            return True
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _typed_within(
+    t: Token, by_head: dict[int, Trigger], covered: dict[int, Trigger]
+) -> Trigger | None:
+    """A typed trigger inside a noun phrase, not inside its clauses ("a separate peace with
+    Germany, the Treaty of X")."""
+    stack = [t]
+    while stack:
+        cur = stack.pop()
+        tr = _typed(cur, by_head, covered)
+        if tr is not None:
+            return tr
+        stack.extend(c for c in cur.children if c.dep_ not in {"relcl", "acl", "advcl", "ccomp"})
+    return None
+
+
+def _own_tokens(v: Token) -> set[int]:
+    """Token indices of a verb's own clause: its subtree without coordinated verbs."""
+    skip: set[int] = set()
+    for c in v.children:
+        if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}:
+            skip |= {t.i for t in c.subtree}
+    return {t.i for t in v.subtree} - skip
+
+
+def _coordinator(v: Token) -> str | None:
+    """The conjunction joining a coordinated verb to the verb before it ("and", "or")."""
+    if v.dep_ != "conj":
+        return None
+    cc = [c for c in v.head.children if c.dep_ == "cc" and v.head.i < c.i < v.i]
+    cc += [c for c in v.children if c.dep_ == "cc" and c.i < v.i]
+    return cc[-1].lower_ if cc else None
+
+
+def _typed(t: Token, by_head: dict[int, Trigger], covered: dict[int, Trigger]) -> Trigger | None:
+    """The typed trigger ``t`` heads or lies in, if any (states do not count)."""
+    tr = by_head.get(t.i) or covered.get(t.i)
+    if tr is None or tr.type == "state":
+        return None
+    return tr
+
+
+def _instrument(
+    v: Token,
+    by_head: dict[int, Trigger],
+    covered: dict[int, Trigger],
+    preps: Collection[str],
+) -> tuple[str, Trigger] | None:
+    """(preposition, typed trigger) the verb acts through: "in a letter", "with the
+    armistice", "on a speaking tour"."""
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for o in c.children:
+                if o.dep_ == "pobj":
+                    tr = _typed(o, by_head, covered)
+                    if tr is not None:
+                        return c.lower_, tr
+    return None
+
+
+def fallback_triggers(
+    sent: Span,
+    et: EventTypes,
+    typed: Collection[Trigger],
+    date_tokens: Collection[int] = (),
+) -> list[Trigger]:
+    """``other`` (or, for "X told Y that ...", ``letter_or_statement``) triggers of a
+    sentence: eventive clause heads no typed trigger covers. ``date_tokens`` are the token
+    indices of the sentence's date expressions (a coordinated verb with a date of its own is
+    an event of its own)."""
+    lex = et.fallback
+    if not lex.enabled or OTHER_TYPE not in et.types:
+        return []
+    dates = set(date_tokens)
+    lasting = et.states.verbs
+    refusals = et.states.negating_verbs
+    by_head = {tr.head: tr for tr in typed}
+    typed_verbal = {tr.head for tr in typed if tr.kind == "verbal"}
+    covered = {i: tr for tr in typed for i in range(tr.start, tr.end)}
+    out: list[Trigger] = []
+    out_heads: set[int] = set()
+    for v in sent:
+        if v.pos_ != "VERB" or v.i in by_head or v.i in covered:
+            continue
+        if v.dep_ not in _CLAUSE_DEPS:
+            continue
+        if v.dep_ == "conj" and v.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        lemma = v.lemma_.lower()
+        if lemma in lex.stative or lemma in lex.reporting or v.lower_ in lex.stative:
+            continue
+        if lemma in lasting:
+            continue  # "maintained the policy": a state, told by the state mentions
+        if not _tensed(v) or _has_modal(v):
+            continue
+        subj = _subjects(v)
+        if not subj or any(s.lower_ in _PAGE_VOICE for s in subj):
+            continue
+        own_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in v.children)
+        # "revealed X and announced Y": one subject, one act, told by its typed trigger
+        if not own_subject and v.dep_ == "conj" and v.head.i in typed_verbal:
+            continue
+        if any(
+            c.dep_ == "conj"
+            and c.i in typed_verbal
+            and not any(g.dep_ in SUBJECT_DEPS or g.dep_ == "nsubjpass" for g in c.children)
+            for c in v.children
+        ):
+            continue
+        if any(_typed(s, by_head, covered) is not None for s in subj if s.head.i == v.i):
+            # "a second letter demands X", "the invasion collapsed": the typed event is the
+            # event; the verb tells what became of it
+            continue
+        complement = next(
+            (
+                by_head[c.i]
+                for c in v.children
+                if c.dep_ == "xcomp" and c.i in by_head and by_head[c.i].kind == "verbal"
+            ),
+            None,
+        )
+        if complement is not None and (lemma not in refusals or complement.type in et.states.acts):
+            # "voted to accept the treaty", "decided to answer": the typed act is the event;
+            # but "refused to ratify the treaty" is a refusal, an event of its own
+            continue
+        typ = OTHER_TYPE
+        objects = [c for c in v.children if c.dep_ in {"dobj", "attr", "oprd"}]
+        typed_obj = next(
+            (t for t in (_typed_within(o, by_head, covered) for o in objects) if t is not None),
+            None,
+        )
+        if typed_obj is not None and (lemma in lex.aspectual or lemma in lex.light):
+            # "made a separate peace, the Treaty of X", "extended recognition to X": the verb
+            # performs the typed event
+            typ = typed_obj.type
+        else:
+            via = _instrument(v, by_head, covered, lex.instrument_preps)
+            if via is not None and et.group(via[1].type) in lex.instrument_preps[via[0]]:
+                # "proposed in a letter", "revealed in a televised address", "ended with the
+                # armistice": the act is performed through the typed event
+                typ = via[1].type
+        own = _own_tokens(v)
+        own_date = bool(own & dates)
+        # "stopped short of the line or turned back": one happening told twice
+        if (
+            not own_subject
+            and not own_date
+            and v.dep_ == "conj"
+            and v.head.i in out_heads
+            and (_coordinator(v) == "or" or not any(c.dep_ == "dobj" for c in v.children))
+        ):
+            continue
+        if typ == OTHER_TYPE and any(
+            c.dep_ == "ccomp"
+            and not any(t.text in {":", ";"} for t in v.doc[min(v.i, c.i) : max(v.i, c.i)])
+            for c in v.children
+        ):
+            # "assured X that ...": a statement when told to someone, else a thought
+            told = [c for c in v.children if c.dep_ in {"dobj", "dative"}]
+            if told and STATEMENT_TYPE in et.types:
+                out.append(Trigger(STATEMENT_TYPE, v.i, v.i, v.i + 1, "verbal", True))
+                out_heads.add(v.i)
+            continue
+        end = v.i + 1
+        prt = [c for c in v.children if c.dep_ == "prt" and c.i == v.i + 1]
+        if prt:
+            end = prt[0].i + 1
+        out.append(Trigger(typ, v.i, v.i, min(end, sent.end), "verbal", True))
+        out_heads.add(v.i)
+    return out
+
+
+__all__ = ["OTHER_TYPE", "STATEMENT_TYPE", "fallback_triggers"]
