@@ -150,6 +150,22 @@ def _phrase_span(tr: Trigger, sent: Span) -> tuple[int, int]:
     return s, e
 
 
+def _person_term(text: str, t: TimeMention, ents: _Entities) -> bool:
+    """A date in parentheses right after a person's name ("Kennedy (President, 1961-1963)")
+    gives the person's term or life, not the date of an event in the sentence."""
+    line_start = text.rfind("\n", 0, t.start) + 1
+    k = text.rfind("(", line_start, t.start)
+    if k < 0 or ")" in text[k : t.start]:
+        return False
+    j = k
+    while j > line_start and text[j - 1] in " \t*_":
+        j -= 1
+    if j <= line_start:
+        return False
+    m = ents.covering(j - 1, j)
+    return m is not None and m.label == "PERSON" and m.end >= j
+
+
 def _fragment(v: Token) -> bool:
     """A finite verb without any subject: a note-style fragment ("**X (role):** Sent the
     missiles and agreed to remove them") that says what a person did, not when: it may only
@@ -216,7 +232,12 @@ def _sentence_mentions(
     abs_s = seg.offset + sent.start_char
     abs_e = seg.offset + sent.end_char
     label = structure.label_date(abs_s)
-    times = [t for t in structure.times_in(abs_s, abs_e) if label is None or t is not label]
+    text = state.document.text
+    times = [
+        t
+        for t in structure.times_in(abs_s, abs_e)
+        if (label is None or t is not label) and not _person_term(text, t, ents)
+    ]
     located = [_locate(seg, t) for t in times]
     untyped = fallback_triggers(sent, et, triggers, {i for x in located for i in x.tokens})
     if (
@@ -272,7 +293,6 @@ def _sentence_mentions(
         else:
             cs, ce = sent.start_char, sent.end_char
         start, end = seg.offset + cs, seg.offset + ce
-        text = state.document.text
         while end > start and text[end - 1].isspace():
             end -= 1
         t_start = seg.offset + seg.doc[tr.start].idx

@@ -254,6 +254,13 @@ def tree_distance(
     lca = ca[lca_k]
     kb = ids_b[lca.i]
     blocked = any(_marked(t, markers) for t in ca[:lca_k])
+    if (
+        kb == 1
+        and lca.i != a.i
+        and lca.i in other_heads
+        and b.dep_ in {"nummod", "compound", "amod", "npadvmod", "poss", "nmod"}
+    ):
+        blocked = True  # "the 1959 revolution and the landing": the year is the revolution's
     for t in cb[:kb]:
         if t.i in inside:  # "ten minutes before midnight": the date's own words never block
             continue
@@ -261,11 +268,22 @@ def tree_distance(
             blocked = True
         if any(c.dep_ == "mark" and c.lower_ in markers and c.i not in inside for c in t.children):
             blocked = True  # "... died since it went up in 1961": the date is the clause's
-        if t.dep_ in {"relcl", "acl"} and t.i != b.i:
+        if t.dep_ in {"relcl", "acl"} and t.i != b.i and not _manner_phrase(t, a, lca, other_heads):
             blocked = True
         if t.i in other_heads and t.i != a.i and not _fronted(t, inside or {b.i}, markers):
             blocked = True
     return blocked, lca_k + kb
+
+
+def _manner_phrase(clause: Token, a: Token, lca: Token, other_heads: Collection[int]) -> bool:
+    """ "rejected the treaty in votes held in November 1919": a participle clause on a noun
+    that only says how the trigger's act happened dates the act (the noun is no event of its
+    own and hangs on a preposition of the trigger)."""
+    noun = clause.head
+    if clause.dep_ != "acl" or lca.i != a.i or noun.i in other_heads:
+        return False
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i == a.i
 
 
 def choose_time(

@@ -120,7 +120,9 @@ def _instrument(
 ) -> tuple[str, Trigger] | None:
     """(preposition, typed trigger) the verb acts through: "in a letter", "with the
     armistice", "on a speaking tour"."""
-    for c in v.children:
+    # the parser often hangs the phrase on the object ("revealed the decision in an address")
+    hosts = [v, *(c for c in v.children if c.dep_ == "dobj")]
+    for c in (c for h in hosts for c in h.children):
         if c.dep_ == "prep" and c.lower_ in preps:
             for o in c.children:
                 if o.dep_ == "pobj":
@@ -154,7 +156,9 @@ def fallback_triggers(
     for v in sent:
         if v.pos_ != "VERB" or v.i in by_head or v.i in covered:
             continue
-        if v.dep_ not in _CLAUSE_DEPS:
+        if v.dep_ not in _CLAUSE_DEPS and not (v.dep_ == "ccomp" and v.i < v.head.i):
+            # (a clause before the verb it hangs on is a clause of its own: "X voted on
+            # <date>: the treaty failed")
             continue
         if v.dep_ == "conj" and v.head.pos_ not in {"VERB", "AUX"}:
             continue
@@ -179,7 +183,7 @@ def fallback_triggers(
             for c in v.children
         ):
             continue
-        if any(_typed(s, by_head, covered) is not None for s in subj if s.head.i == v.i):
+        if any(_typed_within(s, by_head, covered) is not None for s in subj if s.head.i == v.i):
             # "a second letter demands X", "the invasion collapsed": the typed event is the
             # event; the verb tells what became of it
             continue

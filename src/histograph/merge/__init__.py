@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..entities.authority import AuthorityRecord
-from ..model import Analysis, CopyLink, Document, KnowledgeBase
+from ..model import Analysis, Claim, Conflict, ConflictValue, CopyLink, Document, KnowledgeBase
 from .events import merge_events
 from .people import merge_people
 
@@ -45,6 +46,25 @@ def merge(
         analyses=tuple(analyses),
         events=tuple(events),
         people=tuple(people),
-        conflicts=tuple(person_conflicts) + tuple(event_conflicts),
+        conflicts=combine_conflicts([*person_conflicts, *event_conflicts]),
         copies=tuple(copies),
     )
+
+
+def combine_conflicts(conflicts: Sequence[Conflict]) -> tuple[Conflict, ...]:
+    """One conflict per id: conflicts found more than once (the same disagreement stated by
+    several documents, e.g. repeated copies of one page) become one, their claims united."""
+    by_id: dict[str, Conflict] = {}
+    for c in conflicts:
+        seen = by_id.get(c.id)
+        if seen is None:
+            by_id[c.id] = c
+            continue
+        claims: dict[str, list[Claim]] = {v.value: list(v.claims) for v in seen.values}
+        for v in c.values:
+            bucket = claims.setdefault(v.value, [])
+            bucket.extend(cl for cl in v.claims if cl not in bucket)
+        by_id[c.id] = replace(
+            seen, values=tuple(ConflictValue(value, tuple(cl)) for value, cl in claims.items())
+        )
+    return tuple(by_id.values())

@@ -203,9 +203,12 @@ class _Cluster:
     lemma_classes: set[str] = field(default_factory=set)
     sections: set[tuple[str, int]] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
+    #: a member comes from a title or headline (whose date may be a day off the body's)
+    titled: bool = False
 
     def add(self, x: _Mention) -> None:
         self.members.append(x)
+        self.titled = self.titled or x.in_title
         if x.asserted:
             self.words |= x.words
             if self.core is None and x.time is not None:
@@ -524,9 +527,9 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
             )
             if not near:
                 return None
-            # two different days: only a page's own title/body, or an explained difference
-            # with shared participants
-            if same_doc and (x.in_title or shared or x.lemma in c.lemmas):
+            # two different days: only a page's own title against its body (the same act
+            # told by both), or an explained difference with shared participants
+            if same_doc and (x.in_title or c.titled) and (shared or x.lemma in c.lemmas):
                 ds = 0.5
             elif (
                 explain_ok

@@ -1,0 +1,301 @@
+"""The people merge's indexed clustering gives exactly what the plain all-against-all clustering
+gives (random small corpora, with and without an authority file). No timing here: the growth
+is measured by ``benchmarks/merge.py --full``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from unittest.mock import patch
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from histograph.entities.authority import Authority, AuthorityRecord
+from histograph.entities.lexicon import name_words, norm
+from histograph.entities.names import (
+    Name,
+    compatible,
+    first_name_of,
+    given_compatible,
+    translit_key,
+)
+from histograph.merge import people
+from histograph.merge.people import _cluster, _doc_people, _DocPerson, _names_of, _role_spans
+from histograph.model import (
+    Analysis,
+    Document,
+    EntityMention,
+    RoleClaim,
+    TimeValue,
+    day_number,
+)
+
+# ------------------------------------------------------------ the reference (no index, no cache)
+
+Clustering = list[tuple[list[_DocPerson], str | None]]
+
+
+def _rep(members: list[_DocPerson]) -> Name:
+    return max((d.name for d in members), key=lambda n: n.fullness)
+
+
+def _jur(members: list[_DocPerson]) -> set[str]:
+    return set().union(*(d.jurisdictions for d in members))
+
+
+def _reference_cluster(
+    docpeople: list[_DocPerson], authority: Authority | None = None
+) -> Clustering:
+    """Every question asked of every cluster, from scratch (the clustering as specified)."""
+    members: list[list[_DocPerson]] = []
+    records: list[str | None] = []
+    assigned: set[int] = set()
+    if authority:
+        seeds: dict[str, int] = {}
+        for d in sorted(docpeople, key=lambda d: (d.doc_id, d.key)):
+            rec = authority.match(_names_of([d]), _role_spans([d]))
+            if rec is None:
+                continue
+            assigned.add(id(d))
+            if rec.id in seeds:
+                members[seeds[rec.id]].append(d)
+            else:
+                seeds[rec.id] = len(members)
+                members.append([d])
+                records.append(rec.id)
+    full = sorted(
+        (d for d in docpeople if d.name.is_full and id(d) not in assigned),
+        key=lambda d: (d.name.fullness, d.key),
+        reverse=True,
+    )
+    for d in full:
+        for ms in members:
+            if all(compatible(d.name, m.name) for m in ms if m.name.is_full):
+                ms.append(d)
+                break
+        else:
+            members.append([d])
+            records.append(None)
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(members)):
+            for j in range(i + 1, len(members)):
+                a, b = _rep(members[i]), _rep(members[j])
+                if a.surname == b.surname or translit_key(a.surname) != translit_key(b.surname):
+                    continue
+                if not given_compatible(a, b, translit=True):
+                    continue
+                ri, rj = records[i], records[j]
+                if ri and rj and ri != rj:
+                    continue
+                ja, jb = _jur(members[i]), _jur(members[j])
+                if ja and jb and not ja & jb:
+                    continue
+                members[i].extend(members.pop(j))
+                rj = records.pop(j)
+                records[i] = records[i] or rj
+                merged = True
+                break
+            if merged:
+                break
+    singles = (d for d in docpeople if not d.name.is_full and id(d) not in assigned)
+    for d in sorted(singles, key=lambda d: (d.doc_id, d.key)):
+        regnal = bool(d.name.suffix) and d.name.suffix.rstrip(".") not in {"jr", "sr"}
+        cands = [
+            ci
+            for ci, ms in enumerate(members)
+            if not regnal
+            and _rep(ms).is_full
+            and (
+                _rep(ms).surname == d.name.surname
+                or (
+                    translit_key(_rep(ms).surname) == translit_key(d.name.surname)
+                    and d.jurisdictions & _jur(ms)
+                )
+            )
+        ]
+        if len(cands) > 1:
+            by_office = [
+                ci for ci in cands if d.offices & set().union(*(m.offices for m in members[ci]))
+            ]
+            cands = by_office if len(by_office) == 1 else cands
+        if len(cands) > 1 and authority:
+            spans = _role_spans([d])
+            alive = [
+                ci
+                for ci in cands
+                if (rid := records[ci]) is not None
+                and spans
+                and all(authority.by_id[rid].alive(lo, hi) for lo, hi in spans)
+            ]
+            cands = alive if len(alive) == 1 else cands
+        if len(cands) == 1:
+            members[cands[0]].append(d)
+            continue
+        if not cands:
+            same = [
+                ci
+                for ci, ms in enumerate(members)
+                if not _rep(ms).is_full
+                and _rep(ms).surname == d.name.surname
+                and all(compatible(d.name, m.name) for m in ms)
+            ]
+            if same:
+                members[same[0]].append(d)
+                continue
+            if not regnal and norm(d.key) in name_words().given_names:
+                firsts = [ci for ci, ms in enumerate(members) if first_name_of(d.name, _rep(ms))]
+                if len(firsts) == 1:
+                    members[firsts[0]].append(d)
+                    continue
+        members.append([d])
+        records.append(None)
+    if authority:
+        for ci, ms in enumerate(members):
+            if records[ci] is None:
+                rec = authority.match(_names_of(ms), _role_spans(ms))
+                if rec is not None:
+                    records[ci] = rec.id
+        first: dict[str, int] = {}
+        ci = 0
+        while ci < len(members):
+            rid = records[ci]
+            if rid is not None and rid in first:
+                records.pop(ci)
+                members[first[rid]].extend(members.pop(ci))
+                continue
+            if rid is not None:
+                first[rid] = ci
+            ci += 1
+    return list(zip(members, records, strict=True))
+
+
+# ---------------------------------------------------------------- random corpora
+
+# name parts that collide in every way the clustering cares about: initials, spelling variants
+# of given names, romanisations of surnames, particles, suffixes and regnal numbers
+_GIVEN = ["Franklin", "F.", "Frank", "Alexander", "Aleksandr", "A.", "Andrei", "Andrew", "Dean"]
+_GIVEN += ["D.", "Maxim", "Maksim", "M.", "Woodrow", "Thomas", "T.", "Wilhelm"]
+_SURNAMES = ["Roosevelt", "Litvinov", "Litvinoff", "Litvinow", "Rusk", "Wilson", "Gromyko"]
+_SURNAMES += ["Gromiko", "de Gaulle", "Troyanovsky", "Troyanovskii"]
+_SUFFIXES = ["", "", "", " Jr.", " II", " I", " XIV"]
+_JURISDICTIONS = [None, None, "USA", "USSR", "FRA"]
+_OFFICES = [None, None, "head_of_state", "foreign_minister", "ambassador"]
+
+
+def _year(y: int) -> TimeValue:
+    return TimeValue(str(y), day_number(y, 1, 1), day_number(y, 12, 31), "year")
+
+
+@st.composite
+def _names(draw: st.DrawFn) -> str:
+    kind = draw(st.sampled_from(["full", "full", "full", "surname", "given"]))
+    if kind == "given":
+        return draw(st.sampled_from(_GIVEN[:-1]).filter(lambda g: not g.endswith(".")))
+    surname = draw(st.sampled_from(_SURNAMES)) + draw(st.sampled_from(_SUFFIXES))
+    if kind == "surname":
+        return surname
+    given = draw(st.lists(st.sampled_from(_GIVEN), min_size=1, max_size=3))
+    return " ".join([*given, surname])
+
+
+@st.composite
+def _corpora(draw: st.DrawFn) -> tuple[list[Analysis], list[AuthorityRecord]]:
+    analyses: list[Analysis] = []
+    for di in range(draw(st.integers(1, 6))):
+        doc_id = f"d{di}"
+        keys = draw(st.lists(_names(), min_size=1, max_size=5, unique=True))
+        parts: list[str] = []
+        ents: list[EntityMention] = []
+        roles: list[RoleClaim] = []
+        pos = 0
+        for key in keys:
+            for _ in range(draw(st.integers(1, 2))):
+                surface = key if draw(st.booleans()) else key.split()[-1]
+                ents.append(EntityMention(doc_id, pos, pos + len(surface), surface, "PERSON", key))
+                parts.append(surface + ". ")
+                pos += len(surface) + 2
+            for _ in range(draw(st.integers(0, 2))):
+                title = draw(st.sampled_from(["President", "Ambassador", "Foreign Minister"]))
+                began = draw(st.one_of(st.none(), st.integers(1900, 1960)))
+                ended = draw(st.one_of(st.none(), st.integers(1900, 1960)))
+                roles.append(
+                    RoleClaim(
+                        doc_id,
+                        pos,
+                        pos + len(title),
+                        key,
+                        title,
+                        draw(st.sampled_from(_OFFICES)),
+                        draw(st.sampled_from(_JURISDICTIONS)),
+                        _year(began) if began else None,
+                        _year(ended) if ended else None,
+                    )
+                )
+                parts.append(title + ". ")
+                pos += len(title) + 2
+        text = "".join(parts)
+        doc = Document(doc_id, f"mem:{doc_id}", text, "txt")
+        analyses.append(Analysis(doc, entities=tuple(ents), roles=tuple(roles)))
+    records: list[AuthorityRecord] = []
+    for ri in range(draw(st.integers(0, 3))):
+        name = draw(_names())
+        aliases = tuple(draw(st.lists(_names(), max_size=2)))
+        lo = draw(st.one_of(st.none(), st.integers(1850, 1930)))
+        records.append(
+            AuthorityRecord(
+                f"Q{ri}",
+                name,
+                aliases,
+                day_number(lo, 1, 1) if lo else None,
+                day_number(lo + 70, 12, 31) if lo else None,
+            )
+        )
+    return analyses, records
+
+
+def _shape(clusters: Clustering) -> list[tuple[list[int], str | None]]:
+    return [([id(d) for d in ms], rid) for ms, rid in clusters]
+
+
+def _docpeople(analyses: Sequence[Analysis]) -> list[_DocPerson]:
+    return [dp for a in analyses for dp in _doc_people(a)]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_corpora())
+def test_cluster_equals_reference(corpus: tuple[list[Analysis], list[AuthorityRecord]]) -> None:
+    analyses, records = corpus
+    dps = _docpeople(analyses)
+    assert _shape(_cluster(dps)) == _shape(_reference_cluster(dps))
+    if records:
+        index = Authority(records)
+        assert _shape(_cluster(dps, index)) == _shape(_reference_cluster(dps, index))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_corpora())
+def test_merge_people_equals_reference(
+    corpus: tuple[list[Analysis], list[AuthorityRecord]],
+) -> None:
+    analyses, records = corpus
+    got = people.merge_people(analyses, (), records)
+    with patch.object(people, "_cluster", _reference_cluster):
+        want = people.merge_people(analyses, (), records)
+    assert got == want
+
+
+def test_romanisation_chain_joins_in_order() -> None:
+    """Three spellings of one full name, joined pair by pair (the first pair first)."""
+    a = [
+        Analysis(
+            Document(f"d{i}", f"mem:d{i}", key, "txt"),
+            entities=(EntityMention(f"d{i}", 0, len(key), key, "PERSON", key),),
+        )
+        for i, key in enumerate(["Maxim Litvinov", "Maksim Litvinoff", "M. Litvinow", "Litvinov"])
+    ]
+    dps = _docpeople(a)
+    got = _cluster(dps)
+    assert _shape(got) == _shape(_reference_cluster(dps))
+    assert sorted(d.key for d in got[0][0]) == ["M. Litvinow", "Maksim Litvinoff", "Maxim Litvinov"]
