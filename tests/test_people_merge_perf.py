@@ -299,3 +299,25 @@ def test_romanisation_chain_joins_in_order() -> None:
     got = _cluster(dps)
     assert _shape(got) == _shape(_reference_cluster(dps))
     assert sorted(d.key for d in got[0][0]) == ["M. Litvinow", "Maksim Litvinoff", "Maxim Litvinov"]
+
+
+def _one_mention_docs(keys: Sequence[str]) -> list[Analysis]:
+    return [
+        Analysis(
+            Document(f"d{i}", f"mem:d{i}", key, "txt"),
+            entities=(EntityMention(f"d{i}", 0, len(key), key, "PERSON", key),),
+        )
+        for i, key in enumerate(keys)
+    ]
+
+
+def test_equally_full_names_keep_the_first_as_representative() -> None:
+    """Two romanisations of one length: the cluster's representative is the first one (as
+    ``max`` picks it), and a surname alone follows that one's spelling only."""
+    for keys in (
+        ["Andrei Gromyko", "Andrei Gromiko", "Gromiko"],
+        ["Andrei Gromyko", "Andrei Gromiko", "Gromyko"],
+        ["Maxim Litvinov", "Maxim Litvinow", "Litvinow", "Litvinov"],
+    ):
+        dps = _docpeople(_one_mention_docs(keys))
+        assert _shape(_cluster(dps)) == _shape(_reference_cluster(dps))

@@ -105,3 +105,16 @@ def test_titles_that_alone_name_no_states_office() -> None:
     assert normalise_title("Pope", 1930).office == "VAT.pope"
     assert normalise_title("president of the Soviet Union", 1991).office == "USSR.president"
     assert normalise_title("33rd President of the United States", 1945).office == ("USA.president")
+
+
+def test_capitalised_title_words_are_not_headline_words() -> None:
+    # regression: "Party" is written lower case elsewhere ("party chief"), and the cast line is
+    # mostly capitalised; the title in parentheses and the timeline sentence keep "Party".
+    a = analyze(
+        "The party chief had ruled for years.\n"
+        "- **May 3, 1971:** Erich Honecker replaces Walter Ulbricht as First Secretary of the "
+        "Socialist Unity Party.\n"
+        "**Walter Ulbricht (First Secretary of the Socialist Unity Party):** Led the party.\n"
+    )
+    assert "First Secretary of the Socialist Unity Party" in titles_of(a, "Walter Ulbricht")
+    assert "First Secretary of the Socialist Unity Party" in titles_of(a, "Erich Honecker")

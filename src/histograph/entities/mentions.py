@@ -477,6 +477,9 @@ def _headline_line(doc: Doc, a: int, b: int, lower_words: frozenset[str]) -> boo
     """A title-case line ("Khrushchev Agrees to Remove Soviet Missiles from Cuba"): most of
     its content words capitalised, some of them common words the document writes in lower
     case elsewhere. A list of names ("Wilson, Clemenceau and Orlando") is no headline."""
+    last = next((t for t in reversed(doc[a:b]) if not t.is_space and t.text not in '"”*'), None)
+    if last is not None and last.text == ".":
+        return False  # a sentence, however capitalised ("X replaces Y as General Secretary.")
     content = [t for t in doc[a:b] if t.is_alpha and t.lower_ not in _FUNCTION_WORDS]
     if len(content) < 3:
         return False
@@ -510,10 +513,18 @@ def _headline_words(doc: Doc, lower_words: frozenset[str]) -> frozenset[int]:
     while i < len(doc):
         a, b = _line_bounds(doc, i)
         if _headline_line(doc, a, b, lower_words):
+            depth, inside = 0, set()
+            for t in doc[a:b]:  # a parenthesis holds a title, not headline words
+                depth += (t.text == "(") - (t.text == ")")
+                if depth > 0:
+                    inside.add(t.i)
             out.update(
                 t.i
                 for t in doc[a:b]
-                if t.is_alpha and t.text[0].isupper() and _common_word(t, lower_words)
+                if t.is_alpha
+                and t.text[0].isupper()
+                and t.i not in inside
+                and _common_word(t, lower_words)
             )
         i = b
     return frozenset(out)

@@ -248,6 +248,8 @@ def _sentence_mentions(
         return []  # no act, and no "non-X" that could name a state
     heads = {tr.head for tr in triggers} | {tr.head for tr in untyped}
     untyped_heads = {tr.head for tr in untyped}
+    #: bare event nouns ("the treaty"): they name, but do not date, another act's object
+    weak = {tr.head for tr in triggers if tr.kind == "nominal" and not tr.anchor}
     #: several clauses state events: each mention's evidence is its own clause
     clauses = len({tr.head for tr in triggers if tr.kind == "verbal"} | untyped_heads) > 1
     markers = et.modality.temporal_markers
@@ -269,7 +271,12 @@ def _sentence_mentions(
         if not referenced:
             cands = located if typ.durative else [x for x in located if not _is_range(x.mention)]
             loc = choose_time(
-                tr, cands, markers, others, max_distance=3 if tr.kind == "named" else None
+                tr,
+                cands,
+                markers,
+                others,
+                max_distance=3 if tr.kind == "named" else None,
+                weak=weak,
             )
             time = loc.mention if loc is not None else None
             own_time = time

@@ -240,6 +240,7 @@ def tree_distance(
     markers: Collection[str],
     other_heads: Collection[int],
     inside: Collection[int] = (),
+    weak: Collection[int] = (),
 ) -> tuple[bool, int]:
     """(blocked, distance) between a trigger ``a`` and a date root ``b`` in one parse.
 
@@ -268,9 +269,20 @@ def tree_distance(
             blocked = True
         if any(c.dep_ == "mark" and c.lower_ in markers and c.i not in inside for c in t.children):
             blocked = True  # "... died since it went up in 1961": the date is the clause's
-        if t.dep_ in {"relcl", "acl"} and t.i != b.i and not _manner_phrase(t, a, lca, other_heads):
+        if (
+            t.dep_ in {"relcl", "acl"}
+            and t.i != b.i
+            and not _manner_phrase(t, a, lca, set(other_heads) - set(weak))
+        ):
             blocked = True
-        if t.i in other_heads and t.i != a.i and not _fronted(t, inside or {b.i}, markers):
+        if (
+            t.i in other_heads
+            and t.i != a.i
+            and not _fronted(t, inside or {b.i}, markers)
+            and not (t.i in weak and t.head.i == a.i and t.dep_ in {"dobj", "nsubjpass"})
+        ):
+            # (a bare event noun that is the trigger's own object does not hold the date:
+            # "rejected the treaty in votes held in <date>")
             blocked = True
     return blocked, lca_k + kb
 
@@ -283,7 +295,9 @@ def _manner_phrase(clause: Token, a: Token, lca: Token, other_heads: Collection[
     if clause.dep_ != "acl" or lca.i != a.i or noun.i in other_heads:
         return False
     prep = noun.head
-    return noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i == a.i
+    host = prep.head
+    on_trigger = host.i == a.i or (host.head.i == a.i and host.dep_ in {"dobj", "nsubjpass"})
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and on_trigger
 
 
 def choose_time(
@@ -292,6 +306,7 @@ def choose_time(
     markers: Collection[str],
     other_heads: Collection[int],
     max_distance: int | None = None,
+    weak: Collection[int] = (),
 ) -> Located | None:
     """The date attached to the trigger by the parse: nearest unblocked date in the sentence."""
     if not sentence_times:
@@ -310,7 +325,7 @@ def choose_time(
             if _governed_by(head, rel):
                 found.append(((0, loc.width, abs(loc.root.i - tr.head)), loc))
             continue
-        blocked, dist = tree_distance(head, loc.root, markers, other_heads, loc.tokens)
+        blocked, dist = tree_distance(head, loc.root, markers, other_heads, loc.tokens, weak)
         if blocked:
             continue
         if max_distance is not None and dist > max_distance:
