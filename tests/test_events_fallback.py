@@ -222,3 +222,22 @@ def test_publication_date_never_dates_an_untyped_clause() -> None:
     s = "Posted on June 30, 2021. The garrison surrendered the fortress."
     _text, evs = run(s, lambda t, d: [tm(t, "June 30, 2021", "2021-06-30", d, document_date=True)])
     assert not [e for e in evs if e.type == "other"]
+
+
+def test_quoted_words_after_a_name_are_a_statement() -> None:
+    s = (
+        "- **October 3, 1990:** Chancellor Helmut Kohl: "
+        '"Today we are one people," he told the crowd.\n'
+    )
+    text, evs = run(s, lambda t, d: [tm(t, "October 3, 1990", "1990-10-03", d)])
+    said = [e for e in evs if e.type == "letter_or_statement"]
+    assert said, [(text[e.trigger_start : e.trigger_end], e.type) for e in evs]
+    assert said[0].time is not None and said[0].time.value == "1990-10-03"
+
+
+def test_verbs_inside_quotations_are_not_events() -> None:
+    s = 'In 1961 the mayor said: "The city was divided and the families were separated."'
+    text, evs = run(s, lambda t, d: [tm(t, "1961", "1961", d)])
+    assert not [e for e in evs if e.type == "other"], [
+        text[e.trigger_start : e.trigger_end] for e in evs
+    ]

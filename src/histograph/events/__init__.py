@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from ..model import EntityMention, EventMention, RegionKind, TimeMention
 from ..registry import stage
 from .arguments import Located, choose_time, clause_span, participants, place_of
-from .fallback import fallback_triggers
+from .fallback import fallback_triggers, quoted_statement
 from .modality import immediate_governor, modality_of
 from .states import STATE_TYPE, state_mentions
 from .structure import Structure
@@ -240,6 +240,9 @@ def _sentence_mentions(
     ]
     located = [_locate(seg, t) for t in times]
     untyped = fallback_triggers(sent, et, triggers, {i for x in located for i in x.tokens})
+    said = quoted_statement(sent, label_of) if et.fallback.enabled else None
+    if said is not None and not any(tr.head == said.head for tr in triggers):
+        untyped.append(said)
     if (
         not triggers
         and not untyped

@@ -22,7 +22,7 @@ dated timeline item): an undated clause of narrative is commentary more often th
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
 from .triggers import SUBJECT_DEPS, Trigger
@@ -132,6 +132,35 @@ def _instrument(
     return None
 
 
+_QUOTES = frozenset({'"', "“", "”", "``", "''", "«", "»"})
+
+
+def _quoted(sent: Span) -> set[int]:
+    """Token indices inside quotation marks: quoted words are speech, not narrative."""
+    out: set[int] = set()
+    inside = False
+    for t in sent:
+        if t.text in _QUOTES:
+            inside = not inside
+            continue
+        if inside:
+            out.add(t.i)
+    return out
+
+
+def quoted_statement(sent: Span, label_of: Callable[[Token], str]) -> Trigger | None:
+    """ "Secretary of State X: "We are ..."": a person's words quoted after a colon are a
+    statement (the trigger is the person's name)."""
+    toks = [t for t in sent if not (t.is_punct and t.text not in {":"} | _QUOTES)]
+    for k in range(1, min(len(toks) - 1, 12)):
+        if toks[k].text == ":" and toks[k + 1].text in _QUOTES:
+            who = toks[k - 1]
+            if label_of(who) == "PERSON":
+                return Trigger(STATEMENT_TYPE, who.i, who.i, who.i + 1, "verbal", True)
+            return None
+    return None
+
+
 def fallback_triggers(
     sent: Span,
     et: EventTypes,
@@ -153,8 +182,9 @@ def fallback_triggers(
     covered = {i: tr for tr in typed for i in range(tr.start, tr.end)}
     out: list[Trigger] = []
     out_heads: set[int] = set()
+    quoted = _quoted(sent)
     for v in sent:
-        if v.pos_ != "VERB" or v.i in by_head or v.i in covered:
+        if v.pos_ != "VERB" or v.i in by_head or v.i in covered or v.i in quoted:
             continue
         if v.dep_ not in _CLAUSE_DEPS and not (v.dep_ == "ccomp" and v.i < v.head.i):
             # (a clause before the verb it hangs on is a clause of its own: "X voted on
@@ -246,4 +276,4 @@ def fallback_triggers(
     return out
 
 
-__all__ = ["OTHER_TYPE", "STATEMENT_TYPE", "fallback_triggers"]
+__all__ = ["OTHER_TYPE", "STATEMENT_TYPE", "fallback_triggers", "quoted_statement"]

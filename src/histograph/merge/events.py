@@ -120,6 +120,8 @@ _ANNOUNCE = re.compile(r"\b(announc\w*|publish\w*|report\w*|proclaim\w*|made pub
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _YEAR_WRITTEN = re.compile(r"\d{3,4}|'\d\d\b")
 _TITLE_KINDS = frozenset({"title", "heading"})
+#: lower-case words inside an event's name ("Treaty of Versailles", "Battle of the Somme")
+_NAME_LINKS = frozenset({"of", "the", "at", "de", "von", "and", "on", "in", "for"})
 
 
 def _norm(s: str) -> str:
@@ -177,6 +179,8 @@ class _Mention:
     words: frozenset[str] = frozenset()
     #: the type is a catch-all (``other``): type and date alone never merge two mentions
     generic: bool = False
+    #: identity participants as "role:surname" (as written)
+    ident_names: frozenset[str] = frozenset()
     #: "16 years after X": (months, unit months, anchor date start, span start, span end)
     relative: tuple[int, int, int, int, int] | None = None
     #: "ending 16 years of X": [(months, unit months, span start, span end)]
@@ -196,6 +200,7 @@ class _Cluster:
     members: list[_Mention] = field(default_factory=list)
     parts: set[str] = field(default_factory=set)
     ident: set[str] = field(default_factory=set)
+    ident_names: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
@@ -215,6 +220,7 @@ class _Cluster:
                 self.core = x.time
             self.parts |= x.parts
             self.ident |= x.ident
+            self.ident_names |= x.ident_names
             if x.name:
                 self.names.add(x.name)
             if x.m.place:
@@ -500,7 +506,9 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
     if same_doc and x.section >= 0 and (x.m.doc_id, x.section) not in c.sections:
         # timeline entries under different headings are different entries
         same_doc = x.time is not None and c.core is not None and x.time.compatible(c.core)
-    if x.asserted and _ident_clash(x.ident, c.ident):
+    if x.asserted and _ident_clash(x.ident, c.ident) and not (x.ident_names & c.ident_names):
+        # (the same surname in the same role is the same person split by the people merge,
+        # not a different person)
         return None
     if x.asserted and _place_clash(c.places, x.m.place):
         return None
@@ -612,12 +620,19 @@ def _prepare(
             words = trig.split()
             name = (
                 _norm(trig)
-                if len(words) >= 2 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+                if len(words) >= 2
+                and words[0][:1].isupper()
+                and all(
+                    w[:1].isupper() or not w[:1].isalpha() or w.lower() in _NAME_LINKS
+                    for w in words
+                )
                 else None
             )
             lemma = _stem(words[-1]) if words else ""
             if name:
-                lemma = _stem(name.split()[-1])
+                # the head word: "treaty" in "treaty of versailles", "war" in "cold war"
+                nw = name.split()
+                lemma = _stem(nw[0] if len(nw) > 2 and nw[1] == "of" else nw[-1])
             asserted = m.modality == "asserted"
             time = m.time if asserted else None
             partial = _partial(tm) if asserted and time is None else None
@@ -645,6 +660,11 @@ def _prepare(
                     date_text=date_text,
                     parts=parts,
                     ident=ident,
+                    ident_names=frozenset(
+                        f"{p.role}:{p.name.split()[-1].lower()}"
+                        for p in m.participants
+                        if p.role in typ.identity and p.name.split()
+                    ),
                     name=name,
                     lemma=lemma,
                     lemma_class=et.lemma_classes_of(trig.split()[-1] if trig.split() else ""),
