@@ -170,16 +170,34 @@ def _fragment(v: Token) -> bool:
     """A finite verb without any subject: a note-style fragment ("**X (role):** Sent the
     missiles and agreed to remove them") that says what a person did, not when: it may only
     join an event founded by a full statement."""
-    if v.tag_ not in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "auxpass" for c in v.children):
+    if any(c.dep_ in {"auxpass", "aux"} for c in v.children):
         return False
+    if v.tag_ not in {"VBD", "VBZ", "VBP"} and not (v.tag_ == "VBN" and v.dep_ == "ROOT"):
+        return False  # (a root participant with no auxiliary: "Presented the evidence")
     cur = v
     for _ in range(4):  # "X refused to recognise Y and took part in Z": X, two levels up
-        if subjects(cur):
+        # (Markdown emphasis "**" parsed as a subject is no subject)
+        if any(any(ch.isalnum() for ch in s.text) for s in subjects(cur)):
             return False
         if cur.dep_ not in {"conj", "xcomp", "advcl", "ccomp"} or cur.head.i == cur.i:
             break
         cur = cur.head
     return True
+
+
+def _noun_infinitive(v: Token) -> bool:
+    """An infinitive that modifies a noun ("the only American to die", "the first president to
+    travel abroad") describes a kind of person, not an act of its own."""
+    if v.tag_ != "VB" or v.dep_ not in {"acl", "relcl", "ROOT"}:
+        return False  # (the parser may make such a fragment the root: "X, the only Y to die")
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in v.children)
+
+
+def _impersonal_subject(v: Token) -> bool:
+    """An active clause whose only subject is "it" ("There it met X"): the actor is a thing
+    named elsewhere (a treaty, a bill), not a party that acts."""
+    subj = [c for c in v.children if c.dep_ == "nsubj"]
+    return len(subj) == 1 and subj[0].lower_ == "it"
 
 
 def _pronoun_subject(v: Token) -> bool:
@@ -200,12 +218,33 @@ def _region_kind(seg: Segment, line_kind: str) -> RegionKind:
     return kind
 
 
+_INDEFINITE = frozenset({"a", "an", "another", "any", "some", "no", "every", "each"})
+
+
 def _generic(head: Token, tr: Trigger) -> bool:
     """A bare plural noun ("trade agreements", "arrests and executions") names a kind of event,
-    not one event."""
-    if tr.kind != "nominal" or head.tag_ not in {"NNS", "NNPS"}:
+    not one event; so does an indefinite singular ("an air strike", "another mission").
+    (A bare singular is left alone: "industrialization", "Japanese expansionism" name processes.)"""
+    if tr.kind != "nominal":
+        return False
+    if head.tag_ == "NN":
+        dets = [c for c in head.children if c.dep_ in {"det", "poss", "nummod"}]
+        if any(c.dep_ == "poss" or c.dep_ == "nummod" for c in dets):
+            return False
+        return any(c.lower_ in _INDEFINITE for c in dets)
+    if head.tag_ not in {"NNS", "NNPS"}:
         return False
     gov = head.head
+    if (
+        head.dep_ == "pobj"
+        and gov.lower_ == "of"
+        and (
+            gov.head.tag_ in {"JJS", "CD"}
+            or gov.head.lower_ in {"one", "some", "many"}
+            or any(c.tag_ == "RBS" for c in gov.head.children)
+        )
+    ):
+        return True  # "the most important of the peace settlements", "one of the treaties"
     if head.dep_ == "pobj" and gov.lower_ == "of" and gov.head.pos_ == "NOUN":
         return False  # "the introduction of market reforms": a definite event
     return not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children)
@@ -292,7 +331,9 @@ def _sentence_mentions(
                     if structural is not None and (typ.durative or not _is_range(structural)):
                         time = structural
                         break
-        if fallback and (time is None or (own_time is None and _pronoun_subject(head))):
+        if fallback and (
+            time is None or time.value is None or (own_time is None and _pronoun_subject(head))
+        ):
             # an untyped clause is an event only with a date of its own; "He sends ..." in
             # a dated timeline entry elaborates the entry's event
             continue
@@ -330,8 +371,14 @@ def _sentence_mentions(
                 else _confidence(
                     tr,
                     rkind,
-                    generic=(time is None and _generic(seg.doc[tr.head], tr))
-                    or (tr.kind == "verbal" and _fragment(head)),
+                    generic=(
+                        time is None
+                        and (
+                            _generic(seg.doc[tr.head], tr)
+                            or (tr.kind == "verbal" and _impersonal_subject(head))
+                        )
+                    )
+                    or (tr.kind == "verbal" and (_fragment(head) or _noun_infinitive(head))),
                 ),
             )
         )

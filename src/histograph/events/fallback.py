@@ -45,6 +45,17 @@ def _subjects(v: Token) -> list[Token]:
     return subj
 
 
+def _evaluative_comparison(v: Token, scope: Collection[str]) -> bool:
+    """A clause compared with every other time ("closer to war than at any other point",
+    "more than ever before") weighs a situation; it does not tell a new happening."""
+    for c in v.children:
+        if c.dep_ in {"advmod", "acomp", "dobj", "prep"} and c.tag_ in {"RBR", "JJR", "IN"}:
+            for t in c.subtree:
+                if t.lower_ == "than" and any(x.lower_ in scope for x in t.subtree):
+                    return True
+    return False
+
+
 def _tensed(v: Token) -> bool:
     """Past, historical present, passive or perfect: a finite verb, or a participle with a
     passive or perfect auxiliary (of its own or of the verb it is coordinated with)."""
@@ -202,6 +213,13 @@ def fallback_triggers(
         subj = _subjects(v)
         if not subj or any(s.lower_ in _PAGE_VOICE for s in subj):
             continue
+        if all(
+            s.lemma_.lower() in lex.abstract_subjects or s.lower_ in lex.abstract_subjects
+            for s in subj
+        ):
+            continue  # "that assumption had collapsed": commentary on a thought, not an act
+        if _evaluative_comparison(v, lex.comparison_scope):
+            continue  # "came closer to war than at any other point": a judgement, not an act
         own_subject = any(c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass" for c in v.children)
         # "revealed X and announced Y": one subject, one act, told by its typed trigger
         if not own_subject and v.dep_ == "conj" and v.head.i in typed_verbal:

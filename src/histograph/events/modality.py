@@ -166,6 +166,8 @@ def modality_of(trigger: Token, lex: Modality) -> ModalityValue:
             continue
         if has_would and _is(tok, _BELIEF):
             return "hypothetical"
+        if has_would and k > 0 and _is(tok, lex.promising):
+            return "planned"  # "announced that X would withdraw": the content of a promise
         if _is(tok, lex.intention):
             return "planned"
     gov = immediate_governor(trigger)

@@ -342,9 +342,11 @@ def named_events(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Tri
         if label_of(t) == "PERSON":
             continue
         name = t.doc[name_tokens[0].i : name_tokens[-1].i + 1].text
+        # "the Cold War": an era named like an event is not of its head's type
+        period = " ".join(x.lower_ for x in name_tokens) in et.named_periods
         out.append(
             Trigger(
-                et.named_heads[head],
+                "other" if period and "other" in et.types else et.named_heads[head],
                 t.i,
                 name_tokens[0].i,
                 name_tokens[-1].i + 1,

@@ -117,6 +117,11 @@ class Fallback:
     light: frozenset[str] = frozenset()
     #: words that are never lexical evidence (determiners, pronouns, prepositions, ...)
     function_words: frozenset[str] = frozenset()
+    #: subject nouns that name a thought or a condition, not an actor ("that assumption had
+    #: collapsed", "hopes faded"): a clause about them is commentary, not a happening
+    abstract_subjects: frozenset[str] = frozenset()
+    #: "than at any other point", "than ever before": a clause compared with all other times
+    comparison_scope: frozenset[str] = frozenset()
     #: catch-all types: type and date alone never merge two of their mentions
     generic_types: frozenset[str] = frozenset()
     #: "proposed in a letter", "ended with the armistice": a verb performed through a typed
@@ -135,6 +140,9 @@ class Modality:
     state_enders: frozenset[str]
     reference_heads: frozenset[str]
     temporal_markers: frozenset[str]
+    #: governors whose "would" complement is a promise, not yet an act ("announced that X
+    #: would withdraw")
+    promising: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -152,6 +160,8 @@ class EventTypes:
     states: StateOfAffairs = StateOfAffairs()
     continuation: Continuation = Continuation()
     fallback: Fallback = Fallback()
+    #: names of periods that look like events ("the Cold War"): eras, not happenings
+    named_periods: frozenset[str] = frozenset()
     version: int = 1
 
     def framing_of(self, trigger: str, before: Sequence[str] = ()) -> str | None:
@@ -301,6 +311,7 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
         state_enders=_fs(mod.get("state_enders")),
         reference_heads=_fs(mod.get("reference_heads")),
         temporal_markers=_fs(mod.get("temporal_markers")),
+        promising=_fs(mod.get("promising")),
     )
     framing = {
         str(fid): Framing(
@@ -324,6 +335,8 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
             aspectual=_fs(fb.get("aspectual")),
             light=_fs(fb.get("light")),
             function_words=_fs(fb.get("function_words")),
+            abstract_subjects=_fs(fb.get("abstract_subjects")),
+            comparison_scope=_fs(fb.get("comparison_scope")),
             generic_types=frozenset(str(x) for x in fb.get("generic_types") or ()),
             instrument_preps={
                 str(k).lower(): frozenset(str(g) for g in v or ())
@@ -346,6 +359,7 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
         groups={tid: t.group for tid, t in types.items()},
         named_heads=named,
         named_blockers=_fs(data.get("named_blockers")),
+        named_periods=_fs(data.get("named_periods")),
         role_nouns=_fs(data.get("role_nouns")),
         lemma_classes=_classes(data.get("lemma_classes") or []),
         modality=modality,

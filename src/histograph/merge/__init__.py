@@ -7,8 +7,10 @@ from dataclasses import replace
 
 from ..entities.authority import AuthorityRecord
 from ..model import Analysis, Claim, Conflict, ConflictValue, CopyLink, Document, KnowledgeBase
+from .conflicts import unmerged_date_conflicts
 from .events import merge_events
 from .people import merge_people
+from .person_conflicts import extra_person_conflicts
 
 __all__ = ["copied_passages", "merge", "merge_events", "merge_people"]
 
@@ -42,11 +44,18 @@ def merge(
         passages = copied_passages([a.document for a in analyses])
     people, person_conflicts = merge_people(analyses, copies, authority)
     events, event_conflicts = merge_events(analyses, people, copies, passages)
+    texts = {a.document.id: a.document.text for a in analyses}
+    person_conflicts = [
+        *person_conflicts,
+        *extra_person_conflicts(people, texts, person_conflicts, (c.doc_id for c in copies)),
+    ]
     return KnowledgeBase(
         analyses=tuple(analyses),
         events=tuple(events),
         people=tuple(people),
-        conflicts=combine_conflicts([*person_conflicts, *event_conflicts]),
+        conflicts=combine_conflicts(
+            [*person_conflicts, *event_conflicts, *unmerged_date_conflicts(events, texts)]
+        ),
         copies=tuple(copies),
     )
 

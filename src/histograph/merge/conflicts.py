@@ -35,6 +35,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from ..model import (
     Claim,
@@ -42,6 +46,7 @@ from ..model import (
     ConflictKind,
     ConflictValue,
     CopyLink,
+    Event,
     Severity,
     TimeValue,
     civil_from_day,
@@ -477,3 +482,158 @@ def distinct_claims(claims: Iterable[Claim]) -> list[Claim]:
     for c in claims:
         seen.setdefault((c.doc_id, c.start, c.end, c.value), c)
     return list(seen.values())
+
+
+# --------------------------------------------------------------------------- unmerged dates
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    raw = yaml.safe_load(
+        resources.files("histograph").joinpath("data/conflict_words.yaml").read_text("utf-8")
+    )
+    return frozenset(str(w).lower() for w in raw["stopwords"])
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]{3,}")
+
+#: largest gap between two readings of one date, per precision (in days; years for "year")
+_NEAR_DAYS = 14
+_NEAR_MONTHS = 1
+#: a word in at most this many events (or this share of them) is distinctive
+_RARE = 3
+_RARE_SHARE = 1 / 6
+
+
+def _content_words(e: Event, texts: Mapping[str, str]) -> list[frozenset[str]]:
+    """The content words of each mention of ``e`` (one set per mention)."""
+    stop = _stopwords()
+    out: list[frozenset[str]] = []
+    for m in e.mentions:
+        text = texts.get(m.doc_id, "")[m.start : m.end]
+        words = (_stem(x.lower()) for x in _WORD.findall(text))
+        out.append(frozenset(w for w in words if w not in stop))
+    return out
+
+
+def _stem(word: str) -> str:
+    """A plural's singular, roughly ("missiles" -> "missile"); other words as they are."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _alike(
+    a: list[frozenset[str]],
+    b: list[frozenset[str]],
+    df: Mapping[str, int],
+    min_shared: int,
+    rare: int = _RARE,
+) -> frozenset[str]:
+    """The words two events' sentences share, when some sentence of each shares at least
+    ``min_shared`` words, a fifth of the smaller sentence's words, and a rare word (in at
+    most ``rare`` events: names of actors and the episode's main act are everywhere and say
+    little); else the empty set."""
+    best: frozenset[str] = frozenset()
+    for wa in a:
+        for wb in b:
+            shared = wa & wb
+            if len(shared) < min_shared or 5 * len(shared) < min(len(wa), len(wb)):
+                continue
+            if not any(df.get(w, 0) <= rare for w in shared):
+                continue
+            if len(shared) > len(best):
+                best = shared
+    return best
+
+
+def _date_claims(e: Event) -> list[Claim]:
+    """The spans of ``e``'s mentions that state its date (the date expression itself)."""
+    assert e.date is not None
+    out: list[Claim] = []
+    for m in e.mentions:
+        if m.time is None or m.time.value != e.date.value:
+            continue
+        s, t = (m.time_start, m.time_end) if m.time_start is not None else (m.start, m.end)
+        out.append(Claim(e.id, "date", e.date.value, m.doc_id, s, t if t is not None else m.end))
+    return distinct_claims(out)
+
+
+def _near(a: TimeValue, b: TimeValue) -> int | None:
+    """How far apart two incompatible dates of one precision are (days, months or years),
+    or None when they are not near enough to be readings of one date."""
+    if a.precision != b.precision or a.compatible(b):
+        return None
+    ya, ma, _ = civil_from_day(a.earliest)
+    yb, mb, _ = civil_from_day(b.earliest)
+    if a.precision == "day":
+        gap = abs(a.earliest - b.earliest)
+        return gap if gap <= _NEAR_DAYS else None
+    if a.precision == "month":
+        gap = abs((ya * 12 + ma) - (yb * 12 + mb))
+        return gap if gap <= _NEAR_MONTHS else None
+    if a.precision == "year":
+        return 1 if abs(ya - yb) == 1 else None
+    return None
+
+
+def unmerged_date_conflicts(
+    events: Sequence[Event], texts: Mapping[str, str], min_shared: int = 2
+) -> list[Conflict]:
+    """Date conflicts between events the merge kept apart that look like one event told with
+    two dates: the same type, stated by different documents (no document states both), dates
+    of one precision a little apart (at most two weeks, a month or a year), and sentences
+    with sentences alike (:func:`_alike`).
+
+    Each of the two events gets the conflict (its own date against the other's), so that the
+    disagreement shows on both records."""
+    dated = [e for e in events if e.date is not None and e.mentions]
+    by_type: dict[str, list[Event]] = defaultdict(list)
+    for e in dated:
+        by_type[e.type].append(e)
+    words = {e.id: _content_words(e, texts) for e in dated}
+    df: dict[str, int] = defaultdict(int)
+    for ws in words.values():
+        for w in frozenset().union(*ws):
+            df[w] += 1
+    rare = max(_RARE, int(_RARE_SHARE * len(dated)))
+    out: list[Conflict] = []
+    window = max(_NEAR_DAYS, 31 * _NEAR_MONTHS, 366)
+    for typ, es in sorted(by_type.items()):
+        es.sort(key=lambda e: (e.date.earliest if e.date else 0, e.id))
+        starts = [e.date.earliest if e.date else 0 for e in es]
+        for i, a in enumerate(es):
+            hi = bisect.bisect_right(starts, starts[i] + window)
+            for b in es[i + 1 : hi]:
+                assert a.date is not None and b.date is not None
+                gap = _near(a.date, b.date)
+                if gap is None:
+                    continue
+                if {m.doc_id for m in a.mentions} & {m.doc_id for m in b.mentions}:
+                    continue  # one document tells both: two events
+                shared = _alike(words[a.id], words[b.id], df, min_shared, rare)
+                if not shared:
+                    continue
+                ca, cb = _date_claims(a), _date_claims(b)
+                if not ca or not cb:
+                    continue
+                one_day = a.date.precision == "day" and gap == 1
+                severity: Severity = "soft" if one_day or a.date.precision != "day" else "hard"
+                why = (
+                    "one day apart: a time zone or a report dated the next day may explain it"
+                    if one_day
+                    else "no explanation found"
+                )
+                for subj, own, other in ((a, ca, cb), (b, cb, ca)):
+                    assert subj.date is not None
+                    values = [
+                        ConflictValue(subj.date.value, tuple(own)),
+                        ConflictValue(other[0].value, tuple(other)),
+                    ]
+                    expl = (
+                        f"Sources give this {typ.replace('_', ' ')} as {a.date.value} and as "
+                        f"{b.date.value} (events kept apart, sharing the words "
+                        f"{', '.join(sorted(shared)[:5])}): {why}."
+                    )
+                    out.append(_conflict(subj.id, "date", values, "unexplained", severity, expl))
+    return out

@@ -1,0 +1,77 @@
+"""Date conflicts between events the merge kept apart (histograph.merge.conflicts)."""
+
+from __future__ import annotations
+
+from histograph.merge.conflicts import unmerged_date_conflicts
+from histograph.model import Event, EventMention, TimeValue, day_number
+
+
+def _day(y: int, m: int, d: int) -> TimeValue:
+    n = day_number(y, m, d)
+    return TimeValue(f"{y:04d}-{m:02d}-{d:02d}", n, n, "day")
+
+
+def _event(eid: str, doc: str, text: str, date_text: str, tv: TimeValue, typ: str) -> Event:
+    s = text.index(date_text)
+    m = EventMention(doc, 0, len(text), 0, 4, typ, tv, s, s + len(date_text))
+    return Event(eid, typ, eid, tv, (m,))
+
+
+A = "On 3 March 1957, Nkrumah proclaimed Ghana's independence before the Legislative Assembly."
+B = "On March 6, 1957, Nkrumah proclaimed the independence of Ghana at the Old Polo Grounds."
+C = "On March 9, 1957, the new parliament of Ghana met for the first time."
+FILLER = [
+    f"Nkrumah and the Convention People's Party held meeting number {i} in Accra." for i in range(4)
+]
+
+
+def _events() -> tuple[list[Event], dict[str, str]]:
+    texts = {"a": A, "b": B, "c": C}
+    evs = [
+        _event("e-a", "a", A, "3 March 1957", _day(1957, 3, 3), "other"),
+        _event("e-b", "b", B, "March 6, 1957", _day(1957, 3, 6), "other"),
+        _event("e-c", "c", C, "March 9, 1957", _day(1957, 3, 9), "other"),
+    ]
+    for i, f in enumerate(FILLER):  # make the actors' names common words of the collection
+        texts[f"f{i}"] = f
+        n = day_number(1956, 1, 1 + i)
+        tv = TimeValue(f"1956-01-{1 + i:02d}", n, n, "day")
+        evs.append(
+            Event(
+                f"e-f{i}", "other", "x", tv, (EventMention(f"f{i}", 0, len(f), 0, 4, "other", tv),)
+            )
+        )
+    return evs, texts
+
+
+def test_same_act_with_two_dates_gives_a_conflict_on_both_events() -> None:
+    evs, texts = _events()
+    out = unmerged_date_conflicts(evs, texts)
+    assert {c.subject for c in out} == {"e-a", "e-b"}
+    for c in out:
+        assert c.attribute == "date" and c.severity == "hard"
+        spans = {texts[cl.doc_id][cl.start : cl.end] for v in c.values for cl in v.claims}
+        assert spans == {"3 March 1957", "March 6, 1957"}
+
+
+def test_one_document_telling_both_is_not_a_conflict() -> None:
+    evs, texts = _events()
+    texts["ab"] = A + " " + B
+    a2 = _event("e-a", "ab", texts["ab"], "3 March 1957", _day(1957, 3, 3), "other")
+    b2 = _event("e-b", "ab", texts["ab"], "March 6, 1957", _day(1957, 3, 6), "other")
+    assert unmerged_date_conflicts([a2, b2, *evs[2:]], texts) == []
+
+
+def test_other_type_or_far_dates_are_no_conflict() -> None:
+    evs, texts = _events()
+    b_other_type = _event("e-b", "b", B, "March 6, 1957", _day(1957, 3, 6), "treaty_signed")
+    assert unmerged_date_conflicts([evs[0], b_other_type, *evs[2:]], texts) == []
+    b_far = _event("e-b", "b", B, "March 6, 1957", _day(1957, 6, 6), "other")
+    assert unmerged_date_conflicts([evs[0], b_far, *evs[2:]], texts) == []
+
+
+def test_one_day_apart_is_soft() -> None:
+    evs, texts = _events()
+    b1 = _event("e-b", "b", B, "March 6, 1957", _day(1957, 3, 4), "other")
+    out = unmerged_date_conflicts([evs[0], b1, *evs[2:]], texts)
+    assert out and all(c.severity == "soft" for c in out)
