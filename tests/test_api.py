@@ -48,6 +48,6 @@ def test_parallel_analysis_equals_serial() -> None:
     docs = [read_text(TEXT.replace("1815", str(1815 + i)), f"v{i}.txt") for i in range(3)]
     serial, parallel = Histograph(":memory:"), Histograph(":memory:")
     serial.add_documents(docs)
-    report = parallel.add_documents(docs + [docs[0]], jobs=2)
+    report = parallel.add_documents([*docs, docs[0]], jobs=2)
     assert len(report.added) == 3 and len(report.duplicates) == 1
     assert list(serial.store.analyses()) == list(parallel.store.analyses())

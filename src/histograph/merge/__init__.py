@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..entities.authority import AuthorityRecord
 from ..model import Analysis, Claim, Conflict, ConflictValue, CopyLink, Document, KnowledgeBase
-from .conflicts import unmerged_date_conflicts
+from .conflicts import party_count_conflicts, unmerged_date_conflicts
 from .events import merge_events
 from .people import merge_people
 from .person_conflicts import extra_person_conflicts
@@ -54,7 +54,12 @@ def merge(
         events=tuple(events),
         people=tuple(people),
         conflicts=combine_conflicts(
-            [*person_conflicts, *event_conflicts, *unmerged_date_conflicts(events, texts)]
+            [
+                *person_conflicts,
+                *event_conflicts,
+                *unmerged_date_conflicts(events, texts),
+                *party_count_conflicts(events, texts),
+            ]
         ),
         copies=tuple(copies),
     )

@@ -637,3 +637,60 @@ def unmerged_date_conflicts(
                     )
                     out.append(_conflict(subj.id, "date", values, "unexplained", severity, expl))
     return out
+
+
+# --------------------------------------------------------------------------- party counts
+
+
+@lru_cache(maxsize=1)
+def _party_data() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    raw = yaml.safe_load(
+        resources.files("histograph").joinpath("data/conflict_words.yaml").read_text("utf-8")
+    )
+    nouns = "|".join(re.escape(str(n)) for n in raw["party_nouns"])
+    pat = re.compile(rf"\b(\d{{1,3}})\s+(?:[A-Z][a-z]+\s+)?(?:{nouns})\b")
+    return pat, tuple(str(t) for t in raw["party_count_types"])
+
+
+def party_count_conflicts(events: Sequence[Event], texts: Mapping[str, str]) -> list[Conflict]:
+    """Counts of the parties to one gathering that differ across documents ("delegations from
+    32 countries" vs "27 nations attended"). A count belongs to the event of a
+    ``party_count_types`` type that its document mentions (the first type of that list the
+    document has, a gathering before a treaty), nearest to it; the conflict is
+    soft (countries vs nationalities, delegations vs signatories are often counted
+    differently)."""
+    pat, types = _party_data()
+    by_doc: dict[str, list[tuple[int, Event]]] = defaultdict(list)
+    for e in events:
+        if e.type in types:
+            for m in e.mentions:
+                by_doc[m.doc_id].append(((m.start + m.end) // 2, e))
+    counts: dict[str, list[tuple[int, Claim]]] = defaultdict(list)
+    subjects: dict[str, Event] = {}
+    for doc_id, cands in sorted(by_doc.items()):
+        for hit in pat.finditer(texts.get(doc_id, "")):
+            n = int(hit.group(1))
+            pos = hit.start()
+            _, ev = min(
+                cands, key=lambda c: (types.index(c[1].type), abs(c[0] - pos), c[1].id)
+            )
+            subjects[ev.id] = ev
+            s, t = hit.span()
+            counts[ev.id].append((n, Claim(ev.id, "count", str(n), doc_id, s, t)))
+    out: list[Conflict] = []
+    for eid, cs in sorted(counts.items()):
+        docs_by_n: dict[int, set[str]] = defaultdict(set)
+        for n, c in cs:
+            docs_by_n[n].add(c.doc_id)
+        if len(docs_by_n) < 2 or len({c.doc_id for _, c in cs}) < 2:
+            continue
+        values = [
+            ConflictValue(str(n), tuple(c for m, c in cs if m == n)) for n in sorted(docs_by_n)
+        ]
+        expl = (
+            f"Sources count the parties to {subjects[eid].title or eid} differently: "
+            f"{', '.join(v.value for v in values)} (countries, nationalities, delegations and "
+            "signatories are often counted differently)."
+        )
+        out.append(_conflict(eid, "participant_count", values, "unexplained", "soft", expl))
+    return out
