@@ -628,6 +628,8 @@ def _prepare(
                 )
                 else None
             )
+            if name:
+                name = _name_aliases().get(name, name)
             lemma = _stem(words[-1]) if words else ""
             if name:
                 # the head word: "treaty" in "treaty of versailles", "war" in "cold war"
@@ -1024,7 +1026,133 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         c = best(x) or only_lexical(x) or only_cluster(x) or most_salient(x)
         if c is not None:
             add(c, x)
-    return clusters
+    return _merge_duplicates(clusters)
+
+
+# --------------------------------------------------------------------------- duplicates
+
+
+@functools.lru_cache(maxsize=1)
+def _name_aliases() -> dict[str, str]:
+    """Variant names of one named event -> the first name of its line
+    (``named_event_aliases`` in ``data/event_types.yaml``)."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("histograph").joinpath("data", "event_types.yaml").read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+    out: dict[str, str] = {}
+    for line in data.get("named_event_aliases") or []:
+        names = [_norm(str(n)) for n in line if _norm(str(n))]
+        for n in names[1:]:
+            out.setdefault(n, names[0])
+    return out
+
+
+def _prefixes(words: Iterable[str]) -> set[str]:
+    """Word stems cut to five letters: "proclaim" / "proclamation" agree."""
+    return {w[:5] for w in words}
+
+
+def _dup_keys(c: _Cluster) -> list[str]:
+    keys = [f"n:{n}" for n in sorted(c.names)]
+    keys += _year_keys(c.core)
+    if c.core is not None and c.core.latest - c.core.earliest <= 366:
+        # adjacent years (a date conflict between sources: 1919 vs 1920)
+        y = civil_from_day(c.core.earliest)[0]
+        keys += [f"y:{y - 1}", f"y:{y + 1}"]
+    keys += [f"p:{p}" for p in sorted(c.parts) if p.startswith("p-")]
+    return keys
+
+
+def _date_relation(a: TimeValue | None, b: TimeValue | None) -> str | None:
+    """How two cluster dates relate: "equal", "contains", "near" (a day or a year apart),
+    "none" (one is undated) or None (incompatible)."""
+    if a is None or b is None:
+        return "none"
+    if a.value == b.value or (_day_level(a) and _day_level(b) and a.earliest == b.earliest):
+        return "equal"
+    if a.compatible(b):
+        return "contains"
+    if _day_level(a) and _day_level(b):
+        return "near" if abs(a.earliest - b.earliest) <= 1 else None
+    wa, wb = a.latest - a.earliest, b.latest - b.earliest
+    if 300 <= wa <= 366 and 300 <= wb <= 366:
+        ya, yb = civil_from_day(a.earliest)[0], civil_from_day(b.earliest)[0]
+        return "near" if abs(ya - yb) == 1 else None
+    return None
+
+
+def _day_level_pair(a: TimeValue | None, b: TimeValue | None) -> bool:
+    return a is not None and b is not None and _day_level(a) and _day_level(b)
+
+
+def _duplicates(a: _Cluster, b: _Cluster) -> bool:
+    """Two clusters the first pass left apart that tell one event: the same name, or the
+    same wording and actors with dates that agree, nest, or differ by an explained amount."""
+    if _ident_clash(a.ident, b.ident) and not (a.ident_names & b.ident_names):
+        return False
+    if any(_place_clash(a.places, p) for p in b.places):
+        return False
+    if any(_name_clash(x, y) for x in a.names for y in b.names):
+        return False
+    rel = _date_relation(a.core, b.core)
+    if rel is None:
+        return False
+    if a.names & b.names:
+        return True
+    ww = len(_prefixes(a.words) & _prefixes(b.words))
+    pp = len(a.parts & b.parts)
+    person = any(p.startswith("p-") for p in a.parts & b.parts)
+    same_group = a.group == b.group
+    if rel == "equal":
+        if same_group:
+            return ww >= 2 or (ww >= 1 and pp >= 1)
+        # the same act typed differently: the same day, and strong agreement
+        return _day_level_pair(a.core, b.core) and ww >= 2 and ww + pp >= 3
+    if rel == "contains":
+        fine = ww >= 2 and ww + pp >= 3
+        return fine if same_group else fine and person
+    if rel == "near":
+        return same_group and ww >= 2 and pp >= 1 and (person or ww >= 3)
+    # one undated: a clause that restates a dated event
+    return same_group and ww >= 2 and person and ww + pp >= 4
+
+
+def _merge_duplicates(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Second pass over whole clusters: fold a cluster into an earlier one that tells the
+    same event (:func:`_duplicates`), across type groups too. Clusters meet only through
+    blocking keys (name, year, person), each lookup bounded by :data:`MAX_CANDIDATES`."""
+    live = [c for c in clusters if any(x.asserted for x in c.members)]
+    index: dict[str, dict[int, None]] = defaultdict(dict)
+    merged_into: dict[int, int] = {}
+    by_id = {c.id: c for c in live}
+    for c in live:
+        seen: dict[int, None] = {}
+        for k in _dup_keys(c):
+            lst = index.get(k)
+            if not lst or len(lst) > MAX_CANDIDATES:
+                continue
+            for cid in lst:
+                seen.setdefault(cid, None)
+        target: _Cluster | None = None
+        for cid in list(seen)[:MAX_CANDIDATES]:
+            d = by_id[cid]
+            if cid in merged_into or d is c:
+                continue
+            if _duplicates(c, d):
+                target = d
+                break
+        owner = c
+        if target is not None:
+            for x in c.members:
+                target.add(x)
+            merged_into[c.id] = target.id
+            owner = target
+        for k in _dup_keys(owner):
+            index[k].setdefault(owner.id, None)
+    return [c for c in clusters if c.id not in merged_into]
 
 
 def _consensus(claims: list[tuple[TimeValue, str]]) -> TimeValue | None:
