@@ -1088,6 +1088,10 @@ def _day_level_pair(a: TimeValue | None, b: TimeValue | None) -> bool:
     return a is not None and b is not None and _day_level(a) and _day_level(b)
 
 
+def _generic(c: _Cluster) -> bool:
+    return all(x.generic for x in c.members if x.asserted)
+
+
 def _duplicates(a: _Cluster, b: _Cluster) -> bool:
     """Two clusters the first pass left apart that tell one event: the same name, or the
     same wording and actors with dates that agree, nest, or differ by an explained amount."""
@@ -1106,15 +1110,26 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
     pp = len(a.parts & b.parts)
     person = any(p.startswith("p-") for p in a.parts & b.parts)
     same_group = a.group == b.group
+    if not same_group and not (_generic(a) or _generic(b)):
+        # across groups only a catch-all typing (``other``) against a specific one: two
+        # specific types on one day ("letters exchanged", "relations established") are two acts
+        return False
     if rel == "equal":
         if same_group:
             return ww >= 2 or (ww >= 1 and pp >= 1)
         # the same act typed differently: the same day, and strong agreement
         return _day_level_pair(a.core, b.core) and ww >= 2 and ww + pp >= 3
     if rel == "contains":
-        fine = ww >= 2 and ww + pp >= 3
+        # a coarser date next to a finer one: most of the wording must agree
+        fewer = min(len(_prefixes(a.words)), len(_prefixes(b.words))) or 1
+        fine = (ww >= 3 and ww / fewer >= 0.3) or (person and ww >= 2 and ww + pp >= 3)
         return fine if same_group else fine and person
     if rel == "near":
+        if _day_level_pair(a.core, b.core):
+            # two days in a row are often two acts (a first and a second letter): only a
+            # page's title against its own body (announced / published vs occurred)
+            titled = bool(a.docs & b.docs) and (a.titled or b.titled)
+            return titled and same_group and ww >= 2
         return same_group and ww >= 2 and pp >= 1 and (person or ww >= 3)
     # one undated: a clause that restates a dated event
     return same_group and ww >= 2 and person and ww + pp >= 4
