@@ -176,3 +176,60 @@ def test_coarser_date_next_to_finer_with_other_triggers_merges() -> None:
     events, _ = merge([a, b])
     assert len(events) == 1
     assert events[0].date is not None and events[0].date.value == "1959-12-01"
+
+
+def test_undated_clause_restating_a_dated_event_merges() -> None:
+    a = Doc("a", "On 12 March 1930 Gandhi set out from Sabarmati on the salt march to Dandi.")
+    a.event(
+        "Gandhi set out from Sabarmati on the salt march to Dandi",
+        "set out",
+        "visit",
+        "1930-03-12",
+        "12 March 1930",
+        parts=(("Gandhi", "agent"),),
+    )
+    b = Doc("b", "Gandhi walked from Sabarmati to Dandi on the salt march, defying the tax.")
+    b.event(
+        "Gandhi walked from Sabarmati to Dandi on the salt march",
+        "walked",
+        "visit",
+        parts=(("Gandhi", "agent"),),
+    )
+    events, _ = merge([a, b, _other_visit()])
+    assert len(events) == 2
+    assert sorted(e.support for e in events) == [1, 2]
+
+
+def _other_visit() -> Doc:
+    # another journey of the group, so an undated mention is not simply the only one
+    c = Doc("c", "On 5 May 1931 Nehru travelled to Ceylon with his family.")
+    c.event(
+        "Nehru travelled to Ceylon with his family",
+        "travelled",
+        "visit",
+        "1931-05-05",
+        "5 May 1931",
+        parts=(("Nehru", "agent"),),
+    )
+    return c
+
+
+def test_undated_clause_with_other_wording_stays_apart() -> None:
+    a = Doc("a", "On 12 March 1930 Gandhi set out from Sabarmati on the salt march to Dandi.")
+    a.event(
+        "Gandhi set out from Sabarmati on the salt march to Dandi",
+        "set out",
+        "visit",
+        "1930-03-12",
+        "12 March 1930",
+        parts=(("Gandhi", "agent"),),
+    )
+    b = Doc("b", "Later Gandhi sailed to London for the round table talks.")
+    b.event(
+        "Gandhi sailed to London for the round table talks",
+        "sailed",
+        "visit",
+        parts=(("Gandhi", "agent"),),
+    )
+    events, _ = merge([a, b, _other_visit()])
+    assert len(events) == 3

@@ -34,6 +34,15 @@ the corpus has exactly one, or the only one sharing its trigger's word class; a 
 description ("The negotiations were conducted by ...") joins the cluster of its group told by
 clearly the most documents.
 
+**Second pass** (:func:`_merge_duplicates`): whole clusters that tell one event are folded
+together, met through name / year / person keys: the same name (variants read through
+``named_event_aliases`` in ``data/event_types.yaml``: "the First World War" = "World War I");
+a coarser date next to a finer one with most of the wording, or a person and two words, shared;
+adjacent years with the same wording and participants (a date conflict kept as a conflict);
+a title one day off its own body; an undated clause restating a dated event (person and
+wording); across type groups only a catch-all (``other``) typing against a specific one, on
+the same day with strong agreement. Two days in a row in different documents stay apart.
+
 **Consensus date.** Among the distinct date values claimed by asserted mentions, the one
 *consistent* (equal, containing or contained) with the most independent sources; on a tie the
 finest, then the one stated by more sources overall, then the earliest. A date contradicted by
