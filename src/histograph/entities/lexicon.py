@@ -141,3 +141,12 @@ def name_words() -> NameWords:
         given_names=_nset(d.get("given_names")) | frozenset(variants),
         place_of_nouns=_nset(d.get("place_of_nouns")),
     )
+
+
+@functools.cache
+def word_list(key: str) -> frozenset[str]:
+    """A plain word list of ``titles.yaml`` (lower case, as written there)."""
+    data = load_yaml("titles.yaml")
+    if key not in data:
+        raise KeyError(f"E102 titles.yaml has no word list {key!r}")
+    return frozenset(str(w).lower() for w in data[key])

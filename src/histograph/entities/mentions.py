@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import EntityMention
-from .lexicon import is_head, name_words, norm, titles
+from .lexicon import is_head, name_words, norm, titles, word_list
 from .names import (
     PARTICLES,
     SUFFIXES,
@@ -42,40 +42,7 @@ if TYPE_CHECKING:
     from ..pipeline import DocState, Segment
 
 _YEAR = re.compile(r"(?<![\d/-])(1[0-9]{3}|20[0-9]{2})(?![\d/])")
-_GOV_NOUNS = frozenset(
-    {
-        "government",
-        "regime",
-        "administration",
-        "leadership",
-        "authorities",
-        "cabinet",
-        "court",
-        "side",
-        "delegation",
-        "policy",
-    }
-)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
-_LOCATIVE = frozenset(
-    {
-        "in",
-        "at",
-        "to",
-        "from",
-        "near",
-        "into",
-        "toward",
-        "towards",
-        "via",
-        "outside",
-        "inside",
-        "around",
-        "across",
-        "through",
-        "within",
-    }
-)
 _MONTHS = frozenset(
     [
         "january",
@@ -652,13 +619,13 @@ def _is_actor(span: Span) -> bool:
             and span.doc[span.end + 1].text in {"D.C.", "DC"}
         ):
             return False
-    if span.start > 0 and span.doc[span.start - 1].lower_ in _LOCATIVE:
+    if span.start > 0 and span.doc[span.start - 1].lower_ in word_list("locative_prepositions"):
         return False
     if root.dep_ in _SUBJECT_DEPS:
         return True
     if root.dep_ == "conj" and root.head.dep_ in _SUBJECT_DEPS:
         return True
-    if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in _GOV_NOUNS:
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in word_list("government_nouns"):
         return True
     if span.end < len(span.doc) and span.doc[span.end].text in _POSSESSIVE:
         return True

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import RoleClaim, TimeMention, TimeValue, day_number
-from .lexicon import is_head, norm, titles
+from .lexicon import is_head, norm, titles, word_list
 from .mentions import SegMention, YearIndex, singular_head
 from .offices import normalise_title
 
@@ -75,19 +75,6 @@ _AUX_SKIP = frozenset(
     ]
 )
 _POSSESSIVE_DETS = frozenset({"their", "its", "his", "her", "our"})
-_GOV_WORDS = frozenset(
-    {
-        "government",
-        "regime",
-        "administration",
-        "authorities",
-        "leadership",
-        "state",
-        "republic",
-        "kingdom",
-        "empire",
-    }
-)
 _MONTH_NAMES = [
     "january",
     "february",
@@ -433,7 +420,7 @@ def _subject_state_text(sg: _Seg, head_i: int) -> tuple[str, int] | None:
         if ch.dep_ in {"nsubj", "nsubjpass"}:
             sub = sg.doc[ch.left_edge.i : ch.right_edge.i + 1]
             words = {norm(t.text) for t in sub}
-            if any(i in sg.state_tok for i in range(sub.start, sub.end)) or words & _GOV_WORDS:
+            if any(i in sg.state_tok for i in range(sub.start, sub.end)) or words & word_list("government_words"):
                 return sub.text, sub.start
     return None
 
