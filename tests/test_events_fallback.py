@@ -241,38 +241,3 @@ def test_verbs_inside_quotations_are_not_events() -> None:
     assert not [e for e in evs if e.type == "other"], [
         text[e.trigger_start : e.trigger_end] for e in evs
     ]
-
-
-# ------------------------------------------------ 2b. undated clauses with a named participant
-
-
-def test_undated_main_clause_with_named_subject_is_an_event() -> None:
-    s = (
-        "Austria ceded Venetia to France, the Tyrol was placed under Bavarian rule, "
-        "and the Bavarian army was reduced to 20,000 men."
-    )
-    text, evs = run(s)
-    got = triggers(text, evs)
-    for verb in ("placed", "reduced"):
-        assert verb in got, sorted(got)
-        assert got[verb].type == "other"
-        assert got[verb].time is None
-
-
-def test_undated_clause_needs_a_named_past_main_clause() -> None:
-    cases = [
-        "The engineers rebuilt the bridge.",  # common-noun subject
-        "He resigned rather than sign.",  # pronoun subject
-        "The Museum reviews the history of the canal.",  # the page's present
-        "Portugal had asked for a truce.",  # background (past perfect)
-        "Three Danish envoys were sent home.",  # a counted group, not a named body
-    ]
-    for s in cases:
-        _text, evs = run(s)
-        assert not [e for e in evs if e.type == "other"], s
-
-
-def test_undated_clause_not_when_subordinate() -> None:
-    s = "The talks failed because Norway rejected the fishing quotas."
-    _text, evs = run(s)
-    assert not [e for e in evs if e.type == "other" and e.time is None]

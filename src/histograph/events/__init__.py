@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -207,46 +207,6 @@ def _pronoun_subject(v: Token) -> bool:
     return bool(subj) and all(c.pos_ == "PRON" for c in subj)
 
 
-_NAMED_LABELS = frozenset({"PERSON", "GPE", "STATE", "ORG", "NORP", "LOC", "FAC"})
-
-
-def _named_undated(v: Token, label_of: Callable[[Token], str], light: Collection[str]) -> bool:
-    """An untyped clause without a date is still an event when it is the sentence's main
-    clause (or a clause coordinated with it), in the simple past or a passive (not the
-    present, not the past perfect, not a light verb), with no time expression of its own, and
-    its one subject is a named participant ("Scheidemann resigned", "the Saar was placed
-    under ...") or a body of one ("the German army was limited to ..."); a common-noun,
-    counted or pronoun subject tells commentary more often than a happening."""
-    cur = v
-    while cur.dep_ == "conj" and cur.head.i != cur.i:
-        cur = cur.head
-    if cur.dep_ != "ROOT":
-        return False
-    subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if len(subj) != 1:
-        return False
-    s = subj[0]
-    named = s.pos_ == "PROPN" and label_of(s) in _NAMED_LABELS | {""}
-    # "the German army", "China's delegation": a body of a named party
-    owned = (
-        s.pos_ == "NOUN"
-        and not any(c.dep_ == "nummod" for c in s.children)
-        and any(
-            c.dep_ in {"poss", "amod", "compound"} and label_of(c) in _NAMED_LABELS
-            for c in s.children
-        )
-    )
-    if not (named or owned):
-        return False
-    if v.tag_ not in {"VBD", "VBN"} or v.lower_ in light:
-        return False  # "the Embassy reviews ...": the page's present, not a past act
-    if any(c.dep_ == "aux" and c.lower_ == "had" for c in v.children):
-        return False  # "X had asked for ...": the background of another event
-    # "X (President, 1933-1945): Orchestrated ...": a profile line, not a clause
-    lo, hi = sorted((s.i, v.i))
-    return not any(t.text in {":", ")", "("} for t in v.doc[lo:hi])
-
-
 def _is_range(t: TimeMention) -> bool:
     return t.value is not None and (t.value.precision == "interval" or "/" in t.value.value)
 
@@ -371,11 +331,9 @@ def _sentence_mentions(
                     if structural is not None and (typ.durative or not _is_range(structural)):
                         time = structural
                         break
-        if (
-            fallback
-            and (time is None or time.value is None)
-            and not (own_time is None and _named_undated(head, label_of, et.fallback.light))
-        ) or (fallback and own_time is None and _pronoun_subject(head)):
+        if fallback and (
+            time is None or time.value is None or (own_time is None and _pronoun_subject(head))
+        ):
             # an untyped clause is an event only with a date of its own; "He sends ..." in
             # a dated timeline entry elaborates the entry's event
             continue

@@ -17,9 +17,7 @@ into operation. A predicate is such an event when it is
   missiles and announced a blockade": one act, the typed one).
 
 The caller keeps such a mention only when it has a date of its own (the clause's date, or a
-dated timeline item), or, undated, when it is a past main clause whose subject is a named
-participant (``events._named_undated``): other undated clauses of narrative are commentary
-more often than events.
+dated timeline item): an undated clause of narrative is commentary more often than an event.
 """
 
 from __future__ import annotations
@@ -276,14 +274,10 @@ def fallback_triggers(
             and (_coordinator(v) == "or" or not any(c.dep_ == "dobj" for c in v.children))
         ):
             continue
-        if (
-            typ == OTHER_TYPE
-            and any(
-                c.dep_ == "ccomp"
-                and c.i > v.i  # a clause before the verb is a clause of its own, not its content
-                and not any(t.text in {":", ";"} for t in v.doc[min(v.i, c.i) : max(v.i, c.i)])
-                for c in v.children
-            )
+        if typ == OTHER_TYPE and any(
+            c.dep_ == "ccomp"
+            and not any(t.text in {":", ";"} for t in v.doc[min(v.i, c.i) : max(v.i, c.i)])
+            for c in v.children
         ):
             # "assured X that ...": a statement when told to someone, else a thought
             told = [c for c in v.children if c.dep_ in {"dobj", "dative"}]
