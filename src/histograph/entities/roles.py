@@ -18,14 +18,40 @@ dropped); offices are normalised by :mod:`histograph.entities.offices`.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import RoleClaim, TimeMention, TimeValue, day_number
-from .lexicon import is_head, norm, titles, word_list
+from .lexicon import is_head, load_yaml, norm, titles, word_list
 from .mentions import SegMention, YearIndex, singular_head
 from .offices import normalise_title
+
+
+@functools.lru_cache(maxsize=1)
+def _page_lexicon() -> tuple[
+    dict[str, tuple[str, ...]], frozenset[str], frozenset[str], frozenset[str], frozenset[str]
+]:
+    """Extra word lists of ``titles.yaml`` for page constructions: verb particles that start a
+    role, verbs holding "the post of", post nouns, object-complement verbs, title objects."""
+    d = load_yaml("titles.yaml")
+    needs = {
+        norm(str(k)): tuple(norm(str(x)) for x in v)
+        for k, v in (d.get("starts_needs") or {}).items()
+    }
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(norm(str(x)) for x in d.get(key, ()))
+
+    return (
+        needs,
+        words("holds_post"),
+        words("post_nouns"),
+        words("object_complement_verbs"),
+        words("title_objects"),
+    )
+
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -268,6 +294,15 @@ class _Seg:
             return "head"
         if w in tl.modifiers or tok.ent_type_ == "ORDINAL" or _ORDINAL_NUM.match(t):
             return "mod"
+        if (
+            t.islower()
+            and tok.pos_ == "NOUN"
+            and tok.tag_ == "NN"
+            and i + 1 < len(self.doc)
+            and is_head(self.doc[i + 1].text)
+            and self.doc[i + 1].text.islower()
+        ):
+            return "mod"  # a noun naming the workplace: "plant director", "chief engineer"
         if w in tl.descriptors:
             return "desc"
         if w in tl.determiners:
@@ -276,6 +311,13 @@ class _Seg:
             return "conn"
         if w in tl.head_inner:
             return "mod"
+        if (
+            t.islower()
+            and w in _page_lexicon()[4]
+            and any(self.doc[k].lower_ in {"of", "for", "to"} for k in range(max(0, i - 5), i))
+            and not any(self.doc[k].text in _STOP_PUNCT for k in range(max(0, i - 5), i))
+        ):
+            return "cap"  # "president of the republic", "heir to the Austro-Hungarian throne"
         if i in self.headline_words:
             return None  # "Meet" in "Nixon Arrives in Beijing to Meet Chairman Mao"
         if (
@@ -405,6 +447,7 @@ class _Found:
     title: str | None = None  # overrides the text of the title tokens
     began: TimeValue | None = None
     ended: TimeValue | None = None
+    title_abs: tuple[int, int] | None = None  # absolute span of a title in another segment
 
 
 def _subject_state_text(sg: _Seg, head_i: int) -> tuple[str, int] | None:
@@ -420,7 +463,9 @@ def _subject_state_text(sg: _Seg, head_i: int) -> tuple[str, int] | None:
         if ch.dep_ in {"nsubj", "nsubjpass"}:
             sub = sg.doc[ch.left_edge.i : ch.right_edge.i + 1]
             words = {norm(t.text) for t in sub}
-            if any(i in sg.state_tok for i in range(sub.start, sub.end)) or words & word_list("government_words"):
+            if any(i in sg.state_tok for i in range(sub.start, sub.end)) or words & word_list(
+                "government_words"
+            ):
                 return sub.text, sub.start
     return None
 
@@ -495,6 +540,31 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
                     f.title = f"{sg.text(a, b)} of {subj[0]}"
                     f.span_s = min(f.span_s, sg.abs(subj[1]))
             out.append(f)
+        # --- "Truman named NAME Secretary of State": the object's complement
+        if p >= 1 and q < s_hi:
+            v = doc[p - 1]
+            if (
+                v.pos_ == "VERB"
+                and norm(v.lemma_) in _page_lexicon()[3]
+                and not any(c.dep_ == "auxpass" for c in v.children)
+            ):
+                j = q + 1 if doc[q].lower_ == "as" else q
+                ranges = _titles_from(sg, j, s_hi)
+                if ranges and ranges[0][0] == j:
+                    sent_s, sent_e = sg.sent_bounds(p)
+                    when = _sentence_date(sg, state, dates, sg.abs(sent_s), sg.abs_end(sent_e - 1))
+                    began = _split_interval(when)[0] if when else None
+                    for a, b in ranges:
+                        out.append(_Found(m, a, b, sg.abs(p - 1), sg.abs_end(b - 1), began=began))
+        # --- "As Foreign Secretary, NAME negotiated ...": a fronted "as" phrase
+        if p >= 3 and doc[p - 1].text == ",":
+            k = p - 2
+            while k > 0 and sg.cls(k) is not None and doc[k].lower_ != "as":
+                k -= 1
+            if doc[k].lower_ == "as" and (doc[k].is_sent_start or k == 0 or doc[k - 1].text == ","):
+                r = _right_phrase(sg, k + 1, p - 1, stop_and=False)
+                if r is not None and r == _trim(sg, k + 1, p - 1)[:2] and r[0] == k + 1:
+                    out.append(_Found(m, r[0], r[1], sg.abs(k), m.end))
         # --- "the Presidium dismissed NAME as TITLE": the object's role ends
         if p >= 1:
             v = doc[p - 1]
@@ -507,6 +577,10 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
         # --- reverse apposition: "their representative, NAME"; also before a title of the
         # name ("a fellow pilot of the 12th Wing, Major NAME")
         pa = left[0] if left is not None else p
+        while (
+            pa >= 1 and norm(doc[pa - 1].text) in tl.honorifics and doc[pa - 1].text[:1].isupper()
+        ):
+            pa -= 1  # "the Austrian foreign minister, Count NAME"
         if pa >= 2 and doc[pa - 1].text == ",":
             j = pa - 2
             while j >= lo:
@@ -517,7 +591,7 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
                     j -= 1  # "pilot of the Wing"
                 else:
                     break
-            if j >= lo and sg.cls(j) in {"det", "desc"}:
+            if j >= lo and sg.cls(j) in {"det", "desc", "poss"}:
                 a, b, poss = _trim(sg, j, pa - 1)
                 if _phrase_ok(sg, a, b) and any(
                     norm(doc[i].text) in tl.apposition_nouns
@@ -547,6 +621,26 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
         # --- apposition / relative clause after a comma
         if doc[q].text == ",":
             k = q + 1
+            # "NAME, 54, a former diplomat": an age between commas
+            if k + 2 < len(doc) and doc[k].like_num and doc[k + 1].text == ",":
+                k += 2
+            # "NAME, the museum's chief curator": the title after the owner's "'s"
+            owner = next(
+                (
+                    i
+                    for i in range(k, min(len(doc), k + 4))
+                    if doc[i].text in {"'s", "’s"} and doc[i - 1].pos_ in {"NOUN", "PROPN"}
+                ),
+                None,
+            )
+            if (
+                owner is not None
+                and doc[k].lower_ in {"the", "a", "an"}
+                and not any(
+                    doc[i].text in _STOP_PUNCT or i in sg.person_tok for i in range(k, owner)
+                )
+            ):
+                k = owner + 1
             if k < len(doc) and doc[k].lower_ in tl.relative_pronouns:
                 out.extend(_verb_role(state, sg, dates, m, k + 1, s_hi, relative=True))
                 continue
@@ -576,6 +670,12 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
             continue
         # --- verbs: "X became Y", "X replaces Y as Z", "X took office in ..."
         out.extend(_verb_role(state, sg, dates, m, q, s_hi, relative=False))
+        # "X and Y served as foreign minister": the verb after the last joined name
+        nxt_m = sg.person_tok.get(q + 1) if doc[q].lower_ in {"and", "&"} else None
+        if nxt_m is not None and nxt_m.tok_start == q + 1 and nxt_m.tok_end < s_hi:
+            for f in _verb_role(state, sg, dates, nxt_m, nxt_m.tok_end, s_hi, relative=False):
+                if f.title_s >= 0 and f.person is nxt_m:
+                    out.append(replace(f, person=m, span_s=m.start))
     out.extend(_title_subject(sg, state, dates))
     out.extend(_plural_titles(sg))
     return out
@@ -679,6 +779,9 @@ def _parenthetical(sg: _Seg, dates: _Dates, m: SegMention, s: int, e: int) -> li
     return out
 
 
+_LIST_DASHES = frozenset({"–", "—", "-", "--"})
+
+
 def _colon_description(sg: _Seg, m: SegMention, k: int) -> list[_Found]:
     """A cast-list entry: "NAME (role): U-2 pilot, the only ..."; "**NAME:** Secretary of
     State, ...". A title phrase opening the description after the colon, ended by a comma,
@@ -686,8 +789,16 @@ def _colon_description(sg: _Seg, m: SegMention, k: int) -> list[_Found]:
     doc = sg.doc
     # "):" and ":*" may be single tokens
     seen_colon = k > 0 and ":" in doc[k - 1].text and set(doc[k - 1].text) <= set("):*")
-    while k < len(doc) and (set(doc[k].text) <= set(":*") or doc[k].is_space):
-        seen_colon = seen_colon or ":" in doc[k].text
+    # "- **NAME** – role": a dash after a name that opens its line (a cast list)
+    line_start = all(not any(c.isalnum() for c in t.text) for t in doc[: m.tok_start]) or (
+        m.tok_start > 0 and "\n" in doc[m.tok_start - 1].text
+    )
+    while k < len(doc) and (
+        set(doc[k].text) <= set(":*")
+        or doc[k].is_space
+        or (line_start and doc[k].text in _LIST_DASHES)
+    ):
+        seen_colon = seen_colon or ":" in doc[k].text or doc[k].text in _LIST_DASHES
         k += 1
     if not seen_colon or k >= len(doc):
         return []
@@ -695,7 +806,7 @@ def _colon_description(sg: _Seg, m: SegMention, k: int) -> list[_Found]:
     if r is None or r[0] != k:
         return []
     a, b = r
-    if b < len(doc) and doc[b].text not in {",", ".", ";"}:
+    if b < len(doc) and doc[b].text not in {",", ".", ";"} and not doc[b].is_space:
         return []
     return [_Found(m, a, b, m.start, sg.abs_end(b - 1))]
 
@@ -715,7 +826,19 @@ def _verb_role(
     out: list[_Found] = []
     # "took office in March 1933": dates this person's other roles of the sentence
     rest = norm(sg.text(k, min(hi, k + 4)))
-    if any(rest.startswith(p.split(" ", 1)[-1]) or rest.startswith(p) for p in tl.took_office):
+    took = next(
+        (p for p in tl.took_office if rest.startswith(p.split(" ", 1)[-1]) or rest.startswith(p)),
+        None,
+    )
+    if took is not None:
+        # "was sworn in as President": the role follows
+        n = len(took.split()) - (0 if rest.startswith(took) else 1)
+        if k + n < hi and doc[k + n].lower_ == "as":
+            ranges = _titles_from(sg, k + n + 1, hi)
+            if ranges:
+                when = _sentence_date(sg, state, dates, s_abs, e_abs, after=sg.abs(k))
+                began = _split_interval(when)[0] if when else None
+                return [_Found(m, a, b, m.start, sg.abs_end(b - 1), began=began) for a, b in ranges]
         when = _sentence_date(sg, state, dates, s_abs, e_abs, after=sg.abs(k))
         if when is not None:
             out.append(
@@ -753,15 +876,29 @@ def _verb_role(
             return out
     if lemma in tl.verbs_end:
         return _end_role(state, sg, dates, m, k, hi, passive=passive)
+    starts_needs, holds_post, post_nouns, _, _ = _page_lexicon()
     starts = lemma in tl.verbs_start
-    holds = lemma in tl.verbs_hold
+    holds = lemma in tl.verbs_hold or lemma in holds_post
+    j = k + 1
+    if lemma in starts_needs and not starts:
+        nxt = norm(sg.text(j, min(hi, j + 2)))
+        hit = next((n for n in starts_needs[lemma] if nxt == n or nxt.startswith(n + " ")), None)
+        if hit is None:
+            return out
+        j += len(hit.split())
+        starts = True  # "took over as", "rose to"
     if not (starts or holds):
         return out
-    j = k + 1
     while j < hi and doc[j].lower_ in {"as", "to", "be", "the", "a", "an"} | _AUX_SKIP:
         if doc[j].lower_ in {"the", "a", "an"}:
             break
         j += 1
+    # "the post of X", "to the office of X"
+    pj = j + 1 if j < hi and doc[j].lower_ in {"the", "a", "an"} else j
+    if pj + 1 < hi and norm(doc[pj].text) in post_nouns and doc[pj + 1].lower_ in {"of", "as"}:
+        j = pj + 2
+    elif lemma in holds_post and lemma not in tl.verbs_hold:
+        return out  # "held a meeting"
     ranges = _titles_from(sg, j, hi)
     if not ranges:
         return out
@@ -907,6 +1044,210 @@ def _title_subject(sg: _Seg, state: DocState, dates: _Dates) -> list[_Found]:
     return out
 
 
+# ---------------------------------------------------------------- fact cards
+
+_CARD_PUNCT = frozenset({":", ",", "–", "—", "-", "(", ")", "|", ";", "*", "**", "#"})
+
+
+def _content_tokens(sg: _Seg) -> list[int]:
+    """Tokens of the segment that carry words (no markup, no punctuation)."""
+    return [t.i for t in sg.doc if any(c.isalnum() for c in t.text)]
+
+
+def _whole_person(sg: _Seg) -> SegMention | None:
+    """The person whose name is the whole line ("# Alcide De Gasperi", a name heading)."""
+    toks = _content_tokens(sg)
+    if not toks:
+        return None
+    m = next((sg.person_tok[i] for i in toks if i in sg.person_tok), None)
+    if m is None:
+        return None
+    hons = titles().honorifics
+    if all(
+        i in sg.person_tok
+        or norm(sg.doc[i].text) in hons
+        or (i > m.tok_start and (i in sg.date_tok or sg.doc[i].like_num))  # "X (1864–1928)"
+        for i in toks
+    ):
+        return m
+    return None
+
+
+def _card_title_row(sg: _Seg) -> tuple[int, int, bool] | None:
+    """A fact-card row naming an office, alone with its dates ("Prime Minister of Italy:
+    1945 – 1953", "Secretary of the Navy, 1913–1921"): the title's token range and whether
+    dates follow."""
+    toks = _content_tokens(sg)
+    if not toks:
+        return None
+    k = toks[0]
+    r = _right_phrase(sg, k, len(sg.doc), stop_and=False)
+    if r is None or r[0] != k:
+        return None
+    a, b = r
+    rest = [t for t in sg.doc[b:] if not t.is_space]
+    dated = False
+    for t in rest:
+        if t.i in sg.date_tok or t.like_num or t.lower_ in {"present", "today"}:
+            dated = True
+        elif t.text not in _CARD_PUNCT and t.lower_ not in _FROM_WORDS | _UNTIL_WORDS:
+            return None
+    return a, b, dated
+
+
+def _card_dates_only(sg: _Seg) -> bool:
+    """The line holds dates and punctuation only ("March 4, 1913 – March 4, 1921"), maybe
+    after a term label ("Term of Appointment: …")."""
+    toks = [t for t in sg.doc if not t.is_space and t.text not in _CARD_PUNCT]
+    colon = next((t.i for t in sg.doc if ":" in t.text), None)
+    if colon is not None:
+        label = norm(" ".join(t.text for t in sg.doc[:colon] if t.is_alpha))
+        if label in word_list("card_term_labels"):
+            toks = [t for t in toks if t.i > colon]
+    else:
+        # "Reign 2 December 1848 – 21 November 1916": a label without a colon
+        for label in sorted(word_list("card_term_labels"), key=lambda w: (-len(w), w)):
+            n = len(label.split())
+            if len(toks) > n and norm(" ".join(t.text for t in toks[:n])) == label:
+                toks = toks[n:]
+                break
+    return bool(toks) and all(
+        t.i in sg.date_tok or t.like_num or t.lower_ in {"present", "today"} for t in toks
+    )
+
+
+def _card_label(sg: _Seg) -> tuple[str, int] | None:
+    """ "Preceded by: NAME": the label (from the data) and the token after it."""
+    doc = sg.doc
+    toks = [t for t in doc if t.text not in _CARD_PUNCT and not t.is_space]
+    if len(toks) < 2:
+        return None
+    first = toks[0].i
+    for label in sorted(word_list("card_neighbour_labels"), key=lambda w: (-len(w), w)):
+        n = len(label.split())
+        if norm(doc[first : first + n].text) == label:
+            k = first + n
+            while k < len(doc) and (doc[k].text in _CARD_PUNCT or doc[k].is_space):
+                k += 1
+            return label, k
+    return None
+
+
+def _card_rows(state: DocState, segs: list[_Seg], dates: _Dates) -> list[_Found]:
+    """Rows of an infobox or quick-facts card: an office with dates under the page's person
+    ("Prime Minister of Italy: 1945 – 1953"); "Prime Minister: NAME"; "Preceded by: NAME" /
+    "Succeeded by: NAME" (the neighbour held the office of the row above)."""
+    out: list[_Found] = []
+    page_person: SegMention | None = None
+    near_person: SegMention | None = None
+    last_title: tuple[int, int, str] | None = None
+    term_labels = word_list("card_term_labels")
+    for n_seg, sg in enumerate(segs):
+        region = state.segments[sg.si].region
+        whole = _whole_person(sg)
+        if whole is not None:
+            if region.kind == "title" and page_person is None:
+                page_person = whole
+            near_person = whole
+            continue
+        # "Title: Envoy Extraordinary and Minister Plenipotentiary"
+        colon = next((t.i for t in sg.doc if ":" in t.text), None)
+        subject = page_person or near_person
+        if colon is not None and subject is not None:
+            label = norm(" ".join(t.text for t in sg.doc[:colon] if t.is_alpha))
+            if label in word_list("card_title_labels"):
+                k = colon + 1
+                while k < len(sg.doc) and (sg.doc[k].is_space or sg.doc[k].text in _CARD_PUNCT):
+                    k += 1
+                r = _right_phrase(sg, k, len(sg.doc), stop_and=False) if k < len(sg.doc) else None
+                if r is not None and r[0] == k:
+                    a, b = r
+                    last_title = (sg.abs(a), sg.abs_end(b - 1), sg.text(a, b))
+                    out.append(
+                        _Found(
+                            subject,
+                            -3,
+                            -3,
+                            sg.abs(0),
+                            sg.abs_end(b - 1),
+                            title=sg.text(a, b),
+                            title_abs=(sg.abs(a), sg.abs_end(b - 1)),
+                        )
+                    )
+                continue
+        lab = _card_label(sg)
+        if lab is not None:
+            k = lab[1]
+            m = sg.person_tok.get(k)
+            if (
+                m is not None
+                and m.tok_start == k  # not a name that swallowed the label
+                and last_title is not None
+                and _whole_person(sg) is None
+            ):
+                a_abs, b_abs, t = last_title
+                out.append(_Found(m, -3, -3, sg.abs(0), m.end, title=t, title_abs=(a_abs, b_abs)))
+            continue
+        row = _card_title_row(sg)
+        if row is not None:
+            a, b, dated = row
+            subject = page_person or near_person
+            if subject is None:
+                continue
+            row_end = sg.abs_end(len(sg.doc) - 1)
+            ds = dates.within(sg.abs_end(b - 1), row_end) if dated else []
+            if not dated:
+                # "28th President of the United States / In office / March 4, 1913 – …"
+                for nxt in segs[n_seg + 1 : n_seg + 3]:
+                    words = norm(" ".join(t.text for t in nxt.doc if t.is_alpha))
+                    if words in term_labels:
+                        continue
+                    dated_row = _card_dates_only(nxt)
+                    if dated_row:
+                        ds = dates.within(nxt.abs(0), nxt.abs_end(len(nxt.doc) - 1))
+                        row_end = nxt.abs_end(len(nxt.doc) - 1)
+                    break
+                if not ds:
+                    continue
+            began = ended = None
+            if ds:
+                began, ended = _split_interval(ds[0].value)
+                if "/" not in ds[0].value.value and len(ds) > 1:
+                    ended = _split_interval(ds[1].value)[0]
+            last_title = (sg.abs(a), sg.abs_end(b - 1), sg.text(a, b))
+            out.append(
+                _Found(
+                    subject,
+                    -3,
+                    -3,
+                    sg.abs(a),
+                    row_end,
+                    title=sg.text(a, b),
+                    began=began,
+                    ended=ended,
+                    title_abs=(sg.abs(a), sg.abs_end(b - 1)),
+                )
+            )
+            continue
+        # "Prime Minister: NAME" (a label naming the holder)
+        toks = _content_tokens(sg)
+        if toks and toks[0] not in sg.person_tok:
+            r = _right_phrase(sg, toks[0], len(sg.doc), stop_and=False)
+            if r is not None and r[0] == toks[0]:
+                a, b = r
+                k = b
+                seen_colon = False
+                while k < len(sg.doc) and (sg.doc[k].text in _CARD_PUNCT or sg.doc[k].is_space):
+                    seen_colon = seen_colon or ":" in sg.doc[k].text
+                    k += 1
+                m = sg.person_tok.get(k)
+                if seen_colon and m is not None and m.tok_start == k:
+                    after = [t for t in sg.doc[m.tok_end :] if t.text not in _CARD_PUNCT]
+                    if all(t.i in sg.date_tok or t.like_num or t.is_space for t in after):
+                        out.append(_Found(m, a, b, sg.abs(a), m.end))
+    return out
+
+
 # ---------------------------------------------------------------- public
 
 
@@ -917,20 +1258,26 @@ def extract_roles(state: DocState, ents: DocEntities) -> list[RoleClaim]:
     doc_id = state.document.id
     text = state.document.text
     found: list[_Found] = []
+    segs: list[_Seg] = []
     for si in range(len(state.segments)):
         sg = _Seg(state, si, ents.in_segment(si), dates)
         sg.headline_words = ents.headline_words.get(si, frozenset())
+        segs.append(sg)
         found.extend(_extract_segment(state, sg, dates))
+    found.extend(_card_rows(state, segs, dates))
     claims: list[RoleClaim] = []
     dated: list[_Found] = []
     for f in found:
-        if f.title_s < 0:
+        if f.title_abs is not None:
+            a, b = f.title_abs
+        elif f.title_s < 0:
             dated.append(f)
             continue
-        sg_doc = state.segments[f.person.seg]
-        a = sg_doc.offset + sg_doc.doc[f.title_s].idx
-        last = sg_doc.doc[f.title_e - 1]
-        b = sg_doc.offset + last.idx + len(last.text)
+        else:
+            sg_doc = state.segments[f.person.seg]
+            a = sg_doc.offset + sg_doc.doc[f.title_s].idx
+            last = sg_doc.doc[f.title_e - 1]
+            b = sg_doc.offset + last.idx + len(last.text)
         title = f.title or text[a:b]
         title = title.strip(" ,;:*")
         if not title:
