@@ -19,6 +19,7 @@ compatible name form of the document ("Roosevelt" -> "Franklin D. Roosevelt").
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -213,9 +214,74 @@ def _dominant_script_latin(text: str) -> bool:
     return latin * 2 >= len(letters)
 
 
+@functools.cache
+def _label_words(key: str) -> tuple[tuple[str, ...], ...]:
+    """The labels of word list ``key`` split into words, longest first."""
+    return tuple(sorted((tuple(w.split()) for w in word_list(key)), key=lambda p: (-len(p), p)))
+
+
+def _label_at(doc: Doc, i: int, key: str) -> int:
+    """Token length of the longest label of word list ``key`` starting at token i (the first
+    word capitalised, the words lower case in the list), 0 when none."""
+    if i >= len(doc) or not _is_cap(doc[i]):
+        return 0
+    best = 0
+    for parts in _label_words(key):
+        n = len(parts)
+        if n > best and i + n <= len(doc) and all(doc[i + k].lower_ == parts[k] for k in range(n)):
+            best = n
+    return best
+
+
+def _card_value_place(doc: Doc, s: int) -> bool:
+    """Token s lies in the value of a Born/Died/Resting place card row, on its line after the
+    label ("Born: 3 April 1881, Pieve Tesino"): the value is a place, not a person."""
+    a, _ = _line_bounds(doc, s)
+    for k in range(s - 1, max(a, s - 15) - 1, -1):
+        if _label_at(doc, k, "card_labels"):
+            n = _label_at(doc, k, "card_place_labels")
+            if n == 0 or k + n > s or (k > a and not doc[k - 1].is_punct):
+                return False  # a row label starts its line or follows punctuation
+            # a card value holds no prose: "Born in Hyde Park, X studied" is a sentence; only
+            # "in"/"at" right after a date are allowed ("Born 3 May 1871 in Tromsdalen")
+            return all(
+                not (t.is_alpha and t.is_lower)
+                or (t.lower_ in {"in", "at"} and doc[t.i - 1].like_num)
+                for t in doc[k + n : s]
+            )
+    return False
+
+
+def _card_place_span(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
+    """The capitalised place name of a Born/Died/Resting place card value inside a span the
+    model tagged PERSON ("Born Pieve Tesino" -> "Pieve Tesino"); None otherwise."""
+    while s < e:
+        n = _label_at(doc, s, "card_labels")
+        if n == 0 and not (doc[s].is_punct or doc[s].is_space):
+            break
+        s += max(n, 1)
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+        e -= 1
+    if s >= e or not _card_value_place(doc, s):
+        return None
+    toks = [t for t in doc[s:e] if not t.is_punct]
+    if not toks or any(any(c.isdigit() for c in t.text) for t in toks):
+        return None
+    if not all(_is_cap(t) or t.text in PARTICLES for t in toks):
+        return None
+    return (s, e)
+
+
 def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] | None:
     """Trim a PERSON span to the name proper; None when it is no person name."""
     tl = titles()
+    while s < e:
+        n = _label_at(doc, s, "card_labels")
+        if n == 0:
+            break
+        s += n  # "Predecessor Ferdinand I" -> "Ferdinand I"; "Quick Facts" -> nothing
+        while s < e and doc[s].text in {":", "-", "–"}:
+            s += 1
     while s < e and (
         doc[s].is_punct
         or doc[s].is_space
@@ -263,6 +329,8 @@ def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] 
         return None  # a state or a seat of government, not a person
     if all(_title_word(t) for t in words):
         return None
+    if _card_value_place(doc, s):
+        return None  # "Born: 3 April 1881, Pieve Tesino": a place
     return (s, e)
 
 
@@ -625,7 +693,9 @@ def _is_actor(span: Span) -> bool:
         return True
     if root.dep_ == "conj" and root.head.dep_ in _SUBJECT_DEPS:
         return True
-    if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in word_list("government_nouns"):
+    if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in word_list(
+        "government_nouns"
+    ):
         return True
     if span.end < len(span.doc) and span.doc[span.end].text in _POSSESSIVE:
         return True
@@ -695,6 +765,14 @@ def find_mentions(state: DocState) -> DocEntities:
                 h = _headline_trim(doc, ent.start, ent.end, ev.lower_words)
                 r = _clean_person(doc, *h, latin_doc) if h is not None else None
                 if r is None:
+                    loc = _card_place_span(doc, *h) if h is not None else None
+                    if loc is not None and not any(i in taken[si] for i in range(*loc)):
+                        # "Born: 3 April 1881, Pieve Tesino": keep the value as a place
+                        a = seg.offset + doc[loc[0]].idx
+                        b = seg.offset + doc[loc[1] - 1].idx + len(doc[loc[1] - 1].text)
+                        txt = doc[loc[0] : loc[1]].text
+                        out.mentions.append(SegMention(si, *loc, a, b, txt, "LOC", txt))
+                        taken[si].update(range(*loc))
                     continue
                 s, e = r
                 titled = _titled_before(doc, s)
@@ -743,6 +821,7 @@ def find_mentions(state: DocState) -> DocEntities:
     # names right after a title or honorific ("Lord Halifax", "Commissar Litvinov") first: their
     # later bare occurrences are people too ("Halifax said")
     extra = _title_anchored_pass(state, taken, latin_doc)
+    extra += _card_person_pass(state, taken, latin_doc)
     extra += _plural_title_pass(state, taken, latin_doc)
     surnames |= {m.text for m in extra if m.tok_end - m.tok_start == 1}
     extra += _known_name_pass(state, full, surnames, taken)
@@ -1146,6 +1225,48 @@ def _title_anchored_pass(
             b = seg.offset + doc[e - 1].idx + len(doc[e - 1].text)
             out.append(SegMention(si, s, e, a, b, doc[s:e].text, "PERSON"))
             taken[si].update(range(s, e))
+    return out
+
+
+def _card_person_pass(state: DocState, taken: list[set[int]], latin_doc: bool) -> list[SegMention]:
+    """The value of a card row naming a person ("Preceded by: X", "Spouse Y") is a person even
+    when the model tagged it as a place or organisation, or left it untagged."""
+    out: list[SegMention] = []
+    for si, seg in enumerate(state.segments):
+        doc = seg.doc
+        for i in range(len(doc) - 1):
+            n = _label_at(doc, i, "card_person_labels")
+            if n == 0 or i in taken[si]:
+                continue
+            a, _ = _line_bounds(doc, i)
+            if i > a and not doc[i - 1].is_punct:
+                continue  # a row label starts its line or follows punctuation
+            j = i + n
+            while j < len(doc) and doc[j].text in {":", "-", "–"}:
+                j += 1
+            k = j
+            while (
+                k < len(doc)
+                and k - j < 4
+                and k not in taken[si]
+                and "\n" not in doc[k - 1].text_with_ws[len(doc[k - 1].text) :]
+                and (_is_cap(doc[k]) or doc[k].text in PARTICLES)
+                and doc[k].pos_ in {"PROPN", "NOUN", "ADP"}
+                and not _label_at(doc, k, "card_labels")
+            ):
+                k += 1
+            if k < len(doc) and k not in taken[si] and is_regnal_numeral(doc[k].text):
+                k += 1
+            if k - j < 2 and not (k - j == 1 and is_regnal_numeral(doc[k - 1].text)):
+                continue  # a full name (or a regnal name) only
+            r = _clean_person(doc, j, k, latin_doc)
+            if r is None or gazetteer().candidates(doc[r[0] : r[1]].text):
+                continue
+            ps, pe = r
+            b0 = seg.offset + doc[ps].idx
+            b1 = seg.offset + doc[pe - 1].idx + len(doc[pe - 1].text)
+            out.append(SegMention(si, ps, pe, b0, b1, doc[ps:pe].text, "PERSON"))
+            taken[si].update(range(ps, pe))
     return out
 
 
