@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -52,6 +53,16 @@ def _open_readonly(db: str) -> Histograph:
 
 def _print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _emit(data: Any, as_json: bool, render: Callable[[], Any]) -> None:
+    """Print ``data`` as JSON, or the table(s) ``render()`` builds from it."""
+    if as_json:
+        _print_json(data)
+        return
+    shown = render()
+    for table in shown if isinstance(shown, list) else [shown]:
+        out.print(table)
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -169,10 +180,7 @@ def timeline(
         s = serialiser(hg)
         disputed = _disputed(hg)
         rows = [s.event_summary(e, e.id in disputed) for e in events]
-    if as_json:
-        _print_json(rows)
-    else:
-        out.print(tables.timeline_table(rows))
+    _emit(rows, as_json, lambda: tables.timeline_table(rows))
 
 
 @app.command("on-this-day")
@@ -194,10 +202,7 @@ def on_this_day(
             row = s.event_summary(e, e.id in disputed)
             row["imprecise"] = bool(e.date and e.date.precision != "day" and e.date.precision != "time")
             rows.append(row)
-    if as_json:
-        _print_json(rows)
-    else:
-        out.print(tables.timeline_table(rows, title=f"On this day ({month_day or 'today'})"))
+    _emit(rows, as_json, lambda: tables.timeline_table(rows, title=f"On this day ({month_day or 'today'})"))
 
 
 @app.command()
@@ -214,10 +219,7 @@ def people(
     with _open(db) as hg:
         s = serialiser(hg)
         rows = [s.person(p) for p in hg.store.people(kind=kind)]
-    if as_json:
-        _print_json(rows)
-    else:
-        out.print(tables.people_table(rows))
+    _emit(rows, as_json, lambda: tables.people_table(rows))
 
 
 @app.command("authority")
@@ -253,11 +255,7 @@ def person(
             raise _fail(f"no person matches {name!r} (see `histograph people`)", 1)
         s = serialiser(hg)
         row = s.person(p, hg.timeline(entity=p.id))
-    if as_json:
-        _print_json(row)
-    else:
-        for t in tables.person_tables(row):
-            out.print(t)
+    _emit(row, as_json, lambda: tables.person_tables(row))
 
 
 @app.command()
@@ -274,11 +272,7 @@ def event(
         s = serialiser(hg)
         row = s.event(e, hg.conflicts(e.id))
         _label_conflicts(hg, row["conflicts"])
-    if as_json:
-        _print_json(row)
-    else:
-        for t in tables.event_tables(row):
-            out.print(t)
+    _emit(row, as_json, lambda: tables.event_tables(row))
 
 
 @app.command()
@@ -287,10 +281,7 @@ def conflicts(db: DbOption = "histograph.db", as_json: JsonOption = False) -> No
     with _open(db) as hg:
         s = serialiser(hg)
         rows = _label_conflicts(hg, [s.conflict(c) for c in hg.conflicts()])
-    if as_json:
-        _print_json(rows)
-    else:
-        out.print(tables.conflicts_table(rows))
+    _emit(rows, as_json, lambda: tables.conflicts_table(rows))
 
 
 @app.command()
@@ -299,10 +290,7 @@ def sources(db: DbOption = "histograph.db", as_json: JsonOption = False) -> None
     with _open(db) as hg:
         s = serialiser(hg)
         rows = [s.document_summary(d) for d in hg.sources()]
-    if as_json:
-        _print_json(rows)
-    else:
-        out.print(tables.sources_table(rows))
+    _emit(rows, as_json, lambda: tables.sources_table(rows))
 
 
 @app.command()
@@ -320,10 +308,7 @@ def search(
              "text": h.text, "score": h.score}
             for h in hg.search(query, limit)
         ]
-    if as_json:
-        _print_json(rows)
-    else:
-        out.print(tables.search_table(rows))
+    _emit(rows, as_json, lambda: tables.search_table(rows))
 
 
 @app.command("export")
@@ -442,10 +427,7 @@ def eval_cmd(
         if not p.is_dir():
             raise _fail(f"not a folder: {p}")
     result = run_eval(docs, gold, output, progress=lambda c: err.print(f"cluster {c}…"))
-    if as_json:
-        _print_json(result)
-    else:
-        out.print(tables.eval_table(result))
+    _emit(result, as_json, lambda: tables.eval_table(result))
 
 
 @app.command()
