@@ -55,7 +55,7 @@ from .model import Document, Region, RegionKind
 from .registry import stage
 
 if TYPE_CHECKING:
-    from .pipeline import DocState
+    from .state import DocState
 
 __all__ = ["clean_stage", "mark_regions", "mark_text_regions", "title_text"]
 
