@@ -419,15 +419,19 @@ def eval_cmd(
     gold: Annotated[Path, typer.Option(help="Gold folder (<cluster>.json).")],
     output: Annotated[Path | None, typer.Option(help="Write each cluster's system output JSON here.")] = None,
     as_json: JsonOption = False,
+    errors: Annotated[bool, typer.Option("--errors", help="Also list each missed gold event by cause and each false positive by kind, with its sentence.")] = False,
 ) -> None:
     """Score histograph on an annotated corpus (see the eval FORMAT.md)."""
+    from .eval.diagnose import format_diagnosis
     from .eval.runner import run_eval
 
     for p in (docs, gold):
         if not p.is_dir():
             raise _fail(f"not a folder: {p}")
-    result = run_eval(docs, gold, output, progress=lambda c: err.print(f"cluster {c}…"))
+    result = run_eval(docs, gold, output, progress=lambda c: err.print(f"cluster {c}…"), diagnose=errors)
     _emit(result, as_json, lambda: tables.eval_table(result))
+    if errors and not as_json:
+        out.print(format_diagnosis(result["diagnosis"]), highlight=False, markup=False, soft_wrap=True)
 
 
 @app.command()
