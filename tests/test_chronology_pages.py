@@ -44,7 +44,9 @@ def test_entries_are_one_region_each() -> None:
 
 
 def test_prose_lines_that_start_with_a_year_still_join_when_wrapped() -> None:
-    text = "The fleet sailed from the harbour in the spring of the year and arrived in\n1805 safely.\n"
+    text = (
+        "The fleet sailed from the harbour in the spring of the year and arrived in\n1805 safely.\n"
+    )
     regions = mark_text_regions(text)
     assert len([r for r in regions if r.kind != "boilerplate"]) == 1
 
