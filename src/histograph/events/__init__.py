@@ -447,8 +447,9 @@ def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[Even
     """A chronology entry that opens with its own date ("1181 Supernova seen by ...",
     "1931- The first aerial refuelling is achieved", "Sep 27 Troops set sail") states an
     event even when no trigger names it, or when its only trigger names a war it happened in
-    ("1911- Aircraft are first used during the X War"): when no asserted mention of the entry
-    carries the entry's date, the entry itself is an ``other`` event of that date. An entry
+    ("1911- Aircraft are first used during the X War"): when no dated, asserted mention states
+    the entry (spans much of it, is a confident trigger, is the subject's head, or is a
+    capitalised name), the entry itself is an ``other`` event of the entry's date. An entry
     cut off by the end of the page (no final punctuation, no line break) is a fragment whose
     predicate may be lost: it is left alone."""
     text = state.document.text
@@ -477,7 +478,7 @@ def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[Even
         if any(
             region.start <= m.start < region.end
             and m.modality == "asserted"
-            and m.time_start == date.start
+            and m.time is not None
             and (
                 (m.end - m.start) * 5 >= (end - body) * 2
                 or m.confidence >= JOIN_ONLY_BELOW
