@@ -76,3 +76,37 @@ def test_question_heading_is_not_an_event() -> None:
 def test_an_attack_is_a_military_action() -> None:
     text = "On 9 March 1916 a surprise attack on Columbus, New Mexico, killed eighteen Americans.\n"
     assert "war_or_invasion" in {t for t, _s in _events(text)}
+
+
+def test_a_year_opening_an_entry_is_not_a_count() -> None:
+    text = "1798 The frigate is badly damaged in a storm\n1799 The crew is rescued\n1801 The hull is sold\n"
+    assert "1798" in {e_time for e_time in _dates(text)}
+
+
+def _dates(text: str) -> list[str]:
+    return [e.time.value[:4] for e in _mentions(text) if e.time is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("In 1099 the crusaders seized Jerusalem after a siege.\n", "war_or_invasion"),
+        ("The Norman conquest of Sicily was complete by 1091.\n", "war_or_invasion"),
+        (
+            "In May 1848 the Frankfurt Parliament met; the Second Zionist Congress in Basel followed in 1898.\n",
+            "summit_or_conference",
+        ),
+        (
+            "In 1848 the National Convention in Paris voted a new constitution.\n",
+            "summit_or_conference",
+        ),
+    ],
+)
+def test_typing(text: str, typ: str) -> None:
+    assert typ in {t for t, _s in _events(text)}
+
+
+def test_a_convention_without_a_place_is_a_treaty() -> None:
+    assert "treaty_signed" in {
+        t for t, _s in _events("In 1864 the First Geneva Convention was signed.\n")
+    }

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -280,11 +280,12 @@ def _count(t: Token) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
-def _numeric(t: Token) -> bool:
+def _numeric(t: Token, dates: Collection[int] = ()) -> bool:
     """A noun phrase that is a figure: "3,000 people", "about 28 buildings", "$250 million",
     "at least 13 copies" (a large or approximate count, or an amount of money)."""
     nums = [t] if t.like_num or t.tag_ == "CD" else []
     nums += [c for c in t.children if c.dep_ in {"nummod", "quantmod"} or c.tag_ == "CD"]
+    nums = [n for n in nums if n.i not in dates]  # "1862 The ship ...": a year, not a count
     if t.text == "$" or any(c.text == "$" for c in t.subtree):
         return True
     for n in nums:
@@ -298,7 +299,7 @@ def _numeric(t: Token) -> bool:
     return False
 
 
-def _not_an_event(tr: Trigger, head: Token, et: EventTypes) -> bool:
+def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[int] = ()) -> bool:
     """Mentions that are not events of their own (``not_events`` in the YAML):
 
     - a war named as the backdrop ("during the X War", "amid the war") or as a label ("X War:
@@ -323,7 +324,7 @@ def _not_an_event(tr: Trigger, head: Token, et: EventTypes) -> bool:
             return True  # "Franco-Prussian War: Battle of X": a label
     if tr.type in ne.figure_types and head.pos_ in {"VERB", "AUX"}:
         if head.lemma_.lower() in ne.figure_verbs and any(
-            c.dep_ in {"nsubj", "nsubjpass", "dobj"} and _numeric(c) for c in head.children
+            c.dep_ in {"nsubj", "nsubjpass", "dobj"} and _numeric(c, dates) for c in head.children
         ):
             return True
         if any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in _WH_TAGS for c in head.children):
@@ -363,8 +364,17 @@ def _sentence_mentions(
     said = quoted_statement(sent, label_of) if et.fallback.enabled else None
     if said is not None and not any(tr.head == said.head for tr in triggers):
         untyped.append(said)
-    triggers = [tr for tr in triggers if not _not_an_event(tr, seg.doc[tr.head], et)]
-    untyped = [tr for tr in untyped if not _not_an_event(tr, seg.doc[tr.head], et)]
+    date_toks = {
+        t.i
+        for t in sent
+        if any(
+            tm.start <= seg.offset + t.idx < tm.end
+            for tm in state.times
+            if abs_s <= tm.start < abs_e
+        )
+    }
+    triggers = [tr for tr in triggers if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
+    untyped = [tr for tr in untyped if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
     if (
         not triggers
         and not untyped

@@ -180,6 +180,8 @@ class EventTypes:
     not_events: NotEvents = NotEvents()
     #: names of periods that look like events ("the Cold War"): eras, not happenings
     named_periods: frozenset[str] = frozenset()
+    #: heads of names that are meetings when a place follows ("X Convention in Y")
+    named_placed_meetings: frozenset[str] = frozenset()
     version: int = 1
 
     def framing_of(self, trigger: str, before: Sequence[str] = ()) -> str | None:
@@ -384,6 +386,7 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
         types=types,
         groups={tid: t.group for tid, t in types.items()},
         named_heads=named,
+        named_placed_meetings=_fs(data.get("named_placed_meetings")),
         named_blockers=_fs(data.get("named_blockers")),
         named_periods=_fs(data.get("named_periods")),
         role_nouns=_fs(data.get("role_nouns")),
