@@ -1,6 +1,6 @@
 """Gold for corpora/wide cluster caesar_44bc (dates BC in astronomical years: 44 BC = -0043)."""
 
-from gold_lib import C, E, M, NE, PER, R, V, dump
+from gold_lib import NE, PER, C, E, M, R, V, dump
 
 K = "caesar_44bc"
 F1, F2, F3, F4, F5 = (f"{K}/0{i}.txt" for i in range(1, 6))
@@ -199,6 +199,7 @@ non_events = [
     NE(F4, "People still leave flowers on the altar every 15 March.", "habitual commemoration, no dated occurrence"),
     NE(F4, "Marco B. says: 22 March 2023 at 18:02", "comment timestamp"),
     NE(F5, "Last reviewed by Dr. P. Okafor · 8 min read", "byline"),
+    NE(F5, "Exam tip: examiners reward precise dates, but \"early 44 BC\" for the dictatorship is accepted.", "study tip"),
     NE(F5, "Next: The Second Triumvirate and the road to Actium →", "navigation link"),
 ]
 

@@ -1,6 +1,6 @@
 """Gold for the two single long pages of corpora/wide: an 18th-century chronology and an on-this-day page (2 September)."""
 
-from gold_lib import C, E, M, NE, PER, R, V, dump
+from gold_lib import NE, PER, C, E, M, R, V, dump
 
 # ---------- chronology page: year-led lines, year headings, dates on their own line ----------
 K1 = "single_chronology_18c"
@@ -101,12 +101,12 @@ ne_a = [
 
 # ---------- on-this-day page: 2 September, the day only in the heading ----------
 K2 = "single_onthisday_sep2"
-O = f"{K2}/01.txt"
+OTD = f"{K2}/01.txt"
 
 
 def od(id: str, summary: str, type: str, year: str, quote: str, sal: str = "main", date: str | None = None,
        acc: list[str] | None = None, **kw: object) -> dict[str, object]:
-    return E(id, summary, type, date or f"{year}-09-02", [M(O, quote)], salience=sal,  # type: ignore[arg-type]
+    return E(id, summary, type, date or f"{year}-09-02", [M(OTD, quote)], salience=sal,  # type: ignore[arg-type]
              acc=acc if acc is not None else [year], **kw)
 
 
@@ -161,9 +161,9 @@ pe_b = [
     PER("Richard I", ["Richard I of England", "Richard I"], []),
     PER("Saladin", ["Saladin"], []),
     PER("Thomas Farriner", ["Thomas Farriner"], []),
-    PER("Napoleon III", ["Emperor Napoleon III", "Napoleon III"], [R("Emperor", "Emperor Napoleon III", [O])]),
+    PER("Napoleon III", ["Emperor Napoleon III", "Napoleon III"], [R("Emperor", "Emperor Napoleon III", [OTD])]),
     PER("Herbert Kitchener", ["Herbert Kitchener"], []),
-    PER("Abdullahi", ["Khalifa Abdullahi", "Abdullahi"], [R("Khalifa", "the Khalifa Abdullahi", [O])]),
+    PER("Abdullahi", ["Khalifa Abdullahi", "Abdullahi"], [R("Khalifa", "the Khalifa Abdullahi", [OTD])]),
     PER("Ho Chi Minh", ["Ho Chi Minh"], []),
     PER("Jean-Paul Akayesu", ["Jean-Paul Akayesu"], []),
     PER("Albert Spalding", ["Albert Spalding"], []),
@@ -172,15 +172,15 @@ pe_b = [
     PER("J. R. R. Tolkien", ["J. R. R. Tolkien"], []),
 ]
 ne_b = [
-    NE(O, "ON THIS DAY", "site line"),
-    NE(O, "Today in History: September 2", "page heading"),
-    NE(O, "Share · Print · Add to calendar · Change date ▾", "UI line"),
-    NE(O, "National Day (Vietnam)", "recurring observance"),
-    NE(O, "There were no riots, whatever later stories claim", "denied event"),
-    NE(O, "Advertisement", "UI line"),
-    NE(O, "More events on September 2 → 44 BC · 1752 · 1864 · 19", "navigation, truncated by the excerpt cap"),
+    NE(OTD, "ON THIS DAY", "site line"),
+    NE(OTD, "Today in History: September 2", "page heading"),
+    NE(OTD, "Share · Print · Add to calendar · Change date ▾", "UI line"),
+    NE(OTD, "National Day (Vietnam)", "recurring observance"),
+    NE(OTD, "There were no riots, whatever later stories claim", "denied event"),
+    NE(OTD, "Advertisement", "UI line"),
+    NE(OTD, "More events on September 2 → 44 BC · 1752 · 1864 · 19", "navigation, truncated by the excerpt cap"),
 ]
 
 if __name__ == "__main__":
     dump(K1, [A], ev_a, pe_a, co_a, ne_a)
-    dump(K2, [O], ev_b, pe_b, [], ne_b)
+    dump(K2, [OTD], ev_b, pe_b, [], ne_b)
