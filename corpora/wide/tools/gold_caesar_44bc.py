@@ -20,6 +20,9 @@ events = [
           M(F5, "15 March – Caesar is assassinated at a meeting of the Senate in the Curia of Pompey; he receives 23 wounds."),
       ], acc=["-0043-03", "-0043"], place="Curia of Pompey, Rome",
       notes="03 has one poster dating it 13 March (the 'Ides = 13th' error); see conflicts."),
+    E("c25", "Caesar's body lies at the foot of Pompey's statue until three slaves carry it home.", "other", "-0043-03-15", [
+        M(F1, "The body lay at the foot of Pompey's statue for some time before three slaves carried it home."),
+    ], salience="minor", acc=["-0043-03", "-0043"], part_of="c1"),
     E("c2", "Caesar crosses the Rubicon into Italy with a legion, starting the civil war.", "war_or_invasion", "-0048-01-10", [
         M(F1, "Caesar had crossed the Rubicon in January 49 BC"),
         M(F2, "In 49 B.C. he led his legion across the Rubicon River into Italy"),
@@ -96,6 +99,9 @@ events = [
     E("c22", "Walkways open at Largo di Torre Argentina, letting visitors go down among the temples.", "other", "2023-06", [
         M(F4, "they opened in June 2023, three months after my visit"),
     ], salience="minor", acc=["2023"]),
+    E("c26", "The Temple of Divus Iulius is built where Caesar's body was burned.", "other", None, [
+        M(F4, "the Temple of Divus Iulius, built where Caesar's body was burned"),
+    ], salience="minor"),
     E("c23", "Czar Nicholas II abdicates (15 March 1917, on the page's 'also on this day' list).", "other", "1917-03-15", [
         M(F2, "1917 Czar Nicholas II abdicates the Russian throne"),
     ], salience="minor", acc=["1917"], alts=["took_office", "revolution_or_coup"]),
