@@ -12,7 +12,9 @@ Choices where FORMAT.md leaves room (see the module docs of each helper):
 - a gold date that does not parse is treated as ``null`` (and reported in ``warnings``);
 - roles of a matched person pair are matched by a maximum one-to-one matching;
 - a system conflict value "has a span" when it carries ``start``/``end`` or ``quote``;
-- ``dates.exact``/``dates.within`` are counts over ``dates.n`` (rates are added as extras).
+- ``dates.exact``/``dates.within`` are counts over ``dates.n`` (rates are added as extras);
+- extra section ``arguments``: participant recall and place share over matched events
+  (:mod:`histograph.eval.arguments`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .arguments import argument_scores, micro_arguments
 from .dates import DayRange, date_range, is_interval, within
 
 __all__ = [
@@ -707,6 +710,7 @@ def score_cluster(
         "people": people,
         "conflicts": conflicts,
         "traps": traps,
+        "arguments": argument_scores(gold, system, ((gi, si) for gi, (si, _ov) in matched.items())),
         "details": {
             "events": event_details,
             "unmatched_system_events": [
@@ -787,4 +791,5 @@ def micro(results: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "people": people,
         "conflicts": conflicts,
         "traps": {"hits": total("traps", "hits"), "non_events_hit": non_events_hit},
+        "arguments": micro_arguments(scored),
     }
