@@ -290,6 +290,7 @@ class Views:
                 rows.append(
                     {
                         "value": value,
+                        "label": cs[0].get("label", value),
                         "support": len({c["doc_id"] for c in cs}),
                         "independent_support": len({c["doc_id"] for c in cs if c["independent"]}),
                         "claims": [{**c, "source": self.doc_ref(c["doc_id"])} for c in cs],
@@ -437,7 +438,7 @@ class Views:
                 )
                 counts["region:" + r.kind] += 1
             for t in a.times:
-                value = t.value.value if t.value else (t.timex or "unresolved")
+                value = date_label(t.value) if t.value else (t.timex or "unresolved")
                 extra = " (publication date)" if t.document_date else ""
                 spans.append(Span(t.start, t.end, "hl hl-time", f"date: {value}{extra}"))
                 counts["date"] += 1
