@@ -17,6 +17,7 @@ from ..model import (
     civil_from_day,
 )
 from .dates import date_text, humanise, value_text
+from .titles import headline
 
 QuoteFn = Callable[[str, int, int], str]
 DocFn = Callable[[str], Document | None]
@@ -98,7 +99,7 @@ class Serialiser:
         out: dict[str, Any] = {
             "id": e.id,
             "type": e.type,
-            "title": e.title,
+            "title": headline(e, self.quote),
             "date": time_dict(e.date),
             "place": e.place,
             "participants": list(e.participants),
@@ -115,7 +116,7 @@ class Serialiser:
         return {
             "id": e.id,
             "type": e.type,
-            "title": e.title,
+            "title": headline(e, self.quote),
             "date": time_dict(e.date),
             "place": e.place,
             "support": e.support,
