@@ -21,6 +21,7 @@ from .ingest import DEFAULT_MAX_BYTES, ReadOptions
 from .render import tables
 from .render.briefs import STYLES as BRIEF_STYLES
 from .render.export import FORMATS, export, export_site, serialiser
+from .render.titles import headline
 
 out = Console()
 err = Console(stderr=True)
@@ -158,7 +159,7 @@ def _label_conflicts(hg: Histograph, items: list[dict[str, Any]]) -> list[dict[s
     for c in items:
         if c["subject_kind"] == "event":
             e = hg.event(c["subject"])
-            c["subject_label"] = e.title if e else c["subject"]
+            c["subject_label"] = headline(e, hg.quote) if e else c["subject"]
         else:
             p = hg.person(c["subject"])
             c["subject_label"] = p.name if p else c["subject"]
