@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .serialise import Serialiser
+from .titles import headline, plain
 
 if TYPE_CHECKING:
     from ..api import Histograph
@@ -88,7 +89,7 @@ def _csv(hg: Histograph) -> str:
         date = e.date.value if e.date else ""
         for c in e.claims:
             w.writerow(
-                [e.id, e.type, date, e.title, c.attribute, c.value, c.independent,
+                [e.id, e.type, date, headline(e, hg.quote), c.attribute, c.value, c.independent,
                  s.uri(c.doc_id), c.start, c.end, hg.quote(c.doc_id, c.start, c.end)]
             )
     return buf.getvalue()
@@ -99,10 +100,10 @@ def _markdown(hg: Histograph) -> str:
     lines = ["# Timeline", ""]
     for e in hg.iter_events():
         date = e.date.value if e.date else "undated"
-        lines.append(f"- **{date}** — {e.title} *({e.type}; {e.independent_support} independent "
+        lines.append(f"- **{date}** — {headline(e, hg.quote)} *({e.type}; {e.independent_support} independent "
                      f"source{'s' if e.independent_support != 1 else ''})*")
         for m in e.mentions[:3]:
-            q = hg.quote(m.doc_id, m.start, m.end).replace("\n", " ")
+            q = plain(hg.quote(m.doc_id, m.start, m.end))
             lines.append(f"  - “{q}” — {s.uri(m.doc_id)} [{m.start}:{m.end}]")
     lines += ["", "# People", ""]
     for p in hg.people():

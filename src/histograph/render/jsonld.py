@@ -13,7 +13,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..model import RoleClaim
-from .present import iso_partial, one_line, type_label
+from .present import iso_partial, type_label
+from .titles import headline, plain
 
 if TYPE_CHECKING:
     from ..api import Histograph
@@ -41,7 +42,7 @@ def _doc_node(hg: Histograph, doc_id: str) -> dict[str, Any]:
 def _quote(hg: Histograph, doc_id: str, start: int, end: int) -> dict[str, Any]:
     return {
         "@type": "Quotation",
-        "text": one_line(hg.quote(doc_id, start, end)),
+        "text": plain(hg.quote(doc_id, start, end)),
         "isPartOf": {"@id": f"{BASE}doc:{doc_id}"},
         "startOffset": start,
         "endOffset": end,
@@ -69,7 +70,7 @@ def jsonld(hg: Histograph) -> dict[str, Any]:
             "@type": "Event",
             "@id": f"{BASE}event:{e.id}",
             "identifier": e.id,
-            "name": e.title,
+            "name": headline(e, hg.quote),
             "additionalType": type_label(e.type),
             "keywords": e.type,
         }

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..store import exact_on
 from .present import safe_name, script_json
+from .titles import headline
 
 if TYPE_CHECKING:
     from ..api import Histograph
@@ -141,7 +142,7 @@ def export_site(
             "event.html",
             "timeline",
             1,
-            title=e.title,
+            title=headline(e, hg.quote),
             e=views.event(e.id),
             styles=(),
         )

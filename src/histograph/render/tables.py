@@ -6,6 +6,8 @@ from typing import Any
 
 from rich.table import Table
 
+from .dates import value_text
+
 
 def short(uri: str) -> str:
     """A source's file name (or the tail of its URL) for narrow tables."""
@@ -14,14 +16,11 @@ def short(uri: str) -> str:
 
 
 def _date(d: dict[str, Any] | None) -> str:
+    """A serialised date as people read it (:mod:`histograph.render.dates`)."""
     if not d:
         return "—"
-    text = str(d["value"])
-    if d.get("approximate"):
-        text = "c. " + text
-    if d.get("source_calendar"):
-        text += f" ({d['source_calendar']})"
-    return text
+    return str(d.get("label") or value_text(str(d["value"])))
+
 
 
 def timeline_table(events: list[dict[str, Any]], title: str = "Timeline") -> Table:
@@ -88,7 +87,7 @@ def event_tables(e: dict[str, Any]) -> list[Table]:
     for col in ("attribute", "value", "source", "quote"):
         claims.add_column(col)
     for c in e["claims"]:
-        claims.add_row(c["attribute"], c["value"], short(c["uri"]), c["quote"])
+        claims.add_row(c["attribute"], c.get("label", c["value"]), short(c["uri"]), c["quote"])
     mentions = Table(title="Mentions")
     for col in ("source", "date", "quote"):
         mentions.add_column(col)
@@ -110,7 +109,7 @@ def conflicts_table(conflicts: list[dict[str, Any]]) -> Table:
     t.add_column("explanation")
     for c in conflicts:
         values = "\n".join(
-            f"{v['value']}  ({', '.join(sorted({short(s['uri']) for s in v['sources']}))})"
+            f"{v.get('label', v['value'])}  ({', '.join(sorted({short(s['uri']) for s in v['sources']}))})"
             for v in c["values"]
         )
         sev = "[red]hard[/]" if c["severity"] == "hard" else "[yellow]soft[/]"

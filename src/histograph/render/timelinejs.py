@@ -18,10 +18,10 @@ from .present import (
     EXACT_PRECISIONS,
     date_label,
     is_imprecise,
-    one_line,
     precision_note,
     type_label,
 )
+from .titles import headline, plain
 
 if TYPE_CHECKING:
     from ..api import Histograph
@@ -76,7 +76,7 @@ def timelinejs(hg: Histograph) -> dict[str, Any]:
         for m in e.mentions[:3]:
             doc = hg.document(m.doc_id)
             name = (doc.title or doc.uri) if doc else m.doc_id
-            q = one_line(hg.quote(m.doc_id, m.start, m.end))
+            q = plain(hg.quote(m.doc_id, m.start, m.end))
             quotes.append(
                 f"<p>“{html.escape(q)}” <small>— {html.escape(name)}, characters "
                 f"{m.start}–{m.end}</small></p>"
@@ -91,7 +91,7 @@ def timelinejs(hg: Histograph) -> dict[str, Any]:
         item: dict[str, Any] = {
             **tl_dates(e.date),
             "text": {
-                "headline": html.escape(e.title),
+                "headline": html.escape(headline(e, hg.quote)),
                 "text": "".join(quotes) + f"<p><small>{html.escape('; '.join(notes))}</small></p>",
             },
             "group": type_label(e.type),

@@ -27,6 +27,7 @@ from ..render.present import (
     type_label,
 )
 from ..render.serialise import Serialiser, time_dict
+from ..render.titles import headline, plain
 from ..store import exact_on
 
 PAGE_SIZE = 50
@@ -290,6 +291,7 @@ class Views:
                 rows.append(
                     {
                         "value": value,
+                        "label": cs[0].get("label", value),
                         "support": len({c["doc_id"] for c in cs}),
                         "independent_support": len({c["doc_id"] for c in cs if c["independent"]}),
                         "claims": [{**c, "source": self.doc_ref(c["doc_id"])} for c in cs],
@@ -303,7 +305,7 @@ class Views:
         row = self.s.conflict(c)
         if c.subject_kind == "event":
             e = self.hg.event(c.subject)
-            row["subject_label"] = e.title if e else c.subject
+            row["subject_label"] = headline(e, self.hg.quote) if e else c.subject
         else:
             p = self.entity(c.subject)
             row["subject_label"] = p.name if p else c.subject
@@ -437,7 +439,7 @@ class Views:
                 )
                 counts["region:" + r.kind] += 1
             for t in a.times:
-                value = t.value.value if t.value else (t.timex or "unresolved")
+                value = date_label(t.value) if t.value else (t.timex or "unresolved")
                 extra = " (publication date)" if t.document_date else ""
                 spans.append(Span(t.start, t.end, "hl hl-time", f"date: {value}{extra}"))
                 counts["date"] += 1
@@ -508,7 +510,7 @@ class Views:
             if h.doc_id not in by_doc:
                 by_doc[h.doc_id] = self.hg.store.events(source=h.doc_id, limit=MAX_PAGE)
             events = [
-                {"id": e.id, "title": e.title, "date_label": date_label(e.date)}
+                {"id": e.id, "title": headline(e, self.hg.quote), "date_label": date_label(e.date)}
                 for e in by_doc[h.doc_id]
                 if any(
                     m.doc_id == h.doc_id and m.start < h.end and h.start < m.end for m in e.mentions
@@ -519,7 +521,7 @@ class Views:
                     "doc_id": h.doc_id,
                     "start": h.start,
                     "end": h.end,
-                    "text": one_line(h.text),
+                    "text": plain(h.text),
                     "score": h.score,
                     "region": h.region_kind,
                     "source": self.doc_ref(h.doc_id),
