@@ -286,6 +286,7 @@ def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] 
         doc[s].is_punct
         or doc[s].is_space
         or _title_word(doc[s])
+        or (s + 1 < e and _plural_title(doc[s].text))  # "Earls X and Y"
         or _state_word(doc[s])
         or doc[s].text in {"-", "–"}
         or (doc[s].pos_ == "VERB" and doc[s].tag_ in _VERB_TAGS)  # "Remove Soviet Missiles"
@@ -374,6 +375,7 @@ class _Evidence:
     of_places: frozenset[str]  # "the port of X", "the Treaty of X", "the treaties of X and Y"
     lower_words: frozenset[str]  # words and lemmas the document writes in lower case
     surnames: frozenset[str] = frozenset()  # last words of the model's multi-word PERSON names
+    acting: frozenset[str] = frozenset()  # PERSON names written as a subject or a possessor
 
 
 def _evidence(state: DocState) -> _Evidence:
@@ -388,7 +390,86 @@ def _evidence(state: DocState) -> _Evidence:
             for ent in seg.doc.ents
             if ent.label_ == "PERSON" and len(ent) > 1
         ),
+        frozenset(_acting_names(state)),
     )
+
+
+def _acting_names(state: DocState) -> set[str]:
+    """Names the model tags PERSON where they act: a subject ("X marched north"), an agent
+    or a possessor ("X's army"). A name the document uses so is a person wherever it stands."""
+    out: set[str] = set()
+    for seg in state.segments:
+        doc = seg.doc
+        for ent in seg.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            possessed = ent.end < len(doc) and doc[ent.end].text in _POSSESSIVE
+            if ent.root.dep_ in _SUBJECT_DEPS or possessed:
+                out.add(norm(ent.text))
+    return out
+
+
+def _place_by_context(doc: Doc, s: int, e: int, ev: _Evidence) -> bool:
+    """A name the model tagged PERSON that its sentence writes as a place: the object of a
+    place preposition ("landed at X", "airfields in X", "flights near X Y", "in Saint X"),
+    the territory of a titled or named person ("William of X", "Bishop of X"), or a member
+    of a list or apposition of places ("A, X and B" where A is a place; "the Battle of A,
+    X"). Never when the document names it as a person elsewhere (a subject, a possessor,
+    the surname of a full name) or it starts with a given name."""
+    nw = name_words()
+    words = [t for t in doc[s:e] if any(c.isalpha() for c in t.text)]
+    if not words or norm(words[0].text) in nw.given_names:
+        return False
+    if norm(doc[s:e].text) in ev.acting or (len(words) == 1 and norm(words[0].text) in ev.surnames):
+        return False
+    k = s - 1
+    while k >= 0 and norm(doc[k].text) in nw.saint_words and _is_cap(doc[k]):
+        k -= 1  # "in Saint Petersburg", "at San Marco"
+    if k < 0:
+        return False
+    prev = doc[k]
+    if k < s - 1 and prev.lower_ not in nw.place_prepositions:
+        return False  # "St X" without a place preposition is a saint
+    root = doc[s:e].root
+    if prev.lower_ in nw.place_prepositions and (
+        root.dep_ == "pobj" or (root.head.i == prev.i) or k < s - 1
+    ):
+        return True
+    if prev.lower_ == "of" and k >= 1:
+        owner = doc[k - 1]
+        if owner.ent_type_ == "PERSON" or _title_word(owner):
+            return True  # "William of X", "the Duke of X"
+    # a list or an apposition of places
+    place_labels = {"GPE", "LOC", "FAC"}
+    if root.dep_ in {"conj", "appos"} and root.head.ent_type_ in place_labels:
+        return True
+    if any(c.dep_ == "conj" and c.ent_type_ in place_labels for c in root.children):
+        return True
+    if prev.text == "," and k >= 1:
+        before = doc[k - 1]
+        if before.ent_type_ in place_labels or norm(before.text) in ev.of_places:
+            return True  # "the Battle of A, X:"
+    return False
+
+
+def _modifier_only(doc: Doc, s: int, e: int, ev: _Evidence) -> bool:
+    """A name that only modifies a common noun after it ("the X conquest", "X accounts say",
+    "our last X Y king", "captured X legislature"): an adjective or a demonym, not a person,
+    unless the document names it as a person elsewhere or it starts with a given name."""
+    root = doc[s:e].root
+    head = root.head
+    if root.dep_ not in {"compound", "amod", "nmod"} or head.i < e or _is_cap(head):
+        return False
+    if head.pos_ != "NOUN":
+        return False
+    if any(t.pos_ not in {"ADJ", "NOUN", "PROPN", "PUNCT"} for t in doc[e : head.i]):
+        return False
+    words = [t for t in doc[s:e] if any(c.isalpha() for c in t.text)]
+    if not words or norm(words[0].text) in name_words().given_names:
+        return False
+    if len(words) == 1 and norm(words[0].text) in ev.surnames:
+        return False
+    return norm(doc[s:e].text) not in ev.acting
 
 
 def _of_places(state: DocState) -> set[str]:
@@ -777,6 +858,10 @@ def find_mentions(state: DocState) -> DocEntities:
                 s, e = r
                 titled = _titled_before(doc, s)
                 other = None if titled else _place_or_org(doc, s, e, ev)
+                if other is None and _place_by_context(doc, s, e, ev):
+                    other = "LOC"
+                if other is None and not titled and _modifier_only(doc, s, e, ev):
+                    continue
                 if other is not None:
                     # a place or an organisation after all: keep it as one
                     a = seg.offset + doc[s].idx
@@ -1088,6 +1173,14 @@ def singular_head(word: str) -> str | None:
         if w.endswith(cut) and len(w) > len(cut) + 2 and w[: -len(cut)] + add in heads:
             return w[: -len(cut)] + add
     return None
+
+
+def _plural_title(word: str) -> bool:
+    """A plural title head or honorific ("Ministers", "Earls", "Lords")."""
+    w = norm(word)
+    return singular_head(word) is not None or (
+        len(w) > 3 and w.endswith("s") and w[:-1] in titles().honorifics
+    )
 
 
 def _plural_title_pass(state: DocState, taken: list[set[int]], latin_doc: bool) -> list[SegMention]:
