@@ -123,6 +123,7 @@ class NameWords:
     particle_variants: dict[str, str]  # "el" -> "al", "bin" -> "ibn"
     place_prepositions: frozenset[str] = frozenset()
     saint_words: frozenset[str] = frozenset()
+    naming_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -151,6 +152,7 @@ def name_words() -> NameWords:
         particle_variants=particles,
         place_prepositions=_nset(d.get("place_prepositions")),
         saint_words=_nset(d.get("saint_words")),
+        naming_nouns=_nset(d.get("naming_nouns")),
     )
 
 

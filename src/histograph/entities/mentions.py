@@ -317,7 +317,8 @@ def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] 
         e < len(doc)
         and _is_cap(doc[e])
         and (
-            norm(doc[e].text) in tl.non_name_words or norm(doc[e].text) in name_words().place_heads
+            _first_word(doc[e].text) in tl.non_name_words
+            or _first_word(doc[e].text) in name_words().place_heads
         )
     ):
         return None  # "Molotov-Ribbentrop Pact", "Marshall Plan", "Lenin Square"
@@ -333,6 +334,12 @@ def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] 
     if _card_value_place(doc, s):
         return None  # "Born: 3 April 1881, Pieve Tesino": a place
     return (s, e)
+
+
+def _first_word(text: str) -> str:
+    """The first normalised word of a token ("Time.[13" -> "time")."""
+    words = norm(text).split()
+    return words[0] if words else ""
 
 
 def _places_of(state: DocState) -> set[str]:
@@ -441,10 +448,21 @@ def _place_by_context(doc: Doc, s: int, e: int, ev: _Evidence) -> bool:
             return True  # "William of X", "the Duke of X"
     # a list or an apposition of places
     place_labels = {"GPE", "LOC", "FAC"}
-    if root.dep_ in {"conj", "appos"} and root.head.ent_type_ in place_labels:
+
+    def placed(t: Token) -> bool:
+        left = doc[t.left_edge.i] if t.left_edge.i < t.i else t
+        return t.ent_type_ in place_labels or norm(left.text) in nw.place_prefixes
+
+    if root.dep_ in {"conj", "appos"} and placed(root.head):
         return True
-    if any(c.dep_ == "conj" and c.ent_type_ in place_labels for c in root.children):
+    if any(placed(c) for c in root.conjuncts):
         return True
+    if prev.text == "(" and k >= 1:
+        noun = doc[k - 1]
+        if not _is_cap(noun) and (
+            norm(noun.lemma_) in nw.place_nouns_after or norm(noun.text) in nw.place_of_nouns
+        ):
+            return True  # "the viceregal palace (X)"
     if prev.text == "," and k >= 1:
         before = doc[k - 1]
         if before.ent_type_ in place_labels or norm(before.text) in ev.of_places:
@@ -705,6 +723,11 @@ def _not_a_person(doc: Doc, s: int, e: int, ev: _Evidence) -> bool:
     prev = doc[s - 1] if s > 0 else None
     if _titled_before(doc, s):
         return False  # "Colonel House", "Lord Halifax"
+    k = s - 1
+    while k >= 0 and doc[k].text in {"'", '"', "‘", "“", ":"}:
+        k -= 1
+    if k < s - 1 and k >= 0 and norm(doc[k].lemma_) in nw.naming_nouns:
+        return True  # "the expression 'X Y'", "the term \"X\""
     first, last = norm(words[0].text), norm(words[-1].text)
     the_before = prev is not None and prev.lower_ == "the"
     root = doc[s:e].root
@@ -1022,13 +1045,22 @@ def _extend_left(doc: Doc, s: int, taken: set[int]) -> int:
         and s - k < 2
         and (k - 1) not in taken
         and _is_cap(doc[k - 1])
-        and doc[k - 1].ent_type_ in {"", "PERSON"}
+        and (
+            doc[k - 1].ent_type_ in {"", "PERSON"}
+            # "Amelia" tagged a place on its own, right before the surname
+            or (_ent_len(doc, k - 1) == 1 and doc[k - 1].ent_type_ in {"GPE", "ORG", "NORP"})
+        )
         and norm(doc[k - 1].text) in given
         and "\n" not in doc[k - 1].text_with_ws
         and not doc[k].is_sent_start
     ):
         k -= 1
     return k
+
+
+def _ent_len(doc: Doc, i: int) -> int:
+    ent = _ent_at(doc, i)
+    return 0 if ent is None else len(ent)
 
 
 def _ent_at(doc: Doc, i: int) -> Span | None:
@@ -1192,7 +1224,7 @@ def _plural_title_pass(state: DocState, taken: list[set[int]], latin_doc: bool) 
     for si, seg in enumerate(state.segments):
         doc = seg.doc
         for tok in doc:
-            if singular_head(tok.text) is None:
+            if not _plural_title(tok.text):
                 continue
             j = tok.i + 1
             if j < len(doc) and doc[j].text == ",":
@@ -1282,6 +1314,12 @@ def _title_anchored_pass(
             w = norm(tok.text)
             if not _is_cap(tok) or not (is_head(tok.text) or tok.text.lower() in tl.honorifics):
                 continue
+            if (
+                w in name_words().saint_words
+                and i > 0
+                and doc[i - 1].lower_ in name_words().place_prepositions
+            ):
+                continue  # "founded in Saint X": a place named after a saint
             j = i + 1
             while (
                 j < len(doc)
@@ -1303,9 +1341,12 @@ def _title_anchored_pass(
             # unless the name starts with a given name ("Marshal Ferdinand Foch" tagged ORG)
             honorific = tok.text.lower() in tl.honorifics or w in tl.honorifics
             named = j - i > 2 and norm(doc[i + 1].text) in name_words().given_names
+            # (a run of title and names tagged WORK_OF_ART, "Prince X to Queen Y", is the
+            # model's mistake, never a title of a work after a title)
             ents = [_ent_at(doc, k) for k in range(i + 1, j)]
             if any(
                 e is not None
+                and e.label_ != "WORK_OF_ART"
                 and (not (honorific or named) or e.label_ not in {"GPE", "ORG", "NORP", "LOC"})
                 for e in ents
             ):
