@@ -66,9 +66,7 @@ def test_a_quoted_expression_is_no_person() -> None:
 
 
 def test_a_name_in_brackets_after_a_place_noun_is_a_place() -> None:
-    got = people(
-        analyze("Minutes later, Harlan Mercer arrived at the old palace (Chandra Mahal).")
-    )
+    got = people(analyze("Minutes later, Harlan Mercer arrived at the old palace (Chandra Mahal)."))
     assert "Chandra Mahal" not in got and "Harlan Mercer" in got
 
 

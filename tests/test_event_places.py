@@ -23,9 +23,9 @@ def places(text: str) -> list[str | None]:
 
 
 def test_region_after_a_comma_is_kept() -> None:
-    assert "Dover, Kent" in places("On 3 May 1802 the French army landed at Dover, Kent.")
-    got = places("On 4 July 1901 the treaty was signed in Washington, D.C., by both envoys.")
-    assert "Washington, D.C." in got
+    assert "Calais, France" in places("On 3 May 1802 the French army landed at Calais, France.")
+    got = places("On 4 July 1901 the treaty was signed in Albany, N.Y., by both envoys.")
+    assert "Albany, N.Y." in got
 
 
 def test_of_complements_of_a_building_belong_to_it() -> None:
