@@ -78,6 +78,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from importlib import resources
+
+import yaml
 
 from ..events import JOIN_ONLY_BELOW
 from ..events.structure import Structure
@@ -194,6 +197,8 @@ class _Mention:
     relative: tuple[int, int, int, int, int] | None = None
     #: "ending 16 years of X": [(months, unit months, span start, span end)]
     ended: tuple[tuple[int, int, int, int], ...] = ()
+    #: classes of the trigger's head noun (``head_classes`` in data/conflict_words.yaml)
+    heads: frozenset[int] = frozenset()
     #: a month word naming the event ("the October revolution"): (month, start, end)
     name_month: tuple[int, int, int] | None = None
     #: a list item's own date and the headings above it that do not contain it:
@@ -219,6 +224,7 @@ class _Cluster:
     words: set[str] = field(default_factory=set)
     #: a member comes from a title or headline (whose date may be a day off the body's)
     titled: bool = False
+    heads: set[int] = field(default_factory=set)
 
     def add(self, x: _Mention) -> None:
         self.members.append(x)
@@ -237,6 +243,7 @@ class _Cluster:
         self.lemmas.add(x.lemma)
         if x.asserted:
             self.lemma_classes |= x.lemma_class
+            self.heads |= x.heads
         self.docs.add(x.m.doc_id)
         self.sections.add((x.m.doc_id, x.section))
 
@@ -588,7 +595,14 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
             and _day_level(c.core)
             and x.time.earliest == c.core.earliest
         )
-        if lex < 2 and not (lex >= 1 and same_date):
+        same_kind_inside = (
+            same_doc
+            and bool(x.heads & c.heads)
+            and x.time is not None
+            and c.core is not None
+            and x.time.compatible(c.core)
+        )
+        if lex < 2 and not (lex >= 1 and same_date) and not same_kind_inside:
             return None
     undated = ds == 0.0 and (x.time is None or not x.asserted)
     if strict and undated and not same_doc and not (x.name and x.name in c.names):
@@ -614,6 +628,9 @@ def _prepare(
         by_span = {(t.doc_id, t.start, t.end): t for t in a.times}
         structure = Structure(text, a.regions, a.times) if a.events else None
         times_idx = _TimesIndex(a.times)
+        places = sorted(
+            (e.start, e.end) for e in a.entities if e.label in _PLACE_LABELS
+        )
         for m in sorted(a.events, key=lambda e: (e.start, e.trigger_start, e.type)):
             typ = et.types.get(m.type)
             if typ is None:
@@ -637,6 +654,8 @@ def _prepare(
                 )
                 else None
             )
+            if name is None and len(words) == 1:
+                name = _place_name(text, m, places)
             if name:
                 name = _name_aliases().get(name, name)
             lemma = _stem(words[-1]) if words else ""
@@ -679,6 +698,7 @@ def _prepare(
                     name=name,
                     lemma=lemma,
                     lemma_class=et.lemma_classes_of(trig.split()[-1] if trig.split() else ""),
+                    heads=_heads(text, m),
                     asserted=asserted,
                     can_found=asserted
                     and m.confidence >= JOIN_ONLY_BELOW
@@ -699,6 +719,59 @@ def _prepare(
             order += 1
     _drop_common_words(out)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _head_classes() -> dict[str, frozenset[int]]:
+    """Head noun -> the ``head_classes`` (data/conflict_words.yaml) it belongs to."""
+    raw = yaml.safe_load(
+        resources.files("histograph").joinpath("data/conflict_words.yaml").read_text("utf-8")
+    )
+    out: dict[str, set[int]] = defaultdict(set)
+    for i, words in enumerate(raw.get("head_classes") or []):
+        for w in words:
+            out[str(w).lower()].add(i)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _heads(text: str, m: EventMention) -> frozenset[int]:
+    """Head-noun classes of a mention: of its trigger, else of a noun of one of the three
+    words right before it ("the tremor shifted", "the great fire destroyed")."""
+    classes = _head_classes()
+    trig = _WORDS_RE.findall(text[m.trigger_start : m.trigger_end])
+    if trig and trig[-1].lower() in classes:
+        return classes[trig[-1].lower()]
+    before = _WORDS_RE.findall(text[max(m.start, m.trigger_start - 40) : m.trigger_start])[-3:]
+    for w in reversed(before):
+        if w.lower() in classes:
+            return classes[w.lower()]
+    return frozenset()
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_CAPITALISED = re.compile(r"(?:[A-Z][\w’'.-]*\s+)+$")
+
+
+def _place_name(text: str, m: EventMention, places: Sequence[tuple[int, int]]) -> str | None:
+    """The name of an event written as a place and its head noun ("the San Francisco
+    earthquake", "the 1906 Lisbon fire"): capitalised words right before a one-word trigger,
+    ending in a place the entity stage found. A people's adjective ("the German invasion") or
+    a person is not a name: such phrases are said of many events."""
+    lo = max(m.start, m.trigger_start - 60)
+    hit = _CAPITALISED.search(text[lo : m.trigger_start])
+    if hit is None:
+        return None
+    start = lo + hit.start()
+    end = lo + len(text[lo : m.trigger_start].rstrip())
+    i = bisect.bisect_left(places, (start, -1))
+    if not any(s >= start and e == end for s, e in places[max(0, i - 1) : i + 3]):
+        return None
+    words = text[start : m.trigger_end].split()
+    if words and words[0].lower() in {"the", "a", "an", "in", "on", "at", "after", "before"}:
+        words = words[1:]
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    return _norm(" ".join(words)) or None
 
 
 def _content_words(text: str, m: EventMention, et: EventTypes) -> frozenset[str]:
@@ -1114,6 +1187,9 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
     if rel is None:
         return False
     if a.names & b.names:
+        return True
+    if a.docs & b.docs and a.heads & b.heads and rel in ("equal", "contains"):
+        # one page's "the X earthquake of 1850" and its "the tremor struck on 3 May 1850"
         return True
     ww = len(_prefixes(a.words) & _prefixes(b.words))
     pp = len(a.parts & b.parts)
