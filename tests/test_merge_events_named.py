@@ -3,9 +3,11 @@ Hand-written pages about an invented flood and fire."""
 
 from __future__ import annotations
 
-from histograph.merge.events import _place_name
+from dataclasses import replace
+
+from histograph.merge.events import _place_name, merge_events
 from histograph.model import EntityMention, EventMention
-from test_merge_events import Doc, merge
+from test_merge_events import Doc, merge, people_of
 
 
 def _place(doc: Doc, name: str) -> None:
@@ -62,3 +64,29 @@ def test_a_dated_clause_of_another_kind_stays_apart() -> None:
     a.event("The mayor resigned over the walls", "resigned", "other", "1872-05-03", "3 May 1872")
     events, _ = merge([a])
     assert len(events) == 2
+
+
+def test_one_named_thing_a_day_apart_on_two_pages_is_one_event_with_a_date_conflict() -> None:
+    a = Doc("a", "On 4 June 1920, the Old Bridge opened.")
+    a.event("the Old Bridge opened", "opened", "other", "1920-06-04", "4 June 1920",
+            parts=(("Old Bridge", "agent"),), confidence=0.6)
+    b = Doc("b", "On 5 June 1920, the Old Bridge collapsed.")
+    b.event("the Old Bridge collapsed", "collapsed", "other", "1920-06-05", "5 June 1920",
+            parts=(("Old Bridge", "agent"),), confidence=0.6)
+    people = [replace(p, kind="place") for p in people_of([a, b])]
+    events, conflicts = merge_events([a.analysis(), b.analysis()], people)
+    assert len(events) == 1
+    assert any(c.attribute == "date" for c in conflicts)
+    # a person's two acts a day apart stay two events
+    events, _ = merge_events([a.analysis(), b.analysis()], people_of([a, b]))
+    assert len(events) == 2
+
+
+def test_the_place_and_of_forms_name_one_event() -> None:
+    text = "The Old Bridge fell. It was the fall of the Old Bridge."
+    s1 = text.index("The Old Bridge")
+    s2 = text.index("the Old Bridge", 20)
+    places = [(s1, s1 + 14), (s2, s2 + 14)]
+    m1 = EventMention("a", 0, 19, 15, 19, "other")
+    m2 = EventMention("a", 27, len(text) - 1, text.index("fall "), text.index("fall ") + 4, "other")
+    assert _place_name(text, m1, places) == _place_name(text, m2, places) == "old bridge fall"

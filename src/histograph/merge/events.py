@@ -197,6 +197,9 @@ class _Mention:
     relative: tuple[int, int, int, int, int] | None = None
     #: "ending 16 years of X": [(months, unit months, span start, span end)]
     ended: tuple[tuple[int, int, int, int], ...] = ()
+    #: the one participant of the mention when it is a named thing, not a person ("the
+    #: Berlin Wall opened"): two catch-all mentions of one thing a day apart tell one event
+    sole_thing: str | None = None
     #: classes of the trigger's head noun (``head_classes`` in data/conflict_words.yaml)
     heads: frozenset[int] = frozenset()
     #: a month word naming the event ("the October revolution"): (month, start, end)
@@ -225,6 +228,7 @@ class _Cluster:
     #: a member comes from a title or headline (whose date may be a day off the body's)
     titled: bool = False
     heads: set[int] = field(default_factory=set)
+    sole_things: set[str] = field(default_factory=set)
 
     def add(self, x: _Mention) -> None:
         self.members.append(x)
@@ -244,6 +248,8 @@ class _Cluster:
         if x.asserted:
             self.lemma_classes |= x.lemma_class
             self.heads |= x.heads
+            if x.sole_thing is not None:
+                self.sole_things.add(x.sole_thing)
         self.docs.add(x.m.doc_id)
         self.sections.add((x.m.doc_id, x.section))
 
@@ -356,6 +362,7 @@ class _PeopleIndex:
         self._by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         self._by_key: dict[tuple[str, str], str] = {}
         self._titles: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.kinds: dict[str, str] = {p.id: p.kind for p in people}
         for p in people:
             for em in p.mentions:
                 self._by_doc[em.doc_id].append((em.start, em.end, p.id))
@@ -654,7 +661,7 @@ def _prepare(
                 )
                 else None
             )
-            if name is None and len(words) == 1:
+            if name is None:
                 name = _place_name(text, m, places)
             if name:
                 name = _name_aliases().get(name, name)
@@ -699,6 +706,11 @@ def _prepare(
                     lemma=lemma,
                     lemma_class=et.lemma_classes_of(trig.split()[-1] if trig.split() else ""),
                     heads=_heads(text, m),
+                    sole_thing=next(iter(parts))
+                    if len(parts) == 1
+                    and len(m.participants) == 1
+                    and pidx.kinds.get(next(iter(parts)), "thing") != "person"
+                    else None,
                     asserted=asserted,
                     can_found=asserted
                     and m.confidence >= JOIN_ONLY_BELOW
@@ -749,29 +761,53 @@ def _heads(text: str, m: EventMention) -> frozenset[int]:
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_CAPITALISED = re.compile(r"(?:[A-Z][\w’'.-]*\s+)+$")
-
-
 def _place_name(text: str, m: EventMention, places: Sequence[tuple[int, int]]) -> str | None:
-    """The name of an event written as a place and its head noun ("the San Francisco
-    earthquake", "the 1906 Lisbon fire"): capitalised words right before a one-word trigger,
-    ending in a place the entity stage found. A people's adjective ("the German invasion") or
-    a person is not a name: such phrases are said of many events."""
-    lo = max(m.start, m.trigger_start - 60)
-    hit = _CAPITALISED.search(text[lo : m.trigger_start])
-    if hit is None:
+    """The name of an event told as a place and what happened to or at it: "the San
+    Francisco earthquake", "the Berlin Wall fell", "the fall of the Berlin Wall" are all
+    "berlin wall fall" / "san francisco earthquake" (the place, then the trigger's stem, its
+    verb form read through ``verb_forms`` in data/conflict_words.yaml). The place must be one
+    the entity stage found, right before a one-word trigger or right after "<trigger> of
+    (the)"; and the mention must name no other participant ("Germany invaded Poland" is not
+    a name: Germany invaded more than one country). A people's adjective ("the German
+    invasion") is no place."""
+    trig = _WORDS_RE.findall(text[m.trigger_start : m.trigger_end])
+    if len(trig) != 1:
         return None
-    start = lo + hit.start()
-    end = lo + len(text[lo : m.trigger_start].rstrip())
-    i = bisect.bisect_left(places, (start, -1))
-    if not any(s >= start and e == end for s, e in places[max(0, i - 1) : i + 3]):
+    word = trig[0].lower()
+    head = _stem(_verb_forms().get(word, word))
+    place: tuple[int, int] | None = None
+    i = bisect.bisect_left(places, (m.start - 80, -1))
+    near = [p for p in places[i : i + 64] if p[0] < m.trigger_end + 80]
+    end_before = len(text[: m.trigger_start].rstrip())
+    for p in near:
+        if p[1] == end_before and p[0] >= m.start:
+            place = p
+    if place is None:
+        after = re.match(r"\s+of\s+", text[m.trigger_end : m.trigger_end + 8])
+        if after is not None:
+            start = m.trigger_end + after.end()
+            for p in near:
+                if p[0] in (start, start - 4) and p[1] <= m.end + 1 and p[0] >= m.trigger_end:
+                    place = p
+    if place is None:
         return None
-    words = text[start : m.trigger_end].split()
-    if words and words[0].lower() in {"the", "a", "an", "in", "on", "at", "after", "before"}:
+    for part in m.participants:
+        if part.end <= place[0] or part.start >= place[1]:
+            return None
+    words = text[place[0] : place[1]].split()
+    if words and words[0].lower() == "the":
         words = words[1:]
-    if len(words) < 2 or not words[0][:1].isupper():
+    if not words or not all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words):
         return None
-    return _norm(" ".join(words)) or None
+    return _norm(" ".join(words)) + " " + head
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_forms() -> dict[str, str]:
+    raw = yaml.safe_load(
+        resources.files("histograph").joinpath("data/conflict_words.yaml").read_text("utf-8")
+    )
+    return {str(k).lower(): str(v).lower() for k, v in (raw.get("verb_forms") or {}).items()}
 
 
 def _content_words(text: str, m: EventMention, et: EventTypes) -> frozenset[str]:
@@ -1190,6 +1226,18 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
         return True
     if a.docs & b.docs and a.heads & b.heads and rel in ("equal", "contains"):
         # one page's "the X earthquake of 1850" and its "the tremor struck on 3 May 1850"
+        return True
+    if (
+        rel == "near"
+        and _day_level_pair(a.core, b.core)
+        and not a.docs & b.docs
+        and _generic(a)
+        and _generic(b)
+        and len(a.sole_things) == 1
+        and a.sole_things == b.sole_things
+    ):
+        # two pages tell what happened to one named thing, a day apart ("the Wall opened"
+        # on the 9th, "the Wall fell" on the 10th): one event with a date conflict
         return True
     ww = len(_prefixes(a.words) & _prefixes(b.words))
     pp = len(a.parts & b.parts)
