@@ -45,7 +45,7 @@ def test_timelinejs(hg: Histograph) -> None:
     for e in tl["events"]:  # TimelineJS renders these as HTML: escaped
         assert "<script" not in e["text"]["text"] and "<img" not in e["text"]["text"]
         assert "<" not in e["text"]["headline"]
-    assert "sources disagree" in wall["text"]["text"]
+    assert "Sources disagree on the date" in wall["text"]["text"]
 
 
 def test_timelinejs_dates_keep_precision() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import itertools
+import math
 import re
 import time
 from collections import defaultdict
@@ -249,7 +250,11 @@ class Views:
             limit=MAX_TIMELINE_ITEMS,
         )
         items = [vis_item(self.summary(e)) for e in events if e.date is not None]
-        return {"items": items, "truncated": len(events) >= MAX_TIMELINE_ITEMS}
+        return {
+            "items": items,
+            "truncated": len(events) >= MAX_TIMELINE_ITEMS,
+            "focus": focus_window([e.date for e in events if e.date is not None]),
+        }
 
     # ------------------------------------------------------------ event
     def event(self, event_id: str) -> dict[str, Any]:
@@ -639,6 +644,30 @@ def vis_item(summary: dict[str, Any]) -> dict[str, Any]:
         classes.append("conflicted")
     item["className"] = " ".join(classes)
     return item
+
+
+def focus_window(dates: list[TimeValue], share: float = 0.5) -> dict[str, str] | None:
+    """Where the timeline opens: the shortest stretch of time holding ``share`` of the events
+    dated to a day or a month (wider ranges would drown it), padded a little either side.
+
+    A corpus about one autumn whose background reaches back decades opens on that autumn;
+    the reader zooms out for the rest."""
+    days = sorted(
+        (d.earliest + d.latest) // 2 for d in dates if d.latest - d.earliest <= 31
+    ) or sorted((d.earliest + d.latest) // 2 for d in dates)
+    if not days:
+        return None
+    k = min(len(days), max(1, math.ceil(len(days) * share)))
+    best = min(range(len(days) - k + 1), key=lambda i: (days[i + k - 1] - days[i], i))
+    lo, hi = days[best], days[best + k - 1]
+    pad = max(7, (hi - lo) // 10)
+    lo, hi = lo - pad, hi + pad + 1
+
+    def iso(n: int) -> str:
+        y, m, d = civil_from_day(n)
+        return f"{y:04d}-{m:02d}-{d:02d}" if 0 < y <= 9999 else f"{y:+07d}-{m:02d}-{d:02d}"
+
+    return {"start": iso(lo), "end": iso(hi)}
 
 
 def _role_axis(p: Person) -> dict[str, int] | None:
