@@ -281,6 +281,7 @@ class Views:
             row["source"] = self.doc_ref(m.doc_id)
             row["date_label"] = date_label(m.time)
             row["independent"] = all(c.independent for c in e.claims if c.doc_id == m.doc_id)
+        out["mentions"] = _one_per_span(out["mentions"], out["claims"])
         out["claims_by_attribute"] = self._claims_by_attribute(out["claims"])
         out["sources"] = [self.doc_ref(d) for d in sorted({m.doc_id for m in e.mentions})]
         return out
@@ -553,6 +554,32 @@ class Views:
     def overview(self) -> dict[str, Any]:
         stats = self.hg.store.stats()
         return {"stats": stats}
+
+
+def _one_per_span(mentions: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each source's sentence once: mentions with the same span are one, and every claim a
+    shown sentence contains is listed with it (and marked ``shown``, so the claims table
+    names its source instead of quoting the sentence again)."""
+    out: list[dict[str, Any]] = []
+    seen: dict[tuple[str, int, int], dict[str, Any]] = {}
+    for m in mentions:
+        key = (m["doc_id"], m["start"], m["end"])
+        if key in seen:
+            continue
+        seen[key] = m
+        m["claims"] = []
+        out.append(m)
+    for c in claims:
+        for m in out:
+            if c["doc_id"] == m["doc_id"] and m["start"] <= c["start"] and c["end"] <= m["end"]:
+                pair = {"attribute": c["attribute"], "label": c.get("label", c["value"])}
+                if pair not in m["claims"]:
+                    m["claims"].append(pair)
+                c["shown"] = True
+                break
+        else:
+            c["shown"] = False
+    return out
 
 
 def source_name(uri: str, title: str | None) -> str:
