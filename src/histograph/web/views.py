@@ -316,8 +316,15 @@ class Views:
             p = self.entity(c.subject)
             row["subject_label"] = p.name if p else c.subject
         for v in row["values"]:
-            for src in v["sources"]:
-                src["source"] = self.doc_ref(src["doc_id"])
+            shown: list[dict[str, Any]] = []
+            seen: set[tuple[str, str]] = set()
+            for src in v["sources"]:  # one source's same words once
+                key = (src["doc_id"], " ".join(src["quote"].split()))
+                if key not in seen:
+                    seen.add(key)
+                    src["source"] = self.doc_ref(src["doc_id"])
+                    shown.append(src)
+            v["sources"] = shown
         return row
 
     def conflicts(self, limit: int = PAGE_SIZE, offset: int = 0) -> dict[str, Any]:
