@@ -15,10 +15,11 @@ from pathlib import Path
 from .entities.authority import AuthorityRecord, read_authority
 from .ingest import IngestError, ReadOptions, read_paths
 from .ingest.dedup import find_copies
+from .ingest.errors import one_line
 from .merge import merge
 from .model import Conflict, Document, Event, KnowledgeBase, Person, TimeValue
 from .pipeline import DEFAULT_STAGES, Pipeline, analyze_each, build
-from .store import SearchHit, Store, open_store
+from .store import DocumentVersion, SearchHit, Store, open_store
 
 ProgressFn = Callable[[str], None]
 
@@ -40,11 +41,42 @@ class IngestReport:
     added: list[Document] = field(default_factory=list)
     duplicates: list[Document] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
+    #: documents that replaced an earlier version of the same file (also in ``added``)
+    replaced: list[Document] = field(default_factory=list)
+    #: True when the merge ran (new documents, or an unfinished earlier merge repaired)
+    rebuilt: bool = False
+    #: one line when the merge or the store failed after reading (nothing was lost: the
+    #: next command that writes, or ``histograph rebuild``, finishes the merge)
+    failure: str | None = None
 
     @property
     def ok(self) -> bool:
-        """False only when nothing at all could be ingested."""
+        """False when nothing at all could be ingested, or the store failed."""
+        if self.failure is not None:
+            return False
         return bool(self.added or self.duplicates) or not self.errors
+
+
+@dataclass
+class RemoveReport:
+    """What one ``remove`` call did: the documents taken out, and references matching none."""
+
+    removed: list[Document] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+
+
+def _superseded(origins: Sequence[tuple[str, str | None]]) -> dict[str, str]:
+    """Old id -> newest id for every stored document that a later document of the same
+    origin (file or record) replaces; ``origins`` in the order documents were stored."""
+    newest: dict[str, str] = {}
+    for doc_id, origin in origins:
+        if origin is not None:
+            newest[origin] = doc_id
+    return {
+        doc_id: newest[origin]
+        for doc_id, origin in origins
+        if origin is not None and newest[origin] != doc_id
+    }
 
 
 class DateArgumentError(ValueError):
@@ -115,6 +147,7 @@ class Histograph:
         """Analyse and store documents not yet known, then re-merge; ``jobs`` processes."""
         report = IngestReport()
         seen: set[str] = set()
+        known = {o: i for i, o in self.store.document_origins() if o is not None}
 
         def pending() -> Iterator[Document]:
             for item in items:
@@ -137,26 +170,71 @@ class Histograph:
                 )
             else:
                 try:
-                    self.store.add_analysis(result)
+                    stored = self.store.add_analysis(result)
                 except Exception as exc:
                     report.errors.append(
-                        IngestError(doc.uri, f"could not be stored: {type(exc).__name__}: {exc}")
+                        IngestError(doc.uri, one_line(f"could not be stored: {describe(exc)}"))
                     )
                 else:
-                    report.added.append(doc)
+                    if not stored:  # another process stored it meanwhile
+                        report.duplicates.append(doc)
+                    else:
+                        report.added.append(doc)
+                        origin = doc.meta.get("origin")
+                        if isinstance(origin, str) and known.get(origin, doc.id) != doc.id:
+                            report.replaced.append(doc)
             if progress:
                 progress(doc.uri)
-        if report.added:
-            self.rebuild()
+        try:
+            if report.added or self.store.knowledge_stale():
+                self.rebuild()
+                report.rebuilt = True
+        except Exception as exc:
+            report.failure = one_line(f"the merge did not finish: {describe(exc)}")
         return report
 
     def rebuild(self) -> KnowledgeBase:
-        """Re-merge every stored analysis into events, people and conflicts."""
-        analyses = list(self.store.analyses())
+        """Re-merge every stored analysis into events, people and conflicts, retiring the
+        earlier versions of documents whose file changed; the swap is one transaction."""
+        generation = self.store.generation()
+        retire: dict[str, str | None] = dict(_superseded(self.store.document_origins()))
+        return self._merge(generation, retire)
+
+    def _merge(self, generation: int, retire: dict[str, str | None]) -> KnowledgeBase:
+        analyses = [a for a in self.store.analyses() if a.document.id not in retire]
         copies = find_copies([a.document for a in analyses])
         kb = merge(analyses, copies, authority=self.store.authority())
-        self.store.replace_knowledge(kb)
+        self.store.replace_knowledge(kb, generation=generation, retire=retire)
         return kb
+
+    def needs_rebuild(self) -> bool:
+        """True when the knowledge is not that of the stored documents (an unfinished merge)."""
+        return self.store.knowledge_stale()
+
+    def remove(self, refs: Sequence[str]) -> RemoveReport:
+        """Take documents out of the knowledge base and re-merge. Each reference is a
+        document id (or a unique prefix of one), a document's path as ingested, or a
+        folder path (every document read from under it)."""
+        report = RemoveReport()
+        docs = self.store.documents()
+        chosen: dict[str, Document] = {}
+        for ref in refs:
+            hits = _matching(docs, ref)
+            if not hits:
+                report.unknown.append(ref)
+            for d in hits:
+                chosen.setdefault(d.id, d)
+        generation = self.store.generation()
+        retire: dict[str, str | None] = dict(_superseded(self.store.document_origins()))
+        retire.update({doc_id: None for doc_id in chosen})
+        if chosen or self.store.knowledge_stale():
+            self._merge(generation, retire)
+        report.removed = sorted(chosen.values(), key=lambda d: (d.uri, d.id))
+        return report
+
+    def versions(self) -> list[DocumentVersion]:
+        """Documents replaced by a newer version of their file, or removed."""
+        return self.store.versions()
 
     def load_authority(self, path: str | Path, *, rebuild: bool = True) -> list[AuthorityRecord]:
         """Read an authority file (CSV, JSON or JSON Lines: id, name, aliases, dates; e.g. a
@@ -273,6 +351,34 @@ class Histograph:
             if len(batch) < page:
                 return
             offset += page
+
+
+def describe(exc: BaseException) -> str:
+    """An exception as one readable clause (its message, else its kind)."""
+    text = " ".join(str(exc).split())
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to process"
+    if isinstance(exc, MemoryError):
+        return "out of memory"
+    return f"{text} ({type(exc).__name__})" if text else type(exc).__name__
+
+
+def _matching(docs: Sequence[Document], ref: str) -> list[Document]:
+    ref = ref.strip()
+    if not ref:
+        return []
+    exact = [d for d in docs if d.id == ref or d.uri == ref]
+    if exact:
+        return exact
+    folder = ref.rstrip("/") + "/"
+    under = [d for d in docs if d.uri.startswith(folder) or d.uri.startswith(ref + "#")]
+    if under:
+        return under
+    if len(ref) >= 6:
+        prefixed = [d for d in docs if d.id.startswith(ref)]
+        if len(prefixed) == 1:
+            return prefixed
+    return []
 
 
 def parse_month_day(month_day: str | None) -> tuple[int, int]:

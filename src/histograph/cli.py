@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +12,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from typer import _click as click
+from typer.core import TyperGroup
 
 from .api import DateArgumentError, Histograph
 from .entities.authority import AuthorityError
@@ -20,14 +23,72 @@ from .render.briefs import STYLES as BRIEF_STYLES
 from .render.export import FORMATS, export, export_site, serialiser
 from .render.titles import headline
 
+out = Console()
+err = Console(stderr=True)
+
+#: exit codes: what happened (README, "Exit codes")
+EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_STORE, EXIT_FILE, EXIT_BUG = 0, 1, 2, 3, 4, 70
+_opened: dict[str, str] = {}  # the knowledge base the running command opened (for errors)
+
+
+def _error_line(exc: Exception) -> tuple[str, int]:
+    """A condition a user can cause, as one line and an exit code (never a traceback)."""
+    import sqlite3
+
+    from .api import describe
+    from .store import StoreError
+
+    db = _opened.get("db", "the knowledge base")
+    if isinstance(exc, StoreError):
+        return str(exc), EXIT_STORE
+    if isinstance(exc, sqlite3.Error):
+        text = str(exc)
+        if "disk is full" in text or "disk I/O" in text:
+            return f"{db}: the disk is full or failing ({text}); nothing was lost: free space and run the command again", EXIT_STORE
+        if "readonly" in text or "read-only" in text:
+            return f"{db}: cannot write here (read-only file or folder)", EXIT_STORE
+        if "locked" in text or "busy" in text:
+            return f"{db}: busy (another histograph is writing it); try again", EXIT_STORE
+        if "not a database" in text:
+            return f"{db}: not a histograph database (file is not a database)", EXIT_STORE
+        return f"{db}: database error: {text}", EXIT_STORE
+    if isinstance(exc, OSError):
+        where = exc.filename if exc.filename is not None else db
+        return f"{where}: {exc.strerror or describe(exc)}", EXIT_FILE
+    if isinstance(exc, MemoryError):
+        return "out of memory", EXIT_STORE
+    return (
+        f"internal error: {describe(exc)} (please report it; HISTOGRAPH_DEBUG=1 shows the details)",
+        EXIT_BUG,
+    )
+
+
+class _Guarded(TyperGroup):
+    """Every command's errors as one line and an exit code, never a traceback (unless
+    HISTOGRAPH_DEBUG is set)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, click.ClickException, KeyboardInterrupt):
+            raise
+        except BrokenPipeError:  # `histograph timeline | head`
+            raise typer.Exit(EXIT_NOTHING) from None
+        except Exception as exc:
+            if os.environ.get("HISTOGRAPH_DEBUG"):
+                raise
+            message, code = _error_line(exc)
+            err.print(f"[red]error:[/] {message}", highlight=False, soft_wrap=True)
+            raise typer.Exit(code) from None
+
+
 app = typer.Typer(
     name="histograph",
     help="Turn documents about history into a cited, cross-checked knowledge base of events.",
     no_args_is_help=True,
     add_completion=False,
+    cls=_Guarded,
 )
-out = Console()
-err = Console(stderr=True)
 
 DbOption = Annotated[
     str,
@@ -37,20 +98,39 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Skip this many results first.")]
 
 
-def _open(db: str) -> Histograph:
-    return Histograph(db)
+def _is_memory(db: str) -> bool:
+    return db in (":memory:", "memory://")
+
+
+def _open(db: str, *, create: bool = False) -> Histograph:
+    """The knowledge base ``db``; a query command (``create`` False) refuses one that does not
+    exist instead of creating an empty file, and says when the last merge did not finish."""
+    _opened["db"] = db
+    if not create and not _is_memory(db) and not Path(db.removeprefix("sqlite:///")).is_file():
+        raise _fail(
+            f"no knowledge base at {db} (build one with `histograph ingest --db {db} FILES`)",
+            EXIT_STORE,
+        )
+    hg = Histograph(db)
+    if not create and hg.needs_rebuild():
+        err.print(
+            f"[yellow]note:[/] {db}: the last merge did not finish; run `histograph rebuild --db {db}`",
+            highlight=False,
+        )
+    return hg
 
 
 def _open_readonly(db: str) -> Histograph:
-    """The knowledge base for reading only (falls back to a normal open for new files)."""
+    """The knowledge base for reading only (falls back to a normal open for older files)."""
     from .store import StoreError, open_store
 
+    _opened["db"] = db
     if not Path(db).is_file():
-        return Histograph(db)
+        return _open(db)
     try:
         return Histograph(open_store(db, readonly=True))
     except StoreError:
-        return Histograph(db)
+        return _open(db)
 
 
 def _print_json(data: Any) -> None:
@@ -149,7 +229,7 @@ def ingest(
         format=fmt,
         max_bytes=int(max_mb * 1_000_000) or None,
     )
-    with _open(db) as hg, Progress(
+    with _open(db, create=True) as hg, Progress(
         TextColumn("[bold]ingest[/]"),
         BarColumn(),
         MofNCompleteColumn(),
@@ -172,21 +252,73 @@ def ingest(
         report = hg.ingest(inputs, options, progress=progress, jobs=jobs)
     for e in report.errors:
         err.print(f"[red]skipped[/] {e}", highlight=False, soft_wrap=True)
+    if report.failure:
+        err.print(f"[red]error:[/] {db}: {report.failure}; run `histograph rebuild --db {db}` "
+                  "once the cause is fixed", highlight=False, soft_wrap=True)
     if as_json:
         _print_json(
             {
                 "added": [d.uri for d in report.added],
+                "replaced": [d.uri for d in report.replaced],
                 "duplicates": [d.uri for d in report.duplicates],
                 "errors": [{"source": e.source, "message": e.message} for e in report.errors],
+                "rebuilt": report.rebuilt,
+                "failure": report.failure,
             }
         )
     else:
-        out.print(
-            f"ingested {len(report.added)} new document(s), {len(report.duplicates)} already "
-            f"known, {len(report.errors)} error(s) → {db}"
+        replaced = f" ({len(report.replaced)} replacing an earlier version)" if report.replaced else ""
+        repaired = (
+            "; re-merged the knowledge base (the last merge had not finished)"
+            if report.rebuilt and not report.added
+            else ""
         )
+        out.print(
+            f"ingested {len(report.added)} new document(s){replaced}, {len(report.duplicates)} "
+            f"already known, {len(report.errors)} error(s) → {db}{repaired}"
+        )
+    if report.failure:
+        raise typer.Exit(EXIT_STORE)
     if not report.ok:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_NOTHING)
+
+
+@app.command()
+def remove(
+    refs: Annotated[
+        list[str],
+        typer.Argument(help="Document ids (or unique prefixes), paths as ingested, or folders."),
+    ],
+    db: DbOption = "histograph.db",
+    as_json: JsonOption = False,
+) -> None:
+    """Take documents out of the knowledge base (their evidence is retired) and re-merge."""
+    with _open(db) as hg:
+        report = hg.remove(refs)
+    for ref in report.unknown:
+        err.print(f"[red]not found[/] {ref}: no stored document has this id or path "
+                  "(see `histograph sources`)", highlight=False, soft_wrap=True)
+    if as_json:
+        _print_json({"removed": [{"id": d.id, "uri": d.uri} for d in report.removed],
+                     "unknown": report.unknown})
+    else:
+        out.print(f"removed {len(report.removed)} document(s) → {db}")
+    if report.unknown:
+        raise typer.Exit(EXIT_NOTHING)
+
+
+@app.command()
+def rebuild(db: DbOption = "histograph.db", as_json: JsonOption = False) -> None:
+    """Re-merge every stored document into events, people and conflicts (repairs a merge that
+    did not finish; ingest and remove do this by themselves)."""
+    with _open(db) as hg:
+        kb = hg.rebuild()
+    if as_json:
+        _print_json({"events": len(kb.events), "people": len(kb.people),
+                     "conflicts": len(kb.conflicts)})
+    else:
+        out.print(f"rebuilt {db}: {len(kb.events)} events, {len(kb.people)} people and "
+                  f"entities, {len(kb.conflicts)} conflicts")
 
 
 @app.command()
@@ -262,7 +394,7 @@ def authority_cmd(
     as_json: JsonOption = False,
 ) -> None:
     """Pin identities with an authority file (e.g. exported from Wikidata); its ids appear in exports."""
-    with _open(db) as hg:
+    with _open(db, create=True) as hg:
         try:
             records = hg.load_authority(file)
         except (AuthorityError, OSError) as exc:
@@ -467,15 +599,19 @@ def eval_cmd(
     gold: Annotated[Path, typer.Option(help="Gold folder (<cluster>.json).")],
     output: Annotated[Path | None, typer.Option(help="Write each cluster's system output JSON here.")] = None,
     as_json: JsonOption = False,
+    errors: Annotated[bool, typer.Option("--errors", help="Also list each missed gold event by cause and each false positive by kind, with its sentence.")] = False,
 ) -> None:
     """Score histograph on an annotated corpus (see the eval FORMAT.md)."""
+    from .eval.diagnose import format_diagnosis
     from .eval.runner import run_eval
 
     for p in (docs, gold):
         if not p.is_dir():
             raise _fail(f"not a folder: {p}")
-    result = run_eval(docs, gold, output, progress=lambda c: err.print(f"cluster {c}…"))
+    result = run_eval(docs, gold, output, progress=lambda c: err.print(f"cluster {c}…"), diagnose=errors)
     _emit(result, as_json, lambda: tables.eval_table(result))
+    if errors and not as_json:
+        out.print(format_diagnosis(result["diagnosis"]), highlight=False, markup=False, soft_wrap=True)
 
 
 @app.command()
@@ -488,7 +624,7 @@ def demo(
     folder = sample_dir()
     Path(db).unlink(missing_ok=True)
     err.print(f"building {db} from {folder} …")
-    with _open(db) as hg:
+    with _open(db, create=True) as hg:
         report = hg.ingest([str(folder)])
         for e in report.errors:
             err.print(f"[red]skipped[/] {e}", highlight=False)

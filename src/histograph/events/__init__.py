@@ -39,7 +39,7 @@ from .types import EventTypes, format_type, load_event_types
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from ..pipeline import DocState, Segment
+    from ..state import DocState, Segment
 
 __all__ = [
     "JOIN_ONLY_BELOW",

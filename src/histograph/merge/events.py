@@ -97,8 +97,8 @@ from ..model import (
     TimeValue,
     civil_from_day,
 )
+from ..time.durations import Duration, parse_duration
 from .conflicts import (
-    Duration,
     NamedParticipant,
     Sources,
     StatedDuration,
@@ -109,7 +109,6 @@ from .conflicts import (
     framing_conflict,
     independent_count,
     mark_independence,
-    parse_duration,
     participant_conflict,
 )
 
