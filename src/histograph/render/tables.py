@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .dates import value_text
+from .titles import plain
 
 
 def short(uri: str) -> str:
@@ -156,7 +157,7 @@ def search_table(hits: list[dict[str, Any]]) -> Table:
     for col in ("source", "span", "sentence"):
         t.add_column(col)
     for h in hits:
-        t.add_row(short(h["uri"]), f"{h['start']}–{h['end']}", h["text"])
+        t.add_row(short(h["uri"]), f"{h['start']}–{h['end']}", plain(h["text"]))
     return t
 
 
