@@ -76,3 +76,9 @@ def test_headline_reads_the_representative_clause() -> None:
     m = EventMention("d", start, len(text) - 1, start + 30, start + 35, "other")
     e = Event("ev-1", "other", "1 May 1851: The Great Exhibition opens in Hyde Park, London.", None, (m,))
     assert headline(e, lambda d, a, b: text[a:b]) == "The Great Exhibition opens in Hyde Park, London"
+
+
+def test_the_writers_framing_is_dropped() -> None:
+    assert headline_text("Fifty years ago today, on 20 July 1969, two astronauts walked on the Moon.") == (
+        "Two astronauts walked on the Moon"
+    )

@@ -281,7 +281,36 @@ class Histograph:
         return self.store.people(kind="person")
 
     def person(self, name: str) -> Person | None:
-        return self.store.person(name)
+        """The entity with this id, name or alias (case-insensitive), else the first of
+        :meth:`find_people` (a surname, a part of a name)."""
+        found = self.store.person(name)
+        if found is not None:
+            return found
+        matches = self.find_people(name)
+        return matches[0] if matches else None
+
+    def find_people(self, name: str, *, limit: int = 50) -> list[Person]:
+        """Everyone an id, a name, an alias or a part of one (a surname: ``davies``) names,
+        case-insensitively; whole words only, people before states and organisations."""
+        exact = self.store.person(name)
+        if exact is not None:
+            return [exact]
+        words = name.casefold().split()
+        if not words:
+            return []
+
+        def names_it(p: Person) -> bool:
+            for alias in (p.name, *p.aliases):
+                tokens = [t.strip(".,’'") for t in alias.casefold().replace("-", " ").split()]
+                tokens = [t[:-2] if t.endswith(("’s", "'s")) else t for t in tokens]
+                n = len(words)
+                if any(tokens[i : i + n] == words for i in range(len(tokens) - n + 1)):
+                    return True
+            return False
+
+        found = [p for p in self.store.people(query=" ".join(words), limit=limit * 4) if names_it(p)]
+        found.sort(key=lambda p: (p.kind != "person", -len(p.mentions)))
+        return found[:limit]
 
     def conflicts(self, subject: str | None = None) -> list[Conflict]:
         return self.store.conflicts(subject)
@@ -292,8 +321,8 @@ class Histograph:
     def document(self, doc_id: str) -> Document | None:
         return self.store.document(doc_id)
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        return self.store.search(query, limit)
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        return self.store.search(query, limit, offset)
 
     def quote(self, doc_id: str, start: int, end: int) -> str:
         """The exact source text of a span."""

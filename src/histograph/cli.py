@@ -95,6 +95,7 @@ DbOption = Annotated[
     typer.Option("--db", envvar="HISTOGRAPH_DB", help="Knowledge base file (SQLite).", show_default=True),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Skip this many results first.")]
 
 
 def _is_memory(db: str) -> bool:
@@ -137,13 +138,39 @@ def _print_json(data: Any) -> None:
 
 
 def _emit(data: Any, as_json: bool, render: Callable[[], Any]) -> None:
-    """Print ``data`` as JSON, or the table(s) ``render()`` builds from it."""
+    """Print ``data`` as JSON, or the table(s) ``render()`` builds from it: drawn for a
+    terminal, plain tab-separated rows when piped (no wrapping at 80 columns)."""
     if as_json:
         _print_json(data)
         return
     shown = render()
     for table in shown if isinstance(shown, list) else [shown]:
-        out.print(table)
+        if out.is_terminal:
+            out.print(table)
+        else:
+            sys.stdout.write(tables.tsv(table))
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            v = version("histograph")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            v = "unknown"
+        sys.stdout.write(f"histograph {v}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Turn documents about history into a cited, cross-checked knowledge base of events."""
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -302,12 +329,15 @@ def timeline(
     entity: Annotated[str | None, typer.Option(help="Only events with this participant (any alias).")] = None,
     type: Annotated[str | None, typer.Option("--type", help="Only events of this type.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Events in date order."""
     with _open(db) as hg:
         try:
-            events = hg.timeline(start=start, end=end, entity=entity, type=type, limit=limit)
+            events = hg.timeline(
+                start=start, end=end, entity=entity, type=type, limit=limit, offset=offset
+            )
         except DateArgumentError as exc:
             raise _fail(str(exc)) from None
         s = serialiser(hg)
@@ -344,6 +374,8 @@ def people(
     kind: Annotated[
         str, typer.Option(help="person, state or organisation.")
     ] = "person",
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
     """The cast of characters: everyone in the sources with their titles."""
@@ -351,7 +383,7 @@ def people(
         raise _fail(f"unknown kind {kind!r}; choose person, state or organisation")
     with _open(db) as hg:
         s = serialiser(hg)
-        rows = [s.person(p) for p in hg.store.people(kind=kind)]
+        rows = [s.person(p) for p in hg.store.people(kind=kind, limit=limit, offset=offset)]
     _emit(rows, as_json, lambda: tables.people_table(rows))
 
 
@@ -381,11 +413,18 @@ def person(
     db: DbOption = "histograph.db",
     as_json: JsonOption = False,
 ) -> None:
-    """One person: aliases, roles over time with sources, and events."""
+    """One person (any alias or surname, any case): aliases, roles over time with sources,
+    and events. When several people match, the first is shown and the others are named."""
     with _open(db) as hg:
-        p = hg.person(name)
-        if p is None:
+        matches = hg.find_people(name)
+        if not matches:
             raise _fail(f"no person matches {name!r} (see `histograph people`)", 1)
+        p = matches[0]
+        if len(matches) > 1:
+            others = ", ".join(f"{m.name} ({m.id})" for m in matches[1:6])
+            more = f" and {len(matches) - 6} more" if len(matches) > 6 else ""
+            err.print(f"note: {len(matches)} match {name!r}; showing {p.name} ({p.id}); also "
+                      f"{others}{more}", highlight=False)
         s = serialiser(hg)
         row = s.person(p, hg.timeline(entity=p.id))
     _emit(row, as_json, lambda: tables.person_tables(row))
@@ -409,11 +448,18 @@ def event(
 
 
 @app.command()
-def conflicts(db: DbOption = "histograph.db", as_json: JsonOption = False) -> None:
+def conflicts(
+    db: DbOption = "histograph.db",
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    offset: OffsetOption = 0,
+    as_json: JsonOption = False,
+) -> None:
     """Where sources disagree, with each value's sources and an explanation."""
     with _open(db) as hg:
         s = serialiser(hg)
-        rows = _label_conflicts(hg, [s.conflict(c) for c in hg.conflicts()])
+        found = hg.conflicts()
+        found = found[offset : offset + limit if limit is not None else None]
+        rows = _label_conflicts(hg, [s.conflict(c) for c in found])
     _emit(rows, as_json, lambda: tables.conflicts_table(rows))
 
 
@@ -431,6 +477,7 @@ def search(
     query: Annotated[str, typer.Argument(help="Words to find in the sources' sentences.")],
     db: DbOption = "histograph.db",
     limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
+    offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search over the sources' sentences."""
@@ -439,7 +486,7 @@ def search(
         rows = [
             {"uri": s.uri(h.doc_id), "doc_id": h.doc_id, "start": h.start, "end": h.end,
              "text": h.text, "score": h.score}
-            for h in hg.search(query, limit)
+            for h in hg.search(query, limit, offset)
         ]
     _emit(rows, as_json, lambda: tables.search_table(rows))
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from ..api import Histograph
 
 #: formats :func:`export` returns as one string
-TEXT_FORMATS = ("json", "csv", "md", "timelinejs", "vis", "jsonld")
+TEXT_FORMATS = ("json", "csv", "md", "timelinejs", "vis", "jsonld", "datasette")
 #: every format of ``histograph export`` (``site`` writes a folder)
 FORMATS = (*TEXT_FORMATS, "site")
 
@@ -65,7 +65,57 @@ def export(hg: Histograph, fmt: str) -> str:
         return json.dumps(jsonld(hg), ensure_ascii=False, indent=2) + "\n"
     if fmt == "site":
         raise ValueError("the site export writes a folder: use export_site(hg, folder)")
+    if fmt == "datasette":
+        return json.dumps(datasette_metadata(hg), ensure_ascii=False, indent=2) + "\n"
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def _columns(path: Path, table: str) -> list[str]:
+    """The columns of a table or view of the SQLite file (read-only), [] when unreadable."""
+    import sqlite3
+    from urllib.parse import quote
+
+    if not path.is_file():
+        return []
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("SELECT name FROM pragma_table_info(?)", (table,)).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
+    return [str(r[0]) for r in rows]
+
+
+def datasette_metadata(hg: Histograph) -> dict[str, Any]:
+    """A Datasette metadata file: table, view and column descriptions of this database
+    (from ``data/datasette.yaml``), and the full-text search of the sentences."""
+    from importlib import resources
+
+    import yaml
+
+    raw = resources.files("histograph").joinpath("data", "datasette.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(raw)
+    columns: dict[str, str] = data.get("columns", {})
+    path = getattr(hg.store, "path", None)
+    name = Path(str(path)).stem if path and str(path) != ":memory:" else "histograph"
+    tables: dict[str, Any] = {}
+    for table, info in (data.get("tables") or {}).items():
+        cols = _columns(Path(str(path)), table) if path else list(columns)
+        entry: dict[str, Any] = {"description": info.get("description", "")}
+        described = {c: columns[c] for c in cols if c in columns}
+        if described:
+            entry["columns"] = described
+        if table == "sentences":
+            entry["fts_table"] = "sentences_fts"
+            entry["fts_pk"] = "id"
+        tables[table] = entry
+    return {
+        "title": data.get("title", "histograph"),
+        "description": data.get("description", ""),
+        "databases": {name: {"tables": tables}},
+    }
 
 
 def export_site(hg: Histograph, folder: str | Path, node_modules: str | Path | None = None

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
 
 from .dates import value_text
+from .titles import plain
 
 
 def short(uri: str) -> str:
@@ -21,6 +23,25 @@ def _date(d: dict[str, Any] | None) -> str:
         return "—"
     return str(d.get("label") or value_text(str(d["value"])))
 
+
+
+def tsv(table: Table) -> str:
+    """A table as plain tab-separated lines for pipes and logs: the title as a ``#`` line,
+    then the header, then one line per row, no markup, no wrapping."""
+
+    def plain(cell: object) -> str:
+        text = cell.plain if isinstance(cell, Text) else Text.from_markup(str(cell)).plain
+        return " ".join(text.replace("\t", " ").split())
+
+    lines = []
+    if table.title:
+        lines.append("# " + plain(table.title))
+    if table.show_header:
+        lines.append("\t".join(plain(c.header) for c in table.columns))
+    cells = [list(c.cells) for c in table.columns]
+    for row in zip(*cells, strict=False):
+        lines.append("\t".join(plain(x) for x in row))
+    return "\n".join(lines) + "\n\n"
 
 
 def timeline_table(events: list[dict[str, Any]], title: str = "Timeline") -> Table:
@@ -136,7 +157,7 @@ def search_table(hits: list[dict[str, Any]]) -> Table:
     for col in ("source", "span", "sentence"):
         t.add_column(col)
     for h in hits:
-        t.add_row(short(h["uri"]), f"{h['start']}–{h['end']}", h["text"])
+        t.add_row(short(h["uri"]), f"{h['start']}–{h['end']}", plain(h["text"]))
     return t
 
 

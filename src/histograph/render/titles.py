@@ -130,6 +130,15 @@ def _strip_date_phrase(s: str) -> str:
     return s
 
 
+def _strip_framing(s: str) -> str:
+    """``Thirty years ago tonight, on 9 November 1989, …`` -> ``on 9 November 1989, …``."""
+    m = re.match(r"^([^,;:]{1,50}),\s+(?=\S)", s)
+    if not m or len(m.group(1).split()) > 6 or len(s[m.end():].split()) < 3:
+        return s
+    words = {w.lower() for w in re.findall(r"[\w’']+", m.group(1))}
+    return s[m.end():] if words & _words()["framing_words"] else s
+
+
 def _agent(mention: EventMention | None, roles: tuple[str, ...] = ("agent",)) -> str | None:
     if mention is None:
         return None
@@ -157,6 +166,7 @@ def headline_text(clause: str, mention: EventMention | None = None) -> str:
     words = _words()
     s = plain(clause).strip().strip("\"“”")
     s = _strip_label(s)
+    s = _strip_framing(s)
     s = _strip_date_phrase(s)
     for _ in range(3):  # "and then when …"
         w = _first_word(s)

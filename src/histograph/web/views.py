@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import itertools
+import math
 import re
 import time
 from collections import defaultdict
@@ -249,7 +250,11 @@ class Views:
             limit=MAX_TIMELINE_ITEMS,
         )
         items = [vis_item(self.summary(e)) for e in events if e.date is not None]
-        return {"items": items, "truncated": len(events) >= MAX_TIMELINE_ITEMS}
+        return {
+            "items": items,
+            "truncated": len(events) >= MAX_TIMELINE_ITEMS,
+            "focus": focus_window([e.date for e in events if e.date is not None]),
+        }
 
     # ------------------------------------------------------------ event
     def event(self, event_id: str) -> dict[str, Any]:
@@ -276,6 +281,7 @@ class Views:
             row["source"] = self.doc_ref(m.doc_id)
             row["date_label"] = date_label(m.time)
             row["independent"] = all(c.independent for c in e.claims if c.doc_id == m.doc_id)
+        out["mentions"] = _one_per_span(out["mentions"], out["claims"])
         out["claims_by_attribute"] = self._claims_by_attribute(out["claims"])
         out["sources"] = [self.doc_ref(d) for d in sorted({m.doc_id for m in e.mentions})]
         return out
@@ -310,8 +316,15 @@ class Views:
             p = self.entity(c.subject)
             row["subject_label"] = p.name if p else c.subject
         for v in row["values"]:
-            for src in v["sources"]:
-                src["source"] = self.doc_ref(src["doc_id"])
+            shown: list[dict[str, Any]] = []
+            seen: set[tuple[str, str]] = set()
+            for src in v["sources"]:  # one source's same words once
+                key = (src["doc_id"], " ".join(src["quote"].split()))
+                if key not in seen:
+                    seen.add(key)
+                    src["source"] = self.doc_ref(src["doc_id"])
+                    shown.append(src)
+            v["sources"] = shown
         return row
 
     def conflicts(self, limit: int = PAGE_SIZE, offset: int = 0) -> dict[str, Any]:
@@ -550,6 +563,32 @@ class Views:
         return {"stats": stats}
 
 
+def _one_per_span(mentions: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each source's sentence once: mentions with the same span are one, and every claim a
+    shown sentence contains is listed with it (and marked ``shown``, so the claims table
+    names its source instead of quoting the sentence again)."""
+    out: list[dict[str, Any]] = []
+    seen: dict[tuple[str, int, int], dict[str, Any]] = {}
+    for m in mentions:
+        key = (m["doc_id"], m["start"], m["end"])
+        if key in seen:
+            continue
+        seen[key] = m
+        m["claims"] = []
+        out.append(m)
+    for c in claims:
+        for m in out:
+            if c["doc_id"] == m["doc_id"] and m["start"] <= c["start"] and c["end"] <= m["end"]:
+                pair = {"attribute": c["attribute"], "label": c.get("label", c["value"])}
+                if pair not in m["claims"]:
+                    m["claims"].append(pair)
+                c["shown"] = True
+                break
+        else:
+            c["shown"] = False
+    return out
+
+
 def source_name(uri: str, title: str | None) -> str:
     """A short name for a source: its title, else the tail of its uri."""
     if title and title.strip():
@@ -639,6 +678,30 @@ def vis_item(summary: dict[str, Any]) -> dict[str, Any]:
         classes.append("conflicted")
     item["className"] = " ".join(classes)
     return item
+
+
+def focus_window(dates: list[TimeValue], share: float = 0.5) -> dict[str, str] | None:
+    """Where the timeline opens: the shortest stretch of time holding ``share`` of the events
+    dated to a day or a month (wider ranges would drown it), padded a little either side.
+
+    A corpus about one autumn whose background reaches back decades opens on that autumn;
+    the reader zooms out for the rest."""
+    days = sorted(
+        (d.earliest + d.latest) // 2 for d in dates if d.latest - d.earliest <= 31
+    ) or sorted((d.earliest + d.latest) // 2 for d in dates)
+    if not days:
+        return None
+    k = min(len(days), max(1, math.ceil(len(days) * share)))
+    best = min(range(len(days) - k + 1), key=lambda i: (days[i + k - 1] - days[i], i))
+    lo, hi = days[best], days[best + k - 1]
+    pad = max(7, (hi - lo) // 10)
+    lo, hi = lo - pad, hi + pad + 1
+
+    def iso(n: int) -> str:
+        y, m, d = civil_from_day(n)
+        return f"{y:04d}-{m:02d}-{d:02d}" if 0 < y <= 9999 else f"{y:+07d}-{m:02d}-{d:02d}"
+
+    return {"start": iso(lo), "end": iso(hi)}
 
 
 def _role_axis(p: Person) -> dict[str, int] | None:
