@@ -7,6 +7,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..entities.lexicon import name_words, norm
 from ..model import Participant, TimeMention
 from .triggers import MODIFIER_DEPS, Trigger, direct_args, prep_objects, subjects
 from .types import EventType
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 #: entity labels that can be participants
 PARTICIPANT_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "STATE", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "STATE"})
-PLACE_PREPS = ("in", "at", "near")
+PLACE_PREPS = ("in", "at", "near", "inside", "outside", "aboard")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _EDGE = " ,.;:'\"’*_#()[]-–—"
 CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "xcomp"})
@@ -194,8 +195,16 @@ def _clause_tokens(head: Token, sent: Span) -> list[Token]:
 
 
 def _is_place(t: Token, label_of: LabelOf) -> bool:
-    return label_of(t) in PLACE_LABELS or any(
+    """A place name: tagged a place, or a building or a chamber the model tagged as an
+    organisation ("the House of X", "the X Palace"; a head word of ``names.yaml``)."""
+    if label_of(t) in PLACE_LABELS or any(
         label_of(c) in PLACE_LABELS for c in t.children if c.dep_ == "compound"
+    ):
+        return True
+    return (
+        label_of(t) in {"ORG", "FAC"}
+        and t.text[:1].isupper()
+        and norm(t.text) in name_words().place_heads
     )
 
 
@@ -289,6 +298,17 @@ def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                 found = _place_phrase(o, label_of)
                 if found:
                     return found
+    # the place of the trigger's target: "a strike against the naval base at X"
+    for h in hosts:
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ in preps:
+                continue
+            for o in (g for g in c.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}):
+                for prep in PLACE_PREPS:
+                    for x in prep_objects(o, prep):
+                        found = _place_phrase(x, label_of) if _is_place(x, label_of) else None
+                        if found:
+                            return found
     # the verbs above the trigger in its clause ("X was crowned ... at Y", "landing at Y"),
     # and participle clauses on them ("While campaigning in Y, X died"): the nearest place
     best: tuple[int, str] | None = None
