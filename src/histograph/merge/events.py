@@ -115,6 +115,7 @@ from .conflicts import (
     parse_duration,
     participant_conflict,
 )
+from .explain import Evidence, merge_reasons
 
 #: the score a mention needs to join a cluster
 THRESHOLD = 2.0
@@ -197,6 +198,8 @@ class _Mention:
     relative: tuple[int, int, int, int, int] | None = None
     #: "ending 16 years of X": [(months, unit months, span start, span end)]
     ended: tuple[tuple[int, int, int, int], ...] = ()
+    #: (participant id, name as written) of every participant
+    people_named: tuple[tuple[str, str], ...] = ()
     #: the one participant of the mention when it is a named thing, not a person ("the
     #: Berlin Wall opened"): two catch-all mentions of one thing a day apart tell one event
     sole_thing: str | None = None
@@ -706,6 +709,7 @@ def _prepare(
                     lemma=lemma,
                     lemma_class=et.lemma_classes_of(trig.split()[-1] if trig.split() else ""),
                     heads=_heads(text, m),
+                    people_named=_people_named(m, pidx),
                     sole_thing=next(iter(parts))
                     if len(parts) == 1
                     and len(m.participants) == 1
@@ -1683,6 +1687,10 @@ def _build(c: _Cluster, et: EventTypes, sources: Sources, texts: dict[str, str])
         claims.append(Claim(eid, "type", m.type, m.doc_id, m.trigger_start, m.trigger_end))
         if x.framing is not None:
             claims.append(_nature_claim(eid, x, texts))
+    reasons = merge_reasons([_evidence(x, texts) for x in asserted])
+    for x in asserted:
+        if x.order in reasons:
+            claims.append(Claim(eid, "merged", reasons[x.order], x.m.doc_id, x.m.start, x.m.end))
     place_votes = Counter(x.m.place for x in asserted if x.m.place)
     place = min(place_votes, key=lambda p: (-place_votes[p], p)) if place_votes else None
     return _Built(
@@ -1696,6 +1704,32 @@ def _build(c: _Cluster, et: EventTypes, sources: Sources, texts: dict[str, str])
         claims_of=claims_of,
         title=_title(rep, texts.get(rep.m.doc_id, "")),
         place=place,
+    )
+
+
+def _people_named(m: EventMention, pidx: _PeopleIndex) -> tuple[tuple[str, str], ...]:
+    out = []
+    for p in m.participants:
+        pid = pidx.find(m.doc_id, p.start, p.end, p.key, p.name)
+        cid = pid if pid is not None else "k:" + _norm(p.key or p.name)
+        if cid not in {"k:", "p-"}:
+            out.append((cid, p.name))
+    return tuple(out)
+
+
+def _evidence(x: _Mention, texts: dict[str, str]) -> Evidence:
+    m = x.m
+    return Evidence(
+        key=x.order,
+        doc_id=m.doc_id,
+        start=m.start,
+        end=m.end,
+        type=m.type,
+        date=x.time,
+        name=x.name,
+        people=tuple(sorted((pid, name) for pid, name in x.people_named)),
+        place=m.place,
+        clause=texts.get(m.doc_id, "")[m.start : m.end],
     )
 
 
