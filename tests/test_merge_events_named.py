@@ -90,3 +90,11 @@ def test_the_place_and_of_forms_name_one_event() -> None:
     m1 = EventMention("a", 0, 19, 15, 19, "other")
     m2 = EventMention("a", 27, len(text) - 1, text.index("fall "), text.index("fall ") + 4, "other")
     assert _place_name(text, m1, places) == _place_name(text, m2, places) == "old bridge fall"
+
+
+def test_battles_of_two_places_are_two_events_and_adjective_names_may_be_aliases() -> None:
+    from histograph.merge.events import _name_clash
+
+    assert _name_clash("battle of ashford", "battle of green hill")
+    assert not _name_clash("battle of green hill", "battle of green")
+    assert not _name_clash("northern rising", "peasant rising")

@@ -470,7 +470,9 @@ def _explain(a: TimeValue, b: TimeValue) -> tuple[str, str] | None:
 
 
 def _name_clash(a: str, b: str) -> bool:
-    """Two names of one head that differ by a number ("World War I" / "World War II")."""
+    """Two names of one head that differ by a number ("World War I" / "World War II"), or
+    by everything after "<head> of" ("the Battle of Fulford" / "the Battle of Stamford
+    Bridge"): two events."""
     if a == b:
         return False
     ta, tb = a.split(), b.split()
@@ -478,7 +480,18 @@ def _name_clash(a: str, b: str) -> bool:
     nb = [t for t in tb if _ROMAN_OR_NUM.match(t)]
     if na != nb:
         return True
-    return ta[-1:] == tb[-1:] and set(ta) != set(tb) and len(ta) == len(tb) and bool(na)
+    if ta[-1:] == tb[-1:] and set(ta) != set(tb) and len(ta) == len(tb) and bool(na):
+        return True
+    if not (len(ta) > 2 and ta[1] == "of" and len(tb) > 2 and tb[1] == "of"):
+        # only "<head> of <place>" names: "the Russian Revolution" and "the Bolshevik
+        # Revolution" may be one event under two names
+        return False
+    head_a, head_b = ta[0], tb[0]
+    if _stem(head_a) != _stem(head_b):
+        return False
+    rest_a = {_stem(t) for t in ta if t not in _NAME_LINKS and t != head_a}
+    rest_b = {_stem(t) for t in tb if t not in _NAME_LINKS and t != head_b}
+    return bool(rest_a) and bool(rest_b) and not rest_a & rest_b
 
 
 def _ident_clash(a: Iterable[str], b: Iterable[str]) -> bool:
