@@ -1219,6 +1219,13 @@ def _date_relation(a: TimeValue | None, b: TimeValue | None) -> str | None:
     return None
 
 
+def _within_month(a: TimeValue | None, b: TimeValue | None) -> bool:
+    """Two dates of day precision at most 31 days apart."""
+    return _day_level_pair(a, b) and a is not None and b is not None and (
+        abs(a.earliest - b.earliest) <= 31
+    )
+
+
 def _day_level_pair(a: TimeValue | None, b: TimeValue | None) -> bool:
     return a is not None and b is not None and _day_level(a) and _day_level(b)
 
@@ -1237,6 +1244,10 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
     if any(_name_clash(x, y) for x in a.names for y in b.names):
         return False
     rel = _date_relation(a.core, b.core)
+    if rel is None and a.names & b.names and _within_month(a.core, b.core):
+        # one name, two days of one month ("the Battle of X" on the 20th and on the 25th):
+        # one event whose date the sources dispute (kept as a date conflict)
+        return True
     if rel is None:
         return False
     if a.names & b.names:
