@@ -73,3 +73,28 @@ def test_numbered_list_is_not_a_chronology() -> None:
     text = "Steps\n\n1 Open the box\n2 Take out the parts\n3 Read the manual\n"
     a = _analyse(text)
     assert not [t for t in a.times if t.value is not None]
+
+
+VERBLESS = (
+    "Milestones of the railway\n"
+    "\n"
+    "1825- Opening of the Stockton and Darlington line\n"
+    "1830- The first use of steam trains in war occurs during the Belgian Revolution.\n"
+    "1863- The first underground line carries passengers in London.\n"
+    "1869- The first transcontinental line, the Cen"
+)
+
+
+def test_each_dated_entry_is_an_event_and_a_cut_entry_is_not() -> None:
+    a = _analyse(VERBLESS)
+    text = VERBLESS
+    by_year: dict[str, list[str]] = {}
+    for e in a.events:
+        if e.time is not None:
+            by_year.setdefault(e.time.value, []).append(text[e.start : e.end])
+    # a verbless entry heading states its event
+    assert any(s.startswith("1825- Opening") for s in by_year["1825"])
+    # a war named only as the backdrop does not stand for the entry
+    assert any("first use of steam trains" in s for s in by_year["1830"])
+    # the entry cut off by the end of the page is a fragment
+    assert "1869" not in by_year

@@ -1,6 +1,6 @@
 """Gold for corpora/wide cluster apollo11_1969 (EDT vs British time vs UTC; the first step is 20 or 21 July)."""
 
-from gold_lib import C, E, M, NE, PER, R, V, dump
+from gold_lib import NE, PER, C, E, M, R, V, dump
 
 K = "apollo11_1969"
 F1, F2, F3, F4, F5 = (f"{K}/0{i}.txt" for i in range(1, 6))
@@ -66,6 +66,7 @@ events = [
         M(F4, "Dad woke us all at about quarter to four in the morning on the Monday and we sat in our dressing gowns in front of the telly."),
         M(F4, "It was just before 1 pm on Monday 21 July here in Queensland and they wheeled two TV sets into the assembly hall. The pictures came through the dish at Parkes, or Honeysuckle Creek for the first few minutes."),
         M(F4, "Sunday evening July 20 for us in Houston."),
+        M(F4, "Half a billion people watched it, they told us."),
         M(F5, "530 million: the estimated TV audience for the first steps."),
     ], salience="secondary", acc=STEP_ACC, part_of="a7"),
     E("a11", "President Nixon telephones the astronauts on the Moon from the White House.", "letter_or_statement", "1969-07-21", [

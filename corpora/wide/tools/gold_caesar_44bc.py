@@ -1,6 +1,6 @@
 """Gold for corpora/wide cluster caesar_44bc (dates BC in astronomical years: 44 BC = -0043)."""
 
-from gold_lib import C, E, M, NE, PER, R, V, dump
+from gold_lib import NE, PER, C, E, M, R, V, dump
 
 K = "caesar_44bc"
 F1, F2, F3, F4, F5 = (f"{K}/0{i}.txt" for i in range(1, 6))
@@ -20,6 +20,9 @@ events = [
           M(F5, "15 March – Caesar is assassinated at a meeting of the Senate in the Curia of Pompey; he receives 23 wounds."),
       ], acc=["-0043-03", "-0043"], place="Curia of Pompey, Rome",
       notes="03 has one poster dating it 13 March (the 'Ides = 13th' error); see conflicts."),
+    E("c25", "Caesar's body lies at the foot of Pompey's statue until three slaves carry it home.", "other", "-0043-03-15", [
+        M(F1, "The body lay at the foot of Pompey's statue for some time before three slaves carried it home."),
+    ], salience="minor", acc=["-0043-03", "-0043"], part_of="c1"),
     E("c2", "Caesar crosses the Rubicon into Italy with a legion, starting the civil war.", "war_or_invasion", "-0048-01-10", [
         M(F1, "Caesar had crossed the Rubicon in January 49 BC"),
         M(F2, "In 49 B.C. he led his legion across the Rubicon River into Italy"),
@@ -96,6 +99,9 @@ events = [
     E("c22", "Walkways open at Largo di Torre Argentina, letting visitors go down among the temples.", "other", "2023-06", [
         M(F4, "they opened in June 2023, three months after my visit"),
     ], salience="minor", acc=["2023"]),
+    E("c26", "The Temple of Divus Iulius is built where Caesar's body was burned.", "other", None, [
+        M(F4, "the Temple of Divus Iulius, built where Caesar's body was burned"),
+    ], salience="minor"),
     E("c23", "Czar Nicholas II abdicates (15 March 1917, on the page's 'also on this day' list).", "other", "1917-03-15", [
         M(F2, "1917 Czar Nicholas II abdicates the Russian throne"),
     ], salience="minor", acc=["1917"], alts=["took_office", "revolution_or_coup"]),
@@ -199,6 +205,7 @@ non_events = [
     NE(F4, "People still leave flowers on the altar every 15 March.", "habitual commemoration, no dated occurrence"),
     NE(F4, "Marco B. says: 22 March 2023 at 18:02", "comment timestamp"),
     NE(F5, "Last reviewed by Dr. P. Okafor · 8 min read", "byline"),
+    NE(F5, "Exam tip: examiners reward precise dates, but \"early 44 BC\" for the dictatorship is accepted.", "study tip"),
     NE(F5, "Next: The Second Triumvirate and the road to Actium →", "navigation link"),
 ]
 

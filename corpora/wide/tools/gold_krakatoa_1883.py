@@ -1,6 +1,6 @@
 """Gold for corpora/wide cluster krakatoa_1883 (disputed death toll, explosion time, wave height, local time vs UTC)."""
 
-from gold_lib import C, E, M, NE, PER, R, V, dump
+from gold_lib import NE, PER, C, E, M, R, V, dump
 
 K = "krakatoa_1883"
 F1, F2, F3, F4, F5 = (f"{K}/0{i}.txt" for i in range(1, 6))

@@ -1,6 +1,6 @@
 """Gold for corpora/wide cluster poltava_1709 (New Style canonical; Old Style and Swedish-calendar readings accepted)."""
 
-from gold_lib import C, E, M, NE, PER, R, V, dump
+from gold_lib import NE, PER, C, E, M, R, V, dump
 
 K = "poltava_1709"
 F1, F2, F3, F4, F5 = (f"{K}/0{i}.txt" for i in range(1, 6))
@@ -196,6 +196,7 @@ non_events = [
     NE(F1, "From Historipedia", "site line"),
     NE(F1, "Part of the Great Northern War", "infobox line"),
     NE(F1, "1. Englund, Peter (1992). The Battle That Sh", "reference entry, truncated by the excerpt cap"),
+    NE(F2, "NATIONAL MUSEUM-RESERVE \"FIELD OF THE POLTAVA BATTLE\"", "site masthead (institution name)"),
     NE(F2, "UA | EN | SV", "language switcher"),
     NE(F2, "Visit · Exhibitions · Monuments · Education · Contacts", "navigation"),
     NE(F2, "Opening hours: Tue–Sun 9:00–17:00 (ticket office closes at 16:30). Closed on Mondays.", "opening hours"),

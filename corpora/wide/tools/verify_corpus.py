@@ -148,13 +148,28 @@ def check_cluster(gold: dict[str, Any], docs: Path, fail: list[str], where: str)
 def main(argv: list[str]) -> int:
     root = Path(argv[1]) if len(argv) > 1 else Path("corpora/wide")
     docs, gold_dir = root / "docs", root / "gold"
+    if not (docs / "index.jsonl").is_file() or not gold_dir.is_dir():
+        print(f"{root}: not a corpus (needs docs/index.jsonl and gold/)")
+        return 2
+    try:
+        return _verify(docs, gold_dir)
+    except (KeyError, TypeError, AttributeError) as exc:
+        print(f"{root}: malformed index or gold file ({type(exc).__name__}: {exc})")
+        return 1
+
+
+def _verify(docs: Path, gold_dir: Path) -> int:
     fail: list[str] = []
     checks = 0
     index_files: set[str] = set()
     for n, line in enumerate(read(docs / "index.jsonl").splitlines(), 1):
         if not line.strip():
             continue
-        row = json.loads(line)
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            fail.append(f"index.jsonl:{n}: not valid JSON ({exc})")
+            continue
         checks += 1
         for key in ("file", "url", "title", "cluster", "format"):
             if key not in row:
@@ -168,7 +183,11 @@ def main(argv: list[str]) -> int:
         index_files.add(row.get("file", ""))
     gold_files: set[str] = set()
     for path in sorted(gold_dir.glob("*.json")):
-        gold = json.loads(read(path))
+        try:
+            gold = json.loads(read(path))
+        except json.JSONDecodeError as exc:
+            fail.append(f"{path.name}: not valid JSON ({exc})")
+            continue
         gold_files.update(gold.get("files", []))
         checks += check_cluster(gold, docs, fail, path.name)
     for missing in sorted(index_files ^ gold_files):

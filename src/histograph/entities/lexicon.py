@@ -121,6 +121,9 @@ class NameWords:
     given_names: frozenset[str]
     place_of_nouns: frozenset[str]
     particle_variants: dict[str, str]  # "el" -> "al", "bin" -> "ibn"
+    place_prepositions: frozenset[str] = frozenset()
+    saint_words: frozenset[str] = frozenset()
+    naming_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -147,6 +150,9 @@ def name_words() -> NameWords:
         given_names=_nset(d.get("given_names")) | frozenset(variants),
         place_of_nouns=_nset(d.get("place_of_nouns")),
         particle_variants=particles,
+        place_prepositions=_nset(d.get("place_prepositions")),
+        saint_words=_nset(d.get("saint_words")),
+        naming_nouns=_nset(d.get("naming_nouns")),
     )
 
 

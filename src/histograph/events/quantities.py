@@ -320,8 +320,11 @@ def _duration(
     if unit is None or n.value <= 0:
         return None
     bound, qstart = _qualifier(text, n, s0, d)
-    cue_words = [m.group().lower() for m in _WORD_SPANS.finditer(text[max(s0, qstart - 40) : qstart])]
-    if not _ends_with(cue_words, d.cues) and not _ends_with(cue_words[:-1], d.cues):
+    cue_words = [
+        m.group().lower() for m in _WORD_SPANS.finditer(text[max(s0, qstart - 40) : n.start])
+    ]
+    # the cue stands before the number or before its qualifier ("in less than 2 hours")
+    if not any(_ends_with(cue_words[: len(cue_words) - k], d.cues) for k in range(0, 4)):
         return None
     if re.match(r"[\s-]*[A-Za-z]+\s+(?:later|after|before|earlier|ago)\b", text[n.end : s1]):
         return None

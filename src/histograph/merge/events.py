@@ -78,6 +78,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from importlib import resources
+
+import yaml
 
 from ..events import JOIN_ONLY_BELOW
 from ..events.structure import Structure
@@ -193,6 +196,11 @@ class _Mention:
     relative: tuple[int, int, int, int, int] | None = None
     #: "ending 16 years of X": [(months, unit months, span start, span end)]
     ended: tuple[tuple[int, int, int, int], ...] = ()
+    #: the one participant of the mention when it is a named thing, not a person ("the
+    #: Berlin Wall opened"): two catch-all mentions of one thing a day apart tell one event
+    sole_thing: str | None = None
+    #: classes of the trigger's head noun (``head_classes`` in data/conflict_words.yaml)
+    heads: frozenset[int] = frozenset()
     #: a month word naming the event ("the October revolution"): (month, start, end)
     name_month: tuple[int, int, int] | None = None
     #: a list item's own date and the headings above it that do not contain it:
@@ -218,6 +226,8 @@ class _Cluster:
     words: set[str] = field(default_factory=set)
     #: a member comes from a title or headline (whose date may be a day off the body's)
     titled: bool = False
+    heads: set[int] = field(default_factory=set)
+    sole_things: set[str] = field(default_factory=set)
 
     def add(self, x: _Mention) -> None:
         self.members.append(x)
@@ -236,6 +246,9 @@ class _Cluster:
         self.lemmas.add(x.lemma)
         if x.asserted:
             self.lemma_classes |= x.lemma_class
+            self.heads |= x.heads
+            if x.sole_thing is not None:
+                self.sole_things.add(x.sole_thing)
         self.docs.add(x.m.doc_id)
         self.sections.add((x.m.doc_id, x.section))
 
@@ -348,6 +361,7 @@ class _PeopleIndex:
         self._by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         self._by_key: dict[tuple[str, str], str] = {}
         self._titles: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.kinds: dict[str, str] = {p.id: p.kind for p in people}
         for p in people:
             for em in p.mentions:
                 self._by_doc[em.doc_id].append((em.start, em.end, p.id))
@@ -587,7 +601,14 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
             and _day_level(c.core)
             and x.time.earliest == c.core.earliest
         )
-        if lex < 2 and not (lex >= 1 and same_date):
+        same_kind_inside = (
+            same_doc
+            and bool(x.heads & c.heads)
+            and x.time is not None
+            and c.core is not None
+            and x.time.compatible(c.core)
+        )
+        if lex < 2 and not (lex >= 1 and same_date) and not same_kind_inside:
             return None
     undated = ds == 0.0 and (x.time is None or not x.asserted)
     if strict and undated and not same_doc and not (x.name and x.name in c.names):
@@ -613,6 +634,9 @@ def _prepare(
         by_span = {(t.doc_id, t.start, t.end): t for t in a.times}
         structure = Structure(text, a.regions, a.times) if a.events else None
         times_idx = _TimesIndex(a.times)
+        places = sorted(
+            (e.start, e.end) for e in a.entities if e.label in _PLACE_LABELS
+        )
         for m in sorted(a.events, key=lambda e: (e.start, e.trigger_start, e.type)):
             typ = et.types.get(m.type)
             if typ is None:
@@ -636,6 +660,8 @@ def _prepare(
                 )
                 else None
             )
+            if name is None:
+                name = _place_name(text, m, places)
             if name:
                 name = _name_aliases().get(name, name)
             lemma = _stem(words[-1]) if words else ""
@@ -678,6 +704,12 @@ def _prepare(
                     name=name,
                     lemma=lemma,
                     lemma_class=et.lemma_classes_of(trig.split()[-1] if trig.split() else ""),
+                    heads=_heads(text, m),
+                    sole_thing=next(iter(parts))
+                    if len(parts) == 1
+                    and len(m.participants) == 1
+                    and pidx.kinds.get(next(iter(parts)), "thing") != "person"
+                    else None,
                     asserted=asserted,
                     can_found=asserted
                     and m.confidence >= JOIN_ONLY_BELOW
@@ -698,6 +730,83 @@ def _prepare(
             order += 1
     _drop_common_words(out)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _head_classes() -> dict[str, frozenset[int]]:
+    """Head noun -> the ``head_classes`` (data/conflict_words.yaml) it belongs to."""
+    raw = yaml.safe_load(
+        resources.files("histograph").joinpath("data/conflict_words.yaml").read_text("utf-8")
+    )
+    out: dict[str, set[int]] = defaultdict(set)
+    for i, words in enumerate(raw.get("head_classes") or []):
+        for w in words:
+            out[str(w).lower()].add(i)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _heads(text: str, m: EventMention) -> frozenset[int]:
+    """Head-noun classes of a mention: of its trigger, else of a noun of one of the three
+    words right before it ("the tremor shifted", "the great fire destroyed")."""
+    classes = _head_classes()
+    trig = _WORDS_RE.findall(text[m.trigger_start : m.trigger_end])
+    if trig and trig[-1].lower() in classes:
+        return classes[trig[-1].lower()]
+    before = _WORDS_RE.findall(text[max(m.start, m.trigger_start - 40) : m.trigger_start])[-3:]
+    for w in reversed(before):
+        if w.lower() in classes:
+            return classes[w.lower()]
+    return frozenset()
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+def _place_name(text: str, m: EventMention, places: Sequence[tuple[int, int]]) -> str | None:
+    """The name of an event told as a place and what happened to or at it: "the San
+    Francisco earthquake", "the Berlin Wall fell", "the fall of the Berlin Wall" are all
+    "berlin wall fall" / "san francisco earthquake" (the place, then the trigger's stem, its
+    verb form read through ``verb_forms`` in data/conflict_words.yaml). The place must be one
+    the entity stage found, right before a one-word trigger or right after "<trigger> of
+    (the)"; and the mention must name no other participant ("Germany invaded Poland" is not
+    a name: Germany invaded more than one country). A people's adjective ("the German
+    invasion") is no place."""
+    trig = _WORDS_RE.findall(text[m.trigger_start : m.trigger_end])
+    if len(trig) != 1:
+        return None
+    word = trig[0].lower()
+    head = _stem(_verb_forms().get(word, word))
+    place: tuple[int, int] | None = None
+    i = bisect.bisect_left(places, (m.start - 80, -1))
+    near = [p for p in places[i : i + 64] if p[0] < m.trigger_end + 80]
+    end_before = len(text[: m.trigger_start].rstrip())
+    for p in near:
+        if p[1] == end_before and p[0] >= m.start:
+            place = p
+    if place is None:
+        after = re.match(r"\s+of\s+", text[m.trigger_end : m.trigger_end + 8])
+        if after is not None:
+            start = m.trigger_end + after.end()
+            for p in near:
+                if p[0] in (start, start - 4) and p[1] <= m.end + 1 and p[0] >= m.trigger_end:
+                    place = p
+    if place is None:
+        return None
+    for part in m.participants:
+        if part.end <= place[0] or part.start >= place[1]:
+            return None
+    words = text[place[0] : place[1]].split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or not all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words):
+        return None
+    return _norm(" ".join(words)) + " " + head
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_forms() -> dict[str, str]:
+    raw = yaml.safe_load(
+        resources.files("histograph").joinpath("data/conflict_words.yaml").read_text("utf-8")
+    )
+    return {str(k).lower(): str(v).lower() for k, v in (raw.get("verb_forms") or {}).items()}
 
 
 def _content_words(text: str, m: EventMention, et: EventTypes) -> frozenset[str]:
@@ -1113,6 +1222,21 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
     if rel is None:
         return False
     if a.names & b.names:
+        return True
+    if a.docs & b.docs and a.heads & b.heads and rel in ("equal", "contains"):
+        # one page's "the X earthquake of 1850" and its "the tremor struck on 3 May 1850"
+        return True
+    if (
+        rel == "near"
+        and _day_level_pair(a.core, b.core)
+        and not a.docs & b.docs
+        and _generic(a)
+        and _generic(b)
+        and len(a.sole_things) == 1
+        and a.sole_things == b.sole_things
+    ):
+        # two pages tell what happened to one named thing, a day apart ("the Wall opened"
+        # on the 9th, "the Wall fell" on the 10th): one event with a date conflict
         return True
     ww = len(_prefixes(a.words) & _prefixes(b.words))
     pp = len(a.parts & b.parts)

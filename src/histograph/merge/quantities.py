@@ -60,13 +60,15 @@ def attach_quantities(
         text = a.document.text
         paras = _paragraphs(text)
         sentences = sorted((s.start, s.end) for s in a.sentences)
-        counts: dict[str, int] = defaultdict(int)
-        for _, e in cands:
-            counts[e.id] += 1
-        main = min((e for _, e in cands), key=lambda e: (-counts[e.id], e.id))
+        main = min((e for _, e in cands), key=_centrality)
         for q in quantities:
             out.append((_owner(q, cands, sentences, paras, main), q))
     return out
+
+
+def _centrality(e: Event) -> tuple[int, int, int, str]:
+    """Sort key: the event told by the most documents (then mentions, then dated) first."""
+    return (-len({m.doc_id for m in e.mentions}), -len(e.mentions), e.date is None, e.id)
 
 
 def _owner(
@@ -85,16 +87,6 @@ def _owner(
         same = [(abs(m.trigger_start - q.start), e.id, e) for m, e in cands if s0 <= m.trigger_start < s1]
         if same:
             return min(same, key=lambda t: t[:2])[2]
-    p = bisect.bisect_right(paras, q.start) - 1
-    p0 = paras[p]
-    p1 = paras[p + 1] if p + 1 < len(paras) else math.inf
-    para = [(m, e) for m, e in cands if p0 <= m.trigger_start < p1]
-    before = [(q.start - m.trigger_start, e.id, e) for m, e in para if m.trigger_start <= q.start]
-    if before:
-        return min(before, key=lambda t: t[:2])[2]
-    after = [(m.trigger_start - q.start, e.id, e) for m, e in para]
-    if after:
-        return min(after, key=lambda t: t[:2])[2]
     return main
 
 

@@ -139,8 +139,7 @@ class SQLiteStore:
             if self.readonly:
                 if not self.path.exists():
                     raise StoreError(f"E015 {where}: no such database file")
-                uri = f"file:{_urlquote(str(self.path.resolve()))}?mode=ro"
-                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+                conn = self._connect_readonly()
             else:
                 if self.path.parent and not self.path.parent.exists():
                     raise StoreError(f"E015 {where}: the folder {self.path.parent} does not exist")
@@ -169,6 +168,22 @@ class SQLiteStore:
             raise
         conn.row_factory = _dict_row
         return conn
+
+    def _connect_readonly(self) -> sqlite3.Connection:
+        """``mode=ro``; on read-only media, where SQLite cannot create the WAL side files
+        (``-wal``/``-shm``), ``immutable=1`` (nothing else can write there either)."""
+        base = f"file:{_urlquote(str(self.path.resolve()))}"
+        conn = sqlite3.connect(
+            base + "?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+        )
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+        return sqlite3.connect(
+            base + "?immutable=1", uri=True, isolation_level=None, check_same_thread=False
+        )
 
     def close(self) -> None:
         with self._lock:
