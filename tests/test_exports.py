@@ -10,13 +10,13 @@ from typer.testing import CliRunner
 
 from histograph.api import Histograph
 from histograph.cli import app
-from histograph.render.export import FORMATS, TEXT_FORMATS, export, export_site
+from histograph.render.export import FORMATS, TEXT_FORMATS, export
 from histograph.render.jsonld import jsonld
 from histograph.render.present import date_label, safe_name, script_json
-from histograph.render.site import MARKER, SiteError
 from histograph.render.timelinejs import timelinejs, tl_dates
 from histograph.render.vis import vis_timeline
 from histograph.web.assets import find_node_modules
+from histograph.web.site import MARKER, SiteError, export_site
 from test_web import WEIRD_EVENT_ID, assert_no_markup, memory_hg, sqlite_kb
 from test_web import year as year_value
 

@@ -17,7 +17,16 @@ from .ingest import IngestError, ReadOptions, read_paths
 from .ingest.dedup import find_copies
 from .ingest.errors import one_line
 from .merge import merge
-from .model import Conflict, Document, Event, KnowledgeBase, Person, TimeValue
+from .model import (
+    Analysis,
+    Conflict,
+    CopyLink,
+    Document,
+    Event,
+    KnowledgeBase,
+    Person,
+    TimeValue,
+)
 from .pipeline import DEFAULT_STAGES, Pipeline, analyze_each, build
 from .store import DocumentVersion, SearchHit, Store, open_store
 
@@ -277,8 +286,67 @@ class Histograph:
     def event(self, event_id: str) -> Event | None:
         return self.store.event(event_id)
 
-    def people(self) -> list[Person]:
-        return self.store.people(kind="person")
+    def people(
+        self,
+        kind: str | None = "person",
+        *,
+        query: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Person]:
+        """People (or states, organisations: ``kind``; None for all), by first mention;
+        ``query`` keeps those whose name or an alias contains it (any case)."""
+        return self.store.people(kind=kind, query=query, limit=limit, offset=offset)
+
+    def events(
+        self,
+        *,
+        earliest: int | None = None,
+        latest: int | None = None,
+        entity: str | None = None,
+        type: str | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        """Events by date, filtered by day numbers, participant, type and source document."""
+        return self.store.events(
+            earliest=earliest, latest=latest, entity=entity, type=type, source=source,
+            limit=limit, offset=offset,
+        )
+
+    def count_events(
+        self,
+        *,
+        earliest: int | None = None,
+        latest: int | None = None,
+        entity: str | None = None,
+        type: str | None = None,
+        source: str | None = None,
+    ) -> int:
+        """How many events :meth:`events` would return without ``limit``/``offset``."""
+        return self.store.count_events(
+            earliest=earliest, latest=latest, entity=entity, type=type, source=source
+        )
+
+    def on_day(self, month: int, day: int) -> list[Event]:
+        """Events that can fall on a month and day, any year (see Store.on_this_day)."""
+        return self.store.on_this_day(month, day)
+
+    def analysis(self, doc_id: str) -> Analysis | None:
+        """What the per-document pipeline found in one document (regions, sentences …)."""
+        return self.store.analysis(doc_id)
+
+    def analyses(self) -> Iterator[Analysis]:
+        return self.store.analyses()
+
+    def copies(self) -> list[CopyLink]:
+        """Near-duplicate documents (a copy counts once as a source)."""
+        return self.store.copies()
+
+    def stats(self) -> dict[str, int]:
+        """Row counts of the knowledge base (documents, events, people …)."""
+        return self.store.stats()
 
     def person(self, name: str) -> Person | None:
         """The entity with this id, name or alias (case-insensitive), else the first of
@@ -315,8 +383,8 @@ class Histograph:
     def conflicts(self, subject: str | None = None) -> list[Conflict]:
         return self.store.conflicts(subject)
 
-    def sources(self) -> list[Document]:
-        return self.store.documents()
+    def sources(self, *, limit: int | None = None, offset: int = 0) -> list[Document]:
+        return self.store.documents(limit=limit, offset=offset)
 
     def document(self, doc_id: str) -> Document | None:
         return self.store.document(doc_id)

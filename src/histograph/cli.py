@@ -20,7 +20,7 @@ from .entities.authority import AuthorityError
 from .ingest import DEFAULT_MAX_BYTES, ReadOptions
 from .render import tables
 from .render.briefs import STYLES as BRIEF_STYLES
-from .render.export import FORMATS, export, export_site, serialiser
+from .render.export import FORMATS, export, serialiser
 from .render.titles import headline
 
 out = Console()
@@ -383,7 +383,7 @@ def people(
         raise _fail(f"unknown kind {kind!r}; choose person, state or organisation")
     with _open(db) as hg:
         s = serialiser(hg)
-        rows = [s.person(p) for p in hg.store.people(kind=kind, limit=limit, offset=offset)]
+        rows = [s.person(p) for p in hg.people(kind=kind, limit=limit, offset=offset)]
     _emit(rows, as_json, lambda: tables.people_table(rows))
 
 
@@ -399,7 +399,7 @@ def authority_cmd(
             records = hg.load_authority(file)
         except (AuthorityError, OSError) as exc:
             raise _fail(str(exc)) from None
-        pinned = [p for p in hg.store.people() if p.authority_id]
+        pinned = [p for p in hg.people(None) if p.authority_id]
     if as_json:
         _print_json({"records": len(records), "pinned": [
             {"id": p.id, "name": p.name, "authority_id": p.authority_id} for p in pinned]})
@@ -509,7 +509,7 @@ def export_cmd(
     if fmt not in FORMATS:
         raise _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "site":
-        from .render.site import SiteError
+        from .web.site import SiteError, export_site
 
         folder = output or Path("site")
         with _open_readonly(db) as hg:

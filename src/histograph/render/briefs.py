@@ -130,7 +130,7 @@ class _Builder:
     # -- sentences -------------------------------------------------------------
     def analysis(self, doc_id: str) -> Analysis | None:
         if doc_id not in self._analyses:
-            self._analyses[doc_id] = self.hg.store.analysis(doc_id)
+            self._analyses[doc_id] = self.hg.analysis(doc_id)
         return self._analyses[doc_id]
 
     def sentences(self, doc_id: str) -> list[_Sentence]:
@@ -262,7 +262,7 @@ class _Builder:
     def related(self, e: Event, limit: int = 200) -> list[Event]:
         """Events sharing a source or a participant with ``e`` (``e`` included), by date."""
         found: dict[str, Event] = {e.id: e}
-        store = self.hg.store
+        store = self.hg
         for doc in sorted({m.doc_id for m in e.mentions}):
             for x in store.events(source=doc, limit=limit):
                 found.setdefault(x.id, x)
@@ -611,7 +611,7 @@ def _onthisday(b: _Builder, e: Event | None, date: str | None) -> Brief:
         date=f"--{month:02d}-{day:02d}",
     )
     events = sorted(
-        b.hg.store.on_this_day(month, day),
+        b.hg.on_day(month, day),
         key=lambda x: (x.date.earliest if x.date else 0, x.id),
     )
     exact = Section(None, bullets=True, sep=" –")
@@ -800,7 +800,7 @@ def to_markdown(brief: Brief) -> str:
 
 def to_html(brief: Brief) -> str:
     """A standalone HTML page (autoescaped Jinja2 template)."""
-    from ..web.templating import render
+    from .templating import render
 
     return render("brief_standalone.html", brief=brief)
 

@@ -1,5 +1,6 @@
 """Exports of the whole knowledge base: JSON, CSV, Markdown, TimelineJS, vis-timeline,
-JSON-LD (strings, :func:`export`) and a static site (a folder, :func:`export_site`)."""
+JSON-LD and a Datasette metadata file (strings, :func:`export`); the static site (a folder)
+is :func:`histograph.web.site.export_site`."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ def knowledge_dict(hg: Histograph) -> dict[str, Any]:
         "conflicts": [s.conflict(c) for c in conflicts],
         "copies": [
             {"doc_id": c.doc_id, "source_id": c.source_id, "similarity": round(c.similarity, 4)}
-            for c in hg.store.copies()
+            for c in hg.copies()
         ],
     }
 
@@ -64,7 +65,9 @@ def export(hg: Histograph, fmt: str) -> str:
 
         return json.dumps(jsonld(hg), ensure_ascii=False, indent=2) + "\n"
     if fmt == "site":
-        raise ValueError("the site export writes a folder: use export_site(hg, folder)")
+        raise ValueError(
+            "the site export writes a folder: use histograph.web.site.export_site(hg, folder)"
+        )
     if fmt == "datasette":
         return json.dumps(datasette_metadata(hg), ensure_ascii=False, indent=2) + "\n"
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -116,14 +119,6 @@ def datasette_metadata(hg: Histograph) -> dict[str, Any]:
         "description": data.get("description", ""),
         "databases": {name: {"tables": tables}},
     }
-
-
-def export_site(hg: Histograph, folder: str | Path, node_modules: str | Path | None = None
-                ) -> dict[str, Any]:
-    """Write the static site (an offline copy of the web UI) into ``folder``."""
-    from .site import export_site as _export_site
-
-    return _export_site(hg, folder, node_modules=node_modules)
 
 
 def _csv(hg: Histograph) -> str:

@@ -131,7 +131,7 @@ class Views:
         if self._cache_key is not None and now - self._checked < 2.0:
             return
         self._checked = now
-        key = tuple(sorted(self.hg.store.stats().items()))
+        key = tuple(sorted(self.hg.stats().items()))
         flat = tuple(v for _, v in key)
         if flat == self._cache_key:
             return
@@ -230,8 +230,8 @@ class Views:
             "type": filters.type or None,
             "source": filters.source or None,
         }
-        total = self.hg.store.count_events(**kw)
-        events = self.hg.store.events(**kw, limit=limit, offset=offset)
+        total = self.hg.count_events(**kw)
+        events = self.hg.events(**kw, limit=limit, offset=offset)
         return {
             "filters": filters.as_dict(),
             **page_info(total, limit, offset),
@@ -241,7 +241,7 @@ class Views:
     def timeline_items(self, filters: Filters) -> dict[str, Any]:
         """vis-timeline items for every dated event matching the filters (capped)."""
         earliest, latest = filters.bounds()
-        events = self.hg.store.events(
+        events = self.hg.events(
             earliest=earliest,
             latest=latest,
             entity=filters.entity or None,
@@ -345,8 +345,7 @@ class Views:
         offset: int = 0,
     ) -> dict[str, Any]:
         check_page(limit, offset)
-        store = self.hg.store
-        everyone = store.people(kind=kind or None, query=query or None)
+        everyone = self.hg.people(kind or None, query=query or None)
         items = everyone[offset : offset + limit]
         rows = []
         for p in items:
@@ -364,7 +363,7 @@ class Views:
         p = self.hg.person(person_id)
         if p is None:
             raise NotFound(f"no person with id or name {person_id!r}")
-        events = self.hg.store.events(entity=p.id, limit=MAX_PAGE)
+        events = self.hg.events(entity=p.id, limit=MAX_PAGE)
         out = self.s.person(p)
         out["events"] = [self.summary(e) for e in events]
         out["other_names"] = [a for a in p.aliases if a != p.name]
@@ -400,7 +399,7 @@ class Views:
             if len(parts) == 3 and parts[0].isdigit():
                 year = int(parts[0])
         items = []
-        for e in self.hg.store.on_this_day(month, day):
+        for e in self.hg.on_day(month, day):
             row = self.summary(e)
             row["exact"] = exact_on(e.date, month, day)
             if year is not None and e.date is not None:
@@ -421,8 +420,8 @@ class Views:
     # ------------------------------------------------------------ sources
     def sources(self, limit: int = PAGE_SIZE, offset: int = 0) -> dict[str, Any]:
         check_page(limit, offset)
-        total = self.hg.store.stats().get("documents", 0)
-        docs = self.hg.store.documents(limit=limit, offset=offset)
+        total = self.hg.stats().get("documents", 0)
+        docs = self.hg.sources(limit=limit, offset=offset)
         rows = []
         for d in docs:
             row = self.s.document_summary(d)
@@ -435,7 +434,7 @@ class Views:
         d = self.hg.document(doc_id)
         if d is None:
             raise NotFound(f"no document with id {doc_id!r}")
-        a = self.hg.store.analysis(doc_id)
+        a = self.hg.analysis(doc_id)
         spans: list[Span] = []
         anchors: set[int] = set()
         counts: dict[str, int] = defaultdict(int)
@@ -489,10 +488,10 @@ class Views:
             spans.append(Span(s0, s1, "focus", "the quoted span"))
             anchors.add(s0)
         segments = segment(d.text, spans, anchors)
-        events = self.hg.store.events(source=doc_id, limit=MAX_PAGE)
+        events = self.hg.events(source=doc_id, limit=MAX_PAGE)
         copies = [
             {"of": self.doc_ref(c.source_id), "similarity": round(c.similarity, 3)}
-            for c in self.hg.store.copies()
+            for c in self.hg.copies()
             if c.doc_id == doc_id
         ]
         return {
@@ -515,13 +514,13 @@ class Views:
         q = query.strip()
         if not q:
             return {"query": "", "sentences": [], "entities": [], **page_info(0, limit, offset)}
-        hits = self.hg.store.search(q, limit + 1, offset)
+        hits = self.hg.search(q, limit + 1, offset)
         more = len(hits) > limit
         sentences = []
         by_doc: dict[str, list[Event]] = {}
         for h in hits[:limit]:
             if h.doc_id not in by_doc:
-                by_doc[h.doc_id] = self.hg.store.events(source=h.doc_id, limit=MAX_PAGE)
+                by_doc[h.doc_id] = self.hg.events(source=h.doc_id, limit=MAX_PAGE)
             events = [
                 {"id": e.id, "title": headline(e, self.hg.quote), "date_label": date_label(e.date)}
                 for e in by_doc[h.doc_id]
@@ -549,7 +548,7 @@ class Views:
                 "aliases": [a for a in p.aliases if a != p.name][:5],
                 "titles": sorted({r.title for r in p.roles})[:5],
             }
-            for p in (self.hg.store.people(query=q, limit=20) if offset == 0 else [])
+            for p in (self.hg.people(None, query=q, limit=20) if offset == 0 else [])
         ]
         total = offset + len(hits)
         info = page_info(total, limit, offset)
@@ -559,7 +558,7 @@ class Views:
 
     # ------------------------------------------------------------ overview
     def overview(self) -> dict[str, Any]:
-        stats = self.hg.store.stats()
+        stats = self.hg.stats()
         return {"stats": stats}
 
 
