@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol, Self
 
-from ..entities.authority import AuthorityRecord
 from ..model import (
     Analysis,
+    AuthorityRecord,
     Conflict,
     CopyLink,
     Document,
