@@ -198,6 +198,33 @@ _TRANSLIT_IN = (
 )
 
 
+_KEY_SPLIT = re.compile(r"[\s\-\u2010-\u2015_]+")
+
+
+def name_variants_key(name: str) -> str:
+    """One key for the spellings of one personal name: accents, case, dots, apostrophes and
+    hyphens do not count ("Zia-ul-Haq" = "Zia ul Haq"), Arabic articles and connectors are
+    one word each ("al-" = "el-" = "ul-", "bin" = "ibn", "Abdel" = "Abd el"), given names
+    in one ``names.yaml`` group are one name ("Maksim" = "Maxim"), and every word is reduced
+    by :func:`translit_key` ("Litvinoff" = "Litvinov").
+
+    Pure and cached by nothing: the merge stage calls it to group people. Titles are not
+    removed; pass the name without them. An empty or wordless name gives ``""``.
+    """
+    from .lexicon import name_words
+
+    words = name_words()
+    out: list[str] = []
+    for raw in _KEY_SPLIT.split(name.replace("’s", "").replace("'s", "")):
+        w = _fold(raw).replace("-", "")
+        if not w:
+            continue
+        w = words.particle_variants.get(w, w)
+        w = words.given_variants.get(w, w)
+        out.append(translit_key(w))
+    return "".join(out)
+
+
 def translit_key(s: str) -> str:
     """A loose key under which romanisations of one name coincide."""
     s = _fold(s)

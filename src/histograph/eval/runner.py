@@ -75,6 +75,7 @@ def system_output(kb: KnowledgeBase, file_of_doc: FileMap) -> dict[str, Any]:
             cache[doc_id] = _files_of(doc_id, file_of_doc, kb)
         return cache[doc_id]
 
+    names = {p.id: p.name for p in kb.people}
     events: list[dict[str, Any]] = []
     for ev in kb.events:
         spans = sorted(
@@ -86,13 +87,19 @@ def system_output(kb: KnowledgeBase, file_of_doc: FileMap) -> dict[str, Any]:
                 "type": format_type(ev.type),
                 "date": to_gold_date(ev.date),
                 "mentions": [{"file": f, "start": s, "end": e} for f, s, e in spans],
+                "place": ev.place,
+                "participants": [
+                    {"name": n}
+                    for n in dict.fromkeys(
+                        [names[k] for k in ev.participants if k in names]
+                        + [c.value for c in ev.claims if c.attribute == "participant"]
+                    )
+                ],
             }
         )
 
     people: list[dict[str, Any]] = []
-    names: dict[str, str] = {}
     for p in kb.people:
-        names[p.id] = p.name
         if p.kind != "person":
             continue
         titles = list(dict.fromkeys(r.title for r in p.roles))
