@@ -181,6 +181,7 @@ class EventMention:
     modality: Modality = "asserted"
     region_kind: RegionKind = "narrative"
     confidence: float = 1.0
+    main: bool = False  # the document's own main event (its title, headline or lead)
 
 
 @dataclass(frozen=True)

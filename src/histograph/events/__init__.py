@@ -31,6 +31,7 @@ from ..registry import stage
 from .arguments import Located, choose_time, clause_span, participants, place_of
 from .fallback import OTHER_TYPE, fallback_triggers, quoted_statement
 from .modality import immediate_governor, modality_of
+from .salience import mark_main
 from .states import STATE_TYPE, state_mentions
 from .structure import Structure, usable_time
 from .triggers import Trigger, find_triggers, subjects
@@ -526,7 +527,7 @@ def extract_events(state: DocState) -> list[EventMention]:
             prev, prev_end = ms, abs_e
     out.extend(entry_events(state, out))
     out.sort(key=lambda m: (m.start, m.trigger_start, m.type))
-    return out
+    return mark_main(out, state.regions)
 
 
 _ENTRY_LEAD = re.compile(r"[ \t]*(?:[-*+•▪◦‣][ \t]+)?(?:\*\*|__)?[ \t]*")
