@@ -110,3 +110,21 @@ def test_a_convention_without_a_place_is_a_treaty() -> None:
     assert "treaty_signed" in {
         t for t, _s in _events("In 1864 the First Geneva Convention was signed.\n")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The turning point came on 6 May 1803, when the purchase treaty was signed.\n",
+        "A new chapter opened in 1871 when the two states established diplomatic relations.\n",
+    ],
+)
+def test_a_frame_clause_is_one_event_the_embedded_one(text: str) -> None:
+    ms = _mentions(text)
+    assert len(ms) == 1
+    assert ms[0].type != "other" and ms[0].time is not None and ms[0].time.value[:4] in text
+
+
+def test_an_event_with_a_when_clause_stays_two_events() -> None:
+    text = "The army withdrew on 6 May 1803, when the treaty was signed.\n"
+    assert len(_mentions(text)) == 2

@@ -333,6 +333,25 @@ def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[in
     return False
 
 
+def _frame(head: Token, triggers: Sequence[Trigger], et: EventTypes) -> bool:
+    """An untyped frame clause around a typed event: "the turning point came on 6 May, when
+    the treaty was signed", "a new chapter opened in 1955 when ...": one event, the embedded
+    one (the frame's date reaches it through the parse)."""
+    ne = et.not_events
+    subj = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subj or subj[0].lemma_.lower() not in ne.frame_subjects:
+        return False
+    for c in head.subtree:
+        if c.dep_ not in {"advcl", "relcl"}:
+            continue  # ("..., when X": attached to the verb or to its date)
+        if not any(g.dep_ in {"mark", "advmod"} and g.lower_ in ne.frame_marks for g in c.children):
+            continue
+        inside = {t.i for t in c.subtree}
+        if any(tr.head in inside for tr in triggers):
+            return True
+    return False
+
+
 def _confidence(tr: Trigger, kind: str, generic: bool = False) -> float:
     base = 1.0 if tr.kind in {"verbal", "named"} else (0.8 if tr.anchor else 0.4)
     if generic:
@@ -376,6 +395,7 @@ def _sentence_mentions(
     }
     triggers = [tr for tr in triggers if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
     untyped = [tr for tr in untyped if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
+    untyped = [tr for tr in untyped if not _frame(seg.doc[tr.head], triggers, et)]
     if (
         not triggers
         and not untyped

@@ -144,6 +144,10 @@ class NotEvents:
     figure_verbs: frozenset[str] = frozenset()
     #: the types a figure clause may have been given
     figure_types: frozenset[str] = frozenset()
+    #: subjects of a frame clause ("the turning point came ..., when X"): not actors
+    frame_subjects: frozenset[str] = frozenset()
+    #: what introduces the embedded event of a frame clause
+    frame_marks: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -354,6 +358,8 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
             backdrop_groups=frozenset(str(x) for x in ne.get("backdrop_groups") or ()),
             figure_verbs=_fs(ne.get("figure_verbs")),
             figure_types=frozenset(str(x) for x in ne.get("figure_types") or ()),
+            frame_subjects=_fs(ne.get("frame_subjects")),
+            frame_marks=_fs(ne.get("frame_marks")),
         ),
         fallback=Fallback(
             enabled=bool(fb.get("enabled", bool(fb))),
