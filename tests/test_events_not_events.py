@@ -128,3 +128,25 @@ def test_a_frame_clause_is_one_event_the_embedded_one(text: str) -> None:
 def test_an_event_with_a_when_clause_stays_two_events() -> None:
     text = "The army withdrew on 6 May 1803, when the treaty was signed.\n"
     assert len(_mentions(text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "not_typ"),
+    [
+        (
+            "On 4 March 1934 the new envoy presented his credentials to the King.\n",
+            "appoint_ambassador",
+            "letter_or_statement",
+        ),
+        ("A price war broke out among the railways in 1881.\n", "other", "war_or_invasion"),
+        ("The green revolution transformed farming in the 1960s.\n", "other", "revolution_or_coup"),
+        (
+            "In 1965 the pontiff became the first pope to visit the Americas.\n",
+            "visit",
+            "took_office",
+        ),
+    ],
+)
+def test_typing_of_ceremonies_and_figurative_heads(text: str, typ: str, not_typ: str) -> None:
+    types = {t for t, _s in _events(text)}
+    assert typ in types and not_typ not in types

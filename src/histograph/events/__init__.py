@@ -21,6 +21,7 @@ document and emits :class:`~histograph.model.EventMention` objects:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
@@ -323,6 +324,19 @@ def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[in
         nxt = head.doc[tr.end] if tr.end < len(head.doc) else None
         if tr.kind == "named" and nxt is not None and nxt.text.startswith(":"):
             return True  # "Franco-Prussian War: Battle of X": a label
+    if (
+        et.group(tr.type) == "office"
+        and head.lemma_.lower() == "become"
+        and any(
+            c.dep_ in {"attr", "oprd"}
+            and any(
+                g.dep_ in {"acl", "relcl"} and any(a.tag_ == "TO" for a in g.children)
+                for g in c.children
+            )
+            for c in head.children
+        )
+    ):
+        return True  # "became the first pope to visit X": the visit is the event
     if tr.type in ne.figure_types and head.pos_ in {"VERB", "AUX"}:
         if head.lemma_.lower() in ne.figure_verbs and any(
             c.dep_ in {"nsubj", "nsubjpass", "dobj"} and _numeric(c, dates) for c in head.children
@@ -331,6 +345,21 @@ def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[in
         if any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in _WH_TAGS for c in head.children):
             return True
     return False
+
+
+def _figurative(tr: Trigger, head: Token, et: EventTypes) -> Trigger:
+    """ "A price war", "the green revolution": a head noun made figurative by its modifier
+    names no war or coup; the mention is typed ``other``."""
+    if tr.kind not in {"nominal", "named"} or OTHER_TYPE not in et.types:
+        return tr
+    mods = et.figurative_modifiers.get(head.lower_) or et.figurative_modifiers.get(
+        head.lemma_.lower()
+    )
+    if mods and any(
+        c.dep_ in {"amod", "compound", "nmod"} and c.lemma_.lower() in mods for c in head.children
+    ):
+        return dataclasses.replace(tr, type=OTHER_TYPE)
+    return tr
 
 
 def _frame(head: Token, triggers: Sequence[Trigger], et: EventTypes) -> bool:
@@ -393,6 +422,7 @@ def _sentence_mentions(
             if abs_s <= tm.start < abs_e
         )
     }
+    triggers = [_figurative(tr, seg.doc[tr.head], et) for tr in triggers]
     triggers = [tr for tr in triggers if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
     untyped = [tr for tr in untyped if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
     untyped = [tr for tr in untyped if not _frame(seg.doc[tr.head], triggers, et)]

@@ -186,6 +186,8 @@ class EventTypes:
     named_periods: frozenset[str] = frozenset()
     #: heads of names that are meetings when a place follows ("X Convention in Y")
     named_placed_meetings: frozenset[str] = frozenset()
+    #: head noun -> modifiers that make it figurative ("price war", "green revolution")
+    figurative_modifiers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     version: int = 1
 
     def framing_of(self, trigger: str, before: Sequence[str] = ()) -> str | None:
@@ -393,6 +395,9 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
         groups={tid: t.group for tid, t in types.items()},
         named_heads=named,
         named_placed_meetings=_fs(data.get("named_placed_meetings")),
+        figurative_modifiers={
+            str(k).lower(): _fs(v) for k, v in (data.get("figurative_modifiers") or {}).items()
+        },
         named_blockers=_fs(data.get("named_blockers")),
         named_periods=_fs(data.get("named_periods")),
         role_nouns=_fs(data.get("role_nouns")),
