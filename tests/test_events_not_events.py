@@ -150,3 +150,21 @@ def test_an_event_with_a_when_clause_stays_two_events() -> None:
 def test_typing_of_ceremonies_and_figurative_heads(text: str, typ: str, not_typ: str) -> None:
     types = {t for t, _s in _events(text)}
     assert typ in types and not_typ not in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The most widely accepted estimate of the toll was given in 1907.\n",
+        "In 1791 the assembly adopted a text limiting the royal veto and promising freedom of the press.\n",
+        "In 1791 they adopted a constitution that limited the royal veto and outlined the rights of citizens.\n",
+        "The charter declared that no free man would be imprisoned without trial.\n",
+    ],
+)
+def test_descriptions_and_terms_are_not_statements(text: str) -> None:
+    assert not [
+        s
+        for t, s in _events(text)
+        if t in {"letter_or_statement", "agreement_signed"}
+        and any(w in s for w in ("accepted", "promising", "outlined", "declared"))
+    ]

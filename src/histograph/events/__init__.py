@@ -324,6 +324,21 @@ def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[in
         nxt = head.doc[tr.end] if tr.end < len(head.doc) else None
         if tr.kind == "named" and nxt is not None and nxt.text.startswith(":"):
             return True  # "Franco-Prussian War: Battle of X": a label
+    top = head
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head  # "subjecting the king to the law and promising justice"
+    if tr.kind == "verbal" and (top.dep_ == "amod" or (top.dep_ == "acl" and head.tag_ == "VBG")):
+        return True  # "the most widely accepted estimate", "a charter promising justice"
+    if tr.kind == "verbal" and tr.type in ne.document_types:
+        subj = [c for c in top.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if top.dep_ == "relcl" and (not subj or subj[0].tag_ in {"WDT", "WP"}):
+            subj = [top.head]  # "an agreement that ... outlined rights"
+        if (
+            subj
+            and subj[0].lemma_.lower() in ne.document_subjects
+            and not any(c.dep_ == "nsubjpass" for c in top.children)
+        ):
+            return True  # "the charter outlined rights": the text's terms, not an act
     if (
         et.group(tr.type) == "office"
         and head.lemma_.lower() == "become"

@@ -148,6 +148,9 @@ class NotEvents:
     frame_subjects: frozenset[str] = frozenset()
     #: what introduces the embedded event of a frame clause
     frame_marks: frozenset[str] = frozenset()
+    #: subjects that make a statement a text's terms ("the charter outlined rights")
+    document_subjects: frozenset[str] = frozenset()
+    document_types: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -362,6 +365,8 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
             figure_types=frozenset(str(x) for x in ne.get("figure_types") or ()),
             frame_subjects=_fs(ne.get("frame_subjects")),
             frame_marks=_fs(ne.get("frame_marks")),
+            document_subjects=_fs(ne.get("document_subjects")),
+            document_types=frozenset(str(x) for x in ne.get("document_types") or ()),
         ),
         fallback=Fallback(
             enabled=bool(fb.get("enabled", bool(fb))),
