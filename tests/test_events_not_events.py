@@ -168,3 +168,17 @@ def test_descriptions_and_terms_are_not_statements(text: str) -> None:
         if t in {"letter_or_statement", "agreement_signed"}
         and any(w in s for w in ("accepted", "promising", "outlined", "declared"))
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1781 Rebels evacuate the fort at Charleston\n1782 Rebels storm the harbour\n1783 Peace returns\n",
+        "In 1863 the steamer was badly damaged in a Confederate attack.\n",
+    ],
+)
+def test_armed_forces_acting_are_military_actions(text: str) -> None:
+    first = text.split("\n")[0]
+    assert any(t == "war_or_invasion" and s.startswith(first[:20]) for t, s in _events(text)), (
+        _events(text)
+    )
