@@ -182,3 +182,8 @@ def test_armed_forces_acting_are_military_actions(text: str) -> None:
     assert any(t == "war_or_invasion" and s.startswith(first[:20]) for t, s in _events(text)), (
         _events(text)
     )
+
+
+def test_backdrop_war_even_when_the_parse_breaks_the_name() -> None:
+    text = "1914-1918- Zeppelins are used for bombing during World War I. Air defence emerges.\n"
+    assert not [s for t, s in _events(text) if t == "war_or_invasion" and s.startswith("World War")]

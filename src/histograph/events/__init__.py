@@ -310,9 +310,17 @@ def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[in
     - a clause whose subject is a question word ("What happened in 1066"): a page heading."""
     ne = et.not_events
     if tr.kind in {"named", "nominal"} and et.group(tr.type) in ne.backdrop_groups:
-        gov = head.head if head.dep_ == "pobj" else None
+        root = head
+        while tr.start <= root.head.i < tr.end and root.head.i != root.i:
+            root = root.head  # the name's own head ("World War I": the parser may pick "I")
+        gov = root.head if root.dep_ == "pobj" else None
         if gov is not None and gov.lower_ in ne.backdrop_preps:
             return True
+        k = tr.start - 1
+        while k >= 0 and head.doc[k].lower_ in {"the", "a", "an"}:
+            k -= 1
+        if tr.kind == "named" and k >= 0 and head.doc[k].lower_ in ne.backdrop_preps:
+            return True  # "during World War I." (whatever the parse made of it)
         if (
             gov is not None
             and gov.lower_ in ne.generic_preps
