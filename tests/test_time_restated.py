@@ -61,3 +61,20 @@ def test_a_day_without_year_takes_the_year_the_page_gives_that_day() -> None:
     assert first.value is not None and first.value.value == "1975-07-05"
     ev = next(e for e in a.events if text[e.trigger_start : e.trigger_end] == "became")
     assert ev.type == "founding" and ev.time is not None and ev.time.value == "1975-07-05"
+
+
+def test_days_after_an_embedded_event_count_back_from_the_sentence_date() -> None:
+    from histograph.ingest import read_text
+    from histograph.pipeline import build
+
+    text = "On 12 June 1812, two days after the emperor declared war, the army crossed the river.\n"
+    a = build().analyze(read_text(text, uri="t.txt", fmt="txt"))
+    declared = next(e for e in a.events if text[e.trigger_start : e.trigger_end] == "declared")
+    assert declared.time is not None and declared.time.value == "1812-06-10"
+
+
+def test_parse_days() -> None:
+    from histograph.time.durations import parse_days
+
+    assert parse_days("two days") == 2 and parse_days("3 weeks") == 21 and parse_days("a day") == 1
+    assert parse_days("some days") is None

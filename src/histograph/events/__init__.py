@@ -27,8 +27,10 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..model import EntityMention, EventMention, RegionKind, TimeMention
+from ..model import EntityMention, EventMention, RegionKind, TimeMention, civil_from_day
 from ..registry import stage
+from ..time.durations import parse_days
+from ..time.values import make_day
 from .arguments import Located, choose_time, clause_span, participants, place_of
 from .fallback import OTHER_TYPE, fallback_triggers, quoted_statement
 from .modality import immediate_governor, modality_of
@@ -385,6 +387,49 @@ def _figurative(tr: Trigger, head: Token, et: EventTypes) -> Trigger:
     return tr
 
 
+_OFFSET = re.compile(r"(?i)\b((?:\d{1,3}|[a-z]+)\s+(?:days?|weeks?))\s+(after|before)\s+")
+
+
+def _offset_dates(
+    mentions: list[EventMention], text: str, start: int, end: int
+) -> list[EventMention]:
+    """ "Two days after the kingdom declared war, ..." in a sentence dated to a day: the
+    embedded event lies that many days before (after "before") the sentence's date."""
+    m = _OFFSET.search(text, start, end)
+    if m is None:
+        return mentions
+    days = parse_days(m.group(1))
+    if days is None:
+        return mentions
+    stop = text.find(",", m.end(), end)
+    stop = end if stop < 0 else stop
+    inside = [k for k, x in enumerate(mentions) if m.end() <= x.trigger_start < stop]
+    outside = [
+        x
+        for k, x in enumerate(mentions)
+        if k not in inside and x.time is not None and x.time.precision == "day"
+    ]
+    frame = outside[0].time if outside else None
+    if frame is None:
+        frame = next(
+            (x.time for x in mentions if x.time is not None and x.time.precision == "day"), None
+        )
+    if frame is None or not inside:
+        return mentions
+    k = inside[0]
+    own = mentions[k].time_start
+    if own is not None and m.start() <= own < m.end() and mentions[k].time is not None:
+        return mentions  # the date engine resolved "two days after" itself
+    y, mo, d = civil_from_day(
+        frame.earliest - days if m.group(2).lower() == "after" else frame.earliest + days
+    )
+    out = list(mentions)
+    out[k] = dataclasses.replace(
+        out[k], time=make_day(y, mo, d), time_start=m.start(1), time_end=m.end(2)
+    )
+    return out
+
+
 def _frame(head: Token, triggers: Sequence[Trigger], et: EventTypes) -> bool:
     """An untyped frame clause around a typed event: "the turning point came on 6 May, when
     the treaty was signed", "a new chapter opened in 1955 when ...": one event, the embedded
@@ -549,6 +594,7 @@ def _sentence_mentions(
                 ),
             )
         )
+    out = _offset_dates(out, text, abs_s, abs_e)
     typed_out = out[: len(triggers)]  # one per typed trigger, in order (none is skipped)
     anchor = next(
         (m.time for m in typed_out if m.time is not None and m.modality == "asserted"),
