@@ -68,3 +68,10 @@ def test_relational_roles_and_office_nouns() -> None:
     assert ("Paul Ainsley", "President") in roles(
         "During Paul Ainsley's presidency the bank failed."
     )
+
+
+def test_a_capitalised_title_starting_the_sentence_before_a_comma() -> None:
+    assert ("Ivo Brandt", "Secretary of State") in roles(
+        "Secretary of State, Ivo Brandt, signed the note in 1933."
+    )
+    assert not roles("Yesterday, Ivo Brandt arrived in 1933.")

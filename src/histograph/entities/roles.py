@@ -591,8 +591,13 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
                     j -= 1  # "pilot of the Wing"
                 else:
                     break
-            if j >= lo and sg.cls(j) in {"det", "desc", "poss"}:
-                a, b, poss = _trim(sg, j, pa - 1)
+            at_start = j + 1 < pa - 1 and (
+                j < lo or doc[j + 1].is_sent_start or doc[j].text in {"\n", ":"}
+            )
+            if (j >= lo and sg.cls(j) in {"det", "desc", "poss"}) or (
+                at_start and doc[j + 1].text[:1].isupper()  # "Secretary of State, X, said"
+            ):
+                a, b, poss = _trim(sg, j if j >= lo and sg.cls(j) is not None else j + 1, pa - 1)
                 if _phrase_ok(sg, a, b) and any(
                     norm(doc[i].text) in tl.apposition_nouns
                     or norm(doc[i].lemma_) in tl.apposition_nouns
