@@ -181,6 +181,8 @@ def participants(
     for tok, role in found:
         if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head  # "Bullitt, who would become ..." -> Bullitt
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and _entity_like(tok.head, label_of):
+            tok = tok.head  # "Mr X, a barrister who was born in Y": the relative's antecedent
         appos = [c for c in tok.children if c.dep_ == "appos" and _entity_like(c, label_of)]
         if appos:
             tok = appos[0]  # "their representative, Maxim Litvinov" -> Litvinov
@@ -306,8 +308,13 @@ def _place_phrase(o: Token, label_of: LabelOf) -> str | None:
     """The place named by a preposition's object: the name with its region ("X Bay, Sussex"),
     or the place an event noun names ("at the Battle of X" -> X)."""
     if not _is_place(o, label_of):
+        town = norm(o.lemma_) in name_words().place_of_nouns and not o.text[:1].isupper()
         for of in prep_objects(o, "of"):
-            if _is_place(of, label_of) or (o.text[:1].isupper() and _unlabelled_name(of, label_of)):
+            if (
+                _is_place(of, label_of)
+                or (o.text[:1].isupper() and _unlabelled_name(of, label_of))
+                or (town and of.pos_ == "PROPN" and label_of(of) not in {"PERSON", "NORP"})
+            ):  # "at the Battle of X", "in the city of X"
                 return _place_phrase_text(of, label_of)
         return None
     return _place_phrase_text(o, label_of)
