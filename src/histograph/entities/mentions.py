@@ -14,6 +14,11 @@ Repairs (general, not tied to any document):
   otherwise they are places (GPE).
 People are clustered within the document: each PERSON mention's ``key`` is the fullest
 compatible name form of the document ("Roosevelt" -> "Franklin D. Roosevelt").
+
+Why one module of this size: every pass reads the same per-document evidence
+(:class:`_Evidence`) and claims tokens in the same ``taken`` sets, in an order that matters
+(a later pass never takes a token an earlier one kept); split into modules, each pass would
+need both passed through and the order would no longer be visible in one place.
 """
 
 from __future__ import annotations

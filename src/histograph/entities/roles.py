@@ -14,6 +14,11 @@ Constructions (token patterns over the spaCy parse of each content segment):
 
 Titles are kept as written (leading determiners and evaluative adjectives such as "famed"
 dropped); offices are normalised by :mod:`histograph.entities.offices`.
+
+Why one module of this size: every construction is a pattern over the same token view
+(:class:`_Seg`, with its title-word classes and date tokens) and the same phrase walkers
+(:func:`_left_phrase`, :func:`_right_phrase`); the constructions are short and read best
+next to the walkers they share.
 """
 
 from __future__ import annotations
