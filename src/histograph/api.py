@@ -15,10 +15,20 @@ from pathlib import Path
 from .entities.authority import AuthorityRecord, read_authority
 from .ingest import IngestError, ReadOptions, read_paths
 from .ingest.dedup import find_copies
+from .ingest.errors import one_line
 from .merge import merge
-from .model import Conflict, Document, Event, KnowledgeBase, Person, TimeValue
+from .model import (
+    Analysis,
+    Conflict,
+    CopyLink,
+    Document,
+    Event,
+    KnowledgeBase,
+    Person,
+    TimeValue,
+)
 from .pipeline import DEFAULT_STAGES, Pipeline, analyze_each, build
-from .store import SearchHit, Store, open_store
+from .store import DocumentVersion, SearchHit, Store, open_store
 
 ProgressFn = Callable[[str], None]
 
@@ -40,11 +50,42 @@ class IngestReport:
     added: list[Document] = field(default_factory=list)
     duplicates: list[Document] = field(default_factory=list)
     errors: list[IngestError] = field(default_factory=list)
+    #: documents that replaced an earlier version of the same file (also in ``added``)
+    replaced: list[Document] = field(default_factory=list)
+    #: True when the merge ran (new documents, or an unfinished earlier merge repaired)
+    rebuilt: bool = False
+    #: one line when the merge or the store failed after reading (nothing was lost: the
+    #: next command that writes, or ``histograph rebuild``, finishes the merge)
+    failure: str | None = None
 
     @property
     def ok(self) -> bool:
-        """False only when nothing at all could be ingested."""
+        """False when nothing at all could be ingested, or the store failed."""
+        if self.failure is not None:
+            return False
         return bool(self.added or self.duplicates) or not self.errors
+
+
+@dataclass
+class RemoveReport:
+    """What one ``remove`` call did: the documents taken out, and references matching none."""
+
+    removed: list[Document] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+
+
+def _superseded(origins: Sequence[tuple[str, str | None]]) -> dict[str, str]:
+    """Old id -> newest id for every stored document that a later document of the same
+    origin (file or record) replaces; ``origins`` in the order documents were stored."""
+    newest: dict[str, str] = {}
+    for doc_id, origin in origins:
+        if origin is not None:
+            newest[origin] = doc_id
+    return {
+        doc_id: newest[origin]
+        for doc_id, origin in origins
+        if origin is not None and newest[origin] != doc_id
+    }
 
 
 class DateArgumentError(ValueError):
@@ -115,6 +156,7 @@ class Histograph:
         """Analyse and store documents not yet known, then re-merge; ``jobs`` processes."""
         report = IngestReport()
         seen: set[str] = set()
+        known = {o: i for i, o in self.store.document_origins() if o is not None}
 
         def pending() -> Iterator[Document]:
             for item in items:
@@ -137,26 +179,71 @@ class Histograph:
                 )
             else:
                 try:
-                    self.store.add_analysis(result)
+                    stored = self.store.add_analysis(result)
                 except Exception as exc:
                     report.errors.append(
-                        IngestError(doc.uri, f"could not be stored: {type(exc).__name__}: {exc}")
+                        IngestError(doc.uri, one_line(f"could not be stored: {describe(exc)}"))
                     )
                 else:
-                    report.added.append(doc)
+                    if not stored:  # another process stored it meanwhile
+                        report.duplicates.append(doc)
+                    else:
+                        report.added.append(doc)
+                        origin = doc.meta.get("origin")
+                        if isinstance(origin, str) and known.get(origin, doc.id) != doc.id:
+                            report.replaced.append(doc)
             if progress:
                 progress(doc.uri)
-        if report.added:
-            self.rebuild()
+        try:
+            if report.added or self.store.knowledge_stale():
+                self.rebuild()
+                report.rebuilt = True
+        except Exception as exc:
+            report.failure = one_line(f"the merge did not finish: {describe(exc)}")
         return report
 
     def rebuild(self) -> KnowledgeBase:
-        """Re-merge every stored analysis into events, people and conflicts."""
-        analyses = list(self.store.analyses())
+        """Re-merge every stored analysis into events, people and conflicts, retiring the
+        earlier versions of documents whose file changed; the swap is one transaction."""
+        generation = self.store.generation()
+        retire: dict[str, str | None] = dict(_superseded(self.store.document_origins()))
+        return self._merge(generation, retire)
+
+    def _merge(self, generation: int, retire: dict[str, str | None]) -> KnowledgeBase:
+        analyses = [a for a in self.store.analyses() if a.document.id not in retire]
         copies = find_copies([a.document for a in analyses])
         kb = merge(analyses, copies, authority=self.store.authority())
-        self.store.replace_knowledge(kb)
+        self.store.replace_knowledge(kb, generation=generation, retire=retire)
         return kb
+
+    def needs_rebuild(self) -> bool:
+        """True when the knowledge is not that of the stored documents (an unfinished merge)."""
+        return self.store.knowledge_stale()
+
+    def remove(self, refs: Sequence[str]) -> RemoveReport:
+        """Take documents out of the knowledge base and re-merge. Each reference is a
+        document id (or a unique prefix of one), a document's path as ingested, or a
+        folder path (every document read from under it)."""
+        report = RemoveReport()
+        docs = self.store.documents()
+        chosen: dict[str, Document] = {}
+        for ref in refs:
+            hits = _matching(docs, ref)
+            if not hits:
+                report.unknown.append(ref)
+            for d in hits:
+                chosen.setdefault(d.id, d)
+        generation = self.store.generation()
+        retire: dict[str, str | None] = dict(_superseded(self.store.document_origins()))
+        retire.update({doc_id: None for doc_id in chosen})
+        if chosen or self.store.knowledge_stale():
+            self._merge(generation, retire)
+        report.removed = sorted(chosen.values(), key=lambda d: (d.uri, d.id))
+        return report
+
+    def versions(self) -> list[DocumentVersion]:
+        """Documents replaced by a newer version of their file, or removed."""
+        return self.store.versions()
 
     def load_authority(self, path: str | Path, *, rebuild: bool = True) -> list[AuthorityRecord]:
         """Read an authority file (CSV, JSON or JSON Lines: id, name, aliases, dates; e.g. a
@@ -199,23 +286,111 @@ class Histograph:
     def event(self, event_id: str) -> Event | None:
         return self.store.event(event_id)
 
-    def people(self) -> list[Person]:
-        return self.store.people(kind="person")
+    def people(
+        self,
+        kind: str | None = "person",
+        *,
+        query: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Person]:
+        """People (or states, organisations: ``kind``; None for all), by first mention;
+        ``query`` keeps those whose name or an alias contains it (any case)."""
+        return self.store.people(kind=kind, query=query, limit=limit, offset=offset)
+
+    def events(
+        self,
+        *,
+        earliest: int | None = None,
+        latest: int | None = None,
+        entity: str | None = None,
+        type: str | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        """Events by date, filtered by day numbers, participant, type and source document."""
+        return self.store.events(
+            earliest=earliest, latest=latest, entity=entity, type=type, source=source,
+            limit=limit, offset=offset,
+        )
+
+    def count_events(
+        self,
+        *,
+        earliest: int | None = None,
+        latest: int | None = None,
+        entity: str | None = None,
+        type: str | None = None,
+        source: str | None = None,
+    ) -> int:
+        """How many events :meth:`events` would return without ``limit``/``offset``."""
+        return self.store.count_events(
+            earliest=earliest, latest=latest, entity=entity, type=type, source=source
+        )
+
+    def on_day(self, month: int, day: int) -> list[Event]:
+        """Events that can fall on a month and day, any year (see Store.on_this_day)."""
+        return self.store.on_this_day(month, day)
+
+    def analysis(self, doc_id: str) -> Analysis | None:
+        """What the per-document pipeline found in one document (regions, sentences …)."""
+        return self.store.analysis(doc_id)
+
+    def analyses(self) -> Iterator[Analysis]:
+        return self.store.analyses()
+
+    def copies(self) -> list[CopyLink]:
+        """Near-duplicate documents (a copy counts once as a source)."""
+        return self.store.copies()
+
+    def stats(self) -> dict[str, int]:
+        """Row counts of the knowledge base (documents, events, people …)."""
+        return self.store.stats()
 
     def person(self, name: str) -> Person | None:
-        return self.store.person(name)
+        """The entity with this id, name or alias (case-insensitive), else the first of
+        :meth:`find_people` (a surname, a part of a name)."""
+        found = self.store.person(name)
+        if found is not None:
+            return found
+        matches = self.find_people(name)
+        return matches[0] if matches else None
+
+    def find_people(self, name: str, *, limit: int = 50) -> list[Person]:
+        """Everyone an id, a name, an alias or a part of one (a surname: ``davies``) names,
+        case-insensitively; whole words only, people before states and organisations."""
+        exact = self.store.person(name)
+        if exact is not None:
+            return [exact]
+        words = name.casefold().split()
+        if not words:
+            return []
+
+        def names_it(p: Person) -> bool:
+            for alias in (p.name, *p.aliases):
+                tokens = [t.strip(".,’'") for t in alias.casefold().replace("-", " ").split()]
+                tokens = [t[:-2] if t.endswith(("’s", "'s")) else t for t in tokens]
+                n = len(words)
+                if any(tokens[i : i + n] == words for i in range(len(tokens) - n + 1)):
+                    return True
+            return False
+
+        found = [p for p in self.store.people(query=" ".join(words), limit=limit * 4) if names_it(p)]
+        found.sort(key=lambda p: (p.kind != "person", -len(p.mentions)))
+        return found[:limit]
 
     def conflicts(self, subject: str | None = None) -> list[Conflict]:
         return self.store.conflicts(subject)
 
-    def sources(self) -> list[Document]:
-        return self.store.documents()
+    def sources(self, *, limit: int | None = None, offset: int = 0) -> list[Document]:
+        return self.store.documents(limit=limit, offset=offset)
 
     def document(self, doc_id: str) -> Document | None:
         return self.store.document(doc_id)
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        return self.store.search(query, limit)
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        return self.store.search(query, limit, offset)
 
     def quote(self, doc_id: str, start: int, end: int) -> str:
         """The exact source text of a span."""
@@ -244,6 +419,34 @@ class Histograph:
             if len(batch) < page:
                 return
             offset += page
+
+
+def describe(exc: BaseException) -> str:
+    """An exception as one readable clause (its message, else its kind)."""
+    text = " ".join(str(exc).split())
+    if isinstance(exc, RecursionError):
+        return "nested too deeply to process"
+    if isinstance(exc, MemoryError):
+        return "out of memory"
+    return f"{text} ({type(exc).__name__})" if text else type(exc).__name__
+
+
+def _matching(docs: Sequence[Document], ref: str) -> list[Document]:
+    ref = ref.strip()
+    if not ref:
+        return []
+    exact = [d for d in docs if d.id == ref or d.uri == ref]
+    if exact:
+        return exact
+    folder = ref.rstrip("/") + "/"
+    under = [d for d in docs if d.uri.startswith(folder) or d.uri.startswith(ref + "#")]
+    if under:
+        return under
+    if len(ref) >= 6:
+        prefixed = [d for d in docs if d.id.startswith(ref)]
+        if len(prefixed) == 1:
+            return prefixed
+    return []
 
 
 def parse_month_day(month_day: str | None) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,44 +12,125 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from typer import _click as click
+from typer.core import TyperGroup
 
 from .api import DateArgumentError, Histograph
 from .entities.authority import AuthorityError
 from .ingest import DEFAULT_MAX_BYTES, ReadOptions
 from .render import tables
 from .render.briefs import STYLES as BRIEF_STYLES
-from .render.export import FORMATS, export, export_site, serialiser
+from .render.export import FORMATS, export, serialiser
+from .render.titles import headline
+
+out = Console()
+err = Console(stderr=True)
+
+#: exit codes: what happened (README, "Exit codes")
+EXIT_OK, EXIT_NOTHING, EXIT_USAGE, EXIT_STORE, EXIT_FILE, EXIT_BUG = 0, 1, 2, 3, 4, 70
+_opened: dict[str, str] = {}  # the knowledge base the running command opened (for errors)
+
+
+def _error_line(exc: Exception) -> tuple[str, int]:
+    """A condition a user can cause, as one line and an exit code (never a traceback)."""
+    import sqlite3
+
+    from .api import describe
+    from .store import StoreError
+
+    db = _opened.get("db", "the knowledge base")
+    if isinstance(exc, StoreError):
+        return str(exc), EXIT_STORE
+    if isinstance(exc, sqlite3.Error):
+        text = str(exc)
+        if "disk is full" in text or "disk I/O" in text:
+            return f"{db}: the disk is full or failing ({text}); nothing was lost: free space and run the command again", EXIT_STORE
+        if "readonly" in text or "read-only" in text:
+            return f"{db}: cannot write here (read-only file or folder)", EXIT_STORE
+        if "locked" in text or "busy" in text:
+            return f"{db}: busy (another histograph is writing it); try again", EXIT_STORE
+        if "not a database" in text:
+            return f"{db}: not a histograph database (file is not a database)", EXIT_STORE
+        return f"{db}: database error: {text}", EXIT_STORE
+    if isinstance(exc, OSError):
+        where = exc.filename if exc.filename is not None else db
+        return f"{where}: {exc.strerror or describe(exc)}", EXIT_FILE
+    if isinstance(exc, MemoryError):
+        return "out of memory", EXIT_STORE
+    return (
+        f"internal error: {describe(exc)} (please report it; HISTOGRAPH_DEBUG=1 shows the details)",
+        EXIT_BUG,
+    )
+
+
+class _Guarded(TyperGroup):
+    """Every command's errors as one line and an exit code, never a traceback (unless
+    HISTOGRAPH_DEBUG is set)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, click.ClickException, KeyboardInterrupt):
+            raise
+        except BrokenPipeError:  # `histograph timeline | head`
+            raise typer.Exit(EXIT_NOTHING) from None
+        except Exception as exc:
+            if os.environ.get("HISTOGRAPH_DEBUG"):
+                raise
+            message, code = _error_line(exc)
+            err.print(f"[red]error:[/] {message}", highlight=False, soft_wrap=True)
+            raise typer.Exit(code) from None
+
 
 app = typer.Typer(
     name="histograph",
     help="Turn documents about history into a cited, cross-checked knowledge base of events.",
     no_args_is_help=True,
     add_completion=False,
+    cls=_Guarded,
 )
-out = Console()
-err = Console(stderr=True)
 
 DbOption = Annotated[
     str,
     typer.Option("--db", envvar="HISTOGRAPH_DB", help="Knowledge base file (SQLite).", show_default=True),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Skip this many results first.")]
 
 
-def _open(db: str) -> Histograph:
-    return Histograph(db)
+def _is_memory(db: str) -> bool:
+    return db in (":memory:", "memory://")
+
+
+def _open(db: str, *, create: bool = False) -> Histograph:
+    """The knowledge base ``db``; a query command (``create`` False) refuses one that does not
+    exist instead of creating an empty file, and says when the last merge did not finish."""
+    _opened["db"] = db
+    if not create and not _is_memory(db) and not Path(db.removeprefix("sqlite:///")).is_file():
+        raise _fail(
+            f"no knowledge base at {db} (build one with `histograph ingest --db {db} FILES`)",
+            EXIT_STORE,
+        )
+    hg = Histograph(db)
+    if not create and hg.needs_rebuild():
+        err.print(
+            f"[yellow]note:[/] {db}: the last merge did not finish; run `histograph rebuild --db {db}`",
+            highlight=False,
+        )
+    return hg
 
 
 def _open_readonly(db: str) -> Histograph:
-    """The knowledge base for reading only (falls back to a normal open for new files)."""
+    """The knowledge base for reading only (falls back to a normal open for older files)."""
     from .store import StoreError, open_store
 
+    _opened["db"] = db
     if not Path(db).is_file():
-        return Histograph(db)
+        return _open(db)
     try:
         return Histograph(open_store(db, readonly=True))
     except StoreError:
-        return Histograph(db)
+        return _open(db)
 
 
 def _print_json(data: Any) -> None:
@@ -56,13 +138,39 @@ def _print_json(data: Any) -> None:
 
 
 def _emit(data: Any, as_json: bool, render: Callable[[], Any]) -> None:
-    """Print ``data`` as JSON, or the table(s) ``render()`` builds from it."""
+    """Print ``data`` as JSON, or the table(s) ``render()`` builds from it: drawn for a
+    terminal, plain tab-separated rows when piped (no wrapping at 80 columns)."""
     if as_json:
         _print_json(data)
         return
     shown = render()
     for table in shown if isinstance(shown, list) else [shown]:
-        out.print(table)
+        if out.is_terminal:
+            out.print(table)
+        else:
+            sys.stdout.write(tables.tsv(table))
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            v = version("histograph")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            v = "unknown"
+        sys.stdout.write(f"histograph {v}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Turn documents about history into a cited, cross-checked knowledge base of events."""
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -78,7 +186,7 @@ def _label_conflicts(hg: Histograph, items: list[dict[str, Any]]) -> list[dict[s
     for c in items:
         if c["subject_kind"] == "event":
             e = hg.event(c["subject"])
-            c["subject_label"] = e.title if e else c["subject"]
+            c["subject_label"] = headline(e, hg.quote) if e else c["subject"]
         else:
             p = hg.person(c["subject"])
             c["subject_label"] = p.name if p else c["subject"]
@@ -121,7 +229,7 @@ def ingest(
         format=fmt,
         max_bytes=int(max_mb * 1_000_000) or None,
     )
-    with _open(db) as hg, Progress(
+    with _open(db, create=True) as hg, Progress(
         TextColumn("[bold]ingest[/]"),
         BarColumn(),
         MofNCompleteColumn(),
@@ -144,21 +252,73 @@ def ingest(
         report = hg.ingest(inputs, options, progress=progress, jobs=jobs)
     for e in report.errors:
         err.print(f"[red]skipped[/] {e}", highlight=False, soft_wrap=True)
+    if report.failure:
+        err.print(f"[red]error:[/] {db}: {report.failure}; run `histograph rebuild --db {db}` "
+                  "once the cause is fixed", highlight=False, soft_wrap=True)
     if as_json:
         _print_json(
             {
                 "added": [d.uri for d in report.added],
+                "replaced": [d.uri for d in report.replaced],
                 "duplicates": [d.uri for d in report.duplicates],
                 "errors": [{"source": e.source, "message": e.message} for e in report.errors],
+                "rebuilt": report.rebuilt,
+                "failure": report.failure,
             }
         )
     else:
-        out.print(
-            f"ingested {len(report.added)} new document(s), {len(report.duplicates)} already "
-            f"known, {len(report.errors)} error(s) → {db}"
+        replaced = f" ({len(report.replaced)} replacing an earlier version)" if report.replaced else ""
+        repaired = (
+            "; re-merged the knowledge base (the last merge had not finished)"
+            if report.rebuilt and not report.added
+            else ""
         )
+        out.print(
+            f"ingested {len(report.added)} new document(s){replaced}, {len(report.duplicates)} "
+            f"already known, {len(report.errors)} error(s) → {db}{repaired}"
+        )
+    if report.failure:
+        raise typer.Exit(EXIT_STORE)
     if not report.ok:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_NOTHING)
+
+
+@app.command()
+def remove(
+    refs: Annotated[
+        list[str],
+        typer.Argument(help="Document ids (or unique prefixes), paths as ingested, or folders."),
+    ],
+    db: DbOption = "histograph.db",
+    as_json: JsonOption = False,
+) -> None:
+    """Take documents out of the knowledge base (their evidence is retired) and re-merge."""
+    with _open(db) as hg:
+        report = hg.remove(refs)
+    for ref in report.unknown:
+        err.print(f"[red]not found[/] {ref}: no stored document has this id or path "
+                  "(see `histograph sources`)", highlight=False, soft_wrap=True)
+    if as_json:
+        _print_json({"removed": [{"id": d.id, "uri": d.uri} for d in report.removed],
+                     "unknown": report.unknown})
+    else:
+        out.print(f"removed {len(report.removed)} document(s) → {db}")
+    if report.unknown:
+        raise typer.Exit(EXIT_NOTHING)
+
+
+@app.command()
+def rebuild(db: DbOption = "histograph.db", as_json: JsonOption = False) -> None:
+    """Re-merge every stored document into events, people and conflicts (repairs a merge that
+    did not finish; ingest and remove do this by themselves)."""
+    with _open(db) as hg:
+        kb = hg.rebuild()
+    if as_json:
+        _print_json({"events": len(kb.events), "people": len(kb.people),
+                     "conflicts": len(kb.conflicts)})
+    else:
+        out.print(f"rebuilt {db}: {len(kb.events)} events, {len(kb.people)} people and "
+                  f"entities, {len(kb.conflicts)} conflicts")
 
 
 @app.command()
@@ -169,12 +329,15 @@ def timeline(
     entity: Annotated[str | None, typer.Option(help="Only events with this participant (any alias).")] = None,
     type: Annotated[str | None, typer.Option("--type", help="Only events of this type.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Events in date order."""
     with _open(db) as hg:
         try:
-            events = hg.timeline(start=start, end=end, entity=entity, type=type, limit=limit)
+            events = hg.timeline(
+                start=start, end=end, entity=entity, type=type, limit=limit, offset=offset
+            )
         except DateArgumentError as exc:
             raise _fail(str(exc)) from None
         s = serialiser(hg)
@@ -211,6 +374,8 @@ def people(
     kind: Annotated[
         str, typer.Option(help="person, state or organisation.")
     ] = "person",
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
     """The cast of characters: everyone in the sources with their titles."""
@@ -218,7 +383,7 @@ def people(
         raise _fail(f"unknown kind {kind!r}; choose person, state or organisation")
     with _open(db) as hg:
         s = serialiser(hg)
-        rows = [s.person(p) for p in hg.store.people(kind=kind)]
+        rows = [s.person(p) for p in hg.people(kind=kind, limit=limit, offset=offset)]
     _emit(rows, as_json, lambda: tables.people_table(rows))
 
 
@@ -229,12 +394,12 @@ def authority_cmd(
     as_json: JsonOption = False,
 ) -> None:
     """Pin identities with an authority file (e.g. exported from Wikidata); its ids appear in exports."""
-    with _open(db) as hg:
+    with _open(db, create=True) as hg:
         try:
             records = hg.load_authority(file)
         except (AuthorityError, OSError) as exc:
             raise _fail(str(exc)) from None
-        pinned = [p for p in hg.store.people() if p.authority_id]
+        pinned = [p for p in hg.people(None) if p.authority_id]
     if as_json:
         _print_json({"records": len(records), "pinned": [
             {"id": p.id, "name": p.name, "authority_id": p.authority_id} for p in pinned]})
@@ -248,11 +413,18 @@ def person(
     db: DbOption = "histograph.db",
     as_json: JsonOption = False,
 ) -> None:
-    """One person: aliases, roles over time with sources, and events."""
+    """One person (any alias or surname, any case): aliases, roles over time with sources,
+    and events. When several people match, the first is shown and the others are named."""
     with _open(db) as hg:
-        p = hg.person(name)
-        if p is None:
+        matches = hg.find_people(name)
+        if not matches:
             raise _fail(f"no person matches {name!r} (see `histograph people`)", 1)
+        p = matches[0]
+        if len(matches) > 1:
+            others = ", ".join(f"{m.name} ({m.id})" for m in matches[1:6])
+            more = f" and {len(matches) - 6} more" if len(matches) > 6 else ""
+            err.print(f"note: {len(matches)} match {name!r}; showing {p.name} ({p.id}); also "
+                      f"{others}{more}", highlight=False)
         s = serialiser(hg)
         row = s.person(p, hg.timeline(entity=p.id))
     _emit(row, as_json, lambda: tables.person_tables(row))
@@ -276,11 +448,18 @@ def event(
 
 
 @app.command()
-def conflicts(db: DbOption = "histograph.db", as_json: JsonOption = False) -> None:
+def conflicts(
+    db: DbOption = "histograph.db",
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    offset: OffsetOption = 0,
+    as_json: JsonOption = False,
+) -> None:
     """Where sources disagree, with each value's sources and an explanation."""
     with _open(db) as hg:
         s = serialiser(hg)
-        rows = _label_conflicts(hg, [s.conflict(c) for c in hg.conflicts()])
+        found = hg.conflicts()
+        found = found[offset : offset + limit if limit is not None else None]
+        rows = _label_conflicts(hg, [s.conflict(c) for c in found])
     _emit(rows, as_json, lambda: tables.conflicts_table(rows))
 
 
@@ -298,6 +477,7 @@ def search(
     query: Annotated[str, typer.Argument(help="Words to find in the sources' sentences.")],
     db: DbOption = "histograph.db",
     limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
+    offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search over the sources' sentences."""
@@ -306,7 +486,7 @@ def search(
         rows = [
             {"uri": s.uri(h.doc_id), "doc_id": h.doc_id, "start": h.start, "end": h.end,
              "text": h.text, "score": h.score}
-            for h in hg.search(query, limit)
+            for h in hg.search(query, limit, offset)
         ]
     _emit(rows, as_json, lambda: tables.search_table(rows))
 
@@ -329,7 +509,7 @@ def export_cmd(
     if fmt not in FORMATS:
         raise _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "site":
-        from .render.site import SiteError
+        from .web.site import SiteError, export_site
 
         folder = output or Path("site")
         with _open_readonly(db) as hg:
@@ -419,15 +599,19 @@ def eval_cmd(
     gold: Annotated[Path, typer.Option(help="Gold folder (<cluster>.json).")],
     output: Annotated[Path | None, typer.Option(help="Write each cluster's system output JSON here.")] = None,
     as_json: JsonOption = False,
+    errors: Annotated[bool, typer.Option("--errors", help="Also list each missed gold event by cause and each false positive by kind, with its sentence.")] = False,
 ) -> None:
     """Score histograph on an annotated corpus (see the eval FORMAT.md)."""
+    from .eval.diagnose import format_diagnosis
     from .eval.runner import run_eval
 
     for p in (docs, gold):
         if not p.is_dir():
             raise _fail(f"not a folder: {p}")
-    result = run_eval(docs, gold, output, progress=lambda c: err.print(f"cluster {c}…"))
+    result = run_eval(docs, gold, output, progress=lambda c: err.print(f"cluster {c}…"), diagnose=errors)
     _emit(result, as_json, lambda: tables.eval_table(result))
+    if errors and not as_json:
+        out.print(format_diagnosis(result["diagnosis"]), highlight=False, markup=False, soft_wrap=True)
 
 
 @app.command()
@@ -440,7 +624,7 @@ def demo(
     folder = sample_dir()
     Path(db).unlink(missing_ok=True)
     err.print(f"building {db} from {folder} …")
-    with _open(db) as hg:
+    with _open(db, create=True) as hg:
         report = hg.ingest([str(folder)])
         for e in report.errors:
             err.print(f"[red]skipped[/] {e}", highlight=False)

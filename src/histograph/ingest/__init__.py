@@ -33,8 +33,10 @@ dump or a wrong file, and would take the language pipeline hours.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -94,6 +96,13 @@ class ReadOptions:
     format: str | None = None
 
 
+def origin_of(path: str | os.PathLike[str]) -> str:
+    """A file's identity across runs: a hash of its absolute path, links resolved (the path
+    itself is not stored: exports and the web UI show the path as given)."""
+    real = os.path.realpath(path)
+    return hashlib.sha256(real.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
 def content_id(text: str) -> str:
     """Document identity: a hash of the text (the same text under two names, one id)."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
@@ -118,16 +127,18 @@ def read_text(
         meta_published,
         meta_title,
         normalise,
-        parse_front_matter,
+        read_front_matter,
     )
 
     doc_id = content_id(text)
     full: dict[str, Any] = {}
     if fmt in {"txt", "md"}:
-        fm = parse_front_matter(text)
+        fm, problem = read_front_matter(text)
         if fm:
             full.update(fm)
             full["front_matter"] = True
+        if problem:
+            full["front_matter_ignored"] = problem
     full.update(meta or {})
     regions = mark_text_regions(text, doc_id)
     title = meta_title(full) or title_text(text, regions) or fallback_title(text, regions)
@@ -165,12 +176,12 @@ def detect_format(name: str, text: str) -> str:
     if head[:1] in "{[":
         try:
             json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
             lines = [ln for ln in text.splitlines() if ln.strip()]
             try:
                 if lines and all(isinstance(json.loads(ln), dict) for ln in lines[:5]):
                     return "jsonl"
-            except ValueError:
+            except (ValueError, RecursionError):
                 pass
         else:
             return "json"
@@ -180,13 +191,23 @@ def detect_format(name: str, text: str) -> str:
 
 
 def read_bytes(
-    data: bytes, name: str, options: ReadOptions | None = None
+    data: bytes,
+    name: str,
+    options: ReadOptions | None = None,
+    *,
+    origin: str | None = None,
 ) -> Iterator[Document | IngestError]:
-    """Documents (or record errors) of one input's bytes; raises :class:`IngestFailure`."""
+    """Documents (or record errors) of one input's bytes; raises :class:`IngestFailure`.
+
+    ``origin`` identifies the file across runs (see :func:`origin_of`); documents read
+    from it carry it in ``meta["origin"]`` (``origin#N`` for record N of a JSON file), so
+    that a changed file replaces its earlier version in the store."""
     from .jsonl import read_json_records
 
     opts = options or ReadOptions()
     base_meta: dict[str, Any] = {"source_path": name, "bytes": len(data)}
+    if origin is not None:
+        base_meta["origin"] = origin
     fmt = opts.format
     ext = ("." + name.rsplit(".", 1)[-1].lower()) if "." in name.rsplit("/", 1)[-1] else ""
     if fmt == "pdf" or data.startswith(b"%PDF-") or (fmt is None and ext == ".pdf"):
@@ -219,7 +240,10 @@ def read_bytes(
                 yield item
             else:
                 rtext, uri, rfmt, meta = item
-                yield read_text(rtext, uri, rfmt, {**base_meta, **meta})
+                rmeta = {**base_meta, **meta}
+                if origin is not None:
+                    rmeta["origin"] = origin + uri[len(name) :]
+                yield read_text(rtext, uri, rfmt, rmeta)
     elif fmt in {"txt", "md"}:
         yield read_text(text, name, fmt, {**base_meta, **opts.extra_meta})
     else:
@@ -251,7 +275,12 @@ def _read_source(
     try:
         data = src.read_bytes(opts.max_bytes, stdin)
         name = src.name if src.name != STDIN else "-"
-        yield from read_bytes(data, name, opts)
+        origin = origin_of(src.path) if src.path is not None else None
+        if src.meta:  # from the folder's index.jsonl manifest
+            opts = dataclasses.replace(opts, extra_meta={**src.meta, **opts.extra_meta})
+        if src.format is not None and opts.format is None:
+            opts = dataclasses.replace(opts, format=src.format)
+        yield from read_bytes(data, name, opts, origin=origin)
     except IngestFailure as exc:
         yield IngestError(src.name, str(exc))
     except Exception as exc:  # a reader bug must not stop the batch either

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 
 from .errors import IngestFailure
 
@@ -47,18 +48,35 @@ def _check_text(text: str, encoding: str) -> None:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM: NUL bytes on every other position."""
+    """UTF-16 text without a BOM. In UTF-16 text of one alphabet the high byte of each
+    code unit takes one or two values (0 for spaces, digits and punctuation; 0x04 for
+    Cyrillic, 0x03 for Greek, 0 again for Latin-1 letters), while the low byte is rarely
+    0; 8-bit text has varied bytes at both positions."""
     sample = data[:4000]
     if len(sample) < 4:
         return None
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
+    sample = sample[: len(sample) // 2 * 2]
     half = len(sample) // 2
-    if odd > 0.3 * half and even < 0.05 * half:
-        return "utf-16-le"
-    if even > 0.3 * half and odd < 0.05 * half:
-        return "utf-16-be"
+    for enc, high, low in (
+        ("utf-16-le", sample[1::2], sample[0::2]),
+        ("utf-16-be", sample[0::2], sample[1::2]),
+    ):
+        top = sum(n for _, n in Counter(high).most_common(2))
+        if top >= 0.9 * half and high.count(0) >= 0.05 * half and low.count(0) < 0.05 * half:
+            return enc
     return None
+
+
+def _try_utf16(data: bytes) -> tuple[str, str] | None:
+    enc16 = _utf16_without_bom(data)
+    if enc16 is None:
+        return None
+    try:
+        text = data.decode(enc16)
+    except UnicodeDecodeError:
+        return None
+    _check_text(text, enc16)
+    return text, enc16
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -80,17 +98,18 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         bad = exc.start
     else:
-        _check_text(text, "utf-8")
-        return text, "utf-8"
-    enc16 = _utf16_without_bom(data)
-    if enc16:
         try:
-            text = data.decode(enc16)
-        except UnicodeDecodeError:
-            pass
-        else:
-            _check_text(text, enc16)
-            return text, enc16
+            _check_text(text, "utf-8")
+        except IngestFailure:
+            # UTF-16 of a non-Latin alphabet can be valid (control-laden) ASCII
+            found = _try_utf16(data)
+            if found is None:
+                raise
+            return found
+        return text, "utf-8"
+    found = _try_utf16(data)
+    if found is not None:
+        return found
     if b"\x00" in data[:100_000]:
         raise IngestFailure("binary content (NUL bytes), not a text document")
     if len(_UTF8_MULTIBYTE.findall(data[:200_000])) >= 1 and _mostly_utf8(data):

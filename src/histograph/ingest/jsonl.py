@@ -11,6 +11,7 @@ gets the format ``social``.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -82,20 +83,64 @@ def _json_error(exc: json.JSONDecodeError) -> str:
     return one_line(f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _loads(text: str) -> Any:
+    """``json.loads`` with every failure as a ValueError saying what is wrong: too deep
+    (RecursionError), a number too long to convert, …"""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise ValueError("invalid JSON: nested too deeply to read") from None
+    except ValueError as exc:  # e.g. an integer of more than 4300 digits
+        if "digits" in str(exc):
+            raise ValueError("invalid JSON: a number too long to read") from None
+        raise ValueError(one_line(f"invalid JSON: {exc}", 160)) from None
+
+
+def _clean(value: Any, depth: int = 0) -> Any:
+    """Lone surrogates (``"\\ud800"`` escapes, which no file can store) become U+FFFD, one
+    character for one, so offsets are unchanged."""
+    if depth > 200:
+        raise ValueError("record nested too deeply")
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+    if isinstance(value, list):
+        return [_clean(v, depth + 1) for v in value]
+    if isinstance(value, dict):
+        return {_clean(k, depth + 1): _clean(v, depth + 1) for k, v in value.items()}
+    return value
+
+
+def _safe_record(rec: Any, uri: str, fmt: str, options: ReadOptions) -> RecordDoc | IngestError:
+    """One record, or one error naming it: a record never costs another record."""
+    try:
+        return _record(_clean(rec), uri, fmt, options)
+    except RecursionError:
+        return IngestError(uri, "record nested too deeply to read")
+    except (ValueError, TypeError) as exc:
+        return IngestError(uri, one_line(f"record not usable: {exc}"))
+
+
 def read_json_records(
     text: str, name: str, fmt: str, options: ReadOptions
 ) -> Iterator[RecordDoc | IngestError]:
     """Records of a ``.json`` (``fmt="json"``) or ``.jsonl`` (``fmt="jsonl"``) text."""
     if fmt == "json":
         try:
-            value = json.loads(text)
+            value = _loads(text)
         except json.JSONDecodeError as exc:
             if exc.msg == "Extra data" and text.lstrip().startswith("{"):
                 yield from read_json_records(text, name, "jsonl", options)
                 return
             raise IngestFailure(_json_error(exc)) from None
+        except ValueError as exc:
+            raise IngestFailure(str(exc)) from None
         if isinstance(value, Mapping) and options.text_field in value:
-            yield _record(value, name, "json", options)
+            yield _safe_record(value, name, "json", options)
             return
         records = _records_of(value)
         if records is None:
@@ -103,7 +148,7 @@ def read_json_records(
         if not records:
             raise IngestFailure("JSON holds an empty list of records")
         for i, rec in enumerate(records, 1):
-            yield _record(rec, f"{name}#{i}", "json", options)
+            yield _safe_record(rec, f"{name}#{i}", "json", options)
         return
     lines = text.splitlines()
     count = 0
@@ -113,10 +158,13 @@ def read_json_records(
         count += 1
         uri = f"{name}#{lineno}"
         try:
-            value = json.loads(line)
+            value = _loads(line)
         except json.JSONDecodeError as exc:
             yield IngestError(uri, f"invalid JSON: {exc.msg} (column {exc.colno})")
             continue
-        yield _record(value, uri, "jsonl", options)
+        except ValueError as exc:
+            yield IngestError(uri, str(exc))
+            continue
+        yield _safe_record(value, uri, "jsonl", options)
     if count == 0:
         raise IngestFailure("JSON Lines file holds no records")

@@ -52,24 +52,105 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
+#: front matter above this many characters is not parsed (the text is kept as it is)
+FRONT_MATTER_MAX_CHARS = 64_000
+#: bounds on parsed front matter: nesting depth, aliases, and values in all
+FRONT_MATTER_MAX_DEPTH = 32
+FRONT_MATTER_MAX_ALIASES = 64
+FRONT_MATTER_MAX_NODES = 20_000
+
+
+class FrontMatterRefused(ValueError):
+    """Front matter beyond the bounds (too deep, too many aliases or values)."""
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader with bounds: an alias bomb (aliases of aliases expanding to
+    billions of values) or deeply nested front matter is refused before it is built."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._aliases = 0
+        self._nodes = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > FRONT_MATTER_MAX_ALIASES:
+                raise FrontMatterRefused(f"more than {FRONT_MATTER_MAX_ALIASES} aliases")
+        self._nodes += 1
+        if self._nodes > FRONT_MATTER_MAX_NODES:
+            raise FrontMatterRefused(f"more than {FRONT_MATTER_MAX_NODES} values")
+        self._depth += 1
+        try:
+            if self._depth > FRONT_MATTER_MAX_DEPTH:
+                raise FrontMatterRefused(f"nested more than {FRONT_MATTER_MAX_DEPTH} deep")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _bounded(value: Any, depth: int = 0, budget: list[int] | None = None) -> Any:
+    """``jsonable`` with the same bounds (JSON and TOML front matter, shared references)."""
+    budget = budget if budget is not None else [FRONT_MATTER_MAX_NODES]
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise FrontMatterRefused(f"more than {FRONT_MATTER_MAX_NODES} values")
+    if depth > FRONT_MATTER_MAX_DEPTH:
+        raise FrontMatterRefused(f"nested more than {FRONT_MATTER_MAX_DEPTH} deep")
+    if isinstance(value, Mapping):
+        return {str(k): _bounded(v, depth + 1, budget) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [_bounded(v, depth + 1, budget) for v in value]
+    return jsonable(value)
+
+
+def read_front_matter(text: str) -> tuple[dict[str, Any], str | None]:
+    """(front matter, None), or ({}, why it was not parsed) when it is beyond a bound."""
+    try:
+        return _parse_front_matter(text), None
+    except FrontMatterRefused as exc:
+        return {}, str(exc)
+
+
 def parse_front_matter(text: str) -> dict[str, Any]:
     """The front matter at the top of ``text`` (YAML or JSON between ``---``, TOML between
-    ``+++``) as a dict; ``{}`` when there is none or it is not a mapping."""
-    m = _FRONT_MATTER.match(text)
+    ``+++``) as a dict; ``{}`` when there is none, it is not a mapping, or it is beyond the
+    bounds (:data:`FRONT_MATTER_MAX_CHARS`, depth, aliases, values): the body is kept."""
+    try:
+        return _parse_front_matter(text)
+    except FrontMatterRefused:
+        return {}
+
+
+def _parse_front_matter(text: str) -> dict[str, Any]:
+    if not text.lstrip("\ufeff \t\r\n").startswith(("---", "+++")):
+        return {}
+    m = _FRONT_MATTER.match(text[: FRONT_MATTER_MAX_CHARS + 200])
     if not m:
+        if len(text) > FRONT_MATTER_MAX_CHARS and _FRONT_MATTER.match(text):
+            raise FrontMatterRefused(f"front matter longer than {FRONT_MATTER_MAX_CHARS} characters")
         return {}
     body = m.group(2)
+    if len(body) > FRONT_MATTER_MAX_CHARS:
+        raise FrontMatterRefused(f"front matter longer than {FRONT_MATTER_MAX_CHARS} characters")
     data: Any = None
     try:
-        data = tomllib.loads(body) if m.group(1) == "+++" else yaml.safe_load(body)
-    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError):
+        if m.group(1) == "+++":
+            data = tomllib.loads(body)
+        else:
+            data = yaml.load(body, Loader=_BoundedLoader)  # a SafeLoader subclass
+    except FrontMatterRefused:
+        raise
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, ValueError, RecursionError):
         try:
             data = json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):
             data = None
     if not isinstance(data, Mapping):
         return {}
-    out = jsonable(data)
+    out = _bounded(data)
     assert isinstance(out, dict)
     return out
 

@@ -11,6 +11,8 @@ from .conflicts import party_count_conflicts, unmerged_date_conflicts
 from .events import merge_events
 from .people import merge_people
 from .person_conflicts import extra_person_conflicts
+from .quantities import quantity_conflicts
+from .timezones import clock_conflicts
 
 __all__ = ["copied_passages", "merge", "merge_events", "merge_people"]
 
@@ -59,6 +61,8 @@ def merge(
                 *event_conflicts,
                 *unmerged_date_conflicts(events, texts),
                 *party_count_conflicts(events, texts),
+                *quantity_conflicts(events, analyses),
+                *clock_conflicts(events, analyses),
             ]
         ),
         copies=tuple(copies),

@@ -78,6 +78,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from importlib import resources
+
+import yaml
 
 from ..events import JOIN_ONLY_BELOW
 from ..events.structure import Structure
@@ -97,8 +100,8 @@ from ..model import (
     TimeValue,
     civil_from_day,
 )
+from ..time.durations import Duration, parse_duration
 from .conflicts import (
-    Duration,
     NamedParticipant,
     Sources,
     StatedDuration,
@@ -109,9 +112,9 @@ from .conflicts import (
     framing_conflict,
     independent_count,
     mark_independence,
-    parse_duration,
     participant_conflict,
 )
+from .explain import Evidence, merge_reasons
 
 #: the score a mention needs to join a cluster
 THRESHOLD = 2.0
@@ -194,6 +197,13 @@ class _Mention:
     relative: tuple[int, int, int, int, int] | None = None
     #: "ending 16 years of X": [(months, unit months, span start, span end)]
     ended: tuple[tuple[int, int, int, int], ...] = ()
+    #: (participant id, name as written) of every participant
+    people_named: tuple[tuple[str, str], ...] = ()
+    #: the one participant of the mention when it is a named thing, not a person ("the
+    #: Berlin Wall opened"): two catch-all mentions of one thing a day apart tell one event
+    sole_thing: str | None = None
+    #: classes of the trigger's head noun (``head_classes`` in data/conflict_words.yaml)
+    heads: frozenset[int] = frozenset()
     #: a month word naming the event ("the October revolution"): (month, start, end)
     name_month: tuple[int, int, int] | None = None
     #: a list item's own date and the headings above it that do not contain it:
@@ -219,6 +229,8 @@ class _Cluster:
     words: set[str] = field(default_factory=set)
     #: a member comes from a title or headline (whose date may be a day off the body's)
     titled: bool = False
+    heads: set[int] = field(default_factory=set)
+    sole_things: set[str] = field(default_factory=set)
 
     def add(self, x: _Mention) -> None:
         self.members.append(x)
@@ -237,6 +249,9 @@ class _Cluster:
         self.lemmas.add(x.lemma)
         if x.asserted:
             self.lemma_classes |= x.lemma_class
+            self.heads |= x.heads
+            if x.sole_thing is not None:
+                self.sole_things.add(x.sole_thing)
         self.docs.add(x.m.doc_id)
         self.sections.add((x.m.doc_id, x.section))
 
@@ -349,6 +364,7 @@ class _PeopleIndex:
         self._by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         self._by_key: dict[tuple[str, str], str] = {}
         self._titles: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.kinds: dict[str, str] = {p.id: p.kind for p in people}
         for p in people:
             for em in p.mentions:
                 self._by_doc[em.doc_id].append((em.start, em.end, p.id))
@@ -453,7 +469,9 @@ def _explain(a: TimeValue, b: TimeValue) -> tuple[str, str] | None:
 
 
 def _name_clash(a: str, b: str) -> bool:
-    """Two names of one head that differ by a number ("World War I" / "World War II")."""
+    """Two names of one head that differ by a number ("World War I" / "World War II"), or
+    by everything after "<head> of" ("the Battle of Fulford" / "the Battle of Stamford
+    Bridge"): two events."""
     if a == b:
         return False
     ta, tb = a.split(), b.split()
@@ -461,7 +479,18 @@ def _name_clash(a: str, b: str) -> bool:
     nb = [t for t in tb if _ROMAN_OR_NUM.match(t)]
     if na != nb:
         return True
-    return ta[-1:] == tb[-1:] and set(ta) != set(tb) and len(ta) == len(tb) and bool(na)
+    if ta[-1:] == tb[-1:] and set(ta) != set(tb) and len(ta) == len(tb) and bool(na):
+        return True
+    if not (len(ta) > 2 and ta[1] == "of" and len(tb) > 2 and tb[1] == "of"):
+        # only "<head> of <place>" names: "the Russian Revolution" and "the Bolshevik
+        # Revolution" may be one event under two names
+        return False
+    head_a, head_b = ta[0], tb[0]
+    if _stem(head_a) != _stem(head_b):
+        return False
+    rest_a = {_stem(t) for t in ta if t not in _NAME_LINKS and t != head_a}
+    rest_b = {_stem(t) for t in tb if t not in _NAME_LINKS and t != head_b}
+    return bool(rest_a) and bool(rest_b) and not rest_a & rest_b
 
 
 def _ident_clash(a: Iterable[str], b: Iterable[str]) -> bool:
@@ -588,7 +617,14 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
             and _day_level(c.core)
             and x.time.earliest == c.core.earliest
         )
-        if lex < 2 and not (lex >= 1 and same_date):
+        same_kind_inside = (
+            same_doc
+            and bool(x.heads & c.heads)
+            and x.time is not None
+            and c.core is not None
+            and x.time.compatible(c.core)
+        )
+        if lex < 2 and not (lex >= 1 and same_date) and not same_kind_inside:
             return None
     undated = ds == 0.0 and (x.time is None or not x.asserted)
     if strict and undated and not same_doc and not (x.name and x.name in c.names):
@@ -614,6 +650,9 @@ def _prepare(
         by_span = {(t.doc_id, t.start, t.end): t for t in a.times}
         structure = Structure(text, a.regions, a.times) if a.events else None
         times_idx = _TimesIndex(a.times)
+        places = sorted(
+            (e.start, e.end) for e in a.entities if e.label in _PLACE_LABELS
+        )
         for m in sorted(a.events, key=lambda e: (e.start, e.trigger_start, e.type)):
             typ = et.types.get(m.type)
             if typ is None:
@@ -637,6 +676,8 @@ def _prepare(
                 )
                 else None
             )
+            if name is None:
+                name = _place_name(text, m, places)
             if name:
                 name = _name_aliases().get(name, name)
             lemma = _stem(words[-1]) if words else ""
@@ -679,6 +720,13 @@ def _prepare(
                     name=name,
                     lemma=lemma,
                     lemma_class=et.lemma_classes_of(trig.split()[-1] if trig.split() else ""),
+                    heads=_heads(text, m),
+                    people_named=_people_named(m, pidx),
+                    sole_thing=next(iter(parts))
+                    if len(parts) == 1
+                    and len(m.participants) == 1
+                    and pidx.kinds.get(next(iter(parts)), "thing") != "person"
+                    else None,
                     asserted=asserted,
                     can_found=asserted
                     and m.confidence >= JOIN_ONLY_BELOW
@@ -699,6 +747,83 @@ def _prepare(
             order += 1
     _drop_common_words(out)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _head_classes() -> dict[str, frozenset[int]]:
+    """Head noun -> the ``head_classes`` (data/conflict_words.yaml) it belongs to."""
+    raw = yaml.safe_load(
+        resources.files("histograph").joinpath("data/conflict_words.yaml").read_text("utf-8")
+    )
+    out: dict[str, set[int]] = defaultdict(set)
+    for i, words in enumerate(raw.get("head_classes") or []):
+        for w in words:
+            out[str(w).lower()].add(i)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _heads(text: str, m: EventMention) -> frozenset[int]:
+    """Head-noun classes of a mention: of its trigger, else of a noun of one of the three
+    words right before it ("the tremor shifted", "the great fire destroyed")."""
+    classes = _head_classes()
+    trig = _WORDS_RE.findall(text[m.trigger_start : m.trigger_end])
+    if trig and trig[-1].lower() in classes:
+        return classes[trig[-1].lower()]
+    before = _WORDS_RE.findall(text[max(m.start, m.trigger_start - 40) : m.trigger_start])[-3:]
+    for w in reversed(before):
+        if w.lower() in classes:
+            return classes[w.lower()]
+    return frozenset()
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+def _place_name(text: str, m: EventMention, places: Sequence[tuple[int, int]]) -> str | None:
+    """The name of an event told as a place and what happened to or at it: "the San
+    Francisco earthquake", "the Berlin Wall fell", "the fall of the Berlin Wall" are all
+    "berlin wall fall" / "san francisco earthquake" (the place, then the trigger's stem, its
+    verb form read through ``verb_forms`` in data/conflict_words.yaml). The place must be one
+    the entity stage found, right before a one-word trigger or right after "<trigger> of
+    (the)"; and the mention must name no other participant ("Germany invaded Poland" is not
+    a name: Germany invaded more than one country). A people's adjective ("the German
+    invasion") is no place."""
+    trig = _WORDS_RE.findall(text[m.trigger_start : m.trigger_end])
+    if len(trig) != 1:
+        return None
+    word = trig[0].lower()
+    head = _stem(_verb_forms().get(word, word))
+    place: tuple[int, int] | None = None
+    i = bisect.bisect_left(places, (m.start - 80, -1))
+    near = [p for p in places[i : i + 64] if p[0] < m.trigger_end + 80]
+    end_before = len(text[: m.trigger_start].rstrip())
+    for p in near:
+        if p[1] == end_before and p[0] >= m.start:
+            place = p
+    if place is None:
+        after = re.match(r"\s+of\s+", text[m.trigger_end : m.trigger_end + 8])
+        if after is not None:
+            start = m.trigger_end + after.end()
+            for p in near:
+                if p[0] in (start, start - 4) and p[1] <= m.end + 1 and p[0] >= m.trigger_end:
+                    place = p
+    if place is None:
+        return None
+    for part in m.participants:
+        if part.end <= place[0] or part.start >= place[1]:
+            return None
+    words = text[place[0] : place[1]].split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words or not all(w[:1].isupper() or w.lower() in _NAME_LINKS for w in words):
+        return None
+    return _norm(" ".join(words)) + " " + head
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_forms() -> dict[str, str]:
+    raw = yaml.safe_load(
+        resources.files("histograph").joinpath("data/conflict_words.yaml").read_text("utf-8")
+    )
+    return {str(k).lower(): str(v).lower() for k, v in (raw.get("verb_forms") or {}).items()}
 
 
 def _content_words(text: str, m: EventMention, et: EventTypes) -> frozenset[str]:
@@ -1093,6 +1218,13 @@ def _date_relation(a: TimeValue | None, b: TimeValue | None) -> str | None:
     return None
 
 
+def _within_month(a: TimeValue | None, b: TimeValue | None) -> bool:
+    """Two dates of day precision at most 31 days apart."""
+    return _day_level_pair(a, b) and a is not None and b is not None and (
+        abs(a.earliest - b.earliest) <= 31
+    )
+
+
 def _day_level_pair(a: TimeValue | None, b: TimeValue | None) -> bool:
     return a is not None and b is not None and _day_level(a) and _day_level(b)
 
@@ -1111,9 +1243,28 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
     if any(_name_clash(x, y) for x in a.names for y in b.names):
         return False
     rel = _date_relation(a.core, b.core)
+    if rel is None and a.names & b.names and _within_month(a.core, b.core):
+        # one name, two days of one month ("the Battle of X" on the 20th and on the 25th):
+        # one event whose date the sources dispute (kept as a date conflict)
+        return True
     if rel is None:
         return False
     if a.names & b.names:
+        return True
+    if a.docs & b.docs and a.heads & b.heads and rel in ("equal", "contains"):
+        # one page's "the X earthquake of 1850" and its "the tremor struck on 3 May 1850"
+        return True
+    if (
+        rel == "near"
+        and _day_level_pair(a.core, b.core)
+        and not a.docs & b.docs
+        and _generic(a)
+        and _generic(b)
+        and len(a.sole_things) == 1
+        and a.sole_things == b.sole_things
+    ):
+        # two pages tell what happened to one named thing, a day apart ("the Wall opened"
+        # on the 9th, "the Wall fell" on the 10th): one event with a date conflict
         return True
     ww = len(_prefixes(a.words) & _prefixes(b.words))
     pp = len(a.parts & b.parts)
@@ -1559,6 +1710,10 @@ def _build(c: _Cluster, et: EventTypes, sources: Sources, texts: dict[str, str])
         claims.append(Claim(eid, "type", m.type, m.doc_id, m.trigger_start, m.trigger_end))
         if x.framing is not None:
             claims.append(_nature_claim(eid, x, texts))
+    reasons = merge_reasons([_evidence(x, texts) for x in asserted])
+    for x in asserted:
+        if x.order in reasons:
+            claims.append(Claim(eid, "merged", reasons[x.order], x.m.doc_id, x.m.start, x.m.end))
     place_votes = Counter(x.m.place for x in asserted if x.m.place)
     place = min(place_votes, key=lambda p: (-place_votes[p], p)) if place_votes else None
     return _Built(
@@ -1572,6 +1727,32 @@ def _build(c: _Cluster, et: EventTypes, sources: Sources, texts: dict[str, str])
         claims_of=claims_of,
         title=_title(rep, texts.get(rep.m.doc_id, "")),
         place=place,
+    )
+
+
+def _people_named(m: EventMention, pidx: _PeopleIndex) -> tuple[tuple[str, str], ...]:
+    out = []
+    for p in m.participants:
+        pid = pidx.find(m.doc_id, p.start, p.end, p.key, p.name)
+        cid = pid if pid is not None else "k:" + _norm(p.key or p.name)
+        if cid not in {"k:", "p-"}:
+            out.append((cid, p.name))
+    return tuple(out)
+
+
+def _evidence(x: _Mention, texts: dict[str, str]) -> Evidence:
+    m = x.m
+    return Evidence(
+        key=x.order,
+        doc_id=m.doc_id,
+        start=m.start,
+        end=m.end,
+        type=m.type,
+        date=x.time,
+        name=x.name,
+        people=tuple(sorted((pid, name) for pid, name in x.people_named)),
+        place=m.place,
+        clause=texts.get(m.doc_id, "")[m.start : m.end],
     )
 
 

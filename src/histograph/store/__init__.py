@@ -2,7 +2,7 @@
 
 ``open_store("histograph.db")`` or ``open_store("sqlite:///path.db")`` gives the SQLite
 backend, ``open_store(":memory:")`` / ``open_store("memory://")`` the in-memory one
-(tests), and ``postgresql://...`` is reserved for the PostgreSQL backend.
+(tests), and ``open_store("postgresql://...")`` the PostgreSQL one (:mod:`.postgres`).
 
 Two layers are stored:
 
@@ -18,14 +18,14 @@ Lists that can grow large take ``limit``/``offset``; a ``limit`` of ``None`` mea
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol, Self
 
-from ..entities.authority import AuthorityRecord
 from ..model import (
     Analysis,
+    AuthorityRecord,
     Conflict,
     CopyLink,
     Document,
@@ -48,6 +48,18 @@ class SearchHit:
     region_kind: str = "narrative"
     uri: str = ""
     title: str | None = None
+
+
+@dataclass(frozen=True)
+class DocumentVersion:
+    """A document taken out of the knowledge base: replaced by a newer version of the same
+    path (``new_id``) or removed (``new_id`` None, ``change`` "removed")."""
+
+    uri: str
+    old_id: str
+    new_id: str | None
+    change: str  # replaced | removed
+    at: str  # ISO 8601, UTC
 
 
 class Store(Protocol):
@@ -78,12 +90,43 @@ class Store(Protocol):
         """``text[start:end]`` of a stored document; None if the document is unknown."""
         ...
 
+    def document_origins(self) -> list[tuple[str, str | None]]:
+        """(id, origin) of every stored document, in the order they were stored. The origin
+        (``Document.meta["origin"]``, set by the file readers) names the file, or the record
+        of a file, a document was read from; a newer document of the same origin is a new
+        version of it. None for documents not read from a file (standard input, the API)."""
+        ...
+
+    # ------------------------------------------------ freshness and versions
+    def generation(self) -> int:
+        """A counter that grows with every change of the stored documents or authority."""
+        ...
+
+    def knowledge_stale(self) -> bool:
+        """True when the merged knowledge was not built from the documents stored now (a
+        merge that did not finish, or documents added since): re-merge to repair it."""
+        ...
+
+    def versions(self) -> list[DocumentVersion]:
+        """Documents retired (replaced or removed), in the order it happened."""
+        ...
+
     # ------------------------------------------------ the merged knowledge
-    def replace_knowledge(self, kb: KnowledgeBase) -> None:
+    def replace_knowledge(
+        self,
+        kb: KnowledgeBase,
+        *,
+        generation: int | None = None,
+        retire: Mapping[str, str | None] | None = None,
+    ) -> None:
         """Replace events, entities, claims, conflicts and copies by those of ``kb`` in one
-        transaction; ``kb.analyses`` not yet stored are added first. Raises ValueError
-        (E013) when the knowledge cites a document the store does not hold, (E014) for
-        duplicate ids; the store is then unchanged."""
+        transaction; ``kb.analyses`` not yet stored are added first, and the documents of
+        ``retire`` (old id -> new id, None when removed) are deleted with their analyses and
+        recorded in :meth:`versions`. ``generation`` is :meth:`generation` as read before
+        the knowledge was built: the knowledge is marked fresh only when no document
+        changed since (None: it is fresh). Raises ValueError (E013) when the knowledge
+        cites a document the store does not hold (or retires), (E014) for duplicate ids;
+        the store is then unchanged."""
         ...
 
     def copies(self) -> list[CopyLink]:
@@ -194,22 +237,46 @@ class Store(Protocol):
     ) -> None: ...
 
 
+def is_postgres_url(url: str) -> bool:
+    """True for a ``postgresql://`` / ``postgres://`` URL (the PostgreSQL backend)."""
+    return url.startswith(("postgresql://", "postgres://"))
+
+
 def open_store(url: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> Store:
     """Open a store by URL or path; default ``./histograph.db``.
 
-    ``readonly`` opens an SQLite file without writing to it (the web UI); it must exist
-    and be up to date with the migrations.
+    ``postgresql://user@host:port/dbname`` (or ``postgres://``; any libpq URL) opens the
+    PostgreSQL backend, creating or upgrading its tables (needs the ``postgres`` extra).
+
+    ``readonly`` opens the store without writing to it (the web UI); it must exist and be
+    up to date with the migrations.
     """
     url = os.fspath(url) if url is not None else "histograph.db"
     if url in (":memory:", "memory://"):
         from .memory import MemoryStore
 
         return MemoryStore()
-    if url.startswith(("postgresql://", "postgres://")):
-        raise NotImplementedError("E010 the PostgreSQL backend is not available yet")
+    if is_postgres_url(url):
+        try:
+            from .postgres import PostgresStore
+        except ImportError:
+            raise StoreError(
+                "E010 a postgresql:// database needs psycopg: "
+                "pip install 'histograph[postgres]'"
+            ) from None
+        return PostgresStore(url, readonly=readonly)
     from .sqlite import SQLiteStore
 
     return SQLiteStore(url.removeprefix("sqlite:///"), readonly=readonly)
 
 
-__all__ = ["SearchHit", "Store", "StoreError", "exact_on", "falls_on", "open_store"]
+__all__ = [
+    "DocumentVersion",
+    "SearchHit",
+    "Store",
+    "StoreError",
+    "exact_on",
+    "falls_on",
+    "is_postgres_url",
+    "open_store",
+]

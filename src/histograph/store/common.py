@@ -65,11 +65,15 @@ def exact_on(date: TimeValue | None, month: int, day: int) -> bool:
     )
 
 
+#: the largest limit or offset accepted (SQLite integers stop at 2**63 - 1)
+MAX_PAGE_NUMBER = 2**62
+
+
 def check_page(limit: int | None, offset: int) -> None:
-    if limit is not None and limit < 0:
-        raise ValueError(f"E018 limit must be >= 0, not {limit!r}")
-    if offset < 0:
-        raise ValueError(f"E018 offset must be >= 0, not {offset!r}")
+    if limit is not None and not 0 <= limit <= MAX_PAGE_NUMBER:
+        raise ValueError(f"E018 limit must be between 0 and 2**62, not {limit!r}")
+    if not 0 <= offset <= MAX_PAGE_NUMBER:
+        raise ValueError(f"E018 offset must be between 0 and 2**62, not {offset!r}")
 
 
 def page(items: list[T], limit: int | None, offset: int) -> list[T]:

@@ -4,14 +4,24 @@ one-off runs). Search matches plain words (no FTS5 syntax)."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as _dt
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import Self
 
-from ..entities.authority import AuthorityRecord
-from ..model import Analysis, Claim, Conflict, CopyLink, Document, Event, KnowledgeBase, Person
-from . import SearchHit
+from ..model import (
+    Analysis,
+    AuthorityRecord,
+    Claim,
+    Conflict,
+    CopyLink,
+    Document,
+    Event,
+    KnowledgeBase,
+    Person,
+)
+from . import DocumentVersion, SearchHit
 from .common import (
     check_month_day,
     check_page,
@@ -43,6 +53,9 @@ class MemoryStore:
         self._conflicts: list[Conflict] = []
         self._copies: list[CopyLink] = []
         self._authority: list[AuthorityRecord] = []
+        self._versions: list[DocumentVersion] = []
+        self._generation = 0
+        self._knowledge_generation = 0
 
     def close(self) -> None:
         pass
@@ -74,7 +87,26 @@ class MemoryStore:
             if analysis.document.id in self._analyses:
                 return False
             self._analyses[analysis.document.id] = self._normalised(analysis)
+            self._generation += 1
             return True
+
+    def document_origins(self) -> list[tuple[str, str | None]]:
+        with self._lock:
+            out: list[tuple[str, str | None]] = []
+            for k, a in self._analyses.items():
+                origin = a.document.meta.get("origin")
+                out.append((k, origin if isinstance(origin, str) else None))
+            return out
+
+    def generation(self) -> int:
+        return self._generation
+
+    def knowledge_stale(self) -> bool:
+        return self._knowledge_generation != self._generation
+
+    def versions(self) -> list[DocumentVersion]:
+        with self._lock:
+            return list(self._versions)
 
     def analyses(self) -> Iterator[Analysis]:
         with self._lock:
@@ -97,18 +129,47 @@ class MemoryStore:
         return None if doc is None else doc.text[start:end]
 
     # ------------------------------------------------------------ merged knowledge
-    def replace_knowledge(self, kb: KnowledgeBase) -> None:
+    def replace_knowledge(
+        self,
+        kb: KnowledgeBase,
+        *,
+        generation: int | None = None,
+        retire: Mapping[str, str | None] | None = None,
+    ) -> None:
         validate_knowledge(kb)
+        retire = dict(retire or {})
         with self._lock:
             new: dict[str, Analysis] = {}
             for a in kb.analyses:
-                if a.document.id not in self._analyses and a.document.id not in new:
+                doc_id = a.document.id
+                if doc_id not in self._analyses and doc_id not in new and doc_id not in retire:
                     validate_analysis(a)
-                    new[a.document.id] = self._normalised(a)
-            missing = knowledge_doc_ids(kb) - set(self._analyses) - set(new)
+                    new[doc_id] = self._normalised(a)
+            kept = (set(self._analyses) - set(retire)) | set(new)
+            missing = knowledge_doc_ids(kb) - kept
             if missing:
                 raise missing_documents_error(missing)
+            current = self._generation
+            now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+            changed = bool(new)
+            for old_id, new_id in sorted(retire.items()):
+                gone = self._analyses.pop(old_id, None)
+                if gone is not None:
+                    changed = True
+                    self._versions.append(
+                        DocumentVersion(
+                            uri=gone.document.uri,
+                            old_id=old_id,
+                            new_id=new_id,
+                            change="removed" if new_id is None else "replaced",
+                            at=now,
+                        )
+                    )
             self._analyses.update(new)
+            if changed:
+                self._generation = current + 1
+            if generation is None or generation == current:
+                self._knowledge_generation = self._generation
             self._events = list(kb.events)
             self._people = list(kb.people)
             self._conflicts = list(kb.conflicts)
@@ -116,6 +177,7 @@ class MemoryStore:
 
     def replace_authority(self, records: Sequence[AuthorityRecord]) -> None:
         with self._lock:
+            self._generation += 1
             self._authority = list(records)
 
     def authority(self) -> list[AuthorityRecord]:

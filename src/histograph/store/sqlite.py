@@ -13,16 +13,16 @@ import os
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, Self, cast
 from urllib.parse import quote as _urlquote
 
-from ..entities.authority import AuthorityRecord
 from ..model import (
     Analysis,
+    AuthorityRecord,
     Claim,
     Conflict,
     ConflictKind,
@@ -36,7 +36,7 @@ from ..model import (
     Person,
     Severity,
 )
-from . import SearchHit
+from . import DocumentVersion, SearchHit
 from . import serialise as S
 from .common import (
     EXACT_DAY_PRECISIONS,
@@ -139,8 +139,7 @@ class SQLiteStore:
             if self.readonly:
                 if not self.path.exists():
                     raise StoreError(f"E015 {where}: no such database file")
-                uri = f"file:{_urlquote(str(self.path.resolve()))}?mode=ro"
-                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+                conn = self._connect_readonly()
             else:
                 if self.path.parent and not self.path.parent.exists():
                     raise StoreError(f"E015 {where}: the folder {self.path.parent} does not exist")
@@ -169,6 +168,22 @@ class SQLiteStore:
             raise
         conn.row_factory = _dict_row
         return conn
+
+    def _connect_readonly(self) -> sqlite3.Connection:
+        """``mode=ro``; on read-only media, where SQLite cannot create the WAL side files
+        (``-wal``/``-shm``), ``immutable=1`` (nothing else can write there either)."""
+        base = f"file:{_urlquote(str(self.path.resolve()))}"
+        conn = sqlite3.connect(
+            base + "?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+        )
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+        return sqlite3.connect(
+            base + "?immutable=1", uri=True, isolation_level=None, check_same_thread=False
+        )
 
     def close(self) -> None:
         with self._lock:
@@ -246,7 +261,61 @@ class SQLiteStore:
     def add_analysis(self, analysis: Analysis) -> bool:
         validate_analysis(analysis)
         with self._transaction() as conn:
-            return self._add_analysis(conn, analysis)
+            added = self._add_analysis(conn, analysis)
+            if added:
+                self._bump(conn)
+            return added
+
+    # ------------------------------------------------------------ freshness and versions
+    @staticmethod
+    def _state(conn: sqlite3.Connection, key: str) -> int:
+        row = conn.execute("SELECT value FROM store_state WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            return 0
+        return int(row["value"] if isinstance(row, dict) else row[0])
+
+    @staticmethod
+    def _set_state(conn: sqlite3.Connection, key: str, value: int) -> None:
+        conn.execute(
+            "INSERT INTO store_state (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def _bump(self, conn: sqlite3.Connection) -> int:
+        """Record a change of the stored documents (or authority): the knowledge is stale."""
+        value = self._state(conn, "generation") + 1
+        self._set_state(conn, "generation", value)
+        return value
+
+    def generation(self) -> int:
+        with self._lock:
+            return self._state(self._conn, "generation")
+
+    def knowledge_stale(self) -> bool:
+        with self._lock:
+            conn = self._conn
+            return self._state(conn, "knowledge_generation") != self._state(conn, "generation")
+
+    def document_origins(self) -> list[tuple[str, str | None]]:
+        return [
+            (str(r["id"]), None if r["origin"] is None else str(r["origin"]))
+            for r in self._all(
+                "SELECT id, json_extract(meta, '$.origin') AS origin FROM documents ORDER BY rowid"
+            )
+        ]
+
+    def versions(self) -> list[DocumentVersion]:
+        return [
+            DocumentVersion(
+                uri=str(r["uri"]),
+                old_id=str(r["old_id"]),
+                new_id=r["new_id"],
+                change=str(r["change"]),
+                at=str(r["at"]),
+            )
+            for r in self._all("SELECT * FROM document_versions ORDER BY seq")
+        ]
 
     def _add_analysis(self, conn: sqlite3.Connection, a: Analysis) -> bool:
         doc = a.document
@@ -332,15 +401,47 @@ class SQLiteStore:
         return None if row is None else str(row["text"])[start:end]
 
     # ------------------------------------------------------------ merged knowledge: write
-    def replace_knowledge(self, kb: KnowledgeBase) -> None:
+    def replace_knowledge(
+        self,
+        kb: KnowledgeBase,
+        *,
+        generation: int | None = None,
+        retire: Mapping[str, str | None] | None = None,
+    ) -> None:
         validate_knowledge(kb)
+        retire = dict(retire or {})
         with self._transaction() as conn:
+            current = self._state(conn, "generation")
+            changed = False
             for a in kb.analyses:
+                if a.document.id in retire:
+                    continue
                 if not conn.execute(
                     "SELECT 1 FROM documents WHERE id = ?", (a.document.id,)
                 ).fetchone():
                     validate_analysis(a)
-                    self._add_analysis(conn, a)
+                    changed = self._add_analysis(conn, a) or changed
+            for table in _KNOWLEDGE_TABLES:
+                conn.execute(f"DELETE FROM {table}")
+            now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+            for old_id, new_id in sorted(retire.items()):
+                row = conn.execute("SELECT uri FROM documents WHERE id = ?", (old_id,)).fetchone()
+                if row is None:
+                    continue
+                conn.execute("DELETE FROM documents WHERE id = ?", (old_id,))
+                conn.execute(
+                    "INSERT INTO document_versions (uri, old_id, new_id, change, at)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (row["uri"], old_id, new_id, "removed" if new_id is None else "replaced", now),
+                )
+                changed = True
+            if changed:
+                self._set_state(conn, "generation", current + 1)
+            if generation is None or generation == current:
+                # built from the documents stored now: the knowledge is fresh
+                self._set_state(
+                    conn, "knowledge_generation", current + 1 if changed else current
+                )
             needed = sorted(knowledge_doc_ids(kb))
             present: set[str] = set()
             for chunk in _chunks(needed):
@@ -352,8 +453,6 @@ class SQLiteStore:
                 )
             if missing := set(needed) - present:
                 raise missing_documents_error(missing)
-            for table in _KNOWLEDGE_TABLES:
-                conn.execute(f"DELETE FROM {table}")
             self._write_people(conn, kb.people)
             claim_ids = self._write_claims(conn, kb)
             self._write_events(conn, kb.events, claim_ids)
@@ -523,6 +622,7 @@ class SQLiteStore:
     # ------------------------------------------------------------ the authority file
     def replace_authority(self, records: Sequence[AuthorityRecord]) -> None:
         with self._transaction() as conn:
+            self._bump(conn)
             conn.execute("DELETE FROM authority_aliases")
             conn.execute("DELETE FROM authority")
             self._insert(

@@ -35,7 +35,9 @@ CSP = (
 )
 
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, description="Items to skip (pagination).")]
+#: the largest offset accepted (far beyond any knowledge base; SQLite stops at 2**63 - 1)
+MAX_OFFSET = 10**12
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Items to skip (pagination).")]
 Id = Annotated[str, PathParam(max_length=300)]
 
 
@@ -71,6 +73,8 @@ def create_app(
             "with `limit`/`offset`; every fact carries its source document and character span."
         ),
         version="0.1.0",
+        docs_url=None,  # FastAPI's /docs and /redoc load scripts from a CDN: offline they
+        redoc_url=None,  # break, and they need a CSP exception; /docs is served below
     )
     app.state.histograph = hg
     app.state.views = views
@@ -85,10 +89,14 @@ def create_app(
         response = await call_next(request)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
-        if not request.url.path.startswith(("/docs", "/redoc")):
-            response.headers["Content-Security-Policy"] = CSP
-            response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Content-Security-Policy"] = CSP
+        response.headers["X-Frame-Options"] = "DENY"
         return response
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs() -> str:
+        """The API reference, from the OpenAPI schema, as a plain page (no scripts)."""
+        return api_reference(app.openapi())
 
     def wants_json(request: Request) -> bool:
         return request.url.path.startswith("/api/")
@@ -418,3 +426,33 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:  # pragma
     import uvicorn
 
     uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+
+
+def api_reference(schema: dict[str, Any]) -> str:
+    """A static HTML page listing every API route of an OpenAPI schema (escaped)."""
+    from html import escape
+
+    rows: list[str] = []
+    for path, ops in sorted(schema.get("paths", {}).items()):
+        for method, op in ops.items():
+            params = ", ".join(
+                escape(str(p.get("name", ""))) + ("*" if p.get("required") else "")
+                for p in op.get("parameters", [])
+            )
+            rows.append(
+                f"<tr><td><code>{escape(method.upper())} {escape(path)}</code></td>"
+                f"<td>{escape(str(op.get('summary', '')))}</td><td>{params}</td></tr>"
+            )
+    info = schema.get("info", {})
+    return (
+        "<!doctype html><html lang=en><head><meta charset=utf-8>"
+        f"<title>{escape(str(info.get('title', 'API')))} API</title>"
+        '<link rel=stylesheet href="/static/style.css"></head><body><main>'
+        f"<h1>{escape(str(info.get('title', '')))} API</h1>"
+        f"<p>{escape(str(info.get('description', '')))}</p>"
+        '<p>The machine-readable schema: <a href="/openapi.json">/openapi.json</a>. '
+        "Parameters marked * are required.</p>"
+        "<table><thead><tr><th>route</th><th>what</th><th>parameters</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table></main></body></html>"
+    )
