@@ -90,3 +90,24 @@ def test_compatible_statements_are_soft_and_one_page_alone_is_no_conflict() -> N
 def test_quantity_range() -> None:
     q = Quantity("d", 0, 1, "deaths", 100, 100, "lower", "more than 100")
     assert q.range() == (100, math.inf)
+
+
+def test_start_and_end_times_of_day() -> None:
+    text = "The raid began at 6:40 a.m.; a second wave came at 7:30 a.m. It ended around 9:05 p.m."
+    got = [(q.measure, q.low, q.bound) for q in find_quantities(_analysis("d", text))]
+    assert got == [("start time", 400, "exact"), ("end time", 21 * 60 + 5, "approximate")]
+
+
+def test_a_phase_of_the_event_gives_its_times_to_the_pages_main_event() -> None:
+    texts = {
+        "a": "The raid on the port was a surprise. The raid commenced at 6:40 a.m.",
+        "b": "The raid on the port began at 6:52 a.m.",
+    }
+    main_a = EventMention("a", 0, 35, 4, 8, "other")
+    phase = EventMention("a", 37, len(texts["a"]), texts["a"].index("commenced"),
+                         texts["a"].index("commenced") + 9, "other")
+    main_b = EventMention("b", 0, len(texts["b"]), 4, 8, "other")
+    main = Event("e-raid", "other", "The raid", None, (main_a, main_b))
+    part = Event("e-phase", "other", "commenced", None, (phase,))
+    [c] = quantity_conflicts([main, part], [_analysis(d, t) for d, t in texts.items()])
+    assert (c.subject, c.attribute, c.severity) == ("e-raid", "start time", "hard")

@@ -29,7 +29,7 @@ import yaml
 
 from ..model import Analysis
 
-__all__ = ["Quantity", "find_quantities", "measure_label"]
+__all__ = ["Quantity", "find_quantities", "measure_label", "phase_verbs"]
 
 Bound = Literal["exact", "approximate", "lower", "upper", "range"]
 
@@ -54,6 +54,8 @@ class Quantity:
     def range(self, slack: float = 0.1) -> tuple[float, float]:
         """The values this claim allows; an approximate value allows ``slack`` either side."""
         if self.bound == "approximate":
+            if self.measure.endswith(" time"):  # "around 7:55 a.m.": minutes, not a share
+                return (self.low - 10, self.high + 10)
             return (self.low * (1 - slack), self.high * (1 + slack))
         if self.bound == "lower":
             return (self.low, math.inf)
@@ -77,6 +79,7 @@ class _Data:
     multipliers: Mapping[str, float]
     fractions: Mapping[str, float]
     currency: Mapping[str, str]
+    time_cues: Mapping[str, str]  # verb -> "start time" | "end time"
 
 
 def _words(s: str) -> tuple[str, ...]:
@@ -91,7 +94,11 @@ def _data() -> _Data:
     phrases: list[tuple[tuple[str, ...], str]] = []
     before: list[tuple[tuple[str, ...], str]] = []
     factors: dict[str, float] = {}
-    labels: dict[str, str] = {"duration": "duration"}
+    labels: dict[str, str] = {
+        "duration": "duration",
+        "start time": "start time",
+        "end time": "end time",
+    }
     for key, spec in raw["measures"].items():
         labels[str(key)] = str(spec.get("label", key))
         for w in spec["words"]:
@@ -120,7 +127,17 @@ def _data() -> _Data:
         multipliers={str(k).lower(): float(v) for k, v in raw["multipliers"].items()},
         fractions={str(k).lower(): float(v) for k, v in raw["fractions"].items()},
         currency={str(k): str(v) for k, v in raw["currency_signs"].items()},
+        time_cues={
+            str(w).lower(): f"{kind} time"
+            for kind, words in raw["time_cues"].items()
+            for w in words
+        },
     )
+
+
+def phase_verbs() -> frozenset[str]:
+    """Verbs that tell a phase of an event ("began", "ended")."""
+    return frozenset(_data().time_cues)
 
 
 def measure_label(measure: str) -> str:
@@ -299,6 +316,7 @@ def find_quantities(analysis: Analysis) -> list[Quantity]:
     sentences = [(s.start, s.end) for s in analysis.sentences] or [(0, len(text))]
     out: list[Quantity] = []
     for s0, s1 in sentences:
+        out.extend(_times_of_day(text, doc_id, s0, s1, d))
         nums = _numbers(text, s0, s1, d)
         used: set[int] = set()
         for i, n in enumerate(nums):
@@ -317,6 +335,36 @@ def find_quantities(analysis: Analysis) -> list[Quantity]:
             ):
                 continue  # "30 km (19 miles)": the same figure converted
             out.append(q)
+    return out
+
+
+_CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.I)
+
+
+def _times_of_day(text: str, doc_id: str, s0: int, s1: int, d: _Data) -> list[Quantity]:
+    """Start and end times ("began at 7:53 a.m."), in minutes after midnight."""
+    out: list[Quantity] = []
+    sent = text[s0:s1]
+    prev = 0
+    for m in _CLOCK.finditer(sent):
+        h, mi = int(m.group(1)), int(m.group(2))
+        after_prev, prev = prev, m.end()
+        if not (1 <= h <= 12 and mi < 60):
+            continue
+        minutes = (h % 12 + (12 if m.group(3).lower() == "p" else 0)) * 60 + mi
+        # the cue stands after the sentence's previous time ("began at 7:53; the second
+        # wave came at 8:55": 8:55 is no start time)
+        words = [w.group().lower() for w in _WORD_SPANS.finditer(sent[after_prev : m.start()])]
+        measure = next((d.time_cues[w] for w in reversed(words) if w in d.time_cues), None)
+        if measure is None:
+            continue
+        n = _Num(s0 + m.start(), s0 + m.end(), float(minutes))
+        bound, qstart = _qualifier(text, n, s0, d)
+        end = s0 + m.end()
+        out.append(
+            Quantity(doc_id, qstart, end, measure, minutes, minutes, bound,
+                     " ".join(text[qstart:end].split()), "minutes")
+        )
     return out
 
 
