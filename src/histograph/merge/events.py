@@ -1341,7 +1341,7 @@ def _consensus(claims: list[tuple[TimeValue, str]]) -> TimeValue | None:
     best: tuple[tuple[int, int, int, int, str], TimeValue] | None = None
     for v, tv in values.items():
         consistent = {g for c, g in claims if c.compatible(tv)}
-        direct = sum(1 for c, _ in claims if c.value == v)
+        direct = len({g for c, g in claims if c.value == v})  # independent sources
         key = (-len(consistent), tv.latest - tv.earliest, -direct, tv.earliest, v)
         if best is None or key < best[0]:
             best = (key, tv)
