@@ -41,7 +41,21 @@ a coarser date next to a finer one with most of the wording, or a person and two
 adjacent years with the same wording and participants (a date conflict kept as a conflict);
 a title one day off its own body; an undated clause restating a dated event (person and
 wording); across type groups only a catch-all (``other``) typing against a specific one, on
-the same day with strong agreement. Two days in a row in different documents stay apart.
+the same day with strong agreement. Two days in a row in different documents stay apart,
+except: one name on two days of one month ("the Battle of X" on the 20th and on the 25th: one
+event, its date disputed); one named thing that is the only participant of catch-all mentions
+a day apart ("the Wall opened" / "the Wall fell"); and, inside one page, a dated clause whose
+head noun is of the kind of the page's named event ("the San Francisco earthquake of 1906" /
+"the tremor struck on 18 April"; ``head_classes`` in ``data/conflict_words.yaml``).
+
+**Names** (:mod:`histograph.merge.names`): a capitalised trigger ("the Treaty of Versailles"),
+or a place the entity stage found and what happened there ("the San Francisco earthquake",
+"the fall of the Berlin Wall" = "the Berlin Wall fell"). Names of one head whose complements
+share no word ("the Battle of A" / "the Battle of B") or differ by a number never merge.
+
+**Why** (:mod:`histograph.merge.explain`): every mention of an event told by two or more
+mentions carries a ``merged`` claim saying what it shares with the best-agreeing mention of
+another page (type, date relation, name, people, place, clause similarity).
 
 **Consensus date.** Among the distinct date values claimed by asserted mentions, the one
 *consistent* (equal, containing or contained) with the most independent sources; on a tie the
@@ -66,6 +80,14 @@ one day apart — soft when a source gives a time of day close to midnight, else
 otherwise ``unexplained`` (hard at day or month level, soft when a side is only a year).
 Place conflicts are soft. Participants, framing ("nature"), durations and timeline filing:
 see :mod:`histograph.merge.conflicts`.
+
+**Why one module** (about 1,800 lines): the first pass, the second pass, consensus and the
+event conflicts share the private mention and cluster records (:class:`_Mention`,
+:class:`_Cluster`, :class:`_Built`) and the blocking index; split across modules they would
+import each other. Everything that does not need those records lives next door: names and
+head nouns (:mod:`.names`), merge reasons (:mod:`.explain`), independence and the other
+attributes' conflicts (:mod:`.conflicts`), counts and amounts (:mod:`.quantities`), time
+zones (:mod:`.timezones`), anachronisms (:mod:`.anachronism`).
 """
 
 from __future__ import annotations
