@@ -111,3 +111,16 @@ def test_a_phase_of_the_event_gives_its_times_to_the_pages_main_event() -> None:
     part = Event("e-phase", "other", "commenced", None, (phase,))
     [c] = quantity_conflicts([main, part], [_analysis(d, t) for d, t in texts.items()])
     assert (c.subject, c.attribute, c.severity) == ("e-raid", "start time", "hard")
+
+
+def test_event_lengths_written_as_adjectives_or_opening_for() -> None:
+    assert _q("The 11-day siege ended in surrender.")[0][:3] == ("duration", "exact", 11 * 1440)
+    assert _q("For nine days, the city held out.")[0][:3] == ("duration", "exact", 9 * 1440)
+    assert _q("The Six-Day War changed the map.") == []
+
+
+def test_sums_in_two_currencies_are_a_soft_conflict() -> None:
+    texts = {"a": "The flood cost 40 million gold francs.", "b": "The flood cost about $9 million."}
+    [c] = quantity_conflicts([_event(texts)], [_analysis(d, t) for d, t in texts.items()])
+    assert (c.attribute, c.severity) == ("money", "soft")
+    assert "different units" in c.explanation

@@ -382,6 +382,18 @@ def _duration(
     if unit is None or n.value <= 0:
         return None
     bound, qstart = _qualifier(text, n, s0, d)
+    hyphen = re.match(r"-([A-Za-z]+)\s+([a-z]+)", text[n.end : s1])
+    if hyphen and hyphen.group(1).lower() in d.units and not text[n.start].isupper():
+        # "the 13-day standoff": the length of the event the noun names (never a name:
+        # "the Six-Day War")
+        end = n.end + hyphen.end()
+        minutes = n.value * d.units[hyphen.group(1).lower()]
+        return Quantity(doc_id, qstart, end, "duration", minutes, minutes, bound,
+                        " ".join(text[qstart : n.end + 1 + len(hyphen.group(1))].split()),
+                        "minutes")
+    if re.fullmatch(r"\s*for\s*", text[s0:qstart], re.I):
+        # a sentence that opens "For thirteen days, ..." tells how long its story lasted
+        return _duration_quantity(text, doc_id, n, qstart, bound, unit, s1, d)
     cue_words = [
         m.group().lower() for m in _WORD_SPANS.finditer(text[max(s0, qstart - 40) : n.start])
     ]
@@ -390,6 +402,12 @@ def _duration(
         return None
     if re.match(r"[\s-]*[A-Za-z]+\s+(?:later|after|before|earlier|ago)\b", text[n.end : s1]):
         return None
+    return _duration_quantity(text, doc_id, n, qstart, bound, unit, s1, d)
+
+
+def _duration_quantity(
+    text: str, doc_id: str, n: _Num, qstart: int, bound: Bound, unit: str, s1: int, d: _Data
+) -> Quantity:
     m = re.match(r"[\s-]*[A-Za-z]+", text[n.end : s1])
     end = n.end + (m.end() if m else 0)
     minutes = n.value * d.units[unit]
@@ -428,6 +446,8 @@ def _measured(
         return None  # "Three Mile Island": a name
     factor = 1.0
     unit = n.currency
+    if key == "money" and not unit and text[n_end:m1].split():
+        unit = text[n_end:m1].split()[-1].lower()  # "132 billion gold marks"
     if key == "length":
         word = text[n_end:m1].split()[-1].lower().strip("-") if text[n_end:m1].split() else ""
         factor = d.factors.get(word, 1.0)

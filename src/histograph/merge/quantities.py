@@ -114,6 +114,8 @@ def _same_reading(a: Quantity, b: Quantity) -> bool:
 
 
 def _disjoint(a: Quantity, b: Quantity) -> bool:
+    if a.unit != b.unit:
+        return False  # "132 billion marks" / "$33 billion": not comparable
     (a0, a1), (b0, b1) = a.range(), b.range()
     return a1 < b0 * 0.99 or b1 < a0 * 0.99
 
@@ -161,7 +163,13 @@ def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) ->
         )
         what = measure_label(measure)
         listed = ", ".join(v.value for v in values)
-        if hard:
+        units = sorted({q.unit for q in qs if q.unit})
+        if not hard and len(units) > 1:
+            expl = (
+                f"Sources state the {what} of {titles[eid]} in different units "
+                f"({', '.join(units)}: {listed}); the figures cannot be compared as written."
+            )
+        elif hard:
             expl = (
                 f"Sources disagree on the {what} of {titles[eid]}: {listed}; "
                 "no reading of these figures as ranges or approximations reconciles them."
