@@ -119,6 +119,7 @@ from ..model import (
     TimeValue,
     civil_from_day,
 )
+from ..time.zones import instant, zoned_clock
 from .conflicts import (
     Duration,
     NamedParticipant,
@@ -206,6 +207,9 @@ class _Mention:
     relative: tuple[int, int, int, int, int] | None = None
     #: "ending 16 years of X": [(months, unit months, span start, span end)]
     ended: tuple[tuple[int, int, int, int], ...] = ()
+    #: the moment the mention states, when it gives a time with a zone ("11:30 p.m. EST"):
+    #: minutes since day 0 in UTC (:func:`histograph.time.zones.instant`)
+    instant: int | None = None
     #: (participant id, name as written) of every participant
     people_named: tuple[tuple[str, str], ...] = ()
     #: the one participant of the mention when it is a named thing, not a person ("the
@@ -240,6 +244,7 @@ class _Cluster:
     titled: bool = False
     heads: set[int] = field(default_factory=set)
     sole_things: set[str] = field(default_factory=set)
+    instants: list[int] = field(default_factory=list)
 
     def add(self, x: _Mention) -> None:
         self.members.append(x)
@@ -261,6 +266,8 @@ class _Cluster:
             self.heads |= x.heads
             if x.sole_thing is not None:
                 self.sole_things.add(x.sole_thing)
+            if x.instant is not None:
+                self.instants.append(x.instant)
         self.docs.add(x.m.doc_id)
         self.sections.add((x.m.doc_id, x.section))
 
@@ -546,7 +553,25 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
     if ident_shared:
         score += 2.0
     ds = 0.0
-    if x.asserted and x.time is not None and c.core is not None:
+    moment = _same_moment(x, c) if x.asserted else None
+    if moment is False:
+        return None  # two acts of one night: 23:30 EST and 01:10 GMT are hours apart
+    if moment and x.time is not None and c.core is not None and not x.time.compatible(c.core):
+        # one moment on two calendar days: 11:30 p.m. EST on the 3rd is 04:30 GMT on the 4th
+        ds = 2.5
+    elif (
+        x.asserted
+        and x.instant is None
+        and x.time is not None
+        and c.core is not None
+        and not x.time.compatible(c.core)
+        and _day_level(x.time)
+        and any(i // 1440 == x.time.earliest for i in c.instants)
+    ):
+        # a page without a time that dates the act by the day its moment fell on in UTC
+        ds = 2.0
+        moment = True
+    elif x.asserted and x.time is not None and c.core is not None:
         if x.time.compatible(c.core):
             wide = max(x.time.latest - x.time.earliest, c.core.latest - c.core.earliest)
             ds = 3.0 if x.time.value == c.core.value else 2.0 if x.durative and wide <= 366 else 1.5
@@ -608,7 +633,7 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
             and c.core is not None
             and x.time.compatible(c.core)
         )
-        if lex < 2 and not (lex >= 1 and same_date) and not same_kind_inside:
+        if lex < 2 and not (lex >= 1 and (same_date or moment)) and not same_kind_inside:
             return None
     undated = ds == 0.0 and (x.time is None or not x.asserted)
     if strict and undated and not same_doc and not (x.name and x.name in c.names):
@@ -706,6 +731,7 @@ def _prepare(
                     lemma_class=et.lemma_classes_of(trig.split()[-1] if trig.split() else ""),
                     heads=_heads(text, m),
                     people_named=_people_named(m, pidx),
+                    instant=_instant(text, m, time),
                     sole_thing=next(iter(parts))
                     if len(parts) == 1
                     and len(m.participants) == 1
@@ -1368,6 +1394,26 @@ def _old_style(ta: TimeValue, tb: TimeValue, context: str) -> str | None:
     return None
 
 
+def _one_moment(a: str, b: str, xa: list[_Mention], xb: list[_Mention]) -> str | None:
+    """Why two days are one moment, when a side states a time with a zone: both sides'
+    moments coincide, or one side's day is the UTC day of the other's moment."""
+    ia = [x.instant for x in xa if x.instant is not None]
+    ib = [x.instant for x in xb if x.instant is not None]
+    if ia and ib and min(abs(i - j) for i in ia for j in ib) <= 60:
+        return (
+            f"{a} and {b} are one moment: the sources give the time in different zones, and "
+            "the instant falls on different calendar days in them."
+        )
+    for v, xs, other in ((a, xa, ib), (b, xb, ia)):
+        days = {x.time.earliest for x in xs if x.time is not None and x.instant is None}
+        if other and days and all(any(i // 1440 == d for i in other) for d in days):
+            return (
+                f"{v} is the day in Coordinated Universal Time of the moment another source "
+                "gives with its time zone: one moment, two calendar days."
+            )
+    return None
+
+
 def _explain_pair(
     a: str,
     b: str,
@@ -1388,6 +1434,9 @@ def _explain_pair(
             old = _old_style(ta, tb, context)
             if old is not None:
                 return "calendar", "soft", old
+    zoned = _one_moment(a, b, xa, xb)
+    if zoned is not None:
+        return "timezone", "soft", zoned
     day_level = ta is not None and tb is not None and _day_level(ta) and _day_level(tb)
     coarse = (ta is not None and ta.latest - ta.earliest > 31) or (
         tb is not None and tb.latest - tb.earliest > 31
@@ -1617,6 +1666,28 @@ def _build(c: _Cluster, et: EventTypes, sources: Sources, texts: dict[str, str])
         title=_title(rep, texts.get(rep.m.doc_id, "")),
         place=place,
     )
+
+
+def _instant(text: str, m: EventMention, time: TimeValue | None) -> int | None:
+    """The UTC moment of a mention dated to the day that writes a time with a zone."""
+    if time is None or not _day_level(time):
+        return None
+    found = zoned_clock(text[m.start : m.end])
+    if found is None:
+        return None
+    minutes, zone, _, _ = found
+    return instant(time.earliest, minutes, zone)
+
+
+def _same_moment(x: _Mention, c: _Cluster) -> bool | None:
+    """True when ``x`` states the moment a member of ``c`` states (within an hour), False
+    when both state moments more than three hours apart, None when either states none."""
+    if x.instant is None or not c.instants:
+        return None
+    gaps = [abs(x.instant - i) for i in c.instants[-16:]]
+    if min(gaps) <= 60:
+        return True
+    return False if min(gaps) > 180 else None
 
 
 def _people_named(m: EventMention, pidx: _PeopleIndex) -> tuple[tuple[str, str], ...]:
