@@ -100,6 +100,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from importlib import resources
+
+import yaml
 
 from ..events import JOIN_ONLY_BELOW
 from ..events.structure import Structure
@@ -210,6 +213,8 @@ class _Mention:
     #: the moment the mention states, when it gives a time with a zone ("11:30 p.m. EST"):
     #: minutes since day 0 in UTC (:func:`histograph.time.zones.instant`)
     instant: int | None = None
+    #: the evidence says the happening is repeated ("again", ``repetition_markers``)
+    repeated: bool = False
     #: (participant id, name as written) of every participant
     people_named: tuple[tuple[str, str], ...] = ()
     #: the one participant of the mention when it is a named thing, not a person ("the
@@ -553,6 +558,8 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
     if ident_shared:
         score += 2.0
     ds = 0.0
+    if x.repeated and (x.time is None or c.core is None or not x.time.compatible(c.core)):
+        return None  # "relations again broke down": a later occurrence, not this one
     moment = _same_moment(x, c) if x.asserted else None
     if moment is False:
         return None  # two acts of one night: 23:30 EST and 01:10 GMT are hours apart
@@ -732,6 +739,7 @@ def _prepare(
                     heads=_heads(text, m),
                     people_named=_people_named(m, pidx),
                     instant=_instant(text, m, time),
+                    repeated=bool(_repetition().search(text[m.start : m.end])),
                     sole_thing=next(iter(parts))
                     if len(parts) == 1
                     and len(m.participants) == 1
@@ -1083,6 +1091,10 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
             add(c, x)
     for x in undated:
         c = best(x) or only_lexical(x) or only_cluster(x) or most_salient(x)
+        if c is None and x.repeated:
+            # an undated "relations again broke down" kept out of the earlier occurrence
+            # tells no event the collection can date: dropped
+            continue
         if c is None:
             c = _Cluster(id=len(clusters), group=x.group)
             clusters.append(c)
@@ -1666,6 +1678,15 @@ def _build(c: _Cluster, et: EventTypes, sources: Sources, texts: dict[str, str])
         title=_title(rep, texts.get(rep.m.doc_id, "")),
         place=place,
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _repetition() -> re.Pattern[str]:
+    raw = yaml.safe_load(
+        resources.files("histograph").joinpath("data/conflict_words.yaml").read_text("utf-8")
+    )
+    words = sorted((str(w) for w in raw.get("repetition_markers") or []), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
 def _instant(text: str, m: EventMention, time: TimeValue | None) -> int | None:
