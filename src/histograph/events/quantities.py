@@ -185,22 +185,20 @@ def _numbers(text: str, s0: int, s1: int, d: _Data) -> list[_Num]:
         )
         out.append(_Num(start, end, value, currency, bool(m.group(4)), year_like))
     low = sent.lower()
-    for phrase, v in sorted(
-        list(d.number_words.items()) + [(k, -x) for k, x in d.fractions.items()],
-        key=lambda kv: -len(kv[0]),
-    ):
-        for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", low):
-            start, end = s0 + m.start(), s0 + m.end()
-            if any(n.start < end and start < n.end for n in out):
-                continue
-            if v < 0 and not re.match(r"\s+of\b", text[end:s1]):
-                continue  # a share is "three quarters of" something
-            tail = re.match(r"\s*(thousand|million|billion)\b", text[end:s1], re.I)
-            value = v
-            if tail and v > 0:
-                value = v * d.multipliers[tail.group(1).lower()]
-                end += tail.end()
-            out.append(_Num(start, end, value, word=True))
+    words_re, values = _number_words_re()
+    for m in words_re.finditer(low):
+        v = values[m.group()]
+        start, end = s0 + m.start(), s0 + m.end()
+        if any(n.start < end and start < n.end for n in out):
+            continue
+        if v < 0 and not re.match(r"\s+of\b", text[end:s1]):
+            continue  # a share is "three quarters of" something
+        tail = re.match(r"\s*(thousand|million|billion)\b", text[end:s1], re.I)
+        value = v
+        if tail and v > 0:
+            value = v * d.multipliers[tail.group(1).lower()]
+            end += tail.end()
+        out.append(_Num(start, end, value, word=True))
     out.sort(key=lambda n: n.start)
     return _ranges(text, s0, out)
 
@@ -211,6 +209,16 @@ _DISTANCE_TO = re.compile(
     r"(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?(?:wards?)?\b)",
     re.I,
 )
+@lru_cache(maxsize=1)
+def _number_words_re() -> tuple[re.Pattern[str], dict[str, float]]:
+    """One pattern for every number word and fraction (longest first), and their values
+    (fractions negative: they are shares)."""
+    d = _data()
+    values = {**d.number_words, **{k: -x for k, x in d.fractions.items()}}
+    alts = "|".join(re.escape(k) for k in sorted(values, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])"), values
+
+
 _RANGE_GAP = re.compile(r"\s*(?:or|to|-|–|and)\s*(?:as high as\s*|as many as\s*)?", re.I)
 
 
