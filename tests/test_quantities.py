@@ -46,6 +46,8 @@ def test_labels_ratios_years_and_offsets_are_not_quantities() -> None:
     assert _q("The real toll may have been 5 times as high.") == []
     assert _q("Three days later the envoys left.") == []
     assert _q("In 1850 the town had two mills.") == []
+    assert _q("The archduke was killed in 1914.") == []
+    assert _q("He led 1500 men.")[0][:3] == ("forces", "exact", 1500)
 
 
 def test_durations_are_compared_in_minutes() -> None:

@@ -438,8 +438,10 @@ def _measured(
     if measure is None:
         return None
     key, m0, m1 = measure
-    if n.year_like and not (key in ("money", "share", "magnitude") or m1 - n_end < 12):
-        return None
+    if n.year_like and not (
+        key in ("money", "share", "magnitude") or (m0 == n.start and m1 - n_end < 12)
+    ):
+        return None  # "killed in 1914" is a year; "1500 men" a count
     if key == "share" and n.value >= 0 and not re.match(r"\s*(%|per\s?cent)", text[n_end:s1], re.I):
         return None
     bound, qstart = _qualifier(text, n, s0, d)
