@@ -84,6 +84,17 @@ def snapshot(db: Path) -> dict[str, Any]:
     return out
 
 
+def _stored(db: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.1)
+        try:
+            return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
 def _phase(db: Path, n_docs: int) -> str:
     if not db.exists():
         return "before the knowledge base was created"
@@ -116,12 +127,20 @@ def test_kill_9_then_one_rerun_gives_the_clean_knowledge(tmp_path: Path) -> None
     trials: list[dict[str, Any]] = []
     for i in range(TRIALS):
         db = tmp_path / f"trial{i}.db"
-        late = i % 2 == 0  # every other trial in the last quarter, where the merge is
-        moment = rng.uniform(0.75, 1.0) * duration if late else rng.uniform(0.05, 1.0) * duration
+        # every other trial aims at the merge: killed as soon as every document is stored
+        # (plus a random delay of up to a second), the others at a random moment
+        in_merge = i % 2 == 0
+        started = time.monotonic()
         proc = subprocess.Popen(
             _cli(db, "ingest", str(corpus)), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
         )
-        time.sleep(moment)
+        if in_merge:
+            while proc.poll() is None and _stored(db) < n_docs:
+                time.sleep(0.01)
+            time.sleep(rng.uniform(0.0, 1.0 if FULL else 0.05))
+        else:
+            time.sleep(rng.uniform(0.05, 1.0) * duration)
+        moment = time.monotonic() - started
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
