@@ -310,17 +310,9 @@ def _structural(line: _Line) -> bool:
     )
 
 
-#: a logical line (physical lines joined as one wrapped sentence or paragraph) stops growing
-#: past this many characters: each join re-reads the line, so thousands of short lines that
-#: all "continue" (a key: value dump, a word list) would otherwise cost quadratic time
-MAX_LOGICAL_LINE = 3000
-
-
 def _continues(a: _Line, b: _Line, rules: _Rules) -> bool:
     """True when ``b`` continues the sentence of ``a`` (a hard-wrapped line)."""
     if b.blank_before or _structural(b):
-        return False
-    if len(a.text) > MAX_LOGICAL_LINE:  # bounds the work per line (see the constant)
         return False
     if "\t" in a.text or "\t" in b.text:
         return False  # table and infobox rows stand alone
@@ -384,10 +376,16 @@ def _stands_alone_flat(t: str, rules: _Rules, strict: bool) -> bool:
     )
 
 
+#: a logical line (physical lines joined as one wrapped sentence or paragraph) stops growing
+#: past this many characters: each join re-reads the line, so thousands of short lines that
+#: all "continue" (a key: value dump, a word list) would otherwise cost quadratic time
+MAX_LOGICAL_LINE = 3000
+
+
 def _logical_lines(text: str, lines: list[_Line], rules: _Rules) -> list[_Line]:
     out: list[_Line] = []
     for line in lines:
-        if out and _continues(out[-1], line, rules):
+        if out and len(out[-1].text) <= MAX_LOGICAL_LINE and _continues(out[-1], line, rules):
             prev = out[-1]
             prev.end = line.end
             prev.text = text[prev.start : prev.end]
