@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit eval eval-all bench bench-timex clean web-deps browser-deps serve site
+.PHONY: install demo test lint typecheck unit eval eval-all bench bench-timex clean web-deps browser-deps serve site reliability
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -51,6 +51,11 @@ serve: $(STAMP) web-deps
 site: $(STAMP) web-deps
 	@[ -f demo.db ] || $(BIN)/histograph demo --db demo.db >/dev/null
 	$(BIN)/histograph export --format site -o site --db demo.db
+
+# The reliability suite in full (its short form runs in `make test`): hostile inputs 25 times
+# bigger, 20 kill -9 trials, 400 fuzzing examples each; figures in test-output/reliability/
+reliability: $(STAMP)
+	HISTOGRAPH_RELIABILITY=full $(BIN)/pytest -q tests/reliability
 
 eval: $(STAMP)
 	$(BIN)/histograph eval --docs ../shared/eval/docs --gold ../shared/eval/gold

@@ -175,7 +175,7 @@ class Histograph:
         for doc, result in analyze_each(self.pipeline, pending(), jobs):
             if isinstance(result, Exception):  # one bad document never stops a batch
                 report.errors.append(
-                    IngestError(doc.uri, f"analysis failed: {type(result).__name__}: {result}")
+                    IngestError(doc.uri, one_line(f"analysis failed: {describe(result)}"))
                 )
             else:
                 try:
