@@ -81,7 +81,9 @@ def person_tables(p: dict[str, Any]) -> list[Table]:
     head.add_column("k", style="bold")
     head.add_column("v")
     head.add_row("aliases", ", ".join(p["aliases"]))
-    head.add_row("sources", ", ".join(p["sources"]))
+    head.add_row("sources", ", ".join(
+        str(x.get("name") or x.get("uri")) if isinstance(x, dict) else str(x) for x in p["sources"]
+    ))
     roles = Table(title="Roles")
     for col in ("title", "from", "to", "source", "quote"):
         roles.add_column(col)
@@ -157,7 +159,8 @@ def search_table(hits: list[dict[str, Any]]) -> Table:
     for col in ("source", "span", "sentence"):
         t.add_column(col)
     for h in hits:
-        t.add_row(short(h["uri"]), f"{h['start']}–{h['end']}", plain(h["text"]))
+        uri = h["uri"] if "uri" in h else h["source"]["uri"]
+        t.add_row(short(uri), f"{h['start']}–{h['end']}", plain(h["text"]))
     return t
 
 
