@@ -28,7 +28,15 @@ import yaml
 
 from ..model import CONTENT_REGIONS, Analysis, Event, EventMention, civil_from_day
 from .dates import heading_text, humanise, value_text
-from .present import EXACT_PRECISIONS, date_label, is_imprecise, one_line, type_label, year_label
+from .present import (
+    EXACT_PRECISIONS,
+    date_label,
+    existed,
+    is_imprecise,
+    one_line,
+    type_label,
+    year_label,
+)
 from .titles import headline, plain
 
 if TYPE_CHECKING:
@@ -382,16 +390,7 @@ def _dated_evidence(b: _Builder, x: Event) -> list[_Sentence]:
 
 
 def _valid_at(pid: str, e: Event) -> bool:
-    """False for a state that did not exist at the event's date (a present-day successor
-    named for a 1933 event)."""
-    if not pid.startswith("s-") or e.date is None:
-        return True
-    from ..entities.states import gazetteer
-
-    st = gazetteer().state(pid[2:])
-    if st is None:
-        return True
-    return st.earliest <= e.date.latest and e.date.earliest <= st.latest
+    return existed(pid, e.date)
 
 
 def _role_at(p: Any, e: Event) -> str | None:

@@ -30,6 +30,7 @@ from ..model import (
 from ..render.present import (
     context,
     date_label,
+    existed,
     is_imprecise,
     one_line,
     precision_note,
@@ -194,7 +195,9 @@ class Views:
         out.update(date_info(e.date))
         out.update(self._flags(e))
         out["type_label"] = type_label(e.type)
-        out["participants"] = [self.entity_ref(p) for p in e.participants]
+        out["participants"] = [
+            self.entity_ref(p) for p in e.participants if existed(p, e.date)
+        ]
         out["source_ids"] = sorted({m.doc_id for m in e.mentions})
         return out
 
@@ -274,7 +277,9 @@ class Views:
         out.update(date_info(e.date))
         out.update(self._flags(e))
         out["type_label"] = type_label(e.type)
-        out["participants"] = [self.entity_ref(p) for p in e.participants]
+        out["participants"] = [
+            self.entity_ref(p) for p in e.participants if existed(p, e.date)
+        ]
         out["conflicts"] = [self.conflict(c) for c in conflicts]
         for m, row in zip(e.mentions, out["mentions"], strict=True):
             doc = self.hg.document(m.doc_id)
