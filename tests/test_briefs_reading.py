@@ -86,3 +86,13 @@ def test_onthisday_is_in_year_order_with_looser_dates_apart() -> None:
         assert sec.heading  # month- or year-only events are set apart under a heading
     md = to_markdown(b)
     assert "**1989 –**" in md or "**1989 (date disputed) –**" in md
+
+
+def test_a_first_is_not_why_it_matters() -> None:
+    from histograph.render.briefs import _Builder
+
+    b = _Builder(memory_hg())
+    first = _Sentence("d", 0, 1, "She became the first woman to sit in the assembly.", "narrative")
+    why = _Sentence("d", 0, 1, "The vote was a turning point that changed the franchise.", "narrative")
+    assert b.has(first, b.significance) and not b.has(first, b.why)
+    assert b.has(why, b.why)
