@@ -31,7 +31,8 @@ def tsv(table: Table) -> str:
 
     def plain(cell: object) -> str:
         text = cell.plain if isinstance(cell, Text) else Text.from_markup(str(cell)).plain
-        return " ".join(text.replace("\t", " ").split())
+        lines = (" ".join(x.replace("\t", " ").split()) for x in text.splitlines())
+        return "; ".join(x for x in lines if x)  # a cell's lines, on one line
 
     lines = []
     if table.title:
