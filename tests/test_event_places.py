@@ -43,3 +43,12 @@ def test_a_place_of_another_clause_is_not_taken() -> None:
         "The depression of 1931 hurt trade, and the rise of new regimes in Spain worried London."
     )
     assert "Spain" not in got
+
+
+def test_the_place_of_the_target_and_a_chamber_tagged_as_an_organisation() -> None:
+    got = places(
+        "On 9 May 1911 a surprise raid was conducted against the naval depot at Port Carrow."
+    )
+    assert any(p is not None and "Carrow" in p for p in got)
+    got = places("On 4 March 1902 the bill was introduced in the House of Lords by the premier.")
+    assert "House of Lords" in got

@@ -90,3 +90,23 @@ def test_the_place_and_of_forms_name_one_event() -> None:
     m1 = EventMention("a", 0, 19, 15, 19, "other")
     m2 = EventMention("a", 27, len(text) - 1, text.index("fall "), text.index("fall ") + 4, "other")
     assert _place_name(text, m1, places) == _place_name(text, m2, places) == "old bridge fall"
+
+
+def test_battles_of_two_places_are_two_events_and_adjective_names_may_be_aliases() -> None:
+    from histograph.merge.events import _name_clash
+
+    assert _name_clash("battle of ashford", "battle of green hill")
+    assert not _name_clash("battle of green hill", "battle of green")
+    assert not _name_clash("northern rising", "peasant rising")
+
+
+def test_one_name_on_two_days_of_a_month_is_one_event_with_a_date_conflict() -> None:
+    a = Doc("a", "On 3 May 1402 the Battle of Green Hill was fought.")
+    a.event("the Battle of Green Hill was fought", "Battle of Green Hill", "war_or_invasion",
+            "1402-05-03", "3 May 1402")
+    b = Doc("b", "The Battle of Green Hill (9 May 1402) ended the revolt.")
+    b.event("The Battle of Green Hill", "Battle of Green Hill", "war_or_invasion",
+            "1402-05-09", "9 May 1402")
+    events, conflicts = merge([a, b])
+    assert len(events) == 1
+    assert [c.attribute for c in conflicts] == ["date"]

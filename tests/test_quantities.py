@@ -50,13 +50,17 @@ def test_labels_ratios_years_and_offsets_are_not_quantities() -> None:
 
 def test_durations_are_compared_in_minutes() -> None:
     [q] = find_quantities(_analysis("d", "The siege lasted about 40 days."))
+    assert find_quantities(_analysis("d", "The valley was occupied for 15 years.")) == []
     assert (q.measure, q.low, q.bound) == ("duration", 40 * 1440, "approximate")
 
 
 def test_lengths_in_miles_and_kilometres_are_one_measure() -> None:
-    qs = find_quantities(_analysis("d", "The road ran for 100 miles (161 km) across the plain."))
-    assert [q.measure for q in qs] == ["length", "length"]
-    assert math.isclose(qs[0].low, qs[1].low, rel_tol=0.01)
+    [q] = find_quantities(_analysis("d", "The road ran for 100 miles (161 km) across the plain."))
+    assert q.text == "100 miles"  # the bracketed conversion is the same figure
+    [k] = find_quantities(_analysis("d", "The wall was built along 161 km of the border."))
+    assert math.isclose(q.low, k.low, rel_tol=0.01)
+    assert find_quantities(_analysis("d", "The camp lay 40 miles north of the river.")) == []
+    assert find_quantities(_analysis("d", "Three Mile Island is a plant.")) == []
 
 
 def _event(texts: dict[str, str]) -> Event:

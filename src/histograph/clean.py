@@ -1007,7 +1007,9 @@ def _chronology(lines: list[_Line]) -> None:
     """Lines of a chronology ("1903- The brothers fly", "Sep 27 The fleet sails") are its
     entries: list items, whether short (title-like) or long (prose)."""
     entries = [
-        ln for ln in lines if ln.kind in {"heading", "narrative"} and _ENTRY_START.match(ln.text)
+        ln
+        for ln in lines
+        if ln.kind in {"title", "heading", "narrative"} and _ENTRY_START.match(ln.text)
     ]
     if len(entries) < _CHRONOLOGY_MIN:
         return

@@ -646,6 +646,11 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
                 continue
             ranges = _titles_from(sg, k, len(doc))
             if ranges:
+                ra, rb = ranges[-1]
+                loc = next((i for i in range(ra + 1, rb) if doc[i].lower_ in _LOCATIVE_CONN), rb)
+                tail = _service_tail(sg, loc)
+                if tail > ranges[-1][1]:
+                    ranges[-1] = (ranges[-1][0], tail)  # "a captain in the X army"
                 b = ranges[-1][1]
                 _, sent_e = sg.sent_bounds(b - 1)
                 began, ended = _interval_after(sg, dates, b, sent_e)
@@ -658,6 +663,7 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
                     or nxt.text in _STOP_PUNCT
                     or nxt.is_space
                     or (dated_tail and (began or ended))
+                    or (nxt.lower_ in tl.relative_pronouns and nxt.lower_ != "that")
                 ):
                     for a, b in ranges:
                         out.append(
@@ -678,7 +684,60 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
                     out.append(replace(f, person=m, span_s=m.start))
     out.extend(_title_subject(sg, state, dates))
     out.extend(_plural_titles(sg))
+    out.extend(_tenure_roles(sg))
     return out
+
+
+def _tenure_roles(sg: _Seg) -> list[_Found]:
+    """A role named after a noun of tenure: "X ends his reign as TITLE", "X began her term
+    as TITLE" (the person is the nearest name before it in the sentence)."""
+    doc = sg.doc
+    tenure = word_list("tenure_nouns")
+    out: list[_Found] = []
+    for tok in doc[2:]:
+        i = tok.i
+        if tok.lower_ != "as" or doc[i - 1].lemma_.lower() not in tenure:
+            continue
+        if norm(doc[i - 2].text) not in _POSSESSIVE_DETS:
+            continue
+        s_lo, s_hi = sg.sent_bounds(i)
+        before = [m for m in sg.people if s_lo <= m.tok_start and m.tok_end <= i - 2]
+        if not before:
+            continue
+        r = _right_phrase(sg, i + 1, s_hi)
+        if r is None or r[0] != i + 1:
+            continue
+        m = before[-1]
+        out.append(_Found(m, r[0], r[1], m.start, sg.abs_end(r[1] - 1)))
+    return out
+
+
+def _singular_honorific(word: str) -> str | None:
+    """The singular of a plural rank of nobility or honorific ("Earls" -> "earl")."""
+    w = norm(word)
+    if len(w) > 3 and w.endswith("s") and w[:-1] in titles().honorifics and word[:1].isupper():
+        return w[:-1]
+    return None
+
+
+def _service_tail(sg: _Seg, b: int) -> int:
+    """End of the body a title serves in, written after it: "a captain in the X army",
+    "a clerk at the Y bank" (a locative word, then up to six words ending in a common noun
+    before a comma, a full stop or a relative pronoun); ``b`` when there is none."""
+    doc = sg.doc
+    if b >= len(doc) or doc[b].lower_ not in _LOCATIVE_CONN:
+        return b
+    k = b + 1
+    while k < len(doc) and k - b <= 6 and doc[k].pos_ in {"DET", "ADJ", "NOUN", "PROPN"}:
+        if k in sg.person_tok:
+            return b
+        k += 1
+    end_ok = (
+        k >= len(doc) or doc[k].text in _STOP_PUNCT or doc[k].lower_ in titles().relative_pronouns
+    )
+    if k - b < 2 or not end_ok or doc[k - 1].pos_ != "NOUN":
+        return b
+    return k
 
 
 def _plural_titles(sg: _Seg) -> list[_Found]:
@@ -688,7 +747,7 @@ def _plural_titles(sg: _Seg) -> list[_Found]:
     doc = sg.doc
     out: list[_Found] = []
     for tok in doc:
-        sing = singular_head(tok.text)
+        sing = singular_head(tok.text) or _singular_honorific(tok.text)
         if sing is None:
             continue
         # the names that follow: NAME (, NAME)* (,)? and NAME

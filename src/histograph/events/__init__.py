@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -250,6 +250,88 @@ def _generic(head: Token, tr: Trigger) -> bool:
     return not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children)
 
 
+_WH_TAGS = frozenset({"WP", "WDT", "WP$"})
+
+
+#: counts from this size up are tolls and totals (attributes), below they count people or
+#: things an event happened to ("two workers died that night")
+_FIGURE_MIN = 100
+_APPROX = frozenset(
+    {
+        "about",
+        "some",
+        "around",
+        "over",
+        "nearly",
+        "almost",
+        "approximately",
+        "roughly",
+        "estimated",
+        "least",
+        "more",
+        "than",
+        "up",
+    }
+)
+
+
+def _count(t: Token) -> int | None:
+    digits = t.text.replace(",", "").replace(".", "")
+    return int(digits) if digits.isdigit() else None
+
+
+def _numeric(t: Token, dates: Collection[int] = ()) -> bool:
+    """A noun phrase that is a figure: "3,000 people", "about 28 buildings", "$250 million",
+    "at least 13 copies" (a large or approximate count, or an amount of money)."""
+    nums = [t] if t.like_num or t.tag_ == "CD" else []
+    nums += [c for c in t.children if c.dep_ in {"nummod", "quantmod"} or c.tag_ == "CD"]
+    nums = [n for n in nums if n.i not in dates]  # "1862 The ship ...": a year, not a count
+    if t.text == "$" or any(c.text == "$" for c in t.subtree):
+        return True
+    for n in nums:
+        if any(x.lower_ in _APPROX for x in n.subtree) or any(
+            x.lower_ in _APPROX for x in t.children
+        ):
+            return True
+        value = _count(n)
+        if value is not None and value >= _FIGURE_MIN:
+            return True
+    return False
+
+
+def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[int] = ()) -> bool:
+    """Mentions that are not events of their own (``not_events`` in the YAML):
+
+    - a war named as the backdrop ("during the X War", "amid the war") or as a label ("X War:
+      Battle of Y"), or a bare war noun naming a kind ("the use of aircraft in war");
+    - a figure ("3,000 people died", "destroyed 28,000 buildings"): an attribute of an event;
+    - a clause whose subject is a question word ("What happened in 1066"): a page heading."""
+    ne = et.not_events
+    if tr.kind in {"named", "nominal"} and et.group(tr.type) in ne.backdrop_groups:
+        gov = head.head if head.dep_ == "pobj" else None
+        if gov is not None and gov.lower_ in ne.backdrop_preps:
+            return True
+        if (
+            gov is not None
+            and gov.lower_ in ne.generic_preps
+            and not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in head.children)
+            and tr.kind == "nominal"
+            and not head.text[:1].isupper()
+        ):
+            return True
+        nxt = head.doc[tr.end] if tr.end < len(head.doc) else None
+        if tr.kind == "named" and nxt is not None and nxt.text.startswith(":"):
+            return True  # "Franco-Prussian War: Battle of X": a label
+    if tr.type in ne.figure_types and head.pos_ in {"VERB", "AUX"}:
+        if head.lemma_.lower() in ne.figure_verbs and any(
+            c.dep_ in {"nsubj", "nsubjpass", "dobj"} and _numeric(c, dates) for c in head.children
+        ):
+            return True
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in _WH_TAGS for c in head.children):
+            return True
+    return False
+
+
 def _confidence(tr: Trigger, kind: str, generic: bool = False) -> float:
     base = 1.0 if tr.kind in {"verbal", "named"} else (0.8 if tr.anchor else 0.4)
     if generic:
@@ -282,6 +364,17 @@ def _sentence_mentions(
     said = quoted_statement(sent, label_of) if et.fallback.enabled else None
     if said is not None and not any(tr.head == said.head for tr in triggers):
         untyped.append(said)
+    date_toks = {
+        t.i
+        for t in sent
+        if any(
+            tm.start <= seg.offset + t.idx < tm.end
+            for tm in state.times
+            if abs_s <= tm.start < abs_e
+        )
+    }
+    triggers = [tr for tr in triggers if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
+    untyped = [tr for tr in untyped if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
     if (
         not triggers
         and not untyped
@@ -492,7 +585,8 @@ def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[Even
         out.append(
             EventMention(
                 doc_id=state.document.id,
-                start=region.start + (len(text[region.start:at]) - len(text[region.start:at].lstrip())),
+                start=region.start
+                + (len(text[region.start : at]) - len(text[region.start : at].lstrip())),
                 end=end,
                 trigger_start=t_start,
                 trigger_end=t_end,

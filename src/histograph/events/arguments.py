@@ -7,6 +7,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..entities.lexicon import name_words, norm
 from ..model import Participant, TimeMention
 from .triggers import MODIFIER_DEPS, Trigger, direct_args, prep_objects, subjects
 from .types import EventType
@@ -17,7 +18,9 @@ if TYPE_CHECKING:
 #: entity labels that can be participants
 PARTICIPANT_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "STATE", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "STATE"})
-PLACE_PREPS = ("in", "at", "near")
+#: places that are never participants (a state, "STATE", can be one)
+_PLACE_ONLY = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPS = ("in", "at", "near", "inside", "outside", "aboard")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _EDGE = " ,.;:'\"’*_#()[]-–—"
 CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "xcomp"})
@@ -114,10 +117,17 @@ def participants(
             found.append((a, roles.get(a.dep_, "patient")))
         for a in prep_objects(head, "by"):
             found.append((a, roles.get("agent", "agent")))
-        # "held talks with X": the event noun's own complements
+        # "declared war on X" (the preposition on the verb), "held talks with X" (on the noun)
+        if any(a.pos_ == "NOUN" for a in direct_args(head)):
+            found.extend((x, "patient") for x in prep_objects(head, "on"))
         for a in direct_args(head):
             if a.pos_ == "NOUN":
-                for prep, role in (("with", "party"), ("between", "party"), ("of", "patient")):
+                for prep, role in (
+                    ("with", "party"),
+                    ("between", "party"),
+                    ("of", "patient"),
+                    ("on", "patient"),  # "declared war on X", "imposed sanctions on X"
+                ):
                     found.extend((x, role) for x in prep_objects(a, prep))
         host = head
     else:
@@ -127,6 +137,8 @@ def participants(
             elif c.dep_ in {"compound", "amod", "nmod"}:
                 found.append((c, "agent"))
         for a in prep_objects(head, "of"):
+            if label_of(a) in _PLACE_ONLY and not _names_person(a, label_of):
+                continue  # "the Battle of X": X is the event's place
             found.append((a, roles.get("of", "patient")))
         for a in prep_objects(head, "by"):
             found.append((a, "agent"))
@@ -150,6 +162,13 @@ def participants(
     ):
         for a in prep_objects(host, prep):
             found.append((a, role))
+    # "French forces under Marshal X", "an army led by X": the commander takes part too
+    for tok, role in list(found):
+        if tok.pos_ == "NOUN":
+            found.extend((x, role) for x in prep_objects(tok, "under"))
+            for c in tok.children:
+                if c.dep_ == "acl" and c.lemma_.lower() in {"lead", "command", "head"}:
+                    found.extend((x, role) for x in prep_objects(c, "by"))
     out: list[Participant] = []
     seen: set[tuple[int, int]] = set()
     has_person = False
@@ -194,9 +213,24 @@ def _clause_tokens(head: Token, sent: Span) -> list[Token]:
 
 
 def _is_place(t: Token, label_of: LabelOf) -> bool:
-    return label_of(t) in PLACE_LABELS or any(
+    """A place name: tagged a place, or a building or a chamber the model tagged as an
+    organisation ("the House of X", "the X Palace"; a head word of ``names.yaml``)."""
+    if label_of(t) in PLACE_LABELS or any(
         label_of(c) in PLACE_LABELS for c in t.children if c.dep_ == "compound"
+    ):
+        return True
+    return (
+        label_of(t) in {"ORG", "FAC"}
+        and t.text[:1].isupper()
+        and norm(t.text) in name_words().place_heads
     )
+
+
+def _names_person(t: Token, label_of: LabelOf) -> bool:
+    """A word of the noun phrase of ``t`` is a person ("King Edward the Confessor" with only
+    "Edward" tagged a person)."""
+    s, e = _phrase_bounds(t)
+    return any(label_of(x) == "PERSON" for x in t.doc[s:e])
 
 
 def _unlabelled_name(t: Token, label_of: LabelOf) -> bool:
@@ -276,7 +310,7 @@ def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
     # a named event: "the Battle of X", "the X Earthquake" (its own name's place)
     if tr.kind == "named" or head.pos_ in {"NOUN", "PROPN"}:
         for o in prep_objects(head, "of"):
-            if label_of(o) in PLACE_LABELS:
+            if label_of(o) in PLACE_LABELS and not _names_person(o, label_of):
                 found = _place_phrase_text(o, label_of)
                 if found:
                     return found
@@ -289,6 +323,17 @@ def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                 found = _place_phrase(o, label_of)
                 if found:
                     return found
+    # the place of the trigger's target: "a strike against the naval base at X"
+    for h in hosts:
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ in preps:
+                continue
+            for o in (g for g in c.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}):
+                for prep in PLACE_PREPS:
+                    for x in prep_objects(o, prep):
+                        found = _place_phrase(x, label_of) if _is_place(x, label_of) else None
+                        if found:
+                            return found
     # the verbs above the trigger in its clause ("X was crowned ... at Y", "landing at Y"),
     # and participle clauses on them ("While campaigning in Y, X died"): the nearest place
     best: tuple[int, str] | None = None

@@ -188,6 +188,12 @@ def _numbers(text: str, s0: int, s1: int, d: _Data) -> list[_Num]:
     return _ranges(text, s0, out)
 
 
+#: after a length, words that make it a distance to a place
+_DISTANCE_TO = re.compile(
+    r"[\s)]*(?:\([^)]*\)\s*)?(?:away|from|off|short of|outside|beyond|inland|"
+    r"(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?(?:wards?)?\b)",
+    re.I,
+)
 _RANGE_GAP = re.compile(r"\s*(?:or|to|-|–|and)\s*(?:as high as\s*|as many as\s*)?", re.I)
 
 
@@ -301,8 +307,16 @@ def find_quantities(analysis: Analysis) -> list[Quantity]:
             q = _duration(text, doc_id, n, s0, s1, d) or _measured(
                 text, doc_id, n, nums, s0, s1, d
             )
-            if q is not None:
-                out.append(q)
+            if q is None:
+                continue
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.measure == q.measure
+                and re.fullmatch(r"\s*\(\s*", text[prev.end : q.start])
+            ):
+                continue  # "30 km (19 miles)": the same figure converted
+            out.append(q)
     return out
 
 
@@ -360,10 +374,14 @@ def _measured(
     high = n.high if n.high is not None else value
     if n.high is not None:
         bound = "range"
+    if key in ("length", "area") and _DISTANCE_TO.match(text[m1:s1]):
+        return None  # "60 miles north of the city": where, not how long
+    if n.word and text[n.start].isupper() and text[m0 if m0 > n.start else n.end :].lstrip()[:1].isupper():
+        return None  # "Three Mile Island": a name
     factor = 1.0
     unit = n.currency
     if key == "length":
-        word = text[n_end:m1].split()[-1].lower() if text[n_end:m1].split() else ""
+        word = text[n_end:m1].split()[-1].lower().strip("-") if text[n_end:m1].split() else ""
         factor = d.factors.get(word, 1.0)
         unit = "m"
     start = min(qstart, m0)

@@ -114,6 +114,7 @@ from .conflicts import (
     mark_independence,
     participant_conflict,
 )
+from .explain import Evidence, merge_reasons
 
 #: the score a mention needs to join a cluster
 THRESHOLD = 2.0
@@ -196,6 +197,8 @@ class _Mention:
     relative: tuple[int, int, int, int, int] | None = None
     #: "ending 16 years of X": [(months, unit months, span start, span end)]
     ended: tuple[tuple[int, int, int, int], ...] = ()
+    #: (participant id, name as written) of every participant
+    people_named: tuple[tuple[str, str], ...] = ()
     #: the one participant of the mention when it is a named thing, not a person ("the
     #: Berlin Wall opened"): two catch-all mentions of one thing a day apart tell one event
     sole_thing: str | None = None
@@ -466,7 +469,9 @@ def _explain(a: TimeValue, b: TimeValue) -> tuple[str, str] | None:
 
 
 def _name_clash(a: str, b: str) -> bool:
-    """Two names of one head that differ by a number ("World War I" / "World War II")."""
+    """Two names of one head that differ by a number ("World War I" / "World War II"), or
+    by everything after "<head> of" ("the Battle of Fulford" / "the Battle of Stamford
+    Bridge"): two events."""
     if a == b:
         return False
     ta, tb = a.split(), b.split()
@@ -474,7 +479,18 @@ def _name_clash(a: str, b: str) -> bool:
     nb = [t for t in tb if _ROMAN_OR_NUM.match(t)]
     if na != nb:
         return True
-    return ta[-1:] == tb[-1:] and set(ta) != set(tb) and len(ta) == len(tb) and bool(na)
+    if ta[-1:] == tb[-1:] and set(ta) != set(tb) and len(ta) == len(tb) and bool(na):
+        return True
+    if not (len(ta) > 2 and ta[1] == "of" and len(tb) > 2 and tb[1] == "of"):
+        # only "<head> of <place>" names: "the Russian Revolution" and "the Bolshevik
+        # Revolution" may be one event under two names
+        return False
+    head_a, head_b = ta[0], tb[0]
+    if _stem(head_a) != _stem(head_b):
+        return False
+    rest_a = {_stem(t) for t in ta if t not in _NAME_LINKS and t != head_a}
+    rest_b = {_stem(t) for t in tb if t not in _NAME_LINKS and t != head_b}
+    return bool(rest_a) and bool(rest_b) and not rest_a & rest_b
 
 
 def _ident_clash(a: Iterable[str], b: Iterable[str]) -> bool:
@@ -705,6 +721,7 @@ def _prepare(
                     lemma=lemma,
                     lemma_class=et.lemma_classes_of(trig.split()[-1] if trig.split() else ""),
                     heads=_heads(text, m),
+                    people_named=_people_named(m, pidx),
                     sole_thing=next(iter(parts))
                     if len(parts) == 1
                     and len(m.participants) == 1
@@ -1201,6 +1218,13 @@ def _date_relation(a: TimeValue | None, b: TimeValue | None) -> str | None:
     return None
 
 
+def _within_month(a: TimeValue | None, b: TimeValue | None) -> bool:
+    """Two dates of day precision at most 31 days apart."""
+    return _day_level_pair(a, b) and a is not None and b is not None and (
+        abs(a.earliest - b.earliest) <= 31
+    )
+
+
 def _day_level_pair(a: TimeValue | None, b: TimeValue | None) -> bool:
     return a is not None and b is not None and _day_level(a) and _day_level(b)
 
@@ -1219,6 +1243,10 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
     if any(_name_clash(x, y) for x in a.names for y in b.names):
         return False
     rel = _date_relation(a.core, b.core)
+    if rel is None and a.names & b.names and _within_month(a.core, b.core):
+        # one name, two days of one month ("the Battle of X" on the 20th and on the 25th):
+        # one event whose date the sources dispute (kept as a date conflict)
+        return True
     if rel is None:
         return False
     if a.names & b.names:
@@ -1682,6 +1710,10 @@ def _build(c: _Cluster, et: EventTypes, sources: Sources, texts: dict[str, str])
         claims.append(Claim(eid, "type", m.type, m.doc_id, m.trigger_start, m.trigger_end))
         if x.framing is not None:
             claims.append(_nature_claim(eid, x, texts))
+    reasons = merge_reasons([_evidence(x, texts) for x in asserted])
+    for x in asserted:
+        if x.order in reasons:
+            claims.append(Claim(eid, "merged", reasons[x.order], x.m.doc_id, x.m.start, x.m.end))
     place_votes = Counter(x.m.place for x in asserted if x.m.place)
     place = min(place_votes, key=lambda p: (-place_votes[p], p)) if place_votes else None
     return _Built(
@@ -1695,6 +1727,32 @@ def _build(c: _Cluster, et: EventTypes, sources: Sources, texts: dict[str, str])
         claims_of=claims_of,
         title=_title(rep, texts.get(rep.m.doc_id, "")),
         place=place,
+    )
+
+
+def _people_named(m: EventMention, pidx: _PeopleIndex) -> tuple[tuple[str, str], ...]:
+    out = []
+    for p in m.participants:
+        pid = pidx.find(m.doc_id, p.start, p.end, p.key, p.name)
+        cid = pid if pid is not None else "k:" + _norm(p.key or p.name)
+        if cid not in {"k:", "p-"}:
+            out.append((cid, p.name))
+    return tuple(out)
+
+
+def _evidence(x: _Mention, texts: dict[str, str]) -> Evidence:
+    m = x.m
+    return Evidence(
+        key=x.order,
+        doc_id=m.doc_id,
+        start=m.start,
+        end=m.end,
+        type=m.type,
+        date=x.time,
+        name=x.name,
+        people=tuple(sorted((pid, name) for pid, name in x.people_named)),
+        place=m.place,
+        clause=texts.get(m.doc_id, "")[m.start : m.end],
     )
 
 

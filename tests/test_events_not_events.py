@@ -1,0 +1,112 @@
+"""Mentions that look like events but are not: wars named as a backdrop or a label, figures
+(tolls and totals), question headings; and an attack is a military action.
+
+Sentences written for these tests, about other episodes than the evaluation corpora."""
+
+from __future__ import annotations
+
+import pytest
+
+from histograph.ingest import read_text
+from histograph.model import EventMention
+from histograph.pipeline import build
+
+pytestmark = pytest.mark.slow
+
+
+def _events(text: str) -> list[tuple[str, str]]:
+    a = build().analyze(read_text(text, uri="t.txt", fmt="txt"))
+    return [(e.type, text[e.start : e.end]) for e in a.events]
+
+
+def _mentions(text: str) -> list[EventMention]:
+    return list(build().analyze(read_text(text, uri="t.txt", fmt="txt")).events)
+
+
+def test_war_as_backdrop_is_not_an_event() -> None:
+    text = "In 1912 the first bombs were dropped from an airship during the Balkan War.\n"
+    assert not [
+        s
+        for t, s in _events(text)
+        if "Balkan War" in s and t == "war_or_invasion" and s.startswith("the Balkan")
+    ]
+
+
+def test_war_as_label_is_not_an_event() -> None:
+    text = "In 1866 the Austro-Prussian War: Battle of Custoza is fought near Verona.\n"
+    assert not [s for _t, s in _events(text) if s.strip().startswith("Austro-Prussian War")]
+
+
+def test_bare_war_noun_is_a_kind() -> None:
+    text = "In 1849 the first use of balloons in war occurs at Venice.\n"
+    assert not [s for t, s in _events(text) if s == "war"]
+
+
+def test_war_that_happens_is_an_event() -> None:
+    text = "The Crimean War ended in 1856.\n"
+    assert any(t in {"war_or_invasion", "battle"} for t, _s in _events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 1871 some 17,000 buildings were destroyed by the fire.\n",
+        "About 3,400 people died in the flood of 1889.\n",
+        "The insurance claims totaled over $90 million in 1871.\n",
+    ],
+)
+def test_figures_are_not_events(text: str) -> None:
+    assert not [
+        s
+        for t, s in _events(text)
+        if t in {"other", "death", "disaster"} and s.startswith(text[:12])
+    ]
+
+
+def test_a_few_named_deaths_are_events() -> None:
+    text = "On 8 October 1871 two firemen died at the depot.\n"
+    assert any(t == "death" or t == "other" for t, _s in _events(text))
+
+
+def test_question_heading_is_not_an_event() -> None:
+    text = "What Happened in 1871\n\nThe fire began on 8 October 1871.\n"
+    assert not [s for _t, s in _events(text) if s.startswith("What")]
+
+
+def test_an_attack_is_a_military_action() -> None:
+    text = "On 9 March 1916 a surprise attack on Columbus, New Mexico, killed eighteen Americans.\n"
+    assert "war_or_invasion" in {t for t, _s in _events(text)}
+
+
+def test_a_year_opening_an_entry_is_not_a_count() -> None:
+    text = "1798 The frigate is badly damaged in a storm\n1799 The crew is rescued\n1801 The hull is sold\n"
+    assert "1798" in {e_time for e_time in _dates(text)}
+
+
+def _dates(text: str) -> list[str]:
+    return [e.time.value[:4] for e in _mentions(text) if e.time is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("In 1099 the crusaders seized Jerusalem after a siege.\n", "war_or_invasion"),
+        ("The Norman conquest of Sicily was complete by 1091.\n", "war_or_invasion"),
+        (
+            "In May 1848 the Frankfurt Parliament met; the Second Zionist Congress in Basel followed in 1898.\n",
+            "summit_or_conference",
+        ),
+        (
+            "In 1848 the National Convention in Paris voted a new constitution.\n",
+            "summit_or_conference",
+        ),
+    ],
+)
+def test_typing(text: str, typ: str) -> None:
+    assert typ in {t for t, _s in _events(text)}
+
+
+def test_a_convention_without_a_place_is_a_treaty() -> None:
+    assert "treaty_signed" in {
+        t for t, _s in _events("In 1864 the First Geneva Convention was signed.\n")
+    }
