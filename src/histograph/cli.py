@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -20,8 +20,7 @@ from .entities.authority import AuthorityError
 from .ingest import DEFAULT_MAX_BYTES, ReadOptions
 from .render import tables
 from .render.briefs import STYLES as BRIEF_STYLES
-from .render.export import FORMATS, export, serialiser
-from .render.titles import headline
+from .render.export import FORMATS, export
 
 out = Console()
 err = Console(stderr=True)
@@ -81,6 +80,9 @@ class _Guarded(TyperGroup):
             err.print(f"[red]error:[/] {message}", highlight=False, soft_wrap=True)
             raise typer.Exit(code) from None
 
+
+if TYPE_CHECKING:
+    from .web.views import Views
 
 app = typer.Typer(
     name="histograph",
@@ -178,19 +180,11 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _disputed(hg: Histograph) -> set[str]:
-    return {c.subject for c in hg.conflicts() if c.subject_kind == "event" and c.attribute == "date"}
+def _views(hg: Histograph) -> Views:
+    """The items the HTTP API returns (``--json`` prints the same shapes)."""
+    from .web.views import Views
 
-
-def _label_conflicts(hg: Histograph, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    for c in items:
-        if c["subject_kind"] == "event":
-            e = hg.event(c["subject"])
-            c["subject_label"] = headline(e, hg.quote) if e else c["subject"]
-        else:
-            p = hg.person(c["subject"])
-            c["subject_label"] = p.name if p else c["subject"]
-    return items
+    return Views(hg)
 
 
 @app.command()
@@ -340,9 +334,8 @@ def timeline(
             )
         except DateArgumentError as exc:
             raise _fail(str(exc)) from None
-        s = serialiser(hg)
-        disputed = _disputed(hg)
-        rows = [s.event_summary(e, e.id in disputed) for e in events]
+        v = _views(hg)
+        rows = [v.summary(e) for e in events]
     _emit(rows, as_json, lambda: tables.timeline_table(rows))
 
 
@@ -353,18 +346,13 @@ def on_this_day(
     as_json: JsonOption = False,
 ) -> None:
     """Events of a month and day across the years; imprecise or disputed days are marked."""
+    from .web.views import BadRequest
+
     with _open(db) as hg:
         try:
-            events = hg.on_this_day(month_day)
-        except DateArgumentError as exc:
+            rows = _views(hg).on_this_day(month_day)["items"]
+        except BadRequest as exc:
             raise _fail(str(exc)) from None
-        s = serialiser(hg)
-        disputed = _disputed(hg)
-        rows = []
-        for e in events:
-            row = s.event_summary(e, e.id in disputed)
-            row["imprecise"] = bool(e.date and e.date.precision != "day" and e.date.precision != "time")
-            rows.append(row)
     _emit(rows, as_json, lambda: tables.timeline_table(rows, title=f"On this day ({month_day or 'today'})"))
 
 
@@ -382,8 +370,8 @@ def people(
     if kind not in ("person", "state", "organisation"):
         raise _fail(f"unknown kind {kind!r}; choose person, state or organisation")
     with _open(db) as hg:
-        s = serialiser(hg)
-        rows = [s.person(p) for p in hg.people(kind=kind, limit=limit, offset=offset)]
+        v = _views(hg)
+        rows = [v.person_row(p) for p in hg.people(kind=kind, limit=limit, offset=offset)]
     _emit(rows, as_json, lambda: tables.people_table(rows))
 
 
@@ -425,8 +413,7 @@ def person(
             more = f" and {len(matches) - 6} more" if len(matches) > 6 else ""
             err.print(f"note: {len(matches)} match {name!r}; showing {p.name} ({p.id}); also "
                       f"{others}{more}", highlight=False)
-        s = serialiser(hg)
-        row = s.person(p, hg.timeline(entity=p.id))
+        row = _views(hg).person(p.id)
     _emit(row, as_json, lambda: tables.person_tables(row))
 
 
@@ -437,13 +424,13 @@ def event(
     as_json: JsonOption = False,
 ) -> None:
     """One event with each source's claim and quote, and its conflicts."""
+    from .web.views import NotFound
+
     with _open(db) as hg:
-        e = hg.event(event_id)
-        if e is None:
-            raise _fail(f"no event with id {event_id!r} (see `histograph timeline`)", 1)
-        s = serialiser(hg)
-        row = s.event(e, hg.conflicts(e.id))
-        _label_conflicts(hg, row["conflicts"])
+        try:
+            row = _views(hg).event(event_id)
+        except NotFound:
+            raise _fail(f"no event with id {event_id!r} (see `histograph timeline`)", 1) from None
     _emit(row, as_json, lambda: tables.event_tables(row))
 
 
@@ -456,10 +443,10 @@ def conflicts(
 ) -> None:
     """Where sources disagree, with each value's sources and an explanation."""
     with _open(db) as hg:
-        s = serialiser(hg)
         found = hg.conflicts()
         found = found[offset : offset + limit if limit is not None else None]
-        rows = _label_conflicts(hg, [s.conflict(c) for c in found])
+        v = _views(hg)
+        rows = [v.conflict(c) for c in found]
     _emit(rows, as_json, lambda: tables.conflicts_table(rows))
 
 
@@ -467,8 +454,8 @@ def conflicts(
 def sources(db: DbOption = "histograph.db", as_json: JsonOption = False) -> None:
     """The documents in the knowledge base."""
     with _open(db) as hg:
-        s = serialiser(hg)
-        rows = [s.document_summary(d) for d in hg.sources()]
+        v = _views(hg)
+        rows = [v.source_row(d) for d in hg.sources()]
     _emit(rows, as_json, lambda: tables.sources_table(rows))
 
 
@@ -481,13 +468,13 @@ def search(
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search over the sources' sentences."""
+    from .web.views import BadRequest
+
     with _open(db) as hg:
-        s = serialiser(hg)
-        rows = [
-            {"uri": s.uri(h.doc_id), "doc_id": h.doc_id, "start": h.start, "end": h.end,
-             "text": h.text, "score": h.score}
-            for h in hg.search(query, limit, offset)
-        ]
+        try:
+            rows = _views(hg).search(query, limit, offset)["sentences"]
+        except BadRequest as exc:
+            raise _fail(str(exc)) from None
     _emit(rows, as_json, lambda: tables.search_table(rows))
 
 
@@ -628,12 +615,13 @@ def demo(
         report = hg.ingest([str(folder)])
         for e in report.errors:
             err.print(f"[red]skipped[/] {e}", highlight=False)
-        s = serialiser(hg)
-        disputed = _disputed(hg)
-        out.print(tables.sources_table([s.document_summary(d) for d in hg.sources()]))
-        out.print(tables.timeline_table([s.event_summary(e, e.id in disputed) for e in hg.timeline()]))
-        out.print(tables.people_table([s.person(p) for p in hg.people()]))
-        out.print(tables.conflicts_table(_label_conflicts(hg, [s.conflict(c) for c in hg.conflicts()])))
+        v = _views(hg)
+        _emit(None, False, lambda: [
+            tables.sources_table([v.source_row(d) for d in hg.sources()]),
+            tables.timeline_table([v.summary(e) for e in hg.timeline()]),
+            tables.people_table([v.person_row(p) for p in hg.people()]),
+            tables.conflicts_table([v.conflict(c) for c in hg.conflicts()]),
+        ])
     out.print(f"\nExplore it: histograph timeline --db {db} · histograph conflicts --db {db} · "
               f"histograph event ID --db {db}")
 

@@ -16,7 +16,7 @@ from ..model import (
     TimeValue,
     civil_from_day,
 )
-from .dates import date_text, humanise, value_text
+from .dates import date_text, explanation_text, value_text
 from .titles import headline
 
 QuoteFn = Callable[[str, int, int], str]
@@ -158,7 +158,7 @@ class Serialiser:
             "attribute": c.attribute,
             "kind": c.kind,
             "severity": c.severity,
-            "explanation": humanise(c.explanation),
+            "explanation": explanation_text(c.explanation),
             "values": [
                 {
                     "value": v.value,

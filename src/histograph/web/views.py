@@ -18,10 +18,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..api import DateArgumentError, Histograph, parse_date_arg, parse_month_day
-from ..model import CONTENT_REGIONS, Conflict, Event, Person, TimeValue, civil_from_day
+from ..model import (
+    CONTENT_REGIONS,
+    Conflict,
+    Document,
+    Event,
+    Person,
+    TimeValue,
+    civil_from_day,
+)
 from ..render.present import (
     context,
     date_label,
+    existed,
     is_imprecise,
     one_line,
     precision_note,
@@ -186,7 +195,9 @@ class Views:
         out.update(date_info(e.date))
         out.update(self._flags(e))
         out["type_label"] = type_label(e.type)
-        out["participants"] = [self.entity_ref(p) for p in e.participants]
+        out["participants"] = [
+            self.entity_ref(p) for p in e.participants if existed(p, e.date)
+        ]
         out["source_ids"] = sorted({m.doc_id for m in e.mentions})
         return out
 
@@ -266,7 +277,9 @@ class Views:
         out.update(date_info(e.date))
         out.update(self._flags(e))
         out["type_label"] = type_label(e.type)
-        out["participants"] = [self.entity_ref(p) for p in e.participants]
+        out["participants"] = [
+            self.entity_ref(p) for p in e.participants if existed(p, e.date)
+        ]
         out["conflicts"] = [self.conflict(c) for c in conflicts]
         for m, row in zip(e.mentions, out["mentions"], strict=True):
             doc = self.hg.document(m.doc_id)
@@ -349,15 +362,26 @@ class Views:
         items = everyone[offset : offset + limit]
         rows = []
         for p in items:
-            row = self.s.person(p)
-            row["titles"] = sorted({r.title for r in p.roles})
-            rows.append(row)
+            rows.append(self.person_row(p))
         return {
             "query": query,
             "kind": kind,
             **page_info(len(everyone), limit, offset),
             "items": rows,
         }
+
+    def person_row(self, p: Person) -> dict[str, Any]:
+        """One item of the people list (``/api/people``, ``histograph people --json``)."""
+        row = self.s.person(p)
+        row["titles"] = sorted({r.title for r in p.roles})
+        return row
+
+    def source_row(self, d: Document) -> dict[str, Any]:
+        """One item of the sources list (``/api/sources``, ``histograph sources --json``)."""
+        row = self.s.document_summary(d)
+        row["name"] = source_name(d.uri, d.title)
+        row["published_label"] = date_label(d.published) if d.published else None
+        return row
 
     def person(self, person_id: str) -> dict[str, Any]:
         p = self.hg.person(person_id)
@@ -424,10 +448,7 @@ class Views:
         docs = self.hg.sources(limit=limit, offset=offset)
         rows = []
         for d in docs:
-            row = self.s.document_summary(d)
-            row["name"] = source_name(d.uri, d.title)
-            row["published_label"] = date_label(d.published) if d.published else None
-            rows.append(row)
+            rows.append(self.source_row(d))
         return {**page_info(total, limit, offset), "items": rows}
 
     def source(self, doc_id: str, highlight: tuple[int, int] | None = None) -> dict[str, Any]:
