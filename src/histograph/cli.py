@@ -210,6 +210,15 @@ def ingest(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="Analyse documents in this many processes.")
     ] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="local|tcp://HOST:8786",
+            help="Analyse documents as Dask tasks: 'local' starts a LocalCluster (--jobs "
+            "workers, default one per core), an address uses a running scheduler.",
+        ),
+    ] = None,
     authority: Annotated[
         Path | None,
         typer.Option(help="An authority file (CSV/JSON: id, name, aliases, dates) pinning identities."),
@@ -249,7 +258,12 @@ def ingest(
                 hg.load_authority(authority, rebuild=False)
             except (AuthorityError, OSError) as exc:
                 raise _fail(str(exc)) from None
-        report = hg.ingest(inputs, options, progress=progress, jobs=jobs)
+        from .dask_engine import DaskUnavailable
+
+        try:
+            report = hg.ingest(inputs, options, progress=progress, jobs=jobs, dask=dask)
+        except DaskUnavailable as exc:
+            raise _fail(str(exc)) from None
     for e in report.errors:
         err.print(f"[red]skipped[/] {e}", highlight=False, soft_wrap=True)
     if report.failure:
