@@ -204,3 +204,13 @@ def test_more_typing(text: str, typ: str) -> None:
 def test_exiles_are_people_not_an_event() -> None:
     text = "In 1961 a landing by trained exiles failed.\n"
     assert "purge_or_repression" not in {t for t, _s in _events(text)}
+
+
+def test_a_happening_told_by_a_when_clause_is_one_event() -> None:
+    text = "In 1866 the worst flood in the valley's history took place when the dam burst.\n"
+    assert len([m for m in _mentions(text) if m.type == "other"]) == 1
+
+
+def test_leading_an_attack_is_the_attack() -> None:
+    text = "On 9 March 1916 the raiders led a surprise attack on Columbus, New Mexico.\n"
+    assert not [s for t, s in _events(text) if t in {"other", "letter_or_statement"}]
