@@ -98,3 +98,16 @@ def test_each_dated_entry_is_an_event_and_a_cut_entry_is_not() -> None:
     assert any("first use of steam trains" in s for s in by_year["1830"])
     # the entry cut off by the end of the page is a fragment
     assert "1869" not in by_year
+
+
+def test_days_after_inside_an_on_this_day_entry() -> None:
+    text = (
+        "Events on 5 March\n"
+        "\n"
+        "1770 Soldiers fire on a crowd in Boston\n"
+        "1836 Colt patents a revolver\n"
+        "1871 Siege of Paris - Two days after the kingdom declared war, the fleet sails\n"
+    )
+    a = _analyse(text)
+    ev = next(e for e in a.events if text[e.trigger_start : e.trigger_end] == "declared")
+    assert ev.time is not None and ev.time.value == "1871-03-03"

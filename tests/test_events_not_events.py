@@ -110,3 +110,80 @@ def test_a_convention_without_a_place_is_a_treaty() -> None:
     assert "treaty_signed" in {
         t for t, _s in _events("In 1864 the First Geneva Convention was signed.\n")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The turning point came on 6 May 1803, when the purchase treaty was signed.\n",
+        "A new chapter opened in 1871 when the two states established diplomatic relations.\n",
+    ],
+)
+def test_a_frame_clause_is_one_event_the_embedded_one(text: str) -> None:
+    ms = _mentions(text)
+    assert len(ms) == 1
+    assert ms[0].type != "other" and ms[0].time is not None and ms[0].time.value[:4] in text
+
+
+def test_an_event_with_a_when_clause_stays_two_events() -> None:
+    text = "The army withdrew on 6 May 1803, when the treaty was signed.\n"
+    assert len(_mentions(text)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "typ", "not_typ"),
+    [
+        (
+            "On 4 March 1934 the new envoy presented his credentials to the King.\n",
+            "appoint_ambassador",
+            "letter_or_statement",
+        ),
+        ("A price war broke out among the railways in 1881.\n", "other", "war_or_invasion"),
+        ("The green revolution transformed farming in the 1960s.\n", "other", "revolution_or_coup"),
+        (
+            "In 1965 the pontiff became the first pope to visit the Americas.\n",
+            "visit",
+            "took_office",
+        ),
+    ],
+)
+def test_typing_of_ceremonies_and_figurative_heads(text: str, typ: str, not_typ: str) -> None:
+    types = {t for t, _s in _events(text)}
+    assert typ in types and not_typ not in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The most widely accepted estimate of the toll was given in 1907.\n",
+        "In 1791 the assembly adopted a text limiting the royal veto and promising freedom of the press.\n",
+        "In 1791 they adopted a constitution that limited the royal veto and outlined the rights of citizens.\n",
+        "The charter declared that no free man would be imprisoned without trial.\n",
+    ],
+)
+def test_descriptions_and_terms_are_not_statements(text: str) -> None:
+    assert not [
+        s
+        for t, s in _events(text)
+        if t in {"letter_or_statement", "agreement_signed"}
+        and any(w in s for w in ("accepted", "promising", "outlined", "declared"))
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1781 Rebels evacuate the fort at Charleston\n1782 Rebels storm the harbour\n1783 Peace returns\n",
+        "In 1863 the steamer was badly damaged in a Confederate attack.\n",
+    ],
+)
+def test_armed_forces_acting_are_military_actions(text: str) -> None:
+    first = text.split("\n")[0]
+    assert any(t == "war_or_invasion" and s.startswith(first[:20]) for t, s in _events(text)), (
+        _events(text)
+    )
+
+
+def test_backdrop_war_even_when_the_parse_breaks_the_name() -> None:
+    text = "1914-1918- Zeppelins are used for bombing during World War I. Air defence emerges.\n"
+    assert not [s for t, s in _events(text) if t == "war_or_invasion" and s.startswith("World War")]

@@ -44,3 +44,37 @@ def test_due_to_reopen_on_friday_is_a_future_friday() -> None:
         _values("The museum is due to reopen on Friday.", dct="2020-03-04")["Friday"][0]
         == "2020-03-06"
     )
+
+
+def test_a_day_without_year_takes_the_year_the_page_gives_that_day() -> None:
+    from histograph.ingest import read_text
+    from histograph.pipeline import build
+
+    text = (
+        "A republic is born\n\n"
+        "On July 5, the islands became independent.\n\n"
+        "Published June 30, 2021 10:00 am\n\n"
+        "The flag was raised in the capital on July 5, 1975 at dawn.\n"
+    )
+    a = build().analyze(read_text(text, uri="t.txt", fmt="txt"))
+    first = next(t for t in a.times if t.text == "July 5")
+    assert first.value is not None and first.value.value == "1975-07-05"
+    ev = next(e for e in a.events if text[e.trigger_start : e.trigger_end] == "became")
+    assert ev.type == "founding" and ev.time is not None and ev.time.value == "1975-07-05"
+
+
+def test_days_after_an_embedded_event_count_back_from_the_sentence_date() -> None:
+    from histograph.ingest import read_text
+    from histograph.pipeline import build
+
+    text = "On 12 June 1812, two days after the emperor declared war, the army crossed the river.\n"
+    a = build().analyze(read_text(text, uri="t.txt", fmt="txt"))
+    declared = next(e for e in a.events if text[e.trigger_start : e.trigger_end] == "declared")
+    assert declared.time is not None and declared.time.value == "1812-06-10"
+
+
+def test_parse_days() -> None:
+    from histograph.time.durations import parse_days
+
+    assert parse_days("two days") == 2 and parse_days("3 weeks") == 21 and parse_days("a day") == 1
+    assert parse_days("some days") is None

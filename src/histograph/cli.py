@@ -40,6 +40,8 @@ def _error_line(exc: Exception) -> tuple[str, int]:
     db = _opened.get("db", "the knowledge base")
     if isinstance(exc, StoreError):
         return str(exc), EXIT_STORE
+    if type(exc).__module__.startswith("psycopg"):  # the PostgreSQL server, mid-command
+        return f"{db}: database error: {describe(exc)}", EXIT_STORE
     if isinstance(exc, sqlite3.Error):
         text = str(exc)
         if "disk is full" in text or "disk I/O" in text:
@@ -94,7 +96,12 @@ app = typer.Typer(
 
 DbOption = Annotated[
     str,
-    typer.Option("--db", envvar="HISTOGRAPH_DB", help="Knowledge base file (SQLite).", show_default=True),
+    typer.Option(
+        "--db",
+        envvar="HISTOGRAPH_DB",
+        help="Knowledge base: an SQLite file, or a PostgreSQL database (postgresql://user@host/dbname).",
+        show_default=True,
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Skip this many results first.")]
@@ -104,11 +111,32 @@ def _is_memory(db: str) -> bool:
     return db in (":memory:", "memory://")
 
 
+def _is_server(db: str) -> bool:
+    """A database on a server (PostgreSQL): it exists unless connecting says otherwise."""
+    from .store import is_postgres_url
+
+    return is_postgres_url(db)
+
+
+def _shown(db: str) -> str:
+    """``db`` as printed: a server URL without its password."""
+    if _is_server(db):
+        from .store import redact_url
+
+        return redact_url(db)
+    return db
+
+
 def _open(db: str, *, create: bool = False) -> Histograph:
     """The knowledge base ``db``; a query command (``create`` False) refuses one that does not
     exist instead of creating an empty file, and says when the last merge did not finish."""
-    _opened["db"] = db
-    if not create and not _is_memory(db) and not Path(db.removeprefix("sqlite:///")).is_file():
+    _opened["db"] = _shown(db)
+    if (
+        not create
+        and not _is_memory(db)
+        and not _is_server(db)
+        and not Path(db.removeprefix("sqlite:///")).is_file()
+    ):
         raise _fail(
             f"no knowledge base at {db} (build one with `histograph ingest --db {db} FILES`)",
             EXIT_STORE,
@@ -126,8 +154,8 @@ def _open_readonly(db: str) -> Histograph:
     """The knowledge base for reading only (falls back to a normal open for older files)."""
     from .store import StoreError, open_store
 
-    _opened["db"] = db
-    if not Path(db).is_file():
+    _opened["db"] = _shown(db)
+    if not Path(db).is_file() and not _is_server(db):
         return _open(db)
     try:
         return Histograph(open_store(db, readonly=True))
@@ -204,6 +232,15 @@ def ingest(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="Analyse documents in this many processes.")
     ] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="local|tcp://HOST:8786",
+            help="Analyse documents as Dask tasks: 'local' starts a LocalCluster (--jobs "
+            "workers, default one per core), an address uses a running scheduler.",
+        ),
+    ] = None,
     authority: Annotated[
         Path | None,
         typer.Option(help="An authority file (CSV/JSON: id, name, aliases, dates) pinning identities."),
@@ -243,7 +280,12 @@ def ingest(
                 hg.load_authority(authority, rebuild=False)
             except (AuthorityError, OSError) as exc:
                 raise _fail(str(exc)) from None
-        report = hg.ingest(inputs, options, progress=progress, jobs=jobs)
+        from .dask_engine import DaskUnavailable
+
+        try:
+            report = hg.ingest(inputs, options, progress=progress, jobs=jobs, dask=dask)
+        except DaskUnavailable as exc:
+            raise _fail(str(exc)) from None
     for e in report.errors:
         err.print(f"[red]skipped[/] {e}", highlight=False, soft_wrap=True)
     if report.failure:
@@ -269,7 +311,7 @@ def ingest(
         )
         out.print(
             f"ingested {len(report.added)} new document(s){replaced}, {len(report.duplicates)} "
-            f"already known, {len(report.errors)} error(s) → {db}{repaired}"
+            f"already known, {len(report.errors)} error(s) → {_shown(db)}{repaired}"
         )
     if report.failure:
         raise typer.Exit(EXIT_STORE)
@@ -567,7 +609,7 @@ def serve(
     from .store import StoreError
     from .web.app import serve as run
 
-    if not Path(db).is_file():
+    if not Path(db).is_file() and not _is_server(db):
         raise _fail(f"no knowledge base at {db} (build one with `histograph ingest` or `histograph demo`)")
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]note:[/] listening on {host}: other machines can read this knowledge base",

@@ -33,7 +33,7 @@ CONTENT_REGIONS: frozenset[str] = frozenset(
 )
 ConflictKind = Literal[
     "precision", "timezone", "calendar", "announced_vs_occurred", "naming", "copy",
-    "rounding", "framing", "participants", "filing", "unexplained",
+    "rounding", "framing", "participants", "filing", "anachronism", "unexplained",
 ]
 Severity = Literal["hard", "soft"]
 
@@ -181,6 +181,7 @@ class EventMention:
     modality: Modality = "asserted"
     region_kind: RegionKind = "narrative"
     confidence: float = 1.0
+    main: bool = False  # the document's own main event (its title, headline or lead)
 
 
 @dataclass(frozen=True)

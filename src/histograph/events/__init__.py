@@ -21,16 +21,20 @@ document and emits :class:`~histograph.model.EventMention` objects:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..model import EntityMention, EventMention, RegionKind, TimeMention
+from ..model import EntityMention, EventMention, RegionKind, TimeMention, civil_from_day
 from ..registry import stage
+from ..time.durations import parse_days
+from ..time.values import make_day
 from .arguments import Located, choose_time, clause_span, participants, place_of
 from .fallback import OTHER_TYPE, fallback_triggers, quoted_statement
 from .modality import immediate_governor, modality_of
+from .salience import mark_main
 from .states import STATE_TYPE, state_mentions
 from .structure import Structure, usable_time
 from .triggers import Trigger, find_triggers, subjects
@@ -308,9 +312,17 @@ def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[in
     - a clause whose subject is a question word ("What happened in 1066"): a page heading."""
     ne = et.not_events
     if tr.kind in {"named", "nominal"} and et.group(tr.type) in ne.backdrop_groups:
-        gov = head.head if head.dep_ == "pobj" else None
+        root = head
+        while tr.start <= root.head.i < tr.end and root.head.i != root.i:
+            root = root.head  # the name's own head ("World War I": the parser may pick "I")
+        gov = root.head if root.dep_ == "pobj" else None
         if gov is not None and gov.lower_ in ne.backdrop_preps:
             return True
+        k = tr.start - 1
+        while k >= 0 and head.doc[k].lower_ in {"the", "a", "an"}:
+            k -= 1
+        if tr.kind == "named" and k >= 0 and head.doc[k].lower_ in ne.backdrop_preps:
+            return True  # "during World War I." (whatever the parse made of it)
         if (
             gov is not None
             and gov.lower_ in ne.generic_preps
@@ -322,12 +334,117 @@ def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[in
         nxt = head.doc[tr.end] if tr.end < len(head.doc) else None
         if tr.kind == "named" and nxt is not None and nxt.text.startswith(":"):
             return True  # "Franco-Prussian War: Battle of X": a label
+    top = head
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head  # "subjecting the king to the law and promising justice"
+    if tr.kind == "verbal" and (top.dep_ == "amod" or (top.dep_ == "acl" and head.tag_ == "VBG")):
+        return True  # "the most widely accepted estimate", "a charter promising justice"
+    if tr.kind == "verbal" and tr.type in ne.document_types:
+        subj = [c for c in top.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if top.dep_ == "relcl" and (not subj or subj[0].tag_ in {"WDT", "WP"}):
+            subj = [top.head]  # "an agreement that ... outlined rights"
+        if (
+            subj
+            and subj[0].lemma_.lower() in ne.document_subjects
+            and not any(c.dep_ == "nsubjpass" for c in top.children)
+        ):
+            return True  # "the charter outlined rights": the text's terms, not an act
+    if (
+        et.group(tr.type) == "office"
+        and head.lemma_.lower() == "become"
+        and any(
+            c.dep_ in {"attr", "oprd"}
+            and any(
+                g.dep_ in {"acl", "relcl"} and any(a.tag_ == "TO" for a in g.children)
+                for g in c.children
+            )
+            for c in head.children
+        )
+    ):
+        return True  # "became the first pope to visit X": the visit is the event
     if tr.type in ne.figure_types and head.pos_ in {"VERB", "AUX"}:
         if head.lemma_.lower() in ne.figure_verbs and any(
             c.dep_ in {"nsubj", "nsubjpass", "dobj"} and _numeric(c, dates) for c in head.children
         ):
             return True
         if any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in _WH_TAGS for c in head.children):
+            return True
+    return False
+
+
+def _figurative(tr: Trigger, head: Token, et: EventTypes) -> Trigger:
+    """ "A price war", "the green revolution": a head noun made figurative by its modifier
+    names no war or coup; the mention is typed ``other``."""
+    if tr.kind not in {"nominal", "named"} or OTHER_TYPE not in et.types:
+        return tr
+    mods = et.figurative_modifiers.get(head.lower_) or et.figurative_modifiers.get(
+        head.lemma_.lower()
+    )
+    if mods and any(
+        c.dep_ in {"amod", "compound", "nmod"} and c.lemma_.lower() in mods for c in head.children
+    ):
+        return dataclasses.replace(tr, type=OTHER_TYPE)
+    return tr
+
+
+_OFFSET = re.compile(r"(?i)\b((?:\d{1,3}|[a-z]+)\s+(?:days?|weeks?))\s+(after|before)\s+")
+
+
+def _offset_dates(
+    mentions: list[EventMention], text: str, start: int, end: int
+) -> list[EventMention]:
+    """ "Two days after the kingdom declared war, ..." in a sentence dated to a day: the
+    embedded event lies that many days before (after "before") the sentence's date."""
+    m = _OFFSET.search(text, start, end)
+    if m is None:
+        return mentions
+    days = parse_days(m.group(1))
+    if days is None:
+        return mentions
+    stop = text.find(",", m.end(), end)
+    stop = end if stop < 0 else stop
+    inside = [k for k, x in enumerate(mentions) if m.end() <= x.trigger_start < stop]
+    outside = [
+        x
+        for k, x in enumerate(mentions)
+        if k not in inside and x.time is not None and x.time.precision == "day"
+    ]
+    frame = outside[0].time if outside else None
+    if frame is None:
+        frame = next(
+            (x.time for x in mentions if x.time is not None and x.time.precision == "day"), None
+        )
+    if frame is None or not inside:
+        return mentions
+    k = inside[0]
+    own = mentions[k].time_start
+    if own is not None and m.start() <= own < m.end() and mentions[k].time is not None:
+        return mentions  # the date engine resolved "two days after" itself
+    y, mo, d = civil_from_day(
+        frame.earliest - days if m.group(2).lower() == "after" else frame.earliest + days
+    )
+    out = list(mentions)
+    out[k] = dataclasses.replace(
+        out[k], time=make_day(y, mo, d), time_start=m.start(1), time_end=m.end(2)
+    )
+    return out
+
+
+def _frame(head: Token, triggers: Sequence[Trigger], et: EventTypes) -> bool:
+    """An untyped frame clause around a typed event: "the turning point came on 6 May, when
+    the treaty was signed", "a new chapter opened in 1955 when ...": one event, the embedded
+    one (the frame's date reaches it through the parse)."""
+    ne = et.not_events
+    subj = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subj or subj[0].lemma_.lower() not in ne.frame_subjects:
+        return False
+    for c in head.subtree:
+        if c.dep_ not in {"advcl", "relcl"}:
+            continue  # ("..., when X": attached to the verb or to its date)
+        if not any(g.dep_ in {"mark", "advmod"} and g.lower_ in ne.frame_marks for g in c.children):
+            continue
+        inside = {t.i for t in c.subtree}
+        if any(tr.head in inside for tr in triggers):
             return True
     return False
 
@@ -373,8 +490,10 @@ def _sentence_mentions(
             if abs_s <= tm.start < abs_e
         )
     }
+    triggers = [_figurative(tr, seg.doc[tr.head], et) for tr in triggers]
     triggers = [tr for tr in triggers if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
     untyped = [tr for tr in untyped if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
+    untyped = [tr for tr in untyped if not _frame(seg.doc[tr.head], triggers, et)]
     if (
         not triggers
         and not untyped
@@ -475,6 +594,7 @@ def _sentence_mentions(
                 ),
             )
         )
+    out = _offset_dates(out, text, abs_s, abs_e)
     typed_out = out[: len(triggers)]  # one per typed trigger, in order (none is skipped)
     anchor = next(
         (m.time for m in typed_out if m.time is not None and m.modality == "asserted"),
@@ -526,7 +646,7 @@ def extract_events(state: DocState) -> list[EventMention]:
             prev, prev_end = ms, abs_e
     out.extend(entry_events(state, out))
     out.sort(key=lambda m: (m.start, m.trigger_start, m.type))
-    return out
+    return mark_main(out, state.regions)
 
 
 _ENTRY_LEAD = re.compile(r"[ \t]*(?:[-*+•▪◦‣][ \t]+)?(?:\*\*|__)?[ \t]*")

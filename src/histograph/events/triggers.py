@@ -146,7 +146,8 @@ def _verb_spec_ok(v: Token, spec: VerbSpec, label_of: LabelOf) -> bool:
     ):
         return False
     if spec.objects or spec.object_labels:
-        args = direct_args(v)
+        # (and a predicative adjective: "became independent")
+        args = direct_args(v) + [c for c in v.children if c.dep_ == "acomp"]
         if not any(
             _word_ok(a, spec.objects) or _label_ok(a, spec.object_labels, label_of) for a in args
         ):

@@ -144,6 +144,13 @@ class NotEvents:
     figure_verbs: frozenset[str] = frozenset()
     #: the types a figure clause may have been given
     figure_types: frozenset[str] = frozenset()
+    #: subjects of a frame clause ("the turning point came ..., when X"): not actors
+    frame_subjects: frozenset[str] = frozenset()
+    #: what introduces the embedded event of a frame clause
+    frame_marks: frozenset[str] = frozenset()
+    #: subjects that make a statement a text's terms ("the charter outlined rights")
+    document_subjects: frozenset[str] = frozenset()
+    document_types: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -182,6 +189,8 @@ class EventTypes:
     named_periods: frozenset[str] = frozenset()
     #: heads of names that are meetings when a place follows ("X Convention in Y")
     named_placed_meetings: frozenset[str] = frozenset()
+    #: head noun -> modifiers that make it figurative ("price war", "green revolution")
+    figurative_modifiers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     version: int = 1
 
     def framing_of(self, trigger: str, before: Sequence[str] = ()) -> str | None:
@@ -354,6 +363,10 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
             backdrop_groups=frozenset(str(x) for x in ne.get("backdrop_groups") or ()),
             figure_verbs=_fs(ne.get("figure_verbs")),
             figure_types=frozenset(str(x) for x in ne.get("figure_types") or ()),
+            frame_subjects=_fs(ne.get("frame_subjects")),
+            frame_marks=_fs(ne.get("frame_marks")),
+            document_subjects=_fs(ne.get("document_subjects")),
+            document_types=frozenset(str(x) for x in ne.get("document_types") or ()),
         ),
         fallback=Fallback(
             enabled=bool(fb.get("enabled", bool(fb))),
@@ -387,6 +400,9 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
         groups={tid: t.group for tid, t in types.items()},
         named_heads=named,
         named_placed_meetings=_fs(data.get("named_placed_meetings")),
+        figurative_modifiers={
+            str(k).lower(): _fs(v) for k, v in (data.get("figurative_modifiers") or {}).items()
+        },
         named_blockers=_fs(data.get("named_blockers")),
         named_periods=_fs(data.get("named_periods")),
         role_nouns=_fs(data.get("role_nouns")),

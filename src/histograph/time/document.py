@@ -202,9 +202,7 @@ def _add_entry_years(cands: list[Cand], entries: Sequence[tuple[int, int, int]])
     return sorted([*cands, *extra], key=lambda c: c.start) if extra else cands
 
 
-def page_day(
-    text: str, regions: Sequence[Region], cands: Sequence[Cand]
-) -> tuple[int, int] | None:
+def page_day(text: str, regions: Sequence[Region], cands: Sequence[Cand]) -> tuple[int, int] | None:
     """The month and day a page's title or first heading names without a year ("6th August,
     on this day", "Events on 2 March"): the day of every entry of an on-this-day page."""
     heads = sorted((r for r in regions if r.kind in _TITLE_KINDS), key=lambda r: r.start)
@@ -231,6 +229,37 @@ def _on_this_day(
             out[i] = replace(r, value=V.make_day(y, day[0], day[1]))
         except ValueError:
             continue  # 29 February of a common year
+    return out
+
+
+def _same_day_year(
+    resolved: list[Resolved], cands: Sequence[Cand], roles: Sequence[str]
+) -> list[Resolved]:
+    """A month and day written without a year ("On August 15, India became independent")
+    that the document also writes with exactly one year ("August 15, 1947") is that day,
+    rather than a day of the publication year or of the narrative's last year."""
+    years: dict[tuple[int, int], set[int]] = {}
+    for c, role in zip(cands, roles, strict=True):
+        if role != "docdate" and {"y", "m", "d"} <= c.f.keys() and isinstance(c.f["y"], int):
+            years.setdefault((int(c.f["m"]), int(c.f["d"])), set()).add(int(c.f["y"]))
+    out = list(resolved)
+    for i, (r, c) in enumerate(zip(resolved, cands, strict=True)):
+        if "y" in c.f or not {"m", "d"} <= c.f.keys() or r.value is None or r.kind != "DATE":
+            continue
+        if r.value.anchor not in {"dct", "narrative"}:
+            continue
+        ys = years.get((int(c.f["m"]), int(c.f["d"])), set())
+        if len(ys) != 1:
+            continue
+        (y,) = ys
+        if civil_from_day(r.value.earliest)[0] == y:
+            continue
+        try:
+            out[i] = replace(
+                r, value=V.with_anchor(V.make_day(y, int(c.f["m"]), int(c.f["d"])), "narrative")
+            )
+        except ValueError:
+            continue
     return out
 
 
@@ -263,6 +292,7 @@ def tag_document(
                 published = r.value
                 break
     resolved = run(text, published, cands=cands, roles=roles, heading_breaks=breaks)
+    resolved = _same_day_year(resolved, cands, roles)
     day = page_day(text, regions, cands) if entries else None
     if day is not None:
         resolved = _on_this_day(resolved, cands, {s for s, _e, _y in entries}, day)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Duration", "months_label", "parse_duration"]
+__all__ = ["Duration", "months_label", "parse_days", "parse_duration"]
 
 _UNIT_MONTHS = {"Y": 12, "M": 1, "DE": 120, "CE": 1200}
 _WORD_NUMBERS = {
@@ -76,3 +76,18 @@ def months_label(months: int) -> str:
     if m or not y:
         parts.append(f"{m} month{'s' if m != 1 else ''}")
     return " ".join(parts)
+
+
+_DAYS_TEXT = re.compile(r"(?i)^\s*(\d{1,3}|[a-z]+)\s+(days?|weeks?)\s*$")
+
+
+def parse_days(text: str) -> int | None:
+    """ "two days", "3 weeks", "a day" -> a number of days (None for anything else)."""
+    m = _DAYS_TEXT.match(text)
+    if not m:
+        return None
+    num = m.group(1).lower()
+    n = int(num) if num.isdigit() else _WORD_NUMBERS.get(num)
+    if n is None:
+        return None
+    return n * (7 if m.group(2).lower().startswith("week") else 1)
