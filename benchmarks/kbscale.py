@@ -284,8 +284,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "timeline_offset": lambda: hg.timeline(limit=50, offset=rng.randrange(max(1, n - 50))),
         "timeline_after": lambda: hg.timeline(limit=50, after=deep_id),
         "decade": lambda: hg.timeline(
-            earliest=day_number(y := rng.randrange(1000, 1990), 1, 1),
-            latest=day_number(y + 9, 12, 31), limit=50,
+            start=str(y := rng.randrange(1000, 1990)), end=str(y + 9), limit=50
         ),
         "on_this_day": lambda: hg.on_this_day(f"{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"),
         "people_page": lambda: hg.people(
@@ -297,7 +296,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "conflicts_page": lambda: hg.conflicts(
             limit=50, offset=rng.randrange(max(1, n_conflicts - 50))
         ),
-        "facets": lambda: hg.facets(),
+        "facets": lambda: hg.facets(200),
     }
     p50: dict[str, float] = {}
     p95: dict[str, float] = {}

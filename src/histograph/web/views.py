@@ -43,7 +43,7 @@ from ..store import exact_on
 PAGE_SIZE = 50
 MAX_PAGE = 500
 #: at most this many events are drawn on the interactive timeline at once
-MAX_TIMELINE_ITEMS = 2000
+MAX_TIMELINE_ITEMS = 500  # drawn on the first view (each a whole event: keep it fast)
 #: participants and sources offered as timeline filters: the most frequent (any other can
 #: still be chosen by its id in the URL)
 MAX_FACETS = 200
