@@ -137,9 +137,12 @@ def small_kb() -> KnowledgeBase:
     )
 
 
-@pytest.fixture(params=["memory", "sqlite"])
+@pytest.fixture(params=["memory", "sqlite", "postgres"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    s = open_store(":memory:" if request.param == "memory" else str(tmp_path / "q.db"))
+    if request.param == "postgres":  # a fresh schema on the session's server, else a skip
+        s = open_store(request.getfixturevalue("postgres_url"))
+    else:
+        s = open_store(":memory:" if request.param == "memory" else str(tmp_path / "q.db"))
     s.replace_knowledge(small_kb())
     yield s
     s.close()
