@@ -246,6 +246,23 @@ def test_facets_equal_the_naive_count(store: Store) -> None:
     assert len(top.entities) == 2
 
 
+def test_events_at_a_span_of_a_source(store: Store) -> None:
+    kb = small_kb()
+    doc = kb.analyses[1].document
+    for sent in kb.analyses[1].sentences[:6]:
+        want = [
+            i
+            for i in _naive_order(kb)
+            for e in kb.events
+            if e.id == i
+            and any(m.doc_id == doc.id and m.start < sent.end and sent.start < m.end
+                    for m in e.mentions)
+        ]
+        assert want
+        assert _ids(store.events_at(doc.id, sent.start, sent.end)) == want
+    assert store.events_at(doc.id, 0, 0) == []
+
+
 def test_counts_match_the_lists(store: Store) -> None:
     assert store.count_people(kind="person") == len(store.people(kind="person")) == 5
     assert store.count_people(query="otter") == 1

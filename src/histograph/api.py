@@ -319,6 +319,10 @@ class Histograph:
     def event(self, event_id: str) -> Event | None:
         return self.store.event(event_id)
 
+    def events_at(self, doc_id: str, start: int, end: int) -> list[Event]:
+        """Events a span of a source states (a mention in it overlaps the span)."""
+        return self.store.events_at(doc_id, start, end)
+
     def people(
         self,
         kind: str | None = "person",

@@ -217,6 +217,11 @@ class Store(Protocol):
 
     def event(self, event_id: str) -> Event | None: ...
 
+    def events_at(self, doc_id: str, start: int, end: int) -> list[Event]:
+        """Events with a mention in document ``doc_id`` overlapping ``[start, end)``, in
+        timeline order (what a sentence of a source states)."""
+        ...
+
     def on_this_day(
         self, month: int, day: int, *, limit: int | None = None, offset: int = 0
     ) -> list[Event]:

@@ -262,6 +262,13 @@ class MemoryStore:
         with self._lock:
             return len(self._filtered(earliest, latest, entity, type, source))
 
+    def events_at(self, doc_id: str, start: int, end: int) -> list[Event]:
+        return [
+            e
+            for e in self.events(source=doc_id)
+            if any(m.doc_id == doc_id and m.start < end and start < m.end for m in e.mentions)
+        ]
+
     def event(self, event_id: str) -> Event | None:
         return next((e for e in self._events if e.id == event_id), None)
 

@@ -907,6 +907,16 @@ class PostgresStore:
         row = self._one(f"SELECT count(*) AS n FROM events e{where}", params)
         return int(row["n"]) if row else 0
 
+    def events_at(self, doc_id: str, start: int, end: int) -> list[Event]:
+        with self._snapshot():
+            rows = self._all(
+                "SELECT * FROM events e WHERE e.id IN (SELECT v.event_id FROM event_evidence v"
+                ' WHERE v.doc_id = %s AND v.start < %s AND %s < v."end")'
+                f" ORDER BY {_EVENT_ORDER}",
+                (doc_id, end, start),
+            )
+            return self._load_events(rows)
+
     def event(self, event_id: str) -> Event | None:
         with self._snapshot():
             found = self._load_events(

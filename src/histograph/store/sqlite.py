@@ -841,6 +841,15 @@ class SQLiteStore:
         row = self._one(f"SELECT count(*) AS n FROM events e{where}", params)
         return int(row["n"]) if row else 0
 
+    def events_at(self, doc_id: str, start: int, end: int) -> list[Event]:
+        rows = self._all(
+            "SELECT * FROM events e WHERE e.id IN (SELECT v.event_id FROM event_evidence v"
+            ' WHERE v.doc_id = ? AND v.start < ? AND ? < v."end")'
+            f" ORDER BY {_EVENT_ORDER}",
+            (doc_id, end, start),
+        )
+        return self._load_events(rows)
+
     def event(self, event_id: str) -> Event | None:
         found = self._load_events(self._all("SELECT * FROM events e WHERE e.id = ?", (event_id,)))
         return found[0] if found else None

@@ -47,6 +47,8 @@ MAX_TIMELINE_ITEMS = 500  # drawn on the first view (each a whole event: keep it
 #: participants and sources offered as timeline filters: the most frequent (any other can
 #: still be chosen by its id in the URL)
 MAX_FACETS = 200
+#: events listed on a person's page (the timeline filtered by the person has them all)
+PERSON_EVENTS = 200
 
 _CLASS_SAFE = re.compile(r"[^a-z0-9_-]+")
 
@@ -396,9 +398,12 @@ class Views:
         p = self.hg.person(person_id)
         if p is None:
             raise NotFound(f"no person with id or name {person_id!r}")
-        events = self.hg.events(entity=p.id, limit=MAX_PAGE)
+        events = self.hg.events(entity=p.id, limit=PERSON_EVENTS)
         out = self.s.person(p)
         out["events"] = [self.summary(e) for e in events]
+        out["events_total"] = (
+            len(events) if len(events) < PERSON_EVENTS else self.hg.count_events(entity=p.id)
+        )
         out["other_names"] = [a for a in p.aliases if a != p.name]
         out["sources"] = [self.doc_ref(d) for d in sorted({m.doc_id for m in p.mentions})]
         out["roles"] = self._roles(out["roles"], p)
@@ -557,16 +562,10 @@ class Views:
         hits = self.hg.search(q, limit + 1, offset)
         more = len(hits) > limit
         sentences = []
-        by_doc: dict[str, list[Event]] = {}
         for h in hits[:limit]:
-            if h.doc_id not in by_doc:
-                by_doc[h.doc_id] = self.hg.events(source=h.doc_id, limit=MAX_PAGE)
             events = [
                 {"id": e.id, "title": headline(e, self.hg.quote), "date_label": date_label(e.date)}
-                for e in by_doc[h.doc_id]
-                if any(
-                    m.doc_id == h.doc_id and m.start < h.end and h.start < m.end for m in e.mentions
-                )
+                for e in self.hg.events_at(h.doc_id, h.start, h.end)
             ]
             sentences.append(
                 {
