@@ -92,6 +92,16 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _on_day(row: dict[str, Any], month: int, day: int) -> bool:
+    """:func:`falls_on` for a row the on-this-day SQL selected: a day-precision row matched
+    its month and day in SQL, and every month has days 1-28; only the rest need the rule."""
+    if row["date_precision"] in EXACT_DAY_PRECISIONS:
+        return True
+    if row["date_precision"] == "month" and day <= 28:
+        return True
+    return falls_on(S.time_from_row(row, "date_"), month, day)
+
+
 class _FTS:
     """Full-text search over sentences: SQLite FTS5 (external-content index)."""
 
@@ -872,7 +882,7 @@ class SQLiteStore:
             f" ORDER BY {_EVENT_ORDER}",
             (month, day, month),
         )
-        rows = [r for r in rows if falls_on(S.time_from_row(r, "date_"), month, day)]
+        rows = [r for r in rows if _on_day(r, month, day)]
         end = None if limit is None else offset + limit
         return self._load_events(rows[offset:end])
 
@@ -892,7 +902,7 @@ class SQLiteStore:
             " AND e.date_latest - e.date_earliest < 31",
             (month,),
         )
-        return n + sum(1 for r in others if falls_on(S.time_from_row(r, "date_"), month, day))
+        return n + sum(1 for r in others if _on_day(r, month, day))
 
     def facets(self, limit: int | None = None) -> Facets:
         """Event counts by type, by participant entity and by source document (each event

@@ -442,7 +442,9 @@ class Views:
             if len(parts) == 3 and parts[0].isdigit():
                 year = int(parts[0])
         items = []
-        for e in self.hg.on_this_day(f"{month:02d}-{day:02d}", limit=limit, offset=offset):
+        key = f"{month:02d}-{day:02d}"
+        found = self.hg.on_this_day(key, limit=limit, offset=offset)
+        for e in found:
             row = self.summary(e)
             row["exact"] = exact_on(e.date, month, day)
             if year is not None and e.date is not None:
@@ -458,7 +460,13 @@ class Views:
             if year is None
             else f"{year:04d}-{month:02d}-{day:02d}",
             **(
-                page_info(self.hg.count_on_this_day(f"{month:02d}-{day:02d}"), limit, offset)
+                page_info(
+                    offset + len(found)
+                    if len(found) < limit and (found or offset == 0)
+                    else self.hg.count_on_this_day(key),
+                    limit,
+                    offset,
+                )
                 if limit is not None
                 else {}
             ),
