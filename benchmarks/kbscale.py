@@ -360,7 +360,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
             try:
                 a, b = _timed(get, max(5, args.repeat // 3))
-            except Exception as exc:  # noqa: BLE001  # one page's failure is reported, not fatal
+            except Exception as exc:  # one page's failure is reported, not fatal
                 print(f"{name}: {type(exc).__name__}: {exc}", file=sys.stderr)
                 continue
             h50[name], h95[name] = round(a, 1), round(b, 1)
