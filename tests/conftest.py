@@ -44,9 +44,24 @@ def postgres_server() -> Iterator[Server | None]:
 _POSTGRES_MISSING: list[str] = []
 
 
-@pytest.fixture
-def postgres_url(postgres_server: Server | None) -> str:
-    """The URL of a fresh, empty PostgreSQL schema (skips the test when there is no server)."""
+@pytest.fixture(scope="session")
+def postgres_shared_url(postgres_server: Server | None) -> str | None:
+    """One migrated schema for the session (None without a server)."""
     if postgres_server is None:
+        return None
+    from histograph.store import open_store
+
+    url = postgres_server.new_url()
+    open_store(url).close()  # create the tables
+    return url
+
+
+@pytest.fixture
+def postgres_url(postgres_server: Server | None, postgres_shared_url: str | None) -> str:
+    """The URL of an empty, migrated PostgreSQL schema (skips the test when there is no
+    server). Emptied, not created, per test: fast; use ``postgres_server.new_url()`` for a
+    schema without tables."""
+    if postgres_server is None or postgres_shared_url is None:
         pytest.skip(_POSTGRES_MISSING[0] if _POSTGRES_MISSING else "PostgreSQL is unavailable")
-    return postgres_server.new_url()
+    postgres_server.clear(postgres_shared_url)
+    return postgres_shared_url

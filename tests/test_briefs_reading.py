@@ -86,3 +86,32 @@ def test_onthisday_is_in_year_order_with_looser_dates_apart() -> None:
         assert sec.heading  # month- or year-only events are set apart under a heading
     md = to_markdown(b)
     assert "**1989 –**" in md or "**1989 (date disputed) –**" in md
+
+
+def test_a_first_is_not_why_it_matters() -> None:
+    from histograph.render.briefs import _Builder
+
+    b = _Builder(memory_hg())
+    first = _Sentence("d", 0, 1, "She became the first woman to sit in the assembly.", "narrative")
+    why = _Sentence("d", 0, 1, "The vote was a turning point that changed the franchise.", "narrative")
+    assert b.has(first, b.significance) and not b.has(first, b.why)
+    assert b.has(why, b.why)
+
+
+def test_the_guide_files_a_decade_under_its_decade() -> None:
+    from dataclasses import replace
+
+    from histograph.api import Histograph
+    from histograph.store import open_store
+    from histograph.time import parse_value
+    from test_web import make_kb
+
+    analyses, kb = make_kb()
+    decade = parse_value("198X")
+    events = tuple(replace(e, date=decade) if e.id == "ev-gates" else e for e in kb.events)
+    hg = Histograph(open_store(":memory:"))
+    for a in analyses:
+        hg.store.add_analysis(a)
+    hg.store.replace_knowledge(replace(kb, events=events))
+    headings = [s.heading for s in build_brief(hg, "ev-wall", "guide").sections]
+    assert "1980s" in headings and "1980" not in headings

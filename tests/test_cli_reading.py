@@ -59,3 +59,25 @@ def test_person_by_surname_any_case(tmp_path: Path) -> None:
         assert {p.id for p in hg.find_people("BERNADOTTE")} == {"p-1", "p-3"}
         assert hg.find_people("berna") == []  # whole words only
         assert hg.person("clary") is not None
+
+
+def test_json_items_have_the_http_apis_shapes(tmp_path: Path) -> None:
+    import json
+
+    from fastapi.testclient import TestClient
+
+    from histograph.store import open_store as _open_store
+    from histograph.web.app import create_app
+
+    db = _kb(tmp_path)
+    cli = json.loads(CliRunner().invoke(app, ["timeline", "--db", db, "--json"]).stdout)
+    with Histograph(_open_store(db, readonly=True)) as hg:
+        client = TestClient(create_app(hg))
+        api = client.get("/api/timeline?limit=500").json()["items"]
+        assert [sorted(x) for x in cli] == [sorted(x) for x in api]
+        assert [x["id"] for x in cli] == [x["id"] for x in api]
+        ev = cli[0]["id"]
+        one = json.loads(CliRunner().invoke(app, ["event", ev, "--db", db, "--json"]).stdout)
+        assert sorted(one) == sorted(client.get(f"/api/events/{ev}").json())
+        src = json.loads(CliRunner().invoke(app, ["sources", "--db", db, "--json"]).stdout)
+        assert [sorted(x) for x in src] == [sorted(x) for x in client.get("/api/sources").json()["items"]]

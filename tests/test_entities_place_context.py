@@ -75,3 +75,11 @@ def test_titled_names_the_model_tags_as_a_work() -> None:
         analyze("A telegram announced the birth of Prince Edmund to Queen Adelaide in 1844.")
     )
     assert "Edmund" in got and "Adelaide" in got
+
+
+def test_a_given_name_takes_its_epithet() -> None:
+    a = analyze("The Danes were commanded by William the Mighty in 1016. William died in 1035.")
+    got = people(a)
+    assert "William the Mighty" in got
+    assert len({e.key for e in a.entities if e.label == "PERSON"}) == 1
+    assert "Harold the Chancellor" not in people(analyze("In 1790 Harold the Chancellor spoke."))

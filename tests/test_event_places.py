@@ -52,3 +52,8 @@ def test_the_place_of_the_target_and_a_chamber_tagged_as_an_organisation() -> No
     assert any(p is not None and "Carrow" in p for p in got)
     got = places("On 4 March 1902 the bill was introduced in the House of Lords by the premier.")
     assert "House of Lords" in got
+
+
+def test_a_named_battle_is_placed_where_it_is_named() -> None:
+    got = places("On 9 June 1402 the Battle of Drumlee ended the revolt.")
+    assert any(p is not None and "Drumlee" in p for p in got)

@@ -110,3 +110,14 @@ def test_one_name_on_two_days_of_a_month_is_one_event_with_a_date_conflict() -> 
     events, conflicts = merge([a, b])
     assert len(events) == 1
     assert [c.attribute for c in conflicts] == ["date"]
+
+
+def test_a_repeated_happening_is_not_the_earlier_one() -> None:
+    a = Doc("a", "In March 1921 Ostland broke off relations. Later, Ostland relations again broke down.")
+    a.event("Ostland broke off relations", "broke", "break_relations", "1921-03", "March 1921",
+            parts=(("Ostland", "party"),))
+    a.event("Ostland relations again broke down", "broke", "break_relations",
+            parts=(("Ostland", "party"),))
+    events, _ = merge([a])
+    [e] = events
+    assert len(e.mentions) == 1

@@ -37,3 +37,12 @@ def test_different_names_keep_different_keys(a: str, b: str) -> None:
 def test_empty_name_gives_empty_key() -> None:
     assert name_variants_key("") == ""
     assert name_variants_key(" - ") == ""
+
+
+def test_an_epithet_is_a_suffix_of_the_name() -> None:
+    from histograph.entities.names import compatible, parse_name
+
+    n = parse_name("Canute the Mighty")
+    assert (n.given, n.surname, n.suffix) == ((), "canute", "the mighty")
+    assert compatible(n, parse_name("Canute"))
+    assert not compatible(n, parse_name("Canute II"))

@@ -46,6 +46,8 @@ def test_labels_ratios_years_and_offsets_are_not_quantities() -> None:
     assert _q("The real toll may have been 5 times as high.") == []
     assert _q("Three days later the envoys left.") == []
     assert _q("In 1850 the town had two mills.") == []
+    assert _q("The archduke was killed in 1914.") == []
+    assert _q("He led 1500 men.")[0][:3] == ("forces", "exact", 1500)
 
 
 def test_durations_are_compared_in_minutes() -> None:
@@ -90,3 +92,37 @@ def test_compatible_statements_are_soft_and_one_page_alone_is_no_conflict() -> N
 def test_quantity_range() -> None:
     q = Quantity("d", 0, 1, "deaths", 100, 100, "lower", "more than 100")
     assert q.range() == (100, math.inf)
+
+
+def test_start_and_end_times_of_day() -> None:
+    text = "The raid began at 6:40 a.m.; a second wave came at 7:30 a.m. It ended around 9:05 p.m."
+    got = [(q.measure, q.low, q.bound) for q in find_quantities(_analysis("d", text))]
+    assert got == [("start time", 400, "exact"), ("end time", 21 * 60 + 5, "approximate")]
+
+
+def test_a_phase_of_the_event_gives_its_times_to_the_pages_main_event() -> None:
+    texts = {
+        "a": "The raid on the port was a surprise. The raid commenced at 6:40 a.m.",
+        "b": "The raid on the port began at 6:52 a.m.",
+    }
+    main_a = EventMention("a", 0, 35, 4, 8, "other")
+    phase = EventMention("a", 37, len(texts["a"]), texts["a"].index("commenced"),
+                         texts["a"].index("commenced") + 9, "other")
+    main_b = EventMention("b", 0, len(texts["b"]), 4, 8, "other")
+    main = Event("e-raid", "other", "The raid", None, (main_a, main_b))
+    part = Event("e-phase", "other", "commenced", None, (phase,))
+    [c] = quantity_conflicts([main, part], [_analysis(d, t) for d, t in texts.items()])
+    assert (c.subject, c.attribute, c.severity) == ("e-raid", "start time", "hard")
+
+
+def test_event_lengths_written_as_adjectives_or_opening_for() -> None:
+    assert _q("The 11-day siege ended in surrender.")[0][:3] == ("duration", "exact", 11 * 1440)
+    assert _q("For nine days, the city held out.")[0][:3] == ("duration", "exact", 9 * 1440)
+    assert _q("The Six-Day War changed the map.") == []
+
+
+def test_sums_in_two_currencies_are_a_soft_conflict() -> None:
+    texts = {"a": "The flood cost 40 million gold francs.", "b": "The flood cost about $9 million."}
+    [c] = quantity_conflicts([_event(texts)], [_analysis(d, t) for d, t in texts.items()])
+    assert (c.attribute, c.severity) == ("money", "soft")
+    assert "different units" in c.explanation

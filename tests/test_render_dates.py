@@ -63,3 +63,19 @@ def test_explanations_have_no_raw_values() -> None:
 
 def test_humanise_leaves_other_text_alone() -> None:
     assert humanise("rounded from 1,200 to 1200-odd") == "rounded from 1,200 to 1200-odd"
+
+
+def test_an_explanation_says_each_thing_once() -> None:
+    from histograph.render.dates import explanation_text
+
+    raw = ("1815-06-19 is stated only in a headline, 1815-06-18 in the body: the headline may "
+           "give the day it was reported. 1815-06-19 is stated only in a headline, "
+           "1815-06-18T21:00 in the body: the headline may give the day it was reported. "
+           "1815-06-19 is stated only in a headline, XXXX-06-18 in the body: the headline may "
+           "give the day it was reported.")
+    assert explanation_text(raw) == (
+        "19 June 1815 is stated only in a headline, 18 June 1815 in the body: the headline "
+        "may give the day it was reported."
+    )
+    other = "Two sentences. They differ."
+    assert explanation_text(other) == other

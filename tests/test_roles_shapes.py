@@ -48,3 +48,30 @@ def test_apposition_with_the_body_served_in() -> None:
 def test_independent_is_part_of_the_title() -> None:
     got = roles("Lord Ashdown became independent Westland's first Governor-General in 1950.")
     assert any(p == "Ashdown" and "Governor-General" in t for p, t in got)
+
+
+def test_the_subject_of_an_active_naming_verb_holds_no_role() -> None:
+    got = roles("In 1921 Harding named his aide, Tom Weller, to the board.")
+    assert ("Tom Weller", "aide") in got
+    assert not any(p == "Harding" for p, _ in got)
+
+
+def test_a_reflexive_naming_verb_gives_the_subject_the_role() -> None:
+    got = roles("In 1804 Marius Dorne proclaimed himself Emperor of the Gauls.")
+    assert ("Marius Dorne", "Emperor of the Gauls") in got
+
+
+def test_relational_roles_and_office_nouns() -> None:
+    assert ("Paul Ainsley", "successor") in roles(
+        "Mason was followed by his successor Paul Ainsley in 1931."
+    )
+    assert ("Paul Ainsley", "President") in roles(
+        "During Paul Ainsley's presidency the bank failed."
+    )
+
+
+def test_a_capitalised_title_starting_the_sentence_before_a_comma() -> None:
+    assert ("Ivo Brandt", "Secretary of State") in roles(
+        "Secretary of State, Ivo Brandt, signed the note in 1933."
+    )
+    assert not roles("Yesterday, Ivo Brandt arrived in 1933.")

@@ -49,3 +49,12 @@ def test_a_second_date_without_a_clock_is_no_timezone_conflict() -> None:
     text = "On 3 March 1950 (4 March of that year) the raid began."
     e, a = _case(text, ("3 March 1950", "1950-03-03"), ("4 March", "1950-03-04"))
     assert clock_conflicts([e], [a]) == []
+
+
+def test_zoned_clock_reads_a_time_and_its_zone() -> None:
+    from histograph.time.zones import zoned_clock
+
+    assert zoned_clock("at 11:30 p.m. EST on March 3")[:2] == (23 * 60 + 30, "EST")
+    assert zoned_clock("at 04:30 GMT on 4 March")[:2] == (4 * 60 + 30, "GMT")
+    assert zoned_clock("at 9:15 p.m. Moscow time")[:2] == (21 * 60 + 15, "Moscow time")
+    assert zoned_clock("at 11:30 p.m. on March 3") is None

@@ -11,6 +11,7 @@ import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .entities.authority import AuthorityRecord, read_authority
 from .ingest import IngestError, ReadOptions, read_paths
@@ -29,6 +30,9 @@ from .model import (
 )
 from .pipeline import DEFAULT_STAGES, Pipeline, analyze_each, build
 from .store import DocumentVersion, SearchHit, Store, open_store
+
+if TYPE_CHECKING:
+    from .dask_engine import DaskEngine
 
 ProgressFn = Callable[[str], None]
 
@@ -142,9 +146,12 @@ class Histograph:
         progress: ProgressFn | None = None,
         *,
         jobs: int = 1,
+        dask: str | DaskEngine | None = None,
     ) -> IngestReport:
         """Read, analyse and store files/directories/globs (``-`` = stdin), then re-merge."""
-        return self.add_documents(read_paths(inputs, options), progress=progress, jobs=jobs)
+        return self.add_documents(
+            read_paths(inputs, options), progress=progress, jobs=jobs, dask=dask
+        )
 
     def add_documents(
         self,
@@ -152,8 +159,12 @@ class Histograph:
         progress: ProgressFn | None = None,
         *,
         jobs: int = 1,
+        dask: str | DaskEngine | None = None,
     ) -> IngestReport:
-        """Analyse and store documents not yet known, then re-merge; ``jobs`` processes."""
+        """Analyse and store documents not yet known, then re-merge; ``jobs`` processes, or
+        the tasks of a Dask cluster (``dask``: ``"local"`` for a LocalCluster of ``jobs``
+        workers, a scheduler address such as ``tcp://host:8786``, or an open
+        :class:`~histograph.dask_engine.DaskEngine`), each analysis stored as it completes."""
         report = IngestReport()
         seen: set[str] = set()
         known = {o: i for i, o in self.store.document_origins() if o is not None}
@@ -172,10 +183,17 @@ class Histograph:
                     seen.add(item.id)
                     yield item
 
-        for doc, result in analyze_each(self.pipeline, pending(), jobs):
+        if dask is None:
+            analysed = analyze_each(self.pipeline, pending(), jobs)
+        else:
+            from .dask_engine import analyze_each_dask
+
+            workers = jobs if jobs > 1 else None
+            analysed = analyze_each_dask(self.pipeline, pending(), dask, workers=workers)
+        for doc, result in analysed:
             if isinstance(result, Exception):  # one bad document never stops a batch
                 report.errors.append(
-                    IngestError(doc.uri, f"analysis failed: {type(result).__name__}: {result}")
+                    IngestError(doc.uri, one_line(f"analysis failed: {describe(result)}"))
                 )
             else:
                 try:

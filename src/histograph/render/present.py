@@ -135,3 +135,16 @@ def context(text: str, start: int, end: int, width: int = 160) -> tuple[str, str
 def one_line(text: str) -> str:
     """Collapse runs of whitespace (a quote spanning lines reads as one line)."""
     return " ".join(text.split())
+
+
+def existed(entity_id: str, tv: TimeValue | None) -> bool:
+    """False for a state that did not exist at that date (a present-day successor named for
+    a 1930s event by a merge of names); True for anything else or when unsure."""
+    if not entity_id.startswith("s-") or tv is None:
+        return True
+    from ..entities.states import gazetteer
+
+    st = gazetteer().state(entity_id[2:])
+    if st is None:
+        return True
+    return st.earliest <= tv.latest and tv.earliest <= st.latest

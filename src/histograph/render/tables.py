@@ -31,7 +31,8 @@ def tsv(table: Table) -> str:
 
     def plain(cell: object) -> str:
         text = cell.plain if isinstance(cell, Text) else Text.from_markup(str(cell)).plain
-        return " ".join(text.replace("\t", " ").split())
+        lines = (" ".join(x.replace("\t", " ").split()) for x in text.splitlines())
+        return "; ".join(x for x in lines if x)  # a cell's lines, on one line
 
     lines = []
     if table.title:
@@ -81,7 +82,9 @@ def person_tables(p: dict[str, Any]) -> list[Table]:
     head.add_column("k", style="bold")
     head.add_column("v")
     head.add_row("aliases", ", ".join(p["aliases"]))
-    head.add_row("sources", ", ".join(p["sources"]))
+    head.add_row("sources", ", ".join(
+        str(x.get("name") or x.get("uri")) if isinstance(x, dict) else str(x) for x in p["sources"]
+    ))
     roles = Table(title="Roles")
     for col in ("title", "from", "to", "source", "quote"):
         roles.add_column(col)
@@ -157,7 +160,8 @@ def search_table(hits: list[dict[str, Any]]) -> Table:
     for col in ("source", "span", "sentence"):
         t.add_column(col)
     for h in hits:
-        t.add_row(short(h["uri"]), f"{h['start']}–{h['end']}", plain(h["text"]))
+        uri = h["uri"] if "uri" in h else h["source"]["uri"]
+        t.add_row(short(uri), f"{h['start']}–{h['end']}", plain(h["text"]))
     return t
 
 

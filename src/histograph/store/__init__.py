@@ -18,6 +18,7 @@ Lists that can grow large take ``limit``/``offset``; a ``limit`` of ``None`` mea
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
@@ -242,6 +243,11 @@ def is_postgres_url(url: str) -> bool:
     return url.startswith(("postgresql://", "postgres://"))
 
 
+def redact_url(url: str) -> str:
+    """A connection URL without its password (for messages)."""
+    return re.sub(r"^(\w+://[^:/@]*):[^@/]*@", r"\1:***@", url)
+
+
 def open_store(url: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> Store:
     """Open a store by URL or path; default ``./histograph.db``.
 
@@ -279,4 +285,5 @@ __all__ = [
     "falls_on",
     "is_postgres_url",
     "open_store",
+    "redact_url",
 ]

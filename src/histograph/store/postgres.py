@@ -49,7 +49,7 @@ from ..model import (
     Person,
     Severity,
 )
-from . import DocumentVersion, SearchHit
+from . import DocumentVersion, SearchHit, redact_url
 from . import serialise as S
 from .common import (
     EXACT_DAY_PRECISIONS,
@@ -67,7 +67,7 @@ from .common import (
 from .schema import Migration, available_migrations
 
 #: merged-knowledge tables, children before parents (deleted in this order)
-_KNOWLEDGE_TABLES = (
+KNOWLEDGE_TABLES = (
     "conflict_value_claims",
     "conflict_values",
     "conflicts",
@@ -121,11 +121,6 @@ def _dict_rows(cursor: psycopg.Cursor[Any]) -> RowMaker[dict[str, Any]]:
         return {n: _dec(v) for n, v in zip(names, values, strict=True)}
 
     return make
-
-
-def redact(url: str) -> str:
-    """A connection URL without its password (for messages)."""
-    return re.sub(r"^(\w+://[^:/@]*):[^@/]*@", r"\1:***@", url)
 
 
 def _like_escape(text: str) -> str:
@@ -184,7 +179,7 @@ class PostgresStore:
 
     # ------------------------------------------------------------ connection and schema
     def _connect(self) -> psycopg.Connection[dict[str, Any]]:
-        where = redact(self.url)
+        where = redact_url(self.url)
         try:
             conn = psycopg.connect(self.url, autocommit=True, row_factory=_dict_rows)
         except psycopg.Error as exc:
@@ -228,7 +223,7 @@ class PostgresStore:
         newer = sorted(set(done) - {m.number for m in known})
         if newer:
             raise StoreError(
-                f"E016 {redact(self.url)} was written by a newer histograph (migration "
+                f"E016 {redact_url(self.url)} was written by a newer histograph (migration "
                 f"{newer[-1]}); upgrade histograph to open it"
             )
         return [m for m in known if m.number not in done]
@@ -256,7 +251,7 @@ class PostgresStore:
                     reason = " ".join(str(exc).split())
                     raise StoreError(
                         f"E015 migration {m.number:04d}_{m.name} failed on "
-                        f"{redact(self.url)}: {reason}"
+                        f"{redact_url(self.url)}: {reason}"
                     ) from None
                 conn.execute(
                     "INSERT INTO migrations (number, name, applied_at) VALUES (%s, %s, %s)",
@@ -290,7 +285,7 @@ class PostgresStore:
     def _transaction(self) -> Iterator[psycopg.Connection[dict[str, Any]]]:
         """A write transaction (rolled back on any exception), after the other writers."""
         if self.readonly:
-            raise StoreError(f"E017 {redact(self.url)} is open read-only")
+            raise StoreError(f"E017 {redact_url(self.url)} is open read-only")
         with self._lock, self._conn.transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
             yield self._conn
@@ -504,7 +499,7 @@ class PostgresStore:
                 ).fetchone():
                     validate_analysis(a)
                     changed = self._add_analysis(conn, a) or changed
-            for table in _KNOWLEDGE_TABLES:
+            for table in KNOWLEDGE_TABLES:
                 conn.execute(cast(Any, f"DELETE FROM {table}"))
             now = _now()
             for old_id, new_id in sorted(retire.items()):

@@ -179,7 +179,7 @@ class SQLiteStore:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
-        except sqlite3.OperationalError:
+        except sqlite3.Error:
             conn.close()
         return sqlite3.connect(
             base + "?immutable=1", uri=True, isolation_level=None, check_same_thread=False

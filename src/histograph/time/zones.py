@@ -17,7 +17,7 @@ from importlib import resources
 
 import yaml
 
-__all__ = ["instant", "names_other_clock", "zone_offset"]
+__all__ = ["instant", "names_other_clock", "zone_offset", "zoned_clock"]
 
 
 @lru_cache(maxsize=1)
@@ -63,3 +63,29 @@ def names_other_clock(phrase: str) -> bool:
         return True
     # "in Japan", "in Asian time zones": "in" followed by a capitalised word
     return bool(re.search(r"\bin\s+(?:the\s+)?[A-Z]", phrase))
+
+
+@lru_cache(maxsize=1)
+def _clock_re() -> re.Pattern[str]:
+    zones = sorted(_data()[0], key=len, reverse=True)
+    names = "|".join(re.escape(z).replace(r"\ ", r"\s+") for z in zones if len(z) > 1)
+    return re.compile(
+        rf"\b(\d{{1,2}})[:.](\d{{2}})\s*(?:([ap])\.?\s?m\b\.?)?\s*(?:\(\s*)?({names})\b",
+        re.I,
+    )
+
+
+def zoned_clock(text: str) -> tuple[int, str, int, int] | None:
+    """The first time of day written with a zone in ``text`` ("11:30 p.m. EST", "04:30
+    GMT"): (minutes after midnight, zone, start, end), or None."""
+    m = _clock_re().search(text)
+    if m is None:
+        return None
+    h, mi = int(m.group(1)), int(m.group(2))
+    if m.group(3):
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if m.group(3).lower() == "p" else 0)
+    if h > 23 or mi > 59:
+        return None
+    return h * 60 + mi, m.group(4), m.start(), m.end()

@@ -18,10 +18,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..api import DateArgumentError, Histograph, parse_date_arg, parse_month_day
-from ..model import CONTENT_REGIONS, Conflict, Event, Person, TimeValue, civil_from_day
+from ..model import (
+    CONTENT_REGIONS,
+    Conflict,
+    Document,
+    Event,
+    Person,
+    TimeValue,
+    civil_from_day,
+)
 from ..render.present import (
     context,
     date_label,
+    existed,
     is_imprecise,
     one_line,
     precision_note,
@@ -186,7 +195,9 @@ class Views:
         out.update(date_info(e.date))
         out.update(self._flags(e))
         out["type_label"] = type_label(e.type)
-        out["participants"] = [self.entity_ref(p) for p in e.participants]
+        out["participants"] = [
+            self.entity_ref(p) for p in e.participants if existed(p, e.date)
+        ]
         out["source_ids"] = sorted({m.doc_id for m in e.mentions})
         return out
 
@@ -266,12 +277,14 @@ class Views:
         out.update(date_info(e.date))
         out.update(self._flags(e))
         out["type_label"] = type_label(e.type)
-        out["participants"] = [self.entity_ref(p) for p in e.participants]
+        out["participants"] = [
+            self.entity_ref(p) for p in e.participants if existed(p, e.date)
+        ]
         out["conflicts"] = [self.conflict(c) for c in conflicts]
         for m, row in zip(e.mentions, out["mentions"], strict=True):
             doc = self.hg.document(m.doc_id)
             text = doc.text if doc else ""
-            before, span, after = context(text, m.start, m.end)
+            before, span, after = context(text, m.start, m.end, width=100)
             t0, t1 = m.trigger_start - m.start, m.trigger_end - m.start
             if 0 <= t0 <= t1 <= len(span):
                 row["span_parts"] = [span[:t0], span[t0:t1], span[t1:]]
@@ -282,6 +295,8 @@ class Views:
             row["date_label"] = date_label(m.time)
             row["independent"] = all(c.independent for c in e.claims if c.doc_id == m.doc_id)
         out["mentions"] = _one_per_span(out["mentions"], out["claims"])
+        out["by_source"] = _by_source(out["mentions"])
+        out["claim_rows"] = sum(len(c["values"]) for c in self._claims_by_attribute(out["claims"]))
         out["claims_by_attribute"] = self._claims_by_attribute(out["claims"])
         out["sources"] = [self.doc_ref(d) for d in sorted({m.doc_id for m in e.mentions})]
         return out
@@ -349,15 +364,26 @@ class Views:
         items = everyone[offset : offset + limit]
         rows = []
         for p in items:
-            row = self.s.person(p)
-            row["titles"] = sorted({r.title for r in p.roles})
-            rows.append(row)
+            rows.append(self.person_row(p))
         return {
             "query": query,
             "kind": kind,
             **page_info(len(everyone), limit, offset),
             "items": rows,
         }
+
+    def person_row(self, p: Person) -> dict[str, Any]:
+        """One item of the people list (``/api/people``, ``histograph people --json``)."""
+        row = self.s.person(p)
+        row["titles"] = sorted({r.title for r in p.roles})
+        return row
+
+    def source_row(self, d: Document) -> dict[str, Any]:
+        """One item of the sources list (``/api/sources``, ``histograph sources --json``)."""
+        row = self.s.document_summary(d)
+        row["name"] = source_name(d.uri, d.title)
+        row["published_label"] = date_label(d.published) if d.published else None
+        return row
 
     def person(self, person_id: str) -> dict[str, Any]:
         p = self.hg.person(person_id)
@@ -424,10 +450,7 @@ class Views:
         docs = self.hg.sources(limit=limit, offset=offset)
         rows = []
         for d in docs:
-            row = self.s.document_summary(d)
-            row["name"] = source_name(d.uri, d.title)
-            row["published_label"] = date_label(d.published) if d.published else None
-            rows.append(row)
+            rows.append(self.source_row(d))
         return {**page_info(total, limit, offset), "items": rows}
 
     def source(self, doc_id: str, highlight: tuple[int, int] | None = None) -> dict[str, Any]:
@@ -586,6 +609,20 @@ def _one_per_span(mentions: list[dict[str, Any]], claims: list[dict[str, Any]]) 
         else:
             c["shown"] = False
     return out
+
+
+#: passages of one source shown open on the event page; the rest are one click away
+OPEN_PASSAGES = 2
+
+
+def _by_source(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The mentions grouped by source (in first-mention order): the first few of each
+    source open, the others folded (a long page lists one source's passages once each)."""
+    groups: dict[str, dict[str, Any]] = {}
+    for m in mentions:
+        g = groups.setdefault(m["doc_id"], {"source": m["source"], "open": [], "folded": []})
+        (g["open"] if len(g["open"]) < OPEN_PASSAGES else g["folded"]).append(m)
+    return list(groups.values())
 
 
 def source_name(uri: str, title: str | None) -> str:
