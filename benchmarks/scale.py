@@ -4,14 +4,14 @@ and the time to ingest a corpus into SQLite vs PostgreSQL.
     python benchmarks/scale.py [--words 20000] [--jobs 2] [--corpus DIR ...] [--json]
     python benchmarks/scale.py --stores ../shared/eval-wide/docs --postgres postgresql://...
 
-Engines (same documents as ``benchmarks/throughput.py``, each row in its own child process,
-spaCy loaded before the clock starts in the process that times):
+Engines (same documents as ``benchmarks/throughput.py``, each row in its own child process;
+the process that times has run the pipeline once on a short text before the clock starts):
 
 - ``serial``: :meth:`Histograph.add_documents` in one process;
 - ``jobs N``: the process pool of ``--jobs N`` (it is created per call, so the timing
   includes starting N processes and loading spaCy in each);
-- ``dask local (warm)``: a LocalCluster of N worker processes started and warmed (pipeline
-  and spaCy loaded on every worker) before timing, then ``add_documents(dask=engine)``;
+- ``dask local (warm)``: a LocalCluster of N worker processes started and warmed (the
+  pipeline run once on every worker) before timing, then ``add_documents(dask=engine)``;
 - ``dask local (cold)``: ``add_documents(dask="local")`` as the command line runs it:
   cluster start and worker warm-up included.
 
@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing as mp
+import queue
 import sys
 import tempfile
 import time
@@ -36,10 +37,11 @@ from throughput import DEFAULT_CORPORA, load_texts
 
 def run_engine(texts: list[tuple[str, str]], q: Any, engine: str, jobs: int) -> None:
     from histograph.api import Histograph
+    from histograph.dask_engine import warm_up
     from histograph.ingest import read_text
-    from histograph.nlp import get_nlp
+    from histograph.pipeline import build
 
-    get_nlp()("warm up")
+    warm_up(build())  # this process: spaCy and every stage's data loaded
     how: dict[str, Any] = {}
     cluster = None
     if engine == "jobs":
@@ -67,9 +69,10 @@ def run_engine(texts: list[tuple[str, str]], q: Any, engine: str, jobs: int) -> 
 
 def run_store(corpus: str, q: Any, db: str) -> None:
     from histograph.api import Histograph
-    from histograph.nlp import get_nlp
+    from histograph.dask_engine import warm_up
+    from histograph.pipeline import build
 
-    get_nlp()("warm up")
+    warm_up(build())
     with tempfile.TemporaryDirectory() as tmp:
         target = db if db != "sqlite" else str(Path(tmp) / "bench.db")
         with Histograph(target) as hg:
@@ -90,9 +93,15 @@ def run_store(corpus: str, q: Any, db: str) -> None:
 def measure(target: Any, *args: Any) -> dict[str, Any]:
     ctx = mp.get_context("spawn")
     q = ctx.Queue()
-    p = ctx.Process(target=target, args=args)
+    p = ctx.Process(target=target, args=(args[0], q, *args[1:]))
     p.start()
-    result: dict[str, Any] = q.get()
+    while True:  # a child that dies must not leave us waiting forever
+        try:
+            result: dict[str, Any] = q.get(timeout=5)
+            break
+        except queue.Empty:
+            if not p.is_alive():
+                raise SystemExit(f"{target.__name__}{args[1:]} failed (exit {p.exitcode})") from None
     p.join()
     return result
 

@@ -187,3 +187,30 @@ def test_armed_forces_acting_are_military_actions(text: str) -> None:
 def test_backdrop_war_even_when_the_parse_breaks_the_name() -> None:
     text = "1914-1918- Zeppelins are used for bombing during World War I. Air defence emerges.\n"
     assert not [s for t, s in _events(text) if t == "war_or_invasion" and s.startswith("World War")]
+
+
+@pytest.mark.parametrize(
+    ("text", "typ"),
+    [
+        ("The capture of Paris in 1814 ended the campaign.\n", "war_or_invasion"),
+        ("The king's excommunication followed in 1209.\n", "purge_or_repression"),
+        ("The Great Hurricane of 1780 struck Barbados.\n", "disaster"),
+    ],
+)
+def test_more_typing(text: str, typ: str) -> None:
+    assert typ in {t for t, _s in _events(text)}
+
+
+def test_exiles_are_people_not_an_event() -> None:
+    text = "In 1961 a landing by trained exiles failed.\n"
+    assert "purge_or_repression" not in {t for t, _s in _events(text)}
+
+
+def test_a_happening_told_by_a_when_clause_is_one_event() -> None:
+    text = "In 1866 the worst flood in the valley's history took place when the dam burst.\n"
+    assert len([m for m in _mentions(text) if m.type == "other"]) == 1
+
+
+def test_leading_an_attack_is_the_attack() -> None:
+    text = "On 9 March 1916 the raiders led a surprise attack on Columbus, New Mexico.\n"
+    assert not [s for t, s in _events(text) if t in {"other", "letter_or_statement"}]

@@ -191,3 +191,21 @@ def test_commands_on_postgres_equal_sqlite(postgres_url: str, tmp_path: Path) ->
     client = TestClient(create_app(postgres_url))
     page = client.get("/api/timeline")
     assert page.status_code == 200 and page.json()
+
+
+def test_eval_through_the_store_scores_the_same(
+    postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``histograph eval --db postgresql://...``: what the store reads back scores the same."""
+    from histograph.eval.runner import run_eval
+    from test_eval_runner import fake_build, write_corpus
+
+    docs, gold = write_corpus(tmp_path)
+    monkeypatch.setattr("histograph.api.build_knowledge", fake_build([]))
+    plain = run_eval(docs, gold, tmp_path / "plain")
+    with open_store(postgres_url) as s:
+        through = run_eval(docs, gold, tmp_path / "stored", store=s)
+        assert s.stats()["documents"] == 3 and s.stats()["events"] == 1  # the last cluster's
+    assert through == plain
+    for out in (tmp_path / "plain").iterdir():
+        assert (tmp_path / "stored" / out.name).read_text() == out.read_text()

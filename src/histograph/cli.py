@@ -629,6 +629,14 @@ def eval_cmd(
     output: Annotated[Path | None, typer.Option(help="Write each cluster's system output JSON here.")] = None,
     as_json: JsonOption = False,
     errors: Annotated[bool, typer.Option("--errors", help="Also list each missed gold event by cause and each false positive by kind, with its sentence.")] = False,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Also write each cluster's knowledge base to this store (SQLite file or "
+            "postgresql://...) and score what it reads back (checks a backend).",
+        ),
+    ] = None,
 ) -> None:
     """Score histograph on an annotated corpus (see the eval FORMAT.md)."""
     from .eval.diagnose import format_diagnosis
@@ -637,7 +645,12 @@ def eval_cmd(
     for p in (docs, gold):
         if not p.is_dir():
             raise _fail(f"not a folder: {p}")
-    result = run_eval(docs, gold, output, progress=lambda c: err.print(f"cluster {c}…"), diagnose=errors)
+    if db is None:
+        result = run_eval(docs, gold, output, progress=lambda c: err.print(f"cluster {c}…"), diagnose=errors)
+    else:
+        with _open(db, create=True) as hg:
+            result = run_eval(docs, gold, output, progress=lambda c: err.print(f"cluster {c}…"),
+                              diagnose=errors, store=hg.store)
     _emit(result, as_json, lambda: tables.eval_table(result))
     if errors and not as_json:
         out.print(format_diagnosis(result["diagnosis"]), highlight=False, markup=False, soft_wrap=True)

@@ -53,12 +53,23 @@ def analyze_on_worker(names: tuple[str, ...], document: Document) -> Analysis:
     return _worker_pipeline(names).analyze(document)
 
 
-def warm_worker(names: tuple[str, ...]) -> int:
-    """Build the pipeline on this worker now (spaCy loaded before the first document)."""
-    from .nlp import get_nlp
+#: analysed by :func:`warm_worker`, so that every stage has loaded its data
+WARM_UP_TEXT = (
+    "On 3 May 1921 the mayor of the town, Anna Lind, opened the new bridge. "
+    "The council met again in June."
+)
 
-    _worker_pipeline(names)
-    get_nlp()
+
+def warm_up(pipeline: Pipeline) -> None:
+    """Run ``pipeline`` once on a short text: spaCy and every stage's data loaded."""
+    from .ingest import read_text
+
+    pipeline.analyze(read_text(WARM_UP_TEXT, uri="warm-up.txt"))
+
+
+def warm_worker(names: tuple[str, ...]) -> int:
+    """Build the pipeline on this worker now and run it once (before the first document)."""
+    warm_up(_worker_pipeline(names))
     return os.getpid()
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..events.types import format_type
 from ..model import Document, KnowledgeBase
+from ..store import Store
 from .dates import to_gold_date
 from .diagnose import diagnose_cluster
 from .scorer import micro, score_cluster
@@ -176,6 +177,19 @@ def _document(entry: Mapping[str, Any], text: str) -> Document:
     return read_text(text, uri=f, fmt=fmt, meta=meta)
 
 
+def _through(store: Store, kb: KnowledgeBase) -> KnowledgeBase:
+    """``kb`` written to ``store`` and read back (events in the order merged)."""
+    store.replace_knowledge(kb)
+    stored = {e.id: e for e in store.events()}
+    return KnowledgeBase(
+        analyses=tuple(a for a in (store.analysis(x.document.id) for x in kb.analyses) if a),
+        events=tuple(stored[e.id] for e in kb.events),
+        people=tuple(store.people()),
+        conflicts=tuple(store.conflicts()),
+        copies=tuple(store.copies()),
+    )
+
+
 def run_eval(
     docs_dir: Path,
     gold_dir: Path,
@@ -183,6 +197,7 @@ def run_eval(
     *,
     progress: Callable[[str], None] | None = None,
     diagnose: bool = False,
+    store: Store | None = None,
 ) -> dict[str, Any]:
     """Build a knowledge base per cluster, write its §3 output (when ``output_dir`` is
     given) and score each cluster whose gold exists.
@@ -193,6 +208,11 @@ def run_eval(
     Returns ``{"clusters": {name: scores}, "micro": {...}}`` plus ``"errors"`` (one line
     per file, gold or cluster that failed) when anything failed. Clusters are processed
     in name order; the result is deterministic and JSON-serialisable.
+
+    With ``store``, each cluster's knowledge base is written to it
+    (:meth:`~histograph.store.Store.replace_knowledge`) and what it reads back is scored: a
+    check of a backend (the scores must equal those without a store). The store keeps every
+    cluster's documents and the last cluster's knowledge.
     """
     from ..api import build_knowledge
 
@@ -232,6 +252,8 @@ def run_eval(
         except Exception as exc:
             errors.append(f"{cluster}: building the knowledge base failed ({exc!r})")
             kb = KnowledgeBase()
+        if store is not None:
+            kb = _through(store, kb)
         system = system_output(kb, file_of_doc)
         if output_dir is not None:
             out = Path(output_dir)

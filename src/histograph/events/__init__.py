@@ -430,6 +430,20 @@ def _offset_dates(
     return out
 
 
+def _inside_happening(head: Token, untyped: Sequence[Trigger], et: EventTypes) -> bool:
+    """ "The worst accident took place when an explosion killed the crew": the happening and
+    the clause that tells it are one event (the outer, whose subject names it)."""
+    outer_heads = {tr.head for tr in untyped if tr.head != head.i}
+    cur = head
+    while cur.head.i != cur.i:
+        if cur.dep_ in {"advcl", "relcl"} and any(g.lower_ == "when" for g in cur.children):
+            up = cur.head
+            if up.i in outer_heads and up.lemma_.lower() in et.fallback.aspectual:
+                return True
+        cur = cur.head
+    return False
+
+
 def _frame(head: Token, triggers: Sequence[Trigger], et: EventTypes) -> bool:
     """An untyped frame clause around a typed event: "the turning point came on 6 May, when
     the treaty was signed", "a new chapter opened in 1955 when ...": one event, the embedded
@@ -494,6 +508,7 @@ def _sentence_mentions(
     triggers = [tr for tr in triggers if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
     untyped = [tr for tr in untyped if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
     untyped = [tr for tr in untyped if not _frame(seg.doc[tr.head], triggers, et)]
+    untyped = [tr for tr in untyped if not _inside_happening(seg.doc[tr.head], untyped, et)]
     if (
         not triggers
         and not untyped

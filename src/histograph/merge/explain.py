@@ -21,7 +21,7 @@ from ..model import TimeValue
 __all__ = ["Evidence", "merge_reasons"]
 
 #: a mention is compared with the first mention of at most this many pages
-_COMPARED = 8
+_COMPARED = 3
 
 
 @dataclass(frozen=True)

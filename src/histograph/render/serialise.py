@@ -16,7 +16,7 @@ from ..model import (
     TimeValue,
     civil_from_day,
 )
-from .dates import date_text, explanation_text, value_text
+from .dates import date_text, explanation_text, humanise, value_text
 from .titles import headline
 
 QuoteFn = Callable[[str, int, int], str]
@@ -49,8 +49,9 @@ def time_dict(tv: TimeValue | None) -> dict[str, Any] | None:
 
 
 def value_label(attribute: str, value: str) -> str:
-    """A claim's value as people read it: dates written out, anything else as stated."""
-    return value_text(value) if attribute == "date" else value
+    """A claim's value as people read it: dates written out (also inside a merge's
+    explanation), anything else as stated."""
+    return value_text(value) if attribute == "date" else humanise(value)
 
 
 class Serialiser:

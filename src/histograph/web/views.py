@@ -284,7 +284,7 @@ class Views:
         for m, row in zip(e.mentions, out["mentions"], strict=True):
             doc = self.hg.document(m.doc_id)
             text = doc.text if doc else ""
-            before, span, after = context(text, m.start, m.end)
+            before, span, after = context(text, m.start, m.end, width=100)
             t0, t1 = m.trigger_start - m.start, m.trigger_end - m.start
             if 0 <= t0 <= t1 <= len(span):
                 row["span_parts"] = [span[:t0], span[t0:t1], span[t1:]]
@@ -295,6 +295,8 @@ class Views:
             row["date_label"] = date_label(m.time)
             row["independent"] = all(c.independent for c in e.claims if c.doc_id == m.doc_id)
         out["mentions"] = _one_per_span(out["mentions"], out["claims"])
+        out["by_source"] = _by_source(out["mentions"])
+        out["claim_rows"] = sum(len(c["values"]) for c in self._claims_by_attribute(out["claims"]))
         out["claims_by_attribute"] = self._claims_by_attribute(out["claims"])
         out["sources"] = [self.doc_ref(d) for d in sorted({m.doc_id for m in e.mentions})]
         return out
@@ -607,6 +609,20 @@ def _one_per_span(mentions: list[dict[str, Any]], claims: list[dict[str, Any]]) 
         else:
             c["shown"] = False
     return out
+
+
+#: passages of one source shown open on the event page; the rest are one click away
+OPEN_PASSAGES = 2
+
+
+def _by_source(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The mentions grouped by source (in first-mention order): the first few of each
+    source open, the others folded (a long page lists one source's passages once each)."""
+    groups: dict[str, dict[str, Any]] = {}
+    for m in mentions:
+        g = groups.setdefault(m["doc_id"], {"source": m["source"], "open": [], "folded": []})
+        (g["open"] if len(g["open"]) < OPEN_PASSAGES else g["folded"]).append(m)
+    return list(groups.values())
 
 
 def source_name(uri: str, title: str | None) -> str:
