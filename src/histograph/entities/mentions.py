@@ -280,6 +280,9 @@ def _card_place_span(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
 def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] | None:
     """Trim a PERSON span to the name proper; None when it is no person name."""
     tl = titles()
+    slash = next((k for k in range(s + 1, e) if doc[k].text == "/"), None)
+    if slash is not None:
+        e = slash  # a credit: "(X Y/Agency)" names X Y
     while s < e:
         n = _label_at(doc, s, "card_labels")
         if n == 0:
