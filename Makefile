@@ -3,12 +3,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit eval eval-all bench bench-timex clean web-deps browser-deps serve site reliability
+.PHONY: install demo test lint typecheck unit eval eval-all bench bench-timex clean web-deps browser-deps postgres-deps serve site reliability
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,postgres,dask]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -23,7 +23,7 @@ lint: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest
 
-test: lint browser-deps unit
+test: lint browser-deps postgres-deps unit
 
 # Browser assets of the web UI (vis-timeline, TimelineJS) and the browser-test driver
 # (playwright-core), from package-lock.json into node_modules/ (never committed).
@@ -41,6 +41,16 @@ browser-deps: web-deps
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
 	  echo "browser-deps: could not install chromium (no network?): browser tests will be skipped"; \
 	else echo "browser-deps: /usr/bin/chromium is missing and cannot be installed here (not root or no apt-get): browser tests will be skipped"; fi
+
+# Debian's PostgreSQL server binaries for the PostgreSQL backend's tests (each test session
+# runs its own throw-away cluster: tests/pg_server.py), installed when missing and we are root
+# with apt; otherwise those tests skip and say why. Never fails the build by itself.
+postgres-deps:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null) || \
+	  echo "postgres-deps: could not install postgresql (no network?): PostgreSQL tests will be skipped"; \
+	else echo "postgres-deps: PostgreSQL is missing and cannot be installed here (not root or no apt-get): PostgreSQL tests will be skipped"; fi
 
 # The web UI on the sample corpus: http://127.0.0.1:8000/
 serve: $(STAMP) web-deps

@@ -54,7 +54,8 @@ def test_every_style_is_extractive_and_cited(hg: Histograph, style: str) -> None
     assert md.startswith("# ")
     assert "## Sources" in md
     for c in b.citations:
-        assert f"{c.n}. " in md and f"characters {c.start}–{c.end}" in md
+        assert f"{c.n}. " in md
+        assert (f"characters {c.start}–{c.end}" in md) or (c.url and "#:~:text=" in c.url)
     html = to_html(b)
     assert html.startswith("<!doctype html>")
     assert to_dict(b)["citations"]
@@ -139,6 +140,7 @@ def test_hostile_text_is_escaped_in_every_format(hg: Histograph) -> None:
             "sup",
             "a",
             "ol",
+            "span",
         }
         md = to_markdown(b)
         assert "<script" not in md and "<img" not in md and "<svg" not in md

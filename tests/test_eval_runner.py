@@ -66,7 +66,19 @@ def hand_kb() -> KnowledgeBase:
                     em("d1", 7, 7),
                 ),
             ),
-            Event("e2", "visit", "Visit", None, mentions=(em("d1", 30, 40, "visit"),)),
+            Event(
+                "e2",
+                "visit",
+                "Visit",
+                None,
+                mentions=(em("d1", 30, 40, "visit"),),
+                claims=(
+                    Claim("e2", "participant", "Litvinov", "d1", 31, 39),
+                    Claim("e2", "participant", "the Moscow delegation", "d1", 31, 39),
+                ),
+                place="Geneva",
+                participants=("p1", "k:moscow delegation"),
+            ),
             Event(
                 "e3",
                 "other",
@@ -136,12 +148,21 @@ def test_system_output_on_a_hand_built_kb() -> None:
                 {"file": "c/03.txt", "start": 5, "end": 9},
                 {"file": "c/04.txt", "start": 1, "end": 2},  # from Document.meta["file"]
             ],
+            "place": None,
+            "participants": [],
         },
         {
             "id": "e2",
             "type": "visit",
             "date": None,
             "mentions": [{"file": "c/01.txt", "start": 30, "end": 40}],
+            # participants: resolved people by name, then every name as written
+            "place": "Geneva",
+            "participants": [
+                {"name": "Maxim Litvinov"},
+                {"name": "Litvinov"},
+                {"name": "the Moscow delegation"},
+            ],
         },
         {
             "id": "e3",
@@ -151,6 +172,8 @@ def test_system_output_on_a_hand_built_kb() -> None:
                 {"file": "c/02.txt", "start": 1, "end": 3},
                 {"file": "c/03.txt", "start": 1, "end": 3},
             ],
+            "place": None,
+            "participants": [],
         },
     ]
     assert out["people"] == [
@@ -362,7 +385,7 @@ def test_run_eval_end_to_end_on_the_fixture_corpus(tmp_path: Path) -> None:
     assert set(system) == {"events", "people", "conflicts"}
     texts = {f: (docs / f).read_text(encoding="utf-8") for f in ("moon/01.txt", "moon/02.txt")}
     for ev in system["events"]:
-        assert set(ev) == {"id", "type", "date", "mentions"}
+        assert set(ev) == {"id", "type", "date", "mentions", "place", "participants"}
         for m in ev["mentions"]:
             assert m["file"] in texts and 0 <= m["start"] < m["end"] <= len(texts[m["file"]])
     for p in system["people"]:

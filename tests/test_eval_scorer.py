@@ -153,7 +153,8 @@ def test_date_ranges() -> None:
         "33",
         "1933-1",
         "c. 1933",
-        "-0044",
+        "-004X",  # v1.1: BC years take no decade form
+        "BC0044",
     ],
 )
 def test_bad_dates_do_not_parse(bad: object) -> None:
@@ -183,7 +184,8 @@ def test_to_gold_date() -> None:
     assert to_gold_date(tv("1933-SU", (1933, 6, 1), (1933, 8, 31))) == "1933-06-01/1933-08-31"
     assert to_gold_date(tv("1933-W46", (1933, 11, 13), (1933, 11, 19))) == "1933-11-13/1933-11-19"
     assert to_gold_date(tv("THIS-YEAR", (1933, 1, 1), (1933, 12, 31))) == "1933"
-    assert to_gold_date(tv("-0043", (-43, 1, 1), (-43, 12, 31))) is None
+    # v1.1: BC years are astronomical expanded years
+    assert to_gold_date(tv("BC0044", (-43, 1, 1), (-43, 12, 31))) == "-0043"
 
 
 # --------------------------------------------------------------------- 4.1 events

@@ -20,7 +20,8 @@ def by_trigger(text: str, evs: list[EventMention]) -> dict[str, EventMention]:
 
 
 def test_untyped_clause_needs_a_resolved_date() -> None:
-    s = "On March 3 the garrison abandoned the fort."
+    # (an armed force abandoning a fort is a military action: the untyped case is a farmer)
+    s = "On March 3 the farmer abandoned the fort."
     text, evs = run(s, lambda t, d: [tm(t, "March 3", None, d)])
     assert "abandoned" not in by_trigger(text, evs)
     text, evs = run(s, lambda t, d: [tm(t, "March 3", "1855-03-03", d)])

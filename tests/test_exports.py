@@ -10,13 +10,13 @@ from typer.testing import CliRunner
 
 from histograph.api import Histograph
 from histograph.cli import app
-from histograph.render.export import FORMATS, TEXT_FORMATS, export, export_site
+from histograph.render.export import FORMATS, TEXT_FORMATS, export
 from histograph.render.jsonld import jsonld
 from histograph.render.present import date_label, safe_name, script_json
-from histograph.render.site import MARKER, SiteError
 from histograph.render.timelinejs import timelinejs, tl_dates
 from histograph.render.vis import vis_timeline
 from histograph.web.assets import find_node_modules
+from histograph.web.site import MARKER, SiteError, export_site
 from test_web import WEIRD_EVENT_ID, assert_no_markup, memory_hg, sqlite_kb
 from test_web import year as year_value
 
@@ -27,7 +27,7 @@ def hg() -> Histograph:
 
 
 def test_formats() -> None:
-    assert set(TEXT_FORMATS) == {"json", "csv", "md", "timelinejs", "vis", "jsonld"}
+    assert set(TEXT_FORMATS) == {"json", "csv", "md", "timelinejs", "vis", "jsonld", "datasette"}
     assert "site" in FORMATS
 
 
@@ -45,7 +45,7 @@ def test_timelinejs(hg: Histograph) -> None:
     for e in tl["events"]:  # TimelineJS renders these as HTML: escaped
         assert "<script" not in e["text"]["text"] and "<img" not in e["text"]["text"]
         assert "<" not in e["text"]["headline"]
-    assert "sources disagree" in wall["text"]["text"]
+    assert "Sources disagree on the date" in wall["text"]["text"]
 
 
 def test_timelinejs_dates_keep_precision() -> None:
@@ -89,19 +89,21 @@ def test_jsonld(hg: Histograph) -> None:
     wall = nodes["urn:histograph:event:ev-wall"]
     assert wall["@type"] == "Event" and wall["startDate"] == "1989-11-09"
     assert wall["actor"] == [{"@id": "urn:histograph:entity:p-schabowski"}]
-    assert {c["isPartOf"]["@id"] for c in wall["citation"]} == {
+    assert {c["isPartOf"]["@id"] for c in wall["subjectOf"]} == {
         "urn:histograph:doc:doc-hostile",
         "urn:histograph:doc:doc-calm",
     }
-    for c in wall["citation"]:
-        assert c["@type"] == "Quotation" and c["text"] and c["endOffset"] > c["startOffset"]
+    for c in wall["subjectOf"]:  # the span as an RFC 5147 fragment
+        assert c["@type"] == "Quotation" and c["text"]
+        start, end = (int(x) for x in c["url"].rsplit("#char=", 1)[1].split(","))
+        assert end > start
     gates = nodes["urn:histograph:event:ev-gates"]
     assert gates["startDate"] == "1989" and "endDate" not in gates
     person = nodes["urn:histograph:entity:p-schabowski"]
     assert person["@type"] == "Person" and "Schabowski" in person["alternateName"]
     role = next(r for r in person["hasOccupation"] if r["roleName"] == "Politburo spokesman")
     assert role["startDate"] == "1985" and role["endDate"] == "1989"
-    assert role["citation"]["text"] == "Politburo spokesman Günter Schabowski"
+    assert role["subjectOf"]["text"] == "Politburo spokesman Günter Schabowski"
     calm = nodes["urn:histograph:doc:doc-calm"]
     assert calm["url"] == "https://example.org/wall"
     assert "url" not in nodes["urn:histograph:doc:doc-hostile"]  # javascript: is no URL

@@ -61,6 +61,11 @@ def test_matches_golden_file(summary: dict[str, Any]) -> None:
 def test_planted_facts(summary: dict[str, Any]) -> None:
     dates = {e["date"] for e in summary["events"]}
     assert "1989-11-09" in dates  # the opening of the Wall
+    # the planted disagreement: 9 vs 10 November (04 says the Wall fell on the 10th)
+    assert any(
+        c["attribute"] == "date" and {"1989-11-09", "1989-11-10"} <= set(c["values"])
+        for c in summary["conflicts"]
+    ), summary["conflicts"]
     assert not any(d and d.startswith(("2014", "2019", "2021", "2024")) for d in dates), dates
     names = {p["name"] for p in summary["people"]}
     assert {"Günter Schabowski", "Egon Krenz", "John F. Kennedy", "Ronald Reagan"} <= names

@@ -34,7 +34,7 @@ from histograph.model import (
     TimeValue,
     day_number,
 )
-from histograph.store import Store, exact_on, open_store
+from histograph.store import Store, StoreError, exact_on, open_store
 from histograph.store.memory import MemoryStore
 from histograph.store.sqlite import SQLiteStore
 
@@ -365,18 +365,20 @@ def knowledge() -> KnowledgeBase:
 
 # ---------------------------------------------------------------- fixtures
 
-BACKENDS = ["memory", "sqlite"]
+BACKENDS = ["memory", "sqlite", "postgres"]
 
 
-def make_store(kind: str, tmp: Path) -> Store:
+def make_store(kind: str, tmp: Path, request: pytest.FixtureRequest) -> Store:
     if kind == "memory":
         return open_store(":memory:")
+    if kind == "postgres":  # a fresh schema on the session's server (tests/pg_server.py)
+        return open_store(request.getfixturevalue("postgres_url"))
     return open_store(str(tmp / "test.db"))
 
 
 @pytest.fixture(params=BACKENDS)
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    s = make_store(request.param, tmp_path)
+    s = make_store(request.param, tmp_path, request)
     yield s
     s.close()
 
@@ -403,8 +405,9 @@ def test_open_store_urls(tmp_path: Path) -> None:
     s2 = open_store(tmp_path / "b.db")
     assert isinstance(s2, SQLiteStore)
     s2.close()
-    with pytest.raises(NotImplementedError, match="PostgreSQL"):
-        open_store("postgresql://localhost/histograph")
+    # the PostgreSQL backend: an unreachable server is one clear line, never a traceback
+    with pytest.raises(StoreError, match=r"^E015 postgresql://who:\*\*\*@/nowhere.*cannot connect"):
+        open_store(f"postgresql://who:secret@/nowhere?host={tmp_path / 'no-server'}")
 
 
 def test_default_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,4 +1,5 @@
-"""Property tests: any Analysis and any knowledge base round-trip exactly, on every backend."""
+"""Property tests: any Analysis and any knowledge base round-trip exactly, on every backend
+(PostgreSQL too when the test server can be had: tests/pg_server.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar, get_args
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -37,9 +39,10 @@ from histograph.model import (
     TimeMention,
     TimeValue,
 )
-from histograph.store import Store
+from histograph.store import Store, open_store
 from histograph.store.memory import MemoryStore
 from histograph.store.sqlite import SQLiteStore
+from pg_server import Server
 
 T = TypeVar("T")
 
@@ -257,20 +260,33 @@ def knowledge_bases(draw: st.DrawFn) -> KnowledgeBase:
     )
 
 
+@pytest.fixture(scope="module")
+def pg_url(postgres_shared_url: str | None) -> str | None:
+    """The session's PostgreSQL schema (emptied before each example), or None."""
+    return postgres_shared_url
+
+
 @contextmanager
-def stores() -> Iterator[list[Store]]:
+def stores(server: Server | None, url: str | None) -> Iterator[list[Store]]:
+    """Memory, SQLite and (when a server is available) PostgreSQL, all empty."""
     with tempfile.TemporaryDirectory() as tmp:
-        sql = SQLiteStore(Path(tmp) / "prop.db")
+        opened: list[Store] = [SQLiteStore(Path(tmp) / "prop.db")]
+        if server is not None and url is not None:
+            server.clear(url)
+            opened.append(open_store(url))
         try:
-            yield [MemoryStore(), sql]
+            yield [MemoryStore(), *opened]
         finally:
-            sql.close()
+            for s in opened:
+                s.close()
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(analyses(), max_size=3, unique_by=lambda a: a.document.id))
-def test_analyses_round_trip(items: list[Analysis]) -> None:
-    with stores() as backends:
+@given(items=st.lists(analyses(), max_size=3, unique_by=lambda a: a.document.id))
+def test_analyses_round_trip(
+    items: list[Analysis], postgres_server: Server | None, pg_url: str | None
+) -> None:
+    with stores(postgres_server, pg_url) as backends:
         for s in backends:
             for a in items:
                 assert s.add_analysis(a) is True
@@ -291,9 +307,11 @@ def test_analyses_round_trip(items: list[Analysis]) -> None:
 
 
 @settings(max_examples=40, deadline=None)
-@given(knowledge_bases())
-def test_knowledge_round_trip(kb: KnowledgeBase) -> None:
-    with stores() as backends:
+@given(kb=knowledge_bases())
+def test_knowledge_round_trip(
+    kb: KnowledgeBase, postgres_server: Server | None, pg_url: str | None
+) -> None:
+    with stores(postgres_server, pg_url) as backends:
         for s in backends:
             s.replace_knowledge(kb)
             assert sorted(s.events(), key=lambda e: e.id) == sorted(kb.events, key=lambda e: e.id)
@@ -306,6 +324,7 @@ def test_knowledge_round_trip(kb: KnowledgeBase) -> None:
             assert s.conflicts() == list(kb.conflicts)
             assert s.copies() == list(kb.copies)
             assert list(s.analyses()) == sorted(kb.analyses, key=lambda a: a.document.id)
-        memory, sql = backends
-        assert memory.stats() == sql.stats()
-        assert [e.id for e in memory.events()] == [e.id for e in sql.events()]
+        memory, *sql = backends
+        for s in sql:
+            assert memory.stats() == s.stats()
+            assert [e.id for e in memory.events()] == [e.id for e in s.events()]

@@ -11,15 +11,28 @@ import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .entities.authority import AuthorityRecord, read_authority
 from .ingest import IngestError, ReadOptions, read_paths
 from .ingest.dedup import find_copies
 from .ingest.errors import one_line
 from .merge import merge
-from .model import Conflict, Document, Event, KnowledgeBase, Person, TimeValue
+from .model import (
+    Analysis,
+    Conflict,
+    CopyLink,
+    Document,
+    Event,
+    KnowledgeBase,
+    Person,
+    TimeValue,
+)
 from .pipeline import DEFAULT_STAGES, Pipeline, analyze_each, build
 from .store import DocumentVersion, SearchHit, Store, open_store
+
+if TYPE_CHECKING:
+    from .dask_engine import DaskEngine
 
 ProgressFn = Callable[[str], None]
 
@@ -133,9 +146,12 @@ class Histograph:
         progress: ProgressFn | None = None,
         *,
         jobs: int = 1,
+        dask: str | DaskEngine | None = None,
     ) -> IngestReport:
         """Read, analyse and store files/directories/globs (``-`` = stdin), then re-merge."""
-        return self.add_documents(read_paths(inputs, options), progress=progress, jobs=jobs)
+        return self.add_documents(
+            read_paths(inputs, options), progress=progress, jobs=jobs, dask=dask
+        )
 
     def add_documents(
         self,
@@ -143,8 +159,12 @@ class Histograph:
         progress: ProgressFn | None = None,
         *,
         jobs: int = 1,
+        dask: str | DaskEngine | None = None,
     ) -> IngestReport:
-        """Analyse and store documents not yet known, then re-merge; ``jobs`` processes."""
+        """Analyse and store documents not yet known, then re-merge; ``jobs`` processes, or
+        the tasks of a Dask cluster (``dask``: ``"local"`` for a LocalCluster of ``jobs``
+        workers, a scheduler address such as ``tcp://host:8786``, or an open
+        :class:`~histograph.dask_engine.DaskEngine`), each analysis stored as it completes."""
         report = IngestReport()
         seen: set[str] = set()
         known = {o: i for i, o in self.store.document_origins() if o is not None}
@@ -163,7 +183,14 @@ class Histograph:
                     seen.add(item.id)
                     yield item
 
-        for doc, result in analyze_each(self.pipeline, pending(), jobs):
+        if dask is None:
+            analysed = analyze_each(self.pipeline, pending(), jobs)
+        else:
+            from .dask_engine import analyze_each_dask
+
+            workers = jobs if jobs > 1 else None
+            analysed = analyze_each_dask(self.pipeline, pending(), dask, workers=workers)
+        for doc, result in analysed:
             if isinstance(result, Exception):  # one bad document never stops a batch
                 report.errors.append(
                     IngestError(doc.uri, one_line(f"analysis failed: {describe(result)}"))
@@ -277,23 +304,111 @@ class Histograph:
     def event(self, event_id: str) -> Event | None:
         return self.store.event(event_id)
 
-    def people(self) -> list[Person]:
-        return self.store.people(kind="person")
+    def people(
+        self,
+        kind: str | None = "person",
+        *,
+        query: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Person]:
+        """People (or states, organisations: ``kind``; None for all), by first mention;
+        ``query`` keeps those whose name or an alias contains it (any case)."""
+        return self.store.people(kind=kind, query=query, limit=limit, offset=offset)
+
+    def events(
+        self,
+        *,
+        earliest: int | None = None,
+        latest: int | None = None,
+        entity: str | None = None,
+        type: str | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        """Events by date, filtered by day numbers, participant, type and source document."""
+        return self.store.events(
+            earliest=earliest, latest=latest, entity=entity, type=type, source=source,
+            limit=limit, offset=offset,
+        )
+
+    def count_events(
+        self,
+        *,
+        earliest: int | None = None,
+        latest: int | None = None,
+        entity: str | None = None,
+        type: str | None = None,
+        source: str | None = None,
+    ) -> int:
+        """How many events :meth:`events` would return without ``limit``/``offset``."""
+        return self.store.count_events(
+            earliest=earliest, latest=latest, entity=entity, type=type, source=source
+        )
+
+    def on_day(self, month: int, day: int) -> list[Event]:
+        """Events that can fall on a month and day, any year (see Store.on_this_day)."""
+        return self.store.on_this_day(month, day)
+
+    def analysis(self, doc_id: str) -> Analysis | None:
+        """What the per-document pipeline found in one document (regions, sentences …)."""
+        return self.store.analysis(doc_id)
+
+    def analyses(self) -> Iterator[Analysis]:
+        return self.store.analyses()
+
+    def copies(self) -> list[CopyLink]:
+        """Near-duplicate documents (a copy counts once as a source)."""
+        return self.store.copies()
+
+    def stats(self) -> dict[str, int]:
+        """Row counts of the knowledge base (documents, events, people …)."""
+        return self.store.stats()
 
     def person(self, name: str) -> Person | None:
-        return self.store.person(name)
+        """The entity with this id, name or alias (case-insensitive), else the first of
+        :meth:`find_people` (a surname, a part of a name)."""
+        found = self.store.person(name)
+        if found is not None:
+            return found
+        matches = self.find_people(name)
+        return matches[0] if matches else None
+
+    def find_people(self, name: str, *, limit: int = 50) -> list[Person]:
+        """Everyone an id, a name, an alias or a part of one (a surname: ``davies``) names,
+        case-insensitively; whole words only, people before states and organisations."""
+        exact = self.store.person(name)
+        if exact is not None:
+            return [exact]
+        words = name.casefold().split()
+        if not words:
+            return []
+
+        def names_it(p: Person) -> bool:
+            for alias in (p.name, *p.aliases):
+                tokens = [t.strip(".,’'") for t in alias.casefold().replace("-", " ").split()]
+                tokens = [t[:-2] if t.endswith(("’s", "'s")) else t for t in tokens]
+                n = len(words)
+                if any(tokens[i : i + n] == words for i in range(len(tokens) - n + 1)):
+                    return True
+            return False
+
+        found = [p for p in self.store.people(query=" ".join(words), limit=limit * 4) if names_it(p)]
+        found.sort(key=lambda p: (p.kind != "person", -len(p.mentions)))
+        return found[:limit]
 
     def conflicts(self, subject: str | None = None) -> list[Conflict]:
         return self.store.conflicts(subject)
 
-    def sources(self) -> list[Document]:
-        return self.store.documents()
+    def sources(self, *, limit: int | None = None, offset: int = 0) -> list[Document]:
+        return self.store.documents(limit=limit, offset=offset)
 
     def document(self, doc_id: str) -> Document | None:
         return self.store.document(doc_id)
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        return self.store.search(query, limit)
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        return self.store.search(query, limit, offset)
 
     def quote(self, doc_id: str, start: int, end: int) -> str:
         """The exact source text of a span."""

@@ -55,7 +55,7 @@ from .model import Document, Region, RegionKind
 from .registry import stage
 
 if TYPE_CHECKING:
-    from .pipeline import DocState
+    from .state import DocState
 
 __all__ = ["clean_stage", "mark_regions", "mark_text_regions", "title_text"]
 
@@ -310,10 +310,20 @@ def _structural(line: _Line) -> bool:
     )
 
 
+#: a chronology entry: a line that opens with its own year or month and day, then the entry
+#: ("1903- The brothers fly", "258 The pope dies", "Sep 27 The fleet sails")
+_ENTRY_START = re.compile(
+    r"^[ \t]*(?:\d{1,4}(?:[-–]\d{1,4})?(?:[ \t]*(?:BC|BCE|AD|CE)\b)?|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})"
+    r"(?:[ \t]*[-–—:][ \t]*|[ \t]+)[\"“‘'(]?[A-Z]"
+)
+
+
 def _continues(a: _Line, b: _Line, rules: _Rules) -> bool:
     """True when ``b`` continues the sentence of ``a`` (a hard-wrapped line)."""
     if b.blank_before or _structural(b):
         return False
+    if _ENTRY_START.match(b.text) and _ENTRY_START.match(a.text):
+        return False  # one chronology entry per line
     if "\t" in a.text or "\t" in b.text:
         return False  # table and infobox rows stand alone
     if _ATX.match(a.text) or _BOLD_ONLY.match(a.text) or _IMAGE.match(a.text):
@@ -1011,6 +1021,24 @@ def _split_narrative(
     return fixed
 
 
+#: a page with this many lines that open with their own date is a chronology
+_CHRONOLOGY_MIN = 3
+
+
+def _chronology(lines: list[_Line]) -> None:
+    """Lines of a chronology ("1903- The brothers fly", "Sep 27 The fleet sails") are its
+    entries: list items, whether short (title-like) or long (prose)."""
+    entries = [
+        ln
+        for ln in lines
+        if ln.kind in {"title", "heading", "narrative"} and _ENTRY_START.match(ln.text)
+    ]
+    if len(entries) < _CHRONOLOGY_MIN:
+        return
+    for ln in entries:
+        ln.kind = "list_item"
+
+
 def mark_text_regions(text: str, doc_id: str = "") -> list[Region]:
     """:func:`mark_regions` for a bare string (``doc_id`` is copied into each region)."""
     rules = _rules()
@@ -1024,6 +1052,7 @@ def mark_text_regions(text: str, doc_id: str = "") -> list[Region]:
     for line in lines:
         _classify(line, rules)
     _apply_context(lines, rules)
+    _chronology(lines)
     for line in lines:
         if line.kind in {"narrative", "caption"}:
             for s, e, k in _split_narrative(text, line, rules, line.kind):

@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -20,7 +20,7 @@ from .entities.authority import AuthorityError
 from .ingest import DEFAULT_MAX_BYTES, ReadOptions
 from .render import tables
 from .render.briefs import STYLES as BRIEF_STYLES
-from .render.export import FORMATS, export, export_site, serialiser
+from .render.export import FORMATS, export
 
 out = Console()
 err = Console(stderr=True)
@@ -40,6 +40,8 @@ def _error_line(exc: Exception) -> tuple[str, int]:
     db = _opened.get("db", "the knowledge base")
     if isinstance(exc, StoreError):
         return str(exc), EXIT_STORE
+    if type(exc).__module__.startswith("psycopg"):  # the PostgreSQL server, mid-command
+        return f"{db}: database error: {describe(exc)}", EXIT_STORE
     if isinstance(exc, sqlite3.Error):
         text = str(exc)
         if "disk is full" in text or "disk I/O" in text:
@@ -81,6 +83,9 @@ class _Guarded(TyperGroup):
             raise typer.Exit(code) from None
 
 
+if TYPE_CHECKING:
+    from .web.views import Views
+
 app = typer.Typer(
     name="histograph",
     help="Turn documents about history into a cited, cross-checked knowledge base of events.",
@@ -91,20 +96,47 @@ app = typer.Typer(
 
 DbOption = Annotated[
     str,
-    typer.Option("--db", envvar="HISTOGRAPH_DB", help="Knowledge base file (SQLite).", show_default=True),
+    typer.Option(
+        "--db",
+        envvar="HISTOGRAPH_DB",
+        help="Knowledge base: an SQLite file, or a PostgreSQL database (postgresql://user@host/dbname).",
+        show_default=True,
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Skip this many results first.")]
 
 
 def _is_memory(db: str) -> bool:
     return db in (":memory:", "memory://")
 
 
+def _is_server(db: str) -> bool:
+    """A database on a server (PostgreSQL): it exists unless connecting says otherwise."""
+    from .store import is_postgres_url
+
+    return is_postgres_url(db)
+
+
+def _shown(db: str) -> str:
+    """``db`` as printed: a server URL without its password."""
+    if _is_server(db):
+        from .store import redact_url
+
+        return redact_url(db)
+    return db
+
+
 def _open(db: str, *, create: bool = False) -> Histograph:
     """The knowledge base ``db``; a query command (``create`` False) refuses one that does not
     exist instead of creating an empty file, and says when the last merge did not finish."""
-    _opened["db"] = db
-    if not create and not _is_memory(db) and not Path(db.removeprefix("sqlite:///")).is_file():
+    _opened["db"] = _shown(db)
+    if (
+        not create
+        and not _is_memory(db)
+        and not _is_server(db)
+        and not Path(db.removeprefix("sqlite:///")).is_file()
+    ):
         raise _fail(
             f"no knowledge base at {db} (build one with `histograph ingest --db {db} FILES`)",
             EXIT_STORE,
@@ -122,8 +154,8 @@ def _open_readonly(db: str) -> Histograph:
     """The knowledge base for reading only (falls back to a normal open for older files)."""
     from .store import StoreError, open_store
 
-    _opened["db"] = db
-    if not Path(db).is_file():
+    _opened["db"] = _shown(db)
+    if not Path(db).is_file() and not _is_server(db):
         return _open(db)
     try:
         return Histograph(open_store(db, readonly=True))
@@ -136,13 +168,39 @@ def _print_json(data: Any) -> None:
 
 
 def _emit(data: Any, as_json: bool, render: Callable[[], Any]) -> None:
-    """Print ``data`` as JSON, or the table(s) ``render()`` builds from it."""
+    """Print ``data`` as JSON, or the table(s) ``render()`` builds from it: drawn for a
+    terminal, plain tab-separated rows when piped (no wrapping at 80 columns)."""
     if as_json:
         _print_json(data)
         return
     shown = render()
     for table in shown if isinstance(shown, list) else [shown]:
-        out.print(table)
+        if out.is_terminal:
+            out.print(table)
+        else:
+            sys.stdout.write(tables.tsv(table))
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            v = version("histograph")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            v = "unknown"
+        sys.stdout.write(f"histograph {v}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Turn documents about history into a cited, cross-checked knowledge base of events."""
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
@@ -150,19 +208,11 @@ def _fail(message: str, code: int = 2) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _disputed(hg: Histograph) -> set[str]:
-    return {c.subject for c in hg.conflicts() if c.subject_kind == "event" and c.attribute == "date"}
+def _views(hg: Histograph) -> Views:
+    """The items the HTTP API returns (``--json`` prints the same shapes)."""
+    from .web.views import Views
 
-
-def _label_conflicts(hg: Histograph, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    for c in items:
-        if c["subject_kind"] == "event":
-            e = hg.event(c["subject"])
-            c["subject_label"] = e.title if e else c["subject"]
-        else:
-            p = hg.person(c["subject"])
-            c["subject_label"] = p.name if p else c["subject"]
-    return items
+    return Views(hg)
 
 
 @app.command()
@@ -182,6 +232,15 @@ def ingest(
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", help="Analyse documents in this many processes.")
     ] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="local|tcp://HOST:8786",
+            help="Analyse documents as Dask tasks: 'local' starts a LocalCluster (--jobs "
+            "workers, default one per core), an address uses a running scheduler.",
+        ),
+    ] = None,
     authority: Annotated[
         Path | None,
         typer.Option(help="An authority file (CSV/JSON: id, name, aliases, dates) pinning identities."),
@@ -221,7 +280,12 @@ def ingest(
                 hg.load_authority(authority, rebuild=False)
             except (AuthorityError, OSError) as exc:
                 raise _fail(str(exc)) from None
-        report = hg.ingest(inputs, options, progress=progress, jobs=jobs)
+        from .dask_engine import DaskUnavailable
+
+        try:
+            report = hg.ingest(inputs, options, progress=progress, jobs=jobs, dask=dask)
+        except DaskUnavailable as exc:
+            raise _fail(str(exc)) from None
     for e in report.errors:
         err.print(f"[red]skipped[/] {e}", highlight=False, soft_wrap=True)
     if report.failure:
@@ -247,7 +311,7 @@ def ingest(
         )
         out.print(
             f"ingested {len(report.added)} new document(s){replaced}, {len(report.duplicates)} "
-            f"already known, {len(report.errors)} error(s) → {db}{repaired}"
+            f"already known, {len(report.errors)} error(s) → {_shown(db)}{repaired}"
         )
     if report.failure:
         raise typer.Exit(EXIT_STORE)
@@ -301,17 +365,19 @@ def timeline(
     entity: Annotated[str | None, typer.Option(help="Only events with this participant (any alias).")] = None,
     type: Annotated[str | None, typer.Option("--type", help="Only events of this type.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Events in date order."""
     with _open(db) as hg:
         try:
-            events = hg.timeline(start=start, end=end, entity=entity, type=type, limit=limit)
+            events = hg.timeline(
+                start=start, end=end, entity=entity, type=type, limit=limit, offset=offset
+            )
         except DateArgumentError as exc:
             raise _fail(str(exc)) from None
-        s = serialiser(hg)
-        disputed = _disputed(hg)
-        rows = [s.event_summary(e, e.id in disputed) for e in events]
+        v = _views(hg)
+        rows = [v.summary(e) for e in events]
     _emit(rows, as_json, lambda: tables.timeline_table(rows))
 
 
@@ -322,18 +388,13 @@ def on_this_day(
     as_json: JsonOption = False,
 ) -> None:
     """Events of a month and day across the years; imprecise or disputed days are marked."""
+    from .web.views import BadRequest
+
     with _open(db) as hg:
         try:
-            events = hg.on_this_day(month_day)
-        except DateArgumentError as exc:
+            rows = _views(hg).on_this_day(month_day)["items"]
+        except BadRequest as exc:
             raise _fail(str(exc)) from None
-        s = serialiser(hg)
-        disputed = _disputed(hg)
-        rows = []
-        for e in events:
-            row = s.event_summary(e, e.id in disputed)
-            row["imprecise"] = bool(e.date and e.date.precision != "day" and e.date.precision != "time")
-            rows.append(row)
     _emit(rows, as_json, lambda: tables.timeline_table(rows, title=f"On this day ({month_day or 'today'})"))
 
 
@@ -343,14 +404,16 @@ def people(
     kind: Annotated[
         str, typer.Option(help="person, state or organisation.")
     ] = "person",
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
     """The cast of characters: everyone in the sources with their titles."""
     if kind not in ("person", "state", "organisation"):
         raise _fail(f"unknown kind {kind!r}; choose person, state or organisation")
     with _open(db) as hg:
-        s = serialiser(hg)
-        rows = [s.person(p) for p in hg.store.people(kind=kind)]
+        v = _views(hg)
+        rows = [v.person_row(p) for p in hg.people(kind=kind, limit=limit, offset=offset)]
     _emit(rows, as_json, lambda: tables.people_table(rows))
 
 
@@ -366,7 +429,7 @@ def authority_cmd(
             records = hg.load_authority(file)
         except (AuthorityError, OSError) as exc:
             raise _fail(str(exc)) from None
-        pinned = [p for p in hg.store.people() if p.authority_id]
+        pinned = [p for p in hg.people(None) if p.authority_id]
     if as_json:
         _print_json({"records": len(records), "pinned": [
             {"id": p.id, "name": p.name, "authority_id": p.authority_id} for p in pinned]})
@@ -380,13 +443,19 @@ def person(
     db: DbOption = "histograph.db",
     as_json: JsonOption = False,
 ) -> None:
-    """One person: aliases, roles over time with sources, and events."""
+    """One person (any alias or surname, any case): aliases, roles over time with sources,
+    and events. When several people match, the first is shown and the others are named."""
     with _open(db) as hg:
-        p = hg.person(name)
-        if p is None:
+        matches = hg.find_people(name)
+        if not matches:
             raise _fail(f"no person matches {name!r} (see `histograph people`)", 1)
-        s = serialiser(hg)
-        row = s.person(p, hg.timeline(entity=p.id))
+        p = matches[0]
+        if len(matches) > 1:
+            others = ", ".join(f"{m.name} ({m.id})" for m in matches[1:6])
+            more = f" and {len(matches) - 6} more" if len(matches) > 6 else ""
+            err.print(f"note: {len(matches)} match {name!r}; showing {p.name} ({p.id}); also "
+                      f"{others}{more}", highlight=False)
+        row = _views(hg).person(p.id)
     _emit(row, as_json, lambda: tables.person_tables(row))
 
 
@@ -397,22 +466,29 @@ def event(
     as_json: JsonOption = False,
 ) -> None:
     """One event with each source's claim and quote, and its conflicts."""
+    from .web.views import NotFound
+
     with _open(db) as hg:
-        e = hg.event(event_id)
-        if e is None:
-            raise _fail(f"no event with id {event_id!r} (see `histograph timeline`)", 1)
-        s = serialiser(hg)
-        row = s.event(e, hg.conflicts(e.id))
-        _label_conflicts(hg, row["conflicts"])
+        try:
+            row = _views(hg).event(event_id)
+        except NotFound:
+            raise _fail(f"no event with id {event_id!r} (see `histograph timeline`)", 1) from None
     _emit(row, as_json, lambda: tables.event_tables(row))
 
 
 @app.command()
-def conflicts(db: DbOption = "histograph.db", as_json: JsonOption = False) -> None:
+def conflicts(
+    db: DbOption = "histograph.db",
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    offset: OffsetOption = 0,
+    as_json: JsonOption = False,
+) -> None:
     """Where sources disagree, with each value's sources and an explanation."""
     with _open(db) as hg:
-        s = serialiser(hg)
-        rows = _label_conflicts(hg, [s.conflict(c) for c in hg.conflicts()])
+        found = hg.conflicts()
+        found = found[offset : offset + limit if limit is not None else None]
+        v = _views(hg)
+        rows = [v.conflict(c) for c in found]
     _emit(rows, as_json, lambda: tables.conflicts_table(rows))
 
 
@@ -420,8 +496,8 @@ def conflicts(db: DbOption = "histograph.db", as_json: JsonOption = False) -> No
 def sources(db: DbOption = "histograph.db", as_json: JsonOption = False) -> None:
     """The documents in the knowledge base."""
     with _open(db) as hg:
-        s = serialiser(hg)
-        rows = [s.document_summary(d) for d in hg.sources()]
+        v = _views(hg)
+        rows = [v.source_row(d) for d in hg.sources()]
     _emit(rows, as_json, lambda: tables.sources_table(rows))
 
 
@@ -430,16 +506,17 @@ def search(
     query: Annotated[str, typer.Argument(help="Words to find in the sources' sentences.")],
     db: DbOption = "histograph.db",
     limit: Annotated[int, typer.Option(help="At most this many hits.")] = 20,
+    offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Full-text search over the sources' sentences."""
+    from .web.views import BadRequest
+
     with _open(db) as hg:
-        s = serialiser(hg)
-        rows = [
-            {"uri": s.uri(h.doc_id), "doc_id": h.doc_id, "start": h.start, "end": h.end,
-             "text": h.text, "score": h.score}
-            for h in hg.search(query, limit)
-        ]
+        try:
+            rows = _views(hg).search(query, limit, offset)["sentences"]
+        except BadRequest as exc:
+            raise _fail(str(exc)) from None
     _emit(rows, as_json, lambda: tables.search_table(rows))
 
 
@@ -461,7 +538,7 @@ def export_cmd(
     if fmt not in FORMATS:
         raise _fail(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if fmt == "site":
-        from .render.site import SiteError
+        from .web.site import SiteError, export_site
 
         folder = output or Path("site")
         with _open_readonly(db) as hg:
@@ -532,7 +609,7 @@ def serve(
     from .store import StoreError
     from .web.app import serve as run
 
-    if not Path(db).is_file():
+    if not Path(db).is_file() and not _is_server(db):
         raise _fail(f"no knowledge base at {db} (build one with `histograph ingest` or `histograph demo`)")
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]note:[/] listening on {host}: other machines can read this knowledge base",
@@ -551,15 +628,32 @@ def eval_cmd(
     gold: Annotated[Path, typer.Option(help="Gold folder (<cluster>.json).")],
     output: Annotated[Path | None, typer.Option(help="Write each cluster's system output JSON here.")] = None,
     as_json: JsonOption = False,
+    errors: Annotated[bool, typer.Option("--errors", help="Also list each missed gold event by cause and each false positive by kind, with its sentence.")] = False,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Also write each cluster's knowledge base to this store (SQLite file or "
+            "postgresql://...) and score what it reads back (checks a backend).",
+        ),
+    ] = None,
 ) -> None:
     """Score histograph on an annotated corpus (see the eval FORMAT.md)."""
+    from .eval.diagnose import format_diagnosis
     from .eval.runner import run_eval
 
     for p in (docs, gold):
         if not p.is_dir():
             raise _fail(f"not a folder: {p}")
-    result = run_eval(docs, gold, output, progress=lambda c: err.print(f"cluster {c}…"))
+    if db is None:
+        result = run_eval(docs, gold, output, progress=lambda c: err.print(f"cluster {c}…"), diagnose=errors)
+    else:
+        with _open(db, create=True) as hg:
+            result = run_eval(docs, gold, output, progress=lambda c: err.print(f"cluster {c}…"),
+                              diagnose=errors, store=hg.store)
     _emit(result, as_json, lambda: tables.eval_table(result))
+    if errors and not as_json:
+        out.print(format_diagnosis(result["diagnosis"]), highlight=False, markup=False, soft_wrap=True)
 
 
 @app.command()
@@ -576,12 +670,13 @@ def demo(
         report = hg.ingest([str(folder)])
         for e in report.errors:
             err.print(f"[red]skipped[/] {e}", highlight=False)
-        s = serialiser(hg)
-        disputed = _disputed(hg)
-        out.print(tables.sources_table([s.document_summary(d) for d in hg.sources()]))
-        out.print(tables.timeline_table([s.event_summary(e, e.id in disputed) for e in hg.timeline()]))
-        out.print(tables.people_table([s.person(p) for p in hg.people()]))
-        out.print(tables.conflicts_table(_label_conflicts(hg, [s.conflict(c) for c in hg.conflicts()])))
+        v = _views(hg)
+        _emit(None, False, lambda: [
+            tables.sources_table([v.source_row(d) for d in hg.sources()]),
+            tables.timeline_table([v.summary(e) for e in hg.timeline()]),
+            tables.people_table([v.person_row(p) for p in hg.people()]),
+            tables.conflicts_table([v.conflict(c) for c in hg.conflicts()]),
+        ])
     out.print(f"\nExplore it: histograph timeline --db {db} · histograph conflicts --db {db} · "
               f"histograph event ID --db {db}")
 

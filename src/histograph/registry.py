@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .pipeline import DocState
+    from .state import DocState
 
 StageFn = Callable[["DocState"], None]
 

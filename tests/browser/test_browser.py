@@ -144,8 +144,10 @@ def test_the_ui_in_chromium(served: dict[str, Any]) -> None:
         "screenshots": str(SHOTS),
         "hostileDocs": hostile,
         "personName": person["name"],
+        "personId": person["id"],
         "searchWord": "Wall",
         "conflictEvent": conflicted,
+        "anyEvent": max(events, key=lambda e: (e["support"], e["id"]))["id"] if events else None,
         "anyConflict": bool(_get(f"{base}/api/conflicts?limit=1")["items"]),
         "timelinejsHarness": _harness(served["tmp"], served["tl_json"]).as_uri(),
         "siteIndex": (served["site"] / "index.html").as_uri(),
@@ -193,6 +195,7 @@ def test_the_ui_in_chromium(served: dict[str, Any]) -> None:
     assert s["hits"] >= 1 and s["focus"] >= 1 and s["highlights"] >= 1
     tl = steps["timelinejs-export"]
     assert tl["slides"] >= 2 and tl["markers"] >= 1
+    assert steps["overflow"]["wide"] == [], steps["overflow"]["wide"]  # 1,280 and 390 px
     site = steps["static-site"]
     assert site["mentions"] >= 1 and site["hits"] >= 1
     shots = ["conflict"] if config["anyConflict"] else ["conflicts"]

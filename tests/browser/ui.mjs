@@ -62,18 +62,40 @@ async function step(name, fn) {
 
 const base = cfg.base;
 
+// Where to click an event drawn inside the timeline's window and not covered by another
+// (the timeline opens on where most events are: items of other years sit at its edges).
+async function visibleItem() {
+  return page.evaluate(() => {
+    const holder = document.querySelector('#timeline .vis-center') || document.querySelector('#timeline');
+    const h = holder.getBoundingClientRect();
+    for (const el of document.querySelectorAll('.vis-item.ev')) {
+      const r = el.getBoundingClientRect();
+      if (r.width <= 0 || r.left < h.left || r.right > h.right || r.top < h.top || r.bottom > h.bottom) continue;
+      const x = r.left + Math.min(12, r.width / 2), y = r.top + r.height / 2;
+      const hit = document.elementFromPoint(x, y);
+      if (hit && el.contains(hit)) return { x, y };
+    }
+    return null;
+  });
+}
+
 await step('timeline', async () => {
   await page.goto(`${base}/`);
   await page.waitForSelector('#timeline[data-ready="1"] .vis-item.ev');
   const items = await page.locator('.vis-item.ev').count();
   const ranges = await page.locator('.vis-item.ev.imprecise').count();
-  const axisBefore = await page.locator('.vis-time-axis.vis-foreground').innerText();
+  const axisState = () => page.evaluate(() => {
+    const axis = document.querySelector('.vis-time-axis.vis-foreground');
+    const labels = axis ? [...axis.querySelectorAll('.vis-text')] : [];
+    return labels.map((l) => l.innerText + '@' + l.style.transform + l.style.left).join('|');
+  });
+  const axisBefore = await axisState();
   await page.mouse.move(640, 330);
   const box = await page.locator('#timeline').boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.wheel(0, -600);  // zoom in
   await page.waitForTimeout(400);
-  const axisAfter = await page.locator('.vis-time-axis.vis-foreground').innerText();
+  const axisAfter = await axisState();
   await shot('timeline');
   // filter by type: the list and the drawing both follow
   const rowsBefore = await page.locator('#event-list .event-row:visible').count();
@@ -89,8 +111,9 @@ await step('click-event', async () => {
   await page.goto(`${base}/`);
   await page.waitForSelector('#timeline[data-ready="1"] .vis-item.ev');
   await page.locator('#timeline').evaluate((el) => el.scrollIntoView());
-  const item = page.locator('.vis-item.ev').first();
-  await Promise.all([page.waitForURL(/\/events\//), item.click()]);
+  const at = await visibleItem();
+  if (!at) throw new Error('no event is drawn uncovered inside the timeline window');
+  await Promise.all([page.waitForURL(/\/events\//), page.mouse.click(at.x, at.y)]);
   await page.waitForSelector('h1.event-title');
   const mentions = await page.locator('#sources article.mention').count();
   const sourceLinks = await page.locator('#sources a.source-link').count();
@@ -194,7 +217,9 @@ await step('static-site', async () => {
   await page.goto(cfg.siteIndex);
   await page.waitForSelector('#timeline[data-ready="1"] .vis-item.ev');
   await shot('site-timeline');
-  await Promise.all([page.waitForURL(/\/events\/[^/]+\.html$/), page.locator('.vis-item.ev').first().click()]);
+  const at = await visibleItem();
+  if (!at) throw new Error('no event is drawn uncovered inside the timeline window');
+  await Promise.all([page.waitForURL(/\/events\/[^/]+\.html$/), page.mouse.click(at.x, at.y)]);
   await page.waitForSelector('h1.event-title');
   const mentions = await page.locator('#sources article.mention').count();
   await page.goto(cfg.siteIndex.replace('index.html', 'timelinejs.html'));
@@ -204,6 +229,42 @@ await step('static-site', async () => {
   await page.waitForSelector('#static-search li.hit');
   const hits = await page.locator('#static-search li.hit').count();
   return { mentions, hits };
+});
+
+// No page may scroll sideways: on a laptop (1,280 px) and on a phone (390 px).
+await step('overflow', async () => {
+  const pages = {
+    timeline: '/', conflicts: '/conflicts', people: '/people', sources: '/sources',
+    onthisday: '/onthisday?date=11-09', search: `/search?q=${cfg.searchWord}`, timelinejs: '/timelinejs',
+  };
+  const ev = cfg.conflictEvent || cfg.anyEvent;
+  if (ev) {
+    pages.event = `/events/${encodeURIComponent(ev)}`;
+    for (const style of ['explainer', 'card', 'onthisday', 'anniversary', 'guide']) {
+      pages[`brief-${style}`] = `/events/${encodeURIComponent(ev)}/brief?style=${style}`;
+    }
+  }
+  if (cfg.personId) pages.person = `/people/${encodeURIComponent(cfg.personId)}`;
+  if (cfg.hostileDocs.length) pages.source = `/sources/${encodeURIComponent(cfg.hostileDocs[0])}`;
+  const wide = [];
+  const sizes = {};
+  for (const [w, h] of [[1280, 860], [390, 844]]) {
+    await page.setViewportSize({ width: w, height: h });
+    for (const [name, p] of Object.entries(pages)) {
+      await page.goto(`${base}${p}`);
+      await page.waitForTimeout(name === 'timeline' || name === 'timelinejs' ? 600 : 100);
+      const m = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth,
+        height: document.documentElement.scrollHeight,
+      }));
+      sizes[`${name}@${w}`] = m;
+      if (m.scroll > m.client) wide.push(`${name}@${w}: ${m.scroll}px in ${m.client}px`);
+      if (w === 390) await shot(`phone-${name}`);
+      else if (name.startsWith('brief-') || name === 'onthisday' || name === 'people') await shot(name);
+    }
+  }
+  await page.setViewportSize({ width: 1280, height: 860 });
+  return { wide, sizes };
 });
 
 await context.close();

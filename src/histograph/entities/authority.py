@@ -25,16 +25,14 @@ import io
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..model import civil_from_day, day_number
+from ..model import AuthorityRecord as AuthorityRecord
+from ..model import day_number
 from .lexicon import norm
 from .names import Name, compatible, parse_name
 
-_OPEN_LOW = -(10**9)
-_OPEN_HIGH = 10**9
 _DATE = re.compile(r"^\s*[+]?(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?:T[\d:]+Z?)?\s*$")
 _ALIAS_SPLIT = re.compile(r"\s*[|;]\s*")
 _KINDS = frozenset({"person", "state", "organisation"})
@@ -48,48 +46,6 @@ _END_KEYS = ("died", "death", "dateOfDeath", "date_of_death", "end", "to")
 
 class AuthorityError(ValueError):
     """An authority file that cannot be read; the message names the file and the record."""
-
-
-@dataclass(frozen=True)
-class AuthorityRecord:
-    """One identity: id (e.g. a Wikidata Q id), canonical name, aliases and dates.
-
-    ``earliest``/``latest`` are day numbers (:func:`histograph.model.day_number`) bounding the
-    entity's existence (a person's life); None when open."""
-
-    id: str
-    name: str
-    aliases: tuple[str, ...] = ()
-    earliest: int | None = None
-    latest: int | None = None
-    kind: str = "person"
-    description: str = ""
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
-
-    @property
-    def dates(self) -> str:
-        """The dates as ``YYYY[-MM-DD]/YYYY[-MM-DD]`` (empty sides open)."""
-        return f"{_fmt(self.earliest)}/{_fmt(self.latest)}" if self.has_dates else ""
-
-    @property
-    def has_dates(self) -> bool:
-        return self.earliest is not None or self.latest is not None
-
-    def alive(self, lo: int, hi: int) -> bool:
-        """True when the closed day interval ``[lo, hi]`` meets the record's dates."""
-        a = self.earliest if self.earliest is not None else _OPEN_LOW
-        b = self.latest if self.latest is not None else _OPEN_HIGH
-        return a <= hi and lo <= b
-
-
-def _fmt(n: int | None) -> str:
-    if n is None:
-        return ""
-    y, m, d = civil_from_day(n)
-    return f"{y:04d}-{m:02d}-{d:02d}"
 
 
 def parse_date_bound(text: str, *, end: bool) -> int | None:

@@ -120,6 +120,11 @@ class NameWords:
     given_variants: dict[str, str]  # folded given name -> the group's first spelling
     given_names: frozenset[str]
     place_of_nouns: frozenset[str]
+    particle_variants: dict[str, str]  # "el" -> "al", "bin" -> "ibn"
+    place_prepositions: frozenset[str] = frozenset()
+    saint_words: frozenset[str] = frozenset()
+    naming_nouns: frozenset[str] = frozenset()
+    battle_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -130,6 +135,11 @@ def name_words() -> NameWords:
         names = [norm(str(n)) for n in group if norm(str(n))]
         for n in names:
             variants.setdefault(n, names[0])
+    particles: dict[str, str] = {}
+    for group in d.get("name_particle_variants", ()) or ():
+        words = [norm(str(n)) for n in group if norm(str(n))]
+        for n in words:
+            particles.setdefault(n, words[0])
     endings = sorted({norm(str(x)) for x in d.get("demonym_endings", ())}, key=len, reverse=True)
     return NameWords(
         place_heads=_nset(d.get("place_heads")),
@@ -140,6 +150,11 @@ def name_words() -> NameWords:
         given_variants=variants,
         given_names=_nset(d.get("given_names")) | frozenset(variants),
         place_of_nouns=_nset(d.get("place_of_nouns")),
+        particle_variants=particles,
+        place_prepositions=_nset(d.get("place_prepositions")),
+        saint_words=_nset(d.get("saint_words")),
+        naming_nouns=_nset(d.get("naming_nouns")),
+        battle_nouns=_nset(d.get("battle_nouns")),
     )
 
 

@@ -14,6 +14,11 @@ Repairs (general, not tied to any document):
   otherwise they are places (GPE).
 People are clustered within the document: each PERSON mention's ``key`` is the fullest
 compatible name form of the document ("Roosevelt" -> "Franklin D. Roosevelt").
+
+Why one module of this size: every pass reads the same per-document evidence
+(:class:`_Evidence`) and claims tokens in the same ``taken`` sets, in an order that matters
+(a later pass never takes a token an earlier one kept); split into modules, each pass would
+need both passed through and the order would no longer be visible in one place.
 """
 
 from __future__ import annotations
@@ -286,6 +291,7 @@ def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] 
         doc[s].is_punct
         or doc[s].is_space
         or _title_word(doc[s])
+        or (s + 1 < e and _plural_title(doc[s].text))  # "Earls X and Y"
         or _state_word(doc[s])
         or doc[s].text in {"-", "–"}
         or (doc[s].pos_ == "VERB" and doc[s].tag_ in _VERB_TAGS)  # "Remove Soviet Missiles"
@@ -308,7 +314,14 @@ def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] 
         return None
     if not _is_cap(words[-1]) or not _is_cap(words[0]):
         return None
-    if any(not _is_cap(t) and t.text not in PARTICLES for t in words):
+    epithet = (
+        len(words) == 3
+        and words[1].text == "the"
+        and norm(words[0].text) in name_words().given_names
+        and _is_cap(words[2])
+        and not is_head(words[2].text)
+    )  # "Frederick the Great"
+    if not epithet and any(not _is_cap(t) and t.text not in PARTICLES for t in words):
         return None
     if any(norm(t.text) in tl.non_name_words for t in words):
         return None
@@ -316,7 +329,8 @@ def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] 
         e < len(doc)
         and _is_cap(doc[e])
         and (
-            norm(doc[e].text) in tl.non_name_words or norm(doc[e].text) in name_words().place_heads
+            _first_word(doc[e].text) in tl.non_name_words
+            or _first_word(doc[e].text) in name_words().place_heads
         )
     ):
         return None  # "Molotov-Ribbentrop Pact", "Marshall Plan", "Lenin Square"
@@ -332,6 +346,12 @@ def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] 
     if _card_value_place(doc, s):
         return None  # "Born: 3 April 1881, Pieve Tesino": a place
     return (s, e)
+
+
+def _first_word(text: str) -> str:
+    """The first normalised word of a token ("Time.[13" -> "time")."""
+    words = norm(text).split()
+    return words[0] if words else ""
 
 
 def _places_of(state: DocState) -> set[str]:
@@ -374,6 +394,7 @@ class _Evidence:
     of_places: frozenset[str]  # "the port of X", "the Treaty of X", "the treaties of X and Y"
     lower_words: frozenset[str]  # words and lemmas the document writes in lower case
     surnames: frozenset[str] = frozenset()  # last words of the model's multi-word PERSON names
+    acting: frozenset[str] = frozenset()  # PERSON names written as a subject or a possessor
 
 
 def _evidence(state: DocState) -> _Evidence:
@@ -388,7 +409,97 @@ def _evidence(state: DocState) -> _Evidence:
             for ent in seg.doc.ents
             if ent.label_ == "PERSON" and len(ent) > 1
         ),
+        frozenset(_acting_names(state)),
     )
+
+
+def _acting_names(state: DocState) -> set[str]:
+    """Names the model tags PERSON where they act: a subject ("X marched north"), an agent
+    or a possessor ("X's army"). A name the document uses so is a person wherever it stands."""
+    out: set[str] = set()
+    for seg in state.segments:
+        doc = seg.doc
+        for ent in seg.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            possessed = ent.end < len(doc) and doc[ent.end].text in _POSSESSIVE
+            if ent.root.dep_ in _SUBJECT_DEPS or possessed:
+                out.add(norm(ent.text))
+    return out
+
+
+def _place_by_context(doc: Doc, s: int, e: int, ev: _Evidence) -> bool:
+    """A name the model tagged PERSON that its sentence writes as a place: the object of a
+    place preposition ("landed at X", "airfields in X", "flights near X Y", "in Saint X"),
+    the territory of a titled or named person ("William of X", "Bishop of X"), or a member
+    of a list or apposition of places ("A, X and B" where A is a place; "the Battle of A,
+    X"). Never when the document names it as a person elsewhere (a subject, a possessor,
+    the surname of a full name) or it starts with a given name."""
+    nw = name_words()
+    words = [t for t in doc[s:e] if any(c.isalpha() for c in t.text)]
+    if not words or norm(words[0].text) in nw.given_names:
+        return False
+    if norm(doc[s:e].text) in ev.acting or (len(words) == 1 and norm(words[0].text) in ev.surnames):
+        return False
+    k = s - 1
+    while k >= 0 and norm(doc[k].text) in nw.saint_words and _is_cap(doc[k]):
+        k -= 1  # "in Saint Petersburg", "at San Marco"
+    if k < 0:
+        return False
+    prev = doc[k]
+    if k < s - 1 and prev.lower_ not in nw.place_prepositions:
+        return False  # "St X" without a place preposition is a saint
+    root = doc[s:e].root
+    if prev.lower_ in nw.place_prepositions and (
+        root.dep_ == "pobj" or (root.head.i == prev.i) or k < s - 1
+    ):
+        return True
+    if prev.lower_ == "of" and k >= 1:
+        owner = doc[k - 1]
+        if owner.ent_type_ == "PERSON" or _title_word(owner):
+            return True  # "William of X", "the Duke of X"
+    # a list or an apposition of places
+    place_labels = {"GPE", "LOC", "FAC"}
+
+    def placed(t: Token) -> bool:
+        left = doc[t.left_edge.i] if t.left_edge.i < t.i else t
+        return t.ent_type_ in place_labels or norm(left.text) in nw.place_prefixes
+
+    if root.dep_ in {"conj", "appos"} and placed(root.head):
+        return True
+    if any(placed(c) for c in root.conjuncts):
+        return True
+    if prev.text == "(" and k >= 1:
+        noun = doc[k - 1]
+        if not _is_cap(noun) and (
+            norm(noun.lemma_) in nw.place_nouns_after or norm(noun.text) in nw.place_of_nouns
+        ):
+            return True  # "the viceregal palace (X)"
+    if prev.text == "," and k >= 1:
+        before = doc[k - 1]
+        if before.ent_type_ in place_labels or norm(before.text) in ev.of_places:
+            return True  # "the Battle of A, X:"
+    return False
+
+
+def _modifier_only(doc: Doc, s: int, e: int, ev: _Evidence) -> bool:
+    """A name that only modifies a common noun after it ("the X conquest", "X accounts say",
+    "our last X Y king", "captured X legislature"): an adjective or a demonym, not a person,
+    unless the document names it as a person elsewhere or it starts with a given name."""
+    root = doc[s:e].root
+    head = root.head
+    if root.dep_ not in {"compound", "amod", "nmod"} or head.i < e or _is_cap(head):
+        return False
+    if head.pos_ != "NOUN":
+        return False
+    if any(t.pos_ not in {"ADJ", "NOUN", "PROPN", "PUNCT"} for t in doc[e : head.i]):
+        return False
+    words = [t for t in doc[s:e] if any(c.isalpha() for c in t.text)]
+    if not words or norm(words[0].text) in name_words().given_names:
+        return False
+    if len(words) == 1 and norm(words[0].text) in ev.surnames:
+        return False
+    return norm(doc[s:e].text) not in ev.acting
 
 
 def _of_places(state: DocState) -> set[str]:
@@ -624,6 +735,11 @@ def _not_a_person(doc: Doc, s: int, e: int, ev: _Evidence) -> bool:
     prev = doc[s - 1] if s > 0 else None
     if _titled_before(doc, s):
         return False  # "Colonel House", "Lord Halifax"
+    k = s - 1
+    while k >= 0 and doc[k].text in {"'", '"', "‘", "“", ":"}:
+        k -= 1
+    if k < s - 1 and k >= 0 and norm(doc[k].lemma_) in nw.naming_nouns:
+        return True  # "the expression 'X Y'", "the term \"X\""
     first, last = norm(words[0].text), norm(words[-1].text)
     the_before = prev is not None and prev.lower_ == "the"
     root = doc[s:e].root
@@ -777,6 +893,10 @@ def find_mentions(state: DocState) -> DocEntities:
                 s, e = r
                 titled = _titled_before(doc, s)
                 other = None if titled else _place_or_org(doc, s, e, ev)
+                if other is None and _place_by_context(doc, s, e, ev):
+                    other = "LOC"
+                if other is None and not titled and _modifier_only(doc, s, e, ev):
+                    continue
                 if other is not None:
                     # a place or an organisation after all: keep it as one
                     a = seg.offset + doc[s].idx
@@ -864,7 +984,10 @@ def find_mentions(state: DocState) -> DocEntities:
 
 def _surname_token(words: tuple[str, ...]) -> str:
     """The surname word of a full name as written: the last word that is no suffix or regnal
-    number ("Rudolf Anderson Jr." -> "Anderson"; "Wilhelm I" -> "Wilhelm")."""
+    number ("Rudolf Anderson Jr." -> "Anderson"; "Wilhelm I" -> "Wilhelm"; "Frederick the
+    Great" -> "Frederick")."""
+    if len(words) >= 3 and words[-2] == "the":
+        words = words[:-2]
     for w in reversed(words):
         if is_regnal_numeral(w) or _fold_suffix(w) in SUFFIXES or not any(c.isalpha() for c in w):
             continue
@@ -924,7 +1047,31 @@ def _extend_name(doc: Doc, s: int, e: int, taken: set[int], *, titled: bool) -> 
         one_word = sum(1 for t in doc[s:e] if t.is_alpha) == 1
         if (one_word or _given_only(doc, s, e)) and (doc[e].text != "I" or titled or given_only):
             e += 1
-    return e
+    return _extend_epithet(doc, s, e, taken)
+
+
+def _extend_epithet(doc: Doc, s: int, e: int, taken: set[int]) -> int:
+    """A given name takes its epithet: "Frederick the Great", "Ivan the Terrible" (one
+    capitalised word after "the" that is no title, state or place, and ends the name)."""
+    if e - s != 1 or norm(doc[s].text) not in name_words().given_names:
+        return e
+    if e + 1 >= len(doc) or doc[e].lower_ != "the" or e in taken or e + 1 in taken:
+        return e
+    ep = doc[e + 1]
+    if (
+        not _is_cap(ep)
+        or not ep.is_alpha
+        or is_head(ep.text)  # "William the Conqueror", not "George the King"
+        or norm(ep.text) in titles().honorifics
+        or _state_word(ep)
+        or gazetteer().candidates(ep.text)
+        or norm(ep.text) in titles().non_name_words
+        or "\n" in doc[e].text_with_ws
+    ):
+        return e
+    if e + 2 < len(doc) and _is_cap(doc[e + 2]) and doc[e + 2].is_alpha:
+        return e  # "William the Silent Prince ...": more than one word, not an epithet
+    return e + 2
 
 
 def _extend_left(doc: Doc, s: int, taken: set[int]) -> int:
@@ -937,13 +1084,22 @@ def _extend_left(doc: Doc, s: int, taken: set[int]) -> int:
         and s - k < 2
         and (k - 1) not in taken
         and _is_cap(doc[k - 1])
-        and doc[k - 1].ent_type_ in {"", "PERSON"}
+        and (
+            doc[k - 1].ent_type_ in {"", "PERSON"}
+            # "Amelia" tagged a place on its own, right before the surname
+            or (_ent_len(doc, k - 1) == 1 and doc[k - 1].ent_type_ in {"GPE", "ORG", "NORP"})
+        )
         and norm(doc[k - 1].text) in given
         and "\n" not in doc[k - 1].text_with_ws
         and not doc[k].is_sent_start
     ):
         k -= 1
     return k
+
+
+def _ent_len(doc: Doc, i: int) -> int:
+    ent = _ent_at(doc, i)
+    return 0 if ent is None else len(ent)
 
 
 def _ent_at(doc: Doc, i: int) -> Span | None:
@@ -1040,6 +1196,15 @@ def _given_name_pass(state: DocState, taken: list[set[int]], latin_doc: bool) ->
             if i in taken[si] or not _is_cap(tok) or norm(tok.text) not in given:
                 i += 1
                 continue
+            ep = _extend_epithet(doc, i, i + 1, taken[si])
+            if ep == i + 3 and not any(k in taken[si] for k in range(i, ep)):
+                # "Frederick the Great", whatever the model tagged it
+                a = seg.offset + tok.idx
+                b = seg.offset + doc[ep - 1].idx + len(doc[ep - 1].text)
+                out.append(SegMention(si, i, ep, a, b, doc[i:ep].text, "PERSON"))
+                taken[si].update(range(i, ep))
+                i = ep
+                continue
             if tok.ent_type_ not in _NAME_LABELS:
                 i += 1
                 continue
@@ -1090,6 +1255,14 @@ def singular_head(word: str) -> str | None:
     return None
 
 
+def _plural_title(word: str) -> bool:
+    """A plural title head or honorific ("Ministers", "Earls", "Lords")."""
+    w = norm(word)
+    return singular_head(word) is not None or (
+        len(w) > 3 and w.endswith("s") and w[:-1] in titles().honorifics
+    )
+
+
 def _plural_title_pass(state: DocState, taken: list[set[int]], latin_doc: bool) -> list[SegMention]:
     """Names listed after a plural title are people, whatever the model said: "Foreign
     Ministers Vyacheslav Molotov and Joachim von Ribbentrop", "Presidents Roosevelt and
@@ -1099,7 +1272,7 @@ def _plural_title_pass(state: DocState, taken: list[set[int]], latin_doc: bool) 
     for si, seg in enumerate(state.segments):
         doc = seg.doc
         for tok in doc:
-            if singular_head(tok.text) is None:
+            if not _plural_title(tok.text):
                 continue
             j = tok.i + 1
             if j < len(doc) and doc[j].text == ",":
@@ -1189,6 +1362,12 @@ def _title_anchored_pass(
             w = norm(tok.text)
             if not _is_cap(tok) or not (is_head(tok.text) or tok.text.lower() in tl.honorifics):
                 continue
+            if (
+                w in name_words().saint_words
+                and i > 0
+                and doc[i - 1].lower_ in name_words().place_prepositions
+            ):
+                continue  # "founded in Saint X": a place named after a saint
             j = i + 1
             while (
                 j < len(doc)
@@ -1210,9 +1389,12 @@ def _title_anchored_pass(
             # unless the name starts with a given name ("Marshal Ferdinand Foch" tagged ORG)
             honorific = tok.text.lower() in tl.honorifics or w in tl.honorifics
             named = j - i > 2 and norm(doc[i + 1].text) in name_words().given_names
+            # (a run of title and names tagged WORK_OF_ART, "Prince X to Queen Y", is the
+            # model's mistake, never a title of a work after a title)
             ents = [_ent_at(doc, k) for k in range(i + 1, j)]
             if any(
                 e is not None
+                and e.label_ != "WORK_OF_ART"
                 and (not (honorific or named) or e.label_ not in {"GPE", "ORG", "NORP", "LOC"})
                 for e in ents
             ):

@@ -74,6 +74,9 @@ def parse_name(text: str) -> Name:
     folded = [_fold(t) for t in toks]
     pairs = [(t, f) for t, f in zip(toks, folded, strict=True) if f]
     suffix = ""
+    if len(pairs) > 2 and pairs[-2][0] == "the" and pairs[-1][0][:1].isupper():
+        # an epithet: "Frederick the Great" is Frederick with the suffix "the great"
+        return Name(text, (), " ".join(f for _, f in pairs[:-2]), "the " + pairs[-1][1])
     if len(pairs) > 1 and (pairs[-1][1].rstrip(".") in SUFFIXES or is_regnal_numeral(pairs[-1][0])):
         suffix = pairs[-1][1]
         pairs = pairs[:-1]
@@ -196,6 +199,33 @@ _TRANSLIT_IN = (
     ("y", "i"),
     ("j", "i"),
 )
+
+
+_KEY_SPLIT = re.compile(r"[\s\-\u2010-\u2015_]+")
+
+
+def name_variants_key(name: str) -> str:
+    """One key for the spellings of one personal name: accents, case, dots, apostrophes and
+    hyphens do not count ("Zia-ul-Haq" = "Zia ul Haq"), Arabic articles and connectors are
+    one word each ("al-" = "el-" = "ul-", "bin" = "ibn", "Abdel" = "Abd el"), given names
+    in one ``names.yaml`` group are one name ("Maksim" = "Maxim"), and every word is reduced
+    by :func:`translit_key` ("Litvinoff" = "Litvinov").
+
+    Pure and cached by nothing: the merge stage calls it to group people. Titles are not
+    removed; pass the name without them. An empty or wordless name gives ``""``.
+    """
+    from .lexicon import name_words
+
+    words = name_words()
+    out: list[str] = []
+    for raw in _KEY_SPLIT.split(name.replace("’s", "").replace("'s", "")):
+        w = _fold(raw).replace("-", "")
+        if not w:
+            continue
+        w = words.particle_variants.get(w, w)
+        w = words.given_variants.get(w, w)
+        out.append(translit_key(w))
+    return "".join(out)
 
 
 def translit_key(s: str) -> str:

@@ -14,6 +14,11 @@ Constructions (token patterns over the spaCy parse of each content segment):
 
 Titles are kept as written (leading determiners and evaluative adjectives such as "famed"
 dropped); offices are normalised by :mod:`histograph.entities.offices`.
+
+Why one module of this size: every construction is a pattern over the same token view
+(:class:`_Seg`, with its title-word classes and date tokens) and the same phrase walkers
+(:func:`_left_phrase`, :func:`_right_phrase`); the constructions are short and read best
+next to the walkers they share.
 """
 
 from __future__ import annotations
@@ -591,8 +596,13 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
                     j -= 1  # "pilot of the Wing"
                 else:
                     break
-            if j >= lo and sg.cls(j) in {"det", "desc", "poss"}:
-                a, b, poss = _trim(sg, j, pa - 1)
+            at_start = j + 1 < pa - 1 and (
+                j < lo or doc[j + 1].is_sent_start or doc[j].text in {"\n", ":"}
+            )
+            if (j >= lo and sg.cls(j) in {"det", "desc", "poss"}) or (
+                at_start and doc[j + 1].text[:1].isupper()  # "Secretary of State, X, said"
+            ):
+                a, b, poss = _trim(sg, j if j >= lo and sg.cls(j) is not None else j + 1, pa - 1)
                 if _phrase_ok(sg, a, b) and any(
                     norm(doc[i].text) in tl.apposition_nouns
                     or norm(doc[i].lemma_) in tl.apposition_nouns
@@ -646,6 +656,11 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
                 continue
             ranges = _titles_from(sg, k, len(doc))
             if ranges:
+                ra, rb = ranges[-1]
+                loc = next((i for i in range(ra + 1, rb) if doc[i].lower_ in _LOCATIVE_CONN), rb)
+                tail = _service_tail(sg, loc)
+                if tail > ranges[-1][1]:
+                    ranges[-1] = (ranges[-1][0], tail)  # "a captain in the X army"
                 b = ranges[-1][1]
                 _, sent_e = sg.sent_bounds(b - 1)
                 began, ended = _interval_after(sg, dates, b, sent_e)
@@ -658,6 +673,7 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
                     or nxt.text in _STOP_PUNCT
                     or nxt.is_space
                     or (dated_tail and (began or ended))
+                    or (nxt.lower_ in tl.relative_pronouns and nxt.lower_ != "that")
                 ):
                     for a, b in ranges:
                         out.append(
@@ -678,7 +694,86 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
                     out.append(replace(f, person=m, span_s=m.start))
     out.extend(_title_subject(sg, state, dates))
     out.extend(_plural_titles(sg))
+    out.extend(_tenure_roles(sg))
+    out.extend(_office_noun_roles(sg))
     return out
+
+
+def _office_noun_roles(sg: _Seg) -> list[_Found]:
+    """An office named by a noun after a possessive name: "X's presidency" -> President
+    (``office_nouns`` of titles.yaml)."""
+    doc = sg.doc
+    nouns = _office_nouns()
+    out: list[_Found] = []
+    for m in sg.people:
+        q = m.tok_end
+        if q + 1 >= len(doc) or doc[q].text not in {"'s", "’s", "'", "’"}:
+            continue
+        k = q + 1
+        while k < len(doc) and k - q <= 3 and doc[k].pos_ == "ADJ":
+            k += 1  # "X's short presidency"
+        if k < len(doc) and norm(doc[k].text) in nouns:
+            title = nouns[norm(doc[k].text)]
+            out.append(_Found(m, k, k + 1, m.start, sg.abs_end(k), title=title))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _office_nouns() -> dict[str, str]:
+    raw = load_yaml("titles.yaml").get("office_nouns") or {}
+    return {norm(str(k)): str(v) for k, v in raw.items()}
+
+
+def _tenure_roles(sg: _Seg) -> list[_Found]:
+    """A role named after a noun of tenure: "X ends his reign as TITLE", "X began her term
+    as TITLE" (the person is the nearest name before it in the sentence)."""
+    doc = sg.doc
+    tenure = word_list("tenure_nouns")
+    out: list[_Found] = []
+    for tok in doc[2:]:
+        i = tok.i
+        if tok.lower_ != "as" or doc[i - 1].lemma_.lower() not in tenure:
+            continue
+        if norm(doc[i - 2].text) not in _POSSESSIVE_DETS:
+            continue
+        s_lo, s_hi = sg.sent_bounds(i)
+        before = [m for m in sg.people if s_lo <= m.tok_start and m.tok_end <= i - 2]
+        if not before:
+            continue
+        r = _right_phrase(sg, i + 1, s_hi)
+        if r is None or r[0] != i + 1:
+            continue
+        m = before[-1]
+        out.append(_Found(m, r[0], r[1], m.start, sg.abs_end(r[1] - 1)))
+    return out
+
+
+def _singular_honorific(word: str) -> str | None:
+    """The singular of a plural rank of nobility or honorific ("Earls" -> "earl")."""
+    w = norm(word)
+    if len(w) > 3 and w.endswith("s") and w[:-1] in titles().honorifics and word[:1].isupper():
+        return w[:-1]
+    return None
+
+
+def _service_tail(sg: _Seg, b: int) -> int:
+    """End of the body a title serves in, written after it: "a captain in the X army",
+    "a clerk at the Y bank" (a locative word, then up to six words ending in a common noun
+    before a comma, a full stop or a relative pronoun); ``b`` when there is none."""
+    doc = sg.doc
+    if b >= len(doc) or doc[b].lower_ not in _LOCATIVE_CONN:
+        return b
+    k = b + 1
+    while k < len(doc) and k - b <= 6 and doc[k].pos_ in {"DET", "ADJ", "NOUN", "PROPN"}:
+        if k in sg.person_tok:
+            return b
+        k += 1
+    end_ok = (
+        k >= len(doc) or doc[k].text in _STOP_PUNCT or doc[k].lower_ in titles().relative_pronouns
+    )
+    if k - b < 2 or not end_ok or doc[k - 1].pos_ != "NOUN":
+        return b
+    return k
 
 
 def _plural_titles(sg: _Seg) -> list[_Found]:
@@ -688,7 +783,7 @@ def _plural_titles(sg: _Seg) -> list[_Found]:
     doc = sg.doc
     out: list[_Found] = []
     for tok in doc:
-        sing = singular_head(tok.text)
+        sing = singular_head(tok.text) or _singular_honorific(tok.text)
         if sing is None:
             continue
         # the names that follow: NAME (, NAME)* (,)? and NAME
@@ -889,6 +984,12 @@ def _verb_role(
         starts = True  # "took over as", "rose to"
     if not (starts or holds):
         return out
+    if lemma in _page_lexicon()[3] and not passive and not relative:
+        # "Y named his aide, X": the subject gives the role; "X proclaimed himself Z" holds it
+        if j < hi and doc[j].lower_ in {"himself", "herself", "themselves"}:
+            j += 1
+        else:
+            return out
     while j < hi and doc[j].lower_ in {"as", "to", "be", "the", "a", "an"} | _AUX_SKIP:
         if doc[j].lower_ in {"the", "a", "an"}:
             break

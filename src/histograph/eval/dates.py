@@ -5,8 +5,10 @@ Grammar: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, decade ``YYYX`` (``192X``), cent
 ``YYYY[-MM[-DD]]``. ``range(d)`` is the closed interval of days covered, here as a pair of
 proleptic-Gregorian day numbers (:func:`histograph.model.day_number`).
 
-Anything else (surrounding spaces, lower-case ``x``, times, seasons, BC years) does not
-parse and counts as ``null``.
+*(v1.1)* Years before AD 1 are ISO 8601 expanded years with astronomical numbering: a
+minus sign and four digits (``-0043-03-15`` is 15 March 44 BC, ``0000`` is 1 BC); BC years
+take no decade or century form. Anything else (surrounding spaces, lower-case ``x``, times,
+seasons, ``BC0044``) does not parse and counts as ``null``.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from ..model import TimeValue, civil_from_day, day_number
 
 DayRange = tuple[int, int]
 
-_POINT = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_POINT = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _DECADE = re.compile(r"(\d{3})X")
 _CENTURY = re.compile(r"(\d{2})XX")
 
@@ -93,11 +95,24 @@ def within(inner: DayRange, outer: DayRange) -> bool:
     return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
+_BC = re.compile(r"BC(\d{4})")
+
+
+def _astronomical(m: re.Match[str]) -> str:
+    """``BC0044`` -> ``-0043`` (there is no year 0 in BC counting; astronomical 0 is 1 BC)."""
+    return _year(1 - int(m.group(1)))
+
+
+def _year(y: int) -> str:
+    """A year in the gold grammar: ``1933``, ``0258``, ``-0043`` (44 BC)."""
+    return f"{y:04d}" if y >= 0 else f"-{-y:04d}"
+
+
 def _iso(n: int) -> str | None:
     y, m, d = civil_from_day(n)
-    if not 0 <= y <= 9999:
+    if not -9999 <= y <= 9999:
         return None
-    return f"{y:04d}-{m:02d}-{d:02d}"
+    return f"{_year(y)}-{m:02d}-{d:02d}"
 
 
 def to_gold_date(tv: TimeValue | None) -> str | None:
@@ -106,11 +121,12 @@ def to_gold_date(tv: TimeValue | None) -> str | None:
     The TIMEX3-style value is kept when it parses (``1933-11-16``, ``193X``,
     ``1936/1938``); a time of day is cut to its day (``1933-11-16T23:50``); any other
     value (a season, a week) is written as the exact day interval it covers
-    (``1933-06-01/1933-08-31``). Years outside 0..9999 give None.
+    (``1933-06-01/1933-08-31``); a BC value (``BC0044-03-15``) is written with an
+    astronomical year (``-0043-03-15``). Years outside -9999..9999 give None.
     """
     if tv is None:
         return None
-    value = tv.value
+    value = _BC.sub(_astronomical, tv.value)
     if date_range(value) is not None:
         return value
     if "T" in value:
@@ -130,6 +146,11 @@ def to_gold_date(tv: TimeValue | None) -> str | None:
 
 
 def _exact_forms(first: str, last: str) -> list[str]:
+    if first.startswith("-"):  # BC: no decade or century forms
+        forms = [first[:5], first[:8]]
+        if first == last:
+            forms.append(first)
+        return forms
     forms = [first[:3] + "X", first[:2] + "XX", first[:4], first[:7]]
     if first == last:
         forms.append(first)

@@ -15,7 +15,9 @@ from typing import Any
 
 from ..events.types import format_type
 from ..model import Document, KnowledgeBase
+from ..store import Store
 from .dates import to_gold_date
+from .diagnose import diagnose_cluster
 from .scorer import micro, score_cluster
 
 __all__ = ["looks_like_markdown", "read_index", "run_eval", "system_output"]
@@ -74,6 +76,7 @@ def system_output(kb: KnowledgeBase, file_of_doc: FileMap) -> dict[str, Any]:
             cache[doc_id] = _files_of(doc_id, file_of_doc, kb)
         return cache[doc_id]
 
+    names = {p.id: p.name for p in kb.people}
     events: list[dict[str, Any]] = []
     for ev in kb.events:
         spans = sorted(
@@ -85,13 +88,19 @@ def system_output(kb: KnowledgeBase, file_of_doc: FileMap) -> dict[str, Any]:
                 "type": format_type(ev.type),
                 "date": to_gold_date(ev.date),
                 "mentions": [{"file": f, "start": s, "end": e} for f, s, e in spans],
+                "place": ev.place,
+                "participants": [
+                    {"name": n}
+                    for n in dict.fromkeys(
+                        [names[k] for k in ev.participants if k in names]
+                        + [c.value for c in ev.claims if c.attribute == "participant"]
+                    )
+                ],
             }
         )
 
     people: list[dict[str, Any]] = []
-    names: dict[str, str] = {}
     for p in kb.people:
-        names[p.id] = p.name
         if p.kind != "person":
             continue
         titles = list(dict.fromkeys(r.title for r in p.roles))
@@ -168,20 +177,42 @@ def _document(entry: Mapping[str, Any], text: str) -> Document:
     return read_text(text, uri=f, fmt=fmt, meta=meta)
 
 
+def _through(store: Store, kb: KnowledgeBase) -> KnowledgeBase:
+    """``kb`` written to ``store`` and read back (events in the order merged)."""
+    store.replace_knowledge(kb)
+    stored = {e.id: e for e in store.events()}
+    return KnowledgeBase(
+        analyses=tuple(a for a in (store.analysis(x.document.id) for x in kb.analyses) if a),
+        events=tuple(stored[e.id] for e in kb.events),
+        people=tuple(store.people()),
+        conflicts=tuple(store.conflicts()),
+        copies=tuple(store.copies()),
+    )
+
+
 def run_eval(
     docs_dir: Path,
     gold_dir: Path,
     output_dir: Path | None = None,
     *,
     progress: Callable[[str], None] | None = None,
+    diagnose: bool = False,
+    store: Store | None = None,
 ) -> dict[str, Any]:
     """Build a knowledge base per cluster, write its §3 output (when ``output_dir`` is
     given) and score each cluster whose gold exists.
 
-    ``progress`` is called with each cluster's name as its processing starts.
+    ``progress`` is called with each cluster's name as its processing starts. With
+    ``diagnose`` the report also holds ``"diagnosis"``: per cluster, each missed gold event
+    by cause and each false positive by kind (:func:`~histograph.eval.diagnose.diagnose_cluster`).
     Returns ``{"clusters": {name: scores}, "micro": {...}}`` plus ``"errors"`` (one line
     per file, gold or cluster that failed) when anything failed. Clusters are processed
     in name order; the result is deterministic and JSON-serialisable.
+
+    With ``store``, each cluster's knowledge base is written to it
+    (:meth:`~histograph.store.Store.replace_knowledge`) and what it reads back is scored: a
+    check of a backend (the scores must equal those without a store). The store keeps every
+    cluster's documents and the last cluster's knowledge.
     """
     from ..api import build_knowledge
 
@@ -193,6 +224,7 @@ def run_eval(
         by_cluster.setdefault(entry["file"].split("/", 1)[0], []).append(entry)
 
     results: dict[str, dict[str, Any]] = {}
+    diagnosis: dict[str, dict[str, Any]] = {}
     for cluster in sorted(by_cluster):
         say(cluster)
         entries = by_cluster[cluster]
@@ -220,6 +252,8 @@ def run_eval(
         except Exception as exc:
             errors.append(f"{cluster}: building the knowledge base failed ({exc!r})")
             kb = KnowledgeBase()
+        if store is not None:
+            kb = _through(store, kb)
         system = system_output(kb, file_of_doc)
         if output_dir is not None:
             out = Path(output_dir)
@@ -242,8 +276,12 @@ def run_eval(
                 except (OSError, UnicodeDecodeError) as exc:
                     errors.append(f"{docs_dir / f}: cannot read ({exc})")
         results[cluster] = score_cluster(gold, system, texts)
+        if diagnose:
+            diagnosis[cluster] = diagnose_cluster(gold, system, texts)
 
     report: dict[str, Any] = {"clusters": results, "micro": micro(list(results.values()))}
+    if diagnose:
+        report["diagnosis"] = diagnosis
     if errors:
         report["errors"] = errors
     return report

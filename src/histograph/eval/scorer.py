@@ -12,7 +12,9 @@ Choices where FORMAT.md leaves room (see the module docs of each helper):
 - a gold date that does not parse is treated as ``null`` (and reported in ``warnings``);
 - roles of a matched person pair are matched by a maximum one-to-one matching;
 - a system conflict value "has a span" when it carries ``start``/``end`` or ``quote``;
-- ``dates.exact``/``dates.within`` are counts over ``dates.n`` (rates are added as extras).
+- ``dates.exact``/``dates.within`` are counts over ``dates.n`` (rates are added as extras);
+- extra section ``arguments``: participant recall and place share over matched events
+  (:mod:`histograph.eval.arguments`).
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .arguments import argument_scores, micro_arguments
 from .dates import DayRange, date_range, is_interval, within
+from .merges import GoldUnit, SystemUnit, false_merges
 
 __all__ = [
     "base",
@@ -699,20 +703,26 @@ def score_cluster(
         "non_events_hit": [traps_spans[i][0] for i in sorted(hit_idx)],
     }
 
+    # extra (not in FORMAT.md): false merges, see histograph.eval.merges
+    merges = _false_merges(gold, system, _Ctx(files=ctx.files, texts=ctx.texts))
+
     return {
         "cluster": gold.get("cluster"),
         "events": events,
+        "merges": {"false": len(merges)},
         "events_main": events_main,
         "dates": dates,
         "people": people,
         "conflicts": conflicts,
         "traps": traps,
+        "arguments": argument_scores(gold, system, ((gi, si) for gi, (si, _ov) in matched.items())),
         "details": {
             "events": event_details,
             "unmatched_system_events": [
                 s.id for s in s_events if s.index not in matched_sys_events
             ],
             "trap_events": trap_events,
+            "false_merges": merges,
             "people": people_details,
             "conflicts": [
                 {
@@ -725,6 +735,38 @@ def score_cluster(
             "warnings": ctx.warnings,
         },
     }
+
+
+def _false_merges(
+    gold: Mapping[str, Any], system: Mapping[str, Any], ctx: _Ctx
+) -> list[dict[str, Any]]:
+    g_units: list[GoldUnit] = []
+    for i, ev in enumerate(_list(gold.get("events"))):
+        if not isinstance(ev, Mapping):
+            continue
+        spans: list[tuple[str, int, int]] = []
+        for m in _list(ev.get("mentions")):
+            if isinstance(m, Mapping):
+                spans += ctx.gold_spans("", m.get("file"), m.get("quote"))
+        part_of = ev.get("part_of")
+        g_units.append(
+            GoldUnit(
+                str(ev.get("id", f"#{i}")),
+                part_of if isinstance(part_of, str) else None,
+                tuple(spans),
+            )
+        )
+    s_units: list[SystemUnit] = []
+    for i, ev in enumerate(_list(system.get("events"))):
+        if not isinstance(ev, Mapping):
+            continue
+        mentions = tuple(
+            tuple(_system_span(m, ctx.files, ctx.texts))
+            for m in _list(ev.get("mentions"))
+            if isinstance(m, Mapping)
+        )
+        s_units.append(SystemUnit(ev.get("id", i), mentions))
+    return false_merges(g_units, s_units)
 
 
 def micro(results: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
@@ -787,4 +829,6 @@ def micro(results: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "people": people,
         "conflicts": conflicts,
         "traps": {"hits": total("traps", "hits"), "non_events_hit": non_events_hit},
+        "arguments": micro_arguments(scored),
+        "merges": {"false": sum(int(r.get("merges", {}).get("false", 0)) for r in scored)},
     }

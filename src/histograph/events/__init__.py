@@ -21,25 +21,29 @@ document and emits :class:`~histograph.model.EventMention` objects:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..model import EntityMention, EventMention, RegionKind, TimeMention
+from ..model import EntityMention, EventMention, RegionKind, TimeMention, civil_from_day
 from ..registry import stage
+from ..time.durations import parse_days
+from ..time.values import make_day
 from .arguments import Located, choose_time, clause_span, participants, place_of
-from .fallback import fallback_triggers, quoted_statement
+from .fallback import OTHER_TYPE, fallback_triggers, quoted_statement
 from .modality import immediate_governor, modality_of
+from .salience import mark_main
 from .states import STATE_TYPE, state_mentions
-from .structure import Structure
+from .structure import Structure, usable_time
 from .triggers import Trigger, find_triggers, subjects
 from .types import EventTypes, format_type, load_event_types
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from ..pipeline import DocState, Segment
+    from ..state import DocState, Segment
 
 __all__ = [
     "JOIN_ONLY_BELOW",
@@ -250,6 +254,215 @@ def _generic(head: Token, tr: Trigger) -> bool:
     return not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children)
 
 
+_WH_TAGS = frozenset({"WP", "WDT", "WP$"})
+
+
+#: counts from this size up are tolls and totals (attributes), below they count people or
+#: things an event happened to ("two workers died that night")
+_FIGURE_MIN = 100
+_APPROX = frozenset(
+    {
+        "about",
+        "some",
+        "around",
+        "over",
+        "nearly",
+        "almost",
+        "approximately",
+        "roughly",
+        "estimated",
+        "least",
+        "more",
+        "than",
+        "up",
+    }
+)
+
+
+def _count(t: Token) -> int | None:
+    digits = t.text.replace(",", "").replace(".", "")
+    return int(digits) if digits.isdigit() else None
+
+
+def _numeric(t: Token, dates: Collection[int] = ()) -> bool:
+    """A noun phrase that is a figure: "3,000 people", "about 28 buildings", "$250 million",
+    "at least 13 copies" (a large or approximate count, or an amount of money)."""
+    nums = [t] if t.like_num or t.tag_ == "CD" else []
+    nums += [c for c in t.children if c.dep_ in {"nummod", "quantmod"} or c.tag_ == "CD"]
+    nums = [n for n in nums if n.i not in dates]  # "1862 The ship ...": a year, not a count
+    if t.text == "$" or any(c.text == "$" for c in t.subtree):
+        return True
+    for n in nums:
+        if any(x.lower_ in _APPROX for x in n.subtree) or any(
+            x.lower_ in _APPROX for x in t.children
+        ):
+            return True
+        value = _count(n)
+        if value is not None and value >= _FIGURE_MIN:
+            return True
+    return False
+
+
+def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[int] = ()) -> bool:
+    """Mentions that are not events of their own (``not_events`` in the YAML):
+
+    - a war named as the backdrop ("during the X War", "amid the war") or as a label ("X War:
+      Battle of Y"), or a bare war noun naming a kind ("the use of aircraft in war");
+    - a figure ("3,000 people died", "destroyed 28,000 buildings"): an attribute of an event;
+    - a clause whose subject is a question word ("What happened in 1066"): a page heading."""
+    ne = et.not_events
+    if tr.kind in {"named", "nominal"} and et.group(tr.type) in ne.backdrop_groups:
+        root = head
+        while tr.start <= root.head.i < tr.end and root.head.i != root.i:
+            root = root.head  # the name's own head ("World War I": the parser may pick "I")
+        gov = root.head if root.dep_ == "pobj" else None
+        if gov is not None and gov.lower_ in ne.backdrop_preps:
+            return True
+        k = tr.start - 1
+        while k >= 0 and head.doc[k].lower_ in {"the", "a", "an"}:
+            k -= 1
+        if tr.kind == "named" and k >= 0 and head.doc[k].lower_ in ne.backdrop_preps:
+            return True  # "during World War I." (whatever the parse made of it)
+        if (
+            gov is not None
+            and gov.lower_ in ne.generic_preps
+            and not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in head.children)
+            and tr.kind == "nominal"
+            and not head.text[:1].isupper()
+        ):
+            return True
+        nxt = head.doc[tr.end] if tr.end < len(head.doc) else None
+        if tr.kind == "named" and nxt is not None and nxt.text.startswith(":"):
+            return True  # "Franco-Prussian War: Battle of X": a label
+    top = head
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head  # "subjecting the king to the law and promising justice"
+    if tr.kind == "verbal" and (top.dep_ == "amod" or (top.dep_ == "acl" and head.tag_ == "VBG")):
+        return True  # "the most widely accepted estimate", "a charter promising justice"
+    if tr.kind == "verbal" and tr.type in ne.document_types:
+        subj = [c for c in top.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if top.dep_ == "relcl" and (not subj or subj[0].tag_ in {"WDT", "WP"}):
+            subj = [top.head]  # "an agreement that ... outlined rights"
+        if (
+            subj
+            and subj[0].lemma_.lower() in ne.document_subjects
+            and not any(c.dep_ == "nsubjpass" for c in top.children)
+        ):
+            return True  # "the charter outlined rights": the text's terms, not an act
+    if (
+        et.group(tr.type) == "office"
+        and head.lemma_.lower() == "become"
+        and any(
+            c.dep_ in {"attr", "oprd"}
+            and any(
+                g.dep_ in {"acl", "relcl"} and any(a.tag_ == "TO" for a in g.children)
+                for g in c.children
+            )
+            for c in head.children
+        )
+    ):
+        return True  # "became the first pope to visit X": the visit is the event
+    if tr.type in ne.figure_types and head.pos_ in {"VERB", "AUX"}:
+        if head.lemma_.lower() in ne.figure_verbs and any(
+            c.dep_ in {"nsubj", "nsubjpass", "dobj"} and _numeric(c, dates) for c in head.children
+        ):
+            return True
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ in _WH_TAGS for c in head.children):
+            return True
+    return False
+
+
+def _figurative(tr: Trigger, head: Token, et: EventTypes) -> Trigger:
+    """ "A price war", "the green revolution": a head noun made figurative by its modifier
+    names no war or coup; the mention is typed ``other``."""
+    if tr.kind not in {"nominal", "named"} or OTHER_TYPE not in et.types:
+        return tr
+    mods = et.figurative_modifiers.get(head.lower_) or et.figurative_modifiers.get(
+        head.lemma_.lower()
+    )
+    if mods and any(
+        c.dep_ in {"amod", "compound", "nmod"} and c.lemma_.lower() in mods for c in head.children
+    ):
+        return dataclasses.replace(tr, type=OTHER_TYPE)
+    return tr
+
+
+_OFFSET = re.compile(r"(?i)\b((?:\d{1,3}|[a-z]+)\s+(?:days?|weeks?))\s+(after|before)\s+")
+
+
+def _offset_dates(
+    mentions: list[EventMention], text: str, start: int, end: int
+) -> list[EventMention]:
+    """ "Two days after the kingdom declared war, ..." in a sentence dated to a day: the
+    embedded event lies that many days before (after "before") the sentence's date."""
+    m = _OFFSET.search(text, start, end)
+    if m is None:
+        return mentions
+    days = parse_days(m.group(1))
+    if days is None:
+        return mentions
+    stop = text.find(",", m.end(), end)
+    stop = end if stop < 0 else stop
+    inside = [k for k, x in enumerate(mentions) if m.end() <= x.trigger_start < stop]
+    outside = [
+        x
+        for k, x in enumerate(mentions)
+        if k not in inside and x.time is not None and x.time.precision == "day"
+    ]
+    frame = outside[0].time if outside else None
+    if frame is None:
+        frame = next(
+            (x.time for x in mentions if x.time is not None and x.time.precision == "day"), None
+        )
+    if frame is None or not inside:
+        return mentions
+    k = inside[0]
+    own = mentions[k].time_start
+    if own is not None and m.start() <= own < m.end() and mentions[k].time is not None:
+        return mentions  # the date engine resolved "two days after" itself
+    y, mo, d = civil_from_day(
+        frame.earliest - days if m.group(2).lower() == "after" else frame.earliest + days
+    )
+    out = list(mentions)
+    out[k] = dataclasses.replace(
+        out[k], time=make_day(y, mo, d), time_start=m.start(1), time_end=m.end(2)
+    )
+    return out
+
+
+def _inside_happening(head: Token, untyped: Sequence[Trigger], et: EventTypes) -> bool:
+    """ "The worst accident took place when an explosion killed the crew": the happening and
+    the clause that tells it are one event (the outer, whose subject names it)."""
+    outer_heads = {tr.head for tr in untyped if tr.head != head.i}
+    cur = head
+    while cur.head.i != cur.i:
+        if cur.dep_ in {"advcl", "relcl"} and any(g.lower_ == "when" for g in cur.children):
+            up = cur.head
+            if up.i in outer_heads and up.lemma_.lower() in et.fallback.aspectual:
+                return True
+        cur = cur.head
+    return False
+
+
+def _frame(head: Token, triggers: Sequence[Trigger], et: EventTypes) -> bool:
+    """An untyped frame clause around a typed event: "the turning point came on 6 May, when
+    the treaty was signed", "a new chapter opened in 1955 when ...": one event, the embedded
+    one (the frame's date reaches it through the parse)."""
+    ne = et.not_events
+    subj = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subj or subj[0].lemma_.lower() not in ne.frame_subjects:
+        return False
+    for c in head.subtree:
+        if c.dep_ not in {"advcl", "relcl"}:
+            continue  # ("..., when X": attached to the verb or to its date)
+        if not any(g.dep_ in {"mark", "advmod"} and g.lower_ in ne.frame_marks for g in c.children):
+            continue
+        inside = {t.i for t in c.subtree}
+        if any(tr.head in inside for tr in triggers):
+            return True
+    return False
+
+
 def _confidence(tr: Trigger, kind: str, generic: bool = False) -> float:
     base = 1.0 if tr.kind in {"verbal", "named"} else (0.8 if tr.anchor else 0.4)
     if generic:
@@ -282,6 +495,20 @@ def _sentence_mentions(
     said = quoted_statement(sent, label_of) if et.fallback.enabled else None
     if said is not None and not any(tr.head == said.head for tr in triggers):
         untyped.append(said)
+    date_toks = {
+        t.i
+        for t in sent
+        if any(
+            tm.start <= seg.offset + t.idx < tm.end
+            for tm in state.times
+            if abs_s <= tm.start < abs_e
+        )
+    }
+    triggers = [_figurative(tr, seg.doc[tr.head], et) for tr in triggers]
+    triggers = [tr for tr in triggers if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
+    untyped = [tr for tr in untyped if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
+    untyped = [tr for tr in untyped if not _frame(seg.doc[tr.head], triggers, et)]
+    untyped = [tr for tr in untyped if not _inside_happening(seg.doc[tr.head], untyped, et)]
     if (
         not triggers
         and not untyped
@@ -382,6 +609,7 @@ def _sentence_mentions(
                 ),
             )
         )
+    out = _offset_dates(out, text, abs_s, abs_e)
     typed_out = out[: len(triggers)]  # one per typed trigger, in order (none is skipped)
     anchor = next(
         (m.time for m in typed_out if m.time is not None and m.modality == "asserted"),
@@ -431,8 +659,109 @@ def extract_events(state: DocState) -> list[EventMention]:
                 ms = continue_date(ms, prev, text, (abs_s, abs_e), own, et)
             out.extend(ms)
             prev, prev_end = ms, abs_e
+    out.extend(entry_events(state, out))
     out.sort(key=lambda m: (m.start, m.trigger_start, m.type))
+    return mark_main(out, state.regions)
+
+
+_ENTRY_LEAD = re.compile(r"[ \t]*(?:[-*+•▪◦‣][ \t]+)?(?:\*\*|__)?[ \t]*")
+_ENTRY_SEP = re.compile(r"(?:\*\*|__)?[ \t]*(?:[-–—:|][ \t]*)?(?:\*\*|__)?[ \t]*")
+_ENTRY_WORD = re.compile(r"[A-Za-z]")
+#: an entry event weighs like a typed verbal mention of a list item, a little below
+_ENTRY_CONFIDENCE = 0.8
+
+
+def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[EventMention]:
+    """A chronology entry that opens with its own date ("1181 Supernova seen by ...",
+    "1931- The first aerial refuelling is achieved", "Sep 27 Troops set sail") states an
+    event even when no trigger names it, or when its only trigger names a war it happened in
+    ("1911- Aircraft are first used during the X War"): when no dated, asserted mention states
+    the entry (spans much of it, is a confident trigger, is the subject's head, or is a
+    capitalised name), the entry itself is an ``other`` event of the entry's date. An entry
+    cut off by the end of the page (no final punctuation, no line break) is a fragment whose
+    predicate may be lost: it is left alone."""
+    text = state.document.text
+    times = sorted((t for t in state.times if usable_time(t)), key=lambda t: t.start)
+    starts = [t.start for t in times]
+    out: list[EventMention] = []
+    for region in state.regions:
+        if region.kind != "list_item":
+            continue
+        lead = _ENTRY_LEAD.match(text, region.start)
+        at = lead.end() if lead else region.start
+        k = bisect.bisect_left(starts, at)
+        if k >= len(times) or times[k].start != at or times[k].end >= region.end:
+            continue
+        date = times[k]
+        body_m = _ENTRY_SEP.match(text, date.end)
+        body = body_m.end() if body_m else date.end
+        end = region.end
+        while end > body and text[end - 1].isspace():
+            end -= 1
+        if end <= body or not _ENTRY_WORD.search(text, body, end):
+            continue
+        if end == len(text) and not _TERMINAL_END.search(text[body:end]):
+            continue  # cut off by the page end
+        t_start, t_end, subject = _entry_trigger(state, region.start, body, end)
+        if any(
+            region.start <= m.start < region.end
+            and m.modality == "asserted"
+            and m.time is not None
+            and (
+                (m.end - m.start) * 5 >= (end - body) * 2
+                or m.confidence >= JOIN_ONLY_BELOW
+                or (m.trigger_start < subject[1] and subject[0] < m.trigger_end)
+                or text[m.start : m.start + 1].isupper()
+            )
+            for m in mentions
+        ):
+            continue  # a dated mention states the entry (not a bare word of it: "in war"),
+            # or names it ("The X invasion ... collapses")
+        out.append(
+            EventMention(
+                doc_id=state.document.id,
+                start=region.start
+                + (len(text[region.start : at]) - len(text[region.start : at].lstrip())),
+                end=end,
+                trigger_start=t_start,
+                trigger_end=t_end,
+                type=OTHER_TYPE,
+                time=date.value,
+                time_start=date.start,
+                time_end=date.end,
+                modality="asserted",
+                region_kind="list_item",
+                confidence=_ENTRY_CONFIDENCE,
+            )
+        )
     return out
+
+
+def _entry_trigger(
+    state: DocState, region_start: int, body: int, end: int
+) -> tuple[int, int, tuple[int, int]]:
+    """The entry's predicate (the root of its first clause after the date), else its first
+    word; and the span of the head word of that predicate's subject ((0, 0) when none)."""
+    for seg in state.segments:
+        if seg.region.start != region_start:
+            continue
+        for tok in seg.doc:
+            s = seg.offset + tok.idx
+            if s < body or s >= end:
+                continue
+            if tok.dep_ == "ROOT" or tok.head.i == tok.i:
+                subj = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                span = (0, 0)
+                if subj:
+                    head = subj[0]
+                    span = (seg.offset + head.idx, seg.offset + head.idx + len(head.text))
+                return s, s + len(tok.text), span
+        break
+    word = re.match(r"\S+", state.document.text[body:end])
+    return body, body + (word.end() if word else 1), (0, 0)
+
+
+_TERMINAL_END = re.compile(r"[.!?…)\]\"'”’]\s*$")
 
 
 def continue_date(

@@ -7,20 +7,25 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..entities.lexicon import name_words, norm
 from ..model import Participant, TimeMention
 from .triggers import MODIFIER_DEPS, Trigger, direct_args, prep_objects, subjects
 from .types import EventType
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 #: entity labels that can be participants
 PARTICIPANT_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "STATE", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "STATE"})
-PLACE_PREPS = ("in", "at", "near")
+#: places that are never participants (a state, "STATE", can be one)
+_PLACE_ONLY = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPS = ("in", "at", "near", "inside", "outside", "aboard")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _EDGE = " ,.;:'\"’*_#()[]-–—"
 CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "xcomp"})
+#: a clause hanging on another: a place of the clause above is not the trigger's
+_CLAUSE_EDGES = frozenset({"ccomp", "relcl", "advcl", "acl", "parataxis", "csubj", "conj"})
 
 LabelOf = Callable[["Token"], str]
 #: (absolute start, absolute end) -> (surface, entity key) of an entity mention, or None
@@ -112,10 +117,17 @@ def participants(
             found.append((a, roles.get(a.dep_, "patient")))
         for a in prep_objects(head, "by"):
             found.append((a, roles.get("agent", "agent")))
-        # "held talks with X": the event noun's own complements
+        # "declared war on X" (the preposition on the verb), "held talks with X" (on the noun)
+        if any(a.pos_ == "NOUN" for a in direct_args(head)):
+            found.extend((x, "patient") for x in prep_objects(head, "on"))
         for a in direct_args(head):
             if a.pos_ == "NOUN":
-                for prep, role in (("with", "party"), ("between", "party"), ("of", "patient")):
+                for prep, role in (
+                    ("with", "party"),
+                    ("between", "party"),
+                    ("of", "patient"),
+                    ("on", "patient"),  # "declared war on X", "imposed sanctions on X"
+                ):
                     found.extend((x, role) for x in prep_objects(a, prep))
         host = head
     else:
@@ -125,10 +137,18 @@ def participants(
             elif c.dep_ in {"compound", "amod", "nmod"}:
                 found.append((c, "agent"))
         for a in prep_objects(head, "of"):
+            if (
+                label_of(a) in _PLACE_ONLY or _named_after_place(head, a, label_of)
+            ) and not _names_person(a, label_of):
+                continue  # "the Battle of X": X is the event's place
             found.append((a, roles.get("of", "patient")))
         for a in prep_objects(head, "by"):
             found.append((a, "agent"))
         host = head
+        # "Battle of X, Y: A defeats B": the clause after the colon tells who fought
+        for v in _colon_clause_verbs(doc[tr.start : tr.end].root, doc_tokens):
+            found.extend((x, "party") for x in subjects(v))
+            found.extend((x, "party") for x in direct_args(v))
         gov = head.head
         # light verbs: "X extended recognition to Y", "X held talks with Y"
         if head.dep_ in {"dobj", "nsubjpass"} and gov.i != head.i and gov.pos_ in {"VERB", "AUX"}:
@@ -148,12 +168,21 @@ def participants(
     ):
         for a in prep_objects(host, prep):
             found.append((a, role))
+    # "French forces under Marshal X", "an army led by X": the commander takes part too
+    for tok, role in list(found):
+        if tok.pos_ == "NOUN":
+            found.extend((x, role) for x in prep_objects(tok, "under"))
+            for c in tok.children:
+                if c.dep_ == "acl" and c.lemma_.lower() in {"lead", "command", "head"}:
+                    found.extend((x, role) for x in prep_objects(c, "by"))
     out: list[Participant] = []
     seen: set[tuple[int, int]] = set()
     has_person = False
     for tok, role in found:
         if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
             tok = tok.head.head  # "Bullitt, who would become ..." -> Bullitt
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and _entity_like(tok.head, label_of):
+            tok = tok.head  # "Mr X, a barrister who was born in Y": the relative's antecedent
         appos = [c for c in tok.children if c.dep_ == "appos" and _entity_like(c, label_of)]
         if appos:
             tok = appos[0]  # "their representative, Maxim Litvinov" -> Litvinov
@@ -179,6 +208,31 @@ def participants(
     return tuple(out)
 
 
+def _colon_clause_verbs(head: Token, sent: Span) -> list[Token]:
+    """For a named event that heads its own line ("Battle of X, Y:"), the verb of the clause
+    written after the colon on the same line (a parse root of its own)."""
+    doc = head.doc
+    if head.dep_ != "ROOT" and not (head.dep_ == "nsubj" and head.head.i > head.i):
+        return []
+    k = head.i + 1
+    while k < sent.end and k - head.i <= 8 and doc[k].text != ":" and "\n" not in doc[k].text:
+        k += 1
+    if k >= sent.end or doc[k].text != ":":
+        return []
+    out: list[Token] = []
+    if head.dep_ == "nsubj":  # the model made the name the subject of the clause's verb
+        v = head.head
+        return [v] if v.i > k and v.pos_ == "VERB" and "\n" not in doc[k : v.i].text else []
+    for t in doc[k + 1 : min(len(doc), k + 40)]:  # the line may be parsed as a new sentence
+        if "\n" in t.text_with_ws:
+            if t.dep_ == "ROOT" and t.pos_ == "VERB":
+                out.append(t)
+            break
+        if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.i != head.i:
+            out.append(t)
+    return out
+
+
 def _clause_tokens(head: Token, sent: Span) -> list[Token]:
     """Tokens of the trigger's clause (its verb's subtree without relative clauses)."""
     clause = head
@@ -191,26 +245,168 @@ def _clause_tokens(head: Token, sent: Span) -> list[Token]:
     return [t for t in clause.subtree if t.i not in skip and sent.start <= t.i < sent.end]
 
 
+def _is_place(t: Token, label_of: LabelOf) -> bool:
+    """A place name: tagged a place, or a building or a chamber the model tagged as an
+    organisation ("the House of X", "the X Palace"; a head word of ``names.yaml``)."""
+    if label_of(t) in PLACE_LABELS or any(
+        label_of(c) in PLACE_LABELS for c in t.children if c.dep_ == "compound"
+    ):
+        return True
+    return (
+        label_of(t) in {"ORG", "FAC"}
+        and t.text[:1].isupper()
+        and norm(t.text) in name_words().place_heads
+    )
+
+
+def _named_after_place(noun: Token, o: Token, label_of: LabelOf) -> bool:
+    """ "the Battle of X", "the Siege of X": a noun of fighting whose "of"-complement is a
+    place (``battle_nouns`` of names.yaml) and a capitalised name there that is no state."""
+    return (
+        norm(noun.lemma_) in name_words().battle_nouns
+        and o.pos_ == "PROPN"
+        and o.text[:1].isupper()
+        and label_of(o) not in {"PERSON", "STATE", "NORP"}
+    )
+
+
+def _names_person(t: Token, label_of: LabelOf) -> bool:
+    """A word of the noun phrase of ``t`` is a person ("King Edward the Confessor" with only
+    "Edward" tagged a person)."""
+    s, e = _phrase_bounds(t)
+    return any(label_of(x) == "PERSON" for x in t.doc[s:e])
+
+
+def _unlabelled_name(t: Token, label_of: LabelOf) -> bool:
+    """A capitalised proper noun that names no person, group or organisation (in "the
+    Battle of X" it is the place the event is named after)."""
+    return (
+        t.pos_ == "PROPN" and t.text[:1].isupper() and label_of(t) not in {"PERSON", "ORG", "NORP"}
+    )
+
+
+def _region_after(doc: Doc, e: int, label_of: LabelOf) -> int:
+    """End of a place phrase with the region named after a comma: "X Bay, Sussex",
+    "Washington, D.C.", "X, Wales" (not the next member of a list: "X, Y and Z")."""
+    if e + 1 >= len(doc) or doc[e].text != ",":
+        return e
+    r = doc[e + 1]
+    abbrev = r.text.isupper() and len(r.text.replace(".", "")) <= 3 and r.text[:1].isalpha()
+    if not (r.pos_ == "PROPN" and (label_of(r) in PLACE_LABELS or abbrev)):
+        return e
+    k = e + 2
+    while k < len(doc) and doc[k].pos_ == "PROPN" and label_of(doc[k]) == label_of(r):
+        k += 1
+    if k < len(doc) and doc[k].lower_ in {"and", "or", "&"}:
+        return e  # a list of places
+    if k + 1 < len(doc) and doc[k].text == "," and _is_place(doc[k + 1], label_of):
+        return e
+    return k
+
+
+def _place_phrase(o: Token, label_of: LabelOf) -> str | None:
+    """The place named by a preposition's object: the name with its region ("X Bay, Sussex"),
+    or the place an event noun names ("at the Battle of X" -> X)."""
+    if not _is_place(o, label_of):
+        town = norm(o.lemma_) in name_words().place_of_nouns and not o.text[:1].isupper()
+        for of in prep_objects(o, "of"):
+            if (
+                _is_place(of, label_of)
+                or (o.text[:1].isupper() and _unlabelled_name(of, label_of))
+                or (town and of.pos_ == "PROPN" and label_of(of) not in {"PERSON", "NORP"})
+            ):  # "at the Battle of X", "in the city of X"
+                return _place_phrase_text(of, label_of)
+        return None
+    return _place_phrase_text(o, label_of)
+
+
+def _place_phrase_text(o: Token, label_of: LabelOf) -> str | None:
+    doc = o.doc
+    s, e = _phrase_bounds(o)
+    while s < e and (doc[s].lower_ == "the" or doc[s].pos_ == "DET"):
+        s += 1
+    if s >= e:
+        return None
+    # "the Hall of Mirrors of the Palace of X": capitalised "of"-complements belong to it
+    while e + 1 < len(doc) and doc[e].lower_ == "of":
+        k = e + 1
+        if doc[k].lower_ == "the":
+            k += 1
+        if k >= len(doc) or doc[k].pos_ != "PROPN" or not doc[k].text[:1].isupper():
+            break
+        if doc[k].head.i != e and doc[k].head.head.i != e:
+            break
+        while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].head.i > k:
+            k += 1
+        e = k + 1
+    e = _region_after(doc, e, label_of)
+    text = doc[s:e].text.strip(_EDGE.replace(".", ""))
+    return text or None
+
+
 def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
-    """A place attached to the trigger ("in Washington", "at Brest-Litovsk", "to Moscow" for
-    journeys)."""
+    """The place of an event as its clause or sentence states it, as finely as written:
+    a place attached to the trigger ("in Washington", "at X Abbey", "to Moscow" for
+    journeys; "the Battle of X" names X), else the nearest place object of "in"/"at"/"near"
+    on a verb above the trigger in its clause, or on a participle clause of one ("While
+    campaigning in X, Y died"). A region after a comma is kept ("X Bay, Sussex",
+    "Washington, D.C.")."""
     doc = doc_tokens.doc
     head = doc[tr.head]
-    hosts = [head]
-    if head.dep_ in {"dobj", "nsubjpass", "pobj"} and head.head.i != head.i:
-        hosts.append(head.head if head.dep_ != "pobj" else head.head.head)
     preps: tuple[str, ...] = PLACE_PREPS
     if tr.type == "visit":
         preps = (*PLACE_PREPS, "to")
+    # a named event: "the Battle of X", "the X Earthquake" (its own name's place)
+    if tr.kind == "named" or head.pos_ in {"NOUN", "PROPN"}:
+        name_root = doc[tr.start : tr.end].root if tr.kind == "named" else head
+        for o in prep_objects(name_root, "of"):
+            if (
+                label_of(o) in PLACE_LABELS or _named_after_place(name_root, o, label_of)
+            ) and not _names_person(o, label_of):
+                found = _place_phrase_text(o, label_of)
+                if found:
+                    return found
+    hosts = [head]
+    if head.dep_ in {"dobj", "nsubjpass", "pobj"} and head.head.i != head.i:
+        hosts.append(head.head if head.dep_ != "pobj" else head.head.head)
     for h in hosts:
         for prep in preps:
             for o in prep_objects(h, prep):
-                if label_of(o) in PLACE_LABELS or any(
-                    label_of(c) in PLACE_LABELS for c in o.children if c.dep_ == "compound"
-                ):
-                    s, e = _phrase_bounds(o)
-                    return doc[s:e].text.strip()
-    return None
+                found = _place_phrase(o, label_of)
+                if found:
+                    return found
+    # the place of the trigger's target: "a strike against the naval base at X"
+    for h in hosts:
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ in preps:
+                continue
+            for o in (g for g in c.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}):
+                for prep in PLACE_PREPS:
+                    for x in prep_objects(o, prep):
+                        found = _place_phrase(x, label_of) if _is_place(x, label_of) else None
+                        if found:
+                            return found
+    # the verbs above the trigger in its clause ("X was crowned ... at Y", "landing at Y"),
+    # and participle clauses on them ("While campaigning in Y, X died"): the nearest place
+    best: tuple[int, str] | None = None
+    chain: list[Token] = []
+    cur = head
+    while cur.head.i != cur.i and cur.dep_ not in _CLAUSE_EDGES:
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            chain.append(cur)
+    carriers = list(chain)
+    for v in [head, *chain]:
+        carriers += [c for c in v.children if c.dep_ == "advcl" and c.tag_ in {"VBG", "VBN"}]
+    for v in carriers:
+        if not doc_tokens.start <= v.i < doc_tokens.end:
+            continue
+        for prep in PLACE_PREPS:
+            for o in prep_objects(v, prep):
+                found = _place_phrase(o, label_of) if _is_place(o, label_of) else None
+                if found and (best is None or abs(o.i - head.i) < best[0]):
+                    best = (abs(o.i - head.i), found)
+    return best[1] if best is not None else None
 
 
 def _chain(t: Token) -> list[Token]:

@@ -120,8 +120,8 @@ def _years_before(
     lasted (``year - 16`` to ``year``)."""
     if anchor is None:
         return None
-    from ..merge.conflicts import parse_duration
     from ..time import parse_value
+    from ..time.durations import parse_duration
 
     prep = noun.head
     if prep.lower_ != "of" or prep.head.i == prep.i:

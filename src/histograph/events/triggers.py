@@ -146,7 +146,8 @@ def _verb_spec_ok(v: Token, spec: VerbSpec, label_of: LabelOf) -> bool:
     ):
         return False
     if spec.objects or spec.object_labels:
-        args = direct_args(v)
+        # (and a predicative adjective: "became independent")
+        args = direct_args(v) + [c for c in v.children if c.dep_ == "acomp"]
         if not any(
             _word_ok(a, spec.objects) or _label_ok(a, spec.object_labels, label_of) for a in args
         ):
@@ -344,9 +345,18 @@ def named_events(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Tri
         name = t.doc[name_tokens[0].i : name_tokens[-1].i + 1].text
         # "the Cold War": an era named like an event is not of its head's type
         period = " ".join(x.lower_ for x in name_tokens) in et.named_periods
+        typ = "other" if period and "other" in et.types else et.named_heads[head]
+        if (
+            head in et.named_placed_meetings
+            and e + 1 < n
+            and tokens[e].lower_ in {"in", "at"}
+            and label_of(tokens[e + 1]) in {"GPE", "LOC", "FAC"}
+            and "summit_or_conference" in et.types
+        ):
+            typ = "summit_or_conference"  # "the X Convention in Philadelphia": a meeting
         out.append(
             Trigger(
-                "other" if period and "other" in et.types else et.named_heads[head],
+                typ,
                 t.i,
                 name_tokens[0].i,
                 name_tokens[-1].i + 1,

@@ -130,6 +130,30 @@ class Fallback:
 
 
 @dataclass(frozen=True)
+class NotEvents:
+    """Mentions that look like events but are not (``not_events`` in the YAML)."""
+
+    #: "during the X War", "amid the war": a war named as the backdrop of another event
+    backdrop_preps: frozenset[str] = frozenset()
+    #: "in war", "in battle": a bare war noun under these prepositions is a kind, not an event
+    generic_preps: frozenset[str] = frozenset()
+    #: type groups the two rules above apply to
+    backdrop_groups: frozenset[str] = frozenset()
+    #: "3,000 people died", "destroyed 28,000 buildings", "claims totaled $250 million":
+    #: a figure (attribute of another event), not an event, with these verbs
+    figure_verbs: frozenset[str] = frozenset()
+    #: the types a figure clause may have been given
+    figure_types: frozenset[str] = frozenset()
+    #: subjects of a frame clause ("the turning point came ..., when X"): not actors
+    frame_subjects: frozenset[str] = frozenset()
+    #: what introduces the embedded event of a frame clause
+    frame_marks: frozenset[str] = frozenset()
+    #: subjects that make a statement a text's terms ("the charter outlined rights")
+    document_subjects: frozenset[str] = frozenset()
+    document_types: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Modality:
     negators: frozenset[str]
     negative_prefixes: tuple[str, ...]
@@ -160,8 +184,13 @@ class EventTypes:
     states: StateOfAffairs = StateOfAffairs()
     continuation: Continuation = Continuation()
     fallback: Fallback = Fallback()
+    not_events: NotEvents = NotEvents()
     #: names of periods that look like events ("the Cold War"): eras, not happenings
     named_periods: frozenset[str] = frozenset()
+    #: heads of names that are meetings when a place follows ("X Convention in Y")
+    named_placed_meetings: frozenset[str] = frozenset()
+    #: head noun -> modifiers that make it figurative ("price war", "green revolution")
+    figurative_modifiers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     version: int = 1
 
     def framing_of(self, trigger: str, before: Sequence[str] = ()) -> str | None:
@@ -326,7 +355,19 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
     st = data.get("states") or {}
     cont = data.get("continuation") or {}
     fb = data.get("fallback") or {}
+    ne = data.get("not_events") or {}
     return EventTypes(
+        not_events=NotEvents(
+            backdrop_preps=_fs(ne.get("backdrop_preps")),
+            generic_preps=_fs(ne.get("generic_preps")),
+            backdrop_groups=frozenset(str(x) for x in ne.get("backdrop_groups") or ()),
+            figure_verbs=_fs(ne.get("figure_verbs")),
+            figure_types=frozenset(str(x) for x in ne.get("figure_types") or ()),
+            frame_subjects=_fs(ne.get("frame_subjects")),
+            frame_marks=_fs(ne.get("frame_marks")),
+            document_subjects=_fs(ne.get("document_subjects")),
+            document_types=frozenset(str(x) for x in ne.get("document_types") or ()),
+        ),
         fallback=Fallback(
             enabled=bool(fb.get("enabled", bool(fb))),
             confidence=float(fb.get("confidence", 0.6)),
@@ -358,6 +399,10 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
         types=types,
         groups={tid: t.group for tid, t in types.items()},
         named_heads=named,
+        named_placed_meetings=_fs(data.get("named_placed_meetings")),
+        figurative_modifiers={
+            str(k).lower(): _fs(v) for k, v in (data.get("figurative_modifiers") or {}).items()
+        },
         named_blockers=_fs(data.get("named_blockers")),
         named_periods=_fs(data.get("named_periods")),
         role_nouns=_fs(data.get("role_nouns")),

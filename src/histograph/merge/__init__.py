@@ -7,10 +7,13 @@ from dataclasses import replace
 
 from ..entities.authority import AuthorityRecord
 from ..model import Analysis, Claim, Conflict, ConflictValue, CopyLink, Document, KnowledgeBase
+from .anachronism import anachronism_conflicts
 from .conflicts import party_count_conflicts, unmerged_date_conflicts
 from .events import merge_events
 from .people import merge_people
 from .person_conflicts import extra_person_conflicts
+from .quantities import quantity_conflicts
+from .timezones import clock_conflicts
 
 __all__ = ["copied_passages", "merge", "merge_events", "merge_people"]
 
@@ -59,6 +62,9 @@ def merge(
                 *event_conflicts,
                 *unmerged_date_conflicts(events, texts),
                 *party_count_conflicts(events, texts),
+                *quantity_conflicts(events, analyses),
+                *clock_conflicts(events, analyses),
+                *anachronism_conflicts(events, people),
             ]
         ),
         copies=tuple(copies),

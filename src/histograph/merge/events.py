@@ -41,7 +41,21 @@ a coarser date next to a finer one with most of the wording, or a person and two
 adjacent years with the same wording and participants (a date conflict kept as a conflict);
 a title one day off its own body; an undated clause restating a dated event (person and
 wording); across type groups only a catch-all (``other``) typing against a specific one, on
-the same day with strong agreement. Two days in a row in different documents stay apart.
+the same day with strong agreement. Two days in a row in different documents stay apart,
+except: one name on two days of one month ("the Battle of X" on the 20th and on the 25th: one
+event, its date disputed); one named thing that is the only participant of catch-all mentions
+a day apart ("the Wall opened" / "the Wall fell"); and, inside one page, a dated clause whose
+head noun is of the kind of the page's named event ("the San Francisco earthquake of 1906" /
+"the tremor struck on 18 April"; ``head_classes`` in ``data/conflict_words.yaml``).
+
+**Names** (:mod:`histograph.merge.names`): a capitalised trigger ("the Treaty of Versailles"),
+or a place the entity stage found and what happened there ("the San Francisco earthquake",
+"the fall of the Berlin Wall" = "the Berlin Wall fell"). Names of one head whose complements
+share no word ("the Battle of A" / "the Battle of B") or differ by a number never merge.
+
+**Why** (:mod:`histograph.merge.explain`): every mention of an event told by two or more
+mentions carries a ``merged`` claim saying what it shares with the best-agreeing mention of
+another page (type, date relation, name, people, place, clause similarity).
 
 **Consensus date.** Among the distinct date values claimed by asserted mentions, the one
 *consistent* (equal, containing or contained) with the most independent sources; on a tie the
@@ -66,6 +80,14 @@ one day apart — soft when a source gives a time of day close to midnight, else
 otherwise ``unexplained`` (hard at day or month level, soft when a side is only a year).
 Place conflicts are soft. Participants, framing ("nature"), durations and timeline filing:
 see :mod:`histograph.merge.conflicts`.
+
+**Why one module** (about 1,800 lines): the first pass, the second pass, consensus and the
+event conflicts share the private mention and cluster records (:class:`_Mention`,
+:class:`_Cluster`, :class:`_Built`) and the blocking index; split across modules they would
+import each other. Everything that does not need those records lives next door: names and
+head nouns (:mod:`.names`), merge reasons (:mod:`.explain`), independence and the other
+attributes' conflicts (:mod:`.conflicts`), counts and amounts (:mod:`.quantities`), time
+zones (:mod:`.timezones`), anachronisms (:mod:`.anachronism`).
 """
 
 from __future__ import annotations
@@ -78,6 +100,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from importlib import resources
+
+import yaml
 
 from ..events import JOIN_ONLY_BELOW
 from ..events.structure import Structure
@@ -97,8 +122,9 @@ from ..model import (
     TimeValue,
     civil_from_day,
 )
+from ..time.durations import Duration, parse_duration
+from ..time.zones import instant, zoned_clock
 from .conflicts import (
-    Duration,
     NamedParticipant,
     Sources,
     StatedDuration,
@@ -109,8 +135,19 @@ from .conflicts import (
     framing_conflict,
     independent_count,
     mark_independence,
-    parse_duration,
     participant_conflict,
+)
+from .explain import Evidence, merge_reasons
+from .names import (
+    _NAME_LINKS,
+    _PLACE_LABELS,
+    _heads,
+    _name_aliases,
+    _name_clash,
+    _norm,
+    _norm_place,
+    _place_name,
+    _stem,
 )
 
 #: the score a mention needs to join a cluster
@@ -124,33 +161,11 @@ _BUCKET_MAX_DAYS = 366 * 12
 #: the largest gap between the Julian and Gregorian calendars (days), for explained dates
 _MAX_CALENDAR_GAP = 13
 _PARTIAL = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?$")
-_ROMAN_OR_NUM = re.compile(r"^(?:[ivx]+|\d+(?:st|nd|rd|th)?|first|second|third)$")
 _ANNOUNCE = re.compile(r"\b(announc\w*|publish\w*|report\w*|proclaim\w*|made public)\b", re.I)
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _YEAR_WRITTEN = re.compile(r"\d{3,4}|'\d\d\b")
 _TITLE_KINDS = frozenset({"title", "heading"})
 #: lower-case words inside an event's name ("Treaty of Versailles", "Battle of the Somme")
-_NAME_LINKS = frozenset({"of", "the", "at", "de", "von", "and", "on", "in", "for"})
-
-
-def _norm(s: str) -> str:
-    s = s.lower().replace("’", "'")
-    s = re.sub(r"^(the|a|an)\s+", "", s.strip())
-    s = s.replace(".", "")
-    return " ".join(_WORD.findall(s))
-
-
-@functools.lru_cache(maxsize=65536)
-def _norm_place(s: str) -> str:
-    return _norm(s)
-
-
-def _stem(word: str) -> str:
-    w = word.lower().replace("isa", "iza").replace("ise", "ize").replace("isi", "izi")
-    for suf in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "es", "ed", "s"):
-        if w.endswith(suf) and len(w) - len(suf) >= 3:
-            return w[: -len(suf)]
-    return w
 
 
 @dataclass(slots=True)
@@ -194,6 +209,18 @@ class _Mention:
     relative: tuple[int, int, int, int, int] | None = None
     #: "ending 16 years of X": [(months, unit months, span start, span end)]
     ended: tuple[tuple[int, int, int, int], ...] = ()
+    #: the moment the mention states, when it gives a time with a zone ("11:30 p.m. EST"):
+    #: minutes since day 0 in UTC (:func:`histograph.time.zones.instant`)
+    instant: int | None = None
+    #: the evidence says the happening is repeated ("again", ``repetition_markers``)
+    repeated: bool = False
+    #: (participant id, name as written) of every participant
+    people_named: tuple[tuple[str, str], ...] = ()
+    #: the one participant of the mention when it is a named thing, not a person ("the
+    #: Berlin Wall opened"): two catch-all mentions of one thing a day apart tell one event
+    sole_thing: str | None = None
+    #: classes of the trigger's head noun (``head_classes`` in data/conflict_words.yaml)
+    heads: frozenset[int] = frozenset()
     #: a month word naming the event ("the October revolution"): (month, start, end)
     name_month: tuple[int, int, int] | None = None
     #: a list item's own date and the headings above it that do not contain it:
@@ -219,6 +246,9 @@ class _Cluster:
     words: set[str] = field(default_factory=set)
     #: a member comes from a title or headline (whose date may be a day off the body's)
     titled: bool = False
+    heads: set[int] = field(default_factory=set)
+    sole_things: set[str] = field(default_factory=set)
+    instants: list[int] = field(default_factory=list)
 
     def add(self, x: _Mention) -> None:
         self.members.append(x)
@@ -237,6 +267,11 @@ class _Cluster:
         self.lemmas.add(x.lemma)
         if x.asserted:
             self.lemma_classes |= x.lemma_class
+            self.heads |= x.heads
+            if x.sole_thing is not None:
+                self.sole_things.add(x.sole_thing)
+            if x.instant is not None:
+                self.instants.append(x.instant)
         self.docs.add(x.m.doc_id)
         self.sections.add((x.m.doc_id, x.section))
 
@@ -349,6 +384,7 @@ class _PeopleIndex:
         self._by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         self._by_key: dict[tuple[str, str], str] = {}
         self._titles: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.kinds: dict[str, str] = {p.id: p.kind for p in people}
         for p in people:
             for em in p.mentions:
                 self._by_doc[em.doc_id].append((em.start, em.end, p.id))
@@ -452,18 +488,6 @@ def _explain(a: TimeValue, b: TimeValue) -> tuple[str, str] | None:
 # --------------------------------------------------------------------------- scoring
 
 
-def _name_clash(a: str, b: str) -> bool:
-    """Two names of one head that differ by a number ("World War I" / "World War II")."""
-    if a == b:
-        return False
-    ta, tb = a.split(), b.split()
-    na = [t for t in ta if _ROMAN_OR_NUM.match(t)]
-    nb = [t for t in tb if _ROMAN_OR_NUM.match(t)]
-    if na != nb:
-        return True
-    return ta[-1:] == tb[-1:] and set(ta) != set(tb) and len(ta) == len(tb) and bool(na)
-
-
 def _ident_clash(a: Iterable[str], b: Iterable[str]) -> bool:
     """Identity participants ("role:person") differ in some role both name."""
     ra: dict[str, set[str]] = defaultdict(set)
@@ -533,7 +557,27 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
     if ident_shared:
         score += 2.0
     ds = 0.0
-    if x.asserted and x.time is not None and c.core is not None:
+    if x.repeated and (x.time is None or c.core is None or not x.time.compatible(c.core)):
+        return None  # "relations again broke down": a later occurrence, not this one
+    moment = _same_moment(x, c) if x.asserted else None
+    if moment is False:
+        return None  # two acts of one night: 23:30 EST and 01:10 GMT are hours apart
+    if moment and x.time is not None and c.core is not None and not x.time.compatible(c.core):
+        # one moment on two calendar days: 11:30 p.m. EST on the 3rd is 04:30 GMT on the 4th
+        ds = 2.5
+    elif (
+        x.asserted
+        and x.instant is None
+        and x.time is not None
+        and c.core is not None
+        and not x.time.compatible(c.core)
+        and _day_level(x.time)
+        and any(i // 1440 == x.time.earliest for i in c.instants)
+    ):
+        # a page without a time that dates the act by the day its moment fell on in UTC
+        ds = 2.0
+        moment = True
+    elif x.asserted and x.time is not None and c.core is not None:
         if x.time.compatible(c.core):
             wide = max(x.time.latest - x.time.earliest, c.core.latest - c.core.earliest)
             ds = 3.0 if x.time.value == c.core.value else 2.0 if x.durative and wide <= 366 else 1.5
@@ -588,7 +632,14 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
             and _day_level(c.core)
             and x.time.earliest == c.core.earliest
         )
-        if lex < 2 and not (lex >= 1 and same_date):
+        same_kind_inside = (
+            same_doc
+            and bool(x.heads & c.heads)
+            and x.time is not None
+            and c.core is not None
+            and x.time.compatible(c.core)
+        )
+        if lex < 2 and not (lex >= 1 and (same_date or moment)) and not same_kind_inside:
             return None
     undated = ds == 0.0 and (x.time is None or not x.asserted)
     if strict and undated and not same_doc and not (x.name and x.name in c.names):
@@ -614,6 +665,9 @@ def _prepare(
         by_span = {(t.doc_id, t.start, t.end): t for t in a.times}
         structure = Structure(text, a.regions, a.times) if a.events else None
         times_idx = _TimesIndex(a.times)
+        places = sorted(
+            (e.start, e.end) for e in a.entities if e.label in _PLACE_LABELS
+        )
         for m in sorted(a.events, key=lambda e: (e.start, e.trigger_start, e.type)):
             typ = et.types.get(m.type)
             if typ is None:
@@ -637,6 +691,8 @@ def _prepare(
                 )
                 else None
             )
+            if name is None:
+                name = _place_name(text, m, places)
             if name:
                 name = _name_aliases().get(name, name)
             lemma = _stem(words[-1]) if words else ""
@@ -679,6 +735,15 @@ def _prepare(
                     name=name,
                     lemma=lemma,
                     lemma_class=et.lemma_classes_of(trig.split()[-1] if trig.split() else ""),
+                    heads=_heads(text, m),
+                    people_named=_people_named(m, pidx),
+                    instant=_instant(text, m, time),
+                    repeated=bool(_repetition().search(text[m.start : m.end])),
+                    sole_thing=next(iter(parts))
+                    if len(parts) == 1
+                    and len(m.participants) == 1
+                    and pidx.kinds.get(next(iter(parts)), "thing") != "person"
+                    else None,
                     asserted=asserted,
                     can_found=asserted
                     and m.confidence >= JOIN_ONLY_BELOW
@@ -1025,6 +1090,10 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
             add(c, x)
     for x in undated:
         c = best(x) or only_lexical(x) or only_cluster(x) or most_salient(x)
+        if c is None and x.repeated:
+            # an undated "relations again broke down" kept out of the earlier occurrence
+            # tells no event the collection can date: dropped
+            continue
         if c is None:
             c = _Cluster(id=len(clusters), group=x.group)
             clusters.append(c)
@@ -1039,24 +1108,6 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
 
 
 # --------------------------------------------------------------------------- duplicates
-
-
-@functools.lru_cache(maxsize=1)
-def _name_aliases() -> dict[str, str]:
-    """Variant names of one named event -> the first name of its line
-    (``named_event_aliases`` in ``data/event_types.yaml``)."""
-    from importlib import resources
-
-    import yaml
-
-    text = resources.files("histograph").joinpath("data", "event_types.yaml").read_text("utf-8")
-    data = yaml.safe_load(text) or {}
-    out: dict[str, str] = {}
-    for line in data.get("named_event_aliases") or []:
-        names = [_norm(str(n)) for n in line if _norm(str(n))]
-        for n in names[1:]:
-            out.setdefault(n, names[0])
-    return out
 
 
 def _prefixes(words: Iterable[str]) -> set[str]:
@@ -1093,6 +1144,13 @@ def _date_relation(a: TimeValue | None, b: TimeValue | None) -> str | None:
     return None
 
 
+def _within_month(a: TimeValue | None, b: TimeValue | None) -> bool:
+    """Two dates of day precision at most 31 days apart."""
+    return _day_level_pair(a, b) and a is not None and b is not None and (
+        abs(a.earliest - b.earliest) <= 31
+    )
+
+
 def _day_level_pair(a: TimeValue | None, b: TimeValue | None) -> bool:
     return a is not None and b is not None and _day_level(a) and _day_level(b)
 
@@ -1111,9 +1169,28 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
     if any(_name_clash(x, y) for x in a.names for y in b.names):
         return False
     rel = _date_relation(a.core, b.core)
+    if rel is None and a.names & b.names and _within_month(a.core, b.core):
+        # one name, two days of one month ("the Battle of X" on the 20th and on the 25th):
+        # one event whose date the sources dispute (kept as a date conflict)
+        return True
     if rel is None:
         return False
     if a.names & b.names:
+        return True
+    if a.docs & b.docs and a.heads & b.heads and rel in ("equal", "contains"):
+        # one page's "the X earthquake of 1850" and its "the tremor struck on 3 May 1850"
+        return True
+    if (
+        rel == "near"
+        and _day_level_pair(a.core, b.core)
+        and not a.docs & b.docs
+        and _generic(a)
+        and _generic(b)
+        and len(a.sole_things) == 1
+        and a.sole_things == b.sole_things
+    ):
+        # two pages tell what happened to one named thing, a day apart ("the Wall opened"
+        # on the 9th, "the Wall fell" on the 10th): one event with a date conflict
         return True
     ww = len(_prefixes(a.words) & _prefixes(b.words))
     pp = len(a.parts & b.parts)
@@ -1189,7 +1266,7 @@ def _consensus(claims: list[tuple[TimeValue, str]]) -> TimeValue | None:
     best: tuple[tuple[int, int, int, int, str], TimeValue] | None = None
     for v, tv in values.items():
         consistent = {g for c, g in claims if c.compatible(tv)}
-        direct = sum(1 for c, _ in claims if c.value == v)
+        direct = len({g for c, g in claims if c.value == v})  # independent sources
         key = (-len(consistent), tv.latest - tv.earliest, -direct, tv.earliest, v)
         if best is None or key < best[0]:
             best = (key, tv)
@@ -1328,6 +1405,26 @@ def _old_style(ta: TimeValue, tb: TimeValue, context: str) -> str | None:
     return None
 
 
+def _one_moment(a: str, b: str, xa: list[_Mention], xb: list[_Mention]) -> str | None:
+    """Why two days are one moment, when a side states a time with a zone: both sides'
+    moments coincide, or one side's day is the UTC day of the other's moment."""
+    ia = [x.instant for x in xa if x.instant is not None]
+    ib = [x.instant for x in xb if x.instant is not None]
+    if ia and ib and min(abs(i - j) for i in ia for j in ib) <= 60:
+        return (
+            f"{a} and {b} are one moment: the sources give the time in different zones, and "
+            "the instant falls on different calendar days in them."
+        )
+    for v, xs, other in ((a, xa, ib), (b, xb, ia)):
+        days = {x.time.earliest for x in xs if x.time is not None and x.instant is None}
+        if other and days and all(any(i // 1440 == d for i in other) for d in days):
+            return (
+                f"{v} is the day in Coordinated Universal Time of the moment another source "
+                "gives with its time zone: one moment, two calendar days."
+            )
+    return None
+
+
 def _explain_pair(
     a: str,
     b: str,
@@ -1348,6 +1445,9 @@ def _explain_pair(
             old = _old_style(ta, tb, context)
             if old is not None:
                 return "calendar", "soft", old
+    zoned = _one_moment(a, b, xa, xb)
+    if zoned is not None:
+        return "timezone", "soft", zoned
     day_level = ta is not None and tb is not None and _day_level(ta) and _day_level(tb)
     coarse = (ta is not None and ta.latest - ta.earliest > 31) or (
         tb is not None and tb.latest - tb.earliest > 31
@@ -1559,6 +1659,10 @@ def _build(c: _Cluster, et: EventTypes, sources: Sources, texts: dict[str, str])
         claims.append(Claim(eid, "type", m.type, m.doc_id, m.trigger_start, m.trigger_end))
         if x.framing is not None:
             claims.append(_nature_claim(eid, x, texts))
+    reasons = merge_reasons([_evidence(x, texts) for x in asserted])
+    for x in asserted:
+        if x.order in reasons:
+            claims.append(Claim(eid, "merged", reasons[x.order], x.m.doc_id, x.m.start, x.m.end))
     place_votes = Counter(x.m.place for x in asserted if x.m.place)
     place = min(place_votes, key=lambda p: (-place_votes[p], p)) if place_votes else None
     return _Built(
@@ -1572,6 +1676,63 @@ def _build(c: _Cluster, et: EventTypes, sources: Sources, texts: dict[str, str])
         claims_of=claims_of,
         title=_title(rep, texts.get(rep.m.doc_id, "")),
         place=place,
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _repetition() -> re.Pattern[str]:
+    raw = yaml.safe_load(
+        resources.files("histograph").joinpath("data/conflict_words.yaml").read_text("utf-8")
+    )
+    words = sorted((str(w) for w in raw.get("repetition_markers") or []), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def _instant(text: str, m: EventMention, time: TimeValue | None) -> int | None:
+    """The UTC moment of a mention dated to the day that writes a time with a zone."""
+    if time is None or not _day_level(time):
+        return None
+    found = zoned_clock(text[m.start : m.end])
+    if found is None:
+        return None
+    minutes, zone, _, _ = found
+    return instant(time.earliest, minutes, zone)
+
+
+def _same_moment(x: _Mention, c: _Cluster) -> bool | None:
+    """True when ``x`` states the moment a member of ``c`` states (within an hour), False
+    when both state moments more than three hours apart, None when either states none."""
+    if x.instant is None or not c.instants:
+        return None
+    gaps = [abs(x.instant - i) for i in c.instants[-16:]]
+    if min(gaps) <= 60:
+        return True
+    return False if min(gaps) > 180 else None
+
+
+def _people_named(m: EventMention, pidx: _PeopleIndex) -> tuple[tuple[str, str], ...]:
+    out = []
+    for p in m.participants:
+        pid = pidx.find(m.doc_id, p.start, p.end, p.key, p.name)
+        cid = pid if pid is not None else "k:" + _norm(p.key or p.name)
+        if cid not in {"k:", "p-"}:
+            out.append((cid, p.name))
+    return tuple(out)
+
+
+def _evidence(x: _Mention, texts: dict[str, str]) -> Evidence:
+    m = x.m
+    return Evidence(
+        key=x.order,
+        doc_id=m.doc_id,
+        start=m.start,
+        end=m.end,
+        type=m.type,
+        date=x.time,
+        name=x.name,
+        people=tuple(sorted((pid, name) for pid, name in x.people_named)),
+        place=m.place,
+        clause=texts.get(m.doc_id, "")[m.start : m.end],
     )
 
 

@@ -6,6 +6,8 @@ records (kind "person", id ``"p-" + sha1(canonical name)[:10]``):
   "Franklin Roosevelt"; not "Theodore Roosevelt");
 - romanisation variants join when the context agrees (given names agree and, for a surname
   alone, the roles' jurisdictions overlap): "Litvinov" ~ "Litvinoff";
+- spellings one letter apart join when the same spelled-out given names are written on
+  different pages and jurisdictions and authority records agree ("Hendersen" ~ "Henderson");
 - a document's surname-only person joins the one full name of the corpus with that surname; when
   the corpus has several, the roles decide, else it stays a separate, ambiguous person;
 - given-name spellings of ``names.yaml`` agree ("Alexander" ~ "Aleksandr");
@@ -27,9 +29,16 @@ Conflicts (subject_kind "person"):
 - attribute "title", kind "naming", soft: similar titles of offices the data does not know
   (a title whose words are a subset of the other's is a coarser reading, not a conflict:
   "spokesman" / "Politburo spokesman");
-- attributes "role_start"/"role_end", kind "unexplained", hard: incompatible dates of one role.
+- attributes "role_start"/"role_end", kind "unexplained", hard: incompatible dates of one role;
+- attribute "name", kind "naming", soft: one person whose surname the pages spell or romanise
+  two ways (:func:`spelling_conflict`), each spelling with its name spans.
 Each value carries a :class:`Claim` per source (span = the title as written);
 ``Claim.independent`` is False for documents that are near-copies of another.
+
+Why one module (about 950 lines): the clustering passes (full names, romanisations, spellings,
+surname-only persons) share the private :class:`_Clusters` index and the person conflicts are
+built from its members; title conflicts that need only finished people live in
+:mod:`histograph.merge.person_conflicts`.
 """
 
 from __future__ import annotations
@@ -41,6 +50,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
+
+from rapidfuzz.distance import Levenshtein
 
 from ..entities.authority import Authority, AuthorityRecord
 from ..entities.lexicon import name_words, norm, titles
@@ -368,6 +379,48 @@ def _join_romanisations(cl: _Clusters) -> None:
         cl.keep(alive)
 
 
+#: a surname this long may be misspelt by one letter on another page
+_SPELLING_MIN = 6
+
+
+def _join_spellings(cl: _Clusters) -> None:
+    """Full names whose surnames are one edit apart ("Goodwinson" / "Godwinson"), with the
+    same spelled-out given names, named on different pages (a page that spells both names
+    two people), whose jurisdictions and authority records agree, are one person. Clusters
+    meet only by their first given name and the first letter of the surname."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for ci in range(len(cl.members)):
+        r = cl.rep(ci)
+        if r.given and len(r.given[0]) > 1 and len(r.surname) >= _SPELLING_MIN:
+            groups.setdefault((r.given[0], r.surname[:1]), []).append(ci)
+    alive = [True] * len(cl.members)
+    for ids in groups.values():
+        for x, i in enumerate(ids):
+            if not alive[i]:
+                continue
+            for j in ids[x + 1 :]:
+                if not alive[j]:
+                    continue
+                a, b = cl.rep(i), cl.rep(j)
+                if a.surname == b.surname or a.given != b.given:
+                    continue
+                if Levenshtein.distance(a.surname, b.surname) != 1:
+                    continue
+                if {d.doc_id for d in cl.members[i]} & {d.doc_id for d in cl.members[j]}:
+                    continue
+                ri, rj = cl.records[i], cl.records[j]
+                if ri and rj and ri != rj:
+                    continue
+                ja, jb = cl.jurisdictions(i), cl.jurisdictions(j)
+                if ja and jb and not ja & jb:
+                    continue
+                cl.extend(i, cl.members[j])
+                cl.records[i] = ri or rj
+                alive[j] = False
+    if not all(alive):
+        cl.keep(alive)
+
+
 def _cluster(
     docpeople: list[_DocPerson], authority: Authority | None = None
 ) -> list[tuple[list[_DocPerson], str | None]]:
@@ -394,6 +447,8 @@ def _cluster(
     _join_full_names(cl, full)
     # romanisation variants ("Litvinov" / "Litvinoff") when the context agrees
     _join_romanisations(cl)
+    # spellings one letter apart ("Hendersen" / "Henderson") on different pages
+    _join_spellings(cl)
     # surname-only (or single-name) document people. From here on, the clusters with a full
     # representative keep it (the people joining them have no full name) and the new clusters
     # have none: the indexes below stay valid (new clusters are added to ``single_by_surname``).
@@ -584,6 +639,9 @@ def merge_people(
             )
         )
         conflicts.extend(person_conflicts(pid, name, roles, texts, copy_docs))
+        spelled = spelling_conflict(pid, name, members)
+        if spelled is not None:
+            conflicts.append(spelled)
     people.extend(merge_states(analyses))
     return people, conflicts
 
@@ -641,6 +699,43 @@ def _resolved_offices(roles: list[RoleClaim]) -> list[str | None]:
             dest = next(iter(dests[base]))  # "the first ambassador" = the one post named
         out.append(f"{base}@{dest}" if dest else base)
     return out
+
+
+def spelling_conflict(pid: str, name: str, members: Sequence[_DocPerson]) -> Conflict | None:
+    """One person whose surname the pages write two ways ("Litvinov" / "Litvinoff",
+    "Godwinson" / "Goodwinson"): a soft ``naming`` conflict, each spelling with the spans of
+    the names that use it."""
+    by_spelling: dict[str, list[Claim]] = {}
+    shown: dict[str, str] = {}
+    for d in members:
+        if not d.name.is_full:
+            continue
+        for m in d.mentions:
+            if d.name.surname.split()[-1] not in norm(m.text).split():
+                continue
+            by_spelling.setdefault(d.name.surname, []).append(
+                Claim(pid, "name", m.text, m.doc_id, m.start, m.end)
+            )
+            shown.setdefault(d.name.surname, " ".join(m.text.split()))
+    if len(by_spelling) < 2:
+        return None
+    values = [
+        ConflictValue(shown[k], tuple(dict.fromkeys(cl))) for k, cl in sorted(by_spelling.items())
+    ]
+    listed = " / ".join(v.value for v in values)
+    return Conflict(
+        id=_cid(pid, "name", [v.value for v in values]),
+        subject=pid,
+        subject_kind="person",
+        attribute="name",
+        values=tuple(values),
+        kind="naming",
+        severity="soft",
+        explanation=(
+            f"{name}: the sources spell the name differently ({listed}); the same given "
+            "names, roles and context make them one person, the variant is kept as an alias."
+        ),
+    )
 
 
 def _cid(pid: str, attribute: str, values: list[str]) -> str:

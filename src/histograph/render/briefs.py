@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import itertools
 import re
 from dataclasses import asdict, dataclass, field
 from importlib import resources
@@ -25,8 +26,18 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ..model import CONTENT_REGIONS, Analysis, Event, civil_from_day
-from .present import EXACT_PRECISIONS, date_label, is_imprecise, one_line, type_label, year_label
+from ..model import CONTENT_REGIONS, Analysis, Event, EventMention, civil_from_day
+from .dates import heading_text, humanise, value_text
+from .present import (
+    EXACT_PRECISIONS,
+    date_label,
+    existed,
+    is_imprecise,
+    one_line,
+    type_label,
+    year_label,
+)
+from .titles import headline, plain
 
 if TYPE_CHECKING:
     from ..api import Histograph
@@ -57,6 +68,12 @@ class Citation:
     title: str | None
     start: int
     end: int
+    url: str | None = None  # the source's web address when known, with a text fragment
+
+    @property
+    def name(self) -> str:
+        """The source as a reader names it: its title, else its file name."""
+        return one_line(self.title) if self.title else self.source.rstrip("/").rsplit("/", 1)[-1]
 
 
 @dataclass(frozen=True)
@@ -71,6 +88,7 @@ class Cited:
 class Item:
     sentences: list[Cited] = field(default_factory=list)
     label: str | None = None  # a date, a name: data, not a sentence
+    note: str | None = None  # our own words after the quotes (a conflict's explanation)
 
 
 @dataclass
@@ -79,6 +97,7 @@ class Section:
     items: list[Item] = field(default_factory=list)
     bullets: bool = False
     lead: str | None = None
+    sep: str = ":"  # between an item's label and its sentences ("1933 – …" in a digest)
 
 
 @dataclass
@@ -110,15 +129,18 @@ class _Builder:
         self._numbers: dict[tuple[str, int, int], int] = {}
         self._analyses: dict[str, Analysis | None] = {}
         self._used: set[str] = set()
+        self._used_words: list[set[str]] = []
         data = brief_data()
         self.heads: dict[str, str] = data.get("headings", {})
         self.significance = [str(c).lower() for c in data.get("significance_cues", ())]
+        weak = {str(c).lower() for c in data.get("weak_significance_cues", ())}
+        self.why = [c for c in self.significance if c not in weak]
         self.background = [str(c).lower() for c in data.get("background_cues", ())]
 
     # -- sentences -------------------------------------------------------------
     def analysis(self, doc_id: str) -> Analysis | None:
         if doc_id not in self._analyses:
-            self._analyses[doc_id] = self.hg.store.analysis(doc_id)
+            self._analyses[doc_id] = self.hg.analysis(doc_id)
         return self._analyses[doc_id]
 
     def sentences(self, doc_id: str) -> list[_Sentence]:
@@ -173,13 +195,22 @@ class _Builder:
                     doc.title if doc else None,
                     s.start,
                     s.end,
+                    _source_url(doc.uri, doc.meta, s.text) if doc else None,
                 )
             )
         self._used.add(_norm(s.text))
+        self._used_words.append(_words_of(s.text))
         return Cited(s.text, self._numbers[key])
 
     def fresh(self, s: _Sentence) -> bool:
-        return _norm(s.text) not in self._used and 0 < len(s.text) <= MAX_SENTENCE
+        """Not quoted yet, nor anything nearly the same (a headline and its sentence)."""
+        if _norm(s.text) in self._used or not 0 < len(s.text) <= MAX_SENTENCE:
+            return False
+        words = _words_of(s.text)
+        return not any(_similar(words, w) for w in self._used_words)
+
+    def title(self, e: Event) -> str:
+        return headline(e, self.hg.quote)
 
     def has(self, s: _Sentence, cues: list[str]) -> bool:
         low = " " + s.text.lower() + " "
@@ -187,27 +218,36 @@ class _Builder:
 
     # -- events ----------------------------------------------------------------
     def evidence(self, e: Event) -> list[_Sentence]:
-        """One sentence per mention, asserted and independent first, distinct texts."""
+        """One sentence per mention, distinct texts: asserted, independent, body text (not a
+        title or heading), agreeing with the event's date and saying more than a date come
+        first, taken from each source in turn so that several sources speak."""
         indep = {c.doc_id for c in e.claims if c.independent}
-        mentions = sorted(
-            e.mentions,
-            key=lambda m: (
+
+        def rank(m: EventMention) -> tuple[bool, ...]:
+            agrees = m.time is None or e.date is None or m.time.compatible(e.date)
+            return (
                 m.modality != "asserted",
                 m.doc_id not in indep,
                 m.region_kind not in CONTENT_REGIONS,
-                m.doc_id,
-                m.start,
-            ),
-        )
-        out: list[_Sentence] = []
+                m.region_kind in _HEAD_REGIONS,
+                not agrees,
+            )
+
+        ranked = sorted(e.mentions, key=lambda m: (rank(m), m.doc_id, m.start))
+        out: list[tuple[tuple[bool, ...], _Sentence]] = []
         seen: set[str] = set()
-        for m in mentions:
+        for m in ranked:
             s = self.sentence_at(m.doc_id, m.start, m.end)
             if _norm(s.text) in seen or not s.text:
                 continue
             seen.add(_norm(s.text))
-            out.append(s)
-        return out
+            out.append(((*rank(m), len(_words_of(s.text)) < 4), s))
+        # best rank first; within a rank, one sentence per source in turn
+        out.sort(key=lambda t: t[0])
+        result: list[_Sentence] = []
+        for _, group in itertools.groupby(out, key=lambda t: t[0]):
+            result.extend(_round_robin([s for _, s in group]))
+        return result
 
     def context(self, e: Event, window: int = 4) -> list[_Sentence]:
         """Sentences near the event's mentions in its sources, nearest first."""
@@ -232,7 +272,7 @@ class _Builder:
     def related(self, e: Event, limit: int = 200) -> list[Event]:
         """Events sharing a source or a participant with ``e`` (``e`` included), by date."""
         found: dict[str, Event] = {e.id: e}
-        store = self.hg.store
+        store = self.hg
         for doc in sorted({m.doc_id for m in e.mentions}):
             for x in store.events(source=doc, limit=limit):
                 found.setdefault(x.id, x)
@@ -253,13 +293,62 @@ _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 def _display(text: str) -> str:
     """A quoted sentence for reading: whitespace collapsed, a leading list/heading marker
     and Markdown bold markers dropped (the citation keeps the exact span)."""
-    text = one_line(text)
+    text = plain(text)
     text = _LEAD_MARK.sub("", text)
-    return _EMPHASIS.sub(r"\2", text).strip()
+    text = _EMPHASIS.sub(r"\2", text).strip()
+    m = _LABEL.match(text)
+    if m and len(text[m.end():].split()) >= 4:
+        text = text[m.end():]
+    return text
 
 
 def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+_HEAD_REGIONS = frozenset({"title", "heading", "caption", "byline", "dateline", "metadata"})
+#: a leading section or date label: "Formal Recognition: …", "March 1918: …"
+_LABEL = re.compile(r"^(?:[A-Z0-9][\w’'.,-]*(?:\s+(?:[a-z]{1,3}\s+)?[A-Z0-9][\w’'.,-]*){0,4}):\s+(?=[A-Z\"“])")
+
+
+def _words_of(text: str) -> set[str]:
+    return {w for w in _norm(text).split() if len(w) > 2}
+
+
+def _similar(a: set[str], b: set[str]) -> bool:
+    """Nearly the same sentence: most of the shorter one's words are in the other."""
+    if not a or not b:
+        return False
+    return len(a & b) / min(len(a), len(b)) >= 0.8
+
+
+def _round_robin(sentences: list[_Sentence]) -> list[_Sentence]:
+    by_doc: dict[str, list[_Sentence]] = {}
+    for s in sentences:
+        by_doc.setdefault(s.doc_id, []).append(s)
+    out: list[_Sentence] = []
+    for row in itertools.zip_longest(*by_doc.values()):
+        out.extend(s for s in row if s is not None)
+    return out
+
+
+def _source_url(uri: str, meta: Any, text: str) -> str | None:
+    """The source's web address (its URI or a ``url`` it carries), with a text fragment
+    (``#:~:text=``) that takes a browser to the quoted sentence."""
+    from urllib.parse import quote
+
+    url = uri if uri.startswith(("http://", "https://")) else None
+    if url is None and isinstance(meta, dict):
+        cand = meta.get("url") or meta.get("source_url")
+        url = str(cand) if isinstance(cand, str) and cand.startswith(("http://", "https://")) else None
+    if url is None:
+        return None
+    words = text.split()
+    if len(words) > 8:
+        frag = quote(" ".join(words[:4]), safe="") + "," + quote(" ".join(words[-4:]), safe="")
+    else:
+        frag = quote(" ".join(words), safe="")
+    return url.split("#", 1)[0] + "#:~:text=" + frag
 
 
 @functools.lru_cache(maxsize=256)
@@ -284,55 +373,127 @@ def _headline(b: _Builder, e: Event) -> _Sentence | None:
     ev = b.evidence(e)
     if not ev:
         return None
-    # the shortest full sentence among the first sources reads best as a headline
-    return min(ev[:4], key=lambda s: (len(s.text) < 30, len(s.text)))
+    # the best-ranked full sentence reads best as a lede (evidence() ranks body text first)
+    full = [s for s in ev[:4] if len(_words_of(s.text)) >= 4]
+    return full[0] if full else ev[0]
+
+
+def _dated_evidence(b: _Builder, x: Event) -> list[_Sentence]:
+    """The sentences stating ``x`` whose own date is the event's (a sentence about the
+    talks that led to an appointment does not stand for the appointment)."""
+    if x.date is None:
+        return b.evidence(x)
+    good = {
+        (m.doc_id, m.start) for m in x.mentions if m.time is not None and m.time.compatible(x.date)
+    }
+    ev = b.evidence(x)
+    dated = [s for s in ev if any(d == s.doc_id and s.start <= a < s.end for d, a in good)]
+    return dated or ev
+
+
+def _valid_at(pid: str, e: Event) -> bool:
+    return existed(pid, e.date)
+
+
+def _role_at(p: Any, e: Event) -> str | None:
+    """The person's title at the event's date, as a source states it."""
+    if e.date is None:
+        return None
+    for r in p.roles:
+        lo = r.began.earliest if r.began else None
+        hi = r.ended.latest if r.ended else None
+        if (lo is None or lo <= e.date.latest) and (hi is None or e.date.earliest <= hi) and (
+            lo is not None or hi is not None
+        ):
+            return str(r.title)
+    return None
 
 
 def _participants(b: _Builder, e: Event) -> Section:
     sec = Section(b.head("actors", "Who"), bullets=True)
+    states: list[str] = []
     for pid in e.participants:
         p = b.hg.person(pid)
-        if p is None:
+        if p is None or not _valid_at(pid, e):
             continue
-        item = Item(label=p.name)
+        if p.kind != "person":
+            states.append(p.name)
+            continue
+        role = _role_at(p, e)
+        item = Item(label=p.name + (f", {role}" if role else ""))
         for r in p.roles[:2]:
             s = b.sentence_at(r.doc_id, r.start, r.end)
             if b.fresh(s):
                 item.sentences.append(b.cite(s))
+                break
         sec.items.append(item)
+    if states:
+        sec.items.append(Item(label=", ".join(dict.fromkeys(states))))
     return sec
 
 
+def _first_sentence(text: str) -> str:
+    m = re.search(r"(?<=[.!?])\s+(?=[A-Z0-9])", text)
+    return text[: m.start()] if m else text
+
+
 def _disagreements(b: _Builder, e: Event) -> Section | None:
+    """One line per disagreement: each value with one source sentence, and one sentence of
+    explanation."""
     conflicts = b.hg.conflicts(e.id)
     if not conflicts:
         return None
     sec = Section(b.head("disagreements", "Where the sources disagree"), bullets=True)
     for c in conflicts:
+        values = []
+        item = Item()
         for v in c.values:
-            item = Item(label=f"{c.attribute}: {v.value}")
-            for cl in v.claims[:3]:
-                s = b.sentence_at(cl.doc_id, cl.start, cl.end)
-                item.sentences.append(b.cite(s))
-            sec.items.append(item)
+            shown = value_text(v.value) if c.attribute == "date" else v.value
+            docs = len({cl.doc_id for cl in v.claims})
+            values.append(f"{shown} ({docs} source{'s' if docs != 1 else ''})")
+            for cl in v.claims:
+                st = b.sentence_at(cl.doc_id, cl.start, cl.end)
+                if len(_words_of(st.text)) >= 3 or cl is v.claims[-1]:
+                    item.sentences.append(b.cite(st))
+                    break
+        item.label = f"{c.attribute.capitalize()}: " + " or ".join(values)
         if c.explanation:
-            sec.lead = (sec.lead + " " if sec.lead else "") + c.explanation
+            item.note = _first_sentence(humanise(c.explanation))
+        sec.items.append(item)
     return sec
+
+
+def _cap_per_source(sentences: list[_Sentence], cap: int) -> list[_Sentence]:
+    seen: dict[str, int] = {}
+    out = []
+    for s in sentences:
+        if seen.get(s.doc_id, 0) < cap:
+            seen[s.doc_id] = seen.get(s.doc_id, 0) + 1
+            out.append(s)
+    return out
 
 
 def _explainer(b: _Builder, e: Event) -> Brief:
     brief = Brief(
         "explainer",
-        e.title,
+        b.title(e),
         e.id,
         subtitle=f"{type_label(e.type)} · {date_label(e.date)}"
-        + (f" · {e.place}" if e.place else ""),
+        + (f" · {_place(b, e)}" if _place(b, e) else ""),
     )
     evidence = b.evidence(e)
-    context = [s for s in b.context(e) if b.fresh(s)]
+    context = _round_robin(_cap_per_source([s for s in b.context(e) if b.fresh(s)], 3))
+    # "Why does it matter?" is chosen first (consequence and significance, never mere
+    # background or a "first"), so the key points do not take its sentences; the citations
+    # are still numbered in reading order
+    reasons = [s for s in context if b.has(s, b.why)][:3]
+    context = [s for s in context if s not in reasons]
     key = Section(b.head("key_points", "Key points"), bullets=True)
-    for s in evidence[:3]:
-        key.items.append(Item([b.cite(s)]))
+    for s in evidence:
+        if len(key.items) >= 3:
+            break
+        if b.fresh(s) and len(_words_of(s.text)) >= 4:
+            key.items.append(Item([b.cite(s)]))
     for s in context:
         if len(key.items) >= 5:
             break
@@ -341,7 +502,8 @@ def _explainer(b: _Builder, e: Event) -> Brief:
     what = Section(b.head("what_happened", "What happened?"))
     para = Item()
     for s in evidence[3:8]:
-        para.sentences.append(b.cite(s))
+        if b.fresh(s) and len(_words_of(s.text)) >= 4:
+            para.sentences.append(b.cite(s))
     for s in context:
         if len(para.sentences) >= 5:
             break
@@ -351,33 +513,38 @@ def _explainer(b: _Builder, e: Event) -> Brief:
         what.items.append(para)
     why = Section(b.head("why_it_matters", "Why does it matter?"))
     para = Item()
-    for s in context:
-        if len(para.sentences) >= 4:
-            break
-        if b.fresh(s) and (b.has(s, b.significance) or b.has(s, b.background)):
+    for s in reasons:
+        if b.fresh(s):
             para.sentences.append(b.cite(s))
-    if not para.sentences:  # the events that followed, in their sources' words
-        for x in b.related(e):
-            if x.date and e.date and x.date.earliest > e.date.latest:
-                for s in b.evidence(x)[:1]:
-                    if b.fresh(s):
-                        para.sentences.append(b.cite(s))
-            if len(para.sentences) >= 3:
-                break
     if para.sentences:
         why.items.append(para)
     brief.sections = [s for s in (key, what, why, _disagreements(b, e)) if s and s.items]
     return brief
 
 
+def _place(b: _Builder, e: Event) -> str | None:
+    """The event's place, else the place most of its sources state."""
+    if e.place:
+        return e.place
+    counts: dict[str, int] = {}
+    for c in e.claims:
+        if c.attribute == "place":
+            counts[c.value] = counts.get(c.value, 0) + 1
+    for m in e.mentions:
+        if m.place:
+            counts[m.place] = counts.get(m.place, 0) + 1
+    return max(counts, key=lambda k: (counts[k], -len(k))) if counts else None
+
+
 def _card(b: _Builder, e: Event) -> Brief:
     y0 = _year_of(e)
     year = year_label(y0) if y0 is not None else "undated"
+    place = _place(b, e)
     brief = Brief(
         "card",
-        f"{e.title} — {date_label(e.date)}",
+        f"{b.title(e)} — {date_label(e.date)}",
         e.id,
-        subtitle=f"{year} · {e.place or 'place not stated'}",
+        subtitle=f"{year} · {place}" if place else year,
     )
     head = _headline(b, e)
     top = Section(None)
@@ -385,16 +552,24 @@ def _card(b: _Builder, e: Event) -> Brief:
         top.items.append(Item([b.cite(head)]))
     when = Section(b.head("when", "When"), bullets=True)
     seen: set[str] = set()
-    for c in e.claims:
-        if c.attribute == "date" and c.value not in seen:
-            seen.add(c.value)
-            s = b.sentence_at(c.doc_id, c.start, c.end)
-            when.items.append(Item([b.cite(s)], label=c.value))
+    dates = sorted(
+        (c for c in e.claims if c.attribute == "date"),
+        key=lambda c: (e.date is not None and not _agrees(c.value, e), c.doc_id, c.start),
+    )
+    for c in dates:
+        shown = value_text(c.value)
+        if shown in seen:
+            continue
+        seen.add(shown)
+        st = b.sentence_at(c.doc_id, c.start, c.end)
+        when.items.append(Item([b.cite(st)], label=shown))
     actors = _participants(b, e)
     background = Section(b.head("background", "Background"), bullets=True)
     after = Section(b.head("aftermath", "What came next"), bullets=True)
-    for x in b.related(e):
-        if x.id == e.id or x.date is None or e.date is None:
+    related = [x for x in b.related(e) if x.id != e.id and x.date is not None]
+    related.sort(key=lambda x: (x.date.earliest if x.date else 0, x.id))
+    for x in related:
+        if x.date is None or e.date is None:
             continue
         target = (
             background
@@ -403,17 +578,24 @@ def _card(b: _Builder, e: Event) -> Brief:
         )
         if target is None or len(target.items) >= 6:
             continue
-        for s in b.evidence(x)[:1]:
-            if b.fresh(s):
-                target.items.append(Item([b.cite(s)], label=date_label(x.date)))
+        for st in _dated_evidence(b, x)[:1]:
+            if b.fresh(st):
+                target.items.append(Item([b.cite(st)], label=date_label(x.date)))
     if not background.items:
-        for s in b.context(e):
-            if b.fresh(s) and b.has(s, b.background) and len(background.items) < 4:
-                background.items.append(Item([b.cite(s)]))
+        for st in b.context(e):
+            if b.fresh(st) and b.has(st, b.background) and len(background.items) < 4:
+                background.items.append(Item([b.cite(st)]))
     brief.sections = [
         s for s in (top, when, actors, background, after, _disagreements(b, e)) if s and s.items
     ]
     return brief
+
+
+def _agrees(value: str, e: Event) -> bool:
+    from ..time import parse_value
+
+    tv = parse_value(value)
+    return tv is None or e.date is None or tv.compatible(e.date)
 
 
 def _onthisday(b: _Builder, e: Event | None, date: str | None) -> Brief:
@@ -432,24 +614,29 @@ def _onthisday(b: _Builder, e: Event | None, date: str | None) -> Brief:
         e.id if e else None,
         date=f"--{month:02d}-{day:02d}",
     )
-    events = b.hg.store.on_this_day(month, day)
-    if e is not None:
-        events = sorted(events, key=lambda x: x.id != e.id)
-    sec = Section(None, bullets=True)
+    events = sorted(
+        b.hg.on_day(month, day),
+        key=lambda x: (x.date.earliest if x.date else 0, x.id),
+    )
+    exact = Section(None, bullets=True, sep=" –")
+    loose = Section(b.head("also_this_month", "Dated only to the month or year"), bullets=True)
     disputed = {c.subject for c in b.hg.conflicts() if c.attribute == "date"}
     for x in events:
         ev = b.evidence(x)
-        if not ev:
+        if not ev or x.date is None:
             continue
-        flag = ""
+        st = _dated_evidence(b, x)[0]
+        if not b.fresh(st):  # two events told by one sentence: the sentence once
+            continue
         if is_imprecise(x.date):
-            flag = " (date imprecise)"
-        elif x.id in disputed:
-            flag = " (date disputed)"
-        sec.items.append(Item([b.cite(ev[0])], label=date_label(x.date) + flag))
-    if not sec.items:
-        sec.lead = f"Nothing in the knowledge base is dated to {label}."
-    brief.sections = [sec]
+            loose.items.append(Item([b.cite(st)], label=date_label(x.date)))
+            continue
+        flag = " (date disputed)" if x.id in disputed else ""
+        y = _year_of(x)
+        exact.items.append(Item([b.cite(st)], label=(year_label(y) if y is not None else "") + flag))
+    if not exact.items and not loose.items:
+        exact.lead = f"Nothing in the knowledge base is dated to {label}."
+    brief.sections = [s for s in (exact, loose) if s.items or s.lead]
     return brief
 
 
@@ -471,19 +658,25 @@ def _anniversary(b: _Builder, e: Event, date: str | None) -> Brief:
     lead = f"{ago} {when}".strip() + f", on {date_label(e.date)}"
     brief = Brief(
         "anniversary",
-        f"{ago} {when}".strip().capitalize() + f": {e.title}",
+        f"{ago} {when}".strip().capitalize() + f": {b.title(e)}",
         e.id,
         subtitle=lead,
         date=ref.isoformat(),
     )
     sec = Section(None)
     item = Item()
-    for s in b.evidence(e)[:2]:
-        item.sentences.append(b.cite(s))
-    for s in b.context(e):
+    lede = _headline(b, e)
+    if lede is not None:
+        item.sentences.append(b.cite(lede))
+    for s in b.evidence(e):
+        if len(item.sentences) >= 2:
+            break
+        if b.fresh(s) and len(_words_of(s.text)) >= 4:
+            item.sentences.append(b.cite(s))
+    for s in _round_robin(_cap_per_source(b.context(e), 2)):
         if len(item.sentences) >= 4:
             break
-        if b.fresh(s) and (b.has(s, b.significance) or b.has(s, b.background)):
+        if b.fresh(s) and b.has(s, b.significance):
             item.sentences.append(b.cite(s))
     sec.items.append(item)
     brief.sections = [s for s in (sec, _disagreements(b, e)) if s and s.items]
@@ -496,16 +689,17 @@ def _guide(b: _Builder, e: Event) -> Brief:
     span = f" ({year_label(min(years))}–{year_label(max(years))})" if years else ""
     brief = Brief(
         "guide",
-        f"{b.head('timeline', 'Timeline')}: {e.title}{span}",
+        f"{b.head('timeline', 'Timeline')}: {b.title(e)}{span}",
         e.id,
         subtitle=f"{len(related)} events from the sources of this one",
     )
     by_year: dict[str, Section] = {}
     for x in related:
         y = _year_of(x)
-        key = year_label(y) if y is not None else "Undated"
+        coarse = x.date is not None and x.date.precision in ("decade", "century", "millennium")
+        key = heading_text(x.date) if coarse else (year_label(y) if y is not None else "Undated")
         sec = by_year.setdefault(key, Section(key, bullets=True))
-        ev = b.evidence(x)
+        ev = _dated_evidence(b, x)
         if ev and b.fresh(ev[0]):
             sec.items.append(Item([b.cite(ev[0])], label=date_label(x.date) if x.date else None))
     sections = [s for s in by_year.values() if s.items]
@@ -568,11 +762,15 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-def _md_sentences(item: Item) -> str:
+def _md_sentences(item: Item, sep: str = ":") -> str:
     parts = [f"{md_escape(s.text)} [{s.n}]" for s in item.sentences]
+    if item.note:
+        parts.append(md_escape(item.note))
     body = " ".join(parts)
+    if item.label and body:
+        return f"**{md_escape(item.label)}{sep}** {body}"
     if item.label:
-        return f"**{md_escape(item.label)}:** {body}".rstrip()
+        return md_escape(item.label)
     return body
 
 
@@ -586,7 +784,7 @@ def to_markdown(brief: Brief) -> str:
         if sec.lead:
             lines += [md_escape(sec.lead), ""]
         for item in sec.items:
-            text = _md_sentences(item)
+            text = _md_sentences(item, sec.sep)
             lines.append(f"- {text}" if sec.bullets else text)
             if not sec.bullets:
                 lines.append("")
@@ -595,15 +793,20 @@ def to_markdown(brief: Brief) -> str:
     if brief.citations:
         lines += ["## Sources", ""]
         for c in brief.citations:
-            name = f" — {md_escape(c.title)}" if c.title else ""
-            lines.append(f"{c.n}. {md_escape(c.source)}{name}, characters {c.start}–{c.end}")
+            name = md_escape(c.name)
+            if c.url:  # the link's text fragment takes the reader to the sentence
+                lines.append(f"{c.n}. [{name}](<{c.url}>)")
+            else:
+                file = md_escape(c.source.rsplit("/", 1)[-1])
+                where = f"{file}, " if c.title else ""
+                lines.append(f"{c.n}. {name} ({where}characters {c.start}–{c.end})")
         lines.append("")
     return "\n".join(lines)
 
 
 def to_html(brief: Brief) -> str:
     """A standalone HTML page (autoescaped Jinja2 template)."""
-    from ..web.templating import render
+    from .templating import render
 
     return render("brief_standalone.html", brief=brief)
 

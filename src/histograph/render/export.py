@@ -1,5 +1,6 @@
 """Exports of the whole knowledge base: JSON, CSV, Markdown, TimelineJS, vis-timeline,
-JSON-LD (strings, :func:`export`) and a static site (a folder, :func:`export_site`)."""
+JSON-LD and a Datasette metadata file (strings, :func:`export`); the static site (a folder)
+is :func:`histograph.web.site.export_site`."""
 
 from __future__ import annotations
 
@@ -10,12 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .serialise import Serialiser
+from .titles import headline, plain
 
 if TYPE_CHECKING:
     from ..api import Histograph
 
 #: formats :func:`export` returns as one string
-TEXT_FORMATS = ("json", "csv", "md", "timelinejs", "vis", "jsonld")
+TEXT_FORMATS = ("json", "csv", "md", "timelinejs", "vis", "jsonld", "datasette")
 #: every format of ``histograph export`` (``site`` writes a folder)
 FORMATS = (*TEXT_FORMATS, "site")
 
@@ -37,7 +39,7 @@ def knowledge_dict(hg: Histograph) -> dict[str, Any]:
         "conflicts": [s.conflict(c) for c in conflicts],
         "copies": [
             {"doc_id": c.doc_id, "source_id": c.source_id, "similarity": round(c.similarity, 4)}
-            for c in hg.store.copies()
+            for c in hg.copies()
         ],
     }
 
@@ -63,16 +65,60 @@ def export(hg: Histograph, fmt: str) -> str:
 
         return json.dumps(jsonld(hg), ensure_ascii=False, indent=2) + "\n"
     if fmt == "site":
-        raise ValueError("the site export writes a folder: use export_site(hg, folder)")
+        raise ValueError(
+            "the site export writes a folder: use histograph.web.site.export_site(hg, folder)"
+        )
+    if fmt == "datasette":
+        return json.dumps(datasette_metadata(hg), ensure_ascii=False, indent=2) + "\n"
     raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
-def export_site(hg: Histograph, folder: str | Path, node_modules: str | Path | None = None
-                ) -> dict[str, Any]:
-    """Write the static site (an offline copy of the web UI) into ``folder``."""
-    from .site import export_site as _export_site
+def _columns(path: Path, table: str) -> list[str]:
+    """The columns of a table or view of the SQLite file (read-only), [] when unreadable."""
+    import sqlite3
+    from urllib.parse import quote
 
-    return _export_site(hg, folder, node_modules=node_modules)
+    if not path.is_file():
+        return []
+    try:
+        conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("SELECT name FROM pragma_table_info(?)", (table,)).fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []
+    return [str(r[0]) for r in rows]
+
+
+def datasette_metadata(hg: Histograph) -> dict[str, Any]:
+    """A Datasette metadata file: table, view and column descriptions of this database
+    (from ``data/datasette.yaml``), and the full-text search of the sentences."""
+    from importlib import resources
+
+    import yaml
+
+    raw = resources.files("histograph").joinpath("data", "datasette.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(raw)
+    columns: dict[str, str] = data.get("columns", {})
+    path = getattr(hg.store, "path", None)
+    name = Path(str(path)).stem if path and str(path) != ":memory:" else "histograph"
+    tables: dict[str, Any] = {}
+    for table, info in (data.get("tables") or {}).items():
+        cols = _columns(Path(str(path)), table) if path else list(columns)
+        entry: dict[str, Any] = {"description": info.get("description", "")}
+        described = {c: columns[c] for c in cols if c in columns}
+        if described:
+            entry["columns"] = described
+        if table == "sentences":
+            entry["fts_table"] = "sentences_fts"
+            entry["fts_pk"] = "id"
+        tables[table] = entry
+    return {
+        "title": data.get("title", "histograph"),
+        "description": data.get("description", ""),
+        "databases": {name: {"tables": tables}},
+    }
 
 
 def _csv(hg: Histograph) -> str:
@@ -88,7 +134,7 @@ def _csv(hg: Histograph) -> str:
         date = e.date.value if e.date else ""
         for c in e.claims:
             w.writerow(
-                [e.id, e.type, date, e.title, c.attribute, c.value, c.independent,
+                [e.id, e.type, date, headline(e, hg.quote), c.attribute, c.value, c.independent,
                  s.uri(c.doc_id), c.start, c.end, hg.quote(c.doc_id, c.start, c.end)]
             )
     return buf.getvalue()
@@ -99,10 +145,10 @@ def _markdown(hg: Histograph) -> str:
     lines = ["# Timeline", ""]
     for e in hg.iter_events():
         date = e.date.value if e.date else "undated"
-        lines.append(f"- **{date}** — {e.title} *({e.type}; {e.independent_support} independent "
+        lines.append(f"- **{date}** — {headline(e, hg.quote)} *({e.type}; {e.independent_support} independent "
                      f"source{'s' if e.independent_support != 1 else ''})*")
         for m in e.mentions[:3]:
-            q = hg.quote(m.doc_id, m.start, m.end).replace("\n", " ")
+            q = plain(hg.quote(m.doc_id, m.start, m.end))
             lines.append(f"  - “{q}” — {s.uri(m.doc_id)} [{m.start}:{m.end}]")
     lines += ["", "# People", ""]
     for p in hg.people():

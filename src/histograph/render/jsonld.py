@@ -1,24 +1,39 @@
-"""The knowledge base as JSON-LD with schema.org ``Event`` and ``Person`` nodes.
+"""The knowledge base as JSON-LD with schema.org ``Event``, ``Person`` and ``Role`` nodes,
+every property used within its schema.org domain.
 
-Every event cites its sources: ``citation`` lists one ``Quotation`` per mention (the exact
-text, ``isPartOf`` the source document, and the character span as ``position``-like
-``startOffset``/``endOffset`` properties). Dates are ISO 8601 at the precision the sources
-give (``1989``, ``1989-11``, ``1989-11-09``), with ``endDate`` for ranges; the precision is
-kept as an ``additionalProperty``. Titles of people become ``hasOccupation`` roles with
-their dates and citations.
+Every event is ``subjectOf`` one ``Quotation`` per mention: the exact text, ``isPartOf``
+the source document, and a ``url`` whose RFC 5147 fragment (``#char=start,end``) gives
+the character span. People are the event's ``actor``s; states and organisations are what
+it is ``about``. Dates are ISO 8601 at the precision the sources give (``1989``,
+``1989-11``, ``1989-11-09``), with ``endDate`` for ranges; the source counts and the date
+as the sources wrote it are in the ``description``. Titles of people are ``hasOccupation``
+roles (schema.org's Role pattern) with their dates, each ``subjectOf`` its quotation.
+Documents carry their ``url`` and ``datePublished`` where known.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..model import RoleClaim
-from .present import iso_partial, one_line, type_label
+from ..model import Document, RoleClaim
+from .dates import date_text
+from .present import existed, iso_partial, type_label
+from .titles import headline, plain
 
 if TYPE_CHECKING:
     from ..api import Histograph
 
 BASE = "urn:histograph:"
+KINDS = {"person": "Person", "state": "Country", "organisation": "Organization", "place": "Place"}
+
+
+def _web_url(d: Document | None) -> str | None:
+    if d is None:
+        return None
+    if d.uri.startswith(("http://", "https://")):
+        return d.uri
+    url = d.meta.get("url") if isinstance(d.meta, dict) else None
+    return url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
 
 
 def _doc_node(hg: Histograph, doc_id: str) -> dict[str, Any]:
@@ -30,21 +45,24 @@ def _doc_node(hg: Histograph, doc_id: str) -> dict[str, Any]:
     }
     if d is not None:
         if d.title:
-            node["name"] = d.title
-        if d.uri.startswith(("http://", "https://")):
-            node["url"] = d.uri
-        else:
+            node["name"] = plain(d.title)
+        url = _web_url(d)
+        if url:
+            node["url"] = url
+        if not d.uri.startswith(("http://", "https://")):
             node["alternateName"] = d.uri
+        if d.published is not None:
+            node["datePublished"] = iso_partial(d.published)[0]
     return node
 
 
 def _quote(hg: Histograph, doc_id: str, start: int, end: int) -> dict[str, Any]:
+    base = _web_url(hg.document(doc_id)) or f"{BASE}doc:{doc_id}"
     return {
         "@type": "Quotation",
-        "text": one_line(hg.quote(doc_id, start, end)),
+        "text": plain(hg.quote(doc_id, start, end)),
         "isPartOf": {"@id": f"{BASE}doc:{doc_id}"},
-        "startOffset": start,
-        "endOffset": end,
+        "url": f"{base.split('#', 1)[0]}#char={start},{end}",
     }
 
 
@@ -52,7 +70,8 @@ def _role(hg: Histograph, r: RoleClaim) -> dict[str, Any]:
     node: dict[str, Any] = {
         "@type": "Role",
         "roleName": r.title,
-        "citation": _quote(hg, r.doc_id, r.start, r.end),
+        "hasOccupation": {"@type": "Occupation", "name": r.title},
+        "subjectOf": _quote(hg, r.doc_id, r.start, r.end),
     }
     if r.began:
         node["startDate"] = iso_partial(r.began)[0]
@@ -64,45 +83,43 @@ def _role(hg: Histograph, r: RoleClaim) -> dict[str, Any]:
 def jsonld(hg: Histograph) -> dict[str, Any]:
     graph: list[dict[str, Any]] = []
     docs: set[str] = set()
+    kinds = {p.id: p.kind for p in hg.people(None)}
     for e in hg.iter_events():
         node: dict[str, Any] = {
             "@type": "Event",
             "@id": f"{BASE}event:{e.id}",
             "identifier": e.id,
-            "name": e.title,
+            "name": headline(e, hg.quote),
             "additionalType": type_label(e.type),
             "keywords": e.type,
         }
+        about = ""
         if e.date is not None:
             start, end = iso_partial(e.date)
             node["startDate"] = start
             if end:
                 node["endDate"] = end
-            node["additionalProperty"] = [
-                {"@type": "PropertyValue", "name": "datePrecision", "value": e.date.precision},
-                {"@type": "PropertyValue", "name": "dateValue", "value": e.date.value},
-            ]
+            about = f"Dated {date_text(e.date)} ({e.date.precision}). "
+        node["description"] = (
+            f"{about}Stated by {e.support} source{'s' if e.support != 1 else ''}, "
+            f"{e.independent_support} independent."
+        )
         if e.place:
             node["location"] = {"@type": "Place", "name": e.place}
-        if e.participants:
-            node["actor"] = [{"@id": f"{BASE}entity:{p}"} for p in e.participants]
-        node["citation"] = [_quote(hg, m.doc_id, m.start, m.end) for m in e.mentions]
-        node["interactionStatistic"] = {
-            "@type": "InteractionCounter",
-            "name": "independent sources",
-            "userInteractionCount": e.independent_support,
-        }
+        people = [p for p in e.participants if kinds.get(p, "person") == "person"]
+        others = [
+            p for p in e.participants if kinds.get(p, "person") != "person" and existed(p, e.date)
+        ]
+        if people:
+            node["actor"] = [{"@id": f"{BASE}entity:{p}"} for p in people]
+        if others:
+            node["about"] = [{"@id": f"{BASE}entity:{p}"} for p in others]
+        node["subjectOf"] = [_quote(hg, m.doc_id, m.start, m.end) for m in e.mentions]
         docs.update(m.doc_id for m in e.mentions)
         graph.append(node)
-    for p in hg.store.people():
-        kinds = {
-            "person": "Person",
-            "state": "Country",
-            "organisation": "Organization",
-            "place": "Place",
-        }
+    for p in hg.people(None):
         pnode: dict[str, Any] = {
-            "@type": kinds.get(p.kind, "Thing"),
+            "@type": KINDS.get(p.kind, "Thing"),
             "@id": f"{BASE}entity:{p.id}",
             "identifier": p.id,
             "name": p.name,

@@ -14,12 +14,11 @@ import re
 from typing import Any
 
 from ..model import TimeValue, civil_from_day
+from .dates import date_text, year_text
 
 #: precisions that pin an event to one day
 EXACT_PRECISIONS: frozenset[str] = frozenset({"time", "day"})
 
-_SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
-_PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night", "MI": "midday"}
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}$")
 
 
@@ -30,7 +29,7 @@ def is_imprecise(tv: TimeValue | None) -> bool:
 
 def year_label(y: int) -> str:
     """A year for people: 1989, 44 BC (astronomical year -43)."""
-    return f"{y}" if y > 0 else f"{1 - y} BC"
+    return year_text(y)
 
 
 def day_label(n: int) -> str:
@@ -39,46 +38,9 @@ def day_label(n: int) -> str:
 
 
 def date_label(tv: TimeValue | None) -> str:
-    """``9 November 1989``, ``November 1989``, ``autumn 1989``, ``1930s``, ``1936–1938``…
-
-    The label says no more than the value knows: a year-precision date is shown as a year.
-    """
-    if tv is None:
-        return "undated"
-    y1, m1, _ = civil_from_day(tv.earliest)
-    y2, m2, _ = civil_from_day(tv.latest)
-    p = tv.precision
-    if p in ("day", "time"):
-        text = day_label(tv.earliest)
-        if p == "time" and "T" in tv.value:
-            clock = tv.value.split("T", 1)[1]
-            text += " " + _PARTS_OF_DAY.get(clock[:2], clock)
-    elif p == "month":
-        text = f"{calendar.month_name[m1]} {year_label(y1)}"
-    elif p == "season":
-        code = tv.value.rsplit("-", 1)[-1]
-        text = f"{_SEASONS.get(code, 'season of')} {year_label(y1)}"
-    elif p == "quarter":
-        text = f"{tv.value.rsplit('-', 1)[-1]} {year_label(y1)}"
-    elif p == "year":
-        text = year_label(y1)
-    elif p == "decade":
-        text = f"{y1}s" if y1 > 0 else f"{year_label(y1)}–{year_label(y2)}"
-    elif p == "century" or p == "millennium":
-        text = f"{year_label(y1)}–{year_label(y2)}"
-    elif tv.earliest == tv.latest:
-        text = day_label(tv.earliest)
-    elif y1 == y2 and m1 == m2:
-        text = f"{civil_from_day(tv.earliest)[2]}–{day_label(tv.latest)}"
-    elif y1 == y2:
-        text = f"{day_label(tv.earliest).rsplit(' ', 1)[0]} – {day_label(tv.latest)}"
-    else:
-        text = f"{year_label(y1)}–{year_label(y2)}"
-    if tv.approximate:
-        text = "c. " + text
-    if tv.source_calendar != "gregorian":
-        text += f" ({tv.source_calendar} calendar in the source)"
-    return text
+    """``9 November 1989``, ``November 1989``, ``autumn 1989``, ``the 1930s``, ``1936–1938``…
+    (the one renderer of :mod:`histograph.render.dates`)."""
+    return date_text(tv)
 
 
 def precision_note(tv: TimeValue | None) -> str:
@@ -173,3 +135,16 @@ def context(text: str, start: int, end: int, width: int = 160) -> tuple[str, str
 def one_line(text: str) -> str:
     """Collapse runs of whitespace (a quote spanning lines reads as one line)."""
     return " ".join(text.split())
+
+
+def existed(entity_id: str, tv: TimeValue | None) -> bool:
+    """False for a state that did not exist at that date (a present-day successor named for
+    a 1930s event by a merge of names); True for anything else or when unsure."""
+    if not entity_id.startswith("s-") or tv is None:
+        return True
+    from ..entities.states import gazetteer
+
+    st = gazetteer().state(entity_id[2:])
+    if st is None:
+        return True
+    return st.earliest <= tv.latest and tv.earliest <= st.latest

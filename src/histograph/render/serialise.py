@@ -16,6 +16,8 @@ from ..model import (
     TimeValue,
     civil_from_day,
 )
+from .dates import date_text, explanation_text, humanise, value_text
+from .titles import headline
 
 QuoteFn = Callable[[str, int, int], str]
 DocFn = Callable[[str], Document | None]
@@ -37,12 +39,19 @@ def time_dict(tv: TimeValue | None) -> dict[str, Any] | None:
         "earliest": iso_day(tv.earliest),
         "latest": iso_day(tv.latest),
         "anchor": tv.anchor,
+        "label": date_text(tv),
     }
     if tv.approximate:
         out["approximate"] = True
     if tv.source_calendar != "gregorian":
         out["source_calendar"] = tv.source_calendar
     return out
+
+
+def value_label(attribute: str, value: str) -> str:
+    """A claim's value as people read it: dates written out (also inside a merge's
+    explanation), anything else as stated."""
+    return value_text(value) if attribute == "date" else humanise(value)
 
 
 class Serialiser:
@@ -72,6 +81,7 @@ class Serialiser:
         return {
             "attribute": c.attribute,
             "value": c.value,
+            "label": value_label(c.attribute, c.value),
             "independent": c.independent,
             **self.source(c.doc_id, c.start, c.end),
         }
@@ -90,7 +100,7 @@ class Serialiser:
         out: dict[str, Any] = {
             "id": e.id,
             "type": e.type,
-            "title": e.title,
+            "title": headline(e, self.quote),
             "date": time_dict(e.date),
             "place": e.place,
             "participants": list(e.participants),
@@ -107,7 +117,7 @@ class Serialiser:
         return {
             "id": e.id,
             "type": e.type,
-            "title": e.title,
+            "title": headline(e, self.quote),
             "date": time_dict(e.date),
             "place": e.place,
             "support": e.support,
@@ -149,10 +159,11 @@ class Serialiser:
             "attribute": c.attribute,
             "kind": c.kind,
             "severity": c.severity,
-            "explanation": c.explanation,
+            "explanation": explanation_text(c.explanation),
             "values": [
                 {
                     "value": v.value,
+                    "label": value_label(c.attribute, v.value),
                     "support": len({cl.doc_id for cl in v.claims}),
                     "independent_support": len(
                         {cl.doc_id for cl in v.claims if cl.independent}

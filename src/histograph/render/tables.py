@@ -5,6 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from rich.table import Table
+from rich.text import Text
+
+from .dates import value_text
+from .titles import plain
 
 
 def short(uri: str) -> str:
@@ -14,14 +18,31 @@ def short(uri: str) -> str:
 
 
 def _date(d: dict[str, Any] | None) -> str:
+    """A serialised date as people read it (:mod:`histograph.render.dates`)."""
     if not d:
         return "—"
-    text = str(d["value"])
-    if d.get("approximate"):
-        text = "c. " + text
-    if d.get("source_calendar"):
-        text += f" ({d['source_calendar']})"
-    return text
+    return str(d.get("label") or value_text(str(d["value"])))
+
+
+
+def tsv(table: Table) -> str:
+    """A table as plain tab-separated lines for pipes and logs: the title as a ``#`` line,
+    then the header, then one line per row, no markup, no wrapping."""
+
+    def plain(cell: object) -> str:
+        text = cell.plain if isinstance(cell, Text) else Text.from_markup(str(cell)).plain
+        lines = (" ".join(x.replace("\t", " ").split()) for x in text.splitlines())
+        return "; ".join(x for x in lines if x)  # a cell's lines, on one line
+
+    lines = []
+    if table.title:
+        lines.append("# " + plain(table.title))
+    if table.show_header:
+        lines.append("\t".join(plain(c.header) for c in table.columns))
+    cells = [list(c.cells) for c in table.columns]
+    for row in zip(*cells, strict=False):
+        lines.append("\t".join(plain(x) for x in row))
+    return "\n".join(lines) + "\n\n"
 
 
 def timeline_table(events: list[dict[str, Any]], title: str = "Timeline") -> Table:
@@ -61,7 +82,9 @@ def person_tables(p: dict[str, Any]) -> list[Table]:
     head.add_column("k", style="bold")
     head.add_column("v")
     head.add_row("aliases", ", ".join(p["aliases"]))
-    head.add_row("sources", ", ".join(p["sources"]))
+    head.add_row("sources", ", ".join(
+        str(x.get("name") or x.get("uri")) if isinstance(x, dict) else str(x) for x in p["sources"]
+    ))
     roles = Table(title="Roles")
     for col in ("title", "from", "to", "source", "quote"):
         roles.add_column(col)
@@ -88,7 +111,7 @@ def event_tables(e: dict[str, Any]) -> list[Table]:
     for col in ("attribute", "value", "source", "quote"):
         claims.add_column(col)
     for c in e["claims"]:
-        claims.add_row(c["attribute"], c["value"], short(c["uri"]), c["quote"])
+        claims.add_row(c["attribute"], c.get("label", c["value"]), short(c["uri"]), c["quote"])
     mentions = Table(title="Mentions")
     for col in ("source", "date", "quote"):
         mentions.add_column(col)
@@ -110,7 +133,7 @@ def conflicts_table(conflicts: list[dict[str, Any]]) -> Table:
     t.add_column("explanation")
     for c in conflicts:
         values = "\n".join(
-            f"{v['value']}  ({', '.join(sorted({short(s['uri']) for s in v['sources']}))})"
+            f"{v.get('label', v['value'])}  ({', '.join(sorted({short(s['uri']) for s in v['sources']}))})"
             for v in c["values"]
         )
         sev = "[red]hard[/]" if c["severity"] == "hard" else "[yellow]soft[/]"
@@ -137,7 +160,8 @@ def search_table(hits: list[dict[str, Any]]) -> Table:
     for col in ("source", "span", "sentence"):
         t.add_column(col)
     for h in hits:
-        t.add_row(short(h["uri"]), f"{h['start']}–{h['end']}", h["text"])
+        uri = h["uri"] if "uri" in h else h["source"]["uri"]
+        t.add_row(short(uri), f"{h['start']}–{h['end']}", plain(h["text"]))
     return t
 
 

@@ -13,15 +13,16 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any
 
-from ..model import TimeValue, civil_from_day
+from ..model import Conflict, TimeValue, civil_from_day
+from .dates import humanise, value_text
 from .present import (
     EXACT_PRECISIONS,
     date_label,
     is_imprecise,
-    one_line,
     precision_note,
     type_label,
 )
+from .titles import headline, plain
 
 if TYPE_CHECKING:
     from ..api import Histograph
@@ -63,9 +64,29 @@ def tl_dates(tv: TimeValue) -> dict[str, Any]:
     return out
 
 
+def _disagreement(c: Conflict) -> str:
+    """One paragraph of slide text: the values the sources give and why they may differ."""
+    values = []
+    for v in c.values:
+        shown = value_text(v.value) if c.attribute == "date" else v.value
+        n = len({cl.doc_id for cl in v.claims})
+        values.append(f"{shown} ({n} source{'s' if n != 1 else ''})")
+    why = humanise(c.explanation).split(". ")[0].rstrip(".") + "." if c.explanation else ""
+    return (
+        f"<p><strong>Sources disagree on the {html.escape(c.attribute)}:</strong> "
+        f"{html.escape(' or '.join(values))}. {html.escape(why)}</p>"
+    )
+
+
 def timelinejs(hg: Histograph) -> dict[str, Any]:
-    """The TimelineJS JSON object for every dated event of the knowledge base."""
-    disputed = {c.subject for c in hg.conflicts() if c.subject_kind == "event"}
+    """The TimelineJS JSON object for every dated event of the knowledge base.
+
+    Events are not put in groups: TimelineJS gives every group its own row, and a row per
+    event type leaves no room for the slides at common screen sizes. The type is in the text."""
+    conflicts: dict[str, list[Conflict]] = {}
+    for c in hg.conflicts():
+        if c.subject_kind == "event":
+            conflicts.setdefault(c.subject, []).append(c)
     events: list[dict[str, Any]] = []
     undated = 0
     for e in hg.iter_events():
@@ -75,26 +96,22 @@ def timelinejs(hg: Histograph) -> dict[str, Any]:
         quotes = []
         for m in e.mentions[:3]:
             doc = hg.document(m.doc_id)
-            name = (doc.title or doc.uri) if doc else m.doc_id
-            q = one_line(hg.quote(m.doc_id, m.start, m.end))
-            quotes.append(
-                f"<p>“{html.escape(q)}” <small>— {html.escape(name)}, characters "
-                f"{m.start}–{m.end}</small></p>"
-            )
-        notes = []
+            name = (doc.title or doc.uri.rsplit("/", 1)[-1]) if doc else m.doc_id
+            q = plain(hg.quote(m.doc_id, m.start, m.end))
+            quotes.append(f"<p>“{html.escape(q)}” <small>— {html.escape(name)}</small></p>")
+        notes = [type_label(e.type)]
         note = precision_note(e.date)
         if note:
             notes.append(f"date: {note}")
-        if e.id in disputed:
-            notes.append("sources disagree (see histograph conflicts)")
         notes.append(f"{e.independent_support} independent source(s) of {e.support}")
+        disputes = "".join(_disagreement(c) for c in conflicts.get(e.id, []))
         item: dict[str, Any] = {
             **tl_dates(e.date),
             "text": {
-                "headline": html.escape(e.title),
-                "text": "".join(quotes) + f"<p><small>{html.escape('; '.join(notes))}</small></p>",
+                "headline": html.escape(headline(e, hg.quote)),
+                "text": "".join(quotes) + disputes
+                + f"<p><small>{html.escape(' · '.join(notes))}</small></p>",
             },
-            "group": type_label(e.type),
             "unique_id": "tl-" + "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in e.id),
         }
         events.append(item)

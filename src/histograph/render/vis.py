@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .present import date_label, is_imprecise, precision_note, type_label
 from .serialise import iso_day
+from .titles import headline
 
 if TYPE_CHECKING:
     from ..api import Histograph
@@ -50,7 +51,7 @@ def vis_timeline(hg: Histograph) -> dict[str, Any]:
             tip += f" · {precision_note(e.date)}"
         item: dict[str, Any] = {
             "id": e.id,
-            "content": html.escape(e.title),
+            "content": html.escape(headline(e, hg.quote)),
             "title": html.escape(tip),
             "start": start,
             "type": "point",

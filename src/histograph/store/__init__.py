@@ -2,7 +2,7 @@
 
 ``open_store("histograph.db")`` or ``open_store("sqlite:///path.db")`` gives the SQLite
 backend, ``open_store(":memory:")`` / ``open_store("memory://")`` the in-memory one
-(tests), and ``postgresql://...`` is reserved for the PostgreSQL backend.
+(tests), and ``open_store("postgresql://...")`` the PostgreSQL one (:mod:`.postgres`).
 
 Two layers are stored:
 
@@ -18,14 +18,15 @@ Lists that can grow large take ``limit``/``offset``; a ``limit`` of ``None`` mea
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Protocol, Self
 
-from ..entities.authority import AuthorityRecord
 from ..model import (
     Analysis,
+    AuthorityRecord,
     Conflict,
     CopyLink,
     Document,
@@ -237,22 +238,52 @@ class Store(Protocol):
     ) -> None: ...
 
 
+def is_postgres_url(url: str) -> bool:
+    """True for a ``postgresql://`` / ``postgres://`` URL (the PostgreSQL backend)."""
+    return url.startswith(("postgresql://", "postgres://"))
+
+
+def redact_url(url: str) -> str:
+    """A connection URL without its password (for messages)."""
+    return re.sub(r"^(\w+://[^:/@]*):[^@/]*@", r"\1:***@", url)
+
+
 def open_store(url: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> Store:
     """Open a store by URL or path; default ``./histograph.db``.
 
-    ``readonly`` opens an SQLite file without writing to it (the web UI); it must exist
-    and be up to date with the migrations.
+    ``postgresql://user@host:port/dbname`` (or ``postgres://``; any libpq URL) opens the
+    PostgreSQL backend, creating or upgrading its tables (needs the ``postgres`` extra).
+
+    ``readonly`` opens the store without writing to it (the web UI); it must exist and be
+    up to date with the migrations.
     """
     url = os.fspath(url) if url is not None else "histograph.db"
     if url in (":memory:", "memory://"):
         from .memory import MemoryStore
 
         return MemoryStore()
-    if url.startswith(("postgresql://", "postgres://")):
-        raise NotImplementedError("E010 the PostgreSQL backend is not available yet")
+    if is_postgres_url(url):
+        try:
+            from .postgres import PostgresStore
+        except ImportError:
+            raise StoreError(
+                "E010 a postgresql:// database needs psycopg: "
+                "pip install 'histograph[postgres]'"
+            ) from None
+        return PostgresStore(url, readonly=readonly)
     from .sqlite import SQLiteStore
 
     return SQLiteStore(url.removeprefix("sqlite:///"), readonly=readonly)
 
 
-__all__ = ["DocumentVersion", "SearchHit", "Store", "StoreError", "exact_on", "falls_on", "open_store"]
+__all__ = [
+    "DocumentVersion",
+    "SearchHit",
+    "Store",
+    "StoreError",
+    "exact_on",
+    "falls_on",
+    "is_postgres_url",
+    "open_store",
+    "redact_url",
+]

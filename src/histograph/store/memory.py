@@ -10,8 +10,17 @@ from collections.abc import Iterator, Mapping, Sequence
 from types import TracebackType
 from typing import Self
 
-from ..entities.authority import AuthorityRecord
-from ..model import Analysis, Claim, Conflict, CopyLink, Document, Event, KnowledgeBase, Person
+from ..model import (
+    Analysis,
+    AuthorityRecord,
+    Claim,
+    Conflict,
+    CopyLink,
+    Document,
+    Event,
+    KnowledgeBase,
+    Person,
+)
 from . import DocumentVersion, SearchHit
 from .common import (
     check_month_day,

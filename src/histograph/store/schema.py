@@ -29,9 +29,10 @@ class Migration:
     sql: str
 
 
-def available_migrations() -> list[Migration]:
-    """The migrations shipped with the package, by number."""
-    folder = resources.files("histograph.store").joinpath("migrations")
+def available_migrations(where: str = "migrations") -> list[Migration]:
+    """The migrations shipped with the package, by number: ``migrations`` (SQLite) or
+    ``migrations_pg`` (PostgreSQL)."""
+    folder = resources.files("histograph.store").joinpath(where)
     found: list[Migration] = []
     for entry in folder.iterdir():
         m = _FILE.match(entry.name)

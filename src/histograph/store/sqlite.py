@@ -23,9 +23,9 @@ from types import TracebackType
 from typing import Any, Literal, Self, cast
 from urllib.parse import quote as _urlquote
 
-from ..entities.authority import AuthorityRecord
 from ..model import (
     Analysis,
+    AuthorityRecord,
     Claim,
     Conflict,
     ConflictKind,

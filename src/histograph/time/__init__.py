@@ -27,7 +27,7 @@ from .engine import coerce_dct, normalise_date_string, run, tag_timex3, to_menti
 from .values import parse_value, to_timex3
 
 if TYPE_CHECKING:
-    from ..pipeline import DocState
+    from ..state import DocState
 
 __all__ = [
     "explain_date_difference",

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
-from ..model import Document, Region, TimeMention, TimeValue
+from ..model import Document, Region, TimeMention, TimeValue, civil_from_day
+from . import values as V
 from .engine import run, to_mentions
-from .normalise import resolve_all
+from .normalise import Resolved, resolve_all
 from .tagger import Cand, find_candidates
 
 #: region kinds whose dates are the document's own (publication, byline, metadata, source)
@@ -159,6 +162,107 @@ def _demote_event_headers(
             roles[i] = "content"
 
 
+#: a chronology entry that opens with its year: "258 The pope dies", "1903- The brothers fly",
+#: "- 1936: The games open"
+_ENTRY_YEAR = re.compile(
+    r"^[ \t]*(?:[-*+•▪◦][ \t]+)?(?:\*\*|__)?(\d{1,4})(?![\d,.])(?:\*\*|__)?"
+    r"(?=(?:[ \t]*[-–—:][ \t]*|[ \t]+)(?:\*\*|__)?[\"“‘'(]?[A-Z])",
+    re.M,
+)
+#: this many entry lines make a page a chronology
+_CHRONOLOGY_MIN = 3
+_TITLE_KINDS = frozenset({"title", "heading"})
+
+
+def _entry_years(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, year) of each chronology entry's leading year, when the page is a
+    chronology: at least three such lines, mostly in ascending order, and not a numbered
+    list (1, 2, 3 ...)."""
+    found = [(m.start(1), m.end(1), int(m.group(1))) for m in _ENTRY_YEAR.finditer(text)]
+    if len(found) < _CHRONOLOGY_MIN:
+        return []
+    years = [y for _s, _e, y in found]
+    if years == list(range(years[0], years[0] + len(years))) and years[0] < 100:
+        return []  # a numbered list
+    ascending = sum(1 for a, b in itertools.pairwise(years) if b >= a)
+    if ascending < 0.7 * (len(years) - 1) or max(years) < 100:
+        return []
+    return found
+
+
+def _add_entry_years(cands: list[Cand], entries: Sequence[tuple[int, int, int]]) -> list[Cand]:
+    """Leading entry numbers the tagger left alone ("258 The pope dies") become years."""
+    starts = {c.start for c in cands}
+    covered = [(c.start, c.end) for c in cands]
+    extra = [
+        Cand(s, e, "year", {"y": y})
+        for s, e, y in entries
+        if s not in starts and not any(cs < e and s < ce for cs, ce in covered)
+    ]
+    return sorted([*cands, *extra], key=lambda c: c.start) if extra else cands
+
+
+def page_day(text: str, regions: Sequence[Region], cands: Sequence[Cand]) -> tuple[int, int] | None:
+    """The month and day a page's title or first heading names without a year ("6th August,
+    on this day", "Events on 2 March"): the day of every entry of an on-this-day page."""
+    heads = sorted((r for r in regions if r.kind in _TITLE_KINDS), key=lambda r: r.start)
+    if not heads:
+        return None
+    head = heads[0]
+    inside = [c for c in cands if head.start <= c.start and c.end <= head.end]
+    days = [c for c in inside if {"m", "d"} <= c.f.keys() and "y" not in c.f]
+    if len(days) != 1 or any("y" in c.f for c in inside):
+        return None
+    return int(days[0].f["m"]), int(days[0].f["d"])
+
+
+def _on_this_day(
+    resolved: list[Resolved], cands: Sequence[Cand], entry_starts: set[int], day: tuple[int, int]
+) -> list[Resolved]:
+    """Each entry's leading year takes the page's month and day."""
+    out = list(resolved)
+    for i, (r, c) in enumerate(zip(resolved, cands, strict=True)):
+        if c.start not in entry_starts or r.value is None or r.value.precision != "year":
+            continue
+        y = civil_from_day(r.value.earliest)[0]
+        try:
+            out[i] = replace(r, value=V.make_day(y, day[0], day[1]))
+        except ValueError:
+            continue  # 29 February of a common year
+    return out
+
+
+def _same_day_year(
+    resolved: list[Resolved], cands: Sequence[Cand], roles: Sequence[str]
+) -> list[Resolved]:
+    """A month and day written without a year ("On August 15, India became independent")
+    that the document also writes with exactly one year ("August 15, 1947") is that day,
+    rather than a day of the publication year or of the narrative's last year."""
+    years: dict[tuple[int, int], set[int]] = {}
+    for c, role in zip(cands, roles, strict=True):
+        if role != "docdate" and {"y", "m", "d"} <= c.f.keys() and isinstance(c.f["y"], int):
+            years.setdefault((int(c.f["m"]), int(c.f["d"])), set()).add(int(c.f["y"]))
+    out = list(resolved)
+    for i, (r, c) in enumerate(zip(resolved, cands, strict=True)):
+        if "y" in c.f or not {"m", "d"} <= c.f.keys() or r.value is None or r.kind != "DATE":
+            continue
+        if r.value.anchor not in {"dct", "narrative"}:
+            continue
+        ys = years.get((int(c.f["m"]), int(c.f["d"])), set())
+        if len(ys) != 1:
+            continue
+        (y,) = ys
+        if civil_from_day(r.value.earliest)[0] == y:
+            continue
+        try:
+            out[i] = replace(
+                r, value=V.with_anchor(V.make_day(y, int(c.f["m"]), int(c.f["d"])), "narrative")
+            )
+        except ValueError:
+            continue
+    return out
+
+
 def tag_document(
     document: Document, regions: Sequence[Region]
 ) -> tuple[list[TimeMention], TimeValue | None]:
@@ -171,7 +275,8 @@ def tag_document(
     event's. The publication date is ``document.published`` when set, else the first
     such date. Relative expressions resolve against it."""
     text = document.text
-    cands = find_candidates(text)
+    entries = _entry_years(text)
+    cands = _add_entry_years(find_candidates(text), entries)
     roles, breaks = classify(document, regions, cands)
     published = document.published
     if published is None:
@@ -187,5 +292,9 @@ def tag_document(
                 published = r.value
                 break
     resolved = run(text, published, cands=cands, roles=roles, heading_breaks=breaks)
+    resolved = _same_day_year(resolved, cands, roles)
+    day = page_day(text, regions, cands) if entries else None
+    if day is not None:
+        resolved = _on_this_day(resolved, cands, {s for s, _e, _y in entries}, day)
     docdate = [role == "docdate" for role in roles]
     return to_mentions(text, resolved, document.id, docdate), published

@@ -45,6 +45,47 @@ def apply_calendars(text: str, resolved: list[Resolved]) -> list[Resolved]:
     return out
 
 
+#: what may stand between a relative date and the explicit date it restates
+#: ("Two weeks later, on 12 November 1216", "the following day (December 8)")
+_RESTATED = re.compile(r"\s*(?:,|\(|—|–)\s*(?:on|in|at)?\s*")
+_RELATIVE_RULES = frozenset({"ago", "rel_unit", "rel_day", "rel_word", "dctword"})
+#: "around 1450", "c. 1450": the date is approximate
+_CIRCA = re.compile(
+    r"(?i)(?:\b(?:around|about|circa|approximately|roughly|some\s+time\s+in)|\bc\.|\bca\.)\s*$"
+)
+_COARSE = frozenset({"year", "decade", "century"})
+
+
+def _restated(text: str, resolved: list[Resolved], cands: Sequence[Cand]) -> list[Resolved]:
+    """A relative date followed by the explicit date it restates takes that date ("Two weeks
+    later, on 12 November"), unless it is a count of years that agrees with it ("90 years ago,
+    on November 16, 1933" stays a year); an expression after "around"/"circa" is approximate."""
+    out = list(resolved)
+    for i, r in enumerate(out):
+        if (
+            r.value is not None
+            and not r.value.approximate
+            and r.kind == "DATE"
+            and _CIRCA.search(text[max(0, r.start - 24) : r.start])
+        ):
+            out[i] = r = replace(r, value=replace(r.value, approximate=True))
+        if i + 1 >= len(out) or cands[i].rule not in _RELATIVE_RULES:
+            continue
+        nxt = out[i + 1]
+        if nxt.value is None or nxt.kind != "DATE" or cands[i + 1].rule in _RELATIVE_RULES:
+            continue
+        if nxt.value.anchor != "absolute" or not _RESTATED.fullmatch(text[r.end : nxt.start]):
+            continue
+        if (
+            r.value is not None
+            and r.value.precision in _COARSE
+            and r.value.earliest <= nxt.value.earliest <= nxt.value.latest <= r.value.latest
+        ):
+            continue
+        out[i] = replace(r, value=nxt.value)
+    return out
+
+
 def run(
     text: str,
     dct: TimeValue | None,
@@ -59,7 +100,7 @@ def run(
     res = resolve_all(
         text, cands, dct=dct, roles=roles, heading_breaks=heading_breaks, day_first=day_first
     )
-    return apply_calendars(text, res)
+    return apply_calendars(text, _restated(text, res, cands))
 
 
 def to_mentions(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import itertools
+import math
 import re
 import time
 from collections import defaultdict
@@ -17,16 +18,26 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..api import DateArgumentError, Histograph, parse_date_arg, parse_month_day
-from ..model import CONTENT_REGIONS, Conflict, Event, Person, TimeValue, civil_from_day
+from ..model import (
+    CONTENT_REGIONS,
+    Conflict,
+    Document,
+    Event,
+    Person,
+    TimeValue,
+    civil_from_day,
+)
 from ..render.present import (
     context,
     date_label,
+    existed,
     is_imprecise,
     one_line,
     precision_note,
     type_label,
 )
 from ..render.serialise import Serialiser, time_dict
+from ..render.titles import headline, plain
 from ..store import exact_on
 
 PAGE_SIZE = 50
@@ -129,7 +140,7 @@ class Views:
         if self._cache_key is not None and now - self._checked < 2.0:
             return
         self._checked = now
-        key = tuple(sorted(self.hg.store.stats().items()))
+        key = tuple(sorted(self.hg.stats().items()))
         flat = tuple(v for _, v in key)
         if flat == self._cache_key:
             return
@@ -184,7 +195,9 @@ class Views:
         out.update(date_info(e.date))
         out.update(self._flags(e))
         out["type_label"] = type_label(e.type)
-        out["participants"] = [self.entity_ref(p) for p in e.participants]
+        out["participants"] = [
+            self.entity_ref(p) for p in e.participants if existed(p, e.date)
+        ]
         out["source_ids"] = sorted({m.doc_id for m in e.mentions})
         return out
 
@@ -228,8 +241,8 @@ class Views:
             "type": filters.type or None,
             "source": filters.source or None,
         }
-        total = self.hg.store.count_events(**kw)
-        events = self.hg.store.events(**kw, limit=limit, offset=offset)
+        total = self.hg.count_events(**kw)
+        events = self.hg.events(**kw, limit=limit, offset=offset)
         return {
             "filters": filters.as_dict(),
             **page_info(total, limit, offset),
@@ -239,7 +252,7 @@ class Views:
     def timeline_items(self, filters: Filters) -> dict[str, Any]:
         """vis-timeline items for every dated event matching the filters (capped)."""
         earliest, latest = filters.bounds()
-        events = self.hg.store.events(
+        events = self.hg.events(
             earliest=earliest,
             latest=latest,
             entity=filters.entity or None,
@@ -248,7 +261,11 @@ class Views:
             limit=MAX_TIMELINE_ITEMS,
         )
         items = [vis_item(self.summary(e)) for e in events if e.date is not None]
-        return {"items": items, "truncated": len(events) >= MAX_TIMELINE_ITEMS}
+        return {
+            "items": items,
+            "truncated": len(events) >= MAX_TIMELINE_ITEMS,
+            "focus": focus_window([e.date for e in events if e.date is not None]),
+        }
 
     # ------------------------------------------------------------ event
     def event(self, event_id: str) -> dict[str, Any]:
@@ -260,12 +277,14 @@ class Views:
         out.update(date_info(e.date))
         out.update(self._flags(e))
         out["type_label"] = type_label(e.type)
-        out["participants"] = [self.entity_ref(p) for p in e.participants]
+        out["participants"] = [
+            self.entity_ref(p) for p in e.participants if existed(p, e.date)
+        ]
         out["conflicts"] = [self.conflict(c) for c in conflicts]
         for m, row in zip(e.mentions, out["mentions"], strict=True):
             doc = self.hg.document(m.doc_id)
             text = doc.text if doc else ""
-            before, span, after = context(text, m.start, m.end)
+            before, span, after = context(text, m.start, m.end, width=100)
             t0, t1 = m.trigger_start - m.start, m.trigger_end - m.start
             if 0 <= t0 <= t1 <= len(span):
                 row["span_parts"] = [span[:t0], span[t0:t1], span[t1:]]
@@ -275,6 +294,9 @@ class Views:
             row["source"] = self.doc_ref(m.doc_id)
             row["date_label"] = date_label(m.time)
             row["independent"] = all(c.independent for c in e.claims if c.doc_id == m.doc_id)
+        out["mentions"] = _one_per_span(out["mentions"], out["claims"])
+        out["by_source"] = _by_source(out["mentions"])
+        out["claim_rows"] = sum(len(c["values"]) for c in self._claims_by_attribute(out["claims"]))
         out["claims_by_attribute"] = self._claims_by_attribute(out["claims"])
         out["sources"] = [self.doc_ref(d) for d in sorted({m.doc_id for m in e.mentions})]
         return out
@@ -290,6 +312,7 @@ class Views:
                 rows.append(
                     {
                         "value": value,
+                        "label": cs[0].get("label", value),
                         "support": len({c["doc_id"] for c in cs}),
                         "independent_support": len({c["doc_id"] for c in cs if c["independent"]}),
                         "claims": [{**c, "source": self.doc_ref(c["doc_id"])} for c in cs],
@@ -303,13 +326,20 @@ class Views:
         row = self.s.conflict(c)
         if c.subject_kind == "event":
             e = self.hg.event(c.subject)
-            row["subject_label"] = e.title if e else c.subject
+            row["subject_label"] = headline(e, self.hg.quote) if e else c.subject
         else:
             p = self.entity(c.subject)
             row["subject_label"] = p.name if p else c.subject
         for v in row["values"]:
-            for src in v["sources"]:
-                src["source"] = self.doc_ref(src["doc_id"])
+            shown: list[dict[str, Any]] = []
+            seen: set[tuple[str, str]] = set()
+            for src in v["sources"]:  # one source's same words once
+                key = (src["doc_id"], " ".join(src["quote"].split()))
+                if key not in seen:
+                    seen.add(key)
+                    src["source"] = self.doc_ref(src["doc_id"])
+                    shown.append(src)
+            v["sources"] = shown
         return row
 
     def conflicts(self, limit: int = PAGE_SIZE, offset: int = 0) -> dict[str, Any]:
@@ -330,14 +360,11 @@ class Views:
         offset: int = 0,
     ) -> dict[str, Any]:
         check_page(limit, offset)
-        store = self.hg.store
-        everyone = store.people(kind=kind or None, query=query or None)
+        everyone = self.hg.people(kind or None, query=query or None)
         items = everyone[offset : offset + limit]
         rows = []
         for p in items:
-            row = self.s.person(p)
-            row["titles"] = sorted({r.title for r in p.roles})
-            rows.append(row)
+            rows.append(self.person_row(p))
         return {
             "query": query,
             "kind": kind,
@@ -345,11 +372,24 @@ class Views:
             "items": rows,
         }
 
+    def person_row(self, p: Person) -> dict[str, Any]:
+        """One item of the people list (``/api/people``, ``histograph people --json``)."""
+        row = self.s.person(p)
+        row["titles"] = sorted({r.title for r in p.roles})
+        return row
+
+    def source_row(self, d: Document) -> dict[str, Any]:
+        """One item of the sources list (``/api/sources``, ``histograph sources --json``)."""
+        row = self.s.document_summary(d)
+        row["name"] = source_name(d.uri, d.title)
+        row["published_label"] = date_label(d.published) if d.published else None
+        return row
+
     def person(self, person_id: str) -> dict[str, Any]:
         p = self.hg.person(person_id)
         if p is None:
             raise NotFound(f"no person with id or name {person_id!r}")
-        events = self.hg.store.events(entity=p.id, limit=MAX_PAGE)
+        events = self.hg.events(entity=p.id, limit=MAX_PAGE)
         out = self.s.person(p)
         out["events"] = [self.summary(e) for e in events]
         out["other_names"] = [a for a in p.aliases if a != p.name]
@@ -385,7 +425,7 @@ class Views:
             if len(parts) == 3 and parts[0].isdigit():
                 year = int(parts[0])
         items = []
-        for e in self.hg.store.on_this_day(month, day):
+        for e in self.hg.on_day(month, day):
             row = self.summary(e)
             row["exact"] = exact_on(e.date, month, day)
             if year is not None and e.date is not None:
@@ -406,21 +446,18 @@ class Views:
     # ------------------------------------------------------------ sources
     def sources(self, limit: int = PAGE_SIZE, offset: int = 0) -> dict[str, Any]:
         check_page(limit, offset)
-        total = self.hg.store.stats().get("documents", 0)
-        docs = self.hg.store.documents(limit=limit, offset=offset)
+        total = self.hg.stats().get("documents", 0)
+        docs = self.hg.sources(limit=limit, offset=offset)
         rows = []
         for d in docs:
-            row = self.s.document_summary(d)
-            row["name"] = source_name(d.uri, d.title)
-            row["published_label"] = date_label(d.published) if d.published else None
-            rows.append(row)
+            rows.append(self.source_row(d))
         return {**page_info(total, limit, offset), "items": rows}
 
     def source(self, doc_id: str, highlight: tuple[int, int] | None = None) -> dict[str, Any]:
         d = self.hg.document(doc_id)
         if d is None:
             raise NotFound(f"no document with id {doc_id!r}")
-        a = self.hg.store.analysis(doc_id)
+        a = self.hg.analysis(doc_id)
         spans: list[Span] = []
         anchors: set[int] = set()
         counts: dict[str, int] = defaultdict(int)
@@ -437,7 +474,7 @@ class Views:
                 )
                 counts["region:" + r.kind] += 1
             for t in a.times:
-                value = t.value.value if t.value else (t.timex or "unresolved")
+                value = date_label(t.value) if t.value else (t.timex or "unresolved")
                 extra = " (publication date)" if t.document_date else ""
                 spans.append(Span(t.start, t.end, "hl hl-time", f"date: {value}{extra}"))
                 counts["date"] += 1
@@ -474,10 +511,10 @@ class Views:
             spans.append(Span(s0, s1, "focus", "the quoted span"))
             anchors.add(s0)
         segments = segment(d.text, spans, anchors)
-        events = self.hg.store.events(source=doc_id, limit=MAX_PAGE)
+        events = self.hg.events(source=doc_id, limit=MAX_PAGE)
         copies = [
             {"of": self.doc_ref(c.source_id), "similarity": round(c.similarity, 3)}
-            for c in self.hg.store.copies()
+            for c in self.hg.copies()
             if c.doc_id == doc_id
         ]
         return {
@@ -500,15 +537,15 @@ class Views:
         q = query.strip()
         if not q:
             return {"query": "", "sentences": [], "entities": [], **page_info(0, limit, offset)}
-        hits = self.hg.store.search(q, limit + 1, offset)
+        hits = self.hg.search(q, limit + 1, offset)
         more = len(hits) > limit
         sentences = []
         by_doc: dict[str, list[Event]] = {}
         for h in hits[:limit]:
             if h.doc_id not in by_doc:
-                by_doc[h.doc_id] = self.hg.store.events(source=h.doc_id, limit=MAX_PAGE)
+                by_doc[h.doc_id] = self.hg.events(source=h.doc_id, limit=MAX_PAGE)
             events = [
-                {"id": e.id, "title": e.title, "date_label": date_label(e.date)}
+                {"id": e.id, "title": headline(e, self.hg.quote), "date_label": date_label(e.date)}
                 for e in by_doc[h.doc_id]
                 if any(
                     m.doc_id == h.doc_id and m.start < h.end and h.start < m.end for m in e.mentions
@@ -519,7 +556,7 @@ class Views:
                     "doc_id": h.doc_id,
                     "start": h.start,
                     "end": h.end,
-                    "text": one_line(h.text),
+                    "text": plain(h.text),
                     "score": h.score,
                     "region": h.region_kind,
                     "source": self.doc_ref(h.doc_id),
@@ -534,7 +571,7 @@ class Views:
                 "aliases": [a for a in p.aliases if a != p.name][:5],
                 "titles": sorted({r.title for r in p.roles})[:5],
             }
-            for p in (self.hg.store.people(query=q, limit=20) if offset == 0 else [])
+            for p in (self.hg.people(None, query=q, limit=20) if offset == 0 else [])
         ]
         total = offset + len(hits)
         info = page_info(total, limit, offset)
@@ -544,8 +581,48 @@ class Views:
 
     # ------------------------------------------------------------ overview
     def overview(self) -> dict[str, Any]:
-        stats = self.hg.store.stats()
+        stats = self.hg.stats()
         return {"stats": stats}
+
+
+def _one_per_span(mentions: list[dict[str, Any]], claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each source's sentence once: mentions with the same span are one, and every claim a
+    shown sentence contains is listed with it (and marked ``shown``, so the claims table
+    names its source instead of quoting the sentence again)."""
+    out: list[dict[str, Any]] = []
+    seen: dict[tuple[str, int, int], dict[str, Any]] = {}
+    for m in mentions:
+        key = (m["doc_id"], m["start"], m["end"])
+        if key in seen:
+            continue
+        seen[key] = m
+        m["claims"] = []
+        out.append(m)
+    for c in claims:
+        for m in out:
+            if c["doc_id"] == m["doc_id"] and m["start"] <= c["start"] and c["end"] <= m["end"]:
+                pair = {"attribute": c["attribute"], "label": c.get("label", c["value"])}
+                if pair not in m["claims"]:
+                    m["claims"].append(pair)
+                c["shown"] = True
+                break
+        else:
+            c["shown"] = False
+    return out
+
+
+#: passages of one source shown open on the event page; the rest are one click away
+OPEN_PASSAGES = 2
+
+
+def _by_source(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The mentions grouped by source (in first-mention order): the first few of each
+    source open, the others folded (a long page lists one source's passages once each)."""
+    groups: dict[str, dict[str, Any]] = {}
+    for m in mentions:
+        g = groups.setdefault(m["doc_id"], {"source": m["source"], "open": [], "folded": []})
+        (g["open"] if len(g["open"]) < OPEN_PASSAGES else g["folded"]).append(m)
+    return list(groups.values())
 
 
 def source_name(uri: str, title: str | None) -> str:
@@ -637,6 +714,30 @@ def vis_item(summary: dict[str, Any]) -> dict[str, Any]:
         classes.append("conflicted")
     item["className"] = " ".join(classes)
     return item
+
+
+def focus_window(dates: list[TimeValue], share: float = 0.5) -> dict[str, str] | None:
+    """Where the timeline opens: the shortest stretch of time holding ``share`` of the events
+    dated to a day or a month (wider ranges would drown it), padded a little either side.
+
+    A corpus about one autumn whose background reaches back decades opens on that autumn;
+    the reader zooms out for the rest."""
+    days = sorted(
+        (d.earliest + d.latest) // 2 for d in dates if d.latest - d.earliest <= 31
+    ) or sorted((d.earliest + d.latest) // 2 for d in dates)
+    if not days:
+        return None
+    k = min(len(days), max(1, math.ceil(len(days) * share)))
+    best = min(range(len(days) - k + 1), key=lambda i: (days[i + k - 1] - days[i], i))
+    lo, hi = days[best], days[best + k - 1]
+    pad = max(7, (hi - lo) // 10)
+    lo, hi = lo - pad, hi + pad + 1
+
+    def iso(n: int) -> str:
+        y, m, d = civil_from_day(n)
+        return f"{y:04d}-{m:02d}-{d:02d}" if 0 < y <= 9999 else f"{y:+07d}-{m:02d}-{d:02d}"
+
+    return {"start": iso(lo), "end": iso(hi)}
 
 
 def _role_axis(p: Person) -> dict[str, int] | None:

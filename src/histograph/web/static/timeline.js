@@ -85,20 +85,26 @@
     return true;
   }
 
-  function applyFilters() {
+  function applyFilters(first) {
     view.refresh();
     document.querySelectorAll("#event-list .event-row").forEach(function (row) {
       row.hidden = !rowMatches(row);
     });
-    if (view.length) { timeline.fit({ animation: false }); }
+    if (!view.length) { return; }
+    // the first view opens where most events are; a change of filter shows all it keeps
+    if (first === true && payload.focus) {
+      timeline.setWindow(payload.focus.start, payload.focus.end, { animation: false });
+    } else {
+      timeline.fit({ animation: false });
+    }
   }
   Object.keys(select).forEach(function (k) {
-    if (select[k]) { select[k].addEventListener("change", applyFilters); }
+    if (select[k]) { select[k].addEventListener("change", function () { applyFilters(false); }); }
   });
   timeline.on("select", function (props) {
     if (!props.items || !props.items.length) { return; }
     var it = items.get(props.items[0]);
     if (it && it.raw && it.raw.url) { window.location.assign(it.raw.url); }
   });
-  applyFilters();
+  applyFilters(true);
 })();

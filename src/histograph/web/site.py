@@ -18,8 +18,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..render.present import safe_name, script_json
+from ..render.titles import headline
 from ..store import exact_on
-from .present import safe_name, script_json
 
 if TYPE_CHECKING:
     from ..api import Histograph
@@ -62,7 +63,7 @@ def export_site(
 ) -> dict[str, Any]:
     """Write the site into ``out``; returns counts of what was written."""
     from ..render.timelinejs import timelinejs
-    from ..web.assets import (
+    from .assets import (
         TIMELINEJS_CSS,
         TIMELINEJS_JS,
         VIS_CSS,
@@ -70,9 +71,9 @@ def export_site(
         copy_vendor,
         find_node_modules,
     )
-    from ..web.links import SiteLinks
-    from ..web.templating import render
-    from ..web.views import MAX_PAGE, Filters, Views, source_name
+    from .links import SiteLinks
+    from .templating import render
+    from .views import MAX_PAGE, Filters, Views, source_name
 
     root = _prepare(Path(out))
     write = _writer(root)
@@ -101,7 +102,7 @@ def export_site(
         )
 
     # the timeline: every event on one page
-    total = hg.store.count_events()
+    total = hg.count_events()
     everything = Filters()
     data = (
         views.timeline(everything, max(1, min(total, MAX_PAGE)), 0)
@@ -141,14 +142,14 @@ def export_site(
             "event.html",
             "timeline",
             1,
-            title=e.title,
+            title=headline(e, hg.quote),
             e=views.event(e.id),
             styles=(),
         )
         n_events += 1
     counts["events"] = n_events
 
-    people = hg.store.people()
+    people = hg.people(None)
     page(
         "people.html",
         "people.html",
@@ -242,7 +243,7 @@ def export_site(
 
     # search: a small client-side index of sentences and names
     sentences: list[dict[str, Any]] = []
-    for a in hg.store.analyses():
+    for a in hg.analyses():
         text = a.document.text
         name = source_name(a.document.uri, a.document.title)
         for s in a.sentences:

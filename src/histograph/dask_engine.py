@@ -1,0 +1,192 @@
+"""The per-document half of the pipeline on Dask distributed, for who outgrows one machine.
+
+``histograph ingest --dask local`` starts a :class:`distributed.LocalCluster` (a real
+scheduler and worker processes on this machine); ``--dask tcp://host:8786`` uses a running
+cluster (``dask scheduler`` + ``dask worker tcp://host:8786 --nthreads 1`` on each machine,
+each with histograph installed). Every document is one task: its worker builds the pipeline
+once per process (spaCy loads once per worker, as in the ``--jobs`` process pool) and
+returns the :class:`~histograph.model.Analysis`; the client streams each analysis into the
+store as it completes. Storing is idempotent (a document's id is its content hash, and
+:meth:`~histograph.store.Store.add_analysis` of a known id changes nothing) and the merge
+reads the stored analyses ordered by id, so the knowledge base does not depend on the order
+tasks finish in, nor on a task being run twice after a worker died.
+
+The merge (the cross-document half) stays on the client: it clusters mentions greedily over
+one blocking index, so its blocks are not independent tasks (see the report of issue 11).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from .model import Analysis, Document
+from .pipeline import Pipeline, build
+
+#: documents in flight per worker (enough to keep each busy while results stream back)
+IN_FLIGHT_PER_WORKER = 4
+
+_PIPELINES: dict[tuple[str, ...], Pipeline] = {}
+_BUILD_LOCK = threading.Lock()
+
+
+class DaskUnavailable(RuntimeError):
+    """Dask is not installed or the scheduler cannot be reached (one line, E020)."""
+
+
+def _worker_pipeline(names: tuple[str, ...]) -> Pipeline:
+    """This worker process's pipeline of ``names``, built (and spaCy loaded) once."""
+    pipe = _PIPELINES.get(names)
+    if pipe is None:
+        with _BUILD_LOCK:
+            pipe = _PIPELINES.get(names)
+            if pipe is None:
+                pipe = _PIPELINES[names] = build(names)
+    return pipe
+
+
+def analyze_on_worker(names: tuple[str, ...], document: Document) -> Analysis:
+    """The task: one document's analysis (runs on a worker)."""
+    return _worker_pipeline(names).analyze(document)
+
+
+#: analysed by :func:`warm_worker`, so that every stage has loaded its data
+WARM_UP_TEXT = (
+    "On 3 May 1921 the mayor of the town, Anna Lind, opened the new bridge. "
+    "The council met again in June."
+)
+
+
+def warm_up(pipeline: Pipeline) -> None:
+    """Run ``pipeline`` once on a short text: spaCy and every stage's data loaded."""
+    from .ingest import read_text
+
+    pipeline.analyze(read_text(WARM_UP_TEXT, uri="warm-up.txt"))
+
+
+def warm_worker(names: tuple[str, ...]) -> int:
+    """Build the pipeline on this worker now and run it once (before the first document)."""
+    warm_up(_worker_pipeline(names))
+    return os.getpid()
+
+
+class DaskEngine:
+    """A connection to a Dask cluster (``"local"``: a LocalCluster started here and stopped
+    on :meth:`close`) that analyses documents as tasks."""
+
+    def __init__(
+        self, address: str = "local", *, workers: int | None = None, timeout: float = 20.0
+    ) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError:
+            raise DaskUnavailable(
+                "E020 --dask needs Dask distributed: pip install 'histograph[dask]'"
+            ) from None
+        self.address = address
+        self._cluster: Any = None
+        try:
+            if address == "local":
+                self._cluster = LocalCluster(
+                    n_workers=workers or os.cpu_count() or 1,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=logging.ERROR,
+                )
+                self.client: Any = Client(self._cluster)
+            else:
+                self.client = Client(address, timeout=f"{timeout}s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            self.close()
+            reason = " ".join(str(exc).split()) or type(exc).__name__
+            raise DaskUnavailable(
+                f"E020 cannot reach the Dask scheduler at {address}: {reason}"
+            ) from None
+
+    def workers(self) -> int:
+        """How many workers the cluster has now (at least 1)."""
+        return max(1, len(self.client.scheduler_info().get("workers", {})))
+
+    def warm(self, names: Sequence[str]) -> list[int]:
+        """Load the pipeline (and spaCy) on every worker; their process ids."""
+        pids = self.client.run(warm_worker, tuple(names))
+        return sorted(int(p) for p in pids.values())
+
+    def analyze_each(
+        self, names: Sequence[str], documents: Iterable[Document]
+    ) -> Iterator[tuple[Document, Analysis | Exception]]:
+        """Each document with its Analysis or the exception it raised, in the order they
+        complete; at most :data:`IN_FLIGHT_PER_WORKER` documents per worker are in flight,
+        so a long input streams instead of being read whole."""
+        from distributed import as_completed
+
+        key = tuple(names)
+        window = IN_FLIGHT_PER_WORKER * self.workers()
+        pending: dict[str, Document] = {}
+        done = as_completed()
+        source = iter(documents)
+
+        def submit_next() -> bool:
+            doc = next(source, None)
+            if doc is None:
+                return False
+            fut = self.client.submit(analyze_on_worker, key, doc, pure=False)
+            pending[fut.key] = doc
+            done.add(fut)
+            return True
+
+        while len(pending) < window and submit_next():
+            pass
+        for fut in done:
+            doc = pending.pop(fut.key)
+            try:
+                result: Analysis | Exception = fut.result()
+            except Exception as exc:  # the document's own failure, or a lost worker
+                result = exc
+            finally:
+                fut.release()
+            yield doc, result
+            while len(pending) < window and submit_next():
+                pass
+
+    def close(self) -> None:
+        client = getattr(self, "client", None)
+        if client is not None:
+            client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+            self._cluster = None
+
+    def __enter__(self) -> DaskEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+    @property
+    def scheduler_address(self) -> str:
+        """The scheduler's address (of the LocalCluster too): other clients can use it."""
+        return str(self.client.scheduler.address)
+
+
+def analyze_each_dask(
+    pipeline: Pipeline,
+    documents: Iterable[Document],
+    dask: str | DaskEngine,
+    *,
+    workers: int | None = None,
+) -> Iterator[tuple[Document, Analysis | Exception]]:
+    """:func:`histograph.pipeline.analyze_each` on Dask: the same pairs, in completion order.
+    ``dask`` is an address (``"local"``: a LocalCluster of ``workers`` processes, living as
+    long as the iteration) or an open :class:`DaskEngine`, which stays open."""
+    if isinstance(dask, DaskEngine):
+        yield from dask.analyze_each(pipeline.names, documents)
+        return
+    with DaskEngine(dask, workers=workers) as engine:
+        engine.warm(pipeline.names)
+        yield from engine.analyze_each(pipeline.names, documents)

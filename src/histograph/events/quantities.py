@@ -1,0 +1,470 @@
+"""Counts and amounts stated in a document: death tolls, army sizes, sums, lengths, durations.
+
+:func:`find_quantities` reads one analysed document and returns each number that measures
+something named in ``data/measures.yaml`` as a :class:`Quantity`: the measure ("deaths",
+"forces", "money", "duration" …), the value as a range (``low``..``high``; "about 300" and
+"more than 3,000" are ranges, "from 7.7 to 8.25" and "61 or 63" too), how it was qualified
+and the span of the claim (the qualifier, the number and the measure word). A number belongs to
+the measure whose word stands nearest to it in the same sentence (after it first: "2,000
+people were killed"; then before it: "the death toll was about 300"). Numbers inside dates and
+times of day, years, footnote markers ("[14]") and ordinals are not quantities. Durations are
+numbers of a time unit after a cue ("lasted about 90 minutes", "for three days"), in minutes;
+offsets ("three days later") are not.
+
+It is a pure function of one :class:`~histograph.model.Analysis` (per-document half);
+:mod:`histograph.merge.quantities` attaches the quantities to events and compares them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+import yaml
+
+from ..model import Analysis
+
+__all__ = ["Quantity", "find_quantities", "measure_label", "phase_verbs"]
+
+Bound = Literal["exact", "approximate", "lower", "upper", "range"]
+
+#: a measure word counts when it is at most this many words after the number ...
+_AFTER = 5
+#: ... or this many words before it
+_BEFORE = 8
+
+
+@dataclass(frozen=True)
+class Quantity:
+    doc_id: str
+    start: int  # span of the claim: qualifier, number and measure word
+    end: int
+    measure: str  # a key of ``measures`` in data/measures.yaml, or "duration"
+    low: float
+    high: float  # math.inf for "more than N"
+    bound: Bound
+    text: str  # the value as written ("about 300", "$524 million", "three days")
+    unit: str = ""  # currency for money, "minutes" for durations
+
+    def range(self, slack: float = 0.1) -> tuple[float, float]:
+        """The values this claim allows; an approximate value allows ``slack`` either side."""
+        if self.bound == "approximate":
+            if self.measure.endswith(" time"):  # "around 7:55 a.m.": minutes, not a share
+                return (self.low - 10, self.high + 10)
+            return (self.low * (1 - slack), self.high * (1 + slack))
+        if self.bound == "lower":
+            return (self.low, math.inf)
+        if self.bound == "upper":
+            return (0.0, self.high)
+        return (self.low, self.high)
+
+
+@dataclass(frozen=True)
+class _Data:
+    phrases: tuple[tuple[tuple[str, ...], str], ...]  # (words, measure), longest first
+    before: tuple[tuple[tuple[str, ...], str], ...]  # words that may precede the number
+    factors: Mapping[str, float]  # unit word -> factor to the measure's base unit
+    labels: Mapping[str, str]
+    units: Mapping[str, int]
+    cues: tuple[tuple[str, ...], ...]
+    approximate: tuple[tuple[str, ...], ...]
+    lower: tuple[tuple[str, ...], ...]
+    upper: tuple[tuple[str, ...], ...]
+    number_words: Mapping[str, float]
+    multipliers: Mapping[str, float]
+    fractions: Mapping[str, float]
+    currency: Mapping[str, str]
+    time_cues: Mapping[str, str]  # verb -> "start time" | "end time"
+
+
+def _words(s: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(s.lower()))
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Data:
+    raw: dict[str, Any] = yaml.safe_load(
+        resources.files("histograph").joinpath("data/measures.yaml").read_text("utf-8")
+    )
+    phrases: list[tuple[tuple[str, ...], str]] = []
+    before: list[tuple[tuple[str, ...], str]] = []
+    factors: dict[str, float] = {}
+    labels: dict[str, str] = {
+        "duration": "duration",
+        "start time": "start time",
+        "end time": "end time",
+    }
+    for key, spec in raw["measures"].items():
+        labels[str(key)] = str(spec.get("label", key))
+        for w in spec["words"]:
+            phrases.append((_words(str(w)), str(key)))
+        for w in spec.get("before", []):
+            before.append((_words(str(w)), str(key)))
+        for w, f in (spec.get("units") or {}).items():
+            factors[str(w).lower()] = float(f)
+    phrases.sort(key=lambda p: -len(p[0]))
+    before.sort(key=lambda p: -len(p[0]))
+
+    def seqs(name: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted((_words(str(w)) for w in raw[name]), key=lambda w: -len(w)))
+
+    return _Data(
+        phrases=tuple(phrases),
+        before=tuple(before),
+        factors=factors,
+        labels=labels,
+        units={str(k): int(v) for k, v in raw["duration_units"].items()},
+        cues=seqs("duration_cues"),
+        approximate=seqs("approximate"),
+        lower=seqs("lower_bound"),
+        upper=seqs("upper_bound"),
+        number_words={str(k).lower(): float(v) for k, v in raw["number_words"].items()},
+        multipliers={str(k).lower(): float(v) for k, v in raw["multipliers"].items()},
+        fractions={str(k).lower(): float(v) for k, v in raw["fractions"].items()},
+        currency={str(k): str(v) for k, v in raw["currency_signs"].items()},
+        time_cues={
+            str(w).lower(): f"{kind} time"
+            for kind, words in raw["time_cues"].items()
+            for w in words
+        },
+    )
+
+
+def phase_verbs() -> frozenset[str]:
+    """Verbs that tell a phase of an event ("began", "ended")."""
+    return frozenset(_data().time_cues)
+
+
+def measure_label(measure: str) -> str:
+    """The reader's name of a measure ("deaths", "size of the force")."""
+    return _data().labels.get(measure, measure)
+
+
+_TOKEN = re.compile(r"%|[a-z]+(?:-[a-z]+)*|\d+(?:[.,]\d+)*", re.I)
+#: a written number: digits with thousands separators or a decimal part
+_DIGITS = re.compile(
+    r"(?<![\d:.,/\[-])([$£€¥]\s?)?(\d{1,3}(?:,\d{3})+|\d{1,3},\d{2}(?!\d)|\d+)(\.\d+)?(\+)?"
+    r"(?![\w:/\]]|\.\d|,\d)"
+)
+
+
+@dataclass
+class _Num:
+    start: int
+    end: int
+    value: float
+    currency: str = ""
+    plus: bool = False
+    year_like: bool = False
+    word: bool = False  # written as a word ("three")
+    high: float | None = None  # the upper end of a range ("61 or 63")
+    range_end: int | None = None
+
+
+def _numbers(text: str, s0: int, s1: int, d: _Data) -> list[_Num]:
+    out: list[_Num] = []
+    sent = text[s0:s1]
+    for m in _DIGITS.finditer(sent):
+        raw = m.group(2).replace(",", "")
+        value = float(raw + (m.group(3) or ""))
+        start, end = s0 + m.start(), s0 + m.end()
+        # "3,00" style typos still read as written
+        tail = re.match(r"\s*(thousand|million|billion|bn|m|k)\b", text[end:s1], re.I)
+        if tail:
+            value *= d.multipliers.get(tail.group(1).lower(), 1.0)
+            end += tail.end()
+        currency = d.currency.get((m.group(1) or "").strip(), "")
+        year_like = (
+            m.group(1) is None and m.group(3) is None and "," not in m.group(2)
+            and len(raw) == 4 and not tail
+        )
+        out.append(_Num(start, end, value, currency, bool(m.group(4)), year_like))
+    low = sent.lower()
+    words_re, values = _number_words_re()
+    for m in words_re.finditer(low):
+        v = values[m.group()]
+        start, end = s0 + m.start(), s0 + m.end()
+        if any(n.start < end and start < n.end for n in out):
+            continue
+        if v < 0 and not re.match(r"\s+of\b", text[end:s1]):
+            continue  # a share is "three quarters of" something
+        tail = re.match(r"\s*(thousand|million|billion)\b", text[end:s1], re.I)
+        value = v
+        if tail and v > 0:
+            value = v * d.multipliers[tail.group(1).lower()]
+            end += tail.end()
+        out.append(_Num(start, end, value, word=True))
+    out.sort(key=lambda n: n.start)
+    return _ranges(text, s0, out)
+
+
+#: after a length, words that make it a distance to a place
+_DISTANCE_TO = re.compile(
+    r"[\s)]*(?:\([^)]*\)\s*)?(?:away|from|off|short of|outside|beyond|inland|"
+    r"(?:north|south|east|west)(?:-?(?:north|south|east|west))?(?:ern)?(?:wards?)?\b)",
+    re.I,
+)
+@lru_cache(maxsize=1)
+def _number_words_re() -> tuple[re.Pattern[str], dict[str, float]]:
+    """One pattern for every number word and fraction (longest first), and their values
+    (fractions negative: they are shares)."""
+    d = _data()
+    values = {**d.number_words, **{k: -x for k, x in d.fractions.items()}}
+    alts = "|".join(re.escape(k) for k in sorted(values, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])"), values
+
+
+_RANGE_GAP = re.compile(r"\s*(?:or|to|-|–|and)\s*(?:as high as\s*|as many as\s*)?", re.I)
+
+
+def _ranges(text: str, s0: int, nums: list[_Num]) -> list[_Num]:
+    """Join "61 or 63", "from 7.7 to as high as 8.25", "7,000-8,000", "between 5 and 6"
+    into one number with a ``high`` end."""
+    out: list[_Num] = []
+    i = 0
+    while i < len(nums):
+        n = nums[i]
+        if i + 1 < len(nums):
+            nxt = nums[i + 1]
+            gap = text[n.end : nxt.start]
+            joined = _RANGE_GAP.fullmatch(gap) and n.value > 0 and n.value < nxt.value < n.value * 10
+            if joined and gap.strip().lower() == "and":
+                joined = text[max(s0, n.start - 9) : n.start].lower().strip().endswith("between")
+            if joined:
+                n.high, n.range_end = nxt.value, nxt.end
+                out.append(n)
+                i += 2
+                continue
+        out.append(n)
+        i += 1
+    return out
+
+
+def _ends_with(words: Sequence[str], seqs: Sequence[tuple[str, ...]]) -> int:
+    """Length of the longest entry of ``seqs`` that ``words`` ends with (0 when none)."""
+    for s in seqs:
+        if len(s) <= len(words) and tuple(words[len(words) - len(s) :]) == s:
+            return len(s)
+    return 0
+
+
+_WORD_SPANS = re.compile(r"%|[A-Za-z]+(?:-[A-Za-z]+)*|\d+(?:[.,]\d+)*")
+
+
+def _measure_near(
+    text: str, n: _Num, s0: int, s1: int, others: Sequence[_Num], d: _Data
+) -> tuple[str, int, int] | None:
+    """The measure named nearest to ``n`` in its sentence: (measure, start, end of the word).
+    A number written as a word takes only a measure after it ("three ships")."""
+    n_end = n.range_end or n.end
+    stop = [o.start for o in others if o.start >= n_end]
+    limit = min(stop) if stop else s1
+    after = [(m.start() + n_end, m.end() + n_end, m.group().lower())
+             for m in _WORD_SPANS.finditer(text[n_end:limit])]
+    if after and after[0][2] == "times":  # "ten times as high": a ratio, not a value
+        return None
+    best: tuple[int, str, int, int] | None = None
+    for i in range(min(len(after), _AFTER if not n.word else 3)):
+        for phrase, key in d.phrases:
+            seg = after[i : i + len(phrase)]
+            if tuple(w[2] for w in seg) == phrase:
+                if key == "length" and i > 0 and after[i - 1][2] == "square":
+                    key = "area"
+                best = (i, key, n.start, seg[-1][1])
+                break
+        if best:
+            break
+    if n.word:
+        return best[1:] if best else None
+    stop_b = [o.end for o in others if o.end <= n.start]
+    floor = max(stop_b) if stop_b else s0
+    before = [(m.start() + floor, m.end() + floor, m.group().lower())
+              for m in _WORD_SPANS.finditer(text[floor : n.start])][-_BEFORE:]
+    if best is not None and best[0] <= 2:  # "1,178 others were wounded": close after wins
+        return best[1:]
+    for j in range(len(before) - 1, -1, -1):
+        dist = len(before) - 1 - j
+        if best is not None and dist >= best[0]:
+            break
+        for phrase, key in d.before:
+            seg = before[j : j + len(phrase)]
+            if len(seg) == len(phrase) and tuple(w[2] for w in seg) == phrase:
+                return key, seg[0][0], n_end
+    return best[1:] if best else None
+
+
+def _qualifier(text: str, n: _Num, s0: int, d: _Data) -> tuple[Bound, int]:
+    """How the words before ``n`` qualify it, and where the qualifier starts."""
+    before = list(_WORD_SPANS.finditer(text[max(s0, n.start - 40) : n.start]))
+    base = max(s0, n.start - 40)
+    words = [m.group().lower() for m in before]
+    for seqs, bound in ((d.lower, "lower"), (d.upper, "upper"), (d.approximate, "approximate")):
+        k = _ends_with(words, seqs)
+        if k:
+            # the qualifier must touch the number ("about 300", not "about the 300 men")
+            return bound, base + before[len(before) - k].start()  # type: ignore[return-value]
+    return "exact", n.start
+
+
+def _in_spans(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def find_quantities(analysis: Analysis) -> list[Quantity]:
+    """Every count or amount the document states about a known measure, in text order."""
+    d = _data()
+    text = analysis.document.text
+    doc_id = analysis.document.id
+    dates = [(t.start, t.end) for t in analysis.times if t.kind in ("DATE", "TIME")]
+    sentences = [(s.start, s.end) for s in analysis.sentences] or [(0, len(text))]
+    out: list[Quantity] = []
+    for s0, s1 in sentences:
+        out.extend(_times_of_day(text, doc_id, s0, s1, d))
+        nums = _numbers(text, s0, s1, d)
+        used: set[int] = set()
+        for i, n in enumerate(nums):
+            if i in used or (_in_spans(n.start, n.end, dates) and not _duration_unit(text, n, s1, d)):
+                continue
+            q = _duration(text, doc_id, n, s0, s1, d) or _measured(
+                text, doc_id, n, nums, s0, s1, d
+            )
+            if q is None:
+                continue
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.measure == q.measure
+                and re.fullmatch(r"\s*\(\s*", text[prev.end : q.start])
+            ):
+                continue  # "30 km (19 miles)": the same figure converted
+            out.append(q)
+    return out
+
+
+_CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.I)
+
+
+def _times_of_day(text: str, doc_id: str, s0: int, s1: int, d: _Data) -> list[Quantity]:
+    """Start and end times ("began at 7:53 a.m."), in minutes after midnight."""
+    out: list[Quantity] = []
+    sent = text[s0:s1]
+    prev = 0
+    for m in _CLOCK.finditer(sent):
+        h, mi = int(m.group(1)), int(m.group(2))
+        after_prev, prev = prev, m.end()
+        if not (1 <= h <= 12 and mi < 60):
+            continue
+        minutes = (h % 12 + (12 if m.group(3).lower() == "p" else 0)) * 60 + mi
+        # the cue stands after the sentence's previous time ("began at 7:53; the second
+        # wave came at 8:55": 8:55 is no start time)
+        words = [w.group().lower() for w in _WORD_SPANS.finditer(sent[after_prev : m.start()])]
+        measure = next((d.time_cues[w] for w in reversed(words) if w in d.time_cues), None)
+        if measure is None:
+            continue
+        n = _Num(s0 + m.start(), s0 + m.end(), float(minutes))
+        bound, qstart = _qualifier(text, n, s0, d)
+        end = s0 + m.end()
+        out.append(
+            Quantity(doc_id, qstart, end, measure, minutes, minutes, bound,
+                     " ".join(text[qstart:end].split()), "minutes")
+        )
+    return out
+
+
+def _duration_unit(text: str, n: _Num, s1: int, d: _Data) -> str | None:
+    m = re.match(r"[\s-]*([A-Za-z]+)", text[n.end : s1])
+    if m and m.group(1).lower() in d.units:
+        return m.group(1).lower()
+    return None
+
+
+def _duration(
+    text: str, doc_id: str, n: _Num, s0: int, s1: int, d: _Data
+) -> Quantity | None:
+    unit = _duration_unit(text, n, s1, d)
+    if unit is None or n.value <= 0:
+        return None
+    bound, qstart = _qualifier(text, n, s0, d)
+    hyphen = re.match(r"-([A-Za-z]+)\s+([a-z]+)", text[n.end : s1])
+    if hyphen and hyphen.group(1).lower() in d.units and not text[n.start].isupper():
+        # "the 13-day standoff": the length of the event the noun names (never a name:
+        # "the Six-Day War")
+        end = n.end + hyphen.end()
+        minutes = n.value * d.units[hyphen.group(1).lower()]
+        return Quantity(doc_id, qstart, end, "duration", minutes, minutes, bound,
+                        " ".join(text[qstart : n.end + 1 + len(hyphen.group(1))].split()),
+                        "minutes")
+    if re.fullmatch(r"\s*for\s*", text[s0:qstart], re.I):
+        # a sentence that opens "For thirteen days, ..." tells how long its story lasted
+        return _duration_quantity(text, doc_id, n, qstart, bound, unit, s1, d)
+    cue_words = [
+        m.group().lower() for m in _WORD_SPANS.finditer(text[max(s0, qstart - 40) : n.start])
+    ]
+    # the cue stands before the number or before its qualifier ("in less than 2 hours")
+    if not any(_ends_with(cue_words[: len(cue_words) - k], d.cues) for k in range(0, 4)):
+        return None
+    if re.match(r"[\s-]*[A-Za-z]+\s+(?:later|after|before|earlier|ago)\b", text[n.end : s1]):
+        return None
+    return _duration_quantity(text, doc_id, n, qstart, bound, unit, s1, d)
+
+
+def _duration_quantity(
+    text: str, doc_id: str, n: _Num, qstart: int, bound: Bound, unit: str, s1: int, d: _Data
+) -> Quantity:
+    m = re.match(r"[\s-]*[A-Za-z]+", text[n.end : s1])
+    end = n.end + (m.end() if m else 0)
+    minutes = n.value * d.units[unit]
+    return Quantity(doc_id, qstart, end, "duration", minutes, minutes, bound,
+                    " ".join(text[qstart:end].split()), "minutes")
+
+
+def _measured(
+    text: str, doc_id: str, n: _Num, nums: Sequence[_Num], s0: int, s1: int, d: _Data
+) -> Quantity | None:
+    n_end = n.range_end or n.end
+    if n.value < 0:  # a fraction word: a share
+        measure: tuple[str, int, int] | None = ("share", n.start, n.end)
+        value = -n.value
+    else:
+        measure = _measure_near(text, n, s0, s1, [o for o in nums if o is not n], d)
+        value = n.value
+        if n.currency:
+            measure = ("money", n.start, measure[2] if measure and measure[0] == "money" else n_end)
+    if measure is None:
+        return None
+    key, m0, m1 = measure
+    if n.year_like and not (
+        key in ("money", "share", "magnitude") or (m0 == n.start and m1 - n_end < 12)
+    ):
+        return None  # "killed in 1914" is a year; "1500 men" a count
+    if key == "share" and n.value >= 0 and not re.match(r"\s*(%|per\s?cent)", text[n_end:s1], re.I):
+        return None
+    bound, qstart = _qualifier(text, n, s0, d)
+    if n.plus:
+        bound = "lower"
+    high = n.high if n.high is not None else value
+    if n.high is not None:
+        bound = "range"
+    if key in ("length", "area") and _DISTANCE_TO.match(text[m1:s1]):
+        return None  # "60 miles north of the city": where, not how long
+    if n.word and text[n.start].isupper() and text[m0 if m0 > n.start else n.end :].lstrip()[:1].isupper():
+        return None  # "Three Mile Island": a name
+    factor = 1.0
+    unit = n.currency
+    if key == "money" and not unit and text[n_end:m1].split():
+        unit = text[n_end:m1].split()[-1].lower()  # "132 billion gold marks"
+    if key == "length":
+        word = text[n_end:m1].split()[-1].lower().strip("-") if text[n_end:m1].split() else ""
+        factor = d.factors.get(word, 1.0)
+        unit = "m"
+    start = min(qstart, m0)
+    end = max(n_end, m1)
+    written = " ".join(text[qstart:n_end].split())
+    if key in ("length", "money"):
+        written = " ".join(text[qstart:end].split()) if m1 > n_end else written
+    return Quantity(doc_id, start, end, key, value * factor, high * factor, bound, written, unit)

@@ -1,0 +1,193 @@
+"""Counts and amounts that sources state differently for one event (death tolls, army sizes,
+sums of money, lengths, durations …).
+
+Each :class:`~histograph.events.quantities.Quantity` a document states belongs to one event
+of that document: the event whose mention contains it, else the event mentioned nearest to it
+in its sentence, else the document's main event — of the events it mentions, the one told by
+the most documents (a toll in an article is the toll of the article's event). A mention that
+only tells a phase ("the attack commenced at 7:48") gives its figures to the main event; a
+duration with no event in its own sentence belongs to none (it may measure anything).
+Quantities of one merged event and one measure are then compared as ranges ("about 300"
+allows 270..330, "more than 3,000" 3,000 and up, "61 or 63" both):
+
+- readings that no range reconciles make a **hard** ``unexplained`` conflict ("about 300" /
+  "375" / "700" deaths);
+- readings that differ only in how they are stated ("about 90 minutes" / "less than 2 hours",
+  "3,000" / "more than 3,000") make a **soft** ``rounding`` conflict.
+
+A conflict needs two documents that read the measure differently: numbers of one measure
+inside one page usually count different things (eight battleships, three cruisers), so one
+page alone never makes a conflict; its differing readings join a conflict the pages make.
+Equal readings (within 1 %: "296 miles" and "477 km") are one value.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from ..events.quantities import Quantity, find_quantities, measure_label, phase_verbs
+from ..model import Analysis, Claim, Conflict, ConflictValue, Event, EventMention
+from .conflicts import _conflict
+
+__all__ = ["attach_quantities", "quantity_conflicts"]
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def _paragraphs(text: str) -> list[int]:
+    """Start offsets of the paragraphs of ``text``."""
+    return [0, *(m.end() for m in _PARAGRAPH.finditer(text))]
+
+
+def attach_quantities(
+    events: Sequence[Event], analyses: Sequence[Analysis]
+) -> list[tuple[Event, Quantity]]:
+    """Each quantity the documents state, with the event it belongs to (see the module doc)."""
+    by_doc: dict[str, list[tuple[EventMention, Event]]] = defaultdict(list)
+    for e in events:
+        for m in e.mentions:
+            by_doc[m.doc_id].append((m, e))
+    out: list[tuple[Event, Quantity]] = []
+    texts = {a.document.id: a.document.text for a in analyses}
+    for a in analyses:
+        cands = by_doc.get(a.document.id)
+        if not cands:
+            continue
+        quantities = find_quantities(a)
+        if not quantities:
+            continue
+        text = a.document.text
+        paras = _paragraphs(text)
+        sentences = sorted((s.start, s.end) for s in a.sentences)
+        main = min((e for _, e in cands), key=_centrality)
+        for q in quantities:
+            owner = _owner(q, cands, sentences, paras, main, texts)
+            if owner is None:
+                continue
+            out.append((owner, q))
+    return out
+
+
+def _centrality(e: Event) -> tuple[int, int, int, str]:
+    """Sort key: the event told by the most documents (then mentions, then dated) first."""
+    return (-len({m.doc_id for m in e.mentions}), -len(e.mentions), e.date is None, e.id)
+
+
+def _phase_only(e: Event, texts: Mapping[str, str]) -> bool:
+    """Every mention of ``e`` is a phase verb ("the attack commenced", "the attacks ended"):
+    what it measures is the larger event's."""
+    verbs = phase_verbs()
+    for m in e.mentions:
+        words = texts.get(m.doc_id, "")[m.trigger_start : m.trigger_end].lower().split()
+        if not words or words[-1] not in verbs:
+            return False
+    return True
+
+
+def _owner(
+    q: Quantity,
+    cands: Sequence[tuple[EventMention, Event]],
+    sentences: Sequence[tuple[int, int]],
+    paras: Sequence[int],
+    main: Event,
+    texts: Mapping[str, str],
+) -> Event | None:
+    inside = [(m.end - m.start, e.id, e) for m, e in cands if m.start <= q.start and q.end <= m.end]
+    if inside:
+        owner = min(inside, key=lambda t: t[:2])[2]
+        return main if _phase_only(owner, texts) else owner
+    i = bisect.bisect_right(sentences, (q.start, math.inf)) - 1
+    if 0 <= i < len(sentences) and sentences[i][0] <= q.start < sentences[i][1]:
+        s0, s1 = sentences[i]
+        same = [(abs(m.trigger_start - q.start), e.id, e) for m, e in cands if s0 <= m.trigger_start < s1]
+        if same:
+            owner = min(same, key=lambda t: t[:2])[2]
+            return main if _phase_only(owner, texts) else owner
+    if q.measure == "duration":
+        return None  # a length with no event in its sentence may measure anything
+    return main
+
+
+def _same_reading(a: Quantity, b: Quantity) -> bool:
+    if a.bound != b.bound:
+        return False
+    return all(
+        math.isclose(x, y, rel_tol=0.01) for x, y in ((a.low, b.low), (a.high, b.high))
+    )
+
+
+def _disjoint(a: Quantity, b: Quantity) -> bool:
+    if a.unit != b.unit:
+        return False  # "132 billion marks" / "$33 billion": not comparable
+    (a0, a1), (b0, b1) = a.range(), b.range()
+    return a1 < b0 * 0.99 or b1 < a0 * 0.99
+
+
+def _readings(qs: Sequence[Quantity]) -> list[list[Quantity]]:
+    groups: list[list[Quantity]] = []
+    for q in qs:
+        for g in groups:
+            if _same_reading(g[0], q):
+                g.append(q)
+                break
+        else:
+            groups.append([q])
+    return groups
+
+
+def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) -> list[Conflict]:
+    """The count and amount conflicts of the merged events (see the module doc)."""
+    grouped: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
+    titles: dict[str, str] = {}
+    for e, q in attach_quantities(events, analyses):
+        grouped[(e.id, q.measure)].append(q)
+        titles[e.id] = e.title or e.id
+    out: list[Conflict] = []
+    for (eid, measure), qs in sorted(grouped.items()):
+        readings = _readings(sorted(qs, key=lambda q: (q.low, q.high, q.doc_id, q.start)))
+        if len(readings) < 2:
+            continue
+        if len({q.doc_id for q in qs}) < 2:
+            continue
+        values: list[ConflictValue] = []
+        seen: set[str] = set()
+        for r in readings:
+            label = r[0].text
+            if label in seen:
+                label = f"{label} ({r[0].low:g})"
+            seen.add(label)
+            claims = tuple(
+                Claim(eid, measure, label, q.doc_id, q.start, q.end)
+                for q in sorted(r, key=lambda q: (q.doc_id, q.start))
+            )
+            values.append(ConflictValue(label, claims))
+        hard = any(
+            _disjoint(a[0], b[0]) for i, a in enumerate(readings) for b in readings[i + 1 :]
+        )
+        what = measure_label(measure)
+        listed = ", ".join(v.value for v in values)
+        units = sorted({q.unit for q in qs if q.unit})
+        if not hard and len(units) > 1:
+            expl = (
+                f"Sources state the {what} of {titles[eid]} in different units "
+                f"({', '.join(units)}: {listed}); the figures cannot be compared as written."
+            )
+        elif hard:
+            expl = (
+                f"Sources disagree on the {what} of {titles[eid]}: {listed}; "
+                "no reading of these figures as ranges or approximations reconciles them."
+            )
+        else:
+            expl = (
+                f"Sources state the {what} of {titles[eid]} differently ({listed}); "
+                "the figures are compatible as ranges or approximations."
+            )
+        out.append(
+            _conflict(eid, measure, values, "unexplained" if hard else "rounding",
+                      "hard" if hard else "soft", expl)
+        )
+    return out

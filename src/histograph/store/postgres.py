@@ -1,0 +1,1064 @@
+"""The PostgreSQL backend (psycopg 3): ``open_store("postgresql://user@host/dbname")``.
+
+The same tables as the SQLite file (``migrations_pg/``, numbered and recorded in the
+``migrations`` table like SQLite's), the row converters of :mod:`.serialise` and the rules
+of :mod:`.common`, so that it passes the same conformance suite (``tests/test_store.py``).
+What is PostgreSQL's own:
+
+- bulk writes go through ``COPY``; id lists through ``= ANY(%s)``;
+- writes take a transaction-scoped advisory lock first, so that writers queue as they do
+  on an SQLite file (``BEGIN IMMEDIATE``) and "add unless present" stays atomic across
+  processes (several ``histograph ingest`` or Dask clients at once);
+- reads of several tables run in one ``REPEATABLE READ`` snapshot;
+- search is PostgreSQL full-text search: a GIN index over ``to_tsvector('simple', words)``,
+  where ``words`` holds the sentence's words casefolded and without diacritics (the tokens
+  of :func:`.common.words`, as the in-memory backend matches them), queried with a tsquery
+  built from the user's words (``word*`` prefixes, ``"quoted phrases"``, ``OR``);
+- PostgreSQL text cannot hold NUL: every string is escaped on the way in (NUL and the
+  escape character U+E000 become U+E000 U+E002 / U+E000 U+E001) and unescaped on the way
+  out, so documents containing NUL round-trip exactly, as they do in SQLite.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Any, Literal, Self, cast
+
+import psycopg
+from psycopg.rows import RowMaker
+
+from ..model import (
+    Analysis,
+    AuthorityRecord,
+    Claim,
+    Conflict,
+    ConflictKind,
+    ConflictValue,
+    CopyLink,
+    Document,
+    Event,
+    EventMention,
+    KnowledgeBase,
+    Participant,
+    Person,
+    Severity,
+)
+from . import DocumentVersion, SearchHit, redact_url
+from . import serialise as S
+from .common import (
+    EXACT_DAY_PRECISIONS,
+    StoreError,
+    check_month_day,
+    check_page,
+    falls_on,
+    knowledge_doc_ids,
+    missing_documents_error,
+    query_terms,
+    validate_analysis,
+    validate_knowledge,
+    words,
+)
+from .schema import Migration, available_migrations
+
+#: merged-knowledge tables, children before parents (deleted in this order)
+KNOWLEDGE_TABLES = (
+    "conflict_value_claims",
+    "conflict_values",
+    "conflicts",
+    "event_claims",
+    "claims",
+    "event_evidence_participants",
+    "event_evidence",
+    "event_entities",
+    "events",
+    "entity_roles",
+    "entity_evidence",
+    "entity_aliases",
+    "entities",
+    "copies",
+)
+
+_EVENT_ORDER = "(e.date_earliest IS NULL), e.date_earliest, e.date_latest, e.seq"
+
+#: the advisory lock every write transaction takes (any constant: "histgrph" in ASCII)
+_WRITE_LOCK = 0x6869737467727068 & 0x7FFFFFFFFFFFFFFF
+
+# ---------------------------------------------------------------- NUL-safe strings
+
+_ESC = "\ue000"
+_TO_DB = re.compile("[\x00\ue000]")
+_FROM_DB = re.compile("\ue000[\ue001\ue002]")
+
+
+def _enc(value: Any) -> Any:
+    """A value as stored: strings without NUL (reversibly escaped), lists element-wise."""
+    if isinstance(value, str):
+        if "\x00" in value or _ESC in value:
+            return _TO_DB.sub(lambda m: _ESC + ("\ue001" if m.group() == _ESC else "\ue002"), value)
+        return value
+    if isinstance(value, list | tuple):
+        return [_enc(v) for v in value]
+    return value
+
+
+def _dec(value: Any) -> Any:
+    if isinstance(value, str) and _ESC in value:
+        return _FROM_DB.sub(lambda m: _ESC if m.group()[1] == "\ue001" else "\x00", value)
+    return value
+
+
+def _dict_rows(cursor: psycopg.Cursor[Any]) -> RowMaker[dict[str, Any]]:
+    """psycopg row factory: rows as dicts keyed by column name, strings unescaped."""
+    names = [c.name for c in cursor.description or ()]
+
+    def make(values: Sequence[Any]) -> dict[str, Any]:
+        return {n: _dec(v) for n, v in zip(names, values, strict=True)}
+
+    return make
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+# ---------------------------------------------------------------- search queries
+
+_PHRASE = re.compile(r'"([^"]*)"')
+_OR = re.compile(r"\s+OR\s+")
+
+
+def tsquery(query: str) -> str:
+    """A ``to_tsquery('simple', ...)`` text for a free-form query; '' when it has no words.
+
+    Upper-case ``OR`` separates alternatives; in each, ``"quoted words"`` must follow one
+    another and every other word must occur (``word*``: as a prefix), as in the SQLite and
+    in-memory backends. Lexemes are the casefolded, diacritic-free ``\\w+`` tokens of
+    :func:`.common.words`, quoted, so no user input is ever tsquery syntax.
+    """
+    alternatives: list[str] = []
+    for group in _OR.split(query):
+        parts = [
+            "(" + " <-> ".join(f"'{w}'" for w in ws) + ")"
+            for ws in (words(m.group(1)) for m in _PHRASE.finditer(group))
+            if ws
+        ]
+        parts += [
+            f"'{w}'" + (":*" if prefix else "")
+            for w, prefix in query_terms(_PHRASE.sub(" ", group))
+        ]
+        if parts:
+            alternatives.append("(" + " & ".join(parts) + ")")
+    return " | ".join(alternatives)
+
+
+_SEARCH_SQL = """
+    SELECT s.doc_id, s.start, s."end", s.text, s.region_kind, d.uri, d.title,
+           ts_rank(to_tsvector('simple', s.words), q) AS score
+    FROM sentences s JOIN documents d ON d.id = s.doc_id,
+         to_tsquery('simple', %s) AS q
+    WHERE to_tsvector('simple', s.words) @@ q
+    ORDER BY score DESC, s.doc_id, s.start
+    LIMIT %s OFFSET %s
+"""
+
+
+class PostgresStore:
+    """A knowledge base in a PostgreSQL database, created and upgraded on open."""
+
+    def __init__(self, url: str, *, readonly: bool = False) -> None:
+        self.url = url
+        self.readonly = readonly
+        self._lock = threading.RLock()
+        self._conn = self._connect()
+
+    # ------------------------------------------------------------ connection and schema
+    def _connect(self) -> psycopg.Connection[dict[str, Any]]:
+        where = redact_url(self.url)
+        try:
+            conn = psycopg.connect(self.url, autocommit=True, row_factory=_dict_rows)
+        except psycopg.Error as exc:
+            reason = " ".join(str(exc).split()) or type(exc).__name__
+            raise StoreError(f"E015 {where}: cannot connect to PostgreSQL: {reason}") from None
+        try:
+            if self.readonly:
+                todo = self._pending(conn)
+                if todo:
+                    raise StoreError(
+                        f"E017 {where} needs migration {todo[0].number:04d}_{todo[0].name}; "
+                        "open it once for writing to upgrade it"
+                    )
+                conn.execute("SET default_transaction_read_only = on")
+            else:
+                self._migrate(conn)
+        except psycopg.Error as exc:
+            conn.close()
+            reason = " ".join(str(exc).split())
+            raise StoreError(
+                f"E015 {where} is not a usable histograph database: {reason}"
+            ) from None
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    @staticmethod
+    def _applied(conn: psycopg.Connection[dict[str, Any]]) -> dict[int, str]:
+        row = conn.execute("SELECT to_regclass('migrations') IS NOT NULL AS present").fetchone()
+        if not row or not row["present"]:
+            return {}
+        return {
+            int(r["number"]): str(r["name"])
+            for r in conn.execute("SELECT number, name FROM migrations")
+        }
+
+    def _pending(self, conn: psycopg.Connection[dict[str, Any]]) -> list[Migration]:
+        done = self._applied(conn)
+        known = available_migrations("migrations_pg")
+        newer = sorted(set(done) - {m.number for m in known})
+        if newer:
+            raise StoreError(
+                f"E016 {redact_url(self.url)} was written by a newer histograph (migration "
+                f"{newer[-1]}); upgrade histograph to open it"
+            )
+        return [m for m in known if m.number not in done]
+
+    def _migrate(self, conn: psycopg.Connection[dict[str, Any]]) -> list[int]:
+        """Apply the missing migrations, each in its own transaction, under the write lock
+        (two processes opening a new database at once apply each migration once)."""
+        applied: list[int] = []
+        if not self._pending(conn):
+            return applied
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS migrations (number BIGINT PRIMARY KEY,"
+                " name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+        for m in self._pending(conn):
+            with conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
+                if m.number in self._applied(conn):  # another process got there first
+                    continue
+                try:
+                    conn.execute(cast(Any, m.sql))
+                except psycopg.Error as exc:
+                    reason = " ".join(str(exc).split())
+                    raise StoreError(
+                        f"E015 migration {m.number:04d}_{m.name} failed on "
+                        f"{redact_url(self.url)}: {reason}"
+                    ) from None
+                conn.execute(
+                    "INSERT INTO migrations (number, name, applied_at) VALUES (%s, %s, %s)",
+                    (m.number, m.name, _now()),
+                )
+            applied.append(m.number)
+        return applied
+
+    def schema_version(self) -> int:
+        """The highest applied migration number."""
+        row = self._one("SELECT max(number) AS n FROM migrations")
+        return int(row["n"] or 0) if row else 0
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ SQL helpers
+    @contextmanager
+    def _transaction(self) -> Iterator[psycopg.Connection[dict[str, Any]]]:
+        """A write transaction (rolled back on any exception), after the other writers."""
+        if self.readonly:
+            raise StoreError(f"E017 {redact_url(self.url)} is open read-only")
+        with self._lock, self._conn.transaction():
+            self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
+            yield self._conn
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """Several reads that must see one state of the database."""
+        with self._lock:
+            if self._conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+                yield  # already inside a transaction
+                return
+            with self._conn.transaction():
+                self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                yield
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        with self._lock:
+            return self._conn.execute(cast(Any, sql), [_enc(p) for p in params]).fetchall()
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        with self._lock:
+            return self._conn.execute(cast(Any, sql), [_enc(p) for p in params]).fetchone()
+
+    @staticmethod
+    def _exec(
+        conn: psycopg.Connection[dict[str, Any]], sql: str, params: Sequence[Any] = ()
+    ) -> psycopg.Cursor[dict[str, Any]]:
+        return conn.execute(cast(Any, sql), [_enc(p) for p in params])
+
+    @staticmethod
+    def _insert(
+        conn: psycopg.Connection[dict[str, Any]], table: str, rows: Iterable[S.Row]
+    ) -> None:
+        """``COPY`` the rows (dicts with the same keys) into ``table``."""
+        it = iter(rows)
+        first = next(it, None)
+        if first is None:
+            return
+        cols = list(first)
+        names = ", ".join('"' + c + '"' for c in cols)
+        with conn.cursor() as cur, cur.copy(cast(Any, f"COPY {table} ({names}) FROM STDIN")) as cp:
+            cp.write_row([_enc(first[c]) for c in cols])
+            for row in it:
+                cp.write_row([_enc(row[c]) for c in cols])
+
+    @staticmethod
+    def _page(limit: int | None, offset: int) -> str:
+        check_page(limit, offset)
+        if limit is None and offset == 0:
+            return ""
+        return f" LIMIT {'ALL' if limit is None else int(limit)} OFFSET {int(offset)}"
+
+    # ------------------------------------------------------------ documents and analyses
+    def has_document(self, doc_id: str) -> bool:
+        return self._one("SELECT 1 AS x FROM documents WHERE id = %s", (doc_id,)) is not None
+
+    def add_analysis(self, analysis: Analysis) -> bool:
+        validate_analysis(analysis)
+        with self._transaction() as conn:
+            added = self._add_analysis(conn, analysis)
+            if added:
+                self._bump(conn)
+            return added
+
+    def _add_analysis(self, conn: psycopg.Connection[dict[str, Any]], a: Analysis) -> bool:
+        doc = a.document
+        if self._exec(conn, "SELECT 1 FROM documents WHERE id = %s", (doc.id,)).fetchone():
+            return False
+        self._insert(conn, "documents", [S.document_row(doc, a.published, _now())])
+        self._insert(conn, "regions", (S.region_row(r, i) for i, r in enumerate(a.regions)))
+        sentences = (S.sentence_row(s, i, doc.text) for i, s in enumerate(a.sentences))
+        self._insert(
+            conn, "sentences", ({**r, "words": " ".join(words(r["text"]))} for r in sentences)
+        )
+        self._insert(
+            conn, "time_mentions", (S.time_mention_row(t, i) for i, t in enumerate(a.times))
+        )
+        self._insert(
+            conn,
+            "entity_mentions",
+            ({**S.entity_mention_row(m), "seq": i} for i, m in enumerate(a.entities)),
+        )
+        self._insert(conn, "roles", ({**S.role_row(r), "seq": i} for i, r in enumerate(a.roles)))
+        self._insert(
+            conn,
+            "event_mentions",
+            ({**S.event_mention_row(m), "seq": i} for i, m in enumerate(a.events)),
+        )
+        self._insert(
+            conn,
+            "event_mention_participants",
+            (
+                {**S.participant_row(p), "doc_id": doc.id, "mention_seq": i, "seq": j}
+                for i, m in enumerate(a.events)
+                for j, p in enumerate(m.participants)
+            ),
+        )
+        return True
+
+    def analysis(self, doc_id: str) -> Analysis | None:
+        with self._snapshot():
+            row = self._one("SELECT * FROM documents WHERE id = %s", (doc_id,))
+            if row is None:
+                return None
+
+            def rows(table: str, order: str = "seq") -> list[dict[str, Any]]:
+                return self._all(
+                    f"SELECT * FROM {table} WHERE doc_id = %s ORDER BY {order}", (doc_id,)
+                )
+
+            parts: dict[int, list[Participant]] = defaultdict(list)
+            for p in rows("event_mention_participants", "mention_seq, seq"):
+                parts[int(p["mention_seq"])].append(S.participant_from_row(p))
+            return Analysis(
+                document=S.document_from_row(row),
+                regions=tuple(S.region_from_row(r) for r in rows("regions")),
+                sentences=tuple(S.sentence_from_row(r) for r in rows("sentences")),
+                times=tuple(S.time_mention_from_row(r) for r in rows("time_mentions")),
+                entities=tuple(S.entity_mention_from_row(r) for r in rows("entity_mentions")),
+                roles=tuple(S.role_from_row(r) for r in rows("roles")),
+                events=tuple(
+                    S.event_mention_from_row(r, tuple(parts.get(int(r["seq"]), ())))
+                    for r in rows("event_mentions")
+                ),
+                published=S.time_from_row(row, "analysis_published_"),
+            )
+
+    def analyses(self) -> Iterator[Analysis]:
+        ids = [str(r["id"]) for r in self._all("SELECT id FROM documents ORDER BY id")]
+        for doc_id in ids:
+            a = self.analysis(doc_id)
+            if a is not None:
+                yield a
+
+    def documents(self, *, limit: int | None = None, offset: int = 0) -> list[Document]:
+        sql = "SELECT * FROM documents ORDER BY uri, id" + self._page(limit, offset)
+        return [S.document_from_row(r) for r in self._all(sql)]
+
+    def document(self, doc_id: str) -> Document | None:
+        row = self._one("SELECT * FROM documents WHERE id = %s", (doc_id,))
+        return S.document_from_row(row) if row else None
+
+    def quote(self, doc_id: str, start: int, end: int) -> str | None:
+        row = self._one("SELECT text FROM documents WHERE id = %s", (doc_id,))
+        return None if row is None else str(row["text"])[start:end]
+
+    def document_origins(self) -> list[tuple[str, str | None]]:
+        out: list[tuple[str, str | None]] = []
+        for r in self._all("SELECT id, meta FROM documents ORDER BY ord"):
+            origin = S.meta_from_json(r["meta"]).get("origin")
+            out.append((str(r["id"]), origin if isinstance(origin, str) else None))
+        return out
+
+    # ------------------------------------------------------------ freshness and versions
+    def _state(self, conn: psycopg.Connection[dict[str, Any]], key: str) -> int:
+        row = self._exec(conn, "SELECT value FROM store_state WHERE key = %s", (key,)).fetchone()
+        return 0 if row is None else int(row["value"])
+
+    def _set_state(self, conn: psycopg.Connection[dict[str, Any]], key: str, value: int) -> None:
+        self._exec(
+            conn,
+            "INSERT INTO store_state (key, value) VALUES (%s, %s)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def _bump(self, conn: psycopg.Connection[dict[str, Any]]) -> int:
+        value = self._state(conn, "generation") + 1
+        self._set_state(conn, "generation", value)
+        return value
+
+    def generation(self) -> int:
+        with self._lock:
+            return self._state(self._conn, "generation")
+
+    def knowledge_stale(self) -> bool:
+        with self._snapshot():
+            conn = self._conn
+            return self._state(conn, "knowledge_generation") != self._state(conn, "generation")
+
+    def versions(self) -> list[DocumentVersion]:
+        return [
+            DocumentVersion(
+                uri=str(r["uri"]),
+                old_id=str(r["old_id"]),
+                new_id=r["new_id"],
+                change=str(r["change"]),
+                at=str(r["at"]),
+            )
+            for r in self._all("SELECT * FROM document_versions ORDER BY seq")
+        ]
+
+    # ------------------------------------------------------------ merged knowledge: write
+    def replace_knowledge(
+        self,
+        kb: KnowledgeBase,
+        *,
+        generation: int | None = None,
+        retire: Mapping[str, str | None] | None = None,
+    ) -> None:
+        validate_knowledge(kb)
+        retire = dict(retire or {})
+        with self._transaction() as conn:
+            current = self._state(conn, "generation")
+            changed = False
+            for a in kb.analyses:
+                if a.document.id in retire:
+                    continue
+                if not self._exec(
+                    conn, "SELECT 1 FROM documents WHERE id = %s", (a.document.id,)
+                ).fetchone():
+                    validate_analysis(a)
+                    changed = self._add_analysis(conn, a) or changed
+            for table in KNOWLEDGE_TABLES:
+                conn.execute(cast(Any, f"DELETE FROM {table}"))
+            now = _now()
+            for old_id, new_id in sorted(retire.items()):
+                row = self._exec(
+                    conn, "SELECT uri FROM documents WHERE id = %s", (old_id,)
+                ).fetchone()
+                if row is None:
+                    continue
+                self._exec(conn, "DELETE FROM documents WHERE id = %s", (old_id,))
+                self._exec(
+                    conn,
+                    "INSERT INTO document_versions (uri, old_id, new_id, change, at)"
+                    " VALUES (%s, %s, %s, %s, %s)",
+                    (row["uri"], old_id, new_id, "removed" if new_id is None else "replaced", now),
+                )
+                changed = True
+            if changed:
+                self._set_state(conn, "generation", current + 1)
+            if generation is None or generation == current:
+                self._set_state(conn, "knowledge_generation", current + 1 if changed else current)
+            needed = sorted(knowledge_doc_ids(kb))
+            present = {
+                str(r["id"])
+                for r in self._exec(conn, "SELECT id FROM documents WHERE id = ANY(%s)", (needed,))
+            }
+            if missing := set(needed) - present:
+                raise missing_documents_error(missing)
+            self._write_people(conn, kb.people)
+            claim_ids = self._write_claims(conn, kb)
+            self._write_events(conn, kb.events, claim_ids)
+            self._write_conflicts(conn, kb.conflicts, claim_ids)
+            self._insert(conn, "copies", (S.copy_row(c, i) for i, c in enumerate(kb.copies)))
+
+    def _write_people(
+        self, conn: psycopg.Connection[dict[str, Any]], people: Sequence[Person]
+    ) -> None:
+        self._insert(
+            conn,
+            "entities",
+            (
+                {
+                    "id": p.id,
+                    "seq": i,
+                    "name": p.name,
+                    "name_fold": S.fold(p.name),
+                    "kind": p.kind,
+                    "authority_id": p.authority_id,
+                }
+                for i, p in enumerate(people)
+            ),
+        )
+        self._insert(
+            conn,
+            "entity_aliases",
+            (
+                {"entity_id": p.id, "seq": j, "alias": a, "alias_fold": S.fold(a)}
+                for p in people
+                for j, a in enumerate(p.aliases)
+            ),
+        )
+        self._insert(
+            conn,
+            "entity_evidence",
+            (
+                {**S.entity_mention_row(m), "entity_id": p.id, "seq": j}
+                for p in people
+                for j, m in enumerate(p.mentions)
+            ),
+        )
+        self._insert(
+            conn,
+            "entity_roles",
+            (
+                {**S.role_row(r), "entity_id": p.id, "seq": j}
+                for p in people
+                for j, r in enumerate(p.roles)
+            ),
+        )
+
+    def _write_claims(
+        self, conn: psycopg.Connection[dict[str, Any]], kb: KnowledgeBase
+    ) -> dict[Claim, int]:
+        ids: dict[Claim, int] = {}
+        for e in kb.events:
+            for c in e.claims:
+                ids.setdefault(c, len(ids) + 1)
+        for k in kb.conflicts:
+            for v in k.values:
+                for c in v.claims:
+                    ids.setdefault(c, len(ids) + 1)
+        self._insert(conn, "claims", (S.claim_row(c, i) for c, i in ids.items()))
+        return ids
+
+    def _write_events(
+        self,
+        conn: psycopg.Connection[dict[str, Any]],
+        events: Sequence[Event],
+        claim_ids: dict[Claim, int],
+    ) -> None:
+        self._insert(
+            conn,
+            "events",
+            (
+                {
+                    "id": e.id,
+                    "seq": i,
+                    "type": e.type,
+                    "title": e.title,
+                    **S.event_date_row(e.date),
+                    "place": e.place,
+                    "support": e.support,
+                    "independent_support": e.independent_support,
+                }
+                for i, e in enumerate(events)
+            ),
+        )
+        self._insert(
+            conn,
+            "event_entities",
+            (
+                {"event_id": e.id, "seq": j, "entity_id": p}
+                for e in events
+                for j, p in enumerate(e.participants)
+            ),
+        )
+        self._insert(
+            conn,
+            "event_evidence",
+            (
+                {**S.event_mention_row(m), "event_id": e.id, "seq": j}
+                for e in events
+                for j, m in enumerate(e.mentions)
+            ),
+        )
+        self._insert(
+            conn,
+            "event_evidence_participants",
+            (
+                {
+                    **S.participant_row(p),
+                    "name_fold": S.fold(p.name),
+                    "event_id": e.id,
+                    "evidence_seq": j,
+                    "seq": k,
+                }
+                for e in events
+                for j, m in enumerate(e.mentions)
+                for k, p in enumerate(m.participants)
+            ),
+        )
+        self._insert(
+            conn,
+            "event_claims",
+            (
+                {"event_id": e.id, "seq": j, "claim_id": claim_ids[c]}
+                for e in events
+                for j, c in enumerate(e.claims)
+            ),
+        )
+
+    def _write_conflicts(
+        self,
+        conn: psycopg.Connection[dict[str, Any]],
+        conflicts: Sequence[Conflict],
+        claim_ids: dict[Claim, int],
+    ) -> None:
+        self._insert(
+            conn,
+            "conflicts",
+            (
+                {
+                    "id": k.id,
+                    "seq": i,
+                    "subject": k.subject,
+                    "subject_kind": k.subject_kind,
+                    "attribute": k.attribute,
+                    "kind": k.kind,
+                    "severity": k.severity,
+                    "explanation": k.explanation,
+                }
+                for i, k in enumerate(conflicts)
+            ),
+        )
+        self._insert(
+            conn,
+            "conflict_values",
+            (
+                {"conflict_id": k.id, "seq": j, "value": v.value}
+                for k in conflicts
+                for j, v in enumerate(k.values)
+            ),
+        )
+        self._insert(
+            conn,
+            "conflict_value_claims",
+            (
+                {"conflict_id": k.id, "value_seq": j, "seq": n, "claim_id": claim_ids[c]}
+                for k in conflicts
+                for j, v in enumerate(k.values)
+                for n, c in enumerate(v.claims)
+            ),
+        )
+
+    # ------------------------------------------------------------ the authority file
+    def replace_authority(self, records: Sequence[AuthorityRecord]) -> None:
+        with self._transaction() as conn:
+            self._bump(conn)
+            conn.execute("DELETE FROM authority_aliases")
+            conn.execute("DELETE FROM authority")
+            self._insert(
+                conn,
+                "authority",
+                (
+                    {
+                        "id": r.id,
+                        "seq": i,
+                        "name": r.name,
+                        "name_fold": S.fold(r.name),
+                        "kind": r.kind,
+                        "earliest": r.earliest,
+                        "latest": r.latest,
+                        "description": r.description,
+                    }
+                    for i, r in enumerate(records)
+                ),
+            )
+            self._insert(
+                conn,
+                "authority_aliases",
+                (
+                    {"authority_id": r.id, "seq": j, "alias": a}
+                    for r in records
+                    for j, a in enumerate(r.aliases)
+                ),
+            )
+
+    def authority(self) -> list[AuthorityRecord]:
+        with self._snapshot():
+            aliases: dict[str, list[str]] = defaultdict(list)
+            for r in self._all(
+                "SELECT authority_id, alias FROM authority_aliases ORDER BY authority_id, seq"
+            ):
+                aliases[str(r["authority_id"])].append(str(r["alias"]))
+            rows = self._all("SELECT * FROM authority ORDER BY seq")
+        return [
+            AuthorityRecord(
+                id=str(r["id"]),
+                name=str(r["name"]),
+                aliases=tuple(aliases.get(str(r["id"]), ())),
+                earliest=r["earliest"],
+                latest=r["latest"],
+                kind=str(r["kind"]),
+                description=str(r["description"]),
+            )
+            for r in rows
+        ]
+
+    # ------------------------------------------------------------ merged knowledge: read
+    def copies(self) -> list[CopyLink]:
+        return [S.copy_from_row(r) for r in self._all("SELECT * FROM copies ORDER BY seq")]
+
+    def _load_events(self, rows: list[dict[str, Any]]) -> list[Event]:
+        ids = [str(r["id"]) for r in rows]
+        if not ids:
+            return []
+        entities: dict[str, list[str]] = defaultdict(list)
+        for r in self._all(
+            "SELECT event_id, entity_id FROM event_entities WHERE event_id = ANY(%s) "
+            "ORDER BY event_id, seq",
+            (ids,),
+        ):
+            entities[r["event_id"]].append(str(r["entity_id"]))
+        parts: dict[tuple[str, int], list[Participant]] = defaultdict(list)
+        for r in self._all(
+            "SELECT * FROM event_evidence_participants WHERE event_id = ANY(%s) "
+            "ORDER BY event_id, evidence_seq, seq",
+            (ids,),
+        ):
+            parts[(r["event_id"], int(r["evidence_seq"]))].append(S.participant_from_row(r))
+        mentions: dict[str, list[EventMention]] = defaultdict(list)
+        for r in self._all(
+            "SELECT * FROM event_evidence WHERE event_id = ANY(%s) ORDER BY event_id, seq",
+            (ids,),
+        ):
+            key = (str(r["event_id"]), int(r["seq"]))
+            mentions[key[0]].append(S.event_mention_from_row(r, tuple(parts.get(key, ()))))
+        claims: dict[str, list[Claim]] = defaultdict(list)
+        for r in self._all(
+            "SELECT ec.event_id, c.* FROM event_claims ec JOIN claims c ON c.id = ec.claim_id "
+            "WHERE ec.event_id = ANY(%s) ORDER BY ec.event_id, ec.seq",
+            (ids,),
+        ):
+            claims[r["event_id"]].append(S.claim_from_row(r))
+        return [
+            Event(
+                id=str(r["id"]),
+                type=str(r["type"]),
+                title=str(r["title"]),
+                date=S.time_from_row(r, "date_"),
+                mentions=tuple(mentions.get(r["id"], ())),
+                claims=tuple(claims.get(r["id"], ())),
+                place=r["place"],
+                participants=tuple(entities.get(r["id"], ())),
+                support=int(r["support"]),
+                independent_support=int(r["independent_support"]),
+            )
+            for r in rows
+        ]
+
+    @staticmethod
+    def _event_filter(
+        earliest: int | None,
+        latest: int | None,
+        entity: str | None,
+        type: str | None,
+        source: str | None,
+    ) -> tuple[str, list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if earliest is not None:
+            where.append("e.date_latest >= %s")
+            params.append(earliest)
+        if latest is not None:
+            where.append("e.date_earliest <= %s")
+            params.append(latest)
+        if type is not None:
+            where.append("e.type = %s")
+            params.append(type)
+        if source is not None:
+            where.append("e.id IN (SELECT v.event_id FROM event_evidence v WHERE v.doc_id = %s)")
+            params.append(source)
+        if entity is not None:
+            f = S.fold(entity)
+            where.append(
+                "(e.id IN (SELECT ee.event_id FROM event_entities ee WHERE ee.entity_id = %s"
+                " OR ee.entity_id IN (SELECT n.id FROM entities n WHERE n.name_fold = %s)"
+                " OR ee.entity_id IN (SELECT a.entity_id FROM entity_aliases a"
+                " WHERE a.alias_fold = %s))"
+                " OR e.id IN (SELECT p.event_id FROM event_evidence_participants p"
+                " WHERE p.name_fold = %s OR p.key = %s))"
+            )
+            params.extend([entity, f, f, f, entity])
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    def events(
+        self,
+        *,
+        earliest: int | None = None,
+        latest: int | None = None,
+        entity: str | None = None,
+        type: str | None = None,
+        source: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Event]:
+        where, params = self._event_filter(earliest, latest, entity, type, source)
+        sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}" + self._page(limit, offset)
+        with self._snapshot():
+            return self._load_events(self._all(sql, params))
+
+    def count_events(
+        self,
+        *,
+        earliest: int | None = None,
+        latest: int | None = None,
+        entity: str | None = None,
+        type: str | None = None,
+        source: str | None = None,
+    ) -> int:
+        where, params = self._event_filter(earliest, latest, entity, type, source)
+        row = self._one(f"SELECT count(*) AS n FROM events e{where}", params)
+        return int(row["n"]) if row else 0
+
+    def event(self, event_id: str) -> Event | None:
+        with self._snapshot():
+            found = self._load_events(
+                self._all("SELECT * FROM events e WHERE e.id = %s", (event_id,))
+            )
+        return found[0] if found else None
+
+    def on_this_day(self, month: int, day: int) -> list[Event]:
+        check_month_day(month, day)
+        with self._snapshot():
+            rows = self._all(
+                "SELECT * FROM events e WHERE"
+                " (e.date_precision = ANY(%s) AND e.date_month = %s AND e.date_day = %s)"
+                " OR (e.date_precision = 'month' AND e.date_month = %s)"
+                " OR (e.date_precision = 'interval' AND e.date_latest - e.date_earliest < 31)"
+                f" ORDER BY {_EVENT_ORDER}",
+                (sorted(EXACT_DAY_PRECISIONS), month, day, month),
+            )
+            rows = [r for r in rows if falls_on(S.time_from_row(r, "date_"), month, day)]
+            return self._load_events(rows)
+
+    def _load_people(self, rows: list[dict[str, Any]]) -> list[Person]:
+        ids = [str(r["id"]) for r in rows]
+        if not ids:
+            return []
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for r in self._all(
+            "SELECT entity_id, alias FROM entity_aliases WHERE entity_id = ANY(%s) "
+            "ORDER BY entity_id, seq",
+            (ids,),
+        ):
+            aliases[r["entity_id"]].append(str(r["alias"]))
+        mentions: dict[str, list[Any]] = defaultdict(list)
+        for r in self._all(
+            "SELECT * FROM entity_evidence WHERE entity_id = ANY(%s) ORDER BY entity_id, seq",
+            (ids,),
+        ):
+            mentions[r["entity_id"]].append(S.entity_mention_from_row(r))
+        roles: dict[str, list[Any]] = defaultdict(list)
+        for r in self._all(
+            "SELECT * FROM entity_roles WHERE entity_id = ANY(%s) ORDER BY entity_id, seq",
+            (ids,),
+        ):
+            roles[r["entity_id"]].append(S.role_from_row(r))
+        return [
+            Person(
+                id=str(r["id"]),
+                name=str(r["name"]),
+                aliases=tuple(aliases.get(r["id"], ())),
+                mentions=tuple(mentions.get(r["id"], ())),
+                roles=tuple(roles.get(r["id"], ())),
+                kind=str(r["kind"]),
+                authority_id=r["authority_id"],
+            )
+            for r in rows
+        ]
+
+    def people(
+        self,
+        *,
+        kind: str | None = None,
+        query: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Person]:
+        where: list[str] = []
+        params: list[Any] = []
+        if kind is not None:
+            where.append("p.kind = %s")
+            params.append(kind)
+        if query is not None:
+            pat = "%" + _like_escape(S.fold(query)) + "%"
+            where.append(
+                "(p.name_fold LIKE %s ESCAPE '\\' OR p.id IN (SELECT a.entity_id FROM"
+                " entity_aliases a WHERE a.alias_fold LIKE %s ESCAPE '\\'))"
+            )
+            params.extend([pat, pat])
+        sql = "SELECT * FROM entities p"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY p.seq" + self._page(limit, offset)
+        with self._snapshot():
+            return self._load_people(self._all(sql, params))
+
+    def person(self, name: str) -> Person | None:
+        f = S.fold(name)
+        with self._snapshot():
+            for sql, param in (
+                ("SELECT * FROM entities WHERE id = %s", name),
+                ("SELECT * FROM entities WHERE name_fold = %s ORDER BY seq LIMIT 1", f),
+                (
+                    "SELECT p.* FROM entities p WHERE p.id IN (SELECT a.entity_id FROM"
+                    " entity_aliases a WHERE a.alias_fold = %s) ORDER BY p.seq LIMIT 1",
+                    f,
+                ),
+            ):
+                rows = self._all(sql, (param,))
+                if rows:
+                    return self._load_people(rows)[0]
+        return None
+
+    def conflicts(
+        self, subject: str | None = None, *, limit: int | None = None, offset: int = 0
+    ) -> list[Conflict]:
+        sql = "SELECT * FROM conflicts"
+        params: list[Any] = []
+        if subject is not None:
+            sql += " WHERE subject = %s"
+            params.append(subject)
+        with self._snapshot():
+            rows = self._all(sql + " ORDER BY seq" + self._page(limit, offset), params)
+            ids = [str(r["id"]) for r in rows]
+            if not ids:
+                return []
+            claims: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+            for r in self._all(
+                "SELECT x.conflict_id, x.value_seq, c.* FROM conflict_value_claims x"
+                " JOIN claims c ON c.id = x.claim_id WHERE x.conflict_id = ANY(%s)"
+                " ORDER BY x.conflict_id, x.value_seq, x.seq",
+                (ids,),
+            ):
+                claims[(r["conflict_id"], int(r["value_seq"]))].append(S.claim_from_row(r))
+            values: dict[str, list[ConflictValue]] = defaultdict(list)
+            for r in self._all(
+                "SELECT * FROM conflict_values WHERE conflict_id = ANY(%s)"
+                " ORDER BY conflict_id, seq",
+                (ids,),
+            ):
+                key = (str(r["conflict_id"]), int(r["seq"]))
+                values[key[0]].append(
+                    ConflictValue(value=str(r["value"]), claims=tuple(claims.get(key, ())))
+                )
+        return [
+            Conflict(
+                id=str(r["id"]),
+                subject=str(r["subject"]),
+                subject_kind=cast(Literal["event", "person"], r["subject_kind"]),
+                attribute=str(r["attribute"]),
+                values=tuple(values.get(r["id"], ())),
+                kind=cast(ConflictKind, r["kind"]),
+                severity=cast(Severity, r["severity"]),
+                explanation=str(r["explanation"]),
+            )
+            for r in rows
+        ]
+
+    # ------------------------------------------------------------ search and status
+    def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        check_page(limit, offset)
+        q = tsquery(query)
+        if not q:
+            return []
+        return [
+            SearchHit(
+                doc_id=str(r["doc_id"]),
+                start=int(r["start"]),
+                end=int(r["end"]),
+                text=str(r["text"]),
+                score=float(r["score"]),
+                region_kind=str(r["region_kind"]),
+                uri=str(r["uri"]),
+                title=r["title"],
+            )
+            for r in self._all(_SEARCH_SQL, (q, limit, offset))
+        ]
+
+    def stats(self) -> dict[str, int]:
+        tables = (
+            "documents",
+            "regions",
+            "sentences",
+            "time_mentions",
+            "entity_mentions",
+            "roles",
+            "event_mentions",
+            "entities",
+            "events",
+            "claims",
+            "conflicts",
+            "copies",
+        )
+        sql = ", ".join(f"(SELECT count(*) FROM {t}) AS {t}" for t in tables)
+        sql += ", (SELECT count(*) FROM entities WHERE kind = 'person') AS people"
+        row = self._one("SELECT " + sql) or {}
+        return {name: int(row[name]) for name in (*tables, "people")}
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")

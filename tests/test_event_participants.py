@@ -1,0 +1,56 @@
+"""Participants of events (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from histograph.model import Analysis, Document
+
+pytestmark = pytest.mark.slow
+
+
+def analyze(text: str) -> Analysis:
+    from histograph.pipeline import build
+
+    doc = Document(hashlib.sha1(text.encode()).hexdigest(), "mem:test", text, "txt")
+    return build().analyze(doc)
+
+
+def names(text: str) -> set[str]:
+    return {p.name for e in analyze(text).events for p in e.participants}
+
+
+def test_a_declaration_on_a_state_names_it() -> None:
+    got = names("On 3 May 1870 Prussia declared war on Denmark.")
+    assert "Denmark" in got
+
+
+def test_the_commander_of_a_force_takes_part() -> None:
+    got = names("On 2 June 1799 Swedish troops under General Anders Lind defeated the rebels.")
+    assert any("Lind" in n for n in got)
+
+
+def test_the_place_a_battle_is_named_after_is_no_participant() -> None:
+    got = names("In 1402 the Battle of Carrow Hill ended the revolt.")
+    assert not any("Carrow" in n for n in got)
+
+
+def test_the_clause_after_a_named_battle_tells_who_fought() -> None:
+    a = analyze(
+        "Jun 2 Battle of Kells, Ulster: King Olaf of Norway defeats Earls Aldred and Osric\n"
+    )
+    battle = [e for e in a.events if "Battle" in a.document.text[e.trigger_start : e.trigger_end]]
+    assert battle
+    got = {p.name for p in battle[0].participants}
+    assert any("Olaf" in n for n in got) and not any("Kells" in n for n in got)
+
+
+def test_a_relative_clause_on_an_apposition_names_the_person() -> None:
+    a = analyze(
+        "Mr Durrani, a barrister who was born in the city of Multan in 1876, led the party."
+    )
+    born = [e for e in a.events if e.type == "birth"]
+    assert born and [p.name for p in born[0].participants] == ["Mr Durrani"]
+    assert born[0].place == "Multan"

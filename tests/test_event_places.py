@@ -1,0 +1,59 @@
+"""Places of events as their clause states them (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from histograph.model import Analysis, Document
+
+pytestmark = pytest.mark.slow
+
+
+def analyze(text: str) -> Analysis:
+    from histograph.pipeline import build
+
+    doc = Document(hashlib.sha1(text.encode()).hexdigest(), "mem:test", text, "txt")
+    return build().analyze(doc)
+
+
+def places(text: str) -> list[str | None]:
+    return [e.place for e in analyze(text).events]
+
+
+def test_region_after_a_comma_is_kept() -> None:
+    assert "Calais, France" in places("On 3 May 1802 the French army landed at Calais, France.")
+    got = places("On 4 July 1901 the treaty was signed in Albany, N.Y., by both envoys.")
+    assert "Albany, N.Y." in got
+
+
+def test_of_complements_of_a_building_belong_to_it() -> None:
+    got = places("The treaty was signed on 2 June 1820 in the Hall of Lions of the Palace of Lyon.")
+    assert "Hall of Lions of the Palace of Lyon" in got
+
+
+def test_a_place_on_a_participle_clause_of_the_verb() -> None:
+    got = places("While campaigning in Flanders in May 1304, the king fell ill.")
+    assert any(p == "Flanders" for p in got)
+
+
+def test_a_place_of_another_clause_is_not_taken() -> None:
+    got = places(
+        "The depression of 1931 hurt trade, and the rise of new regimes in Spain worried London."
+    )
+    assert "Spain" not in got
+
+
+def test_the_place_of_the_target_and_a_chamber_tagged_as_an_organisation() -> None:
+    got = places(
+        "On 9 May 1911 a surprise raid was conducted against the naval depot at Port Carrow."
+    )
+    assert any(p is not None and "Carrow" in p for p in got)
+    got = places("On 4 March 1902 the bill was introduced in the House of Lords by the premier.")
+    assert "House of Lords" in got
+
+
+def test_a_named_battle_is_placed_where_it_is_named() -> None:
+    got = places("On 9 June 1402 the Battle of Drumlee ended the revolt.")
+    assert any(p is not None and "Drumlee" in p for p in got)

@@ -1,0 +1,128 @@
+"""Counts and amounts in a document (events/quantities.py) and their conflicts across sources
+(merge/quantities.py). Every sentence here is written for the test."""
+
+from __future__ import annotations
+
+import math
+
+from histograph.events.quantities import Quantity, find_quantities
+from histograph.merge.quantities import quantity_conflicts
+from histograph.model import Analysis, Document, Event, EventMention, Sentence
+
+
+def _analysis(doc_id: str, text: str) -> Analysis:
+    sentences, start = [], 0
+    for part in text.split(". "):
+        end = start + len(part) + 1
+        sentences.append(Sentence(doc_id, start, min(end, len(text))))
+        start = end + 1
+    return Analysis(Document(doc_id, doc_id, text, "txt"), sentences=tuple(sentences))
+
+
+def _q(text: str) -> list[tuple[str, str, float, float, str]]:
+    return [(q.measure, q.bound, q.low, q.high, q.text) for q in find_quantities(_analysis("d", text))]
+
+
+def test_numbers_take_the_measure_named_next_to_them() -> None:
+    assert _q("The flood killed 1,250 villagers and 3,400 others were injured.") == [
+        ("deaths", "exact", 1250, 1250, "1,250"),
+        ("wounded", "exact", 3400, 3400, "3,400"),
+    ]
+    assert _q("The initial death toll was put at about 400.") == [
+        ("deaths", "approximate", 400, 400, "about 400")
+    ]
+
+
+def test_bounds_ranges_money_and_shares() -> None:
+    assert _q("A host of up to 12,000 infantry marched north.")[0][:4] == ("forces", "upper", 12000, 12000)
+    assert _q("The code had 40 or 42 articles.")[0][:4] == ("clauses", "range", 40, 42)
+    assert _q("Damage came to $75 million.")[0][:3] == ("money", "exact", 75_000_000)
+    assert _q("Two thirds of the town burned.")[0][:3] == ("share", "exact", 66.7)
+    assert _q("More than 2,000+ people were killed.")[0][1] == "lower"
+
+
+def test_labels_ratios_years_and_offsets_are_not_quantities() -> None:
+    assert _q("Clause 12 of the charter was repealed.") == []
+    assert _q("The real toll may have been 5 times as high.") == []
+    assert _q("Three days later the envoys left.") == []
+    assert _q("In 1850 the town had two mills.") == []
+    assert _q("The archduke was killed in 1914.") == []
+    assert _q("He led 1500 men.")[0][:3] == ("forces", "exact", 1500)
+
+
+def test_durations_are_compared_in_minutes() -> None:
+    [q] = find_quantities(_analysis("d", "The siege lasted about 40 days."))
+    assert find_quantities(_analysis("d", "The valley was occupied for 15 years.")) == []
+    assert (q.measure, q.low, q.bound) == ("duration", 40 * 1440, "approximate")
+
+
+def test_lengths_in_miles_and_kilometres_are_one_measure() -> None:
+    [q] = find_quantities(_analysis("d", "The road ran for 100 miles (161 km) across the plain."))
+    assert q.text == "100 miles"  # the bracketed conversion is the same figure
+    [k] = find_quantities(_analysis("d", "The wall was built along 161 km of the border."))
+    assert math.isclose(q.low, k.low, rel_tol=0.01)
+    assert find_quantities(_analysis("d", "The camp lay 40 miles north of the river.")) == []
+    assert find_quantities(_analysis("d", "Three Mile Island is a plant.")) == []
+
+
+def _event(texts: dict[str, str]) -> Event:
+    ms = tuple(EventMention(d, 0, 9, 4, 9, "other") for d in sorted(texts))
+    return Event("e-flood", "other", "The flood", None, ms)
+
+
+def test_tolls_that_no_range_reconciles_make_a_hard_conflict_with_spans() -> None:
+    texts = {"a": "The flood killed about 300 people.", "b": "The flood left 520 dead."}
+    analyses = [_analysis(d, t) for d, t in texts.items()]
+    [c] = quantity_conflicts([_event(texts)], analyses)
+    assert (c.attribute, c.severity, c.kind) == ("deaths", "hard", "unexplained")
+    assert [v.value for v in c.values] == ["about 300", "520"]
+    quoted = {texts[cl.doc_id][cl.start : cl.end] for v in c.values for cl in v.claims}
+    assert quoted == {"killed about 300", "520 dead"}
+    assert "deaths" in c.explanation
+
+
+def test_compatible_statements_are_soft_and_one_page_alone_is_no_conflict() -> None:
+    texts = {"a": "The flood killed 3,000 people.", "b": "The flood killed more than 3,000 people."}
+    [c] = quantity_conflicts([_event(texts)], [_analysis(d, t) for d, t in texts.items()])
+    assert (c.severity, c.kind) == ("soft", "rounding")
+    one = {"a": "The flood sank 8 ships and 3 barges; 2 ships were saved."}
+    assert quantity_conflicts([_event(one)], [_analysis("a", one["a"])]) == []
+
+
+def test_quantity_range() -> None:
+    q = Quantity("d", 0, 1, "deaths", 100, 100, "lower", "more than 100")
+    assert q.range() == (100, math.inf)
+
+
+def test_start_and_end_times_of_day() -> None:
+    text = "The raid began at 6:40 a.m.; a second wave came at 7:30 a.m. It ended around 9:05 p.m."
+    got = [(q.measure, q.low, q.bound) for q in find_quantities(_analysis("d", text))]
+    assert got == [("start time", 400, "exact"), ("end time", 21 * 60 + 5, "approximate")]
+
+
+def test_a_phase_of_the_event_gives_its_times_to_the_pages_main_event() -> None:
+    texts = {
+        "a": "The raid on the port was a surprise. The raid commenced at 6:40 a.m.",
+        "b": "The raid on the port began at 6:52 a.m.",
+    }
+    main_a = EventMention("a", 0, 35, 4, 8, "other")
+    phase = EventMention("a", 37, len(texts["a"]), texts["a"].index("commenced"),
+                         texts["a"].index("commenced") + 9, "other")
+    main_b = EventMention("b", 0, len(texts["b"]), 4, 8, "other")
+    main = Event("e-raid", "other", "The raid", None, (main_a, main_b))
+    part = Event("e-phase", "other", "commenced", None, (phase,))
+    [c] = quantity_conflicts([main, part], [_analysis(d, t) for d, t in texts.items()])
+    assert (c.subject, c.attribute, c.severity) == ("e-raid", "start time", "hard")
+
+
+def test_event_lengths_written_as_adjectives_or_opening_for() -> None:
+    assert _q("The 11-day siege ended in surrender.")[0][:3] == ("duration", "exact", 11 * 1440)
+    assert _q("For nine days, the city held out.")[0][:3] == ("duration", "exact", 9 * 1440)
+    assert _q("The Six-Day War changed the map.") == []
+
+
+def test_sums_in_two_currencies_are_a_soft_conflict() -> None:
+    texts = {"a": "The flood cost 40 million gold francs.", "b": "The flood cost about $9 million."}
+    [c] = quantity_conflicts([_event(texts)], [_analysis(d, t) for d, t in texts.items()])
+    assert (c.attribute, c.severity) == ("money", "soft")
+    assert "different units" in c.explanation

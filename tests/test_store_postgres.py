@@ -1,0 +1,211 @@
+"""PostgreSQL-only behaviour: migrations, transactions, concurrent writers, NUL in text,
+full-text search syntax, views, read-only use, and the commands on a ``postgresql://`` URL.
+The conformance suite (tests/test_store.py) and the round-trip properties run on it too."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from histograph.store import StoreError, open_store
+from histograph.store.schema import available_migrations
+from pg_server import Server
+from test_store import analysis_a, analysis_b, knowledge
+
+psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed (.[postgres])")
+
+from histograph.store.postgres import PostgresStore, tsquery  # noqa: E402
+
+
+def _raw(url: str) -> Any:
+    return psycopg.connect(url, autocommit=True)
+
+
+@pytest.fixture
+def fresh_url(postgres_server: Server | None) -> str:
+    """A new schema without tables."""
+    if postgres_server is None:
+        pytest.skip("PostgreSQL is unavailable")
+    return postgres_server.new_url()
+
+
+# ---------------------------------------------------------------- migrations
+
+
+def test_fresh_schema_gets_every_migration_once(fresh_url: str) -> None:
+    with PostgresStore(fresh_url) as s:
+        assert s.schema_version() == len(available_migrations("migrations_pg"))
+    with PostgresStore(fresh_url) as s:  # reopening applies nothing
+        s.add_analysis(analysis_a())
+    with _raw(fresh_url) as conn:
+        rows = conn.execute("SELECT number, name FROM migrations ORDER BY number").fetchall()
+        assert rows == [(m.number, m.name) for m in available_migrations("migrations_pg")]
+        views = {r[0] for r in conn.execute("SELECT viewname FROM pg_views WHERE schemaname = current_schema()")}
+        assert {"event_sources", "timeline", "person_roles", "document_overview"} <= views
+
+
+def test_newer_database_is_refused(fresh_url: str) -> None:
+    PostgresStore(fresh_url).close()
+    with _raw(fresh_url) as conn:
+        conn.execute("INSERT INTO migrations VALUES (999, 'future', 'x')")
+    with pytest.raises(StoreError, match=r"^E016 .*upgrade histograph"):
+        PostgresStore(fresh_url)
+
+
+def test_readonly(postgres_url: str, fresh_url: str) -> None:
+    with open_store(postgres_url) as s:
+        s.replace_knowledge(knowledge())
+    with open_store(postgres_url, readonly=True) as ro:
+        assert ro.event("ev-landing") == knowledge().events[2]
+        assert ro.search("armstrong")
+        with pytest.raises(StoreError, match="E017"):
+            ro.add_analysis(analysis_b())
+    with pytest.raises(StoreError, match=r"E017 .*needs migration 0001_initial"):
+        open_store(fresh_url, readonly=True)
+
+
+def test_unknown_database_is_one_line(postgres_server: Server | None) -> None:
+    if postgres_server is None:
+        pytest.skip("PostgreSQL is unavailable")
+    url = postgres_server.base_url.replace("/postgres?", "/no_such_db?")
+    with pytest.raises(StoreError, match=r'^E015 .*cannot connect to PostgreSQL: .*"no_such_db"'):
+        open_store(url)
+
+
+# ---------------------------------------------------------------- transactions
+
+
+def test_failed_write_leaves_nothing(postgres_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    with PostgresStore(postgres_url) as s:
+        s.replace_knowledge(knowledge())
+        before = (s.events(), s.people(), s.conflicts(), s.stats(), s.generation())
+        real = PostgresStore._insert
+
+        def failing(conn: Any, table: str, rows: Any) -> None:
+            if table == "conflict_values":
+                raise RuntimeError("simulated failure")
+            real(conn, table, rows)
+
+        monkeypatch.setattr(PostgresStore, "_insert", staticmethod(failing))
+        with pytest.raises(RuntimeError, match="simulated"):
+            s.replace_knowledge(knowledge())
+        assert (s.events(), s.people(), s.conflicts(), s.stats(), s.generation()) == before
+
+
+def test_concurrent_writers_store_a_document_once(postgres_url: str) -> None:
+    """Two processes (here: two connections) adding the same document: one stores it."""
+    stores = [open_store(postgres_url) for _ in range(4)]
+    results: list[bool] = []
+    barrier = threading.Barrier(len(stores))
+
+    def add(s: Any) -> None:
+        barrier.wait()
+        results.append(s.add_analysis(analysis_a()))
+
+    threads = [threading.Thread(target=add, args=(s,)) for s in stores]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == [False, False, False, True]
+    assert stores[0].stats()["documents"] == 1
+    for s in stores:
+        s.close()
+
+
+# ---------------------------------------------------------------- text and search
+
+
+def test_nul_and_the_escape_character_round_trip(postgres_url: str) -> None:
+    """Regression: PostgreSQL text cannot hold NUL; SQLite can, so the store escapes it."""
+    a = analysis_a()
+    text = "Nul\x00here \ue000 and \ue000\ue001 " + a.document.text
+    doc = dataclasses.replace(a.document, id="doc-nul", text=text, title="t\x00itle")
+    shift = len(text) - len(a.document.text)
+    sentences = tuple(
+        dataclasses.replace(s, doc_id="doc-nul", start=s.start + shift, end=s.end + shift)
+        for s in a.sentences
+    )
+    nul = dataclasses.replace(
+        a, document=doc, sentences=sentences, regions=(), times=(), entities=(), roles=(), events=()
+    )
+    with open_store(postgres_url) as s:
+        assert s.add_analysis(nul)
+        assert s.analysis("doc-nul") == nul
+        assert s.document("doc-nul") == doc and s.quote("doc-nul", 0, 8) == "Nul\x00here"
+
+
+def test_tsquery_is_built_from_words_only() -> None:
+    assert tsquery("Moon landing") == "('moon' & 'landing')"
+    assert tsquery("moon*") == "('moon':*)"
+    assert tsquery('"first step" OR Émile') == "(('first' <-> 'step')) | ('emile')"
+    assert tsquery("moon AND") == "('moon')"
+    for hostile in ("", "'", "\\", "&|!", "(", "a'b", "x:*", "\x00"):
+        assert "\\" not in tsquery(hostile) and tsquery(hostile).count("'") % 2 == 0
+
+
+def test_search_syntax(postgres_url: str) -> None:
+    with open_store(postgres_url) as s:
+        s.replace_knowledge(knowledge())
+        assert {h.doc_id for h in s.search("armstr*")} == {"doc-a", "doc-b", "doc-c"}
+        assert {h.doc_id for h in s.search('"mission commander"')} == {"doc-a", "doc-c"}
+        assert {h.doc_id for h in s.search('"commander mission"')} == set()
+        assert {h.doc_id for h in s.search("walked OR commander")} == {"doc-a", "doc-b", "doc-c"}
+
+
+# ---------------------------------------------------------------- the commands
+
+
+def test_commands_on_postgres_equal_sqlite(postgres_url: str, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from histograph.cli import app
+    from histograph.web.app import create_app
+
+    samples = str(Path(__file__).resolve().parents[1] / "samples")
+    sqlite = str(tmp_path / "h.db")
+    runner = CliRunner()
+    outputs: dict[str, list[str]] = {}
+    for db in (sqlite, postgres_url):
+        r = runner.invoke(app, ["ingest", samples, "--db", db])
+        assert r.exit_code == 0, r.output
+        outputs[db] = [
+            runner.invoke(app, [*cmd, "--db", db]).output
+            for cmd in (
+                ["export", "--format", "json"],
+                ["timeline", "--json"],
+                ["people", "--json"],
+                ["conflicts", "--json"],
+            )
+        ]
+    assert outputs[postgres_url] == outputs[sqlite]
+    assert json.loads(outputs[sqlite][1])  # not empty
+    # the web UI on the PostgreSQL database (read-only)
+    from fastapi.testclient import TestClient
+
+    client = TestClient(create_app(postgres_url))
+    page = client.get("/api/timeline")
+    assert page.status_code == 200 and page.json()
+
+
+def test_eval_through_the_store_scores_the_same(
+    postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``histograph eval --db postgresql://...``: what the store reads back scores the same."""
+    from histograph.eval.runner import run_eval
+    from test_eval_runner import fake_build, write_corpus
+
+    docs, gold = write_corpus(tmp_path)
+    monkeypatch.setattr("histograph.api.build_knowledge", fake_build([]))
+    plain = run_eval(docs, gold, tmp_path / "plain")
+    with open_store(postgres_url) as s:
+        through = run_eval(docs, gold, tmp_path / "stored", store=s)
+        assert s.stats()["documents"] == 3 and s.stats()["events"] == 1  # the last cluster's
+    assert through == plain
+    for out in (tmp_path / "plain").iterdir():
+        assert (tmp_path / "stored" / out.name).read_text() == out.read_text()
