@@ -84,6 +84,9 @@ KNOWLEDGE_TABLES = (
     "copies",
 )
 
+#: analyses read per batch by :meth:`PostgresStore.analyses` (one query per table each)
+_ANALYSES_BATCH = 100
+
 _EVENT_ORDER = "(e.date_earliest IS NULL), e.date_earliest, e.date_latest, e.seq"
 
 #: the advisory lock every write transaction takes (any constant: "histgrph" in ASCII)
@@ -385,40 +388,58 @@ class PostgresStore:
         )
         return True
 
-    def analysis(self, doc_id: str) -> Analysis | None:
+    def _load_analyses(self, ids: Sequence[str]) -> list[Analysis]:
+        """The analyses of ``ids`` (unknown ids left out), in the order of ``ids``: one
+        query per table for the whole batch, not per document."""
         with self._snapshot():
-            row = self._one("SELECT * FROM documents WHERE id = %s", (doc_id,))
-            if row is None:
-                return None
+            docs = {
+                str(r["id"]): r
+                for r in self._all("SELECT * FROM documents WHERE id = ANY(%s)", (list(ids),))
+            }
+            if not docs:
+                return []
+            wanted = list(docs)
 
-            def rows(table: str, order: str = "seq") -> list[dict[str, Any]]:
-                return self._all(
-                    f"SELECT * FROM {table} WHERE doc_id = %s ORDER BY {order}", (doc_id,)
-                )
+            def rows(table: str, order: str = "seq") -> dict[str, list[dict[str, Any]]]:
+                by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+                for r in self._all(
+                    f"SELECT * FROM {table} WHERE doc_id = ANY(%s) ORDER BY doc_id, {order}",
+                    (wanted,),
+                ):
+                    by_doc[str(r["doc_id"])].append(r)
+                return by_doc
 
-            parts: dict[int, list[Participant]] = defaultdict(list)
-            for p in rows("event_mention_participants", "mention_seq, seq"):
-                parts[int(p["mention_seq"])].append(S.participant_from_row(p))
-            return Analysis(
+            parts: dict[tuple[str, int], list[Participant]] = defaultdict(list)
+            for doc_id, found in rows("event_mention_participants", "mention_seq, seq").items():
+                for p in found:
+                    parts[(doc_id, int(p["mention_seq"]))].append(S.participant_from_row(p))
+            regions, sentences, times = rows("regions"), rows("sentences"), rows("time_mentions")
+            entities, roles, events = rows("entity_mentions"), rows("roles"), rows("event_mentions")
+        return [
+            Analysis(
                 document=S.document_from_row(row),
-                regions=tuple(S.region_from_row(r) for r in rows("regions")),
-                sentences=tuple(S.sentence_from_row(r) for r in rows("sentences")),
-                times=tuple(S.time_mention_from_row(r) for r in rows("time_mentions")),
-                entities=tuple(S.entity_mention_from_row(r) for r in rows("entity_mentions")),
-                roles=tuple(S.role_from_row(r) for r in rows("roles")),
+                regions=tuple(S.region_from_row(r) for r in regions[i]),
+                sentences=tuple(S.sentence_from_row(r) for r in sentences[i]),
+                times=tuple(S.time_mention_from_row(r) for r in times[i]),
+                entities=tuple(S.entity_mention_from_row(r) for r in entities[i]),
+                roles=tuple(S.role_from_row(r) for r in roles[i]),
                 events=tuple(
-                    S.event_mention_from_row(r, tuple(parts.get(int(r["seq"]), ())))
-                    for r in rows("event_mentions")
+                    S.event_mention_from_row(r, tuple(parts.get((i, int(r["seq"])), ())))
+                    for r in events[i]
                 ),
                 published=S.time_from_row(row, "analysis_published_"),
             )
+            for i, row in ((i, docs[i]) for i in ids if i in docs)
+        ]
+
+    def analysis(self, doc_id: str) -> Analysis | None:
+        found = self._load_analyses([doc_id])
+        return found[0] if found else None
 
     def analyses(self) -> Iterator[Analysis]:
         ids = [str(r["id"]) for r in self._all("SELECT id FROM documents ORDER BY id")]
-        for doc_id in ids:
-            a = self.analysis(doc_id)
-            if a is not None:
-                yield a
+        for start in range(0, len(ids), _ANALYSES_BATCH):
+            yield from self._load_analyses(ids[start : start + _ANALYSES_BATCH])
 
     def documents(self, *, limit: int | None = None, offset: int = 0) -> list[Document]:
         sql = "SELECT * FROM documents ORDER BY uri, id" + self._page(limit, offset)
