@@ -236,3 +236,17 @@ def test_analyses_are_read_in_batches_in_id_order(
             assert s.add_analysis(item)
         assert list(s.analyses()) == items
         assert s.analysis("d05") == items[5] and s.analysis("nope") is None
+
+
+def test_a_dropped_connection_is_opened_again(postgres_url: str) -> None:
+    """The server ends the session (a restart, an idle timeout): one call fails with the
+    server's error, the next ones work (the web UI keeps serving)."""
+    with open_store(postgres_url) as s:
+        s.replace_knowledge(knowledge())
+        assert isinstance(s, PostgresStore)
+        with _raw(postgres_url) as admin:  # end this store's session only
+            admin.execute("SELECT pg_terminate_backend(%s)", (s._conn.info.backend_pid,))
+        with pytest.raises(psycopg.OperationalError):
+            s.events()
+        assert s.event("ev-landing") == knowledge().events[2]
+        assert s.add_analysis(analysis_b()) is False  # already there

@@ -284,12 +284,20 @@ class PostgresStore:
         self.close()
 
     # ------------------------------------------------------------ SQL helpers
+    def _live(self) -> psycopg.Connection[dict[str, Any]]:
+        """The connection, opened again first when the server dropped it (a restart, an
+        idle timeout): the command that met the break failed, the next one works (the
+        web UI keeps serving)."""
+        if self._conn.broken:
+            self._conn = self._connect()
+        return self._conn
+
     @contextmanager
     def _transaction(self) -> Iterator[psycopg.Connection[dict[str, Any]]]:
         """A write transaction (rolled back on any exception), after the other writers."""
         if self.readonly:
             raise StoreError(f"E017 {redact_url(self.url)} is open read-only")
-        with self._lock, self._conn.transaction():
+        with self._lock, self._live().transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
             yield self._conn
 
@@ -297,7 +305,7 @@ class PostgresStore:
     def _snapshot(self) -> Iterator[None]:
         """Several reads that must see one state of the database."""
         with self._lock:
-            if self._conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            if self._live().info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
                 yield  # already inside a transaction
                 return
             with self._conn.transaction():
@@ -306,11 +314,11 @@ class PostgresStore:
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self._lock:
-            return self._conn.execute(cast(Any, sql), [_enc(p) for p in params]).fetchall()
+            return self._live().execute(cast(Any, sql), [_enc(p) for p in params]).fetchall()
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
         with self._lock:
-            return self._conn.execute(cast(Any, sql), [_enc(p) for p in params]).fetchone()
+            return self._live().execute(cast(Any, sql), [_enc(p) for p in params]).fetchone()
 
     @staticmethod
     def _exec(
@@ -480,7 +488,7 @@ class PostgresStore:
 
     def generation(self) -> int:
         with self._lock:
-            return self._state(self._conn, "generation")
+            return self._state(self._live(), "generation")
 
     def knowledge_stale(self) -> bool:
         with self._snapshot():
