@@ -209,3 +209,44 @@ def test_eval_through_the_store_scores_the_same(
     assert through == plain
     for out in (tmp_path / "plain").iterdir():
         assert (tmp_path / "stored" / out.name).read_text() == out.read_text()
+
+
+def test_analyses_are_read_in_batches_in_id_order(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import histograph.store.postgres as pg
+
+    monkeypatch.setattr(pg, "_ANALYSES_BATCH", 3)
+    a, b = analysis_a(), analysis_b()
+    items = [
+        dataclasses.replace(
+            x,
+            document=dataclasses.replace(x.document, id=f"d{n:02d}"),
+            regions=tuple(dataclasses.replace(r, doc_id=f"d{n:02d}") for r in x.regions),
+            sentences=tuple(dataclasses.replace(r, doc_id=f"d{n:02d}") for r in x.sentences),
+            times=(),
+            entities=(),
+            roles=(),
+            events=tuple(dataclasses.replace(r, doc_id=f"d{n:02d}") for r in x.events),
+        )
+        for n, x in enumerate([a, b] * 4)
+    ]
+    with open_store(postgres_url) as s:
+        for item in reversed(items):
+            assert s.add_analysis(item)
+        assert list(s.analyses()) == items
+        assert s.analysis("d05") == items[5] and s.analysis("nope") is None
+
+
+def test_a_dropped_connection_is_opened_again(postgres_url: str) -> None:
+    """The server ends the session (a restart, an idle timeout): one call fails with the
+    server's error, the next ones work (the web UI keeps serving)."""
+    with open_store(postgres_url) as s:
+        s.replace_knowledge(knowledge())
+        assert isinstance(s, PostgresStore)
+        with _raw(postgres_url) as admin:  # end this store's session only
+            admin.execute("SELECT pg_terminate_backend(%s)", (s._conn.info.backend_pid,))
+        with pytest.raises(psycopg.OperationalError):
+            s.events()
+        assert s.event("ev-landing") == knowledge().events[2]
+        assert s.add_analysis(analysis_b()) is False  # already there
