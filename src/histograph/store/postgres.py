@@ -49,7 +49,7 @@ from ..model import (
     Person,
     Severity,
 )
-from . import DocumentVersion, SearchHit, redact_url
+from . import DocumentVersion, FacetEntity, Facets, FacetSource, SearchHit, redact_url
 from . import serialise as S
 from .common import (
     EXACT_DAY_PRECISIONS,
@@ -883,11 +883,45 @@ class PostgresStore:
         source: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        after: str | None = None,
     ) -> list[Event]:
         where, params = self._event_filter(earliest, latest, entity, type, source)
-        sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}" + self._page(limit, offset)
         with self._snapshot():
-            return self._load_events(self._all(sql, params))
+            if after is not None:
+                return self._load_events(self._events_after(where, params, after, limit, offset))
+            sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}"
+            return self._load_events(self._all(sql + self._page(limit, offset), params))
+
+    def _events_after(
+        self, where: str, params: list[Any], after: str, limit: int | None, offset: int
+    ) -> list[dict[str, Any]]:
+        """Keyset page: the events after event ``after`` in timeline order (the dated ones
+        after it, then the undated ones)."""
+        cursor = self._one(
+            "SELECT date_earliest, date_latest, seq FROM events WHERE id = %s", (after,)
+        )
+        if cursor is None:
+            raise ValueError(f"E031 unknown cursor: no event with id {after!r}")
+        want = None if limit is None else limit + offset
+        conj = " AND " if where else " WHERE "
+        rows: list[dict[str, Any]] = []
+        last_seq = -1
+        if cursor["date_earliest"] is not None:
+            rows = self._all(
+                f"SELECT * FROM events e{where}{conj}e.date_earliest IS NOT NULL AND"
+                " (e.date_earliest, e.date_latest, e.seq) > (%s, %s, %s)"
+                " ORDER BY e.date_earliest, e.date_latest, e.seq" + self._page(want, 0),
+                [*params, cursor["date_earliest"], cursor["date_latest"], cursor["seq"]],
+            )
+        else:
+            last_seq = int(cursor["seq"])
+        if want is None or len(rows) < want:
+            rows += self._all(
+                f"SELECT * FROM events e{where}{conj}e.date_earliest IS NULL AND e.seq > %s"
+                " ORDER BY e.seq" + self._page(None if want is None else want - len(rows), 0),
+                [*params, last_seq],
+            )
+        return rows[offset:]
 
     def count_events(
         self,
@@ -902,6 +936,16 @@ class PostgresStore:
         row = self._one(f"SELECT count(*) AS n FROM events e{where}", params)
         return int(row["n"]) if row else 0
 
+    def events_at(self, doc_id: str, start: int, end: int) -> list[Event]:
+        with self._snapshot():
+            rows = self._all(
+                "SELECT * FROM events e WHERE e.id IN (SELECT v.event_id FROM event_evidence v"
+                ' WHERE v.doc_id = %s AND v.start < %s AND %s < v."end")'
+                f" ORDER BY {_EVENT_ORDER}",
+                (doc_id, end, start),
+            )
+            return self._load_events(rows)
+
     def event(self, event_id: str) -> Event | None:
         with self._snapshot():
             found = self._load_events(
@@ -909,8 +953,11 @@ class PostgresStore:
             )
         return found[0] if found else None
 
-    def on_this_day(self, month: int, day: int) -> list[Event]:
+    def on_this_day(
+        self, month: int, day: int, *, limit: int | None = None, offset: int = 0
+    ) -> list[Event]:
         check_month_day(month, day)
+        check_page(limit, offset)
         with self._snapshot():
             rows = self._all(
                 "SELECT * FROM events e WHERE"
@@ -921,7 +968,41 @@ class PostgresStore:
                 (sorted(EXACT_DAY_PRECISIONS), month, day, month),
             )
             rows = [r for r in rows if falls_on(S.time_from_row(r, "date_"), month, day)]
-            return self._load_events(rows)
+            end = None if limit is None else offset + limit
+            return self._load_events(rows[offset:end])
+
+    def count_on_this_day(self, month: int, day: int) -> int:
+        check_month_day(month, day)
+        rows = self._all(
+            "SELECT * FROM events e WHERE"
+            " (e.date_precision = ANY(%s) AND e.date_month = %s AND e.date_day = %s)"
+            " OR (e.date_precision = 'month' AND e.date_month = %s)"
+            " OR (e.date_precision = 'interval' AND e.date_latest - e.date_earliest < 31)",
+            (sorted(EXACT_DAY_PRECISIONS), month, day, month),
+        )
+        return sum(1 for r in rows if falls_on(S.time_from_row(r, "date_"), month, day))
+
+    def facets(self, limit: int | None = None) -> Facets:
+        top = "" if limit is None else f" ORDER BY n DESC, k LIMIT {int(limit)}"
+        with self._snapshot():
+            types = self._all(
+                "SELECT type AS k, count(*) AS n FROM events GROUP BY type ORDER BY k"
+            )
+            ents = self._all(
+                "SELECT f.k, f.n, p.name, p.kind FROM (SELECT entity_id AS k,"
+                " count(DISTINCT event_id) AS n FROM event_entities GROUP BY entity_id"
+                f"{top}) f LEFT JOIN entities p ON p.id = f.k ORDER BY f.n DESC, f.k"
+            )
+            docs = self._all(
+                "SELECT f.k, f.n, d.uri, d.title FROM (SELECT doc_id AS k,"
+                " count(DISTINCT event_id) AS n FROM event_evidence GROUP BY doc_id"
+                f"{top}) f LEFT JOIN documents d ON d.id = f.k ORDER BY f.n DESC, f.k"
+            )
+        return Facets(
+            types=[(str(r["k"]), int(r["n"])) for r in types],
+            entities=[FacetEntity(str(r["k"]), int(r["n"]), r["name"], r["kind"]) for r in ents],
+            sources=[FacetSource(str(r["k"]), int(r["n"]), r["uri"], r["title"]) for r in docs],
+        )
 
     def _load_people(self, rows: list[dict[str, Any]]) -> list[Person]:
         ids = [str(r["id"]) for r in rows]
@@ -985,6 +1066,32 @@ class PostgresStore:
         sql += " ORDER BY p.seq" + self._page(limit, offset)
         with self._snapshot():
             return self._load_people(self._all(sql, params))
+
+    def count_people(self, *, kind: str | None = None, query: str | None = None) -> int:
+        where: list[str] = []
+        params: list[Any] = []
+        if kind is not None:
+            where.append("p.kind = %s")
+            params.append(kind)
+        if query is not None:
+            pat = "%" + _like_escape(S.fold(query)) + "%"
+            where.append(
+                "(p.name_fold LIKE %s ESCAPE '\\' OR p.id IN (SELECT a.entity_id FROM"
+                " entity_aliases a WHERE a.alias_fold LIKE %s ESCAPE '\\'))"
+            )
+            params.extend([pat, pat])
+        sql = "SELECT count(*) AS n FROM entities p"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        row = self._one(sql, params)
+        return int(row["n"]) if row else 0
+
+    def count_conflicts(self, subject: str | None = None) -> int:
+        if subject is None:
+            row = self._one("SELECT count(*) AS n FROM conflicts")
+        else:
+            row = self._one("SELECT count(*) AS n FROM conflicts WHERE subject = %s", (subject,))
+        return int(row["n"]) if row else 0
 
     def person(self, name: str) -> Person | None:
         f = S.fold(name)

@@ -229,8 +229,12 @@ def create_app(
         return page("person.html", "people", title=data["name"], p=data)
 
     @app.get("/onthisday", response_class=HTMLResponse, summary="On this day page", tags=["pages"])
-    def onthisday_page(date: Annotated[str | None, Query(max_length=20)] = None) -> str:
-        data = views.on_this_day(date)
+    def onthisday_page(
+        date: Annotated[str | None, Query(max_length=20)] = None,
+        limit: Limit = PAGE_SIZE,
+        offset: Offset = 0,
+    ) -> str:
+        data = views.on_this_day(date, limit, offset)
         return page("onthisday.html", "onthisday", title=f"On this day: {data['label']}", data=data)
 
     @app.get("/sources", response_class=HTMLResponse, summary="Sources page", tags=["pages"])
@@ -363,8 +367,10 @@ def create_app(
     )
     def api_onthisday(
         date: Annotated[str | None, Query(max_length=20, description="MM-DD or YYYY-MM-DD")] = None,
+        limit: Limit = PAGE_SIZE,
+        offset: Offset = 0,
     ) -> dict[str, Any]:
-        return views.on_this_day(date)
+        return views.on_this_day(date, limit, offset)
 
     @app.get("/api/sources", tags=["api"], summary="The documents, paginated")
     def api_sources(limit: Limit = PAGE_SIZE, offset: Offset = 0) -> dict[str, Any]:
