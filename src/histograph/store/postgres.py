@@ -14,9 +14,10 @@ What is PostgreSQL's own:
   where ``words`` holds the sentence's words casefolded and without diacritics (the tokens
   of :func:`.common.words`, as the in-memory backend matches them), queried with a tsquery
   built from the user's words (``word*`` prefixes, ``"quoted phrases"``, ``OR``);
-- PostgreSQL text cannot hold NUL: every string is escaped on the way in (NUL and the
-  escape character U+E000 become U+E000 U+E002 / U+E000 U+E001) and unescaped on the way
-  out, so documents containing NUL round-trip exactly, as they do in SQLite.
+- PostgreSQL text cannot hold NUL: every string is escaped on the way in (NUL becomes
+  U+0001 U+0001, U+0001 becomes U+0001 U+0002: a code that keeps the strings' order) and
+  unescaped on the way out, so documents containing NUL round-trip exactly and sort as
+  they do in SQLite.
 """
 
 from __future__ import annotations
@@ -94,16 +95,19 @@ _WRITE_LOCK = 0x6869737467727068 & 0x7FFFFFFFFFFFFFFF
 
 # ---------------------------------------------------------------- NUL-safe strings
 
-_ESC = "\ue000"
-_TO_DB = re.compile("[\x00\ue000]")
-_FROM_DB = re.compile("\ue000[\ue001\ue002]")
+# An order-preserving, prefix-free code: NUL -> \x01\x01, \x01 -> \x01\x02, every other
+# character itself. Stored strings then sort (COLLATE "C": by code point) exactly as the
+# Python strings do, so ORDER BY id / uri agrees with the other backends.
+_ESC = "\x01"
+_TO_DB = re.compile("[\x00\x01]")
+_FROM_DB = re.compile("\x01[\x01\x02]")
 
 
 def _enc(value: Any) -> Any:
     """A value as stored: strings without NUL (reversibly escaped), lists element-wise."""
     if isinstance(value, str):
         if "\x00" in value or _ESC in value:
-            return _TO_DB.sub(lambda m: _ESC + ("\ue001" if m.group() == _ESC else "\ue002"), value)
+            return _TO_DB.sub(lambda m: "\x01\x02" if m.group() == _ESC else "\x01\x01", value)
         return value
     if isinstance(value, list | tuple):
         return [_enc(v) for v in value]
@@ -112,7 +116,7 @@ def _enc(value: Any) -> Any:
 
 def _dec(value: Any) -> Any:
     if isinstance(value, str) and _ESC in value:
-        return _FROM_DB.sub(lambda m: _ESC if m.group()[1] == "\ue001" else "\x00", value)
+        return _FROM_DB.sub(lambda m: _ESC if m.group() == "\x01\x02" else "\x00", value)
     return value
 
 
