@@ -19,7 +19,7 @@ from .mentions import find_mentions
 from .roles import extract_roles
 
 if TYPE_CHECKING:
-    from ..pipeline import DocState
+    from ..state import DocState
 
 __all__ = ["entities_stage", "extract_roles", "find_mentions"]
 

@@ -45,7 +45,7 @@ from .states import gazetteer
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from ..pipeline import DocState, Segment
+    from ..state import DocState, Segment
 
 _YEAR = re.compile(r"(?<![\d/-])(1[0-9]{3}|20[0-9]{2})(?![\d/])")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
