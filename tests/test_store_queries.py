@@ -309,6 +309,11 @@ def test_cli_and_http_lists_default_to_a_page(tmp_path: Path) -> None:
     assert body["total"] >= len(body["items"])
     people = client.get("/api/people?limit=2").json()
     assert people["total"] == 5 and len(people["items"]) == 2
+    first = client.get("/api/timeline?limit=7").json()
+    second = client.get(f"/api/timeline?limit=7&after={first['next_after']}").json()
+    offset = client.get("/api/timeline?limit=7&offset=7").json()
+    assert [r["id"] for r in second["items"]] == [r["id"] for r in offset["items"]]
+    assert client.get("/api/timeline?after=no-such-event").status_code == 400
     facets = client.get("/api/facets").json()
     assert sum(t["count"] for t in facets["types"]) == N_EVENTS
     assert client.get("/").status_code == 200

@@ -891,6 +891,12 @@ class PostgresStore:
     ) -> list[Event]:
         where, params = self._event_filter(earliest, latest, entity, type, source)
         with self._snapshot():
+            if earliest is not None:
+                # an overlap with [earliest, ...] starts at most `width` days before it
+                row = self._one("SELECT max(date_latest - date_earliest) AS w FROM events")
+                width = int(row["w"]) if row and row["w"] is not None else 0
+                where += " AND e.date_earliest >= %s"
+                params.append(earliest - width)
             if after is not None:
                 return self._load_events(self._events_after(where, params, after, limit, offset))
             sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}"

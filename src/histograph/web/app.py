@@ -298,8 +298,15 @@ def create_app(
         source: Annotated[str | None, Query(description="A document id")] = None,
         limit: Limit = PAGE_SIZE,
         offset: Offset = 0,
+        after: Annotated[
+            str | None,
+            Query(
+                max_length=1000,
+                description="An event id: the page after it (keyset; `next_after` of a page)",
+            ),
+        ] = None,
     ) -> dict[str, Any]:
-        return views.timeline(Filters(start, end, type, entity, source), limit, offset)
+        return views.timeline(Filters(start, end, type, entity, source), limit, offset, after)
 
     @app.get(
         "/api/timeline/items",

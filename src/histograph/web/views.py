@@ -241,7 +241,11 @@ class Views:
         }
         return self._facets
 
-    def timeline(self, filters: Filters, limit: int = PAGE_SIZE, offset: int = 0) -> dict[str, Any]:
+    def timeline(
+        self, filters: Filters, limit: int = PAGE_SIZE, offset: int = 0, after: str | None = None
+    ) -> dict[str, Any]:
+        """A page of the timeline: ``limit`` events from ``offset``, or after the event
+        ``after`` (keyset: ``next_after`` of the previous page; as fast at any depth)."""
         check_page(limit, offset)
         earliest, latest = filters.bounds()
         kw: dict[str, Any] = {
@@ -252,10 +256,15 @@ class Views:
             "source": filters.source or None,
         }
         total = self.hg.count_events(**kw)
-        events = self.hg.events(**kw, limit=limit, offset=offset)
+        try:
+            events = self.hg.events(**kw, limit=limit, offset=offset, after=after or None)
+        except ValueError as exc:  # an unknown cursor
+            raise BadRequest(str(exc)) from None
         return {
             "filters": filters.as_dict(),
             **page_info(total, limit, offset),
+            "after": after or None,
+            "next_after": events[-1].id if len(events) == limit else None,
             "items": [self.summary(e) for e in events],
         }
 
