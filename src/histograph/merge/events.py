@@ -7,6 +7,9 @@
 month/day), a name ("the Cold War") or an entity participant. Other asserted mentions (a bare
 "the recognition") and every negated / hypothetical / planned mention may only *join* an event
 founded by others, and their dates never count: "refused to recognize" never becomes an event.
+Such a mention joins only on evidence a reader can be shown beyond its word
+(:func:`_joiner_evidence`): the event's name, or, asserted, a participant it shares; a bare
+"the treaty" later on a page is as often a later act on the same thing (its ratification).
 
 **Coreference.** Mentions are compared only within one type compatibility group
 (``groups`` in ``data/event_types.yaml``) and, inside it, only with the clusters found through
@@ -977,6 +980,14 @@ def _founder_key(x: _Mention) -> tuple[int, int, int, str, int]:
     return (rank, width, 0 if x.m.region_kind not in _TITLE_KINDS else 1, x.m.doc_id, x.order)
 
 
+def _joiner_evidence(x: _Mention, c: _Cluster) -> bool:
+    """A mention that may not found an event joins ``c`` only on evidence a reader can be
+    shown beyond its word: the event's name, or (asserted) a participant of the event."""
+    if x.name is not None and x.name in c.names:
+        return True
+    return x.asserted and bool(x.parts & c.parts or _fuzzy_shared(x.parts, c.parts))
+
+
 def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     index = _Index()
@@ -1101,8 +1112,13 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         add(c, x)
     done = {id(x) for x in dated_joiners}
     for x in sorted((x for x in joiners if id(x) not in done), key=lambda x: x.order):
+        # the rest (not asserted, or too weak to found: "the treaty", "refused to
+        # recognize", "an invasion") join only an event they name or, asserted, one whose
+        # participants they share: the same word on one page ("the treaty" after its
+        # signing) is as often a later act on the same thing (its ratification), and two
+        # events printed as one are a false sentence
         c = best(x) or only_lexical(x) or only_cluster(x) or most_salient(x)
-        if c is not None:
+        if c is not None and _joiner_evidence(x, c):
             add(c, x)
     return _merge_duplicates(clusters)
 
