@@ -7,6 +7,13 @@
 month/day), a name ("the Cold War") or an entity participant. Other asserted mentions (a bare
 "the recognition") and every negated / hypothetical / planned mention may only *join* an event
 founded by others, and their dates never count: "refused to recognize" never becomes an event.
+Such a mention joins only on evidence a reader can be shown beyond its word
+(:func:`_joiner_evidence`): the event's name, or, asserted, a participant it shares; a bare
+"the treaty" later on a page is as often a later act on the same thing (its ratification).
+An undated clause that meets an event of its own page through nothing but the page and a
+state participant (:func:`_same_page_evidence`: no shared name, trigger word, head noun,
+framing word or non-state participant) is dropped: "the collapse of the Union" is not its
+founding revolution, and it tells no event the collection can date.
 
 **Coreference.** Mentions are compared only within one type compatibility group
 (``groups`` in ``data/event_types.yaml``) and, inside it, only with the clusters found through
@@ -977,6 +984,33 @@ def _founder_key(x: _Mention) -> tuple[int, int, int, str, int]:
     return (rank, width, 0 if x.m.region_kind not in _TITLE_KINDS else 1, x.m.doc_id, x.order)
 
 
+def _joiner_evidence(x: _Mention, c: _Cluster) -> bool:
+    """A mention that may not found an event joins ``c`` only on evidence a reader can be
+    shown beyond its word: the event's name, or (asserted) a participant of the event."""
+    if x.name is not None and x.name in c.names:
+        return True
+    return x.asserted and bool(x.parts & c.parts or _fuzzy_shared(x.parts, c.parts))
+
+
+def _same_page_evidence(x: _Mention, c: _Cluster) -> bool:
+    """Whether an undated mention found ``c``, an event its own page tells, through more
+    than the page and a state participant: the event's name, the trigger's word (its first
+    five letters: "proclaim" / "proclamation"), the kind of head noun, a framing word
+    ("restored relations"), or a participant that is not a state (a person, a named thing
+    or place, names that nest counting). Mentions of other pages, or dated, are not judged
+    here (:func:`_score` asks more of them)."""
+    if x.time is not None or x.partial is not None or x.m.doc_id not in c.docs:
+        return True
+    if (x.name is not None and x.name in c.names) or x.framing is not None:
+        return True
+    if x.lemma[:5] in _prefixes(c.lemmas) or x.heads & c.heads:
+        return True
+    if x.ident & c.ident and x.ident_joins:
+        return True
+    shared = x.parts & c.parts
+    return any(not p.startswith("s-") for p in shared) or _fuzzy_shared(x.parts, c.parts) > 0
+
+
 def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     index = _Index()
@@ -1090,6 +1124,11 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
             add(c, x)
     for x in undated:
         c = best(x) or only_lexical(x) or only_cluster(x) or most_salient(x)
+        if c is not None and not _same_page_evidence(x, c):
+            # an undated clause that meets an event of its own page through the page and
+            # a country alone ("the collapse of the Union" beside its founding revolution)
+            # tells another happening the collection cannot date: neither joined nor founded
+            continue
         if c is None and x.repeated:
             # an undated "relations again broke down" kept out of the earlier occurrence
             # tells no event the collection can date: dropped
@@ -1101,8 +1140,13 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         add(c, x)
     done = {id(x) for x in dated_joiners}
     for x in sorted((x for x in joiners if id(x) not in done), key=lambda x: x.order):
+        # the rest (not asserted, or too weak to found: "the treaty", "refused to
+        # recognize", "an invasion") join only an event they name or, asserted, one whose
+        # participants they share: the same word on one page ("the treaty" after its
+        # signing) is as often a later act on the same thing (its ratification), and two
+        # events printed as one are a false sentence
         c = best(x) or only_lexical(x) or only_cluster(x) or most_salient(x)
-        if c is not None:
+        if c is not None and _joiner_evidence(x, c):
             add(c, x)
     return _merge_duplicates(clusters)
 

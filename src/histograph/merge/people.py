@@ -6,6 +6,8 @@ records (kind "person", id ``"p-" + sha1(canonical name)[:10]``):
   "Franklin Roosevelt"; not "Theodore Roosevelt");
 - romanisation variants join when the context agrees (given names agree and, for a surname
   alone, the roles' jurisdictions overlap): "Litvinov" ~ "Litvinoff";
+- spellings one letter apart join when the same spelled-out given names are written on
+  different pages and jurisdictions and authority records agree ("Hendersen" ~ "Henderson");
 - a document's surname-only person joins the one full name of the corpus with that surname; when
   the corpus has several, the roles decide, else it stays a separate, ambiguous person;
 - given-name spellings of ``names.yaml`` agree ("Alexander" ~ "Aleksandr");
@@ -27,9 +29,16 @@ Conflicts (subject_kind "person"):
 - attribute "title", kind "naming", soft: similar titles of offices the data does not know
   (a title whose words are a subset of the other's is a coarser reading, not a conflict:
   "spokesman" / "Politburo spokesman");
-- attributes "role_start"/"role_end", kind "unexplained", hard: incompatible dates of one role.
+- attributes "role_start"/"role_end", kind "unexplained", hard: incompatible dates of one role;
+- attribute "name", kind "naming", soft: one person whose surname the pages spell or romanise
+  two ways (:func:`spelling_conflict`), each spelling with its name spans.
 Each value carries a :class:`Claim` per source (span = the title as written);
 ``Claim.independent`` is False for documents that are near-copies of another.
+
+Why one module (about 950 lines): the clustering passes (full names, romanisations, spellings,
+surname-only persons) share the private :class:`_Clusters` index and the person conflicts are
+built from its members; title conflicts that need only finished people live in
+:mod:`histograph.merge.person_conflicts`.
 """
 
 from __future__ import annotations

@@ -3,10 +3,12 @@ sums of money, lengths, durations …).
 
 Each :class:`~histograph.events.quantities.Quantity` a document states belongs to one event
 of that document: the event whose mention contains it, else the event mentioned nearest to it
-in its sentence, else the nearest one before it in its paragraph (after it when none is
-before), else the event the document mentions most (a toll in an article is the toll of
-the article's event). Quantities of one merged event and one measure are then compared as
-ranges ("about 300" allows 270..330, "more than 3,000" 3,000 and up, "61 or 63" both):
+in its sentence, else the document's main event — of the events it mentions, the one told by
+the most documents (a toll in an article is the toll of the article's event). A mention that
+only tells a phase ("the attack commenced at 7:48") gives its figures to the main event; a
+duration with no event in its own sentence belongs to none (it may measure anything).
+Quantities of one merged event and one measure are then compared as ranges ("about 300"
+allows 270..330, "more than 3,000" 3,000 and up, "61 or 63" both):
 
 - readings that no range reconciles make a **hard** ``unexplained`` conflict ("about 300" /
   "375" / "700" deaths);
@@ -63,7 +65,10 @@ def attach_quantities(
         sentences = sorted((s.start, s.end) for s in a.sentences)
         main = min((e for _, e in cands), key=_centrality)
         for q in quantities:
-            out.append((_owner(q, cands, sentences, paras, main, texts), q))
+            owner = _owner(q, cands, sentences, paras, main, texts)
+            if owner is None:
+                continue
+            out.append((owner, q))
     return out
 
 
@@ -90,7 +95,7 @@ def _owner(
     paras: Sequence[int],
     main: Event,
     texts: Mapping[str, str],
-) -> Event:
+) -> Event | None:
     inside = [(m.end - m.start, e.id, e) for m, e in cands if m.start <= q.start and q.end <= m.end]
     if inside:
         owner = min(inside, key=lambda t: t[:2])[2]
@@ -102,6 +107,8 @@ def _owner(
         if same:
             owner = min(same, key=lambda t: t[:2])[2]
             return main if _phase_only(owner, texts) else owner
+    if q.measure == "duration":
+        return None  # a length with no event in its sentence may measure anything
     return main
 
 

@@ -14,9 +14,10 @@ What is PostgreSQL's own:
   where ``words`` holds the sentence's words casefolded and without diacritics (the tokens
   of :func:`.common.words`, as the in-memory backend matches them), queried with a tsquery
   built from the user's words (``word*`` prefixes, ``"quoted phrases"``, ``OR``);
-- PostgreSQL text cannot hold NUL: every string is escaped on the way in (NUL and the
-  escape character U+E000 become U+E000 U+E002 / U+E000 U+E001) and unescaped on the way
-  out, so documents containing NUL round-trip exactly, as they do in SQLite.
+- PostgreSQL text cannot hold NUL: every string is escaped on the way in (NUL becomes
+  U+0001 U+0001, U+0001 becomes U+0001 U+0002: a code that keeps the strings' order) and
+  unescaped on the way out, so documents containing NUL round-trip exactly and sort as
+  they do in SQLite.
 """
 
 from __future__ import annotations
@@ -84,6 +85,9 @@ KNOWLEDGE_TABLES = (
     "copies",
 )
 
+#: analyses read per batch by :meth:`PostgresStore.analyses` (one query per table each)
+_ANALYSES_BATCH = 100
+
 _EVENT_ORDER = "(e.date_earliest IS NULL), e.date_earliest, e.date_latest, e.seq"
 
 #: the advisory lock every write transaction takes (any constant: "histgrph" in ASCII)
@@ -91,16 +95,19 @@ _WRITE_LOCK = 0x6869737467727068 & 0x7FFFFFFFFFFFFFFF
 
 # ---------------------------------------------------------------- NUL-safe strings
 
-_ESC = "\ue000"
-_TO_DB = re.compile("[\x00\ue000]")
-_FROM_DB = re.compile("\ue000[\ue001\ue002]")
+# An order-preserving, prefix-free code: NUL -> \x01\x01, \x01 -> \x01\x02, every other
+# character itself. Stored strings then sort (COLLATE "C": by code point) exactly as the
+# Python strings do, so ORDER BY id / uri agrees with the other backends.
+_ESC = "\x01"
+_TO_DB = re.compile("[\x00\x01]")
+_FROM_DB = re.compile("\x01[\x01\x02]")
 
 
 def _enc(value: Any) -> Any:
     """A value as stored: strings without NUL (reversibly escaped), lists element-wise."""
     if isinstance(value, str):
         if "\x00" in value or _ESC in value:
-            return _TO_DB.sub(lambda m: _ESC + ("\ue001" if m.group() == _ESC else "\ue002"), value)
+            return _TO_DB.sub(lambda m: "\x01\x02" if m.group() == _ESC else "\x01\x01", value)
         return value
     if isinstance(value, list | tuple):
         return [_enc(v) for v in value]
@@ -109,7 +116,7 @@ def _enc(value: Any) -> Any:
 
 def _dec(value: Any) -> Any:
     if isinstance(value, str) and _ESC in value:
-        return _FROM_DB.sub(lambda m: _ESC if m.group()[1] == "\ue001" else "\x00", value)
+        return _FROM_DB.sub(lambda m: _ESC if m.group() == "\x01\x02" else "\x00", value)
     return value
 
 
@@ -281,12 +288,20 @@ class PostgresStore:
         self.close()
 
     # ------------------------------------------------------------ SQL helpers
+    def _live(self) -> psycopg.Connection[dict[str, Any]]:
+        """The connection, opened again first when the server dropped it (a restart, an
+        idle timeout): the command that met the break failed, the next one works (the
+        web UI keeps serving)."""
+        if self._conn.broken:
+            self._conn = self._connect()
+        return self._conn
+
     @contextmanager
     def _transaction(self) -> Iterator[psycopg.Connection[dict[str, Any]]]:
         """A write transaction (rolled back on any exception), after the other writers."""
         if self.readonly:
             raise StoreError(f"E017 {redact_url(self.url)} is open read-only")
-        with self._lock, self._conn.transaction():
+        with self._lock, self._live().transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
             yield self._conn
 
@@ -294,7 +309,7 @@ class PostgresStore:
     def _snapshot(self) -> Iterator[None]:
         """Several reads that must see one state of the database."""
         with self._lock:
-            if self._conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            if self._live().info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
                 yield  # already inside a transaction
                 return
             with self._conn.transaction():
@@ -303,11 +318,11 @@ class PostgresStore:
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self._lock:
-            return self._conn.execute(cast(Any, sql), [_enc(p) for p in params]).fetchall()
+            return self._live().execute(cast(Any, sql), [_enc(p) for p in params]).fetchall()
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
         with self._lock:
-            return self._conn.execute(cast(Any, sql), [_enc(p) for p in params]).fetchone()
+            return self._live().execute(cast(Any, sql), [_enc(p) for p in params]).fetchone()
 
     @staticmethod
     def _exec(
@@ -385,40 +400,58 @@ class PostgresStore:
         )
         return True
 
-    def analysis(self, doc_id: str) -> Analysis | None:
+    def _load_analyses(self, ids: Sequence[str]) -> list[Analysis]:
+        """The analyses of ``ids`` (unknown ids left out), in the order of ``ids``: one
+        query per table for the whole batch, not per document."""
         with self._snapshot():
-            row = self._one("SELECT * FROM documents WHERE id = %s", (doc_id,))
-            if row is None:
-                return None
+            docs = {
+                str(r["id"]): r
+                for r in self._all("SELECT * FROM documents WHERE id = ANY(%s)", (list(ids),))
+            }
+            if not docs:
+                return []
+            wanted = list(docs)
 
-            def rows(table: str, order: str = "seq") -> list[dict[str, Any]]:
-                return self._all(
-                    f"SELECT * FROM {table} WHERE doc_id = %s ORDER BY {order}", (doc_id,)
-                )
+            def rows(table: str, order: str = "seq") -> dict[str, list[dict[str, Any]]]:
+                by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+                for r in self._all(
+                    f"SELECT * FROM {table} WHERE doc_id = ANY(%s) ORDER BY doc_id, {order}",
+                    (wanted,),
+                ):
+                    by_doc[str(r["doc_id"])].append(r)
+                return by_doc
 
-            parts: dict[int, list[Participant]] = defaultdict(list)
-            for p in rows("event_mention_participants", "mention_seq, seq"):
-                parts[int(p["mention_seq"])].append(S.participant_from_row(p))
-            return Analysis(
+            parts: dict[tuple[str, int], list[Participant]] = defaultdict(list)
+            for doc_id, found in rows("event_mention_participants", "mention_seq, seq").items():
+                for p in found:
+                    parts[(doc_id, int(p["mention_seq"]))].append(S.participant_from_row(p))
+            regions, sentences, times = rows("regions"), rows("sentences"), rows("time_mentions")
+            entities, roles, events = rows("entity_mentions"), rows("roles"), rows("event_mentions")
+        return [
+            Analysis(
                 document=S.document_from_row(row),
-                regions=tuple(S.region_from_row(r) for r in rows("regions")),
-                sentences=tuple(S.sentence_from_row(r) for r in rows("sentences")),
-                times=tuple(S.time_mention_from_row(r) for r in rows("time_mentions")),
-                entities=tuple(S.entity_mention_from_row(r) for r in rows("entity_mentions")),
-                roles=tuple(S.role_from_row(r) for r in rows("roles")),
+                regions=tuple(S.region_from_row(r) for r in regions[i]),
+                sentences=tuple(S.sentence_from_row(r) for r in sentences[i]),
+                times=tuple(S.time_mention_from_row(r) for r in times[i]),
+                entities=tuple(S.entity_mention_from_row(r) for r in entities[i]),
+                roles=tuple(S.role_from_row(r) for r in roles[i]),
                 events=tuple(
-                    S.event_mention_from_row(r, tuple(parts.get(int(r["seq"]), ())))
-                    for r in rows("event_mentions")
+                    S.event_mention_from_row(r, tuple(parts.get((i, int(r["seq"])), ())))
+                    for r in events[i]
                 ),
                 published=S.time_from_row(row, "analysis_published_"),
             )
+            for i, row in ((i, docs[i]) for i in ids if i in docs)
+        ]
+
+    def analysis(self, doc_id: str) -> Analysis | None:
+        found = self._load_analyses([doc_id])
+        return found[0] if found else None
 
     def analyses(self) -> Iterator[Analysis]:
         ids = [str(r["id"]) for r in self._all("SELECT id FROM documents ORDER BY id")]
-        for doc_id in ids:
-            a = self.analysis(doc_id)
-            if a is not None:
-                yield a
+        for start in range(0, len(ids), _ANALYSES_BATCH):
+            yield from self._load_analyses(ids[start : start + _ANALYSES_BATCH])
 
     def documents(self, *, limit: int | None = None, offset: int = 0) -> list[Document]:
         sql = "SELECT * FROM documents ORDER BY uri, id" + self._page(limit, offset)
@@ -459,7 +492,7 @@ class PostgresStore:
 
     def generation(self) -> int:
         with self._lock:
-            return self._state(self._conn, "generation")
+            return self._state(self._live(), "generation")
 
     def knowledge_stale(self) -> bool:
         with self._snapshot():

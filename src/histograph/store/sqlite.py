@@ -4,6 +4,9 @@ The SQL outside :class:`_FTS` is kept portable (standard joins, ``IN`` subquerie
 quoted ``"end"``), so that a PostgreSQL backend can reuse the queries and the row
 converters of :mod:`histograph.store.serialise`; the full-text search is the one
 SQLite-specific part and lives in :class:`_FTS` and migration 2.
+
+One module of about 1,000 lines because every method shares one connection, its lock and
+its transaction helper; the row converters already live apart (:mod:`.serialise`).
 """
 
 from __future__ import annotations
