@@ -318,6 +318,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         if not args.json:
             print(f"{name:18} p50 {a:8.1f} ms  p95 {b:8.1f} ms", flush=True)
     out["p50_ms"], out["p95_ms"] = p50, p95
+    print(json.dumps(out), file=sys.stderr, flush=True)  # kept should a later stage fail
 
     if not args.no_http:
         from starlette.testclient import TestClient
@@ -359,8 +360,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
             try:
                 a, b = _timed(get, max(5, args.repeat // 3))
-            except RuntimeError as exc:
-                print(str(exc), file=sys.stderr)
+            except Exception as exc:  # one page's failure is reported, not fatal
+                print(f"{name}: {type(exc).__name__}: {exc}", file=sys.stderr)
                 continue
             h50[name], h95[name] = round(a, 1), round(b, 1)
             if not args.json:
