@@ -1,5 +1,6 @@
 """Engines and stores at scale: words/s of the whole ingest, serial vs ``--jobs N`` vs Dask,
 and the time to ingest a corpus into SQLite vs PostgreSQL.
+With ``--events N`` it runs ``benchmarks/kbscale.py`` instead: queries at N events.
 
     python benchmarks/scale.py [--words 20000] [--jobs 2] [--corpus DIR ...] [--json]
     python benchmarks/scale.py --stores ../shared/eval-wide/docs --postgres postgresql://...
@@ -107,6 +108,11 @@ def measure(target: Any, *args: Any) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args_in = sys.argv[1:] if argv is None else argv
+    if any(a == "--events" or a.startswith("--events=") for a in args_in):
+        import kbscale  # queries over a synthetic knowledge base of N events
+
+        return kbscale.main(args_in)
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )

@@ -102,3 +102,35 @@ def test_skipped_gold_gives_empty_lists() -> None:
         "missed": [],
         "false_positives": [],
     }
+
+
+def test_cli_eval_errors_lists_the_misses(tmp_path: Any) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from histograph.cli import app
+
+    docs, gold = tmp_path / "docs", tmp_path / "gold"
+    (docs / "c").mkdir(parents=True)
+    gold.mkdir()
+    text = "On 3 May 1791 the diet adopted a constitution.\n"
+    (docs / "c" / "01.txt").write_text(text, encoding="utf-8")
+    (docs / "index.jsonl").write_text(json.dumps({"file": "c/01.txt", "title": "x"}) + "\n")
+    g = {
+        "cluster": "c",
+        "files": ["c/01.txt"],
+        "events": [
+            {
+                "id": "g1",
+                "type": "summit_or_conference",
+                "date": "1791-05-03",
+                "salience": "main",
+                "mentions": [{"file": "c/01.txt", "quote": "the diet adopted a constitution"}],
+            }
+        ],
+    }
+    (gold / "c.json").write_text(json.dumps(g), encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "--docs", str(docs), "--gold", str(gold), "--errors"])
+    assert result.exit_code == 0, result.output
+    assert "MISSED [" in result.output and "g1" in result.output

@@ -45,7 +45,12 @@ def test_fresh_schema_gets_every_migration_once(fresh_url: str) -> None:
     with _raw(fresh_url) as conn:
         rows = conn.execute("SELECT number, name FROM migrations ORDER BY number").fetchall()
         assert rows == [(m.number, m.name) for m in available_migrations("migrations_pg")]
-        views = {r[0] for r in conn.execute("SELECT viewname FROM pg_views WHERE schemaname = current_schema()")}
+        views = {
+            r[0]
+            for r in conn.execute(
+                "SELECT viewname FROM pg_views WHERE schemaname = current_schema()"
+            )
+        }
         assert {"event_sources", "timeline", "person_roles", "document_overview"} <= views
 
 
@@ -124,7 +129,7 @@ def test_concurrent_writers_store_a_document_once(postgres_url: str) -> None:
 def test_nul_and_the_escape_character_round_trip(postgres_url: str) -> None:
     """Regression: PostgreSQL text cannot hold NUL; SQLite can, so the store escapes it."""
     a = analysis_a()
-    text = "Nul\x00here \ue000 and \ue000\ue001 " + a.document.text
+    text = "Nul\x00here \x01 and \x01\x02 \x01\x01 " + a.document.text
     doc = dataclasses.replace(a.document, id="doc-nul", text=text, title="t\x00itle")
     shift = len(text) - len(a.document.text)
     sentences = tuple(
@@ -138,6 +143,13 @@ def test_nul_and_the_escape_character_round_trip(postgres_url: str) -> None:
         assert s.add_analysis(nul)
         assert s.analysis("doc-nul") == nul
         assert s.document("doc-nul") == doc and s.quote("doc-nul", 0, 8) == "Nul\x00here"
+        # ids with NUL and U+0001 sort as Python sorts them (the escape keeps the order)
+        ids = ["0", "\x00", "\x00\x00", "\x01", "\x00\x02", "a\x00", "a"]
+        for doc_id in ids:
+            s.add_analysis(
+                dataclasses.replace(nul, document=dataclasses.replace(doc, id=doc_id), sentences=())
+            )
+        assert [x.document.id for x in s.analyses()] == sorted([*ids, "doc-nul"])
 
 
 def test_tsquery_is_built_from_words_only() -> None:
@@ -209,3 +221,44 @@ def test_eval_through_the_store_scores_the_same(
     assert through == plain
     for out in (tmp_path / "plain").iterdir():
         assert (tmp_path / "stored" / out.name).read_text() == out.read_text()
+
+
+def test_analyses_are_read_in_batches_in_id_order(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import histograph.store.postgres as pg
+
+    monkeypatch.setattr(pg, "_ANALYSES_BATCH", 3)
+    a, b = analysis_a(), analysis_b()
+    items = [
+        dataclasses.replace(
+            x,
+            document=dataclasses.replace(x.document, id=f"d{n:02d}"),
+            regions=tuple(dataclasses.replace(r, doc_id=f"d{n:02d}") for r in x.regions),
+            sentences=tuple(dataclasses.replace(r, doc_id=f"d{n:02d}") for r in x.sentences),
+            times=(),
+            entities=(),
+            roles=(),
+            events=tuple(dataclasses.replace(r, doc_id=f"d{n:02d}") for r in x.events),
+        )
+        for n, x in enumerate([a, b] * 4)
+    ]
+    with open_store(postgres_url) as s:
+        for item in reversed(items):
+            assert s.add_analysis(item)
+        assert list(s.analyses()) == items
+        assert s.analysis("d05") == items[5] and s.analysis("nope") is None
+
+
+def test_a_dropped_connection_is_opened_again(postgres_url: str) -> None:
+    """The server ends the session (a restart, an idle timeout): one call fails with the
+    server's error, the next ones work (the web UI keeps serving)."""
+    with open_store(postgres_url) as s:
+        s.replace_knowledge(knowledge())
+        assert isinstance(s, PostgresStore)
+        with _raw(postgres_url) as admin:  # end this store's session only
+            admin.execute("SELECT pg_terminate_backend(%s)", (s._conn.info.backend_pid,))
+        with pytest.raises(psycopg.OperationalError):
+            s.events()
+        assert s.event("ev-landing") == knowledge().events[2]
+        assert s.add_analysis(analysis_b()) is False  # already there

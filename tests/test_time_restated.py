@@ -78,3 +78,19 @@ def test_parse_days() -> None:
 
     assert parse_days("two days") == 2 and parse_days("3 weeks") == 21 and parse_days("a day") == 1
     assert parse_days("some days") is None
+
+
+def test_a_paragraph_opening_day_takes_the_pages_year_not_the_backgrounds() -> None:
+    from histograph.ingest import read_text
+    from histograph.pipeline import build
+
+    text = (
+        "On July 2, 1776, the congress voted. On July 4, 1776, it adopted the declaration. "
+        "On August 2, 1776, delegates signed it.\n\n"
+        "In 1775, the British marched on Lexington. They lost the day on April 19, 1775.\n\n"
+        "Across the colonies, the news arrived on July 8.\n\n"
+        "The British landed on Staten Island in July 1776.\n"
+    )
+    a = build().analyze(read_text(text, uri="t.txt", fmt="txt"))
+    day = next(t for t in a.times if t.text == "July 8")
+    assert day.value is not None and day.value.value == "1776-07-08"

@@ -29,12 +29,16 @@ from .model import (
     TimeValue,
 )
 from .pipeline import DEFAULT_STAGES, Pipeline, analyze_each, build
-from .store import DocumentVersion, SearchHit, Store, open_store
+from .store import DocumentVersion, Facets, SearchHit, Store, open_store
 
 if TYPE_CHECKING:
     from .dask_engine import DaskEngine
 
 ProgressFn = Callable[[str], None]
+
+#: the default page of every list query (timeline, on this day, people, conflicts);
+#: ``limit=None`` asks for everything (exports)
+PAGE = 50
 
 
 def build_knowledge(
@@ -286,35 +290,59 @@ class Histograph:
         end: str | None = None,
         entity: str | None = None,
         type: str | None = None,
-        limit: int | None = None,
+        limit: int | None = PAGE,
         offset: int = 0,
+        after: str | None = None,
     ) -> list[Event]:
-        """Events in date order, filtered by date range, participant and type."""
+        """Events in date order, filtered by date range, participant and type; a page of
+        ``limit`` (None: all) from ``offset``, or after the event ``after`` (keyset: the
+        last id of the previous page; as fast at the end of the list as at the start)."""
         earliest = parse_date_arg(start).earliest if start else None
         latest = parse_date_arg(end).latest if end else None
         return self.store.events(
-            earliest=earliest, latest=latest, entity=entity, type=type, limit=limit, offset=offset
+            earliest=earliest, latest=latest, entity=entity, type=type, limit=limit,
+            offset=offset, after=after,
         )
 
-    def on_this_day(self, month_day: str | None = None) -> list[Event]:
-        """Events of a month and day across years (``MM-DD``; default today)."""
+    def on_this_day(
+        self, month_day: str | None = None, *, limit: int | None = PAGE, offset: int = 0
+    ) -> list[Event]:
+        """Events of a month and day across years (``MM-DD``; default today), by date."""
         month, day = parse_month_day(month_day)
-        return self.store.on_this_day(month, day)
+        return self.store.on_this_day(month, day, limit=limit, offset=offset)
+
+    def count_on_this_day(self, month_day: str | None = None) -> int:
+        """How many events :meth:`on_this_day` would return without ``limit``/``offset``."""
+        month, day = parse_month_day(month_day)
+        return self.store.count_on_this_day(month, day)
 
     def event(self, event_id: str) -> Event | None:
         return self.store.event(event_id)
+
+    def events_at(self, doc_id: str, start: int, end: int) -> list[Event]:
+        """Events a span of a source states (a mention in it overlaps the span)."""
+        return self.store.events_at(doc_id, start, end)
 
     def people(
         self,
         kind: str | None = "person",
         *,
         query: str | None = None,
-        limit: int | None = None,
+        limit: int | None = PAGE,
         offset: int = 0,
     ) -> list[Person]:
         """People (or states, organisations: ``kind``; None for all), by first mention;
         ``query`` keeps those whose name or an alias contains it (any case)."""
         return self.store.people(kind=kind, query=query, limit=limit, offset=offset)
+
+    def count_people(self, kind: str | None = "person", *, query: str | None = None) -> int:
+        """How many :meth:`people` would return without ``limit``/``offset``."""
+        return self.store.count_people(kind=kind, query=query)
+
+    def facets(self, limit: int | None = None) -> Facets:
+        """Event counts by type, participant entity and source document; of entities and
+        sources the ``limit`` most frequent (None: all)."""
+        return self.store.facets(limit)
 
     def events(
         self,
@@ -326,11 +354,12 @@ class Histograph:
         source: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        after: str | None = None,
     ) -> list[Event]:
         """Events by date, filtered by day numbers, participant, type and source document."""
         return self.store.events(
             earliest=earliest, latest=latest, entity=entity, type=type, source=source,
-            limit=limit, offset=offset,
+            limit=limit, offset=offset, after=after,
         )
 
     def count_events(
@@ -398,8 +427,14 @@ class Histograph:
         found.sort(key=lambda p: (p.kind != "person", -len(p.mentions)))
         return found[:limit]
 
-    def conflicts(self, subject: str | None = None) -> list[Conflict]:
-        return self.store.conflicts(subject)
+    def conflicts(
+        self, subject: str | None = None, *, limit: int | None = PAGE, offset: int = 0
+    ) -> list[Conflict]:
+        """Conflicts (of one event or person: ``subject``) in the order found."""
+        return self.store.conflicts(subject, limit=limit, offset=offset)
+
+    def count_conflicts(self, subject: str | None = None) -> int:
+        return self.store.count_conflicts(subject)
 
     def sources(self, *, limit: int | None = None, offset: int = 0) -> list[Document]:
         return self.store.documents(limit=limit, offset=offset)
@@ -430,13 +465,15 @@ class Histograph:
         )
 
     def iter_events(self, page: int = 500) -> Iterator[Event]:
-        offset = 0
+        """Every event in timeline order, read a page at a time (keyset pages: each as
+        fast as the first)."""
+        after: str | None = None
         while True:
-            batch = self.store.events(limit=page, offset=offset)
+            batch = self.store.events(limit=page, after=after)
             yield from batch
             if len(batch) < page:
                 return
-            offset += page
+            after = batch[-1].id
 
 
 def describe(exc: BaseException) -> str:

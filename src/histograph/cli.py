@@ -105,6 +105,9 @@ DbOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 OffsetOption = Annotated[int, typer.Option("--offset", min=0, help="Skip this many results first.")]
+LimitOption = Annotated[
+    int, typer.Option("--limit", min=0, help="At most this many (default 50; 0: all).")
+]
 
 
 def _is_memory(db: str) -> bool:
@@ -364,7 +367,7 @@ def timeline(
     end: Annotated[str | None, typer.Option("--to", help="Latest date (YYYY[-MM[-DD]]).")] = None,
     entity: Annotated[str | None, typer.Option(help="Only events with this participant (any alias).")] = None,
     type: Annotated[str | None, typer.Option("--type", help="Only events of this type.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    limit: LimitOption = 50,
     offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
@@ -372,7 +375,8 @@ def timeline(
     with _open(db) as hg:
         try:
             events = hg.timeline(
-                start=start, end=end, entity=entity, type=type, limit=limit, offset=offset
+                start=start, end=end, entity=entity, type=type, limit=limit or None,
+                offset=offset,
             )
         except DateArgumentError as exc:
             raise _fail(str(exc)) from None
@@ -385,6 +389,8 @@ def timeline(
 def on_this_day(
     month_day: Annotated[str | None, typer.Argument(help="MM-DD (default: today).")] = None,
     db: DbOption = "histograph.db",
+    limit: LimitOption = 50,
+    offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Events of a month and day across the years; imprecise or disputed days are marked."""
@@ -392,7 +398,7 @@ def on_this_day(
 
     with _open(db) as hg:
         try:
-            rows = _views(hg).on_this_day(month_day)["items"]
+            rows = _views(hg).on_this_day(month_day, limit or None, offset)["items"]
         except BadRequest as exc:
             raise _fail(str(exc)) from None
     _emit(rows, as_json, lambda: tables.timeline_table(rows, title=f"On this day ({month_day or 'today'})"))
@@ -404,7 +410,7 @@ def people(
     kind: Annotated[
         str, typer.Option(help="person, state or organisation.")
     ] = "person",
-    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    limit: LimitOption = 50,
     offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
@@ -413,7 +419,7 @@ def people(
         raise _fail(f"unknown kind {kind!r}; choose person, state or organisation")
     with _open(db) as hg:
         v = _views(hg)
-        rows = [v.person_row(p) for p in hg.people(kind=kind, limit=limit, offset=offset)]
+        rows = [v.person_row(p) for p in hg.people(kind=kind, limit=limit or None, offset=offset)]
     _emit(rows, as_json, lambda: tables.people_table(rows))
 
 
@@ -429,7 +435,7 @@ def authority_cmd(
             records = hg.load_authority(file)
         except (AuthorityError, OSError) as exc:
             raise _fail(str(exc)) from None
-        pinned = [p for p in hg.people(None) if p.authority_id]
+        pinned = [p for p in hg.people(None, limit=None) if p.authority_id]
     if as_json:
         _print_json({"records": len(records), "pinned": [
             {"id": p.id, "name": p.name, "authority_id": p.authority_id} for p in pinned]})
@@ -479,14 +485,13 @@ def event(
 @app.command()
 def conflicts(
     db: DbOption = "histograph.db",
-    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    limit: LimitOption = 50,
     offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
     """Where sources disagree, with each value's sources and an explanation."""
     with _open(db) as hg:
-        found = hg.conflicts()
-        found = found[offset : offset + limit if limit is not None else None]
+        found = hg.conflicts(limit=limit or None, offset=offset)
         v = _views(hg)
         rows = [v.conflict(c) for c in found]
     _emit(rows, as_json, lambda: tables.conflicts_table(rows))
@@ -673,9 +678,9 @@ def demo(
         v = _views(hg)
         _emit(None, False, lambda: [
             tables.sources_table([v.source_row(d) for d in hg.sources()]),
-            tables.timeline_table([v.summary(e) for e in hg.timeline()]),
-            tables.people_table([v.person_row(p) for p in hg.people()]),
-            tables.conflicts_table([v.conflict(c) for c in hg.conflicts()]),
+            tables.timeline_table([v.summary(e) for e in hg.timeline(limit=None)]),
+            tables.people_table([v.person_row(p) for p in hg.people(limit=None)]),
+            tables.conflicts_table([v.conflict(c) for c in hg.conflicts(limit=None)]),
         ])
     out.print(f"\nExplore it: histograph timeline --db {db} · histograph conflicts --db {db} · "
               f"histograph event ID --db {db}")

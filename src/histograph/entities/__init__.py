@@ -6,6 +6,7 @@ labels PERSON, STATE, NORP, GPE, LOC, ORG; ``key`` = the fullest name of the per
 document, or the state id of ``data/states.yaml``) and ``state.roles``
 (:class:`~histograph.model.RoleClaim`, one per title stated in the text, with the span that
 states it, the office of ``data/offices.yaml`` and dates when the text gives them).
+People of bylines and credits in unparsed regions come from :mod:`.credits`.
 """
 
 from __future__ import annotations
@@ -13,11 +14,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..registry import stage
+from .credits import credit_people
 from .mentions import find_mentions
 from .roles import extract_roles
 
 if TYPE_CHECKING:
-    from ..pipeline import DocState
+    from ..state import DocState
 
 __all__ = ["entities_stage", "extract_roles", "find_mentions"]
 
@@ -29,5 +31,8 @@ __all__ = ["entities_stage", "extract_roles", "find_mentions"]
 )
 def entities_stage(state: DocState) -> None:
     ents = find_mentions(state)
-    state.entities = ents.to_entity_mentions(state.document.id)
+    found = ents.to_entity_mentions(state.document.id)
+    doc = state.document
+    credited = credit_people(doc.id, doc.text, state.regions, found)
+    state.entities = sorted([*found, *credited], key=lambda m: (m.start, m.end, m.label))
     state.roles = extract_roles(state, ents)

@@ -45,7 +45,7 @@ from .states import gazetteer
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from ..pipeline import DocState, Segment
+    from ..state import DocState, Segment
 
 _YEAR = re.compile(r"(?<![\d/-])(1[0-9]{3}|20[0-9]{2})(?![\d/])")
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
@@ -280,6 +280,9 @@ def _card_place_span(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
 def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] | None:
     """Trim a PERSON span to the name proper; None when it is no person name."""
     tl = titles()
+    slash = next((k for k in range(s + 1, e) if doc[k].text == "/"), None)
+    if slash is not None:
+        e = slash  # a credit: "(X Y/Agency)" names X Y
     while s < e:
         n = _label_at(doc, s, "card_labels")
         if n == 0:

@@ -61,7 +61,7 @@ def _page_lexicon() -> tuple[
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from ..pipeline import DocState
+    from ..state import DocState
     from .mentions import DocEntities
 
 _CLOSE = {")", "]"}

@@ -495,15 +495,10 @@ def _sentence_mentions(
     said = quoted_statement(sent, label_of) if et.fallback.enabled else None
     if said is not None and not any(tr.head == said.head for tr in triggers):
         untyped.append(said)
-    date_toks = {
-        t.i
-        for t in sent
-        if any(
-            tm.start <= seg.offset + t.idx < tm.end
-            for tm in state.times
-            if abs_s <= tm.start < abs_e
-        )
-    }
+    spans = [(tm.start, tm.end) for tm in structure.times_in(abs_s, abs_e)] + [
+        (tm.start, tm.end) for tm in times
+    ]
+    date_toks = {t.i for t in sent if any(a <= seg.offset + t.idx < b for a, b in spans)}
     triggers = [_figurative(tr, seg.doc[tr.head], et) for tr in triggers]
     triggers = [tr for tr in triggers if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
     untyped = [tr for tr in untyped if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
@@ -684,6 +679,9 @@ def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[Even
     times = sorted((t for t in state.times if usable_time(t)), key=lambda t: t.start)
     starts = [t.start for t in times]
     out: list[EventMention] = []
+    seg_at: dict[int, Segment] = {}
+    for sg in state.segments:
+        seg_at.setdefault(sg.region.start, sg)
     for region in state.regions:
         if region.kind != "list_item":
             continue
@@ -702,7 +700,7 @@ def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[Even
             continue
         if end == len(text) and not _TERMINAL_END.search(text[body:end]):
             continue  # cut off by the page end
-        t_start, t_end, subject = _entry_trigger(state, region.start, body, end)
+        t_start, t_end, subject = _entry_trigger(state, seg_at.get(region.start), body, end)
         if any(
             region.start <= m.start < region.end
             and m.modality == "asserted"
@@ -738,13 +736,11 @@ def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[Even
 
 
 def _entry_trigger(
-    state: DocState, region_start: int, body: int, end: int
+    state: DocState, seg: Segment | None, body: int, end: int
 ) -> tuple[int, int, tuple[int, int]]:
     """The entry's predicate (the root of its first clause after the date), else its first
     word; and the span of the head word of that predicate's subject ((0, 0) when none)."""
-    for seg in state.segments:
-        if seg.region.start != region_start:
-            continue
+    if seg is not None:
         for tok in seg.doc:
             s = seg.offset + tok.idx
             if s < body or s >= end:
@@ -756,7 +752,6 @@ def _entry_trigger(
                     head = subj[0]
                     span = (seg.offset + head.idx, seg.offset + head.idx + len(head.text))
                 return s, s + len(tok.text), span
-        break
     word = re.match(r"\S+", state.document.text[body:end])
     return body, body + (word.end() if word else 1), (0, 0)
 

@@ -440,7 +440,7 @@ def _first_sentence(text: str) -> str:
 def _disagreements(b: _Builder, e: Event) -> Section | None:
     """One line per disagreement: each value with one source sentence, and one sentence of
     explanation."""
-    conflicts = b.hg.conflicts(e.id)
+    conflicts = b.hg.conflicts(e.id, limit=None)
     if not conflicts:
         return None
     sec = Section(b.head("disagreements", "Where the sources disagree"), bullets=True)
@@ -620,7 +620,7 @@ def _onthisday(b: _Builder, e: Event | None, date: str | None) -> Brief:
     )
     exact = Section(None, bullets=True, sep=" –")
     loose = Section(b.head("also_this_month", "Dated only to the month or year"), bullets=True)
-    disputed = {c.subject for c in b.hg.conflicts() if c.attribute == "date"}
+    disputed = {c.subject for c in b.hg.conflicts(limit=None) if c.attribute == "date"}
     for x in events:
         ev = b.evidence(x)
         if not ev or x.date is None:

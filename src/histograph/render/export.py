@@ -28,14 +28,14 @@ def serialiser(hg: Histograph) -> Serialiser:
 
 def knowledge_dict(hg: Histograph) -> dict[str, Any]:
     s = serialiser(hg)
-    conflicts = hg.conflicts()
+    conflicts = hg.conflicts(limit=None)
     by_subject: dict[str, list[Any]] = {}
     for c in conflicts:
         by_subject.setdefault(c.subject, []).append(c)
     return {
         "sources": [s.document_summary(d) for d in hg.sources()],
         "events": [s.event(e, by_subject.get(e.id, [])) for e in hg.iter_events()],
-        "people": [s.person(p) for p in hg.people()],
+        "people": [s.person(p) for p in hg.people(limit=None)],
         "conflicts": [s.conflict(c) for c in conflicts],
         "copies": [
             {"doc_id": c.doc_id, "source_id": c.source_id, "similarity": round(c.similarity, 4)}
@@ -151,11 +151,11 @@ def _markdown(hg: Histograph) -> str:
             q = plain(hg.quote(m.doc_id, m.start, m.end))
             lines.append(f"  - “{q}” — {s.uri(m.doc_id)} [{m.start}:{m.end}]")
     lines += ["", "# People", ""]
-    for p in hg.people():
+    for p in hg.people(limit=None):
         titles = sorted({r.title for r in p.roles})
         lines.append(f"- **{p.name}**" + (f": {'; '.join(titles)}" if titles else ""))
     lines += ["", "# Conflicts", ""]
-    for c in hg.conflicts():
+    for c in hg.conflicts(limit=None):
         lines.append(f"- {c.subject_kind} `{c.subject}` {c.attribute} ({c.severity}, {c.kind}): "
                      f"{c.explanation}")
         for v in c.values:

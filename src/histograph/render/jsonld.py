@@ -83,7 +83,7 @@ def _role(hg: Histograph, r: RoleClaim) -> dict[str, Any]:
 def jsonld(hg: Histograph) -> dict[str, Any]:
     graph: list[dict[str, Any]] = []
     docs: set[str] = set()
-    kinds = {p.id: p.kind for p in hg.people(None)}
+    kinds = {p.id: p.kind for p in hg.people(None, limit=None)}
     for e in hg.iter_events():
         node: dict[str, Any] = {
             "@type": "Event",
@@ -117,7 +117,7 @@ def jsonld(hg: Histograph) -> dict[str, Any]:
         node["subjectOf"] = [_quote(hg, m.doc_id, m.start, m.end) for m in e.mentions]
         docs.update(m.doc_id for m in e.mentions)
         graph.append(node)
-    for p in hg.people(None):
+    for p in hg.people(None, limit=None):
         pnode: dict[str, Any] = {
             "@type": KINDS.get(p.kind, "Thing"),
             "@id": f"{BASE}entity:{p.id}",

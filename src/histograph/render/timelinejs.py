@@ -84,7 +84,7 @@ def timelinejs(hg: Histograph) -> dict[str, Any]:
     Events are not put in groups: TimelineJS gives every group its own row, and a row per
     event type leaves no room for the slides at common screen sizes. The type is in the text."""
     conflicts: dict[str, list[Conflict]] = {}
-    for c in hg.conflicts():
+    for c in hg.conflicts(limit=None):
         if c.subject_kind == "event":
             conflicts.setdefault(c.subject, []).append(c)
     events: list[dict[str, Any]] = []

@@ -32,7 +32,7 @@ def _after(day: str) -> str:
 
 
 def vis_timeline(hg: Histograph) -> dict[str, Any]:
-    conflicted = {c.subject for c in hg.conflicts() if c.subject_kind == "event"}
+    conflicted = {c.subject for c in hg.conflicts(limit=None) if c.subject_kind == "event"}
     items: list[dict[str, Any]] = []
     groups: dict[str, str] = {}
     for e in hg.iter_events():

@@ -52,6 +52,37 @@ class SearchHit:
 
 
 @dataclass(frozen=True)
+class FacetEntity:
+    """A participant on the timeline: its entity id, how many events it takes part in, and
+    its name and kind (None when no stored entity has that id)."""
+
+    id: str
+    count: int
+    name: str | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class FacetSource:
+    """A source on the timeline: its document id, how many events it states, uri, title."""
+
+    id: str
+    count: int
+    uri: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Facets:
+    """What the timeline can be filtered by, with event counts (:meth:`Store.facets`):
+    every type (by id), and entities and sources most frequent first (ties by id)."""
+
+    types: list[tuple[str, int]]
+    entities: list[FacetEntity]
+    sources: list[FacetSource]
+
+
+@dataclass(frozen=True)
 class DocumentVersion:
     """A document taken out of the knowledge base: replaced by a newer version of the same
     path (``new_id``) or removed (``new_id`` None, ``change`` "removed")."""
@@ -154,9 +185,14 @@ class Store(Protocol):
         source: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        after: str | None = None,
     ) -> list[Event]:
         """Events ordered by date (``earliest`` day, then ``latest`` day, then the order
         written), undated events last.
+
+        ``after`` is an event id (the last of the previous page): the events after it in
+        this order (then ``offset``/``limit``), as fast deep in the list as at its start.
+        Raises ValueError (E031) for an id that is not stored.
 
         ``earliest``/``latest`` are day numbers (:func:`histograph.model.day_number`); an
         event matches when its date interval overlaps ``[earliest, latest]`` (undated
@@ -181,7 +217,14 @@ class Store(Protocol):
 
     def event(self, event_id: str) -> Event | None: ...
 
-    def on_this_day(self, month: int, day: int) -> list[Event]:
+    def events_at(self, doc_id: str, start: int, end: int) -> list[Event]:
+        """Events with a mention in document ``doc_id`` overlapping ``[start, end)``, in
+        timeline order (what a sentence of a source states)."""
+        ...
+
+    def on_this_day(
+        self, month: int, day: int, *, limit: int | None = None, offset: int = 0
+    ) -> list[Event]:
         """Events whose date can fall on that month and day, in any year, by date.
 
         The rule (:func:`histograph.store.common.falls_on`): day- or time-precision dates
@@ -189,6 +232,15 @@ class Store(Protocol):
         day); intervals of at most 31 days containing that day. Only the first kind is
         exact: callers mark the others as imprecise (:func:`exact_on` tells them apart).
         Raises ValueError (E018) for an impossible month/day."""
+        ...
+
+    def count_on_this_day(self, month: int, day: int) -> int:
+        """How many events :meth:`on_this_day` would return without ``limit``/``offset``."""
+        ...
+
+    def facets(self, limit: int | None = None) -> Facets:
+        """Event counts by type, participant entity and source document (each event once
+        per source); of entities and sources the ``limit`` most frequent (None: all)."""
         ...
 
     def people(
@@ -203,6 +255,10 @@ class Store(Protocol):
         ``query`` keeps those whose name or an alias contains it (case-insensitive)."""
         ...
 
+    def count_people(self, *, kind: str | None = None, query: str | None = None) -> int:
+        """How many entities :meth:`people` would return without ``limit``/``offset``."""
+        ...
+
     def person(self, name: str) -> Person | None:
         """An entity by exact id, else by name, else by alias (case-insensitive); the
         first written wins among equals."""
@@ -212,6 +268,10 @@ class Store(Protocol):
         self, subject: str | None = None, *, limit: int | None = None, offset: int = 0
     ) -> list[Conflict]:
         """Conflicts in the order written, optionally only those about ``subject``."""
+        ...
+
+    def count_conflicts(self, subject: str | None = None) -> int:
+        """How many conflicts :meth:`conflicts` would return without ``limit``/``offset``."""
         ...
 
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:

@@ -21,7 +21,7 @@ from ..model import (
     KnowledgeBase,
     Person,
 )
-from . import DocumentVersion, SearchHit
+from . import DocumentVersion, FacetEntity, Facets, FacetSource, SearchHit
 from .common import (
     check_month_day,
     check_page,
@@ -237,10 +237,18 @@ class MemoryStore:
         source: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        after: str | None = None,
     ) -> list[Event]:
         check_page(limit, offset)
         with self._lock:
-            return page(self._filtered(earliest, latest, entity, type, source), limit, offset)
+            found = self._filtered(earliest, latest, entity, type, source)
+            if after is not None:
+                order = [e.id for _, e in sorted(enumerate(self._events), key=_event_key)]
+                if after not in order:
+                    raise ValueError(f"E031 unknown cursor: no event with id {after!r}")
+                rank = {eid: i for i, eid in enumerate(order)}
+                found = [e for e in found if rank[e.id] > rank[after]]
+            return page(found, limit, offset)
 
     def count_events(
         self,
@@ -254,17 +262,62 @@ class MemoryStore:
         with self._lock:
             return len(self._filtered(earliest, latest, entity, type, source))
 
+    def events_at(self, doc_id: str, start: int, end: int) -> list[Event]:
+        return [
+            e
+            for e in self.events(source=doc_id)
+            if any(m.doc_id == doc_id and m.start < end and start < m.end for m in e.mentions)
+        ]
+
     def event(self, event_id: str) -> Event | None:
         return next((e for e in self._events if e.id == event_id), None)
 
-    def on_this_day(self, month: int, day: int) -> list[Event]:
+    def on_this_day(
+        self, month: int, day: int, *, limit: int | None = None, offset: int = 0
+    ) -> list[Event]:
         check_month_day(month, day)
+        check_page(limit, offset)
         with self._lock:
-            return [
+            found = [
                 e
                 for e in self._filtered(None, None, None, None, None)
                 if falls_on(e.date, month, day)
             ]
+        return page(found, limit, offset)
+
+    def count_on_this_day(self, month: int, day: int) -> int:
+        return len(self.on_this_day(month, day))
+
+    def facets(self, limit: int | None = None) -> Facets:
+        types: dict[str, int] = {}
+        entities: dict[str, int] = {}
+        sources: dict[str, int] = {}
+        with self._lock:
+            for e in self._events:
+                types[e.type] = types.get(e.type, 0) + 1
+                for p in set(e.participants):
+                    entities[p] = entities.get(p, 0) + 1
+                for d in {m.doc_id for m in e.mentions}:
+                    sources[d] = sources.get(d, 0) + 1
+            people = {p.id: p for p in self._people}
+            docs = {i: a.document for i, a in self._analyses.items()}
+
+        def top(counts: dict[str, int]) -> list[tuple[str, int]]:
+            return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+        return Facets(
+            types=sorted(types.items()),
+            entities=[
+                FacetEntity(k, n, people[k].name, people[k].kind)
+                if k in people
+                else FacetEntity(k, n)
+                for k, n in top(entities)
+            ],
+            sources=[
+                FacetSource(k, n, docs[k].uri, docs[k].title) if k in docs else FacetSource(k, n)
+                for k, n in top(sources)
+            ],
+        )
 
     def people(
         self,
@@ -284,6 +337,9 @@ class MemoryStore:
         ]
         return page(found, limit, offset)
 
+    def count_people(self, *, kind: str | None = None, query: str | None = None) -> int:
+        return len(self.people(kind=kind, query=query))
+
     def person(self, name: str) -> Person | None:
         f = fold(name)
         for test in (
@@ -301,6 +357,9 @@ class MemoryStore:
     ) -> list[Conflict]:
         found = [k for k in self._conflicts if subject is None or k.subject == subject]
         return page(found, limit, offset)
+
+    def count_conflicts(self, subject: str | None = None) -> int:
+        return len(self.conflicts(subject))
 
     # ------------------------------------------------------------ search and status
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:

@@ -14,9 +14,10 @@ What is PostgreSQL's own:
   where ``words`` holds the sentence's words casefolded and without diacritics (the tokens
   of :func:`.common.words`, as the in-memory backend matches them), queried with a tsquery
   built from the user's words (``word*`` prefixes, ``"quoted phrases"``, ``OR``);
-- PostgreSQL text cannot hold NUL: every string is escaped on the way in (NUL and the
-  escape character U+E000 become U+E000 U+E002 / U+E000 U+E001) and unescaped on the way
-  out, so documents containing NUL round-trip exactly, as they do in SQLite.
+- PostgreSQL text cannot hold NUL: every string is escaped on the way in (NUL becomes
+  U+0001 U+0001, U+0001 becomes U+0001 U+0002: a code that keeps the strings' order) and
+  unescaped on the way out, so documents containing NUL round-trip exactly and sort as
+  they do in SQLite.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ from ..model import (
     Person,
     Severity,
 )
-from . import DocumentVersion, SearchHit, redact_url
+from . import DocumentVersion, FacetEntity, Facets, FacetSource, SearchHit, redact_url
 from . import serialise as S
 from .common import (
     EXACT_DAY_PRECISIONS,
@@ -84,6 +85,9 @@ KNOWLEDGE_TABLES = (
     "copies",
 )
 
+#: analyses read per batch by :meth:`PostgresStore.analyses` (one query per table each)
+_ANALYSES_BATCH = 100
+
 _EVENT_ORDER = "(e.date_earliest IS NULL), e.date_earliest, e.date_latest, e.seq"
 
 #: the advisory lock every write transaction takes (any constant: "histgrph" in ASCII)
@@ -91,16 +95,19 @@ _WRITE_LOCK = 0x6869737467727068 & 0x7FFFFFFFFFFFFFFF
 
 # ---------------------------------------------------------------- NUL-safe strings
 
-_ESC = "\ue000"
-_TO_DB = re.compile("[\x00\ue000]")
-_FROM_DB = re.compile("\ue000[\ue001\ue002]")
+# An order-preserving, prefix-free code: NUL -> \x01\x01, \x01 -> \x01\x02, every other
+# character itself. Stored strings then sort (COLLATE "C": by code point) exactly as the
+# Python strings do, so ORDER BY id / uri agrees with the other backends.
+_ESC = "\x01"
+_TO_DB = re.compile("[\x00\x01]")
+_FROM_DB = re.compile("\x01[\x01\x02]")
 
 
 def _enc(value: Any) -> Any:
     """A value as stored: strings without NUL (reversibly escaped), lists element-wise."""
     if isinstance(value, str):
         if "\x00" in value or _ESC in value:
-            return _TO_DB.sub(lambda m: _ESC + ("\ue001" if m.group() == _ESC else "\ue002"), value)
+            return _TO_DB.sub(lambda m: "\x01\x02" if m.group() == _ESC else "\x01\x01", value)
         return value
     if isinstance(value, list | tuple):
         return [_enc(v) for v in value]
@@ -109,7 +116,7 @@ def _enc(value: Any) -> Any:
 
 def _dec(value: Any) -> Any:
     if isinstance(value, str) and _ESC in value:
-        return _FROM_DB.sub(lambda m: _ESC if m.group()[1] == "\ue001" else "\x00", value)
+        return _FROM_DB.sub(lambda m: _ESC if m.group() == "\x01\x02" else "\x00", value)
     return value
 
 
@@ -281,12 +288,20 @@ class PostgresStore:
         self.close()
 
     # ------------------------------------------------------------ SQL helpers
+    def _live(self) -> psycopg.Connection[dict[str, Any]]:
+        """The connection, opened again first when the server dropped it (a restart, an
+        idle timeout): the command that met the break failed, the next one works (the
+        web UI keeps serving)."""
+        if self._conn.broken:
+            self._conn = self._connect()
+        return self._conn
+
     @contextmanager
     def _transaction(self) -> Iterator[psycopg.Connection[dict[str, Any]]]:
         """A write transaction (rolled back on any exception), after the other writers."""
         if self.readonly:
             raise StoreError(f"E017 {redact_url(self.url)} is open read-only")
-        with self._lock, self._conn.transaction():
+        with self._lock, self._live().transaction():
             self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
             yield self._conn
 
@@ -294,7 +309,7 @@ class PostgresStore:
     def _snapshot(self) -> Iterator[None]:
         """Several reads that must see one state of the database."""
         with self._lock:
-            if self._conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            if self._live().info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
                 yield  # already inside a transaction
                 return
             with self._conn.transaction():
@@ -303,11 +318,11 @@ class PostgresStore:
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self._lock:
-            return self._conn.execute(cast(Any, sql), [_enc(p) for p in params]).fetchall()
+            return self._live().execute(cast(Any, sql), [_enc(p) for p in params]).fetchall()
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
         with self._lock:
-            return self._conn.execute(cast(Any, sql), [_enc(p) for p in params]).fetchone()
+            return self._live().execute(cast(Any, sql), [_enc(p) for p in params]).fetchone()
 
     @staticmethod
     def _exec(
@@ -385,40 +400,58 @@ class PostgresStore:
         )
         return True
 
-    def analysis(self, doc_id: str) -> Analysis | None:
+    def _load_analyses(self, ids: Sequence[str]) -> list[Analysis]:
+        """The analyses of ``ids`` (unknown ids left out), in the order of ``ids``: one
+        query per table for the whole batch, not per document."""
         with self._snapshot():
-            row = self._one("SELECT * FROM documents WHERE id = %s", (doc_id,))
-            if row is None:
-                return None
+            docs = {
+                str(r["id"]): r
+                for r in self._all("SELECT * FROM documents WHERE id = ANY(%s)", (list(ids),))
+            }
+            if not docs:
+                return []
+            wanted = list(docs)
 
-            def rows(table: str, order: str = "seq") -> list[dict[str, Any]]:
-                return self._all(
-                    f"SELECT * FROM {table} WHERE doc_id = %s ORDER BY {order}", (doc_id,)
-                )
+            def rows(table: str, order: str = "seq") -> dict[str, list[dict[str, Any]]]:
+                by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+                for r in self._all(
+                    f"SELECT * FROM {table} WHERE doc_id = ANY(%s) ORDER BY doc_id, {order}",
+                    (wanted,),
+                ):
+                    by_doc[str(r["doc_id"])].append(r)
+                return by_doc
 
-            parts: dict[int, list[Participant]] = defaultdict(list)
-            for p in rows("event_mention_participants", "mention_seq, seq"):
-                parts[int(p["mention_seq"])].append(S.participant_from_row(p))
-            return Analysis(
+            parts: dict[tuple[str, int], list[Participant]] = defaultdict(list)
+            for doc_id, found in rows("event_mention_participants", "mention_seq, seq").items():
+                for p in found:
+                    parts[(doc_id, int(p["mention_seq"]))].append(S.participant_from_row(p))
+            regions, sentences, times = rows("regions"), rows("sentences"), rows("time_mentions")
+            entities, roles, events = rows("entity_mentions"), rows("roles"), rows("event_mentions")
+        return [
+            Analysis(
                 document=S.document_from_row(row),
-                regions=tuple(S.region_from_row(r) for r in rows("regions")),
-                sentences=tuple(S.sentence_from_row(r) for r in rows("sentences")),
-                times=tuple(S.time_mention_from_row(r) for r in rows("time_mentions")),
-                entities=tuple(S.entity_mention_from_row(r) for r in rows("entity_mentions")),
-                roles=tuple(S.role_from_row(r) for r in rows("roles")),
+                regions=tuple(S.region_from_row(r) for r in regions[i]),
+                sentences=tuple(S.sentence_from_row(r) for r in sentences[i]),
+                times=tuple(S.time_mention_from_row(r) for r in times[i]),
+                entities=tuple(S.entity_mention_from_row(r) for r in entities[i]),
+                roles=tuple(S.role_from_row(r) for r in roles[i]),
                 events=tuple(
-                    S.event_mention_from_row(r, tuple(parts.get(int(r["seq"]), ())))
-                    for r in rows("event_mentions")
+                    S.event_mention_from_row(r, tuple(parts.get((i, int(r["seq"])), ())))
+                    for r in events[i]
                 ),
                 published=S.time_from_row(row, "analysis_published_"),
             )
+            for i, row in ((i, docs[i]) for i in ids if i in docs)
+        ]
+
+    def analysis(self, doc_id: str) -> Analysis | None:
+        found = self._load_analyses([doc_id])
+        return found[0] if found else None
 
     def analyses(self) -> Iterator[Analysis]:
         ids = [str(r["id"]) for r in self._all("SELECT id FROM documents ORDER BY id")]
-        for doc_id in ids:
-            a = self.analysis(doc_id)
-            if a is not None:
-                yield a
+        for start in range(0, len(ids), _ANALYSES_BATCH):
+            yield from self._load_analyses(ids[start : start + _ANALYSES_BATCH])
 
     def documents(self, *, limit: int | None = None, offset: int = 0) -> list[Document]:
         sql = "SELECT * FROM documents ORDER BY uri, id" + self._page(limit, offset)
@@ -459,7 +492,7 @@ class PostgresStore:
 
     def generation(self) -> int:
         with self._lock:
-            return self._state(self._conn, "generation")
+            return self._state(self._live(), "generation")
 
     def knowledge_stale(self) -> bool:
         with self._snapshot():
@@ -854,11 +887,51 @@ class PostgresStore:
         source: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        after: str | None = None,
     ) -> list[Event]:
         where, params = self._event_filter(earliest, latest, entity, type, source)
-        sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}" + self._page(limit, offset)
         with self._snapshot():
-            return self._load_events(self._all(sql, params))
+            if earliest is not None:
+                # an overlap with [earliest, ...] starts at most `width` days before it
+                row = self._one("SELECT max(date_latest - date_earliest) AS w FROM events")
+                width = int(row["w"]) if row and row["w"] is not None else 0
+                where += " AND e.date_earliest >= %s"
+                params.append(earliest - width)
+            if after is not None:
+                return self._load_events(self._events_after(where, params, after, limit, offset))
+            sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}"
+            return self._load_events(self._all(sql + self._page(limit, offset), params))
+
+    def _events_after(
+        self, where: str, params: list[Any], after: str, limit: int | None, offset: int
+    ) -> list[dict[str, Any]]:
+        """Keyset page: the events after event ``after`` in timeline order (the dated ones
+        after it, then the undated ones)."""
+        cursor = self._one(
+            "SELECT date_earliest, date_latest, seq FROM events WHERE id = %s", (after,)
+        )
+        if cursor is None:
+            raise ValueError(f"E031 unknown cursor: no event with id {after!r}")
+        want = None if limit is None else limit + offset
+        conj = " AND " if where else " WHERE "
+        rows: list[dict[str, Any]] = []
+        last_seq = -1
+        if cursor["date_earliest"] is not None:
+            rows = self._all(
+                f"SELECT * FROM events e{where}{conj}e.date_earliest IS NOT NULL AND"
+                " (e.date_earliest, e.date_latest, e.seq) > (%s, %s, %s)"
+                " ORDER BY e.date_earliest, e.date_latest, e.seq" + self._page(want, 0),
+                [*params, cursor["date_earliest"], cursor["date_latest"], cursor["seq"]],
+            )
+        else:
+            last_seq = int(cursor["seq"])
+        if want is None or len(rows) < want:
+            rows += self._all(
+                f"SELECT * FROM events e{where}{conj}e.date_earliest IS NULL AND e.seq > %s"
+                " ORDER BY e.seq" + self._page(None if want is None else want - len(rows), 0),
+                [*params, last_seq],
+            )
+        return rows[offset:]
 
     def count_events(
         self,
@@ -873,6 +946,16 @@ class PostgresStore:
         row = self._one(f"SELECT count(*) AS n FROM events e{where}", params)
         return int(row["n"]) if row else 0
 
+    def events_at(self, doc_id: str, start: int, end: int) -> list[Event]:
+        with self._snapshot():
+            rows = self._all(
+                "SELECT * FROM events e WHERE e.id IN (SELECT v.event_id FROM event_evidence v"
+                ' WHERE v.doc_id = %s AND v.start < %s AND %s < v."end")'
+                f" ORDER BY {_EVENT_ORDER}",
+                (doc_id, end, start),
+            )
+            return self._load_events(rows)
+
     def event(self, event_id: str) -> Event | None:
         with self._snapshot():
             found = self._load_events(
@@ -880,8 +963,11 @@ class PostgresStore:
             )
         return found[0] if found else None
 
-    def on_this_day(self, month: int, day: int) -> list[Event]:
+    def on_this_day(
+        self, month: int, day: int, *, limit: int | None = None, offset: int = 0
+    ) -> list[Event]:
         check_month_day(month, day)
+        check_page(limit, offset)
         with self._snapshot():
             rows = self._all(
                 "SELECT * FROM events e WHERE"
@@ -892,7 +978,41 @@ class PostgresStore:
                 (sorted(EXACT_DAY_PRECISIONS), month, day, month),
             )
             rows = [r for r in rows if falls_on(S.time_from_row(r, "date_"), month, day)]
-            return self._load_events(rows)
+            end = None if limit is None else offset + limit
+            return self._load_events(rows[offset:end])
+
+    def count_on_this_day(self, month: int, day: int) -> int:
+        check_month_day(month, day)
+        rows = self._all(
+            "SELECT * FROM events e WHERE"
+            " (e.date_precision = ANY(%s) AND e.date_month = %s AND e.date_day = %s)"
+            " OR (e.date_precision = 'month' AND e.date_month = %s)"
+            " OR (e.date_precision = 'interval' AND e.date_latest - e.date_earliest < 31)",
+            (sorted(EXACT_DAY_PRECISIONS), month, day, month),
+        )
+        return sum(1 for r in rows if falls_on(S.time_from_row(r, "date_"), month, day))
+
+    def facets(self, limit: int | None = None) -> Facets:
+        top = "" if limit is None else f" ORDER BY n DESC, k LIMIT {int(limit)}"
+        with self._snapshot():
+            types = self._all(
+                "SELECT type AS k, count(*) AS n FROM events GROUP BY type ORDER BY k"
+            )
+            ents = self._all(
+                "SELECT f.k, f.n, p.name, p.kind FROM (SELECT entity_id AS k,"
+                " count(DISTINCT event_id) AS n FROM event_entities GROUP BY entity_id"
+                f"{top}) f LEFT JOIN entities p ON p.id = f.k ORDER BY f.n DESC, f.k"
+            )
+            docs = self._all(
+                "SELECT f.k, f.n, d.uri, d.title FROM (SELECT doc_id AS k,"
+                " count(DISTINCT event_id) AS n FROM event_evidence GROUP BY doc_id"
+                f"{top}) f LEFT JOIN documents d ON d.id = f.k ORDER BY f.n DESC, f.k"
+            )
+        return Facets(
+            types=[(str(r["k"]), int(r["n"])) for r in types],
+            entities=[FacetEntity(str(r["k"]), int(r["n"]), r["name"], r["kind"]) for r in ents],
+            sources=[FacetSource(str(r["k"]), int(r["n"]), r["uri"], r["title"]) for r in docs],
+        )
 
     def _load_people(self, rows: list[dict[str, Any]]) -> list[Person]:
         ids = [str(r["id"]) for r in rows]
@@ -956,6 +1076,32 @@ class PostgresStore:
         sql += " ORDER BY p.seq" + self._page(limit, offset)
         with self._snapshot():
             return self._load_people(self._all(sql, params))
+
+    def count_people(self, *, kind: str | None = None, query: str | None = None) -> int:
+        where: list[str] = []
+        params: list[Any] = []
+        if kind is not None:
+            where.append("p.kind = %s")
+            params.append(kind)
+        if query is not None:
+            pat = "%" + _like_escape(S.fold(query)) + "%"
+            where.append(
+                "(p.name_fold LIKE %s ESCAPE '\\' OR p.id IN (SELECT a.entity_id FROM"
+                " entity_aliases a WHERE a.alias_fold LIKE %s ESCAPE '\\'))"
+            )
+            params.extend([pat, pat])
+        sql = "SELECT count(*) AS n FROM entities p"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        row = self._one(sql, params)
+        return int(row["n"]) if row else 0
+
+    def count_conflicts(self, subject: str | None = None) -> int:
+        if subject is None:
+            row = self._one("SELECT count(*) AS n FROM conflicts")
+        else:
+            row = self._one("SELECT count(*) AS n FROM conflicts WHERE subject = %s", (subject,))
+        return int(row["n"]) if row else 0
 
     def person(self, name: str) -> Person | None:
         f = S.fold(name)

@@ -4,6 +4,9 @@ The SQL outside :class:`_FTS` is kept portable (standard joins, ``IN`` subquerie
 quoted ``"end"``), so that a PostgreSQL backend can reuse the queries and the row
 converters of :mod:`histograph.store.serialise`; the full-text search is the one
 SQLite-specific part and lives in :class:`_FTS` and migration 2.
+
+One module of about 1,000 lines because every method shares one connection, its lock and
+its transaction helper; the row converters already live apart (:mod:`.serialise`).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from ..model import (
     Person,
     Severity,
 )
-from . import DocumentVersion, SearchHit
+from . import DocumentVersion, FacetEntity, Facets, FacetSource, SearchHit
 from . import serialise as S
 from .common import (
     EXACT_DAY_PRECISIONS,
@@ -90,6 +93,16 @@ def _marks(n: int) -> str:
 
 def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _on_day(row: dict[str, Any], month: int, day: int) -> bool:
+    """:func:`falls_on` for a row the on-this-day SQL selected: a day-precision row matched
+    its month and day in SQL, and every month has days 1-28; only the rest need the rule."""
+    if row["date_precision"] in EXACT_DAY_PRECISIONS:
+        return True
+    if row["date_precision"] == "month" and day <= 28:
+        return True
+    return falls_on(S.time_from_row(row, "date_"), month, day)
 
 
 class _FTS:
@@ -769,10 +782,64 @@ class SQLiteStore:
         source: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        after: str | None = None,
     ) -> list[Event]:
+        check_page(limit, offset)
         where, params = self._event_filter(earliest, latest, entity, type, source)
-        sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}" + self._page(limit, offset)
+        if earliest is not None:
+            # an overlap with [earliest, ...] starts at most `width` days before it: seek there
+            where += " AND e.date_earliest >= ?"
+            params.append(earliest - self._max_width())
+        if after is not None:
+            return self._load_events(self._events_after(where, params, after, limit, offset))
+        if limit is None and offset == 0:
+            sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}"
+            return self._load_events(self._all(sql, params))
+        # the page's rowids from the (covering) order index, then only those rows
+        sql = (
+            f"SELECT * FROM events WHERE rowid IN (SELECT e.rowid FROM events e{where}"
+            f" ORDER BY {_EVENT_ORDER}{self._page(limit, offset)})"
+            f" ORDER BY {_EVENT_ORDER.replace('e.', '')}"
+        )
         return self._load_events(self._all(sql, params))
+
+    def _max_width(self) -> int:
+        """Days between the first and last day of the longest dated event (an index lookup)."""
+        row = self._one("SELECT max(date_latest - date_earliest) AS w FROM events")
+        return int(row["w"]) if row and row["w"] is not None else 0
+
+    def _events_after(
+        self, where: str, params: list[Any], after: str, limit: int | None, offset: int
+    ) -> list[dict[str, Any]]:
+        """Keyset page: the events after event ``after`` in timeline order (two index seeks:
+        the dated events after it, then the undated ones)."""
+        cursor = self._one(
+            "SELECT date_earliest, date_latest, seq FROM events WHERE id = ?", (after,)
+        )
+        if cursor is None:
+            raise ValueError(f"E031 unknown cursor: no event with id {after!r}")
+        want = None if limit is None else limit + offset
+        tail = "" if want is None else f" LIMIT {int(want)}"
+        conj = " AND " if where else " WHERE "
+        rows: list[dict[str, Any]] = []
+        if cursor["date_earliest"] is not None:
+            rows = self._all(
+                f"SELECT * FROM events e{where}{conj}e.date_earliest IS NOT NULL AND"
+                " (e.date_earliest, e.date_latest, e.seq) > (?, ?, ?)"
+                " ORDER BY e.date_earliest, e.date_latest, e.seq" + tail,
+                [*params, cursor["date_earliest"], cursor["date_latest"], cursor["seq"]],
+            )
+            last_seq = -1
+        else:
+            last_seq = int(cursor["seq"])
+        if want is None or len(rows) < want:
+            more = "" if want is None else f" LIMIT {int(want) - len(rows)}"
+            rows += self._all(
+                f"SELECT * FROM events e{where}{conj}e.date_earliest IS NULL AND e.seq > ?"
+                " ORDER BY e.seq" + more,
+                [*params, last_seq],
+            )
+        return rows[offset:]
 
     def count_events(
         self,
@@ -787,23 +854,80 @@ class SQLiteStore:
         row = self._one(f"SELECT count(*) AS n FROM events e{where}", params)
         return int(row["n"]) if row else 0
 
+    def events_at(self, doc_id: str, start: int, end: int) -> list[Event]:
+        rows = self._all(
+            "SELECT * FROM events e WHERE e.id IN (SELECT v.event_id FROM event_evidence v"
+            ' WHERE v.doc_id = ? AND v.start < ? AND ? < v."end")'
+            f" ORDER BY {_EVENT_ORDER}",
+            (doc_id, end, start),
+        )
+        return self._load_events(rows)
+
     def event(self, event_id: str) -> Event | None:
         found = self._load_events(self._all("SELECT * FROM events e WHERE e.id = ?", (event_id,)))
         return found[0] if found else None
 
-    def on_this_day(self, month: int, day: int) -> list[Event]:
+    def on_this_day(
+        self, month: int, day: int, *, limit: int | None = None, offset: int = 0
+    ) -> list[Event]:
         check_month_day(month, day)
+        check_page(limit, offset)
         exact = ", ".join(f"'{p}'" for p in sorted(EXACT_DAY_PRECISIONS))
+        # three index seeks (month and day; month precision of that month; short
+        # intervals), not one OR that scans every event
         rows = self._all(
-            "SELECT * FROM events e WHERE"
-            f" (e.date_precision IN ({exact}) AND e.date_month = ? AND e.date_day = ?)"
-            " OR (e.date_precision = 'month' AND e.date_month = ?)"
-            " OR (e.date_precision = 'interval' AND e.date_latest - e.date_earliest < 31)"
+            f"SELECT * FROM (SELECT * FROM events e WHERE e.date_month = ? AND e.date_day = ?"
+            f" AND e.date_precision IN ({exact})"
+            " UNION ALL SELECT * FROM events e WHERE e.date_precision = 'month'"
+            " AND e.date_month = ?"
+            " UNION ALL SELECT * FROM events e WHERE e.date_precision = 'interval'"
+            " AND e.date_latest - e.date_earliest < 31) e"
             f" ORDER BY {_EVENT_ORDER}",
             (month, day, month),
         )
-        rows = [r for r in rows if falls_on(S.time_from_row(r, "date_"), month, day)]
-        return self._load_events(rows)
+        rows = [r for r in rows if _on_day(r, month, day)]
+        end = None if limit is None else offset + limit
+        return self._load_events(rows[offset:end])
+
+    def count_on_this_day(self, month: int, day: int) -> int:
+        """How many events :meth:`on_this_day` would return without ``limit``/``offset``."""
+        check_month_day(month, day)
+        exact = ", ".join(f"'{p}'" for p in sorted(EXACT_DAY_PRECISIONS))
+        row = self._one(
+            f"SELECT count(*) AS n FROM events e WHERE e.date_month = ? AND e.date_day = ?"
+            f" AND e.date_precision IN ({exact})",
+            (month, day),
+        )
+        n = int(row["n"]) if row else 0
+        others = self._all(
+            "SELECT * FROM events e WHERE e.date_precision = 'month' AND e.date_month = ?"
+            " UNION ALL SELECT * FROM events e WHERE e.date_precision = 'interval'"
+            " AND e.date_latest - e.date_earliest < 31",
+            (month,),
+        )
+        return n + sum(1 for r in others if _on_day(r, month, day))
+
+    def facets(self, limit: int | None = None) -> Facets:
+        """Event counts by type, by participant entity and by source document (each event
+        once per source), by aggregate SQL; entities and sources the ``limit`` most
+        frequent (ties by id), with their names."""
+        top = "" if limit is None else f" ORDER BY n DESC, k LIMIT {int(limit)}"
+        types = self._all("SELECT type AS k, count(*) AS n FROM events GROUP BY type ORDER BY k")
+        ents = self._all(
+            "SELECT f.k, f.n, p.name, p.kind FROM (SELECT entity_id AS k,"
+            " count(DISTINCT event_id) AS n FROM event_entities GROUP BY entity_id"
+            f"{top}) f LEFT JOIN entities p ON p.id = f.k ORDER BY f.n DESC, f.k"
+        )
+        docs = self._all(
+            "SELECT f.k, f.n, d.uri, d.title FROM (SELECT doc_id AS k,"
+            " count(DISTINCT event_id) AS n FROM event_evidence GROUP BY doc_id"
+            f"{top}) f LEFT JOIN documents d ON d.id = f.k ORDER BY f.n DESC, f.k"
+        )
+        return Facets(
+            types=[(str(r["k"]), int(r["n"])) for r in types],
+            entities=[FacetEntity(str(r["k"]), int(r["n"]), r["name"], r["kind"]) for r in ents],
+            sources=[FacetSource(str(r["k"]), int(r["n"]), r["uri"], r["title"]) for r in docs],
+        )
 
     def _load_people(self, rows: list[dict[str, Any]]) -> list[Person]:
         ids = [str(r["id"]) for r in rows]
@@ -868,6 +992,26 @@ class SQLiteStore:
         sql += " ORDER BY p.seq" + self._page(limit, offset)
         return self._load_people(self._all(sql, params))
 
+    def count_people(self, *, kind: str | None = None, query: str | None = None) -> int:
+        """How many entities :meth:`people` would return without ``limit``/``offset``."""
+        where: list[str] = []
+        params: list[Any] = []
+        if kind is not None:
+            where.append("p.kind = ?")
+            params.append(kind)
+        if query is not None:
+            pat = "%" + _like_escape(S.fold(query)) + "%"
+            where.append(
+                "(p.name_fold LIKE ? ESCAPE '\\' OR p.id IN (SELECT a.entity_id FROM"
+                " entity_aliases a WHERE a.alias_fold LIKE ? ESCAPE '\\'))"
+            )
+            params.extend([pat, pat])
+        sql = "SELECT count(*) AS n FROM entities p"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        row = self._one(sql, params)
+        return int(row["n"]) if row else 0
+
     def person(self, name: str) -> Person | None:
         f = S.fold(name)
         for sql, param in (
@@ -928,6 +1072,14 @@ class SQLiteStore:
             )
             for r in rows
         ]
+
+    def count_conflicts(self, subject: str | None = None) -> int:
+        """How many conflicts :meth:`conflicts` would return without ``limit``/``offset``."""
+        if subject is None:
+            row = self._one("SELECT count(*) AS n FROM conflicts")
+        else:
+            row = self._one("SELECT count(*) AS n FROM conflicts WHERE subject = ?", (subject,))
+        return int(row["n"]) if row else 0
 
     # ------------------------------------------------------------ search and status
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:

@@ -263,6 +263,40 @@ def _same_day_year(
     return out
 
 
+def _paragraph_year(
+    text: str, resolved: list[Resolved], cands: Sequence[Cand], roles: Sequence[str]
+) -> list[Resolved]:
+    """A year-less day that opens a paragraph ("Across the border, X came into being on
+    August 14.") after a paragraph of background in another year takes the page's dominant
+    year (stated at least twice as often as the one it inherited), not the background's."""
+    counts: dict[int, int] = {}
+    for c, role in zip(cands, roles, strict=True):
+        if role != "docdate" and isinstance(c.f.get("y"), int):
+            counts[int(c.f["y"])] = counts.get(int(c.f["y"]), 0) + 1
+    if not counts:
+        return resolved
+    top = max(counts, key=lambda y: (counts[y], -y))
+    out = list(resolved)
+    for i, (r, c) in enumerate(zip(resolved, cands, strict=True)):
+        if "y" in c.f or not {"m", "d"} <= c.f.keys() or r.value is None or r.kind != "DATE":
+            continue
+        if r.value.anchor != "narrative":
+            continue
+        y = civil_from_day(r.value.earliest)[0]
+        if y == top or counts.get(top, 0) < 2 * max(1, counts.get(y, 0)):
+            continue
+        para = max(text.rfind("\n\n", 0, r.start), text.rfind("\n", 0, r.start))
+        if any(isinstance(cc.f.get("y"), int) and para < cc.start < r.start for cc in cands[:i]):
+            continue  # the paragraph states its own year before it
+        try:
+            out[i] = replace(
+                r, value=V.with_anchor(V.make_day(top, int(c.f["m"]), int(c.f["d"])), "narrative")
+            )
+        except ValueError:
+            continue
+    return out
+
+
 def tag_document(
     document: Document, regions: Sequence[Region]
 ) -> tuple[list[TimeMention], TimeValue | None]:
@@ -293,6 +327,7 @@ def tag_document(
                 break
     resolved = run(text, published, cands=cands, roles=roles, heading_breaks=breaks)
     resolved = _same_day_year(resolved, cands, roles)
+    resolved = _paragraph_year(text, resolved, cands, roles)
     day = page_day(text, regions, cands) if entries else None
     if day is not None:
         resolved = _on_this_day(resolved, cands, {s for s, _e, _y in entries}, day)

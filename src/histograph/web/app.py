@@ -229,8 +229,12 @@ def create_app(
         return page("person.html", "people", title=data["name"], p=data)
 
     @app.get("/onthisday", response_class=HTMLResponse, summary="On this day page", tags=["pages"])
-    def onthisday_page(date: Annotated[str | None, Query(max_length=20)] = None) -> str:
-        data = views.on_this_day(date)
+    def onthisday_page(
+        date: Annotated[str | None, Query(max_length=20)] = None,
+        limit: Limit = PAGE_SIZE,
+        offset: Offset = 0,
+    ) -> str:
+        data = views.on_this_day(date, limit, offset)
         return page("onthisday.html", "onthisday", title=f"On this day: {data['label']}", data=data)
 
     @app.get("/sources", response_class=HTMLResponse, summary="Sources page", tags=["pages"])
@@ -294,8 +298,15 @@ def create_app(
         source: Annotated[str | None, Query(description="A document id")] = None,
         limit: Limit = PAGE_SIZE,
         offset: Offset = 0,
+        after: Annotated[
+            str | None,
+            Query(
+                max_length=1000,
+                description="An event id: the page after it (keyset; `next_after` of a page)",
+            ),
+        ] = None,
     ) -> dict[str, Any]:
-        return views.timeline(Filters(start, end, type, entity, source), limit, offset)
+        return views.timeline(Filters(start, end, type, entity, source), limit, offset, after)
 
     @app.get(
         "/api/timeline/items",
@@ -363,8 +374,10 @@ def create_app(
     )
     def api_onthisday(
         date: Annotated[str | None, Query(max_length=20, description="MM-DD or YYYY-MM-DD")] = None,
+        limit: Limit = PAGE_SIZE,
+        offset: Offset = 0,
     ) -> dict[str, Any]:
-        return views.on_this_day(date)
+        return views.on_this_day(date, limit, offset)
 
     @app.get("/api/sources", tags=["api"], summary="The documents, paginated")
     def api_sources(limit: Limit = PAGE_SIZE, offset: Offset = 0) -> dict[str, Any]:

@@ -149,7 +149,7 @@ def export_site(
         n_events += 1
     counts["events"] = n_events
 
-    people = hg.people(None)
+    people = hg.people(None, limit=None)
     page(
         "people.html",
         "people.html",
@@ -201,7 +201,7 @@ def export_site(
         )
     counts["sources"] = len(docs)
 
-    conflicts = hg.conflicts()
+    conflicts = hg.conflicts(limit=None)
     page(
         "conflicts.html",
         "conflicts.html",

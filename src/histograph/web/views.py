@@ -43,7 +43,12 @@ from ..store import exact_on
 PAGE_SIZE = 50
 MAX_PAGE = 500
 #: at most this many events are drawn on the interactive timeline at once
-MAX_TIMELINE_ITEMS = 2000
+MAX_TIMELINE_ITEMS = 500  # drawn on the first view (each a whole event: keep it fast)
+#: participants and sources offered as timeline filters: the most frequent (any other can
+#: still be chosen by its id in the URL)
+MAX_FACETS = 200
+#: events listed on a person's page (the timeline filtered by the person has them all)
+PERSON_EVENTS = 200
 
 _CLASS_SAFE = re.compile(r"[^a-z0-9_-]+")
 
@@ -125,7 +130,6 @@ class Views:
         self.hg = hg
         self.s = Serialiser(hg.quote, hg.document)
         self._cache_key: tuple[int, ...] | None = None
-        self._conflicts: list[Conflict] = []
         self._facets: dict[str, Any] = {}
         self._names: dict[str, Person | None] = {}
         self._docs: dict[str, dict[str, Any]] = {}
@@ -133,25 +137,23 @@ class Views:
 
     # ------------------------------------------------------------ shared lookups
     def _refresh(self) -> None:
-        """Conflicts and facets are read once per state of the store (checked at most
-        every couple of seconds: the store is read-only here, but another process may
-        re-ingest into the same file)."""
+        """Facets and names are read once per state of the store (checked at most every
+        couple of seconds: the store is read-only here, but another process may re-ingest
+        into the same file). The state is the store's generation counters: two cheap
+        reads, not a count of every table."""
         now = time.monotonic()
         if self._cache_key is not None and now - self._checked < 2.0:
             return
         self._checked = now
-        key = tuple(sorted(self.hg.stats().items()))
-        flat = tuple(v for _, v in key)
+        flat = (self.hg.store.generation(), int(self.hg.store.knowledge_stale()))
         if flat == self._cache_key:
             return
         self._cache_key = flat
-        self._conflicts = self.hg.conflicts()
         self._facets = {}
         self._names = {}
 
     def conflicts_of(self, subject: str) -> list[Conflict]:
-        self._refresh()
-        return [c for c in self._conflicts if c.subject == subject]
+        return self.hg.conflicts(subject, limit=None)
 
     def _flags(self, e: Event) -> dict[str, Any]:
         cs = self.conflicts_of(e.id)
@@ -207,31 +209,43 @@ class Views:
         self._refresh()
         if self._facets:
             return self._facets
-        types: dict[str, int] = defaultdict(int)
-        entities: dict[str, int] = defaultdict(int)
-        sources: dict[str, int] = defaultdict(int)
-        for e in self.hg.iter_events():
-            types[e.type] += 1
-            for p in e.participants:
-                entities[p] += 1
-            for d in {m.doc_id for m in e.mentions}:
-                sources[d] += 1
+        found = self.hg.facets(MAX_FACETS)
         self._facets = {
-            "types": [
-                {"id": t, "label": type_label(t), "count": n} for t, n in sorted(types.items())
-            ],
+            "types": [{"id": t, "label": type_label(t), "count": n} for t, n in found.types],
             "entities": sorted(
-                ({**self.entity_ref(p), "count": n} for p, n in entities.items()),
+                (
+                    {
+                        "id": f.id,
+                        "name": f.name if f.name is not None else f.id,
+                        "kind": f.kind if f.kind is not None else "unknown",
+                        "known": f.name is not None,
+                        "count": f.count,
+                    }
+                    for f in found.entities
+                ),
                 key=lambda r: (str(r["name"]).lower(), r["id"]),
             ),
             "sources": sorted(
-                ({**self.doc_ref(d), "count": n} for d, n in sources.items()),
+                (
+                    {
+                        "id": f.id,
+                        "uri": f.uri if f.uri is not None else f.id,
+                        "title": f.title,
+                        "name": source_name(f.uri, f.title) if f.uri is not None else f.id,
+                        "count": f.count,
+                    }
+                    for f in found.sources
+                ),
                 key=lambda r: (str(r["uri"]), r["id"]),
             ),
         }
         return self._facets
 
-    def timeline(self, filters: Filters, limit: int = PAGE_SIZE, offset: int = 0) -> dict[str, Any]:
+    def timeline(
+        self, filters: Filters, limit: int = PAGE_SIZE, offset: int = 0, after: str | None = None
+    ) -> dict[str, Any]:
+        """A page of the timeline: ``limit`` events from ``offset``, or after the event
+        ``after`` (keyset: ``next_after`` of the previous page; as fast at any depth)."""
         check_page(limit, offset)
         earliest, latest = filters.bounds()
         kw: dict[str, Any] = {
@@ -242,10 +256,15 @@ class Views:
             "source": filters.source or None,
         }
         total = self.hg.count_events(**kw)
-        events = self.hg.events(**kw, limit=limit, offset=offset)
+        try:
+            events = self.hg.events(**kw, limit=limit, offset=offset, after=after or None)
+        except ValueError as exc:  # an unknown cursor
+            raise BadRequest(str(exc)) from None
         return {
             "filters": filters.as_dict(),
             **page_info(total, limit, offset),
+            "after": after or None,
+            "next_after": events[-1].id if len(events) == limit else None,
             "items": [self.summary(e) for e in events],
         }
 
@@ -344,10 +363,9 @@ class Views:
 
     def conflicts(self, limit: int = PAGE_SIZE, offset: int = 0) -> dict[str, Any]:
         check_page(limit, offset)
-        self._refresh()
-        items = self._conflicts[offset : offset + limit]
+        items = self.hg.conflicts(limit=limit, offset=offset)
         return {
-            **page_info(len(self._conflicts), limit, offset),
+            **page_info(self.hg.count_conflicts(), limit, offset),
             "items": [self.conflict(c) for c in items],
         }
 
@@ -360,15 +378,15 @@ class Views:
         offset: int = 0,
     ) -> dict[str, Any]:
         check_page(limit, offset)
-        everyone = self.hg.people(kind or None, query=query or None)
-        items = everyone[offset : offset + limit]
+        items = self.hg.people(kind or None, query=query or None, limit=limit, offset=offset)
+        total = self.hg.count_people(kind or None, query=query or None)
         rows = []
         for p in items:
             rows.append(self.person_row(p))
         return {
             "query": query,
             "kind": kind,
-            **page_info(len(everyone), limit, offset),
+            **page_info(total, limit, offset),
             "items": rows,
         }
 
@@ -389,9 +407,12 @@ class Views:
         p = self.hg.person(person_id)
         if p is None:
             raise NotFound(f"no person with id or name {person_id!r}")
-        events = self.hg.events(entity=p.id, limit=MAX_PAGE)
+        events = self.hg.events(entity=p.id, limit=PERSON_EVENTS)
         out = self.s.person(p)
         out["events"] = [self.summary(e) for e in events]
+        out["events_total"] = (
+            len(events) if len(events) < PERSON_EVENTS else self.hg.count_events(entity=p.id)
+        )
         out["other_names"] = [a for a in p.aliases if a != p.name]
         out["sources"] = [self.doc_ref(d) for d in sorted({m.doc_id for m in p.mentions})]
         out["roles"] = self._roles(out["roles"], p)
@@ -410,7 +431,12 @@ class Views:
         return rows
 
     # ------------------------------------------------------------ on this day
-    def on_this_day(self, date: str | None = None) -> dict[str, Any]:
+    def on_this_day(
+        self, date: str | None = None, limit: int | None = PAGE_SIZE, offset: int = 0
+    ) -> dict[str, Any]:
+        """Events of a month and day, a page of ``limit`` (None: all) from ``offset``."""
+        if limit is not None:
+            check_page(limit, offset)
         year: int | None = None
         text = (date or "").strip()
         if not text:
@@ -425,7 +451,9 @@ class Views:
             if len(parts) == 3 and parts[0].isdigit():
                 year = int(parts[0])
         items = []
-        for e in self.hg.on_day(month, day):
+        key = f"{month:02d}-{day:02d}"
+        found = self.hg.on_this_day(key, limit=limit, offset=offset)
+        for e in found:
             row = self.summary(e)
             row["exact"] = exact_on(e.date, month, day)
             if year is not None and e.date is not None:
@@ -440,6 +468,17 @@ class Views:
             "query": f"{month:02d}-{day:02d}"
             if year is None
             else f"{year:04d}-{month:02d}-{day:02d}",
+            **(
+                page_info(
+                    offset + len(found)
+                    if len(found) < limit and (found or offset == 0)
+                    else self.hg.count_on_this_day(key),
+                    limit,
+                    offset,
+                )
+                if limit is not None
+                else {}
+            ),
             "items": items,
         }
 
@@ -540,16 +579,10 @@ class Views:
         hits = self.hg.search(q, limit + 1, offset)
         more = len(hits) > limit
         sentences = []
-        by_doc: dict[str, list[Event]] = {}
         for h in hits[:limit]:
-            if h.doc_id not in by_doc:
-                by_doc[h.doc_id] = self.hg.events(source=h.doc_id, limit=MAX_PAGE)
             events = [
                 {"id": e.id, "title": headline(e, self.hg.quote), "date_label": date_label(e.date)}
-                for e in by_doc[h.doc_id]
-                if any(
-                    m.doc_id == h.doc_id and m.start < h.end and h.start < m.end for m in e.mentions
-                )
+                for e in self.hg.events_at(h.doc_id, h.start, h.end)
             ]
             sentences.append(
                 {
