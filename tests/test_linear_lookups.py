@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from histograph.entities.roles import _Dates
 from histograph.events import _TimesStarting
+from histograph.events.quantities import _Spans
 from histograph.model import Document, Region, TimeMention, TimeValue
 from histograph.state import DocState
 
@@ -104,3 +105,14 @@ def test_sentence_times_equal_the_scan(
     times_at = _TimesStarting(times)
     for a, n in probes:
         assert times_at(a, a + n) == [t for t in times if a <= t.start < a + n]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_spans, _probes)
+def test_number_in_a_date_equals_the_scan(
+    spans: list[tuple[int, int]], probes: list[tuple[int, int]]
+) -> None:
+    pairs = [(s, s + n) for s, n in spans]
+    index = _Spans(pairs)
+    for a, n in probes:
+        assert index.overlap(a, a + n) == any(s < a + n and a < e for s, e in pairs)

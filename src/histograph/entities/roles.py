@@ -1372,8 +1372,12 @@ def extract_roles(state: DocState, ents: DocEntities) -> list[RoleClaim]:
     text = state.document.text
     found: list[_Found] = []
     segs: list[_Seg] = []
+    # grouped once: asking ``ents.in_segment`` per segment scans every mention each time
+    by_seg: dict[int, list[SegMention]] = {}
+    for m in ents.mentions:
+        by_seg.setdefault(m.seg, []).append(m)
     for si in range(len(state.segments)):
-        sg = _Seg(state, si, ents.in_segment(si), dates)
+        sg = _Seg(state, si, by_seg.get(si, []), dates)
         sg.headline_words = ents.headline_words.get(si, frozenset())
         segs.append(sg)
         found.extend(_extract_segment(state, sg, dates))
