@@ -6,7 +6,7 @@ the 1950s, the world wars)."""
 
 from __future__ import annotations
 
-from histograph.merge.events import _name_aliases
+from histograph.merge.names import _name_aliases
 from test_merge_events import Doc, merge
 
 

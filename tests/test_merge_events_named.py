@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from histograph.merge.events import _place_name, merge_events
+from histograph.merge.events import merge_events
+from histograph.merge.names import _place_name
 from histograph.model import EntityMention, EventMention
 from test_merge_events import Doc, merge, people_of
 
@@ -93,7 +94,7 @@ def test_the_place_and_of_forms_name_one_event() -> None:
 
 
 def test_battles_of_two_places_are_two_events_and_adjective_names_may_be_aliases() -> None:
-    from histograph.merge.events import _name_clash
+    from histograph.merge.names import _name_clash
 
     assert _name_clash("battle of ashford", "battle of green hill")
     assert not _name_clash("battle of green hill", "battle of green")

@@ -23,6 +23,7 @@ next to the walkers they share.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -198,6 +199,12 @@ class _Dates:
                     if tv is not None:
                         self._dates.append(_Date(m.start(), m.end(), tv))
         self._dates.sort(key=lambda d: d.start)
+        #: built once per document so that each lookup is a bisection, not a scan of every
+        #: date (a long dated table would otherwise make the role pass quadratic)
+        self._starts = [d.start for d in self._dates]
+        self._max_end: list[int] = []
+        for d in self._dates:
+            self._max_end.append(max(d.end, self._max_end[-1]) if self._max_end else d.end)
 
     @staticmethod
     def _fallback_value(m: re.Match[str]) -> TimeValue | None:
@@ -223,10 +230,16 @@ class _Dates:
         return _year_tv(y1)
 
     def within(self, a: int, b: int) -> list[_Date]:
-        return [d for d in self._dates if a <= d.start and d.end <= b]
+        """Dates lying wholly inside ``[a, b]``, in order of start."""
+        k = bisect.bisect_left(self._starts, a)
+        hi = bisect.bisect_right(self._starts, b)
+        return [d for d in self._dates[k:hi] if d.end <= b]
 
     def covers(self, a: int, b: int) -> bool:
-        return any(d.start < b and a < d.end for d in self._dates)
+        """Some date overlaps ``[a, b)``: of the dates starting before ``b``, the one that
+        ends last ends after ``a``."""
+        k = bisect.bisect_left(self._starts, b)
+        return k > 0 and self._max_end[k - 1] > a
 
 
 # ---------------------------------------------------------------- token classes
@@ -493,9 +506,8 @@ def _sentence_date(
     if ds:
         return ds[-1].value
     # the nearest preceding region, when it is a bare date heading ("**1936:**")
-    prev = [r for r in state.regions if r.end <= region.start]
-    if prev:
-        r = prev[-1]
+    r = state.region_before(region.start)
+    if r is not None:
         text = state.document.text[r.start : r.end]
         ds = dates.within(r.start, r.end)
         if (
@@ -1360,8 +1372,12 @@ def extract_roles(state: DocState, ents: DocEntities) -> list[RoleClaim]:
     text = state.document.text
     found: list[_Found] = []
     segs: list[_Seg] = []
+    # grouped once: asking ``ents.in_segment`` per segment scans every mention each time
+    by_seg: dict[int, list[SegMention]] = {}
+    for m in ents.mentions:
+        by_seg.setdefault(m.seg, []).append(m)
     for si in range(len(state.segments)):
-        sg = _Seg(state, si, ents.in_segment(si), dates)
+        sg = _Seg(state, si, by_seg.get(si, []), dates)
         sg.headline_words = ents.headline_words.get(si, frozenset())
         segs.append(sg)
         found.extend(_extract_segment(state, sg, dates))

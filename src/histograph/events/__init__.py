@@ -96,6 +96,22 @@ class _Entities:
         return m.start, m.end, m.key or m.text
 
 
+class _TimesStarting:
+    """The document's time mentions that start inside a span, in the document's order:
+    built once per document, so that each sentence bisects instead of scanning them all."""
+
+    def __init__(self, times: Sequence[TimeMention]) -> None:
+        self._times = list(times)
+        order = sorted(range(len(self._times)), key=lambda i: self._times[i].start)
+        self._order = order
+        self._starts = [self._times[i].start for i in order]
+
+    def __call__(self, start: int, end: int) -> list[TimeMention]:
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end, lo)
+        return [self._times[i] for i in sorted(self._order[lo:hi])]
+
+
 def _label_fn(seg: Segment, ents: _Entities) -> Callable[[Token], str]:
     def label_of(t: Token) -> str:
         s = seg.offset + t.idx
@@ -477,6 +493,7 @@ def _sentence_mentions(
     et: EventTypes,
     structure: Structure,
     ents: _Entities,
+    times_at: _TimesStarting,
 ) -> list[EventMention]:
     doc_id = state.document.id
     label_of = _label_fn(seg, ents)
@@ -619,7 +636,7 @@ def _sentence_mentions(
             et=et,
             mentions=typed_out,
             heads=[tr.head for tr in triggers],
-            times=[t for t in state.times if abs_s <= t.start < abs_e],
+            times=times_at(abs_s, abs_e),
             anchor=anchor,
             structural=label or structure.heading_date(abs_s) or structure.card_date(abs_s),
             region_kind=rkind,
@@ -637,6 +654,7 @@ def extract_events(state: DocState) -> list[EventMention]:
     et = load_event_types()
     structure = Structure(state.document.text, state.regions, state.times)
     ents = _Entities(state.entities)
+    times_at = _TimesStarting(state.times)
     out: list[EventMention] = []
     text = state.document.text
     for seg in state.segments:
@@ -647,7 +665,7 @@ def extract_events(state: DocState) -> list[EventMention]:
         for sent in seg.doc.sents:
             if not sent.text.strip():
                 continue
-            ms = _sentence_mentions(state, seg, sent, et, structure, ents)
+            ms = _sentence_mentions(state, seg, sent, et, structure, ents, times_at)
             abs_s, abs_e = seg.offset + sent.start_char, seg.offset + sent.end_char
             if prev and seg.region.kind == "narrative" and "\n\n" not in text[prev_end:abs_s]:
                 own = [t for t in structure.times_in(abs_s, abs_e)]

@@ -17,6 +17,8 @@ It is a pure function of one :class:`~histograph.model.Analysis` (per-document h
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -311,8 +313,19 @@ def _qualifier(text: str, n: _Num, s0: int, d: _Data) -> tuple[Bound, int]:
     return "exact", n.start
 
 
-def _in_spans(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Spans:
+    """Spans of a document, indexed once so that "does any span overlap [start, end)?" is a
+    bisection instead of a scan of every span (a long dated table made that quadratic)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._max_end = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def overlap(self, start: int, end: int) -> bool:
+        # of the spans starting before ``end``, the one that ends last ends after ``start``
+        k = bisect.bisect_left(self._starts, end)
+        return k > 0 and self._max_end[k - 1] > start
 
 
 def find_quantities(analysis: Analysis) -> list[Quantity]:
@@ -320,7 +333,7 @@ def find_quantities(analysis: Analysis) -> list[Quantity]:
     d = _data()
     text = analysis.document.text
     doc_id = analysis.document.id
-    dates = [(t.start, t.end) for t in analysis.times if t.kind in ("DATE", "TIME")]
+    dates = _Spans([(t.start, t.end) for t in analysis.times if t.kind in ("DATE", "TIME")])
     sentences = [(s.start, s.end) for s in analysis.sentences] or [(0, len(text))]
     out: list[Quantity] = []
     for s0, s1 in sentences:
@@ -328,7 +341,7 @@ def find_quantities(analysis: Analysis) -> list[Quantity]:
         nums = _numbers(text, s0, s1, d)
         used: set[int] = set()
         for i, n in enumerate(nums):
-            if i in used or (_in_spans(n.start, n.end, dates) and not _duration_unit(text, n, s1, d)):
+            if i in used or (dates.overlap(n.start, n.end) and not _duration_unit(text, n, s1, d)):
                 continue
             q = _duration(text, doc_id, n, s0, s1, d) or _measured(
                 text, doc_id, n, nums, s0, s1, d

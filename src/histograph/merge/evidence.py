@@ -1,0 +1,579 @@
+"""Evidence that two event mentions, or a mention and a cluster, tell one event.
+
+The records the merge works on (:class:`_Mention`: one event mention read for merging;
+:class:`_Cluster`: the mentions grouped so far) and the features of a pair: date relations
+(containment, adjacent days, an explained difference), shared participants (people ids, names
+that nest), identity and place clashes, zoned moments, and the pair scores used by the first
+pass (:func:`_score`, :func:`_joiner_evidence`, :func:`_same_page_evidence`) and the second
+(:func:`_duplicates`). The rules are described in :mod:`histograph.merge.events`; clustering
+lives in :mod:`histograph.merge.cluster`, reasons shown to readers in
+:mod:`histograph.merge.explain`.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..model import (
+    EventMention,
+    Person,
+    TimeMention,
+    TimeValue,
+    civil_from_day,
+)
+from .names import (
+    _name_clash,
+    _norm,
+    _norm_place,
+    _stem,
+)
+
+#: the score a mention needs to join a cluster
+THRESHOLD = 2.0
+
+
+#: an asserted mention this confident founds an event even without a date, name or entity
+FOUND_WITHOUT_ANCHOR = 0.6
+
+
+#: the largest gap between the Julian and Gregorian calendars (days), for explained dates
+_MAX_CALENDAR_GAP = 13
+
+
+_PARTIAL = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?$")
+
+
+_TITLE_KINDS = frozenset({"title", "heading"})
+#: lower-case words inside an event's name ("Treaty of Versailles", "Battle of the Somme")
+
+
+@dataclass(slots=True)
+class _Mention:
+    m: EventMention
+    order: int
+    group: str
+    time: TimeValue | None
+    partial: tuple[int, int | None] | None  # (month, day) of a year-less date
+    date_text: str | None  # the value string claimed
+    parts: frozenset[str]
+    ident: frozenset[str]
+    name: str | None
+    lemma: str
+    lemma_class: frozenset[str]
+    asserted: bool
+    can_found: bool
+    durative: bool
+    ident_joins: bool
+    section: int  # start of the heading a list item sits under (-1: not a list item)
+    in_title: bool
+    announced: bool
+    time_of_day: int | None  # minutes after midnight, when the date carries a time
+    #: a definite description ("The negotiations were ...", "the treaty")
+    definite: bool = False
+    #: the date's year was inferred from the narrative, not written ("on Nov. 16")
+    guessed_year: bool = False
+    #: person participants: (Person id, start, end, name as written)
+    named: tuple[tuple[str, int, int, str], ...] = ()
+    #: framing class of the trigger ("initial" / "renewal"), and where its wording starts
+    framing: str | None = None
+    framing_start: int = 0
+    #: content words of the evidence (stemmed; light verbs and words common in the corpus
+    #: left out): lexical evidence that two mentions of a generic type tell one event
+    words: frozenset[str] = frozenset()
+    #: the type is a catch-all (``other``): type and date alone never merge two mentions
+    generic: bool = False
+    #: identity participants as "role:surname" (as written)
+    ident_names: frozenset[str] = frozenset()
+    #: "16 years after X": (months, unit months, anchor date start, span start, span end)
+    relative: tuple[int, int, int, int, int] | None = None
+    #: "ending 16 years of X": [(months, unit months, span start, span end)]
+    ended: tuple[tuple[int, int, int, int], ...] = ()
+    #: the moment the mention states, when it gives a time with a zone ("11:30 p.m. EST"):
+    #: minutes since day 0 in UTC (:func:`histograph.time.zones.instant`)
+    instant: int | None = None
+    #: the evidence says the happening is repeated ("again", ``repetition_markers``)
+    repeated: bool = False
+    #: (participant id, name as written) of every participant
+    people_named: tuple[tuple[str, str], ...] = ()
+    #: the one participant of the mention when it is a named thing, not a person ("the
+    #: Berlin Wall opened"): two catch-all mentions of one thing a day apart tell one event
+    sole_thing: str | None = None
+    #: classes of the trigger's head noun (``head_classes`` in data/conflict_words.yaml)
+    heads: frozenset[int] = frozenset()
+    #: a month word naming the event ("the October revolution"): (month, start, end)
+    name_month: tuple[int, int, int] | None = None
+    #: a list item's own date and the headings above it that do not contain it:
+    #: [(their date, start, end, what)]
+    containers: tuple[tuple[TimeValue, int, int, str], ...] = ()
+
+
+@dataclass(slots=True)
+class _Cluster:
+    id: int
+    group: str
+    core: TimeValue | None = None
+    members: list[_Mention] = field(default_factory=list)
+    parts: set[str] = field(default_factory=set)
+    ident: set[str] = field(default_factory=set)
+    ident_names: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    lemmas: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    lemma_classes: set[str] = field(default_factory=set)
+    sections: set[tuple[str, int]] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+    #: a member comes from a title or headline (whose date may be a day off the body's)
+    titled: bool = False
+    heads: set[int] = field(default_factory=set)
+    sole_things: set[str] = field(default_factory=set)
+    instants: list[int] = field(default_factory=list)
+
+    def add(self, x: _Mention) -> None:
+        self.members.append(x)
+        self.titled = self.titled or x.in_title
+        if x.asserted:
+            self.words |= x.words
+            if self.core is None and x.time is not None:
+                self.core = x.time
+            self.parts |= x.parts
+            self.ident |= x.ident
+            self.ident_names |= x.ident_names
+            if x.name:
+                self.names.add(x.name)
+            if x.m.place:
+                self.places.add(_norm_place(x.m.place))
+        self.lemmas.add(x.lemma)
+        if x.asserted:
+            self.lemma_classes |= x.lemma_class
+            self.heads |= x.heads
+            if x.sole_thing is not None:
+                self.sole_things.add(x.sole_thing)
+            if x.instant is not None:
+                self.instants.append(x.instant)
+        self.docs.add(x.m.doc_id)
+        self.sections.add((x.m.doc_id, x.section))
+
+
+class _PeopleIndex:
+    """Participants -> Person ids: by entity key, by overlapping span, and — for a
+    participant written as a title ("the Soviet Commissar") — by the one person the same
+    document gives that title."""
+
+    def __init__(self, people: Sequence[Person]) -> None:
+        self._by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        self._by_key: dict[tuple[str, str], str] = {}
+        self._titles: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.kinds: dict[str, str] = {p.id: p.kind for p in people}
+        for p in people:
+            for em in p.mentions:
+                self._by_doc[em.doc_id].append((em.start, em.end, p.id))
+                if em.key:
+                    self._by_key[(em.doc_id, em.key)] = p.id
+            if p.kind == "person":
+                for r in p.roles:
+                    t = _norm(r.title)
+                    if t:
+                        self._titles[r.doc_id].append((f" {t} ", p.id))
+
+    def find(
+        self, doc_id: str, start: int, end: int, key: str | None, name: str | None = None
+    ) -> str | None:
+        if key and (doc_id, key) in self._by_key:
+            return self._by_key[(doc_id, key)]
+        for s, e, pid in self._by_doc.get(doc_id, ()):
+            if s < end and start < e:
+                return pid
+        if name:
+            n = _norm(name)
+            if len(n) >= 4:
+                found = {pid for t, pid in self._titles.get(doc_id, ()) if f" {n} " in t}
+                if len(found) == 1:
+                    return found.pop()
+        return None
+
+
+def _participant_ids(
+    m: EventMention, people: _PeopleIndex
+) -> tuple[frozenset[str], dict[str, str]]:
+    """Canonical participant ids of a mention, and for each id the role it plays."""
+    ids: set[str] = set()
+    roles: dict[str, str] = {}
+    for p in m.participants:
+        pid = people.find(m.doc_id, p.start, p.end, p.key, p.name)
+        cid = pid if pid is not None else "k:" + _norm(p.key or p.name)
+        if cid in {"k:", "p-"}:
+            continue
+        ids.add(cid)
+        roles.setdefault(cid, p.role)
+    return frozenset(ids), roles
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _time_mention(
+    by_span: dict[tuple[str, int, int], TimeMention], m: EventMention
+) -> TimeMention | None:
+    if m.time_start is None or m.time_end is None:
+        return None
+    return by_span.get((m.doc_id, m.time_start, m.time_end))
+
+
+def _partial(tm: TimeMention | None) -> tuple[int, int | None] | None:
+    if tm is None or tm.value is not None or not tm.timex:
+        return None
+    mm = _PARTIAL.match(tm.timex)
+    if not mm:
+        return None
+    return int(mm.group(1)), int(mm.group(2)) if mm.group(2) else None
+
+
+def _time_of_day(tv: TimeValue | None) -> int | None:
+    if tv is None or "T" not in tv.value:
+        return None
+    mm = re.search(r"T(\d\d):(\d\d)", tv.value)
+    return int(mm.group(1)) * 60 + int(mm.group(2)) if mm else None
+
+
+def _partial_fits(p: tuple[int, int | None], tv: TimeValue) -> bool:
+    if tv.latest - tv.earliest > 31:
+        return True  # a year or coarser: any month/day may fall inside
+    _, m, d = civil_from_day(tv.earliest)
+    _, m2, _d2 = civil_from_day(tv.latest)
+    if p[1] is None:
+        return m == p[0] or m2 == p[0]
+    return (tv.earliest == tv.latest and m == p[0] and d == p[1]) or (
+        tv.precision == "month" and m == p[0]
+    )
+
+
+def _day_level(tv: TimeValue) -> bool:
+    return tv.latest - tv.earliest <= 1
+
+
+@functools.lru_cache(maxsize=65536)
+def _explain(a: TimeValue, b: TimeValue) -> tuple[str, str] | None:
+    """The date engine's explanation of two different dates (cached: it is asked often)."""
+    try:
+        from ..time import explain_date_difference
+    except ImportError:  # pragma: no cover - the date engine is always there
+        return None
+    try:
+        return explain_date_difference(a, b)
+    except Exception:  # a faulty explanation must not stop the merge
+        return None
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def _ident_clash(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Identity participants ("role:person") differ in some role both name."""
+    ra: dict[str, set[str]] = defaultdict(set)
+    rb: dict[str, set[str]] = defaultdict(set)
+    for x in a:
+        r, _, p = x.partition(":")
+        ra[r].add(p)
+    for x in b:
+        r, _, p = x.partition(":")
+        rb[r].add(p)
+    return any(ra[r] and rb[r] and not (ra[r] & rb[r]) for r in ra)
+
+
+@functools.lru_cache(maxsize=65536)
+def _key_words(pid: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in pid[2:].split() if len(w) > 2)
+
+
+def _fuzzy_shared(a: frozenset[str], b: set[str]) -> int:
+    """Entities that are not resolved to one id but whose names nest: "Washington" and
+    "Washington DC", "Soviet government" and "the Soviet government of Russia". Only names
+    without an id (``k:``) are compared; each counts once."""
+    ka = [p for p in a if p.startswith("k:") and p not in b]
+    if not ka:
+        return 0
+    kb = [p for p in b if p.startswith("k:") and p not in a]
+    n = 0
+    for p in ka:
+        wa = _key_words(p)
+        if wa and any((wb := _key_words(q)) and (wa <= wb or wb <= wa) for q in kb):
+            n += 1
+    return n
+
+
+def _name_words(ids: Iterable[str]) -> set[str]:
+    return {w for i in ids for w in i[2:].split() if len(w) > 2}
+
+
+def _place_clash(places: set[str], place: str | None) -> bool:
+    if not place or not places:
+        return False
+    p = _norm_place(place)
+    return all(not (p in q or q in p) for q in places)
+
+
+def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> float | None:
+    """How well mention ``x`` fits cluster ``c`` (None: incompatible)."""
+    same_doc = x.m.doc_id in c.docs
+    if same_doc and x.section >= 0 and (x.m.doc_id, x.section) not in c.sections:
+        # timeline entries under different headings are different entries
+        same_doc = x.time is not None and c.core is not None and x.time.compatible(c.core)
+    if x.asserted and _ident_clash(x.ident, c.ident) and not (x.ident_names & c.ident_names):
+        # (the same surname in the same role is the same person split by the people merge,
+        # not a different person)
+        return None
+    if x.asserted and _place_clash(c.places, x.m.place):
+        return None
+    if x.name and any(_name_clash(x.name, n) for n in c.names):
+        return None
+    shared = len(x.parts & c.parts)
+    if shared < 3:
+        shared += _fuzzy_shared(x.parts, c.parts)
+    if x.m.place and c.places and not _place_clash(c.places, x.m.place):
+        shared += 1
+    score = min(shared, 3) * 1.0
+    ident_shared = bool(x.ident & c.ident) and x.ident_joins
+    if ident_shared:
+        score += 2.0
+    ds = 0.0
+    if x.repeated and (x.time is None or c.core is None or not x.time.compatible(c.core)):
+        return None  # "relations again broke down": a later occurrence, not this one
+    moment = _same_moment(x, c) if x.asserted else None
+    if moment is False:
+        return None  # two acts of one night: 23:30 EST and 01:10 GMT are hours apart
+    if moment and x.time is not None and c.core is not None and not x.time.compatible(c.core):
+        # one moment on two calendar days: 11:30 p.m. EST on the 3rd is 04:30 GMT on the 4th
+        ds = 2.5
+    elif (
+        x.asserted
+        and x.instant is None
+        and x.time is not None
+        and c.core is not None
+        and not x.time.compatible(c.core)
+        and _day_level(x.time)
+        and any(i // 1440 == x.time.earliest for i in c.instants)
+    ):
+        # a page without a time that dates the act by the day its moment fell on in UTC
+        ds = 2.0
+        moment = True
+    elif x.asserted and x.time is not None and c.core is not None:
+        if x.time.compatible(c.core):
+            wide = max(x.time.latest - x.time.earliest, c.core.latest - c.core.earliest)
+            ds = 3.0 if x.time.value == c.core.value else 2.0 if x.durative and wide <= 366 else 1.5
+        elif _day_level(x.time) and _day_level(c.core):
+            gap = abs(x.time.earliest - c.core.earliest)
+            near = gap <= 1 or (
+                explain_ok and gap <= _MAX_CALENDAR_GAP and _explain(x.time, c.core) is not None
+            )
+            if not near:
+                return None
+            # two different days: only a page's own title against its body (the same act
+            # told by both), or an explained difference with shared participants
+            if same_doc and (x.in_title or c.titled) and (shared or x.lemma in c.lemmas):
+                ds = 0.5
+            elif (
+                explain_ok
+                and shared >= 2
+                and x.lemma in c.lemmas
+                and (gap <= 1 or _explain(x.time, c.core))
+            ):
+                ds = 0.0
+            else:
+                return None
+        else:
+            return None
+    elif x.asserted and x.partial is not None and c.core is not None:
+        if not _partial_fits(x.partial, c.core):
+            return None
+        ds = 2.5 if x.partial[1] is not None and _day_level(c.core) else 1.0
+    score += ds
+    if same_doc:
+        score += 1.5
+    if x.name and x.name in c.names:
+        score += 3.0
+    if x.lemma in c.lemmas:
+        score += 0.5
+    if x.generic and not (x.name and x.name in c.names):
+        # a catch-all type says nothing about what happened: the words must agree
+        # shared wording, and each shared participant (the same thing happening to the same
+        # people or places) counts as one word
+        lex = len(x.words & c.words) + len(x.parts & c.parts) + _fuzzy_shared(x.parts, c.parts)
+        same_date = (
+            x.time is not None
+            and c.core is not None
+            and x.time.latest - x.time.earliest <= 31
+            and x.time.earliest == c.core.earliest
+            and x.time.latest == c.core.latest
+        ) or (
+            x.time is not None
+            and c.core is not None
+            and _day_level(x.time)
+            and _day_level(c.core)
+            and x.time.earliest == c.core.earliest
+        )
+        same_kind_inside = (
+            same_doc
+            and bool(x.heads & c.heads)
+            and x.time is not None
+            and c.core is not None
+            and x.time.compatible(c.core)
+        )
+        if lex < 2 and not (lex >= 1 and (same_date or moment)) and not same_kind_inside:
+            return None
+    undated = ds == 0.0 and (x.time is None or not x.asserted)
+    if strict and undated and not same_doc and not (x.name and x.name in c.names):
+        # across documents an undated mention needs strong evidence
+        # ... and states alone are weak evidence in a corpus about them: one shared person
+        people_shared = any(p.startswith("p-") for p in x.parts & c.parts)
+        if not ident_shared and (shared < 2 or not people_shared):
+            return None
+    return score
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _joiner_evidence(x: _Mention, c: _Cluster) -> bool:
+    """A mention that may not found an event joins ``c`` only on evidence a reader can be
+    shown beyond its word: the event's name, or (asserted) a participant of the event."""
+    if x.name is not None and x.name in c.names:
+        return True
+    return x.asserted and bool(x.parts & c.parts or _fuzzy_shared(x.parts, c.parts))
+
+
+def _same_page_evidence(x: _Mention, c: _Cluster) -> bool:
+    """Whether an undated mention found ``c``, an event its own page tells, through more
+    than the page and a state participant: the event's name, the trigger's word (its first
+    five letters: "proclaim" / "proclamation"), the kind of head noun, a framing word
+    ("restored relations"), or a participant that is not a state (a person, a named thing
+    or place, names that nest counting). Mentions of other pages, or dated, are not judged
+    here (:func:`_score` asks more of them)."""
+    if x.time is not None or x.partial is not None or x.m.doc_id not in c.docs:
+        return True
+    if (x.name is not None and x.name in c.names) or x.framing is not None:
+        return True
+    if x.lemma[:5] in _prefixes(c.lemmas) or x.heads & c.heads:
+        return True
+    if x.ident & c.ident and x.ident_joins:
+        return True
+    shared = x.parts & c.parts
+    return any(not p.startswith("s-") for p in shared) or _fuzzy_shared(x.parts, c.parts) > 0
+
+
+def _prefixes(words: Iterable[str]) -> set[str]:
+    """Word stems cut to five letters: "proclaim" / "proclamation" agree."""
+    return {w[:5] for w in words}
+
+
+def _date_relation(a: TimeValue | None, b: TimeValue | None) -> str | None:
+    """How two cluster dates relate: "equal", "contains", "near" (a day or a year apart),
+    "none" (one is undated) or None (incompatible)."""
+    if a is None or b is None:
+        return "none"
+    if a.value == b.value or (_day_level(a) and _day_level(b) and a.earliest == b.earliest):
+        return "equal"
+    if a.compatible(b):
+        return "contains"
+    if _day_level(a) and _day_level(b):
+        return "near" if abs(a.earliest - b.earliest) <= 1 else None
+    wa, wb = a.latest - a.earliest, b.latest - b.earliest
+    if 300 <= wa <= 366 and 300 <= wb <= 366:
+        ya, yb = civil_from_day(a.earliest)[0], civil_from_day(b.earliest)[0]
+        return "near" if abs(ya - yb) == 1 else None
+    return None
+
+
+def _within_month(a: TimeValue | None, b: TimeValue | None) -> bool:
+    """Two dates of day precision at most 31 days apart."""
+    return (
+        _day_level_pair(a, b)
+        and a is not None
+        and b is not None
+        and (abs(a.earliest - b.earliest) <= 31)
+    )
+
+
+def _day_level_pair(a: TimeValue | None, b: TimeValue | None) -> bool:
+    return a is not None and b is not None and _day_level(a) and _day_level(b)
+
+
+def _generic(c: _Cluster) -> bool:
+    return all(x.generic for x in c.members if x.asserted)
+
+
+def _duplicates(a: _Cluster, b: _Cluster) -> bool:
+    """Two clusters the first pass left apart that tell one event: the same name, or the
+    same wording and actors with dates that agree, nest, or differ by an explained amount."""
+    if _ident_clash(a.ident, b.ident) and not (a.ident_names & b.ident_names):
+        return False
+    if any(_place_clash(a.places, p) for p in b.places):
+        return False
+    if any(_name_clash(x, y) for x in a.names for y in b.names):
+        return False
+    rel = _date_relation(a.core, b.core)
+    if rel is None and a.names & b.names and _within_month(a.core, b.core):
+        # one name, two days of one month ("the Battle of X" on the 20th and on the 25th):
+        # one event whose date the sources dispute (kept as a date conflict)
+        return True
+    if rel is None:
+        return False
+    if a.names & b.names:
+        return True
+    if a.docs & b.docs and a.heads & b.heads and rel in ("equal", "contains"):
+        # one page's "the X earthquake of 1850" and its "the tremor struck on 3 May 1850"
+        return True
+    if (
+        rel == "near"
+        and _day_level_pair(a.core, b.core)
+        and not a.docs & b.docs
+        and _generic(a)
+        and _generic(b)
+        and len(a.sole_things) == 1
+        and a.sole_things == b.sole_things
+    ):
+        # two pages tell what happened to one named thing, a day apart ("the Wall opened"
+        # on the 9th, "the Wall fell" on the 10th): one event with a date conflict
+        return True
+    ww = len(_prefixes(a.words) & _prefixes(b.words))
+    pp = len(a.parts & b.parts)
+    person = any(p.startswith("p-") for p in a.parts & b.parts)
+    same_group = a.group == b.group
+    if not same_group and not (_generic(a) or _generic(b)):
+        # across groups only a catch-all typing (``other``) against a specific one: two
+        # specific types on one day ("letters exchanged", "relations established") are two acts
+        return False
+    if rel == "equal":
+        if same_group:
+            return ww >= 2 or (ww >= 1 and pp >= 1)
+        # the same act typed differently: the same day, and strong agreement
+        return _day_level_pair(a.core, b.core) and ww >= 2 and ww + pp >= 3
+    if rel == "contains":
+        # a coarser date next to a finer one: most of the wording must agree
+        fewer = min(len(_prefixes(a.words)), len(_prefixes(b.words))) or 1
+        fine = (ww >= 3 and ww / fewer >= 0.3) or (person and ww >= 2 and ww + pp >= 3)
+        return fine if same_group else fine and person
+    if rel == "near":
+        if _day_level_pair(a.core, b.core):
+            # two days in a row are often two acts (a first and a second letter): only a
+            # page's title against its own body (announced / published vs occurred)
+            titled = bool(a.docs & b.docs) and (a.titled or b.titled)
+            return titled and same_group and ww >= 2
+        return same_group and ww >= 2 and pp >= 1 and (person or ww >= 3)
+    # one undated: a clause that restates a dated event
+    return same_group and ww >= 2 and person and ww + pp >= 4
+
+
+def _same_moment(x: _Mention, c: _Cluster) -> bool | None:
+    """True when ``x`` states the moment a member of ``c`` states (within an hour), False
+    when both state moments more than three hours apart, None when either states none."""
+    if x.instant is None or not c.instants:
+        return None
+    gaps = [abs(x.instant - i) for i in c.instants[-16:]]
+    if min(gaps) <= 60:
+        return True
+    return False if min(gaps) > 180 else None

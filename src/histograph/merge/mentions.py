@@ -1,0 +1,387 @@
+"""Reading event mentions for the merge: each :class:`~histograph.model.EventMention` of an
+analysis becomes a :class:`histograph.merge.evidence._Mention` (:func:`_prepare`) with what
+the merge compares: its date (or year-less month/day, or the narrative's guessed year), its
+name, participants as people ids, trigger word and class, content words, framing, zoned
+moment, definiteness, repetition, and the dates of the headings a list item sits under.
+The rules that use them are described in :mod:`histograph.merge.events`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from importlib import resources
+
+import yaml
+
+from ..events import JOIN_ONLY_BELOW
+from ..events.structure import Structure
+from ..events.types import EventTypes
+from ..model import (
+    Analysis,
+    EventMention,
+    Person,
+    TimeMention,
+    TimeValue,
+)
+from ..time.durations import parse_duration
+from ..time.zones import instant, zoned_clock
+from .evidence import (
+    _TITLE_KINDS,
+    FOUND_WITHOUT_ANCHOR,
+    _day_level,
+    _Mention,
+    _partial,
+    _participant_ids,
+    _PeopleIndex,
+    _time_mention,
+    _time_of_day,
+)
+from .names import (
+    _NAME_LINKS,
+    _PLACE_LABELS,
+    _heads,
+    _name_aliases,
+    _norm,
+    _place_name,
+    _stem,
+)
+
+_ANNOUNCE = re.compile(r"\b(announc\w*|publish\w*|report\w*|proclaim\w*|made public)\b", re.I)
+
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+_YEAR_WRITTEN = re.compile(r"\d{3,4}|'\d\d\b")
+
+
+def _prepare(
+    analyses: Sequence[Analysis], people: Sequence[Person], et: EventTypes
+) -> list[_Mention]:
+    pidx = _PeopleIndex(people)
+    out: list[_Mention] = []
+    order = 0
+    for a in sorted(analyses, key=lambda a: a.document.id):
+        text = a.document.text
+        by_span = {(t.doc_id, t.start, t.end): t for t in a.times}
+        structure = Structure(text, a.regions, a.times) if a.events else None
+        times_idx = _TimesIndex(a.times)
+        places = sorted((e.start, e.end) for e in a.entities if e.label in _PLACE_LABELS)
+        for m in sorted(a.events, key=lambda e: (e.start, e.trigger_start, e.type)):
+            typ = et.types.get(m.type)
+            if typ is None:
+                continue
+            tm = _time_mention(by_span, m)
+            parts, roles = _participant_ids(m, pidx)
+            ident = frozenset(
+                f"{roles[p]}:{p}"
+                for p in parts
+                if p.startswith("p-") and roles.get(p) in set(typ.identity)
+            )
+            trig = text[m.trigger_start : m.trigger_end]
+            words = trig.split()
+            name = (
+                _norm(trig)
+                if len(words) >= 2
+                and words[0][:1].isupper()
+                and all(
+                    w[:1].isupper() or not w[:1].isalpha() or w.lower() in _NAME_LINKS
+                    for w in words
+                )
+                else None
+            )
+            if name is None:
+                name = _place_name(text, m, places)
+            if name:
+                name = _name_aliases().get(name, name)
+            lemma = _stem(words[-1]) if words else ""
+            if name:
+                # the head word: "treaty" in "treaty of versailles", "war" in "cold war"
+                nw = name.split()
+                lemma = _stem(nw[0] if len(nw) > 2 and nw[1] == "of" else nw[-1])
+            asserted = m.modality == "asserted"
+            time = m.time if asserted else None
+            partial = _partial(tm) if asserted and time is None else None
+            date_text = time.value if time is not None else (tm.timex if partial and tm else None)
+            ctx = text[max(0, m.start - 40) : m.end]
+            anchor = time is not None or partial is not None or name is not None or bool(parts)
+            extras = _extras(m, a, text, tm, structure, times_idx, et, pidx) if asserted else {}
+            guessed = (
+                time is not None
+                and time.anchor in {"narrative", "dct"}
+                and time.precision in {"day", "time"}
+                and tm is not None
+                and not _YEAR_WRITTEN.search(tm.text)
+            )
+            out.append(
+                _Mention(
+                    **extras,  # type: ignore[arg-type]
+                    guessed_year=guessed,
+                    definite=_definite(text, m, et),
+                    m=m,
+                    order=order,
+                    group=et.group(m.type),
+                    time=time,
+                    partial=partial,
+                    date_text=date_text,
+                    parts=parts,
+                    ident=ident,
+                    ident_names=frozenset(
+                        f"{p.role}:{p.name.split()[-1].lower()}"
+                        for p in m.participants
+                        if p.role in typ.identity and p.name.split()
+                    ),
+                    name=name,
+                    lemma=lemma,
+                    lemma_class=et.lemma_classes_of(trig.split()[-1] if trig.split() else ""),
+                    heads=_heads(text, m),
+                    people_named=_people_named(m, pidx),
+                    instant=_instant(text, m, time),
+                    repeated=bool(_repetition().search(text[m.start : m.end])),
+                    sole_thing=next(iter(parts))
+                    if len(parts) == 1
+                    and len(m.participants) == 1
+                    and pidx.kinds.get(next(iter(parts)), "thing") != "person"
+                    else None,
+                    asserted=asserted,
+                    can_found=asserted
+                    and m.confidence >= JOIN_ONLY_BELOW
+                    and (anchor or m.confidence >= FOUND_WITHOUT_ANCHOR),
+                    durative=typ.durative,
+                    ident_joins=typ.identity_joins,
+                    section=structure.section_of(m.start)
+                    if structure is not None and m.region_kind == "list_item"
+                    else -1,
+                    in_title=m.region_kind in _TITLE_KINDS
+                    or (m.start == 0 and "\n" not in text[: m.end]),
+                    announced=bool(_ANNOUNCE.search(ctx)),
+                    time_of_day=_time_of_day(time),
+                    words=_content_words(text, m, et) if asserted else frozenset(),
+                    generic=m.type in et.fallback.generic_types,
+                )
+            )
+            order += 1
+    _drop_common_words(out)
+    return out
+
+
+def _content_words(text: str, m: EventMention, et: EventTypes) -> frozenset[str]:
+    """Stemmed content words of a mention's evidence, without its date expression, light
+    verbs, function words and month names."""
+    skip = et.fallback.function_words | et.fallback.light
+    months = _month_words()
+    out: set[str] = set()
+    # the date and the participants' names are evidence of their own, not of the wording
+    taken = [(p.start, p.end) for p in m.participants]
+    if m.time_start is not None and m.time_end is not None:
+        taken.append((m.time_start, m.time_end))
+    for w in _WORD.finditer(text[m.start : m.end]):
+        a = m.start + w.start()
+        if any(s <= a < e for s, e in taken):
+            continue
+        word = w.group()
+        low = word.lower()
+        if len(low) < 3 or not low.isalpha() or low in skip or word in months:
+            continue
+        if low.endswith("ly") and len(low) > 5:
+            continue  # manner adverbs ("quietly", "formally") say how, not what
+        out.add(_stem(low))
+    return frozenset(out)
+
+
+def _drop_common_words(mentions: list[_Mention]) -> None:
+    """Words found in a large share of the mentions (the episode's own vocabulary: its
+    places, its weapons) are no evidence that two mentions tell one event."""
+    df: Counter[str] = Counter()
+    for x in mentions:
+        df.update(x.words)
+    limit = max(10, len(mentions) // 7)
+    common = {w for w, n in df.items() if n > limit}
+    if common:
+        for x in mentions:
+            if x.words & common:
+                x.words = x.words - common
+
+
+class _TimesIndex:
+    """The DURATION mentions of one document, by start offset."""
+
+    def __init__(self, times: Sequence[TimeMention]) -> None:
+        self.durations = sorted((t for t in times if t.kind == "DURATION"), key=lambda t: t.start)
+        self.starts = [t.start for t in self.durations]
+
+    def within(self, start: int, end: int) -> list[TimeMention]:
+        k = bisect.bisect_left(self.starts, start)
+        out: list[TimeMention] = []
+        while k < len(self.durations) and self.durations[k].start < end:
+            if self.durations[k].end <= end:
+                out.append(self.durations[k])
+            k += 1
+        return out
+
+
+@functools.lru_cache(maxsize=1)
+def _month_words() -> dict[str, int]:
+    """Full English month names (from the date engine's lexicon) -> month number."""
+    from ..time.lexicon import lexicon
+
+    lex = lexicon()
+    out: dict[str, int] = {}
+    for name in lex.month_names:
+        n = lex.months.get(name.lower())
+        if n is not None and (len(name) > 3 or name.lower() == "may"):
+            out[name] = n
+    return out
+
+
+_WORDS_RE = re.compile(r"[A-Za-z][A-Za-z'’.-]*")
+
+
+_NAME_TOKENS = re.compile(r"[A-Za-z]+|\d{3,4}")
+
+
+_NAME_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "this", "that", "s"})
+
+
+_RELATIVE_RE = re.compile(r"^\s*(.+?)\s+([A-Za-z]+)\s*$")
+
+
+def _extras(
+    m: EventMention,
+    a: Analysis,
+    text: str,
+    tm: TimeMention | None,
+    structure: Structure | None,
+    times_idx: _TimesIndex,
+    et: EventTypes,
+    pidx: _PeopleIndex,
+) -> dict[str, object]:
+    """What an asserted mention says beyond its date: people named, framing, stated
+    lengths, a month in its name, its place in a timeline."""
+    out: dict[str, object] = {}
+    named = []
+    for p in m.participants:
+        pid = pidx.find(m.doc_id, p.start, p.end, p.key, p.name)
+        if pid is not None and pid.startswith("p-"):
+            named.append((pid, p.start, p.end, p.name))
+    if named:
+        out["named"] = tuple(named)
+    trig_words = _WORDS_RE.findall(text[m.trigger_start : m.trigger_end])
+    if trig_words:
+        lo = max(m.start, m.trigger_start - 40)
+        before_m = list(_WORDS_RE.finditer(text[lo : m.trigger_start]))[-2:]
+        framing = et.framing_of(trig_words[-1], [w.group() for w in before_m])
+        out["framing"] = framing
+        if framing is not None:
+            # the claim spans the word that frames the act ("First U.S. acknowledgement")
+            mods = et.framing[framing].modifiers
+            hit = next((w for w in before_m if w.group().lower().strip(".") in mods), None)
+            out["framing_start"] = lo + hit.start() if hit is not None else m.trigger_start
+    # "16 years after X": a relative date anchored on another event's date
+    if tm is not None and tm.anchor_start is not None:
+        rm = _RELATIVE_RE.match(tm.text)
+        if rm and rm.group(2).lower() in et.durations.relative:
+            d = parse_duration(rm.group(1))
+            if d is not None:
+                s0 = tm.start + tm.text.index(rm.group(1))
+                out["relative"] = (
+                    d.months,
+                    d.unit_months,
+                    tm.anchor_start,
+                    s0,
+                    s0 + len(rm.group(1)),
+                )
+    # "ending 16 years of X"
+    ended = []
+    for t in times_idx.within(m.start, m.end):
+        d = parse_duration(t.text, t.timex)
+        if d is None:
+            continue
+        before_w = [
+            w.lower() for w in _WORDS_RE.findall(text[max(m.start, t.start - 30) : t.start])[-2:]
+        ]
+        after = text[t.end : t.end + 6].lstrip().lower()
+        if any(w in et.durations.enders for w in before_w) and after.startswith("of "):
+            ended.append((d.months, d.unit_months, t.start, t.end))
+    if ended:
+        out["ended"] = tuple(ended)
+    # "the October revolution", "the 1917 February Revolution": a month word naming the
+    # event, right before its head noun and after a determiner or a year (never a date:
+    # "on 5 March signed" is the date engine's business)
+    base = max(m.start, m.trigger_start - 24)
+    window = list(_NAME_TOKENS.finditer(text[base : m.trigger_end]))
+    if len(window) >= 3:
+        month = _month_words().get(window[-2].group())
+        prev_word = window[-3].group().lower()
+        if month is not None and (prev_word in _NAME_DETERMINERS or prev_word.isdigit()):
+            out["name_month"] = (month, base + window[-2].start(), base + window[-2].end())
+    # a timeline entry's own date vs the headings above it
+    if (
+        structure is not None
+        and m.region_kind == "list_item"
+        and tm is not None
+        and tm.value is not None
+        and structure.label_date(m.start) is tm
+    ):
+        containers = []
+        heading = structure.heading_date(m.start)
+        if heading is not None and heading.value is not None and not tm.value.within(heading.value):
+            containers.append((heading.value, heading.start, heading.end, "section heading"))
+        page = structure.page_range(m.start)
+        if page is not None and page.value is not None and not tm.value.within(page.value):
+            containers.append((page.value, page.start, page.end, "page title"))
+        if containers:
+            out["containers"] = tuple(containers)
+    return out
+
+
+_DEFINITE = re.compile(r"^[\W_]*(?:the|these|those|this)\s+", re.I)
+
+
+def _definite(text: str, m: EventMention, et: EventTypes) -> bool:
+    """The evidence opens with a definite description of an event ("The negotiations were
+    conducted ...", "the treaty"): a determiner followed within three words by the trigger
+    or by an event word."""
+    head = text[m.start : m.trigger_end]
+    d = _DEFINITE.match(head)
+    if d is None:
+        return False
+    words = _WORDS_RE.findall(head[d.end() :])[:3]
+    if not words:
+        return False
+    trig = text[m.trigger_start : m.trigger_end]
+    return trig in " ".join(words) or any(et.lemma_classes_of(w) for w in words)
+
+
+@functools.lru_cache(maxsize=1)
+def _repetition() -> re.Pattern[str]:
+    raw = yaml.safe_load(
+        resources.files("histograph").joinpath("data/conflict_words.yaml").read_text("utf-8")
+    )
+    words = sorted((str(w) for w in raw.get("repetition_markers") or []), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def _instant(text: str, m: EventMention, time: TimeValue | None) -> int | None:
+    """The UTC moment of a mention dated to the day that writes a time with a zone."""
+    if time is None or not _day_level(time):
+        return None
+    found = zoned_clock(text[m.start : m.end])
+    if found is None:
+        return None
+    minutes, zone, _, _ = found
+    return instant(time.earliest, minutes, zone)
+
+
+def _people_named(m: EventMention, pidx: _PeopleIndex) -> tuple[tuple[str, str], ...]:
+    out = []
+    for p in m.participants:
+        pid = pidx.find(m.doc_id, p.start, p.end, p.key, p.name)
+        cid = pid if pid is not None else "k:" + _norm(p.key or p.name)
+        if cid not in {"k:", "p-"}:
+            out.append((cid, p.name))
+    return tuple(out)
