@@ -49,8 +49,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from .datafile import load_yaml
 from .model import Document, Region, RegionKind
 from .registry import stage
 
@@ -131,7 +130,7 @@ def _alt(items: Iterable[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
-    raw: dict[str, Any] = yaml.safe_load(
+    raw: dict[str, Any] = load_yaml(
         resources.files("histograph").joinpath("data/boilerplate.yaml").read_text("utf-8")
     )
     pre = raw["boilerplate_prefixes"]

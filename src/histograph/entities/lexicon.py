@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from ..datafile import load_yaml as _parse_yaml
+
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
@@ -34,7 +36,7 @@ def load_yaml(name: str) -> Any:
     ref = resources.files("histograph").joinpath("data", name)
     try:
         with ref.open("r", encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return _parse_yaml(fh)
     except (OSError, yaml.YAMLError) as exc:  # pragma: no cover - packaging error
         raise RuntimeError(f"E101 cannot read data file histograph/data/{name}: {exc}") from exc
 

@@ -27,8 +27,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
-import yaml
-
+from ..datafile import load_yaml
 from ..model import Analysis
 
 __all__ = ["Quantity", "find_quantities", "measure_label", "phase_verbs"]
@@ -90,7 +89,7 @@ def _words(s: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _data() -> _Data:
-    raw: dict[str, Any] = yaml.safe_load(
+    raw: dict[str, Any] = load_yaml(
         resources.files("histograph").joinpath("data/measures.yaml").read_text("utf-8")
     )
     phrases: list[tuple[tuple[str, ...], str]] = []

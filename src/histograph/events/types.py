@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-import yaml
+from ..datafile import load_yaml
 
 DATA_FILE = "event_types.yaml"
 
@@ -416,7 +416,7 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
 def load_event_types() -> EventTypes:
     """The packaged event types (read once per process)."""
     text = resources.files("histograph").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
-    return parse_event_types(yaml.safe_load(text))
+    return parse_event_types(load_yaml(text))
 
 
 def format_type(type_id: str) -> str:

@@ -38,8 +38,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from ..datafile import load_yaml
 from ..model import (
     Claim,
     Conflict,
@@ -425,7 +424,7 @@ def distinct_claims(claims: Iterable[Claim]) -> list[Claim]:
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    raw = yaml.safe_load(
+    raw = load_yaml(
         resources.files("histograph").joinpath("data/conflict_words.yaml").read_text("utf-8")
     )
     return frozenset(str(w).lower() for w in raw["stopwords"])
@@ -580,7 +579,7 @@ def unmerged_date_conflicts(
 
 @lru_cache(maxsize=1)
 def _party_data() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    raw = yaml.safe_load(
+    raw = load_yaml(
         resources.files("histograph").joinpath("data/conflict_words.yaml").read_text("utf-8")
     )
     nouns = "|".join(re.escape(str(n)) for n in raw["party_nouns"])

@@ -15,8 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
 
-import yaml
-
+from ..datafile import load_yaml
 from ..events import JOIN_ONLY_BELOW
 from ..events.structure import Structure
 from ..events.types import EventTypes
@@ -359,7 +358,7 @@ def _definite(text: str, m: EventMention, et: EventTypes) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _repetition() -> re.Pattern[str]:
-    raw = yaml.safe_load(
+    raw = load_yaml(
         resources.files("histograph").joinpath("data/conflict_words.yaml").read_text("utf-8")
     )
     words = sorted((str(w) for w in raw.get("repetition_markers") or []), key=len, reverse=True)

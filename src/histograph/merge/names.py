@@ -21,8 +21,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from importlib import resources
 
-import yaml
-
+from ..datafile import load_yaml
 from ..model import EventMention
 
 __all__ = [
@@ -100,7 +99,7 @@ def _name_clash(a: str, b: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _head_classes() -> dict[str, frozenset[int]]:
     """Head noun -> the ``head_classes`` (data/conflict_words.yaml) it belongs to."""
-    raw = yaml.safe_load(
+    raw = load_yaml(
         resources.files("histograph").joinpath("data/conflict_words.yaml").read_text("utf-8")
     )
     out: dict[str, set[int]] = defaultdict(set)
@@ -167,7 +166,7 @@ def _place_name(text: str, m: EventMention, places: Sequence[tuple[int, int]]) -
 
 @functools.lru_cache(maxsize=1)
 def _verb_forms() -> dict[str, str]:
-    raw = yaml.safe_load(
+    raw = load_yaml(
         resources.files("histograph").joinpath("data/conflict_words.yaml").read_text("utf-8")
     )
     return {str(k).lower(): str(v).lower() for k, v in (raw.get("verb_forms") or {}).items()}
@@ -179,10 +178,9 @@ def _name_aliases() -> dict[str, str]:
     (``named_event_aliases`` in ``data/event_types.yaml``)."""
     from importlib import resources
 
-    import yaml
 
     text = resources.files("histograph").joinpath("data", "event_types.yaml").read_text("utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_yaml(text) or {}
     out: dict[str, str] = {}
     for line in data.get("named_event_aliases") or []:
         names = [_norm(str(n)) for n in line if _norm(str(n))]

@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from ..datafile import load_yaml
 from ..entities.lexicon import norm
 from ..entities.offices import split_jurisdiction
 from ..model import Claim, Conflict, ConflictValue, Person, RoleClaim
@@ -45,7 +44,7 @@ class _Data:
 
 @lru_cache(maxsize=1)
 def _data() -> _Data:
-    raw = yaml.safe_load(
+    raw = load_yaml(
         resources.files("histograph").joinpath("data/title_conflicts.yaml").read_text("utf-8")
     )
     heads = tuple(sorted((norm(h) for h in raw["office_heads"]), key=len, reverse=True))

@@ -24,8 +24,7 @@ from dataclasses import asdict, dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from ..datafile import load_yaml
 from ..model import CONTENT_REGIONS, Analysis, Event, EventMention, civil_from_day
 from .dates import heading_text, humanise, value_text
 from .present import (
@@ -56,7 +55,7 @@ class BriefError(ValueError):
 @functools.lru_cache(maxsize=1)
 def brief_data() -> dict[str, Any]:
     text = resources.files("histograph").joinpath("data", "briefs.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml(text)
     return data
 
 

@@ -96,10 +96,10 @@ def datasette_metadata(hg: Histograph) -> dict[str, Any]:
     (from ``data/datasette.yaml``), and the full-text search of the sentences."""
     from importlib import resources
 
-    import yaml
+    from ..datafile import load_yaml
 
     raw = resources.files("histograph").joinpath("data", "datasette.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(raw)
+    data: dict[str, Any] = load_yaml(raw)
     columns: dict[str, str] = data.get("columns", {})
     path = getattr(hg.store, "path", None)
     name = Path(str(path)).stem if path and str(path) != ":memory:" else "histograph"

@@ -16,9 +16,9 @@ from collections.abc import Callable
 from importlib import resources
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 
+from ..datafile import load_yaml
 from ..model import Event, EventMention
 
 QuoteFn = Callable[[str, int, int], str]
@@ -38,7 +38,7 @@ def _md() -> MarkdownIt:
 @functools.lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     text = resources.files("histograph").joinpath("data", "headlines.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml(text)
     return {k: frozenset(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)}
 
 

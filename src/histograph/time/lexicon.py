@@ -8,12 +8,12 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from ..datafile import load_yaml
 
 
 def _load(name: str) -> dict[str, Any]:
     text = resources.files("histograph.time").joinpath("data", name).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     if not isinstance(data, dict):
         raise ValueError(f"E301 time data file {name!r} is not a mapping")
     return data

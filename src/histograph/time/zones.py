@@ -15,14 +15,14 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from ..datafile import load_yaml
 
 __all__ = ["instant", "names_other_clock", "zone_offset", "zoned_clock"]
 
 
 @lru_cache(maxsize=1)
 def _data() -> tuple[dict[str, int], tuple[str, ...]]:
-    raw = yaml.safe_load(
+    raw = load_yaml(
         resources.files("histograph").joinpath("time/data/zones.yaml").read_text("utf-8")
     )
     offsets = {str(k).lower(): int(v) for k, v in raw["offsets"].items()}
