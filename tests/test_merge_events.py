@@ -398,3 +398,21 @@ def test_merge_is_deterministic_and_order_free(seed: int, rnd: random.Random) ->
     assert len({e.id for e in events}) == len(events)
     for c in conflicts:
         assert len({v.value for v in c.values}) >= 2
+
+
+def test_consensus_keeps_the_best_supported_day_when_days_disagree() -> None:
+    # Regression: three pages say 9 November, one says 10 November, one says only
+    # "November": the month was chosen (consistent with all) and the day was lost.
+    claims = [
+        (tv("1989-11-09"), "g1"),
+        (tv("1989-11-09"), "g2"),
+        (tv("1989-11-09"), "g3"),
+        (tv("1989-11-10"), "g4"),
+        (tv("1989-11"), "g5"),
+    ]
+    best = _consensus(claims)
+    assert best is not None and best.value == "1989-11-09"
+    # a stated interval that every source fits is kept as it is
+    span = [(tv("1947/1948"), "g1"), (tv("1947"), "g2"), (tv("1948"), "g3")]
+    best = _consensus(span)
+    assert best is not None and best.value == "1947/1948"

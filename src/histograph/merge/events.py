@@ -166,14 +166,33 @@ def _consensus(claims: list[tuple[TimeValue, str]]) -> TimeValue | None:
     values: dict[str, TimeValue] = {}
     for tv, _ in claims:
         values.setdefault(tv.value, tv)
-    best: tuple[tuple[int, int, int, int, str], TimeValue] | None = None
-    for v, tv in values.items():
-        consistent = {g for c, g in claims if c.compatible(tv)}
-        direct = len({g for c, g in claims if c.value == v})  # independent sources
-        key = (-len(consistent), tv.latest - tv.earliest, -direct, tv.earliest, v)
-        if best is None or key < best[0]:
-            best = (key, tv)
-    return best[1] if best else None
+
+    def pick(candidates: dict[str, TimeValue]) -> TimeValue | None:
+        best: tuple[tuple[int, int, int, int, str], TimeValue] | None = None
+        for v, tv in candidates.items():
+            consistent = {g for c, g in claims if c.compatible(tv)}
+            direct = len({g for c, g in claims if c.value == v})  # independent sources
+            key = (-len(consistent), tv.latest - tv.earliest, -direct, tv.earliest, v)
+            if best is None or key < best[0]:
+                best = (key, tv)
+        return best[1] if best else None
+
+    chosen = pick(values)
+    # Precision is kept: a coarser value that wins only because the finer ones disagree
+    # ("November" over 9 and 10 November) gives way to the best-supported finer value; the
+    # disagreement itself is recorded as a conflict. A stated interval is kept as it is.
+    while chosen is not None and "/" not in chosen.value:
+        inside = {
+            v: tv
+            for v, tv in values.items()
+            if tv.latest - tv.earliest < chosen.latest - chosen.earliest
+            and chosen.earliest <= tv.earliest
+            and tv.latest <= chosen.latest
+        }
+        if not inside:
+            break
+        chosen = pick(inside)
+    return chosen
 
 
 def _span_consensus(claims: list[tuple[TimeValue, str]], chosen: TimeValue) -> TimeValue:
