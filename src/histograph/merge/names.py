@@ -178,7 +178,6 @@ def _name_aliases() -> dict[str, str]:
     (``named_event_aliases`` in ``data/event_types.yaml``)."""
     from importlib import resources
 
-
     text = resources.files("histograph").joinpath("data", "event_types.yaml").read_text("utf-8")
     data = load_yaml(text) or {}
     out: dict[str, str] = {}
