@@ -277,9 +277,7 @@ def figurative(n: Token, et: EventTypes) -> bool:
     """ "A price war", "the green revolution": a head noun made figurative by its modifier
     (``figurative_modifiers`` in the YAML)."""
     mods = (
-        et.figurative_modifiers.get(n.lower_)
-        or et.figurative_modifiers.get(_lem(n))
-        or frozenset()
+        et.figurative_modifiers.get(n.lower_) or et.figurative_modifiers.get(_lem(n)) or frozenset()
     )
     return bool(mods) and any(
         c.dep_ in {"amod", "compound", "nmod"} and _lem(c) in mods for c in n.children
