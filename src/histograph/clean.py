@@ -233,7 +233,9 @@ _YEAR_ONLY = re.compile(
 )
 _TERMINAL = re.compile(r"[.!?…;][\"'”’»)\]]*$")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{4}-\d{2}-\d{2}T")
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)", re.IGNORECASE)
+_TIME = re.compile(
+    r"(?<![\d.])\b\d{1,2}[:.]\d{2}\b(?![.:]?\d)|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)", re.IGNORECASE
+)
 _YEAR = re.compile(r"\b\d{4}\b")
 _ISO_DATETIME = re.compile(
     r"\b\d{4}-\d{2}-\d{2}T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"

@@ -688,7 +688,9 @@ class Resolver:
             d, m = a, b
         elif b > 12 and a <= 12:
             m, d = a, b
-        elif self.ctx.day_first:
+        elif self.ctx.day_first or c.f.get("dotted"):
+            # dotted numeric dates are written day first wherever they are used
+            # ("02.05.1986" is 2 May); slashes follow the page's convention
             d, m = a, b
         else:
             m, d = a, b

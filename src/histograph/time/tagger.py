@@ -178,6 +178,11 @@ def grammar() -> Grammar:
             r"(?<![\w/.-])(?P<n1>[0-3]?\d)(?P<sep>[/.])(?P<n2>[0-3]?\d)(?P=sep)(?P<ny>\d{4}|\d{2})(?![\w/]|\.\d)",
         ),
         (
+            # "07.07–29.07.1987": two dotted days (day first) sharing the year
+            "numeric_range",
+            r"(?<![\w/.-])(?P<n1>[0-3]?\d)\.(?P<n2>[01]?\d)\.?[ \t]*[-–—][ \t]*(?P<n3>[0-3]?\d)\.(?P<n4>[01]?\d)\.(?P<ny>\d{4})(?![\w/]|\.\d)",
+        ),
+        (
             "dmy_range",
             rf"(?<![\w.,])(?P<dd>{DAY})(?:{S}?[-–—]{S}?|{S}(?i:and|to|or|until|through){S})(?P<dd2>{DAY}){S}(?:(?i:of){S})?(?P<mo>{MONTH})(?:(?:,?{S}|,)(?P<y>{YEARX}))?",
         ),
@@ -401,9 +406,18 @@ def _fields(name: str, m: re.Match[str], lx: Lexicon) -> dict[str, Any] | None:
         if g.get("hh"):
             f.update(hh=int(g["hh"]), mi=int(g["mi"]))
         return f
+    if name == "numeric_range":
+        days = [int(g[k]) for k in ("n1", "n2", "n3", "n4")]
+        if not (1 <= days[0] <= 31 and 1 <= days[1] <= 12 and 1 <= days[2] <= 31):
+            return None
+        if not 1 <= days[3] <= 12:
+            return None
+        f.update(y=int(g["ny"]), m=days[1], d=days[0], m2=days[3], d2=days[2])
+        f["n2_start"] = m.start("n3")
+        return f
     if name == "numeric":
         a, b, ny = int(g["n1"]), int(g["n2"]), g["ny"]
-        f.update(num=(a, b), y=int(ny), y2d=len(ny) == 2)
+        f.update(num=(a, b), y=int(ny), y2d=len(ny) == 2, dotted=g.get("sep") == ".")
         return f
     if g.get("mo"):
         mo = lx.months.get(_norm(g["mo"]).rstrip("."))
@@ -851,13 +865,49 @@ def _year_range(c: Cand) -> Cand:
     return r
 
 
+#: a line this short (stripped) that ends in a single line break is a line of the page's
+#: structure (a heading, a date line, an entry), not a line of wrapped prose
+_SHORT_LINE = 50
+#: stands for a structural line break while matching: no blank (``S``) crosses it, and it
+#: is one character, so offsets are kept
+_HARD_BREAK = "\x0b"
+
+
+def _mask_structural_breaks(text: str) -> str:
+    """``text`` with each line break that ends a short line ("Also on July 28", a date line
+    "25.04.1986" above timed entries) replaced by a character no blank crosses: a date on
+    such a line never joins the next line's year or clock time ("July 28\n1914 – ...").
+    Wrapped prose keeps its breaks (its lines are long)."""
+    if "\n" not in text:
+        return text
+    out = list(text)
+    pos = 0
+    for line in text.split("\n")[:-1]:
+        end = pos + len(line)
+        if line.strip() and len(line.strip()) < _SHORT_LINE:
+            out[end] = _HARD_BREAK
+        pos = end + 1
+    return "".join(out)
+
+
+def _numeric_range(c: Cand) -> Cand:
+    """'07.07–29.07.1987' -> a range of two days of one year."""
+    f = c.f
+    a = Cand(c.start, f["n2_start"], "dmy", {"y": f["y"], "m": f["m"], "d": f["d"]})
+    b = Cand(f["n2_start"], c.end, "dmy", {"y": f["y"], "m": f["m2"], "d": f["d2"]})
+    r = Cand(c.start, c.end, "range", {})
+    r.parts = [a, b]
+    return r
+
+
 def find_candidates(text: str) -> list[Cand]:
     """All non-overlapping temporal expressions of ``text``, in order (longest match wins)."""
     gr = grammar()
     lx = gr.lx
     found: list[tuple[int, int, int, Cand]] = []
+    masked = _mask_structural_breaks(text)
     for prio, (name, rx) in enumerate(gr.rules):
-        for m in rx.finditer(text):
+        for m in rx.finditer(masked):
             if m.end() <= m.start():
                 continue
             f = _fields(name, m, lx)
@@ -871,6 +921,8 @@ def find_candidates(text: str) -> list[Cand]:
                 continue
             if name in ("year_range", "year_range_era"):
                 c = _year_range(c)
+            elif name == "numeric_range":
+                c = _numeric_range(c)
             found.append((-(c.end - c.start), prio, c.start, c))
     found.sort(key=lambda t: (t[0], t[1], t[2]))
     taken: list[Cand] = []
@@ -888,7 +940,7 @@ def find_candidates(text: str) -> list[Cand]:
         occupied.insert(i, (c.start, c.end))
         taken.append(c)
     taken.sort(key=lambda c: c.start)
-    return _merge(taken, text, lx)
+    return _merge(taken, masked, lx)
 
 
 # ----------------------------------------------------------------- merging

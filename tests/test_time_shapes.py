@@ -1,0 +1,113 @@
+"""Dates on pages of shapes the date engine must read without having seen them: chronicles
+with date lines over timed entries, dotted day-first dates, day headings over year entries,
+structural line breaks.
+
+Every page here is written for these tests (invented events)."""
+
+from __future__ import annotations
+
+from histograph.clean import mark_text_regions
+from histograph.ingest import read_text
+from histograph.model import TimeMention
+from histograph.time import tag_dates, tag_document
+
+
+def _tag(text: str, published: str | None = None) -> list[TimeMention]:
+    meta = {"published": published} if published else None
+    doc = read_text(text, uri="t.txt", fmt="txt", meta=meta)
+    times, _ = tag_document(doc, mark_text_regions(text, doc.id))
+    return times
+
+
+def _value(ms: list[TimeMention], text: str) -> str | None:
+    for m in ms:
+        if m.text == text:
+            return m.value.value if m.value is not None else None
+    raise AssertionError(f"{text!r} not in {[m.text for m in ms]}")
+
+
+CHRONICLE = (
+    "Chronicle of the harbour flood\n"
+    "Posted 12.03.2019 09:30\n"
+    "\n"
+    "The flood of 1953 was the worst the town had known.\n"
+    "\n"
+    "12.03.1953\n"
+    "08:15 – the dyke broke north of the harbour.\n"
+    "22:40 – the water reached the market square.\n"
+    "\n"
+    "13.03.1953\n"
+    "06:00 – the first rescue boats arrived from the coast.\n"
+)
+
+
+def test_date_line_dates_the_timed_entries_under_it() -> None:
+    ms = _tag(CHRONICLE)
+    assert _value(ms, "12.03.1953") == "1953-03-12"
+    assert _value(ms, "08:15") == "1953-03-12T08:15"
+    assert _value(ms, "22:40") == "1953-03-12T22:40"
+    assert _value(ms, "06:00") == "1953-03-13T06:00"
+
+
+def test_date_line_of_a_chronicle_is_not_the_publication_date() -> None:
+    ms = _tag(CHRONICLE)
+    line = next(m for m in ms if m.text == "12.03.1953")
+    assert not line.document_date
+
+
+def test_dotted_numeric_dates_are_day_first() -> None:
+    ms = tag_dates("On 03.04.1921 the council met, and on 11.04.1921 it dissolved.")
+    assert [m.value.value for m in ms if m.value] == ["1921-04-03", "1921-04-11"]
+
+
+def test_slashed_numeric_dates_keep_the_page_convention() -> None:
+    ms = tag_dates("The council met on 03/04/1921.")
+    assert ms[0].value is not None and ms[0].value.value == "1921-03-04"
+
+
+def test_dotted_day_range_sharing_a_year() -> None:
+    ms = tag_dates("05.06–11.06.1936 – the congress sat in the old town hall.")
+    assert ms[0].value is not None and ms[0].value.value == "1936-06-05/1936-06-11"
+
+
+def test_date_on_a_short_line_does_not_take_the_next_lines_year() -> None:
+    ms = tag_dates("Also on 3 May\n1815 – a fleet left the bay.\n")
+    assert [m.text for m in ms] == ["3 May", "1815"]
+
+
+def test_wrapped_prose_still_joins_a_date_across_its_line_break() -> None:
+    text = (
+        "After weeks of talks in the capital the two delegations finally signed on 28 July\n"
+        "1914 the agreement that ended the dispute over the river.\n"
+    )
+    ms = tag_dates(text)
+    assert _value(ms, "28 July\n1914") == "1914-07-28"
+
+
+DAY_SECTION = (
+    "The siege of the river fort\n"
+    "\n"
+    "The fort fell on 3 May 1640 after a siege of eleven weeks.\n"
+    "\n"
+    "Also on 3 May\n"
+    "1815 – A fleet leaves the bay for the southern islands.\n"
+    "1901 – The first electric tram runs through the city.\n"
+)
+
+
+def test_day_heading_gives_its_day_to_year_entries() -> None:
+    ms = _tag(DAY_SECTION)
+    assert _value(ms, "1815") == "1815-05-03"
+    assert _value(ms, "1901") == "1901-05-03"
+
+
+def test_year_entries_after_a_prose_line_keep_their_years() -> None:
+    text = (
+        "Milestones of the railway\n"
+        "\n"
+        "The line was planned for decades before the first train ran.\n"
+        "1825 – The first public railway opens.\n"
+        "1830 – A second line links two cities.\n"
+    )
+    ms = _tag(text)
+    assert _value(ms, "1825") == "1825"
