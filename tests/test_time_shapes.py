@@ -111,3 +111,36 @@ def test_year_entries_after_a_prose_line_keep_their_years() -> None:
     )
     ms = _tag(text)
     assert _value(ms, "1825") == "1825"
+
+
+def test_a_century_ago_today_is_the_told_day_and_later_counts_from_it() -> None:
+    ms = tag_dates(
+        "A century ago today the envoy handed over the note. Twelve days later, the two "
+        "kingdoms were at war.",
+        dct="2014-07-23",
+    )
+    assert _value(ms, "today") == "1914-07-23"
+    assert _value(ms, "Twelve days later") == "1914-08-04"
+
+
+def test_a_later_background_year_does_not_hold_the_narrative_in_an_older_year() -> None:
+    text = (
+        "In 1912 and 1913 the minister chaired the conference of envoys.\n\n"
+        "The murder of the heir on 28 June 1914 at first caused little alarm. The note "
+        "reached the ministry on 24 July. The treaty of 1839 bound the kingdom to act."
+    )
+    ms = tag_dates(text)
+    assert _value(ms, "24 July") == "1914-07-24"
+
+
+def test_part_of_day_under_a_date_line_takes_its_day() -> None:
+    text = (
+        "Diary of the siege\n"
+        "Posted 02.02.2020 10:00\n"
+        "\n"
+        "26.04.1871\n"
+        "05:10 – the guns opened fire on the western wall.\n"
+        "In the evening the commander, J. R. Marsh, sent envoys to the camp.\n"
+    )
+    ms = _tag(text)
+    assert _value(ms, "the evening") == "1871-04-26TEV"

@@ -346,6 +346,12 @@ class Resolver:
         j = bisect.bisect_right(self.ctx.sent_starts, r.start) - 1
         return i - j <= 1
 
+    def _same_block(self, start: int) -> bool:
+        """The narrative reference is in the same block of lines (no blank line between):
+        a chronicle's date line and the entries under it."""
+        r = self.ctx.ref
+        return r is not None and r.start >= 0 and "\n\n" not in self.ctx.text[r.start : start]
+
     def _dct_tv(self) -> TimeValue | None:
         return self.ctx.dct_tv
 
@@ -505,8 +511,11 @@ class Resolver:
             if (
                 nd is not None
                 and str(pre).lower() == "the"
-                and self._narrative_time(c)
-                and self._near_ref(c.start)
+                and (
+                    self._narrative_time(c)
+                    or (self._past_ref() is not None and self._sentence_mode(c) is None)
+                )
+                and (self._near_ref(c.start) or self._same_block(c.start))
                 and not re.match(r"\s+of\b", self.ctx.text[c.end : c.end + 4])
             ):
                 # "crossings followed during the night": the night of the told day
@@ -1493,7 +1502,8 @@ def resolve_all(
             r.value is not None
             and r.kind in ("DATE", "TIME")
             and r.value.precision in _UPDATES_REF
-            and c.rule not in ("present", "past", "future", "dctword", "anniv")
+            and c.rule not in ("present", "past", "future", "anniv")
+            and (c.rule != "dctword" or c.start in resolver.ago_day)
         ):
             if c.rule == "ago" and r.value.anchor == "dct":
                 continue
@@ -1570,6 +1580,9 @@ class _YearTrack:
     #: a year named pages later says nothing about this passage
     LOOKAHEAD = 1
     WINDOW = 1500
+    #: a following year this many years from both the new date and the reference belongs
+    #: to another story (a background date, a later book) and decides nothing
+    UNRELATED = 10
 
     def __init__(
         self, text: str, cands: Sequence[Cand], roles: Sequence[str], sent_starts: list[int]
@@ -1610,6 +1623,8 @@ class _YearTrack:
         if not nxt:
             return True
         med = sorted(nxt)[len(nxt) // 2]
+        if min(abs(med - new_y), abs(med - ref.y)) > self.UNRELATED:
+            return True  # the next year named is far from both: it says nothing here
         return abs(med - new_y) <= abs(med - ref.y)
 
 
@@ -1710,6 +1725,10 @@ def _told_today(c: Cand | None) -> bool:
     )
 
 
+#: "N years / decades / a century ago today"
+_YEARS_PER_UNIT = {"Y": 1, "DE": 10, "CE": 100}
+
+
 def _prepass(resolver: Resolver, cands: Sequence[Cand], roles: Sequence[str]) -> None:
     """Appositions "N years ago, on <date>": resolve the offset from the date and, when the
     document has no DCT, infer its year. "N years ago today/tonight[, on <date>]": the
@@ -1736,9 +1755,10 @@ def _prepass(resolver: Resolver, cands: Sequence[Cand], roles: Sequence[str]) ->
             j += 1
         else:
             day_word = None
-        if day_word is not None and dct is not None and c.f.get("unit") == "Y":
+        per_unit = _YEARS_PER_UNIT.get(str(c.f.get("unit")))
+        if day_word is not None and dct is not None and per_unit is not None:
             y, m, d = dct
-            y -= int(c.f["n"])
+            y -= int(c.f["n"]) * per_unit
             if not V.valid_day(y, m, d):
                 d -= 1
             told[day_word.start] = (day_number(y, m, d), "dct", None)
