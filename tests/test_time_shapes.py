@@ -144,3 +144,44 @@ def test_part_of_day_under_a_date_line_takes_its_day() -> None:
     )
     ms = _tag(text)
     assert _value(ms, "the evening") == "1871-04-26TEV"
+
+
+def _one(text: str) -> tuple[str, str | None, str]:
+    ms = [m for m in tag_dates(text) if m.kind in ("DATE", "TIME")]
+    assert len(ms) == 1, [m.text for m in ms]
+    v = ms[0].value
+    return ms[0].text, v.value if v is not None else None, v.source_calendar if v else ""
+
+
+def test_new_style_day_with_the_old_style_day_in_brackets() -> None:
+    text, value, _ = _one("The fortress surrendered on 14 March [O.S. 3 March] 1721.")
+    assert (text, value) == ("14 March", "1721-03-14")
+
+
+def test_old_style_day_then_new_style_day_in_parentheses() -> None:
+    assert _one("The fleet sailed on 2 May (13 May) 1790.")[1] == "1790-05-13"
+    assert _one("The fleet sailed on May 2 (May 13), 1790.")[1] == "1790-05-13"
+
+
+def test_a_parenthesis_that_is_not_the_other_calendar_is_left_alone() -> None:
+    ms = tag_dates("The fleet sailed on 2 May (a Sunday) 1790.")
+    assert next(m.text for m in ms) == "2 May"
+
+
+def test_old_style_mark_between_day_and_year() -> None:
+    assert _one("The governor died on 2 March (O.S.) 1790.")[1] == "1790-03-13"
+
+
+def test_old_style_pair_with_the_year_inside_each_reading() -> None:
+    value = _one("The envoy arrived on 10 January 1701 [O.S. 30 December 1700].")[1]
+    assert value == "1701-01-10"
+
+
+def test_roman_days() -> None:
+    assert _one("The consul was killed on the Ides of March, 61 BC.")[1] == "BC0061-03-15"
+    ms = tag_dates("In 61 BC the senate met on the Nones of June.")
+    assert _value(ms, "the Nones of June") == "BC0061-06-05"
+
+
+def test_bc_range_written_with_to() -> None:
+    assert _one("The league fought from 460 to 445 BC.")[1] == "BC0460/BC0445"
