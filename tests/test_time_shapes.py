@@ -185,3 +185,15 @@ def test_roman_days() -> None:
 
 def test_bc_range_written_with_to() -> None:
     assert _one("The league fought from 460 to 445 BC.")[1] == "BC0460/BC0445"
+
+
+def test_day_of_that_year_is_in_the_year_the_text_named_last() -> None:
+    text = (
+        "The abbey was founded in 1132. Its 800th anniversary fell in 1932.\n"
+        "On 3 May that year, the bishop and the mayor gathered in the ruins. In the centuries "
+        "after 1132 the abbey had grown rich."
+    )
+    ms = tag_dates(text, dct="2020-01-10")
+    assert _value(ms, "3 May that year") == "1932-05-03"
+    ms = tag_dates("In 1862 the campaign went badly. On June 3 that same year the general resigned.")
+    assert _value(ms, "June 3 that same year") == "1862-06-03"

@@ -330,6 +330,8 @@ class Resolver:
         self.ago_day: dict[int, tuple[int, Anchor, int | None]] = {}
         #: "three o'clock on the afternoon of <date>": start of the clock -> the date
         self.clock_day: dict[int, Cand] = {}
+        #: starts of the publication dates (never a "that year" of the text)
+        self.docdate_starts: set[int] = set()
 
     # -- references --------------------------------------------------------
     def _year_ref(self, c: Cand, *, prefer_heading: bool) -> Ref | None:
@@ -415,6 +417,18 @@ class Resolver:
                 if self.ctx.ref is not None and self.ctx.ref.start == r.start:
                     return None
                 return _ref_from_tv(r.value, r.start)
+        return None
+
+    def _last_named_year(self, before: int) -> tuple[int, int] | None:
+        """(year, start) of the last explicit year-bearing date before ``before`` (not a
+        publication date, not one computed from another)."""
+        for r in reversed(self.resolved_so_far):
+            if r.start >= before or r.start in self.docdate_starts:
+                continue
+            if r.value is not None and r.value.anchor == "absolute" and r.kind in ("DATE", "TIME"):
+                if r.value.precision in ("year", "month", "day", "time", "season"):
+                    return civil_from_day(r.value.earliest)[0], r.start
+                return None
         return None
 
     def _narrative_day(self) -> tuple[int, int, int] | None:
@@ -957,6 +971,11 @@ class Resolver:
             "last": -1,
         }.get(rel, 0)
         got = self._base_for(c, rel not in ("this", "last", "next"))
+        if rel in ("that", "the same", "that same"):
+            named = self._last_named_year(c.start)
+            if named is not None:
+                # "that year" is the year the text named last, whatever the narrative's
+                got = Ref(named[0], None, None, named[1]), "event", named[1]
         if got is None:
             return self._res(c, "DATE", None, _x_timex(None, f["m"], f.get("d")))
         base, anchor, astart = got
@@ -1483,6 +1502,7 @@ def resolve_all(
     ctx.sent_starts = sentence_starts(text)
     roles = list(roles) if roles is not None else ["content"] * len(cands)
     resolver = Resolver(ctx)
+    resolver.docdate_starts = {c.start for c, role in zip(cands, roles, strict=True) if role == "docdate"}
     _prepass(resolver, cands, roles)
     ctx.news = _is_news(ctx, cands, roles)
     years = _YearTrack(text, cands, roles, ctx.sent_starts)

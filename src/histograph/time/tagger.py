@@ -209,6 +209,11 @@ def grammar() -> Grammar:
             "month_of_rel",
             rf"(?<![\w.])(?:{MODP})?(?P<mo>{MONTH})(?:{S}(?P<dd>{DAY}))?{S}(?i:of){S}(?P<rel>(?i:that|the{S}same|the{S}following|the{S}next|the{S}previous|the{S}preceding|this|last|next)){S}(?P<u>(?i:year))(?![\w])",
         ),
+        (
+            # "on 15 June that year", "on June 15 that same year", "15 June of that year"
+            "month_of_rel",
+            rf"(?<![\w.])(?:(?P<dd>{DAY}){S}(?:(?i:of){S})?(?P<mo>{MONTH})|(?P<mo2>{MONTH}){S}?(?P<dd2x>{DAY}))(?:{S}(?i:of))?{S}(?P<rel>(?i:that(?:{S}same)?|the{S}same)){S}(?P<u>(?i:year))(?![\w])",
+        ),
         ("my", rf"(?<![\w.])(?:{MODP})?(?P<mo>{MONTH})(?:{S}(?i:of){S}|,?{S}|,)(?P<y>{YEARX})"),
         ("month", rf"(?<![\w.])(?:{MODP})?(?P<mo>{MONTHF})(?![\w-])"),
         (
@@ -429,6 +434,8 @@ def _fields(name: str, m: re.Match[str], lx: Lexicon) -> dict[str, Any] | None:
         a, b, ny = int(g["n1"]), int(g["n2"]), g["ny"]
         f.update(num=(a, b), y=int(ny), y2d=len(ny) == 2, dotted=g.get("sep") == ".")
         return f
+    if g.get("mo2"):
+        g = {**g, "mo": g["mo2"], "dd": g.get("dd2x")}
     if g.get("mo"):
         mo = lx.months.get(_norm(g["mo"]).rstrip("."))
         if mo is None:
