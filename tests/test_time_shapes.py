@@ -197,3 +197,19 @@ def test_day_of_that_year_is_in_the_year_the_text_named_last() -> None:
     assert _value(ms, "3 May that year") == "1932-05-03"
     ms = tag_dates("In 1862 the campaign went badly. On June 3 that same year the general resigned.")
     assert _value(ms, "June 3 that same year") == "1862-06-03"
+
+
+def test_weekday_in_a_news_report_with_an_irregular_past_verb_is_the_last_one() -> None:
+    # the DCT is a Thursday: "hit ... on Sunday" is the Sunday before
+    ms = tag_dates("The storm hit the coast on Sunday.", dct="2019-03-14")
+    assert _value(ms, "Sunday") == "2019-03-10"
+
+
+def test_a_paragraph_opening_year_sets_the_scene_for_the_following_year() -> None:
+    text = (
+        "The siege of the city began on 14 July 1683.\n\n"
+        "In 1681 the nobles rose against the crown. The following year the sultan declared "
+        "war. The vizier left the capital in April 1683."
+    )
+    ms = tag_dates(text)
+    assert _value(ms, "The following year") == "1682"

@@ -115,7 +115,7 @@ def _tense(ctx: Context, start: int, end: int) -> str | None:
     s, e = _sentence_bounds(ctx, start)
     sent = ctx.text[s:start] + " " + ctx.text[end:e]
     fut = _FUTURE.search(sent)
-    past = _PAST.search(sent)
+    past = _PAST.search(sent) or _sentence_time_res()[0].search(sent)
     if fut and not past:
         return "future"
     if past and not fut:
@@ -124,7 +124,10 @@ def _tense(ctx: Context, start: int, end: int) -> str | None:
         # the verb nearest to the expression decides
         before = ctx.text[s:start]
         lf = max((m.end() for m in _FUTURE.finditer(before)), default=-1)
-        lp = max((m.end() for m in _PAST.finditer(before)), default=-1)
+        lp = max(
+            (m.end() for rx in (_PAST, _sentence_time_res()[0]) for m in rx.finditer(before)),
+            default=-1,
+        )
         if lf >= 0 or lp >= 0:
             return "future" if lf > lp else "past"
     return None
@@ -1566,10 +1569,27 @@ def resolve_all(
                 ref.from_dct = True
             if role == "heading":
                 ctx.heading = ref
-            elif r.value.anchor == "absolute" and not years.confirms(ref.y, ctx.ref, c.end):
+            elif (
+                r.value.anchor == "absolute"
+                and not (opens and _opens_sentence(text, c, ctx.sent_starts))
+                and not years.confirms(ref.y, ctx.ref, c.end)
+            ):
                 continue  # a side mention: the narrative's next years stay where they were
             ctx.ref = ref
     return out
+
+
+#: what may stand before a date that opens its sentence: "In", "Early in", "By the end of"
+_OPENER_WORDS = 4
+
+
+def _opens_sentence(text: str, c: Cand, sent_starts: list[int]) -> bool:
+    """The date opens its sentence ("In 1681 the nobles rose", "On 3 May, ..."): as the first
+    date of a paragraph it sets the paragraph's scene, whatever years follow."""
+    i = bisect.bisect_right(sent_starts, c.start) - 1
+    s = sent_starts[max(i, 0)]
+    lead = text[s : c.start]
+    return len(lead.split()) <= _OPENER_WORDS and not re.search(r"[,;:()\[\]\"“”]", lead)
 
 
 def _ref_day(ref: Ref) -> int:
