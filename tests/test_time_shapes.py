@@ -213,3 +213,17 @@ def test_a_paragraph_opening_year_sets_the_scene_for_the_following_year() -> Non
     )
     ms = tag_dates(text)
     assert _value(ms, "The following year") == "1682"
+
+
+def test_two_date_cells_of_a_table_row_are_its_start_and_end() -> None:
+    ms = tag_dates("| Siege of the north fort | 3 May 1702 | 9 June 1702 | Surrender |\n")
+    assert _value(ms, "3 May 1702 | 9 June 1702") == "1702-05-03/1702-06-09"
+
+
+def test_a_dated_table_row_is_content_not_a_menu() -> None:
+    text = (
+        "Wars of the kingdom\n\nThe wars below changed the borders.\n\n"
+        "| War | Start | End |\n|---|---|---|\n| Border War | 1702 | 1704 |\n"
+    )
+    kinds = {text[r.start : r.end]: r.kind for r in mark_text_regions(text)}
+    assert kinds["| Border War | 1702 | 1704 |"] == "list_item"

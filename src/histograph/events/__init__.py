@@ -561,6 +561,9 @@ def _sentence_mentions(
             )
             time = loc.mention if loc is not None else None
             own_time = time
+            if time is None:
+                # a table row's first cell ("| X War | 1853 | 1856 |"): the row's dates
+                time = structure.row_date(seg.offset + seg.doc[tr.start].idx)
             if time is None and tr.kind != "named" and not _under_temporal_marker(head, markers):
                 for structural in (
                     label,

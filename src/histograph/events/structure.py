@@ -155,6 +155,24 @@ class Structure:
             return False
         return not re.search(r"\b[a-z]{4,}\b", raw.replace("and", ""))
 
+    def row_date(self, offset: int) -> TimeMention | None:
+        """For a table row ("| X War | 1853 | 1856 | ... |") whose first cell holds
+        ``offset``: the row's first date (its start and end columns make one range); the
+        first cell names what the row dates."""
+        k = self.line_at(offset)
+        if k is None:
+            return None
+        ln = self.lines[k]
+        raw = self.text[ln.start : ln.end]
+        lead = len(raw) - len(raw.lstrip())
+        if not raw.lstrip().startswith("|"):
+            return None
+        first_end = raw.find("|", lead + 1)
+        if first_end < 0 or offset - ln.start >= first_end:
+            return None
+        times = self.times_in(ln.start + first_end, ln.end)
+        return times[0] if times else None
+
     def page_range(self, offset: int) -> TimeMention | None:
         """The span of years a page announces in its first heading ("Timeline of X
         (1917-1939)"), when that heading lies above ``offset``."""

@@ -1173,6 +1173,21 @@ def _merge(cands: list[Cand], text: str, lx: Lexicon) -> list[Cand]:
                 out.append(merged)
                 i += 2
                 continue
+            # two adjacent date cells of a table row ("| X War | 1853 | 1856 |"): its start
+            # and end columns
+            if (
+                c.rule in _DATEISH
+                and nxt.rule in _DATEISH
+                and _CELL_SEP.fullmatch(between)
+                and text[text.rfind("\n", 0, c.start) + 1 :].lstrip().startswith("|")
+                and _compatible_range(c, nxt)
+                and _cell_is_date(text, c.start, nxt.end)
+            ):
+                merged = Cand(c.start, nxt.end, "range", {})
+                merged.parts = [c, nxt]
+                out.append(merged)
+                i += 2
+                continue
             # ranges: "1936 to 1938", "from March to June 1933", "November 15-16"
             if c.rule in _DATEISH and nxt.rule in _DATEISH and _RANGE_SEP.match(between):
                 sep = between.strip().lower()
@@ -1191,6 +1206,16 @@ def _merge(cands: list[Cand], text: str, lx: Lexicon) -> list[Cand]:
         out.append(c)
         i += 1
     return out
+
+
+_CELL_SEP = re.compile(r"[ \t]*\|[ \t]*")
+
+
+def _cell_is_date(text: str, start: int, end: int) -> bool:
+    """Each of the two cells holds nothing but its date (the row's bars around them)."""
+    before = text[max(0, start - 3) : start]
+    after = text[end : end + 3]
+    return before.rstrip(" \t").endswith("|") and after.lstrip(" \t").startswith("|")
 
 
 def _compatible_range(a: Cand, b: Cand) -> bool:
