@@ -59,3 +59,32 @@ def test_year_entries_under_a_day_heading_take_its_day() -> None:
     )
     assert _dates(a, "A fleet leaves the bay") == {"1815-05-03"}
     assert _dates(a, "electric tram runs") == {"1901-05-03"}
+
+
+def test_event_card_heading_takes_the_date_line_under_it() -> None:
+    a = _analyse(
+        "Great moments of early sailing\n\n"
+        "The schooner crosses the northern sea\n"
+        "17 December 1803\n"
+        "The crossing lasted twelve days and ended at the island harbour.\n"
+    )
+    assert _dates(a, "The schooner crosses") == {"1803-12-17"}
+
+
+def test_undated_sentence_between_two_sentences_of_one_day_is_that_day() -> None:
+    a = _analyse(
+        "The crisis of the northern duchy\n\n"
+        "On 12 March 1861 the duke sent a second letter to the council. The chancellor "
+        "decided to answer the first letter and ignore the second. That evening the envoy "
+        "met the duke at the castle.\n"
+    )
+    assert _dates(a, "decided to answer") == {"1861-03-12"}
+
+
+def test_undated_sentence_after_a_later_cue_stays_undated() -> None:
+    a = _analyse(
+        "The crisis of the northern duchy\n\n"
+        "On 12 March 1861 the duke sent a second letter to the council. Years later the "
+        "chancellor decided to publish the letter. That evening the envoy met the duke.\n"
+    )
+    assert _dates(a, "decided to publish") <= {None}

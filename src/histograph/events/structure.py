@@ -25,6 +25,8 @@ _LABEL_PREFIX = re.compile(r"^[ \t]*(?:[-*+•·▪‣–][ \t]+|\d{1,3}[.)][ \t
 
 
 _PARTIAL = re.compile(r"^XXXX-\d\d(?:-\d\d)?$")
+#: the longest line read as an event card's heading
+_CARD_HEAD_MAX = 90
 
 
 def usable_time(t: TimeMention) -> bool:
@@ -154,6 +156,23 @@ class Structure:
         if len(raw) > 80 or not any(sep in raw for sep in ("·", "|", "•")):
             return False
         return not re.search(r"\b[a-z]{4,}\b", raw.replace("and", ""))
+
+    def card_head_date(self, offset: int) -> TimeMention | None:
+        """An event card's heading ("X crosses the Channel" with the line "25 July 1909"
+        right under it): the date line below dates the heading. Only a short line without
+        a date of its own and without final punctuation, directly above the date line."""
+        k = self.line_at(offset)
+        if k is None or k + 1 >= len(self.lines):
+            return None
+        ln, nxt = self.lines[k], self.lines[k + 1]
+        raw = self.text[ln.start : ln.end].strip()
+        if not nxt.date_only or ln.date is not None or ln.date_only:
+            return None
+        if self.text[ln.end : nxt.start].strip() or "\n\n" in self.text[ln.end : nxt.start]:
+            return None
+        if len(raw) > _CARD_HEAD_MAX or raw[-1:] in ".!?;,":
+            return None
+        return nxt.date
 
     def row_date(self, offset: int) -> TimeMention | None:
         """For a table row ("| X War | 1853 | 1856 | ... |") whose first cell holds
