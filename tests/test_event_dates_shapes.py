@@ -88,3 +88,14 @@ def test_undated_sentence_after_a_later_cue_stays_undated() -> None:
         "chancellor decided to publish the letter. That evening the envoy met the duke.\n"
     )
     assert _dates(a, "decided to publish") <= {None}
+
+
+def test_catalogue_entry_dates_the_sentences_after_its_head() -> None:
+    a = _analyse(
+        "Papers of the river commission, 1871\n\n"
+        "Letter, Grant to Hale, 3 March 1871. Grant proposed a meeting of the commissioners "
+        "at the mouth of the river.\n"
+        "Telegram, Hale to Grant, 9 March 1871. Hale accepted the proposal for the meeting.\n"
+    )
+    assert _dates(a, "Grant proposed a meeting") == {"1871-03-03"}
+    assert _dates(a, "Hale accepted") == {"1871-03-09"}

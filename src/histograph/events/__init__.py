@@ -570,6 +570,7 @@ def _sentence_mentions(
                     label,
                     structure.heading_date(abs_s),
                     structure.card_date(abs_s),
+                    structure.lead_date(abs_s),
                 ):
                     if structural is not None and (typ.durative or not _is_range(structural)):
                         time = structural

@@ -27,6 +27,10 @@ _LABEL_PREFIX = re.compile(r"^[ \t]*(?:[-*+•·▪‣–][ \t]+|\d{1,3}[.)][ \t
 _PARTIAL = re.compile(r"^XXXX-\d\d(?:-\d\d)?$")
 #: the longest line read as an event card's heading
 _CARD_HEAD_MAX = 90
+#: a catalogue entry's head: at most this many characters, ending in its date and a full stop
+_LEAD_HEAD_MAX = 120
+_LEAD_END = re.compile(r"\.[ \t]+[A-Z]")
+_HEAD_TERMINAL = re.compile(r"[.!?;:][ \t]|\b(?:is|was|were|are|has|had|did)\b|\w{3,}ed\b")
 
 
 def usable_time(t: TimeMention) -> bool:
@@ -156,6 +160,24 @@ class Structure:
         if len(raw) > 80 or not any(sep in raw for sep in ("·", "|", "•")):
             return False
         return not re.search(r"\b[a-z]{4,}\b", raw.replace("and", ""))
+
+    def lead_date(self, offset: int) -> TimeMention | None:
+        """A line that opens with a short verbless head ending in its date ("Letter, X to Y,
+        3 March 1950. X proposed ..."): a catalogue entry, whose date dates the sentences
+        after the head in the same line."""
+        k = self.line_at(offset)
+        if k is None:
+            return None
+        ln = self.lines[k]
+        for t in self.times_in(ln.start, ln.end):
+            if t.end > offset or t.end - ln.start > _LEAD_HEAD_MAX:
+                return None
+            head = self.text[ln.start : t.start]
+            if _HEAD_TERMINAL.search(head):
+                return None
+            if _LEAD_END.match(self.text, t.end) and "," in head:
+                return t
+        return None
 
     def card_head_date(self, offset: int) -> TimeMention | None:
         """An event card's heading ("X crosses the Channel" with the line "25 July 1909"
