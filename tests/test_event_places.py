@@ -57,3 +57,26 @@ def test_the_place_of_the_target_and_a_chamber_tagged_as_an_organisation() -> No
 def test_a_named_battle_is_placed_where_it_is_named() -> None:
     got = places("On 9 June 1402 the Battle of Drumlee ended the revolt.")
     assert any(p is not None and "Drumlee" in p for p in got)
+
+
+def test_the_place_an_act_is_done_to() -> None:
+    assert "Pollard Bay" in places("The surprise attack on Pollard Bay came on 7 May 1911.")
+    assert "Belgium" in places("On 3 August 1914 German troops entered neutral Belgium.")
+
+
+def test_a_place_in_the_clause_on_the_object_or_on_the_date() -> None:
+    got = places("Swedish forces defeated the rebel forces in Kestrup on 14 October 1805.")
+    assert any(p is not None and "Kestrup" in p for p in got)
+    got = places("Two weeks later, on 12 November 1216 at Bristol, the charter was reissued.")
+    assert "Bristol" in got
+
+
+def test_the_town_whose_residents_act_and_a_town_naming_a_disaster() -> None:
+    got = places("On 4 May 1920 the residents of Galway were evacuated after the flood.")
+    assert "Galway" in got
+    assert "Lisbon" in places("The great Lisbon earthquake struck on 1 November 1755.")
+
+
+def test_an_epithet_is_no_part_of_the_place() -> None:
+    got = places("On 3 August 1914 German troops entered neutral Belgium.")
+    assert "neutral Belgium" not in got

@@ -127,6 +127,7 @@ class NameWords:
     saint_words: frozenset[str] = frozenset()
     naming_nouns: frozenset[str] = frozenset()
     battle_nouns: frozenset[str] = frozenset()
+    place_target_words: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -157,6 +158,7 @@ def name_words() -> NameWords:
         saint_words=_nset(d.get("saint_words")),
         naming_nouns=_nset(d.get("naming_nouns")),
         battle_nouns=_nset(d.get("battle_nouns")),
+        place_target_words=_nset(d.get("place_target_words")),
     )
 
 

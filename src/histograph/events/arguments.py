@@ -70,6 +70,44 @@ def _phrase_bounds(t: Token) -> tuple[int, int]:
     return left, right + 1
 
 
+#: lower-case words before a name that locate a part of it ("western X"): they stay
+_PART_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "inner",
+        "outer",
+        "greater",
+    }
+)
+
+
+def _skip_epithets(doc: Doc, s: int, e: int) -> int:
+    """Skip lower-case adjectives before a name ("neutral X", "occupied X"): an epithet, not
+    part of the name (a compass word, "western X", names a part and stays)."""
+    while (
+        s < e - 1
+        and doc[s].dep_ == "amod"
+        and doc[s].text[:1].islower()
+        and doc[s].lower_ not in _PART_WORDS
+    ):
+        s += 1
+    return s
+
+
 def make_participant(
     t: Token, role: str, offset: int, label_of: LabelOf, entity_at: EntityAt
 ) -> Participant | None:
@@ -77,6 +115,8 @@ def make_participant(
         return None
     s, e = _phrase_bounds(t)
     doc = t.doc
+    if label_of(t) in PARTICIPANT_LABELS:
+        s = _skip_epithets(doc, s, e)
     start = offset + doc[s].idx
     end = offset + doc[e - 1].idx + len(doc[e - 1].text)
     key: str | None = None
@@ -325,6 +365,7 @@ def _place_phrase_text(o: Token, label_of: LabelOf) -> str | None:
     s, e = _phrase_bounds(o)
     while s < e and (doc[s].lower_ == "the" or doc[s].pos_ == "DET"):
         s += 1
+    s = _skip_epithets(doc, s, e)
     if s >= e:
         return None
     # "the Hall of Mirrors of the Palace of X": capitalised "of"-complements belong to it
@@ -364,6 +405,12 @@ def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                 label_of(o) in PLACE_LABELS or _named_after_place(name_root, o, label_of)
             ) and not _names_person(o, label_of):
                 found = _place_phrase_text(o, label_of)
+                if found:
+                    return found
+        # "the X earthquake", "the X Hurricane of 1900": a town or region naming the event
+        for c in name_root.children:
+            if c.dep_ == "compound" and c.i < name_root.i and label_of(c) in _PLACE_ONLY:
+                found = _place_phrase_text(c, label_of)
                 if found:
                     return found
     hosts = [head]
@@ -406,7 +453,113 @@ def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                 found = _place_phrase(o, label_of) if _is_place(o, label_of) else None
                 if found and (best is None or abs(o.i - head.i) < best[0]):
                     best = (abs(o.i - head.i), found)
-    return best[1] if best is not None else None
+    if best is not None:
+        return best[1]
+    return _target_place(head, tr, label_of) or _clause_place(head, doc_tokens, label_of)
+
+
+_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
+#: prepositions whose place object, anywhere in the trigger's own clause, locates the event
+_CLAUSE_PLACE_PREPS = (*PLACE_PREPS, "over", "across", "throughout", "within")
+
+
+#: prepositions after which a lone name the tagger took for an organisation is a site
+_SITE_PREPS = frozenset({"at", "in", "near", "outside"})
+
+
+def _bare_name(t: Token, label_of: LabelOf) -> bool:
+    """A lone capitalised name with no words of its own ("at X"): after a preposition of
+    place it is a town even when the tagger took it for an organisation."""
+    return (
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and not t.text.isupper()
+        and label_of(t) in {"ORG", ""}
+        and not any(c.dep_ in {"compound", "amod", "flat", "det"} for c in t.children)
+    )
+
+
+def _target_place(head: Token, tr: Trigger, label_of: LabelOf) -> str | None:
+    """The place an act is done to ("invaded X", "X was evacuated", "the attack on X", "the
+    occupation of X"): the object of a verb or noun of ``place_target_words`` (names.yaml)."""
+    if norm(head.lemma_) not in name_words().place_target_words:
+        return None
+    if head.pos_ in {"VERB", "AUX"}:
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        objs = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        if passive:
+            objs += [c for c in head.children if c.dep_ == "nsubjpass"]
+    else:
+        objs = [
+            *prep_objects(head, "on"),
+            *prep_objects(head, "of"),
+            *prep_objects(head, "against"),
+        ]
+    for o in objs:
+        if _is_place(o, label_of) and not _names_person(o, label_of):
+            found = _place_phrase_text(o, label_of)
+            if found:
+                return found
+    return None
+
+
+def _own_clause(head: Token, sent: Span) -> list[Token]:
+    """The tokens of the clause that states the trigger, without the sub-clauses and noun
+    clauses hanging on it that do not contain the trigger."""
+    clause = head
+    while (
+        clause.pos_ not in {"VERB", "AUX"}
+        and clause.head.i != clause.i
+        and clause.dep_ not in CLAUSE_DEPS
+    ):
+        clause = clause.head
+    excluded: set[int] = set()
+    for t in clause.subtree:
+        if t.i != clause.i and t.dep_ in _CLAUSE_EDGES | CLAUSE_DEPS:
+            sub = {x.i for x in t.subtree}
+            if head.i not in sub:
+                excluded |= sub
+    return [t for t in clause.subtree if t.i not in excluded and sent.start <= t.i < sent.end]
+
+
+def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
+    """The place the trigger's own clause names when nothing ties one to the trigger: the
+    nearest place object of "in"/"at"/"over"/... in the clause ("the residents fled, in
+    panic, across X"), else the nearest town or region the clause names that is no state
+    ("X said nothing", "the residents of X awoke"). A state names a place only after a
+    preposition: written as a subject or an object it is a party."""
+    toks = _own_clause(head, sent)
+    ids = {t.i for t in toks}
+    best: tuple[int, str] | None = None
+    for t in toks:
+        if t.dep_ != "prep" or t.lower_ not in _CLAUSE_PLACE_PREPS:
+            continue
+        h = t.head
+        on_act = h.i == head.i or h.pos_ in {"VERB", "AUX"} or h.ent_type_ in {"DATE", "TIME"}
+        if not on_act and not (h.dep_ in {"dobj", "nsubjpass"} and h.head.i == head.i):
+            continue  # "the rise of regimes in X": the place of another noun
+        for o in (g for g in t.children if g.dep_ == "pobj" and g.i in ids):
+            if (
+                _is_place(o, label_of) or (t.lower_ in _SITE_PREPS and _bare_name(o, label_of))
+            ) and not _names_person(o, label_of):
+                found = _place_phrase_text(o, label_of)
+                if found and (best is None or abs(o.i - head.i) < best[0]):
+                    best = (abs(o.i - head.i), found)
+    if best is not None:
+        return best[1]
+    for t in sorted(toks, key=lambda x: abs(x.i - head.i)):
+        if t.dep_ == "pobj" and not (t.head.lower_ == "of" and t.head.head.dep_ in _ARG_DEPS):
+            continue  # "the residents of X", not "the rise of regimes in X"
+        if (
+            (t.dep_ in _ARG_DEPS or t.dep_ == "pobj")
+            and t.pos_ == "PROPN"
+            and label_of(t) in _PLACE_ONLY
+            and not _names_person(t, label_of)
+        ):
+            found = _place_phrase_text(t, label_of)
+            if found:
+                return found
+    return None
 
 
 def _chain(t: Token) -> list[Token]:
