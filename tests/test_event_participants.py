@@ -54,3 +54,20 @@ def test_a_relative_clause_on_an_apposition_names_the_person() -> None:
     born = [e for e in a.events if e.type == "birth"]
     assert born and [p.name for p in born[0].participants] == ["Mr Durrani"]
     assert born[0].place == "Multan"
+
+
+def test_a_subject_pronoun_stands_for_the_subject_of_the_sentence_before() -> None:
+    text = (
+        "President Harlan Voss returned home in July 1919. "
+        "On 2 October he suffered a severe stroke at the White House."
+    )
+    events = analyze(text).events
+    stroke = [e for e in events if "stroke" in text[e.start : e.end]]
+    assert stroke and any("Voss" in p.name for p in stroke[0].participants)
+
+
+def test_a_pronoun_is_left_alone_when_two_people_could_be_meant() -> None:
+    text = "Anna Berg met Karl Holm in May 1920. On 2 June he resigned."
+    events = analyze(text).events
+    resigned = [e for e in events if "resigned" in text[e.start : e.end]]
+    assert all(not p.name for e in resigned for p in e.participants)

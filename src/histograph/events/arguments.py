@@ -3,7 +3,7 @@ the evidence span (the clause that states the event)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -229,7 +229,10 @@ def participants(
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in role_nouns:
             continue  # "the first US ambassador": a role, not a participant
         if tok.pos_ == "PRON":
-            continue
+            ante = antecedent(tok, doc_tokens, offset, label_of, entity_at)
+            if ante is None:
+                continue
+            tok = ante
         p = make_participant(tok, role, offset, label_of, entity_at)
         if p is None or (p.start, p.end) in seen:
             continue
@@ -246,6 +249,47 @@ def participants(
                     out.append(p)
                     break
     return tuple(out)
+
+
+#: personal pronouns that stand for one person named before them
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+
+
+def _person_heads(toks: Iterable[Token], label_of: LabelOf) -> list[Token]:
+    """The last word of each person's name among ``toks`` (in text order)."""
+    return [
+        t
+        for t in toks
+        if label_of(t) == "PERSON"
+        and t.dep_ not in {"compound", "flat"}
+        and not (t.i + 1 < len(t.doc) and label_of(t.doc[t.i + 1]) == "PERSON")
+    ]
+
+
+def antecedent(
+    pron: Token, sent: Span, offset: int, label_of: LabelOf, entity_at: EntityAt
+) -> Token | None:
+    """The person a "he"/"she"/"his"/"her" stands for, when the text leaves no doubt: the one
+    person named before it in its sentence; for a subject pronoun opening a sentence, the
+    person who is the subject of the sentence before ("X arrived on 3 May. He left ...")."""
+    if pron.lower_ not in _PERSON_PRONOUNS:
+        return None
+    doc = pron.doc
+    heads = _person_heads(doc[sent.start : pron.i], label_of)
+    if heads:
+        keys = set()
+        for h in heads:
+            found = entity_at(offset + h.idx, offset + h.idx + len(h.text))
+            keys.add(found[2] if found and found[2] else h.text)
+        return heads[-1] if len(keys) == 1 else None
+    if sent.start == 0 or pron.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    prev = doc[sent.start - 1].sent
+    people = _person_heads(prev, label_of)
+    subj = [h for h in people if h.dep_ in {"nsubj", "nsubjpass"} and h.head.dep_ == "ROOT"]
+    if len(subj) == 1 and len({h.text for h in people}) == 1:
+        return subj[0]
+    return None
 
 
 def _colon_clause_verbs(head: Token, sent: Span) -> list[Token]:
