@@ -71,3 +71,21 @@ def test_a_pronoun_is_left_alone_when_two_people_could_be_meant() -> None:
     events = analyze(text).events
     resigned = [e for e in events if "resigned" in text[e.start : e.end]]
     assert all(not p.name for e in resigned for p in e.participants)
+
+
+def test_a_bare_title_stands_for_the_person_named_with_it_before() -> None:
+    text = "In 1015 King Olaf met the barons. In June 1015 the King sealed the charter."
+    events = analyze(text).events
+    sealed = [e for e in events if "sealed" in text[e.start : e.end]]
+    assert sealed and any("Olaf" in p.name for p in sealed[0].participants)
+
+
+def test_a_pronoun_looks_past_sentences_that_name_nobody() -> None:
+    text = (
+        "In 1919 President Harlan Voss sailed to France. In September 1919 the president "
+        "took his case to the people. The tour was long. "
+        "On 2 October he suffered a stroke at the White House."
+    )
+    events = analyze(text).events
+    stroke = [e for e in events if "stroke" in text[e.start : e.end]]
+    assert stroke and any("Voss" in p.name for p in stroke[0].participants)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..entities.lexicon import name_words, norm
+from ..entities.lexicon import name_words, norm, titles
 from ..model import Participant, TimeMention
 from .triggers import MODIFIER_DEPS, Trigger, direct_args, prep_objects, subjects
 from .types import EventType
@@ -224,8 +224,11 @@ def participants(
         if tok.dep_ == "appos" and tok.pos_ == "NOUN" and _entity_like(tok.head, label_of):
             tok = tok.head  # "Mr X, a barrister who was born in Y": the relative's antecedent
         appos = [c for c in tok.children if c.dep_ == "appos" and _entity_like(c, label_of)]
+        holder = None if appos else title_holder(tok, label_of)
         if appos:
             tok = appos[0]  # "their representative, Maxim Litvinov" -> Litvinov
+        elif holder is not None:
+            tok = holder  # "the King" after "King John": John
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in role_nouns:
             continue  # "the first US ambassador": a role, not a participant
         if tok.pos_ == "PRON":
@@ -266,6 +269,42 @@ def _person_heads(toks: Iterable[Token], label_of: LabelOf) -> list[Token]:
     ]
 
 
+#: how many sentences back a subject pronoun looks for the person it stands for (sentences
+#: that name nobody are passed over: "X sailed in May. The crossing was rough. He landed ...")
+_PRONOUN_REACH = 3
+#: how far back (in tokens) "the King" looks for the "King X" it stands for
+_TITLE_REACH = 600
+
+
+def title_holder(tok: Token, label_of: LabelOf) -> Token | None:
+    """The person a bare definite title stands for ("the King", "the president", "the
+    Emperor"): the nearest person named before it with that title before the name ("King
+    John ... the King"). None when the title has words of its own ("the first president",
+    "the King of X") or no such name comes before."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or label_of(tok) == "PERSON":
+        return None
+    word = tok.lower_
+    if word not in titles().heads and tok.lemma_.lower() not in titles().heads:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    if any(c.dep_ not in {"det", "punct"} for c in tok.children if c.i < tok.i) or any(
+        c.dep_ == "prep" for c in tok.children
+    ):
+        return None
+    doc = tok.doc
+    for k in range(tok.i - 1, max(-1, tok.i - _TITLE_REACH), -1):
+        t = doc[k]
+        if t.lower_ != word:
+            continue
+        j = k + 1
+        while j < len(doc) and label_of(doc[j]) == "PERSON":
+            j += 1
+        if j > k + 1:
+            return doc[j - 1]
+    return None
+
+
 def antecedent(
     pron: Token, sent: Span, offset: int, label_of: LabelOf, entity_at: EntityAt
 ) -> Token | None:
@@ -282,13 +321,29 @@ def antecedent(
             found = entity_at(offset + h.idx, offset + h.idx + len(h.text))
             keys.add(found[2] if found and found[2] else h.text)
         return heads[-1] if len(keys) == 1 else None
-    if sent.start == 0 or pron.dep_ not in {"nsubj", "nsubjpass"}:
+    if pron.dep_ not in {"nsubj", "nsubjpass"}:
         return None
-    prev = doc[sent.start - 1].sent
-    people = _person_heads(prev, label_of)
-    subj = [h for h in people if h.dep_ in {"nsubj", "nsubjpass"} and h.head.dep_ == "ROOT"]
-    if len(subj) == 1 and len({h.text for h in people}) == 1:
-        return subj[0]
+    start = sent.start
+    for _ in range(_PRONOUN_REACH):
+        if start == 0:
+            return None
+        prev = doc[start - 1].sent
+        start = prev.start
+        named = {h.i for h in _person_heads(prev, label_of)}
+        people: list[Token] = []  # each person named, as the token standing for them
+        subj: list[Token] = []
+        for t in prev:
+            # "the president" standing for a person named earlier counts as that person
+            person = t if t.i in named else title_holder(t, label_of)
+            if person is None:
+                continue
+            people.append(person)
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT":
+                subj.append(person)
+        if people:
+            if len(subj) == 1 and len({h.text for h in people}) == 1:
+                return subj[0]
+            return None
     return None
 
 
