@@ -89,3 +89,17 @@ def test_a_pronoun_looks_past_sentences_that_name_nobody() -> None:
     events = analyze(text).events
     stroke = [e for e in events if "stroke" in text[e.start : e.end]]
     assert stroke and any("Voss" in p.name for p in stroke[0].participants)
+
+
+def test_who_is_forced_into_talks_takes_part_in_them() -> None:
+    text = "King Edmund ruled from 1199. In May 1215 Earl Oswin forced Edmund into negotiations."
+    talks = [e for e in analyze(text).events if e.type == "negotiation"]
+    assert talks and {"Edmund", "Earl Oswin"} <= {p.name for p in talks[0].participants}
+
+
+def test_a_name_written_as_a_person_elsewhere_is_one_when_untagged() -> None:
+    text = (
+        "In 1209 King Edmund quarrelled with the pope. In 1209 Edmund’s excommunication followed."
+    )
+    got = [e for e in analyze(text).events if "excommunication" in text[e.start : e.end]]
+    assert got and any(p.name == "Edmund" for p in got[0].participants)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ..entities.lexicon import name_words, norm, titles
 from ..model import Participant, TimeMention
@@ -28,6 +28,8 @@ CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "xcomp"
 _CLAUSE_EDGES = frozenset({"ccomp", "relcl", "advcl", "acl", "parataxis", "csubj", "conj"})
 
 LabelOf = Callable[["Token"], str]
+#: key of the segment's cached person words in ``Doc.user_data``
+_PERSON_WORDS = "histograph.person_words"
 #: (absolute start, absolute end) -> (surface, entity key) of an entity mention, or None
 EntityAt = Callable[[int, int], "tuple[int, int, str | None] | None"]
 
@@ -47,8 +49,29 @@ class Located:
         return 1 if v is None else v.latest - v.earliest + 1
 
 
+def _person_words(doc: Doc, label_of: LabelOf) -> frozenset[str]:
+    """The words of the segment written as (part of) a person's name somewhere in it."""
+    cached = doc.user_data.get(_PERSON_WORDS)
+    if cached is None:
+        cached = frozenset(t.text for t in doc if t.text[:1].isupper() and label_of(t) == "PERSON")
+        doc.user_data[_PERSON_WORDS] = cached
+    return cast("frozenset[str]", cached)
+
+
+def _named_person_elsewhere(t: Token, label_of: LabelOf) -> bool:
+    """An untagged capitalised name that the segment writes as a person elsewhere ("King X
+    ... X's excommunication"): the same person."""
+    return (
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and not t.text.isupper()
+        and label_of(t) == ""
+        and t.text in _person_words(t.doc, label_of)
+    )
+
+
 def _entity_like(t: Token, label_of: LabelOf) -> bool:
-    if label_of(t) in PARTICIPANT_LABELS:
+    if label_of(t) in PARTICIPANT_LABELS or _named_person_elsewhere(t, label_of):
         return True
     return any(
         label_of(c) in PARTICIPANT_LABELS
@@ -200,6 +223,17 @@ def participants(
             for prep, role in (("to", "recipient"), ("with", "party"), ("between", "party")):
                 for a in prep_objects(gov, prep):
                     found.append((a, role))
+        # "X forced Y into negotiations", "X drew Y into the war": the verb's subject and
+        # object enter the act its preposition leads to
+        verb = gov.head
+        if (
+            head.dep_ == "pobj"
+            and gov.lower_ in {"into", "to"}
+            and gov.dep_ == "prep"
+            and verb.pos_ in {"VERB", "AUX"}
+        ):
+            found.extend((x, "party") for x in subjects(verb))
+            found.extend((x, "party") for x in direct_args(verb) if x.i != head.i)
     for prep, role in (
         ("to", "recipient"),
         ("with", "party"),
