@@ -110,3 +110,28 @@ def test_state_name_takes_the_year_of_its_own_sentence() -> None:
     )
     keys_ = [e.key for e in a.entities if e.text == "Russia"]
     assert keys_[0] == "RUS_EMPIRE"
+
+
+def test_initials_open_a_name_and_a_cut_initial_keeps_its_surname() -> None:
+    from histograph.pipeline import build
+    from histograph.model import Document
+
+    text = "The decree was signed by M. S. Belov and B. Ye. Sokolov in 1986."
+    a = build().analyze(Document("initials", "mem:test", text, "txt"))
+    people = {m.text for m in a.entities if m.label == "PERSON"}
+    assert "M. S. Belov" in people
+    assert "B. Ye. Sokolov" in people
+
+
+def test_a_town_named_after_a_saint_and_the_end_of_a_title_are_no_people() -> None:
+    from histograph.pipeline import build
+    from histograph.model import Document
+
+    text = (
+        "In July 1914 the president sailed from St Petersburg. General Ivan Dorokhov, "
+        "Chief of the General Staff, ordered mobilisation on 30 July."
+    )
+    a = build().analyze(Document("saint-town", "mem:test", text, "txt"))
+    people = {m.text for m in a.entities if m.label == "PERSON"}
+    assert "Petersburg" not in people and "Staff" not in people
+    assert "Ivan Dorokhov" in people

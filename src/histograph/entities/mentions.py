@@ -188,6 +188,19 @@ def _title_word(tok: Token) -> bool:
     )
 
 
+_INITIAL = re.compile(r"[A-Z][a-z]?\.")
+
+
+def _initials_run(doc: Doc, s: int, e: int) -> bool:
+    """Token s opens a run of initials ("M. S. X": not the honorific "M."), the next token
+    being an initial too."""
+    return (
+        s + 1 < e
+        and bool(_INITIAL.fullmatch(doc[s].text))
+        and bool(_INITIAL.fullmatch(doc[s + 1].text))
+    )
+
+
 def _titled_before(doc: Doc, s: int) -> bool:
     """A title head or an honorific right before token s ("Colonel House", "Lord Halifax",
     "Pope Pius"); "of" or "the" are no titles."""
@@ -293,7 +306,7 @@ def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] 
     while s < e and (
         doc[s].is_punct
         or doc[s].is_space
-        or _title_word(doc[s])
+        or (_title_word(doc[s]) and not _initials_run(doc, s, e))
         or (s + 1 < e and _plural_title(doc[s].text))  # "Earls X and Y"
         or _state_word(doc[s])
         or doc[s].text in {"-", "–"}
@@ -346,6 +359,13 @@ def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] 
         return None  # a state or a seat of government, not a person
     if all(_title_word(t) for t in words):
         return None
+    if (
+        len(words) == 1
+        and s > 0
+        and _title_word(doc[s - 1])
+        and word_list("title_objects") & {norm(words[0].text)}
+    ):
+        return None  # "Chief of the General Staff": the end of a title, not a name
     if _card_value_place(doc, s):
         return None  # "Born: 3 April 1881, Pieve Tesino": a place
     return (s, e)
@@ -1045,6 +1065,23 @@ def _extend_name(doc: Doc, s: int, e: int, taken: set[int], *, titled: bool) -> 
             ):
                 break
             e += 1
+    # "B. Ye. X": the tokenizer cut a two-letter initial from its full stop, and the model
+    # ended the name there
+    if (
+        e + 1 < len(doc)
+        and e not in taken
+        and e + 1 not in taken
+        and doc[e].text == "."
+        and _INITIAL.fullmatch(doc[e - 1].text + ".")
+        and doc[e - 1].text[:1].isupper()
+        and e - s >= 2
+        and _INITIAL.fullmatch(doc[s].text)
+        and _is_cap(doc[e + 1])
+        and doc[e + 1].is_alpha
+        and len(doc[e + 1].text) > 2
+        and "\n" not in doc[e].text_with_ws
+    ):
+        e += 2
     if e < len(doc) and e not in taken and is_regnal_numeral(doc[e].text):
         # "Louis XIV", "Victor Emmanuel III": one name or given names only, not "X Y I"
         one_word = sum(1 for t in doc[s:e] if t.is_alpha) == 1
@@ -1365,12 +1402,15 @@ def _title_anchored_pass(
             w = norm(tok.text)
             if not _is_cap(tok) or not (is_head(tok.text) or tok.text.lower() in tl.honorifics):
                 continue
-            if (
-                w in name_words().saint_words
-                and i > 0
-                and doc[i - 1].lower_ in name_words().place_prepositions
+            if w in name_words().saint_words and (
+                (
+                    i > 0
+                    and doc[i - 1].lower_
+                    in name_words().place_prepositions | word_list("locative_prepositions")
+                )
+                or doc[i + 1].ent_type_ in {"GPE", "LOC", "FAC"}
             ):
-                continue  # "founded in Saint X": a place named after a saint
+                continue  # "founded in Saint X", "sailed from St X": a place named after a saint
             j = i + 1
             while (
                 j < len(doc)
