@@ -150,3 +150,8 @@ def test_copula_keeps_the_person_apart() -> None:
     assert titles_of(a, "Theodore Roosevelt") == {"president"}
     (fdr,) = roles_of(a, "Franklin Roosevelt")
     assert fdr.began is not None and fdr.began.value == "1933"
+
+
+def test_an_honorific_between_title_and_name_is_no_part_of_the_title() -> None:
+    a = analyze("On 23 July Foreign Minister Count Erich Hallberg sent the note.")
+    assert titles_of(a, "Erich Hallberg") == {"Foreign Minister"}
