@@ -58,12 +58,12 @@ def test_a_relative_clause_on_an_apposition_names_the_person() -> None:
 
 def test_a_subject_pronoun_stands_for_the_subject_of_the_sentence_before() -> None:
     text = (
-        "President Harlan Voss returned home in July 1919. "
-        "On 2 October he suffered a severe stroke at the White House."
+        "Governor Harlan Voss returned to the capital in May 1887. "
+        "On 9 June he fell ill at the Old Manor."
     )
     events = analyze(text).events
-    stroke = [e for e in events if "stroke" in text[e.start : e.end]]
-    assert stroke and any("Voss" in p.name for p in stroke[0].participants)
+    ill = [e for e in events if "ill" in text[e.start : e.end]]
+    assert ill and any("Voss" in p.name for p in ill[0].participants)
 
 
 def test_a_pronoun_is_left_alone_when_two_people_could_be_meant() -> None:
@@ -82,13 +82,13 @@ def test_a_bare_title_stands_for_the_person_named_with_it_before() -> None:
 
 def test_a_pronoun_looks_past_sentences_that_name_nobody() -> None:
     text = (
-        "In 1919 President Harlan Voss sailed to France. In September 1919 the president "
-        "took his case to the people. The tour was long. "
-        "On 2 October he suffered a stroke at the White House."
+        "In 1887 Governor Harlan Voss sailed to Norway. In May 1887 the governor "
+        "toured the northern ports. The weather was poor. "
+        "On 9 June he fell ill at the Old Manor."
     )
     events = analyze(text).events
-    stroke = [e for e in events if "stroke" in text[e.start : e.end]]
-    assert stroke and any("Voss" in p.name for p in stroke[0].participants)
+    ill = [e for e in events if "ill" in text[e.start : e.end]]
+    assert ill and any("Voss" in p.name for p in ill[0].participants)
 
 
 def test_who_is_forced_into_talks_takes_part_in_them() -> None:

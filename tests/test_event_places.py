@@ -61,14 +61,14 @@ def test_a_named_battle_is_placed_where_it_is_named() -> None:
 
 def test_the_place_an_act_is_done_to() -> None:
     assert "Pollard Bay" in places("The surprise attack on Pollard Bay came on 7 May 1911.")
-    assert "Belgium" in places("On 3 August 1914 German troops entered neutral Belgium.")
+    assert "Moravia" in places("On 9 March 1871 Ruritanian troops entered neutral Moravia.")
 
 
 def test_a_place_in_the_clause_on_the_object_or_on_the_date() -> None:
-    got = places("Swedish forces defeated the rebel forces in Kestrup on 14 October 1805.")
+    got = places("Danish cavalry routed the rebel army in Kestrup on 2 April 1711.")
     assert any(p is not None and "Kestrup" in p for p in got)
-    got = places("Two weeks later, on 12 November 1216 at Bristol, the charter was reissued.")
-    assert "Bristol" in got
+    got = places("Three days later, on 4 March 1390 at Exeter, the statute was proclaimed.")
+    assert "Exeter" in got
 
 
 def test_the_town_whose_residents_act_and_a_town_naming_a_disaster() -> None:
@@ -78,5 +78,5 @@ def test_the_town_whose_residents_act_and_a_town_naming_a_disaster() -> None:
 
 
 def test_an_epithet_is_no_part_of_the_place() -> None:
-    got = places("On 3 August 1914 German troops entered neutral Belgium.")
-    assert "neutral Belgium" not in got
+    got = places("On 9 March 1871 Ruritanian troops entered neutral Moravia.")
+    assert "neutral Moravia" not in got

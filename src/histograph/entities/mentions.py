@@ -293,6 +293,13 @@ def _card_place_span(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
 def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] | None:
     """Trim a PERSON span to the name proper; None when it is no person name."""
     tl = titles()
+    if (
+        s > 0
+        and norm(doc[s].text) in name_words().saint_words
+        and doc[s - 1].lower_
+        in name_words().place_prepositions | word_list("locative_prepositions")
+    ):
+        return None  # "sailed from St X": a town named after a saint
     slash = next((k for k in range(s + 1, e) if doc[k].text == "/"), None)
     if slash is not None:
         e = slash  # a credit: "(X Y/Agency)" names X Y
@@ -1090,9 +1097,37 @@ def _extend_name(doc: Doc, s: int, e: int, taken: set[int], *, titled: bool) -> 
     return _extend_epithet(doc, s, e, taken)
 
 
+def _extend_of_place(doc: Doc, s: int, e: int, taken: set[int]) -> int:
+    """A lone given name, or a lone name after a title, takes the place it is "of" ("William
+    of Orange", "Catherine of Aragon", "Bishop Odo of Bayeux"): "of" and one capitalised word
+    that ends the name and is no title, state or month."""
+    if e - s != 1 or e + 1 >= len(doc) or doc[e].lower_ != "of" or e in taken or e + 1 in taken:
+        return e
+    # after a rank ("Bishop X of Y"), not after a peerage ("Viscount X of Y" is a title)
+    if norm(doc[s].text) not in name_words().given_names and not (
+        s > 0 and is_head(doc[s - 1].text)
+    ):
+        return e
+    w = doc[e + 1]
+    if (
+        not _is_cap(w)
+        or not w.is_alpha
+        or _title_word(w)
+        or _state_word(w)
+        or norm(w.text) in _MONTHS
+        or norm(w.text) in titles().non_name_words
+        or "\n" in doc[e].text_with_ws
+        or (e + 2 < len(doc) and _is_cap(doc[e + 2]) and doc[e + 2].is_alpha)
+    ):
+        return e
+    return e + 2
+
+
 def _extend_epithet(doc: Doc, s: int, e: int, taken: set[int]) -> int:
     """A given name takes its epithet: "Frederick the Great", "Ivan the Terrible" (one
     capitalised word after "the" that is no title, state or place, and ends the name)."""
+    if e - s == 1 and e < len(doc) and doc[e].lower_ == "of":
+        return _extend_of_place(doc, s, e, taken)
     if e - s != 1 or norm(doc[s].text) not in name_words().given_names:
         return e
     if e + 1 >= len(doc) or doc[e].lower_ != "the" or e in taken or e + 1 in taken:

@@ -668,6 +668,8 @@ def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
         if t.dep_ != "prep" or t.lower_ not in _CLAUSE_PLACE_PREPS:
             continue
         h = t.head
+        if h.dep_ == "prep" and (h.head.i == head.i or h.head.pos_ in {"VERB", "AUX"}):
+            h = h.head  # "on 4 March at X": the place hangs on the date's preposition
         on_act = h.i == head.i or h.pos_ in {"VERB", "AUX"} or h.ent_type_ in {"DATE", "TIME"}
         if not on_act and not (h.dep_ in {"dobj", "nsubjpass"} and h.head.i == head.i):
             continue  # "the rise of regimes in X": the place of another noun
