@@ -133,3 +133,13 @@ def test_a_lone_given_name_or_titled_name_takes_the_place_it_is_of() -> None:
     got = people(analyze("In 1916 Sir Walter Hume became Viscount Hume of Kelso."))
     assert "Hume of Kelso" not in got
     assert "Winston Churchill" in people(analyze("In 1940 Winston Churchill of Britain spoke."))
+
+
+def test_people_known_by_one_name() -> None:
+    assert "Saladin" in people(analyze("In 1187 Saladin captured the city."))
+    assert "Mehmed II" in people(analyze("In 1453 Mehmed II took the city."))
+    assert "Suleiman the Magnificent" in people(
+        analyze("In 1529 Suleiman the Magnificent besieged the city.")
+    )
+    assert "Genghis Khan" in people(analyze("In 1206 Genghis Khan united the tribes."))
+    assert people(analyze("The Napoleonic wars ended in 1815; the Napoleon Museum opened.")) == []

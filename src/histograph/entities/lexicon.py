@@ -128,6 +128,7 @@ class NameWords:
     naming_nouns: frozenset[str] = frozenset()
     battle_nouns: frozenset[str] = frozenset()
     place_target_words: frozenset[str] = frozenset()
+    mononyms: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -151,7 +152,7 @@ def name_words() -> NameWords:
         group_determiners=_nset(d.get("group_determiners")),
         demonym_endings=tuple(e for e in endings if e),
         given_variants=variants,
-        given_names=_nset(d.get("given_names")) | frozenset(variants),
+        given_names=_nset(d.get("given_names")) | frozenset(variants) | _nset(d.get("mononyms")),
         place_of_nouns=_nset(d.get("place_of_nouns")),
         particle_variants=particles,
         place_prepositions=_nset(d.get("place_prepositions")),
@@ -159,6 +160,7 @@ def name_words() -> NameWords:
         naming_nouns=_nset(d.get("naming_nouns")),
         battle_nouns=_nset(d.get("battle_nouns")),
         place_target_words=_nset(d.get("place_target_words")),
+        mononyms=_nset(d.get("mononyms")),
     )
 
 

@@ -974,6 +974,7 @@ def find_mentions(state: DocState) -> DocEntities:
     extra += _card_person_pass(state, taken, latin_doc)
     extra += _plural_title_pass(state, taken, latin_doc)
     surnames |= {m.text for m in extra if m.tok_end - m.tok_start == 1}
+    extra += _mononym_pass(state, taken, latin_doc)
     extra += _known_name_pass(state, full, surnames, taken)
     acronyms = _acronyms(full)
     extra += _acronym_pass(state, acronyms, taken)
@@ -1250,6 +1251,63 @@ def _known_name_pass(
             if ent is not None and ent.label_ != "PERSON":
                 taken[si].update(range(ent.start, ent.end))
             i = e
+    return out
+
+
+def _mononym_pass(state: DocState, taken: list[set[int]], latin_doc: bool) -> list[SegMention]:
+    """People known by one name (``mononyms`` of ``names.yaml``: "Saladin", "Charlemagne")
+    wherever the model missed them, with a regnal number, an epithet or the place they are
+    "of" ("Mehmed II", "Suleiman the Magnificent"); not inside a hyphenated word or the name
+    of a thing ("the Charlemagne Prize")."""
+    mononyms = name_words().mononyms
+    if not mononyms:
+        return []
+    tl = titles()
+    out: list[SegMention] = []
+    for si, seg in enumerate(state.segments):
+        doc = seg.doc
+        for i, tok in enumerate(doc):
+            if i in taken[si] or not _is_cap(tok) or norm(tok.text) not in mononyms:
+                continue
+            if (i > 0 and doc[i - 1].text in {"-", "–"}) or (
+                i + 1 < len(doc) and doc[i + 1].text in {"-", "–"}
+            ):
+                continue
+            if i > 0 and doc[i - 1].lower_ == "the" and not _titled_before(doc, i):
+                continue  # "the Napoleon of crime", "the Caesar": a type, not the person
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if (
+                nxt is not None
+                and _is_cap(nxt)
+                and (
+                    norm(nxt.text) in tl.non_name_words
+                    or norm(nxt.text) in name_words().place_heads
+                    or norm(nxt.text) in name_words().place_nouns_after
+                )
+            ):
+                continue
+            e = _extend_name(doc, i, i + 1, taken[si], titled=True)
+            if (
+                e == i + 1
+                and nxt is not None
+                and is_head(nxt.text)
+                and _is_cap(nxt)
+                and i + 1 not in taken[si]
+                and not (i + 2 < len(doc) and _is_cap(doc[i + 2]))
+            ):
+                # "Genghis Khan": a title written after a one-word name is part of it
+                a = seg.offset + tok.idx
+                b = seg.offset + nxt.idx + len(nxt.text)
+                out.append(SegMention(si, i, i + 2, a, b, doc[i : i + 2].text, "PERSON"))
+                taken[si].update(range(i, i + 2))
+                continue
+            r = _clean_person(doc, i, e, latin_doc)
+            if r is None:
+                continue
+            a = seg.offset + doc[r[0]].idx
+            b = seg.offset + doc[r[1] - 1].idx + len(doc[r[1] - 1].text)
+            out.append(SegMention(si, r[0], r[1], a, b, doc[r[0] : r[1]].text, "PERSON"))
+            taken[si].update(range(r[0], r[1]))
     return out
 
 
