@@ -80,3 +80,8 @@ def test_the_town_whose_residents_act_and_a_town_naming_a_disaster() -> None:
 def test_an_epithet_is_no_part_of_the_place() -> None:
     got = places("On 9 March 1871 Ruritanian troops entered neutral Moravia.")
     assert "neutral Moravia" not in got
+
+
+def test_a_town_naming_the_subject_event_places_the_verb() -> None:
+    got = places("On 18 April 1906 the great Chicago earthquake struck.")
+    assert got and all(p == "Chicago" for p in got)

@@ -546,6 +546,14 @@ def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                 found = _place_phrase_text(c, label_of)
                 if found:
                     return found
+    if head.pos_ in {"VERB", "AUX"}:
+        # "the X earthquake struck", "X police arrested Y": a town naming the subject
+        for subj in subjects(head):
+            for c in subj.children:
+                if c.dep_ == "compound" and c.i < subj.i and label_of(c) in _PLACE_ONLY:
+                    found = _place_phrase_text(c, label_of)
+                    if found:
+                        return found
     hosts = [head]
     if head.dep_ in {"dobj", "nsubjpass", "pobj"} and head.head.i != head.i:
         hosts.append(head.head if head.dep_ != "pobj" else head.head.head)
