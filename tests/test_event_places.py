@@ -85,3 +85,10 @@ def test_an_epithet_is_no_part_of_the_place() -> None:
 def test_a_town_naming_the_subject_event_places_the_verb() -> None:
     got = places("On 18 April 1906 the great Chicago earthquake struck.")
     assert got and all(p == "Chicago" for p in got)
+
+
+def test_a_body_s_seat_is_a_place_and_a_meeting_s_name_never_is() -> None:
+    assert "Imperial Senate" in places("On 4 May 1950 the envoy spoke at the Imperial Senate.")
+    got = places("On 4 May 1950 the envoy spoke at the Lausanne Peace Conference.")
+    assert "Lausanne" in got
+    assert not any(p is not None and "Conference" in p for p in got)

@@ -129,6 +129,8 @@ class NameWords:
     battle_nouns: frozenset[str] = frozenset()
     place_target_words: frozenset[str] = frozenset()
     mononyms: frozenset[str] = frozenset()
+    venue_heads: frozenset[str] = frozenset()
+    meeting_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -161,6 +163,8 @@ def name_words() -> NameWords:
         battle_nouns=_nset(d.get("battle_nouns")),
         place_target_words=_nset(d.get("place_target_words")),
         mononyms=_nset(d.get("mononyms")),
+        venue_heads=_nset(d.get("venue_heads")),
+        meeting_nouns=_nset(d.get("meeting_nouns")),
     )
 
 

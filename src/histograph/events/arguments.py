@@ -420,7 +420,10 @@ def _clause_tokens(head: Token, sent: Span) -> list[Token]:
 
 def _is_place(t: Token, label_of: LabelOf) -> bool:
     """A place name: tagged a place, or a building or a chamber the model tagged as an
-    organisation ("the House of X", "the X Palace"; a head word of ``names.yaml``)."""
+    organisation ("the House of X", "the X Palace"; a head word of ``names.yaml``). The name
+    of a meeting is none ("the X Peace Conference": its town is the place)."""
+    if norm(t.lemma_) in name_words().meeting_nouns:
+        return False
     if label_of(t) in PLACE_LABELS or any(
         label_of(c) in PLACE_LABELS for c in t.children if c.dep_ == "compound"
     ):
@@ -479,7 +482,11 @@ def _region_after(doc: Doc, e: int, label_of: LabelOf) -> int:
 
 def _place_phrase(o: Token, label_of: LabelOf) -> str | None:
     """The place named by a preposition's object: the name with its region ("X Bay, Sussex"),
-    or the place an event noun names ("at the Battle of X" -> X)."""
+    or the place an event noun names ("at the Battle of X" -> X; "at the X Conference" -> X)."""
+    if norm(o.lemma_) in name_words().meeting_nouns:
+        for c in o.children:
+            if c.dep_ == "compound" and c.i < o.i and label_of(c) in PLACE_LABELS:
+                return _place_phrase_text(c, label_of)
     if not _is_place(o, label_of):
         town = norm(o.lemma_) in name_words().place_of_nouns and not o.text[:1].isupper()
         for of in prep_objects(o, "of"):
@@ -683,7 +690,14 @@ def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
             continue  # "the rise of regimes in X": the place of another noun
         for o in (g for g in t.children if g.dep_ == "pobj" and g.i in ids):
             if (
-                _is_place(o, label_of) or (t.lower_ in _SITE_PREPS and _bare_name(o, label_of))
+                _is_place(o, label_of)
+                or (t.lower_ in _SITE_PREPS and _bare_name(o, label_of))
+                or (
+                    t.lower_ == "at"
+                    and label_of(o) == "ORG"
+                    and o.text[:1].isupper()
+                    and norm(o.text) in name_words().venue_heads
+                )  # "spoke at the X Assembly": the body's seat
             ) and not _names_person(o, label_of):
                 found = _place_phrase_text(o, label_of)
                 if found and (best is None or abs(o.i - head.i) < best[0]):
