@@ -103,3 +103,18 @@ def test_a_name_written_as_a_person_elsewhere_is_one_when_untagged() -> None:
     )
     got = [e for e in analyze(text).events if "excommunication" in text[e.start : e.end]]
     assert got and any(p.name == "Edmund" for p in got[0].participants)
+
+
+def test_the_person_a_title_phrase_ends_with_and_no_date_in_a_participant() -> None:
+    got = names(
+        "On 25 May 1950, U.S. Ambassador to the United Nations Arthur Penrose addressed "
+        "the assembly."
+    )
+    assert "Arthur Penrose" in got
+    got = names("On 2 June 1799 Swedish troops under General Anders Lind defeated the rebels.")
+    assert "Swedish troops" in got and not any("1799" in n for n in got)
+
+
+def test_a_body_before_which_an_act_is_done_takes_part() -> None:
+    got = names("On 8 January 1918 President Harlan Voss set out his programme before Congress.")
+    assert "Congress" in got

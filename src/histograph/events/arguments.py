@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from ..entities.lexicon import name_words, norm, titles
+from ..entities.lexicon import is_head, name_words, norm, titles
 from ..model import Participant, TimeMention
 from .triggers import MODIFIER_DEPS, Trigger, direct_args, prep_objects, subjects
 from .types import EventType
@@ -140,11 +140,15 @@ def make_participant(
     doc = t.doc
     if label_of(t) in PARTICIPANT_LABELS:
         s = _skip_epithets(doc, s, e)
+    while s < t.i and (doc[s].ent_type_ in {"DATE", "TIME"} or doc[s].is_punct):
+        s += 1  # "On 2 June 1799 Swedish troops": the date the parser hung on the noun
     start = offset + doc[s].idx
     end = offset + doc[e - 1].idx + len(doc[e - 1].text)
     key: str | None = None
     found = entity_at(offset + t.idx, offset + t.idx + len(t.text))
-    if found is not None:
+    if found is not None and label_of(t) == "PERSON":
+        start, end, key = found  # the name as tagged, not the words the parser hung on it
+    elif found is not None:
         start, end, key = min(start, found[0]), max(end, found[1]), found[2]
     name = doc.text[start - offset : end - offset]
     if name.lower().startswith("the "):
@@ -239,6 +243,7 @@ def participants(
         ("with", "party"),
         ("between", "party"),
         ("against", "patient"),
+        ("before", "party"),  # "set out before Congress": a body that hears the act
     ):
         for a in prep_objects(host, prep):
             found.append((a, role))
@@ -258,7 +263,7 @@ def participants(
         if tok.dep_ == "appos" and tok.pos_ == "NOUN" and _entity_like(tok.head, label_of):
             tok = tok.head  # "Mr X, a barrister who was born in Y": the relative's antecedent
         appos = [c for c in tok.children if c.dep_ == "appos" and _entity_like(c, label_of)]
-        holder = None if appos else title_holder(tok, label_of)
+        holder = None if appos else title_holder(tok, label_of) or _titled_person(tok, label_of)
         if appos:
             tok = appos[0]  # "their representative, Maxim Litvinov" -> Litvinov
         elif holder is not None:
@@ -301,6 +306,17 @@ def _person_heads(toks: Iterable[Token], label_of: LabelOf) -> list[Token]:
         and t.dep_ not in {"compound", "flat"}
         and not (t.i + 1 < len(t.doc) and label_of(t.doc[t.i + 1]) == "PERSON")
     ]
+
+
+def _titled_person(tok: Token, label_of: LabelOf) -> Token | None:
+    """The person a title phrase ends with ("U.S. Ambassador to the United Nations X":
+    the parser made the title the head and hung the name on its "to")."""
+    if label_of(tok) == "PERSON" or not is_head(tok.text):
+        return None
+    for t in tok.subtree:
+        if t.i > tok.i and label_of(t) == "PERSON" and t.dep_ not in {"compound", "flat"}:
+            return t
+    return None
 
 
 #: how many sentences back a subject pronoun looks for the person it stands for (sentences
