@@ -131,6 +131,11 @@ def _skip_epithets(doc: Doc, s: int, e: int) -> int:
     return s
 
 
+def _title_before_name(t: Token) -> bool:
+    """A capitalised title or honorific written before a name ("Earl", "General", "Sir")."""
+    return t.text[:1].isupper() and (is_head(t.text) or norm(t.text) in titles().honorifics)
+
+
 def make_participant(
     t: Token, role: str, offset: int, label_of: LabelOf, entity_at: EntityAt
 ) -> Participant | None:
@@ -147,7 +152,15 @@ def make_participant(
     key: str | None = None
     found = entity_at(offset + t.idx, offset + t.idx + len(t.text))
     if found is not None and label_of(t) == "PERSON":
-        start, end, key = found  # the name as tagged, not the words the parser hung on it
+        # the name as tagged with the titles right before it ("Earl X"), not other words the
+        # parser hung on it ("the United Nations X")
+        start, end, key = found
+        k = s
+        while k < t.i and doc[k].idx + offset < start:
+            k += 1
+        while k > s and _title_before_name(doc[k - 1]):
+            k -= 1
+        start = min(start, offset + doc[k].idx)
     elif found is not None:
         start, end, key = min(start, found[0]), max(end, found[1]), found[2]
     name = doc.text[start - offset : end - offset]
