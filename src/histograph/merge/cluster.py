@@ -254,6 +254,8 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         hits = [clusters[found.pop()]]
         return hits[0] if _score(x, hits[0], explain_ok=True, strict=False) is not None else None
 
+    # a label inside another mention's clause neither founds nor joins an event
+    mentions = [x for x in mentions if not x.embedded]
     founders = [x for x in mentions if x.can_found]
     dated = sorted(
         (x for x in founders if x.time is not None or x.partial is not None), key=_founder_key
