@@ -115,6 +115,8 @@ class _Mention:
     #: start of the chronology entry (a list item or a line opening with its date) the
     #: mention sits in; -1 when it is not in one
     entry: int = -1
+    #: the number a word before the trigger gives the happening ("the second wave": 2)
+    ordinal: int | None = None
     #: an undated bare name or noun ("the Cold War") inside the clause of another mention
     #: of its page: a label or backdrop of that clause, not a statement that it happened
     embedded: bool = False
@@ -146,6 +148,8 @@ class _Cluster:
     entries: set[tuple[str, int]] = field(default_factory=set)
     #: (document, minutes after midnight) of the members whose date carries a time of day
     clocks: set[tuple[str, int]] = field(default_factory=set)
+    #: the numbers members give the happening ("the first wave")
+    ordinals: set[int] = field(default_factory=set)
 
     def add(self, x: _Mention) -> None:
         self.members.append(x)
@@ -153,6 +157,8 @@ class _Cluster:
             self.entries.add((x.m.doc_id, x.entry))
         if x.asserted and x.time_of_day is not None:
             self.clocks.add((x.m.doc_id, x.time_of_day))
+        if x.ordinal is not None:
+            self.ordinals.add(x.ordinal)
         self.titled = self.titled or x.in_title
         if x.asserted:
             self.words |= x.words
@@ -447,6 +453,8 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
     """How well mention ``x`` fits cluster ``c`` (None: incompatible)."""
     if x.embedded or _other_entry(x, c) or _other_clock(x, c):
         return None
+    if x.ordinal is not None and c.ordinals and x.ordinal not in c.ordinals:
+        return None  # "the first wave" is not "the second wave"
     same_doc = x.m.doc_id in c.docs
     if same_doc and x.section >= 0 and (x.m.doc_id, x.section) not in c.sections:
         # timeline entries under different headings are different entries
@@ -657,6 +665,8 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
     """Two clusters the first pass left apart that tell one event: the same name, or the
     same wording and actors with dates that agree, nest, or differ by an explained amount."""
     if _entries_apart(a, b):
+        return False
+    if a.ordinals and b.ordinals and not a.ordinals & b.ordinals:
         return False
     if _ident_clash(a.ident, b.ident) and not (a.ident_names & b.ident_names):
         return False

@@ -163,12 +163,50 @@ def _prepare(
                     words=_content_words(text, m, et) if asserted else frozenset(),
                     generic=m.type in et.fallback.generic_types,
                     entry=_entry(structure, m),
+                    ordinal=_ordinal(text, m) if name is None else None,
                     embedded=m in embedded and time is None and partial is None,
                 )
             )
             order += 1
     _drop_common_words(out)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _coreference_words() -> dict[str, object]:
+    raw = load_yaml(
+        resources.files("histograph").joinpath("data/coreference.yaml").read_text("utf-8")
+    )
+    return raw if isinstance(raw, dict) else {}
+
+
+@functools.lru_cache(maxsize=1)
+def _ordinals() -> dict[str, int]:
+    raw = _coreference_words().get("ordinals") or {}
+    assert isinstance(raw, dict)
+    return {str(k).lower(): int(v) for k, v in raw.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _ordinal_not() -> frozenset[str]:
+    raw = _coreference_words().get("ordinal_not_counting") or []
+    assert isinstance(raw, list)
+    return frozenset(str(w).lower() for w in raw)
+
+
+_ORDINAL_RE = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+([A-Za-z0-9]+)\s+([A-Za-z]+)", re.I)
+
+
+def _ordinal(text: str, m: EventMention) -> int | None:
+    """The number an ordinal gives the happening the clause tells: "in the first wave",
+    "a second, harder message" ("the first time" is not a count of the happening)."""
+    ords = _ordinals()
+    ev = text[m.start : m.end].replace(",", " ")
+    for hit in _ORDINAL_RE.finditer(ev):
+        n = ords.get(hit.group(1).lower())
+        if n is not None and hit.group(2).lower() not in _ordinal_not():
+            return n
+    return None
 
 
 def _entry(structure: Structure | None, m: EventMention) -> int:
