@@ -501,7 +501,9 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
         moment = True
     elif x.asserted and x.time is not None and c.core is not None:
         if x.time.compatible(c.core):
-            if _inside_long(x.time, c.core) and not (x.name and x.name in c.names):
+            if (_inside_long(x.time, c.core) or _inside_long(c.core, x.time)) and not (
+                x.name and x.name in c.names
+            ):
                 # a dated act inside a years-long event ("declared war on 1 August" in
                 # "the war of 1914-1918") is a part of it, not the event itself
                 return None
@@ -683,6 +685,13 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
         return False
     if a.names & b.names:
         return True
+    if (
+        rel == "contains"
+        and a.core is not None
+        and b.core is not None
+        and (_inside_long(a.core, b.core) or _inside_long(b.core, a.core))
+    ):
+        return False  # an act of a day or a month is a part of a years-long event
     if a.docs & b.docs and a.heads & b.heads and rel in ("equal", "contains"):
         # one page's "the X earthquake of 1850" and its "the tremor struck on 3 May 1850"
         return True
