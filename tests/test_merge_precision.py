@@ -279,3 +279,59 @@ def test_the_first_wave_and_a_second_wave_are_two_happenings() -> None:
 
 def test_one_date_value_helper_is_a_day() -> None:
     assert tv("1822-05-03").precision == "day"
+
+
+def _address_page() -> Page:
+    d = Page(
+        "a",
+        "On 22 March 1871 Halvard gave a speech to the assembly. "
+        "Halvard later replied to the envoys' proposal.",
+    )
+    d.event(
+        "On 22 March 1871 Halvard gave a speech to the assembly",
+        "speech",
+        "letter_or_statement",
+        "1871-03-22",
+        "22 March 1871",
+        parts=(("Halvard", "agent"),),
+    )
+    return d
+
+
+def test_an_undated_act_sharing_only_a_person_with_a_dated_act_of_its_page_is_not_it() -> None:
+    d = _address_page()
+    d.event(
+        "Halvard later replied to the envoys' proposal",
+        "replied",
+        "letter_or_statement",
+        parts=(("Halvard", "agent"),),
+    )
+    events, _ = merge([d])
+    # not merged into the speech; and, undated, it tells no event the collection can date
+    assert len(events) == 1
+    assert len(events[0].mentions) == 1
+
+
+def test_an_undated_mention_with_the_speech_s_own_word_still_joins_it() -> None:
+    d = Page(
+        "a",
+        "On 22 March 1871 Halvard gave a speech to the assembly. "
+        "The speech by Halvard was printed at once.",
+    )
+    d.event(
+        "On 22 March 1871 Halvard gave a speech to the assembly",
+        "speech",
+        "letter_or_statement",
+        "1871-03-22",
+        "22 March 1871",
+        parts=(("Halvard", "agent"),),
+    )
+    d.event(
+        "The speech by Halvard",
+        "speech",
+        "letter_or_statement",
+        parts=(("Halvard", "agent"),),
+    )
+    events, _ = merge([d])
+    assert len(events) == 1
+    assert len(events[0].mentions) == 2

@@ -84,9 +84,6 @@ class _Mention:
     #: content words of the evidence (stemmed; light verbs and words common in the corpus
     #: left out): lexical evidence that two mentions of a generic type tell one event
     words: frozenset[str] = frozenset()
-    #: the content words with the corpus's common ones kept (the episode's own vocabulary):
-    #: weak evidence, enough only to tell that two dated mentions speak of one thing
-    all_words: frozenset[str] = frozenset()
     #: the type is a catch-all (``other``): type and date alone never merge two mentions
     generic: bool = False
     #: identity participants as "role:surname" (as written)
@@ -138,7 +135,6 @@ class _Cluster:
     lemma_classes: set[str] = field(default_factory=set)
     sections: set[tuple[str, int]] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
-    all_words: set[str] = field(default_factory=set)
     #: a member comes from a title or headline (whose date may be a day off the body's)
     titled: bool = False
     heads: set[int] = field(default_factory=set)
@@ -162,7 +158,6 @@ class _Cluster:
         self.titled = self.titled or x.in_title
         if x.asserted:
             self.words |= x.words
-            self.all_words |= x.all_words
             if self.core is None and x.time is not None:
                 self.core = x.time
             self.parts |= x.parts
@@ -423,6 +418,23 @@ def _actors_apart(x: _Mention, c: _Cluster) -> bool:
     return False
 
 
+def _only_people_shared(x: _Mention, c: _Cluster) -> bool:
+    """What ``x`` shares with ``c`` is people and nothing else (no state, thing or place)."""
+    common = x.parts & c.parts
+    return bool(common) and all(p.startswith("p-") for p in common)
+
+
+def _person_only_rival(x: _Mention, c: _Cluster) -> bool:
+    """``c`` is an event of ``x``'s page that ``x`` meets through a person alone (no
+    predicate, identity participant or other actor shared)."""
+    return (
+        x.m.doc_id in c.docs
+        and _only_people_shared(x, c)
+        and not _same_predicate(x, c)
+        and not (x.ident & c.ident and x.ident_joins)
+    )
+
+
 def _enough_evidence(
     x: _Mention, c: _Cluster, same_doc: bool, shared: int, ident_shared: bool
 ) -> bool:
@@ -430,23 +442,21 @@ def _enough_evidence(
 
     - a mention that names its actors joins no event of its own page whose actors are all
       others (another page may name other actors of the same act);
-    - an undated mention of a page joins an event of that page only with the same
-      predicate (word, class, head noun, name) or the same identity participant: the page
-      and a shared person alone do not make "Kennedy replied" the "televised address";
-    - across pages, type and date alone are not enough: a participant, place, predicate or
-      a content word must be shared."""
+    - an undated mention of a page that shares only people with an event of that page
+      joins it only with the same predicate (word, class, head noun, name) or identity
+      participant: a page about a person names them in many acts, and the page and the
+      person alone do not make "Kennedy replied" his "televised address"."""
     undated = x.time is None and x.partial is None
     if same_doc and _actors_apart(x, c):
         return False
-    if _STRICT_PAGE and undated and same_doc and not (_same_predicate(x, c) or ident_shared):
+    if (
+        undated
+        and same_doc
+        and not (_same_predicate(x, c) or ident_shared)
+        and _only_people_shared(x, c)
+    ):
         return False
-    if _STRICT_ACROSS and not same_doc and not shared and not ident_shared:
-        return _same_predicate(x, c) or bool(x.all_words & c.all_words)
     return True
-
-
-_STRICT_PAGE = False
-_STRICT_ACROSS = False
 
 
 def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> float | None:

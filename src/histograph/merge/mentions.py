@@ -341,8 +341,6 @@ def _drop_common_words(mentions: list[_Mention]) -> None:
         df.update(x.words)
     limit = max(10, len(mentions) // 7)
     common = {w for w, n in df.items() if n > limit}
-    for x in mentions:
-        x.all_words = x.words
     if common:
         for x in mentions:
             if x.words & common:
