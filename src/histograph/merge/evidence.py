@@ -449,14 +449,8 @@ def _enough_evidence(
     undated = x.time is None and x.partial is None
     if same_doc and _actors_apart(x, c):
         return False
-    if (
-        undated
-        and same_doc
-        and not (_same_predicate(x, c) or ident_shared)
-        and _only_people_shared(x, c)
-    ):
-        return False
-    return True
+    person_only = undated and same_doc and _only_people_shared(x, c)
+    return not person_only or _same_predicate(x, c) or ident_shared
 
 
 def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> float | None:
