@@ -140,19 +140,19 @@ class _Cluster:
     heads: set[int] = field(default_factory=set)
     sole_things: set[str] = field(default_factory=set)
     instants: list[int] = field(default_factory=list)
-    #: (document, entry start) of the members that are chronology entries
-    entries: set[tuple[str, int]] = field(default_factory=set)
+    #: document -> entry starts of the members that are chronology entries
+    entries: dict[str, set[int]] = field(default_factory=dict)
     #: (document, minutes after midnight) of the members whose date carries a time of day
-    clocks: set[tuple[str, int]] = field(default_factory=set)
+    clocks: dict[str, set[int]] = field(default_factory=dict)
     #: the numbers members give the happening ("the first wave")
     ordinals: set[int] = field(default_factory=set)
 
     def add(self, x: _Mention) -> None:
         self.members.append(x)
         if x.entry >= 0:
-            self.entries.add((x.m.doc_id, x.entry))
+            self.entries.setdefault(x.m.doc_id, set()).add(x.entry)
         if x.asserted and x.time_of_day is not None:
-            self.clocks.add((x.m.doc_id, x.time_of_day))
+            self.clocks.setdefault(x.m.doc_id, set()).add(x.time_of_day)
         if x.ordinal is not None:
             self.ordinals.add(x.ordinal)
         self.titled = self.titled or x.in_title
@@ -348,9 +348,10 @@ def _other_entry(x: _Mention, c: _Cluster) -> bool:
         # recognise", "1933: ... ending 16 years of non-recognition")
         return False
     doc = x.m.doc_id
-    if (doc, x.entry) in c.entries:
+    mine = c.entries.get(doc, set())
+    if x.entry in mine:
         return False  # the cluster already tells this entry: x is its elaboration
-    return any(d == doc and e != x.entry for d, e in c.entries)
+    return bool(mine)
 
 
 #: two times of day of one page further apart than this (minutes) are two moments
@@ -364,18 +365,21 @@ def _other_clock(x: _Mention, c: _Cluster) -> bool:
     if x.time_of_day is None or not x.asserted:
         return False
     doc = x.m.doc_id
-    return any(d == doc and abs(t - x.time_of_day) > _CLOCK_SLACK for d, t in c.clocks)
+    tod = x.time_of_day
+    return any(abs(t - tod) > _CLOCK_SLACK for t in c.clocks.get(doc, ()))
 
 
 def _entries_apart(a: _Cluster, b: _Cluster) -> bool:
     """Two clusters holding different entries (or different times of day) of one page."""
     if a.names & b.names:
         return False
-    for d, e in a.entries:
-        if any(d2 == d and e2 != e for d2, e2 in b.entries):
+    for d, mine in a.entries.items():
+        theirs = b.entries.get(d)
+        if theirs and theirs != mine and not (theirs & mine):
             return True
-    for d, t in a.clocks:
-        if any(d2 == d and abs(t2 - t) > _CLOCK_SLACK for d2, t2 in b.clocks):
+    for d, times in a.clocks.items():
+        theirs = b.clocks.get(d, set())
+        if any(abs(t2 - t) > _CLOCK_SLACK for t in times for t2 in theirs):
             return True
     return False
 
