@@ -24,7 +24,8 @@ original's when it is there), the others are copies.
   events it spans (15 years 11 months): within one unit it is rounding;
 - ``date`` filed under a section or page whose dates do not contain the entry's own date
   (a timeline entry "June 1941" under the heading "1939"): soft, ``unexplained``; the entry's
-  own date is kept.
+  own date is kept. A heading that leaves a side open ("Before 1914", "Since 1945") contains
+  every entry on that side.
 """
 
 from __future__ import annotations
@@ -391,15 +392,54 @@ def duration_conflict(
 # --------------------------------------------------------------------------- filing
 
 
+@lru_cache(maxsize=1)
+def _open_bounds() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words before a heading's date that leave one side of it open ("Before 1914", "Since
+    1945"): (open before, open after), each anchored at the end of the text before the date."""
+    raw = load_yaml(
+        resources.files("histograph").joinpath("data/conflict_words.yaml").read_text("utf-8")
+    )
+    bounds = raw.get("open_bounds") or {}
+
+    def pat(key: str) -> re.Pattern[str]:
+        words = sorted((str(w) for w in bounds.get(key) or ["(?!)"]), key=len, reverse=True)
+        alt = "|".join(re.escape(w) for w in words)
+        return re.compile(rf"(?:^|\b)(?:{alt})[\s\W]*(?:the\s+(?:year\s+)?)?$", re.I)
+
+    return pat("before"), pat("after")
+
+
+def _fits_open_heading(tv: TimeValue, container: TimeValue, claim: Claim, text: str) -> bool:
+    """The heading reads "Before 1914" / "After 1945" (words before its date on its line) and
+    the entry lies on the open side: background or aftermath, filed where the page says."""
+    if not text or claim.start > len(text):
+        return False
+    line = text.rfind("\n", 0, claim.start) + 1
+    lead = text[max(line, claim.start - 40) : claim.start]
+    before, after = _open_bounds()
+    if before.search(lead):
+        return tv.latest <= container.latest
+    if after.search(lead):
+        return tv.earliest >= container.earliest
+    return False
+
+
 def filing_conflict(
     event_id: str,
     entry: tuple[TimeValue, Claim],
     containers: Sequence[tuple[TimeValue, Claim, str]],
+    text: str = "",
 ) -> Conflict | None:
     """A dated timeline entry filed under headings (a section's year, a page's span of
-    years) whose dates do not contain its own."""
+    years) whose dates do not contain its own. ``text`` is the page: a heading that leaves a
+    side open ("Before 1914", "Since 1945", ``open_bounds`` in ``data/conflict_words.yaml``)
+    contains every entry on that side."""
     tv, claim = entry
-    outside = [(ctv, c, what) for ctv, c, what in containers if not tv.within(ctv)]
+    outside = [
+        (ctv, c, what)
+        for ctv, c, what in containers
+        if not tv.within(ctv) and not _fits_open_heading(tv, ctv, c, text)
+    ]
     if not outside:
         return None
     values = [ConflictValue(c.value, (c,)) for _, c, _ in outside]

@@ -756,7 +756,9 @@ def _conflicts(
             (tv, Claim(eid, "date", tv.value, x.m.doc_id, s, e), what)
             for tv, s, e, what in x.containers
         ]
-        fl = filing_conflict(eid, (x.time, claims_of[x.order]), containers)
+        fl = filing_conflict(
+            eid, (x.time, claims_of[x.order]), containers, texts.get(x.m.doc_id, "")
+        )
         if fl is not None:
             out.append(fl)
     return out
