@@ -1,5 +1,6 @@
 """Differences that a named cause explains are no conflict, and disagreements of each kind are
-found: open-ended timeline headings, ... (histograph.merge.conflicts and its neighbours).
+found: open-ended timeline headings, office titles, stated lengths (histograph.merge.conflicts
+and its neighbours).
 
 Short sentences written for these tests, about episodes of several eras."""
 
@@ -8,7 +9,8 @@ from __future__ import annotations
 from events_helpers import tv
 from histograph.merge.conflicts import filing_conflict
 from histograph.merge.person_conflicts import title_pair_conflict
-from histograph.model import Claim
+from histograph.merge.quantities import quantity_conflicts
+from histograph.model import Analysis, Claim, Document, Event, EventMention, Sentence
 
 # --------------------------------------------------------------------------- timeline filing
 
@@ -76,3 +78,60 @@ def test_the_same_title_in_the_same_order_is_no_conflict() -> None:
 def test_an_office_the_holder_serves_is_not_the_titles_office() -> None:
     assert title_pair_conflict("ambassador", "special assistant to the Secretary of State") is None
     assert title_pair_conflict("ambassador", "adviser to the French President") is None
+
+
+# --------------------------------------------------------------------------- stated lengths
+
+
+def _length_analysis(doc_id: str, text: str) -> Analysis:
+    sentences, start = [], 0
+    for part in text.split(". "):
+        end = start + len(part) + 1
+        sentences.append(Sentence(doc_id, start, min(end, len(text))))
+        start = end + 1
+    return Analysis(Document(doc_id, doc_id, text, "txt"), sentences=tuple(sentences))
+
+
+def _siege(texts: dict[str, str]) -> list[Event]:
+    """The siege, told by every page in its first sentence; a small act of page a after it."""
+    main = Event(
+        "e-siege", "war_or_invasion", "The siege", None,
+        tuple(EventMention(d, 0, 9, 4, 9, "war_or_invasion") for d in sorted(texts)),
+    )
+    t = texts["a"]
+    s = t.index("The envoys")
+    talks = Event("e-talks", "negotiation", "talks", None,
+                  (EventMention("a", s, s + 20, s + 11, s + 20, "negotiation"),))
+    return [main, talks]
+
+
+def test_a_length_no_mention_holds_measures_the_pages_main_event() -> None:
+    texts = {
+        "a": "The siege began in spring. The envoys talked for hours. It took 40 days in all.",
+        "b": "The siege was long. The siege lasted about two months.",
+    }
+    analyses = [_length_analysis(d, t) for d, t in texts.items()]
+    [c] = quantity_conflicts(_siege(texts), analyses)
+    assert (c.subject, c.attribute) == ("e-siege", "duration")
+    assert [v.value for v in c.values] == ["40 days", "about two months"]
+
+
+def test_lengths_far_apart_measure_different_things() -> None:
+    texts = {
+        "a": "The siege began in spring. The envoys talked at length. It took three days to agree.",
+        "b": "The siege was long. The siege lasted about two months.",
+    }
+    analyses = [_length_analysis(d, t) for d, t in texts.items()]
+    assert quantity_conflicts(_siege(texts), analyses) == []
+
+
+def test_one_page_restating_a_length_in_another_unit_gives_two_readings() -> None:
+    texts = {
+        "a": "The siege began in spring. The envoys talked at length. It took 44 days. "
+        "The siege lasted about six weeks.",
+    }
+    [c] = quantity_conflicts(_siege(texts), [_length_analysis("a", texts["a"])])
+    assert (c.attribute, c.severity) == ("duration", "soft")
+    one_unit = {"a": "The siege began in spring. The envoys talked at length. It took 44 days. "
+                "The siege lasted 40 days."}
+    assert quantity_conflicts(_siege(one_unit), [_length_analysis("a", one_unit["a"])]) == []
