@@ -1,16 +1,25 @@
 """Differences that a named cause explains are no conflict, and disagreements of each kind are
-found: open-ended timeline headings, office titles, stated lengths (histograph.merge.conflicts
-and its neighbours).
+found: open-ended timeline headings, office titles, stated lengths, a named event dated two
+ways (histograph.merge.conflicts and its neighbours).
 
 Short sentences written for these tests, about episodes of several eras."""
 
 from __future__ import annotations
 
 from events_helpers import tv
-from histograph.merge.conflicts import filing_conflict
+from histograph.merge.conflicts import filing_conflict, unmerged_date_conflicts
 from histograph.merge.person_conflicts import title_pair_conflict
 from histograph.merge.quantities import quantity_conflicts
-from histograph.model import Analysis, Claim, Document, Event, EventMention, Sentence
+from histograph.model import (
+    Analysis,
+    Claim,
+    Document,
+    Event,
+    EventMention,
+    Sentence,
+    TimeValue,
+    day_number,
+)
 
 # --------------------------------------------------------------------------- timeline filing
 
@@ -135,3 +144,53 @@ def test_one_page_restating_a_length_in_another_unit_gives_two_readings() -> Non
     one_unit = {"a": "The siege began in spring. The envoys talked at length. It took 44 days. "
                 "The siege lasted 40 days."}
     assert quantity_conflicts(_siege(one_unit), [_length_analysis("a", one_unit["a"])]) == []
+
+
+# --------------------------------------------------------------------------- named events
+
+
+def _dated(eid: str, doc: str, text: str, date_text: str, day: int, typ: str) -> Event:
+    n = day_number(1683, 9, day)
+    value = TimeValue(f"1683-09-{day:02d}", n, n, "day")
+    s = text.index(date_text)
+    m = EventMention(doc, 0, len(text), 0, 4, typ, value, s, s + len(date_text))
+    return Event(eid, typ, eid, value, (m,))
+
+
+def test_one_named_battle_dated_two_ways_by_two_pages_is_a_date_conflict() -> None:
+    texts = {
+        "a": "Sep 12 Battle of Kahlenberg: the relief army breaks the siege.",
+        "b": "On 11 September 1683, the Battle of Kahlenberg was fought.",
+    }
+    evs = [
+        _dated("e-a", "a", texts["a"], "Sep 12", 12, "other"),
+        _dated("e-b", "b", texts["b"], "11 September 1683", 11, "war_or_invasion"),
+    ]
+    out = unmerged_date_conflicts(evs, texts)
+    assert {c.subject for c in out} == {"e-a", "e-b"}
+    assert all("battle of kahlenberg" in c.explanation for c in out)
+
+
+def test_a_name_placed_before_or_after_the_date_by_a_word_of_sequence_is_no_conflict() -> None:
+    texts = {
+        "a": "On 12 September 1683, a day after the Battle of Kahlenberg, the army rested.",
+        "b": "On 11 September 1683, the Battle of Kahlenberg was fought.",
+    }
+    evs = [
+        _dated("e-a", "a", texts["a"], "12 September 1683", 12, "other"),
+        _dated("e-b", "b", texts["b"], "11 September 1683", 11, "war_or_invasion"),
+    ]
+    assert unmerged_date_conflicts(evs, texts) == []
+
+
+def test_one_conflict_per_date_of_a_name_on_its_best_attested_event() -> None:
+    texts = {
+        "a": "Sep 12 Battle of Kahlenberg: the relief army breaks the siege.",
+        "b": "On 11 September 1683, the Battle of Kahlenberg was fought.",
+        "c": "The Battle of Kahlenberg (11 September 1683) saved the city.",
+    }
+    a = _dated("e-a", "a", texts["a"], "Sep 12", 12, "other")
+    b = _dated("e-b", "b", texts["b"], "11 September 1683", 11, "war_or_invasion")
+    c = _dated("e-c", "c", texts["c"], "11 September 1683", 11, "war_or_invasion")
+    out = unmerged_date_conflicts([a, b, c], texts)
+    assert {x.subject for x in out} == {"e-a", "e-b"}  # not one more for the same 11 September

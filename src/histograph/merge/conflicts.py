@@ -552,13 +552,47 @@ def _near(a: TimeValue, b: TimeValue) -> int | None:
     return None
 
 
+#: a proper name of a happening written next to a date: "the Battle of Lepanto", "the Treaty
+#: of Paris", "the Siege of Vienna" (capitalised head, "of", capitalised words)
+_EVENT_NAME = re.compile(r"\b([A-Z][a-z]+ of (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
+#: how far a name may stand from its mention's date, and what may not stand between them
+_NAME_REACH = 40
+_SEQUENCE = re.compile(r"\b(?:after|before|following|since|until|later|earlier|prior)\b", re.I)
+
+
+def _dated_names(e: Event, texts: Mapping[str, str]) -> frozenset[str]:
+    """The proper names of happenings that a mention of ``e`` writes next to its own date
+    ("Sep 25 Battle of Lepanto", "On 7 October 1571, the Battle of Lepanto was fought"), with
+    no word of sequence between ("a week after the Battle of X"): the name the date is of."""
+    out: set[str] = set()
+    for m in e.mentions:
+        if m.time is None or m.time_start is None or m.time_end is None:
+            continue
+        text = texts.get(m.doc_id, "")
+        lo = max(0, min(m.start, m.time_start) - _NAME_REACH)
+        hi = max(m.end, m.time_end) + _NAME_REACH
+        for hit in _EVENT_NAME.finditer(text, lo, min(hi, len(text))):
+            s, t = hit.span(1)
+            if t <= m.time_start:
+                between = text[t : m.time_start]
+            elif s >= m.time_end:
+                between = text[m.time_end : s]
+            else:
+                continue
+            if len(between) <= _NAME_REACH and not _SEQUENCE.search(between) and "\n\n" not in between:
+                out.add(" ".join(hit.group(1).lower().split()))
+    return frozenset(out)
+
+
 def unmerged_date_conflicts(
     events: Sequence[Event], texts: Mapping[str, str], min_shared: int = 2
 ) -> list[Conflict]:
     """Date conflicts between events the merge kept apart that look like one event told with
-    two dates: the same type, stated by different documents (no document states both), dates
-    of one precision a little apart (at most two weeks, a month or a year), and sentences
-    with sentences alike (:func:`_alike`).
+    two dates: stated by different documents (no document states both), dates of one
+    precision a little apart (at most two weeks, a month or a year), and either of the same
+    type with sentences alike (:func:`_alike`) or, of any types, the same proper name of a
+    happening written next to each date (:func:`_dated_names`: "the Battle of X" on the 20th
+    in one page and on the 25th in another).
 
     Each of the two events gets the conflict (its own date against the other's), so that the
     disagreement shows on both records."""
@@ -573,44 +607,79 @@ def unmerged_date_conflicts(
             df[w] += 1
     rare = max(_RARE, int(_RARE_SHARE * len(dated)))
     out: list[Conflict] = []
+    done: set[tuple[str, str]] = set()
     window = max(_NEAR_DAYS, 31 * _NEAR_MONTHS, 366)
-    for typ, es in sorted(by_type.items()):
+    for _typ, es in sorted(by_type.items()):
         es.sort(key=lambda e: (e.date.earliest if e.date else 0, e.id))
         starts = [e.date.earliest if e.date else 0 for e in es]
         for i, a in enumerate(es):
             hi = bisect.bisect_right(starts, starts[i] + window)
             for b in es[i + 1 : hi]:
-                assert a.date is not None and b.date is not None
-                gap = _near(a.date, b.date)
-                if gap is None:
-                    continue
-                if {m.doc_id for m in a.mentions} & {m.doc_id for m in b.mentions}:
-                    continue  # one document tells both: two events
                 shared = _alike(words[a.id], words[b.id], df, min_shared, rare)
-                if not shared:
-                    continue
-                ca, cb = _date_claims(a), _date_claims(b)
-                if not ca or not cb:
-                    continue
-                one_day = a.date.precision == "day" and gap == 1
-                severity: Severity = "soft" if one_day or a.date.precision != "day" else "hard"
-                why = (
-                    "one day apart: a time zone or a report dated the next day may explain it"
-                    if one_day
-                    else "no explanation found"
-                )
-                for subj, own, other in ((a, ca, cb), (b, cb, ca)):
-                    assert subj.date is not None
-                    values = [
-                        ConflictValue(subj.date.value, tuple(own)),
-                        ConflictValue(other[0].value, tuple(other)),
-                    ]
-                    expl = (
-                        f"Sources give this {typ.replace('_', ' ')} as {a.date.value} and as "
-                        f"{b.date.value} (events kept apart, sharing the words "
-                        f"{', '.join(sorted(shared)[:5])}): {why}."
-                    )
-                    out.append(_conflict(subj.id, "date", values, "unexplained", severity, expl))
+                if shared:
+                    out.extend(_pair_conflicts(a, b, f"sharing the words {', '.join(sorted(shared)[:5])}", done))
+    by_name: dict[str, list[Event]] = defaultdict(list)
+    for e in dated:
+        for name in _dated_names(e, texts):
+            by_name[name].append(e)
+    for name, es in sorted(by_name.items()):
+        # one event per date: the best attested of the events that give the name that date
+        rep: dict[str, Event] = {}
+        for e in sorted(es, key=_attested):
+            assert e.date is not None
+            rep.setdefault(e.date.value, e)
+        reps = [rep[v] for v in sorted(rep)][:_MAX_NAMED]
+        for i, a in enumerate(reps):
+            for b in reps[i + 1 :]:
+                out.extend(_pair_conflicts(a, b, f"both dating '{name}'", done))
+    return out
+
+
+def _attested(e: Event) -> tuple[int, int, str]:
+    """Sort key: the event told by the most documents, then mentions, first."""
+    return (-len({m.doc_id for m in e.mentions}), -len(e.mentions), e.id)
+
+
+#: at most this many dates of one name are compared pairwise (bounded work)
+_MAX_NAMED = 12
+
+
+def _pair_conflicts(a: Event, b: Event, evidence: str, done: set[tuple[str, str]]) -> list[Conflict]:
+    """The conflict on each of two events kept apart whose dates differ a little (see
+    :func:`unmerged_date_conflicts`), or nothing."""
+    assert a.date is not None and b.date is not None
+    key = (min(a.id, b.id), max(a.id, b.id))
+    if key in done:
+        return []
+    gap = _near(a.date, b.date)
+    if gap is None:
+        return []
+    if {m.doc_id for m in a.mentions} & {m.doc_id for m in b.mentions}:
+        return []  # one document tells both: two events
+    ca, cb = _date_claims(a), _date_claims(b)
+    if not ca or not cb:
+        return []
+    done.add(key)
+    one_day = a.date.precision == "day" and gap == 1
+    severity: Severity = "soft" if one_day or a.date.precision != "day" else "hard"
+    why = (
+        "one day apart: a time zone or a report dated the next day may explain it"
+        if one_day
+        else "no explanation found"
+    )
+    kinds = " / ".join(dict.fromkeys(t.replace("_", " ") for t in (a.type, b.type)))
+    out: list[Conflict] = []
+    for subj, own, other in ((a, ca, cb), (b, cb, ca)):
+        assert subj.date is not None
+        values = [
+            ConflictValue(subj.date.value, tuple(own)),
+            ConflictValue(other[0].value, tuple(other)),
+        ]
+        expl = (
+            f"Sources give this {kinds} as {a.date.value} and as {b.date.value} (events kept "
+            f"apart, {evidence}): {why}."
+        )
+        out.append(_conflict(subj.id, "date", values, "unexplained", severity, expl))
     return out
 
 
