@@ -1,6 +1,6 @@
 """Differences that a named cause explains are no conflict, and disagreements of each kind are
 found: open-ended timeline headings, office titles, stated lengths, a named event dated two
-ways (histograph.merge.conflicts and its neighbours).
+ways, a place spelled two ways (histograph.merge.conflicts and its neighbours).
 
 Short sentences written for these tests, about episodes of several eras."""
 
@@ -10,12 +10,15 @@ from events_helpers import tv
 from histograph.merge.conflicts import filing_conflict, unmerged_date_conflicts
 from histograph.merge.person_conflicts import title_pair_conflict
 from histograph.merge.quantities import quantity_conflicts
+from histograph.merge.spellings import spelling_conflicts
 from histograph.model import (
     Analysis,
     Claim,
     Document,
+    EntityMention,
     Event,
     EventMention,
+    Person,
     Sentence,
     TimeValue,
     day_number,
@@ -194,3 +197,48 @@ def test_one_conflict_per_date_of_a_name_on_its_best_attested_event() -> None:
     c = _dated("e-c", "c", texts["c"], "11 September 1683", 11, "war_or_invasion")
     out = unmerged_date_conflicts([a, b, c], texts)
     assert {x.subject for x in out} == {"e-a", "e-b"}  # not one more for the same 11 September
+
+
+# --------------------------------------------------------------------------- spellings
+
+
+def _page(doc: str, text: str, places: tuple[str, ...]) -> Analysis:
+    ents = tuple(
+        EntityMention(doc, text.index(p), text.index(p) + len(p), p, "GPE") for p in places
+    )
+    return Analysis(Document(doc, f"{doc}.txt", text, "txt"), entities=ents)
+
+
+def _told(doc_texts: dict[str, str]) -> Event:
+    ms = tuple(EventMention(d, 0, len(t), 0, 4, "other") for d, t in sorted(doc_texts.items()))
+    return Event("e-fire", "other", "fire", None, ms)
+
+
+def test_a_place_spelled_two_ways_is_a_soft_naming_conflict() -> None:
+    texts = {
+        "a": "The great fire of Kharkiv began in the market.",
+        "b": "Fire swept Kharkiv for two days.",
+        "c": "The fire at Kharkov destroyed the old town.",
+    }
+    analyses = [
+        _page("a", texts["a"], ("Kharkiv",)),
+        _page("b", texts["b"], ("Kharkiv",)),
+        _page("c", texts["c"], ("Kharkov",)),
+    ]
+    [c] = spelling_conflicts([_told(texts)], [], analyses)
+    assert (c.attribute, c.kind, c.severity) == ("spelling", "naming", "soft")
+    assert [v.value for v in c.values] == ["Kharkiv", "Kharkov"]
+    assert c.subject == "e-fire"
+
+
+def test_endings_common_words_and_people_are_no_spelling_conflict() -> None:
+    texts = {
+        "a": "Troops of Carthage landed. These ships sailed home under Hamilcar.",
+        "b": "The Carthagians landed. There the ships of Hamilkar waited; there was no fleet.",
+    }
+    analyses = [
+        _page("a", texts["a"], ("Carthage", "These", "Hamilcar")),
+        _page("b", texts["b"], ("Carthagians", "There", "Hamilkar")),
+    ]
+    people = [Person("p-h", "Hamilcar", ("Hamilcar", "Hamilkar"))]
+    assert spelling_conflicts([_told(texts)], people, analyses) == []
