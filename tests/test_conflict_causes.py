@@ -242,3 +242,58 @@ def test_endings_common_words_and_people_are_no_spelling_conflict() -> None:
     ]
     people = [Person("p-h", "Hamilcar", ("Hamilcar", "Hamilkar"))]
     assert spelling_conflicts([_told(texts)], people, analyses) == []
+
+
+# --------------------------------------------------------------------------- acts kept apart
+
+
+def _act(eid: str, doc: str, text: str, date_text: str, day: int, trigger: str) -> Event:
+    n = day_number(1648, 10, day)
+    value = TimeValue(f"1648-10-{day:02d}", n, n, "day")
+    s, t = text.index(date_text), text.index(trigger)
+    m = EventMention(doc, 0, len(text), t, t + len(trigger), "other", value, s, s + len(date_text))
+    return Event(eid, "other", eid, value, (m,))
+
+
+_FILLER = {f"f{i}": f"The rebel envoys and the king met at council number {i}." for i in range(4)}
+
+
+def _with_filler(evs: list[Event], texts: dict[str, str]) -> tuple[list[Event], dict[str, str]]:
+    out = list(evs)
+    for i, (d, t) in enumerate(_FILLER.items()):  # the king and the rebels are everywhere
+        n = day_number(1647, 1, 1 + i)
+        tv = TimeValue(f"1647-01-{1 + i:02d}", n, n, "day")
+        out.append(Event(f"e-{d}", "other", d, tv, (EventMention(d, 0, len(t), 0, 3, "other", tv),)))
+    return out, {**texts, **_FILLER}
+
+
+def test_acts_sharing_only_background_words_are_not_one_act_dated_twice() -> None:
+    texts = {
+        "a": "On 24 October 1648 the king received the rebel delegates in Westphalia.",
+        "b": "On 28 October 1648 the rebel leaders swore homage to the king in Westphalia.",
+    }
+    evs, texts = _with_filler(
+        [
+            _act("e-a", "a", texts["a"], "24 October 1648", 24, "received"),
+            _act("e-b", "b", texts["b"], "28 October 1648", 28, "swore"),
+        ],
+        texts,
+    )
+    assert unmerged_date_conflicts(evs, texts)  # alike by their words alone
+    assert unmerged_date_conflicts(evs, texts, people=[Person("p-k", "Ferdinand", ())]) == []
+
+
+def test_acts_sharing_the_trigger_word_are_one_act_dated_twice() -> None:
+    texts = {
+        "a": "On 24 October 1648 the envoys signed the peace treaty at Muenster.",
+        "b": "On 27 October 1648 the peace treaty was signed by the envoys in Muenster.",
+    }
+    evs, texts = _with_filler(
+        [
+            _act("e-a", "a", texts["a"], "24 October 1648", 24, "signed"),
+            _act("e-b", "b", texts["b"], "27 October 1648", 27, "signed"),
+        ],
+        texts,
+    )
+    out = unmerged_date_conflicts(evs, texts, people=[Person("p-k", "Ferdinand", ())])
+    assert {c.subject for c in out} == {"e-a", "e-b"}

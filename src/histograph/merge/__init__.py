@@ -61,7 +61,7 @@ def merge(
             [
                 *person_conflicts,
                 *event_conflicts,
-                *unmerged_date_conflicts(events, texts),
+                *unmerged_date_conflicts(events, texts, people=people),
                 *party_count_conflicts(events, texts),
                 *quantity_conflicts(events, analyses),
                 *clock_conflicts(events, analyses),

@@ -47,6 +47,7 @@ from ..model import (
     ConflictValue,
     CopyLink,
     Event,
+    Person,
     Severity,
     TimeValue,
     civil_from_day,
@@ -584,13 +585,27 @@ def _dated_names(e: Event, texts: Mapping[str, str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _anchor_words(e: Event, texts: Mapping[str, str]) -> frozenset[str]:
+    """The words that say which act a mention tells: its trigger's words."""
+    out: set[str] = set()
+    for m in e.mentions:
+        trig = texts.get(m.doc_id, "")[m.trigger_start : m.trigger_end]
+        out.update(_stem(w.lower()) for w in _WORD.findall(trig))
+    return frozenset(out)
+
+
 def unmerged_date_conflicts(
-    events: Sequence[Event], texts: Mapping[str, str], min_shared: int = 2
+    events: Sequence[Event],
+    texts: Mapping[str, str],
+    min_shared: int = 2,
+    people: Sequence[Person] = (),
 ) -> list[Conflict]:
     """Date conflicts between events the merge kept apart that look like one event told with
     two dates: stated by different documents (no document states both), dates of one
     precision a little apart (at most two weeks, a month or a year), and either of the same
-    type with sentences alike (:func:`_alike`) or, of any types, the same proper name of a
+    type with sentences alike (:func:`_alike`; given ``people``, the shared words must hold
+    one side's trigger or a word of a person's name: "the king", "rebels" or a state are
+    background any two acts of an episode share) or, of any types, the same proper name of a
     happening written next to each date (:func:`_dated_names`: "the Battle of X" on the 20th
     in one page and on the 25th in another).
 
@@ -606,6 +621,10 @@ def unmerged_date_conflicts(
         for w in frozenset().union(*ws):
             df[w] += 1
     rare = max(_RARE, int(_RARE_SHARE * len(dated)))
+    anchors = {e.id: _anchor_words(e, texts) for e in dated}
+    person_words = frozenset(  # canonical names: aliases carry titles ("King John")
+        _stem(w.lower()) for p in people if p.kind == "person" for w in _WORD.findall(p.name)
+    )
     out: list[Conflict] = []
     done: set[tuple[str, str]] = set()
     window = max(_NEAR_DAYS, 31 * _NEAR_MONTHS, 366)
@@ -616,6 +635,8 @@ def unmerged_date_conflicts(
             hi = bisect.bisect_right(starts, starts[i] + window)
             for b in es[i + 1 : hi]:
                 shared = _alike(words[a.id], words[b.id], df, min_shared, rare)
+                if people and not shared & (anchors[a.id] | anchors[b.id] | person_words):
+                    continue  # only background words shared ("the king", a state): two acts
                 if shared:
                     out.extend(_pair_conflicts(a, b, f"sharing the words {', '.join(sorted(shared)[:5])}", done))
     by_name: dict[str, list[Event]] = defaultdict(list)
