@@ -297,3 +297,20 @@ def test_acts_sharing_the_trigger_word_are_one_act_dated_twice() -> None:
     )
     out = unmerged_date_conflicts(evs, texts, people=[Person("p-k", "Ferdinand", ())])
     assert {c.subject for c in out} == {"e-a", "e-b"}
+
+
+def test_acts_kept_apart_the_calendar_gap_apart_are_a_soft_calendar_conflict() -> None:
+    texts = {
+        "a": "On 14 October 1648 the envoys signed the peace treaty at Muenster.",
+        "b": "On 24 October 1648 the peace treaty was signed by the envoys in Muenster.",
+    }
+    evs, texts = _with_filler(
+        [
+            _act("e-a", "a", texts["a"], "14 October 1648", 14, "signed"),
+            _act("e-b", "b", texts["b"], "24 October 1648", 24, "signed"),
+        ],
+        texts,
+    )
+    out = unmerged_date_conflicts(evs, texts, people=[Person("p-k", "Ferdinand", ())])
+    assert out and all((c.kind, c.severity) == ("calendar", "soft") for c in out)
+    assert "Julian" in out[0].explanation

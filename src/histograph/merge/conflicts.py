@@ -52,6 +52,7 @@ from ..model import (
     TimeValue,
     civil_from_day,
 )
+from ..time.compare import explain_date_difference
 from ..time.durations import Duration, months_label
 from ..time.durations import parse_duration as parse_duration  # re-exported
 
@@ -682,12 +683,17 @@ def _pair_conflicts(a: Event, b: Event, evidence: str, done: set[tuple[str, str]
         return []
     done.add(key)
     one_day = a.date.precision == "day" and gap == 1
+    kind: ConflictKind = "unexplained"
     severity: Severity = "soft" if one_day or a.date.precision != "day" else "hard"
     why = (
         "one day apart: a time zone or a report dated the next day may explain it"
         if one_day
         else "no explanation found"
     )
+    if not one_day and a.date.precision == "day":
+        ex = explain_date_difference(a.date, b.date)
+        if ex is not None and ex[0] == "calendar":
+            kind, severity, why = "calendar", "soft", ex[1].rstrip(".")
     kinds = " / ".join(dict.fromkeys(t.replace("_", " ") for t in (a.type, b.type)))
     out: list[Conflict] = []
     for subj, own, other in ((a, ca, cb), (b, cb, ca)):
@@ -700,7 +706,7 @@ def _pair_conflicts(a: Event, b: Event, evidence: str, done: set[tuple[str, str]
             f"Sources give this {kinds} as {a.date.value} and as {b.date.value} (events kept "
             f"apart, {evidence}): {why}."
         )
-        out.append(_conflict(subj.id, "date", values, "unexplained", severity, expl))
+        out.append(_conflict(subj.id, "date", values, kind, severity, expl))
     return out
 
 
