@@ -314,3 +314,26 @@ def test_acts_kept_apart_the_calendar_gap_apart_are_a_soft_calendar_conflict() -
     out = unmerged_date_conflicts(evs, texts, people=[Person("p-k", "Ferdinand", ())])
     assert out and all((c.kind, c.severity) == ("calendar", "soft") for c in out)
     assert "Julian" in out[0].explanation
+
+
+# --------------------------------------------------------------------------- counts
+
+
+def _counts(text: str) -> list[tuple[str, str, float]]:
+    from histograph.events.quantities import find_quantities
+
+    a = _length_analysis("d", text)
+    return [(q.measure, q.bound, q.low) for q in find_quantities(a)]
+
+
+def test_number_words_with_hundred_read_whole() -> None:
+    assert _counts("Some two hundred soldiers were killed.") == [("deaths", "approximate", 200)]
+    assert _counts("He raised an army of three hundred thousand men.") == [
+        ("forces", "exact", 300_000)
+    ]
+
+
+def test_a_count_of_soldiers_who_were_killed_is_a_death_toll() -> None:
+    assert _counts("About 1,200 sailors drowned off the cape.") == [("deaths", "approximate", 1200)]
+    assert _counts("An army of 7,000 men marched north.") == [("forces", "exact", 7000)]
+    assert _counts("Some 300 men were wounded.")[0][0] == "wounded"
