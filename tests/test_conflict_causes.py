@@ -7,7 +7,11 @@ Short sentences written for these tests, about episodes of several eras."""
 from __future__ import annotations
 
 from events_helpers import tv
-from histograph.merge.conflicts import filing_conflict, unmerged_date_conflicts
+from histograph.merge.conflicts import (
+    filing_conflict,
+    one_page_two_acts,
+    unmerged_date_conflicts,
+)
 from histograph.merge.person_conflicts import title_pair_conflict
 from histograph.merge.quantities import quantity_conflicts
 from histograph.merge.spellings import spelling_conflicts
@@ -337,3 +341,14 @@ def test_a_count_of_soldiers_who_were_killed_is_a_death_toll() -> None:
     assert _counts("About 1,200 sailors drowned off the cape.") == [("deaths", "approximate", 1200)]
     assert _counts("An army of 7,000 men marched north.") == [("forces", "exact", 7000)]
     assert _counts("Some 300 men were wounded.")[0][0] == "wounded"
+
+
+# --------------------------------------------------------------------------- one page, two acts
+
+
+def test_one_page_giving_one_act_days_weeks_apart_tells_two_acts() -> None:
+    assert one_page_two_acts(["XXXX-07-24", "XXXX-08-03TAF"], ["p", "p"])
+    assert one_page_two_acts(["1802-03-25", "1803-03-25"], ["p"])
+    assert not one_page_two_acts(["1802-03-25", "1802-03-26"], ["p", "p"])  # a day: a slip
+    assert not one_page_two_acts(["1802-03-05", "1802-03-25"], ["p", "q"])  # two sources
+    assert not one_page_two_acts(["1802", "1803-03"], ["p"])  # not days

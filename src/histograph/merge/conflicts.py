@@ -461,6 +461,32 @@ def distinct_claims(claims: Iterable[Claim]) -> list[Claim]:
     return list(seen.values())
 
 
+# --------------------------------------------------------------------------- one page, two acts
+
+_DAY_VALUE = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)")
+#: one page giving one act two days further apart than this tells two acts
+_ONE_PAGE_DAYS = 7
+
+
+def one_page_two_acts(values: Sequence[str], docs: Iterable[str]) -> bool:
+    """True when the readings of a date conflict all come from one page and are days more
+    than a week apart: a page rarely contradicts itself by weeks, it tells two acts (the
+    merge joined them), so the difference is no disagreement of sources."""
+    if len(set(docs)) != 1:
+        return False
+    days: list[tuple[str, int]] = []
+    for v in values:
+        m = _DAY_VALUE.match(v)
+        if m is None:
+            return False
+        days.append((m.group(1), int(m.group(2)) * 31 + int(m.group(3))))
+    years = {y for y, _ in days if y != "XXXX"}
+    if len(years) > 1:
+        return True
+    spread = max(d for _, d in days) - min(d for _, d in days)
+    return spread > _ONE_PAGE_DAYS
+
+
 # --------------------------------------------------------------------------- unmerged dates
 
 
