@@ -175,7 +175,7 @@ def test_one_named_battle_dated_two_ways_by_two_pages_is_a_date_conflict() -> No
     ]
     out = unmerged_date_conflicts(evs, texts)
     assert {c.subject for c in out} == {"e-a", "e-b"}
-    assert all("battle of kahlenberg" in c.explanation for c in out)
+    assert all("the Battle of Kahlenberg" in c.explanation for c in out)
 
 
 def test_a_name_placed_before_or_after_the_date_by_a_word_of_sequence_is_no_conflict() -> None:
@@ -352,3 +352,14 @@ def test_one_page_giving_one_act_days_weeks_apart_tells_two_acts() -> None:
     assert not one_page_two_acts(["1802-03-25", "1802-03-26"], ["p", "p"])  # a day: a slip
     assert not one_page_two_acts(["1802-03-05", "1802-03-25"], ["p", "q"])  # two sources
     assert not one_page_two_acts(["1802", "1803-03"], ["p"])  # not days
+
+
+def test_a_count_explanation_names_a_clause_titled_event_so_the_sentence_reads() -> None:
+    texts = {"a": "The flood killed about 300 people.", "b": "The flood left 520 dead."}
+    ms = tuple(EventMention(d, 0, 9, 4, 9, "other") for d in sorted(texts))
+    long_title = "On 3 May 1887 the river burst its banks above the mill."
+    [c] = quantity_conflicts(
+        [Event("e-flood", "other", long_title, None, ms)],
+        [_length_analysis(d, t) for d, t in texts.items()],
+    )
+    assert "of the event told as “On 3 May 1887 the river burst its" in c.explanation

@@ -608,7 +608,7 @@ def _dated_names(e: Event, texts: Mapping[str, str]) -> frozenset[str]:
             else:
                 continue
             if len(between) <= _NAME_REACH and not _SEQUENCE.search(between) and "\n\n" not in between:
-                out.add(" ".join(hit.group(1).lower().split()))
+                out.add(" ".join(hit.group(1).split()))
     return frozenset(out)
 
 
@@ -667,9 +667,13 @@ def unmerged_date_conflicts(
                 if shared:
                     out.extend(_pair_conflicts(a, b, f"sharing the words {', '.join(sorted(shared)[:5])}", done))
     by_name: dict[str, list[Event]] = defaultdict(list)
+    written: dict[str, str] = {}
     for e in dated:
         for name in _dated_names(e, texts):
-            by_name[name].append(e)
+            key = name.lower()
+            written.setdefault(key, name)
+            if e not in by_name[key]:
+                by_name[key].append(e)
     for name, es in sorted(by_name.items()):
         # one event per date: the best attested of the events that give the name that date
         rep: dict[str, Event] = {}
@@ -679,7 +683,7 @@ def unmerged_date_conflicts(
         reps = [rep[v] for v in sorted(rep)][:_MAX_NAMED]
         for i, a in enumerate(reps):
             for b in reps[i + 1 :]:
-                out.extend(_pair_conflicts(a, b, f"both dating '{name}'", done))
+                out.extend(_pair_conflicts(a, b, f"both dating the {written[name]}", done))
     return out
 
 
@@ -720,7 +724,6 @@ def _pair_conflicts(a: Event, b: Event, evidence: str, done: set[tuple[str, str]
         ex = explain_date_difference(a.date, b.date)
         if ex is not None and ex[0] == "calendar":
             kind, severity, why = "calendar", "soft", ex[1].rstrip(".")
-    kinds = " / ".join(dict.fromkeys(t.replace("_", " ") for t in (a.type, b.type)))
     out: list[Conflict] = []
     for subj, own, other in ((a, ca, cb), (b, cb, ca)):
         assert subj.date is not None
@@ -729,7 +732,7 @@ def _pair_conflicts(a: Event, b: Event, evidence: str, done: set[tuple[str, str]
             ConflictValue(other[0].value, tuple(other)),
         ]
         expl = (
-            f"Sources give this {kinds} as {a.date.value} and as {b.date.value} (events kept "
+            f"Sources date this event {a.date.value} and {b.date.value} (two records kept "
             f"apart, {evidence}): {why}."
         )
         out.append(_conflict(subj.id, "date", values, kind, severity, expl))

@@ -179,6 +179,17 @@ def _written_unit(q: Quantity) -> str:
     return words[-1].rstrip("s") if words else ""
 
 
+def _named(title: str) -> str:
+    """How an explanation names the event: a short title as it is ("the Great Fire"), a
+    title that is a whole clause ("On 7 May 1915, a U-boat sank the Lusitania.") quoted and
+    cut, so the sentence still reads."""
+    words = title.split()
+    if len(words) <= 6 and not title.rstrip().endswith((".", "…")):
+        return title
+    short = " ".join(words[:8]).rstrip(".,;:…")
+    return f"the event told as “{short}…”"
+
+
 def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) -> list[Conflict]:
     """The count and amount conflicts of the merged events (see the module doc)."""
     grouped: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
@@ -215,17 +226,17 @@ def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) ->
         units = sorted({q.unit for q in qs if q.unit})
         if not hard and len(units) > 1:
             expl = (
-                f"Sources state the {what} of {titles[eid]} in different units "
+                f"Sources state the {what} of {_named(titles[eid])} in different units "
                 f"({', '.join(units)}: {listed}); the figures cannot be compared as written."
             )
         elif hard:
             expl = (
-                f"Sources disagree on the {what} of {titles[eid]}: {listed}; "
+                f"Sources disagree on the {what} of {_named(titles[eid])}: {listed}; "
                 "no reading of these figures as ranges or approximations reconciles them."
             )
         else:
             expl = (
-                f"Sources state the {what} of {titles[eid]} differently ({listed}); "
+                f"Sources state the {what} of {_named(titles[eid])} differently ({listed}); "
                 "the figures are compatible as ranges or approximations."
             )
         out.append(
