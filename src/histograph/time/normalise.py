@@ -1556,8 +1556,11 @@ def _pluperfect(text: str, c: Cand, sent_starts: list[int]) -> bool:
     narrative's time, so it does not move the narrative back."""
     i = bisect.bisect_right(sent_starts, c.start) - 1
     s = sent_starts[max(i, 0)]
-    clause = re.split(r"[;:]", text[s : c.start])[-1]
-    return bool(_PLUPERFECT.search(clause[-90:]))
+    # the clause: after the sentence's last ";" or ":" before the date (found from an
+    # index: a sentence may be a whole page long)
+    k = max(textindex.rfind(text, ";", s, c.start), textindex.rfind(text, ":", s, c.start))
+    clause_start = k + 1 if k >= 0 else s
+    return bool(_PLUPERFECT.search(text[max(clause_start, c.start - 90) : c.start]))
 
 
 class _YearTrack:
