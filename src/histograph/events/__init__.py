@@ -27,6 +27,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .. import textindex
 from ..model import EntityMention, EventMention, RegionKind, TimeMention, civil_from_day
 from ..registry import stage
 from ..time.durations import parse_days
@@ -127,7 +128,7 @@ def _locate(seg: Segment, tm: TimeMention) -> Located:
     rs, re_ = tm.start - seg.offset, tm.end - seg.offset
     span = (
         seg.doc.char_span(rs, re_, alignment_mode="expand")
-        if 0 <= rs < re_ <= len(seg.doc.text)
+        if 0 <= rs < re_ <= seg.region.end - seg.region.start
         else None
     )
     if span is None or not len(span):
@@ -173,9 +174,9 @@ def _phrase_span(tr: Trigger, sent: Span) -> tuple[int, int]:
 def _person_term(text: str, t: TimeMention, ents: _Entities) -> bool:
     """A date in parentheses right after a person's name ("Kennedy (President, 1961-1963)")
     gives the person's term or life, not the date of an event in the sentence."""
-    line_start = text.rfind("\n", 0, t.start) + 1
-    k = text.rfind("(", line_start, t.start)
-    if k < 0 or ")" in text[k : t.start]:
+    line_start = textindex.rfind(text, "\n", 0, t.start) + 1
+    k = textindex.rfind(text, "(", line_start, t.start)
+    if k < 0 or textindex.find(text, ")", k, t.start) >= 0:
         return False
     j = k
     while j > line_start and text[j - 1] in " \t*_":
