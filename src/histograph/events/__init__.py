@@ -33,6 +33,7 @@ from ..time.durations import parse_days
 from ..time.values import make_day
 from .arguments import Located, choose_time, clause_span, participants, place_of
 from .fallback import OTHER_TYPE, fallback_triggers, quoted_statement
+from .labels import label_events
 from .modality import immediate_governor, modality_of
 from .salience import mark_main
 from .states import STATE_TYPE, state_mentions
@@ -673,11 +674,14 @@ def extract_events(state: DocState) -> list[EventMention]:
             out.extend(ms)
             prev, prev_end = ms, abs_e
     out.extend(entry_events(state, out))
+    labelled, replaced = label_events(state, out, et.types)
+    if labelled:
+        out = [m for i, m in enumerate(out) if i not in replaced] + labelled
     out.sort(key=lambda m: (m.start, m.trigger_start, m.type))
     return mark_main(out, state.regions)
 
 
-_ENTRY_LEAD = re.compile(r"[ \t]*(?:[-*+•▪◦‣][ \t]+)?(?:\*\*|__)?[ \t]*")
+_ENTRY_LEAD = re.compile(r"[ \t]*(?:[-*+•▪◦‣][ \t]+|\|[ \t]*)?(?:\*\*|__)?[ \t]*")
 _ENTRY_SEP = re.compile(r"(?:\*\*|__)?[ \t]*(?:[-–—:|][ \t]*)?(?:\*\*|__)?[ \t]*")
 _ENTRY_WORD = re.compile(r"[A-Za-z]")
 #: an entry event weighs like a typed verbal mention of a list item, a little below

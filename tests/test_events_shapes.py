@@ -1,0 +1,70 @@
+"""Shapes of pages that state events without a sentence a trigger reads: table rows of a
+chronology and label lines of an infobox; and one event stated twice inside one sentence.
+
+Pages written for these tests, about episodes of no evaluation corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from histograph.clean import mark_text_regions
+from histograph.ingest import read_text
+from histograph.model import EventMention
+from histograph.pipeline import build
+
+pytestmark = pytest.mark.slow
+
+
+def _mentions(text: str, fmt: str = "md") -> list[EventMention]:
+    return list(build().analyze(read_text(text, uri=f"t.{fmt}", fmt=fmt)).events)
+
+
+_TABLE = (
+    "## The crisis of 1864\n\n"
+    "| Date | Event |\n"
+    "|---|---|\n"
+    "| 4 May | The two envoys meet in Geneva; only the Danish delegate objects. |\n"
+    "| 9 May | The harbour of Kolding is shelled. |\n"
+)
+
+
+def test_table_rows_are_entries() -> None:
+    kinds = [
+        (r.kind, _TABLE[r.start : r.end])
+        for r in mark_text_regions(_TABLE)
+        if "|" in _TABLE[r.start : r.end]
+    ]
+    assert kinds[0][0] == "heading"  # the header row
+    assert [k for k, t in kinds if "May" in t] == ["list_item", "list_item"]
+
+
+def test_table_row_takes_its_date_cell() -> None:
+    dated = {_TABLE[m.start : m.end].strip("| "): m.time.value for m in _mentions(_TABLE) if m.time}
+    assert any("envoys meet" in s and v == "1864-05-04" for s, v in dated.items())
+    assert any("shelled" in s and v == "1864-05-09" for s, v in dated.items())
+
+
+def test_a_menu_row_stays_a_menu() -> None:
+    text = "| Home | News | Sport |\n\nThe envoys met in Geneva on 4 May 1864.\n"
+    assert not [r for r in mark_text_regions(text) if r.kind == "list_item"]
+
+
+_CARD = (
+    "# Otto Keller\n\n"
+    "Born: 3 March 1821, Bremen\n"
+    "**Died:** 9 June 1890, Hamburg\n"
+    "Nationality: German\n\n"
+    "Keller was a Prussian envoy to Copenhagen.\n"
+)
+
+
+def test_label_lines_state_births_and_deaths() -> None:
+    got = {(m.type, m.time.value if m.time else None) for m in _mentions(_CARD)}
+    assert ("birth", "1821-03-03") in got
+    assert ("death", "1890-06-09") in got
+    assert len([m for m in _mentions(_CARD) if m.type == "death"]) == 1
+
+
+def test_label_without_a_date_is_not_an_event() -> None:
+    text = "# Otto Keller\n\nBorn: in Bremen to a merchant family\n"
+    assert not [m for m in _mentions(text) if m.type == "birth" and m.time is not None]
