@@ -68,3 +68,43 @@ def test_label_lines_state_births_and_deaths() -> None:
 def test_label_without_a_date_is_not_an_event() -> None:
     text = "# Otto Keller\n\nBorn: in Bremen to a merchant family\n"
     assert not [m for m in _mentions(text) if m.type == "birth" and m.time is not None]
+
+
+def test_declared_war_is_one_event() -> None:
+    text = "On 3 May 1859 the Duchy declared war on the Republic of Lucca.\n"
+    ms = _mentions(text, "txt")
+    assert len(ms) == 1
+    assert ms[0].time is not None and ms[0].time.value == "1859-05-03"
+
+
+def test_announced_birth_is_the_birth() -> None:
+    text = "On 2 June 1761 the court announced the birth of Prince Leopold to the Elector.\n"
+    assert [m.type for m in _mentions(text, "txt")] == ["birth"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He met Crimean War veterans in Leeds on 4 June 1902.\n",
+        "The Boer War memorial was unveiled on 9 May 1905.\n",
+    ],
+)
+def test_war_naming_another_noun_is_a_label(text: str) -> None:
+    assert not [m for m in _mentions(text, "txt") if m.type == "war_or_invasion"]
+
+
+def test_label_line_gives_place_and_the_pages_person() -> None:
+    text = "# Otto Keller\n\nDied: 9 June 1890, Altona, Holstein\n\nKeller was an envoy.\n"
+    death = next(m for m in _mentions(text) if m.type == "death")
+    assert death.place == "Altona, Holstein"
+    assert [p.name for p in death.participants] == ["Otto Keller"]
+
+
+def test_long_sentence_keeps_clause_evidence_when_a_label_war_is_dropped() -> None:
+    text = (
+        "Clause 12, later known as the war debt clause, made the duchy accept the costs caused "
+        "by the war, and the duchy was required to pay an indemnity; the sum was fixed in 1871 "
+        "at forty million thalers.\n"
+    )
+    fixed = [m for m in _mentions(text, "txt") if m.time is not None and m.time.value == "1871"]
+    assert fixed and all(not text[m.start : m.end].startswith("Clause 12") for m in fixed)

@@ -33,7 +33,7 @@ from ..time.durations import parse_days
 from ..time.values import make_day
 from .arguments import Located, choose_time, clause_span, participants, place_of
 from .fallback import OTHER_TYPE, fallback_triggers, quoted_statement
-from .labels import label_events
+from .labels import label_events, performing_verbs
 from .modality import immediate_governor, modality_of
 from .salience import mark_main
 from .states import STATE_TYPE, state_mentions
@@ -42,7 +42,7 @@ from .triggers import Trigger, find_triggers, subjects
 from .types import EventTypes, format_type, load_event_types
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from ..state import DocState, Segment
 
@@ -324,7 +324,8 @@ def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[in
     """Mentions that are not events of their own (``not_events`` in the YAML):
 
     - a war named as the backdrop ("during the X War", "amid the war") or as a label ("X War:
-      Battle of Y"), or a bare war noun naming a kind ("the use of aircraft in war");
+      Battle of Y", "the X War memorial"), or a bare war noun naming a kind ("the use of
+      aircraft in war");
     - a figure ("3,000 people died", "destroyed 28,000 buildings"): an attribute of an event;
     - a clause whose subject is a question word ("What happened in 1066"): a page heading."""
     ne = et.not_events
@@ -332,6 +333,8 @@ def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[in
         root = head
         while tr.start <= root.head.i < tr.end and root.head.i != root.i:
             root = root.head  # the name's own head ("World War I": the parser may pick "I")
+        if root.dep_ == "compound" and not tr.start <= root.head.i < tr.end:
+            return True  # "World War II veterans", "a war centenary": a label of a noun
         gov = root.head if root.dep_ == "pobj" else None
         if gov is not None and gov.lower_ in ne.backdrop_preps:
             return True
@@ -480,6 +483,30 @@ def _frame(head: Token, triggers: Sequence[Trigger], et: EventTypes) -> bool:
     return False
 
 
+def _objects_of_acts(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
+    """ "declared war on X", "ordered the mobilisation of the army", "announced the birth of
+    a prince": an event noun that is the direct object of a typed verb is one event with the
+    verb, told once. A verb that performs or makes known its object (``performs`` in
+    ``data/event_labels.yaml``: declare, order, announce, ...) takes the noun's type, the
+    event being what was declared or ordered; any other verb keeps its own ("refused the
+    demand": a refusal)."""
+    verbs = {tr.head: k for k, tr in enumerate(triggers) if tr.kind == "verbal"}
+    if not verbs:
+        return triggers
+    out = list(triggers)
+    drop: set[int] = set()
+    performs = performing_verbs()
+    for k, tr in enumerate(triggers):
+        head = doc[tr.head]
+        if tr.kind != "nominal" or head.dep_ not in {"dobj", "obj"} or head.head.i not in verbs:
+            continue
+        v = verbs[head.head.i]
+        drop.add(k)
+        if head.head.lemma_.lower() in performs:
+            out[v] = dataclasses.replace(out[v], type=tr.type)
+    return [tr for k, tr in enumerate(out) if k not in drop]
+
+
 def _confidence(tr: Trigger, kind: str, generic: bool = False) -> float:
     base = 1.0 if tr.kind in {"verbal", "named"} else (0.8 if tr.anchor else 0.4)
     if generic:
@@ -518,6 +545,10 @@ def _sentence_mentions(
     ]
     date_toks = {t.i for t in sent if any(a <= seg.offset + t.idx < b for a, b in spans)}
     triggers = [_figurative(tr, seg.doc[tr.head], et) for tr in triggers]
+    #: typed triggers the sentence names (a long sentence with several narrows each mention's
+    #: evidence to its clause, even when some are only labels or objects of another)
+    found = len(triggers)
+    triggers = _objects_of_acts(triggers, seg.doc)
     triggers = [tr for tr in triggers if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
     untyped = [tr for tr in untyped if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
     untyped = [tr for tr in untyped if not _frame(seg.doc[tr.head], triggers, et)]
@@ -579,7 +610,7 @@ def _sentence_mentions(
             continue
         if tr.kind in {"nominal", "named"}:
             cs, ce = _phrase_span(tr, sent)
-        elif clauses or (len(sent.text) > _LONG_SENTENCE and len(triggers) > 1):
+        elif clauses or (len(sent.text) > _LONG_SENTENCE and found > 1):
             cs, ce = clause_span(tr, sent, others)
         else:
             cs, ce = sent.start_char, sent.end_char

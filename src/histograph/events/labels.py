@@ -17,13 +17,13 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..datafile import load_yaml
-from ..model import EventMention
+from ..model import EventMention, Participant
 from .structure import usable_time
 
 if TYPE_CHECKING:
     from ..state import DocState
 
-__all__ = ["label_events", "label_types"]
+__all__ = ["label_events", "label_types", "performing_verbs"]
 
 #: "Born:", "- **Died:**", "Date of birth :" (a label of at most four words, then a colon)
 _LABEL = re.compile(
@@ -35,12 +35,60 @@ _KINDS = frozenset({"heading", "narrative", "list_item", "metadata"})
 _CONFIDENCE = 0.8
 
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: types whose label line tells of the page's own subject ("Born: ...", "Died: ...")
+_LIFE_TYPES = frozenset({"birth", "death"})
+
+
+def _page_person(state: DocState) -> Participant | None:
+    """The person the page is about: a person named in its title."""
+    for r in state.regions:
+        if r.kind != "title":
+            continue
+        for m in state.entities:
+            if r.start <= m.start < r.end and m.label == "PERSON":
+                return Participant(m.text, "patient", m.start, m.end, m.key)
+    return None
+
+
+def _place_after(state: DocState, start: int, end: int) -> str | None:
+    """ "Died: 9 June 1890, Hamburg": the place named after the date, as written (with a
+    region after a comma: "Fallow Hall, Norfolk")."""
+    text = state.document.text
+    if not text[start:end].lstrip().startswith((",", "in ", "at ", "–", "-")):
+        return None
+    places = sorted(
+        (m for m in state.entities if start <= m.start < end and m.label in _PLACE_LABELS),
+        key=lambda m: m.start,
+    )
+    if not places:
+        return None
+    stop = places[0].end
+    for m in places[1:]:
+        if text[stop : m.start].strip() != ",":
+            break
+        stop = m.end
+    return text[places[0].start : stop]
+
+
 @lru_cache(maxsize=1)
-def label_types() -> Mapping[str, str]:
-    """Label (lower case) -> event type id, from ``data/event_labels.yaml``."""
+def _data() -> dict[str, Any]:
     raw: dict[str, Any] = load_yaml(
         resources.files("histograph").joinpath("data/event_labels.yaml").read_text("utf-8")
     )
+    return raw
+
+
+@lru_cache(maxsize=1)
+def performing_verbs() -> frozenset[str]:
+    """Verb lemmas whose event-noun object is the event they tell ("declared war")."""
+    return frozenset(str(v).lower() for v in _data().get("performs") or ())
+
+
+@lru_cache(maxsize=1)
+def label_types() -> Mapping[str, str]:
+    """Label (lower case) -> event type id, from ``data/event_labels.yaml``."""
+    raw = _data()
     return {" ".join(str(k).lower().split()): str(v) for k, v in (raw.get("labels") or {}).items()}
 
 
@@ -80,6 +128,8 @@ def label_events(
         ):
             continue  # the line's own clause states it already
         replaced.update(inside)
+        place = _place_after(state, date.end, end)
+        who = _page_person(state) if typ in _LIFE_TYPES else None
         start = (
             region.start
             + len(text[region.start : m.start(1)])
@@ -96,6 +146,8 @@ def label_events(
                 time=date.value,
                 time_start=date.start,
                 time_end=date.end,
+                place=place,
+                participants=(who,) if who is not None else (),
                 modality="asserted",
                 region_kind=region.kind if region.kind != "metadata" else "heading",
                 confidence=_CONFIDENCE,
