@@ -241,3 +241,15 @@ def test_verbs_inside_quotations_are_not_events() -> None:
     assert not [e for e in evs if e.type == "other"], [
         text[e.trigger_start : e.trigger_end] for e in evs
     ]
+
+
+def test_clause_that_leads_to_a_war_dates_the_war() -> None:
+    """ "In 1412 the quarrel led to the X War": the clause tells the war's coming about (a
+    war event of that date), not an untyped event of its own."""
+    from histograph.ingest import read_text
+    from histograph.pipeline import build
+
+    text = "In 1412 the quarrel over the succession led to the War of the Two Earls.\n"
+    ms = build().analyze(read_text(text, uri="t.txt", fmt="txt")).events
+    assert not [m for m in ms if m.type == "other"]
+    assert any(m.type == "war_or_invasion" and m.time and m.time.value == "1412" for m in ms)
