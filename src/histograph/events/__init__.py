@@ -507,6 +507,25 @@ def _objects_of_acts(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
     return [tr for k, tr in enumerate(out) if k not in drop]
 
 
+def _result_state(head: Token, loc: Located, others: Collection[int]) -> bool:
+    """ "By the time the war ended in 1945, the empire had lost its hold": a clause in the
+    past perfect whose only date lies in a subordinate clause telling another event states
+    what had come about by then; the dated event is the subordinate one."""
+    if not any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ == "VBD" for c in head.children
+    ):
+        return False
+    if loc.root is None:
+        return False
+    for c in head.children:
+        if c.dep_ not in {"advcl", "ccomp", "prep", "npadvmod"}:
+            continue
+        inside = {t.i for t in c.subtree}
+        if loc.root.i in inside and any(o in inside for o in others):
+            return True
+    return False
+
+
 def _confidence(tr: Trigger, kind: str, generic: bool = False) -> float:
     base = 1.0 if tr.kind in {"verbal", "named"} else (0.8 if tr.anchor else 0.4)
     if generic:
@@ -593,6 +612,8 @@ def _sentence_mentions(
             )
             time = loc.mention if loc is not None else None
             own_time = time
+            if fallback and loc is not None and _result_state(head, loc, others):
+                continue
             if time is None and tr.kind != "named" and not _under_temporal_marker(head, markers):
                 for structural in (
                     label,
