@@ -33,7 +33,7 @@ from ..time.durations import parse_days
 from ..time.values import make_day
 from .arguments import Located, choose_time, clause_span, participants, place_of
 from .fallback import OTHER_TYPE, fallback_triggers, quoted_statement
-from .labels import label_events, performing_verbs
+from .labels import label_events, performing_verbs, record_subjects
 from .modality import immediate_governor, modality_of
 from .salience import mark_main
 from .states import STATE_TYPE, state_mentions
@@ -221,6 +221,33 @@ def _impersonal_subject(v: Token) -> bool:
     return len(subj) == 1 and subj[0].lower_ == "it"
 
 
+def _about_the_record(v: Token) -> bool:
+    """A clause whose subject is a figure, an estimate or a source ("other values have been
+    proposed", "Russian sources date the order to X", "estimates range from ..."): the
+    record discussing an event, not an event (``record_subjects`` in
+    ``data/event_labels.yaml``)."""
+    subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subj and v.dep_ == "conj":
+        subj = [c for c in v.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    words = record_subjects()
+    return bool(subj) and all(s.lemma_.lower() in words or s.lower_ in words for s in subj)
+
+
+def _timeless_present(v: Token, kind: str) -> bool:
+    """An undated verb in the simple present in running prose ("they protect the right to a
+    lawful judgment", "the clause declares that ...") tells what something is or says, not a
+    dated act (a chronology's historical present comes with its entries' dates)."""
+    if kind != "narrative":
+        return False
+    if v.dep_ == "conj" and v.tag_ == "VB" and v.head.pos_ in {"VERB", "AUX"}:
+        if any(c.dep_ in {"aux", "auxpass"} for c in v.children):
+            return False
+        v = v.head  # "they protect X and declare Y": the tense of the first verb
+    if v.tag_ not in {"VBZ", "VBP"}:
+        return False
+    return not any(c.dep_ in {"aux", "auxpass"} for c in v.children)
+
+
 def _pronoun_subject(v: Token) -> bool:
     subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subj and v.dep_ == "conj":
@@ -354,6 +381,8 @@ def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[in
         nxt = head.doc[tr.end] if tr.end < len(head.doc) else None
         if tr.kind == "named" and nxt is not None and nxt.text.startswith(":"):
             return True  # "Franco-Prussian War: Battle of X": a label
+    if tr.kind == "verbal" and _about_the_record(head):
+        return True  # "other values have been proposed", "later sources date it to X"
     top = head
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head  # "subjecting the king to the law and promising justice"
@@ -668,6 +697,7 @@ def _sentence_mentions(
                         and (
                             _generic(seg.doc[tr.head], tr)
                             or (tr.kind == "verbal" and _impersonal_subject(head))
+                            or (tr.kind == "verbal" and _timeless_present(head, rkind))
                         )
                     )
                     or (tr.kind == "verbal" and (_fragment(head) or _noun_infinitive(head))),

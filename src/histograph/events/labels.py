@@ -23,7 +23,13 @@ from .structure import usable_time
 if TYPE_CHECKING:
     from ..state import DocState
 
-__all__ = ["label_events", "label_types", "performing_verbs", "result_verbs"]
+__all__ = [
+    "label_events",
+    "label_types",
+    "performing_verbs",
+    "record_subjects",
+    "result_verbs",
+]
 
 #: "Born:", "- **Died:**", "Date of birth :" (a label of at most four words, then a colon)
 _LABEL = re.compile(
@@ -83,6 +89,12 @@ def _data() -> dict[str, Any]:
 def performing_verbs() -> frozenset[str]:
     """Verb lemmas whose event-noun object is the event they tell ("declared war")."""
     return frozenset(str(v).lower() for v in _data().get("performs") or ())
+
+
+@lru_cache(maxsize=1)
+def record_subjects() -> frozenset[str]:
+    """Subject nouns of the record (figures, estimates, sources), not of actors."""
+    return frozenset(str(v).lower() for v in _data().get("record_subjects") or ())
 
 
 @lru_cache(maxsize=1)
