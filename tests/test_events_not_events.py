@@ -239,3 +239,9 @@ def test_timeless_present_terms_only_join() -> None:
         "and declare that taxes will not be raised.\n"
     )
     assert all(m.confidence < 0.45 for m in _mentions(text) if m.type == "letter_or_statement")
+
+
+@pytest.mark.parametrize("verb", ["felt", "warned", "suspected"])
+def test_content_of_a_belief_or_warning_is_hypothetical(verb: str) -> None:
+    text = f"In 1848 the governor {verb} that the provisional government would collapse.\n"
+    assert all(m.modality != "asserted" for m in _mentions(text) if m.type == "revolution_or_coup")
