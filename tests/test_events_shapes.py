@@ -108,3 +108,10 @@ def test_long_sentence_keeps_clause_evidence_when_a_label_war_is_dropped() -> No
     )
     fixed = [m for m in _mentions(text, "txt") if m.time is not None and m.time.value == "1871"]
     assert fixed and all(not text[m.start : m.end].startswith("Clause 12") for m in fixed)
+
+
+def test_headline_passive_names_one_event() -> None:
+    text = "- **1491** – Treaty of Granada signed\n- **1492** – Fortress surrendered\n"
+    ms = [m for m in _mentions(text) if "Granada" in text[m.start : m.end]]
+    assert len(ms) == 1
+    assert ms[0].time is not None and ms[0].time.value == "1491"

@@ -512,7 +512,7 @@ def _frame(head: Token, triggers: Sequence[Trigger], et: EventTypes) -> bool:
     return False
 
 
-def _objects_of_acts(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
+def _objects_of_acts(triggers: list[Trigger], doc: Doc, et: EventTypes) -> list[Trigger]:
     """ "declared war on X", "ordered the mobilisation of the army", "announced the birth of
     a prince": an event noun that is the direct object of a typed verb is one event with the
     verb, told once. A verb that performs or makes known its object (``performs`` in
@@ -527,6 +527,16 @@ def _objects_of_acts(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
     performs = performing_verbs()
     for k, tr in enumerate(triggers):
         head = doc[tr.head]
+        hv = _headline_passive(tr, head, verbs, triggers, et)
+        if hv is not None:
+            # "Treaty of X signed", "Fortress stormed": a headline's passive without its
+            # auxiliary; the name is the verb's patient, one event
+            v = verbs[hv]
+            a, b = out[v].type, tr.type
+            keep = a if et.types[a].priority >= et.types[b].priority else b
+            out[v] = dataclasses.replace(out[v], type=keep, name=tr.name or out[v].name)
+            drop.add(k)
+            continue
         if tr.kind != "nominal" or head.dep_ not in {"dobj", "obj"} or head.head.i not in verbs:
             continue
         v = verbs[head.head.i]
@@ -534,6 +544,25 @@ def _objects_of_acts(triggers: list[Trigger], doc: Doc) -> list[Trigger]:
         if head.head.lemma_.lower() in performs:
             out[v] = dataclasses.replace(out[v], type=tr.type)
     return [tr for k, tr in enumerate(out) if k not in drop]
+
+
+def _headline_passive(
+    tr: Trigger, head: Token, verbs: dict[int, int], triggers: Sequence[Trigger], et: EventTypes
+) -> int | None:
+    """A named or nominal event as the subject of a past-tense verb of its own kind that has
+    no object ("Treaty of X signed", "Armistice signed at Y"): the verb tells the name's
+    event. Returns the verb's token index."""
+    if tr.kind not in {"named", "nominal"}:
+        return None
+    root = head
+    while tr.start <= root.head.i < tr.end and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "nsubj" or root.head.i not in verbs:
+        return None
+    v = root.head
+    if v.tag_ not in {"VBD", "VBN"} or any(c.dep_ in {"dobj", "obj"} for c in v.children):
+        return None
+    return v.i if et.compatible(triggers[verbs[v.i]].type, tr.type) else None
 
 
 def _result_state(head: Token, loc: Located, others: Collection[int]) -> bool:
@@ -596,7 +625,7 @@ def _sentence_mentions(
     #: typed triggers the sentence names (a long sentence with several narrows each mention's
     #: evidence to its clause, even when some are only labels or objects of another)
     found = len(triggers)
-    triggers = _objects_of_acts(triggers, seg.doc)
+    triggers = _objects_of_acts(triggers, seg.doc, et)
     triggers = [tr for tr in triggers if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
     untyped = [tr for tr in untyped if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
     untyped = [tr for tr in untyped if not _frame(seg.doc[tr.head], triggers, et)]
