@@ -115,3 +115,16 @@ def test_headline_passive_names_one_event() -> None:
     ms = [m for m in _mentions(text) if "Granada" in text[m.start : m.end]]
     assert len(ms) == 1
     assert ms[0].time is not None and ms[0].time.value == "1491"
+
+
+def test_entry_opened_by_an_event_name_is_that_event() -> None:
+    """ "1859–1860 – Two frontier wars double the colony's land": the entry tells of the
+    named event (the war as the entry's content), dated by the entry, one mention."""
+    text = (
+        "- **1850** – The railway reaches the coast.\n"
+        "- **1859–1860** – Two Frontier Wars nearly double the colony's land.\n"
+        "- **1861** – The governor resigns.\n"
+    )
+    ms = [m for m in _mentions(text) if "Frontier" in text[m.start : m.end]]
+    assert len(ms) == 1
+    assert ms[0].type == "war_or_invasion" and ms[0].time is not None

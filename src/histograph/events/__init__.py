@@ -784,7 +784,9 @@ def extract_events(state: DocState) -> list[EventMention]:
                 ms = continue_date(ms, prev, text, (abs_s, abs_e), own, et)
             out.extend(ms)
             prev, prev_end = ms, abs_e
-    out.extend(entry_events(state, out))
+    absorbed: set[int] = set()
+    entries = entry_events(state, out, absorbed)
+    out = [m for k, m in enumerate(out) if k not in absorbed] + entries
     labelled, replaced = label_events(state, out, et.types)
     if labelled:
         out = [m for i, m in enumerate(out) if i not in replaced] + labelled
@@ -799,7 +801,9 @@ _ENTRY_WORD = re.compile(r"[A-Za-z]")
 _ENTRY_CONFIDENCE = 0.8
 
 
-def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[EventMention]:
+def entry_events(
+    state: DocState, mentions: Sequence[EventMention], absorbed: set[int] | None = None
+) -> list[EventMention]:
     """A chronology entry that opens with its own date ("1181 Supernova seen by ...",
     "1931- The first aerial refuelling is achieved", "Sep 27 Troops set sail") states an
     event even when no trigger names it, or when its only trigger names a war it happened in
@@ -812,6 +816,8 @@ def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[Even
     times = sorted((t for t in state.times if usable_time(t)), key=lambda t: t.start)
     starts = [t.start for t in times]
     out: list[EventMention] = []
+    if absorbed is None:
+        absorbed = set()
     seg_at: dict[int, Segment] = {}
     for sg in state.segments:
         seg_at.setdefault(sg.region.start, sg)
@@ -848,6 +854,29 @@ def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[Even
         ):
             continue  # a dated mention states the entry (not a bare word of it: "in war"),
             # or names it ("The X invasion ... collapses")
+        typ = OTHER_TYPE
+        named = next(
+            (
+                k
+                for k, m in enumerate(mentions)
+                if region.start <= m.start < region.end
+                and m.time is None
+                and m.modality == "asserted"
+                and m.type != OTHER_TYPE
+                and m.type != STATE_TYPE
+                and (
+                    (m.trigger_start < subject[1] and subject[0] < m.trigger_end)
+                    or _opens(text, body, m.trigger_start)
+                    or m.trigger_start <= t_start < m.trigger_end
+                )
+            ),
+            None,
+        )
+        if named is not None:
+            # "1912–1913 – Two X Wars double the kingdom's territory": the entry tells of
+            # the event its subject names (README: the war as the entry's content)
+            typ = mentions[named].type
+            absorbed.add(named)
         out.append(
             EventMention(
                 doc_id=state.document.id,
@@ -856,7 +885,7 @@ def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[Even
                 end=end,
                 trigger_start=t_start,
                 trigger_end=t_end,
-                type=OTHER_TYPE,
+                type=typ,
                 time=date.value,
                 time_start=date.start,
                 time_end=date.end,
@@ -866,6 +895,13 @@ def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[Even
             )
         )
     return out
+
+
+def _opens(text: str, body: int, start: int) -> bool:
+    """The mention at ``start`` opens the entry whose text begins at ``body`` (after at most
+    an article): "Two X Wars double ...", "The X Congress redraws ..."."""
+    lead = text[body:start]
+    return start >= body and (not lead.strip() or lead.strip().lower() in {"the", "a", "an"})
 
 
 def _entry_trigger(
