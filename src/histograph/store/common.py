@@ -150,8 +150,8 @@ def knowledge_doc_ids(kb: KnowledgeBase) -> set[str]:
     return ids
 
 
-def validate_knowledge(kb: KnowledgeBase) -> None:
-    """Unique ids per kind and storable strings (analyses are checked when added)."""
+def validate_ids(kb: KnowledgeBase) -> None:
+    """Unique ids per kind."""
     for kind, ids in (
         ("event", [e.id for e in kb.events]),
         ("person", [p.id for p in kb.people]),
@@ -162,6 +162,11 @@ def validate_knowledge(kb: KnowledgeBase) -> None:
             if i in seen:
                 raise ValueError(f"E014 knowledge base has two {kind}s with id {i!r}")
             seen.add(i)
+
+
+def validate_knowledge(kb: KnowledgeBase) -> None:
+    """Unique ids per kind and storable strings (analyses are checked when added)."""
+    validate_ids(kb)
     for what, objs in (
         ("events", kb.events),
         ("people", kb.people),

@@ -40,6 +40,7 @@ from ..model import (
     Severity,
 )
 from . import DocumentVersion, FacetEntity, Facets, FacetSource, SearchHit
+from . import diff as D
 from . import serialise as S
 from .common import (
     EXACT_DAY_PRECISIONS,
@@ -51,6 +52,7 @@ from .common import (
     knowledge_doc_ids,
     missing_documents_error,
     validate_analysis,
+    validate_ids,
     validate_knowledge,
 )
 from .schema import migrate, pending
@@ -421,7 +423,10 @@ class SQLiteStore:
         generation: int | None = None,
         retire: Mapping[str, str | None] | None = None,
     ) -> None:
-        validate_knowledge(kb)
+        """Make the stored knowledge that of ``kb``, in one transaction, writing only the
+        events, people and conflicts that are new or differ from the stored ones (their
+        digests, :mod:`.diff`) and deleting those ``kb`` no longer has."""
+        validate_ids(kb)
         retire = dict(retire or {})
         with self._transaction() as conn:
             current = self._state(conn, "generation")
@@ -434,8 +439,20 @@ class SQLiteStore:
                 ).fetchone():
                     validate_analysis(a)
                     changed = self._add_analysis(conn, a) or changed
-            for table in _KNOWLEDGE_TABLES:
-                conn.execute(f"DELETE FROM {table}")
+            plans = {
+                "entity": self._plan(conn, "entities", "entity", kb.people),
+                "event": self._plan(conn, "events", "event", kb.events),
+                "conflict": self._plan(conn, "conflicts", "conflict", kb.conflicts),
+            }
+            people = [p for p in kb.people if p.id in plans["entity"].insert]
+            events = [e for e in kb.events if e.id in plans["event"].insert]
+            conflicts = [k for k in kb.conflicts if k.id in plans["conflict"].insert]
+            written = KnowledgeBase(
+                analyses=(), events=tuple(events), people=tuple(people),
+                conflicts=tuple(conflicts), copies=kb.copies,
+            )
+            validate_knowledge(written)
+            orphans = self._delete_knowledge(conn, plans)
             now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
             for old_id, new_id in sorted(retire.items()):
                 row = conn.execute("SELECT uri FROM documents WHERE id = ?", (old_id,)).fetchone()
@@ -455,7 +472,7 @@ class SQLiteStore:
                 self._set_state(
                     conn, "knowledge_generation", current + 1 if changed else current
                 )
-            needed = sorted(knowledge_doc_ids(kb))
+            needed = sorted(knowledge_doc_ids(written))
             present: set[str] = set()
             for chunk in _chunks(needed):
                 present.update(
@@ -466,26 +483,127 @@ class SQLiteStore:
                 )
             if missing := set(needed) - present:
                 raise missing_documents_error(missing)
-            self._write_people(conn, kb.people)
-            claim_ids = self._write_claims(conn, kb)
-            self._write_events(conn, kb.events, claim_ids)
-            self._write_conflicts(conn, kb.conflicts, claim_ids)
+            self._write_people(conn, people, plans["entity"].insert)
+            claim_ids = self._write_claims(conn, written)
+            self._write_events(conn, events, claim_ids, plans["event"].insert)
+            self._write_conflicts(conn, conflicts, claim_ids, plans["conflict"].insert)
+            for table, kind in (("entities", "entity"), ("events", "event"), ("conflicts", "conflict")):
+                moves = plans[kind].move
+                conn.executemany(
+                    f"UPDATE {table} SET seq = ? WHERE id = ?",
+                    [(seq, key) for key, seq in moves.items()],
+                )
+                conn.executemany(
+                    "INSERT OR REPLACE INTO knowledge_rows (kind, id, digest) VALUES (?, ?, ?)",
+                    [(kind, key, d) for key, d in plans[kind].digests.items()],
+                )
+            self._drop_orphan_claims(conn, orphans)
+            conn.execute("DELETE FROM copies")
             self._insert(conn, "copies", (S.copy_row(c, i) for i, c in enumerate(kb.copies)))
 
-    def _write_people(self, conn: sqlite3.Connection, people: Sequence[Person]) -> None:
+    @staticmethod
+    def _plan(
+        conn: sqlite3.Connection, table: str, kind: str, records: Sequence[Event | Person | Conflict]
+    ) -> D.Plan:
+        stored: dict[str, tuple[bytes | None, float]] = {
+            str(r["id"]): (r["digest"], r["seq"])
+            for r in conn.execute(
+                f"SELECT t.id, t.seq, k.digest FROM {table} t"
+                " LEFT JOIN knowledge_rows k ON k.kind = ? AND k.id = t.id",
+                (kind,),
+            )
+        }
+        if not stored:
+            return D.Plan((), {r.id: float(i) for i, r in enumerate(records)}, {},
+                          {r.id: D.digest(r) for r in records})
+        digests = {r.id: D.digest(r) for r in records}
+        return D.plan([r.id for r in records], digests, stored)
+
+    def _delete_knowledge(self, conn: sqlite3.Connection, plans: Mapping[str, D.Plan]) -> set[int]:
+        """Delete the replaced and vanished rows; returns the claim ids they used."""
+        orphans: set[int] = set()
+        for chunk in _chunks(list(plans["conflict"].delete)):
+            marks = _marks(len(chunk))
+            orphans.update(
+                int(r[0] if not isinstance(r, dict) else r["claim_id"])
+                for r in conn.execute(
+                    f"SELECT claim_id FROM conflict_value_claims WHERE conflict_id IN ({marks})",
+                    chunk,
+                )
+            )
+            for t, col in (
+                ("conflict_value_claims", "conflict_id"),
+                ("conflict_values", "conflict_id"),
+                ("conflicts", "id"),
+            ):
+                conn.execute(f"DELETE FROM {t} WHERE {col} IN ({marks})", chunk)
+            conn.execute(
+                f"DELETE FROM knowledge_rows WHERE kind = 'conflict' AND id IN ({marks})", chunk
+            )
+        for chunk in _chunks(list(plans["event"].delete)):
+            marks = _marks(len(chunk))
+            orphans.update(
+                int(r["claim_id"])
+                for r in conn.execute(
+                    f"SELECT claim_id FROM event_claims WHERE event_id IN ({marks})", chunk
+                )
+            )
+            for t, col in (
+                ("event_claims", "event_id"),
+                ("event_evidence_participants", "event_id"),
+                ("event_evidence", "event_id"),
+                ("event_entities", "event_id"),
+                ("events", "id"),
+            ):
+                conn.execute(f"DELETE FROM {t} WHERE {col} IN ({marks})", chunk)
+            conn.execute(
+                f"DELETE FROM knowledge_rows WHERE kind = 'event' AND id IN ({marks})", chunk
+            )
+        for chunk in _chunks(list(plans["entity"].delete)):
+            marks = _marks(len(chunk))
+            for t, col in (
+                ("entity_roles", "entity_id"),
+                ("entity_evidence", "entity_id"),
+                ("entity_aliases", "entity_id"),
+                ("entities", "id"),
+            ):
+                conn.execute(f"DELETE FROM {t} WHERE {col} IN ({marks})", chunk)
+            conn.execute(
+                f"DELETE FROM knowledge_rows WHERE kind = 'entity' AND id IN ({marks})", chunk
+            )
+        return orphans
+
+    @staticmethod
+    def _drop_orphan_claims(conn: sqlite3.Connection, candidates: set[int]) -> None:
+        """Delete the claims of replaced rows that no stored event or conflict uses now."""
+        ids = sorted(candidates)
+        for k in range(0, len(ids), _CHUNK):
+            chunk = ids[k : k + _CHUNK]
+            marks = _marks(len(chunk))
+            conn.execute(
+                f"DELETE FROM claims WHERE id IN ({marks})"
+                " AND NOT EXISTS (SELECT 1 FROM event_claims x WHERE x.claim_id = claims.id)"
+                " AND NOT EXISTS (SELECT 1 FROM conflict_value_claims y"
+                " WHERE y.claim_id = claims.id)",
+                chunk,
+            )
+
+    def _write_people(
+        self, conn: sqlite3.Connection, people: Sequence[Person], seqs: Mapping[str, float]
+    ) -> None:
         self._insert(
             conn,
             "entities",
             (
                 {
                     "id": p.id,
-                    "seq": i,
+                    "seq": seqs[p.id],
                     "name": p.name,
                     "name_fold": S.fold(p.name),
                     "kind": p.kind,
                     "authority_id": p.authority_id,
                 }
-                for i, p in enumerate(people)
+                for p in people
             ),
         )
         self._insert(
@@ -517,19 +635,32 @@ class SQLiteStore:
         )
 
     def _write_claims(self, conn: sqlite3.Connection, kb: KnowledgeBase) -> dict[Claim, int]:
+        """Claim rows of the events and conflicts of ``kb``, ids derived from the content
+        (a claim an unchanged row already stored is not written again)."""
         ids: dict[Claim, int] = {}
         for e in kb.events:
             for c in e.claims:
-                ids.setdefault(c, len(ids) + 1)
+                if c not in ids:
+                    ids[c] = D.claim_id(c)
         for k in kb.conflicts:
             for v in k.values:
                 for c in v.claims:
-                    ids.setdefault(c, len(ids) + 1)
-        self._insert(conn, "claims", (S.claim_row(c, i) for c, i in ids.items()))
+                    if c not in ids:
+                        ids[c] = D.claim_id(c)
+        rows = [S.claim_row(c, i) for c, i in ids.items()]
+        if rows:
+            cols = list(rows[0])
+            names = ", ".join('"' + c + '"' for c in cols)
+            values = ", ".join(":" + c for c in cols)
+            conn.executemany(f"INSERT OR IGNORE INTO claims ({names}) VALUES ({values})", rows)
         return ids
 
     def _write_events(
-        self, conn: sqlite3.Connection, events: Sequence[Event], claim_ids: dict[Claim, int]
+        self,
+        conn: sqlite3.Connection,
+        events: Sequence[Event],
+        claim_ids: dict[Claim, int],
+        seqs: Mapping[str, float],
     ) -> None:
         self._insert(
             conn,
@@ -537,7 +668,7 @@ class SQLiteStore:
             (
                 {
                     "id": e.id,
-                    "seq": i,
+                    "seq": seqs[e.id],
                     "type": e.type,
                     "title": e.title,
                     **S.event_date_row(e.date),
@@ -545,7 +676,7 @@ class SQLiteStore:
                     "support": e.support,
                     "independent_support": e.independent_support,
                 }
-                for i, e in enumerate(events)
+                for e in events
             ),
         )
         self._insert(
@@ -593,7 +724,11 @@ class SQLiteStore:
         )
 
     def _write_conflicts(
-        self, conn: sqlite3.Connection, conflicts: Sequence[Conflict], claim_ids: dict[Claim, int]
+        self,
+        conn: sqlite3.Connection,
+        conflicts: Sequence[Conflict],
+        claim_ids: dict[Claim, int],
+        seqs: Mapping[str, float],
     ) -> None:
         self._insert(
             conn,
@@ -601,7 +736,7 @@ class SQLiteStore:
             (
                 {
                     "id": k.id,
-                    "seq": i,
+                    "seq": seqs[k.id],
                     "subject": k.subject,
                     "subject_kind": k.subject_kind,
                     "attribute": k.attribute,
@@ -609,7 +744,7 @@ class SQLiteStore:
                     "severity": k.severity,
                     "explanation": k.explanation,
                 }
-                for i, k in enumerate(conflicts)
+                for k in conflicts
             ),
         )
         self._insert(
@@ -829,15 +964,17 @@ class SQLiteStore:
                 " ORDER BY e.date_earliest, e.date_latest, e.seq" + tail,
                 [*params, cursor["date_earliest"], cursor["date_latest"], cursor["seq"]],
             )
-            last_seq = -1
+            after_seq = ""
+            seq_params: list[Any] = []
         else:
-            last_seq = int(cursor["seq"])
+            after_seq = " AND e.seq > ?"
+            seq_params = [cursor["seq"]]
         if want is None or len(rows) < want:
             more = "" if want is None else f" LIMIT {int(want) - len(rows)}"
             rows += self._all(
-                f"SELECT * FROM events e{where}{conj}e.date_earliest IS NULL AND e.seq > ?"
+                f"SELECT * FROM events e{where}{conj}e.date_earliest IS NULL{after_seq}"
                 " ORDER BY e.seq" + more,
-                [*params, last_seq],
+                [*params, *seq_params],
             )
         return rows[offset:]
 
