@@ -453,11 +453,14 @@ class SQLiteStore:
             )
             validate_knowledge(written)
             orphans = self._delete_knowledge(conn, plans)
+            conn.execute("DELETE FROM copies")
             now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
             for old_id, new_id in sorted(retire.items()):
                 row = conn.execute("SELECT uri FROM documents WHERE id = ?", (old_id,)).fetchone()
                 if row is None:
                     continue
+                # its claims: every row that used them was replaced (its evidence changed)
+                conn.execute("DELETE FROM claims WHERE doc_id = ?", (old_id,))
                 conn.execute("DELETE FROM documents WHERE id = ?", (old_id,))
                 conn.execute(
                     "INSERT INTO document_versions (uri, old_id, new_id, change, at)"
@@ -498,7 +501,6 @@ class SQLiteStore:
                     [(kind, key, d) for key, d in plans[kind].digests.items()],
                 )
             self._drop_orphan_claims(conn, orphans)
-            conn.execute("DELETE FROM copies")
             self._insert(conn, "copies", (S.copy_row(c, i) for i, c in enumerate(kb.copies)))
 
     @staticmethod
