@@ -19,6 +19,10 @@ from ..model import Analysis, KnowledgeBase, TimeValue, civil_from_day
 T = TypeVar("T")
 
 
+class ScopeError(ValueError):
+    """An incremental merge produced a record with the id of one it does not replace."""
+
+
 class StoreError(RuntimeError):
     """The store file cannot be used (not a database, newer schema, read-only, ...)."""
 

@@ -120,3 +120,4 @@ def plan(
     insert = {k: positions[k] for k in order if k not in same}
     move = {k: positions[k] for k in order if k in same and same[k] != positions[k]}
     return Plan(delete, insert, move, {k: digests[k] for k in insert})
+

@@ -16,7 +16,7 @@ import os
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -38,12 +38,15 @@ from ..model import (
     Participant,
     Person,
     Severity,
+    conflict_order,
+    entity_order,
 )
 from . import DocumentVersion, FacetEntity, Facets, FacetSource, SearchHit
 from . import diff as D
 from . import serialise as S
 from .common import (
     EXACT_DAY_PRECISIONS,
+    ScopeError,
     StoreError,
     check_month_day,
     check_page,
@@ -78,6 +81,29 @@ _KNOWLEDGE_TABLES = (
 )
 
 _EVENT_ORDER = "(e.date_earliest IS NULL), e.date_earliest, e.date_latest, e.seq"
+
+_KEPT = b"kept"  # the digest of a row a scoped merge keeps
+
+def _check_scope(
+    kind: str,
+    digests: Mapping[str, bytes],
+    stored: Mapping[str, object],
+    conn: sqlite3.Connection,
+    table: str,
+    inside: Mapping[str, set[str]] | None,
+) -> None:
+    """A record of a scoped merge must not have the id of a record kept outside the scope."""
+    if inside is None:
+        return
+    fresh = sorted(k for k in digests if k not in stored)
+    for chunk in _chunks(fresh):
+        row = conn.execute(
+            f"SELECT id FROM {table} WHERE id IN ({_marks(len(chunk))}) LIMIT 1", chunk
+        ).fetchone()
+        if row is not None:
+            raise ScopeError(
+                f"E035 {kind} {row['id']!r} is built from documents outside the merge"
+            )
 
 
 def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> dict[str, Any]:
@@ -422,10 +448,18 @@ class SQLiteStore:
         *,
         generation: int | None = None,
         retire: Mapping[str, str | None] | None = None,
+        scope: Collection[str] | None = None,
     ) -> None:
         """Make the stored knowledge that of ``kb``, in one transaction, writing only the
         events, people and conflicts that are new or differ from the stored ones (their
-        digests, :mod:`.diff`) and deleting those ``kb`` no longer has."""
+        digests, :mod:`.diff`) and deleting those ``kb`` no longer has.
+
+        ``scope``: the documents ``kb`` is the knowledge of (an incremental merge of some
+        components of the corpus): only the stored records citing them are replaced, the
+        others are kept. Raises :class:`~.common.ScopeError` when a record of ``kb`` has the
+        id of a kept one (the caller merges everything instead). People are listed by kind
+        and name, conflicts by subject and attribute, events by date (ties by a digest of
+        the id): the same order however the knowledge was built."""
         validate_ids(kb)
         retire = dict(retire or {})
         with self._transaction() as conn:
@@ -439,10 +473,11 @@ class SQLiteStore:
                 ).fetchone():
                     validate_analysis(a)
                     changed = self._add_analysis(conn, a) or changed
+            inside = None if scope is None else self._scope_rows(conn, scope)
             plans = {
-                "entity": self._plan(conn, "entities", "entity", kb.people),
-                "event": self._plan(conn, "events", "event", kb.events),
-                "conflict": self._plan(conn, "conflicts", "conflict", kb.conflicts),
+                "entity": self._plan(conn, "entities", "entity", kb.people, inside),
+                "event": self._plan(conn, "events", "event", kb.events, inside),
+                "conflict": self._plan(conn, "conflicts", "conflict", kb.conflicts, inside),
             }
             people = [p for p in kb.people if p.id in plans["entity"].insert]
             events = [e for e in kb.events if e.id in plans["event"].insert]
@@ -453,7 +488,18 @@ class SQLiteStore:
             )
             validate_knowledge(written)
             orphans = self._delete_knowledge(conn, plans)
-            conn.execute("DELETE FROM copies")
+            if scope is not None and plans["event"].insert:
+                plans["event"].insert.update(self._places_by_id(conn, plans["event"].insert))
+            if scope is None:
+                conn.execute("DELETE FROM copies")
+            else:
+                docs = sorted(set(scope) | set(retire))
+                for chunk in _chunks(docs):
+                    marks = _marks(len(chunk))
+                    conn.execute(
+                        f"DELETE FROM copies WHERE doc_id IN ({marks}) OR source_id IN ({marks})",
+                        [*chunk, *chunk],
+                    )
             now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
             for old_id, new_id in sorted(retire.items()):
                 row = conn.execute("SELECT uri FROM documents WHERE id = ?", (old_id,)).fetchone()
@@ -501,25 +547,148 @@ class SQLiteStore:
                     [(kind, key, d) for key, d in plans[kind].digests.items()],
                 )
             self._drop_orphan_claims(conn, orphans)
-            self._insert(conn, "copies", (S.copy_row(c, i) for i, c in enumerate(kb.copies)))
+            if scope is None:
+                conn.execute("UPDATE merge_key_docs SET merged = 1 WHERE merged = 0")
+                self._set_state(conn, "full_merge", 0)
+            else:
+                for chunk in _chunks(sorted(scope)):
+                    conn.execute(
+                        f"UPDATE merge_key_docs SET merged = 1 WHERE doc_id IN ({_marks(len(chunk))})",
+                        chunk,
+                    )
+            row = conn.execute("SELECT max(seq) AS n FROM copies").fetchone()
+            base = 0 if row is None or row["n"] is None else int(row["n"]) + 1
+            self._insert(
+                conn, "copies", (S.copy_row(c, base + i) for i, c in enumerate(kb.copies))
+            )
+
+    @staticmethod
+    def _scope_rows(conn: sqlite3.Connection, scope: Collection[str]) -> dict[str, set[str]]:
+        """The stored events, entities and conflicts that cite a document of ``scope``."""
+        docs = sorted(scope)
+        out: dict[str, set[str]] = {"event": set(), "entity": set(), "conflict": set()}
+        for chunk in _chunks(docs):
+            marks = _marks(len(chunk))
+            for kind, sql in (
+                ("event", f"SELECT DISTINCT event_id AS i FROM event_evidence WHERE doc_id IN ({marks})"),
+                ("event", f"SELECT DISTINCT c.event_id AS i FROM event_claims c JOIN claims x"
+                 f" ON x.id = c.claim_id WHERE x.doc_id IN ({marks})"),
+                ("entity", f"SELECT DISTINCT entity_id AS i FROM entity_evidence"
+                 f" WHERE doc_id IN ({marks})"),
+                ("entity", f"SELECT DISTINCT entity_id AS i FROM entity_roles"
+                 f" WHERE doc_id IN ({marks})"),
+                ("conflict", f"SELECT DISTINCT v.conflict_id AS i FROM conflict_value_claims v"
+                 f" JOIN claims x ON x.id = v.claim_id WHERE x.doc_id IN ({marks})"),
+            ):
+                out[kind].update(str(r["i"]) for r in conn.execute(sql, chunk).fetchall())
+        subjects = sorted(out["event"] | out["entity"])
+        for chunk in _chunks(subjects):
+            out["conflict"].update(
+                str(r["id"])
+                for r in conn.execute(
+                    f"SELECT id FROM conflicts WHERE subject IN ({_marks(len(chunk))})", chunk
+                ).fetchall()
+            )
+        return out
 
     @staticmethod
     def _plan(
-        conn: sqlite3.Connection, table: str, kind: str, records: Sequence[Event | Person | Conflict]
+        conn: sqlite3.Connection,
+        table: str,
+        kind: str,
+        records: Sequence[Event | Person | Conflict],
+        inside: Mapping[str, set[str]] | None,
     ) -> D.Plan:
-        stored: dict[str, tuple[bytes | None, float]] = {
-            str(r["id"]): (r["digest"], r["seq"])
-            for r in conn.execute(
-                f"SELECT t.id, t.seq, k.digest FROM {table} t"
-                " LEFT JOIN knowledge_rows k ON k.kind = ? AND k.id = t.id",
-                (kind,),
-            )
-        }
-        if not stored:
-            return D.Plan((), {r.id: float(i) for i, r in enumerate(records)}, {},
-                          {r.id: D.digest(r) for r in records})
+        """What to write for one table. Events: positions are digests of their ids (the
+        order is by date), so only the rows in scope are read. People and conflicts: their
+        order gives the positions: the order given, or in a scoped merge the canonical
+        order (:func:`~histograph.model.entity_order`) of every row, kept and new."""
         digests = {r.id: D.digest(r) for r in records}
-        return D.plan([r.id for r in records], digests, stored)
+        if kind == "event" and inside is not None:
+            # only the rows in scope are read; new rows find their places by id afterwards
+            rows: list[Any] = []
+            for chunk in _chunks(sorted(inside["event"])):
+                rows += conn.execute(
+                    "SELECT t.id, t.seq, k.digest FROM events t LEFT JOIN knowledge_rows k"
+                    f" ON k.kind = 'event' AND k.id = t.id WHERE t.id IN ({_marks(len(chunk))})",
+                    chunk,
+                ).fetchall()
+            stored = {str(r["id"]): (r["digest"], r["seq"]) for r in rows}
+            _check_scope(kind, digests, stored, conn, table, inside)
+            same = {k for k in digests if k in stored and stored[k][0] == digests[k]}
+            return D.Plan(
+                tuple(sorted(k for k in stored if k not in same)),
+                {k: 0.0 for k in sorted(digests) if k not in same},  # placed after deletion
+                {},
+                {k: d for k, d in digests.items() if k not in same},
+            )
+        if kind == "event":
+            rows = conn.execute(
+                "SELECT t.id, t.seq, k.digest FROM events t"
+                " LEFT JOIN knowledge_rows k ON k.kind = 'event' AND k.id = t.id"
+            ).fetchall()
+            stored = {str(r["id"]): (r["digest"], r["seq"]) for r in rows}
+            return D.plan([r.id for r in records], digests, stored)
+        cols = "t.kind, t.name, t.authority_id" if kind == "entity" else (
+            "t.subject_kind AS kind, t.subject AS name, t.attribute AS authority_id"
+        )
+        order_of = entity_order if kind == "entity" else conflict_order
+        rows = conn.execute(
+            f"SELECT t.id, t.seq, k.digest, {cols} FROM {table} t"
+            " LEFT JOIN knowledge_rows k ON k.kind = ? AND k.id = t.id",
+            (kind,),
+        ).fetchall()
+        mine = None if inside is None else inside[kind]
+        stored = {}
+        keys: dict[str, tuple[object, ...]] = {}
+        for r in rows:
+            rid = str(r["id"])
+            stored[rid] = (r["digest"], r["seq"])
+            if mine is not None and rid not in mine:
+                if rid in digests:
+                    raise ScopeError(f"E035 {kind} {rid!r} is built from documents outside the merge")
+                digests[rid] = _KEPT  # outside the scope: kept as it is
+                stored[rid] = (_KEPT, r["seq"])
+                keys[rid] = order_of(r["kind"], r["name"], r["authority_id"], rid)
+        if mine is None:  # the whole knowledge: the order given
+            return D.plan([r.id for r in records], digests, stored)
+        for rec in records:
+            if isinstance(rec, Person):
+                keys[rec.id] = entity_order(rec.kind, rec.name, rec.authority_id, rec.id)
+            elif isinstance(rec, Conflict):
+                keys[rec.id] = conflict_order(rec.subject_kind, rec.subject, rec.attribute, rec.id)
+        order = sorted(keys, key=keys.__getitem__)
+        return D.plan(order, digests, stored)
+
+    @staticmethod
+    def _places_by_id(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, float]:
+        """Positions for new events among the stored ones, in id order (the order a merge
+        from scratch lists them in): each run of new ids between two stored neighbours
+        shares the room between their positions."""
+        runs: dict[tuple[float | None, float | None], list[str]] = defaultdict(list)
+        for key in sorted(ids):
+            lo = conn.execute(
+                "SELECT seq FROM events WHERE id < ? ORDER BY id DESC LIMIT 1", (key,)
+            ).fetchone()
+            hi = conn.execute("SELECT seq FROM events WHERE id > ? ORDER BY id LIMIT 1", (key,)).fetchone()
+            runs[(None if lo is None else lo["seq"], None if hi is None else hi["seq"])].append(key)
+        out: dict[str, float] = {}
+        for (lo, hi), keys in runs.items():
+            n = len(keys)
+            if lo is None and hi is None:
+                values = [float(i) for i in range(n)]
+            elif hi is None:
+                assert lo is not None
+                values = [float(int(lo)) + 1.0 + i for i in range(n)]
+            elif lo is None:
+                values = [float(int(hi)) - n - 1.0 + i for i in range(n)]
+            else:
+                step = (hi - lo) / (n + 1)
+                if step <= 1e-9:
+                    raise ScopeError("E035 no room left between stored events: merge everything")
+                values = [lo + step * (i + 1) for i in range(n)]
+            out.update(zip(keys, values, strict=True))
+        return out
 
     def _delete_knowledge(self, conn: sqlite3.Connection, plans: Mapping[str, D.Plan]) -> set[int]:
         """Delete the replaced and vanished rows; returns the claim ids they used."""
@@ -527,7 +696,7 @@ class SQLiteStore:
         for chunk in _chunks(list(plans["conflict"].delete)):
             marks = _marks(len(chunk))
             orphans.update(
-                int(r[0] if not isinstance(r, dict) else r["claim_id"])
+                int(r["claim_id"])
                 for r in conn.execute(
                     f"SELECT claim_id FROM conflict_value_claims WHERE conflict_id IN ({marks})",
                     chunk,
@@ -769,10 +938,81 @@ class SQLiteStore:
             ),
         )
 
+    # ------------------------------------------------------------ incremental merging
+    def incremental_ready(self) -> bool:
+        """True when a merge of some components can replace their rows alone: the stored
+        knowledge was written with row digests (or is empty), and nothing since (a new
+        authority file) asks for a merge of everything."""
+        row = self._one(
+            "SELECT (SELECT count(*) FROM knowledge_rows) AS k,"
+            " (SELECT count(*) FROM (SELECT 1 FROM events LIMIT 1)) AS e,"
+            " (SELECT value FROM store_state WHERE key = 'full_merge') AS f"
+        )
+        if row is None or int(row["f"] or 0):
+            return False
+        return int(row["k"]) > 0 or int(row["e"]) == 0
+
+    def pending_documents(self) -> list[str]:
+        """Stored documents the stored knowledge does not include yet."""
+        return [
+            str(r["id"])
+            for r in self._all(
+                "SELECT d.id FROM documents d LEFT JOIN merge_key_docs k ON k.doc_id = d.id"
+                " WHERE k.merged IS NULL OR k.merged = 0 ORDER BY d.id"
+            )
+        ]
+
+    def docs_without_merge_keys(self, version: int) -> list[str]:
+        """Stored documents whose component keys are missing or of another version."""
+        return [
+            str(r["id"])
+            for r in self._all(
+                "SELECT d.id FROM documents d LEFT JOIN merge_key_docs k ON k.doc_id = d.id"
+                " WHERE k.version IS NULL OR k.version != ? ORDER BY d.id",
+                (version,),
+            )
+        ]
+
+    def put_merge_keys(self, keys: Mapping[str, Mapping[str, int]], version: int) -> None:
+        """Store the component keys of documents (replacing earlier ones)."""
+        with self._transaction() as conn:
+            for doc_id, ks in sorted(keys.items()):
+                if not conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+                    continue
+                conn.execute("DELETE FROM merge_keys WHERE doc_id = ?", (doc_id,))
+                conn.executemany(
+                    "INSERT INTO merge_keys (key, doc_id, role) VALUES (?, ?, ?)",
+                    [(k, doc_id, r) for k, r in sorted(ks.items())],
+                )
+                conn.execute(
+                    "INSERT INTO merge_key_docs (doc_id, version) VALUES (?, ?)"
+                    " ON CONFLICT (doc_id) DO UPDATE SET version = excluded.version",
+                    (doc_id, version),
+                )
+
+    def merge_keys(self, doc_ids: Sequence[str]) -> dict[str, dict[str, int]]:
+        """Document id -> its stored component keys (key -> role)."""
+        out: dict[str, dict[str, int]] = {}
+        for r in self._in(
+            "SELECT doc_id, key, role FROM merge_keys WHERE doc_id IN ({ids})", list(doc_ids)
+        ):
+            out.setdefault(str(r["doc_id"]), {})[str(r["key"])] = int(r["role"])
+        return out
+
+    def merge_key_holders(self, keys: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
+        """Key -> the documents holding it, with their roles."""
+        out: dict[str, list[tuple[str, int]]] = {}
+        for r in self._in(
+            "SELECT key, doc_id, role FROM merge_keys WHERE key IN ({ids})", list(keys)
+        ):
+            out.setdefault(str(r["key"]), []).append((str(r["doc_id"]), int(r["role"])))
+        return out
+
     # ------------------------------------------------------------ the authority file
     def replace_authority(self, records: Sequence[AuthorityRecord]) -> None:
         with self._transaction() as conn:
             self._bump(conn)
+            self._set_state(conn, "full_merge", 1)  # every component may change
             conn.execute("DELETE FROM authority_aliases")
             conn.execute("DELETE FROM authority")
             self._insert(
@@ -823,7 +1063,7 @@ class SQLiteStore:
 
     # ------------------------------------------------------------ merged knowledge: read
     def copies(self) -> list[CopyLink]:
-        return [S.copy_from_row(r) for r in self._all("SELECT * FROM copies ORDER BY seq")]
+        return [S.copy_from_row(r) for r in self._all("SELECT * FROM copies ORDER BY doc_id, source_id")]
 
     def _load_events(self, rows: list[dict[str, Any]]) -> list[Event]:
         ids = [str(r["id"]) for r in rows]
