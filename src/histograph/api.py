@@ -18,7 +18,13 @@ from .ingest import IngestError, ReadOptions, read_paths
 from .ingest.dedup import find_copies
 from .ingest.errors import one_line
 from .merge import merge
-from .merge.incremental import KEYS_VERSION, closure, document_keys, merge_components
+from .merge.incremental import (
+    KEYS_VERSION,
+    canonical,
+    closure,
+    document_keys,
+    merge_components,
+)
 from .model import (
     Analysis,
     Conflict,
@@ -259,7 +265,7 @@ class Histograph:
         self._authority = None
         analyses = [a for a in self.store.analyses() if a.document.id not in retire]
         keys = {a.document.id: document_keys(a) for a in analyses}
-        kb = merge_components(analyses, self._merge_one, keys)
+        kb = canonical(merge_components(analyses, self._merge_one, keys))
         if isinstance(self.store, IncrementalStore):  # the keys first: the merge marks them merged
             self.store.put_merge_keys(
                 {
@@ -292,7 +298,7 @@ class Histograph:
         found = closure([*seeds, *retire], store.merge_keys, store.merge_key_holders)
         keep = sorted(d for d in found if d not in retire)
         analyses = [a for d in keep if (a := store.analysis(d)) is not None]
-        kb = merge_components(analyses, self._merge_one, {d: found[d] for d in keep})
+        kb = canonical(merge_components(analyses, self._merge_one, {d: found[d] for d in keep}))
         try:
             store.replace_knowledge(kb, generation=generation, retire=retire, scope=set(found))
         except ScopeError:

@@ -9,8 +9,7 @@ participant. :func:`document_keys` lists these keys for one document, each with 
 key) or both. Documents that share a key some of them reach form one component
 (:func:`components`, a union-find), and :func:`merge_components` merges each component on
 its own and puts the results together: the knowledge base is, by definition, the union of
-its components' merges, listed in a canonical order (events by id, people by kind and name,
-conflicts by subject: :func:`~histograph.model.entity_order`).
+its components' merges (:func:`canonical` gives the order a store keeps them in).
 
 That definition is what makes incremental work exact: adding, replacing or removing
 documents changes only the components their keys reach (:func:`closure` finds them from the
@@ -32,7 +31,7 @@ from ..entities.names import translit_key
 from ..model import Analysis, KnowledgeBase, conflict_order, entity_order
 
 #: the version of :func:`document_keys`: stored keys of another version are made again
-KEYS_VERSION = 1
+KEYS_VERSION = 2
 
 EMIT = 1
 REACH = 2
@@ -43,7 +42,7 @@ _BUCKET_DAYS = 16
 #: dates wider than this are not put in day buckets (the merge's blocking does the same)
 _BUCKET_MAX_DAYS = 366 * 12
 
-_WORD = re.compile(r"[^\W\d_]+")
+_NUMERAL = re.compile(r"[ivxlc]+|\d+(?:st|nd|rd|th)?|jr|sr")
 _ARTICLE = re.compile(r"^(?:the|la|le|les|el|al|die|der|das)\s+")
 
 MergeFn = Callable[[Sequence[Analysis]], KnowledgeBase]
@@ -73,15 +72,18 @@ def document_keys(a: Analysis) -> dict[str, int]:
         keys[key] = keys.get(key, 0) | role
 
     for m in a.entities:
-        words = _WORD.findall(norm(m.text))
+        words = norm(m.text).split()
         if not words:
             continue
         if m.label == "PERSON":
-            surname = words[-1]
-            for k in _surname_keys(surname):
-                add(k, BOTH)
+            surnames = [words[-1]]
+            if len(words) > 1 and _NUMERAL.fullmatch(words[-1]):
+                surnames.append(words[-2])  # "Henry VIII", "Ford Jr": the name before it too
+            for surname in surnames:
+                for k in _surname_keys(surname):
+                    add(k, BOTH)
             if len(words) == 1:
-                add(f"o:{surname}", BOTH)  # a one-word "person" the corpus may write as a place
+                add(f"o:{words[0]}", BOTH)  # a one-word "person" the corpus may write as a place
         else:
             add(f"o:{_ARTICLE.sub('', ' '.join(words))}", BOTH)
             if m.key:
@@ -229,22 +231,32 @@ def merge_components(
         merged = {g[0]: merged[g[0]] for g in groups if g[0] in merged and members[g[0]] == g}
         members = {k: members[k] for k in merged}
     parts = [merged[first] for first in sorted(merged)]
+    if len(parts) == 1:
+        return parts[0]
     return KnowledgeBase(
-        analyses=tuple(sorted((a for p in parts for a in p.analyses), key=lambda a: a.document.id)),
-        events=tuple(sorted((e for p in parts for e in p.events), key=lambda e: e.id)),
+        analyses=tuple(a for p in parts for a in p.analyses),
+        events=tuple(e for p in parts for e in p.events),
+        people=tuple(x for p in parts for x in p.people),
+        conflicts=tuple(k for p in parts for k in p.conflicts),
+        copies=tuple(c for p in parts for c in p.copies),
+    )
+
+
+def canonical(kb: KnowledgeBase) -> KnowledgeBase:
+    """``kb`` with its lists in the canonical order a store keeps (events by id, people by
+    kind and name, conflicts by subject, copies by document): the same order whichever
+    components were merged when."""
+    return KnowledgeBase(
+        analyses=tuple(sorted(kb.analyses, key=lambda a: a.document.id)),
+        events=tuple(sorted(kb.events, key=lambda e: e.id)),
         people=tuple(
-            sorted(
-                (x for p in parts for x in p.people),
-                key=lambda x: entity_order(x.kind, x.name, x.authority_id, x.id),
-            )
+            sorted(kb.people, key=lambda x: entity_order(x.kind, x.name, x.authority_id, x.id))
         ),
         conflicts=tuple(
             sorted(
-                (k for p in parts for k in p.conflicts),
+                kb.conflicts,
                 key=lambda k: conflict_order(k.subject_kind, k.subject, k.attribute, k.id),
             )
         ),
-        copies=tuple(
-            sorted((c for p in parts for c in p.copies), key=lambda c: (c.doc_id, c.source_id))
-        ),
+        copies=tuple(sorted(kb.copies, key=lambda c: (c.doc_id, c.source_id))),
     )

@@ -973,8 +973,11 @@ class SQLiteStore:
             )
         ]
 
-    def put_merge_keys(self, keys: Mapping[str, Mapping[str, int]], version: int) -> None:
-        """Store the component keys of documents (replacing earlier ones)."""
+    def put_merge_keys(
+        self, keys: Mapping[str, Mapping[str, int]], version: int, *, merged: bool = False
+    ) -> None:
+        """Store the component keys of documents (replacing earlier ones); ``merged``: the
+        stored knowledge already includes these documents (a store built in one piece)."""
         with self._transaction() as conn:
             for doc_id, ks in sorted(keys.items()):
                 if not conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
@@ -985,9 +988,10 @@ class SQLiteStore:
                     [(k, doc_id, r) for k, r in sorted(ks.items())],
                 )
                 conn.execute(
-                    "INSERT INTO merge_key_docs (doc_id, version) VALUES (?, ?)"
-                    " ON CONFLICT (doc_id) DO UPDATE SET version = excluded.version",
-                    (doc_id, version),
+                    "INSERT INTO merge_key_docs (doc_id, version, merged) VALUES (?, ?, ?)"
+                    " ON CONFLICT (doc_id) DO UPDATE SET version = excluded.version,"
+                    " merged = max(merged, excluded.merged)",
+                    (doc_id, version, int(merged)),
                 )
 
     def merge_keys(self, doc_ids: Sequence[str]) -> dict[str, dict[str, int]]:
