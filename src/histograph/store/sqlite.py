@@ -1250,45 +1250,86 @@ class SQLiteStore:
         found = self._load_events(self._all("SELECT * FROM events e WHERE e.id = ?", (event_id,)))
         return found[0] if found else None
 
+    def _on_day_rows(
+        self, month: int, day: int, want: int | None, count_only: bool = False
+    ) -> tuple[list[dict[str, Any]], int]:
+        """The events falling on a month and day, in timeline order, as light rows (rowid,
+        order and date columns): the first ``want`` (None: all) and how many there are.
+
+        Three index seeks (month and day; month precision of that month; short intervals),
+        not one OR that scans every event. Up to the 28th, every day- and month-precision
+        row the SQL finds falls on the day, so the order and the limit are SQL's; only the
+        intervals (and the month rows of the 29th to the 31st) are checked here."""
+        exact = ", ".join(f"'{p}'" for p in sorted(EXACT_DAY_PRECISIONS))
+        cols = (
+            "e.rowid AS rid, e.seq, e.date_value, e.date_earliest, e.date_latest,"
+            " e.date_precision, e.date_calendar, e.date_source_calendar, e.date_anchor,"
+            " e.date_approximate"
+        )
+        day_sql = (
+            f"SELECT {cols} FROM events e WHERE e.date_month = ? AND e.date_day = ?"
+            f" AND e.date_precision IN ({exact})"
+        )
+        month_sql = f"SELECT {cols} FROM events e WHERE e.date_precision = 'month' AND e.date_month = ?"
+        interval_sql = (
+            f"SELECT {cols} FROM events e WHERE e.date_precision = 'interval'"
+            " AND e.date_latest - e.date_earliest < 31"
+        )
+        checked = [r for r in self._all(interval_sql) if _on_day(r, month, day)]
+        if day <= 28:
+            row = self._one(
+                f"SELECT (SELECT count(*) FROM ({day_sql})) + (SELECT count(*) FROM ({month_sql}))"
+                " AS n",
+                (month, day, month),
+            )
+            total = (int(row["n"]) if row else 0) + len(checked)
+            if count_only:
+                return [], total
+            tail = "" if want is None else f" LIMIT {int(want)}"
+            rows = self._all(
+                f"SELECT * FROM ({day_sql} UNION ALL {month_sql}) e ORDER BY {_EVENT_ORDER}"
+                + tail,
+                (month, day, month),
+            )
+        else:
+            rows = [
+                r
+                for r in self._all(f"{day_sql} UNION ALL {month_sql}", (month, day, month))
+                if _on_day(r, month, day)
+            ]
+            total = len(rows) + len(checked)
+            if count_only:
+                return [], total
+        rows += checked
+        rows.sort(
+            key=lambda r: (
+                r["date_earliest"] is None, r["date_earliest"], r["date_latest"], r["seq"]
+            )
+        )
+        return rows if want is None else rows[:want], total
+
     def on_this_day(
         self, month: int, day: int, *, limit: int | None = None, offset: int = 0
     ) -> list[Event]:
         check_month_day(month, day)
         check_page(limit, offset)
-        exact = ", ".join(f"'{p}'" for p in sorted(EXACT_DAY_PRECISIONS))
-        # three index seeks (month and day; month precision of that month; short
-        # intervals), not one OR that scans every event
-        rows = self._all(
-            f"SELECT * FROM (SELECT * FROM events e WHERE e.date_month = ? AND e.date_day = ?"
-            f" AND e.date_precision IN ({exact})"
-            " UNION ALL SELECT * FROM events e WHERE e.date_precision = 'month'"
-            " AND e.date_month = ?"
-            " UNION ALL SELECT * FROM events e WHERE e.date_precision = 'interval'"
-            " AND e.date_latest - e.date_earliest < 31) e"
-            f" ORDER BY {_EVENT_ORDER}",
-            (month, day, month),
-        )
-        rows = [r for r in rows if _on_day(r, month, day)]
-        end = None if limit is None else offset + limit
-        return self._load_events(rows[offset:end])
+        want = None if limit is None else offset + limit
+        light, _ = self._on_day_rows(month, day, want)
+        light = light[offset:]
+        rids = [int(r["rid"]) for r in light]
+        full: dict[int, dict[str, Any]] = {}
+        for k in range(0, len(rids), _CHUNK):
+            chunk = rids[k : k + _CHUNK]
+            for r in self._all(
+                f"SELECT rowid AS rid, * FROM events WHERE rowid IN ({_marks(len(chunk))})", chunk
+            ):
+                full[int(r["rid"])] = r
+        return self._load_events([full[i] for i in rids if i in full])
 
     def count_on_this_day(self, month: int, day: int) -> int:
         """How many events :meth:`on_this_day` would return without ``limit``/``offset``."""
         check_month_day(month, day)
-        exact = ", ".join(f"'{p}'" for p in sorted(EXACT_DAY_PRECISIONS))
-        row = self._one(
-            f"SELECT count(*) AS n FROM events e WHERE e.date_month = ? AND e.date_day = ?"
-            f" AND e.date_precision IN ({exact})",
-            (month, day),
-        )
-        n = int(row["n"]) if row else 0
-        others = self._all(
-            "SELECT * FROM events e WHERE e.date_precision = 'month' AND e.date_month = ?"
-            " UNION ALL SELECT * FROM events e WHERE e.date_precision = 'interval'"
-            " AND e.date_latest - e.date_earliest < 31",
-            (month,),
-        )
-        return n + sum(1 for r in others if _on_day(r, month, day))
+        return self._on_day_rows(month, day, None, count_only=True)[1]
 
     def facets(self, limit: int | None = None) -> Facets:
         """Event counts by type, by participant entity and by source document (each event
