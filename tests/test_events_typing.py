@@ -137,7 +137,7 @@ def test_shared_word_lists_reach_every_spec() -> None:
 
 
 def test_an_attack_guarded_against_has_not_happened() -> None:
-    text, evs = run(
+    _text, evs = run(
         "In 1961, the island sought protection against another attack.\n",
         lambda t, d: [tm(t, "1961", "1961", d)],
     )
