@@ -151,3 +151,23 @@ def test_an_unquoted_on_key_is_refused_with_its_name() -> None:
         parse_event_types(
             {"types": {"visit": {"verbs": [{"lemmas": ["arrive"], "preps": {True: ["x"]}}]}}}
         )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "typ"),
+    [
+        ("In 1991, the collapse of the union ended the bloc.", "collapse", "revolution_or_coup"),
+        ("In 1931, the collapse of the bank ruined thousands.", "collapse", "economic_event"),
+        ("In 1945, Japan signed the instrument of surrender.", "signed", "agreement_signed"),
+    ],
+)
+def test_collapse_by_what_collapses(sentence: str, trigger: str, typ: str) -> None:
+    got = _typed(sentence)
+    assert got.get(trigger) == typ, got
+
+
+def test_a_modifier_alone_does_not_found_a_disaster() -> None:
+    """ "a volcanic eruption" in a caption names a kind of happening, not one event."""
+    et = load_event_types()
+    anchored = [n for n in et.types["disaster"].nouns if n.anchor and "eruption" in n.lemmas]
+    assert anchored and all("volcanic" not in n.modifiers for n in anchored)
