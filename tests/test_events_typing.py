@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from events_helpers import tm
-from histograph.events.types import format_type, load_event_types
+from histograph.events.types import format_type, load_event_types, parse_event_types
 from histograph.model import EventMention
 from test_events import run
 
@@ -67,6 +67,12 @@ def _by_trigger(text: str, evs: list[EventMention]) -> dict[str, str]:
         ("In 1986, the government delegation arrived.", "arrived", "visit"),
         ("In 1914, Vienna handed Belgrade a note.", "handed", "letter_or_statement"),
         ("In 1929, the stock market crashed.", "crashed", "economic_event"),
+        # battles told by what befell an army, a line or a fort
+        ("In 216, Hannibal crushed the Roman army.", "crushed", "battle"),
+        ("In 1812, the emperor retreated from Moscow.", "retreated", "war_or_invasion"),
+        ("In 1861, the batteries fired on the fort.", "fired", "war_or_invasion"),
+        ("In 1944, the army launched an operation in the north.", "launched", "war_or_invasion"),
+        ("In 1937, the dictator purged the army.", "purged", "purge_or_repression"),
         # events outside the corpus types keep a type of their own
         ("In 1787, the delegates adopted the constitution.", "adopted", "legislation"),
         ("In 1914, Austria mobilised.", "mobilised", "mobilization"),
@@ -128,3 +134,40 @@ def test_shared_word_lists_reach_every_spec() -> None:
     et = load_event_types()
     office = [v for v in et.types["took_office"].verbs if "crown" in v.lemmas and v.objects]
     assert office and {"king", "emperor", "pope", "dictator"} <= office[0].objects
+
+
+def test_an_attack_guarded_against_has_not_happened() -> None:
+    _text, evs = run(
+        "In 1961, the island sought protection against another attack.\n",
+        lambda t, d: [tm(t, "1961", "1961", d)],
+    )
+    assert all(e.modality != "asserted" for e in evs if e.type == "war_or_invasion")
+
+
+def test_an_unquoted_on_key_is_refused_with_its_name() -> None:
+    """YAML 1.1 reads a bare ``on:`` as True: the loader names the problem instead of
+    silently dropping the preposition."""
+    with pytest.raises(ValueError, match="E105"):
+        parse_event_types(
+            {"types": {"visit": {"verbs": [{"lemmas": ["arrive"], "preps": {True: ["x"]}}]}}}
+        )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trigger", "typ"),
+    [
+        ("In 1991, the collapse of the union ended the bloc.", "collapse", "revolution_or_coup"),
+        ("In 1931, the collapse of the bank ruined thousands.", "collapse", "economic_event"),
+        ("In 1945, Japan signed the instrument of surrender.", "signed", "agreement_signed"),
+    ],
+)
+def test_collapse_by_what_collapses(sentence: str, trigger: str, typ: str) -> None:
+    got = _typed(sentence)
+    assert got.get(trigger) == typ, got
+
+
+def test_a_modifier_alone_does_not_found_a_disaster() -> None:
+    """ "a volcanic eruption" in a caption names a kind of happening, not one event."""
+    et = load_event_types()
+    anchored = [n for n in et.types["disaster"].nouns if n.anchor and "eruption" in n.lemmas]
+    assert anchored and all("volcanic" not in n.modifiers for n in anchored)

@@ -229,43 +229,85 @@ def _is_verbish(t: Token) -> bool:
     return t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")
 
 
+_VerbIndex = dict[str, list[tuple[int, str, int, VerbSpec]]]
+_NounIndex = dict[str, list[tuple[int, str, int, NounSpec]]]
+#: per loaded EventTypes (by identity): trigger word -> the specs that name it, in YAML order
+_INDEX: dict[int, tuple[EventTypes, _VerbIndex, _NounIndex]] = {}
+
+
+def _index(et: EventTypes) -> tuple[_VerbIndex, _NounIndex]:
+    """Specs by trigger word, so each token is tried only against the specs naming it."""
+    hit = _INDEX.get(id(et))
+    if hit is not None and hit[0] is et:
+        return hit[1], hit[2]
+    verbs: _VerbIndex = {}
+    nouns: _NounIndex = {}
+    for k, (tid, typ) in enumerate(et.types.items()):
+        for j, spec in enumerate(typ.verbs):
+            for w in spec.lemmas:
+                verbs.setdefault(w, []).append((k, tid, j, spec))
+        for j, nspec in enumerate(typ.nouns):
+            for w in nspec.lemmas:
+                nouns.setdefault(w, []).append((k, tid, j, nspec))
+    _INDEX[id(et)] = (et, verbs, nouns)
+    return verbs, nouns
+
+
+def _candidates(
+    t: Token, index: dict[str, list[tuple[int, str, int, VerbSpec]]]
+) -> list[tuple[int, str, int, VerbSpec]]:
+    out = {(c[0], c[2]): c for c in index.get(_lem(t), []) + index.get(t.lower_, [])}
+    return [out[k] for k in sorted(out)]
+
+
+def _noun_candidates(
+    t: Token, index: dict[str, list[tuple[int, str, int, NounSpec]]]
+) -> list[tuple[int, str, int, NounSpec]]:
+    out = {(c[0], c[2]): c for c in index.get(_lem(t), []) + index.get(t.lower_, [])}
+    return [out[k] for k in sorted(out)]
+
+
 def verbal_and_nominal(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Trigger]:
     """Every verbal and nominal trigger in ``doc`` (one per token: highest priority type)."""
     out: list[Trigger] = []
     prefixes = et.modality.negative_prefixes
+    verb_index, noun_index = _index(et)
     for t in doc:
         best: tuple[int, int, str, bool, TriggerKind] | None = None
         if _is_verbish(t):
-            for tid, typ in et.types.items():
-                for spec in typ.verbs:
-                    if _verb_spec_ok(t, spec, label_of):
-                        # a reading fixed by the verb's arguments ("declared war") beats the
-                        # verb alone ("declared"), as for nouns
-                        cand: tuple[int, int, str, bool, TriggerKind] = (
-                            typ.priority + spec.priority + 10 * spec.constrained,
-                            1,
-                            tid,
-                            True,
-                            "verbal",
-                        )
-                        if best is None or cand[:2] > best[:2]:
-                            best = cand
+            for _k, tid, _j, spec in _candidates(t, verb_index):
+                typ = et.types[tid]
+                if _verb_spec_ok(t, spec, label_of):
+                    # a reading fixed by the verb's arguments ("declared war") beats the
+                    # verb alone ("declared"), as for nouns
+                    cand: tuple[int, int, str, bool, TriggerKind] = (
+                        typ.priority + spec.priority + 10 * spec.constrained,
+                        1,
+                        tid,
+                        True,
+                        "verbal",
+                    )
+                    if best is None or cand[:2] > best[:2]:
+                        best = cand
         elif _is_nounish(t) and not _has_negative_prefix(t, prefixes):
-            for tid, typ in et.types.items():
-                for nspec in typ.nouns:
-                    if _noun_spec_ok(t, nspec, label_of):
-                        # a constrained (anchored) spec beats an unconstrained one
-                        rank = 1 if nspec.constrained else 0
-                        cand = (
-                            typ.priority + nspec.priority + 10 * rank,
-                            0,
-                            tid,
-                            nspec.anchor,
-                            "nominal",
-                        )
-                        if best is None or cand[:2] > best[:2]:
-                            best = cand
-                        break
+            done: set[str] = set()  # the first matching spec of a type speaks for it
+            for _k, tid, _j, nspec in _noun_candidates(t, noun_index):
+                if tid in done:
+                    continue
+                typ = et.types[tid]
+                if _noun_spec_ok(t, nspec, label_of):
+                    done.add(tid)
+                    # a constrained (anchored) spec beats an unconstrained one
+                    rank = 1 if nspec.constrained else 0
+                    cand = (
+                        typ.priority + nspec.priority + 10 * rank,
+                        0,
+                        tid,
+                        nspec.anchor,
+                        "nominal",
+                    )
+                    if best is None or cand[:2] > best[:2]:
+                        best = cand
         if best is not None and best[4] == "verbal" and _figurative_argument(t, et):
             best = None  # "a price war broke out": no war (the clause may still be "other")
         if best is not None:

@@ -276,12 +276,22 @@ def _verb(d: Mapping[str, Any]) -> VerbSpec:
         subject_labels=frozenset(str(x) for x in d.get("subject_labels") or ()),
         subject_modifiers=_fs(d.get("subject_modifiers")),
         particle=_fs(d.get("particle")),
-        preps={str(k).lower(): _fs_keep_labels(v) for k, v in (d.get("preps") or {}).items()},
+        preps={_prep(k): _fs_keep_labels(v) for k, v in (d.get("preps") or {}).items()},
         passive_only=bool(d.get("passive_only", False)),
         intransitive=bool(d.get("intransitive", False)),
         active_only=bool(d.get("active_only", False)),
         priority=int(d.get("priority", 0)),
     )
+
+
+def _prep(key: Any) -> str:
+    """A preposition key of the YAML; YAML 1.1 reads a bare on/off/yes/no as a boolean."""
+    if isinstance(key, bool):
+        raise ValueError(
+            f"E105 {DATA_FILE}: preposition key {key!r} must be quoted "
+            '("on": [...]), else YAML reads it as a boolean'
+        )
+    return str(key).lower()
 
 
 def _fs_keep_labels(v: Any) -> frozenset[str]:
@@ -400,7 +410,7 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
             comparison_scope=_fs(fb.get("comparison_scope")),
             generic_types=frozenset(str(x) for x in fb.get("generic_types") or ()),
             instrument_preps={
-                str(k).lower(): frozenset(str(g) for g in v or ())
+                _prep(k): frozenset(str(g) for g in v or ())
                 for k, v in (fb.get("instrument_preps") or {}).items()
             },
         ),
