@@ -227,3 +227,8 @@ def test_a_dated_table_row_is_content_not_a_menu() -> None:
     )
     kinds = {text[r.start : r.end]: r.kind for r in mark_text_regions(text)}
     assert kinds["| Border War | 1702 | 1704 |"] == "list_item"
+
+
+def test_heading_with_dashes_between_day_and_year_is_one_date() -> None:
+    ms = tag_dates("March 3 - 1802 - The Great Fire of the Harbour\n")
+    assert _value(ms, "March 3 - 1802") == "1802-03-03"

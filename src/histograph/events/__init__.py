@@ -170,6 +170,19 @@ def _phrase_span(tr: Trigger, sent: Span) -> tuple[int, int]:
     return s, e
 
 
+def _backdrop(head: Token, et: EventTypes) -> bool:
+    """A name in a backdrop phrase ("during the X Revolution", "amid the Y Crisis"): the
+    entry's date belongs to what happened against it, not to the name."""
+    cur = head
+    for _ in range(4):
+        if cur.dep_ == "pobj" and cur.head.lower_ in et.not_events.backdrop_preps:
+            return True
+        if cur.head.i == cur.i or cur.dep_ not in {"compound", "amod", "pobj", "appos", "conj"}:
+            return False
+        cur = cur.head
+    return False
+
+
 def _person_term(text: str, t: TimeMention, ents: _Entities) -> bool:
     """A date in parentheses right after a person's name ("Kennedy (President, 1961-1963)")
     gives the person's term or life, not the date of an event in the sentence."""
@@ -565,13 +578,20 @@ def _sentence_mentions(
                 # a table row's first cell ("| X War | 1853 | 1856 |"): the row's dates
                 at = seg.offset + seg.doc[tr.start].idx
                 time = structure.row_date(at) or structure.card_head_date(at)
-            if time is None and tr.kind != "named" and not _under_temporal_marker(head, markers):
-                for structural in (
-                    label,
-                    structure.heading_date(abs_s),
-                    structure.card_date(abs_s),
-                    structure.lead_date(abs_s),
-                ):
+            if time is None and not _under_temporal_marker(head, markers):
+                # a name ("the Battle of X") takes only its own entry's date: the line's
+                # leading label or the date line right above it
+                structurals = (
+                    ((label, structure.card_date(abs_s)) if not _backdrop(head, et) else ())
+                    if tr.kind == "named"
+                    else (
+                        label,
+                        structure.heading_date(abs_s),
+                        structure.card_date(abs_s),
+                        structure.lead_date(abs_s),
+                    )
+                )
+                for structural in structurals:
                     if structural is not None and (typ.durative or not _is_range(structural)):
                         time = structural
                         break
