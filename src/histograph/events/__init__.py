@@ -240,8 +240,17 @@ def _pronoun_subject(v: Token) -> bool:
     return bool(subj) and all(c.pos_ == "PRON" for c in subj)
 
 
+#: a range of less than this many days ("5–6 July", "the night of 4 to 5 June") may date an
+#: event that is not durative: one happening told across a night or a few days
+_SHORT_RANGE_DAYS = 7
+
+
 def _is_range(t: TimeMention) -> bool:
-    return t.value is not None and (t.value.precision == "interval" or "/" in t.value.value)
+    """A range of dates too long to be the date of one momentary happening."""
+    v = t.value
+    if v is None or not (v.precision == "interval" or "/" in v.value):
+        return False
+    return v.latest - v.earliest >= _SHORT_RANGE_DAYS
 
 
 def _region_kind(seg: Segment, line_kind: str) -> RegionKind:
