@@ -1056,6 +1056,29 @@ def _chronology(lines: list[_Line]) -> None:
         ln.kind = "list_item"
 
 
+_TABLE_ROW = re.compile(r"^[ \t]*\|(?:[^|\n]*\|){2,}[ \t]*$")
+_TABLE_RULE = re.compile(r"^[ \t]*\|(?:[ \t]*:?-{2,}:?[ \t]*\|)+[ \t]*$")
+
+
+def _table_rows(lines: list[_Line]) -> None:
+    """A Markdown table's body rows ("| 4 May | The envoys meet in Geneva. |") are entries of
+    equal weight, one per row: list items, whatever their length; the row above the rule
+    line ("|---|---|") is the table's header. A row of one word per cell is a menu and stays
+    as classified."""
+    for k, ln in enumerate(lines):
+        if ln.kind not in {"heading", "narrative", "title"} or "\n" in ln.text:
+            continue
+        if not _TABLE_ROW.match(ln.text) or _TABLE_RULE.match(ln.text):
+            continue
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        if nxt is not None and _TABLE_RULE.match(nxt.text):
+            ln.kind = "heading"  # the header row
+            continue
+        cells = [c.strip() for c in ln.text.strip().strip("|").split("|")]
+        if any(len(c.split()) >= 3 for c in cells):
+            ln.kind = "list_item"
+
+
 def mark_text_regions(text: str, doc_id: str = "") -> list[Region]:
     """:func:`mark_regions` for a bare string (``doc_id`` is copied into each region)."""
     rules = _rules()
@@ -1070,6 +1093,7 @@ def mark_text_regions(text: str, doc_id: str = "") -> list[Region]:
         _classify(line, rules)
     _apply_context(lines, rules)
     _chronology(lines)
+    _table_rows(lines)
     for line in lines:
         if line.kind in {"narrative", "caption"}:
             for s, e, k in _split_narrative(text, line, rules, line.kind):

@@ -27,12 +27,14 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .. import textindex
 from ..model import EntityMention, EventMention, RegionKind, TimeMention, civil_from_day
 from ..registry import stage
 from ..time.durations import parse_days
 from ..time.values import make_day
 from .arguments import Located, choose_time, clause_span, participants, place_of
 from .fallback import OTHER_TYPE, fallback_triggers, quoted_statement
+from .labels import label_events, performing_verbs, record_subjects
 from .modality import immediate_governor, modality_of
 from .salience import mark_main
 from .states import STATE_TYPE, state_mentions
@@ -41,7 +43,7 @@ from .triggers import Trigger, find_triggers, subjects
 from .types import EventTypes, format_type, load_event_types
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from ..state import DocState, Segment
 
@@ -127,7 +129,7 @@ def _locate(seg: Segment, tm: TimeMention) -> Located:
     rs, re_ = tm.start - seg.offset, tm.end - seg.offset
     span = (
         seg.doc.char_span(rs, re_, alignment_mode="expand")
-        if 0 <= rs < re_ <= len(seg.doc.text)
+        if 0 <= rs < re_ <= seg.region.end - seg.region.start
         else None
     )
     if span is None or not len(span):
@@ -186,9 +188,9 @@ def _backdrop(head: Token, et: EventTypes) -> bool:
 def _person_term(text: str, t: TimeMention, ents: _Entities) -> bool:
     """A date in parentheses right after a person's name ("Kennedy (President, 1961-1963)")
     gives the person's term or life, not the date of an event in the sentence."""
-    line_start = text.rfind("\n", 0, t.start) + 1
-    k = text.rfind("(", line_start, t.start)
-    if k < 0 or ")" in text[k : t.start]:
+    line_start = textindex.rfind(text, "\n", 0, t.start) + 1
+    k = textindex.rfind(text, "(", line_start, t.start)
+    if k < 0 or textindex.find(text, ")", k, t.start) >= 0:
         return False
     j = k
     while j > line_start and text[j - 1] in " \t*_":
@@ -231,6 +233,33 @@ def _impersonal_subject(v: Token) -> bool:
     named elsewhere (a treaty, a bill), not a party that acts."""
     subj = [c for c in v.children if c.dep_ == "nsubj"]
     return len(subj) == 1 and subj[0].lower_ == "it"
+
+
+def _about_the_record(v: Token) -> bool:
+    """A clause whose subject is a figure, an estimate or a source ("other values have been
+    proposed", "Russian sources date the order to X", "estimates range from ..."): the
+    record discussing an event, not an event (``record_subjects`` in
+    ``data/event_labels.yaml``)."""
+    subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subj and v.dep_ == "conj":
+        subj = [c for c in v.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    words = record_subjects()
+    return bool(subj) and all(s.lemma_.lower() in words or s.lower_ in words for s in subj)
+
+
+def _timeless_present(v: Token, kind: str) -> bool:
+    """An undated verb in the simple present in running prose ("they protect the right to a
+    lawful judgment", "the clause declares that ...") tells what something is or says, not a
+    dated act (a chronology's historical present comes with its entries' dates)."""
+    if kind != "narrative":
+        return False
+    if v.dep_ == "conj" and v.tag_ == "VB" and v.head.pos_ in {"VERB", "AUX"}:
+        if any(c.dep_ in {"aux", "auxpass"} for c in v.children):
+            return False
+        v = v.head  # "they protect X and declare Y": the tense of the first verb
+    if v.tag_ not in {"VBZ", "VBP"}:
+        return False
+    return not any(c.dep_ in {"aux", "auxpass"} for c in v.children)
 
 
 def _pronoun_subject(v: Token) -> bool:
@@ -345,7 +374,8 @@ def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[in
     """Mentions that are not events of their own (``not_events`` in the YAML):
 
     - a war named as the backdrop ("during the X War", "amid the war") or as a label ("X War:
-      Battle of Y"), or a bare war noun naming a kind ("the use of aircraft in war");
+      Battle of Y", "the X War memorial"), or a bare war noun naming a kind ("the use of
+      aircraft in war");
     - a figure ("3,000 people died", "destroyed 28,000 buildings"): an attribute of an event;
     - a clause whose subject is a question word ("What happened in 1066"): a page heading."""
     ne = et.not_events
@@ -353,6 +383,8 @@ def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[in
         root = head
         while tr.start <= root.head.i < tr.end and root.head.i != root.i:
             root = root.head  # the name's own head ("World War I": the parser may pick "I")
+        if root.dep_ == "compound" and not tr.start <= root.head.i < tr.end:
+            return True  # "World War II veterans", "a war centenary": a label of a noun
         gov = root.head if root.dep_ == "pobj" else None
         if gov is not None and gov.lower_ in ne.backdrop_preps:
             return True
@@ -372,6 +404,8 @@ def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[in
         nxt = head.doc[tr.end] if tr.end < len(head.doc) else None
         if tr.kind == "named" and nxt is not None and nxt.text.startswith(":"):
             return True  # "Franco-Prussian War: Battle of X": a label
+    if tr.kind == "verbal" and _about_the_record(head):
+        return True  # "other values have been proposed", "later sources date it to X"
     top = head
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head  # "subjecting the king to the law and promising justice"
@@ -501,6 +535,78 @@ def _frame(head: Token, triggers: Sequence[Trigger], et: EventTypes) -> bool:
     return False
 
 
+def _objects_of_acts(triggers: list[Trigger], doc: Doc, et: EventTypes) -> list[Trigger]:
+    """ "declared war on X", "ordered the mobilisation of the army", "announced the birth of
+    a prince": an event noun that is the direct object of a typed verb is one event with the
+    verb, told once. A verb that performs or makes known its object (``performs`` in
+    ``data/event_labels.yaml``: declare, order, announce, ...) takes the noun's type, the
+    event being what was declared or ordered; any other verb keeps its own ("refused the
+    demand": a refusal)."""
+    verbs = {tr.head: k for k, tr in enumerate(triggers) if tr.kind == "verbal"}
+    if not verbs:
+        return triggers
+    out = list(triggers)
+    drop: set[int] = set()
+    performs = performing_verbs()
+    for k, tr in enumerate(triggers):
+        head = doc[tr.head]
+        hv = _headline_passive(tr, head, verbs, triggers, et)
+        if hv is not None:
+            # "Treaty of X signed", "Fortress stormed": a headline's passive without its
+            # auxiliary; the name is the verb's patient, one event
+            v = verbs[hv]
+            a, b = out[v].type, tr.type
+            keep = a if et.types[a].priority >= et.types[b].priority else b
+            out[v] = dataclasses.replace(out[v], type=keep, name=tr.name or out[v].name)
+            drop.add(k)
+            continue
+        if tr.kind != "nominal" or head.dep_ not in {"dobj", "obj"} or head.head.i not in verbs:
+            continue
+        v = verbs[head.head.i]
+        drop.add(k)
+        if head.head.lemma_.lower() in performs:
+            out[v] = dataclasses.replace(out[v], type=tr.type)
+    return [tr for k, tr in enumerate(out) if k not in drop]
+
+
+def _headline_passive(
+    tr: Trigger, head: Token, verbs: dict[int, int], triggers: Sequence[Trigger], et: EventTypes
+) -> int | None:
+    """A named or nominal event as the subject of a past-tense verb of its own kind that has
+    no object ("Treaty of X signed", "Armistice signed at Y"): the verb tells the name's
+    event. Returns the verb's token index."""
+    if tr.kind not in {"named", "nominal"}:
+        return None
+    root = head
+    while tr.start <= root.head.i < tr.end and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "nsubj" or root.head.i not in verbs:
+        return None
+    v = root.head
+    if v.tag_ not in {"VBD", "VBN"} or any(c.dep_ in {"dobj", "obj"} for c in v.children):
+        return None
+    return v.i if et.compatible(triggers[verbs[v.i]].type, tr.type) else None
+
+
+def _result_state(head: Token, loc: Located, others: Collection[int]) -> bool:
+    """ "By the time the war ended in 1945, the empire had lost its hold": a clause in the
+    past perfect whose only date lies in a subordinate clause telling another event states
+    what had come about by then; the dated event is the subordinate one."""
+    if not any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ == "VBD" for c in head.children
+    ):
+        return False
+    if loc.root is None:
+        return False
+    for c in head.children:
+        if c.dep_ not in {"advcl", "ccomp", "prep", "npadvmod"}:
+            continue
+        inside = {t.i for t in c.subtree}
+        if loc.root.i in inside and any(o in inside for o in others):
+            return True
+    return False
+
+
 def _confidence(tr: Trigger, kind: str, generic: bool = False) -> float:
     base = 1.0 if tr.kind in {"verbal", "named"} else (0.8 if tr.anchor else 0.4)
     if generic:
@@ -539,6 +645,10 @@ def _sentence_mentions(
     ]
     date_toks = {t.i for t in sent if any(a <= seg.offset + t.idx < b for a, b in spans)}
     triggers = [_figurative(tr, seg.doc[tr.head], et) for tr in triggers]
+    #: typed triggers the sentence names (a long sentence with several narrows each mention's
+    #: evidence to its clause, even when some are only labels or objects of another)
+    found = len(triggers)
+    triggers = _objects_of_acts(triggers, seg.doc, et)
     triggers = [tr for tr in triggers if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
     untyped = [tr for tr in untyped if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
     untyped = [tr for tr in untyped if not _frame(seg.doc[tr.head], triggers, et)]
@@ -583,6 +693,8 @@ def _sentence_mentions(
             )
             time = loc.mention if loc is not None else None
             own_time = time
+            if fallback and loc is not None and _result_state(head, loc, others):
+                continue
             if time is None:
                 # a table row's first cell ("| X War | 1853 | 1856 |"): the row's dates
                 at = seg.offset + seg.doc[tr.start].idx
@@ -612,7 +724,7 @@ def _sentence_mentions(
             continue
         if tr.kind in {"nominal", "named"}:
             cs, ce = _phrase_span(tr, sent)
-        elif clauses or (len(sent.text) > _LONG_SENTENCE and len(triggers) > 1):
+        elif clauses or (len(sent.text) > _LONG_SENTENCE and found > 1):
             cs, ce = clause_span(tr, sent, others)
         else:
             cs, ce = sent.start_char, sent.end_char
@@ -649,6 +761,7 @@ def _sentence_mentions(
                         and (
                             _generic(seg.doc[tr.head], tr)
                             or (tr.kind == "verbal" and _impersonal_subject(head))
+                            or (tr.kind == "verbal" and _timeless_present(head, rkind))
                         )
                     )
                     or (tr.kind == "verbal" and (_fragment(head) or _noun_infinitive(head))),
@@ -709,19 +822,26 @@ def extract_events(state: DocState) -> list[EventMention]:
             prev, prev_end = ms, abs_e
     for k, (_bounds, ms, _undated) in enumerate(told):
         out.extend(_between_one_day(told, k, text, et) if 0 < k < len(told) - 1 else ms)
-    out.extend(entry_events(state, out))
+    absorbed: set[int] = set()
+    entries = entry_events(state, out, absorbed)
+    out = [m for k, m in enumerate(out) if k not in absorbed] + entries
+    labelled, replaced = label_events(state, out, et.types)
+    if labelled:
+        out = [m for i, m in enumerate(out) if i not in replaced] + labelled
     out.sort(key=lambda m: (m.start, m.trigger_start, m.type))
     return mark_main(out, state.regions)
 
 
-_ENTRY_LEAD = re.compile(r"[ \t]*(?:[-*+•▪◦‣][ \t]+)?(?:\*\*|__)?[ \t]*")
+_ENTRY_LEAD = re.compile(r"[ \t]*(?:[-*+•▪◦‣][ \t]+|\|[ \t]*)?(?:\*\*|__)?[ \t]*")
 _ENTRY_SEP = re.compile(r"(?:\*\*|__)?[ \t]*(?:[-–—:|][ \t]*)?(?:\*\*|__)?[ \t]*")
 _ENTRY_WORD = re.compile(r"[A-Za-z]")
 #: an entry event weighs like a typed verbal mention of a list item, a little below
 _ENTRY_CONFIDENCE = 0.8
 
 
-def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[EventMention]:
+def entry_events(
+    state: DocState, mentions: Sequence[EventMention], absorbed: set[int] | None = None
+) -> list[EventMention]:
     """A chronology entry that opens with its own date ("1181 Supernova seen by ...",
     "1931- The first aerial refuelling is achieved", "Sep 27 Troops set sail") states an
     event even when no trigger names it, or when its only trigger names a war it happened in
@@ -734,6 +854,8 @@ def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[Even
     times = sorted((t for t in state.times if usable_time(t)), key=lambda t: t.start)
     starts = [t.start for t in times]
     out: list[EventMention] = []
+    if absorbed is None:
+        absorbed = set()
     seg_at: dict[int, Segment] = {}
     for sg in state.segments:
         seg_at.setdefault(sg.region.start, sg)
@@ -770,6 +892,29 @@ def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[Even
         ):
             continue  # a dated mention states the entry (not a bare word of it: "in war"),
             # or names it ("The X invasion ... collapses")
+        typ = OTHER_TYPE
+        named = next(
+            (
+                k
+                for k, m in enumerate(mentions)
+                if region.start <= m.start < region.end
+                and m.time is None
+                and m.modality == "asserted"
+                and m.type != OTHER_TYPE
+                and m.type != STATE_TYPE
+                and (
+                    (m.trigger_start < subject[1] and subject[0] < m.trigger_end)
+                    or _opens(text, body, m.trigger_start)
+                    or m.trigger_start <= t_start < m.trigger_end
+                )
+            ),
+            None,
+        )
+        if named is not None:
+            # "1912–1913 – Two X Wars double the kingdom's territory": the entry tells of
+            # the event its subject names (README: the war as the entry's content)
+            typ = mentions[named].type
+            absorbed.add(named)
         out.append(
             EventMention(
                 doc_id=state.document.id,
@@ -778,7 +923,7 @@ def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[Even
                 end=end,
                 trigger_start=t_start,
                 trigger_end=t_end,
-                type=OTHER_TYPE,
+                type=typ,
                 time=date.value,
                 time_start=date.start,
                 time_end=date.end,
@@ -788,6 +933,13 @@ def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[Even
             )
         )
     return out
+
+
+def _opens(text: str, body: int, start: int) -> bool:
+    """The mention at ``start`` opens the entry whose text begins at ``body`` (after at most
+    an article): "Two X Wars double ...", "The X Congress redraws ..."."""
+    lead = text[body:start]
+    return start >= body and (not lead.strip() or lead.strip().lower() in {"the", "a", "an"})
 
 
 def _entry_trigger(

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from .. import textindex
 from ..model import Anchor, TimeKind, TimeValue, civil_from_day, day_number
 from . import values as V
 from .calendars import julian_to_gregorian_value
@@ -1537,6 +1538,7 @@ def resolve_all(
     ctx.news = _is_news(ctx, cands, roles)
     years = _YearTrack(text, cands, roles, ctx.sent_starts)
     para_seen = -1
+    aside = _Asides(text)
     breaks = sorted(heading_breaks)
     bi = 0
     out = resolver.resolved_so_far
@@ -1565,7 +1567,7 @@ def resolve_all(
                 continue  # "In December 1917, a month after <event>": the embedded event's date
             # the first date of a paragraph sets its scene, whatever its syntax ("The
             # first of the 1777 campaigns ...", "When the British planned for 1777, ...")
-            para = text.rfind("\n", 0, c.start) + 1
+            para = textindex.rfind(text, "\n", 0, c.start) + 1
             opens = para != para_seen
             if opens:
                 para_seen = para
@@ -1580,7 +1582,7 @@ def resolve_all(
             if role != "heading" and ctx.ref is not None:
                 if not opens and _IRREALIS_BEFORE.search(text[max(0, c.start - 60) : c.start]):
                     continue  # "a campaign planned for 1976" does not move the narrative there
-                if _aside(text, c.start):
+                if aside.at(c.start):
                     continue  # a date in parentheses or in quoted speech is an aside
                 if _pluperfect(text, c, ctx.sent_starts) and r.value.latest < _ref_day(ctx.ref):
                     continue  # "had been proclaimed in 1871": background of the narrative
@@ -1633,8 +1635,11 @@ def _pluperfect(text: str, c: Cand, sent_starts: list[int]) -> bool:
     narrative's time, so it does not move the narrative back."""
     i = bisect.bisect_right(sent_starts, c.start) - 1
     s = sent_starts[max(i, 0)]
-    clause = re.split(r"[;:]", text[s : c.start])[-1]
-    return bool(_PLUPERFECT.search(clause[-90:]))
+    # the clause: after the sentence's last ";" or ":" before the date (found from an
+    # index: a sentence may be a whole page long)
+    k = max(textindex.rfind(text, ";", s, c.start), textindex.rfind(text, ":", s, c.start))
+    clause_start = k + 1 if k >= 0 else s
+    return bool(_PLUPERFECT.search(text[max(clause_start, c.start - 90) : c.start]))
 
 
 class _YearTrack:
@@ -1758,6 +1763,42 @@ def _aside(text: str, pos: int) -> bool:
     opened = before.count("“") > before.count("”")
     straight = before.count('"') % 2 == 1
     return opened or straight
+
+
+class _Asides:
+    """:func:`_aside` of positions asked in document order, each paragraph scanned once
+    (a paragraph of thousands of dates stays linear); an earlier position rescans."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.para = -1
+        self.pos = -1
+        self.depth = 0
+        self.curly_open = 0
+        self.curly_close = 0
+        self.straight = 0
+
+    def at(self, pos: int) -> bool:
+        text = self.text
+        para = textindex.rfind(text, "\n", 0, pos) + 1
+        if para != self.para or pos < self.pos:
+            self.para, self.pos = para, para
+            self.depth = self.curly_open = self.curly_close = self.straight = 0
+        chunk = text[self.pos : pos]
+        self.pos = pos
+        depth = self.depth
+        for ch in chunk:
+            if ch in "([":
+                depth += 1
+            elif ch in ")]" and depth > 0:
+                depth -= 1
+        self.depth = depth
+        self.curly_open += chunk.count("“")
+        self.curly_close += chunk.count("”")
+        self.straight += chunk.count('"')
+        if depth > 0:
+            return True
+        return self.curly_open > self.curly_close or self.straight % 2 == 1
 
 
 _SCENE_BEFORE = re.compile(

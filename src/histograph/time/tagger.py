@@ -946,18 +946,25 @@ def find_candidates(text: str) -> list[Cand]:
             found.append((-(c.end - c.start), prio, c.start, c))
     found.sort(key=lambda t: (t[0], t[1], t[2]))
     taken: list[Cand] = []
-    occupied: list[tuple[int, int]] = []
-
+    # what the longer candidates took, as marks per character (not a sorted list of
+    # intervals: inserting into one is quadratic on a page of a hundred thousand dates)
+    occupied = bytearray(len(text) + 1)  # 1 where a taken candidate covers the char
+    starts = bytearray(len(text) + 1)  # 1 where a taken candidate starts
+    empties: list[int] = []  # taken candidates of no length (sorted)
     for _, _, _, c in found:
-        i = bisect.bisect_left(occupied, (c.start, c.start))
-        clash = False
-        if i > 0 and occupied[i - 1][1] > c.start:
-            clash = True
-        if i < len(occupied) and occupied[i][0] < c.end:
-            clash = True
-        if clash:
-            continue
-        occupied.insert(i, (c.start, c.end))
+        a, e = c.start, c.end
+        if e > a:
+            if occupied.find(1, a, e) >= 0:
+                continue
+            k = bisect.bisect_left(empties, a)
+            if k < len(empties) and empties[k] < e:
+                continue
+            occupied[a:e] = b"\x01" * (e - a)
+            starts[a] = 1
+        else:  # taken unless strictly inside a taken candidate
+            if 0 < a < len(text) and occupied[a - 1] and occupied[a] and not starts[a]:
+                continue
+            bisect.insort(empties, a)
         taken.append(c)
     taken.sort(key=lambda c: c.start)
     return _merge(_dual_dates(taken, masked), masked, lx)
