@@ -99,3 +99,25 @@ def test_catalogue_entry_dates_the_sentences_after_its_head() -> None:
     )
     assert _dates(a, "Grant proposed a meeting") == {"1871-03-03"}
     assert _dates(a, "Hale accepted") == {"1871-03-09"}
+
+
+def test_named_battle_in_an_entry_under_a_year_line_takes_that_year() -> None:
+    a = _analyse(
+        "Selected anniversaries\n\n"
+        "1709:\n"
+        "Great Northern War: At the Battle of the Lakes, the Russian army routed the Swedes "
+        "and forced their king to flee south.\n"
+    )
+    assert "1709" in _dates(a, "Battle of the Lakes")
+
+
+def test_named_war_mentioned_as_a_backdrop_takes_no_entry_date() -> None:
+    a = _analyse(
+        "Milestones of flight\n\n"
+        "1911 – Aircraft are first used to drop bombs during the Lakes War.\n"
+        "1912 – A seaplane flies from a ship.\n"
+        "1913 – The first loop is flown.\n"
+    )
+    text = a.document.text
+    named = [e for e in a.events if text[e.start : e.end].endswith("Lakes War")]
+    assert all(e.time is None for e in named)

@@ -227,3 +227,31 @@ def test_a_dated_table_row_is_content_not_a_menu() -> None:
     )
     kinds = {text[r.start : r.end]: r.kind for r in mark_text_regions(text)}
     assert kinds["| Border War | 1702 | 1704 |"] == "list_item"
+
+
+def test_heading_with_dashes_between_day_and_year_is_one_date() -> None:
+    ms = tag_dates("March 3 - 1802 - The Great Fire of the Harbour\n")
+    assert _value(ms, "March 3 - 1802") == "1802-03-03"
+
+
+def test_small_hours_after_midnight_are_the_next_day() -> None:
+    text = (
+        "The trial was set for the evening of 3 May 1902, but it was run after midnight by a "
+        "tired crew. At 1:20 a.m. the boiler burst. Two stokers died that night."
+    )
+    ms = tag_dates(text)
+    assert _value(ms, "1:20 a.m.") == "1902-05-04T01:20"
+    ms = tag_dates("On 3 May 1902 the crew met at 9:00. At 11:30 the boiler burst.")
+    assert _value(ms, "11:30") == "1902-05-03T11:30"
+
+
+def test_year_less_day_range_given_the_page_year_stays_a_range() -> None:
+    text = (
+        "The summer crisis of 1866\n\n"
+        "The crisis of 1866 began in the capitals. In 1866 the envoys met twice.\n\n"
+        "On 5–6 July the two kings met at the border."
+    )
+    ms = _tag(text)
+    assert _value(ms, "5–6 July") == "1866-07-05/1866-07-06"
+    tm = next(m for m in ms if m.text == "5–6 July")
+    assert tm.timex == "1866-07-05/1866-07-06"

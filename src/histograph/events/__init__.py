@@ -172,6 +172,19 @@ def _phrase_span(tr: Trigger, sent: Span) -> tuple[int, int]:
     return s, e
 
 
+def _backdrop(head: Token, et: EventTypes) -> bool:
+    """A name in a backdrop phrase ("during the X Revolution", "amid the Y Crisis"): the
+    entry's date belongs to what happened against it, not to the name."""
+    cur = head
+    for _ in range(4):
+        if cur.dep_ == "pobj" and cur.head.lower_ in et.not_events.backdrop_preps:
+            return True
+        if cur.head.i == cur.i or cur.dep_ not in {"compound", "amod", "pobj", "appos", "conj"}:
+            return False
+        cur = cur.head
+    return False
+
+
 def _person_term(text: str, t: TimeMention, ents: _Entities) -> bool:
     """A date in parentheses right after a person's name ("Kennedy (President, 1961-1963)")
     gives the person's term or life, not the date of an event in the sentence."""
@@ -256,8 +269,17 @@ def _pronoun_subject(v: Token) -> bool:
     return bool(subj) and all(c.pos_ == "PRON" for c in subj)
 
 
+#: a range of less than this many days ("5–6 July", "the night of 4 to 5 June") may date an
+#: event that is not durative: one happening told across a night or a few days
+_SHORT_RANGE_DAYS = 7
+
+
 def _is_range(t: TimeMention) -> bool:
-    return t.value is not None and (t.value.precision == "interval" or "/" in t.value.value)
+    """A range of dates too long to be the date of one momentary happening."""
+    v = t.value
+    if v is None or not (v.precision == "interval" or "/" in v.value):
+        return False
+    return v.latest - v.earliest >= _SHORT_RANGE_DAYS
 
 
 def _region_kind(seg: Segment, line_kind: str) -> RegionKind:
@@ -677,13 +699,20 @@ def _sentence_mentions(
                 # a table row's first cell ("| X War | 1853 | 1856 |"): the row's dates
                 at = seg.offset + seg.doc[tr.start].idx
                 time = structure.row_date(at) or structure.card_head_date(at)
-            if time is None and tr.kind != "named" and not _under_temporal_marker(head, markers):
-                for structural in (
-                    label,
-                    structure.heading_date(abs_s),
-                    structure.card_date(abs_s),
-                    structure.lead_date(abs_s),
-                ):
+            if time is None and not _under_temporal_marker(head, markers):
+                # a name ("the Battle of X") takes only its own entry's date: the line's
+                # leading label or the date line right above it
+                structurals = (
+                    ((label, structure.card_date(abs_s)) if not _backdrop(head, et) else ())
+                    if tr.kind == "named"
+                    else (
+                        label,
+                        structure.heading_date(abs_s),
+                        structure.card_date(abs_s),
+                        structure.lead_date(abs_s),
+                    )
+                )
+                for structural in structurals:
                     if structural is not None and (typ.durative or not _is_range(structural)):
                         time = structural
                         break

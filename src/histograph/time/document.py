@@ -322,6 +322,16 @@ def _section_days(
     return out
 
 
+def _in_year(r: Resolved, c: Cand, y: int) -> Resolved:
+    """A year-less day (or day range: "5–6 July") resolved again in year ``y``, its TIMEX3
+    value with it (raises ValueError for 29 February of a common year)."""
+    tv = V.make_day(y, int(c.f["m"]), int(c.f["d"]))
+    if "d2" in c.f:
+        tv = V.make_interval(tv, V.make_day(y, int(c.f.get("m2") or c.f["m"]), int(c.f["d2"])))
+    tv = V.with_anchor(tv, "narrative")
+    return replace(r, value=tv, timex=tv.value)
+
+
 def _same_day_year(
     resolved: list[Resolved], cands: Sequence[Cand], roles: Sequence[str]
 ) -> list[Resolved]:
@@ -345,9 +355,7 @@ def _same_day_year(
         if civil_from_day(r.value.earliest)[0] == y:
             continue
         try:
-            out[i] = replace(
-                r, value=V.with_anchor(V.make_day(y, int(c.f["m"]), int(c.f["d"])), "narrative")
-            )
+            out[i] = _in_year(r, c, y)
         except ValueError:
             continue
     return out
@@ -379,9 +387,7 @@ def _paragraph_year(
         if any(isinstance(cc.f.get("y"), int) and para < cc.start < r.start for cc in cands[:i]):
             continue  # the paragraph states its own year before it
         try:
-            out[i] = replace(
-                r, value=V.with_anchor(V.make_day(top, int(c.f["m"]), int(c.f["d"])), "narrative")
-            )
+            out[i] = _in_year(r, c, top)
         except ValueError:
             continue
     return out

@@ -315,6 +315,15 @@ def _nearest_year(ctx: Context, m: int, d: int | None, tense: str | None) -> int
 _NEXT_YEAR_GAP = 8
 
 
+#: a clock time before this hour, told after a time from this late hour on the same day
+#: and at least this many hours earlier, is in the small hours of the next day
+_SMALL_HOURS_END = 6
+_LATE_HOUR = 20
+_NIGHT_GAP = 12
+#: the hour a part of the day stands for
+_POD_HOUR = {"MO": 9, "AF": 15, "EV": 20, "NI": 22, "DT": 12}
+
+
 #: "the winter" after a reference in this month or later is the coming winter (next year)
 _WI_FROM = 8
 _SEASON_MID = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
@@ -890,8 +899,26 @@ class Resolver:
         if base is None:
             return self._res(c, "TIME", None, f"XXXX-XX-XXT{clock}")
         (y, m, d), anchor, astart = base
+        if anchor == "narrative" and self._past_midnight(int(c.f["hh"]), c):
+            # "after midnight ... at 1:23 a.m.": the small hours of the next day
+            y, m, d = civil_from_day(day_number(y, m, d) + 1)
         tv = V.make_time(y, m, d, c.f["hh"], c.f.get("mi"))
         return self._res(c, "TIME", tv, f"{tv.value}", anchor, astart)
+
+    def _past_midnight(self, hh: int, c: Cand) -> bool:
+        """A clock time of the small hours told after a late time of the same narrative day
+        ("in the evening", "midnight", "23:10", then "1:23 a.m."): the night has passed."""
+        if hh >= _SMALL_HOURS_END or str(c.f.get("ampm") or "").lower().startswith("p"):
+            return False
+        r = self.ctx.ref
+        if r is None:
+            return False
+        last = next((x for x in reversed(self.resolved_so_far) if x.start == r.start), None)
+        if last is None or last.value is None or last.value.precision != "time":
+            return False
+        tail = last.value.value.partition("T")[2]
+        ref_hour = int(tail[:2]) if tail[:2].isdigit() else _POD_HOUR.get(tail[:2], 12)
+        return ref_hour >= _LATE_HOUR and ref_hour - hh >= _NIGHT_GAP
 
     def _day_anchor(self, c: Cand) -> tuple[tuple[int, int, int], Anchor, int | None] | None:
         if self._narrative_time(c):

@@ -1195,6 +1195,19 @@ def _merge(cands: list[Cand], text: str, lx: Lexicon) -> list[Cand]:
                 out.append(merged)
                 i += 2
                 continue
+            # "April 18 - 1906" (a heading's dashes): the year completes the day
+            if (
+                c.rule in ("dmy", "mdy")
+                and "y" not in c.f
+                and "d" in c.f
+                and nxt.rule == "year"
+                and re.fullmatch(r"[ \t]*[-–—][ \t]*", between)
+            ):
+                c.f["y"] = nxt.f["y"]
+                c.end = nxt.end
+                out.append(c)
+                i += 2
+                continue
             # ranges: "1936 to 1938", "from March to June 1933", "November 15-16"
             if c.rule in _DATEISH and nxt.rule in _DATEISH and _RANGE_SEP.match(between):
                 sep = between.strip().lower()
