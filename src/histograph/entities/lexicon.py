@@ -19,6 +19,7 @@ from ..datafile import load_yaml as _parse_yaml
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm(s: str) -> str:
     """Lowercase, drop dots and apostrophes, every other non-alphanumeric -> space.
 

@@ -1192,7 +1192,12 @@ def _known_name_pass(
     g = gazetteer()
     tl = titles()
     out: list[SegMention] = []
-    fulls = sorted(full, key=len, reverse=True)
+    # known full names by their first word, longest first: a token is compared only with
+    # the names it can start (linear in the document, whatever the number of names)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for f in sorted(full, key=len, reverse=True):
+        if f:
+            by_first.setdefault(f[0], []).append(f)
     for si, seg in enumerate(state.segments):
         doc = seg.doc
         i = 0
@@ -1201,7 +1206,7 @@ def _known_name_pass(
                 i += 1
                 continue
             hit: tuple[int, int] | None = None
-            for f in fulls:
+            for f in by_first.get(doc[i].text, ()):
                 n = len(f)
                 if tuple(t.text for t in doc[i : i + n]) == f:
                     hit = (i, i + n)
