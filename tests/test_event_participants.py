@@ -82,7 +82,7 @@ def test_a_bare_title_stands_for_the_person_named_with_it_before() -> None:
 
 def test_a_pronoun_looks_past_sentences_that_name_nobody() -> None:
     text = (
-        "In 1887 Governor Harlan Voss sailed to Bavaria. In May 1887 the governor "
+        "In 1887 Governor Harlan Voss sailed to Norway. In May 1887 the governor "
         "toured the northern ports. The weather was poor. "
         "On 9 June he fell ill at the Old Manor."
     )

@@ -128,6 +128,7 @@ class NameWords:
     saint_words: frozenset[str] = frozenset()
     naming_nouns: frozenset[str] = frozenset()
     battle_nouns: frozenset[str] = frozenset()
+    place_target_words: frozenset[str] = frozenset()
     mononyms: frozenset[str] = frozenset()
     venue_heads: frozenset[str] = frozenset()
     meeting_nouns: frozenset[str] = frozenset()
@@ -161,6 +162,7 @@ def name_words() -> NameWords:
         saint_words=_nset(d.get("saint_words")),
         naming_nouns=_nset(d.get("naming_nouns")),
         battle_nouns=_nset(d.get("battle_nouns")),
+        place_target_words=_nset(d.get("place_target_words")),
         mononyms=_nset(d.get("mononyms")),
         venue_heads=_nset(d.get("venue_heads")),
         meeting_nouns=_nset(d.get("meeting_nouns")),

@@ -526,12 +526,52 @@ def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                     best = (abs(o.i - head.i), found)
     if best is not None:
         return best[1]
-    return _clause_place(head, doc_tokens, label_of)
+    return _target_place(head, tr, label_of) or _clause_place(head, doc_tokens, label_of)
 
 
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
 #: prepositions whose place object, anywhere in the trigger's own clause, locates the event
 _CLAUSE_PLACE_PREPS = (*PLACE_PREPS, "over", "across", "throughout", "within")
+
+
+#: prepositions after which a lone name the tagger took for an organisation is a site
+_SITE_PREPS = frozenset({"at", "in", "near", "outside"})
+
+
+def _bare_name(t: Token, label_of: LabelOf) -> bool:
+    """A lone capitalised name with no words of its own ("at X"): after a preposition of
+    place it is a town even when the tagger took it for an organisation."""
+    return (
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and not t.text.isupper()
+        and label_of(t) in {"ORG", ""}
+        and not any(c.dep_ in {"compound", "amod", "flat", "det"} for c in t.children)
+    )
+
+
+def _target_place(head: Token, tr: Trigger, label_of: LabelOf) -> str | None:
+    """The place an act is done to ("invaded X", "X was evacuated", "the attack on X", "the
+    occupation of X"): the object of a verb or noun of ``place_target_words`` (names.yaml)."""
+    if norm(head.lemma_) not in name_words().place_target_words:
+        return None
+    if head.pos_ in {"VERB", "AUX"}:
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        objs = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        if passive:
+            objs += [c for c in head.children if c.dep_ == "nsubjpass"]
+    else:
+        objs = [
+            *prep_objects(head, "on"),
+            *prep_objects(head, "of"),
+            *prep_objects(head, "against"),
+        ]
+    for o in objs:
+        if _is_place(o, label_of) and not _names_person(o, label_of):
+            found = _place_phrase_text(o, label_of)
+            if found:
+                return found
+    return None
 
 
 def _own_clause(head: Token, sent: Span) -> list[Token]:
@@ -574,6 +614,7 @@ def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
         for o in (g for g in t.children if g.dep_ == "pobj" and g.i in ids):
             if (
                 _is_place(o, label_of)
+                or (t.lower_ in _SITE_PREPS and _bare_name(o, label_of))
                 or (
                     t.lower_ == "at"
                     and label_of(o) == "ORG"
