@@ -170,3 +170,10 @@ def test_an_occupation_before_a_name_and_a_two_word_heir() -> None:
         "throne, was shot."
     )
     assert "heir presumptive to the Ruritanian throne" in titles_of(a, "Karl Albrecht")
+
+
+def test_the_copula_after_life_dates_gives_a_role() -> None:
+    a = analyze("Karl Brenner (1850–1920) was a Bavarian diplomat.")
+    assert titles_of(a, "Karl Brenner") == {"Bavarian diplomat"}
+    a = analyze("Karl Brenner (1850–1920) was born in Munich.")
+    assert titles_of(a, "Karl Brenner") == set()

@@ -642,6 +642,9 @@ def _extract_segment(state: DocState, sg: _Seg, dates: _Dates) -> list[_Found]:
             if close is not None:
                 out.extend(_parenthetical(sg, dates, m, q + 1, close))
                 out.extend(_colon_description(sg, m, close + 1))
+                if close + 1 < len(doc) and doc[close + 1].lemma_ == "be":
+                    # "X (1850–1920) was a diplomat": the copula after the life dates
+                    out.extend(_verb_role(state, sg, dates, m, close + 1, s_hi, relative=False))
             continue
         out.extend(_colon_description(sg, m, q))
         # --- apposition / relative clause after a comma
