@@ -335,3 +335,10 @@ def test_an_undated_mention_with_the_speech_s_own_word_still_joins_it() -> None:
     events, _ = merge([d])
     assert len(events) == 1
     assert len(events[0].mentions) == 2
+
+
+def test_the_states_of_one_country_s_eras_are_one_actor_and_other_countries_are_not() -> None:
+    from histograph.merge.evidence import _lineage
+
+    assert _lineage("s-USSR") == _lineage("s-RSFSR")
+    assert _lineage("s-GBR") != _lineage("s-DEU")

@@ -36,6 +36,17 @@ processed finest date first. A mention joins the best-scoring cluster whose scor
   "Washington" / "Washington DC"); identity participants (the person appointed, killed,
   taking office) that differ block; places that differ block;
 - same document, same name, same trigger word.
+Precision rules (:mod:`.evidence`, data in ``data/coreference.yaml``): two entries of one
+chronology (list items, lines opening with their date, table rows) dated to a month or finer
+never merge, nor two lines of one page timed more than a few minutes apart; a bare name or
+noun inside another mention's clause, or beside another happening in its sentence ("as the
+Cold War deepened, ..."), is a label and neither founds nor joins; a mention of a page whose
+resolved actors (people, states) are all others than an event's of that page is another
+act; an undated clause that meets an event of its page through a person alone, without the
+same predicate, is another of that person's acts (dropped: the collection cannot date it);
+an act of a day or a month is never the years-long event around it; a year-less day of
+another page needs the same predicate or a participant; happenings numbered differently
+("the first wave" / "a second wave") are two.
 An undated, unnamed mention that reaches no cluster joins the only cluster of its group when
 the corpus has exactly one, or the only one sharing its trigger's word class; a definite
 description ("The negotiations were conducted by ...") joins the cluster of its group told by

@@ -417,9 +417,45 @@ def _actors_apart(x: _Mention, c: _Cluster) -> bool:
     for kind in ("p-", "s-"):
         mine = {p for p in x.parts if p.startswith(kind)}
         theirs = {p for p in c.parts if p.startswith(kind)}
+        if kind == "s-":
+            # one country under the states of its eras ("Soviet Russia" 1920, "the Soviet
+            # Union" 1933) is one actor
+            mine, theirs = {_lineage(p) for p in mine}, {_lineage(p) for p in theirs}
+            if mine & theirs:
+                return False
         if mine and theirs:
             return True
     return False
+
+
+@functools.lru_cache(maxsize=1)
+def _lineages() -> dict[str, str]:
+    """State id -> one id for every state that shares a name with it in the gazetteer
+    (the states of one country's eras: RSFSR, USSR and Russia all answer to "Russia")."""
+    from ..entities.states import gazetteer
+
+    g = gazetteer()
+    parent: dict[str, str] = {}
+
+    def find(a: str) -> str:
+        while parent.setdefault(a, a) != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    names: list[str] = g.keys()  # the gazetteer's surface forms (a method, not a dict)
+    for key in names:
+        ids = sorted({n.state_id for n in g.candidates(key)})
+        for other in ids[1:]:
+            ra, rb = find(ids[0]), find(other)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return {a: find(a) for a in list(parent)}
+
+
+def _lineage(pid: str) -> str:
+    sid = pid[2:]
+    return "s-" + _lineages().get(sid, sid)
 
 
 def _only_people_shared(x: _Mention, c: _Cluster) -> bool:

@@ -249,8 +249,6 @@ def _backdrop(text: str, a: Analysis) -> set[EventMention]:
     happening: "as the Cold War deepened, the two sides signed ...", "... the worst day of the
     Cuban Missile Crisis, when a plane was shot down". A name used in passing is the label
     or backdrop of what the sentence tells, not a statement that it happened there."""
-    if not _BACKDROP:
-        return set()
     sents = sorted((s.start, s.end) for s in a.sentences)
     starts = [s for s, _ in sents]
     by_sentence: dict[int, list[EventMention]] = {}
@@ -262,21 +260,20 @@ def _backdrop(text: str, a: Analysis) -> set[EventMention]:
     for group in by_sentence.values():
         if len(group) < 2:
             continue
-        for m in group:
-            if m.region_kind != "narrative" or not _bare(text, m):
+        bare = [_bare(text, m) for m in group]
+        clauses = [y for y, b in zip(group, bare, strict=True) if not b]
+        if not clauses:
+            continue
+        for m, b in zip(group, bare, strict=True):
+            if not b or m.region_kind != "narrative":
                 continue
+            # another clause of the sentence, with its own trigger (almost always the first)
             if any(
-                y is not m
-                and not (y.trigger_start < m.trigger_end and m.trigger_start < y.trigger_end)
-                and not (y.start <= m.trigger_start and m.trigger_end <= y.end and _bare(text, y))
-                and not _bare(text, y)
-                for y in group
+                not (y.trigger_start < m.trigger_end and m.trigger_start < y.trigger_end)
+                for y in clauses
             ):
                 out.add(m)
     return out
-
-
-_BACKDROP = True
 
 
 def _embedded(text: str, events: Sequence[EventMention]) -> set[EventMention]:
