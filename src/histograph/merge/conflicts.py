@@ -25,7 +25,18 @@ original's when it is there), the others are copies.
 - ``date`` filed under a section or page whose dates do not contain the entry's own date
   (a timeline entry "June 1941" under the heading "1939"): soft, ``unexplained``; the entry's
   own date is kept. A heading that leaves a side open ("Before 1914", "Since 1945") contains
-  every entry on that side.
+  every entry on that side;
+- ``date`` between two events the merge kept apart (:func:`unmerged_date_conflicts`): one act
+  told with dates a little apart by different pages — alike sentences sharing the act's
+  trigger word or a person, or one proper name ("the Battle of X") written next to each
+  date; ``calendar`` (soft) when the days are the Julian-Gregorian gap of their era apart.
+
+:func:`one_page_two_acts` tells :mod:`histograph.merge.events` when a date conflict is none:
+one page giving one act days weeks apart tells two acts the merge joined.
+
+Elsewhere in this package: counts and stated lengths (:mod:`.quantities`), a date or time
+read on two clocks (:mod:`.timezones`), names spelled two ways (:mod:`.spellings`), titles
+(:mod:`.person_conflicts`, :mod:`.people`), anachronisms (:mod:`.anachronism`).
 """
 
 from __future__ import annotations
