@@ -7,14 +7,11 @@ Short sentences written for these tests, about episodes of several eras."""
 from __future__ import annotations
 
 from events_helpers import tv
-from histograph.merge.conflicts import (
-    filing_conflict,
-    one_page_two_acts,
-    unmerged_date_conflicts,
-)
+from histograph.merge.conflicts import filing_conflict, one_page_two_acts
 from histograph.merge.person_conflicts import title_pair_conflict
 from histograph.merge.quantities import quantity_conflicts
 from histograph.merge.spellings import spelling_conflicts
+from histograph.merge.unmerged import unmerged_date_conflicts
 from histograph.model import (
     Analysis,
     Claim,
