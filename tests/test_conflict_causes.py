@@ -360,3 +360,30 @@ def test_a_count_explanation_names_a_clause_titled_event_so_the_sentence_reads()
         [_length_analysis(d, t) for d, t in texts.items()],
     )
     assert "of the event told as “On 3 May 1887 the river burst its" in c.explanation
+
+
+# --------------------------------------------------------------------------- people's names
+
+
+def test_an_arabic_article_spelled_two_ways_or_dropped_is_one_person_with_the_variants() -> None:
+    from histograph.merge.people import merge_people
+    from test_people_merge import _analysis
+
+    a = _analysis("a", "Gamal al-Banna wrote.", [("Gamal al-Banna", "Gamal al-Banna")])
+    b = _analysis("b", "Gamal el-Banna replied.", [("Gamal el-Banna", "Gamal el-Banna")])
+    c = _analysis("c", "Gamal Banna spoke.", [("Gamal Banna", "Gamal Banna")])
+    people, conflicts = merge_people([a, b, c])
+    [p] = [p for p in people if p.kind == "person"]
+    assert {"Gamal al-Banna", "Gamal el-Banna", "Gamal Banna"} <= set(p.aliases)
+    [name] = [x for x in conflicts if x.attribute == "name"]
+    assert len(name.values) == 3
+
+
+def test_two_people_with_one_article_surname_stay_two() -> None:
+    from histograph.merge.people import merge_people
+    from test_people_merge import _analysis
+
+    a = _analysis("a", "Hamid al-Banna wrote.", [("Hamid al-Banna", "Hamid al-Banna")])
+    b = _analysis("b", "Gamal el-Banna replied.", [("Gamal el-Banna", "Gamal el-Banna")])
+    people, _ = merge_people([a, b])
+    assert len([p for p in people if p.kind == "person"]) == 2

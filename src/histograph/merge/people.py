@@ -5,7 +5,8 @@ records (kind "person", id ``"p-" + sha1(canonical name)[:10]``):
 - full names join when compatible ("Franklin Delano Roosevelt" ~ "Franklin D. Roosevelt" ~
   "Franklin Roosevelt"; not "Theodore Roosevelt");
 - romanisation variants join when the context agrees (given names agree and, for a surname
-  alone, the roles' jurisdictions overlap): "Litvinov" ~ "Litvinoff";
+  alone, the roles' jurisdictions overlap): "Litvinov" ~ "Litvinoff", "al-Sadat" ~ "el-Sadat"
+  ~ "Sadat" (a leading Arabic article is spelled several ways or dropped);
 - spellings one letter apart join when the same spelled-out given names are written on
   different pages and jurisdictions and authority records agree ("Hendersen" ~ "Henderson");
 - a document's surname-only person joins the one full name of the corpus with that surname; when
@@ -336,6 +337,21 @@ def _join_full_names(cl: _Clusters, full: list[_DocPerson]) -> None:
             cl.add(d)
 
 
+_ARTICLE = re.compile(r"^([a-z]+)[\s\-\u2010-\u2015]+(?=\w)")
+
+
+def _surname_key(surname: str) -> str:
+    """The transliteration key of a surname without a leading Arabic article or connector
+    ("al-Sadat" = "el-Sadat" = "Sadat"; ``name_particle_variants`` in ``names.yaml``): the
+    article is often dropped or spelled differently across pages."""
+    m = _ARTICLE.match(surname)
+    if m and m.group(1) in name_words().particle_variants and name_words().particle_variants[
+        m.group(1)
+    ] == name_words().particle_variants.get("al"):
+        surname = surname[m.end() :]
+    return translit_key(surname)
+
+
 def _join_romanisations(cl: _Clusters) -> None:
     """Romanisation variants ("Litvinov" / "Litvinoff") join when the context agrees: the
     first joinable pair (in cluster order) joins, again and again until none is left.
@@ -345,7 +361,7 @@ def _join_romanisations(cl: _Clusters) -> None:
     group of one key is settled on its own, with the same pairs in the same order."""
     groups: dict[str, list[int]] = {}
     for ci in range(len(cl.members)):
-        groups.setdefault(translit_key(cl.rep(ci).surname), []).append(ci)
+        groups.setdefault(_surname_key(cl.rep(ci).surname), []).append(ci)
     alive = [True] * len(cl.members)
     for ids in groups.values():
         if len(ids) < 2 or len({cl.rep(ci).surname for ci in ids}) < 2:
@@ -357,7 +373,7 @@ def _join_romanisations(cl: _Clusters) -> None:
                 for y in range(x + 1, len(ids)):
                     i, j = ids[x], ids[y]
                     a, b = cl.rep(i), cl.rep(j)
-                    if a.surname == b.surname or translit_key(a.surname) != translit_key(b.surname):
+                    if a.surname == b.surname or _surname_key(a.surname) != _surname_key(b.surname):
                         continue
                     if not given_compatible(a, b, translit=True):
                         continue
@@ -711,7 +727,8 @@ def spelling_conflict(pid: str, name: str, members: Sequence[_DocPerson]) -> Con
         if not d.name.is_full:
             continue
         for m in d.mentions:
-            if d.name.surname.split()[-1] not in norm(m.text).split():
+            # the surname's last word ("sadat" of "al-sadat"): norm() splits hyphens
+            if re.split(r"[\s\-\u2010-\u2015]+", d.name.surname)[-1] not in norm(m.text).split():
                 continue
             by_spelling.setdefault(d.name.surname, []).append(
                 Claim(pid, "name", m.text, m.doc_id, m.start, m.end)
