@@ -387,3 +387,15 @@ def test_two_people_with_one_article_surname_stay_two() -> None:
     b = _analysis("b", "Gamal el-Banna replied.", [("Gamal el-Banna", "Gamal el-Banna")])
     people, _ = merge_people([a, b])
     assert len([p for p in people if p.kind == "person"]) == 2
+
+
+def test_one_name_with_or_without_hyphens_is_one_person_and_no_spelling_conflict() -> None:
+    from histograph.merge.people import merge_people
+    from test_people_merge import _analysis
+
+    a = _analysis("a", "Henry Campbell-Bannerman spoke.", [("Henry Campbell-Bannerman",) * 2])
+    b = _analysis("b", "Henry Campbell Bannerman replied.", [("Henry Campbell Bannerman",) * 2])
+    people, conflicts = merge_people([a, b])
+    [p] = [p for p in people if p.kind == "person"]
+    assert {"Henry Campbell-Bannerman", "Henry Campbell Bannerman"} <= set(p.aliases)
+    assert not [x for x in conflicts if x.attribute == "name"]
