@@ -37,10 +37,10 @@ Conflicts (subject_kind "person"):
 Each value carries a :class:`Claim` per source (span = the title as written);
 ``Claim.independent`` is False for documents that are near-copies of another.
 
-Why one module (about 950 lines): the clustering passes (full names, romanisations, spellings,
-surname-only persons) share the private :class:`_Clusters` index and the person conflicts are
-built from its members; title conflicts that need only finished people live in
-:mod:`histograph.merge.person_conflicts`.
+Why one module (about 1,000 lines): the clustering passes (full names, written variants,
+romanisations, spellings, surname-only persons) share the private :class:`_Clusters` index and
+the person conflicts are built from its members; title conflicts that need only finished people
+live in :mod:`histograph.merge.person_conflicts`.
 """
 
 from __future__ import annotations
