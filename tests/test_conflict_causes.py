@@ -78,8 +78,8 @@ def test_a_coarser_reading_under_the_same_office_word_is_no_conflict() -> None:
     assert title_pair_conflict("Chancellor", "German Chancellor") is None
 
 
-def test_the_state_as_an_adjective_or_a_name_is_naming_unless_the_words_are_one() -> None:
-    assert title_pair_conflict("Mexican President", "President of Mexico") == "naming"
+def test_the_state_before_or_after_the_office_is_one_title() -> None:
+    assert title_pair_conflict("Mexican President", "President of Mexico") is None
     assert title_pair_conflict("U.S. President", "President of the United States") is None
 
 
@@ -399,3 +399,9 @@ def test_one_name_with_or_without_hyphens_is_one_person_and_no_spelling_conflict
     [p] = [p for p in people if p.kind == "person"]
     assert {"Henry Campbell-Bannerman", "Henry Campbell Bannerman"} <= set(p.aliases)
     assert not [x for x in conflicts if x.attribute == "name"]
+
+
+def test_a_state_written_as_a_possessive_or_an_adjective_is_one_title() -> None:
+    assert title_pair_conflict("France's Foreign Minister", "French Foreign Minister") is None
+    assert title_pair_conflict("Foreign Minister of France", "French Foreign Minister") is None
+    assert title_pair_conflict("French Premier", "Prime Minister of France") == "naming"
