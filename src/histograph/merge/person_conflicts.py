@@ -7,9 +7,8 @@ Premier", "Soviet Ambassador" and "Soviet representative", "Cuban President" and
 Minister of Cuba", "Foreign Secretary" and "Secretary of State for Foreign Affairs") that are
 neither the same words (in any order, a one-word state as a name, an adjective or a
 possessive: "US President" and "President of the United States", "Britain's Prime Minister"
-and "British Prime Minister") nor
-one a coarser reading of the other under the same office word ("President" and "President of
-the United States").
+and "British Prime Minister") nor one a coarser reading of the other under the same office
+word ("President" and "President of the United States").
 
 A pair is not a conflict when one document states both titles (two roles it presents side by
 side), when the titles name different states or posts, or when a title names no office (a
