@@ -405,3 +405,18 @@ def test_a_state_written_as_a_possessive_or_an_adjective_is_one_title() -> None:
     assert title_pair_conflict("France's Foreign Minister", "French Foreign Minister") is None
     assert title_pair_conflict("Foreign Minister of France", "French Foreign Minister") is None
     assert title_pair_conflict("French Premier", "Prime Minister of France") == "naming"
+
+
+def test_acts_kept_apart_ten_days_apart_off_the_calendar_gap_are_two_acts() -> None:
+    texts = {
+        "a": "On 14 October 1648 the envoys signed the peace treaty at Muenster.",
+        "b": "On 23 October 1648 the peace treaty was signed by the envoys in Muenster.",
+    }
+    evs, texts = _with_filler(
+        [
+            _act("e-a", "a", texts["a"], "14 October 1648", 14, "signed"),
+            _act("e-b", "b", texts["b"], "23 October 1648", 23, "signed"),
+        ],
+        texts,
+    )
+    assert unmerged_date_conflicts(evs, texts, people=[Person("p-k", "Ferdinand", ())]) == []

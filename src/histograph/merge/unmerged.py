@@ -1,7 +1,8 @@
 """Date conflicts between events the merge kept apart: one act told with two dates.
 
 :func:`unmerged_date_conflicts` pairs events of different pages whose dates of one precision
-lie a little apart (at most two weeks, a month or a year) and that look like one act: of one
+lie a little apart (at most a week — or exactly the Julian-Gregorian gap of their era —, a
+month or a year) and that look like one act: of one
 type with sentences alike that share the act's trigger word or a person (:func:`_alike`), or,
 of any types, writing one proper name of a happening next to each date ("the Battle of X" on
 the 20th in one page and on the 25th in another, :func:`_dated_names`). Days exactly the
@@ -48,7 +49,7 @@ def _stopwords() -> frozenset[str]:
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]{3,}")
 
 #: largest gap between two readings of one date, per precision (in days; years for "year")
-_NEAR_DAYS = 14
+_NEAR_DAYS = 7
 _NEAR_MONTHS = 1
 #: a word in at most this many events (or this share of them) is distinctive
 _RARE = 3
@@ -118,7 +119,10 @@ def _near(a: TimeValue, b: TimeValue) -> int | None:
     yb, mb, _ = civil_from_day(b.earliest)
     if a.precision == "day":
         gap = abs(a.earliest - b.earliest)
-        return gap if gap <= _NEAR_DAYS else None
+        if gap <= _NEAR_DAYS:
+            return gap
+        ex = explain_date_difference(a, b)  # the Julian-Gregorian gap of the era
+        return gap if ex is not None and ex[0] == "calendar" else None
     if a.precision == "month":
         gap = abs((ya * 12 + ma) - (yb * 12 + mb))
         return gap if gap <= _NEAR_MONTHS else None
@@ -176,7 +180,7 @@ def unmerged_date_conflicts(
 ) -> list[Conflict]:
     """Date conflicts between events the merge kept apart that look like one event told with
     two dates: stated by different documents (no document states both), dates of one
-    precision a little apart (at most two weeks, a month or a year), and either of the same
+    precision a little apart (at most a week or the calendar gap, a month or a year), and either of the same
     type with sentences alike (:func:`_alike`; given ``people``, the shared words must hold
     one side's trigger or a word of a person's name: "the king", "rebels" or a state are
     background any two acts of an episode share) or, of any types, the same proper name of a
