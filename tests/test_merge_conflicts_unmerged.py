@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from histograph.merge.conflicts import unmerged_date_conflicts
+from histograph.merge.unmerged import unmerged_date_conflicts
 from histograph.model import Event, EventMention, TimeValue, day_number
 
 

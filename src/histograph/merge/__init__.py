@@ -8,13 +8,14 @@ from dataclasses import replace
 from ..entities.authority import AuthorityRecord
 from ..model import Analysis, Claim, Conflict, ConflictValue, CopyLink, Document, KnowledgeBase
 from .anachronism import anachronism_conflicts
-from .conflicts import party_count_conflicts, unmerged_date_conflicts
+from .conflicts import party_count_conflicts
 from .events import merge_events
 from .people import merge_people
 from .person_conflicts import extra_person_conflicts
 from .quantities import quantity_conflicts
 from .spellings import spelling_conflicts
 from .timezones import clock_conflicts
+from .unmerged import unmerged_date_conflicts
 
 __all__ = ["copied_passages", "merge", "merge_events", "merge_people"]
 

@@ -5,7 +5,9 @@ records (kind "person", id ``"p-" + sha1(canonical name)[:10]``):
 - full names join when compatible ("Franklin Delano Roosevelt" ~ "Franklin D. Roosevelt" ~
   "Franklin Roosevelt"; not "Theodore Roosevelt");
 - romanisation variants join when the context agrees (given names agree and, for a surname
-  alone, the roles' jurisdictions overlap): "Litvinov" ~ "Litvinoff";
+  alone, the roles' jurisdictions overlap): "Litvinov" ~ "Litvinoff", "al-Sadat" ~ "el-Sadat"
+  ~ "Sadat" (a leading Arabic article is spelled several ways or dropped); one full name
+  written with or without hyphens joins ("Lloyd-George" ~ "Lloyd George");
 - spellings one letter apart join when the same spelled-out given names are written on
   different pages and jurisdictions and authority records agree ("Hendersen" ~ "Henderson");
 - a document's surname-only person joins the one full name of the corpus with that surname; when
@@ -35,10 +37,10 @@ Conflicts (subject_kind "person"):
 Each value carries a :class:`Claim` per source (span = the title as written);
 ``Claim.independent`` is False for documents that are near-copies of another.
 
-Why one module (about 950 lines): the clustering passes (full names, romanisations, spellings,
-surname-only persons) share the private :class:`_Clusters` index and the person conflicts are
-built from its members; title conflicts that need only finished people live in
-:mod:`histograph.merge.person_conflicts`.
+Why one module (about 1,000 lines): the clustering passes (full names, written variants,
+romanisations, spellings, surname-only persons) share the private :class:`_Clusters` index and
+the person conflicts are built from its members; title conflicts that need only finished people
+live in :mod:`histograph.merge.person_conflicts`.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ from ..entities.names import (
     first_name_of,
     given_compatible,
     given_variant,
+    name_variants_key,
     parse_name,
     translit_key,
 )
@@ -336,6 +339,50 @@ def _join_full_names(cl: _Clusters, full: list[_DocPerson]) -> None:
             cl.add(d)
 
 
+def _join_written_variants(cl: _Clusters) -> None:
+    """Full names that are one name written two ways — hyphens or spaces, accents, an
+    article's spelling, a romanisation of every word (:func:`name_variants_key`: "David
+    Lloyd-George" / "David Lloyd George", "Jean-Paul Marat" / "Jean Paul Marat") — are one
+    person unless the authority records or the roles' jurisdictions say otherwise."""
+    groups: dict[str, list[int]] = {}
+    for ci in range(len(cl.members)):
+        r = cl.rep(ci)
+        if r.is_full:
+            key = name_variants_key(r.text)
+            if key:
+                groups.setdefault(key, []).append(ci)
+    alive = [True] * len(cl.members)
+    for ids in groups.values():
+        first = ids[0]
+        for j in ids[1:]:
+            ri, rj = cl.records[first], cl.records[j]
+            if ri and rj and ri != rj:
+                continue
+            ja, jb = cl.jurisdictions(first), cl.jurisdictions(j)
+            if ja and jb and not ja & jb:
+                continue
+            cl.extend(first, cl.members[j])
+            cl.records[first] = ri or rj
+            alive[j] = False
+    if not all(alive):
+        cl.keep(alive)
+
+
+_ARTICLE = re.compile(r"^([a-z]+)[\s\-\u2010-\u2015]+(?=\w)")
+
+
+def _surname_key(surname: str) -> str:
+    """The transliteration key of a surname without a leading Arabic article or connector
+    ("al-Sadat" = "el-Sadat" = "Sadat"; ``name_particle_variants`` in ``names.yaml``): the
+    article is often dropped or spelled differently across pages."""
+    m = _ARTICLE.match(surname)
+    if m and m.group(1) in name_words().particle_variants and name_words().particle_variants[
+        m.group(1)
+    ] == name_words().particle_variants.get("al"):
+        surname = surname[m.end() :]
+    return translit_key(surname)
+
+
 def _join_romanisations(cl: _Clusters) -> None:
     """Romanisation variants ("Litvinov" / "Litvinoff") join when the context agrees: the
     first joinable pair (in cluster order) joins, again and again until none is left.
@@ -345,7 +392,7 @@ def _join_romanisations(cl: _Clusters) -> None:
     group of one key is settled on its own, with the same pairs in the same order."""
     groups: dict[str, list[int]] = {}
     for ci in range(len(cl.members)):
-        groups.setdefault(translit_key(cl.rep(ci).surname), []).append(ci)
+        groups.setdefault(_surname_key(cl.rep(ci).surname), []).append(ci)
     alive = [True] * len(cl.members)
     for ids in groups.values():
         if len(ids) < 2 or len({cl.rep(ci).surname for ci in ids}) < 2:
@@ -357,7 +404,7 @@ def _join_romanisations(cl: _Clusters) -> None:
                 for y in range(x + 1, len(ids)):
                     i, j = ids[x], ids[y]
                     a, b = cl.rep(i), cl.rep(j)
-                    if a.surname == b.surname or translit_key(a.surname) != translit_key(b.surname):
+                    if a.surname == b.surname or _surname_key(a.surname) != _surname_key(b.surname):
                         continue
                     if not given_compatible(a, b, translit=True):
                         continue
@@ -445,6 +492,8 @@ def _cluster(
         reverse=True,
     )
     _join_full_names(cl, full)
+    # one full name written with or without hyphens ("Lloyd-George" / "Lloyd George")
+    _join_written_variants(cl)
     # romanisation variants ("Litvinov" / "Litvinoff") when the context agrees
     _join_romanisations(cl)
     # spellings one letter apart ("Hendersen" / "Henderson") on different pages
@@ -707,16 +756,24 @@ def spelling_conflict(pid: str, name: str, members: Sequence[_DocPerson]) -> Con
     the names that use it."""
     by_spelling: dict[str, list[Claim]] = {}
     shown: dict[str, str] = {}
+    same_name: dict[str, str] = {}
     for d in members:
         if not d.name.is_full:
             continue
         for m in d.mentions:
-            if d.name.surname.split()[-1] not in norm(m.text).split():
+            # the surname's last word ("sadat" of "al-sadat"): norm() splits hyphens
+            if re.split(r"[\s\-\u2010-\u2015]+", d.name.surname)[-1] not in norm(m.text).split():
                 continue
-            by_spelling.setdefault(d.name.surname, []).append(
+            # a hyphen or a space is typography, not a spelling: "Lloyd-George" (surname
+            # "lloyd-george") and "Lloyd George" (surname "george") are one written name
+            compact = re.sub(r"[\s\-\u2010-\u2015.]+", "", d.name.text.lower())
+            spelling = same_name.setdefault(
+                compact, re.sub(r"[\s\-\u2010-\u2015]+", "", d.name.surname)
+            )
+            by_spelling.setdefault(spelling, []).append(
                 Claim(pid, "name", m.text, m.doc_id, m.start, m.end)
             )
-            shown.setdefault(d.name.surname, " ".join(m.text.split()))
+            shown.setdefault(spelling, " ".join(m.text.split()))
     if len(by_spelling) < 2:
         return None
     values = [

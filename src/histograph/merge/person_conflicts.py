@@ -5,9 +5,10 @@
 two sources call the same person by two office titles ("Italian Prime Minister" and "Italian
 Premier", "Soviet Ambassador" and "Soviet representative", "Cuban President" and "Prime
 Minister of Cuba", "Foreign Secretary" and "Secretary of State for Foreign Affairs") that are
-neither the same words (in any order: "US President" and "President of the United States") nor
-one a coarser reading of the other under the same office word ("President" and "President of
-the United States").
+neither the same words (in any order, a one-word state as a name, an adjective or a
+possessive: "US President" and "President of the United States", "Britain's Prime Minister"
+and "British Prime Minister") nor one a coarser reading of the other under the same office
+word ("President" and "President of the United States").
 
 A pair is not a conflict when one document states both titles (two roles it presents side by
 side), when the titles name different states or posts, or when a title names no office (a
@@ -28,6 +29,7 @@ from importlib import resources
 from ..datafile import load_yaml
 from ..entities.lexicon import norm
 from ..entities.offices import split_jurisdiction
+from ..entities.states import gazetteer
 from ..model import Claim, Conflict, ConflictValue, Person, RoleClaim
 
 __all__ = ["extra_person_conflicts", "title_pair_conflict"]
@@ -60,12 +62,25 @@ def _data() -> _Data:
     return _Data(heads, same, groups, holder)
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+@lru_cache(maxsize=4096)
+def _state_token(word: str) -> str:
+    """A one-word state name or adjective as its state ("Britain's", "British" -> "@GBR"):
+    "Britain's Prime Minister" and "British Prime Minister" are one title written two ways."""
+    hits = {c.state_id for c in gazetteer().candidates(word) if c.text.lower() == word}
+    return f"@{hits.pop()}" if len(hits) == 1 else word
+
+
 def _tokens(title: str) -> frozenset[str]:
-    t = norm(title)
+    t = norm(_POSSESSIVE.sub("", title))
     for pat, rep in _data().same:
         t = pat.sub(rep, t)
     drop = _STOP | _data().holder
-    return frozenset(w for w in t.split() if w not in drop and not _ORDINAL.fullmatch(w))
+    return frozenset(
+        _state_token(w) for w in t.split() if w not in drop and not _ORDINAL.fullmatch(w)
+    )
 
 
 def _head(title: str) -> str | None:

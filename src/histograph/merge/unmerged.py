@@ -1,0 +1,290 @@
+"""Date conflicts between events the merge kept apart: one act told with two dates.
+
+:func:`unmerged_date_conflicts` pairs events of different pages whose dates of one precision
+lie a little apart (at most a week — or exactly the Julian-Gregorian gap of their era —, a
+month or a year) and that look like one act: of one
+type with sentences alike that share the act's trigger word or a person (:func:`_alike`), or,
+of any types, writing one proper name of a happening next to each date ("the Battle of X" on
+the 20th in one page and on the 25th in another, :func:`_dated_names`). Days exactly the
+Julian-Gregorian gap of their era apart are a soft ``calendar`` conflict (Old Style / New
+Style); one day apart is soft (a time zone, a report dated the next day); otherwise hard.
+Each event of a pair gets the conflict, so that the disagreement shows on both records.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
+
+from ..datafile import load_yaml
+from ..model import (
+    Claim,
+    Conflict,
+    ConflictKind,
+    ConflictValue,
+    Event,
+    Person,
+    Severity,
+    TimeValue,
+    civil_from_day,
+)
+from ..time.compare import explain_date_difference
+from .conflicts import _conflict, distinct_claims
+
+__all__ = ["unmerged_date_conflicts"]
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    raw = load_yaml(
+        resources.files("histograph").joinpath("data/conflict_words.yaml").read_text("utf-8")
+    )
+    return frozenset(str(w).lower() for w in raw["stopwords"])
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]{3,}")
+
+#: largest gap between two readings of one date, per precision (in days; years for "year")
+_NEAR_DAYS = 7
+_NEAR_MONTHS = 1
+#: a word in at most this many events (or this share of them) is distinctive
+_RARE = 3
+_RARE_SHARE = 1 / 6
+
+
+def _content_words(e: Event, texts: Mapping[str, str]) -> list[frozenset[str]]:
+    """The content words of each mention of ``e`` (one set per mention)."""
+    stop = _stopwords()
+    out: list[frozenset[str]] = []
+    for m in e.mentions:
+        text = texts.get(m.doc_id, "")[m.start : m.end]
+        words = (_stem(x.lower()) for x in _WORD.findall(text))
+        out.append(frozenset(w for w in words if w not in stop))
+    return out
+
+
+def _stem(word: str) -> str:
+    """A plural's singular, roughly ("missiles" -> "missile"); other words as they are."""
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _alike(
+    a: list[frozenset[str]],
+    b: list[frozenset[str]],
+    df: Mapping[str, int],
+    min_shared: int,
+    rare: int = _RARE,
+) -> frozenset[str]:
+    """The words two events' sentences share, when some sentence of each shares at least
+    ``min_shared`` words, a fifth of the smaller sentence's words, and a rare word (in at
+    most ``rare`` events: names of actors and the episode's main act are everywhere and say
+    little); else the empty set."""
+    best: frozenset[str] = frozenset()
+    for wa in a:
+        for wb in b:
+            shared = wa & wb
+            if len(shared) < min_shared or 5 * len(shared) < min(len(wa), len(wb)):
+                continue
+            if not any(df.get(w, 0) <= rare for w in shared):
+                continue
+            if len(shared) > len(best):
+                best = shared
+    return best
+
+
+def _date_claims(e: Event) -> list[Claim]:
+    """The spans of ``e``'s mentions that state its date (the date expression itself)."""
+    assert e.date is not None
+    out: list[Claim] = []
+    for m in e.mentions:
+        if m.time is None or m.time.value != e.date.value:
+            continue
+        s, t = (m.time_start, m.time_end) if m.time_start is not None else (m.start, m.end)
+        out.append(Claim(e.id, "date", e.date.value, m.doc_id, s, t if t is not None else m.end))
+    return distinct_claims(out)
+
+
+def _near(a: TimeValue, b: TimeValue) -> int | None:
+    """How far apart two incompatible dates of one precision are (days, months or years),
+    or None when they are not near enough to be readings of one date."""
+    if a.precision != b.precision or a.compatible(b):
+        return None
+    ya, ma, _ = civil_from_day(a.earliest)
+    yb, mb, _ = civil_from_day(b.earliest)
+    if a.precision == "day":
+        gap = abs(a.earliest - b.earliest)
+        if gap <= _NEAR_DAYS:
+            return gap
+        ex = explain_date_difference(a, b)  # the Julian-Gregorian gap of the era
+        return gap if ex is not None and ex[0] == "calendar" else None
+    if a.precision == "month":
+        gap = abs((ya * 12 + ma) - (yb * 12 + mb))
+        return gap if gap <= _NEAR_MONTHS else None
+    if a.precision == "year":
+        return 1 if abs(ya - yb) == 1 else None
+    return None
+
+
+#: a proper name of a happening written next to a date: "the Battle of Lepanto", "the Treaty
+#: of Paris", "the Siege of Vienna" (capitalised head, "of", capitalised words)
+_EVENT_NAME = re.compile(r"\b([A-Z][a-z]+ of (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
+#: how far a name may stand from its mention's date, and what may not stand between them
+_NAME_REACH = 40
+_SEQUENCE = re.compile(r"\b(?:after|before|following|since|until|later|earlier|prior)\b", re.I)
+
+
+def _dated_names(e: Event, texts: Mapping[str, str]) -> frozenset[str]:
+    """The proper names of happenings that a mention of ``e`` writes next to its own date
+    ("Sep 25 Battle of Lepanto", "On 7 October 1571, the Battle of Lepanto was fought"), with
+    no word of sequence between ("a week after the Battle of X"): the name the date is of."""
+    out: set[str] = set()
+    for m in e.mentions:
+        if m.time is None or m.time_start is None or m.time_end is None:
+            continue
+        text = texts.get(m.doc_id, "")
+        lo = max(0, min(m.start, m.time_start) - _NAME_REACH)
+        hi = max(m.end, m.time_end) + _NAME_REACH
+        for hit in _EVENT_NAME.finditer(text, lo, min(hi, len(text))):
+            s, t = hit.span(1)
+            if t <= m.time_start:
+                between = text[t : m.time_start]
+            elif s >= m.time_end:
+                between = text[m.time_end : s]
+            else:
+                continue
+            if len(between) <= _NAME_REACH and not _SEQUENCE.search(between) and "\n\n" not in between:
+                out.add(" ".join(hit.group(1).split()))
+    return frozenset(out)
+
+
+def _anchor_words(e: Event, texts: Mapping[str, str]) -> frozenset[str]:
+    """The words that say which act a mention tells: its trigger's words."""
+    out: set[str] = set()
+    for m in e.mentions:
+        trig = texts.get(m.doc_id, "")[m.trigger_start : m.trigger_end]
+        out.update(_stem(w.lower()) for w in _WORD.findall(trig))
+    return frozenset(out)
+
+
+def unmerged_date_conflicts(
+    events: Sequence[Event],
+    texts: Mapping[str, str],
+    min_shared: int = 2,
+    people: Sequence[Person] = (),
+) -> list[Conflict]:
+    """Date conflicts between events the merge kept apart that look like one event told with
+    two dates: stated by different documents (no document states both), dates of one
+    precision a little apart (at most a week or the calendar gap, a month or a year), and either of the same
+    type with sentences alike (:func:`_alike`; given ``people``, the shared words must hold
+    one side's trigger or a word of a person's name: "the king", "rebels" or a state are
+    background any two acts of an episode share) or, of any types, the same proper name of a
+    happening written next to each date (:func:`_dated_names`: "the Battle of X" on the 20th
+    in one page and on the 25th in another).
+
+    Each of the two events gets the conflict (its own date against the other's), so that the
+    disagreement shows on both records."""
+    dated = [e for e in events if e.date is not None and e.mentions]
+    by_type: dict[str, list[Event]] = defaultdict(list)
+    for e in dated:
+        by_type[e.type].append(e)
+    words = {e.id: _content_words(e, texts) for e in dated}
+    df: dict[str, int] = defaultdict(int)
+    for ws in words.values():
+        for w in frozenset().union(*ws):
+            df[w] += 1
+    rare = max(_RARE, int(_RARE_SHARE * len(dated)))
+    anchors = {e.id: _anchor_words(e, texts) for e in dated}
+    person_words = frozenset(  # canonical names: aliases carry titles ("King John")
+        _stem(w.lower()) for p in people if p.kind == "person" for w in _WORD.findall(p.name)
+    )
+    out: list[Conflict] = []
+    done: set[tuple[str, str]] = set()
+    window = max(_NEAR_DAYS, 31 * _NEAR_MONTHS, 366)
+    for _typ, es in sorted(by_type.items()):
+        es.sort(key=lambda e: (e.date.earliest if e.date else 0, e.id))
+        starts = [e.date.earliest if e.date else 0 for e in es]
+        for i, a in enumerate(es):
+            hi = bisect.bisect_right(starts, starts[i] + window)
+            for b in es[i + 1 : hi]:
+                shared = _alike(words[a.id], words[b.id], df, min_shared, rare)
+                if people and not shared & (anchors[a.id] | anchors[b.id] | person_words):
+                    continue  # only background words shared ("the king", a state): two acts
+                if shared:
+                    out.extend(_pair_conflicts(a, b, f"sharing the words {', '.join(sorted(shared)[:5])}", done))
+    by_name: dict[str, list[Event]] = defaultdict(list)
+    written: dict[str, str] = {}
+    for e in dated:
+        for name in _dated_names(e, texts):
+            key = name.lower()
+            written.setdefault(key, name)
+            if e not in by_name[key]:
+                by_name[key].append(e)
+    for name, es in sorted(by_name.items()):
+        # one event per date: the best attested of the events that give the name that date
+        rep: dict[str, Event] = {}
+        for e in sorted(es, key=_attested):
+            assert e.date is not None
+            rep.setdefault(e.date.value, e)
+        reps = [rep[v] for v in sorted(rep)][:_MAX_NAMED]
+        for i, a in enumerate(reps):
+            for b in reps[i + 1 :]:
+                out.extend(_pair_conflicts(a, b, f"both dating the {written[name]}", done))
+    return out
+
+
+def _attested(e: Event) -> tuple[int, int, str]:
+    """Sort key: the event told by the most documents, then mentions, first."""
+    return (-len({m.doc_id for m in e.mentions}), -len(e.mentions), e.id)
+
+
+#: at most this many dates of one name are compared pairwise (bounded work)
+_MAX_NAMED = 12
+
+
+def _pair_conflicts(a: Event, b: Event, evidence: str, done: set[tuple[str, str]]) -> list[Conflict]:
+    """The conflict on each of two events kept apart whose dates differ a little (see
+    :func:`unmerged_date_conflicts`), or nothing."""
+    assert a.date is not None and b.date is not None
+    key = (min(a.id, b.id), max(a.id, b.id))
+    if key in done:
+        return []
+    gap = _near(a.date, b.date)
+    if gap is None:
+        return []
+    if {m.doc_id for m in a.mentions} & {m.doc_id for m in b.mentions}:
+        return []  # one document tells both: two events
+    ca, cb = _date_claims(a), _date_claims(b)
+    if not ca or not cb:
+        return []
+    done.add(key)
+    one_day = a.date.precision == "day" and gap == 1
+    kind: ConflictKind = "unexplained"
+    severity: Severity = "soft" if one_day or a.date.precision != "day" else "hard"
+    why = (
+        "one day apart: a time zone or a report dated the next day may explain it"
+        if one_day
+        else "no explanation found"
+    )
+    if not one_day and a.date.precision == "day":
+        ex = explain_date_difference(a.date, b.date)
+        if ex is not None and ex[0] == "calendar":
+            kind, severity, why = "calendar", "soft", ex[1].rstrip(".")
+    out: list[Conflict] = []
+    for subj, own, other in ((a, ca, cb), (b, cb, ca)):
+        assert subj.date is not None
+        values = [
+            ConflictValue(subj.date.value, tuple(own)),
+            ConflictValue(other[0].value, tuple(other)),
+        ]
+        expl = (
+            f"Sources date this event {a.date.value} and {b.date.value} (two records kept "
+            f"apart, {evidence}): {why}."
+        )
+        out.append(_conflict(subj.id, "date", values, kind, severity, expl))
+    return out
