@@ -1498,6 +1498,24 @@ class SQLiteStore:
             for r in rows
         ]
 
+    def conflict_attributes(self, subjects: Sequence[str]) -> dict[str, list[str]]:
+        """Subject -> the attributes of its conflicts (one per conflict, in order): the
+        flags of a page of events in one query."""
+        out: dict[str, list[str]] = {}
+        for r in self._in(
+            "SELECT subject, attribute FROM conflicts WHERE subject IN ({ids}) ORDER BY seq",
+            list(subjects),
+        ):
+            out.setdefault(str(r["subject"]), []).append(str(r["attribute"]))
+        return out
+
+    def entity_refs(self, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Entity id -> (name, kind) of those stored, in one query a chunk."""
+        return {
+            str(r["id"]): (str(r["name"]), str(r["kind"]))
+            for r in self._in("SELECT id, name, kind FROM entities WHERE id IN ({ids})", list(ids))
+        }
+
     def count_conflicts(self, subject: str | None = None) -> int:
         """How many conflicts :meth:`conflicts` would return without ``limit``/``offset``."""
         if subject is None:
