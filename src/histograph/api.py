@@ -35,7 +35,7 @@ from .model import (
     Person,
     TimeValue,
 )
-from .pipeline import DEFAULT_STAGES, Pipeline, analyze_each, build
+from .pipeline import DEFAULT_STAGES, Pipeline, WorkerPool, analyze_each, build
 from .store import DocumentVersion, Facets, IncrementalStore, SearchHit, Store, open_store
 from .store.common import ScopeError
 
@@ -162,7 +162,7 @@ class Histograph:
         options: ReadOptions | None = None,
         progress: ProgressFn | None = None,
         *,
-        jobs: int = 1,
+        jobs: int | WorkerPool = 1,
         dask: str | DaskEngine | None = None,
     ) -> IngestReport:
         """Read, analyse and store files/directories/globs (``-`` = stdin), then re-merge."""
@@ -175,10 +175,11 @@ class Histograph:
         items: Iterable[Document | IngestError],
         progress: ProgressFn | None = None,
         *,
-        jobs: int = 1,
+        jobs: int | WorkerPool = 1,
         dask: str | DaskEngine | None = None,
     ) -> IngestReport:
-        """Analyse and store documents not yet known, then re-merge; ``jobs`` processes, or
+        """Analyse and store documents not yet known, then re-merge; ``jobs`` processes (or an
+        open, warmed :class:`~histograph.pipeline.WorkerPool`), or
         the tasks of a Dask cluster (``dask``: ``"local"`` for a LocalCluster of ``jobs``
         workers, a scheduler address such as ``tcp://host:8786``, or an open
         :class:`~histograph.dask_engine.DaskEngine`), each analysis stored as it completes."""
@@ -205,7 +206,7 @@ class Histograph:
         else:
             from .dask_engine import analyze_each_dask
 
-            workers = jobs if jobs > 1 else None
+            workers = jobs if isinstance(jobs, int) and jobs > 1 else None
             analysed = analyze_each_dask(self.pipeline, pending(), dask, workers=workers)
         for doc, result in analysed:
             if isinstance(result, Exception):  # one bad document never stops a batch

@@ -81,6 +81,9 @@ class _Data:
     fractions: Mapping[str, float]
     currency: Mapping[str, str]
     time_cues: Mapping[str, str]  # verb -> "start time" | "end time"
+    #: after a counted noun, words that make the count one of another measure ("1,500
+    #: soldiers were killed": a death toll, not the size of a force)
+    becomes: tuple[tuple[re.Pattern[str], str], ...] = ()
     #: ``phrases`` and ``before`` by their first word (see :func:`_by_first_word`)
     phrases_by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(
         default_factory=dict
@@ -140,6 +143,18 @@ def _data() -> _Data:
             for kind, words in raw["time_cues"].items()
             for w in words
         },
+        becomes=tuple(
+            (
+                re.compile(
+                    r"^\s+(?:"
+                    + "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+                    + r")\b",
+                    re.I,
+                ),
+                str(key),
+            )
+            for key, words in (raw.get("count_becomes") or {}).items()
+        ),
         phrases_by_first=_by_first_word(tuple(phrases)),
         before_by_first=_by_first_word(tuple(before)),
     )
@@ -203,10 +218,12 @@ def _numbers(text: str, s0: int, s1: int, d: _Data) -> list[_Num]:
             continue
         if v < 0 and not re.match(r"\s+of\b", text[end:s1]):
             continue  # a share is "three quarters of" something
-        tail = re.match(r"\s*(thousand|million|billion)\b", text[end:s1], re.I)
         value = v
-        if tail and v > 0:
-            value = v * d.multipliers[tail.group(1).lower()]
+        # "two hundred", "three hundred thousand", "twelve thousand"
+        while v > 0 and (
+            tail := re.match(r"\s*(hundred|thousand|million|billion)\b", text[end:s1], re.I)
+        ):
+            value *= d.multipliers[tail.group(1).lower()]
             end += tail.end()
         out.append(_Num(start, end, value, word=True))
     out.sort(key=lambda n: n.start)
@@ -473,6 +490,12 @@ def _measured(
     if measure is None:
         return None
     key, m0, m1 = measure
+    if key == "forces" and m1 > n_end:
+        for pat, other in d.becomes:
+            hit = pat.match(text[m1:s1])
+            if hit:
+                key, m1 = other, m1 + hit.end()
+                break
     if n.year_like and not (
         key in ("money", "share", "magnitude") or (m0 == n.start and m1 - n_end < 12)
     ):
