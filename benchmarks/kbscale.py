@@ -404,7 +404,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     if not args.no_add10:
         hg.close()
         hg = Histograph(open_store(target))
-        from histograph.dask_engine import warm_up
+        from histograph.pipeline import warm_up
 
         warm_up(hg.pipeline)  # spaCy and every stage's data loaded before the clock starts
         # the synthetic events are not what a merge makes of their documents: the first
