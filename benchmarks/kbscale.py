@@ -26,8 +26,8 @@ Then it measures, each query repeated (``--repeat``, default 30) at random posit
   merge does (``keys_s``), so that the knowledge counts as merged. The synthetic events are
   not what a merge makes of their documents, so the first add rewrites the components it
   reaches; ``add10_again`` (10 more documents of the same years) shows a merged store and
-  ``add10_other_era`` 10 documents of an era the knowledge base does not cover (components
-  of their own: the work of an add in proportion to what it touches, not to N).
+  ``add10_other_era`` 10 documents of an era and people the knowledge base does not have
+  (components of their own: the work of an add in proportion to what it touches, not N).
 
 With ``--json`` the last line is one JSON object: ``events``, ``build_s``,
 ``build_events_per_s``, ``add10_s``, ``add10_peak_mb``, ``p50_ms``/``p95_ms`` (query name ->
@@ -238,16 +238,24 @@ def _timed(fn: Callable[[], Any], repeat: int) -> tuple[float, float]:
     return statistics.median(times), p95
 
 
-def _add10_docs(first_year: int = 1850, tag: str = "") -> list[Any]:
+_CASTS = {
+    "a": ("Karl Brandt", "Brandt", "Lusatia", "Dresden", "King Otto", "Leipzig"),
+    "b": ("Karl Brandt", "Brandt", "Lusatia", "Dresden", "King Otto", "Leipzig"),
+    "c": ("Aldo Verin", "Verin", "Tarsia", "Velmont", "Queen Ilse", "Norra"),
+}
+
+
+def _add10_docs(first_year: int = 1850, tag: str = "a") -> list[Any]:
     from histograph.ingest import read_text
 
+    envoy, surname, state, city, ruler, town = _CASTS[tag]
     texts = []
     for k in range(10):
         y = first_year + k
         texts.append(
-            f"Report {tag}{k}\n\nOn 12 March {y}, the envoy Karl Brandt signed a treaty with the"
-            f" kingdom of Lusatia in Dresden. Two days later the council of Lusatia ratified"
-            f" it. On 2 April {y} Brandt met King Otto in Leipzig."
+            f"Report {tag}{k}\n\nOn 12 March {y}, the envoy {envoy} signed a treaty with the"
+            f" kingdom of {state} in {city}. Two days later the council of {state} ratified"
+            f" it. On 2 April {y} {surname} met {ruler} in {town}."
         )
     return [read_text(t, uri=f"add10{tag}/{k}.txt") for k, t in enumerate(texts)]
 
@@ -396,14 +404,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     if not args.no_add10:
         hg.close()
         hg = Histograph(open_store(target))
-        hg.pipeline  # noqa: B018  # spaCy loaded before the clock starts
+        from histograph.pipeline import warm_up
+
+        warm_up(hg.pipeline)  # spaCy and every stage's data loaded before the clock starts
         # the synthetic events are not what a merge makes of their documents: the first
         # add rewrites the components it reaches; the second shows a merged store
         out["add10_s"], out["add10_peak_mb"] = _timed_add(hg, _add10_docs(1850, "a"))
         out["add10_again_s"], out["add10_again_peak_mb"] = _timed_add(
             hg, _add10_docs(1860, "b")
         )
-        # an era the knowledge base does not cover: components of their own
+        # an era and a cast the knowledge base does not have: components of their own
         out["add10_other_era_s"], out["add10_other_era_peak_mb"] = _timed_add(
             hg, _add10_docs(712, "c")
         )

@@ -88,22 +88,59 @@ def page(items: list[T], limit: int | None, offset: int) -> list[T]:
 # ---------------------------------------------------------------- validation
 
 
+_SCALARS = (int, float, bool, type(None))
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(t: type, obj: object) -> tuple[str, ...]:
+    names = _FIELDS.get(t)
+    if names is None:
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            names = tuple(f.name for f in dataclasses.fields(obj))
+        else:
+            names = ()
+        _FIELDS[t] = names
+    return names
+
+
 def _strings(obj: object) -> Iterator[str]:
-    if isinstance(obj, str):
-        yield obj
-    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        for f in dataclasses.fields(obj):
-            yield from _strings(getattr(obj, f.name))
-    elif isinstance(obj, Mapping):
-        for k, v in obj.items():
-            yield from _strings(k)
-            yield from _strings(v)
-    elif isinstance(obj, list | tuple | set | frozenset):
-        for v in obj:
-            yield from _strings(v)
+    """Every string inside ``obj`` (dataclasses, mappings and collections, walked with an
+    explicit stack: a deep record costs no recursion, a record type's fields are looked up
+    once)."""
+    stack = [obj]
+    while stack:
+        o = stack.pop()
+        t = type(o)
+        if t in _SCALARS:
+            continue
+        if isinstance(o, str):
+            yield o
+        elif isinstance(o, tuple | list | set | frozenset):
+            stack.extend(o)
+        elif isinstance(o, Mapping):
+            for k, v in o.items():
+                stack.append(k)
+                stack.append(v)
+        else:
+            stack.extend(getattr(o, n) for n in _field_names(t, o))
+
+
+#: a lone surrogate as ``repr`` writes it (``\\ud800``), not preceded by an escaped backslash
+_SURROGATE_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\ud[89a-f][0-9a-f]{2}")
 
 
 def _check_storable(obj: object, what: str) -> None:
+    """Raise ValueError (E012) when a string inside ``obj`` holds a lone surrogate. ``repr``
+    writes one as an escape (every other character is written as itself or another
+    escape), so one pass over it clears almost every record; the strings are walked only
+    to name the offset."""
+    check_repr(repr(obj), obj, what)
+
+
+def check_repr(text: str, obj: object, what: str) -> None:
+    """:func:`_check_storable` given ``repr(obj)`` already made (for a digest)."""
+    if "\\ud" not in text or not _SURROGATE_ESCAPE.search(text):
+        return
     for s in _strings(obj):
         if s.isascii():
             continue

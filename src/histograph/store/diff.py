@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from ..model import Claim
 
 
-def digest(record: object) -> bytes:
-    """A digest of a (frozen dataclass) record: equal records, equal digests, in any process."""
-    return hashlib.blake2b(repr(record).encode("utf-8", "surrogatepass"), digest_size=16).digest()
+def digest(record: object, text: str | None = None) -> bytes:
+    """A digest of a (frozen dataclass) record: equal records, equal digests, in any process
+    (``text``: ``repr(record)`` when already made)."""
+    text = repr(record) if text is None else text
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def claim_id(claim: Claim) -> int:

@@ -50,6 +50,7 @@ from .common import (
     StoreError,
     check_month_day,
     check_page,
+    check_repr,
     falls_on,
     fts_safe_query,
     knowledge_doc_ids,
@@ -486,20 +487,20 @@ class SQLiteStore:
                 analyses=(), events=tuple(events), people=tuple(people),
                 conflicts=tuple(conflicts), copies=kb.copies,
             )
-            validate_knowledge(written)
+            validate_knowledge(KnowledgeBase(copies=kb.copies))  # the records: in _plan
             orphans = self._delete_knowledge(conn, plans)
             if scope is not None and plans["event"].insert:
                 plans["event"].insert.update(self._places_by_id(conn, plans["event"].insert))
-            if scope is None:
-                conn.execute("DELETE FROM copies")
-            else:
-                docs = sorted(set(scope) | set(retire))
-                for chunk in _chunks(docs):
-                    marks = _marks(len(chunk))
-                    conn.execute(
-                        f"DELETE FROM copies WHERE doc_id IN ({marks}) OR source_id IN ({marks})",
-                        [*chunk, *chunk],
-                    )
+            copies = list(kb.copies)
+            if scope is not None:  # the copy links of the other documents stay; all in order
+                gone = set(scope) | set(retire)
+                copies += [
+                    c
+                    for c in (S.copy_from_row(r) for r in conn.execute("SELECT * FROM copies"))
+                    if c.doc_id not in gone and c.source_id not in gone
+                ]
+                copies.sort(key=lambda c: (c.doc_id, c.source_id))
+            conn.execute("DELETE FROM copies")
             now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
             for old_id, new_id in sorted(retire.items()):
                 row = conn.execute("SELECT uri FROM documents WHERE id = ?", (old_id,)).fetchone()
@@ -556,11 +557,7 @@ class SQLiteStore:
                         f"UPDATE merge_key_docs SET merged = 1 WHERE doc_id IN ({_marks(len(chunk))})",
                         chunk,
                     )
-            row = conn.execute("SELECT max(seq) AS n FROM copies").fetchone()
-            base = 0 if row is None or row["n"] is None else int(row["n"]) + 1
-            self._insert(
-                conn, "copies", (S.copy_row(c, base + i) for i, c in enumerate(kb.copies))
-            )
+            self._insert(conn, "copies", (S.copy_row(c, i) for i, c in enumerate(copies)))
 
     @staticmethod
     def _scope_rows(conn: sqlite3.Connection, scope: Collection[str]) -> dict[str, set[str]]:
@@ -603,7 +600,11 @@ class SQLiteStore:
         order is by date), so only the rows in scope are read. People and conflicts: their
         order gives the positions: the order given, or in a scoped merge the canonical
         order (:func:`~histograph.model.entity_order`) of every row, kept and new."""
-        digests = {r.id: D.digest(r) for r in records}
+        digests: dict[str, bytes] = {}
+        for r in records:
+            text = repr(r)
+            check_repr(text, r, f"knowledge base {table}")
+            digests[r.id] = D.digest(r, text)
         if kind == "event" and inside is not None:
             # only the rows in scope are read; new rows find their places by id afterwards
             rows: list[Any] = []
@@ -1067,7 +1068,7 @@ class SQLiteStore:
 
     # ------------------------------------------------------------ merged knowledge: read
     def copies(self) -> list[CopyLink]:
-        return [S.copy_from_row(r) for r in self._all("SELECT * FROM copies ORDER BY doc_id, source_id")]
+        return [S.copy_from_row(r) for r in self._all("SELECT * FROM copies ORDER BY seq")]
 
     def _load_events(self, rows: list[dict[str, Any]]) -> list[Event]:
         ids = [str(r["id"]) for r in rows]
@@ -1496,6 +1497,24 @@ class SQLiteStore:
             )
             for r in rows
         ]
+
+    def conflict_attributes(self, subjects: Sequence[str]) -> dict[str, list[str]]:
+        """Subject -> the attributes of its conflicts (one per conflict, in order): the
+        flags of a page of events in one query."""
+        out: dict[str, list[str]] = {}
+        for r in self._in(
+            "SELECT subject, attribute FROM conflicts WHERE subject IN ({ids}) ORDER BY seq",
+            list(subjects),
+        ):
+            out.setdefault(str(r["subject"]), []).append(str(r["attribute"]))
+        return out
+
+    def entity_refs(self, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Entity id -> (name, kind) of those stored, in one query a chunk."""
+        return {
+            str(r["id"]): (str(r["name"]), str(r["kind"]))
+            for r in self._in("SELECT id, name, kind FROM entities WHERE id IN ({ids})", list(ids))
+        }
 
     def count_conflicts(self, subject: str | None = None) -> int:
         """How many conflicts :meth:`conflicts` would return without ``limit``/``offset``."""

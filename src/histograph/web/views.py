@@ -13,7 +13,7 @@ import math
 import re
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -132,6 +132,10 @@ class Views:
         self._cache_key: tuple[int, ...] | None = None
         self._facets: dict[str, Any] = {}
         self._names: dict[str, Person | None] = {}
+        #: conflict attributes by subject and (name, kind) by entity id, read for a whole
+        #: page of events at once where the store offers it (see :meth:`prefetch`)
+        self._conflict_attrs: dict[str, list[str]] = {}
+        self._refs: dict[str, tuple[str, str]] = {}
         self._docs: dict[str, dict[str, Any]] = {}
         self._checked = 0.0
 
@@ -151,11 +155,39 @@ class Views:
         self._cache_key = flat
         self._facets = {}
         self._names = {}
+        self._conflict_attrs = {}
+        self._refs = {}
 
     def conflicts_of(self, subject: str) -> list[Conflict]:
         return self.hg.conflicts(subject, limit=None)
 
+    def prefetch(self, events: Sequence[Event]) -> None:
+        """Read the conflict attributes and participant names of ``events`` in two queries
+        (a page of the timeline, its 500 drawn items) instead of two per event."""
+        self._refresh()
+        store = self.hg.store
+        attrs = getattr(store, "conflict_attributes", None)
+        if attrs is not None:
+            todo = [e.id for e in events if e.id not in self._conflict_attrs]
+            if todo:
+                found = attrs(todo)
+                for i in todo:
+                    self._conflict_attrs[i] = found.get(i, [])
+        refs = getattr(store, "entity_refs", None)
+        if refs is not None:
+            ids = sorted({p for e in events for p in e.participants} - self._refs.keys())
+            if ids:
+                # only ids found as ids: another key is looked up by name, as before
+                self._refs.update(refs(ids))
+
     def _flags(self, e: Event) -> dict[str, Any]:
+        known = self._conflict_attrs.get(e.id)
+        if known is not None:
+            return {
+                "conflicts": len(known),
+                "disputed": "date" in known,
+                "conflict_attributes": sorted(set(known)),
+            }
         cs = self.conflicts_of(e.id)
         return {
             "conflicts": len(cs),
@@ -169,6 +201,9 @@ class Views:
         return self._names[entity_id]
 
     def entity_ref(self, entity_id: str) -> dict[str, Any]:
+        ref = self._refs.get(entity_id)
+        if ref is not None:
+            return {"id": entity_id, "name": ref[0], "kind": ref[1], "known": True}
         p = self.entity(entity_id)
         return {
             "id": entity_id,
@@ -260,6 +295,7 @@ class Views:
             events = self.hg.events(**kw, limit=limit, offset=offset, after=after or None)
         except ValueError as exc:  # an unknown cursor
             raise BadRequest(str(exc)) from None
+        self.prefetch(events)
         return {
             "filters": filters.as_dict(),
             **page_info(total, limit, offset),
@@ -279,6 +315,7 @@ class Views:
             source=filters.source or None,
             limit=MAX_TIMELINE_ITEMS,
         )
+        self.prefetch(events)
         items = [vis_item(self.summary(e)) for e in events if e.date is not None]
         return {
             "items": items,

@@ -1,0 +1,42 @@
+"""The timeline's flags and participant names read for a whole page at once (SQLite) are the
+ones read event by event (a store without the batch queries)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from histograph.api import Histograph
+from histograph.store import open_store
+from histograph.web.views import Filters, Views
+from test_store_queries import small_kb
+
+
+class _OneByOne:
+    """A store without the batch lookups (every other attribute is the real store's)."""
+
+    def __init__(self, store: Any) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str) -> Any:
+        if name in {"conflict_attributes", "entity_refs"}:
+            raise AttributeError(name)
+        return getattr(self._store, name)
+
+
+def test_a_prefetched_page_equals_one_read_event_by_event(tmp_path: Path) -> None:
+    db = tmp_path / "k.db"
+    store = open_store(str(db))
+    store.replace_knowledge(small_kb())
+    store.close()
+    everything = Filters(None, None, None, None, None)
+    with Histograph(str(db)) as hg:
+        batched = Views(hg)
+        page = batched.timeline(everything, 50, 0)
+        items = batched.timeline_items(everything)
+        assert any(it["conflicts"] for it in page["items"])
+        assert all(p["known"] for it in page["items"] for p in it["participants"])
+        hg.store = _OneByOne(hg.store)  # type: ignore[assignment]
+        single = Views(hg)
+        assert single.timeline(everything, 50, 0) == page
+        assert single.timeline_items(everything) == items
