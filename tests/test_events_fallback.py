@@ -283,3 +283,15 @@ def test_a_named_person_speaking_on_a_stated_day_is_a_statement() -> None:
     assert "letter_or_statement" not in types(
         "1604 Supernova observed by Johannes Kepler in Prague.\n"
     )
+
+
+def test_a_date_inside_what_was_said_is_not_the_statements_day() -> None:
+    from histograph.ingest import read_text
+    from histograph.pipeline import build
+
+    text = (
+        "On 3 May 1849 the assembly voted. Giuseppe Mazzini later said the decree had been "
+        "meant to take effect on 5 May 1849.\n"
+    )
+    ms = build().analyze(read_text(text, uri="t.txt", fmt="txt")).events
+    assert not [m for m in ms if text[m.trigger_start : m.trigger_end] == "said"]

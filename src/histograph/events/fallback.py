@@ -55,7 +55,13 @@ def _dated_speaker(v: Token, dates: Collection[int]) -> bool:
         return False
     if any(c.dep_ == "agent" for c in v.children):
         return False  # "Supernova observed by astronomers": a headline's passive
-    return bool(_own_tokens(v) & set(dates)) and _tensed(v) and not _has_modal(v)
+    said = set()
+    for c in v.children:
+        if c.dep_ in {"ccomp", "xcomp", "parataxis"} or c.dep_ in SUBJECT_DEPS:
+            # a date inside what was said, or in a clause about the speaker, is not its day
+            said |= {t.i for t in c.subtree}
+    own = _own_tokens(v) - said
+    return bool(own & set(dates)) and _tensed(v) and not _has_modal(v)
 
 
 def _evaluative_comparison(v: Token, scope: Collection[str]) -> bool:
