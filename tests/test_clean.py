@@ -341,3 +341,18 @@ def test_regions_partition_any_text(lines: list[str], sep: str) -> None:
 @given(st.text(max_size=300))
 def test_regions_partition_arbitrary_unicode(text: str) -> None:
     assert_partition(text, mark_text_regions(text))
+
+
+def test_cookie_banner_heading_is_not_the_title() -> None:
+    text = (
+        "Cookies on this ministry website\n"
+        "We use some essential cookies to make this website work.\n\n"
+        "Home › Archive › Past envoys\n\n"
+        "Diplomacy\n\n"
+        "Otto Keller and the Danish crisis of 1864\n\n"
+        "Otto Keller was sent to Copenhagen in March 1864 to negotiate a truce with the Danes.\n"
+    )
+    kinds = {text[r.start : r.end]: r.kind for r in mark_text_regions(text)}
+    assert kinds["Cookies on this ministry website"] == "boilerplate"
+    assert kinds["Diplomacy"] == "boilerplate"  # a one-word section label under the menu
+    assert kinds["Otto Keller and the Danish crisis of 1864"] == "title"

@@ -267,3 +267,31 @@ def test_past_perfect_result_takes_no_date_from_the_event_it_follows() -> None:
     text = "When the revolt ended in 1849, the king dissolved the diet.\n"
     ms = build().analyze(read_text(text, uri="t.txt", fmt="txt")).events
     assert any("dissolved" in text[m.trigger_start : m.trigger_end] for m in ms)
+
+
+def test_a_named_person_speaking_on_a_stated_day_is_a_statement() -> None:
+    from histograph.ingest import read_text
+    from histograph.pipeline import build
+
+    def types(text: str) -> list[str]:
+        return [m.type for m in build().analyze(read_text(text, uri="t.txt", fmt="txt")).events]
+
+    assert "letter_or_statement" in types(
+        "As Giuseppe Mazzini said on 9 February 1849, the day had come.\n"
+    )
+    assert "letter_or_statement" not in types("Historians say the siege ended in 1849.\n")
+    assert "letter_or_statement" not in types(
+        "1604 Supernova observed by Johannes Kepler in Prague.\n"
+    )
+
+
+def test_a_date_inside_what_was_said_is_not_the_statements_day() -> None:
+    from histograph.ingest import read_text
+    from histograph.pipeline import build
+
+    text = (
+        "On 3 May 1849 the assembly voted. Giuseppe Mazzini later said the decree had been "
+        "meant to take effect on 5 May 1849.\n"
+    )
+    ms = build().analyze(read_text(text, uri="t.txt", fmt="txt")).events
+    assert not [m for m in ms if text[m.trigger_start : m.trigger_end] == "said"]

@@ -245,3 +245,8 @@ def test_timeless_present_terms_only_join() -> None:
 def test_content_of_a_belief_or_warning_is_hypothetical(verb: str) -> None:
     text = f"In 1848 the governor {verb} that the provisional government would collapse.\n"
     assert all(m.modality != "asserted" for m in _mentions(text) if m.type == "revolution_or_coup")
+
+
+def test_event_named_in_an_anniversary_only_joins() -> None:
+    text = "This year marks the 300th anniversary of the Battle of Poltava.\n"
+    assert all(m.confidence < 0.45 for m in _mentions(text))

@@ -128,3 +128,14 @@ def test_entry_opened_by_an_event_name_is_that_event() -> None:
     ms = [m for m in _mentions(text) if "Frontier" in text[m.start : m.end]]
     assert len(ms) == 1
     assert ms[0].type == "war_or_invasion" and ms[0].time is not None
+
+
+def test_table_row_event_has_its_participants() -> None:
+    text = (
+        "| Date | Event |\n|---|---|\n"
+        "| 29 July 1864 | The port of Kolding is shelled by the Prussian fleet. |\n"
+        "| 30 July 1864 | The garrison of Fredericia withdraws. |\n"
+        "| 2 August 1864 | Riots break out in Copenhagen. |\n"
+    )
+    row = next(m for m in _mentions(text) if m.time and m.time.value == "1864-07-29")
+    assert any("fleet" in p.name for p in row.participants)

@@ -821,8 +821,10 @@ def _page_furniture(lines: list[_Line], rules: _Rules) -> None:
     if len(head) >= 2 and head[0] > 0 and lines[head[0] - 1].kind not in _CONTENT_KINDS:
         first, second = lines[head[0]], lines[head[1]]
         p1, p2 = _plain(first), _plain(second)
+        # (or one word right under the navigation: "History", then the headline)
+        one_word = len(p1.split()) == 1 and lines[head[0] - 1].is_nav and len(p2.split()) >= 4
         if (
-            _all_caps_label(p1, rules)
+            (_all_caps_label(p1, rules) or one_word)
             and _title_like(second, rules)
             and not _all_caps_label(p2, rules)
             and len(p2.split()) > len(p1.split())

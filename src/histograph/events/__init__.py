@@ -28,7 +28,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .. import textindex
-from ..model import EntityMention, EventMention, RegionKind, TimeMention, civil_from_day
+from ..model import (
+    EntityMention,
+    EventMention,
+    Participant,
+    RegionKind,
+    TimeMention,
+    civil_from_day,
+)
 from ..registry import stage
 from ..time.durations import parse_days
 from ..time.values import make_day
@@ -762,6 +769,8 @@ def _sentence_mentions(
                             _generic(seg.doc[tr.head], tr)
                             or (tr.kind == "verbal" and _impersonal_subject(head))
                             or (tr.kind == "verbal" and _timeless_present(head, rkind))
+                            # "the 200th anniversary of the Battle of X": named in passing
+                            or (tr.kind != "verbal" and referenced)
                         )
                     )
                     or (tr.kind == "verbal" and (_fragment(head) or _noun_infinitive(head))),
@@ -856,6 +865,7 @@ def entry_events(
     out: list[EventMention] = []
     if absorbed is None:
         absorbed = set()
+    ents: _Entities | None = None
     seg_at: dict[int, Segment] = {}
     for sg in state.segments:
         seg_at.setdefault(sg.region.start, sg)
@@ -915,6 +925,9 @@ def entry_events(
             # the event its subject names (README: the war as the entry's content)
             typ = mentions[named].type
             absorbed.add(named)
+        if ents is None:
+            ents = _Entities(state.entities)
+        place, parts = _entry_arguments(seg_at.get(region.start), t_start, typ, ents)
         out.append(
             EventMention(
                 doc_id=state.document.id,
@@ -927,12 +940,37 @@ def entry_events(
                 time=date.value,
                 time_start=date.start,
                 time_end=date.end,
+                place=place,
+                participants=parts,
                 modality="asserted",
                 region_kind="list_item",
                 confidence=_ENTRY_CONFIDENCE,
             )
         )
     return out
+
+
+def _entry_arguments(
+    seg: Segment | None, t_start: int, typ: str, ents: _Entities
+) -> tuple[str | None, tuple[Participant, ...]]:
+    """Place and participants of an entry event, read from the parse around its predicate
+    ("| 29 July | The port of X is shelled by the fleet": the fleet, X)."""
+    if seg is None:
+        return None, ()
+    rel = t_start - seg.offset
+    tok = next((t for t in seg.doc if t.idx == rel), None)
+    if tok is None or tok.pos_ not in {"VERB", "AUX", "NOUN", "PROPN"}:
+        return None, ()
+    et = load_event_types()
+    label_of = _label_fn(seg, ents)
+    tr = Trigger(
+        typ, tok.i, tok.i, tok.i + 1, "verbal" if tok.pos_ in {"VERB", "AUX"} else "nominal", True
+    )
+    sent = tok.sent
+    return (
+        place_of(tr, sent, label_of),
+        participants(tr, sent, et.types[typ], seg.offset, label_of, ents.at, et.role_nouns),
+    )
 
 
 def _opens(text: str, body: int, start: int) -> bool:

@@ -48,6 +48,22 @@ def _subjects(v: Token) -> list[Token]:
     return subj
 
 
+def _dated_speaker(v: Token, dates: Collection[int]) -> bool:
+    """A reporting verb whose subject is a named person and whose own clause holds a date."""
+    subj = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+    if not subj or not all(s.ent_type_ == "PERSON" for s in subj):
+        return False
+    if any(c.dep_ == "agent" for c in v.children):
+        return False  # "Supernova observed by astronomers": a headline's passive
+    said = set()
+    for c in v.children:
+        if c.dep_ in {"ccomp", "xcomp", "parataxis"} or c.dep_ in SUBJECT_DEPS:
+            # a date inside what was said, or in a clause about the speaker, is not its day
+            said |= {t.i for t in c.subtree}
+    own = _own_tokens(v) - said
+    return bool(own & set(dates)) and _tensed(v) and not _has_modal(v)
+
+
 def _evaluative_comparison(v: Token, scope: Collection[str]) -> bool:
     """A clause compared with every other time ("closer to war than at any other point",
     "more than ever before") weighs a situation; it does not tell a new happening."""
@@ -207,6 +223,12 @@ def fallback_triggers(
         if v.dep_ == "conj" and v.head.pos_ not in {"VERB", "AUX"}:
             continue
         lemma = v.lemma_.lower()
+        if lemma in lex.reporting and STATEMENT_TYPE in et.types and _dated_speaker(v, dates):
+            # "As Gandhi said on 14 August, ...", "Churchill wrote to him on 3 May": a person
+            # speaking on a stated day is a statement, not the page reporting its sources
+            out.append(Trigger(STATEMENT_TYPE, v.i, v.i, v.i + 1, "verbal", True))
+            out_heads.add(v.i)
+            continue
         if lemma in lex.stative or lemma in lex.reporting or v.lower_ in lex.stative:
             continue
         if lemma in lasting:

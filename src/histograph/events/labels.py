@@ -46,13 +46,20 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LIFE_TYPES = frozenset({"birth", "death"})
 
 
-def _page_person(state: DocState) -> Participant | None:
-    """The person the page is about: a person named in its title."""
+def _page_person(state: DocState, before: int) -> Participant | None:
+    """The person the page is about: a person named in its title, else the first person of
+    the last paragraph before the label line (a fact sheet's lead: "X was ... \n Born: ...")."""
+    people = sorted((m for m in state.entities if m.label == "PERSON"), key=lambda m: m.start)
     for r in state.regions:
         if r.kind != "title":
             continue
-        for m in state.entities:
-            if r.start <= m.start < r.end and m.label == "PERSON":
+        for m in people:
+            if r.start <= m.start < r.end:
+                return Participant(m.text, "patient", m.start, m.end, m.key)
+    paras = [r for r in state.regions if r.kind == "narrative" and r.end <= before]
+    for r in reversed(paras[-2:]):
+        for m in people:
+            if r.start <= m.start < r.end:
                 return Participant(m.text, "patient", m.start, m.end, m.key)
     return None
 
@@ -147,7 +154,7 @@ def label_events(
             continue  # the line's own clause states it already
         replaced.update(inside)
         place = _place_after(state, date.end, end)
-        who = _page_person(state) if typ in _LIFE_TYPES else None
+        who = _page_person(state, region.start) if typ in _LIFE_TYPES else None
         start = (
             region.start
             + len(text[region.start : m.start(1)])
