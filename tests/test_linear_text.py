@@ -133,3 +133,36 @@ def test_date_candidates_equal_the_interval_list(words: list[str]) -> None:
     text = " ".join(words)
     got = [(c.start, c.end, c.rule) for c in find_candidates(text)]
     assert got == _candidates_by_sorted_intervals(text)
+
+
+_LINES = st.sampled_from(
+    ["# Reign 1901/1905", "## Later", "- the council met", "1. the fleet sailed", "1901/1905",
+     "The town grew.", "**1901/1905**", ""]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LINES, max_size=25), st.integers(0, 400))
+def test_structure_lookups_equal_the_walk_up(lines: list[str], probe: int) -> None:
+    from histograph.events.structure import Structure
+    from histograph.model import TimeMention, TimeValue
+
+    text = "\n".join(lines)
+    tv = TimeValue("1901/1905", 0, 1825, "year")
+    times = []
+    at = text.find("1901/1905")
+    while at >= 0:
+        times.append(TimeMention("d", at, at + 9, "1901/1905", "DATE", tv))
+        at = text.find("1901/1905", at + 1)
+    s = Structure(text, [], times)
+    for offset in {probe % (len(text) + 1), *s._line_starts}:
+        k = s.line_at(offset)
+        above = [j for j in range(k) if s.lines[j].kind in {"heading", "date_line"}] if k else []
+        assert s.section_of(offset) == (s.lines[above[-1]].start if k is not None and above else -1)
+        if k is not None and s.lines[k].kind == "list_item":
+            assert s.heading_date(offset) == (s.lines[above[-1]].date if above else None)
+        first = next((ln for ln in s.lines if ln.kind == "heading"), None)
+        want = None
+        if first is not None and first.start < offset:
+            want = next((t for t in s.times_in(first.start, first.end) if "/" in t.value.value), None)  # type: ignore[union-attr]
+        assert s.page_range(offset) == want
