@@ -227,13 +227,31 @@ def _is_verbish(t: Token) -> bool:
     return t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")
 
 
+#: id(EventTypes) -> (the EventTypes, every verb spec's words, every noun spec's words)
+_TRIGGER_WORDS: dict[int, tuple[EventTypes, frozenset[str], frozenset[str]]] = {}
+
+
+def _trigger_words(et: EventTypes) -> tuple[frozenset[str], frozenset[str]]:
+    """The words any verb spec and any noun spec of ``et`` matches (computed once): a
+    token matching none is no trigger, whatever the spec (most tokens are not)."""
+    hit = _TRIGGER_WORDS.get(id(et))
+    if hit is None or hit[0] is not et:
+        verbs = frozenset(w for typ in et.types.values() for sp in typ.verbs for w in sp.lemmas)
+        nouns = frozenset(w for typ in et.types.values() for sp in typ.nouns for w in sp.lemmas)
+        hit = _TRIGGER_WORDS[id(et)] = (et, verbs, nouns)
+    return hit[1], hit[2]
+
+
 def verbal_and_nominal(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Trigger]:
     """Every verbal and nominal trigger in ``doc`` (one per token: highest priority type)."""
     out: list[Trigger] = []
     prefixes = et.modality.negative_prefixes
+    verb_words, noun_words = _trigger_words(et)
     for t in doc:
         best: tuple[int, int, str, bool, TriggerKind] | None = None
         if _is_verbish(t):
+            if not _matches(t, verb_words):
+                continue
             for tid, typ in et.types.items():
                 for spec in typ.verbs:
                     if _verb_spec_ok(t, spec, label_of):
@@ -248,6 +266,8 @@ def verbal_and_nominal(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> li
                             best = cand
                         break
         elif _is_nounish(t) and not _has_negative_prefix(t, prefixes):
+            if not _matches(t, noun_words):
+                continue
             for tid, typ in et.types.items():
                 for nspec in typ.nouns:
                     if _noun_spec_ok(t, nspec, label_of):
