@@ -77,3 +77,92 @@ def test_known_names_found_whatever_their_number() -> None:
     a = build().analyze(read_text(text, uri="names.txt"))
     found = [m.text for m in a.entities if m.label == "PERSON"]
     assert found.count("Anna Lindcson") == 2
+
+
+def _candidates_by_sorted_intervals(text: str) -> list[tuple[int, int, str]]:
+    """The overlap resolution of ``find_candidates`` as it was written before the
+    per-character marks: a sorted list of taken intervals (quadratic, but plainly right)."""
+    import bisect
+
+    from histograph.time import tagger
+
+    gr = tagger.grammar()
+    found: list[tuple[int, int, int, Cand]] = []
+    for prio, (name, rx) in enumerate(gr.rules):
+        for m in rx.finditer(text):
+            if m.end() <= m.start():
+                continue
+            f = tagger._fields(name, m, gr.lx)
+            if f is None:
+                continue
+            c = Cand(m.start(), m.end(), name, f)
+            while c.end > c.start and text[c.end - 1].isspace():
+                c.end -= 1
+            if not tagger._keep(name, c, text, gr.lx):
+                continue
+            if name in ("year_range", "year_range_era"):
+                c = tagger._year_range(c)
+            found.append((-(c.end - c.start), prio, c.start, c))
+    found.sort(key=lambda t: (t[0], t[1], t[2]))
+    taken: list[Cand] = []
+    occupied: list[tuple[int, int]] = []
+    for _, _, _, c in found:
+        i = bisect.bisect_left(occupied, (c.start, c.start))
+        if (i > 0 and occupied[i - 1][1] > c.start) or (
+            i < len(occupied) and occupied[i][0] < c.end
+        ):
+            continue
+        occupied.insert(i, (c.start, c.end))
+        taken.append(c)
+    taken.sort(key=lambda c: c.start)
+    return [(c.start, c.end, c.rule) for c in tagger._merge(taken, text, gr.lx)]
+
+
+_DATE_WORDS = st.sampled_from(
+    ["3 May 1921", "May 1921", "1921", "1921-1923", "from March to June 1933", "the 1920s",
+     "12/5/1901", "on 4 July", "at 5 p.m.", "two years later", "in the spring of 1848",
+     "18th century", "(O.S.)", "and", "the council met", "\n", "-", ","]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_DATE_WORDS, max_size=30))
+def test_date_candidates_equal_the_interval_list(words: list[str]) -> None:
+    from histograph.time.tagger import find_candidates
+
+    text = " ".join(words)
+    got = [(c.start, c.end, c.rule) for c in find_candidates(text)]
+    assert got == _candidates_by_sorted_intervals(text)
+
+
+_LINES = st.sampled_from(
+    ["# Reign 1901/1905", "## Later", "- the council met", "1. the fleet sailed", "1901/1905",
+     "The town grew.", "**1901/1905**", ""]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_LINES, max_size=25), st.integers(0, 400))
+def test_structure_lookups_equal_the_walk_up(lines: list[str], probe: int) -> None:
+    from histograph.events.structure import Structure
+    from histograph.model import TimeMention, TimeValue
+
+    text = "\n".join(lines)
+    tv = TimeValue("1901/1905", 0, 1825, "year")
+    times = []
+    at = text.find("1901/1905")
+    while at >= 0:
+        times.append(TimeMention("d", at, at + 9, "1901/1905", "DATE", tv))
+        at = text.find("1901/1905", at + 1)
+    s = Structure(text, [], times)
+    for offset in {probe % (len(text) + 1), *s._line_starts}:
+        k = s.line_at(offset)
+        above = [j for j in range(k) if s.lines[j].kind in {"heading", "date_line"}] if k else []
+        assert s.section_of(offset) == (s.lines[above[-1]].start if k is not None and above else -1)
+        if k is not None and s.lines[k].kind == "list_item":
+            assert s.heading_date(offset) == (s.lines[above[-1]].date if above else None)
+        first = next((ln for ln in s.lines if ln.kind == "heading"), None)
+        want = None
+        if first is not None and first.start < offset:
+            want = next((t for t in s.times_in(first.start, first.end) if "/" in t.value.value), None)  # type: ignore[union-attr]
+        assert s.page_range(offset) == want

@@ -40,10 +40,11 @@ class CharPositions:
         return -1
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=8)
 def char_positions(text: str, ch: str) -> CharPositions:
     """The positions of ``ch`` in ``text`` (cached: a str caches its hash, and the text a
-    stage is working on is the same object call after call)."""
+    stage is working on is the same object call after call; a few entries: the five
+    characters asked of the current document and a few of the one before)."""
     return CharPositions(text, ch)
 
 

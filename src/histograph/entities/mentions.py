@@ -238,13 +238,23 @@ def _label_words(key: str) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(w.split()) for w in word_list(key)), key=lambda p: (-len(p), p)))
 
 
+@functools.cache
+def _label_words_by_first(key: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """:func:`_label_words` by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for parts in _label_words(key):
+        if parts:
+            out.setdefault(parts[0], []).append(parts)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _label_at(doc: Doc, i: int, key: str) -> int:
     """Token length of the longest label of word list ``key`` starting at token i (the first
     word capitalised, the words lower case in the list), 0 when none."""
     if i >= len(doc) or not _is_cap(doc[i]):
         return 0
     best = 0
-    for parts in _label_words(key):
+    for parts in _label_words_by_first(key).get(doc[i].lower_, ()):
         n = len(parts)
         if n > best and i + n <= len(doc) and all(doc[i + k].lower_ == parts[k] for k in range(n)):
             best = n

@@ -78,6 +78,19 @@ class Structure:
                 continue
             self.lines.append(self._classify(s, e))
         self._line_starts = [ln.start for ln in self.lines]
+        # the nearest heading or date line above each line (-1: none), and the first
+        # heading: answered by index, not by a walk up a list of thousands of items
+        self._section_above: list[int] = []
+        last = -1
+        for k, ln in enumerate(self.lines):
+            self._section_above.append(last)
+            if ln.kind in {"heading", "date_line"}:
+                last = k
+        self._first_heading = next(
+            (k for k, ln in enumerate(self.lines) if ln.kind == "heading"), None
+        )
+        self._page_range: TimeMention | None = None
+        self._page_range_done = False
 
     def _region_kind(self, offset: int) -> str | None:
         k = bisect.bisect_right(self._region_starts, offset) - 1
@@ -137,11 +150,8 @@ class Structure:
         k = self.line_at(offset)
         if k is None or self.lines[k].kind != "list_item":
             return None
-        for j in range(k - 1, -1, -1):
-            ln = self.lines[j]
-            if ln.kind in {"heading", "date_line"}:
-                return ln.date
-        return None
+        j = self._section_above[k]
+        return self.lines[j].date if j >= 0 else None
 
     def card_date(self, offset: int) -> TimeMention | None:
         """An event card's date line: a line holding only a date (and perhaps a place) dates
@@ -219,25 +229,29 @@ class Structure:
     def page_range(self, offset: int) -> TimeMention | None:
         """The span of years a page announces in its first heading ("Timeline of X
         (1917-1939)"), when that heading lies above ``offset``."""
-        for ln in self.lines:
-            if ln.start >= offset:
-                return None
-            if ln.kind == "heading":
-                for t in self.times_in(ln.start, ln.end):
-                    if t.value is not None and "/" in t.value.value:
-                        return t
-                return None
-        return None
+        h = self._first_heading
+        if h is None or self.lines[h].start >= offset:
+            return None
+        if not self._page_range_done:
+            ln = self.lines[h]
+            self._page_range = next(
+                (
+                    t
+                    for t in self.times_in(ln.start, ln.end)
+                    if t.value is not None and "/" in t.value.value
+                ),
+                None,
+            )
+            self._page_range_done = True
+        return self._page_range
 
     def section_of(self, offset: int) -> int:
         """Start offset of the nearest heading (or date line) above ``offset``; -1 if none."""
         k = self.line_at(offset)
         if k is None:
             return -1
-        for j in range(k - 1, -1, -1):
-            if self.lines[j].kind in {"heading", "date_line"}:
-                return self.lines[j].start
-        return -1
+        j = self._section_above[k]
+        return self.lines[j].start if j >= 0 else -1
 
     def line_kind(self, offset: int) -> str:
         k = self.line_at(offset)
