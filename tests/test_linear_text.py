@@ -88,8 +88,9 @@ def _candidates_by_sorted_intervals(text: str) -> list[tuple[int, int, str]]:
 
     gr = tagger.grammar()
     found: list[tuple[int, int, int, Cand]] = []
+    masked = tagger._mask_structural_breaks(text)  # the same input the tagger reads
     for prio, (name, rx) in enumerate(gr.rules):
-        for m in rx.finditer(text):
+        for m in rx.finditer(masked):
             if m.end() <= m.start():
                 continue
             f = tagger._fields(name, m, gr.lx)
@@ -102,6 +103,8 @@ def _candidates_by_sorted_intervals(text: str) -> list[tuple[int, int, str]]:
                 continue
             if name in ("year_range", "year_range_era"):
                 c = tagger._year_range(c)
+            elif name == "numeric_range":
+                c = tagger._numeric_range(c)
             found.append((-(c.end - c.start), prio, c.start, c))
     found.sort(key=lambda t: (t[0], t[1], t[2]))
     taken: list[Cand] = []
@@ -115,7 +118,10 @@ def _candidates_by_sorted_intervals(text: str) -> list[tuple[int, int, str]]:
         occupied.insert(i, (c.start, c.end))
         taken.append(c)
     taken.sort(key=lambda c: c.start)
-    return [(c.start, c.end, c.rule) for c in tagger._merge(taken, text, gr.lx)]
+    return [
+        (c.start, c.end, c.rule)
+        for c in tagger._merge(tagger._dual_dates(taken, masked), masked, gr.lx)
+    ]
 
 
 _DATE_WORDS = st.sampled_from(
