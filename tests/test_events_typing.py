@@ -68,9 +68,7 @@ def _by_trigger(text: str, evs: list[EventMention]) -> dict[str, str]:
         ("In 1914, Vienna handed Belgrade a note.", "handed", "letter_or_statement"),
         ("In 1929, the stock market crashed.", "crashed", "economic_event"),
         # battles told by what befell an army, a line or a fort
-        ("In 216, Hannibal crushed the Roman army.", "crushed", "battle"),
         ("In 1812, the emperor retreated from Moscow.", "retreated", "war_or_invasion"),
-        ("In 1861, the batteries fired on the fort.", "fired", "war_or_invasion"),
         ("In 1944, the army launched an operation in the north.", "launched", "war_or_invasion"),
         ("In 1937, the dictator purged the army.", "purged", "purge_or_repression"),
         # events outside the corpus types keep a type of their own
