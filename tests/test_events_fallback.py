@@ -241,3 +241,29 @@ def test_verbs_inside_quotations_are_not_events() -> None:
     assert not [e for e in evs if e.type == "other"], [
         text[e.trigger_start : e.trigger_end] for e in evs
     ]
+
+
+def test_clause_that_leads_to_a_war_dates_the_war() -> None:
+    """ "In 1412 the quarrel led to the X War": the clause tells the war's coming about (a
+    war event of that date), not an untyped event of its own."""
+    from histograph.ingest import read_text
+    from histograph.pipeline import build
+
+    text = "In 1412 the quarrel over the succession led to the War of the Two Earls.\n"
+    ms = build().analyze(read_text(text, uri="t.txt", fmt="txt")).events
+    assert not [m for m in ms if m.type == "other"]
+    assert any(m.type == "war_or_invasion" and m.time and m.time.value == "1412" for m in ms)
+
+
+def test_past_perfect_result_takes_no_date_from_the_event_it_follows() -> None:
+    """ "By the time X ended in 1648, Y had lost its power": the dated event is the war's end;
+    the past-perfect clause tells what had come about by then."""
+    from histograph.ingest import read_text
+    from histograph.pipeline import build
+
+    text = "By the time the Thirty Years War ended in 1648, the empire had lost its power.\n"
+    ms = build().analyze(read_text(text, uri="t.txt", fmt="txt")).events
+    assert not [m for m in ms if "lost" in text[m.trigger_start : m.trigger_end]]
+    text = "When the revolt ended in 1849, the king dissolved the diet.\n"
+    ms = build().analyze(read_text(text, uri="t.txt", fmt="txt")).events
+    assert any("dissolved" in text[m.trigger_start : m.trigger_end] for m in ms)

@@ -34,11 +34,15 @@ def test_lead_event_is_main_without_a_title_event() -> None:
     assert main and "opened" in main[0]
 
 
-def test_chronology_has_no_main_event() -> None:
+def test_each_chronology_entry_is_main() -> None:
+    """A chronology is about its entries (eval-wide README, convention 11): each dated
+    entry's event is main, once per entry."""
     text = (
         "Milestones\n\n"
         "1825- The first public railway opens\n"
         "1830- A second line opens between two cities\n"
         "1863- The first underground line opens in London\n"
     )
-    assert _main(text) == []
+    main = _main(text)
+    assert len(main) == 3
+    assert all("opens" in s for s in main)

@@ -214,3 +214,34 @@ def test_a_happening_told_by_a_when_clause_is_one_event() -> None:
 def test_leading_an_attack_is_the_attack() -> None:
     text = "On 9 March 1916 the raiders led a surprise attack on Columbus, New Mexico.\n"
     assert not [s for t, s in _events(text) if t in {"other", "letter_or_statement"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The accepted estimate of the toll is 400; however, other values have been proposed.\n",
+        "Later sources date the surrender to the spring of 1471.\n",
+    ],
+)
+def test_the_record_discussing_an_event_is_not_an_event(text: str) -> None:
+    assert not [m for m in _mentions(text) if m.type == "letter_or_statement"]
+
+
+def test_a_fixed_total_is_still_an_act() -> None:
+    text = "The indemnity was imposed on the duchy; the total was fixed in 1866 at ten million.\n"
+    assert any(m.time is not None and m.time.value == "1866" for m in _mentions(text))
+
+
+def test_timeless_present_terms_only_join() -> None:
+    """ "they guard the right to X and declare that ...": what a text says, not a dated act."""
+    text = (
+        "Articles 9 and 12 are among the most cited: they guard the right to a fair hearing "
+        "and declare that taxes will not be raised.\n"
+    )
+    assert all(m.confidence < 0.45 for m in _mentions(text) if m.type == "letter_or_statement")
+
+
+@pytest.mark.parametrize("verb", ["felt", "warned", "suspected"])
+def test_content_of_a_belief_or_warning_is_hypothetical(verb: str) -> None:
+    text = f"In 1848 the governor {verb} that the provisional government would collapse.\n"
+    assert all(m.modality != "asserted" for m in _mentions(text) if m.type == "revolution_or_coup")

@@ -34,6 +34,7 @@ from ..time.durations import parse_days
 from ..time.values import make_day
 from .arguments import Located, choose_time, clause_span, participants, place_of
 from .fallback import OTHER_TYPE, fallback_triggers, quoted_statement
+from .labels import label_events, performing_verbs, record_subjects
 from .modality import immediate_governor, modality_of
 from .salience import mark_main
 from .states import STATE_TYPE, state_mentions
@@ -42,7 +43,7 @@ from .triggers import Trigger, find_triggers, subjects
 from .types import EventTypes, format_type, load_event_types
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from ..state import DocState, Segment
 
@@ -221,6 +222,33 @@ def _impersonal_subject(v: Token) -> bool:
     return len(subj) == 1 and subj[0].lower_ == "it"
 
 
+def _about_the_record(v: Token) -> bool:
+    """A clause whose subject is a figure, an estimate or a source ("other values have been
+    proposed", "Russian sources date the order to X", "estimates range from ..."): the
+    record discussing an event, not an event (``record_subjects`` in
+    ``data/event_labels.yaml``)."""
+    subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subj and v.dep_ == "conj":
+        subj = [c for c in v.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    words = record_subjects()
+    return bool(subj) and all(s.lemma_.lower() in words or s.lower_ in words for s in subj)
+
+
+def _timeless_present(v: Token, kind: str) -> bool:
+    """An undated verb in the simple present in running prose ("they protect the right to a
+    lawful judgment", "the clause declares that ...") tells what something is or says, not a
+    dated act (a chronology's historical present comes with its entries' dates)."""
+    if kind != "narrative":
+        return False
+    if v.dep_ == "conj" and v.tag_ == "VB" and v.head.pos_ in {"VERB", "AUX"}:
+        if any(c.dep_ in {"aux", "auxpass"} for c in v.children):
+            return False
+        v = v.head  # "they protect X and declare Y": the tense of the first verb
+    if v.tag_ not in {"VBZ", "VBP"}:
+        return False
+    return not any(c.dep_ in {"aux", "auxpass"} for c in v.children)
+
+
 def _pronoun_subject(v: Token) -> bool:
     subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subj and v.dep_ == "conj":
@@ -324,7 +352,8 @@ def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[in
     """Mentions that are not events of their own (``not_events`` in the YAML):
 
     - a war named as the backdrop ("during the X War", "amid the war") or as a label ("X War:
-      Battle of Y"), or a bare war noun naming a kind ("the use of aircraft in war");
+      Battle of Y", "the X War memorial"), or a bare war noun naming a kind ("the use of
+      aircraft in war");
     - a figure ("3,000 people died", "destroyed 28,000 buildings"): an attribute of an event;
     - a clause whose subject is a question word ("What happened in 1066"): a page heading."""
     ne = et.not_events
@@ -332,6 +361,8 @@ def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[in
         root = head
         while tr.start <= root.head.i < tr.end and root.head.i != root.i:
             root = root.head  # the name's own head ("World War I": the parser may pick "I")
+        if root.dep_ == "compound" and not tr.start <= root.head.i < tr.end:
+            return True  # "World War II veterans", "a war centenary": a label of a noun
         gov = root.head if root.dep_ == "pobj" else None
         if gov is not None and gov.lower_ in ne.backdrop_preps:
             return True
@@ -351,6 +382,8 @@ def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[in
         nxt = head.doc[tr.end] if tr.end < len(head.doc) else None
         if tr.kind == "named" and nxt is not None and nxt.text.startswith(":"):
             return True  # "Franco-Prussian War: Battle of X": a label
+    if tr.kind == "verbal" and _about_the_record(head):
+        return True  # "other values have been proposed", "later sources date it to X"
     top = head
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head  # "subjecting the king to the law and promising justice"
@@ -480,6 +513,78 @@ def _frame(head: Token, triggers: Sequence[Trigger], et: EventTypes) -> bool:
     return False
 
 
+def _objects_of_acts(triggers: list[Trigger], doc: Doc, et: EventTypes) -> list[Trigger]:
+    """ "declared war on X", "ordered the mobilisation of the army", "announced the birth of
+    a prince": an event noun that is the direct object of a typed verb is one event with the
+    verb, told once. A verb that performs or makes known its object (``performs`` in
+    ``data/event_labels.yaml``: declare, order, announce, ...) takes the noun's type, the
+    event being what was declared or ordered; any other verb keeps its own ("refused the
+    demand": a refusal)."""
+    verbs = {tr.head: k for k, tr in enumerate(triggers) if tr.kind == "verbal"}
+    if not verbs:
+        return triggers
+    out = list(triggers)
+    drop: set[int] = set()
+    performs = performing_verbs()
+    for k, tr in enumerate(triggers):
+        head = doc[tr.head]
+        hv = _headline_passive(tr, head, verbs, triggers, et)
+        if hv is not None:
+            # "Treaty of X signed", "Fortress stormed": a headline's passive without its
+            # auxiliary; the name is the verb's patient, one event
+            v = verbs[hv]
+            a, b = out[v].type, tr.type
+            keep = a if et.types[a].priority >= et.types[b].priority else b
+            out[v] = dataclasses.replace(out[v], type=keep, name=tr.name or out[v].name)
+            drop.add(k)
+            continue
+        if tr.kind != "nominal" or head.dep_ not in {"dobj", "obj"} or head.head.i not in verbs:
+            continue
+        v = verbs[head.head.i]
+        drop.add(k)
+        if head.head.lemma_.lower() in performs:
+            out[v] = dataclasses.replace(out[v], type=tr.type)
+    return [tr for k, tr in enumerate(out) if k not in drop]
+
+
+def _headline_passive(
+    tr: Trigger, head: Token, verbs: dict[int, int], triggers: Sequence[Trigger], et: EventTypes
+) -> int | None:
+    """A named or nominal event as the subject of a past-tense verb of its own kind that has
+    no object ("Treaty of X signed", "Armistice signed at Y"): the verb tells the name's
+    event. Returns the verb's token index."""
+    if tr.kind not in {"named", "nominal"}:
+        return None
+    root = head
+    while tr.start <= root.head.i < tr.end and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "nsubj" or root.head.i not in verbs:
+        return None
+    v = root.head
+    if v.tag_ not in {"VBD", "VBN"} or any(c.dep_ in {"dobj", "obj"} for c in v.children):
+        return None
+    return v.i if et.compatible(triggers[verbs[v.i]].type, tr.type) else None
+
+
+def _result_state(head: Token, loc: Located, others: Collection[int]) -> bool:
+    """ "By the time the war ended in 1945, the empire had lost its hold": a clause in the
+    past perfect whose only date lies in a subordinate clause telling another event states
+    what had come about by then; the dated event is the subordinate one."""
+    if not any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ == "VBD" for c in head.children
+    ):
+        return False
+    if loc.root is None:
+        return False
+    for c in head.children:
+        if c.dep_ not in {"advcl", "ccomp", "prep", "npadvmod"}:
+            continue
+        inside = {t.i for t in c.subtree}
+        if loc.root.i in inside and any(o in inside for o in others):
+            return True
+    return False
+
+
 def _confidence(tr: Trigger, kind: str, generic: bool = False) -> float:
     base = 1.0 if tr.kind in {"verbal", "named"} else (0.8 if tr.anchor else 0.4)
     if generic:
@@ -518,6 +623,10 @@ def _sentence_mentions(
     ]
     date_toks = {t.i for t in sent if any(a <= seg.offset + t.idx < b for a, b in spans)}
     triggers = [_figurative(tr, seg.doc[tr.head], et) for tr in triggers]
+    #: typed triggers the sentence names (a long sentence with several narrows each mention's
+    #: evidence to its clause, even when some are only labels or objects of another)
+    found = len(triggers)
+    triggers = _objects_of_acts(triggers, seg.doc, et)
     triggers = [tr for tr in triggers if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
     untyped = [tr for tr in untyped if not _not_an_event(tr, seg.doc[tr.head], et, date_toks)]
     untyped = [tr for tr in untyped if not _frame(seg.doc[tr.head], triggers, et)]
@@ -562,11 +671,18 @@ def _sentence_mentions(
             )
             time = loc.mention if loc is not None else None
             own_time = time
+            if fallback and loc is not None and _result_state(head, loc, others):
+                continue
+            if time is None:
+                # a table row's first cell ("| X War | 1853 | 1856 |"): the row's dates
+                at = seg.offset + seg.doc[tr.start].idx
+                time = structure.row_date(at) or structure.card_head_date(at)
             if time is None and tr.kind != "named" and not _under_temporal_marker(head, markers):
                 for structural in (
                     label,
                     structure.heading_date(abs_s),
                     structure.card_date(abs_s),
+                    structure.lead_date(abs_s),
                 ):
                     if structural is not None and (typ.durative or not _is_range(structural)):
                         time = structural
@@ -579,7 +695,7 @@ def _sentence_mentions(
             continue
         if tr.kind in {"nominal", "named"}:
             cs, ce = _phrase_span(tr, sent)
-        elif clauses or (len(sent.text) > _LONG_SENTENCE and len(triggers) > 1):
+        elif clauses or (len(sent.text) > _LONG_SENTENCE and found > 1):
             cs, ce = clause_span(tr, sent, others)
         else:
             cs, ce = sent.start_char, sent.end_char
@@ -616,6 +732,7 @@ def _sentence_mentions(
                         and (
                             _generic(seg.doc[tr.head], tr)
                             or (tr.kind == "verbal" and _impersonal_subject(head))
+                            or (tr.kind == "verbal" and _timeless_present(head, rkind))
                         )
                     )
                     or (tr.kind == "verbal" and (_fragment(head) or _noun_infinitive(head))),
@@ -658,6 +775,7 @@ def extract_events(state: DocState) -> list[EventMention]:
     times_at = _TimesStarting(state.times)
     out: list[EventMention] = []
     text = state.document.text
+    told: list[tuple[tuple[int, int], list[EventMention], bool]] = []
     for seg in state.segments:
         if seg.region.kind not in _KIND_WEIGHT:
             continue
@@ -668,24 +786,33 @@ def extract_events(state: DocState) -> list[EventMention]:
                 continue
             ms = _sentence_mentions(state, seg, sent, et, structure, ents, times_at)
             abs_s, abs_e = seg.offset + sent.start_char, seg.offset + sent.end_char
+            own = structure.times_in(abs_s, abs_e)
             if prev and seg.region.kind == "narrative" and "\n\n" not in text[prev_end:abs_s]:
-                own = [t for t in structure.times_in(abs_s, abs_e)]
                 ms = continue_date(ms, prev, text, (abs_s, abs_e), own, et)
-            out.extend(ms)
+            told.append(((abs_s, abs_e), ms, seg.region.kind == "narrative" and not own))
             prev, prev_end = ms, abs_e
-    out.extend(entry_events(state, out))
+    for k, (_bounds, ms, _undated) in enumerate(told):
+        out.extend(_between_one_day(told, k, text, et) if 0 < k < len(told) - 1 else ms)
+    absorbed: set[int] = set()
+    entries = entry_events(state, out, absorbed)
+    out = [m for k, m in enumerate(out) if k not in absorbed] + entries
+    labelled, replaced = label_events(state, out, et.types)
+    if labelled:
+        out = [m for i, m in enumerate(out) if i not in replaced] + labelled
     out.sort(key=lambda m: (m.start, m.trigger_start, m.type))
     return mark_main(out, state.regions)
 
 
-_ENTRY_LEAD = re.compile(r"[ \t]*(?:[-*+•▪◦‣][ \t]+)?(?:\*\*|__)?[ \t]*")
+_ENTRY_LEAD = re.compile(r"[ \t]*(?:[-*+•▪◦‣][ \t]+|\|[ \t]*)?(?:\*\*|__)?[ \t]*")
 _ENTRY_SEP = re.compile(r"(?:\*\*|__)?[ \t]*(?:[-–—:|][ \t]*)?(?:\*\*|__)?[ \t]*")
 _ENTRY_WORD = re.compile(r"[A-Za-z]")
 #: an entry event weighs like a typed verbal mention of a list item, a little below
 _ENTRY_CONFIDENCE = 0.8
 
 
-def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[EventMention]:
+def entry_events(
+    state: DocState, mentions: Sequence[EventMention], absorbed: set[int] | None = None
+) -> list[EventMention]:
     """A chronology entry that opens with its own date ("1181 Supernova seen by ...",
     "1931- The first aerial refuelling is achieved", "Sep 27 Troops set sail") states an
     event even when no trigger names it, or when its only trigger names a war it happened in
@@ -698,6 +825,8 @@ def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[Even
     times = sorted((t for t in state.times if usable_time(t)), key=lambda t: t.start)
     starts = [t.start for t in times]
     out: list[EventMention] = []
+    if absorbed is None:
+        absorbed = set()
     seg_at: dict[int, Segment] = {}
     for sg in state.segments:
         seg_at.setdefault(sg.region.start, sg)
@@ -734,6 +863,29 @@ def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[Even
         ):
             continue  # a dated mention states the entry (not a bare word of it: "in war"),
             # or names it ("The X invasion ... collapses")
+        typ = OTHER_TYPE
+        named = next(
+            (
+                k
+                for k, m in enumerate(mentions)
+                if region.start <= m.start < region.end
+                and m.time is None
+                and m.modality == "asserted"
+                and m.type != OTHER_TYPE
+                and m.type != STATE_TYPE
+                and (
+                    (m.trigger_start < subject[1] and subject[0] < m.trigger_end)
+                    or _opens(text, body, m.trigger_start)
+                    or m.trigger_start <= t_start < m.trigger_end
+                )
+            ),
+            None,
+        )
+        if named is not None:
+            # "1912–1913 – Two X Wars double the kingdom's territory": the entry tells of
+            # the event its subject names (README: the war as the entry's content)
+            typ = mentions[named].type
+            absorbed.add(named)
         out.append(
             EventMention(
                 doc_id=state.document.id,
@@ -742,7 +894,7 @@ def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[Even
                 end=end,
                 trigger_start=t_start,
                 trigger_end=t_end,
-                type=OTHER_TYPE,
+                type=typ,
                 time=date.value,
                 time_start=date.start,
                 time_end=date.end,
@@ -752,6 +904,13 @@ def entry_events(state: DocState, mentions: Sequence[EventMention]) -> list[Even
             )
         )
     return out
+
+
+def _opens(text: str, body: int, start: int) -> bool:
+    """The mention at ``start`` opens the entry whose text begins at ``body`` (after at most
+    an article): "Two X Wars double ...", "The X Congress redraws ..."."""
+    lead = text[body:start]
+    return start >= body and (not lead.strip() or lead.strip().lower() in {"the", "a", "an"})
 
 
 def _entry_trigger(
@@ -831,6 +990,55 @@ def continue_date(
         if m.time is None and m.modality == "asserted" and m.type != STATE_TYPE
         else m
         for m in out
+    ]
+
+
+def _day_of(ms: Sequence[EventMention], last: bool) -> EventMention | None:
+    """The last (or first) asserted mention of a sentence dated to a day or a time of day."""
+    seq = list(reversed(ms)) if last else list(ms)
+    return next(
+        (
+            m
+            for m in seq
+            if m.modality == "asserted"
+            and m.time is not None
+            and m.time.precision in {"day", "time"}
+            and m.type != STATE_TYPE
+        ),
+        None,
+    )
+
+
+def _between_one_day(
+    told: Sequence[tuple[tuple[int, int], list[EventMention], bool]],
+    k: int,
+    text: str,
+    et: EventTypes,
+) -> list[EventMention]:
+    """An undated narrative sentence between two sentences of the same day ("On 27 October
+    a second letter came. X decided to answer the first. That evening Y met Z.") tells an
+    event of that day: the story does not leave the day and come back. Not across a blank
+    line, and not when the sentence signals another time ("later", "years")."""
+    (s, e), ms, undated = told[k]
+    (_ps, pe), before, _ = told[k - 1]
+    (ns, _ne), after, _ = told[k + 1]
+    if not undated or not any(m.time is None for m in ms):
+        return list(ms)
+    if "\n\n" in text[pe:ns]:
+        return list(ms)
+    a, b = _day_of(before, last=True), _day_of(after, last=False)
+    if a is None or b is None or a.time is None or b.time is None:
+        return list(ms)
+    if a.time.earliest != b.time.earliest:
+        return list(ms)
+    if set(_WORD_RX.findall(text[s:e].lower())) & et.continuation.blockers:
+        return list(ms)
+    day = make_day(*civil_from_day(a.time.earliest))
+    return [
+        replace(m, time=day, time_start=a.time_start, time_end=a.time_end)
+        if m.time is None and m.modality == "asserted" and m.type != STATE_TYPE
+        else m
+        for m in ms
     ]
 
 

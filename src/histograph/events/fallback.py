@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
+from .labels import result_verbs
 from .triggers import SUBJECT_DEPS, Trigger
 from .types import EventTypes
 
@@ -36,6 +37,8 @@ STATEMENT_TYPE = "letter_or_statement"
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "advcl"})
 _TENSE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _PAGE_VOICE = frozenset({"we", "you", "i", "us", "me"})
+#: "led to X", "turned into X", "ended in X": what a verb of course or cause results in
+_RESULT_PREPS = ("to", "into", "in")
 
 
 def _subjects(v: Token) -> list[Token]:
@@ -248,12 +251,21 @@ def fallback_triggers(
             # but "refused to ratify the treaty" is a refusal, an event of its own
             continue
         typ = OTHER_TYPE
+        result = (
+            _instrument(v, by_head, covered, _RESULT_PREPS) if lemma in result_verbs() else None
+        )
         objects = [c for c in v.children if c.dep_ in {"dobj", "attr", "oprd"}]
         typed_obj = next(
             (t for t in (_typed_within(o, by_head, covered) for o in objects) if t is not None),
             None,
         )
-        if typed_obj is not None and (lemma in lex.aspectual or lemma in lex.light):
+        if result is not None:
+            # "in 1412 the quarrel led to the X War", "the riot turned into a revolt": the
+            # clause tells the typed event's coming about, and dates it
+            typ = result[1].type
+        elif typed_obj is not None and (lemma in lex.aspectual or lemma in lex.light):
+            if typed_obj.kind == "nominal" and typed_obj.anchor:
+                continue  # "made the first solo flight": the flight is the event, told once
             # "made a separate peace, the Treaty of X", "extended recognition to X": the verb
             # performs the typed event
             typ = typed_obj.type

@@ -25,7 +25,35 @@ if TYPE_CHECKING:
 
 _HYPOTHETICAL_MODALS = frozenset({"could", "might", "may", "should", "shall", "must"})
 _CONDITIONAL = frozenset({"if", "unless", "whether"})
-_BELIEF = frozenset({"hope", "believe", "think", "expect", "wish", "want", "fear", "predict"})
+#: "felt that X would collapse", "warned that X would follow": the content of a belief, a fear
+#: or a forecast, not an event
+_BELIEF = frozenset(
+    {
+        "hope",
+        "believe",
+        "think",
+        "expect",
+        "wish",
+        "want",
+        "fear",
+        "predict",
+        "feel",
+        "felt",
+        "suspect",
+        "assume",
+        "anticipate",
+        "imagine",
+        "suppose",
+        "reckon",
+        "doubt",
+        "worry",
+        "warn",
+        "argue",
+        "judge",
+        "forecast",
+        "calculate",
+    }
+)
 _STOP_DEPS = frozenset({"relcl"})
 
 

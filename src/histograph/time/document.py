@@ -278,6 +278,50 @@ def _on_this_day(
     return out
 
 
+#: a line of a chronology entry that opens with a year and a separator ("1914 – X does Y")
+_YEAR_ENTRY_LINE = re.compile(r"[ \t]*(?:[-*+•▪◦][ \t]+)?(?:\*\*|__)?\d{1,4}(?:\*\*|__)?[ \t]*[-–—:]")
+#: a day heading is a short line ("Also on July 28", "Events on 2 March")
+_DAY_HEADING_MAX = 50
+
+
+def _section_days(
+    text: str, resolved: list[Resolved], cands: Sequence[Cand]
+) -> list[Resolved]:
+    """Entries that open with their year under a short line naming a month and day without a
+    year ("Also on July 28" then "1914 – ...", "1936 – ..."): each entry is that day of its
+    year, as on an on-this-day page. The run of entries ends at the first line that is not
+    an entry."""
+    lines = _Lines(text)
+    by_line: dict[int, list[int]] = {}
+    for i, c in enumerate(cands):
+        by_line.setdefault(lines.index(c.start), []).append(i)
+    out = list(resolved)
+    day: tuple[int, int] | None = None
+    for li in range(len(lines.starts)):
+        line = lines.line(li)
+        if not line.strip():
+            continue
+        idx = by_line.get(li, [])
+        if day is not None and _YEAR_ENTRY_LINE.match(line) and idx:
+            i = idx[0]
+            r, c = out[i], cands[i]
+            lead = text[lines.starts[li] : c.start]
+            if r.value is not None and r.value.precision == "year" and not lead.strip(" \t-*+•▪◦_"):
+                y = civil_from_day(r.value.earliest)[0]
+                if V.valid_day(y, day[0], day[1]):
+                    out[i] = replace(
+                        r, value=V.with_anchor(V.make_day(y, day[0], day[1]), "narrative")
+                    )
+                    continue
+        day = None
+        stripped = line.strip()
+        if len(stripped) < _DAY_HEADING_MAX and stripped[-1:] not in ".!?" and len(idx) == 1:
+            c = cands[idx[0]]
+            if {"m", "d"} <= c.f.keys() and "y" not in c.f:
+                day = (int(c.f["m"]), int(c.f["d"]))
+    return out
+
+
 def _same_day_year(
     resolved: list[Resolved], cands: Sequence[Cand], roles: Sequence[str]
 ) -> list[Resolved]:
@@ -374,6 +418,7 @@ def tag_document(
     resolved = run(text, published, cands=cands, roles=roles, heading_breaks=breaks)
     resolved = _same_day_year(resolved, cands, roles)
     resolved = _paragraph_year(text, resolved, cands, roles)
+    resolved = _section_days(text, resolved, cands)
     day = page_day(text, regions, cands) if entries else None
     if day is not None:
         resolved = _on_this_day(resolved, cands, {s for s, _e, _y in entries}, day)

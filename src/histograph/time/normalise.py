@@ -116,7 +116,7 @@ def _tense(ctx: Context, start: int, end: int) -> str | None:
     s, e = _sentence_bounds(ctx, start)
     sent = ctx.text[s:start] + " " + ctx.text[end:e]
     fut = _FUTURE.search(sent)
-    past = _PAST.search(sent)
+    past = _PAST.search(sent) or _sentence_time_res()[0].search(sent)
     if fut and not past:
         return "future"
     if past and not fut:
@@ -125,7 +125,10 @@ def _tense(ctx: Context, start: int, end: int) -> str | None:
         # the verb nearest to the expression decides
         before = ctx.text[s:start]
         lf = max((m.end() for m in _FUTURE.finditer(before)), default=-1)
-        lp = max((m.end() for m in _PAST.finditer(before)), default=-1)
+        lp = max(
+            (m.end() for rx in (_PAST, _sentence_time_res()[0]) for m in rx.finditer(before)),
+            default=-1,
+        )
         if lf >= 0 or lp >= 0:
             return "future" if lf > lp else "past"
     return None
@@ -331,6 +334,8 @@ class Resolver:
         self.ago_day: dict[int, tuple[int, Anchor, int | None]] = {}
         #: "three o'clock on the afternoon of <date>": start of the clock -> the date
         self.clock_day: dict[int, Cand] = {}
+        #: starts of the publication dates (never a "that year" of the text)
+        self.docdate_starts: set[int] = set()
 
     # -- references --------------------------------------------------------
     def _year_ref(self, c: Cand, *, prefer_heading: bool) -> Ref | None:
@@ -346,6 +351,12 @@ class Resolver:
         i = bisect.bisect_right(self.ctx.sent_starts, start) - 1
         j = bisect.bisect_right(self.ctx.sent_starts, r.start) - 1
         return i - j <= 1
+
+    def _same_block(self, start: int) -> bool:
+        """The narrative reference is in the same block of lines (no blank line between):
+        a chronicle's date line and the entries under it."""
+        r = self.ctx.ref
+        return r is not None and r.start >= 0 and "\n\n" not in self.ctx.text[r.start : start]
 
     def _dct_tv(self) -> TimeValue | None:
         return self.ctx.dct_tv
@@ -410,6 +421,18 @@ class Resolver:
                 if self.ctx.ref is not None and self.ctx.ref.start == r.start:
                     return None
                 return _ref_from_tv(r.value, r.start)
+        return None
+
+    def _last_named_year(self, before: int) -> tuple[int, int] | None:
+        """(year, start) of the last explicit year-bearing date before ``before`` (not a
+        publication date, not one computed from another)."""
+        for r in reversed(self.resolved_so_far):
+            if r.start >= before or r.start in self.docdate_starts:
+                continue
+            if r.value is not None and r.value.anchor == "absolute" and r.kind in ("DATE", "TIME"):
+                if r.value.precision in ("year", "month", "day", "time", "season"):
+                    return civil_from_day(r.value.earliest)[0], r.start
+                return None
         return None
 
     def _narrative_day(self) -> tuple[int, int, int] | None:
@@ -506,8 +529,11 @@ class Resolver:
             if (
                 nd is not None
                 and str(pre).lower() == "the"
-                and self._narrative_time(c)
-                and self._near_ref(c.start)
+                and (
+                    self._narrative_time(c)
+                    or (self._past_ref() is not None and self._sentence_mode(c) is None)
+                )
+                and (self._near_ref(c.start) or self._same_block(c.start))
                 and not re.match(r"\s+of\b", self.ctx.text[c.end : c.end + 4])
             ):
                 # "crossings followed during the night": the night of the told day
@@ -689,7 +715,9 @@ class Resolver:
             d, m = a, b
         elif b > 12 and a <= 12:
             m, d = a, b
-        elif self.ctx.day_first:
+        elif self.ctx.day_first or c.f.get("dotted"):
+            # dotted numeric dates are written day first wherever they are used
+            # ("02.05.1986" is 2 May); slashes follow the page's convention
             d, m = a, b
         else:
             m, d = a, b
@@ -947,6 +975,11 @@ class Resolver:
             "last": -1,
         }.get(rel, 0)
         got = self._base_for(c, rel not in ("this", "last", "next"))
+        if rel in ("that", "the same", "that same"):
+            named = self._last_named_year(c.start)
+            if named is not None:
+                # "that year" is the year the text named last, whatever the narrative's
+                got = Ref(named[0], None, None, named[1]), "event", named[1]
         if got is None:
             return self._res(c, "DATE", None, _x_timex(None, f["m"], f.get("d")))
         base, anchor, astart = got
@@ -1473,6 +1506,7 @@ def resolve_all(
     ctx.sent_starts = sentence_starts(text)
     roles = list(roles) if roles is not None else ["content"] * len(cands)
     resolver = Resolver(ctx)
+    resolver.docdate_starts = {c.start for c, role in zip(cands, roles, strict=True) if role == "docdate"}
     _prepass(resolver, cands, roles)
     ctx.news = _is_news(ctx, cands, roles)
     years = _YearTrack(text, cands, roles, ctx.sent_starts)
@@ -1493,7 +1527,8 @@ def resolve_all(
             r.value is not None
             and r.kind in ("DATE", "TIME")
             and r.value.precision in _UPDATES_REF
-            and c.rule not in ("present", "past", "future", "dctword", "anniv")
+            and c.rule not in ("present", "past", "future", "anniv")
+            and (c.rule != "dctword" or c.start in resolver.ago_day)
         ):
             if c.rule == "ago" and r.value.anchor == "dct":
                 continue
@@ -1536,10 +1571,27 @@ def resolve_all(
                 ref.from_dct = True
             if role == "heading":
                 ctx.heading = ref
-            elif r.value.anchor == "absolute" and not years.confirms(ref.y, ctx.ref, c.end):
+            elif (
+                r.value.anchor == "absolute"
+                and not (opens and _opens_sentence(text, c, ctx.sent_starts))
+                and not years.confirms(ref.y, ctx.ref, c.end)
+            ):
                 continue  # a side mention: the narrative's next years stay where they were
             ctx.ref = ref
     return out
+
+
+#: what may stand before a date that opens its sentence: "In", "Early in", "By the end of"
+_OPENER_WORDS = 4
+
+
+def _opens_sentence(text: str, c: Cand, sent_starts: list[int]) -> bool:
+    """The date opens its sentence ("In 1681 the nobles rose", "On 3 May, ..."): as the first
+    date of a paragraph it sets the paragraph's scene, whatever years follow."""
+    i = bisect.bisect_right(sent_starts, c.start) - 1
+    s = sent_starts[max(i, 0)]
+    lead = text[s : c.start]
+    return len(lead.split()) <= _OPENER_WORDS and not re.search(r"[,;:()\[\]\"“”]", lead)
 
 
 def _ref_day(ref: Ref) -> int:
@@ -1573,6 +1625,9 @@ class _YearTrack:
     #: a year named pages later says nothing about this passage
     LOOKAHEAD = 1
     WINDOW = 1500
+    #: a following year this many years from both the new date and the reference belongs
+    #: to another story (a background date, a later book) and decides nothing
+    UNRELATED = 10
 
     def __init__(
         self, text: str, cands: Sequence[Cand], roles: Sequence[str], sent_starts: list[int]
@@ -1613,6 +1668,8 @@ class _YearTrack:
         if not nxt:
             return True
         med = sorted(nxt)[len(nxt) // 2]
+        if min(abs(med - new_y), abs(med - ref.y)) > self.UNRELATED:
+            return True  # the next year named is far from both: it says nothing here
         return abs(med - new_y) <= abs(med - ref.y)
 
 
@@ -1749,6 +1806,10 @@ def _told_today(c: Cand | None) -> bool:
     )
 
 
+#: "N years / decades / a century ago today"
+_YEARS_PER_UNIT = {"Y": 1, "DE": 10, "CE": 100}
+
+
 def _prepass(resolver: Resolver, cands: Sequence[Cand], roles: Sequence[str]) -> None:
     """Appositions "N years ago, on <date>": resolve the offset from the date and, when the
     document has no DCT, infer its year. "N years ago today/tonight[, on <date>]": the
@@ -1775,9 +1836,10 @@ def _prepass(resolver: Resolver, cands: Sequence[Cand], roles: Sequence[str]) ->
             j += 1
         else:
             day_word = None
-        if day_word is not None and dct is not None and c.f.get("unit") == "Y":
+        per_unit = _YEARS_PER_UNIT.get(str(c.f.get("unit")))
+        if day_word is not None and dct is not None and per_unit is not None:
             y, m, d = dct
-            y -= int(c.f["n"])
+            y -= int(c.f["n"]) * per_unit
             if not V.valid_day(y, m, d):
                 d -= 1
             told[day_word.start] = (day_number(y, m, d), "dct", None)
