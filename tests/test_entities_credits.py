@@ -51,3 +51,16 @@ def test_content_regions_and_taken_spans_are_left_alone() -> None:
 def test_a_credit_with_a_slash_names_the_person() -> None:
     a = analyze("The harbour in 1912\n(Walter Brandt/Northern Picture Agency)\nThe pier burned.")
     assert "Walter Brandt" in people(a)
+
+
+def test_a_byline_or_a_credit_gives_its_person_a_role() -> None:
+    from histograph.entities.credits import credit_roles
+    from histograph.model import EntityMention
+
+    text = "Region at risk\nBy Tom Hollis\nPhoto: Ann Lee\nIt was sold by Carl Moss in 1900."
+    people = [
+        EntityMention("d", text.index(n), text.index(n) + len(n), n, "PERSON", n)
+        for n in ("Tom Hollis", "Ann Lee", "Carl Moss")
+    ]
+    got = {r.person: r.title for r in credit_roles("d", text, people)}
+    assert got == {"Tom Hollis": "author", "Ann Lee": "photographer"}

@@ -110,3 +110,36 @@ def test_state_name_takes_the_year_of_its_own_sentence() -> None:
     )
     keys_ = [e.key for e in a.entities if e.text == "Russia"]
     assert keys_[0] == "RUS_EMPIRE"
+
+
+def test_initials_open_a_name_and_a_cut_initial_keeps_its_surname() -> None:
+    got = people(analyze("The decree was signed by M. S. Belov and B. Ye. Sokolov in 1986."))
+    assert "M. S. Belov" in got
+    assert "B. Ye. Sokolov" in got
+
+
+def test_a_town_named_after_a_saint_and_the_end_of_a_title_are_no_people() -> None:
+    text = (
+        "In July 1722 the envoy sailed from St Malo. Admiral Ivan Dorokhov, "
+        "Chief of the Naval Staff, ordered the blockade on 30 July."
+    )
+    got = people(analyze(text))
+    assert "Malo" not in got and "Staff" not in got
+    assert "Ivan Dorokhov" in got
+
+
+def test_a_lone_given_name_or_titled_name_takes_the_place_it_is_of() -> None:
+    assert "William of Orange" in people(analyze("In 1688 William of Orange landed at Torbay."))
+    got = people(analyze("In 1916 Sir Walter Hume became Viscount Hume of Kelso."))
+    assert "Hume of Kelso" not in got
+    assert "Winston Churchill" in people(analyze("In 1940 Winston Churchill of Britain spoke."))
+
+
+def test_people_known_by_one_name() -> None:
+    assert "Saladin" in people(analyze("In 1187 Saladin captured the city."))
+    assert "Mehmed II" in people(analyze("In 1453 Mehmed II took the city."))
+    assert "Suleiman the Magnificent" in people(
+        analyze("In 1529 Suleiman the Magnificent besieged the city.")
+    )
+    assert "Genghis Khan" in people(analyze("In 1206 Genghis Khan united the tribes."))
+    assert people(analyze("The Napoleonic wars ended in 1815; the Napoleon Museum opened.")) == []

@@ -80,3 +80,10 @@ def test_missing_or_foreign_place_counts_against_share_or_match() -> None:
 def test_unmatched_events_are_not_counted() -> None:
     gold = _gold("Castleford", ["Queen Mara"])
     assert argument_scores(gold, _system(None, []), [])["places_gold"] == 0
+
+
+def test_a_state_s_full_name_has_the_key_of_its_short_name() -> None:
+    assert participant_keys("Union of Soviet Socialist Republics") & participant_keys(
+        "Soviet Union"
+    )
+    assert participant_keys("United States of America") & participant_keys("USA")

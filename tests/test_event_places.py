@@ -57,3 +57,38 @@ def test_the_place_of_the_target_and_a_chamber_tagged_as_an_organisation() -> No
 def test_a_named_battle_is_placed_where_it_is_named() -> None:
     got = places("On 9 June 1402 the Battle of Drumlee ended the revolt.")
     assert any(p is not None and "Drumlee" in p for p in got)
+
+
+def test_the_place_an_act_is_done_to() -> None:
+    assert "Pollard Bay" in places("The surprise attack on Pollard Bay came on 7 May 1911.")
+    assert "Moravia" in places("On 9 March 1871 Ruritanian troops entered neutral Moravia.")
+
+
+def test_a_place_in_the_clause_on_the_object_or_on_the_date() -> None:
+    got = places("Danish cavalry routed the rebel army in Kestrup on 2 April 1711.")
+    assert any(p is not None and "Kestrup" in p for p in got)
+    got = places("Three days later, on 4 March 1390 at Exeter, the statute was proclaimed.")
+    assert "Exeter" in got
+
+
+def test_the_town_whose_residents_act_and_a_town_naming_a_disaster() -> None:
+    got = places("On 4 May 1920 the residents of Galway were evacuated after the flood.")
+    assert "Galway" in got
+    assert "Lisbon" in places("The great Lisbon earthquake struck on 1 November 1755.")
+
+
+def test_an_epithet_is_no_part_of_the_place() -> None:
+    got = places("On 9 March 1871 Ruritanian troops entered neutral Moravia.")
+    assert "neutral Moravia" not in got
+
+
+def test_a_town_naming_the_subject_event_places_the_verb() -> None:
+    got = places("On 18 April 1906 the great Chicago earthquake struck.")
+    assert got and all(p == "Chicago" for p in got)
+
+
+def test_a_body_s_seat_is_a_place_and_a_meeting_s_name_never_is() -> None:
+    assert "Imperial Senate" in places("On 4 May 1950 the envoy spoke at the Imperial Senate.")
+    got = places("On 4 May 1950 the envoy spoke at the Lausanne Peace Conference.")
+    assert "Lausanne" in got
+    assert not any(p is not None and "Conference" in p for p in got)

@@ -150,3 +150,23 @@ def test_copula_keeps_the_person_apart() -> None:
     assert titles_of(a, "Theodore Roosevelt") == {"president"}
     (fdr,) = roles_of(a, "Franklin Roosevelt")
     assert fdr.began is not None and fdr.began.value == "1933"
+
+
+def test_an_honorific_between_title_and_name_is_no_part_of_the_title() -> None:
+    a = analyze("On 23 July Chancellor Baron Erich Hallberg sent the note.")
+    assert titles_of(a, "Erich Hallberg") == {"Chancellor"}
+
+
+def test_an_occupation_in_apposition_is_a_role() -> None:
+    a = analyze("In 1986 Peter Vane, a chemist, led the commission.")
+    assert titles_of(a, "Peter Vane") == {"chemist"}
+
+
+def test_an_occupation_before_a_name_and_a_two_word_heir() -> None:
+    a = analyze("Our guide, Oleg Marchenko, showed us the town in 2019.")
+    assert titles_of(a, "Oleg Marchenko") == {"guide"}
+    a = analyze(
+        "On 2 May 1900 Archduke Karl Albrecht, the heir presumptive to the Ruritanian "
+        "throne, was shot."
+    )
+    assert "heir presumptive to the Ruritanian throne" in titles_of(a, "Karl Albrecht")

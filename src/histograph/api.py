@@ -18,6 +18,13 @@ from .ingest import IngestError, ReadOptions, read_paths
 from .ingest.dedup import find_copies
 from .ingest.errors import one_line
 from .merge import merge
+from .merge.incremental import (
+    KEYS_VERSION,
+    canonical,
+    closure,
+    document_keys,
+    merge_components,
+)
 from .model import (
     Analysis,
     Conflict,
@@ -28,8 +35,9 @@ from .model import (
     Person,
     TimeValue,
 )
-from .pipeline import DEFAULT_STAGES, Pipeline, analyze_each, build
-from .store import DocumentVersion, Facets, SearchHit, Store, open_store
+from .pipeline import DEFAULT_STAGES, Pipeline, WorkerPool, analyze_each, build
+from .store import DocumentVersion, Facets, IncrementalStore, SearchHit, Store, open_store
+from .store.common import ScopeError
 
 if TYPE_CHECKING:
     from .dask_engine import DaskEngine
@@ -44,11 +52,15 @@ PAGE = 50
 def build_knowledge(
     documents: Iterable[Document], pipeline: Pipeline | None = None
 ) -> KnowledgeBase:
-    """Analyse documents and merge them into a knowledge base, in memory (no store)."""
+    """Analyse documents and merge them into a knowledge base, in memory (no store): each
+    component of the corpus on its own (:mod:`histograph.merge.incremental`), as ingest does."""
     pipe = pipeline or build()
     analyses = list(pipe.analyze_many(documents))
-    copies = find_copies([a.document for a in analyses])
-    return merge(analyses, copies)
+
+    def merge_one(part: Sequence[Analysis]) -> KnowledgeBase:
+        return merge(part, find_copies([a.document for a in part]))
+
+    return merge_components(analyses, merge_one)
 
 
 @dataclass
@@ -125,6 +137,7 @@ class Histograph:
         self._stages = tuple(stages)
         self._pipeline: Pipeline | None = None
         self._texts: dict[str, str] = {}
+        self._authority: list[AuthorityRecord] | None = None
 
     # -- context management ---------------------------------------------------------
     def __enter__(self) -> Histograph:
@@ -149,7 +162,7 @@ class Histograph:
         options: ReadOptions | None = None,
         progress: ProgressFn | None = None,
         *,
-        jobs: int = 1,
+        jobs: int | WorkerPool = 1,
         dask: str | DaskEngine | None = None,
     ) -> IngestReport:
         """Read, analyse and store files/directories/globs (``-`` = stdin), then re-merge."""
@@ -162,10 +175,11 @@ class Histograph:
         items: Iterable[Document | IngestError],
         progress: ProgressFn | None = None,
         *,
-        jobs: int = 1,
+        jobs: int | WorkerPool = 1,
         dask: str | DaskEngine | None = None,
     ) -> IngestReport:
-        """Analyse and store documents not yet known, then re-merge; ``jobs`` processes, or
+        """Analyse and store documents not yet known, then re-merge; ``jobs`` processes (or an
+        open, warmed :class:`~histograph.pipeline.WorkerPool`), or
         the tasks of a Dask cluster (``dask``: ``"local"`` for a LocalCluster of ``jobs``
         workers, a scheduler address such as ``tcp://host:8786``, or an open
         :class:`~histograph.dask_engine.DaskEngine`), each analysis stored as it completes."""
@@ -192,7 +206,7 @@ class Histograph:
         else:
             from .dask_engine import analyze_each_dask
 
-            workers = jobs if jobs > 1 else None
+            workers = jobs if isinstance(jobs, int) and jobs > 1 else None
             analysed = analyze_each_dask(self.pipeline, pending(), dask, workers=workers)
         for doc, result in analysed:
             if isinstance(result, Exception):  # one bad document never stops a batch
@@ -218,11 +232,21 @@ class Histograph:
                 progress(doc.uri)
         try:
             if report.added or self.store.knowledge_stale():
-                self.rebuild()
+                self.refresh()
                 report.rebuilt = True
         except Exception as exc:
             report.failure = one_line(f"the merge did not finish: {describe(exc)}")
         return report
+
+    def refresh(self) -> None:
+        """Bring the knowledge up to date with the stored documents: re-merge the components
+        of the corpus that documents stored since the last merge (or left by an unfinished
+        one) and replaced versions reach, and write their rows alone; everything when the
+        store cannot tell which (:meth:`rebuild`). The result equals :meth:`rebuild`'s."""
+        generation = self.store.generation()
+        retire: dict[str, str | None] = dict(_superseded(self.store.document_origins()))
+        if not self._update(generation, retire):
+            self._merge(generation, retire)
 
     def rebuild(self) -> KnowledgeBase:
         """Re-merge every stored analysis into events, people and conflicts, retiring the
@@ -231,12 +255,56 @@ class Histograph:
         retire: dict[str, str | None] = dict(_superseded(self.store.document_origins()))
         return self._merge(generation, retire)
 
-    def _merge(self, generation: int, retire: dict[str, str | None]) -> KnowledgeBase:
-        analyses = [a for a in self.store.analyses() if a.document.id not in retire]
+    def _merge_one(self, analyses: Sequence[Analysis]) -> KnowledgeBase:
+        """The merge of one component (see :mod:`histograph.merge.incremental`)."""
+        if self._authority is None:
+            self._authority = self.store.authority()
         copies = find_copies([a.document for a in analyses])
-        kb = merge(analyses, copies, authority=self.store.authority())
+        return merge(analyses, copies, authority=self._authority)
+
+    def _merge(self, generation: int, retire: dict[str, str | None]) -> KnowledgeBase:
+        self._authority = None
+        analyses = [a for a in self.store.analyses() if a.document.id not in retire]
+        keys = {a.document.id: document_keys(a) for a in analyses}
+        kb = canonical(merge_components(analyses, self._merge_one, keys))
+        if isinstance(self.store, IncrementalStore):  # the keys first: the merge marks them merged
+            self.store.put_merge_keys(
+                {
+                    d: keys[d]
+                    for d in self.store.docs_without_merge_keys(KEYS_VERSION)
+                    if d in keys
+                },
+                KEYS_VERSION,
+            )
         self.store.replace_knowledge(kb, generation=generation, retire=retire)
         return kb
+
+    def _update(self, generation: int, retire: dict[str, str | None]) -> bool:
+        """Re-merge only the components that the documents not merged yet and those of
+        ``retire`` (replaced or removed) reach, and replace their rows; False when the store
+        cannot (the caller merges everything)."""
+        store = self.store
+        if not isinstance(store, IncrementalStore) or not store.incremental_ready():
+            return False
+        self._authority = None
+        missing = store.docs_without_merge_keys(KEYS_VERSION)
+        fresh: dict[str, dict[str, int]] = {}
+        for doc_id in missing:
+            a = store.analysis(doc_id)
+            if a is not None:
+                fresh[doc_id] = document_keys(a)
+        if fresh:
+            store.put_merge_keys(fresh, KEYS_VERSION)
+        seeds = store.pending_documents()
+        found = closure([*seeds, *retire], store.merge_keys, store.merge_key_holders)
+        keep = sorted(d for d in found if d not in retire)
+        analyses = [a for d in keep if (a := store.analysis(d)) is not None]
+        kb = canonical(merge_components(analyses, self._merge_one, {d: found[d] for d in keep}))
+        try:
+            store.replace_knowledge(kb, generation=generation, retire=retire, scope=set(found))
+        except ScopeError:
+            return False  # two components give a record one id: merged together from scratch
+        return True
 
     def needs_rebuild(self) -> bool:
         """True when the knowledge is not that of the stored documents (an unfinished merge)."""
@@ -258,7 +326,8 @@ class Histograph:
         generation = self.store.generation()
         retire: dict[str, str | None] = dict(_superseded(self.store.document_origins()))
         retire.update({doc_id: None for doc_id in chosen})
-        if chosen or self.store.knowledge_stale():
+        stale = self.store.knowledge_stale()
+        if (chosen or stale) and not self._update(generation, retire):
             self._merge(generation, retire)
         report.removed = sorted(chosen.values(), key=lambda d: (d.uri, d.id))
         return report

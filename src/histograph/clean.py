@@ -233,7 +233,9 @@ _YEAR_ONLY = re.compile(
 )
 _TERMINAL = re.compile(r"[.!?…;][\"'”’»)\]]*$")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b\d{4}-\d{2}-\d{2}T")
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)", re.IGNORECASE)
+_TIME = re.compile(
+    r"(?<![\d.])\b\d{1,2}[:.]\d{2}\b(?![.:]?\d)|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)", re.IGNORECASE
+)
 _YEAR = re.compile(r"\b\d{4}\b")
 _ISO_DATETIME = re.compile(
     r"\b\d{4}-\d{2}-\d{2}T\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
@@ -683,6 +685,8 @@ def _classify(line: _Line, rules: _Rules) -> None:
     elif _is_related_header(plain, rules):
         line.kind = "boilerplate"
         line.is_related = True
+    elif _dated_table_row(raw):
+        line.kind = "list_item"
     elif _is_boilerplate(plain, rules) or _is_menu(raw, rules):
         line.kind = "boilerplate"
         n = _norm(plain)
@@ -702,6 +706,20 @@ def _classify(line: _Line, rules: _Rules) -> None:
         line.kind = "heading"
     else:
         line.kind = "narrative"
+
+
+_TABLE_CELL_YEAR = re.compile(r"^(?:.*\D)?\d{3,4}(?:\s*(?:BC|BCE|AD|CE))?\W*$")
+
+
+def _dated_table_row(raw: str) -> bool:
+    """A table row ("| X War | 14 June 1866 | 23 August 1866 | Y |") with a cell that ends
+    in a year and a cell of words: a dated entry of a table, not a menu."""
+    if not (raw.startswith("|") and raw.rstrip().endswith("|")):
+        return False
+    cells = [c.strip() for c in raw.strip().strip("|").split("|")]
+    dated = [c for c in cells if c and len(c) <= 40 and _TABLE_CELL_YEAR.match(c)]
+    worded = [c for c in cells if c not in dated and re.search(r"[A-Za-z]{3,}", c)]
+    return bool(dated) and bool(worded)
 
 
 def _title_like(line: _Line, rules: _Rules) -> bool:

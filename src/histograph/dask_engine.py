@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from .model import Analysis, Document
-from .pipeline import Pipeline, build
+from .pipeline import Pipeline, build, warm_up
 
 #: documents in flight per worker (enough to keep each busy while results stream back)
 IN_FLIGHT_PER_WORKER = 4
@@ -51,20 +51,6 @@ def _worker_pipeline(names: tuple[str, ...]) -> Pipeline:
 def analyze_on_worker(names: tuple[str, ...], document: Document) -> Analysis:
     """The task: one document's analysis (runs on a worker)."""
     return _worker_pipeline(names).analyze(document)
-
-
-#: analysed by :func:`warm_worker`, so that every stage has loaded its data
-WARM_UP_TEXT = (
-    "On 3 May 1921 the mayor of the town, Anna Lind, opened the new bridge. "
-    "The council met again in June."
-)
-
-
-def warm_up(pipeline: Pipeline) -> None:
-    """Run ``pipeline`` once on a short text: spaCy and every stage's data loaded."""
-    from .ingest import read_text
-
-    pipeline.analyze(read_text(WARM_UP_TEXT, uri="warm-up.txt"))
 
 
 def warm_worker(names: tuple[str, ...]) -> int:

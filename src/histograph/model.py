@@ -263,6 +263,21 @@ class CopyLink:
     similarity: float
 
 
+_KIND_RANK = {"person": 0, "state": 1, "organisation": 2, "place": 3}
+
+
+def entity_order(kind: str, name: str, authority_id: str | None, pid: str) -> tuple[object, ...]:
+    """The canonical list order of people (a :class:`Person`'s fields): by kind, then name."""
+    return (_KIND_RANK.get(kind, 9), kind, name, authority_id or "", pid)
+
+
+def conflict_order(
+    subject_kind: str, subject: str, attribute: str, cid: str
+) -> tuple[object, ...]:
+    """The canonical list order of conflicts (a :class:`Conflict`'s fields): by subject."""
+    return (subject_kind, subject, attribute, cid)
+
+
 @dataclass(frozen=True)
 class KnowledgeBase:
     analyses: tuple[Analysis, ...] = ()

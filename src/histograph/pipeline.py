@@ -51,6 +51,20 @@ class Pipeline:
 
 _WORKER_PIPELINE: Pipeline | None = None
 
+#: analysed once by each worker before its first document (spaCy and every stage's data
+#: loaded), and by :meth:`WorkerPool.warm`
+WARM_UP_TEXT = (
+    "On 3 May 1921 the mayor of the town, Anna Lind, opened the new bridge. "
+    "The council met again in June."
+)
+
+
+def warm_up(pipeline: Pipeline) -> None:
+    """Run ``pipeline`` once on a short text: spaCy and every stage's data loaded."""
+    from .ingest import read_text
+
+    pipeline.analyze(read_text(WARM_UP_TEXT, uri="warm-up.txt"))
+
 
 def _init_worker(names: tuple[str, ...]) -> None:
     global _WORKER_PIPELINE
@@ -62,26 +76,52 @@ def _analyze_in_worker(document: Document) -> Analysis:
     return _WORKER_PIPELINE.analyze(document)
 
 
-def analyze_each(
-    pipeline: Pipeline, documents: Iterable[Document], jobs: int = 1
-) -> Iterator[tuple[Document, Analysis | Exception]]:
-    """Analyse documents in order, yielding each with its Analysis or the exception it raised
-    (one bad document never stops the rest). ``jobs > 1`` spreads the work over that many
-    processes, each loading spaCy once; at most ``2 * jobs`` documents are in flight."""
-    if jobs <= 1:
-        for doc in documents:
-            try:
-                yield doc, pipeline.analyze(doc)
-            except Exception as exc:
-                yield doc, exc
-        return
-    import multiprocessing
-    from collections import deque
-    from concurrent.futures import Future, ProcessPoolExecutor
+def _warm_in_worker(hold: float) -> int:
+    """Warm this worker's pipeline, then hold it ``hold`` seconds (so that the next warm-up
+    task goes to another worker); this worker's process id."""
+    import os
+    import time
 
-    ctx = multiprocessing.get_context("spawn")
-    names = tuple(pipeline.names)
-    with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(names,)) as ex:
+    assert _WORKER_PIPELINE is not None
+    warm_up(_WORKER_PIPELINE)
+    time.sleep(hold)
+    return os.getpid()
+
+
+class WorkerPool:
+    """``jobs`` worker processes, each with the pipeline of ``names`` built once (spaCy
+    loaded once per process); reusable across ingests, so that start-up is paid once.
+    :meth:`warm` starts every worker and waits until each has run the pipeline."""
+
+    def __init__(self, names: Sequence[str], jobs: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.names = tuple(names)
+        self.jobs = max(1, jobs)
+        ctx = multiprocessing.get_context("spawn")
+        self.executor = ProcessPoolExecutor(
+            self.jobs, mp_context=ctx, initializer=_init_worker, initargs=(self.names,)
+        )
+
+    def warm(self, rounds: int = 5) -> list[int]:
+        """Start every worker and run the pipeline once in each; their process ids."""
+        pids: set[int] = set()
+        for _ in range(rounds):
+            futures = [self.executor.submit(_warm_in_worker, 0.3) for _ in range(self.jobs)]
+            pids.update(f.result() for f in futures)
+            if len(pids) >= self.jobs:
+                break
+        return sorted(pids)
+
+    def analyze_each(
+        self, documents: Iterable[Document]
+    ) -> Iterator[tuple[Document, Analysis | Exception]]:
+        """Each document with its Analysis or the exception it raised, in input order; at
+        most ``2 * jobs`` documents are in flight."""
+        from collections import deque
+        from concurrent.futures import Future
+
         window: deque[tuple[Document, Future[Analysis]]] = deque()
 
         def drain_one() -> tuple[Document, Analysis | Exception]:
@@ -92,11 +132,46 @@ def analyze_each(
                 return doc, exc
 
         for doc in documents:
-            window.append((doc, ex.submit(_analyze_in_worker, doc)))
-            if len(window) >= 2 * jobs:
+            window.append((doc, self.executor.submit(_analyze_in_worker, doc)))
+            if len(window) >= 2 * self.jobs:
                 yield drain_one()
         while window:
             yield drain_one()
+
+    def close(self) -> None:
+        self.executor.shutdown()
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def analyze_each(
+    pipeline: Pipeline, documents: Iterable[Document], jobs: int | WorkerPool = 1
+) -> Iterator[tuple[Document, Analysis | Exception]]:
+    """Analyse documents in order, yielding each with its Analysis or the exception it raised
+    (one bad document never stops the rest). ``jobs > 1`` spreads the work over that many
+    processes, each loading spaCy once; at most ``2 * jobs`` documents are in flight. An
+    open :class:`WorkerPool` (of the same stages) is used as it is, and stays open."""
+    if isinstance(jobs, WorkerPool):
+        if jobs.names != tuple(pipeline.names):
+            raise ValueError(
+                f"E002 the worker pool runs {', '.join(jobs.names)}, "
+                f"not this pipeline ({', '.join(pipeline.names)})"
+            )
+        yield from jobs.analyze_each(documents)
+        return
+    if jobs <= 1:
+        for doc in documents:
+            try:
+                yield doc, pipeline.analyze(doc)
+            except Exception as exc:
+                yield doc, exc
+        return
+    with WorkerPool(pipeline.names, jobs) as pool:
+        yield from pool.analyze_each(documents)
 
 
 def build(names: Sequence[str] = DEFAULT_STAGES) -> Pipeline:

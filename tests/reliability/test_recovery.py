@@ -31,11 +31,11 @@ def test_an_unfinished_merge_is_detected_and_redone(tmp_path: Path, backend: str
     doc = _write(tmp_path / "d" / "a.txt", "The council met on 4 May 1902.\n")
     hg = _hg(db)
     calls: list[int] = []
-    real = hg.rebuild
-    hg.rebuild = lambda: calls.append(1)  # type: ignore[method-assign,assignment,return-value]
+    real = hg.refresh
+    hg.refresh = lambda: calls.append(1)  # type: ignore[method-assign,assignment,return-value]
     hg.ingest([str(doc)])  # "crashes" before the merge
     assert calls and hg.needs_rebuild()
-    hg.rebuild = real  # type: ignore[method-assign]
+    hg.refresh = real  # type: ignore[method-assign]
     report = hg.ingest([str(doc)])  # a re-run: nothing new, but the merge is redone
     assert report.rebuilt and not report.added and not hg.needs_rebuild()
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..registry import stage
-from .credits import credit_people
+from .credits import credit_people, credit_roles
 from .mentions import find_mentions
 from .roles import extract_roles
 
@@ -35,4 +35,7 @@ def entities_stage(state: DocState) -> None:
     doc = state.document
     credited = credit_people(doc.id, doc.text, state.regions, found)
     state.entities = sorted([*found, *credited], key=lambda m: (m.start, m.end, m.label))
-    state.roles = extract_roles(state, ents)
+    roles = extract_roles(state, ents)
+    credited_roles = credit_roles(doc.id, doc.text, state.entities)
+    stated = {(r.person, r.start) for r in roles}
+    state.roles = [*roles, *(r for r in credited_roles if (r.person, r.start) not in stated)]

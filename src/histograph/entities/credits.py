@@ -15,12 +15,12 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from ..model import CONTENT_REGIONS, EntityMention, Region
+from ..model import CONTENT_REGIONS, EntityMention, Region, RoleClaim
 from .lexicon import is_head, load_yaml, norm, titles
 from .names import PARTICLES
 from .states import gazetteer
 
-__all__ = ["credit_people"]
+__all__ = ["credit_people", "credit_roles"]
 
 _WORD = r"[A-ZÀ-Þ][a-zß-ÿ'’-]+"
 _NAME = (
@@ -90,3 +90,33 @@ def credit_people(
                 seen.add((s, e))
                 out.append(EntityMention(doc_id, s, e, name, "PERSON", name))
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+@functools.lru_cache(maxsize=1)
+def _role_markers() -> tuple[tuple[re.Pattern[str], str], ...]:
+    d = load_yaml("titles.yaml")
+    roles = {str(k).lower(): str(v) for k, v in (d.get("credit_roles") or {}).items()}
+    out: list[tuple[re.Pattern[str], str]] = []
+    for marker in sorted(roles, key=len, reverse=True):
+        # a bare "by" is a byline only at the start of a line; the others anywhere
+        lead = r"(?:^|\n)[ \t]*" if marker == "by" else r"(?:^|(?<=[\s(\[|•·,;]))"
+        out.append((re.compile(rf"{lead}{re.escape(marker)}[ \t]+$", re.IGNORECASE), roles[marker]))
+    return tuple(out)
+
+
+def credit_roles(doc_id: str, text: str, people: Sequence[EntityMention]) -> list[RoleClaim]:
+    """The role a byline or credit gives the person named right after it ("By X": author,
+    "Photo: X": photographer; ``credit_roles`` in ``data/titles.yaml``)."""
+    out: list[RoleClaim] = []
+    for m in people:
+        if m.label != "PERSON":
+            continue
+        before = text[max(0, m.start - 24) : m.start]
+        for pat, role in _role_markers():
+            hit = pat.search(before)
+            if hit is not None:
+                start = m.start - len(before) + hit.start()
+                start += len(text[start : m.start]) - len(text[start : m.start].lstrip())
+                out.append(RoleClaim(doc_id, start, m.end, m.key or m.text, role))
+                break
+    return out

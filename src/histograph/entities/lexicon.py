@@ -19,6 +19,7 @@ from ..datafile import load_yaml as _parse_yaml
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm(s: str) -> str:
     """Lowercase, drop dots and apostrophes, every other non-alphanumeric -> space.
 
@@ -127,6 +128,10 @@ class NameWords:
     saint_words: frozenset[str] = frozenset()
     naming_nouns: frozenset[str] = frozenset()
     battle_nouns: frozenset[str] = frozenset()
+    place_target_words: frozenset[str] = frozenset()
+    mononyms: frozenset[str] = frozenset()
+    venue_heads: frozenset[str] = frozenset()
+    meeting_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -150,13 +155,17 @@ def name_words() -> NameWords:
         group_determiners=_nset(d.get("group_determiners")),
         demonym_endings=tuple(e for e in endings if e),
         given_variants=variants,
-        given_names=_nset(d.get("given_names")) | frozenset(variants),
+        given_names=_nset(d.get("given_names")) | frozenset(variants) | _nset(d.get("mononyms")),
         place_of_nouns=_nset(d.get("place_of_nouns")),
         particle_variants=particles,
         place_prepositions=_nset(d.get("place_prepositions")),
         saint_words=_nset(d.get("saint_words")),
         naming_nouns=_nset(d.get("naming_nouns")),
         battle_nouns=_nset(d.get("battle_nouns")),
+        place_target_words=_nset(d.get("place_target_words")),
+        mononyms=_nset(d.get("mononyms")),
+        venue_heads=_nset(d.get("venue_heads")),
+        meeting_nouns=_nset(d.get("meeting_nouns")),
     )
 
 

@@ -188,6 +188,19 @@ def _title_word(tok: Token) -> bool:
     )
 
 
+_INITIAL = re.compile(r"[A-Z][a-z]?\.")
+
+
+def _initials_run(doc: Doc, s: int, e: int) -> bool:
+    """Token s opens a run of initials ("M. S. X": not the honorific "M."), the next token
+    being an initial too."""
+    return (
+        s + 1 < e
+        and bool(_INITIAL.fullmatch(doc[s].text))
+        and bool(_INITIAL.fullmatch(doc[s + 1].text))
+    )
+
+
 def _titled_before(doc: Doc, s: int) -> bool:
     """A title head or an honorific right before token s ("Colonel House", "Lord Halifax",
     "Pope Pius"); "of" or "the" are no titles."""
@@ -280,6 +293,13 @@ def _card_place_span(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
 def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] | None:
     """Trim a PERSON span to the name proper; None when it is no person name."""
     tl = titles()
+    if (
+        s > 0
+        and norm(doc[s].text) in name_words().saint_words
+        and doc[s - 1].lower_
+        in name_words().place_prepositions | word_list("locative_prepositions")
+    ):
+        return None  # "sailed from St X": a town named after a saint
     slash = next((k for k in range(s + 1, e) if doc[k].text == "/"), None)
     if slash is not None:
         e = slash  # a credit: "(X Y/Agency)" names X Y
@@ -293,7 +313,7 @@ def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] 
     while s < e and (
         doc[s].is_punct
         or doc[s].is_space
-        or _title_word(doc[s])
+        or (_title_word(doc[s]) and not _initials_run(doc, s, e))
         or (s + 1 < e and _plural_title(doc[s].text))  # "Earls X and Y"
         or _state_word(doc[s])
         or doc[s].text in {"-", "–"}
@@ -346,6 +366,13 @@ def _clean_person(doc: Doc, s: int, e: int, latin_doc: bool) -> tuple[int, int] 
         return None  # a state or a seat of government, not a person
     if all(_title_word(t) for t in words):
         return None
+    if (
+        len(words) == 1
+        and s > 0
+        and _title_word(doc[s - 1])
+        and word_list("title_objects") & {norm(words[0].text)}
+    ):
+        return None  # "Chief of the General Staff": the end of a title, not a name
     if _card_value_place(doc, s):
         return None  # "Born: 3 April 1881, Pieve Tesino": a place
     return (s, e)
@@ -947,6 +974,7 @@ def find_mentions(state: DocState) -> DocEntities:
     extra += _card_person_pass(state, taken, latin_doc)
     extra += _plural_title_pass(state, taken, latin_doc)
     surnames |= {m.text for m in extra if m.tok_end - m.tok_start == 1}
+    extra += _mononym_pass(state, taken, latin_doc)
     extra += _known_name_pass(state, full, surnames, taken)
     acronyms = _acronyms(full)
     extra += _acronym_pass(state, acronyms, taken)
@@ -1045,6 +1073,23 @@ def _extend_name(doc: Doc, s: int, e: int, taken: set[int], *, titled: bool) -> 
             ):
                 break
             e += 1
+    # "B. Ye. X": the tokenizer cut a two-letter initial from its full stop, and the model
+    # ended the name there
+    if (
+        e + 1 < len(doc)
+        and e not in taken
+        and e + 1 not in taken
+        and doc[e].text == "."
+        and _INITIAL.fullmatch(doc[e - 1].text + ".")
+        and doc[e - 1].text[:1].isupper()
+        and e - s >= 2
+        and _INITIAL.fullmatch(doc[s].text)
+        and _is_cap(doc[e + 1])
+        and doc[e + 1].is_alpha
+        and len(doc[e + 1].text) > 2
+        and "\n" not in doc[e].text_with_ws
+    ):
+        e += 2
     if e < len(doc) and e not in taken and is_regnal_numeral(doc[e].text):
         # "Louis XIV", "Victor Emmanuel III": one name or given names only, not "X Y I"
         one_word = sum(1 for t in doc[s:e] if t.is_alpha) == 1
@@ -1053,9 +1098,37 @@ def _extend_name(doc: Doc, s: int, e: int, taken: set[int], *, titled: bool) -> 
     return _extend_epithet(doc, s, e, taken)
 
 
+def _extend_of_place(doc: Doc, s: int, e: int, taken: set[int]) -> int:
+    """A lone given name, or a lone name after a title, takes the place it is "of" ("William
+    of Orange", "Catherine of Aragon", "Bishop Odo of Bayeux"): "of" and one capitalised word
+    that ends the name and is no title, state or month."""
+    if e - s != 1 or e + 1 >= len(doc) or doc[e].lower_ != "of" or e in taken or e + 1 in taken:
+        return e
+    # after a rank ("Bishop X of Y"), not after a peerage ("Viscount X of Y" is a title)
+    if norm(doc[s].text) not in name_words().given_names and not (
+        s > 0 and is_head(doc[s - 1].text)
+    ):
+        return e
+    w = doc[e + 1]
+    if (
+        not _is_cap(w)
+        or not w.is_alpha
+        or _title_word(w)
+        or _state_word(w)
+        or norm(w.text) in _MONTHS
+        or norm(w.text) in titles().non_name_words
+        or "\n" in doc[e].text_with_ws
+        or (e + 2 < len(doc) and _is_cap(doc[e + 2]) and doc[e + 2].is_alpha)
+    ):
+        return e
+    return e + 2
+
+
 def _extend_epithet(doc: Doc, s: int, e: int, taken: set[int]) -> int:
     """A given name takes its epithet: "Frederick the Great", "Ivan the Terrible" (one
     capitalised word after "the" that is no title, state or place, and ends the name)."""
+    if e - s == 1 and e < len(doc) and doc[e].lower_ == "of":
+        return _extend_of_place(doc, s, e, taken)
     if e - s != 1 or norm(doc[s].text) not in name_words().given_names:
         return e
     if e + 1 >= len(doc) or doc[e].lower_ != "the" or e in taken or e + 1 in taken:
@@ -1119,7 +1192,12 @@ def _known_name_pass(
     g = gazetteer()
     tl = titles()
     out: list[SegMention] = []
-    fulls = sorted(full, key=len, reverse=True)
+    # known full names by their first word, longest first: a token is compared only with
+    # the names it can start (linear in the document, whatever the number of names)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for f in sorted(full, key=len, reverse=True):
+        if f:
+            by_first.setdefault(f[0], []).append(f)
     for si, seg in enumerate(state.segments):
         doc = seg.doc
         i = 0
@@ -1128,7 +1206,7 @@ def _known_name_pass(
                 i += 1
                 continue
             hit: tuple[int, int] | None = None
-            for f in fulls:
+            for f in by_first.get(doc[i].text, ()):
                 n = len(f)
                 if tuple(t.text for t in doc[i : i + n]) == f:
                     hit = (i, i + n)
@@ -1178,6 +1256,63 @@ def _known_name_pass(
             if ent is not None and ent.label_ != "PERSON":
                 taken[si].update(range(ent.start, ent.end))
             i = e
+    return out
+
+
+def _mononym_pass(state: DocState, taken: list[set[int]], latin_doc: bool) -> list[SegMention]:
+    """People known by one name (``mononyms`` of ``names.yaml``: "Saladin", "Charlemagne")
+    wherever the model missed them, with a regnal number, an epithet or the place they are
+    "of" ("Mehmed II", "Suleiman the Magnificent"); not inside a hyphenated word or the name
+    of a thing ("the Charlemagne Prize")."""
+    mononyms = name_words().mononyms
+    if not mononyms:
+        return []
+    tl = titles()
+    out: list[SegMention] = []
+    for si, seg in enumerate(state.segments):
+        doc = seg.doc
+        for i, tok in enumerate(doc):
+            if i in taken[si] or not _is_cap(tok) or norm(tok.text) not in mononyms:
+                continue
+            if (i > 0 and doc[i - 1].text in {"-", "–"}) or (
+                i + 1 < len(doc) and doc[i + 1].text in {"-", "–"}
+            ):
+                continue
+            if i > 0 and doc[i - 1].lower_ == "the" and not _titled_before(doc, i):
+                continue  # "the Napoleon of crime", "the Caesar": a type, not the person
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if (
+                nxt is not None
+                and _is_cap(nxt)
+                and (
+                    norm(nxt.text) in tl.non_name_words
+                    or norm(nxt.text) in name_words().place_heads
+                    or norm(nxt.text) in name_words().place_nouns_after
+                )
+            ):
+                continue
+            e = _extend_name(doc, i, i + 1, taken[si], titled=True)
+            if (
+                e == i + 1
+                and nxt is not None
+                and is_head(nxt.text)
+                and _is_cap(nxt)
+                and i + 1 not in taken[si]
+                and not (i + 2 < len(doc) and _is_cap(doc[i + 2]))
+            ):
+                # "Genghis Khan": a title written after a one-word name is part of it
+                a = seg.offset + tok.idx
+                b = seg.offset + nxt.idx + len(nxt.text)
+                out.append(SegMention(si, i, i + 2, a, b, doc[i : i + 2].text, "PERSON"))
+                taken[si].update(range(i, i + 2))
+                continue
+            r = _clean_person(doc, i, e, latin_doc)
+            if r is None:
+                continue
+            a = seg.offset + doc[r[0]].idx
+            b = seg.offset + doc[r[1] - 1].idx + len(doc[r[1] - 1].text)
+            out.append(SegMention(si, r[0], r[1], a, b, doc[r[0] : r[1]].text, "PERSON"))
+            taken[si].update(range(r[0], r[1]))
     return out
 
 
@@ -1365,12 +1500,15 @@ def _title_anchored_pass(
             w = norm(tok.text)
             if not _is_cap(tok) or not (is_head(tok.text) or tok.text.lower() in tl.honorifics):
                 continue
-            if (
-                w in name_words().saint_words
-                and i > 0
-                and doc[i - 1].lower_ in name_words().place_prepositions
+            if w in name_words().saint_words and (
+                (
+                    i > 0
+                    and doc[i - 1].lower_
+                    in name_words().place_prepositions | word_list("locative_prepositions")
+                )
+                or doc[i + 1].ent_type_ in {"GPE", "LOC", "FAC"}
             ):
-                continue  # "founded in Saint X": a place named after a saint
+                continue  # "founded in Saint X", "sailed from St X": a place named after a saint
             j = i + 1
             while (
                 j < len(doc)

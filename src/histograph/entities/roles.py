@@ -402,6 +402,10 @@ def _left_phrase(sg: _Seg, p: int, lo: int) -> tuple[int, int, bool] | None:
         cn = next((k for k in range(s, e) if sg.cls(k) == "conn"), None)
     if e != p or not _phrase_ok(sg, s, e):
         return None  # "intermediary for X" is no title of X
+    # "Viceroy Lord X", "Foreign Minister Count X": the honorific is the name's, not the title's
+    hons = titles().honorifics
+    while e - 1 > s and norm(sg.doc[e - 1].text) in hons and _phrase_ok(sg, s, e - 1):
+        e -= 1
     return (
         s,
         e,

@@ -5,8 +5,10 @@ the scorer reports next to §4 (section ``arguments``), over the event pairs §4
 
 - *participant recall*: the share of the gold participants of matched events that the
   matched system event names. Names are compared by keys as in §4.3: ``norm`` of the name
-  (with the §4.3 country rewrites, so "USA" = "United States"); a gold name also gives its
-  form without a trailing ``(...)``, the words inside it ("Harold Godwinson (Harold II)"),
+  (with the §4.3 country rewrites, so "USA" = "United States", and the two states' full
+  names with them: "United States of America", "Union of Soviet Socialist Republics"); a
+  gold name also gives its form without a trailing ``(...)``, the words inside it
+  ("Harold Godwinson (Harold II)"),
   its part before a comma ("William, Duke of Normandy"), and the keys of the gold person it
   names; a system name gives the keys of the system person it names.
 - *place share*: among matched events whose gold has a place, the share whose system event
@@ -23,8 +25,16 @@ from typing import Any
 __all__ = ["argument_scores", "micro_arguments", "participant_keys"]
 
 _REWRITES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?<![a-z0-9])(?:united states|usa|u s)(?![a-z0-9])"), "us"),
-    (re.compile(r"(?<![a-z0-9])(?:soviet union|ussr)(?![a-z0-9])"), "ussr"),
+    (
+        re.compile(r"(?<![a-z0-9])(?:united states of america|united states|usa|u s)(?![a-z0-9])"),
+        "us",
+    ),
+    (
+        re.compile(
+            r"(?<![a-z0-9])(?:union of soviet socialist republics|soviet union|ussr)(?![a-z0-9])"
+        ),
+        "ussr",
+    ),
 )
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
 

@@ -27,6 +27,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .. import textindex
 from ..model import (
     EntityMention,
     EventMention,
@@ -135,7 +136,7 @@ def _locate(seg: Segment, tm: TimeMention) -> Located:
     rs, re_ = tm.start - seg.offset, tm.end - seg.offset
     span = (
         seg.doc.char_span(rs, re_, alignment_mode="expand")
-        if 0 <= rs < re_ <= len(seg.doc.text)
+        if 0 <= rs < re_ <= seg.region.end - seg.region.start
         else None
     )
     if span is None or not len(span):
@@ -181,9 +182,9 @@ def _phrase_span(tr: Trigger, sent: Span) -> tuple[int, int]:
 def _person_term(text: str, t: TimeMention, ents: _Entities) -> bool:
     """A date in parentheses right after a person's name ("Kennedy (President, 1961-1963)")
     gives the person's term or life, not the date of an event in the sentence."""
-    line_start = text.rfind("\n", 0, t.start) + 1
-    k = text.rfind("(", line_start, t.start)
-    if k < 0 or ")" in text[k : t.start]:
+    line_start = textindex.rfind(text, "\n", 0, t.start) + 1
+    k = textindex.rfind(text, "(", line_start, t.start)
+    if k < 0 or textindex.find(text, ")", k, t.start) >= 0:
         return False
     j = k
     while j > line_start and text[j - 1] in " \t*_":
@@ -679,11 +680,16 @@ def _sentence_mentions(
             own_time = time
             if fallback and loc is not None and _result_state(head, loc, others):
                 continue
+            if time is None:
+                # a table row's first cell ("| X War | 1853 | 1856 |"): the row's dates
+                at = seg.offset + seg.doc[tr.start].idx
+                time = structure.row_date(at) or structure.card_head_date(at)
             if time is None and tr.kind != "named" and not _under_temporal_marker(head, markers):
                 for structural in (
                     label,
                     structure.heading_date(abs_s),
                     structure.card_date(abs_s),
+                    structure.lead_date(abs_s),
                 ):
                     if structural is not None and (typ.durative or not _is_range(structural)):
                         time = structural
@@ -778,6 +784,7 @@ def extract_events(state: DocState) -> list[EventMention]:
     times_at = _TimesStarting(state.times)
     out: list[EventMention] = []
     text = state.document.text
+    told: list[tuple[tuple[int, int], list[EventMention], bool]] = []
     for seg in state.segments:
         if seg.region.kind not in _KIND_WEIGHT:
             continue
@@ -788,11 +795,13 @@ def extract_events(state: DocState) -> list[EventMention]:
                 continue
             ms = _sentence_mentions(state, seg, sent, et, structure, ents, times_at)
             abs_s, abs_e = seg.offset + sent.start_char, seg.offset + sent.end_char
+            own = structure.times_in(abs_s, abs_e)
             if prev and seg.region.kind == "narrative" and "\n\n" not in text[prev_end:abs_s]:
-                own = [t for t in structure.times_in(abs_s, abs_e)]
                 ms = continue_date(ms, prev, text, (abs_s, abs_e), own, et)
-            out.extend(ms)
+            told.append(((abs_s, abs_e), ms, seg.region.kind == "narrative" and not own))
             prev, prev_end = ms, abs_e
+    for k, (_bounds, ms, _undated) in enumerate(told):
+        out.extend(_between_one_day(told, k, text, et) if 0 < k < len(told) - 1 else ms)
     absorbed: set[int] = set()
     entries = entry_events(state, out, absorbed)
     out = [m for k, m in enumerate(out) if k not in absorbed] + entries
@@ -1019,6 +1028,55 @@ def continue_date(
         if m.time is None and m.modality == "asserted" and m.type != STATE_TYPE
         else m
         for m in out
+    ]
+
+
+def _day_of(ms: Sequence[EventMention], last: bool) -> EventMention | None:
+    """The last (or first) asserted mention of a sentence dated to a day or a time of day."""
+    seq = list(reversed(ms)) if last else list(ms)
+    return next(
+        (
+            m
+            for m in seq
+            if m.modality == "asserted"
+            and m.time is not None
+            and m.time.precision in {"day", "time"}
+            and m.type != STATE_TYPE
+        ),
+        None,
+    )
+
+
+def _between_one_day(
+    told: Sequence[tuple[tuple[int, int], list[EventMention], bool]],
+    k: int,
+    text: str,
+    et: EventTypes,
+) -> list[EventMention]:
+    """An undated narrative sentence between two sentences of the same day ("On 27 October
+    a second letter came. X decided to answer the first. That evening Y met Z.") tells an
+    event of that day: the story does not leave the day and come back. Not across a blank
+    line, and not when the sentence signals another time ("later", "years")."""
+    (s, e), ms, undated = told[k]
+    (_ps, pe), before, _ = told[k - 1]
+    (ns, _ne), after, _ = told[k + 1]
+    if not undated or not any(m.time is None for m in ms):
+        return list(ms)
+    if "\n\n" in text[pe:ns]:
+        return list(ms)
+    a, b = _day_of(before, last=True), _day_of(after, last=False)
+    if a is None or b is None or a.time is None or b.time is None:
+        return list(ms)
+    if a.time.earliest != b.time.earliest:
+        return list(ms)
+    if set(_WORD_RX.findall(text[s:e].lower())) & et.continuation.blockers:
+        return list(ms)
+    day = make_day(*civil_from_day(a.time.earliest))
+    return [
+        replace(m, time=day, time_start=a.time_start, time_end=a.time_end)
+        if m.time is None and m.modality == "asserted" and m.type != STATE_TYPE
+        else m
+        for m in ms
     ]
 
 

@@ -3,11 +3,11 @@ the evidence span (the clause that states the event)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from ..entities.lexicon import name_words, norm
+from ..entities.lexicon import is_head, name_words, norm, titles
 from ..model import Participant, TimeMention
 from .triggers import MODIFIER_DEPS, Trigger, direct_args, prep_objects, subjects
 from .types import EventType
@@ -28,6 +28,8 @@ CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "xcomp"
 _CLAUSE_EDGES = frozenset({"ccomp", "relcl", "advcl", "acl", "parataxis", "csubj", "conj"})
 
 LabelOf = Callable[["Token"], str]
+#: key of the segment's cached person words in ``Doc.user_data``
+_PERSON_WORDS = "histograph.person_words"
 #: (absolute start, absolute end) -> (surface, entity key) of an entity mention, or None
 EntityAt = Callable[[int, int], "tuple[int, int, str | None] | None"]
 
@@ -47,8 +49,29 @@ class Located:
         return 1 if v is None else v.latest - v.earliest + 1
 
 
+def _person_words(doc: Doc, label_of: LabelOf) -> frozenset[str]:
+    """The words of the segment written as (part of) a person's name somewhere in it."""
+    cached = doc.user_data.get(_PERSON_WORDS)
+    if cached is None:
+        cached = frozenset(t.text for t in doc if t.text[:1].isupper() and label_of(t) == "PERSON")
+        doc.user_data[_PERSON_WORDS] = cached
+    return cast("frozenset[str]", cached)
+
+
+def _named_person_elsewhere(t: Token, label_of: LabelOf) -> bool:
+    """An untagged capitalised name that the segment writes as a person elsewhere ("King X
+    ... X's excommunication"): the same person."""
+    return (
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and not t.text.isupper()
+        and label_of(t) == ""
+        and t.text in _person_words(t.doc, label_of)
+    )
+
+
 def _entity_like(t: Token, label_of: LabelOf) -> bool:
-    if label_of(t) in PARTICIPANT_LABELS:
+    if label_of(t) in PARTICIPANT_LABELS or _named_person_elsewhere(t, label_of):
         return True
     return any(
         label_of(c) in PARTICIPANT_LABELS
@@ -70,6 +93,49 @@ def _phrase_bounds(t: Token) -> tuple[int, int]:
     return left, right + 1
 
 
+#: lower-case words before a name that locate a part of it ("western X"): they stay
+_PART_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "inner",
+        "outer",
+        "greater",
+    }
+)
+
+
+def _skip_epithets(doc: Doc, s: int, e: int) -> int:
+    """Skip lower-case adjectives before a name ("neutral X", "occupied X"): an epithet, not
+    part of the name (a compass word, "western X", names a part and stays)."""
+    while (
+        s < e - 1
+        and doc[s].dep_ == "amod"
+        and doc[s].text[:1].islower()
+        and doc[s].lower_ not in _PART_WORDS
+    ):
+        s += 1
+    return s
+
+
+def _title_before_name(t: Token) -> bool:
+    """A capitalised title or honorific written before a name ("Earl", "General", "Sir")."""
+    return t.text[:1].isupper() and (is_head(t.text) or norm(t.text) in titles().honorifics)
+
+
 def make_participant(
     t: Token, role: str, offset: int, label_of: LabelOf, entity_at: EntityAt
 ) -> Participant | None:
@@ -77,11 +143,25 @@ def make_participant(
         return None
     s, e = _phrase_bounds(t)
     doc = t.doc
+    if label_of(t) in PARTICIPANT_LABELS:
+        s = _skip_epithets(doc, s, e)
+    while s < t.i and (doc[s].ent_type_ in {"DATE", "TIME"} or doc[s].is_punct):
+        s += 1  # "On 2 June 1799 Swedish troops": the date the parser hung on the noun
     start = offset + doc[s].idx
     end = offset + doc[e - 1].idx + len(doc[e - 1].text)
     key: str | None = None
     found = entity_at(offset + t.idx, offset + t.idx + len(t.text))
-    if found is not None:
+    if found is not None and label_of(t) == "PERSON":
+        # the name as tagged with the titles right before it ("Earl X"), not other words the
+        # parser hung on it ("the United Nations X")
+        start, end, key = found
+        k = s
+        while k < t.i and doc[k].idx + offset < start:
+            k += 1
+        while k > s and _title_before_name(doc[k - 1]):
+            k -= 1
+        start = min(start, offset + doc[k].idx)
+    elif found is not None:
         start, end, key = min(start, found[0]), max(end, found[1]), found[2]
     name = doc.text[start - offset : end - offset]
     if name.lower().startswith("the "):
@@ -160,11 +240,23 @@ def participants(
             for prep, role in (("to", "recipient"), ("with", "party"), ("between", "party")):
                 for a in prep_objects(gov, prep):
                     found.append((a, role))
+        # "X forced Y into negotiations", "X drew Y into the war": the verb's subject and
+        # object enter the act its preposition leads to
+        verb = gov.head
+        if (
+            head.dep_ == "pobj"
+            and gov.lower_ in {"into", "to"}
+            and gov.dep_ == "prep"
+            and verb.pos_ in {"VERB", "AUX"}
+        ):
+            found.extend((x, "party") for x in subjects(verb))
+            found.extend((x, "party") for x in direct_args(verb) if x.i != head.i)
     for prep, role in (
         ("to", "recipient"),
         ("with", "party"),
         ("between", "party"),
         ("against", "patient"),
+        ("before", "party"),  # "set out before Congress": a body that hears the act
     ):
         for a in prep_objects(host, prep):
             found.append((a, role))
@@ -184,12 +276,18 @@ def participants(
         if tok.dep_ == "appos" and tok.pos_ == "NOUN" and _entity_like(tok.head, label_of):
             tok = tok.head  # "Mr X, a barrister who was born in Y": the relative's antecedent
         appos = [c for c in tok.children if c.dep_ == "appos" and _entity_like(c, label_of)]
+        holder = None if appos else title_holder(tok, label_of) or _titled_person(tok, label_of)
         if appos:
             tok = appos[0]  # "their representative, Maxim Litvinov" -> Litvinov
+        elif holder is not None:
+            tok = holder  # "the King" after "King John": John
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in role_nouns:
             continue  # "the first US ambassador": a role, not a participant
         if tok.pos_ == "PRON":
-            continue
+            ante = antecedent(tok, doc_tokens, offset, label_of, entity_at)
+            if ante is None:
+                continue
+            tok = ante
         p = make_participant(tok, role, offset, label_of, entity_at)
         if p is None or (p.start, p.end) in seen:
             continue
@@ -206,6 +304,110 @@ def participants(
                     out.append(p)
                     break
     return tuple(out)
+
+
+#: personal pronouns that stand for one person named before them
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+
+
+def _person_heads(toks: Iterable[Token], label_of: LabelOf) -> list[Token]:
+    """The last word of each person's name among ``toks`` (in text order)."""
+    return [
+        t
+        for t in toks
+        if label_of(t) == "PERSON"
+        and t.dep_ not in {"compound", "flat"}
+        and not (t.i + 1 < len(t.doc) and label_of(t.doc[t.i + 1]) == "PERSON")
+    ]
+
+
+def _titled_person(tok: Token, label_of: LabelOf) -> Token | None:
+    """The person a title phrase ends with ("U.S. Ambassador to the United Nations X":
+    the parser made the title the head and hung the name on its "to")."""
+    if label_of(tok) == "PERSON" or not is_head(tok.text):
+        return None
+    for t in tok.subtree:
+        if t.i > tok.i and label_of(t) == "PERSON" and t.dep_ not in {"compound", "flat"}:
+            return t
+    return None
+
+
+#: how many sentences back a subject pronoun looks for the person it stands for (sentences
+#: that name nobody are passed over: "X sailed in May. The crossing was rough. He landed ...")
+_PRONOUN_REACH = 3
+#: how far back (in tokens) "the King" looks for the "King X" it stands for
+_TITLE_REACH = 600
+
+
+def title_holder(tok: Token, label_of: LabelOf) -> Token | None:
+    """The person a bare definite title stands for ("the King", "the president", "the
+    Emperor"): the nearest person named before it with that title before the name ("King
+    John ... the King"). None when the title has words of its own ("the first president",
+    "the King of X") or no such name comes before."""
+    if tok.pos_ not in {"NOUN", "PROPN"} or label_of(tok) == "PERSON":
+        return None
+    word = tok.lower_
+    if word not in titles().heads and tok.lemma_.lower() not in titles().heads:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return None
+    if any(c.dep_ not in {"det", "punct"} for c in tok.children if c.i < tok.i) or any(
+        c.dep_ == "prep" for c in tok.children
+    ):
+        return None
+    doc = tok.doc
+    for k in range(tok.i - 1, max(-1, tok.i - _TITLE_REACH), -1):
+        t = doc[k]
+        if t.lower_ != word:
+            continue
+        j = k + 1
+        while j < len(doc) and label_of(doc[j]) == "PERSON":
+            j += 1
+        if j > k + 1:
+            return doc[j - 1]
+    return None
+
+
+def antecedent(
+    pron: Token, sent: Span, offset: int, label_of: LabelOf, entity_at: EntityAt
+) -> Token | None:
+    """The person a "he"/"she"/"his"/"her" stands for, when the text leaves no doubt: the one
+    person named before it in its sentence; for a subject pronoun opening a sentence, the
+    person who is the subject of the sentence before ("X arrived on 3 May. He left ...")."""
+    if pron.lower_ not in _PERSON_PRONOUNS:
+        return None
+    doc = pron.doc
+    heads = _person_heads(doc[sent.start : pron.i], label_of)
+    if heads:
+        keys = set()
+        for h in heads:
+            found = entity_at(offset + h.idx, offset + h.idx + len(h.text))
+            keys.add(found[2] if found and found[2] else h.text)
+        return heads[-1] if len(keys) == 1 else None
+    if pron.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    start = sent.start
+    for _ in range(_PRONOUN_REACH):
+        if start == 0:
+            return None
+        prev = doc[start - 1].sent
+        start = prev.start
+        named = {h.i for h in _person_heads(prev, label_of)}
+        people: list[Token] = []  # each person named, as the token standing for them
+        subj: list[Token] = []
+        for t in prev:
+            # "the president" standing for a person named earlier counts as that person
+            person = t if t.i in named else title_holder(t, label_of)
+            if person is None:
+                continue
+            people.append(person)
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT":
+                subj.append(person)
+        if people:
+            if len(subj) == 1 and len({h.text for h in people}) == 1:
+                return subj[0]
+            return None
+    return None
 
 
 def _colon_clause_verbs(head: Token, sent: Span) -> list[Token]:
@@ -247,7 +449,10 @@ def _clause_tokens(head: Token, sent: Span) -> list[Token]:
 
 def _is_place(t: Token, label_of: LabelOf) -> bool:
     """A place name: tagged a place, or a building or a chamber the model tagged as an
-    organisation ("the House of X", "the X Palace"; a head word of ``names.yaml``)."""
+    organisation ("the House of X", "the X Palace"; a head word of ``names.yaml``). The name
+    of a meeting is none ("the X Peace Conference": its town is the place)."""
+    if norm(t.lemma_) in name_words().meeting_nouns:
+        return False
     if label_of(t) in PLACE_LABELS or any(
         label_of(c) in PLACE_LABELS for c in t.children if c.dep_ == "compound"
     ):
@@ -306,7 +511,11 @@ def _region_after(doc: Doc, e: int, label_of: LabelOf) -> int:
 
 def _place_phrase(o: Token, label_of: LabelOf) -> str | None:
     """The place named by a preposition's object: the name with its region ("X Bay, Sussex"),
-    or the place an event noun names ("at the Battle of X" -> X)."""
+    or the place an event noun names ("at the Battle of X" -> X; "at the X Conference" -> X)."""
+    if norm(o.lemma_) in name_words().meeting_nouns:
+        for c in o.children:
+            if c.dep_ == "compound" and c.i < o.i and label_of(c) in PLACE_LABELS:
+                return _place_phrase_text(c, label_of)
     if not _is_place(o, label_of):
         town = norm(o.lemma_) in name_words().place_of_nouns and not o.text[:1].isupper()
         for of in prep_objects(o, "of"):
@@ -325,6 +534,7 @@ def _place_phrase_text(o: Token, label_of: LabelOf) -> str | None:
     s, e = _phrase_bounds(o)
     while s < e and (doc[s].lower_ == "the" or doc[s].pos_ == "DET"):
         s += 1
+    s = _skip_epithets(doc, s, e)
     if s >= e:
         return None
     # "the Hall of Mirrors of the Palace of X": capitalised "of"-complements belong to it
@@ -366,6 +576,20 @@ def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                 found = _place_phrase_text(o, label_of)
                 if found:
                     return found
+        # "the X earthquake", "the X Hurricane of 1900": a town or region naming the event
+        for c in name_root.children:
+            if c.dep_ == "compound" and c.i < name_root.i and label_of(c) in _PLACE_ONLY:
+                found = _place_phrase_text(c, label_of)
+                if found:
+                    return found
+    if head.pos_ in {"VERB", "AUX"}:
+        # "the X earthquake struck", "X police arrested Y": a town naming the subject
+        for subj in subjects(head):
+            for c in subj.children:
+                if c.dep_ == "compound" and c.i < subj.i and label_of(c) in _PLACE_ONLY:
+                    found = _place_phrase_text(c, label_of)
+                    if found:
+                        return found
     hosts = [head]
     if head.dep_ in {"dobj", "nsubjpass", "pobj"} and head.head.i != head.i:
         hosts.append(head.head if head.dep_ != "pobj" else head.head.head)
@@ -406,7 +630,122 @@ def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                 found = _place_phrase(o, label_of) if _is_place(o, label_of) else None
                 if found and (best is None or abs(o.i - head.i) < best[0]):
                     best = (abs(o.i - head.i), found)
-    return best[1] if best is not None else None
+    if best is not None:
+        return best[1]
+    return _target_place(head, tr, label_of) or _clause_place(head, doc_tokens, label_of)
+
+
+_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
+#: prepositions whose place object, anywhere in the trigger's own clause, locates the event
+_CLAUSE_PLACE_PREPS = (*PLACE_PREPS, "over", "across", "throughout", "within")
+
+
+#: prepositions after which a lone name the tagger took for an organisation is a site
+_SITE_PREPS = frozenset({"at", "in", "near", "outside"})
+
+
+def _bare_name(t: Token, label_of: LabelOf) -> bool:
+    """A lone capitalised name with no words of its own ("at X"): after a preposition of
+    place it is a town even when the tagger took it for an organisation."""
+    return (
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and not t.text.isupper()
+        and label_of(t) in {"ORG", ""}
+        and not any(c.dep_ in {"compound", "amod", "flat", "det"} for c in t.children)
+    )
+
+
+def _target_place(head: Token, tr: Trigger, label_of: LabelOf) -> str | None:
+    """The place an act is done to ("invaded X", "X was evacuated", "the attack on X", "the
+    occupation of X"): the object of a verb or noun of ``place_target_words`` (names.yaml)."""
+    if norm(head.lemma_) not in name_words().place_target_words:
+        return None
+    if head.pos_ in {"VERB", "AUX"}:
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        objs = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        if passive:
+            objs += [c for c in head.children if c.dep_ == "nsubjpass"]
+    else:
+        objs = [
+            *prep_objects(head, "on"),
+            *prep_objects(head, "of"),
+            *prep_objects(head, "against"),
+        ]
+    for o in objs:
+        if _is_place(o, label_of) and not _names_person(o, label_of):
+            found = _place_phrase_text(o, label_of)
+            if found:
+                return found
+    return None
+
+
+def _own_clause(head: Token, sent: Span) -> list[Token]:
+    """The tokens of the clause that states the trigger, without the sub-clauses and noun
+    clauses hanging on it that do not contain the trigger."""
+    clause = head
+    while (
+        clause.pos_ not in {"VERB", "AUX"}
+        and clause.head.i != clause.i
+        and clause.dep_ not in CLAUSE_DEPS
+    ):
+        clause = clause.head
+    excluded: set[int] = set()
+    for t in clause.subtree:
+        if t.i != clause.i and t.dep_ in _CLAUSE_EDGES | CLAUSE_DEPS:
+            sub = {x.i for x in t.subtree}
+            if head.i not in sub:
+                excluded |= sub
+    return [t for t in clause.subtree if t.i not in excluded and sent.start <= t.i < sent.end]
+
+
+def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
+    """The place the trigger's own clause names when nothing ties one to the trigger: the
+    nearest place object of "in"/"at"/"over"/... in the clause ("the residents fled, in
+    panic, across X"), else the nearest town or region the clause names that is no state
+    ("X said nothing", "the residents of X awoke"). A state names a place only after a
+    preposition: written as a subject or an object it is a party."""
+    toks = _own_clause(head, sent)
+    ids = {t.i for t in toks}
+    best: tuple[int, str] | None = None
+    for t in toks:
+        if t.dep_ != "prep" or t.lower_ not in _CLAUSE_PLACE_PREPS:
+            continue
+        h = t.head
+        if h.dep_ == "prep" and (h.head.i == head.i or h.head.pos_ in {"VERB", "AUX"}):
+            h = h.head  # "on 4 March at X": the place hangs on the date's preposition
+        on_act = h.i == head.i or h.pos_ in {"VERB", "AUX"} or h.ent_type_ in {"DATE", "TIME"}
+        if not on_act and not (h.dep_ in {"dobj", "nsubjpass"} and h.head.i == head.i):
+            continue  # "the rise of regimes in X": the place of another noun
+        for o in (g for g in t.children if g.dep_ == "pobj" and g.i in ids):
+            if (
+                _is_place(o, label_of)
+                or (t.lower_ in _SITE_PREPS and _bare_name(o, label_of))
+                or (
+                    t.lower_ == "at"
+                    and label_of(o) == "ORG"
+                    and o.text[:1].isupper()
+                    and norm(o.text) in name_words().venue_heads
+                )  # "spoke at the X Assembly": the body's seat
+            ) and not _names_person(o, label_of):
+                found = _place_phrase_text(o, label_of)
+                if found and (best is None or abs(o.i - head.i) < best[0]):
+                    best = (abs(o.i - head.i), found)
+    if best is not None:
+        return best[1]
+    for t in sorted(toks, key=lambda x: abs(x.i - head.i)):
+        if t.dep_ == "pobj" and not (t.head.lower_ == "of" and t.head.head.dep_ in _ARG_DEPS):
+            continue  # "the residents of X", not "the rise of regimes in X"
+        if (
+            (t.dep_ in _ARG_DEPS or t.dep_ == "pobj")
+            and t.pos_ == "PROPN"
+            and label_of(t) in _PLACE_ONLY
+            and not _names_person(t, label_of)
+        ):
+            found = _place_phrase_text(t, label_of)
+            if found:
+                return found
+    return None
 
 
 def _chain(t: Token) -> list[Token]:

@@ -286,6 +286,8 @@ def fallback_triggers(
             # clause tells the typed event's coming about, and dates it
             typ = result[1].type
         elif typed_obj is not None and (lemma in lex.aspectual or lemma in lex.light):
+            if typed_obj.kind == "nominal" and typed_obj.anchor:
+                continue  # "made the first solo flight": the flight is the event, told once
             # "made a separate peace, the Treaty of X", "extended recognition to X": the verb
             # performs the typed event
             typ = typed_obj.type

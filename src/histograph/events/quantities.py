@@ -22,7 +22,7 @@ import itertools
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
@@ -81,6 +81,16 @@ class _Data:
     fractions: Mapping[str, float]
     currency: Mapping[str, str]
     time_cues: Mapping[str, str]  # verb -> "start time" | "end time"
+    #: after a counted noun, words that make the count one of another measure ("1,500
+    #: soldiers were killed": a death toll, not the size of a force)
+    becomes: tuple[tuple[re.Pattern[str], str], ...] = ()
+    #: ``phrases`` and ``before`` by their first word (see :func:`_by_first_word`)
+    phrases_by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(
+        default_factory=dict
+    )
+    before_by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(
+        default_factory=dict
+    )
 
 
 def _words(s: str) -> tuple[str, ...]:
@@ -133,6 +143,20 @@ def _data() -> _Data:
             for kind, words in raw["time_cues"].items()
             for w in words
         },
+        becomes=tuple(
+            (
+                re.compile(
+                    r"^\s+(?:"
+                    + "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+                    + r")\b",
+                    re.I,
+                ),
+                str(key),
+            )
+            for key, words in (raw.get("count_becomes") or {}).items()
+        ),
+        phrases_by_first=_by_first_word(tuple(phrases)),
+        before_by_first=_by_first_word(tuple(before)),
     )
 
 
@@ -194,10 +218,12 @@ def _numbers(text: str, s0: int, s1: int, d: _Data) -> list[_Num]:
             continue
         if v < 0 and not re.match(r"\s+of\b", text[end:s1]):
             continue  # a share is "three quarters of" something
-        tail = re.match(r"\s*(thousand|million|billion)\b", text[end:s1], re.I)
         value = v
-        if tail and v > 0:
-            value = v * d.multipliers[tail.group(1).lower()]
+        # "two hundred", "three hundred thousand", "twelve thousand"
+        while v > 0 and (
+            tail := re.match(r"\s*(hundred|thousand|million|billion)\b", text[end:s1], re.I)
+        ):
+            value *= d.multipliers[tail.group(1).lower()]
             end += tail.end()
         out.append(_Num(start, end, value, word=True))
     out.sort(key=lambda n: n.start)
@@ -257,6 +283,18 @@ def _ends_with(words: Sequence[str], seqs: Sequence[tuple[str, ...]]) -> int:
 _WORD_SPANS = re.compile(r"%|[A-Za-z]+(?:-[A-Za-z]+)*|\d+(?:[.,]\d+)*")
 
 
+def _by_first_word(
+    phrases: tuple[tuple[tuple[str, ...], str], ...],
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """The phrases by their first word, each list in the order of ``phrases`` (only the
+    phrases a word can start are tried: a measure costs the same with a long word list)."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, key in phrases:
+        if phrase:
+            out.setdefault(phrase[0], []).append((phrase, key))
+    return {w: tuple(v) for w, v in out.items()}
+
+
 def _measure_near(
     text: str, n: _Num, s0: int, s1: int, others: Sequence[_Num], d: _Data
 ) -> tuple[str, int, int] | None:
@@ -270,8 +308,9 @@ def _measure_near(
     if after and after[0][2] == "times":  # "ten times as high": a ratio, not a value
         return None
     best: tuple[int, str, int, int] | None = None
+    starting = d.phrases_by_first
     for i in range(min(len(after), _AFTER if not n.word else 3)):
-        for phrase, key in d.phrases:
+        for phrase, key in starting.get(after[i][2], ()):
             seg = after[i : i + len(phrase)]
             if tuple(w[2] for w in seg) == phrase:
                 if key == "length" and i > 0 and after[i - 1][2] == "square":
@@ -288,11 +327,12 @@ def _measure_near(
               for m in _WORD_SPANS.finditer(text[floor : n.start])][-_BEFORE:]
     if best is not None and best[0] <= 2:  # "1,178 others were wounded": close after wins
         return best[1:]
+    starting_before = d.before_by_first
     for j in range(len(before) - 1, -1, -1):
         dist = len(before) - 1 - j
         if best is not None and dist >= best[0]:
             break
-        for phrase, key in d.before:
+        for phrase, key in starting_before.get(before[j][2], ()):
             seg = before[j : j + len(phrase)]
             if len(seg) == len(phrase) and tuple(w[2] for w in seg) == phrase:
                 return key, seg[0][0], n_end
@@ -450,6 +490,12 @@ def _measured(
     if measure is None:
         return None
     key, m0, m1 = measure
+    if key == "forces" and m1 > n_end:
+        for pat, other in d.becomes:
+            hit = pat.match(text[m1:s1])
+            if hit:
+                key, m1 = other, m1 + hit.end()
+                break
     if n.year_like and not (
         key in ("money", "share", "magnitude") or (m0 == n.start and m1 - n_end < 12)
     ):

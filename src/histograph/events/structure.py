@@ -27,6 +27,12 @@ _LABEL_PREFIX = re.compile(
 
 
 _PARTIAL = re.compile(r"^XXXX-\d\d(?:-\d\d)?$")
+#: the longest line read as an event card's heading
+_CARD_HEAD_MAX = 90
+#: a catalogue entry's head: at most this many characters, ending in its date and a full stop
+_LEAD_HEAD_MAX = 120
+_LEAD_END = re.compile(r"\.[ \t]+[A-Z]")
+_HEAD_TERMINAL = re.compile(r"[.!?;:][ \t]|\b(?:is|was|were|are|has|had|did)\b|\w{3,}ed\b")
 
 
 def usable_time(t: TimeMention) -> bool:
@@ -156,6 +162,59 @@ class Structure:
         if len(raw) > 80 or not any(sep in raw for sep in ("·", "|", "•")):
             return False
         return not re.search(r"\b[a-z]{4,}\b", raw.replace("and", ""))
+
+    def lead_date(self, offset: int) -> TimeMention | None:
+        """A line that opens with a short verbless head ending in its date ("Letter, X to Y,
+        3 March 1950. X proposed ..."): a catalogue entry, whose date dates the sentences
+        after the head in the same line."""
+        k = self.line_at(offset)
+        if k is None:
+            return None
+        ln = self.lines[k]
+        for t in self.times_in(ln.start, ln.end):
+            if t.end > offset or t.end - ln.start > _LEAD_HEAD_MAX:
+                return None
+            head = self.text[ln.start : t.start]
+            if _HEAD_TERMINAL.search(head):
+                return None
+            if _LEAD_END.match(self.text, t.end) and "," in head:
+                return t
+        return None
+
+    def card_head_date(self, offset: int) -> TimeMention | None:
+        """An event card's heading ("X crosses the Channel" with the line "25 July 1909"
+        right under it): the date line below dates the heading. Only a short line without
+        a date of its own and without final punctuation, directly above the date line."""
+        k = self.line_at(offset)
+        if k is None or k + 1 >= len(self.lines):
+            return None
+        ln, nxt = self.lines[k], self.lines[k + 1]
+        raw = self.text[ln.start : ln.end].strip()
+        if not nxt.date_only or ln.date is not None or ln.date_only:
+            return None
+        if self.text[ln.end : nxt.start].strip() or "\n\n" in self.text[ln.end : nxt.start]:
+            return None
+        if len(raw) > _CARD_HEAD_MAX or raw[-1:] in ".!?;,":
+            return None
+        return nxt.date
+
+    def row_date(self, offset: int) -> TimeMention | None:
+        """For a table row ("| X War | 1853 | 1856 | ... |") whose first cell holds
+        ``offset``: the row's first date (its start and end columns make one range); the
+        first cell names what the row dates."""
+        k = self.line_at(offset)
+        if k is None:
+            return None
+        ln = self.lines[k]
+        raw = self.text[ln.start : ln.end]
+        lead = len(raw) - len(raw.lstrip())
+        if not raw.lstrip().startswith("|"):
+            return None
+        first_end = raw.find("|", lead + 1)
+        if first_end < 0 or offset - ln.start >= first_end:
+            return None
+        times = self.times_in(ln.start + first_end, ln.end)
+        return times[0] if times else None
 
     def page_range(self, offset: int) -> TimeMention | None:
         """The span of years a page announces in its first heading ("Timeline of X

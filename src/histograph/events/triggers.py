@@ -137,6 +137,8 @@ def _verb_spec_ok(v: Token, spec: VerbSpec, label_of: LabelOf) -> bool:
         return False
     if spec.passive_only and not _is_passive(v):
         return False
+    if spec.active_only and _is_passive(v):
+        return False
     if spec.intransitive and any(
         c.dep_ in DIRECT_DEPS or c.dep_ in {"ccomp", "xcomp"} for c in v.children
     ):
@@ -237,8 +239,10 @@ def verbal_and_nominal(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> li
             for tid, typ in et.types.items():
                 for spec in typ.verbs:
                     if _verb_spec_ok(t, spec, label_of):
+                        # a reading fixed by the verb's arguments ("declared war") beats the
+                        # verb alone ("declared"), as for nouns
                         cand: tuple[int, int, str, bool, TriggerKind] = (
-                            typ.priority,
+                            typ.priority + spec.priority + 10 * spec.constrained,
                             1,
                             tid,
                             True,
@@ -246,7 +250,6 @@ def verbal_and_nominal(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> li
                         )
                         if best is None or cand[:2] > best[:2]:
                             best = cand
-                        break
         elif _is_nounish(t) and not _has_negative_prefix(t, prefixes):
             for tid, typ in et.types.items():
                 for nspec in typ.nouns:
@@ -263,9 +266,27 @@ def verbal_and_nominal(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> li
                         if best is None or cand[:2] > best[:2]:
                             best = cand
                         break
+        if best is not None and best[4] == "verbal" and _figurative_argument(t, et):
+            best = None  # "a price war broke out": no war (the clause may still be "other")
         if best is not None:
             out.append(Trigger(best[2], t.i, t.i, t.i + 1, best[4], best[3]))
     return out
+
+
+def figurative(n: Token, et: EventTypes) -> bool:
+    """ "A price war", "the green revolution": a head noun made figurative by its modifier
+    (``figurative_modifiers`` in the YAML)."""
+    mods = (
+        et.figurative_modifiers.get(n.lower_) or et.figurative_modifiers.get(_lem(n)) or frozenset()
+    )
+    return bool(mods) and any(
+        c.dep_ in {"amod", "compound", "nmod"} and _lem(c) in mods for c in n.children
+    )
+
+
+def _figurative_argument(v: Token, et: EventTypes) -> bool:
+    """The verb's subject or object is a figurative event noun ("a price war broke out")."""
+    return any(figurative(a, et) for a in [*subjects(v), *direct_args(v)])
 
 
 def _cap(t: Token) -> bool:
@@ -393,7 +414,9 @@ def find_triggers(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Tr
             if tr.head in args or (
                 tr.kind == "named" and any(tr.start <= a < tr.end for a in args)
             ):
-                same_group = et.compatible(tr.type, v.type)
+                same_group = et.compatible(tr.type, v.type) or et.group(tr.type) in (
+                    et.types[v.type].absorbs if v.type in et.types else ()
+                )
                 if tr.kind == "named" and same_group:
                     replaced[v.head] = Trigger(
                         _pick_type(et, v.type, tr.type),

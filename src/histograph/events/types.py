@@ -26,6 +26,21 @@ class VerbSpec:
     passive_only: bool = False
     #: the verb has no direct object ("Khrushchev accepted.")
     intransitive: bool = False
+    #: only in the active voice ("Brutus killed Caesar", not "Harold was killed")
+    active_only: bool = False
+    priority: int = 0  # added to the type's priority when this spec matches
+
+    @property
+    def constrained(self) -> bool:
+        """The spec names the verb's arguments: a reading of the verb, not the verb alone."""
+        return bool(
+            self.objects
+            or self.object_labels
+            or self.subjects
+            or self.subject_labels
+            or self.particle
+            or self.preps
+        )
 
 
 @dataclass(frozen=True)
@@ -60,6 +75,8 @@ class EventType:
     #: the participants of one such event form a closed set: sources naming different
     #: people disagree (talks, agreements, letters, visits), unlike wars or purges
     closed_participants: bool = False
+    #: groups whose nominal trigger, as this type's verbal object, is this act ("declared war")
+    absorbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -262,6 +279,8 @@ def _verb(d: Mapping[str, Any]) -> VerbSpec:
         preps={str(k).lower(): _fs_keep_labels(v) for k, v in (d.get("preps") or {}).items()},
         passive_only=bool(d.get("passive_only", False)),
         intransitive=bool(d.get("intransitive", False)),
+        active_only=bool(d.get("active_only", False)),
+        priority=int(d.get("priority", 0)),
     )
 
 
@@ -321,6 +340,7 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
             nouns=tuple(_noun(n) for n in t.get("nouns") or ()),
             argument_roles=roles,
             closed_participants=bool(t.get("closed_participants", False)),
+            absorbs=frozenset(str(x) for x in t.get("absorbs") or ()),
         )
     for tid in list(groups):
         if tid not in types:

@@ -13,6 +13,7 @@ from .events import merge_events
 from .people import merge_people
 from .person_conflicts import extra_person_conflicts
 from .quantities import quantity_conflicts
+from .spellings import spelling_conflicts
 from .timezones import clock_conflicts
 
 __all__ = ["copied_passages", "merge", "merge_events", "merge_people"]
@@ -60,11 +61,12 @@ def merge(
             [
                 *person_conflicts,
                 *event_conflicts,
-                *unmerged_date_conflicts(events, texts),
+                *unmerged_date_conflicts(events, texts, people=people),
                 *party_count_conflicts(events, texts),
                 *quantity_conflicts(events, analyses),
                 *clock_conflicts(events, analyses),
                 *anachronism_conflicts(events, people),
+                *spelling_conflicts(events, people, analyses),
             ]
         ),
         copies=tuple(copies),

@@ -26,6 +26,7 @@ from .evidence import (
     _joiner_evidence,
     _Mention,
     _name_words,
+    _person_only_rival,
     _same_page_evidence,
     _score,
 )
@@ -254,6 +255,8 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         hits = [clusters[found.pop()]]
         return hits[0] if _score(x, hits[0], explain_ok=True, strict=False) is not None else None
 
+    # a label inside another mention's clause neither founds nor joins an event
+    mentions = [x for x in mentions if not x.embedded]
     founders = [x for x in mentions if x.can_found]
     dated = sorted(
         (x for x in founders if x.time is not None or x.partial is not None), key=_founder_key
@@ -289,6 +292,14 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         if c is None and x.repeated:
             # an undated "relations again broke down" kept out of the earlier occurrence
             # tells no event the collection can date: dropped
+            continue
+        if c is None and any(
+            x.m.doc_id in clusters[cid].docs and _person_only_rival(x, clusters[cid])
+            for cid in index.get(x.group, [f"d:{x.m.doc_id}"])
+        ):
+            # an undated clause that meets an event of its page through a person alone
+            # ("Kennedy replied ..." beside his dated address) tells another of that
+            # person's acts, which the collection cannot date: dropped
             continue
         if c is None:
             c = _Cluster(id=len(clusters), group=x.group)

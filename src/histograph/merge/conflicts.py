@@ -24,7 +24,8 @@ original's when it is there), the others are copies.
   events it spans (15 years 11 months): within one unit it is rounding;
 - ``date`` filed under a section or page whose dates do not contain the entry's own date
   (a timeline entry "June 1941" under the heading "1939"): soft, ``unexplained``; the entry's
-  own date is kept.
+  own date is kept. A heading that leaves a side open ("Before 1914", "Since 1945") contains
+  every entry on that side.
 """
 
 from __future__ import annotations
@@ -46,10 +47,12 @@ from ..model import (
     ConflictValue,
     CopyLink,
     Event,
+    Person,
     Severity,
     TimeValue,
     civil_from_day,
 )
+from ..time.compare import explain_date_difference
 from ..time.durations import Duration, months_label
 from ..time.durations import parse_duration as parse_duration  # re-exported
 
@@ -391,15 +394,54 @@ def duration_conflict(
 # --------------------------------------------------------------------------- filing
 
 
+@lru_cache(maxsize=1)
+def _open_bounds() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words before a heading's date that leave one side of it open ("Before 1914", "Since
+    1945"): (open before, open after), each anchored at the end of the text before the date."""
+    raw = load_yaml(
+        resources.files("histograph").joinpath("data/conflict_words.yaml").read_text("utf-8")
+    )
+    bounds = raw.get("open_bounds") or {}
+
+    def pat(key: str) -> re.Pattern[str]:
+        words = sorted((str(w) for w in bounds.get(key) or ["(?!)"]), key=len, reverse=True)
+        alt = "|".join(re.escape(w) for w in words)
+        return re.compile(rf"(?:^|\b)(?:{alt})[\s\W]*(?:the\s+(?:year\s+)?)?$", re.I)
+
+    return pat("before"), pat("after")
+
+
+def _fits_open_heading(tv: TimeValue, container: TimeValue, claim: Claim, text: str) -> bool:
+    """The heading reads "Before 1914" / "After 1945" (words before its date on its line) and
+    the entry lies on the open side: background or aftermath, filed where the page says."""
+    if not text or claim.start > len(text):
+        return False
+    line = text.rfind("\n", 0, claim.start) + 1
+    lead = text[max(line, claim.start - 40) : claim.start]
+    before, after = _open_bounds()
+    if before.search(lead):
+        return tv.latest <= container.latest
+    if after.search(lead):
+        return tv.earliest >= container.earliest
+    return False
+
+
 def filing_conflict(
     event_id: str,
     entry: tuple[TimeValue, Claim],
     containers: Sequence[tuple[TimeValue, Claim, str]],
+    text: str = "",
 ) -> Conflict | None:
     """A dated timeline entry filed under headings (a section's year, a page's span of
-    years) whose dates do not contain its own."""
+    years) whose dates do not contain its own. ``text`` is the page: a heading that leaves a
+    side open ("Before 1914", "Since 1945", ``open_bounds`` in ``data/conflict_words.yaml``)
+    contains every entry on that side."""
     tv, claim = entry
-    outside = [(ctv, c, what) for ctv, c, what in containers if not tv.within(ctv)]
+    outside = [
+        (ctv, c, what)
+        for ctv, c, what in containers
+        if not tv.within(ctv) and not _fits_open_heading(tv, ctv, c, text)
+    ]
     if not outside:
         return None
     values = [ConflictValue(c.value, (c,)) for _, c, _ in outside]
@@ -417,6 +459,32 @@ def distinct_claims(claims: Iterable[Claim]) -> list[Claim]:
     for c in claims:
         seen.setdefault((c.doc_id, c.start, c.end, c.value), c)
     return list(seen.values())
+
+
+# --------------------------------------------------------------------------- one page, two acts
+
+_DAY_VALUE = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)")
+#: one page giving one act two days further apart than this tells two acts
+_ONE_PAGE_DAYS = 7
+
+
+def one_page_two_acts(values: Sequence[str], docs: Iterable[str]) -> bool:
+    """True when the readings of a date conflict all come from one page and are days more
+    than a week apart: a page rarely contradicts itself by weeks, it tells two acts (the
+    merge joined them), so the difference is no disagreement of sources."""
+    if len(set(docs)) != 1:
+        return False
+    days: list[tuple[str, int]] = []
+    for v in values:
+        m = _DAY_VALUE.match(v)
+        if m is None:
+            return False
+        days.append((m.group(1), int(m.group(2)) * 31 + int(m.group(3))))
+    years = {y for y, _ in days if y != "XXXX"}
+    if len(years) > 1:
+        return True
+    spread = max(d for _, d in days) - min(d for _, d in days)
+    return spread > _ONE_PAGE_DAYS
 
 
 # --------------------------------------------------------------------------- unmerged dates
@@ -512,13 +580,61 @@ def _near(a: TimeValue, b: TimeValue) -> int | None:
     return None
 
 
+#: a proper name of a happening written next to a date: "the Battle of Lepanto", "the Treaty
+#: of Paris", "the Siege of Vienna" (capitalised head, "of", capitalised words)
+_EVENT_NAME = re.compile(r"\b([A-Z][a-z]+ of (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*)")
+#: how far a name may stand from its mention's date, and what may not stand between them
+_NAME_REACH = 40
+_SEQUENCE = re.compile(r"\b(?:after|before|following|since|until|later|earlier|prior)\b", re.I)
+
+
+def _dated_names(e: Event, texts: Mapping[str, str]) -> frozenset[str]:
+    """The proper names of happenings that a mention of ``e`` writes next to its own date
+    ("Sep 25 Battle of Lepanto", "On 7 October 1571, the Battle of Lepanto was fought"), with
+    no word of sequence between ("a week after the Battle of X"): the name the date is of."""
+    out: set[str] = set()
+    for m in e.mentions:
+        if m.time is None or m.time_start is None or m.time_end is None:
+            continue
+        text = texts.get(m.doc_id, "")
+        lo = max(0, min(m.start, m.time_start) - _NAME_REACH)
+        hi = max(m.end, m.time_end) + _NAME_REACH
+        for hit in _EVENT_NAME.finditer(text, lo, min(hi, len(text))):
+            s, t = hit.span(1)
+            if t <= m.time_start:
+                between = text[t : m.time_start]
+            elif s >= m.time_end:
+                between = text[m.time_end : s]
+            else:
+                continue
+            if len(between) <= _NAME_REACH and not _SEQUENCE.search(between) and "\n\n" not in between:
+                out.add(" ".join(hit.group(1).split()))
+    return frozenset(out)
+
+
+def _anchor_words(e: Event, texts: Mapping[str, str]) -> frozenset[str]:
+    """The words that say which act a mention tells: its trigger's words."""
+    out: set[str] = set()
+    for m in e.mentions:
+        trig = texts.get(m.doc_id, "")[m.trigger_start : m.trigger_end]
+        out.update(_stem(w.lower()) for w in _WORD.findall(trig))
+    return frozenset(out)
+
+
 def unmerged_date_conflicts(
-    events: Sequence[Event], texts: Mapping[str, str], min_shared: int = 2
+    events: Sequence[Event],
+    texts: Mapping[str, str],
+    min_shared: int = 2,
+    people: Sequence[Person] = (),
 ) -> list[Conflict]:
     """Date conflicts between events the merge kept apart that look like one event told with
-    two dates: the same type, stated by different documents (no document states both), dates
-    of one precision a little apart (at most two weeks, a month or a year), and sentences
-    with sentences alike (:func:`_alike`).
+    two dates: stated by different documents (no document states both), dates of one
+    precision a little apart (at most two weeks, a month or a year), and either of the same
+    type with sentences alike (:func:`_alike`; given ``people``, the shared words must hold
+    one side's trigger or a word of a person's name: "the king", "rebels" or a state are
+    background any two acts of an episode share) or, of any types, the same proper name of a
+    happening written next to each date (:func:`_dated_names`: "the Battle of X" on the 20th
+    in one page and on the 25th in another).
 
     Each of the two events gets the conflict (its own date against the other's), so that the
     disagreement shows on both records."""
@@ -532,45 +648,94 @@ def unmerged_date_conflicts(
         for w in frozenset().union(*ws):
             df[w] += 1
     rare = max(_RARE, int(_RARE_SHARE * len(dated)))
+    anchors = {e.id: _anchor_words(e, texts) for e in dated}
+    person_words = frozenset(  # canonical names: aliases carry titles ("King John")
+        _stem(w.lower()) for p in people if p.kind == "person" for w in _WORD.findall(p.name)
+    )
     out: list[Conflict] = []
+    done: set[tuple[str, str]] = set()
     window = max(_NEAR_DAYS, 31 * _NEAR_MONTHS, 366)
-    for typ, es in sorted(by_type.items()):
+    for _typ, es in sorted(by_type.items()):
         es.sort(key=lambda e: (e.date.earliest if e.date else 0, e.id))
         starts = [e.date.earliest if e.date else 0 for e in es]
         for i, a in enumerate(es):
             hi = bisect.bisect_right(starts, starts[i] + window)
             for b in es[i + 1 : hi]:
-                assert a.date is not None and b.date is not None
-                gap = _near(a.date, b.date)
-                if gap is None:
-                    continue
-                if {m.doc_id for m in a.mentions} & {m.doc_id for m in b.mentions}:
-                    continue  # one document tells both: two events
                 shared = _alike(words[a.id], words[b.id], df, min_shared, rare)
-                if not shared:
-                    continue
-                ca, cb = _date_claims(a), _date_claims(b)
-                if not ca or not cb:
-                    continue
-                one_day = a.date.precision == "day" and gap == 1
-                severity: Severity = "soft" if one_day or a.date.precision != "day" else "hard"
-                why = (
-                    "one day apart: a time zone or a report dated the next day may explain it"
-                    if one_day
-                    else "no explanation found"
-                )
-                for subj, own, other in ((a, ca, cb), (b, cb, ca)):
-                    assert subj.date is not None
-                    values = [
-                        ConflictValue(subj.date.value, tuple(own)),
-                        ConflictValue(other[0].value, tuple(other)),
-                    ]
-                    expl = (
-                        f"Sources give this {typ.replace('_', ' ')} as {a.date.value} and as "
-                        f"{b.date.value} (events kept apart, sharing the words "
-                        f"{', '.join(sorted(shared)[:5])}): {why}."
-                    )
-                    out.append(_conflict(subj.id, "date", values, "unexplained", severity, expl))
+                if people and not shared & (anchors[a.id] | anchors[b.id] | person_words):
+                    continue  # only background words shared ("the king", a state): two acts
+                if shared:
+                    out.extend(_pair_conflicts(a, b, f"sharing the words {', '.join(sorted(shared)[:5])}", done))
+    by_name: dict[str, list[Event]] = defaultdict(list)
+    written: dict[str, str] = {}
+    for e in dated:
+        for name in _dated_names(e, texts):
+            key = name.lower()
+            written.setdefault(key, name)
+            if e not in by_name[key]:
+                by_name[key].append(e)
+    for name, es in sorted(by_name.items()):
+        # one event per date: the best attested of the events that give the name that date
+        rep: dict[str, Event] = {}
+        for e in sorted(es, key=_attested):
+            assert e.date is not None
+            rep.setdefault(e.date.value, e)
+        reps = [rep[v] for v in sorted(rep)][:_MAX_NAMED]
+        for i, a in enumerate(reps):
+            for b in reps[i + 1 :]:
+                out.extend(_pair_conflicts(a, b, f"both dating the {written[name]}", done))
+    return out
+
+
+def _attested(e: Event) -> tuple[int, int, str]:
+    """Sort key: the event told by the most documents, then mentions, first."""
+    return (-len({m.doc_id for m in e.mentions}), -len(e.mentions), e.id)
+
+
+#: at most this many dates of one name are compared pairwise (bounded work)
+_MAX_NAMED = 12
+
+
+def _pair_conflicts(a: Event, b: Event, evidence: str, done: set[tuple[str, str]]) -> list[Conflict]:
+    """The conflict on each of two events kept apart whose dates differ a little (see
+    :func:`unmerged_date_conflicts`), or nothing."""
+    assert a.date is not None and b.date is not None
+    key = (min(a.id, b.id), max(a.id, b.id))
+    if key in done:
+        return []
+    gap = _near(a.date, b.date)
+    if gap is None:
+        return []
+    if {m.doc_id for m in a.mentions} & {m.doc_id for m in b.mentions}:
+        return []  # one document tells both: two events
+    ca, cb = _date_claims(a), _date_claims(b)
+    if not ca or not cb:
+        return []
+    done.add(key)
+    one_day = a.date.precision == "day" and gap == 1
+    kind: ConflictKind = "unexplained"
+    severity: Severity = "soft" if one_day or a.date.precision != "day" else "hard"
+    why = (
+        "one day apart: a time zone or a report dated the next day may explain it"
+        if one_day
+        else "no explanation found"
+    )
+    if not one_day and a.date.precision == "day":
+        ex = explain_date_difference(a.date, b.date)
+        if ex is not None and ex[0] == "calendar":
+            kind, severity, why = "calendar", "soft", ex[1].rstrip(".")
+    out: list[Conflict] = []
+    for subj, own, other in ((a, ca, cb), (b, cb, ca)):
+        assert subj.date is not None
+        values = [
+            ConflictValue(subj.date.value, tuple(own)),
+            ConflictValue(other[0].value, tuple(other)),
+        ]
+        expl = (
+            f"Sources date this event {a.date.value} and {b.date.value} (two records kept "
+            f"apart, {evidence}): {why}."
+        )
+        out.append(_conflict(subj.id, "date", values, kind, severity, expl))
     return out
 
 

@@ -139,6 +139,7 @@ from .conflicts import (
     framing_conflict,
     independent_count,
     mark_independence,
+    one_page_two_acts,
     participant_conflict,
 )
 from .evidence import (
@@ -277,6 +278,10 @@ def _date_conflict(
         notes.append(note)
     kind_set = {k for k, _ in kinds}
     kind: ConflictKind = kinds[0][0] if len(kind_set) == 1 else "unexplained"
+    if kind == "unexplained" and one_page_two_acts(
+        involved, (x.m.doc_id for v in involved for x in by_value[v])
+    ):
+        return None  # one page, weeks apart: two acts the merge joined, not two sources
     severity: Severity = "hard" if any(s == "hard" for _, s in kinds) else "soft"
     values = tuple(
         ConflictValue(v, tuple(claims_of[x.order] for x in by_value[v] if x.order in claims_of))
@@ -756,7 +761,9 @@ def _conflicts(
             (tv, Claim(eid, "date", tv.value, x.m.doc_id, s, e), what)
             for tv, s, e, what in x.containers
         ]
-        fl = filing_conflict(eid, (x.time, claims_of[x.order]), containers)
+        fl = filing_conflict(
+            eid, (x.time, claims_of[x.order]), containers, texts.get(x.m.doc_id, "")
+        )
         if fl is not None:
             out.append(fl)
     return out

@@ -109,6 +109,14 @@ class _Mention:
     #: a list item's own date and the headings above it that do not contain it:
     #: [(their date, start, end, what)]
     containers: tuple[tuple[TimeValue, int, int, str], ...] = ()
+    #: start of the chronology entry (a list item or a line opening with its date) the
+    #: mention sits in; -1 when it is not in one
+    entry: int = -1
+    #: the number a word before the trigger gives the happening ("the second wave": 2)
+    ordinal: int | None = None
+    #: an undated bare name or noun ("the Cold War") inside the clause of another mention
+    #: of its page: a label or backdrop of that clause, not a statement that it happened
+    embedded: bool = False
 
 
 @dataclass(slots=True)
@@ -132,9 +140,21 @@ class _Cluster:
     heads: set[int] = field(default_factory=set)
     sole_things: set[str] = field(default_factory=set)
     instants: list[int] = field(default_factory=list)
+    #: document -> entry starts of the members that are chronology entries
+    entries: dict[str, set[int]] = field(default_factory=dict)
+    #: (document, minutes after midnight) of the members whose date carries a time of day
+    clocks: dict[str, set[int]] = field(default_factory=dict)
+    #: the numbers members give the happening ("the first wave")
+    ordinals: set[int] = field(default_factory=set)
 
     def add(self, x: _Mention) -> None:
         self.members.append(x)
+        if x.entry >= 0:
+            self.entries.setdefault(x.m.doc_id, set()).add(x.entry)
+        if x.asserted and x.time_of_day is not None:
+            self.clocks.setdefault(x.m.doc_id, set()).add(x.time_of_day)
+        if x.ordinal is not None:
+            self.ordinals.add(x.ordinal)
         self.titled = self.titled or x.in_title
         if x.asserted:
             self.words |= x.words
@@ -317,8 +337,132 @@ def _place_clash(places: set[str], place: str | None) -> bool:
     return all(not (p in q or q in p) for q in places)
 
 
+def _other_entry(x: _Mention, c: _Cluster) -> bool:
+    """``x`` is a chronology entry and ``c`` already holds another entry of the same page:
+    the entries of one timeline (or one on-this-day page) are different happenings, even on
+    one date."""
+    if x.entry < 0 or (x.name is not None and x.name in c.names):
+        return False
+    if x.time is not None and x.time.latest - x.time.earliest > 31:
+        # a wide entry may tell a lasting state across entries ("1917: ... refuses to
+        # recognise", "1933: ... ending 16 years of non-recognition")
+        return False
+    doc = x.m.doc_id
+    mine = c.entries.get(doc, set())
+    if x.entry in mine:
+        return False  # the cluster already tells this entry: x is its elaboration
+    return bool(mine)
+
+
+#: two times of day of one page further apart than this (minutes) are two moments
+_CLOCK_SLACK = 5
+
+
+def _other_clock(x: _Mention, c: _Cluster) -> bool:
+    """``x`` states a time of day, and a member of ``c`` from the same page states another:
+    a page that times two things ("01:23 - the button was pressed", "01:28 - firefighters
+    arrived") tells two happenings, not one."""
+    if x.time_of_day is None or not x.asserted:
+        return False
+    doc = x.m.doc_id
+    tod = x.time_of_day
+    return any(abs(t - tod) > _CLOCK_SLACK for t in c.clocks.get(doc, ()))
+
+
+def _entries_apart(a: _Cluster, b: _Cluster) -> bool:
+    """Two clusters holding different entries (or different times of day) of one page."""
+    if a.names & b.names:
+        return False
+    for d, mine in a.entries.items():
+        theirs = b.entries.get(d)
+        if theirs and theirs != mine and not (theirs & mine):
+            return True
+    for d, times in a.clocks.items():
+        theirs = b.clocks.get(d, set())
+        if any(abs(t2 - t) > _CLOCK_SLACK for t in times for t2 in theirs):
+            return True
+    return False
+
+
+def _same_predicate(x: _Mention, c: _Cluster) -> bool:
+    """The trigger agrees with the cluster's: the same word (its first five letters:
+    "proclaim" / "proclamation"), word class, head-noun kind, or the event's name."""
+    return (
+        (x.name is not None and x.name in c.names)
+        or x.lemma in c.lemmas
+        or x.lemma[:5] in _prefixes(c.lemmas)
+        or bool(x.lemma_class & c.lemma_classes)
+        or bool(x.heads & c.heads)
+    )
+
+
+#: an event lasting longer than this many days holds many acts of its own
+_LONG_EVENT_DAYS = 366
+
+
+def _inside_long(fine: TimeValue, core: TimeValue) -> bool:
+    """A date of a month or finer inside an event that lasts more than a year."""
+    return fine.latest - fine.earliest <= 31 and core.latest - core.earliest > _LONG_EVENT_DAYS
+
+
+def _actors_apart(x: _Mention, c: _Cluster) -> bool:
+    """Both name who took part, of one kind (people, states), and none is common: "Britain
+    declared war on Germany" is not "Austria-Hungary declared war on Serbia". Only actors
+    the entity stage resolved are compared (two spellings of one unresolved name are not two
+    actors), and a person is never weighed against a state (one acts for the other)."""
+    if x.parts & c.parts or (x.name is not None and x.name in c.names):
+        return False
+    if _fuzzy_shared(x.parts, c.parts) or _name_words(x.parts) & _name_words(c.parts):
+        return False
+    for kind in ("p-", "s-"):
+        mine = {p for p in x.parts if p.startswith(kind)}
+        theirs = {p for p in c.parts if p.startswith(kind)}
+        if mine and theirs:
+            return True
+    return False
+
+
+def _only_people_shared(x: _Mention, c: _Cluster) -> bool:
+    """What ``x`` shares with ``c`` is people and nothing else (no state, thing or place)."""
+    common = x.parts & c.parts
+    return bool(common) and all(p.startswith("p-") for p in common)
+
+
+def _person_only_rival(x: _Mention, c: _Cluster) -> bool:
+    """``c`` is an event of ``x``'s page that ``x`` meets through a person alone (no
+    predicate, identity participant or other actor shared)."""
+    return (
+        x.m.doc_id in c.docs
+        and _only_people_shared(x, c)
+        and not _same_predicate(x, c)
+        and not (x.ident & c.ident and x.ident_joins)
+    )
+
+
+def _enough_evidence(
+    x: _Mention, c: _Cluster, same_doc: bool, shared: int, ident_shared: bool
+) -> bool:
+    """Evidence beyond type and date that ``x`` tells the event of ``c`` (precision first):
+
+    - a mention that names its actors joins no event of its own page whose actors are all
+      others (another page may name other actors of the same act);
+    - an undated mention of a page that shares only people with an event of that page
+      joins it only with the same predicate (word, class, head noun, name) or identity
+      participant: a page about a person names them in many acts, and the page and the
+      person alone do not make "Kennedy replied" his "televised address"."""
+    undated = x.time is None and x.partial is None
+    if same_doc and _actors_apart(x, c):
+        return False
+    person_only = undated and same_doc and _only_people_shared(x, c)
+    return not person_only or _same_predicate(x, c) or ident_shared
+
+
 def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> float | None:
     """How well mention ``x`` fits cluster ``c`` (None: incompatible)."""
+    if x.embedded or _other_entry(x, c) or _other_clock(x, c):
+        return None
+    if x.ordinal is not None and c.ordinals and x.ordinal not in c.ordinals:
+        return None  # "the first wave" is not "the second wave"
     same_doc = x.m.doc_id in c.docs
     if same_doc and x.section >= 0 and (x.m.doc_id, x.section) not in c.sections:
         # timeline entries under different headings are different entries
@@ -338,6 +482,8 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
         shared += 1
     score = min(shared, 3) * 1.0
     ident_shared = bool(x.ident & c.ident) and x.ident_joins
+    if x.asserted and not _enough_evidence(x, c, same_doc, shared, ident_shared):
+        return None
     if ident_shared:
         score += 2.0
     ds = 0.0
@@ -363,6 +509,12 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
         moment = True
     elif x.asserted and x.time is not None and c.core is not None:
         if x.time.compatible(c.core):
+            if (_inside_long(x.time, c.core) or _inside_long(c.core, x.time)) and not (
+                x.name and x.name in c.names
+            ):
+                # a dated act inside a years-long event ("declared war on 1 August" in
+                # "the war of 1914-1918") is a part of it, not the event itself
+                return None
             wide = max(x.time.latest - x.time.earliest, c.core.latest - c.core.earliest)
             ds = 3.0 if x.time.value == c.core.value else 2.0 if x.durative and wide <= 366 else 1.5
         elif _day_level(x.time) and _day_level(c.core):
@@ -390,7 +542,20 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
     elif x.asserted and x.partial is not None and c.core is not None:
         if not _partial_fits(x.partial, c.core):
             return None
-        ds = 2.5 if x.partial[1] is not None and _day_level(c.core) else 1.0
+        if c.core.latest - c.core.earliest > _LONG_EVENT_DAYS and not (
+            x.name and x.name in c.names
+        ):
+            return None  # a day inside a years-long event: a part of it (see above)
+        if not same_doc and not (shared or _same_predicate(x, c)):
+            return None  # a year-less day of another page: type and day alone are weak
+        if c.core.latest - c.core.earliest > 31:
+            # "on 3 August" against a year: the year is assumed, not stated; only the
+            # predicate or a participant tells that the two are one
+            if not (_same_predicate(x, c) and (shared or same_doc)):
+                return None
+            ds = 0.5
+        else:
+            ds = 2.5 if x.partial[1] is not None and _day_level(c.core) else 1.0
     score += ds
     if same_doc:
         score += 1.5
@@ -509,6 +674,10 @@ def _generic(c: _Cluster) -> bool:
 def _duplicates(a: _Cluster, b: _Cluster) -> bool:
     """Two clusters the first pass left apart that tell one event: the same name, or the
     same wording and actors with dates that agree, nest, or differ by an explained amount."""
+    if _entries_apart(a, b):
+        return False
+    if a.ordinals and b.ordinals and not a.ordinals & b.ordinals:
+        return False
     if _ident_clash(a.ident, b.ident) and not (a.ident_names & b.ident_names):
         return False
     if any(_place_clash(a.places, p) for p in b.places):
@@ -524,6 +693,13 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
         return False
     if a.names & b.names:
         return True
+    if (
+        rel == "contains"
+        and a.core is not None
+        and b.core is not None
+        and (_inside_long(a.core, b.core) or _inside_long(b.core, a.core))
+    ):
+        return False  # an act of a day or a month is a part of a years-long event
     if a.docs & b.docs and a.heads & b.heads and rel in ("equal", "contains"):
         # one page's "the X earthquake of 1850" and its "the tremor struck on 3 May 1850"
         return True

@@ -70,6 +70,7 @@ def _prepare(
         structure = Structure(text, a.regions, a.times) if a.events else None
         times_idx = _TimesIndex(a.times)
         places = sorted((e.start, e.end) for e in a.entities if e.label in _PLACE_LABELS)
+        embedded = _embedded(text, a.events) | _backdrop(text, a)
         for m in sorted(a.events, key=lambda e: (e.start, e.trigger_start, e.type)):
             typ = et.types.get(m.type)
             if typ is None:
@@ -161,11 +162,151 @@ def _prepare(
                     time_of_day=_time_of_day(time),
                     words=_content_words(text, m, et) if asserted else frozenset(),
                     generic=m.type in et.fallback.generic_types,
+                    entry=_entry(structure, m),
+                    ordinal=_ordinal(text, m) if name is None else None,
+                    embedded=m in embedded and time is None and partial is None,
                 )
             )
             order += 1
     _drop_common_words(out)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _coreference_words() -> dict[str, object]:
+    raw = load_yaml(
+        resources.files("histograph").joinpath("data/coreference.yaml").read_text("utf-8")
+    )
+    return raw if isinstance(raw, dict) else {}
+
+
+@functools.lru_cache(maxsize=1)
+def _ordinals() -> dict[str, int]:
+    raw = _coreference_words().get("ordinals") or {}
+    assert isinstance(raw, dict)
+    return {str(k).lower(): int(v) for k, v in raw.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _ordinal_not() -> frozenset[str]:
+    raw = _coreference_words().get("ordinal_not_counting") or []
+    assert isinstance(raw, list)
+    return frozenset(str(w).lower() for w in raw)
+
+
+_ORDINAL_RE = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+([A-Za-z0-9]+)\s+([A-Za-z]+)", re.I)
+
+
+def _ordinal(text: str, m: EventMention) -> int | None:
+    """The number an ordinal gives the happening the clause tells: "in the first wave",
+    "a second, harder message" ("the first time" is not a count of the happening)."""
+    ords = _ordinals()
+    ev = text[m.start : m.end].replace(",", " ")
+    for hit in _ORDINAL_RE.finditer(ev):
+        n = ords.get(hit.group(1).lower())
+        if n is not None and hit.group(2).lower() not in _ordinal_not():
+            return n
+    return None
+
+
+def _entry(structure: Structure | None, m: EventMention) -> int:
+    """Start of the chronology entry holding ``m`` (a list item, or a line that opens with
+    its date: "1844 The first ...", "01:23 - the button ..."); -1 when there is none."""
+    if structure is None:
+        return -1
+    k = structure.line_at(m.start)
+    if k is None:
+        return -1
+    line = structure.lines[k]
+    if line.kind == "list_item" or line.label is not None:
+        return line.start
+    # a table row ("| 3 August | ... |") is an entry of the table
+    return line.start if structure.text[line.start : line.end].lstrip().startswith("|") else -1
+
+
+#: a bare mention is a name or noun phrase of at most this many words
+_BARE_WORDS = 6
+
+
+_NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w'’.-]*|[IVXLC]+|of|the|a|an|and|on|in|at|for|de|la|von)$")
+
+
+def _bare(text: str, m: EventMention) -> bool:
+    """The evidence is a name or a noun phrase ending in its trigger ("the Cold War", "the
+    Battle of Hastings", "World War II", "civil war", "the treaty"), not a clause."""
+    ev = text[m.start : m.end].strip(" \t\n.,;:!?")
+    words = ev.split()
+    if not words or len(words) > _BARE_WORDS:
+        return False
+    trig = text[m.trigger_start : m.trigger_end].strip()
+    if trig and ev.endswith(trig):
+        return True
+    return all(_NAME_WORD.match(w) for w in words)
+
+
+def _backdrop(text: str, a: Analysis) -> set[EventMention]:
+    """Bare mentions (:func:`_bare`) in a running-text sentence that also tells another
+    happening: "as the Cold War deepened, the two sides signed ...", "... the worst day of the
+    Cuban Missile Crisis, when a plane was shot down". A name used in passing is the label
+    or backdrop of what the sentence tells, not a statement that it happened there."""
+    if not _BACKDROP:
+        return set()
+    sents = sorted((s.start, s.end) for s in a.sentences)
+    starts = [s for s, _ in sents]
+    by_sentence: dict[int, list[EventMention]] = {}
+    for m in a.events:
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k >= 0 and m.end <= sents[k][1]:
+            by_sentence.setdefault(k, []).append(m)
+    out: set[EventMention] = set()
+    for group in by_sentence.values():
+        if len(group) < 2:
+            continue
+        for m in group:
+            if m.region_kind != "narrative" or not _bare(text, m):
+                continue
+            if any(
+                y is not m
+                and not (y.trigger_start < m.trigger_end and m.trigger_start < y.trigger_end)
+                and not (y.start <= m.trigger_start and m.trigger_end <= y.end and _bare(text, y))
+                and not _bare(text, y)
+                for y in group
+            ):
+                out.add(m)
+    return out
+
+
+_BACKDROP = True
+
+
+def _embedded(text: str, events: Sequence[EventMention]) -> set[EventMention]:
+    """The bare mentions (:func:`_bare`) whose evidence lies inside the clause of another
+    mention of the page with another trigger: "the crisis ended as the Soviets agreed",
+    "the men who would write the Treaty of X". Such a mention is the label or backdrop of
+    that clause; it does not tell that its event happened there."""
+    out: set[EventMention] = set()
+    spans = sorted(events, key=lambda e: (e.start, -e.end))
+    starts = [e.start for e in spans]
+    for m in events:
+        width = m.end - m.start
+        if width <= 0 or not _bare(text, m):
+            continue
+        # the clauses that open before it and are wider (a page's mentions rarely nest deep)
+        k = bisect.bisect_right(starts, m.start)
+        for y in reversed(spans[max(0, k - _NEST_LOOKBACK) : k]):
+            if (
+                y is not m
+                and y.end >= m.end
+                and y.end - y.start > width
+                and not (y.trigger_start < m.trigger_end and m.trigger_start < y.trigger_end)
+            ):
+                out.add(m)
+                break
+    return out
+
+
+#: how many earlier-opening mentions are looked at for one that holds a bare mention
+_NEST_LOOKBACK = 12
 
 
 def _content_words(text: str, m: EventMention, et: EventTypes) -> frozenset[str]:

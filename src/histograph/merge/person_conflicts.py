@@ -4,8 +4,10 @@
 (one office under different names, offices of one rank). This module adds the general case:
 two sources call the same person by two office titles ("Italian Prime Minister" and "Italian
 Premier", "Soviet Ambassador" and "Soviet representative", "Cuban President" and "Prime
-Minister of Cuba") that are neither the same words nor one a coarser reading of the other
-("President" and "President of the United States").
+Minister of Cuba", "Foreign Secretary" and "Secretary of State for Foreign Affairs") that are
+neither the same words (in any order: "US President" and "President of the United States") nor
+one a coarser reading of the other under the same office word ("President" and "President of
+the United States").
 
 A pair is not a conflict when one document states both titles (two roles it presents side by
 side), when the titles name different states or posts, or when a title names no office (a
@@ -31,6 +33,8 @@ from ..model import Claim, Conflict, ConflictValue, Person, RoleClaim
 __all__ = ["extra_person_conflicts", "title_pair_conflict"]
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+#: an office named after "to (the)" is the one the title holder serves, not the title's own
+_SERVES = re.compile(r"\bto (?:the )?(?:[a-z]+ )?$")
 _STOP = frozenset({"the", "of", "for", "to", "a", "an", "and", "in", "on", "at"})
 
 
@@ -65,11 +69,14 @@ def _tokens(title: str) -> frozenset[str]:
 
 
 def _head(title: str) -> str | None:
-    """The first office word of the title (longest form first), or None."""
+    """The first office word of the title (longest form first), or None; an office the
+    title's holder serves ("adviser to the President") is not the title's office."""
     t = f" {norm(title)} "
     best: tuple[int, str] | None = None
     for h in _data().heads:
         i = t.find(f" {h} ")
+        if i >= 0 and _SERVES.search(t[: i + 1]):
+            continue  # "assistant to the Secretary of State": the office of another
         if i >= 0 and (best is None or i < best[0]):
             best = (i, h)
     return best[1] if best else None
@@ -89,8 +96,12 @@ def title_pair_conflict(a: str, b: str) -> str | None:
     if ha is None or hb is None:
         return None
     ta, tb = _tokens(a), _tokens(b)
-    if not ta or not tb or ta <= tb or tb <= ta:
+    if not ta or not tb:
         return None
+    if ta == tb:
+        return None  # one title in two word orders ("US President" / "President of the US")
+    if (ta <= tb or tb <= ta) and ha == hb:
+        return None  # a coarser reading of one office ("President" / "President of X")
     _, ja, da = split_jurisdiction(a)
     _, jb, db = split_jurisdiction(b)
     if ja and jb and ja != jb:

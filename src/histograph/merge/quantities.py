@@ -6,7 +6,11 @@ of that document: the event whose mention contains it, else the event mentioned 
 in its sentence, else the document's main event — of the events it mentions, the one told by
 the most documents (a toll in an article is the toll of the article's event). A mention that
 only tells a phase ("the attack commenced at 7:48") gives its figures to the main event; a
-duration with no event in its own sentence belongs to none (it may measure anything).
+stated length that no mention contains ("the crisis lasted about two weeks", "it took 37
+days") measures the page's subject: the main event. Lengths further apart than a factor of
+2.5 measure different things (three days of talks, a thirteen-day crisis) and are not
+compared; one page that restates a length in another unit ("took 37 days" … "lasted about
+five weeks") gives two readings of it.
 Quantities of one merged event and one measure are then compared as ranges ("about 300"
 allows 270..330, "more than 3,000" 3,000 and up, "61 or 63" both):
 
@@ -100,6 +104,10 @@ def _owner(
     if inside:
         owner = min(inside, key=lambda t: t[:2])[2]
         return main if _phase_only(owner, texts) else owner
+    if q.measure == "duration":
+        # a stated length ("the crisis lasted about two weeks", "it took 37 days") measures
+        # the page's subject, not the nearest small act of its sentence
+        return main
     i = bisect.bisect_right(sentences, (q.start, math.inf)) - 1
     if 0 <= i < len(sentences) and sentences[i][0] <= q.start < sentences[i][1]:
         s0, s1 = sentences[i]
@@ -107,8 +115,6 @@ def _owner(
         if same:
             owner = min(same, key=lambda t: t[:2])[2]
             return main if _phase_only(owner, texts) else owner
-    if q.measure == "duration":
-        return None  # a length with no event in its sentence may measure anything
     return main
 
 
@@ -139,6 +145,51 @@ def _readings(qs: Sequence[Quantity]) -> list[list[Quantity]]:
     return groups
 
 
+#: two stated lengths further apart than this factor measure different things ("three days"
+#: of talks and "13 days" of crisis), not one length read two ways
+_LENGTH_FACTOR = 2.5
+#: one page's lengths in two units this close are one length restated
+_RESTATED = 1.25
+
+
+def _comparable_lengths(qs: Sequence[Quantity]) -> list[Quantity]:
+    """The stated lengths that another document's length comes near (within
+    :data:`_LENGTH_FACTOR`): the ones that can be readings of one duration."""
+    out = []
+    for q in qs:
+        lo, hi = q.range()
+        for r in qs:
+            r_lo, r_hi = r.range()
+            if r.doc_id == q.doc_id:
+                # one page restating a length in another unit ("37 days" / "about five
+                # weeks") gives two readings of it
+                if _written_unit(r) == _written_unit(q) or not (
+                    hi * _RESTATED >= r_lo and r_hi * _RESTATED >= lo
+                ):
+                    continue
+            elif not (hi * _LENGTH_FACTOR >= r_lo and r_hi * _LENGTH_FACTOR >= lo):
+                continue
+            out.append(q)
+            break
+    return out
+
+
+def _written_unit(q: Quantity) -> str:
+    words = q.text.lower().split("-")[-1].split()
+    return words[-1].rstrip("s") if words else ""
+
+
+def _named(title: str) -> str:
+    """How an explanation names the event: a short title as it is ("the Great Fire"), a
+    title that is a whole clause ("On 7 May 1915, a U-boat sank the Lusitania.") quoted and
+    cut, so the sentence still reads."""
+    words = title.split()
+    if len(words) <= 6 and not title.rstrip().endswith((".", "…")):
+        return title
+    short = " ".join(words[:8]).rstrip(".,;:…")
+    return f"the event told as “{short}…”"
+
+
 def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) -> list[Conflict]:
     """The count and amount conflicts of the merged events (see the module doc)."""
     grouped: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
@@ -148,10 +199,12 @@ def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) ->
         titles[e.id] = e.title or e.id
     out: list[Conflict] = []
     for (eid, measure), qs in sorted(grouped.items()):
+        if measure == "duration":
+            qs = _comparable_lengths(qs)
         readings = _readings(sorted(qs, key=lambda q: (q.low, q.high, q.doc_id, q.start)))
         if len(readings) < 2:
             continue
-        if len({q.doc_id for q in qs}) < 2:
+        if len({q.doc_id for q in qs}) < 2 and measure != "duration":
             continue
         values: list[ConflictValue] = []
         seen: set[str] = set()
@@ -173,17 +226,17 @@ def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) ->
         units = sorted({q.unit for q in qs if q.unit})
         if not hard and len(units) > 1:
             expl = (
-                f"Sources state the {what} of {titles[eid]} in different units "
+                f"Sources state the {what} of {_named(titles[eid])} in different units "
                 f"({', '.join(units)}: {listed}); the figures cannot be compared as written."
             )
         elif hard:
             expl = (
-                f"Sources disagree on the {what} of {titles[eid]}: {listed}; "
+                f"Sources disagree on the {what} of {_named(titles[eid])}: {listed}; "
                 "no reading of these figures as ranges or approximations reconciles them."
             )
         else:
             expl = (
-                f"Sources state the {what} of {titles[eid]} differently ({listed}); "
+                f"Sources state the {what} of {_named(titles[eid])} differently ({listed}); "
                 "the figures are compatible as ranges or approximations."
             )
         out.append(

@@ -6,12 +6,17 @@ that the words around it read on another clock (a zone, "local time", "in" + a p
 ``timezone`` conflict on the event's date: both readings are true, in different places. The
 conflict carries the span of each reading, so the same pair stated by several pages is one
 conflict (:func:`histograph.merge.combine_conflicts` unites their claims).
+
+A time of day followed by the same moment on another clock ("at 9 p.m. Moscow time (1 p.m. in
+New York)", "by 11 p.m. London time (midnight in Berlin)") is likewise a soft ``timezone``
+conflict, on the event's ``time``: one moment, two readings.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 from ..model import Analysis, Claim, Conflict, ConflictValue, Event, TimeMention
@@ -40,11 +45,63 @@ def _second_reading(text: str, end: int, times: Sequence[TimeMention], starts: l
     return None
 
 
+#: what may stand between a time of day and its reading on another clock: the first clock's
+#: name, then a bracket, comma or dash ("11 p.m. London time (midnight in Berlin)")
+_TIME_BETWEEN = re.compile(
+    r"^(?P<zone>[^()\n,;—–\d]{0,24}?)\s*(?:\(|,|—|–|-|;)\s*(?:or\s+|i\.e\.\s*|that is,?\s*)?$"
+)
+_HOUR = re.compile(r"T\d\d")
+#: the rest of the second time's bracket, clause or dashed aside
+_TIME_REST = re.compile(r"^[^()\n.;]{0,40}?(?:\)|,|;|\.|—|–|$)")
+
+
+def _time_of_day(t: TimeMention) -> bool:
+    return t.kind == "TIME" and t.timex is not None and bool(_HOUR.search(t.timex))
+
+
+def _two_clock_times(
+    text: str, start: int, end: int, times: Sequence[TimeMention], starts: list[int]
+) -> list[tuple[tuple[str, int, int], tuple[str, int, int]]]:
+    """Times of day overlapping ``text[start:end]`` followed by the same moment on another clock
+    ("at 9 p.m. Moscow time (1 p.m. in New York)"): ((label, start, end) of each reading)."""
+    out: list[tuple[tuple[str, int, int], tuple[str, int, int]]] = []
+    i = bisect.bisect_left(starts, start - 60)
+    while i < len(times) and times[i].start < end:
+        t1 = times[i]
+        i += 1
+        if not _time_of_day(t1):
+            continue
+        for t2 in times[i : i + 2]:
+            if not _time_of_day(t2) or t2.start - t1.end > 28:
+                continue
+            if t2.end <= start or t2.start >= end:
+                continue  # neither reading is inside the mention
+            between = _TIME_BETWEEN.match(text[t1.end : t2.start])
+            if between is None:
+                continue
+            zone = between.group("zone").strip()
+            if zone and not (names_other_clock(f" {zone}") or "time" in zone.lower().split()):
+                continue
+            rest = _TIME_REST.match(text[t2.end : t2.end + 60])
+            tail = rest.group() if rest else ""
+            if not names_other_clock(tail):
+                continue
+            end2 = t2.end + len(tail.rstrip(",;.)—– "))
+            end1 = t1.end + (len(text[t1.end :].split(zone, 1)[0]) + len(zone) if zone else 0)
+            first = " ".join(text[t1.start : end1].split())
+            second = " ".join(text[t2.start : end2].split())
+            if first.lower() != second.lower():
+                out.append(((first, t1.start, end1), (second, t2.start, end2)))
+            break
+    return out
+
+
 def clock_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) -> list[Conflict]:
     """The events whose date a page also gives on another clock (see the module doc)."""
     by_doc = {a.document.id: a for a in analyses}
     prepared: dict[str, tuple[list[TimeMention], list[int]]] = {}
     out: list[Conflict] = []
+    out.extend(_time_conflicts(events, by_doc))
     for e in events:
         found: dict[str, list[Claim]] = {}
         for m in e.mentions:
@@ -81,3 +138,44 @@ def clock_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) -> li
         )
         out.append(_conflict(e.id, "date", values, "timezone", "soft", expl))
     return out
+
+
+def _time_conflicts(events: Sequence[Event], by_doc: dict[str, Analysis]) -> list[Conflict]:
+    """One soft ``timezone`` conflict per moment a page gives on two clocks, on the event
+    best attested (told by the most documents) among those whose asserted mentions overlap
+    the readings: a sentence often holds a small event beside the one it reports."""
+    prepared: dict[str, tuple[list[TimeMention], list[int]]] = {}
+    pairs: dict[tuple[str, int], tuple[tuple[str, int, int], tuple[str, int, int]]] = {}
+    owners: dict[tuple[str, int], list[Event]] = defaultdict(list)
+    for e in events:
+        for m in e.mentions:
+            a = by_doc.get(m.doc_id)
+            if m.modality != "asserted" or a is None:
+                continue
+            if m.doc_id not in prepared:
+                ts = sorted(a.times, key=lambda t: t.start)
+                prepared[m.doc_id] = (ts, [t.start for t in ts])
+            ts, starts = prepared[m.doc_id]
+            for first, second in _two_clock_times(a.document.text, m.start, m.end, ts, starts):
+                key = (m.doc_id, first[1])
+                pairs[key] = (first, second)
+                if e not in owners[key]:
+                    owners[key].append(e)
+    out: list[Conflict] = []
+    for key, ((v1, s1, e1), (v2, s2, e2)) in sorted(pairs.items()):
+        e = min(owners[key], key=_attested)
+        doc = key[0]
+        values = [
+            ConflictValue(v1, (Claim(e.id, "time", v1, doc, s1, e1),)),
+            ConflictValue(v2, (Claim(e.id, "time", v2, doc, s2, e2),)),
+        ]
+        expl = (
+            f"{v1} and {v2} are one moment read on two clocks: the source gives the time "
+            "where it happened and the time in another zone."
+        )
+        out.append(_conflict(e.id, "time", values, "timezone", "soft", expl))
+    return out
+
+
+def _attested(e: Event) -> tuple[int, int, str]:
+    return (-len({m.doc_id for m in e.mentions}), -len(e.mentions), e.id)

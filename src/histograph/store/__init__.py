@@ -9,7 +9,9 @@ Two layers are stored:
 - per-document analyses (:meth:`Store.add_analysis`), written once per document id and
   never changed (documents are identified by a content hash, so re-ingesting is a no-op);
 - the merged knowledge (events, people and other entities, claims, conflicts, copy
-  links), replaced wholesale by :meth:`Store.replace_knowledge` after each merge.
+  links), replaced by :meth:`Store.replace_knowledge` after each merge (the SQLite backend
+  writes only the rows that changed, and with :class:`IncrementalStore` replaces the
+  knowledge of some components of the corpus alone).
 
 Every write is one transaction: an exception leaves the store as it was.
 Lists that can grow large take ``limit``/``offset``; a ``limit`` of ``None`` means all.
@@ -19,10 +21,10 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Protocol, Self
+from typing import Protocol, Self, runtime_checkable
 
 from ..model import (
     Analysis,
@@ -308,6 +310,39 @@ def redact_url(url: str) -> str:
     return re.sub(r"^(\w+://[^:/@]*):[^@/]*@", r"\1:***@", url)
 
 
+@runtime_checkable
+class IncrementalStore(Protocol):
+    """A store that keeps each document's component keys and replaces the knowledge of
+    some documents alone (:mod:`histograph.merge.incremental`): SQLite. ``replace_knowledge``
+    then takes ``scope``, the documents the knowledge given is that of, and raises
+    :class:`~.common.ScopeError` when a record of it has the id of a record kept."""
+
+    def incremental_ready(self) -> bool: ...
+
+    def docs_without_merge_keys(self, version: int) -> list[str]: ...
+
+    def pending_documents(self) -> list[str]: ...
+
+    def put_merge_keys(
+        self, keys: Mapping[str, Mapping[str, int]], version: int, *, merged: bool = False
+    ) -> None: ...
+
+    def merge_keys(self, doc_ids: Sequence[str]) -> dict[str, dict[str, int]]: ...
+
+    def merge_key_holders(self, keys: Sequence[str]) -> dict[str, list[tuple[str, int]]]: ...
+
+    def analysis(self, doc_id: str) -> Analysis | None: ...
+
+    def replace_knowledge(
+        self,
+        kb: KnowledgeBase,
+        *,
+        generation: int | None = None,
+        retire: Mapping[str, str | None] | None = None,
+        scope: Collection[str] | None = None,
+    ) -> None: ...
+
+
 def open_store(url: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> Store:
     """Open a store by URL or path; default ``./histograph.db``.
 
@@ -338,6 +373,7 @@ def open_store(url: str | os.PathLike[str] | None = None, *, readonly: bool = Fa
 
 __all__ = [
     "DocumentVersion",
+    "IncrementalStore",
     "SearchHit",
     "Store",
     "StoreError",

@@ -19,6 +19,10 @@ from ..model import Analysis, KnowledgeBase, TimeValue, civil_from_day
 T = TypeVar("T")
 
 
+class ScopeError(ValueError):
+    """An incremental merge produced a record with the id of one it does not replace."""
+
+
 class StoreError(RuntimeError):
     """The store file cannot be used (not a database, newer schema, read-only, ...)."""
 
@@ -150,8 +154,8 @@ def knowledge_doc_ids(kb: KnowledgeBase) -> set[str]:
     return ids
 
 
-def validate_knowledge(kb: KnowledgeBase) -> None:
-    """Unique ids per kind and storable strings (analyses are checked when added)."""
+def validate_ids(kb: KnowledgeBase) -> None:
+    """Unique ids per kind."""
     for kind, ids in (
         ("event", [e.id for e in kb.events]),
         ("person", [p.id for p in kb.people]),
@@ -162,6 +166,11 @@ def validate_knowledge(kb: KnowledgeBase) -> None:
             if i in seen:
                 raise ValueError(f"E014 knowledge base has two {kind}s with id {i!r}")
             seen.add(i)
+
+
+def validate_knowledge(kb: KnowledgeBase) -> None:
+    """Unique ids per kind and storable strings (analyses are checked when added)."""
+    validate_ids(kb)
     for what, objs in (
         ("events", kb.events),
         ("people", kb.people),

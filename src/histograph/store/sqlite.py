@@ -16,7 +16,7 @@ import os
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -38,11 +38,15 @@ from ..model import (
     Participant,
     Person,
     Severity,
+    conflict_order,
+    entity_order,
 )
 from . import DocumentVersion, FacetEntity, Facets, FacetSource, SearchHit
+from . import diff as D
 from . import serialise as S
 from .common import (
     EXACT_DAY_PRECISIONS,
+    ScopeError,
     StoreError,
     check_month_day,
     check_page,
@@ -51,6 +55,7 @@ from .common import (
     knowledge_doc_ids,
     missing_documents_error,
     validate_analysis,
+    validate_ids,
     validate_knowledge,
 )
 from .schema import migrate, pending
@@ -76,6 +81,29 @@ _KNOWLEDGE_TABLES = (
 )
 
 _EVENT_ORDER = "(e.date_earliest IS NULL), e.date_earliest, e.date_latest, e.seq"
+
+_KEPT = b"kept"  # the digest of a row a scoped merge keeps
+
+def _check_scope(
+    kind: str,
+    digests: Mapping[str, bytes],
+    stored: Mapping[str, object],
+    conn: sqlite3.Connection,
+    table: str,
+    inside: Mapping[str, set[str]] | None,
+) -> None:
+    """A record of a scoped merge must not have the id of a record kept outside the scope."""
+    if inside is None:
+        return
+    fresh = sorted(k for k in digests if k not in stored)
+    for chunk in _chunks(fresh):
+        row = conn.execute(
+            f"SELECT id FROM {table} WHERE id IN ({_marks(len(chunk))}) LIMIT 1", chunk
+        ).fetchone()
+        if row is not None:
+            raise ScopeError(
+                f"E035 {kind} {row['id']!r} is built from documents outside the merge"
+            )
 
 
 def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> dict[str, Any]:
@@ -420,8 +448,19 @@ class SQLiteStore:
         *,
         generation: int | None = None,
         retire: Mapping[str, str | None] | None = None,
+        scope: Collection[str] | None = None,
     ) -> None:
-        validate_knowledge(kb)
+        """Make the stored knowledge that of ``kb``, in one transaction, writing only the
+        events, people and conflicts that are new or differ from the stored ones (their
+        digests, :mod:`.diff`) and deleting those ``kb`` no longer has.
+
+        ``scope``: the documents ``kb`` is the knowledge of (an incremental merge of some
+        components of the corpus): only the stored records citing them are replaced, the
+        others are kept. Raises :class:`~.common.ScopeError` when a record of ``kb`` has the
+        id of a kept one (the caller merges everything instead). People are listed by kind
+        and name, conflicts by subject and attribute, events by date (ties by a digest of
+        the id): the same order however the knowledge was built."""
+        validate_ids(kb)
         retire = dict(retire or {})
         with self._transaction() as conn:
             current = self._state(conn, "generation")
@@ -434,13 +473,40 @@ class SQLiteStore:
                 ).fetchone():
                     validate_analysis(a)
                     changed = self._add_analysis(conn, a) or changed
-            for table in _KNOWLEDGE_TABLES:
-                conn.execute(f"DELETE FROM {table}")
+            inside = None if scope is None else self._scope_rows(conn, scope)
+            plans = {
+                "entity": self._plan(conn, "entities", "entity", kb.people, inside),
+                "event": self._plan(conn, "events", "event", kb.events, inside),
+                "conflict": self._plan(conn, "conflicts", "conflict", kb.conflicts, inside),
+            }
+            people = [p for p in kb.people if p.id in plans["entity"].insert]
+            events = [e for e in kb.events if e.id in plans["event"].insert]
+            conflicts = [k for k in kb.conflicts if k.id in plans["conflict"].insert]
+            written = KnowledgeBase(
+                analyses=(), events=tuple(events), people=tuple(people),
+                conflicts=tuple(conflicts), copies=kb.copies,
+            )
+            validate_knowledge(written)
+            orphans = self._delete_knowledge(conn, plans)
+            if scope is not None and plans["event"].insert:
+                plans["event"].insert.update(self._places_by_id(conn, plans["event"].insert))
+            if scope is None:
+                conn.execute("DELETE FROM copies")
+            else:
+                docs = sorted(set(scope) | set(retire))
+                for chunk in _chunks(docs):
+                    marks = _marks(len(chunk))
+                    conn.execute(
+                        f"DELETE FROM copies WHERE doc_id IN ({marks}) OR source_id IN ({marks})",
+                        [*chunk, *chunk],
+                    )
             now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
             for old_id, new_id in sorted(retire.items()):
                 row = conn.execute("SELECT uri FROM documents WHERE id = ?", (old_id,)).fetchone()
                 if row is None:
                     continue
+                # its claims: every row that used them was replaced (its evidence changed)
+                conn.execute("DELETE FROM claims WHERE doc_id = ?", (old_id,))
                 conn.execute("DELETE FROM documents WHERE id = ?", (old_id,))
                 conn.execute(
                     "INSERT INTO document_versions (uri, old_id, new_id, change, at)"
@@ -455,7 +521,7 @@ class SQLiteStore:
                 self._set_state(
                     conn, "knowledge_generation", current + 1 if changed else current
                 )
-            needed = sorted(knowledge_doc_ids(kb))
+            needed = sorted(knowledge_doc_ids(written))
             present: set[str] = set()
             for chunk in _chunks(needed):
                 present.update(
@@ -466,26 +532,249 @@ class SQLiteStore:
                 )
             if missing := set(needed) - present:
                 raise missing_documents_error(missing)
-            self._write_people(conn, kb.people)
-            claim_ids = self._write_claims(conn, kb)
-            self._write_events(conn, kb.events, claim_ids)
-            self._write_conflicts(conn, kb.conflicts, claim_ids)
-            self._insert(conn, "copies", (S.copy_row(c, i) for i, c in enumerate(kb.copies)))
+            self._write_people(conn, people, plans["entity"].insert)
+            claim_ids = self._write_claims(conn, written)
+            self._write_events(conn, events, claim_ids, plans["event"].insert)
+            self._write_conflicts(conn, conflicts, claim_ids, plans["conflict"].insert)
+            for table, kind in (("entities", "entity"), ("events", "event"), ("conflicts", "conflict")):
+                moves = plans[kind].move
+                conn.executemany(
+                    f"UPDATE {table} SET seq = ? WHERE id = ?",
+                    [(seq, key) for key, seq in moves.items()],
+                )
+                conn.executemany(
+                    "INSERT OR REPLACE INTO knowledge_rows (kind, id, digest) VALUES (?, ?, ?)",
+                    [(kind, key, d) for key, d in plans[kind].digests.items()],
+                )
+            self._drop_orphan_claims(conn, orphans)
+            if scope is None:
+                conn.execute("UPDATE merge_key_docs SET merged = 1 WHERE merged = 0")
+                self._set_state(conn, "full_merge", 0)
+            else:
+                for chunk in _chunks(sorted(scope)):
+                    conn.execute(
+                        f"UPDATE merge_key_docs SET merged = 1 WHERE doc_id IN ({_marks(len(chunk))})",
+                        chunk,
+                    )
+            row = conn.execute("SELECT max(seq) AS n FROM copies").fetchone()
+            base = 0 if row is None or row["n"] is None else int(row["n"]) + 1
+            self._insert(
+                conn, "copies", (S.copy_row(c, base + i) for i, c in enumerate(kb.copies))
+            )
 
-    def _write_people(self, conn: sqlite3.Connection, people: Sequence[Person]) -> None:
+    @staticmethod
+    def _scope_rows(conn: sqlite3.Connection, scope: Collection[str]) -> dict[str, set[str]]:
+        """The stored events, entities and conflicts that cite a document of ``scope``."""
+        docs = sorted(scope)
+        out: dict[str, set[str]] = {"event": set(), "entity": set(), "conflict": set()}
+        for chunk in _chunks(docs):
+            marks = _marks(len(chunk))
+            for kind, sql in (
+                ("event", f"SELECT DISTINCT event_id AS i FROM event_evidence WHERE doc_id IN ({marks})"),
+                ("event", f"SELECT DISTINCT c.event_id AS i FROM event_claims c JOIN claims x"
+                 f" ON x.id = c.claim_id WHERE x.doc_id IN ({marks})"),
+                ("entity", f"SELECT DISTINCT entity_id AS i FROM entity_evidence"
+                 f" WHERE doc_id IN ({marks})"),
+                ("entity", f"SELECT DISTINCT entity_id AS i FROM entity_roles"
+                 f" WHERE doc_id IN ({marks})"),
+                ("conflict", f"SELECT DISTINCT v.conflict_id AS i FROM conflict_value_claims v"
+                 f" JOIN claims x ON x.id = v.claim_id WHERE x.doc_id IN ({marks})"),
+            ):
+                out[kind].update(str(r["i"]) for r in conn.execute(sql, chunk).fetchall())
+        subjects = sorted(out["event"] | out["entity"])
+        for chunk in _chunks(subjects):
+            out["conflict"].update(
+                str(r["id"])
+                for r in conn.execute(
+                    f"SELECT id FROM conflicts WHERE subject IN ({_marks(len(chunk))})", chunk
+                ).fetchall()
+            )
+        return out
+
+    @staticmethod
+    def _plan(
+        conn: sqlite3.Connection,
+        table: str,
+        kind: str,
+        records: Sequence[Event | Person | Conflict],
+        inside: Mapping[str, set[str]] | None,
+    ) -> D.Plan:
+        """What to write for one table. Events: positions are digests of their ids (the
+        order is by date), so only the rows in scope are read. People and conflicts: their
+        order gives the positions: the order given, or in a scoped merge the canonical
+        order (:func:`~histograph.model.entity_order`) of every row, kept and new."""
+        digests = {r.id: D.digest(r) for r in records}
+        if kind == "event" and inside is not None:
+            # only the rows in scope are read; new rows find their places by id afterwards
+            rows: list[Any] = []
+            for chunk in _chunks(sorted(inside["event"])):
+                rows += conn.execute(
+                    "SELECT t.id, t.seq, k.digest FROM events t LEFT JOIN knowledge_rows k"
+                    f" ON k.kind = 'event' AND k.id = t.id WHERE t.id IN ({_marks(len(chunk))})",
+                    chunk,
+                ).fetchall()
+            stored = {str(r["id"]): (r["digest"], r["seq"]) for r in rows}
+            _check_scope(kind, digests, stored, conn, table, inside)
+            same = {k for k in digests if k in stored and stored[k][0] == digests[k]}
+            return D.Plan(
+                tuple(sorted(k for k in stored if k not in same)),
+                {k: 0.0 for k in sorted(digests) if k not in same},  # placed after deletion
+                {},
+                {k: d for k, d in digests.items() if k not in same},
+            )
+        if kind == "event":
+            rows = conn.execute(
+                "SELECT t.id, t.seq, k.digest FROM events t"
+                " LEFT JOIN knowledge_rows k ON k.kind = 'event' AND k.id = t.id"
+            ).fetchall()
+            stored = {str(r["id"]): (r["digest"], r["seq"]) for r in rows}
+            return D.plan([r.id for r in records], digests, stored)
+        cols = "t.kind, t.name, t.authority_id" if kind == "entity" else (
+            "t.subject_kind AS kind, t.subject AS name, t.attribute AS authority_id"
+        )
+        order_of = entity_order if kind == "entity" else conflict_order
+        rows = conn.execute(
+            f"SELECT t.id, t.seq, k.digest, {cols} FROM {table} t"
+            " LEFT JOIN knowledge_rows k ON k.kind = ? AND k.id = t.id",
+            (kind,),
+        ).fetchall()
+        mine = None if inside is None else inside[kind]
+        stored = {}
+        keys: dict[str, tuple[object, ...]] = {}
+        for r in rows:
+            rid = str(r["id"])
+            stored[rid] = (r["digest"], r["seq"])
+            if mine is not None and rid not in mine:
+                if rid in digests:
+                    raise ScopeError(f"E035 {kind} {rid!r} is built from documents outside the merge")
+                digests[rid] = _KEPT  # outside the scope: kept as it is
+                stored[rid] = (_KEPT, r["seq"])
+                keys[rid] = order_of(r["kind"], r["name"], r["authority_id"], rid)
+        if mine is None:  # the whole knowledge: the order given
+            return D.plan([r.id for r in records], digests, stored)
+        for rec in records:
+            if isinstance(rec, Person):
+                keys[rec.id] = entity_order(rec.kind, rec.name, rec.authority_id, rec.id)
+            elif isinstance(rec, Conflict):
+                keys[rec.id] = conflict_order(rec.subject_kind, rec.subject, rec.attribute, rec.id)
+        order = sorted(keys, key=keys.__getitem__)
+        return D.plan(order, digests, stored)
+
+    @staticmethod
+    def _places_by_id(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, float]:
+        """Positions for new events among the stored ones, in id order (the order a merge
+        from scratch lists them in): each run of new ids between two stored neighbours
+        shares the room between their positions."""
+        runs: dict[tuple[float | None, float | None], list[str]] = defaultdict(list)
+        for key in sorted(ids):
+            lo = conn.execute(
+                "SELECT seq FROM events WHERE id < ? ORDER BY id DESC LIMIT 1", (key,)
+            ).fetchone()
+            hi = conn.execute("SELECT seq FROM events WHERE id > ? ORDER BY id LIMIT 1", (key,)).fetchone()
+            runs[(None if lo is None else lo["seq"], None if hi is None else hi["seq"])].append(key)
+        out: dict[str, float] = {}
+        for (lo, hi), keys in runs.items():
+            n = len(keys)
+            if lo is None and hi is None:
+                values = [float(i) for i in range(n)]
+            elif hi is None:
+                assert lo is not None
+                values = [float(int(lo)) + 1.0 + i for i in range(n)]
+            elif lo is None:
+                values = [float(int(hi)) - n - 1.0 + i for i in range(n)]
+            else:
+                step = (hi - lo) / (n + 1)
+                if step <= 1e-9:
+                    raise ScopeError("E035 no room left between stored events: merge everything")
+                values = [lo + step * (i + 1) for i in range(n)]
+            out.update(zip(keys, values, strict=True))
+        return out
+
+    def _delete_knowledge(self, conn: sqlite3.Connection, plans: Mapping[str, D.Plan]) -> set[int]:
+        """Delete the replaced and vanished rows; returns the claim ids they used."""
+        orphans: set[int] = set()
+        for chunk in _chunks(list(plans["conflict"].delete)):
+            marks = _marks(len(chunk))
+            orphans.update(
+                int(r["claim_id"])
+                for r in conn.execute(
+                    f"SELECT claim_id FROM conflict_value_claims WHERE conflict_id IN ({marks})",
+                    chunk,
+                )
+            )
+            for t, col in (
+                ("conflict_value_claims", "conflict_id"),
+                ("conflict_values", "conflict_id"),
+                ("conflicts", "id"),
+            ):
+                conn.execute(f"DELETE FROM {t} WHERE {col} IN ({marks})", chunk)
+            conn.execute(
+                f"DELETE FROM knowledge_rows WHERE kind = 'conflict' AND id IN ({marks})", chunk
+            )
+        for chunk in _chunks(list(plans["event"].delete)):
+            marks = _marks(len(chunk))
+            orphans.update(
+                int(r["claim_id"])
+                for r in conn.execute(
+                    f"SELECT claim_id FROM event_claims WHERE event_id IN ({marks})", chunk
+                )
+            )
+            for t, col in (
+                ("event_claims", "event_id"),
+                ("event_evidence_participants", "event_id"),
+                ("event_evidence", "event_id"),
+                ("event_entities", "event_id"),
+                ("events", "id"),
+            ):
+                conn.execute(f"DELETE FROM {t} WHERE {col} IN ({marks})", chunk)
+            conn.execute(
+                f"DELETE FROM knowledge_rows WHERE kind = 'event' AND id IN ({marks})", chunk
+            )
+        for chunk in _chunks(list(plans["entity"].delete)):
+            marks = _marks(len(chunk))
+            for t, col in (
+                ("entity_roles", "entity_id"),
+                ("entity_evidence", "entity_id"),
+                ("entity_aliases", "entity_id"),
+                ("entities", "id"),
+            ):
+                conn.execute(f"DELETE FROM {t} WHERE {col} IN ({marks})", chunk)
+            conn.execute(
+                f"DELETE FROM knowledge_rows WHERE kind = 'entity' AND id IN ({marks})", chunk
+            )
+        return orphans
+
+    @staticmethod
+    def _drop_orphan_claims(conn: sqlite3.Connection, candidates: set[int]) -> None:
+        """Delete the claims of replaced rows that no stored event or conflict uses now."""
+        ids = sorted(candidates)
+        for k in range(0, len(ids), _CHUNK):
+            chunk = ids[k : k + _CHUNK]
+            marks = _marks(len(chunk))
+            conn.execute(
+                f"DELETE FROM claims WHERE id IN ({marks})"
+                " AND NOT EXISTS (SELECT 1 FROM event_claims x WHERE x.claim_id = claims.id)"
+                " AND NOT EXISTS (SELECT 1 FROM conflict_value_claims y"
+                " WHERE y.claim_id = claims.id)",
+                chunk,
+            )
+
+    def _write_people(
+        self, conn: sqlite3.Connection, people: Sequence[Person], seqs: Mapping[str, float]
+    ) -> None:
         self._insert(
             conn,
             "entities",
             (
                 {
                     "id": p.id,
-                    "seq": i,
+                    "seq": seqs[p.id],
                     "name": p.name,
                     "name_fold": S.fold(p.name),
                     "kind": p.kind,
                     "authority_id": p.authority_id,
                 }
-                for i, p in enumerate(people)
+                for p in people
             ),
         )
         self._insert(
@@ -517,19 +806,32 @@ class SQLiteStore:
         )
 
     def _write_claims(self, conn: sqlite3.Connection, kb: KnowledgeBase) -> dict[Claim, int]:
+        """Claim rows of the events and conflicts of ``kb``, ids derived from the content
+        (a claim an unchanged row already stored is not written again)."""
         ids: dict[Claim, int] = {}
         for e in kb.events:
             for c in e.claims:
-                ids.setdefault(c, len(ids) + 1)
+                if c not in ids:
+                    ids[c] = D.claim_id(c)
         for k in kb.conflicts:
             for v in k.values:
                 for c in v.claims:
-                    ids.setdefault(c, len(ids) + 1)
-        self._insert(conn, "claims", (S.claim_row(c, i) for c, i in ids.items()))
+                    if c not in ids:
+                        ids[c] = D.claim_id(c)
+        rows = [S.claim_row(c, i) for c, i in ids.items()]
+        if rows:
+            cols = list(rows[0])
+            names = ", ".join('"' + c + '"' for c in cols)
+            values = ", ".join(":" + c for c in cols)
+            conn.executemany(f"INSERT OR IGNORE INTO claims ({names}) VALUES ({values})", rows)
         return ids
 
     def _write_events(
-        self, conn: sqlite3.Connection, events: Sequence[Event], claim_ids: dict[Claim, int]
+        self,
+        conn: sqlite3.Connection,
+        events: Sequence[Event],
+        claim_ids: dict[Claim, int],
+        seqs: Mapping[str, float],
     ) -> None:
         self._insert(
             conn,
@@ -537,7 +839,7 @@ class SQLiteStore:
             (
                 {
                     "id": e.id,
-                    "seq": i,
+                    "seq": seqs[e.id],
                     "type": e.type,
                     "title": e.title,
                     **S.event_date_row(e.date),
@@ -545,7 +847,7 @@ class SQLiteStore:
                     "support": e.support,
                     "independent_support": e.independent_support,
                 }
-                for i, e in enumerate(events)
+                for e in events
             ),
         )
         self._insert(
@@ -593,7 +895,11 @@ class SQLiteStore:
         )
 
     def _write_conflicts(
-        self, conn: sqlite3.Connection, conflicts: Sequence[Conflict], claim_ids: dict[Claim, int]
+        self,
+        conn: sqlite3.Connection,
+        conflicts: Sequence[Conflict],
+        claim_ids: dict[Claim, int],
+        seqs: Mapping[str, float],
     ) -> None:
         self._insert(
             conn,
@@ -601,7 +907,7 @@ class SQLiteStore:
             (
                 {
                     "id": k.id,
-                    "seq": i,
+                    "seq": seqs[k.id],
                     "subject": k.subject,
                     "subject_kind": k.subject_kind,
                     "attribute": k.attribute,
@@ -609,7 +915,7 @@ class SQLiteStore:
                     "severity": k.severity,
                     "explanation": k.explanation,
                 }
-                for i, k in enumerate(conflicts)
+                for k in conflicts
             ),
         )
         self._insert(
@@ -632,10 +938,85 @@ class SQLiteStore:
             ),
         )
 
+    # ------------------------------------------------------------ incremental merging
+    def incremental_ready(self) -> bool:
+        """True when a merge of some components can replace their rows alone: the stored
+        knowledge was written with row digests (or is empty), and nothing since (a new
+        authority file) asks for a merge of everything."""
+        row = self._one(
+            "SELECT (SELECT count(*) FROM knowledge_rows) AS k,"
+            " (SELECT count(*) FROM (SELECT 1 FROM events LIMIT 1)) AS e,"
+            " (SELECT value FROM store_state WHERE key = 'full_merge') AS f"
+        )
+        if row is None or int(row["f"] or 0):
+            return False
+        return int(row["k"]) > 0 or int(row["e"]) == 0
+
+    def pending_documents(self) -> list[str]:
+        """Stored documents the stored knowledge does not include yet."""
+        return [
+            str(r["id"])
+            for r in self._all(
+                "SELECT d.id FROM documents d LEFT JOIN merge_key_docs k ON k.doc_id = d.id"
+                " WHERE k.merged IS NULL OR k.merged = 0 ORDER BY d.id"
+            )
+        ]
+
+    def docs_without_merge_keys(self, version: int) -> list[str]:
+        """Stored documents whose component keys are missing or of another version."""
+        return [
+            str(r["id"])
+            for r in self._all(
+                "SELECT d.id FROM documents d LEFT JOIN merge_key_docs k ON k.doc_id = d.id"
+                " WHERE k.version IS NULL OR k.version != ? ORDER BY d.id",
+                (version,),
+            )
+        ]
+
+    def put_merge_keys(
+        self, keys: Mapping[str, Mapping[str, int]], version: int, *, merged: bool = False
+    ) -> None:
+        """Store the component keys of documents (replacing earlier ones); ``merged``: the
+        stored knowledge already includes these documents (a store built in one piece)."""
+        with self._transaction() as conn:
+            for doc_id, ks in sorted(keys.items()):
+                if not conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
+                    continue
+                conn.execute("DELETE FROM merge_keys WHERE doc_id = ?", (doc_id,))
+                conn.executemany(
+                    "INSERT INTO merge_keys (key, doc_id, role) VALUES (?, ?, ?)",
+                    [(k, doc_id, r) for k, r in sorted(ks.items())],
+                )
+                conn.execute(
+                    "INSERT INTO merge_key_docs (doc_id, version, merged) VALUES (?, ?, ?)"
+                    " ON CONFLICT (doc_id) DO UPDATE SET version = excluded.version,"
+                    " merged = max(merged, excluded.merged)",
+                    (doc_id, version, int(merged)),
+                )
+
+    def merge_keys(self, doc_ids: Sequence[str]) -> dict[str, dict[str, int]]:
+        """Document id -> its stored component keys (key -> role)."""
+        out: dict[str, dict[str, int]] = {}
+        for r in self._in(
+            "SELECT doc_id, key, role FROM merge_keys WHERE doc_id IN ({ids})", list(doc_ids)
+        ):
+            out.setdefault(str(r["doc_id"]), {})[str(r["key"])] = int(r["role"])
+        return out
+
+    def merge_key_holders(self, keys: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
+        """Key -> the documents holding it, with their roles."""
+        out: dict[str, list[tuple[str, int]]] = {}
+        for r in self._in(
+            "SELECT key, doc_id, role FROM merge_keys WHERE key IN ({ids})", list(keys)
+        ):
+            out.setdefault(str(r["key"]), []).append((str(r["doc_id"]), int(r["role"])))
+        return out
+
     # ------------------------------------------------------------ the authority file
     def replace_authority(self, records: Sequence[AuthorityRecord]) -> None:
         with self._transaction() as conn:
             self._bump(conn)
+            self._set_state(conn, "full_merge", 1)  # every component may change
             conn.execute("DELETE FROM authority_aliases")
             conn.execute("DELETE FROM authority")
             self._insert(
@@ -686,7 +1067,7 @@ class SQLiteStore:
 
     # ------------------------------------------------------------ merged knowledge: read
     def copies(self) -> list[CopyLink]:
-        return [S.copy_from_row(r) for r in self._all("SELECT * FROM copies ORDER BY seq")]
+        return [S.copy_from_row(r) for r in self._all("SELECT * FROM copies ORDER BY doc_id, source_id")]
 
     def _load_events(self, rows: list[dict[str, Any]]) -> list[Event]:
         ids = [str(r["id"]) for r in rows]
@@ -829,15 +1210,17 @@ class SQLiteStore:
                 " ORDER BY e.date_earliest, e.date_latest, e.seq" + tail,
                 [*params, cursor["date_earliest"], cursor["date_latest"], cursor["seq"]],
             )
-            last_seq = -1
+            after_seq = ""
+            seq_params: list[Any] = []
         else:
-            last_seq = int(cursor["seq"])
+            after_seq = " AND e.seq > ?"
+            seq_params = [cursor["seq"]]
         if want is None or len(rows) < want:
             more = "" if want is None else f" LIMIT {int(want) - len(rows)}"
             rows += self._all(
-                f"SELECT * FROM events e{where}{conj}e.date_earliest IS NULL AND e.seq > ?"
+                f"SELECT * FROM events e{where}{conj}e.date_earliest IS NULL{after_seq}"
                 " ORDER BY e.seq" + more,
-                [*params, last_seq],
+                [*params, *seq_params],
             )
         return rows[offset:]
 
@@ -867,45 +1250,86 @@ class SQLiteStore:
         found = self._load_events(self._all("SELECT * FROM events e WHERE e.id = ?", (event_id,)))
         return found[0] if found else None
 
+    def _on_day_rows(
+        self, month: int, day: int, want: int | None, count_only: bool = False
+    ) -> tuple[list[dict[str, Any]], int]:
+        """The events falling on a month and day, in timeline order, as light rows (rowid,
+        order and date columns): the first ``want`` (None: all) and how many there are.
+
+        Three index seeks (month and day; month precision of that month; short intervals),
+        not one OR that scans every event. Up to the 28th, every day- and month-precision
+        row the SQL finds falls on the day, so the order and the limit are SQL's; only the
+        intervals (and the month rows of the 29th to the 31st) are checked here."""
+        exact = ", ".join(f"'{p}'" for p in sorted(EXACT_DAY_PRECISIONS))
+        cols = (
+            "e.rowid AS rid, e.seq, e.date_value, e.date_earliest, e.date_latest,"
+            " e.date_precision, e.date_calendar, e.date_source_calendar, e.date_anchor,"
+            " e.date_approximate"
+        )
+        day_sql = (
+            f"SELECT {cols} FROM events e WHERE e.date_month = ? AND e.date_day = ?"
+            f" AND e.date_precision IN ({exact})"
+        )
+        month_sql = f"SELECT {cols} FROM events e WHERE e.date_precision = 'month' AND e.date_month = ?"
+        interval_sql = (
+            f"SELECT {cols} FROM events e WHERE e.date_precision = 'interval'"
+            " AND e.date_latest - e.date_earliest < 31"
+        )
+        checked = [r for r in self._all(interval_sql) if _on_day(r, month, day)]
+        if day <= 28:
+            row = self._one(
+                f"SELECT (SELECT count(*) FROM ({day_sql})) + (SELECT count(*) FROM ({month_sql}))"
+                " AS n",
+                (month, day, month),
+            )
+            total = (int(row["n"]) if row else 0) + len(checked)
+            if count_only:
+                return [], total
+            tail = "" if want is None else f" LIMIT {int(want)}"
+            rows = self._all(
+                f"SELECT * FROM ({day_sql} UNION ALL {month_sql}) e ORDER BY {_EVENT_ORDER}"
+                + tail,
+                (month, day, month),
+            )
+        else:
+            rows = [
+                r
+                for r in self._all(f"{day_sql} UNION ALL {month_sql}", (month, day, month))
+                if _on_day(r, month, day)
+            ]
+            total = len(rows) + len(checked)
+            if count_only:
+                return [], total
+        rows += checked
+        rows.sort(
+            key=lambda r: (
+                r["date_earliest"] is None, r["date_earliest"], r["date_latest"], r["seq"]
+            )
+        )
+        return rows if want is None else rows[:want], total
+
     def on_this_day(
         self, month: int, day: int, *, limit: int | None = None, offset: int = 0
     ) -> list[Event]:
         check_month_day(month, day)
         check_page(limit, offset)
-        exact = ", ".join(f"'{p}'" for p in sorted(EXACT_DAY_PRECISIONS))
-        # three index seeks (month and day; month precision of that month; short
-        # intervals), not one OR that scans every event
-        rows = self._all(
-            f"SELECT * FROM (SELECT * FROM events e WHERE e.date_month = ? AND e.date_day = ?"
-            f" AND e.date_precision IN ({exact})"
-            " UNION ALL SELECT * FROM events e WHERE e.date_precision = 'month'"
-            " AND e.date_month = ?"
-            " UNION ALL SELECT * FROM events e WHERE e.date_precision = 'interval'"
-            " AND e.date_latest - e.date_earliest < 31) e"
-            f" ORDER BY {_EVENT_ORDER}",
-            (month, day, month),
-        )
-        rows = [r for r in rows if _on_day(r, month, day)]
-        end = None if limit is None else offset + limit
-        return self._load_events(rows[offset:end])
+        want = None if limit is None else offset + limit
+        light, _ = self._on_day_rows(month, day, want)
+        light = light[offset:]
+        rids = [int(r["rid"]) for r in light]
+        full: dict[int, dict[str, Any]] = {}
+        for k in range(0, len(rids), _CHUNK):
+            chunk = rids[k : k + _CHUNK]
+            for r in self._all(
+                f"SELECT rowid AS rid, * FROM events WHERE rowid IN ({_marks(len(chunk))})", chunk
+            ):
+                full[int(r["rid"])] = r
+        return self._load_events([full[i] for i in rids if i in full])
 
     def count_on_this_day(self, month: int, day: int) -> int:
         """How many events :meth:`on_this_day` would return without ``limit``/``offset``."""
         check_month_day(month, day)
-        exact = ", ".join(f"'{p}'" for p in sorted(EXACT_DAY_PRECISIONS))
-        row = self._one(
-            f"SELECT count(*) AS n FROM events e WHERE e.date_month = ? AND e.date_day = ?"
-            f" AND e.date_precision IN ({exact})",
-            (month, day),
-        )
-        n = int(row["n"]) if row else 0
-        others = self._all(
-            "SELECT * FROM events e WHERE e.date_precision = 'month' AND e.date_month = ?"
-            " UNION ALL SELECT * FROM events e WHERE e.date_precision = 'interval'"
-            " AND e.date_latest - e.date_earliest < 31",
-            (month,),
-        )
-        return n + sum(1 for r in others if _on_day(r, month, day))
+        return self._on_day_rows(month, day, None, count_only=True)[1]
 
     def facets(self, limit: int | None = None) -> Facets:
         """Event counts by type, by participant entity and by source document (each event

@@ -6,7 +6,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Document, Region, TimeMention, TimeValue, civil_from_day
@@ -34,9 +34,13 @@ _PROSE_WORDS = 20
 
 def _docdate_line(line: str) -> bool:
     """Is this a publication / byline / copyright / access-date line?"""
+    words: int | None = None  # counted once, when first needed
     for m in _DOCDATE_LINE.finditer(line):
-        if len(line.split()) >= _PROSE_WORDS and _PROSE_PUBLISHED.fullmatch(m.group(0)):
-            continue
+        if _PROSE_PUBLISHED.fullmatch(m.group(0)):
+            if words is None:
+                words = len(line.split())
+            if words >= _PROSE_WORDS:
+                continue
         return True
     return False
 
@@ -44,6 +48,23 @@ def _docdate_line(line: str) -> bool:
 _BYLINE = re.compile(r"^\s*(?:by|By|BY)\s+\S")
 _HEADING_MD = re.compile(r"^\s*(?:#{1,6}\s|\*\*[^*\n]+\*\*\s*:?\s*$|__[^_\n]+__\s*:?\s*$)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•▪◦]\s|\d{1,3}[.)]\s)")
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _word_chars(s: str) -> int:
+    """How many letters and digits ``s`` holds (what ``_only_date`` keeps)."""
+    return len(_NON_WORD.sub("", s))
+
+
+@dataclass(frozen=True)
+class _LineFacts:
+    docdate: bool  # _docdate_line
+    short_byline: bool  # a byline of at most 14 words
+    heading: bool  # a Markdown heading
+    list_item: bool  # a list item
+    word_chars: int  # letters and digits
 
 
 class _Lines:
@@ -56,12 +77,43 @@ class _Lines:
             self.starts.append(pos)
             self.ends.append(pos + len(line))
             pos += len(line) + 1
+        self._facts: dict[int, _LineFacts] = {}
+        self._byline_near: dict[int, bool] = {}
 
     def index(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
 
     def line(self, i: int) -> str:
         return self.text[self.starts[i] : self.ends[i]]
+
+    def facts(self, i: int) -> _LineFacts:
+        """The facts of line ``i`` that every date on it asks for, computed once per line (a
+        page of one long line holding many dates stays linear)."""
+        f = self._facts.get(i)
+        if f is None:
+            line = self.line(i)
+            f = self._facts[i] = _LineFacts(
+                docdate=_docdate_line(line),
+                short_byline=bool(_BYLINE.match(line)) and len(line.split()) <= 14,
+                heading=bool(_HEADING_MD.match(line)),
+                list_item=bool(_LIST_ITEM.match(line)),
+                word_chars=_word_chars(line),
+            )
+        return f
+
+    def only_date(self, i: int, c: Cand) -> bool:
+        """:func:`_only_date` of line ``i`` and ``c``, without copying the line."""
+        part = self.text[c.start : min(c.end, self.ends[i])]
+        return self.facts(i).word_chars == _word_chars(part)
+
+    def byline_next_to(self, i: int) -> bool:
+        """A byline is the line before or after line ``i`` (blank lines skipped)."""
+        f = self._byline_near.get(i)
+        if f is None:
+            f = self._byline_near[i] = bool(
+                _BYLINE.match(self.neighbour(i, -1)) or _BYLINE.match(self.neighbour(i, 1))
+            )
+        return f
 
     def neighbour(self, i: int, step: int) -> str:
         j = i + step
@@ -104,27 +156,22 @@ def classify(
     for c in cands:
         reg = _region_at(idx, c.start)
         li = lines.index(c.start)
-        line = lines.line(li)
-        ls = lines.starts[li]
+        facts = lines.facts(li)
         kind = reg.kind if reg is not None else "narrative"
         role = "content"
         if (
             kind in DOCDATE_KINDS
-            or _docdate_line(line)
+            or facts.docdate
             or (
-                _only_date(line, c, ls)
-                and (
-                    c.rule == "time_date"
-                    or _BYLINE.match(lines.neighbour(li, -1))
-                    or _BYLINE.match(lines.neighbour(li, 1))
-                )
+                lines.only_date(li, c)
+                and (c.rule == "time_date" or lines.byline_next_to(li))
             )
-            or (_BYLINE.match(line) and len(line.split()) <= 14)
+            or facts.short_byline
         ):
             role = "docdate"
-        elif kind == "heading" or _HEADING_MD.match(line):
+        elif kind == "heading" or facts.heading:
             role = "heading"
-        elif kind == "list_item" or _LIST_ITEM.match(line):
+        elif kind == "list_item" or facts.list_item:
             role = "list_item"
         roles.append(role)
     _demote_event_headers(text, cands, roles, lines)
@@ -153,10 +200,9 @@ def _demote_event_headers(
         if role != "docdate" or c.rule == "time_date" or not {"y", "m", "d"} <= c.f.keys():
             continue
         li = lines.index(c.start)
-        line = lines.line(li)
-        if not _only_date(line, c, lines.starts[li]) or _docdate_line(line):
+        if not lines.only_date(li, c) or lines.facts(li).docdate:
             continue
-        if _BYLINE.match(lines.neighbour(li, -1)) or _BYLINE.match(lines.neighbour(li, 1)):
+        if lines.byline_next_to(li):
             continue
         if content_days.get((c.f["y"], c.f["m"], c.f["d"]), 0) >= 1:
             roles[i] = "content"
@@ -229,6 +275,50 @@ def _on_this_day(
             out[i] = replace(r, value=V.make_day(y, day[0], day[1]))
         except ValueError:
             continue  # 29 February of a common year
+    return out
+
+
+#: a line of a chronology entry that opens with a year and a separator ("1914 – X does Y")
+_YEAR_ENTRY_LINE = re.compile(r"[ \t]*(?:[-*+•▪◦][ \t]+)?(?:\*\*|__)?\d{1,4}(?:\*\*|__)?[ \t]*[-–—:]")
+#: a day heading is a short line ("Also on July 28", "Events on 2 March")
+_DAY_HEADING_MAX = 50
+
+
+def _section_days(
+    text: str, resolved: list[Resolved], cands: Sequence[Cand]
+) -> list[Resolved]:
+    """Entries that open with their year under a short line naming a month and day without a
+    year ("Also on July 28" then "1914 – ...", "1936 – ..."): each entry is that day of its
+    year, as on an on-this-day page. The run of entries ends at the first line that is not
+    an entry."""
+    lines = _Lines(text)
+    by_line: dict[int, list[int]] = {}
+    for i, c in enumerate(cands):
+        by_line.setdefault(lines.index(c.start), []).append(i)
+    out = list(resolved)
+    day: tuple[int, int] | None = None
+    for li in range(len(lines.starts)):
+        line = lines.line(li)
+        if not line.strip():
+            continue
+        idx = by_line.get(li, [])
+        if day is not None and _YEAR_ENTRY_LINE.match(line) and idx:
+            i = idx[0]
+            r, c = out[i], cands[i]
+            lead = text[lines.starts[li] : c.start]
+            if r.value is not None and r.value.precision == "year" and not lead.strip(" \t-*+•▪◦_"):
+                y = civil_from_day(r.value.earliest)[0]
+                if V.valid_day(y, day[0], day[1]):
+                    out[i] = replace(
+                        r, value=V.with_anchor(V.make_day(y, day[0], day[1]), "narrative")
+                    )
+                    continue
+        day = None
+        stripped = line.strip()
+        if len(stripped) < _DAY_HEADING_MAX and stripped[-1:] not in ".!?" and len(idx) == 1:
+            c = cands[idx[0]]
+            if {"m", "d"} <= c.f.keys() and "y" not in c.f:
+                day = (int(c.f["m"]), int(c.f["d"]))
     return out
 
 
@@ -328,6 +418,7 @@ def tag_document(
     resolved = run(text, published, cands=cands, roles=roles, heading_breaks=breaks)
     resolved = _same_day_year(resolved, cands, roles)
     resolved = _paragraph_year(text, resolved, cands, roles)
+    resolved = _section_days(text, resolved, cands)
     day = page_day(text, regions, cands) if entries else None
     if day is not None:
         resolved = _on_this_day(resolved, cands, {s for s, _e, _y in entries}, day)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -67,6 +67,9 @@ class Lexicon:
     present_deixis: tuple[str, ...] = ()
     present_verbs: tuple[str, ...] = ()
     future_markers: tuple[str, ...] = ()
+    #: Roman days: lower-case name -> (day in a short month, day in a long month)
+    roman_days: dict[str, tuple[int, int]] = field(default_factory=dict)
+    roman_long_months: frozenset[int] = frozenset()
 
 
 def _strs(xs: Any) -> tuple[str, ...]:
@@ -151,6 +154,13 @@ def lexicon() -> Lexicon:
         present_deixis=_strs(nt.get("present_deixis")),
         present_verbs=_strs(nt.get("present_verbs")),
         future_markers=_strs(nt.get("future_markers")),
+        roman_days={
+            str(k).lower(): (int(v[0]), int(v[1]))
+            for k, v in ((lx.get("roman_days") or {}).get("days") or {}).items()
+        },
+        roman_long_months=frozenset(
+            int(x) for x in (lx.get("roman_days") or {}).get("long_months") or ()
+        ),
     )
 
 

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from .. import textindex
 from ..model import Anchor, TimeKind, TimeValue, civil_from_day, day_number
 from . import values as V
 from .calendars import julian_to_gregorian_value
@@ -115,7 +116,7 @@ def _tense(ctx: Context, start: int, end: int) -> str | None:
     s, e = _sentence_bounds(ctx, start)
     sent = ctx.text[s:start] + " " + ctx.text[end:e]
     fut = _FUTURE.search(sent)
-    past = _PAST.search(sent)
+    past = _PAST.search(sent) or _sentence_time_res()[0].search(sent)
     if fut and not past:
         return "future"
     if past and not fut:
@@ -124,7 +125,10 @@ def _tense(ctx: Context, start: int, end: int) -> str | None:
         # the verb nearest to the expression decides
         before = ctx.text[s:start]
         lf = max((m.end() for m in _FUTURE.finditer(before)), default=-1)
-        lp = max((m.end() for m in _PAST.finditer(before)), default=-1)
+        lp = max(
+            (m.end() for rx in (_PAST, _sentence_time_res()[0]) for m in rx.finditer(before)),
+            default=-1,
+        )
         if lf >= 0 or lp >= 0:
             return "future" if lf > lp else "past"
     return None
@@ -330,6 +334,8 @@ class Resolver:
         self.ago_day: dict[int, tuple[int, Anchor, int | None]] = {}
         #: "three o'clock on the afternoon of <date>": start of the clock -> the date
         self.clock_day: dict[int, Cand] = {}
+        #: starts of the publication dates (never a "that year" of the text)
+        self.docdate_starts: set[int] = set()
 
     # -- references --------------------------------------------------------
     def _year_ref(self, c: Cand, *, prefer_heading: bool) -> Ref | None:
@@ -345,6 +351,12 @@ class Resolver:
         i = bisect.bisect_right(self.ctx.sent_starts, start) - 1
         j = bisect.bisect_right(self.ctx.sent_starts, r.start) - 1
         return i - j <= 1
+
+    def _same_block(self, start: int) -> bool:
+        """The narrative reference is in the same block of lines (no blank line between):
+        a chronicle's date line and the entries under it."""
+        r = self.ctx.ref
+        return r is not None and r.start >= 0 and "\n\n" not in self.ctx.text[r.start : start]
 
     def _dct_tv(self) -> TimeValue | None:
         return self.ctx.dct_tv
@@ -409,6 +421,18 @@ class Resolver:
                 if self.ctx.ref is not None and self.ctx.ref.start == r.start:
                     return None
                 return _ref_from_tv(r.value, r.start)
+        return None
+
+    def _last_named_year(self, before: int) -> tuple[int, int] | None:
+        """(year, start) of the last explicit year-bearing date before ``before`` (not a
+        publication date, not one computed from another)."""
+        for r in reversed(self.resolved_so_far):
+            if r.start >= before or r.start in self.docdate_starts:
+                continue
+            if r.value is not None and r.value.anchor == "absolute" and r.kind in ("DATE", "TIME"):
+                if r.value.precision in ("year", "month", "day", "time", "season"):
+                    return civil_from_day(r.value.earliest)[0], r.start
+                return None
         return None
 
     def _narrative_day(self) -> tuple[int, int, int] | None:
@@ -505,8 +529,11 @@ class Resolver:
             if (
                 nd is not None
                 and str(pre).lower() == "the"
-                and self._narrative_time(c)
-                and self._near_ref(c.start)
+                and (
+                    self._narrative_time(c)
+                    or (self._past_ref() is not None and self._sentence_mode(c) is None)
+                )
+                and (self._near_ref(c.start) or self._same_block(c.start))
                 and not re.match(r"\s+of\b", self.ctx.text[c.end : c.end + 4])
             ):
                 # "crossings followed during the night": the night of the told day
@@ -688,7 +715,9 @@ class Resolver:
             d, m = a, b
         elif b > 12 and a <= 12:
             m, d = a, b
-        elif self.ctx.day_first:
+        elif self.ctx.day_first or c.f.get("dotted"):
+            # dotted numeric dates are written day first wherever they are used
+            # ("02.05.1986" is 2 May); slashes follow the page's convention
             d, m = a, b
         else:
             m, d = a, b
@@ -946,6 +975,11 @@ class Resolver:
             "last": -1,
         }.get(rel, 0)
         got = self._base_for(c, rel not in ("this", "last", "next"))
+        if rel in ("that", "the same", "that same"):
+            named = self._last_named_year(c.start)
+            if named is not None:
+                # "that year" is the year the text named last, whatever the narrative's
+                got = Ref(named[0], None, None, named[1]), "event", named[1]
         if got is None:
             return self._res(c, "DATE", None, _x_timex(None, f["m"], f.get("d")))
         base, anchor, astart = got
@@ -1472,10 +1506,12 @@ def resolve_all(
     ctx.sent_starts = sentence_starts(text)
     roles = list(roles) if roles is not None else ["content"] * len(cands)
     resolver = Resolver(ctx)
+    resolver.docdate_starts = {c.start for c, role in zip(cands, roles, strict=True) if role == "docdate"}
     _prepass(resolver, cands, roles)
     ctx.news = _is_news(ctx, cands, roles)
     years = _YearTrack(text, cands, roles, ctx.sent_starts)
     para_seen = -1
+    aside = _Asides(text)
     breaks = sorted(heading_breaks)
     bi = 0
     out = resolver.resolved_so_far
@@ -1491,7 +1527,8 @@ def resolve_all(
             r.value is not None
             and r.kind in ("DATE", "TIME")
             and r.value.precision in _UPDATES_REF
-            and c.rule not in ("present", "past", "future", "dctword", "anniv")
+            and c.rule not in ("present", "past", "future", "anniv")
+            and (c.rule != "dctword" or c.start in resolver.ago_day)
         ):
             if c.rule == "ago" and r.value.anchor == "dct":
                 continue
@@ -1503,7 +1540,7 @@ def resolve_all(
                 continue  # "In December 1917, a month after <event>": the embedded event's date
             # the first date of a paragraph sets its scene, whatever its syntax ("The
             # first of the 1777 campaigns ...", "When the British planned for 1777, ...")
-            para = text.rfind("\n", 0, c.start) + 1
+            para = textindex.rfind(text, "\n", 0, c.start) + 1
             opens = para != para_seen
             if opens:
                 para_seen = para
@@ -1518,7 +1555,7 @@ def resolve_all(
             if role != "heading" and ctx.ref is not None:
                 if not opens and _IRREALIS_BEFORE.search(text[max(0, c.start - 60) : c.start]):
                     continue  # "a campaign planned for 1976" does not move the narrative there
-                if _aside(text, c.start):
+                if aside.at(c.start):
                     continue  # a date in parentheses or in quoted speech is an aside
                 if _pluperfect(text, c, ctx.sent_starts) and r.value.latest < _ref_day(ctx.ref):
                     continue  # "had been proclaimed in 1871": background of the narrative
@@ -1534,10 +1571,27 @@ def resolve_all(
                 ref.from_dct = True
             if role == "heading":
                 ctx.heading = ref
-            elif r.value.anchor == "absolute" and not years.confirms(ref.y, ctx.ref, c.end):
+            elif (
+                r.value.anchor == "absolute"
+                and not (opens and _opens_sentence(text, c, ctx.sent_starts))
+                and not years.confirms(ref.y, ctx.ref, c.end)
+            ):
                 continue  # a side mention: the narrative's next years stay where they were
             ctx.ref = ref
     return out
+
+
+#: what may stand before a date that opens its sentence: "In", "Early in", "By the end of"
+_OPENER_WORDS = 4
+
+
+def _opens_sentence(text: str, c: Cand, sent_starts: list[int]) -> bool:
+    """The date opens its sentence ("In 1681 the nobles rose", "On 3 May, ..."): as the first
+    date of a paragraph it sets the paragraph's scene, whatever years follow."""
+    i = bisect.bisect_right(sent_starts, c.start) - 1
+    s = sent_starts[max(i, 0)]
+    lead = text[s : c.start]
+    return len(lead.split()) <= _OPENER_WORDS and not re.search(r"[,;:()\[\]\"“”]", lead)
 
 
 def _ref_day(ref: Ref) -> int:
@@ -1554,8 +1608,11 @@ def _pluperfect(text: str, c: Cand, sent_starts: list[int]) -> bool:
     narrative's time, so it does not move the narrative back."""
     i = bisect.bisect_right(sent_starts, c.start) - 1
     s = sent_starts[max(i, 0)]
-    clause = re.split(r"[;:]", text[s : c.start])[-1]
-    return bool(_PLUPERFECT.search(clause[-90:]))
+    # the clause: after the sentence's last ";" or ":" before the date (found from an
+    # index: a sentence may be a whole page long)
+    k = max(textindex.rfind(text, ";", s, c.start), textindex.rfind(text, ":", s, c.start))
+    clause_start = k + 1 if k >= 0 else s
+    return bool(_PLUPERFECT.search(text[max(clause_start, c.start - 90) : c.start]))
 
 
 class _YearTrack:
@@ -1568,6 +1625,9 @@ class _YearTrack:
     #: a year named pages later says nothing about this passage
     LOOKAHEAD = 1
     WINDOW = 1500
+    #: a following year this many years from both the new date and the reference belongs
+    #: to another story (a background date, a later book) and decides nothing
+    UNRELATED = 10
 
     def __init__(
         self, text: str, cands: Sequence[Cand], roles: Sequence[str], sent_starts: list[int]
@@ -1608,6 +1668,8 @@ class _YearTrack:
         if not nxt:
             return True
         med = sorted(nxt)[len(nxt) // 2]
+        if min(abs(med - new_y), abs(med - ref.y)) > self.UNRELATED:
+            return True  # the next year named is far from both: it says nothing here
         return abs(med - new_y) <= abs(med - ref.y)
 
 
@@ -1676,6 +1738,42 @@ def _aside(text: str, pos: int) -> bool:
     return opened or straight
 
 
+class _Asides:
+    """:func:`_aside` of positions asked in document order, each paragraph scanned once
+    (a paragraph of thousands of dates stays linear); an earlier position rescans."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.para = -1
+        self.pos = -1
+        self.depth = 0
+        self.curly_open = 0
+        self.curly_close = 0
+        self.straight = 0
+
+    def at(self, pos: int) -> bool:
+        text = self.text
+        para = textindex.rfind(text, "\n", 0, pos) + 1
+        if para != self.para or pos < self.pos:
+            self.para, self.pos = para, para
+            self.depth = self.curly_open = self.curly_close = self.straight = 0
+        chunk = text[self.pos : pos]
+        self.pos = pos
+        depth = self.depth
+        for ch in chunk:
+            if ch in "([":
+                depth += 1
+            elif ch in ")]" and depth > 0:
+                depth -= 1
+        self.depth = depth
+        self.curly_open += chunk.count("“")
+        self.curly_close += chunk.count("”")
+        self.straight += chunk.count('"')
+        if depth > 0:
+            return True
+        return self.curly_open > self.curly_close or self.straight % 2 == 1
+
+
 _SCENE_BEFORE = re.compile(
     r"(?i:\b(?:in|by|during|from|through|throughout|after|early|late|mid|"
     r"around|circa|c\.|ca\.|spring|summer|autumn|fall|winter|end|beginning|start|middle)\s*-?\s*)$"
@@ -1708,6 +1806,10 @@ def _told_today(c: Cand | None) -> bool:
     )
 
 
+#: "N years / decades / a century ago today"
+_YEARS_PER_UNIT = {"Y": 1, "DE": 10, "CE": 100}
+
+
 def _prepass(resolver: Resolver, cands: Sequence[Cand], roles: Sequence[str]) -> None:
     """Appositions "N years ago, on <date>": resolve the offset from the date and, when the
     document has no DCT, infer its year. "N years ago today/tonight[, on <date>]": the
@@ -1734,9 +1836,10 @@ def _prepass(resolver: Resolver, cands: Sequence[Cand], roles: Sequence[str]) ->
             j += 1
         else:
             day_word = None
-        if day_word is not None and dct is not None and c.f.get("unit") == "Y":
+        per_unit = _YEARS_PER_UNIT.get(str(c.f.get("unit")))
+        if day_word is not None and dct is not None and per_unit is not None:
             y, m, d = dct
-            y -= int(c.f["n"])
+            y -= int(c.f["n"]) * per_unit
             if not V.valid_day(y, m, d):
                 d -= 1
             told[day_word.start] = (day_number(y, m, d), "dct", None)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .calendars import julian_to_gregorian
 from .lexicon import Lexicon, alternation, lexicon
 
 #: a blank between two words: spaces, or one line break (never a blank line)
@@ -166,6 +167,7 @@ def grammar() -> Grammar:
     )
     B = r"(?<![\w$£€#@/.,-])"
     NARR = _ci(list(lx.narrative_refs))
+    ROMAN = _ci(list(lx.roman_days)) if lx.roman_days else r"(?!x)x"
     NSEA = _ci(list(lx.named_seasons))
 
     rules: list[tuple[str, str]] = [
@@ -176,6 +178,11 @@ def grammar() -> Grammar:
         (
             "numeric",
             r"(?<![\w/.-])(?P<n1>[0-3]?\d)(?P<sep>[/.])(?P<n2>[0-3]?\d)(?P=sep)(?P<ny>\d{4}|\d{2})(?![\w/]|\.\d)",
+        ),
+        (
+            # "07.07–29.07.1987": two dotted days (day first) sharing the year
+            "numeric_range",
+            r"(?<![\w/.-])(?P<n1>[0-3]?\d)\.(?P<n2>[01]?\d)\.?[ \t]*[-–—][ \t]*(?P<n3>[0-3]?\d)\.(?P<n4>[01]?\d)\.(?P<ny>\d{4})(?![\w/]|\.\d)",
         ),
         (
             "dmy_range",
@@ -190,12 +197,22 @@ def grammar() -> Grammar:
             rf"(?<![\w.,])(?:(?P<wd>{WD}),?{S})?(?:(?i:the){S})?(?P<dd>{DAY}|{ORDD})(?:{S}(?i:of){S}|{S}|-)(?P<mo>{MONTH})(?:(?:,?{S}|,)(?P<y>{YEARX}))?",
         ),
         (
+            # Roman days: "the Ides of March, 44 BC", "the Kalends of January"
+            "dmy",
+            rf"(?<![\w])(?:(?i:the){S})?(?P<rd>{ROMAN}){S}(?i:of){S}(?P<mo>{MONTH})(?:(?:,?{S}|,)(?P<y>{YEARX}))?",
+        ),
+        (
             "mdy",
             rf"(?<![\w.])(?:(?P<wd>{WD}),?{S})?(?P<mo>{MONTH}){S}?(?:(?i:the){S})?(?P<dd>{DAY}|{ORDD})(?!\w|:\d|\.\d|,\d)(?:(?:,{S}?|{S}(?i:of){S}|{S})(?P<y>{YEARX}))?",
         ),
         (
             "month_of_rel",
             rf"(?<![\w.])(?:{MODP})?(?P<mo>{MONTH})(?:{S}(?P<dd>{DAY}))?{S}(?i:of){S}(?P<rel>(?i:that|the{S}same|the{S}following|the{S}next|the{S}previous|the{S}preceding|this|last|next)){S}(?P<u>(?i:year))(?![\w])",
+        ),
+        (
+            # "on 15 June that year", "on June 15 that same year", "15 June of that year"
+            "month_of_rel",
+            rf"(?<![\w.])(?:(?P<dd>{DAY}){S}(?:(?i:of){S})?(?P<mo>{MONTH})|(?P<mo2>{MONTH}){S}?(?P<dd2x>{DAY}))(?:{S}(?i:of))?{S}(?P<rel>(?i:that(?:{S}same)?|the{S}same)){S}(?P<u>(?i:year))(?![\w])",
         ),
         ("my", rf"(?<![\w.])(?:{MODP})?(?P<mo>{MONTH})(?:{S}(?i:of){S}|,?{S}|,)(?P<y>{YEARX})"),
         ("month", rf"(?<![\w.])(?:{MODP})?(?P<mo>{MONTHF})(?![\w-])"),
@@ -208,7 +225,10 @@ def grammar() -> Grammar:
             rf"{B}(?:(?P<ap>(?i:circa|c\.|ca\.|c|ca)){S}?)?(?:{MODP})?(?:(?P<y>\d{{1,4}}){S}?(?P<era>{ERA})|(?P<era2>{ERA}){S}?(?P<y2>\d{{1,4}})(?!\d))",
         ),
         ("year_range", rf"{B}(?P<y>{YEAR4}){S}?[-–—]{S}?(?P<ye>\d{{4}}|\d{{2}})(?![\w%]|[.,]\d)"),
-        ("year_range_era", rf"{B}(?P<y>\d{{1,4}}){S}?[-–—]{S}?(?P<ye>\d{{1,4}}){S}?(?P<era>{ERA})"),
+        (
+            "year_range_era",
+            rf"{B}(?P<y>\d{{1,4}})(?:{S}?[-–—]{S}?|{S}(?i:to|and|until|till){S})(?P<ye>\d{{1,4}}){S}?(?P<era>{ERA})",
+        ),
         ("apos_year", r"(?<![\w'’])['’](?P<y2d>\d\d)(?![\w'’%])"),
         (
             "decade",
@@ -401,15 +421,29 @@ def _fields(name: str, m: re.Match[str], lx: Lexicon) -> dict[str, Any] | None:
         if g.get("hh"):
             f.update(hh=int(g["hh"]), mi=int(g["mi"]))
         return f
+    if name == "numeric_range":
+        days = [int(g[k]) for k in ("n1", "n2", "n3", "n4")]
+        if not (1 <= days[0] <= 31 and 1 <= days[1] <= 12 and 1 <= days[2] <= 31):
+            return None
+        if not 1 <= days[3] <= 12:
+            return None
+        f.update(y=int(g["ny"]), m=days[1], d=days[0], m2=days[3], d2=days[2])
+        f["n2_start"] = m.start("n3")
+        return f
     if name == "numeric":
         a, b, ny = int(g["n1"]), int(g["n2"]), g["ny"]
-        f.update(num=(a, b), y=int(ny), y2d=len(ny) == 2)
+        f.update(num=(a, b), y=int(ny), y2d=len(ny) == 2, dotted=g.get("sep") == ".")
         return f
+    if g.get("mo2"):
+        g = {**g, "mo": g["mo2"], "dd": g.get("dd2x")}
     if g.get("mo"):
         mo = lx.months.get(_norm(g["mo"]).rstrip("."))
         if mo is None:
             return None
         f["m"] = mo
+    if g.get("rd") and "m" in f:
+        short, long_ = lx.roman_days[_norm(g["rd"])]
+        f["d"] = long_ if f["m"] in lx.roman_long_months else short
     if g.get("dd"):
         d = parse_ordinal(g["dd"], lx)
         if d is None or not 1 <= d <= 31:
@@ -851,13 +885,49 @@ def _year_range(c: Cand) -> Cand:
     return r
 
 
+#: a line this short (stripped) that ends in a single line break is a line of the page's
+#: structure (a heading, a date line, an entry), not a line of wrapped prose
+_SHORT_LINE = 50
+#: stands for a structural line break while matching: no blank (``S``) crosses it, and it
+#: is one character, so offsets are kept
+_HARD_BREAK = "\x0b"
+
+
+def _mask_structural_breaks(text: str) -> str:
+    """``text`` with each line break that ends a short line ("Also on July 28", a date line
+    "25.04.1986" above timed entries) replaced by a character no blank crosses: a date on
+    such a line never joins the next line's year or clock time ("July 28\n1914 – ...").
+    Wrapped prose keeps its breaks (its lines are long)."""
+    if "\n" not in text:
+        return text
+    out = list(text)
+    pos = 0
+    for line in text.split("\n")[:-1]:
+        end = pos + len(line)
+        if line.strip() and len(line.strip()) < _SHORT_LINE:
+            out[end] = _HARD_BREAK
+        pos = end + 1
+    return "".join(out)
+
+
+def _numeric_range(c: Cand) -> Cand:
+    """'07.07–29.07.1987' -> a range of two days of one year."""
+    f = c.f
+    a = Cand(c.start, f["n2_start"], "dmy", {"y": f["y"], "m": f["m"], "d": f["d"]})
+    b = Cand(f["n2_start"], c.end, "dmy", {"y": f["y"], "m": f["m2"], "d": f["d2"]})
+    r = Cand(c.start, c.end, "range", {})
+    r.parts = [a, b]
+    return r
+
+
 def find_candidates(text: str) -> list[Cand]:
     """All non-overlapping temporal expressions of ``text``, in order (longest match wins)."""
     gr = grammar()
     lx = gr.lx
     found: list[tuple[int, int, int, Cand]] = []
+    masked = _mask_structural_breaks(text)
     for prio, (name, rx) in enumerate(gr.rules):
-        for m in rx.finditer(text):
+        for m in rx.finditer(masked):
             if m.end() <= m.start():
                 continue
             f = _fields(name, m, lx)
@@ -871,24 +941,33 @@ def find_candidates(text: str) -> list[Cand]:
                 continue
             if name in ("year_range", "year_range_era"):
                 c = _year_range(c)
+            elif name == "numeric_range":
+                c = _numeric_range(c)
             found.append((-(c.end - c.start), prio, c.start, c))
     found.sort(key=lambda t: (t[0], t[1], t[2]))
     taken: list[Cand] = []
-    occupied: list[tuple[int, int]] = []
-
+    # what the longer candidates took, as marks per character (not a sorted list of
+    # intervals: inserting into one is quadratic on a page of a hundred thousand dates)
+    occupied = bytearray(len(text) + 1)  # 1 where a taken candidate covers the char
+    starts = bytearray(len(text) + 1)  # 1 where a taken candidate starts
+    empties: list[int] = []  # taken candidates of no length (sorted)
     for _, _, _, c in found:
-        i = bisect.bisect_left(occupied, (c.start, c.start))
-        clash = False
-        if i > 0 and occupied[i - 1][1] > c.start:
-            clash = True
-        if i < len(occupied) and occupied[i][0] < c.end:
-            clash = True
-        if clash:
-            continue
-        occupied.insert(i, (c.start, c.end))
+        a, e = c.start, c.end
+        if e > a:
+            if occupied.find(1, a, e) >= 0:
+                continue
+            k = bisect.bisect_left(empties, a)
+            if k < len(empties) and empties[k] < e:
+                continue
+            occupied[a:e] = b"\x01" * (e - a)
+            starts[a] = 1
+        else:  # taken unless strictly inside a taken candidate
+            if 0 < a < len(text) and occupied[a - 1] and occupied[a] and not starts[a]:
+                continue
+            bisect.insort(empties, a)
         taken.append(c)
     taken.sort(key=lambda c: c.start)
-    return _merge(taken, text, lx)
+    return _merge(_dual_dates(taken, masked), masked, lx)
 
 
 # ----------------------------------------------------------------- merging
@@ -898,9 +977,18 @@ _TIME_DATE_SEP = re.compile(
     rf"^(?:{S}(?:[A-Z][a-z]+|(?i:local)){S}(?i:time))?(?:,?{S}(?i:on|of)?{S}?|,{S}?|{S})$"
 )
 _DATE_TIME_SEP = re.compile(rf"^(?:,?{S}(?i:at|about|around|by)?{S}?|,{S}?|{S}|{S}?-{S}?)$")
-_OS_MARK = re.compile(
-    r"[ \t]*[\(\[]?(?P<mk>O\.\s?S\.|N\.\s?S\.|Old\s+Style|New\s+Style|(?:old|new)\s+style|Julian|Gregorian)(?:\s+(?:calendar|date))?[\)\]]?"
+_CAL_WORD = (
+    r"O\.\s?S\.|N\.\s?S\.|O\.S|N\.S|Old\s+Style|New\s+Style|(?:old|new)\s+style|Julian|Gregorian"
 )
+#: a calendar mark after a date: "(O.S.)", "[N.S.]", "Old Style" (a bracket must close:
+#: "9 October [O.S. 28 September] 1708" is a pair of datings, see :func:`_dual_dates`)
+_OS_MARK = re.compile(
+    rf"[ \t]*(?:[\(\[][ \t]*(?P<mk>{_CAL_WORD})(?:\s+(?:calendar|date))?[ \t]*[\)\]]"
+    rf"|(?P<mk2>{_CAL_WORD})(?:\s+(?:calendar|date))?(?![\w\]\)]))"
+)
+_DUAL_OPEN = re.compile(rf"[ \t]*[\(\[][ \t]*(?:(?P<mk>{_CAL_WORD})[ \t]*[:,]?[ \t]*)?")
+_DUAL_CLOSE = re.compile(rf"[ \t]*(?:(?P<mk>{_CAL_WORD})[ \t]*)?[\)\]]")
+_OLD_WORDS = ("o.s", "os", "old", "julian")
 
 _DATEISH = {
     "iso",
@@ -926,6 +1014,75 @@ _DATEISH = {
 _DAYISH = {"iso", "dmy", "mdy", "numeric", "weekday", "dctword", "holiday"}
 
 
+def _ns_reading(
+    a: Cand, b: Cand, ya: int, yb: int, mark: str | None
+) -> tuple[Cand, int, Cand, int] | None:
+    """Of two datings of one day, (New Style, its year, Old Style, its year): by the mark
+    ("[O.S. 28 September]": the bracket is Old Style), else by the calendars' offset (the
+    bracketed day must be the other's Julian reading, either way round)."""
+    if mark is not None:
+        old = mark.lower().replace(" ", "").startswith(_OLD_WORDS)
+        return (a, ya, b, yb) if old else (b, yb, a, ya)
+    try:
+        if julian_to_gregorian(ya, a.f["m"], a.f["d"]) == (yb, b.f["m"], b.f["d"]):
+            return b, yb, a, ya
+        if julian_to_gregorian(yb, b.f["m"], b.f["d"]) == (ya, a.f["m"], a.f["d"]):
+            return a, ya, b, yb
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def _dual_dates(cands: list[Cand], text: str) -> list[Cand]:
+    """A day given in both calendars is one date, the New Style one ("9 October [O.S. 28
+    September] 1708", "27 June (8 July) 1709", "October 25 (November 7), 1917"): the Old
+    Style reading is kept in ``f["os"]``. Without a mark, the two days must be a Julian day
+    and its Gregorian equivalent."""
+    out: list[Cand] = []
+    i = 0
+    while i < len(cands):
+        a = cands[i]
+        b = cands[i + 1] if i + 1 < len(cands) else None
+        if b is None or a.rule not in ("dmy", "mdy") or b.rule not in ("dmy", "mdy"):
+            out.append(a)
+            i += 1
+            continue
+        op = _DUAL_OPEN.fullmatch(text, a.end, b.start)
+        cl = _DUAL_CLOSE.match(text, b.end)
+        if op is None or cl is None or "d" not in a.f or "d" not in b.f:
+            out.append(a)
+            i += 1
+            continue
+        end = cl.end()
+        year = None
+        c = cands[i + 2] if i + 2 < len(cands) else None
+        if c is not None and c.rule == "year" and re.fullmatch(r",?[ \t]*", text[end : c.start]):
+            year = c.f["y"]
+        ya, yb = a.f.get("y", year), b.f.get("y", year)
+        if ya is None and yb is not None:
+            ya = yb
+        if yb is None and ya is not None:
+            yb = ya
+        if not isinstance(ya, int) or not isinstance(yb, int):
+            out.append(a)
+            i += 1
+            continue
+        got = _ns_reading(a, b, ya, yb, op.group("mk") or cl.group("mk"))
+        if got is None:
+            out.append(a)
+            i += 1
+            continue
+        ns, ny, os_, oy = got
+        # the mention keeps the first day's span (the bracket is an aside of it)
+        merged = Cand(a.start, a.end, "dmy", {"y": ny, "m": ns.f["m"], "d": ns.f["d"]})
+        merged.f["cal"] = "gregorian"
+        merged.f["os"] = (oy, os_.f["m"], os_.f["d"])
+        skip = 3 if year is not None and "y" not in a.f and "y" not in b.f else 2
+        out.append(merged)
+        i += skip
+    return out
+
+
 def _merge(cands: list[Cand], text: str, lx: Lexicon) -> list[Cand]:
     out: list[Cand] = []
     i = 0
@@ -936,9 +1093,22 @@ def _merge(cands: list[Cand], text: str, lx: Lexicon) -> list[Cand]:
         if c.rule in _DATEISH:
             mk = _OS_MARK.match(text, c.end, min(len(text), c.end + 30))
             if mk and (nxt is None or nxt.start >= mk.end()):
-                word = mk.group("mk").lower().replace(" ", "")
-                c.f["cal"] = "julian" if word.startswith(("o.s", "old", "julian")) else "gregorian"
+                word = (mk.group("mk") or mk.group("mk2")).lower().replace(" ", "")
+                c.f["cal"] = "julian" if word.startswith(_OLD_WORDS) else "gregorian"
                 c.end = mk.end()
+                if (
+                    nxt is not None
+                    and nxt.rule == "year"
+                    and "y" not in c.f
+                    and "d" in c.f
+                    and re.fullmatch(r",?[ \t]*", text[c.end : nxt.start])
+                ):
+                    # "2 March (O.S.) 1917": the year after the mark is the date's
+                    c.f["y"] = nxt.f["y"]
+                    c.end = nxt.end
+                    out.append(c)
+                    i += 2
+                    continue
         if nxt is not None:
             between = text[c.end : nxt.start]
             # "the night of 10 August 1792", "the morning of April 19"
@@ -1010,6 +1180,21 @@ def _merge(cands: list[Cand], text: str, lx: Lexicon) -> list[Cand]:
                 out.append(merged)
                 i += 2
                 continue
+            # two adjacent date cells of a table row ("| X War | 1853 | 1856 |"): its start
+            # and end columns
+            if (
+                c.rule in _DATEISH
+                and nxt.rule in _DATEISH
+                and _CELL_SEP.fullmatch(between)
+                and text[text.rfind("\n", 0, c.start) + 1 :].lstrip().startswith("|")
+                and _compatible_range(c, nxt)
+                and _cell_is_date(text, c.start, nxt.end)
+            ):
+                merged = Cand(c.start, nxt.end, "range", {})
+                merged.parts = [c, nxt]
+                out.append(merged)
+                i += 2
+                continue
             # ranges: "1936 to 1938", "from March to June 1933", "November 15-16"
             if c.rule in _DATEISH and nxt.rule in _DATEISH and _RANGE_SEP.match(between):
                 sep = between.strip().lower()
@@ -1028,6 +1213,16 @@ def _merge(cands: list[Cand], text: str, lx: Lexicon) -> list[Cand]:
         out.append(c)
         i += 1
     return out
+
+
+_CELL_SEP = re.compile(r"[ \t]*\|[ \t]*")
+
+
+def _cell_is_date(text: str, start: int, end: int) -> bool:
+    """Each of the two cells holds nothing but its date (the row's bars around them)."""
+    before = text[max(0, start - 3) : start]
+    after = text[end : end + 3]
+    return before.rstrip(" \t").endswith("|") and after.lstrip(" \t").startswith("|")
 
 
 def _compatible_range(a: Cand, b: Cand) -> bool:

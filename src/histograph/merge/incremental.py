@@ -1,0 +1,262 @@
+"""Independent components of a corpus: the unit of incremental merging.
+
+The merge reads a document's mentions together with those of the documents they may join:
+people of one surname (or of one romanisation, or spellings one letter apart), states and
+places of one name, and event mentions of one type group whose dates may be one moment
+(day buckets), or an undated or loosely dated mention and the mentions naming the same
+participant. :func:`document_keys` lists these keys for one document, each with a role:
+``EMIT`` (others may join it through the key), ``REACH`` (it may join others through the
+key) or both. Documents that share a key some of them reach form one component
+(:func:`components`, a union-find), and :func:`merge_components` merges each component on
+its own and puts the results together: the knowledge base is, by definition, the union of
+its components' merges (:func:`canonical` gives the order a store keeps them in).
+
+That definition is what makes incremental work exact: adding, replacing or removing
+documents changes only the components their keys reach (:func:`closure` finds them from the
+stored keys), so re-merging those components and writing their rows gives the same
+knowledge base as a merge from scratch. Two components whose merges produce a record with
+the same id (two people given one name by an authority file) are merged together
+(deterministically, whatever the order documents arrived in).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import lru_cache
+
+from ..entities.lexicon import norm
+from ..entities.names import translit_key
+from ..model import Analysis, KnowledgeBase, conflict_order, entity_order
+
+#: the version of :func:`document_keys`: stored keys of another version are made again
+KEYS_VERSION = 2
+
+EMIT = 1
+REACH = 2
+BOTH = EMIT | REACH
+
+#: day buckets of this many days: two days closer than this share a bucket key
+_BUCKET_DAYS = 16
+#: dates wider than this are not put in day buckets (the merge's blocking does the same)
+_BUCKET_MAX_DAYS = 366 * 12
+
+_NUMERAL = re.compile(r"[ivxlc]+|\d+(?:st|nd|rd|th)?|jr|sr")
+_ARTICLE = re.compile(r"^(?:the|la|le|les|el|al|die|der|das)\s+")
+
+MergeFn = Callable[[Sequence[Analysis]], KnowledgeBase]
+
+
+@lru_cache(maxsize=1)
+def _group() -> Callable[[str], str]:
+    from ..events.types import load_event_types
+
+    return load_event_types().group
+
+
+def _surname_keys(word: str) -> list[str]:
+    """A surname, its romanisation key and its one-letter-shorter spellings."""
+    keys = [f"s:{word}", f"t:{translit_key(word)}"]
+    if len(word) >= 4:
+        keys += [f"s1:{word[:i]}{word[i + 1 :]}" for i in range(len(word))]
+        keys.append(f"s1:{word}")
+    return keys
+
+
+def document_keys(a: Analysis) -> dict[str, int]:
+    """The component keys of one document and their roles (see the module docstring)."""
+    keys: dict[str, int] = {}
+
+    def add(key: str, role: int) -> None:
+        keys[key] = keys.get(key, 0) | role
+
+    for m in a.entities:
+        words = norm(m.text).split()
+        if not words:
+            continue
+        if m.label == "PERSON":
+            surnames = [words[-1]]
+            if len(words) > 1 and _NUMERAL.fullmatch(words[-1]):
+                surnames.append(words[-2])  # "Henry VIII", "Ford Jr": the name before it too
+            for surname in surnames:
+                for k in _surname_keys(surname):
+                    add(k, BOTH)
+            if len(words) == 1:
+                add(f"o:{words[0]}", BOTH)  # a one-word "person" the corpus may write as a place
+        else:
+            add(f"o:{_ARTICLE.sub('', ' '.join(words))}", BOTH)
+            if m.key:
+                add(f"k:{m.key}", BOTH)
+    group = _group()
+    for ev in a.events:
+        g = group(ev.type)
+        parts = {
+            norm(p.key or p.name) for p in ev.participants if norm(p.key or p.name)
+        }
+        if ev.place:
+            parts.add(f"@{norm(ev.place)}")
+        t = ev.time
+        if t is None or t.latest - t.earliest > _BUCKET_MAX_DAYS or ev.modality != "asserted":
+            for p in parts:  # reaches any mention of the same participant
+                add(f"p:{g}:{p}", BOTH)
+            continue
+        for p in parts:
+            add(f"p:{g}:{p}", EMIT)
+        for b in range(t.earliest // _BUCKET_DAYS, t.latest // _BUCKET_DAYS + 2):
+            add(f"d:{g}:{b}", BOTH)
+    return keys
+
+
+class _UnionFind:
+    def __init__(self, items: Iterable[str]) -> None:
+        self.parent = {x: x for x in items}
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[x] != root:
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+    def groups(self) -> list[list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for x in self.parent:
+            out[self.find(x)].append(x)
+        return sorted((sorted(v) for v in out.values()), key=lambda v: v[0])
+
+
+def _by_key(keys: Mapping[str, Mapping[str, int]]) -> dict[str, list[tuple[str, int]]]:
+    out: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for doc, ks in keys.items():
+        for k, role in ks.items():
+            out[k].append((doc, role))
+    return out
+
+
+def connecting(holders: Sequence[tuple[str, int]]) -> bool:
+    """True when the documents holding one key are joined by it: one of them reaches it
+    and another one holds it."""
+    role = 0
+    for _, r in holders:
+        role |= r
+    return role == BOTH and len(holders) > 1 and any(r & REACH for _, r in holders)
+
+
+def components(keys: Mapping[str, Mapping[str, int]]) -> list[list[str]]:
+    """The documents (ids of ``keys``: doc id -> its keys) partitioned into components, each
+    sorted, the components in the order of their first id."""
+    uf = _UnionFind(keys)
+    for holders in _by_key(keys).values():
+        if connecting(holders):
+            first = holders[0][0]
+            for doc, _ in holders[1:]:
+                uf.union(first, doc)
+    return uf.groups()
+
+
+def closure(
+    seeds: Iterable[str],
+    keys_of: Callable[[Sequence[str]], Mapping[str, Mapping[str, int]]],
+    holders_of: Callable[[Sequence[str]], Mapping[str, Sequence[tuple[str, int]]]],
+) -> dict[str, dict[str, int]]:
+    """Every document in the components of ``seeds``, with its keys, found through the
+    stored keys: ``keys_of(doc ids)`` -> doc -> keys, ``holders_of(keys)`` -> key ->
+    [(doc, role)]. Work in proportion to the size of those components."""
+    found: dict[str, dict[str, int]] = {}
+    todo = list(dict.fromkeys(seeds))
+    seen_keys: set[str] = set()
+    while todo:
+        got = keys_of(todo)
+        new_keys: list[str] = []
+        for doc in todo:
+            ks = dict(got.get(doc, {}))
+            found[doc] = ks
+            new_keys.extend(k for k in ks if k not in seen_keys)
+        new_keys = list(dict.fromkeys(new_keys))
+        seen_keys.update(new_keys)
+        todo = []
+        for holders in holders_of(new_keys).values():
+            if connecting(holders):
+                todo.extend(d for d, _ in holders if d not in found)
+        todo = list(dict.fromkeys(todo))
+    return found
+
+
+def _ids(kb: KnowledgeBase) -> set[tuple[str, str]]:
+    return (
+        {("event", e.id) for e in kb.events}
+        | {("person", p.id) for p in kb.people}
+        | {("conflict", k.id) for k in kb.conflicts}
+    )
+
+
+def merge_components(
+    analyses: Sequence[Analysis],
+    merge_one: MergeFn,
+    keys: Mapping[str, Mapping[str, int]] | None = None,
+) -> KnowledgeBase:
+    """Merge each component of ``analyses`` with ``merge_one`` and put the results together
+    (components whose records share an id are merged as one)."""
+    by_id = {a.document.id: a for a in analyses}
+    if keys is None:
+        keys = {doc: document_keys(a) for doc, a in by_id.items()}
+    groups = components({d: keys.get(d, {}) for d in by_id})
+    merged: dict[str, KnowledgeBase] = {}  # first doc id of a component -> its merge
+    members: dict[str, list[str]] = {}
+    while True:
+        for g in groups:
+            if g[0] not in merged or members[g[0]] != g:
+                merged[g[0]] = merge_one([by_id[d] for d in g])
+                members[g[0]] = g
+        owner: dict[tuple[str, str], str] = {}
+        uf = _UnionFind(members)
+        for first in sorted(members):
+            for rid in _ids(merged[first]):
+                other = owner.setdefault(rid, first)
+                if other != first:
+                    uf.union(other, first)
+        joined = uf.groups()
+        if all(len(j) == 1 for j in joined):
+            break
+        groups = [sorted(d for first in j for d in members[first]) for j in joined]
+        merged = {g[0]: merged[g[0]] for g in groups if g[0] in merged and members[g[0]] == g}
+        members = {k: members[k] for k in merged}
+    parts = [merged[first] for first in sorted(merged)]
+    if len(parts) == 1:
+        return parts[0]
+    return KnowledgeBase(
+        analyses=tuple(a for p in parts for a in p.analyses),
+        events=tuple(e for p in parts for e in p.events),
+        people=tuple(x for p in parts for x in p.people),
+        conflicts=tuple(k for p in parts for k in p.conflicts),
+        copies=tuple(c for p in parts for c in p.copies),
+    )
+
+
+def canonical(kb: KnowledgeBase) -> KnowledgeBase:
+    """``kb`` with its lists in the canonical order a store keeps (events by id, people by
+    kind and name, conflicts by subject, copies by document): the same order whichever
+    components were merged when."""
+    return KnowledgeBase(
+        analyses=tuple(sorted(kb.analyses, key=lambda a: a.document.id)),
+        events=tuple(sorted(kb.events, key=lambda e: e.id)),
+        people=tuple(
+            sorted(kb.people, key=lambda x: entity_order(x.kind, x.name, x.authority_id, x.id))
+        ),
+        conflicts=tuple(
+            sorted(
+                kb.conflicts,
+                key=lambda k: conflict_order(k.subject_kind, k.subject, k.attribute, k.id),
+            )
+        ),
+        copies=tuple(sorted(kb.copies, key=lambda c: (c.doc_id, c.source_id))),
+    )

@@ -1,0 +1,365 @@
+"""Differences that a named cause explains are no conflict, and disagreements of each kind are
+found: open-ended timeline headings, office titles, stated lengths, a named event dated two
+ways, a place spelled two ways (histograph.merge.conflicts and its neighbours).
+
+Short sentences written for these tests, about episodes of several eras."""
+
+from __future__ import annotations
+
+from events_helpers import tv
+from histograph.merge.conflicts import (
+    filing_conflict,
+    one_page_two_acts,
+    unmerged_date_conflicts,
+)
+from histograph.merge.person_conflicts import title_pair_conflict
+from histograph.merge.quantities import quantity_conflicts
+from histograph.merge.spellings import spelling_conflicts
+from histograph.model import (
+    Analysis,
+    Claim,
+    Document,
+    EntityMention,
+    Event,
+    EventMention,
+    Person,
+    Sentence,
+    TimeValue,
+    day_number,
+)
+
+# --------------------------------------------------------------------------- timeline filing
+
+
+def _filed(text: str, heading: str, entry: str, entry_value: str, heading_value: str) -> bool:
+    hs = text.index(heading)
+    es = text.index(entry)
+    head = Claim("e", "date", heading_value, "d", hs, hs + len(heading))
+    own = Claim("e", "date", entry_value, "d", es, es + len(entry))
+    c = filing_conflict(
+        "e", (tv(entry_value), own), [(tv(heading_value), head, "section heading")], text
+    )
+    return c is not None
+
+
+def test_an_entry_under_a_before_heading_is_background_not_a_conflict() -> None:
+    text = "## Before 1789\n\n- **1774** - A new king is crowned at Reims.\n"
+    assert not _filed(text, "1789", "1774", "1774", "1789")
+
+
+def test_an_entry_under_a_since_heading_is_aftermath_not_a_conflict() -> None:
+    text = "## Since 1871\n\n- **1875** - A new constitution is adopted.\n"
+    assert not _filed(text, "1871", "1875", "1875", "1871")
+
+
+def test_an_entry_on_the_closed_side_of_an_open_heading_is_still_a_conflict() -> None:
+    text = "## Before 1789\n\n- **1791** - The king flees to Varennes.\n"
+    assert _filed(text, "1789", "1791", "1791", "1789")
+
+
+def test_an_entry_under_a_plain_year_heading_of_another_year_is_a_conflict() -> None:
+    text = "## 1848\n\n- **1851** - A coup ends the republic.\n"
+    assert _filed(text, "1848", "1851", "1851", "1848")
+
+
+def test_a_pre_hyphen_heading_is_open_before() -> None:
+    text = "### Pre-1914 alliances\n\n- **1882** - The Triple Alliance is formed.\n"
+    assert not _filed(text, "1914", "1882", "1882", "1914")
+
+
+# --------------------------------------------------------------------------- office titles
+
+
+def test_two_names_of_one_office_under_different_office_words_are_naming() -> None:
+    assert title_pair_conflict("Home Secretary", "Secretary of State for the Home Department") == (
+        "naming"
+    )
+
+
+def test_a_coarser_reading_under_the_same_office_word_is_no_conflict() -> None:
+    assert title_pair_conflict("President", "President of the French Republic") is None
+    assert title_pair_conflict("Chancellor", "German Chancellor") is None
+
+
+def test_the_state_as_an_adjective_or_a_name_is_naming_unless_the_words_are_one() -> None:
+    assert title_pair_conflict("Mexican President", "President of Mexico") == "naming"
+    assert title_pair_conflict("U.S. President", "President of the United States") is None
+
+
+def test_the_same_title_in_the_same_order_is_no_conflict() -> None:
+    assert title_pair_conflict("U.S. President", "US president") is None
+    assert title_pair_conflict("16th President of the United States", "President of the USA") is None
+
+
+def test_an_office_the_holder_serves_is_not_the_titles_office() -> None:
+    assert title_pair_conflict("ambassador", "special assistant to the Secretary of State") is None
+    assert title_pair_conflict("ambassador", "adviser to the French President") is None
+
+
+# --------------------------------------------------------------------------- stated lengths
+
+
+def _length_analysis(doc_id: str, text: str) -> Analysis:
+    sentences, start = [], 0
+    for part in text.split(". "):
+        end = start + len(part) + 1
+        sentences.append(Sentence(doc_id, start, min(end, len(text))))
+        start = end + 1
+    return Analysis(Document(doc_id, doc_id, text, "txt"), sentences=tuple(sentences))
+
+
+def _siege(texts: dict[str, str]) -> list[Event]:
+    """The siege, told by every page in its first sentence; a small act of page a after it."""
+    main = Event(
+        "e-siege", "war_or_invasion", "The siege", None,
+        tuple(EventMention(d, 0, 9, 4, 9, "war_or_invasion") for d in sorted(texts)),
+    )
+    t = texts["a"]
+    s = t.index("The envoys")
+    talks = Event("e-talks", "negotiation", "talks", None,
+                  (EventMention("a", s, s + 20, s + 11, s + 20, "negotiation"),))
+    return [main, talks]
+
+
+def test_a_length_no_mention_holds_measures_the_pages_main_event() -> None:
+    texts = {
+        "a": "The siege began in spring. The envoys talked for hours. It took 40 days in all.",
+        "b": "The siege was long. The siege lasted about two months.",
+    }
+    analyses = [_length_analysis(d, t) for d, t in texts.items()]
+    [c] = quantity_conflicts(_siege(texts), analyses)
+    assert (c.subject, c.attribute) == ("e-siege", "duration")
+    assert [v.value for v in c.values] == ["40 days", "about two months"]
+
+
+def test_lengths_far_apart_measure_different_things() -> None:
+    texts = {
+        "a": "The siege began in spring. The envoys talked at length. It took three days to agree.",
+        "b": "The siege was long. The siege lasted about two months.",
+    }
+    analyses = [_length_analysis(d, t) for d, t in texts.items()]
+    assert quantity_conflicts(_siege(texts), analyses) == []
+
+
+def test_one_page_restating_a_length_in_another_unit_gives_two_readings() -> None:
+    texts = {
+        "a": "The siege began in spring. The envoys talked at length. It took 44 days. "
+        "The siege lasted about six weeks.",
+    }
+    [c] = quantity_conflicts(_siege(texts), [_length_analysis("a", texts["a"])])
+    assert (c.attribute, c.severity) == ("duration", "soft")
+    one_unit = {"a": "The siege began in spring. The envoys talked at length. It took 44 days. "
+                "The siege lasted 40 days."}
+    assert quantity_conflicts(_siege(one_unit), [_length_analysis("a", one_unit["a"])]) == []
+
+
+# --------------------------------------------------------------------------- named events
+
+
+def _dated(eid: str, doc: str, text: str, date_text: str, day: int, typ: str) -> Event:
+    n = day_number(1683, 9, day)
+    value = TimeValue(f"1683-09-{day:02d}", n, n, "day")
+    s = text.index(date_text)
+    m = EventMention(doc, 0, len(text), 0, 4, typ, value, s, s + len(date_text))
+    return Event(eid, typ, eid, value, (m,))
+
+
+def test_one_named_battle_dated_two_ways_by_two_pages_is_a_date_conflict() -> None:
+    texts = {
+        "a": "Sep 12 Battle of Kahlenberg: the relief army breaks the siege.",
+        "b": "On 11 September 1683, the Battle of Kahlenberg was fought.",
+    }
+    evs = [
+        _dated("e-a", "a", texts["a"], "Sep 12", 12, "other"),
+        _dated("e-b", "b", texts["b"], "11 September 1683", 11, "war_or_invasion"),
+    ]
+    out = unmerged_date_conflicts(evs, texts)
+    assert {c.subject for c in out} == {"e-a", "e-b"}
+    assert all("the Battle of Kahlenberg" in c.explanation for c in out)
+
+
+def test_a_name_placed_before_or_after_the_date_by_a_word_of_sequence_is_no_conflict() -> None:
+    texts = {
+        "a": "On 12 September 1683, a day after the Battle of Kahlenberg, the army rested.",
+        "b": "On 11 September 1683, the Battle of Kahlenberg was fought.",
+    }
+    evs = [
+        _dated("e-a", "a", texts["a"], "12 September 1683", 12, "other"),
+        _dated("e-b", "b", texts["b"], "11 September 1683", 11, "war_or_invasion"),
+    ]
+    assert unmerged_date_conflicts(evs, texts) == []
+
+
+def test_one_conflict_per_date_of_a_name_on_its_best_attested_event() -> None:
+    texts = {
+        "a": "Sep 12 Battle of Kahlenberg: the relief army breaks the siege.",
+        "b": "On 11 September 1683, the Battle of Kahlenberg was fought.",
+        "c": "The Battle of Kahlenberg (11 September 1683) saved the city.",
+    }
+    a = _dated("e-a", "a", texts["a"], "Sep 12", 12, "other")
+    b = _dated("e-b", "b", texts["b"], "11 September 1683", 11, "war_or_invasion")
+    c = _dated("e-c", "c", texts["c"], "11 September 1683", 11, "war_or_invasion")
+    out = unmerged_date_conflicts([a, b, c], texts)
+    assert {x.subject for x in out} == {"e-a", "e-b"}  # not one more for the same 11 September
+
+
+# --------------------------------------------------------------------------- spellings
+
+
+def _page(doc: str, text: str, places: tuple[str, ...]) -> Analysis:
+    ents = tuple(
+        EntityMention(doc, text.index(p), text.index(p) + len(p), p, "GPE") for p in places
+    )
+    return Analysis(Document(doc, f"{doc}.txt", text, "txt"), entities=ents)
+
+
+def _told(doc_texts: dict[str, str]) -> Event:
+    ms = tuple(EventMention(d, 0, len(t), 0, 4, "other") for d, t in sorted(doc_texts.items()))
+    return Event("e-fire", "other", "fire", None, ms)
+
+
+def test_a_place_spelled_two_ways_is_a_soft_naming_conflict() -> None:
+    texts = {
+        "a": "The great fire of Kharkiv began in the market.",
+        "b": "Fire swept Kharkiv for two days.",
+        "c": "The fire at Kharkov destroyed the old town.",
+    }
+    analyses = [
+        _page("a", texts["a"], ("Kharkiv",)),
+        _page("b", texts["b"], ("Kharkiv",)),
+        _page("c", texts["c"], ("Kharkov",)),
+    ]
+    [c] = spelling_conflicts([_told(texts)], [], analyses)
+    assert (c.attribute, c.kind, c.severity) == ("spelling", "naming", "soft")
+    assert [v.value for v in c.values] == ["Kharkiv", "Kharkov"]
+    assert c.subject == "e-fire"
+
+
+def test_endings_common_words_and_people_are_no_spelling_conflict() -> None:
+    texts = {
+        "a": "Troops of Carthage landed. These ships sailed home under Hamilcar.",
+        "b": "The Carthagians landed. There the ships of Hamilkar waited; there was no fleet.",
+    }
+    analyses = [
+        _page("a", texts["a"], ("Carthage", "These", "Hamilcar")),
+        _page("b", texts["b"], ("Carthagians", "There", "Hamilkar")),
+    ]
+    people = [Person("p-h", "Hamilcar", ("Hamilcar", "Hamilkar"))]
+    assert spelling_conflicts([_told(texts)], people, analyses) == []
+
+
+# --------------------------------------------------------------------------- acts kept apart
+
+
+def _act(eid: str, doc: str, text: str, date_text: str, day: int, trigger: str) -> Event:
+    n = day_number(1648, 10, day)
+    value = TimeValue(f"1648-10-{day:02d}", n, n, "day")
+    s, t = text.index(date_text), text.index(trigger)
+    m = EventMention(doc, 0, len(text), t, t + len(trigger), "other", value, s, s + len(date_text))
+    return Event(eid, "other", eid, value, (m,))
+
+
+_FILLER = {f"f{i}": f"The rebel envoys and the king met at council number {i}." for i in range(4)}
+
+
+def _with_filler(evs: list[Event], texts: dict[str, str]) -> tuple[list[Event], dict[str, str]]:
+    out = list(evs)
+    for i, (d, t) in enumerate(_FILLER.items()):  # the king and the rebels are everywhere
+        n = day_number(1647, 1, 1 + i)
+        tv = TimeValue(f"1647-01-{1 + i:02d}", n, n, "day")
+        out.append(Event(f"e-{d}", "other", d, tv, (EventMention(d, 0, len(t), 0, 3, "other", tv),)))
+    return out, {**texts, **_FILLER}
+
+
+def test_acts_sharing_only_background_words_are_not_one_act_dated_twice() -> None:
+    texts = {
+        "a": "On 24 October 1648 the king received the rebel delegates in Westphalia.",
+        "b": "On 28 October 1648 the rebel leaders swore homage to the king in Westphalia.",
+    }
+    evs, texts = _with_filler(
+        [
+            _act("e-a", "a", texts["a"], "24 October 1648", 24, "received"),
+            _act("e-b", "b", texts["b"], "28 October 1648", 28, "swore"),
+        ],
+        texts,
+    )
+    assert unmerged_date_conflicts(evs, texts)  # alike by their words alone
+    assert unmerged_date_conflicts(evs, texts, people=[Person("p-k", "Ferdinand", ())]) == []
+
+
+def test_acts_sharing_the_trigger_word_are_one_act_dated_twice() -> None:
+    texts = {
+        "a": "On 24 October 1648 the envoys signed the peace treaty at Muenster.",
+        "b": "On 27 October 1648 the peace treaty was signed by the envoys in Muenster.",
+    }
+    evs, texts = _with_filler(
+        [
+            _act("e-a", "a", texts["a"], "24 October 1648", 24, "signed"),
+            _act("e-b", "b", texts["b"], "27 October 1648", 27, "signed"),
+        ],
+        texts,
+    )
+    out = unmerged_date_conflicts(evs, texts, people=[Person("p-k", "Ferdinand", ())])
+    assert {c.subject for c in out} == {"e-a", "e-b"}
+
+
+def test_acts_kept_apart_the_calendar_gap_apart_are_a_soft_calendar_conflict() -> None:
+    texts = {
+        "a": "On 14 October 1648 the envoys signed the peace treaty at Muenster.",
+        "b": "On 24 October 1648 the peace treaty was signed by the envoys in Muenster.",
+    }
+    evs, texts = _with_filler(
+        [
+            _act("e-a", "a", texts["a"], "14 October 1648", 14, "signed"),
+            _act("e-b", "b", texts["b"], "24 October 1648", 24, "signed"),
+        ],
+        texts,
+    )
+    out = unmerged_date_conflicts(evs, texts, people=[Person("p-k", "Ferdinand", ())])
+    assert out and all((c.kind, c.severity) == ("calendar", "soft") for c in out)
+    assert "Julian" in out[0].explanation
+
+
+# --------------------------------------------------------------------------- counts
+
+
+def _counts(text: str) -> list[tuple[str, str, float]]:
+    from histograph.events.quantities import find_quantities
+
+    a = _length_analysis("d", text)
+    return [(q.measure, q.bound, q.low) for q in find_quantities(a)]
+
+
+def test_number_words_with_hundred_read_whole() -> None:
+    assert _counts("Some two hundred soldiers were killed.") == [("deaths", "approximate", 200)]
+    assert _counts("He raised an army of three hundred thousand men.") == [
+        ("forces", "exact", 300_000)
+    ]
+
+
+def test_a_count_of_soldiers_who_were_killed_is_a_death_toll() -> None:
+    assert _counts("About 1,200 sailors drowned off the cape.") == [("deaths", "approximate", 1200)]
+    assert _counts("An army of 7,000 men marched north.") == [("forces", "exact", 7000)]
+    assert _counts("Some 300 men were wounded.")[0][0] == "wounded"
+
+
+# --------------------------------------------------------------------------- one page, two acts
+
+
+def test_one_page_giving_one_act_days_weeks_apart_tells_two_acts() -> None:
+    assert one_page_two_acts(["XXXX-07-24", "XXXX-08-03TAF"], ["p", "p"])
+    assert one_page_two_acts(["1802-03-25", "1803-03-25"], ["p"])
+    assert not one_page_two_acts(["1802-03-25", "1802-03-26"], ["p", "p"])  # a day: a slip
+    assert not one_page_two_acts(["1802-03-05", "1802-03-25"], ["p", "q"])  # two sources
+    assert not one_page_two_acts(["1802", "1803-03"], ["p"])  # not days
+
+
+def test_a_count_explanation_names_a_clause_titled_event_so_the_sentence_reads() -> None:
+    texts = {"a": "The flood killed about 300 people.", "b": "The flood left 520 dead."}
+    ms = tuple(EventMention(d, 0, 9, 4, 9, "other") for d in sorted(texts))
+    long_title = "On 3 May 1887 the river burst its banks above the mill."
+    [c] = quantity_conflicts(
+        [Event("e-flood", "other", long_title, None, ms)],
+        [_length_analysis(d, t) for d, t in texts.items()],
+    )
+    assert "of the event told as “On 3 May 1887 the river burst its" in c.explanation

@@ -1,0 +1,141 @@
+"""The incremental contract: documents ingested in several batches (each one a merge that
+writes only what changed), then some removed, give the same knowledge base -- the same
+``export --format json`` -- as one merge of the same documents from scratch."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from conftest import shared_path
+from histograph.api import Histograph
+from histograph.ingest import read_paths, read_text
+from histograph.model import Document
+from histograph.render.export import export
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.slow
+
+
+def _hash(hg: Histograph) -> str:
+    return hashlib.sha256(export(hg, "json").encode("utf-8")).hexdigest()
+
+
+def _documents(folder: Path) -> list[Document]:
+    return [d for d in read_paths([str(folder)]) if isinstance(d, Document)]
+
+
+def _from_scratch(tmp: Path, name: str, source: Histograph, keep: set[str]) -> str:
+    """A new store holding the analyses of ``keep`` (taken from ``source``), merged once."""
+    with Histograph(str(tmp / name)) as hg:
+        for a in source.analyses():
+            if a.document.id in keep:
+                hg.store.add_analysis(a)
+        hg.rebuild()
+        return _hash(hg)
+
+
+def _check(folder: Path, tmp: Path) -> None:
+    docs = _documents(folder)
+    assert docs, folder
+    batches = [docs[k::3] for k in range(3)]
+    with Histograph(str(tmp / "inc.db")) as hg:
+        for batch in batches:
+            report = hg.add_documents(batch)
+            assert report.failure is None and not report.errors
+        everything = {d.id for d in docs}
+        assert _hash(hg) == _from_scratch(tmp, "all.db", hg, everything)
+        gone = batches[1][:2]
+        hg.remove([d.id for d in gone])
+        assert _hash(hg) == _from_scratch(tmp, "rest.db", hg, everything - {d.id for d in gone})
+
+
+@pytest.mark.parametrize("corpus", ["heldout", "test", "wide"])
+def test_batches_equal_one_merge_on_the_project_corpora(corpus: str, tmp_path: Path) -> None:
+    _check(ROOT / "corpora" / corpus / "docs", tmp_path)
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("corpus", ["eval", "eval-wide"])
+def test_batches_equal_one_merge_on_the_shared_corpora(corpus: str, tmp_path: Path) -> None:
+    _check(shared_path(corpus, "docs"), tmp_path)
+
+
+def test_a_new_version_of_a_file_equals_a_merge_of_the_versions_kept(tmp_path: Path) -> None:
+    first = (
+        "On 3 May 1712 the envoy Anton Keller signed a treaty with the duchy of Varnia in "
+        "Hollstadt. On 9 June 1712 Keller met the duke in Ostrel."
+    )
+    other = "On 4 May 1712 the council of Varnia ratified the treaty that Anton Keller signed."
+    changed = first.replace("9 June", "19 June")
+    with Histograph(str(tmp_path / "inc.db")) as hg:
+        hg.add_documents([read_text(first, uri="a.txt", meta={"origin": "a.txt"})])
+        hg.add_documents([read_text(other, uri="b.txt", meta={"origin": "b.txt"})])
+        report = hg.add_documents([read_text(changed, uri="a.txt", meta={"origin": "a.txt"})])
+        assert report.replaced
+        kept = {d.id for d in hg.sources()}
+        assert len(kept) == 2
+        assert _hash(hg) == _from_scratch(tmp_path, "all.db", hg, kept)
+
+
+# ---------------------------------------------------------------- components
+
+_NORTH = (
+    "On 3 May 1712 the envoy Anton Keller signed a treaty with the duchy of Varnia in "
+    "Hollstadt. On 9 June 1712 Keller met Duke Ernst Brauer in Ostrel."
+)
+_NORTH_2 = "On 4 May 1712 the council of Varnia ratified the treaty that Anton Keller signed."
+_SOUTH = (
+    "On 14 October 1488 the admiral Tomas Ferrandi landed at Calvera. On 2 November 1488 "
+    "Ferrandi besieged the fortress of Montalba."
+)
+_SOUTH_2 = "Tomas Ferrandi took Montalba on 20 November 1488 after a siege of three weeks."
+
+
+def test_unrelated_documents_are_separate_components() -> None:
+    from histograph.merge.incremental import components, document_keys
+    from histograph.pipeline import build
+
+    pipe = build()
+    docs = [read_text(t, uri=f"{k}.txt") for k, t in enumerate((_NORTH, _NORTH_2, _SOUTH, _SOUTH_2))]
+    analyses = list(pipe.analyze_many(docs))
+    keys = {a.document.id: document_keys(a) for a in analyses}
+    groups = components(keys)
+    assert sorted(len(g) for g in groups) == [2, 2]
+    north = {docs[0].id, docs[1].id}
+    assert any(set(g) == north for g in groups)
+
+
+def test_adding_a_document_rewrites_only_its_component(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    with Histograph(str(tmp_path / "inc.db")) as hg:
+        hg.add_documents([read_text(_NORTH, uri="n1.txt"), read_text(_SOUTH, uri="s1.txt")])
+        merged: list[int] = []
+        one = hg._merge_one
+        monkeypatch.setattr(hg, "_merge_one", lambda a: merged.append(len(a)) or one(a))
+        monkeypatch.setattr(hg, "_merge", lambda *a: pytest.fail("merged everything"))
+        with sqlite3.connect(tmp_path / "inc.db") as conn:
+            south = conn.execute(
+                "SELECT e.rowid, e.id FROM events e JOIN event_evidence v ON v.event_id = e.id"
+                " JOIN documents d ON d.id = v.doc_id WHERE d.uri = 's1.txt' ORDER BY e.id"
+            ).fetchall()
+        assert south
+        hg.add_documents([read_text(_NORTH_2, uri="n2.txt")])
+        with sqlite3.connect(tmp_path / "inc.db") as conn:
+            after = conn.execute(
+                f"SELECT rowid, id FROM events WHERE id IN ({','.join('?' * len(south))})"
+                " ORDER BY id",
+                [i for _, i in south],
+            ).fetchall()
+        assert after == south  # the other component's rows were not written again
+        assert merged == [2]  # the new document and the one it joins, nothing else
+        hg.add_documents([read_text(_SOUTH_2, uri="s2.txt")])
+        hg.remove(["n1.txt"])
+        kept = {d.id for d in hg.sources()}
+        assert _hash(hg) == _from_scratch(tmp_path, "all.db", hg, kept)
