@@ -169,6 +169,7 @@ from .mentions import (
 from .names import (
     _norm,
 )
+from .standing import embedded
 
 
 def _consensus(claims: list[tuple[TimeValue, str]]) -> TimeValue | None:
@@ -574,6 +575,9 @@ def _build(c: _Cluster, et: EventTypes, sources: Sources, texts: dict[str, str])
         key=lambda x: (
             x.m.type != type_id,
             x.time is None,
+            # a mention stating the event in its own main clause (or entry line) over one
+            # telling it inside a relative, parenthetical or subordinate clause
+            embedded(texts.get(x.m.doc_id, ""), x.m),
             x.m.region_kind in _TITLE_KINDS,
             -x.m.confidence,
             x.m.doc_id,
