@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from histograph.merge.standing import embedded
+from histograph.merge.standing import embedded, states
 from histograph.model import EventMention, RegionKind
 from test_merge_events import Doc, merge
 
@@ -54,6 +54,57 @@ def test_embedded_shapes(text: str, trigger: str) -> None:
 )
 def test_main_clause_shapes(text: str, trigger: str, region: RegionKind) -> None:
     assert not embedded(text, _mention(text, trigger, region))
+
+
+def _span(text: str, span: str, trigger: str) -> EventMention:
+    s = text.index(span)
+    ts = text.index(trigger, s)
+    return EventMention("d", s, s + len(span), ts, ts + len(trigger), "other")
+
+
+def test_embedded_when_the_span_is_the_subordinate_clause() -> None:
+    text = "The colony kept its old charter until the assembly adopted a new one."
+    assert embedded(text, _span(text, "until the assembly adopted a new one", "adopted"))
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("The admiral surrendered the fleet on 3 May 1571.", "surrendered", True),
+        # labels: too short, or a short span ending at its trigger
+        ("Negotiations", "Negotiations", False),
+        ("the naval mutiny", "mutiny", False),
+        ("The long grain famine", "famine", False),
+        # embedded
+        ("The admiral, who had surrendered the fleet, later wrote home.", "surrendered", False),
+    ],
+)
+def test_states(text: str, trigger: str, expected: bool) -> None:
+    assert states(text, _mention(text, trigger)) is expected
+
+
+def test_a_label_does_not_displace_an_embedded_statement() -> None:
+    # a one-word list entry does not take the title from a dated clause, even embedded
+    a = Doc("a", "The envoys met in Ghent, where they signed the accord on 24 December 1814.")
+    a.event(
+        "where they signed the accord on 24 December 1814",
+        "signed",
+        "treaty_signed",
+        date="1814-12-24",
+        date_phrase="24 December 1814",
+    )
+    b = Doc("b", "Events of 24 December 1814:\n- accord\n")
+    b.event(
+        "accord",
+        "accord",
+        "treaty_signed",
+        date="1814-12-24",
+        date_phrase="24 December 1814",
+        region="list_item",
+    )
+    events, _ = merge([b, a])
+    assert len(events) == 1
+    assert events[0].title == "where they signed the accord on 24 December 1814"
 
 
 def test_title_comes_from_the_main_clause_mention() -> None:

@@ -169,7 +169,7 @@ from .mentions import (
 from .names import (
     _norm,
 )
-from .standing import embedded
+from .standing import states
 
 
 def _consensus(claims: list[tuple[TimeValue, str]]) -> TimeValue | None:
@@ -575,10 +575,11 @@ def _build(c: _Cluster, et: EventTypes, sources: Sources, texts: dict[str, str])
         key=lambda x: (
             x.m.type != type_id,
             x.time is None,
-            # a mention stating the event in its own main clause (or entry line) over one
-            # telling it inside a relative, parenthetical or subordinate clause
-            embedded(texts.get(x.m.doc_id, ""), x.m),
             x.m.region_kind in _TITLE_KINDS,
+            # a mention stating the event in its own main clause (or entry line) over one
+            # telling it inside a relative, parenthetical or subordinate clause or only
+            # naming it (see merge.standing)
+            not states(texts.get(x.m.doc_id, ""), x.m),
             -x.m.confidence,
             x.m.doc_id,
             x.m.start,

@@ -4,8 +4,9 @@ When several mentions of one event merge, the event's title should come from one
 main clause states it ("The treaty is signed in Paris"), not from a sentence that tells the
 event in passing inside a relative clause ("The envoy, who had signed the treaty a week
 before, later said ..."), a parenthesis, or a subordinate clause ("After the treaty was
-signed, the army ..."). :func:`embedded` answers that from the words of the sentence alone
-(merging has no parse): the clause openers are listed in ``data/clauses.yaml``.
+signed, the army ..."). :func:`embedded` answers that from the words of the sentence
+alone (merging has no parse); the clause openers are listed in ``data/clauses.yaml``.
+:func:`states` adds that the mention is more than a label ("negotiations", "the crisis").
 
 An entry line or heading (a list item, a title) heads its own line, so it is never embedded.
 """
@@ -19,7 +20,7 @@ from importlib import resources
 from ..datafile import load_yaml
 from ..model import EventMention
 
-__all__ = ["embedded"]
+__all__ = ["embedded", "states"]
 
 _OWN_LINE = frozenset({"title", "heading", "list_item"})
 #: the end of the sentence before (a full stop, ! or ? and a space, or a line break)
@@ -56,6 +57,11 @@ def embedded(text: str, m: EventMention) -> bool:
     # an open parenthesis or dash pair before the trigger
     if prefix.count("(") > prefix.count(")"):
         return True
+    # the mention's own clause, cut from the sentence, opens with a relative or subordinator
+    if len(prefix) > m.trigger_start - m.start > 0:
+        own = _first_word(text[m.start : m.trigger_start])
+        if own in relative or own in subordinate:
+            return True
     segments = re.split(r"[,;]|\s[–—]\s", prefix)
     last = segments[-1]
     opener = _first_word(last)
@@ -68,3 +74,14 @@ def embedded(text: str, m: EventMention) -> bool:
         stop = _SENTENCE_END.search(rest)
         return "," in (rest[: stop.start()] if stop else rest)
     return False
+
+
+def states(text: str, m: EventMention) -> bool:
+    """True when ``m`` states its event in a clause of its own: not :func:`embedded`, and
+    more than a label. A label is a span of fewer than three words ("negotiations"), or a
+    short one ending at its trigger ("the royal assent", "the economic crisis"); merging has
+    no parse to tell such a noun phrase from a short clause ("the bridge fell"), so both are
+    labels: they are not preferred, which leaves the choice as it was."""
+    words = len(_WORD.findall(text[m.start : m.end]))
+    label = words < 3 or (words <= 4 and not _WORD.search(text[m.trigger_end : m.end]))
+    return not label and not embedded(text, m)
