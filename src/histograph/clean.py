@@ -36,6 +36,8 @@ How it works, line by line (all phrase lists and patterns live in ``data/boilerp
    date); any other date-only line is a ``heading`` (a date heading of a timeline or card).
 6. Inside a narrative line, a leading run of hashtags, and a trailing run of hashtags and/or a
    short "Source: …" attribution, are cut out as their own ``tags`` / ``source`` regions.
+7. Reference markers inside content lines ("[4]", "[citation needed]", "Paris3 was", "the
+   War.2 It") are cut out as ``boilerplate`` regions (:mod:`histograph.footnotes`).
 """
 
 from __future__ import annotations
@@ -50,7 +52,8 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from .datafile import load_yaml
-from .model import Document, Region, RegionKind
+from .footnotes import find_markers
+from .model import CONTENT_REGIONS, Document, Region, RegionKind
 from .registry import stage
 
 if TYPE_CHECKING:
@@ -1105,7 +1108,30 @@ def mark_text_regions(text: str, doc_id: str = "") -> list[Region]:
                 regions.append(Region(doc_id, s, e, _kind(k)))
         else:
             regions.append(Region(doc_id, line.start, line.end, _kind(line.kind)))
-    return regions
+    return _cut_markers(text, regions)
+
+
+def _cut_markers(text: str, regions: list[Region]) -> list[Region]:
+    """Reference markers inside content regions ("[4]", "Paris3", "(see below)") cut out
+    as ``boilerplate`` regions (see :mod:`histograph.footnotes`); the nlp stage reads the
+    pieces around them as one sentence."""
+    out: list[Region] = []
+    for r in regions:
+        spans = find_markers(text, r.start, r.end) if r.kind in CONTENT_REGIONS else []
+        if not spans:
+            out.append(r)
+            continue
+        pos = r.start
+        for s, e in [*spans, (r.end, r.end)]:
+            seg = text[pos:s]
+            if seg.strip():
+                s2 = pos + len(seg) - len(seg.lstrip())
+                e2 = s - (len(seg) - len(seg.rstrip()))
+                out.append(Region(r.doc_id, s2, e2, r.kind))
+            if e > s:
+                out.append(Region(r.doc_id, s, e, "boilerplate"))
+            pos = e
+    return out
 
 
 def _split_keep(
