@@ -705,7 +705,7 @@ def _classify(line: _Line, rules: _Rules) -> None:
     elif _is_keywords(plain, rules):
         line.kind = "tags"
         line.is_keywords = True
-    elif _is_heading_like(plain, rules.heading_max_words):
+    elif _is_heading_like(_untail(plain), rules.heading_max_words):
         line.kind = "heading"
     else:
         line.kind = "narrative"
@@ -746,9 +746,17 @@ def _plain(line: _Line) -> str:
 _TAIL_TAGS = re.compile(rf"(?:\s*{_HASHTAG})+\s*$")
 
 
+def _untail(t: str) -> str:
+    """The text without the reference markers it ends with ("… the war.[4]", "… War.2")."""
+    t = t.rstrip()
+    while (spans := find_markers(t, max(0, len(t) - 60))) and spans[-1][1] == len(t):
+        t = t[: spans[-1][0]].rstrip()
+    return t
+
+
 def _ends_sentence(t: str) -> bool:
     """The text ends a sentence, ignoring trailing hashtags, emoji and other symbols."""
-    t = _TAIL_TAGS.sub("", t.rstrip())
+    t = _untail(_TAIL_TAGS.sub("", t.rstrip()))
     while t and (unicodedata.category(t[-1])[0] in "SCZ" or unicodedata.category(t[-1]) == "Mn"):
         t = t[:-1]
     return bool(_TERMINAL.search(t))

@@ -75,7 +75,10 @@ def _rejoin(
     out: list[Region] = []
     pending: list[tuple[int, int]] = []
     for r in regions:
-        if r.kind == "boilerplate" and find_markers(text, r.start, r.end) == [(r.start, r.end)]:
+        # a glued number's match starts at its word: look a little before the region
+        if r.kind == "boilerplate" and (r.start, r.end) in find_markers(
+            text, max(0, r.start - _WORD_WINDOW), r.end
+        ):
             if out and out[-1].kind in CONTENT_REGIONS:
                 pending.append((r.start, r.end))
                 continue
@@ -96,6 +99,10 @@ def _rejoin(
         out.append(r)
     blanks.extend(pending)
     return out
+
+
+#: how far before a marker region its match may start (the word a number is glued to)
+_WORD_WINDOW = 40
 
 
 def _one_line(text: str, end: int, start: int) -> bool:
