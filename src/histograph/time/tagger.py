@@ -297,6 +297,11 @@ def grammar() -> Grammar:
             rf"(?<![\w])(?:(?P<ap>{APPROX}){S})?(?P<n>{NUM}|{VAGUE})(?:{S}|-)(?:(?i:more|full|long|whole|additional){S})?(?P<u>{UNIT})(?:{S}(?i:and{S}a{S}half))?{S}(?P<rel>(?i:ago|later|earlier|before|after|afterwards?|hence|from{S}now|prior{S}to|previously|back|since|on))(?![\w])",
         ),
         (
+            # "weeks later", "months afterwards": an offset of unknown size (no number)
+            "ago",
+            rf"(?<![\w-])(?P<bare>(?P<u>(?i:days|weeks|months|years|decades))){S}(?P<rel>(?i:later|earlier|afterwards?))(?![\w])",
+        ),
+        (
             "the_unit_rel",
             rf"(?<![\w])(?i:the){S}(?P<u>(?i:day|week|month|year|night|morning|evening))(?P<rel>{S}(?i:before|after|earlier|later))(?![\w])",
         ),
@@ -651,6 +656,8 @@ def _fields(name: str, m: re.Match[str], lx: Lexicon) -> dict[str, Any] | None:
         f["n"] = n
         if g.get("long") and _norm(g["n"]) in ("a", "an"):
             return None  # "a month-long siege": the adjective is "month-long"
+    elif g.get("bare"):
+        f["n"] = "X"  # "weeks later": some weeks, how many unknown
     if g.get("u"):
         f["u_plural"] = _norm(g["u"]).endswith("s")
     if g.get("half"):
