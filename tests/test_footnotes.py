@@ -62,6 +62,8 @@ def test_marker_shapes(text: str, marks: list[str]) -> None:
         "The year [1848] is in brackets.",
         "He died in 1901. 2 days later the funeral was held.",
         "Chapter 12, verse 3 is quoted.",
+        "The No.2 Squadron flew at dawn.",
+        "It is printed in Vol.3 of the series.",
     ],
 )
 def test_not_markers(text: str) -> None:

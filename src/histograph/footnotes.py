@@ -66,19 +66,35 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<g>\d{{1,{digits}}})(?=[\s.,;:!?)\"”’]|$)"
     )
     glued_punct = (
-        rf"(?<=[^\W\d_]{{2}}[.!?,;]|[^\W\d_][.!?][\"”’)])\d{{1,{digits}}}(?=\s|$)"
+        rf"(?<=[^\W\d_]{{2}}[.!?,;]|[^\W\d_][.!?][\"”’)])(?P<p>\d{{1,{digits}}})(?=\s|$)"
     )
     return re.compile(
         rf"{bracket}|{pointer}|{symbols}|{sup}|{glued_word}|{glued_punct}", re.IGNORECASE
     )
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    raw: dict[str, Any] = load_yaml(
+        resources.files("histograph").joinpath("data/inline_markers.yaml").read_text("utf-8")
+    )
+    return frozenset(str(a).lower() for a in raw["number_abbreviations"])
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.$")
+
+
 def find_markers(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """The (start, end) of every reference marker in ``text[start:end]``."""
     end = len(text) if end is None else end
-    return [
-        m.span("g") if m.group("g") else m.span() for m in _pattern().finditer(text, start, end)
-    ]
+    out: list[tuple[int, int]] = []
+    for m in _pattern().finditer(text, start, end):
+        if m.group("p"):
+            w = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            if w and w.group(1).lower() in _abbreviations():
+                continue  # "No.2 Squadron": the abbreviation's number
+        out.append(m.span("g") if m.group("g") else m.span())
+    return out
 
 
 def blank_markers(text: str, spans: list[tuple[int, int]], offset: int = 0) -> str:
