@@ -36,6 +36,8 @@ How it works, line by line (all phrase lists and patterns live in ``data/boilerp
    date); any other date-only line is a ``heading`` (a date heading of a timeline or card).
 6. Inside a narrative line, a leading run of hashtags, and a trailing run of hashtags and/or a
    short "Source: …" attribution, are cut out as their own ``tags`` / ``source`` regions.
+7. Reference markers inside content lines ("[4]", "[citation needed]", "Paris3 was", "the
+   War.2 It") are cut out as ``boilerplate`` regions (:mod:`histograph.footnotes`).
 """
 
 from __future__ import annotations
@@ -50,7 +52,8 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from .datafile import load_yaml
-from .model import Document, Region, RegionKind
+from .footnotes import find_markers
+from .model import CONTENT_REGIONS, Document, Region, RegionKind
 from .registry import stage
 
 if TYPE_CHECKING:
@@ -702,7 +705,7 @@ def _classify(line: _Line, rules: _Rules) -> None:
     elif _is_keywords(plain, rules):
         line.kind = "tags"
         line.is_keywords = True
-    elif _is_heading_like(plain, rules.heading_max_words):
+    elif _is_heading_like(_untail(plain), rules.heading_max_words):
         line.kind = "heading"
     else:
         line.kind = "narrative"
@@ -743,9 +746,17 @@ def _plain(line: _Line) -> str:
 _TAIL_TAGS = re.compile(rf"(?:\s*{_HASHTAG})+\s*$")
 
 
+def _untail(t: str) -> str:
+    """The text without the reference markers it ends with ("… the war.[4]", "… War.2")."""
+    t = t.rstrip()
+    while (spans := find_markers(t, max(0, len(t) - 60))) and spans[-1][1] == len(t):
+        t = t[: spans[-1][0]].rstrip()
+    return t
+
+
 def _ends_sentence(t: str) -> bool:
     """The text ends a sentence, ignoring trailing hashtags, emoji and other symbols."""
-    t = _TAIL_TAGS.sub("", t.rstrip())
+    t = _untail(_TAIL_TAGS.sub("", t.rstrip()))
     while t and (unicodedata.category(t[-1])[0] in "SCZ" or unicodedata.category(t[-1]) == "Mn"):
         t = t[:-1]
     return bool(_TERMINAL.search(t))
@@ -1105,7 +1116,30 @@ def mark_text_regions(text: str, doc_id: str = "") -> list[Region]:
                 regions.append(Region(doc_id, s, e, _kind(k)))
         else:
             regions.append(Region(doc_id, line.start, line.end, _kind(line.kind)))
-    return regions
+    return _cut_markers(text, regions)
+
+
+def _cut_markers(text: str, regions: list[Region]) -> list[Region]:
+    """Reference markers inside content regions ("[4]", "Paris3", "(see below)") cut out
+    as ``boilerplate`` regions (see :mod:`histograph.footnotes`); the nlp stage reads the
+    pieces around them as one sentence."""
+    out: list[Region] = []
+    for r in regions:
+        spans = find_markers(text, r.start, r.end) if r.kind in CONTENT_REGIONS else []
+        if not spans:
+            out.append(r)
+            continue
+        pos = r.start
+        for s, e in [*spans, (r.end, r.end)]:
+            seg = text[pos:s]
+            if seg.strip():
+                s2 = pos + len(seg) - len(seg.lstrip())
+                e2 = s - (len(seg) - len(seg.rstrip()))
+                out.append(Region(r.doc_id, s2, e2, r.kind))
+            if e > s:
+                out.append(Region(r.doc_id, s, e, "boilerplate"))
+            pos = e
+    return out
 
 
 def _split_keep(

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .model import CONTENT_REGIONS, Sentence
+from .footnotes import blank_markers, find_markers
+from .model import CONTENT_REGIONS, Region, Sentence
 from .registry import stage
 
 if TYPE_CHECKING:
@@ -64,20 +66,70 @@ _WS = re.compile(r"\S")
 _LAST_SENTENCE_END = re.compile(r"(?s).*[.!?][\"'”’)\]]*\s")
 
 
+def _rejoin(
+    text: str, regions: Sequence[Region], blanks: list[tuple[int, int]]
+) -> list[Region]:
+    """Content regions cut apart by reference markers (clean stage) joined again, so that
+    spaCy reads the sentence whole; the markers' spans are added to ``blanks`` (parsed as
+    spaces, offsets unchanged)."""
+    out: list[Region] = []
+    pending: list[tuple[int, int]] = []
+    for r in regions:
+        # a glued number's match starts at its word: look a little before the region
+        if r.kind == "boilerplate" and (r.start, r.end) in find_markers(
+            text, max(0, r.start - _WORD_WINDOW), r.end
+        ):
+            if out and out[-1].kind in CONTENT_REGIONS:
+                pending.append((r.start, r.end))
+                continue
+        elif (
+            pending
+            and out
+            and r.kind == out[-1].kind
+            and _one_line(text, out[-1].end, r.start)
+        ):
+            last = out[-1]
+            out[-1] = Region(last.doc_id, last.start, r.end, last.kind)
+            blanks.extend(pending)
+            pending = []
+            continue
+        elif pending:
+            blanks.extend(pending)
+        pending = []
+        out.append(r)
+    blanks.extend(pending)
+    return out
+
+
+#: how far before a marker region its match may start (the word a number is glued to)
+_WORD_WINDOW = 40
+
+
+def _one_line(text: str, end: int, start: int) -> bool:
+    """The pieces before ``end`` and from ``start`` were one line cut by markers: no line
+    break between them, or a single one inside a hard-wrapped sentence (lower case next)."""
+    gap = text[end:start]
+    if "\n" not in gap:
+        return True
+    return gap.count("\n") == 1 and text[start : start + 1].islower()
+
+
 @stage("histograph.nlp.v1", requires=("regions",), assigns=("segments", "sentences"))
 def parse_regions(state: DocState) -> None:
     """Parse every content region with spaCy (one ``nlp.pipe`` call per document)."""
-    from .model import Region
     from .state import Segment
 
     text = state.document.text
     pieces: list[Region] = []
-    for region in state.regions:
+    blanks: list[tuple[int, int]] = []
+    for region in _rejoin(text, state.regions, blanks):
         if region.kind not in CONTENT_REGIONS:
             continue
         for s, e in _chunks(text, region.start, region.end):
             if _WS.search(text, s, e):
                 pieces.append(Region(region.doc_id, s, e, region.kind))
+    if blanks:
+        text = blank_markers(text, blanks)
     import numpy
 
     no_tensor = numpy.zeros((0, 0), dtype="float32")

@@ -319,6 +319,8 @@ def _fields(name: str, m: re.Match[str], lx: Lexicon) -> dict[str, Any] | None:
         f["n"] = n
         if g.get("long") and _norm(g["n"]) in ("a", "an"):
             return None  # "a month-long siege": the adjective is "month-long"
+    elif g.get("bare"):
+        f["n"] = "X"  # "weeks later": some weeks, how many unknown
     if g.get("u"):
         f["u_plural"] = _norm(g["u"]).endswith("s")
     if g.get("half"):

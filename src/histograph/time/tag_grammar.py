@@ -293,6 +293,11 @@ def grammar() -> Grammar:
             rf"(?<![\w])(?:(?P<ap>{APPROX}){S})?(?P<n>{NUM}|{VAGUE})(?:{S}|-)(?:(?i:more|full|long|whole|additional){S})?(?P<u>{UNIT})(?:{S}(?i:and{S}a{S}half))?{S}(?P<rel>(?i:ago|later|earlier|before|after|afterwards?|hence|from{S}now|prior{S}to|previously|back|since|on))(?![\w])",
         ),
         (
+            # "weeks later", "months afterwards": an offset of unknown size (no number)
+            "ago",
+            rf"(?<![\w-])(?P<bare>(?P<u>(?i:days|weeks|months|years|decades))){S}(?P<rel>(?i:later|earlier|afterwards?))(?![\w])",
+        ),
+        (
             "the_unit_rel",
             rf"(?<![\w])(?i:the){S}(?P<u>(?i:day|week|month|year|night|morning|evening))(?P<rel>{S}(?i:before|after|earlier|later))(?![\w])",
         ),
