@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 from ..model import Analysis, KnowledgeBase, TimeValue, civil_from_day
+from . import serialise as S
 
 T = TypeVar("T")
 
@@ -267,3 +268,27 @@ def term_score(terms: list[tuple[str, bool]], text: str) -> int:
             return 0
         total += n
     return total
+
+
+def like_escape(text: str) -> str:
+    """``text`` for a SQL ``LIKE ... ESCAPE '\\'`` pattern (its wildcards taken literally)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def people_where(kind: str | None, query: str | None, mark: str) -> tuple[str, list[Any]]:
+    """The ``WHERE`` clause (or "") and parameters that select entities (alias ``p``) of
+    ``kind`` whose name or an alias contains ``query`` (case- and accent-folded); ``mark`` is
+    the backend's parameter placeholder ("?" or "%s")."""
+    where: list[str] = []
+    params: list[Any] = []
+    if kind is not None:
+        where.append(f"p.kind = {mark}")
+        params.append(kind)
+    if query is not None:
+        pat = "%" + like_escape(S.fold(query)) + "%"
+        where.append(
+            f"(p.name_fold LIKE {mark} ESCAPE '\\' OR p.id IN (SELECT a.entity_id FROM"
+            f" entity_aliases a WHERE a.alias_fold LIKE {mark} ESCAPE '\\'))"
+        )
+        params.extend([pat, pat])
+    return (" WHERE " + " AND ".join(where) if where else ""), params

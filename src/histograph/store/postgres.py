@@ -60,6 +60,7 @@ from .common import (
     falls_on,
     knowledge_doc_ids,
     missing_documents_error,
+    people_where,
     query_terms,
     validate_analysis,
     validate_knowledge,
@@ -128,10 +129,6 @@ def _dict_rows(cursor: psycopg.Cursor[Any]) -> RowMaker[dict[str, Any]]:
         return {n: _dec(v) for n, v in zip(names, values, strict=True)}
 
     return make
-
-
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 # ---------------------------------------------------------------- search queries
@@ -1058,41 +1055,15 @@ class PostgresStore:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Person]:
-        where: list[str] = []
-        params: list[Any] = []
-        if kind is not None:
-            where.append("p.kind = %s")
-            params.append(kind)
-        if query is not None:
-            pat = "%" + _like_escape(S.fold(query)) + "%"
-            where.append(
-                "(p.name_fold LIKE %s ESCAPE '\\' OR p.id IN (SELECT a.entity_id FROM"
-                " entity_aliases a WHERE a.alias_fold LIKE %s ESCAPE '\\'))"
-            )
-            params.extend([pat, pat])
-        sql = "SELECT * FROM entities p"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        where, params = people_where(kind, query, "%s")
+        sql = "SELECT * FROM entities p" + where
         sql += " ORDER BY p.seq" + self._page(limit, offset)
         with self._snapshot():
             return self._load_people(self._all(sql, params))
 
     def count_people(self, *, kind: str | None = None, query: str | None = None) -> int:
-        where: list[str] = []
-        params: list[Any] = []
-        if kind is not None:
-            where.append("p.kind = %s")
-            params.append(kind)
-        if query is not None:
-            pat = "%" + _like_escape(S.fold(query)) + "%"
-            where.append(
-                "(p.name_fold LIKE %s ESCAPE '\\' OR p.id IN (SELECT a.entity_id FROM"
-                " entity_aliases a WHERE a.alias_fold LIKE %s ESCAPE '\\'))"
-            )
-            params.extend([pat, pat])
-        sql = "SELECT count(*) AS n FROM entities p"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        where, params = people_where(kind, query, "%s")
+        sql = "SELECT count(*) AS n FROM entities p" + where
         row = self._one(sql, params)
         return int(row["n"]) if row else 0
 

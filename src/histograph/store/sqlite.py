@@ -55,6 +55,7 @@ from .common import (
     fts_safe_query,
     knowledge_doc_ids,
     missing_documents_error,
+    people_where,
     validate_analysis,
     validate_ids,
     validate_knowledge,
@@ -118,10 +119,6 @@ def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
 
 def _marks(n: int) -> str:
     return ", ".join("?" * n)
-
-
-def _like_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _on_day(row: dict[str, Any], month: int, day: int) -> bool:
@@ -1399,41 +1396,15 @@ class SQLiteStore:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[Person]:
-        where: list[str] = []
-        params: list[Any] = []
-        if kind is not None:
-            where.append("p.kind = ?")
-            params.append(kind)
-        if query is not None:
-            pat = "%" + _like_escape(S.fold(query)) + "%"
-            where.append(
-                "(p.name_fold LIKE ? ESCAPE '\\' OR p.id IN (SELECT a.entity_id FROM"
-                " entity_aliases a WHERE a.alias_fold LIKE ? ESCAPE '\\'))"
-            )
-            params.extend([pat, pat])
-        sql = "SELECT * FROM entities p"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        where, params = people_where(kind, query, "?")
+        sql = "SELECT * FROM entities p" + where
         sql += " ORDER BY p.seq" + self._page(limit, offset)
         return self._load_people(self._all(sql, params))
 
     def count_people(self, *, kind: str | None = None, query: str | None = None) -> int:
         """How many entities :meth:`people` would return without ``limit``/``offset``."""
-        where: list[str] = []
-        params: list[Any] = []
-        if kind is not None:
-            where.append("p.kind = ?")
-            params.append(kind)
-        if query is not None:
-            pat = "%" + _like_escape(S.fold(query)) + "%"
-            where.append(
-                "(p.name_fold LIKE ? ESCAPE '\\' OR p.id IN (SELECT a.entity_id FROM"
-                " entity_aliases a WHERE a.alias_fold LIKE ? ESCAPE '\\'))"
-            )
-            params.extend([pat, pat])
-        sql = "SELECT count(*) AS n FROM entities p"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
+        where, params = people_where(kind, query, "?")
+        sql = "SELECT count(*) AS n FROM entities p" + where
         row = self._one(sql, params)
         return int(row["n"]) if row else 0
 
