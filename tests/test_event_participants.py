@@ -118,3 +118,42 @@ def test_the_person_a_title_phrase_ends_with_and_no_date_in_a_participant() -> N
 def test_a_body_before_which_an_act_is_done_takes_part() -> None:
     got = names("On 8 January 1918 President Harlan Voss set out his programme before Congress.")
     assert "Congress" in got
+
+
+def test_every_member_of_a_coordinated_modifier_takes_part() -> None:
+    got = names("France and Germany order general mobilisation.")
+    assert {"France", "Germany"} <= got
+
+
+def test_who_fought_a_battle_named_in_a_fronted_phrase() -> None:
+    got = names(
+        "At the Battle of Dornfeld, a Bavarian army under Karl von Stein surprised the "
+        "Saxons commanded by Augustus the Strong."
+    )
+    assert "Karl von Stein" in got
+    assert any(n.startswith("Augustus") for n in got) and "Strong" not in got
+
+
+def test_a_name_with_a_regnal_number_is_a_ruler() -> None:
+    got = names(
+        "Oct 3 Battle of Wexley, Kent: Olaf II Tryggvason of Denmark defeats Southern Earls "
+        "Aldred and Osric\n"
+    )
+    assert "Olaf II Tryggvason" in got and "Osric" in got
+
+
+def test_an_object_pronoun_stands_for_the_one_person_named_before() -> None:
+    text = "Edward Brant was born in 1862. In 1890 the assembly elected him as its president."
+    elected = [e for e in analyze(text).events if e.type == "took_office"]
+    assert elected and any("Brant" in p.name for p in elected[0].participants)
+
+
+def test_a_subject_pronoun_never_takes_a_person_who_was_not_the_subject() -> None:
+    text = "The envoys praised Lord Amwell in 1901. In 1902 he presided over the conference."
+    got = [e for e in analyze(text).events if "presided" in text[e.start : e.end]]
+    assert all("Amwell" not in p.name for e in got for p in e.participants)
+
+
+def test_a_common_noun_keeps_its_apposition_without_a_comma() -> None:
+    got = names("In 1914 a student shot the archduke and his wife Sophie in Tarnow.")
+    assert "Sophie" in got

@@ -92,3 +92,32 @@ def test_a_body_s_seat_is_a_place_and_a_meeting_s_name_never_is() -> None:
     got = places("On 4 May 1950 the envoy spoke at the Lausanne Peace Conference.")
     assert "Lausanne" in got
     assert not any(p is not None and "Conference" in p for p in got)
+
+
+def test_a_fronted_participle_clause_places_each_coordinated_verb() -> None:
+    got = places("While campaigning in Norfolk in October 1316 King Edmund fell ill and died.")
+    assert "Norfolk" in got
+
+
+def test_a_participle_on_the_event_noun_places_it() -> None:
+    got = places("In 1320 the young Henry was crowned, the coronation occurring at Ely Abbey.")
+    assert "Ely Abbey" in got
+
+
+def test_a_demonym_on_a_polity_noun_names_a_place() -> None:
+    got = places(
+        "Lord Halden was killed by rebels in May 1979 while on holiday in the Irish republic."
+    )
+    assert "Irish republic" in got
+
+
+def test_the_battle_a_line_is_headed_with_places_its_verb() -> None:
+    got = places(
+        "Oct 3 Battle of Wexley, Kent: Olaf II Tryggvason defeats Earls Aldred and Osric\n"
+    )
+    assert any(p is not None and "Wexley" in p for p in got)
+
+
+def test_a_state_acting_as_subject_is_no_place() -> None:
+    got = places("On 3 May 1870 Prussia declared war on Denmark.")
+    assert "Prussia" not in got

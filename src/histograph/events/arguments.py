@@ -3,11 +3,13 @@ the evidence span (the clause that states the event)."""
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from ..entities.lexicon import is_head, name_words, norm, titles
+from ..entities.lexicon import is_head, load_yaml, name_words, norm, titles
 from ..model import Participant, TimeMention
 from .reference import EntityAt, LabelOf, antecedent, title_holder, titled_person
 from .triggers import MODIFIER_DEPS, Trigger, direct_args, prep_objects, subjects
@@ -30,6 +32,32 @@ _CLAUSE_EDGES = frozenset({"ccomp", "relcl", "advcl", "acl", "parataxis", "csubj
 
 #: key of the segment's cached person words in ``Doc.user_data``
 _PERSON_WORDS = "histograph.person_words"
+
+
+@dataclass(frozen=True)
+class ArgumentWords:
+    """Word lists of ``participants.yaml`` and ``places.yaml`` (normalised)."""
+
+    fighting_verbs: frozenset[str]
+    command_verbs: frozenset[str]
+    polity_nouns: frozenset[str]
+
+
+def _words(items: object) -> frozenset[str]:
+    return frozenset(
+        norm(str(x)) for x in (items if isinstance(items, list) else ()) if norm(str(x))
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def argument_words() -> ArgumentWords:
+    parts = load_yaml("participants.yaml") or {}
+    places = load_yaml("places.yaml") or {}
+    return ArgumentWords(
+        fighting_verbs=_words(parts.get("fighting_verbs")),
+        command_verbs=_words(parts.get("command_verbs")),
+        polity_nouns=_words(places.get("polity_nouns")),
+    )
 
 
 @dataclass(frozen=True)
@@ -68,8 +96,24 @@ def _named_person_elsewhere(t: Token, label_of: LabelOf) -> bool:
     )
 
 
+_REGNAL = re.compile(r"^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3})$")
+
+
+def _regnal_name(t: Token) -> bool:
+    """A name with a regnal number ("Olaf II Tryggvason", "Harald III"): a ruler, though the
+    tagger took it for nothing."""
+    return (
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and not _battle_name(t)
+        and any(_REGNAL.match(x.text) for x in t.subtree if x.i <= t.i and x.i >= t.i - 3)
+    )
+
+
 def _entity_like(t: Token, label_of: LabelOf) -> bool:
     if label_of(t) in PARTICIPANT_LABELS or _named_person_elsewhere(t, label_of):
+        return True
+    if label_of(t) == "" and _regnal_name(t):
         return True
     return any(
         label_of(c) in PARTICIPANT_LABELS
@@ -210,10 +254,12 @@ def participants(
         host = head
     else:
         for c in head.children:
+            # "France and Germany's mobilisation": every member of a coordinated modifier
+            members = [c, *(x for x in c.conjuncts if x.i > c.i)]
             if c.dep_ == "poss":
-                found.append((c, roles.get("poss", "agent")))
+                found.extend((x, roles.get("poss", "agent")) for x in members)
             elif c.dep_ in {"compound", "amod", "nmod"}:
-                found.append((c, "agent"))
+                found.extend((x, "agent") for x in members)
         for a in prep_objects(head, "of"):
             if (
                 label_of(a) in _PLACE_ONLY or _named_after_place(head, a, label_of)
@@ -227,6 +273,7 @@ def participants(
         for v in _colon_clause_verbs(doc[tr.start : tr.end].root, doc_tokens):
             found.extend((x, "party") for x in subjects(v))
             found.extend((x, "party") for x in direct_args(v))
+        found.extend((x, "party") for x in _fronted_battle_parties(tr, doc))
         gov = head.head
         # light verbs: "X extended recognition to Y", "X held talks with Y"
         if head.dep_ in {"dobj", "nsubjpass"} and gov.i != head.i and gov.pos_ in {"VERB", "AUX"}:
@@ -258,13 +305,19 @@ def participants(
     ):
         for a in prep_objects(host, prep):
             found.append((a, role))
-    # "French forces under Marshal X", "an army led by X": the commander takes part too
+    # "French forces under Marshal X", "an army led by X", "the Saxons commanded by X": the
+    # commander takes part too
+    command = argument_words().command_verbs
     for tok, role in list(found):
-        if tok.pos_ == "NOUN":
+        if tok.pos_ in {"NOUN", "PROPN"}:
             found.extend((x, role) for x in prep_objects(tok, "under"))
             for c in tok.children:
-                if c.dep_ == "acl" and c.lemma_.lower() in {"lead", "command", "head"}:
+                if c.dep_ == "acl" and norm(c.lemma_) in command:
                     found.extend((x, role) for x in prep_objects(c, "by"))
+    # "X and Y, who were both killed": the relative pronoun stands for every member
+    for tok, role in list(found):
+        if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+            found.extend((x, role) for x in tok.head.head.conjuncts if x.i > tok.head.head.i)
     out: list[Participant] = []
     seen: set[tuple[int, int]] = set()
     has_person = False
@@ -273,7 +326,16 @@ def participants(
             tok = tok.head.head  # "Bullitt, who would become ..." -> Bullitt
         if tok.dep_ == "appos" and tok.pos_ == "NOUN" and _entity_like(tok.head, label_of):
             tok = tok.head  # "Mr X, a barrister who was born in Y": the relative's antecedent
-        appos = [c for c in tok.children if c.dep_ == "appos" and _entity_like(c, label_of)]
+        appos = [
+            c
+            for c in tok.children
+            if c.dep_ == "appos"
+            and _entity_like(c, label_of)
+            and (
+                tok.pos_ != "PROPN"
+                or c.doc[c.left_edge.i - 1].text in {",", "(", ":", "–", "—", "-"}
+            )
+        ]  # (a name's run-on epithet is none: "Augustus the Strong")
         holder = None if appos else title_holder(tok, label_of) or titled_person(tok, label_of)
         if appos:
             tok = appos[0]  # "their representative, Maxim Litvinov" -> Litvinov
@@ -302,6 +364,27 @@ def participants(
                     out.append(p)
                     break
     return tuple(out)
+
+
+def _fronted_battle_parties(tr: Trigger, doc: Doc) -> list[Token]:
+    """ "At the Battle of X, A defeated B": a battle named in a phrase on a verb of fighting
+    (``fighting_verbs`` of participants.yaml) was fought by the verb's subject and object
+    (and by a noun the parser hung on the battle's name as its apposition)."""
+    root = doc[tr.start : tr.end].root if tr.kind == "named" else doc[tr.head]
+    if norm(root.lemma_) not in name_words().battle_nouns or root.dep_ != "pobj":
+        return []
+    prep, verb = root.head, root.head.head
+    if prep.dep_ != "prep" or verb.pos_ != "VERB":
+        return []
+    if norm(verb.lemma_) not in argument_words().fighting_verbs:
+        return []
+    out = [*subjects(verb), *(a for a in direct_args(verb) if a.i != root.i)]
+    out += [
+        t
+        for t in root.subtree
+        if t.dep_ == "appos" and t.pos_ in {"NOUN", "PROPN"} and t.i >= tr.end
+    ]
+    return out
 
 
 def _colon_clause_verbs(head: Token, sent: Span) -> list[Token]:
@@ -347,6 +430,8 @@ def _is_place(t: Token, label_of: LabelOf) -> bool:
     of a meeting is none ("the X Peace Conference": its town is the place)."""
     if norm(t.lemma_) in name_words().meeting_nouns:
         return False
+    if _polity_place(t, label_of):
+        return True
     if label_of(t) in PLACE_LABELS or any(
         label_of(c) in PLACE_LABELS for c in t.children if c.dep_ == "compound"
     ):
@@ -366,6 +451,24 @@ def _named_after_place(noun: Token, o: Token, label_of: LabelOf) -> bool:
         and o.pos_ == "PROPN"
         and o.text[:1].isupper()
         and label_of(o) not in {"PERSON", "STATE", "NORP"}
+    )
+
+
+def _battle_name(t: Token) -> bool:
+    return norm(t.lemma_) in name_words().battle_nouns
+
+
+def _polity_place(t: Token, label_of: LabelOf) -> bool:
+    """A common noun of ``polity_nouns`` (places.yaml) that a demonym or a name modifies:
+    "the Irish republic", "the Ottoman province"."""
+    return (
+        t.pos_ == "NOUN"
+        and t.text.islower()
+        and norm(t.lemma_) in argument_words().polity_nouns
+        and any(
+            c.dep_ in {"amod", "compound"} and label_of(c) in {"NORP", "GPE", "STATE", "LOC"}
+            for c in t.children
+        )
     )
 
 
@@ -477,6 +580,20 @@ def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                 if found:
                     return found
     if head.pos_ in {"VERB", "AUX"}:
+        # "Battle of X, Y: A defeats B": the battle the line is headed with, parsed as the
+        # verb's subject, is where it happened
+        for subj in subjects(head):
+            if (
+                subj.i < head.i
+                and subj.text[:1].isupper()
+                and _battle_name(subj)
+                and any(t.text == ":" for t in doc[subj.i : head.i])
+            ):
+                for o in prep_objects(subj, "of"):
+                    if _named_after_place(subj, o, label_of) or label_of(o) in PLACE_LABELS:
+                        found = _place_phrase_text(o, label_of)
+                        if found:
+                            return found
         # "the X earthquake struck", "X police arrested Y": a town naming the subject
         for subj in subjects(head):
             for c in subj.children:
@@ -487,6 +604,9 @@ def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
     hosts = [head]
     if head.dep_ in {"dobj", "nsubjpass", "pobj"} and head.head.i != head.i:
         hosts.append(head.head if head.dep_ != "pobj" else head.head.head)
+    if head.pos_ in {"NOUN", "PROPN"}:
+        # "the coronation occurring at X", "the treaty signed at X": a participle on the noun
+        hosts += [c for c in head.children if c.dep_ == "acl" and c.pos_ == "VERB"]
     for h in hosts:
         for prep in preps:
             for o in prep_objects(h, prep):
@@ -516,6 +636,15 @@ def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
     carriers = list(chain)
     for v in [head, *chain]:
         carriers += [c for c in v.children if c.dep_ == "advcl" and c.tag_ in {"VBG", "VBN"}]
+        if v.dep_ == "conj" and v.pos_ in {"VERB", "AUX"}:
+            # "While campaigning in Y, X fell ill and died": a participle clause written
+            # before the first of coordinated verbs belongs to each of them
+            first = v.head
+            carriers += [
+                c
+                for c in first.children
+                if c.dep_ == "advcl" and c.tag_ in {"VBG", "VBN"} and c.i < first.i
+            ]
     for v in carriers:
         if not doc_tokens.start <= v.i < doc_tokens.end:
             continue
@@ -630,6 +759,8 @@ def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
     for t in sorted(toks, key=lambda x: abs(x.i - head.i)):
         if t.dep_ == "pobj" and not (t.head.lower_ == "of" and t.head.head.dep_ in _ARG_DEPS):
             continue  # "the residents of X", not "the rise of regimes in X"
+        if t.dep_ == "nsubj" and t.head.i == head.i and head.pos_ in {"VERB", "AUX"}:
+            continue  # "X declared war": the active subject acts, it is no place
         if (
             (t.dep_ in _ARG_DEPS or t.dep_ == "pobj")
             and t.pos_ == "PROPN"

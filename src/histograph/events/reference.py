@@ -1,6 +1,6 @@
 """Who a pronoun or a bare title stands for, when the text leaves no doubt: "he" for the one
-person named before it in its sentence, or for the sole person who is the subject of the
-sentence before (sentences naming nobody passed over); "the King" for the person named
+person named before it in its sentence, or for the sole person the sentence before names
+(sentences naming nobody passed over); "the King" for the person named
 before with that title ("King X"). Used for the participants of events."""
 
 from __future__ import annotations
@@ -84,9 +84,11 @@ def title_holder(tok: Token, label_of: LabelOf) -> Token | None:
 def antecedent(
     pron: Token, sent: Span, offset: int, label_of: LabelOf, entity_at: EntityAt
 ) -> Token | None:
-    """The person a "he"/"she"/"his"/"her" stands for, when the text leaves no doubt: the one
-    person named before it in its sentence; for a subject pronoun opening a sentence, the
-    person who is the subject of the sentence before ("X arrived on 3 May. He left ...")."""
+    """The person a "he"/"she"/"his"/"her"/"him" stands for, when the text leaves no doubt:
+    the one person named before it in its sentence; else the one person named in the nearest
+    sentence before that names anyone, who for a subject pronoun must be that sentence's
+    subject ("X arrived on 3 May. He left ...", "X was born in 1862. In 1890 the assembly
+    elected him")."""
     if pron.lower_ not in _PERSON_PRONOUNS:
         return None
     doc = pron.doc
@@ -97,8 +99,6 @@ def antecedent(
             found = entity_at(offset + h.idx, offset + h.idx + len(h.text))
             keys.add(found[2] if found and found[2] else h.text)
         return heads[-1] if len(keys) == 1 else None
-    if pron.dep_ not in {"nsubj", "nsubjpass"}:
-        return None
     start = sent.start
     for _ in range(_PRONOUN_REACH):
         if start == 0:
@@ -117,7 +117,12 @@ def antecedent(
             if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT":
                 subj.append(person)
         if people:
-            if len(subj) == 1 and len({h.text for h in people}) == 1:
-                return subj[0]
+            # one person named: "he", "him" or "his" stands for them (as a subject pronoun
+            # does for the sole person who was the subject there)
+            if len({h.text for h in people}) == 1:
+                if subj:
+                    return subj[0]
+                if pron.dep_ not in {"nsubj", "nsubjpass"}:
+                    return people[-1]
             return None
     return None
