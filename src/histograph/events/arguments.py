@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from ..entities.lexicon import is_head, load_yaml, name_words, norm, titles
+from ..entities.states import gazetteer
 from ..model import Participant, TimeMention
 from .reference import EntityAt, LabelOf, antecedent, title_holder, titled_person
 from .triggers import MODIFIER_DEPS, Trigger, direct_args, prep_objects, subjects
@@ -110,10 +111,21 @@ def _regnal_name(t: Token) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _state_of_word(text: str) -> str | None:
+    sn = gazetteer().lookup(text, forms=("name", "adjective"))
+    return sn.state_id if sn is not None else None
+
+
+def _state_word(t: Token) -> str | None:
+    """The state a capitalised word the tagger left alone names ("Soviet" in "US-Soviet")."""
+    return _state_of_word(t.text) if t.text[:1].isupper() and not t.is_punct else None
+
+
 def _entity_like(t: Token, label_of: LabelOf) -> bool:
     if label_of(t) in PARTICIPANT_LABELS or _named_person_elsewhere(t, label_of):
         return True
-    if label_of(t) == "" and _regnal_name(t):
+    if label_of(t) == "" and (_regnal_name(t) or _state_word(t) is not None):
         return True
     return any(
         label_of(c) in PARTICIPANT_LABELS
@@ -179,11 +191,17 @@ def _title_before_name(t: Token) -> bool:
 
 
 def make_participant(
-    t: Token, role: str, offset: int, label_of: LabelOf, entity_at: EntityAt
+    t: Token,
+    role: str,
+    offset: int,
+    label_of: LabelOf,
+    entity_at: EntityAt,
+    alone: bool = False,
 ) -> Participant | None:
+    """The participant a token names (with its name's words, or the token ``alone``)."""
     if not _entity_like(t, label_of):
         return None
-    s, e = _phrase_bounds(t)
+    s, e = (t.i, t.i + 1) if alone else _phrase_bounds(t)
     doc = t.doc
     if label_of(t) in PARTICIPANT_LABELS:
         s = _skip_epithets(doc, s, e)
@@ -205,6 +223,8 @@ def make_participant(
         start = min(start, offset + doc[k].idx)
     elif found is not None:
         start, end, key = min(start, found[0]), max(end, found[1]), found[2]
+    elif e - s == 1 and label_of(t) == "":
+        key = _state_word(t)
     name = doc.text[start - offset : end - offset]
     if name.lower().startswith("the "):
         name = name[4:]
@@ -318,6 +338,13 @@ def participants(
     for tok, role in list(found):
         if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
             found.extend((x, role) for x in tok.head.head.conjuncts if x.i > tok.head.head.i)
+    # "US-Soviet talks", "Franco-Prussian war": each state of a hyphened pair on its own
+    alone: set[int] = set()
+    for tok, role in list(found):
+        pair = _hyphen_pair(tok, label_of, entity_at, offset)
+        if pair:
+            alone.update(x.i for x in pair)
+            found.extend((x, role) for x in pair)
     out: list[Participant] = []
     seen: set[tuple[int, int]] = set()
     has_person = False
@@ -348,12 +375,18 @@ def participants(
             if ante is None:
                 continue
             tok = ante
-        p = make_participant(tok, role, offset, label_of, entity_at)
-        if p is None or (p.start, p.end) in seen:
-            continue
-        seen.add((p.start, p.end))
-        out.append(p)
-        has_person = has_person or label_of(tok) == "PERSON"
+        for x in (tok, *_behind(tok, label_of)):
+            if x.pos_ == "PRON":
+                ante = antecedent(x, doc_tokens, offset, label_of, entity_at)
+                if ante is None:
+                    continue
+                x = ante
+            p = make_participant(x, role, offset, label_of, entity_at, x.i in alone)
+            if p is None or (p.start, p.end) in seen:
+                continue
+            seen.add((p.start, p.end))
+            out.append(p)
+            has_person = has_person or label_of(x) == "PERSON"
     if typ.identity and not has_person:
         # "The first US Ambassador ... was ... William Bullitt": the person named in the clause
         for tok in _clause_tokens(head, doc_tokens):
@@ -364,6 +397,58 @@ def participants(
                     out.append(p)
                     break
     return tuple(out)
+
+
+#: labels of a modifier that names the state or people a group belongs to
+_STATE_LABELS = frozenset({"NORP", "GPE", "STATE"})
+
+
+def _behind(tok: Token, label_of: LabelOf) -> list[Token]:
+    """Who stands behind a group written as a common noun: its possessor ("Castro's
+    revolutionaries", "his army", "the king's men") or its state named by a demonym or a
+    name ("German troops", "the Cuban exiles", "US-Soviet talks"): they take part too."""
+    if tok.pos_ != "NOUN" or label_of(tok) in PARTICIPANT_LABELS:
+        return []
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "poss" and c.i < tok.i:
+            if c.pos_ == "PRON" or _entity_like(c, label_of):
+                out.append(c)
+        elif (
+            c.dep_ in {"amod", "compound", "nmod"}
+            and c.i < tok.i
+            and (label_of(c) in _STATE_LABELS or _state_word(c) is not None)
+            and c.text[:1].isupper()
+        ):
+            out.extend([c, *(x for x in c.conjuncts if x.i > c.i)])
+    return out
+
+
+def _hyphen_pair(tok: Token, label_of: LabelOf, entity_at: EntityAt, offset: int) -> list[Token]:
+    """The two states of "US-Soviet" (a name or demonym joined by a hyphen to the modifier;
+    not a state whose own name has a hyphen, "Austria-Hungary")."""
+
+    def state_like(t: Token) -> bool:
+        return label_of(t) in _STATE_LABELS or (label_of(t) == "" and _state_word(t) is not None)
+
+    if not state_like(tok):
+        return []
+    doc = tok.doc
+    for c in tok.children:
+        if (
+            c.dep_ in {"compound", "amod", "nmod"}
+            and c.i + 2 == tok.i
+            and doc[c.i + 1].text in {"-", "–"}
+            and not c.whitespace_
+            and not doc[c.i + 1].whitespace_
+            and state_like(c)
+            and _state_of_word(doc[c.i : tok.i + 1].text) is None
+        ):
+            m = entity_at(offset + c.idx, offset + c.idx + len(c.text))
+            if m is not None and m[1] >= offset + tok.idx + len(tok.text):
+                return []  # one name tagged across the hyphen
+            return [c, tok]
+    return []
 
 
 def _fronted_battle_parties(tr: Trigger, doc: Doc) -> list[Token]:
