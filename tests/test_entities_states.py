@@ -55,3 +55,21 @@ def test_timeline_by_state_through_participants() -> None:
             events = hg.timeline(entity=name)
             assert [e.type for e in events] == ["recognition"], name
             assert "s-USSR" in events[0].participants
+
+
+def test_historical_states_and_demonyms_of_their_time() -> None:
+    from histograph.entities.states import gazetteer
+
+    g = gazetteer()
+    for text, year, sid in [
+        ("Austro-Hungarian", 1914, "AUH"),
+        ("Austria", 1914, "AUH"),
+        ("Austria", 1990, "AUT"),
+        ("English", 1066, "ENG"),
+        ("English", 1900, "GBR"),
+        ("Prussian", 1866, "PRU"),
+        ("Cuban", 1962, "CUB"),
+        ("Persia", 1900, "IRN"),
+    ]:
+        found = g.lookup(text, year)
+        assert found is not None and found.state_id == sid, (text, year)

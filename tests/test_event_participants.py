@@ -157,3 +157,43 @@ def test_a_subject_pronoun_never_takes_a_person_who_was_not_the_subject() -> Non
 def test_a_common_noun_keeps_its_apposition_without_a_comma() -> None:
     got = names("In 1914 a student shot the archduke and his wife Sophie in Tarnow.")
     assert "Sophie" in got
+
+
+def test_the_possessor_of_a_group_takes_part() -> None:
+    got = names("In January 1959 Fidel Castro's revolutionaries took power in Cuba.")
+    assert "Fidel Castro" in got
+
+
+def test_the_state_of_a_demonym_on_a_group_takes_part() -> None:
+    a = analyze("In 1914 German troops entered neutral Belgium.")
+    keys = {p.key for e in a.events for p in e.participants}
+    assert "DEU" in keys
+
+
+def test_each_state_of_a_hyphened_pair_but_not_of_a_hyphened_name() -> None:
+    a = analyze("In 1970 the US-Soviet talks began in Geneva.")
+    keys = {p.key for e in a.events for p in e.participants}
+    assert {"USA", "USSR"} <= keys
+    got = names("On 28 July 1914 Austria-Hungary declared war on Serbia.")
+    assert "Austria-Hungary" in got and "Hungary" not in got
+
+
+def test_a_pronoun_opening_a_passage_stands_for_the_person_the_page_is_about() -> None:
+    text = (
+        "Senator Alma Reyes returned in 1919. Reyes spoke often. Alma Reyes was tired.\n\n"
+        "Instead the senator took her case to the people. In September 1919 she set off on "
+        "a speaking tour, until she collapsed in Pueblo, Colorado, on September 25."
+    )
+    events = analyze(text).events
+    collapsed = [e for e in events if "collapsed" in text[e.start : e.end]]
+    assert collapsed and any("Reyes" in p.name for p in collapsed[0].participants)
+
+
+def test_no_person_of_the_page_when_two_are_named_as_often() -> None:
+    text = (
+        "Alma Reyes met Karl Holm in 1919. Reyes and Holm spoke. Alma Reyes and Karl Holm "
+        "left.\n\nIn September 1919 she collapsed in Pueblo."
+    )
+    events = analyze(text).events
+    collapsed = [e for e in events if "collapsed" in text[e.start : e.end]]
+    assert all(not p.name for e in collapsed for p in e.participants)

@@ -43,6 +43,7 @@ from .arguments import Located, choose_time, clause_span, participants, place_of
 from .fallback import OTHER_TYPE, fallback_triggers, quoted_statement
 from .labels import label_events, performing_verbs, record_subjects
 from .modality import immediate_governor, modality_of
+from .reference import topic_person
 from .salience import mark_main
 from .states import STATE_TYPE, state_mentions
 from .structure import Structure, usable_time
@@ -84,6 +85,7 @@ class _Entities:
     def __init__(self, mentions: Sequence[EntityMention]) -> None:
         self._m = sorted(mentions, key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self._m]
+        self.topic = topic_person(self._m)  # the person the page is about, if any
 
     def covering(self, start: int, end: int) -> EntityMention | None:
         k = bisect.bisect_right(self._starts, start)
@@ -754,7 +756,7 @@ def _sentence_mentions(
                 time_end=time.end if time is not None else None,
                 place=place_of(tr, sent, label_of),
                 participants=participants(
-                    tr, sent, typ, seg.offset, label_of, ents.at, et.role_nouns
+                    tr, sent, typ, seg.offset, label_of, ents.at, et.role_nouns, ents.topic
                 ),
                 modality=modality,
                 region_kind=rkind,
@@ -797,7 +799,7 @@ def _sentence_mentions(
             structural=label or structure.heading_date(abs_s) or structure.card_date(abs_s),
             region_kind=rkind,
             make_participants=lambda tr: participants(
-                tr, sent, typ_of[tr.type], seg.offset, label_of, ents.at, et.role_nouns
+                tr, sent, typ_of[tr.type], seg.offset, label_of, ents.at, et.role_nouns, ents.topic
             ),
             text=state.document.text,
         )
@@ -969,7 +971,9 @@ def _entry_arguments(
     sent = tok.sent
     return (
         place_of(tr, sent, label_of),
-        participants(tr, sent, et.types[typ], seg.offset, label_of, ents.at, et.role_nouns),
+        participants(
+            tr, sent, et.types[typ], seg.offset, label_of, ents.at, et.role_nouns, ents.topic
+        ),
     )
 
 

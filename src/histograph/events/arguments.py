@@ -6,13 +6,20 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, cast
 
 from ..entities.lexicon import is_head, load_yaml, name_words, norm, titles
 from ..entities.states import gazetteer
 from ..model import Participant, TimeMention
-from .reference import EntityAt, LabelOf, antecedent, title_holder, titled_person
+from .reference import (
+    EntityAt,
+    LabelOf,
+    antecedent,
+    names_nobody_before,
+    title_holder,
+    titled_person,
+)
 from .triggers import MODIFIER_DEPS, Trigger, direct_args, prep_objects, subjects
 from .types import EventType
 
@@ -245,8 +252,11 @@ def participants(
     label_of: LabelOf,
     entity_at: EntityAt,
     role_nouns: Collection[str] = (),
+    topic: Participant | None = None,
 ) -> tuple[Participant, ...]:
-    """Participants of one trigger (agent, patient, recipient, party)."""
+    """Participants of one trigger (agent, patient, recipient, party). ``topic`` is the
+    person the page is about (:func:`~.reference.topic_person`): a "he" opening a passage
+    that names nobody before it stands for them."""
     doc = doc_tokens.doc
     head = doc[tr.head]
     roles = typ.argument_roles
@@ -373,6 +383,14 @@ def participants(
         if tok.pos_ == "PRON":
             ante = antecedent(tok, doc_tokens, offset, label_of, entity_at)
             if ante is None:
+                if (
+                    topic is not None
+                    and (topic.start, topic.end) not in seen
+                    and names_nobody_before(tok, label_of)
+                ):
+                    seen.add((topic.start, topic.end))
+                    out.append(replace(topic, role=role))
+                    has_person = True
                 continue
             tok = ante
         for x in (tok, *_behind(tok, label_of)):

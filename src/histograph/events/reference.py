@@ -5,15 +5,25 @@ before with that title ("King X"). Used for the participants of events."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..entities.lexicon import is_head, titles
+from ..model import EntityMention, Participant
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["EntityAt", "LabelOf", "antecedent", "title_holder", "titled_person"]
+__all__ = [
+    "EntityAt",
+    "LabelOf",
+    "antecedent",
+    "names_nobody_before",
+    "title_holder",
+    "titled_person",
+    "topic_person",
+]
 
 LabelOf = Callable[["Token"], str]
 #: (absolute start, absolute end) -> (surface, entity key) of an entity mention, or None
@@ -126,3 +136,35 @@ def antecedent(
                     return people[-1]
             return None
     return None
+
+
+#: how often the page's own person must be named, and how many times more than anyone else
+_TOPIC_MIN = 3
+_TOPIC_LEAD = 2
+
+
+def topic_person(mentions: Sequence[EntityMention]) -> Participant | None:
+    """The person a page is about: named at least three times, and at least twice as often
+    as anyone else (a biography, a page on one leader's act). A "he" opening a passage that
+    names nobody before it stands for them. The participant is the first full mention."""
+    people = [m for m in mentions if m.label == "PERSON" and m.key]
+    counts = Counter(m.key for m in people)
+    if not counts:
+        return None
+    (key, n), *rest = counts.most_common(2)
+    if n < _TOPIC_MIN or (rest and n < _TOPIC_LEAD * rest[0][1]):
+        return None
+    first = max((m for m in people if m.key == key), key=lambda m: (len(m.text.split()), -m.start))
+    return Participant(name=first.text, role="", start=first.start, end=first.end, key=key)
+
+
+def names_nobody_before(pron: Token, label_of: LabelOf) -> bool:
+    """A "he"/"she" with no person named before it in its passage (the parsed region), nor a
+    title standing for one ("the president")."""
+    if pron.lower_ not in _PERSON_PRONOUNS:
+        return False
+    return not any(
+        label_of(t) == "PERSON"
+        or (t.pos_ in {"NOUN", "PROPN"} and t.text[:1].isupper() and is_head(t.text))
+        for t in pron.doc[: pron.i]
+    )
