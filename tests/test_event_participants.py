@@ -197,3 +197,28 @@ def test_no_person_of_the_page_when_two_are_named_as_often() -> None:
     events = analyze(text).events
     collapsed = [e for e in events if "collapsed" in text[e.start : e.end]]
     assert all(not p.name for e in collapsed for p in e.participants)
+
+
+def test_an_object_pronoun_is_left_alone_after_an_untagged_subject_name() -> None:
+    text = (
+        "Sir Arthur Penn was appointed the chairman of both commissions. On August 7 Dinnah "
+        "left Burma for Yangon and the assembly of Burma elected him as its president."
+    )
+    elected = [e for e in analyze(text).events if "elected" in text[e.start : e.end]]
+    assert all("Penn" not in p.name for e in elected for p in e.participants)
+
+
+def test_who_attended_a_named_meeting() -> None:
+    got = names("In 1943 the Tehran Conference attended by Stalin and Roosevelt took place.")
+    assert {"Stalin", "Roosevelt"} <= got
+
+
+def test_they_stands_for_the_coordinated_subject_before_and_together_with() -> None:
+    text = (
+        "On 20 June 1963 the United States and the Soviet Union signed a memorandum of "
+        "understanding in Geneva establishing a direct link. In August 1963 they concluded "
+        "the Limited Test Ban Treaty together with the United Kingdom."
+    )
+    treaty = [e for e in analyze(text).events if "Limited" in text[e.start : e.end]]
+    got = {p.name for e in treaty for p in e.participants}
+    assert {"United States", "Soviet Union", "United Kingdom"} <= got

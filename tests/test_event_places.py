@@ -121,3 +121,11 @@ def test_the_battle_a_line_is_headed_with_places_its_verb() -> None:
 def test_a_state_acting_as_subject_is_no_place() -> None:
     got = places("On 3 May 1870 Prussia declared war on Denmark.")
     assert "Prussia" not in got
+
+
+def test_a_place_written_on_the_act_s_object() -> None:
+    got = places(
+        "On 20 June 1963 the two states signed a memorandum of understanding in Geneva "
+        "establishing a direct link."
+    )
+    assert "Geneva" in got

@@ -281,6 +281,11 @@ def participants(
                     ("on", "patient"),  # "declared war on X", "imposed sanctions on X"
                 ):
                     found.extend((x, role) for x in prep_objects(a, prep))
+            elif a.pos_ == "PROPN":  # "concluded the X Treaty (together) with Y"
+                for prep in ("with", "between"):
+                    found.extend((x, "party") for x in prep_objects(a, prep))
+        if any(s.lower_ in {"they", "them"} for s in subjects(head)):
+            found.extend((x, "agent") for x in _plural_antecedent(head, doc_tokens, label_of))
         host = head
     else:
         for c in head.children:
@@ -298,6 +303,11 @@ def participants(
             found.append((a, roles.get("of", "patient")))
         for a in prep_objects(head, "by"):
             found.append((a, "agent"))
+        # "the conference attended by X and Y", "a plan drafted by X": a participle on the
+        # event noun names who took part
+        for c in head.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                found.extend((a, "agent") for a in prep_objects(c, "by"))
         host = head
         # "Battle of X, Y: A defeats B": the clause after the colon tells who fought
         for v in _colon_clause_verbs(doc[tr.start : tr.end].root, doc_tokens):
@@ -305,11 +315,23 @@ def participants(
             found.extend((x, "party") for x in direct_args(v))
         found.extend((x, "party") for x in _fronted_battle_parties(tr, doc))
         gov = head.head
+        # "the X Conference attended by Y": the parser made the name the subject of the
+        # participle
+        if (
+            head.dep_ == "nsubj"
+            and gov.tag_ == "VBN"
+            and not any(c.dep_ in {"aux", "auxpass"} for c in gov.children)
+        ):
+            found.extend((a, "agent") for a in prep_objects(gov, "by"))
         # light verbs: "X extended recognition to Y", "X held talks with Y"
         if head.dep_ in {"dobj", "nsubjpass"} and gov.i != head.i and gov.pos_ in {"VERB", "AUX"}:
             if head.dep_ == "dobj":
                 for s in subjects(gov):
                     found.append((s, "agent"))
+                if any(s.lower_ in {"they", "them"} for s in subjects(gov)):
+                    found.extend(
+                        (x, "agent") for x in _plural_antecedent(gov, doc_tokens, label_of)
+                    )
             for a in prep_objects(gov, "by"):
                 found.append((a, "agent"))
             for prep, role in (("to", "recipient"), ("with", "party"), ("between", "party")):
@@ -335,6 +357,10 @@ def participants(
     ):
         for a in prep_objects(host, prep):
             found.append((a, role))
+    # "concluded the treaty together with X", "signed it along with X"
+    for c in host.children:
+        if c.dep_ == "advmod" and c.lower_ in {"together", "along", "jointly"}:
+            found.extend((a, "party") for a in prep_objects(c, "with"))
     # "French forces under Marshal X", "an army led by X", "the Saxons commanded by X": the
     # commander takes part too
     command = argument_words().command_verbs
@@ -347,7 +373,13 @@ def participants(
     # "X and Y, who were both killed": the relative pronoun stands for every member
     for tok, role in list(found):
         if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
-            found.extend((x, role) for x in tok.head.head.conjuncts if x.i > tok.head.head.i)
+            ante = _who_antecedent(tok, label_of)
+            if ante is not None:
+                group = [ante.head] if ante.dep_ == "conj" else [ante]
+                group += [x for x in group[0].conjuncts if x.i != ante.i]
+                found.extend((x, role) for x in [ante, *group] if x.i != tok.head.head.i)
+            else:
+                found.extend((x, role) for x in tok.head.head.conjuncts if x.i > tok.head.head.i)
     # "US-Soviet talks", "Franco-Prussian war": each state of a hyphened pair on its own
     alone: set[int] = set()
     for tok, role in list(found):
@@ -440,6 +472,34 @@ def _behind(tok: Token, label_of: LabelOf) -> list[Token]:
         ):
             out.extend([c, *(x for x in c.conjuncts if x.i > c.i)])
     return out
+
+
+def _plural_antecedent(verb: Token, sent: Span, label_of: LabelOf) -> list[Token]:
+    """ "X and Y signed ... . In 1963 they concluded ...": a "they" stands for the
+    coordinated subject of the sentence right before (two or more names), else for nobody."""
+    if sent.start == 0:
+        return []
+    prev = sent.doc[sent.start - 1].sent
+    for root in (t for t in prev if t.dep_ == "ROOT"):
+        group = [s for s in subjects(root) if _entity_like(s, label_of)]
+        if len(group) >= 2:
+            return group
+    return []
+
+
+def _who_antecedent(rel: Token, label_of: LabelOf) -> Token | None:
+    """ "the army of X and Y, who were both killed": the parser hung the relative clause on
+    the group noun; "who" stands for the people named right before its comma."""
+    if rel.lower_ not in {"who", "whom"}:
+        return None
+    noun = rel.head.head
+    if noun.pos_ != "NOUN" or _entity_like(noun, label_of):
+        return None
+    k = rel.i - 1
+    if k < 1 or rel.doc[k].text != ",":
+        return None
+    t = rel.doc[k - 1]
+    return t if label_of(t) == "PERSON" and t.i > noun.i else None
 
 
 def _hyphen_pair(tok: Token, label_of: LabelOf, entity_at: EntityAt, offset: int) -> list[Token]:
@@ -716,6 +776,20 @@ def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                 found = _place_phrase(o, label_of)
                 if found:
                     return found
+    # the place written on the act's object: "signed a memorandum of understanding in X"
+    if head.pos_ in {"VERB", "AUX"}:
+        for a in direct_args(head):
+            x, hops = a, 0
+            while x.pos_ in {"NOUN", "PROPN"} and hops < 3:
+                for prep in ("in", "at"):
+                    for o in prep_objects(x, prep):
+                        found = _place_phrase(o, label_of) if _is_place(o, label_of) else None
+                        if found:
+                            return found
+                nxt = prep_objects(x, "of")
+                if not nxt:
+                    break
+                x, hops = nxt[0], hops + 1
     # the place of the trigger's target: "a strike against the naval base at X"
     for h in hosts:
         for c in h.children:

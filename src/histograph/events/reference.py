@@ -109,6 +109,13 @@ def antecedent(
             found = entity_at(offset + h.idx, offset + h.idx + len(h.text))
             keys.add(found[2] if found and found[2] else h.text)
         return heads[-1] if len(keys) == 1 else None
+    if pron.dep_ not in {"nsubj", "nsubjpass"} and any(
+        t.pos_ == "PROPN"
+        and t.dep_ in {"nsubj", "nsubjpass"}
+        and label_of(t) not in {"GPE", "STATE", "NORP", "LOC", "FAC"}
+        for t in doc[sent.start : pron.i]
+    ):
+        return None  # "X left for Y and the assembly elected him": X, though untagged
     start = sent.start
     for _ in range(_PRONOUN_REACH):
         if start == 0:
