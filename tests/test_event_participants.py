@@ -222,3 +222,21 @@ def test_they_stands_for_the_coordinated_subject_before_and_together_with() -> N
     treaty = [e for e in analyze(text).events if "Limited" in text[e.start : e.end]]
     got = {p.name for e in treaty for p in e.participants}
     assert {"United States", "Soviet Union", "United Kingdom"} <= got
+
+
+def test_an_act_noun_is_no_participant_but_its_state_is() -> None:
+    a = analyze("On 25 July 1914 the Serbian reply conceded almost everything.")
+    got = {p.name for e in a.events for p in e.participants}
+    assert "Serbian reply" not in got and "Serbian" in got
+
+
+def test_a_name_is_cut_at_a_pipe_a_leading_date_and_a_verb() -> None:
+    got = names("3 August | Germany declares war on France.\n")
+    assert "Germany" in got and not any("|" in n for n in got)
+    got = names("In 1914 Tsar Nicholas II orders general mobilisation.")
+    assert "Tsar Nicholas II" in got and not any("orders" in n for n in got)
+
+
+def test_an_unresolved_bare_title_names_nobody() -> None:
+    got = names("In June 1215 the King sealed the charter at Runnymede.")
+    assert "King" not in got

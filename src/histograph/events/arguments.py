@@ -48,6 +48,7 @@ class ArgumentWords:
 
     fighting_verbs: frozenset[str]
     command_verbs: frozenset[str]
+    act_nouns: frozenset[str]
     polity_nouns: frozenset[str]
 
 
@@ -64,6 +65,7 @@ def argument_words() -> ArgumentWords:
     return ArgumentWords(
         fighting_verbs=_words(parts.get("fighting_verbs")),
         command_verbs=_words(parts.get("command_verbs")),
+        act_nouns=_words(parts.get("act_nouns")),
         polity_nouns=_words(places.get("polity_nouns")),
     )
 
@@ -208,6 +210,21 @@ def make_participant(
     """The participant a token names (with its name's words, or the token ``alone``)."""
     if not _entity_like(t, label_of):
         return None
+    if (
+        t.pos_ == "NOUN"
+        and label_of(t) not in PARTICIPANT_LABELS
+        and norm(t.lemma_) in argument_words().act_nouns
+    ):
+        # "the Serbian reply", "a German demand": an act, not who did it; a name written
+        # on it is ("Tsar X orders ...", parsed as a noun)
+        mods = [
+            c
+            for c in t.children
+            if c.dep_ in {"compound", "nmod", "poss"} and c.i < t.i and _entity_like(c, label_of)
+        ]
+        if not mods:
+            return None
+        t = mods[-1]
     s, e = (t.i, t.i + 1) if alone else _phrase_bounds(t)
     doc = t.doc
     if label_of(t) in PARTICIPANT_LABELS:
@@ -232,16 +249,64 @@ def make_participant(
         start, end, key = min(start, found[0]), max(end, found[1]), found[2]
     elif e - s == 1 and label_of(t) == "":
         key = _state_word(t)
+    start, end = _trim_name(t, start, end, offset)
     name = doc.text[start - offset : end - offset]
     if name.lower().startswith("the "):
         name = name[4:]
         start += 4
     lead = len(name) - len(name.lstrip(_EDGE))
     name = name.strip(_EDGE)
-    if not name:
-        return None
+    if not name or (" " not in name and is_head(name)):
+        return None  # an unresolved bare title ("the King") names nobody
     start += lead
     return Participant(name=name, role=role, start=start, end=start + len(name), key=key)
+
+
+#: what splits a tagged span into pieces of which only the head's is the name: a pipe, a
+#: colon, a spaced dash, a line break ("August | X", "Council of Four:", "X - November")
+_NAME_BREAK = re.compile(r"\s*(?:\||:|\s[-–—]\s|\n\s*\n|[-–—]\s)\s*")
+#: a leading date or number with its dash ("1933- X", "1914 – X")
+_LEAD_NUMBER = re.compile(r"^\s*\d[\d\s./]*(?:[-–—:]\s*|\s+)")
+
+
+def _trim_name(t: Token, start: int, end: int, offset: int) -> tuple[int, int]:
+    """The bounds of a participant's name without what the tagger ran into it: the piece
+    around the head between pipes, colons and spaced dashes, no leading date, no verb after
+    the head ("X mobilises"), and the rest of a hyphened word it was cut from ("Austro")."""
+    doc = t.doc
+    text = doc.text
+    lo, hi = start - offset, end - offset
+    head = t.idx
+    m = _LEAD_NUMBER.match(text, lo, hi)
+    if m is not None and m.end() <= head:
+        lo = m.end()
+    for br in _NAME_BREAK.finditer(text, lo, hi):
+        if br.end() <= head:
+            lo = br.end()
+        elif br.start() >= head + len(t.text):
+            hi = br.start()
+            break
+    for x in doc[t.i + 1 :]:
+        if x.idx >= hi:
+            break
+        if x.pos_ in {"VERB", "AUX"} and x.text.islower():
+            hi = x.idx
+            while hi > lo and text[hi - 1].isspace():
+                hi -= 1
+            break
+    k = doc[min(len(doc) - 1, max(t.i, 0))]
+    last = next((x for x in reversed(doc[t.i :]) if x.idx < hi), k)
+    if (
+        last.idx + len(last.text) == hi
+        and last.i + 2 < len(doc)
+        and doc[last.i + 1].text in {"-", "–"}
+        and not last.whitespace_
+        and not doc[last.i + 1].whitespace_
+        and doc[last.i + 2].text[:1].isalpha()
+    ):
+        nxt = doc[last.i + 2]
+        hi = nxt.idx + len(nxt.text)  # "Austro-Hungarian", not "Austro"
+    return lo + offset, max(lo, hi) + offset
 
 
 def participants(
