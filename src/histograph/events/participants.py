@@ -1,0 +1,495 @@
+"""Participants of an event trigger from the dependency parse: subjects, objects and the
+parties of its prepositions; the people and states behind groups, commanders, appositions,
+relative pronouns, pronouns and bare titles resolved (:mod:`.reference`); names trimmed of
+what the tagger ran into them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..entities.lexicon import is_head, name_words, norm
+from ..model import Participant
+from .phrases import (
+    EDGE,
+    PARTICIPANT_LABELS,
+    PLACE_ONLY,
+    STATE_LABELS,
+    argument_words,
+    entity_like,
+    named_after_place,
+    names_person,
+    phrase_bounds,
+    skip_epithets,
+    state_of_word,
+    state_word,
+    title_before_name,
+)
+from .reference import (
+    EntityAt,
+    LabelOf,
+    antecedent,
+    names_nobody_before,
+    title_holder,
+    titled_person,
+)
+from .triggers import Trigger, direct_args, prep_objects, subjects
+from .types import EventType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+
+def make_participant(
+    t: Token,
+    role: str,
+    offset: int,
+    label_of: LabelOf,
+    entity_at: EntityAt,
+    alone: bool = False,
+) -> Participant | None:
+    """The participant a token names (with its name's words, or the token ``alone``)."""
+    if not entity_like(t, label_of):
+        return None
+    if (
+        t.pos_ == "NOUN"
+        and label_of(t) not in PARTICIPANT_LABELS
+        and norm(t.lemma_) in argument_words().act_nouns
+    ):
+        # "the Serbian reply", "a German demand": an act, not who did it; a name written
+        # on it is ("Tsar X orders ...", parsed as a noun)
+        mods = [
+            c
+            for c in t.children
+            if c.dep_ in {"compound", "nmod", "poss"} and c.i < t.i and entity_like(c, label_of)
+        ]
+        if not mods:
+            return None
+        t = mods[-1]
+    s, e = (t.i, t.i + 1) if alone else phrase_bounds(t)
+    doc = t.doc
+    if label_of(t) in PARTICIPANT_LABELS:
+        s = skip_epithets(doc, s, e)
+    while s < t.i and (doc[s].ent_type_ in {"DATE", "TIME"} or doc[s].is_punct):
+        s += 1  # "On 2 June 1799 Swedish troops": the date the parser hung on the noun
+    start = offset + doc[s].idx
+    end = offset + doc[e - 1].idx + len(doc[e - 1].text)
+    key: str | None = None
+    found = entity_at(offset + t.idx, offset + t.idx + len(t.text))
+    if found is not None and label_of(t) == "PERSON":
+        # the name as tagged with the titles right before it ("Earl X"), not other words the
+        # parser hung on it ("the United Nations X")
+        start, end, key = found
+        k = s
+        while k < t.i and doc[k].idx + offset < start:
+            k += 1
+        while k > s and title_before_name(doc[k - 1]):
+            k -= 1
+        start = min(start, offset + doc[k].idx)
+    elif found is not None:
+        start, end, key = min(start, found[0]), max(end, found[1]), found[2]
+    elif e - s == 1 and label_of(t) == "":
+        key = state_word(t)
+    start, end = _trim_name(t, start, end, offset)
+    name = doc.text[start - offset : end - offset]
+    if name.lower().startswith("the "):
+        name = name[4:]
+        start += 4
+    lead = len(name) - len(name.lstrip(EDGE))
+    name = name.strip(EDGE)
+    if not name or (" " not in name and is_head(name)):
+        return None  # an unresolved bare title ("the King") names nobody
+    start += lead
+    return Participant(name=name, role=role, start=start, end=start + len(name), key=key)
+
+
+#: what splits a tagged span into pieces of which only the head's is the name: a pipe, a
+#: colon, a spaced dash, a line break ("August | X", "Council of Four:", "X - November")
+_NAME_BREAK = re.compile(r"\s*(?:\||:|\s[-–—]\s|\n\s*\n|[-–—]\s)\s*")
+
+
+#: a leading date or number with its dash ("1933- X", "1914 – X")
+_LEAD_NUMBER = re.compile(r"^\s*\d[\d\s./]*(?:[-–—:]\s*|\s+)")
+
+
+def _trim_name(t: Token, start: int, end: int, offset: int) -> tuple[int, int]:
+    """The bounds of a participant's name without what the tagger ran into it: the piece
+    around the head between pipes, colons and spaced dashes, no leading date, no verb after
+    the head ("X mobilises"), and the rest of a hyphened word it was cut from ("Austro")."""
+    doc = t.doc
+    text = doc.text
+    lo, hi = start - offset, end - offset
+    head = t.idx
+    m = _LEAD_NUMBER.match(text, lo, hi)
+    if m is not None and m.end() <= head:
+        lo = m.end()
+    for br in _NAME_BREAK.finditer(text, lo, hi):
+        if br.end() <= head:
+            lo = br.end()
+        elif br.start() >= head + len(t.text):
+            hi = br.start()
+            break
+    for x in doc[t.i + 1 :]:
+        if x.idx >= hi:
+            break
+        if x.pos_ in {"VERB", "AUX"} and x.text.islower():
+            hi = x.idx
+            while hi > lo and text[hi - 1].isspace():
+                hi -= 1
+            break
+    k = doc[min(len(doc) - 1, max(t.i, 0))]
+    last = next((x for x in reversed(doc[t.i :]) if x.idx < hi), k)
+    if (
+        last.idx + len(last.text) == hi
+        and last.i + 2 < len(doc)
+        and doc[last.i + 1].text in {"-", "–"}
+        and not last.whitespace_
+        and not doc[last.i + 1].whitespace_
+        and doc[last.i + 2].text[:1].isalpha()
+    ):
+        nxt = doc[last.i + 2]
+        hi = nxt.idx + len(nxt.text)  # "Austro-Hungarian", not "Austro"
+    return lo + offset, max(lo, hi) + offset
+
+
+def participants(
+    tr: Trigger,
+    doc_tokens: Span,
+    typ: EventType,
+    offset: int,
+    label_of: LabelOf,
+    entity_at: EntityAt,
+    role_nouns: Collection[str] = (),
+    topic: Participant | None = None,
+) -> tuple[Participant, ...]:
+    """Participants of one trigger (agent, patient, recipient, party). ``topic`` is the
+    person the page is about (:func:`~.reference.topic_person`): a "he" opening a passage
+    that names nobody before it stands for them."""
+    doc = doc_tokens.doc
+    head = doc[tr.head]
+    roles = typ.argument_roles
+    found: list[tuple[Token, str]] = []
+    if tr.kind == "verbal" or (tr.kind == "named" and head.pos_ in {"VERB", "AUX"}):
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        for s in subjects(head):
+            found.append((s, roles.get("nsubjpass" if passive else "nsubj", "agent")))
+        for a in direct_args(head):
+            found.append((a, roles.get(a.dep_, "patient")))
+        for a in prep_objects(head, "by"):
+            found.append((a, roles.get("agent", "agent")))
+        # "declared war on X" (the preposition on the verb), "held talks with X" (on the noun)
+        if any(a.pos_ == "NOUN" for a in direct_args(head)):
+            found.extend((x, "patient") for x in prep_objects(head, "on"))
+        for a in direct_args(head):
+            if a.pos_ == "NOUN":
+                for prep, role in (
+                    ("with", "party"),
+                    ("between", "party"),
+                    ("of", "patient"),
+                    ("on", "patient"),  # "declared war on X", "imposed sanctions on X"
+                ):
+                    found.extend((x, role) for x in prep_objects(a, prep))
+            elif a.pos_ == "PROPN":  # "concluded the X Treaty (together) with Y"
+                for prep in ("with", "between"):
+                    found.extend((x, "party") for x in prep_objects(a, prep))
+        if any(s.lower_ in {"they", "them"} for s in subjects(head)):
+            found.extend((x, "agent") for x in _plural_antecedent(head, doc_tokens, label_of))
+        host = head
+    else:
+        for c in head.children:
+            # "France and Germany's mobilisation": every member of a coordinated modifier
+            members = [c, *(x for x in c.conjuncts if x.i > c.i)]
+            if c.dep_ == "poss":
+                found.extend((x, roles.get("poss", "agent")) for x in members)
+            elif c.dep_ in {"compound", "amod", "nmod"}:
+                found.extend((x, "agent") for x in members)
+        for a in prep_objects(head, "of"):
+            if (
+                label_of(a) in PLACE_ONLY or named_after_place(head, a, label_of)
+            ) and not names_person(a, label_of):
+                continue  # "the Battle of X": X is the event's place
+            found.append((a, roles.get("of", "patient")))
+        for a in prep_objects(head, "by"):
+            found.append((a, "agent"))
+        # "the conference attended by X and Y", "a plan drafted by X": a participle on the
+        # event noun names who took part
+        for c in head.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                found.extend((a, "agent") for a in prep_objects(c, "by"))
+        host = head
+        # "Battle of X, Y: A defeats B": the clause after the colon tells who fought
+        for v in _colon_clause_verbs(doc[tr.start : tr.end].root, doc_tokens):
+            found.extend((x, "party") for x in subjects(v))
+            found.extend((x, "party") for x in direct_args(v))
+        found.extend((x, "party") for x in _fronted_battle_parties(tr, doc))
+        gov = head.head
+        # "the X Conference attended by Y": the parser made the name the subject of the
+        # participle
+        if (
+            head.dep_ == "nsubj"
+            and gov.tag_ == "VBN"
+            and not any(c.dep_ in {"aux", "auxpass"} for c in gov.children)
+        ):
+            found.extend((a, "agent") for a in prep_objects(gov, "by"))
+        # light verbs: "X extended recognition to Y", "X held talks with Y"
+        if head.dep_ in {"dobj", "nsubjpass"} and gov.i != head.i and gov.pos_ in {"VERB", "AUX"}:
+            if head.dep_ == "dobj":
+                for s in subjects(gov):
+                    found.append((s, "agent"))
+                if any(s.lower_ in {"they", "them"} for s in subjects(gov)):
+                    found.extend(
+                        (x, "agent") for x in _plural_antecedent(gov, doc_tokens, label_of)
+                    )
+            for a in prep_objects(gov, "by"):
+                found.append((a, "agent"))
+            for prep, role in (("to", "recipient"), ("with", "party"), ("between", "party")):
+                for a in prep_objects(gov, prep):
+                    found.append((a, role))
+        # "X forced Y into negotiations", "X drew Y into the war": the verb's subject and
+        # object enter the act its preposition leads to
+        verb = gov.head
+        if (
+            head.dep_ == "pobj"
+            and gov.lower_ in {"into", "to"}
+            and gov.dep_ == "prep"
+            and verb.pos_ in {"VERB", "AUX"}
+        ):
+            found.extend((x, "party") for x in subjects(verb))
+            found.extend((x, "party") for x in direct_args(verb) if x.i != head.i)
+    for prep, role in (
+        ("to", "recipient"),
+        ("with", "party"),
+        ("between", "party"),
+        ("against", "patient"),
+        ("before", "party"),  # "set out before Congress": a body that hears the act
+    ):
+        for a in prep_objects(host, prep):
+            found.append((a, role))
+    # "concluded the treaty together with X", "signed it along with X"
+    for c in host.children:
+        if c.dep_ == "advmod" and c.lower_ in {"together", "along", "jointly"}:
+            found.extend((a, "party") for a in prep_objects(c, "with"))
+    # "French forces under Marshal X", "an army led by X", "the Saxons commanded by X": the
+    # commander takes part too
+    command = argument_words().command_verbs
+    for tok, role in list(found):
+        if tok.pos_ in {"NOUN", "PROPN"}:
+            found.extend((x, role) for x in prep_objects(tok, "under"))
+            for c in tok.children:
+                if c.dep_ == "acl" and norm(c.lemma_) in command:
+                    found.extend((x, role) for x in prep_objects(c, "by"))
+    # "X and Y, who were both killed": the relative pronoun stands for every member
+    for tok, role in list(found):
+        if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+            ante = _who_antecedent(tok, label_of)
+            if ante is not None:
+                group = [ante.head] if ante.dep_ == "conj" else [ante]
+                group += [x for x in group[0].conjuncts if x.i != ante.i]
+                found.extend((x, role) for x in [ante, *group] if x.i != tok.head.head.i)
+            else:
+                found.extend((x, role) for x in tok.head.head.conjuncts if x.i > tok.head.head.i)
+    # "US-Soviet talks", "Franco-Prussian war": each state of a hyphened pair on its own
+    alone: set[int] = set()
+    for tok, role in list(found):
+        pair = _hyphen_pair(tok, label_of, entity_at, offset)
+        if pair:
+            alone.update(x.i for x in pair)
+            found.extend((x, role) for x in pair)
+    out: list[Participant] = []
+    seen: set[tuple[int, int]] = set()
+    has_person = False
+    for tok, role in found:
+        if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+            tok = tok.head.head  # "Bullitt, who would become ..." -> Bullitt
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and entity_like(tok.head, label_of):
+            tok = tok.head  # "Mr X, a barrister who was born in Y": the relative's antecedent
+        appos = [
+            c
+            for c in tok.children
+            if c.dep_ == "appos"
+            and entity_like(c, label_of)
+            and (
+                tok.pos_ != "PROPN"
+                or c.doc[c.left_edge.i - 1].text in {",", "(", ":", "–", "—", "-"}
+            )
+        ]  # (a name's run-on epithet is none: "Augustus the Strong")
+        holder = None if appos else title_holder(tok, label_of) or titled_person(tok, label_of)
+        if appos:
+            tok = appos[0]  # "their representative, Maxim Litvinov" -> Litvinov
+        elif holder is not None:
+            tok = holder  # "the King" after "King John": John
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in role_nouns:
+            continue  # "the first US ambassador": a role, not a participant
+        if tok.pos_ == "PRON":
+            ante = antecedent(tok, doc_tokens, offset, label_of, entity_at)
+            if ante is None:
+                if (
+                    topic is not None
+                    and (topic.start, topic.end) not in seen
+                    and names_nobody_before(tok, label_of)
+                ):
+                    seen.add((topic.start, topic.end))
+                    out.append(replace(topic, role=role))
+                    has_person = True
+                continue
+            tok = ante
+        for x in (tok, *_behind(tok, label_of)):
+            if x.pos_ == "PRON":
+                ante = antecedent(x, doc_tokens, offset, label_of, entity_at)
+                if ante is None:
+                    continue
+                x = ante
+            p = make_participant(x, role, offset, label_of, entity_at, x.i in alone)
+            if p is None or (p.start, p.end) in seen:
+                continue
+            seen.add((p.start, p.end))
+            out.append(p)
+            has_person = has_person or label_of(x) == "PERSON"
+    if typ.identity and not has_person:
+        # "The first US Ambassador ... was ... William Bullitt": the person named in the clause
+        for tok in _clause_tokens(head, doc_tokens):
+            if label_of(tok) == "PERSON" and tok.dep_ != "compound":
+                p = make_participant(tok, typ.identity[0], offset, label_of, entity_at)
+                if p is not None and (p.start, p.end) not in seen:
+                    seen.add((p.start, p.end))
+                    out.append(p)
+                    break
+    return tuple(out)
+
+
+def _behind(tok: Token, label_of: LabelOf) -> list[Token]:
+    """Who stands behind a group written as a common noun: its possessor ("Castro's
+    revolutionaries", "his army", "the king's men") or its state named by a demonym or a
+    name ("German troops", "the Cuban exiles", "US-Soviet talks"): they take part too."""
+    if tok.pos_ != "NOUN" or label_of(tok) in PARTICIPANT_LABELS:
+        return []
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "poss" and c.i < tok.i:
+            if c.pos_ == "PRON" or entity_like(c, label_of):
+                out.append(c)
+        elif (
+            c.dep_ in {"amod", "compound", "nmod"}
+            and c.i < tok.i
+            and (label_of(c) in STATE_LABELS or state_word(c) is not None)
+            and c.text[:1].isupper()
+        ):
+            out.extend([c, *(x for x in c.conjuncts if x.i > c.i)])
+    return out
+
+
+def _plural_antecedent(verb: Token, sent: Span, label_of: LabelOf) -> list[Token]:
+    """ "X and Y signed ... . In 1963 they concluded ...": a "they" stands for the
+    coordinated subject of the sentence right before (two or more names), else for nobody."""
+    if sent.start == 0:
+        return []
+    prev = sent.doc[sent.start - 1].sent
+    for root in (t for t in prev if t.dep_ == "ROOT"):
+        group = [s for s in subjects(root) if entity_like(s, label_of)]
+        if len(group) >= 2:
+            return group
+    return []
+
+
+def _who_antecedent(rel: Token, label_of: LabelOf) -> Token | None:
+    """ "the army of X and Y, who were both killed": the parser hung the relative clause on
+    the group noun; "who" stands for the people named right before its comma."""
+    if rel.lower_ not in {"who", "whom"}:
+        return None
+    noun = rel.head.head
+    if noun.pos_ != "NOUN" or entity_like(noun, label_of):
+        return None
+    k = rel.i - 1
+    if k < 1 or rel.doc[k].text != ",":
+        return None
+    t = rel.doc[k - 1]
+    return t if label_of(t) == "PERSON" and t.i > noun.i else None
+
+
+def _hyphen_pair(tok: Token, label_of: LabelOf, entity_at: EntityAt, offset: int) -> list[Token]:
+    """The two states of "US-Soviet" (a name or demonym joined by a hyphen to the modifier;
+    not a state whose own name has a hyphen, "Austria-Hungary")."""
+
+    def state_like(t: Token) -> bool:
+        return label_of(t) in STATE_LABELS or (label_of(t) == "" and state_word(t) is not None)
+
+    if not state_like(tok):
+        return []
+    doc = tok.doc
+    for c in tok.children:
+        if (
+            c.dep_ in {"compound", "amod", "nmod"}
+            and c.i + 2 == tok.i
+            and doc[c.i + 1].text in {"-", "–"}
+            and not c.whitespace_
+            and not doc[c.i + 1].whitespace_
+            and state_like(c)
+            and state_of_word(doc[c.i : tok.i + 1].text) is None
+        ):
+            m = entity_at(offset + c.idx, offset + c.idx + len(c.text))
+            if m is not None and m[1] >= offset + tok.idx + len(tok.text):
+                return []  # one name tagged across the hyphen
+            return [c, tok]
+    return []
+
+
+def _fronted_battle_parties(tr: Trigger, doc: Doc) -> list[Token]:
+    """ "At the Battle of X, A defeated B": a battle named in a phrase on a verb of fighting
+    (``fighting_verbs`` of participants.yaml) was fought by the verb's subject and object
+    (and by a noun the parser hung on the battle's name as its apposition)."""
+    root = doc[tr.start : tr.end].root if tr.kind == "named" else doc[tr.head]
+    if norm(root.lemma_) not in name_words().battle_nouns or root.dep_ != "pobj":
+        return []
+    prep, verb = root.head, root.head.head
+    if prep.dep_ != "prep" or verb.pos_ != "VERB":
+        return []
+    if norm(verb.lemma_) not in argument_words().fighting_verbs:
+        return []
+    out = [*subjects(verb), *(a for a in direct_args(verb) if a.i != root.i)]
+    out += [
+        t
+        for t in root.subtree
+        if t.dep_ == "appos" and t.pos_ in {"NOUN", "PROPN"} and t.i >= tr.end
+    ]
+    return out
+
+
+def _colon_clause_verbs(head: Token, sent: Span) -> list[Token]:
+    """For a named event that heads its own line ("Battle of X, Y:"), the verb of the clause
+    written after the colon on the same line (a parse root of its own)."""
+    doc = head.doc
+    if head.dep_ != "ROOT" and not (head.dep_ == "nsubj" and head.head.i > head.i):
+        return []
+    k = head.i + 1
+    while k < sent.end and k - head.i <= 8 and doc[k].text != ":" and "\n" not in doc[k].text:
+        k += 1
+    if k >= sent.end or doc[k].text != ":":
+        return []
+    out: list[Token] = []
+    if head.dep_ == "nsubj":  # the model made the name the subject of the clause's verb
+        v = head.head
+        return [v] if v.i > k and v.pos_ == "VERB" and "\n" not in doc[k : v.i].text else []
+    for t in doc[k + 1 : min(len(doc), k + 40)]:  # the line may be parsed as a new sentence
+        if "\n" in t.text_with_ws:
+            if t.dep_ == "ROOT" and t.pos_ == "VERB":
+                out.append(t)
+            break
+        if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.i != head.i:
+            out.append(t)
+    return out
+
+
+def _clause_tokens(head: Token, sent: Span) -> list[Token]:
+    """Tokens of the trigger's clause (its verb's subtree without relative clauses)."""
+    clause = head
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head
+    skip: set[int] = set()
+    for t in clause.subtree:
+        if t.dep_ == "relcl" and t.i != head.i:
+            skip |= {x.i for x in t.subtree}
+    return [t for t in clause.subtree if t.i not in skip and sent.start <= t.i < sent.end]

@@ -1,0 +1,212 @@
+"""Words and phrases the argument stage shares: which tokens can name a participant or a
+place, the bounds of a name's phrase, and the word lists of ``participants.yaml`` and
+``places.yaml``. Used by :mod:`.participants` and :mod:`.places`."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from ..entities.lexicon import is_head, load_yaml, name_words, norm, titles
+from ..entities.states import gazetteer
+from .reference import LabelOf
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: entity labels that can be participants
+PARTICIPANT_LABELS = frozenset({"PERSON", "GPE", "ORG", "NORP", "STATE", "LOC", "FAC"})
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "STATE"})
+
+
+#: places that are never participants (a state, "STATE", can be one)
+PLACE_ONLY = frozenset({"GPE", "LOC", "FAC"})
+
+
+PLACE_PREPS = ("in", "at", "near", "inside", "outside", "aboard")
+
+
+EDGE = " ,.;:'\"’*_#()[]-–—"
+
+
+CLAUSE_DEPS = frozenset({"conj", "advcl", "ccomp", "parataxis", "relcl", "xcomp"})
+
+
+#: a clause hanging on another: a place of the clause above is not the trigger's
+CLAUSE_EDGES = frozenset({"ccomp", "relcl", "advcl", "acl", "parataxis", "csubj", "conj"})
+
+
+#: key of the segment's cached person words in ``Doc.user_data``
+_PERSON_WORDS = "histograph.person_words"
+
+
+@dataclass(frozen=True)
+class ArgumentWords:
+    """Word lists of ``participants.yaml`` and ``places.yaml`` (normalised)."""
+
+    fighting_verbs: frozenset[str]
+    command_verbs: frozenset[str]
+    act_nouns: frozenset[str]
+    polity_nouns: frozenset[str]
+
+
+def _words(items: object) -> frozenset[str]:
+    return frozenset(
+        norm(str(x)) for x in (items if isinstance(items, list) else ()) if norm(str(x))
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def argument_words() -> ArgumentWords:
+    parts = load_yaml("participants.yaml") or {}
+    places = load_yaml("places.yaml") or {}
+    return ArgumentWords(
+        fighting_verbs=_words(parts.get("fighting_verbs")),
+        command_verbs=_words(parts.get("command_verbs")),
+        act_nouns=_words(parts.get("act_nouns")),
+        polity_nouns=_words(places.get("polity_nouns")),
+    )
+
+
+def _person_words(doc: Doc, label_of: LabelOf) -> frozenset[str]:
+    """The words of the segment written as (part of) a person's name somewhere in it."""
+    cached = doc.user_data.get(_PERSON_WORDS)
+    if cached is None:
+        cached = frozenset(t.text for t in doc if t.text[:1].isupper() and label_of(t) == "PERSON")
+        doc.user_data[_PERSON_WORDS] = cached
+    return cast("frozenset[str]", cached)
+
+
+def _named_person_elsewhere(t: Token, label_of: LabelOf) -> bool:
+    """An untagged capitalised name that the segment writes as a person elsewhere ("King X
+    ... X's excommunication"): the same person."""
+    return (
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and not t.text.isupper()
+        and label_of(t) == ""
+        and t.text in _person_words(t.doc, label_of)
+    )
+
+
+_REGNAL = re.compile(r"^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3})$")
+
+
+def _regnal_name(t: Token) -> bool:
+    """A name with a regnal number ("Olaf II Tryggvason", "Harald III"): a ruler, though the
+    tagger took it for nothing."""
+    return (
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and not battle_name(t)
+        and any(_REGNAL.match(x.text) for x in t.subtree if x.i <= t.i and x.i >= t.i - 3)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def state_of_word(text: str) -> str | None:
+    sn = gazetteer().lookup(text, forms=("name", "adjective"))
+    return sn.state_id if sn is not None else None
+
+
+def state_word(t: Token) -> str | None:
+    """The state a capitalised word the tagger left alone names ("Soviet" in "US-Soviet")."""
+    return state_of_word(t.text) if t.text[:1].isupper() and not t.is_punct else None
+
+
+def entity_like(t: Token, label_of: LabelOf) -> bool:
+    if label_of(t) in PARTICIPANT_LABELS or _named_person_elsewhere(t, label_of):
+        return True
+    if label_of(t) == "" and (_regnal_name(t) or state_word(t) is not None):
+        return True
+    return any(
+        label_of(c) in PARTICIPANT_LABELS
+        for c in t.children
+        if c.dep_ in {"compound", "amod", "flat"}
+    )
+
+
+def phrase_bounds(t: Token) -> tuple[int, int]:
+    """Token bounds of a participant's noun phrase (left modifiers, no determiners/clauses)."""
+    left = t.i
+    for c in t.lefts:
+        if c.dep_ in {"compound", "amod", "flat", "nmod", "poss"} and c.i < left:
+            left = min(left, c.left_edge.i if c.dep_ != "poss" else c.i)
+    right = t.i
+    for c in t.rights:
+        if c.dep_ in {"flat", "compound"}:
+            right = max(right, c.i)
+    return left, right + 1
+
+
+#: lower-case words before a name that locate a part of it ("western X"): they stay
+_PART_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "inner",
+        "outer",
+        "greater",
+    }
+)
+
+
+def skip_epithets(doc: Doc, s: int, e: int) -> int:
+    """Skip lower-case adjectives before a name ("neutral X", "occupied X"): an epithet, not
+    part of the name (a compass word, "western X", names a part and stays)."""
+    while (
+        s < e - 1
+        and doc[s].dep_ == "amod"
+        and doc[s].text[:1].islower()
+        and doc[s].lower_ not in _PART_WORDS
+    ):
+        s += 1
+    return s
+
+
+def title_before_name(t: Token) -> bool:
+    """A capitalised title or honorific written before a name ("Earl", "General", "Sir")."""
+    return t.text[:1].isupper() and (is_head(t.text) or norm(t.text) in titles().honorifics)
+
+
+#: labels of a modifier that names the state or people a group belongs to
+STATE_LABELS = frozenset({"NORP", "GPE", "STATE"})
+
+
+def named_after_place(noun: Token, o: Token, label_of: LabelOf) -> bool:
+    """ "the Battle of X", "the Siege of X": a noun of fighting whose "of"-complement is a
+    place (``battle_nouns`` of names.yaml) and a capitalised name there that is no state."""
+    return (
+        norm(noun.lemma_) in name_words().battle_nouns
+        and o.pos_ == "PROPN"
+        and o.text[:1].isupper()
+        and label_of(o) not in {"PERSON", "STATE", "NORP"}
+    )
+
+
+def battle_name(t: Token) -> bool:
+    return norm(t.lemma_) in name_words().battle_nouns
+
+
+def names_person(t: Token, label_of: LabelOf) -> bool:
+    """A word of the noun phrase of ``t`` is a person ("King Edward the Confessor" with only
+    "Edward" tagged a person)."""
+    s, e = phrase_bounds(t)
+    return any(label_of(x) == "PERSON" for x in t.doc[s:e])

@@ -1,0 +1,370 @@
+"""The place of an event trigger as its clause or sentence states it, as finely as written
+(a region after a comma kept, never a fragment of a longer name nor a meeting's name)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..entities.lexicon import name_words, norm
+from .phrases import (
+    CLAUSE_DEPS,
+    CLAUSE_EDGES,
+    EDGE,
+    PLACE_LABELS,
+    PLACE_ONLY,
+    PLACE_PREPS,
+    argument_words,
+    battle_name,
+    named_after_place,
+    names_person,
+    phrase_bounds,
+    skip_epithets,
+)
+from .reference import LabelOf
+from .triggers import Trigger, direct_args, prep_objects, subjects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+def is_place(t: Token, label_of: LabelOf) -> bool:
+    """A place name: tagged a place, or a building or a chamber the model tagged as an
+    organisation ("the House of X", "the X Palace"; a head word of ``names.yaml``). The name
+    of a meeting is none ("the X Peace Conference": its town is the place)."""
+    if norm(t.lemma_) in name_words().meeting_nouns:
+        return False
+    if _polity_place(t, label_of):
+        return True
+    if label_of(t) in PLACE_LABELS or any(
+        label_of(c) in PLACE_LABELS for c in t.children if c.dep_ == "compound"
+    ):
+        return True
+    return (
+        label_of(t) in {"ORG", "FAC"}
+        and t.text[:1].isupper()
+        and norm(t.text) in name_words().place_heads
+    )
+
+
+def _polity_place(t: Token, label_of: LabelOf) -> bool:
+    """A common noun of ``polity_nouns`` (places.yaml) that a demonym or a name modifies:
+    "the Irish republic", "the Ottoman province"."""
+    return (
+        t.pos_ == "NOUN"
+        and t.text.islower()
+        and norm(t.lemma_) in argument_words().polity_nouns
+        and any(
+            c.dep_ in {"amod", "compound"} and label_of(c) in {"NORP", "GPE", "STATE", "LOC"}
+            for c in t.children
+        )
+    )
+
+
+def _unlabelled_name(t: Token, label_of: LabelOf) -> bool:
+    """A capitalised proper noun that names no person, group or organisation (in "the
+    Battle of X" it is the place the event is named after)."""
+    return (
+        t.pos_ == "PROPN" and t.text[:1].isupper() and label_of(t) not in {"PERSON", "ORG", "NORP"}
+    )
+
+
+def _region_after(doc: Doc, e: int, label_of: LabelOf) -> int:
+    """End of a place phrase with the region named after a comma: "X Bay, Sussex",
+    "Washington, D.C.", "X, Wales" (not the next member of a list: "X, Y and Z")."""
+    if e + 1 >= len(doc) or doc[e].text != ",":
+        return e
+    r = doc[e + 1]
+    abbrev = r.text.isupper() and len(r.text.replace(".", "")) <= 3 and r.text[:1].isalpha()
+    if not (r.pos_ == "PROPN" and (label_of(r) in PLACE_LABELS or abbrev)):
+        return e
+    k = e + 2
+    while k < len(doc) and doc[k].pos_ == "PROPN" and label_of(doc[k]) == label_of(r):
+        k += 1
+    if k < len(doc) and doc[k].lower_ in {"and", "or", "&"}:
+        return e  # a list of places
+    if k + 1 < len(doc) and doc[k].text == "," and is_place(doc[k + 1], label_of):
+        return e
+    return k
+
+
+def _place_phrase(o: Token, label_of: LabelOf) -> str | None:
+    """The place named by a preposition's object: the name with its region ("X Bay, Sussex"),
+    or the place an event noun names ("at the Battle of X" -> X; "at the X Conference" -> X)."""
+    if norm(o.lemma_) in name_words().meeting_nouns:
+        for c in o.children:
+            if c.dep_ == "compound" and c.i < o.i and label_of(c) in PLACE_LABELS:
+                return place_phrase_text(c, label_of)
+    if not is_place(o, label_of):
+        town = norm(o.lemma_) in name_words().place_of_nouns and not o.text[:1].isupper()
+        for of in prep_objects(o, "of"):
+            if (
+                is_place(of, label_of)
+                or (o.text[:1].isupper() and _unlabelled_name(of, label_of))
+                or (town and of.pos_ == "PROPN" and label_of(of) not in {"PERSON", "NORP"})
+            ):  # "at the Battle of X", "in the city of X"
+                return place_phrase_text(of, label_of)
+        return None
+    return place_phrase_text(o, label_of)
+
+
+def place_phrase_text(o: Token, label_of: LabelOf) -> str | None:
+    doc = o.doc
+    s, e = phrase_bounds(o)
+    while s < e and (doc[s].lower_ == "the" or doc[s].pos_ == "DET"):
+        s += 1
+    s = skip_epithets(doc, s, e)
+    if s >= e:
+        return None
+    # "the Hall of Mirrors of the Palace of X": capitalised "of"-complements belong to it
+    while e + 1 < len(doc) and doc[e].lower_ == "of":
+        k = e + 1
+        if doc[k].lower_ == "the":
+            k += 1
+        if k >= len(doc) or doc[k].pos_ != "PROPN" or not doc[k].text[:1].isupper():
+            break
+        if doc[k].head.i != e and doc[k].head.head.i != e:
+            break
+        while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].head.i > k:
+            k += 1
+        e = k + 1
+    e = _region_after(doc, e, label_of)
+    text = doc[s:e].text.strip(EDGE.replace(".", ""))
+    return text or None
+
+
+def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
+    """The place of an event as its clause or sentence states it, as finely as written:
+    a place attached to the trigger ("in Washington", "at X Abbey", "to Moscow" for
+    journeys; "the Battle of X" names X), else the nearest place object of "in"/"at"/"near"
+    on a verb above the trigger in its clause, or on a participle clause of one ("While
+    campaigning in X, Y died"). A region after a comma is kept ("X Bay, Sussex",
+    "Washington, D.C.")."""
+    doc = doc_tokens.doc
+    head = doc[tr.head]
+    preps: tuple[str, ...] = PLACE_PREPS
+    if tr.type == "visit":
+        preps = (*PLACE_PREPS, "to")
+    # a named event: "the Battle of X", "the X Earthquake" (its own name's place)
+    if tr.kind == "named" or head.pos_ in {"NOUN", "PROPN"}:
+        name_root = doc[tr.start : tr.end].root if tr.kind == "named" else head
+        for o in prep_objects(name_root, "of"):
+            if (
+                label_of(o) in PLACE_LABELS or named_after_place(name_root, o, label_of)
+            ) and not names_person(o, label_of):
+                found = place_phrase_text(o, label_of)
+                if found:
+                    return found
+        # "the X earthquake", "the X Hurricane of 1900": a town or region naming the event
+        for c in name_root.children:
+            if c.dep_ == "compound" and c.i < name_root.i and label_of(c) in PLACE_ONLY:
+                found = place_phrase_text(c, label_of)
+                if found:
+                    return found
+    if head.pos_ in {"VERB", "AUX"}:
+        # "Battle of X, Y: A defeats B": the battle the line is headed with, parsed as the
+        # verb's subject, is where it happened
+        for subj in subjects(head):
+            if (
+                subj.i < head.i
+                and subj.text[:1].isupper()
+                and battle_name(subj)
+                and any(t.text == ":" for t in doc[subj.i : head.i])
+            ):
+                for o in prep_objects(subj, "of"):
+                    if named_after_place(subj, o, label_of) or label_of(o) in PLACE_LABELS:
+                        found = place_phrase_text(o, label_of)
+                        if found:
+                            return found
+        # "the X earthquake struck", "X police arrested Y": a town naming the subject
+        for subj in subjects(head):
+            for c in subj.children:
+                if c.dep_ == "compound" and c.i < subj.i and label_of(c) in PLACE_ONLY:
+                    found = place_phrase_text(c, label_of)
+                    if found:
+                        return found
+    hosts = [head]
+    if head.dep_ in {"dobj", "nsubjpass", "pobj"} and head.head.i != head.i:
+        hosts.append(head.head if head.dep_ != "pobj" else head.head.head)
+    if head.pos_ in {"NOUN", "PROPN"}:
+        # "the coronation occurring at X", "the treaty signed at X": a participle on the noun
+        hosts += [c for c in head.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+    for h in hosts:
+        for prep in preps:
+            for o in prep_objects(h, prep):
+                found = _place_phrase(o, label_of)
+                if found:
+                    return found
+    # the place written on the act's object: "signed a memorandum of understanding in X"
+    if head.pos_ in {"VERB", "AUX"}:
+        for a in direct_args(head):
+            x, hops = a, 0
+            while x.pos_ in {"NOUN", "PROPN"} and hops < 3:
+                for prep in ("in", "at"):
+                    for o in prep_objects(x, prep):
+                        found = _place_phrase(o, label_of) if is_place(o, label_of) else None
+                        if found:
+                            return found
+                nxt = prep_objects(x, "of")
+                if not nxt:
+                    break
+                x, hops = nxt[0], hops + 1
+    # the place of the trigger's target: "a strike against the naval base at X"
+    for h in hosts:
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ in preps:
+                continue
+            for o in (g for g in c.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}):
+                for prep in PLACE_PREPS:
+                    for x in prep_objects(o, prep):
+                        found = _place_phrase(x, label_of) if is_place(x, label_of) else None
+                        if found:
+                            return found
+    # the verbs above the trigger in its clause ("X was crowned ... at Y", "landing at Y"),
+    # and participle clauses on them ("While campaigning in Y, X died"): the nearest place
+    best: tuple[int, str] | None = None
+    chain: list[Token] = []
+    cur = head
+    while cur.head.i != cur.i and cur.dep_ not in CLAUSE_EDGES:
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            chain.append(cur)
+    carriers = list(chain)
+    for v in [head, *chain]:
+        carriers += [c for c in v.children if c.dep_ == "advcl" and c.tag_ in {"VBG", "VBN"}]
+        if v.dep_ == "conj" and v.pos_ in {"VERB", "AUX"}:
+            # "While campaigning in Y, X fell ill and died": a participle clause written
+            # before the first of coordinated verbs belongs to each of them
+            first = v.head
+            carriers += [
+                c
+                for c in first.children
+                if c.dep_ == "advcl" and c.tag_ in {"VBG", "VBN"} and c.i < first.i
+            ]
+    for v in carriers:
+        if not doc_tokens.start <= v.i < doc_tokens.end:
+            continue
+        for prep in PLACE_PREPS:
+            for o in prep_objects(v, prep):
+                found = _place_phrase(o, label_of) if is_place(o, label_of) else None
+                if found and (best is None or abs(o.i - head.i) < best[0]):
+                    best = (abs(o.i - head.i), found)
+    if best is not None:
+        return best[1]
+    return _target_place(head, tr, label_of) or _clause_place(head, doc_tokens, label_of)
+
+
+_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
+
+
+#: prepositions whose place object, anywhere in the trigger's own clause, locates the event
+_CLAUSE_PLACE_PREPS = (*PLACE_PREPS, "over", "across", "throughout", "within")
+
+
+#: prepositions after which a lone name the tagger took for an organisation is a site
+_SITE_PREPS = frozenset({"at", "in", "near", "outside"})
+
+
+def _bare_name(t: Token, label_of: LabelOf) -> bool:
+    """A lone capitalised name with no words of its own ("at X"): after a preposition of
+    place it is a town even when the tagger took it for an organisation."""
+    return (
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and not t.text.isupper()
+        and label_of(t) in {"ORG", ""}
+        and not any(c.dep_ in {"compound", "amod", "flat", "det"} for c in t.children)
+    )
+
+
+def _target_place(head: Token, tr: Trigger, label_of: LabelOf) -> str | None:
+    """The place an act is done to ("invaded X", "X was evacuated", "the attack on X", "the
+    occupation of X"): the object of a verb or noun of ``place_target_words`` (names.yaml)."""
+    if norm(head.lemma_) not in name_words().place_target_words:
+        return None
+    if head.pos_ in {"VERB", "AUX"}:
+        passive = any(c.dep_ == "auxpass" for c in head.children)
+        objs = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        if passive:
+            objs += [c for c in head.children if c.dep_ == "nsubjpass"]
+    else:
+        objs = [
+            *prep_objects(head, "on"),
+            *prep_objects(head, "of"),
+            *prep_objects(head, "against"),
+        ]
+    for o in objs:
+        if is_place(o, label_of) and not names_person(o, label_of):
+            found = place_phrase_text(o, label_of)
+            if found:
+                return found
+    return None
+
+
+def _own_clause(head: Token, sent: Span) -> list[Token]:
+    """The tokens of the clause that states the trigger, without the sub-clauses and noun
+    clauses hanging on it that do not contain the trigger."""
+    clause = head
+    while (
+        clause.pos_ not in {"VERB", "AUX"}
+        and clause.head.i != clause.i
+        and clause.dep_ not in CLAUSE_DEPS
+    ):
+        clause = clause.head
+    excluded: set[int] = set()
+    for t in clause.subtree:
+        if t.i != clause.i and t.dep_ in CLAUSE_EDGES | CLAUSE_DEPS:
+            sub = {x.i for x in t.subtree}
+            if head.i not in sub:
+                excluded |= sub
+    return [t for t in clause.subtree if t.i not in excluded and sent.start <= t.i < sent.end]
+
+
+def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
+    """The place the trigger's own clause names when nothing ties one to the trigger: the
+    nearest place object of "in"/"at"/"over"/... in the clause ("the residents fled, in
+    panic, across X"), else the nearest town or region the clause names that is no state
+    ("X said nothing", "the residents of X awoke"). A state names a place only after a
+    preposition: written as a subject or an object it is a party."""
+    toks = _own_clause(head, sent)
+    ids = {t.i for t in toks}
+    best: tuple[int, str] | None = None
+    for t in toks:
+        if t.dep_ != "prep" or t.lower_ not in _CLAUSE_PLACE_PREPS:
+            continue
+        h = t.head
+        if h.dep_ == "prep" and (h.head.i == head.i or h.head.pos_ in {"VERB", "AUX"}):
+            h = h.head  # "on 4 March at X": the place hangs on the date's preposition
+        on_act = h.i == head.i or h.pos_ in {"VERB", "AUX"} or h.ent_type_ in {"DATE", "TIME"}
+        if not on_act and not (h.dep_ in {"dobj", "nsubjpass"} and h.head.i == head.i):
+            continue  # "the rise of regimes in X": the place of another noun
+        for o in (g for g in t.children if g.dep_ == "pobj" and g.i in ids):
+            if (
+                is_place(o, label_of)
+                or (t.lower_ in _SITE_PREPS and _bare_name(o, label_of))
+                or (
+                    t.lower_ == "at"
+                    and label_of(o) == "ORG"
+                    and o.text[:1].isupper()
+                    and norm(o.text) in name_words().venue_heads
+                )  # "spoke at the X Assembly": the body's seat
+            ) and not names_person(o, label_of):
+                found = place_phrase_text(o, label_of)
+                if found and (best is None or abs(o.i - head.i) < best[0]):
+                    best = (abs(o.i - head.i), found)
+    if best is not None:
+        return best[1]
+    for t in sorted(toks, key=lambda x: abs(x.i - head.i)):
+        if t.dep_ == "pobj" and not (t.head.lower_ == "of" and t.head.head.dep_ in _ARG_DEPS):
+            continue  # "the residents of X", not "the rise of regimes in X"
+        if t.dep_ == "nsubj" and t.head.i == head.i and head.pos_ in {"VERB", "AUX"}:
+            continue  # "X declared war": the active subject acts, it is no place
+        if (
+            (t.dep_ in _ARG_DEPS or t.dep_ == "pobj")
+            and t.pos_ == "PROPN"
+            and label_of(t) in PLACE_ONLY
+            and not names_person(t, label_of)
+        ):
+            found = place_phrase_text(t, label_of)
+            if found:
+                return found
+    return None
