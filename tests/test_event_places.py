@@ -129,3 +129,8 @@ def test_a_place_written_on_the_act_s_object() -> None:
         "establishing a direct link."
     )
     assert "Geneva" in got
+
+
+def test_a_disaster_named_after_a_town_is_placed_there_never_at_its_year() -> None:
+    got = places("It was worse than the Brenford Hurricane of 1900.")
+    assert "Brenford" in got and "1900" not in got

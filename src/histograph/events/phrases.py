@@ -52,6 +52,7 @@ class ArgumentWords:
     command_verbs: frozenset[str]
     act_nouns: frozenset[str]
     polity_nouns: frozenset[str]
+    named_after_place: frozenset[str]
 
 
 def _words(items: object) -> frozenset[str]:
@@ -69,6 +70,7 @@ def argument_words() -> ArgumentWords:
         command_verbs=_words(parts.get("command_verbs")),
         act_nouns=_words(parts.get("act_nouns")),
         polity_nouns=_words(places.get("polity_nouns")),
+        named_after_place=_words(places.get("named_after_place")),
     )
 
 

@@ -133,6 +133,15 @@ def place_phrase_text(o: Token, label_of: LabelOf) -> str | None:
 
 
 def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
+    """The place of an event as its clause or sentence states it (see :func:`_place_of`);
+    never a date or a number ("the X Hurricane of 1900")."""
+    found = _place_of(tr, doc_tokens, label_of)
+    if found is None or not any(ch.isalpha() for ch in found):
+        return None
+    return found
+
+
+def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
     """The place of an event as its clause or sentence states it, as finely as written:
     a place attached to the trigger ("in Washington", "at X Abbey", "to Moscow" for
     journeys; "the Battle of X" names X), else the nearest place object of "in"/"at"/"near"
@@ -152,11 +161,24 @@ def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                 label_of(o) in PLACE_LABELS or named_after_place(name_root, o, label_of)
             ) and not names_person(o, label_of):
                 found = place_phrase_text(o, label_of)
-                if found:
+                if found and any(ch.isalpha() for ch in found):
                     return found
         # "the X earthquake", "the X Hurricane of 1900": a town or region naming the event
+        named_after = norm(name_root.lemma_) in argument_words().named_after_place
         for c in name_root.children:
-            if c.dep_ == "compound" and c.i < name_root.i and label_of(c) in PLACE_ONLY:
+            if (
+                c.dep_ == "compound"
+                and c.i < name_root.i
+                and (
+                    label_of(c) in PLACE_ONLY
+                    or (
+                        named_after
+                        and c.pos_ == "PROPN"
+                        and c.text[:1].isupper()
+                        and label_of(c) in {"", "ORG", "EVENT"}
+                    )
+                )
+            ):
                 found = place_phrase_text(c, label_of)
                 if found:
                     return found
