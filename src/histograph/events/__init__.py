@@ -46,6 +46,7 @@ from .modality import immediate_governor, modality_of
 from .salience import mark_main
 from .states import STATE_TYPE, state_mentions
 from .structure import Structure, usable_time
+from .tenure import tenure_events
 from .triggers import Trigger, find_triggers, subjects
 from .types import EventTypes, format_type, load_event_types
 
@@ -834,11 +835,34 @@ def extract_events(state: DocState) -> list[EventMention]:
     absorbed: set[int] = set()
     entries = entry_events(state, out, absorbed)
     out = [m for k, m in enumerate(out) if k not in absorbed] + entries
+    out += tenure_events(
+        state.document.id,
+        text,
+        [t for t in state.times if usable_time(t)],
+        state.entities,
+        out,
+        _kind_at(state),
+        et.tenure,
+    )
     labelled, replaced = label_events(state, out, et.types)
     if labelled:
         out = [m for i, m in enumerate(out) if i not in replaced] + labelled
     out.sort(key=lambda m: (m.start, m.trigger_start, m.type))
     return mark_main(out, state.regions)
+
+
+def _kind_at(state: DocState) -> Callable[[int], RegionKind]:
+    """The kind of the region holding an offset (``narrative`` outside every region)."""
+    regions = sorted(state.regions, key=lambda r: r.start)
+    starts = [r.start for r in regions]
+
+    def kind_at(offset: int) -> RegionKind:
+        k = bisect.bisect_right(starts, offset) - 1
+        if k >= 0 and offset < regions[k].end:
+            return regions[k].kind
+        return "narrative"
+
+    return kind_at
 
 
 _ENTRY_LEAD = re.compile(r"[ \t]*(?:[-*+•▪◦‣][ \t]+|\|[ \t]*)?(?:\*\*|__)?[ \t]*")

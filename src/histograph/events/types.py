@@ -147,6 +147,19 @@ class Fallback:
 
 
 @dataclass(frozen=True)
+class Tenure:
+    """Words that make "Title, 1909–1917" a tenure (:mod:`.tenure`)."""
+
+    offices: frozenset[str] = frozenset()  # words that open a title: president, chancellor
+    envoys: frozenset[str] = frozenset()  # an envoy's titles: ambassador, envoy, legate
+    verbs: frozenset[str] = frozenset()  # "ruled the country from X to Y"
+    verb_bases: frozenset[str] = frozenset()  # "would rule the country between X and Y"
+    modals: frozenset[str] = frozenset()  # would, to, ...: what a base form must follow
+    holding: frozenset[str] = frozenset()  # "was Secretary of State from X": was, as, became
+    relatives: frozenset[str] = frozenset()  # "who would rule X between ...": who
+
+
+@dataclass(frozen=True)
 class NotEvents:
     """Mentions that look like events but are not (``not_events`` in the YAML)."""
 
@@ -202,6 +215,7 @@ class EventTypes:
     continuation: Continuation = Continuation()
     fallback: Fallback = Fallback()
     not_events: NotEvents = NotEvents()
+    tenure: Tenure = Tenure()
     #: names of periods that look like events ("the Cold War"): eras, not happenings
     named_periods: frozenset[str] = frozenset()
     #: heads of names that are meetings when a place follows ("X Convention in Y")
@@ -386,7 +400,17 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
     cont = data.get("continuation") or {}
     fb = data.get("fallback") or {}
     ne = data.get("not_events") or {}
+    ten = data.get("tenure") or {}
     return EventTypes(
+        tenure=Tenure(
+            offices=_fs(ten.get("offices")) | _fs(ten.get("envoys")),
+            envoys=_fs(ten.get("envoys")),
+            verbs=_fs(ten.get("verbs")),
+            verb_bases=_fs(ten.get("verb_bases")),
+            modals=_fs(ten.get("modals")),
+            holding=_fs(ten.get("holding")),
+            relatives=_fs(ten.get("relatives")),
+        ),
         not_events=NotEvents(
             backdrop_preps=_fs(ne.get("backdrop_preps")),
             generic_preps=_fs(ne.get("generic_preps")),
