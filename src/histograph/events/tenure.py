@@ -33,6 +33,7 @@ _WORD = re.compile(r"[^\s,]+")
 _LINKS = frozenset({"of", "the", "for", "to", "and", "in", "de", "von", "van", "der", "al", "&"})
 #: the longest title read, in words
 _MAX_WORDS = 12
+_PLACE_LABELS = frozenset({"GPE", "STATE", "LOC"})
 #: confidence of a tenure mention: it founds an event, below a typed verbal trigger
 _CONFIDENCE = 0.6
 
@@ -150,6 +151,15 @@ def tenure_events(
             for m in mentions
         ):
             continue  # the tenure's clause already tells how the office was taken
+        # the office's land: "Chancellor of Bavaria", "rule the country X"
+        place = next(
+            (
+                m.text
+                for m in sorted(entities, key=lambda m: m.start)
+                if m.label in _PLACE_LABELS and t_start <= m.start and m.end <= t.start
+            ),
+            None,
+        )
         parts: tuple[Participant, ...] = ()
         if person is not None:
             parts = (Participant(person.text, "agent", person.start, person.end, person.key),)
@@ -164,6 +174,7 @@ def tenure_events(
                 time=start,
                 time_start=t.start,
                 time_end=t.end,
+                place=place,
                 participants=parts,
                 modality="asserted",
                 region_kind=kind_at(t.start),
