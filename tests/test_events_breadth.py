@@ -83,3 +83,52 @@ def test_a_trial_that_opened_happened() -> None:
     )
     trial = [e for e in evs if text[e.trigger_start : e.trigger_end] == "trial"]
     assert trial and trial[0].modality == "asserted"
+
+
+def _events(text: str, phrase: str, value: str) -> tuple[str, list[tuple[str, str, str]]]:
+    from events_helpers import tm
+    from test_events import run
+
+    text, evs = run(text, lambda t, d: [tm(t, phrase, value, d)])
+    return text, [(text[e.trigger_start : e.trigger_end], e.type, e.modality) for e in evs]
+
+
+def test_a_question_states_no_event() -> None:
+    """A forum title or a heading that asks ("Where were you when the wall fell?") states
+    nothing: its events are never asserted."""
+    _text, got = _events(
+        'Forum › Memories › "Where were you when the troops invaded the island in 1982?"\n',
+        "1982",
+        "1982",
+    )
+    assert all(m != "asserted" for _t, _typ, m in got), got
+
+
+def test_a_word_of_a_hyphenated_modifier_is_no_event() -> None:
+    _text, got = _events("It was a red-letter day for the town in 1851.\n", "1851", "1851")
+    assert not any(t == "letter" for t, _typ, _m in got), got
+
+
+def test_casualties_suffered_are_a_figure() -> None:
+    _text, got = _events(
+        "In 1916, the division suffered 5,200 casualties in a single morning.\n", "1916", "1916"
+    )
+    assert not any(t == "suffered" for t, _typ, _m in got), got
+
+
+def test_a_clause_before_left_is_not_what_was_said() -> None:
+    """ "The battle took place, this left X as heir": no statement told to X."""
+    _text, got = _events(
+        "In 1470, the battle took place at Losecoat, this left Edward as the only heir.\n",
+        "1470",
+        "1470",
+    )
+    assert not any(typ == "letter_or_statement" for _t, typ, _m in got), got
+
+
+def test_an_office_one_is_invited_to_take_is_not_taken() -> None:
+    _text, got = _events(
+        "In 1660, the parliament invited Charles to become king.\n", "1660", "1660"
+    )
+    office = [(t, m) for t, typ, m in got if typ == "took_office"]
+    assert office and all(m != "asserted" for _t, m in office), got
