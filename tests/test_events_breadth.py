@@ -36,6 +36,15 @@ pytestmark = pytest.mark.slow
         ("In 1859, Darwin published his theory of evolution.", "published", "publication"),
         ("In 1824, the composer completed his ninth symphony.", "completed", "publication"),
         ("In 1173, the builders completed the Leaning Tower.", "completed", "founding"),
+        # answers and reports by deed: a refused demand, a report to a capital, a pressed ally
+        ("In 1739, Madrid rejected the ultimatum.", "rejected", "letter_or_statement"),
+        ("In 1902, the king turned down the offer.", "turned", "letter_or_statement"),
+        (
+            "In 1854, the consul reported to London that the port was closed.",
+            "reported",
+            "letter_or_statement",
+        ),
+        ("In 1862, the governor cabled Washington.", "cabled", "letter_or_statement"),
     ],
 )
 def test_typing_across_eras(sentence: str, trigger: str, typ: str) -> None:
