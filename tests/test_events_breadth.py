@@ -27,7 +27,7 @@ pytestmark = pytest.mark.slow
         ("In 1954, the team took the trophy.", "took", "contest"),
         # a gathering that sits for the occasion
         ("In 1414, the council convened at Constance.", "convened", "summit_or_conference"),
-        ("In 1787, the convention met in secret.", "met", "summit_or_conference"),
+        ("In 1179, the synod met in secret.", "met", "summit_or_conference"),
         # a ship striking an obstacle is a disaster, not a strike
         ("In 1873, the steamer struck a reef.", "struck", "disaster"),
         ("In 1926, the miners struck.", "struck", "protest"),
