@@ -45,6 +45,8 @@ pytestmark = pytest.mark.slow
             "letter_or_statement",
         ),
         ("In 1862, the governor cabled Washington.", "cabled", "letter_or_statement"),
+        ("In 1898, Madrid presented Havana with an ultimatum.", "presented", "letter_or_statement"),
+        ("In 1947, the minister outlined the plan.", "outlined", "letter_or_statement"),
     ],
 )
 def test_typing_across_eras(sentence: str, trigger: str, typ: str) -> None:
@@ -66,6 +68,9 @@ def test_typing_across_eras(sentence: str, trigger: str, typ: str) -> None:
         ("In 1941, the bombers began a series of raids.", "began", "contest"),
         # a standing parliament's sitting is routine, no conference
         ("In 1911, the Senate met in the afternoon.", "met", "summit_or_conference"),
+        # what a country "presented" or a sculptor "unveiled" is no statement
+        ("In 1925, the colony presented great opportunities.", "presented", "letter_or_statement"),
+        ("In 1886, the sculptor unveiled the statue.", "unveiled", "letter_or_statement"),
         # a letter written is a message, not a work
         ("In 1862, the general wrote a letter to the president.", "wrote", "publication"),
     ],
