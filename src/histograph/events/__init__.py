@@ -47,6 +47,7 @@ from .reference import topic_person
 from .salience import mark_main
 from .states import STATE_TYPE, state_mentions
 from .structure import Structure, usable_time
+from .tenure import tenure_events
 from .triggers import Trigger, find_triggers, subjects
 from .types import EventTypes, format_type, load_event_types
 
@@ -413,6 +414,28 @@ def _not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[in
         nxt = head.doc[tr.end] if tr.end < len(head.doc) else None
         if tr.kind == "named" and nxt is not None and nxt.text.startswith(":"):
             return True  # "Franco-Prussian War: Battle of X": a label
+    if (
+        tr.kind == "nominal"
+        and head.dep_ in {"amod", "compound", "nmod"}
+        and head.head.i > head.i
+        and head.i >= 2
+        and head.doc[head.i - 1].text in {"-", "‐", "‑"}
+        and not head.doc[head.i - 2].whitespace_
+        and not head.doc[head.i - 1].whitespace_
+    ):
+        return True  # "a red-letter day", "a cross-border trade": a word of a compound modifier
+    if tr.kind == "nominal" and head.lower_ in ne.tops:
+        tops = [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        if any(
+            g.ent_type_ in {"LOC", "GPE", "FAC"} or g.lemma_.lower() in ne.landforms for g in tops
+        ):
+            return True  # "the summit of Everest": the top of a place
     if tr.kind == "verbal" and _about_the_record(head):
         return True  # "other values have been proposed", "later sources date it to X"
     top = head
@@ -465,6 +488,26 @@ def _figurative(tr: Trigger, head: Token, et: EventTypes) -> Trigger:
         c.dep_ in {"amod", "compound", "nmod"} and c.lemma_.lower() in mods for c in head.children
     ):
         return dataclasses.replace(tr, type=OTHER_TYPE)
+    return tr
+
+
+_SCORE = re.compile(r"^\d{1,3}[–—-]\d{1,3}$")
+
+
+def _contest(tr: Trigger, head: Token, et: EventTypes, dates: Collection[int]) -> Trigger:
+    """ "England defeated Germany 4–2 to win the Cup", "beat the champion to take the title":
+    a war verb in a clause naming a game, a title or a score is a contest (``contests`` in
+    the YAML), not a battle."""
+    cs = et.contests
+    if tr.kind != "verbal" or "contest" not in et.types or et.group(tr.type) not in cs.groups:
+        return tr
+    toks = list(head.subtree)
+    text = " ".join(t.text for t in toks if t.i not in dates)
+    if any(
+        t.pos_ in {"NOUN", "PROPN"} and (t.lemma_.lower() in cs.words or t.lower_ in cs.words)
+        for t in toks
+    ) or any(_SCORE.match(w) for w in text.split()):
+        return dataclasses.replace(tr, type="contest")
     return tr
 
 
@@ -654,6 +697,7 @@ def _sentence_mentions(
     ]
     date_toks = {t.i for t in sent if any(a <= seg.offset + t.idx < b for a, b in spans)}
     triggers = [_figurative(tr, seg.doc[tr.head], et) for tr in triggers]
+    triggers = [_contest(tr, seg.doc[tr.head], et, date_toks) for tr in triggers]
     #: typed triggers the sentence names (a long sentence with several narrows each mention's
     #: evidence to its clause, even when some are only labels or objects of another)
     found = len(triggers)
@@ -675,13 +719,16 @@ def _sentence_mentions(
     #: several clauses state events: each mention's evidence is its own clause
     clauses = len({tr.head for tr in triggers if tr.kind == "verbal"} | untyped_heads) > 1
     markers = et.modality.temporal_markers
+    #: a question ("Where were you when the wall fell?", "Did the fleet sail in 1588?") asks,
+    #: it does not state: its events are never asserted by it
+    question = sent.text.rstrip(" \t\n\"'”’)*_").endswith("?")
     line_kind = structure.line_kind(abs_s)
     rkind = _region_kind(seg, line_kind)
     out: list[EventMention] = []
     for tr in [*triggers, *untyped]:
         typ = et.types[tr.type]
         head = seg.doc[tr.head]
-        modality = modality_of(head, et.modality)
+        modality = "hypothetical" if question else modality_of(head, et.modality)
         fallback = tr.head in untyped_heads
         if fallback and modality != "asserted":
             continue
@@ -836,11 +883,34 @@ def extract_events(state: DocState) -> list[EventMention]:
     absorbed: set[int] = set()
     entries = entry_events(state, out, absorbed)
     out = [m for k, m in enumerate(out) if k not in absorbed] + entries
+    out += tenure_events(
+        state.document.id,
+        text,
+        [t for t in state.times if usable_time(t)],
+        state.entities,
+        out,
+        _kind_at(state),
+        et.tenure,
+    )
     labelled, replaced = label_events(state, out, et.types)
     if labelled:
         out = [m for i, m in enumerate(out) if i not in replaced] + labelled
     out.sort(key=lambda m: (m.start, m.trigger_start, m.type))
     return mark_main(out, state.regions)
+
+
+def _kind_at(state: DocState) -> Callable[[int], RegionKind]:
+    """The kind of the region holding an offset (``narrative`` outside every region)."""
+    regions = sorted(state.regions, key=lambda r: r.start)
+    starts = [r.start for r in regions]
+
+    def kind_at(offset: int) -> RegionKind:
+        k = bisect.bisect_right(starts, offset) - 1
+        if k >= 0 and offset < regions[k].end:
+            return regions[k].kind
+        return "narrative"
+
+    return kind_at
 
 
 _ENTRY_LEAD = re.compile(r"[ \t]*(?:[-*+•▪◦‣][ \t]+|\|[ \t]*)?(?:\*\*|__)?[ \t]*")

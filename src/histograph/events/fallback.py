@@ -315,7 +315,9 @@ def fallback_triggers(
         ):
             # "assured X that ...": a statement when told to someone, else a thought
             told = [c for c in v.children if c.dep_ in {"dobj", "dative"}]
-            if told and STATEMENT_TYPE in et.types:
+            after = all(c.i > v.i for c in v.children if c.dep_ == "ccomp")
+            # (a clause before the verb is no content: "X took place, this left Y as heir")
+            if told and after and STATEMENT_TYPE in et.types:
                 out.append(Trigger(STATEMENT_TYPE, v.i, v.i, v.i + 1, "verbal", True))
                 out_heads.add(v.i)
             continue

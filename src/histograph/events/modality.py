@@ -196,7 +196,9 @@ def modality_of(trigger: Token, lex: Modality) -> ModalityValue:
             return "hypothetical"
         if has_would and k > 0 and _is(tok, lex.promising):
             return "planned"  # "announced that X would withdraw": the content of a promise
-        if _is(tok, lex.intention):
+        if _is(tok, lex.intention) and not (k == 1 and path[0].dep_ == "nsubj"):
+            # (the trigger as the subject of the word is no intended act: "the trial opened",
+            # "the talks aimed at a settlement" happened)
             return "planned"
     gov = immediate_governor(trigger)
     if gov is not None and _is(gov, lex.prospective):

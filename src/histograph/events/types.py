@@ -147,6 +147,27 @@ class Fallback:
 
 
 @dataclass(frozen=True)
+class Tenure:
+    """Words that make "Title, 1909–1917" a tenure (:mod:`.tenure`)."""
+
+    offices: frozenset[str] = frozenset()  # words that open a title: president, chancellor
+    envoys: frozenset[str] = frozenset()  # an envoy's titles: ambassador, envoy, legate
+    verbs: frozenset[str] = frozenset()  # "ruled the country from X to Y"
+    verb_bases: frozenset[str] = frozenset()  # "would rule the country between X and Y"
+    modals: frozenset[str] = frozenset()  # would, to, ...: what a base form must follow
+    holding: frozenset[str] = frozenset()  # "was Secretary of State from X": was, as, became
+    relatives: frozenset[str] = frozenset()  # "who would rule X between ...": who
+
+
+@dataclass(frozen=True)
+class Contests:
+    """A war verb in a clause about a game or a championship is a contest (``contests``)."""
+
+    words: frozenset[str] = frozenset()  # nouns of the clause: cup, medal, final, match
+    groups: frozenset[str] = frozenset()  # the type groups retyped: war
+
+
+@dataclass(frozen=True)
 class NotEvents:
     """Mentions that look like events but are not (``not_events`` in the YAML)."""
 
@@ -165,6 +186,9 @@ class NotEvents:
     frame_subjects: frozenset[str] = frozenset()
     #: what introduces the embedded event of a frame clause
     frame_marks: frozenset[str] = frozenset()
+    #: "the summit of Everest": a meeting noun naming the top of a place (tops, landforms)
+    tops: frozenset[str] = frozenset()
+    landforms: frozenset[str] = frozenset()
     #: subjects that make a statement a text's terms ("the charter outlined rights")
     document_subjects: frozenset[str] = frozenset()
     document_types: frozenset[str] = frozenset()
@@ -202,6 +226,8 @@ class EventTypes:
     continuation: Continuation = Continuation()
     fallback: Fallback = Fallback()
     not_events: NotEvents = NotEvents()
+    tenure: Tenure = Tenure()
+    contests: Contests = Contests()
     #: names of periods that look like events ("the Cold War"): eras, not happenings
     named_periods: frozenset[str] = frozenset()
     #: heads of names that are meetings when a place follows ("X Convention in Y")
@@ -386,7 +412,22 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
     cont = data.get("continuation") or {}
     fb = data.get("fallback") or {}
     ne = data.get("not_events") or {}
+    ten = data.get("tenure") or {}
+    con = data.get("contests") or {}
     return EventTypes(
+        contests=Contests(
+            words=_fs(con.get("words")),
+            groups=frozenset(str(x) for x in con.get("groups") or ()),
+        ),
+        tenure=Tenure(
+            offices=_fs(ten.get("offices")) | _fs(ten.get("envoys")),
+            envoys=_fs(ten.get("envoys")),
+            verbs=_fs(ten.get("verbs")),
+            verb_bases=_fs(ten.get("verb_bases")),
+            modals=_fs(ten.get("modals")),
+            holding=_fs(ten.get("holding")),
+            relatives=_fs(ten.get("relatives")),
+        ),
         not_events=NotEvents(
             backdrop_preps=_fs(ne.get("backdrop_preps")),
             generic_preps=_fs(ne.get("generic_preps")),
@@ -395,6 +436,8 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
             figure_types=frozenset(str(x) for x in ne.get("figure_types") or ()),
             frame_subjects=_fs(ne.get("frame_subjects")),
             frame_marks=_fs(ne.get("frame_marks")),
+            tops=_fs(ne.get("tops")),
+            landforms=_fs(ne.get("landforms")),
             document_subjects=_fs(ne.get("document_subjects")),
             document_types=frozenset(str(x) for x in ne.get("document_types") or ()),
         ),
