@@ -28,6 +28,7 @@ from .evidence import (
     _name_words,
     _person_only_rival,
     _same_page_evidence,
+    _same_predicate,
     _score,
 )
 
@@ -138,6 +139,11 @@ def _cluster_keys(c: _Cluster, x: _Mention) -> list[str]:
 
 
 # --------------------------------------------------------------------------- participants
+
+
+def _same_date(x: _Mention, c: _Cluster) -> bool:
+    """``x`` states the very date of ``c`` (not a date inside or around it)."""
+    return x.time is not None and c.core is not None and x.time.value == c.core.value
 
 
 def _without_year(x: _Mention) -> _Mention:
@@ -279,8 +285,13 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
             per_group[x.group].append(c.id)
         add(c, x)
     for x in dated_joiners:
+        # a dated mention too weak to found ("negotiations") joins only an event it names,
+        # shares a participant with, or tells with the same predicate: type and date alone
+        # ("the brink of nuclear war" beside "a plane was shot down") join a label to an act
         c = best(x)
-        if c is not None:
+        if c is not None and (
+            _joiner_evidence(x, c) or _same_predicate(x, c) or _same_date(x, c)
+        ):
             add(c, x)
     for x in undated:
         c = best(x) or only_lexical(x) or only_cluster(x) or most_salient(x)
