@@ -276,6 +276,13 @@ def _day_level(tv: TimeValue) -> bool:
     return tv.latest - tv.earliest <= 1
 
 
+def _same_span(a: TimeValue, b: TimeValue) -> bool:
+    """Two dates of one extent: the same day (times of day aside), month or year."""
+    if _day_level(a) and _day_level(b):
+        return a.earliest == b.earliest
+    return a.earliest == b.earliest and a.latest == b.latest
+
+
 @functools.lru_cache(maxsize=65536)
 def _explain(a: TimeValue, b: TimeValue) -> tuple[str, str] | None:
     """The date engine's explanation of two different dates (cached: it is asked often)."""
@@ -550,6 +557,15 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
             ):
                 # a dated act inside a years-long event ("declared war on 1 August" in
                 # "the war of 1914-1918") is a part of it, not the event itself
+                return None
+            if (
+                not same_doc
+                and not _same_span(x.time, c.core)
+                and not (shared or ident_shared or _same_predicate(x, c))
+            ):
+                # another page's act on a day inside the event's month or year ("troops set
+                # sail on 27 September" against "a battle in September"): type and a date
+                # that merely falls inside are no evidence that the two are one
                 return None
             wide = max(x.time.latest - x.time.earliest, c.core.latest - c.core.earliest)
             ds = 3.0 if x.time.value == c.core.value else 2.0 if x.durative and wide <= 366 else 1.5
