@@ -244,6 +244,17 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         only = clusters[per_group[x.group][0]]
         if x.parts and only.parts and not (_name_words(x.parts) & _name_words(only.parts)):
             return None  # different actors: not the same event
+        if not (
+            x.generic  # (a catch-all mention must share wording: :func:`_score` asks it)
+            or _name_words(x.parts) & _name_words(only.parts)
+            or _same_predicate(x, only)
+            or x.words & only.words
+            or any(len(w) >= 5 and (w in x.lemma or x.lemma in w) for w in only.lemmas)
+        ):
+            # being the only one of its kind is no evidence by itself: "two commissions were
+            # set up" is not the founding of a state because the corpus tells no other
+            # founding (an actor, the predicate or a content word must agree)
+            return None
         return only if _score(x, only, explain_ok=True, strict=False) is not None else None
 
     def only_lexical(x: _Mention) -> _Cluster | None:
