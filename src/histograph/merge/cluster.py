@@ -279,7 +279,8 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         (x for x in founders if x.time is not None or x.partial is not None), key=_founder_key
     )
     undated = sorted(
-        (x for x in founders if x.time is None and x.partial is None), key=_founder_key
+        (x for x in founders if x.time is None and x.partial is None),
+        key=lambda x: (x.passing, _founder_key(x)),  # statements before labels in passing
     )
     joiners = [x for x in mentions if not x.can_found]
     dated_joiners = sorted(
@@ -306,6 +307,10 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
             add(c, x)
     for x in undated:
         c = best(x) or only_lexical(x) or only_cluster(x) or most_salient(x)
+        if c is not None and x.passing and c.stated:
+            # a label named in passing ("killed during the X crisis") adds nothing to the
+            # event clauses state, and its sentence tells another act: dropped
+            continue
         if c is not None and not _same_page_evidence(x, c):
             # an undated clause that meets an event of its own page through the page and
             # a country alone ("the collapse of the Union" beside its founding revolution)
@@ -336,7 +341,7 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         # signing) is as often a later act on the same thing (its ratification), and two
         # events printed as one are a false sentence
         c = best(x) or only_lexical(x) or only_cluster(x) or most_salient(x)
-        if c is not None and _joiner_evidence(x, c):
+        if c is not None and _joiner_evidence(x, c) and not (x.passing and c.stated):
             add(c, x)
     return _merge_duplicates(clusters)
 

@@ -117,6 +117,9 @@ class _Mention:
     #: an undated bare name or noun ("the Cold War") inside the clause of another mention
     #: of its page: a label or backdrop of that clause, not a statement that it happened
     embedded: bool = False
+    #: an undated bare name or noun its sentence does not open ("killed during the Cold
+    #: War"): a label that may found an event of labels but joins none that a clause states
+    passing: bool = False
 
 
 @dataclass(slots=True)
@@ -146,9 +149,12 @@ class _Cluster:
     clocks: dict[str, set[int]] = field(default_factory=dict)
     #: the numbers members give the happening ("the first wave")
     ordinals: set[int] = field(default_factory=set)
+    #: a member states the event (is not a label named in passing, ``_Mention.passing``)
+    stated: bool = False
 
     def add(self, x: _Mention) -> None:
         self.members.append(x)
+        self.stated = self.stated or not x.passing
         if x.entry >= 0:
             self.entries.setdefault(x.m.doc_id, set()).add(x.entry)
         if x.asserted and x.time_of_day is not None:
