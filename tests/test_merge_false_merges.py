@@ -241,8 +241,6 @@ def test_a_label_beside_another_clause_does_not_take_the_date_of_the_context() -
 
     p = Page("a", "1402\nThe Orrin Crisis ends as the council agrees to the truce.")
     p.event("The Orrin Crisis", "Orrin Crisis", "other", "1402", "1402")
-    p.event(
-        "the council agrees to the truce", "agrees", "agreement_signed", "1402", "1402"
-    )
+    p.event("the council agrees to the truce", "agrees", "agreement_signed", "1402", "1402")
     events, _ = merge([p])
     assert [e.type for e in events] == ["agreement_signed"]

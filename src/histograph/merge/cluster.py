@@ -301,9 +301,7 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         # shares a participant with, or tells with the same predicate: type and date alone
         # ("the brink of nuclear war" beside "a plane was shot down") join a label to an act
         c = best(x)
-        if c is not None and (
-            _joiner_evidence(x, c) or _same_predicate(x, c) or _same_date(x, c)
-        ):
+        if c is not None and (_joiner_evidence(x, c) or _same_predicate(x, c) or _same_date(x, c)):
             add(c, x)
     for x in undated:
         c = best(x) or only_lexical(x) or only_cluster(x) or most_salient(x)
