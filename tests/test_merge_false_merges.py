@@ -244,3 +244,21 @@ def test_a_label_beside_another_clause_does_not_take_the_date_of_the_context() -
     p.event("the council agrees to the truce", "agrees", "agreement_signed", "1402", "1402")
     events, _ = merge([p])
     assert [e.type for e in events] == ["agreement_signed"]
+
+
+def test_an_undated_sequel_on_the_page_does_not_join_the_dated_act() -> None:
+    d = Doc(
+        "a",
+        "On 9 March 1877 two miners died in the collapse at Vell. "
+        "Eleven rescuers died of their injuries within the next few months.",
+    )
+    d.event(
+        "On 9 March 1877 two miners died in the collapse at Vell",
+        "died",
+        "death",
+        "1877-03-09",
+        "9 March 1877",
+    )
+    d.event("Eleven rescuers died of their injuries within the next few months", "died", "death")
+    events, _ = merge([d])
+    assert len(events) == 2

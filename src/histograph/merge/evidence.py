@@ -97,6 +97,9 @@ class _Mention:
     instant: int | None = None
     #: the evidence says the happening is repeated ("again", ``repetition_markers``)
     repeated: bool = False
+    #: an undated clause that says it came after ("later", "within the next few months",
+    #: ``sequel_markers`` in data/coreference.yaml): a sequel of a dated act, not the act
+    sequel: bool = False
     #: (participant id, name as written) of every participant
     people_named: tuple[tuple[str, str], ...] = ()
     #: the one participant of the mention when it is a named thing, not a person ("the
@@ -538,6 +541,8 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
     ds = 0.0
     if x.repeated and (x.time is None or c.core is None or not x.time.compatible(c.core)):
         return None  # "relations again broke down": a later occurrence, not this one
+    if x.sequel and c.core is not None:
+        return None  # "28 crew died within the next months" is not the night's two deaths
     moment = _same_moment(x, c) if x.asserted else None
     if moment is False:
         return None  # two acts of one night: 23:30 EST and 01:10 GMT are hours apart

@@ -154,6 +154,9 @@ def _prepare(
                     people_named=_people_named(m, pidx),
                     instant=_instant(text, m, time),
                     repeated=bool(_repetition().search(text[m.start : m.end])),
+                    sequel=time is None
+                    and partial is None
+                    and bool(_sequel().search(text[m.start : m.end])),
                     sole_thing=next(iter(parts))
                     if len(parts) == 1
                     and len(m.participants) == 1
@@ -191,6 +194,15 @@ def _coreference_words() -> dict[str, object]:
         resources.files("histograph").joinpath("data/coreference.yaml").read_text("utf-8")
     )
     return raw if isinstance(raw, dict) else {}
+
+
+@functools.lru_cache(maxsize=1)
+def _sequel() -> re.Pattern[str]:
+    """``sequel_markers`` of data/coreference.yaml as one pattern."""
+    raw = _coreference_words().get("sequel_markers") or []
+    assert isinstance(raw, list)
+    words = sorted((str(w) for w in raw), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
 @functools.lru_cache(maxsize=1)
