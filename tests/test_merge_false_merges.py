@@ -262,3 +262,26 @@ def test_an_undated_sequel_on_the_page_does_not_join_the_dated_act() -> None:
     d.event("Eleven rescuers died of their injuries within the next few months", "died", "death")
     events, _ = merge([d])
     assert len(events) == 2
+
+
+def test_a_catch_all_typing_of_the_same_days_act_folds_with_a_word_and_an_actor() -> None:
+    a = Doc("a", "On 2 April 1511 Aldric sealed the charter at Vell.")
+    a.event(
+        "Aldric sealed the charter at Vell",
+        "sealed",
+        "agreement_signed",
+        "1511-04-02",
+        "2 April 1511",
+        parts=(("Aldric", "agent"),),
+    )
+    b = Doc("b", "On 2 April 1511 the charter was granted by Aldric.")
+    b.event(
+        "the charter was granted by Aldric",
+        "granted",
+        "other",
+        "1511-04-02",
+        "2 April 1511",
+        parts=(("Aldric", "agent"),),
+    )
+    events, _ = merge([a, b])
+    assert len(events) == 1

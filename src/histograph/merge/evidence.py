@@ -789,8 +789,9 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
     if rel == "equal":
         if same_group:
             return ww >= 2 or (ww >= 1 and pp >= 1)
-        # the same act typed differently: the same day, and strong agreement
-        return _day_level_pair(a.core, b.core) and ww >= 2 and ww + pp >= 3
+        # the same act typed differently (a catch-all against a specific type): the same day,
+        # a shared word and a second shared word or participant
+        return _day_level_pair(a.core, b.core) and ww >= 1 and ww + pp >= 2
     if rel == "contains":
         # a coarser date next to a finer one: most of the wording must agree
         fewer = min(len(_prefixes(a.words)), len(_prefixes(b.words))) or 1
