@@ -280,7 +280,7 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
     )
     undated = sorted(
         (x for x in founders if x.time is None and x.partial is None),
-        key=lambda x: (x.passing, _founder_key(x)),  # statements before labels in passing
+        key=_founder_key,
     )
     joiners = [x for x in mentions if not x.can_found]
     dated_joiners = sorted(
