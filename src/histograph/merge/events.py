@@ -46,9 +46,16 @@ act; an undated clause that meets an event of its page through a person alone, w
 same predicate, is another of that person's acts (dropped: the collection cannot date it);
 an act of a day or a month is never the years-long event around it; a year-less day of
 another page needs the same predicate or a participant; happenings numbered differently
-("the first wave" / "a second wave") are two.
+("the first wave" / "a second wave") are two; another page's act dated inside an event's
+month or year joins it only with a participant or the predicate in common (type and
+containment alone are no evidence); a dated mention too weak to found joins only with a name,
+a participant, its predicate or the event's very date; an undated clause that says it came
+after ("within the next few months", ``sequel_markers``) joins no dated event. A bare name its
+running-text sentence does not open ("killed during the X crisis") is a label in passing: it
+joins no event that a clause states (labels alone may still tell an event), and a label beside
+another clause of its sentence does not take the date the context gives that clause.
 An undated, unnamed mention that reaches no cluster joins the only cluster of its group when
-the corpus has exactly one, or the only one sharing its trigger's word class; a definite
+the corpus has exactly one and an actor, the predicate or a content word agrees, or the only one sharing its trigger's word class; a definite
 description ("The negotiations were conducted by ...") joins the cluster of its group told by
 clearly the most documents.
 
@@ -59,7 +66,7 @@ a coarser date next to a finer one with most of the wording, or a person and two
 adjacent years with the same wording and participants (a date conflict kept as a conflict);
 a title one day off its own body; an undated clause restating a dated event (person and
 wording); across type groups only a catch-all (``other``) typing against a specific one, on
-the same day with strong agreement. Two days in a row in different documents stay apart,
+the same day with a shared word and a second shared word or participant. Two days in a row in different documents stay apart,
 except: one name on two days of one month ("the Battle of X" on the 20th and on the 25th: one
 event, its date disputed); one named thing that is the only participant of catch-all mentions
 a day apart ("the Wall opened" / "the Wall fell"); and, inside one page, a dated clause whose
