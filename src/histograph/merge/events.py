@@ -46,14 +46,10 @@ act; an undated clause that meets an event of its page through a person alone, w
 same predicate, is another of that person's acts (dropped: the collection cannot date it);
 an act of a day or a month is never the years-long event around it; a year-less day of
 another page needs the same predicate or a participant; happenings numbered differently
-("the first wave" / "a second wave") are two; another page's act dated inside an event's
-month or year joins it only with a participant or the predicate in common (type and
-containment alone are no evidence); a dated mention too weak to found joins only with a name,
-a participant, its predicate or the event's very date; an undated clause that says it came
-after ("within the next few months", ``sequel_markers``) joins no dated event. A bare name its
-running-text sentence does not open ("killed during the X crisis") is a label in passing: it
-joins no event that a clause states (labels alone may still tell an event), and a label beside
-another clause of its sentence does not take the date the context gives that clause.
+("the first wave" / "a second wave") are two; type and a date inside another page's event, or
+(for a mention too weak to found) around it, are no evidence; an undated sequel ("within the
+next months", ``sequel_markers``) joins no dated event; a bare name its sentence does not open
+("killed during the X crisis") joins no event a clause states, nor takes the context's date.
 An undated, unnamed mention that reaches no cluster joins the only cluster of its group when
 the corpus has exactly one and an actor, the predicate or a content word agrees, or the only one sharing its trigger's word class; a definite
 description ("The negotiations were conducted by ...") joins the cluster of its group told by
