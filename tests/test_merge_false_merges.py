@@ -118,3 +118,170 @@ def test_an_undated_clause_with_the_same_trigger_word_still_joins() -> None:
     )
     events = _merge_with_state(d)
     assert len(events) == 1 and len(events[0].mentions) == 2
+
+
+# --------------------------------------------------------------------------- round 3 rules
+
+
+def test_a_dated_label_too_weak_to_found_does_not_join_an_act_of_its_month() -> None:
+    # "open war" is dated by its sentence to the month of the burning: type and a date that
+    # falls around the act are no evidence that the label tells it
+    d = Doc(
+        "a",
+        "On 3 May 1822 rebels burned the mill at Osterby. "
+        "In May 1822 the province stood at the edge of open war.",
+    )
+    d.event(
+        "On 3 May 1822 rebels burned the mill at Osterby",
+        "burned",
+        "war_or_invasion",
+        "1822-05-03",
+        "3 May 1822",
+    )
+    d.event("open war", "war", "war_or_invasion", "1822-05", "May 1822", confidence=0.3)
+    events, _ = merge([d])
+    assert [len(e.mentions) for e in events] == [1]
+
+
+def test_a_dated_label_stating_the_very_date_of_the_event_still_joins() -> None:
+    a = Doc("a", "In March 1790 the envoys held long talks at Vell.")
+    a.event("the envoys held long talks at Vell", "held", "negotiation", "1790-03", "March 1790")
+    b = Doc("b", "March 1790: negotiations")
+    b.event("negotiations", "negotiations", "negotiation", "1790-03", "March 1790", confidence=0.3)
+    events, _ = merge([a, b])
+    assert len(events) == 1
+    assert {m.doc_id for m in events[0].mentions} == {"a", "b"}
+
+
+def _sailing(sailor: str | None) -> list[Doc]:
+    a = Doc("a", "In September 1190 Aldric fought the Orrin host near Tarsk.")
+    a.event(
+        "Aldric fought the Orrin host near Tarsk",
+        "fought",
+        "war_or_invasion",
+        "1190-09",
+        "September 1190",
+        parts=(("Aldric", "agent"),),
+    )
+    b = Doc("b", f"On 27 September 1190 {sailor or 'the fleet'} set sail from Marrow.")
+    b.event(
+        f"{sailor or 'the fleet'} set sail from Marrow",
+        "sail",
+        "war_or_invasion",
+        "1190-09-27",
+        "27 September 1190",
+        parts=((sailor, "agent"),) if sailor else (),
+    )
+    return [a, b]
+
+
+def test_another_pages_act_dated_inside_an_event_needs_more_than_type_and_date() -> None:
+    events, _ = merge(_sailing(None))
+    assert len(events) == 2
+
+
+def test_another_pages_act_dated_inside_an_event_joins_with_a_shared_actor() -> None:
+    events, _ = merge(_sailing("Aldric"))
+    assert len(events) == 1
+
+
+def test_the_only_event_of_its_kind_is_no_evidence_by_itself() -> None:
+    a = Doc("a", "On 15 August 1871 the Republic of Vell was founded by Aldric.")
+    a.event(
+        "the Republic of Vell was founded by Aldric",
+        "founded",
+        "founding",
+        "1871-08-15",
+        "15 August 1871",
+        parts=(("Aldric", "agent"),),
+    )
+    b = Doc("b", "Two boundary commissions were set up.")
+    b.event("Two boundary commissions were set up", "set up", "founding")
+    events, _ = merge([a, b])
+    assert len(events) == 2
+
+
+def _battle_page() -> Doc:
+    a = Doc("a", "The Battle of Orrin was fought on 3 June 1402 near Tarsk.")
+    a.event(
+        "The Battle of Orrin was fought on 3 June 1402 near Tarsk",
+        "Battle of Orrin",
+        "battle",
+        "1402-06-03",
+        "3 June 1402",
+    )
+    return a
+
+
+def test_a_label_named_in_passing_does_not_join_the_event_a_clause_states() -> None:
+    from test_merge_precision import Page
+
+    b = Page("b", "The old king died of his wounds after the Battle of Orrin.")
+    b.event("the Battle of Orrin", "Battle of Orrin", "battle")
+    events, _ = merge([_battle_page(), b])
+    assert len(events) == 1
+    assert {m.doc_id for m in events[0].mentions} == {"a"}
+
+
+def test_labels_named_in_passing_still_tell_an_event_no_clause_states() -> None:
+    from test_merge_precision import Page
+
+    pages = []
+    for i in ("a", "b"):
+        p = Page(i, "The old king was wounded during the Siege of Marrow.")
+        p.event("the Siege of Marrow", "Siege of Marrow", "battle")
+        pages.append(p)
+    events, _ = merge(pages)
+    assert len(events) == 1
+    assert {m.doc_id for m in events[0].mentions} == {"a", "b"}
+
+
+def test_a_label_beside_another_clause_does_not_take_the_date_of_the_context() -> None:
+    from test_merge_precision import Page
+
+    p = Page("a", "1402\nThe Orrin Crisis ends as the council agrees to the truce.")
+    p.event("The Orrin Crisis", "Orrin Crisis", "other", "1402", "1402")
+    p.event("the council agrees to the truce", "agrees", "agreement_signed", "1402", "1402")
+    events, _ = merge([p])
+    assert [e.type for e in events] == ["agreement_signed"]
+
+
+def test_an_undated_sequel_on_the_page_does_not_join_the_dated_act() -> None:
+    d = Doc(
+        "a",
+        "On 9 March 1877 two miners died in the collapse at Vell. "
+        "Eleven rescuers died of their injuries within the next few months.",
+    )
+    d.event(
+        "On 9 March 1877 two miners died in the collapse at Vell",
+        "died",
+        "death",
+        "1877-03-09",
+        "9 March 1877",
+    )
+    d.event("Eleven rescuers died of their injuries within the next few months", "died", "death")
+    events, _ = merge([d])
+    assert len(events) == 2
+
+
+def test_a_catch_all_typing_of_the_same_days_act_folds_with_a_word_and_an_actor() -> None:
+    a = Doc("a", "On 2 April 1511 Aldric sealed the charter at Vell.")
+    a.event(
+        "Aldric sealed the charter at Vell",
+        "sealed",
+        "agreement_signed",
+        "1511-04-02",
+        "2 April 1511",
+        parts=(("Aldric", "agent"),),
+    )
+    b = Doc("b", "On 2 April 1511 the charter was granted by Aldric.")
+    b.event(
+        "the charter was granted by Aldric",
+        "granted",
+        "other",
+        "1511-04-02",
+        "2 April 1511",
+        parts=(("Aldric", "agent"),),
+    )
+    events, _ = merge([a, b])
+    assert len(events) == 1

@@ -28,6 +28,7 @@ from .evidence import (
     _name_words,
     _person_only_rival,
     _same_page_evidence,
+    _same_predicate,
     _score,
 )
 
@@ -140,6 +141,11 @@ def _cluster_keys(c: _Cluster, x: _Mention) -> list[str]:
 # --------------------------------------------------------------------------- participants
 
 
+def _same_date(x: _Mention, c: _Cluster) -> bool:
+    """``x`` states the very date of ``c`` (not a date inside or around it)."""
+    return x.time is not None and c.core is not None and x.time.value == c.core.value
+
+
 def _without_year(x: _Mention) -> _Mention:
     """The mention with its inferred year dropped: a year-less month/day claim."""
     assert x.time is not None
@@ -238,6 +244,17 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         only = clusters[per_group[x.group][0]]
         if x.parts and only.parts and not (_name_words(x.parts) & _name_words(only.parts)):
             return None  # different actors: not the same event
+        if not (
+            x.generic  # (a catch-all mention must share wording: :func:`_score` asks it)
+            or _name_words(x.parts) & _name_words(only.parts)
+            or _same_predicate(x, only)
+            or x.words & only.words
+            or any(len(w) >= 5 and (w in x.lemma or x.lemma in w) for w in only.lemmas)
+        ):
+            # being the only one of its kind is no evidence by itself: "two commissions were
+            # set up" is not the founding of a state because the corpus tells no other
+            # founding (an actor, the predicate or a content word must agree)
+            return None
         return only if _score(x, only, explain_ok=True, strict=False) is not None else None
 
     def only_lexical(x: _Mention) -> _Cluster | None:
@@ -262,7 +279,8 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         (x for x in founders if x.time is not None or x.partial is not None), key=_founder_key
     )
     undated = sorted(
-        (x for x in founders if x.time is None and x.partial is None), key=_founder_key
+        (x for x in founders if x.time is None and x.partial is None),
+        key=_founder_key,
     )
     joiners = [x for x in mentions if not x.can_found]
     dated_joiners = sorted(
@@ -279,11 +297,18 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
             per_group[x.group].append(c.id)
         add(c, x)
     for x in dated_joiners:
+        # a dated mention too weak to found ("negotiations") joins only an event it names,
+        # shares a participant with, or tells with the same predicate: type and date alone
+        # ("the brink of nuclear war" beside "a plane was shot down") join a label to an act
         c = best(x)
-        if c is not None:
+        if c is not None and (_joiner_evidence(x, c) or _same_predicate(x, c) or _same_date(x, c)):
             add(c, x)
     for x in undated:
         c = best(x) or only_lexical(x) or only_cluster(x) or most_salient(x)
+        if c is not None and x.passing and c.stated:
+            # a label named in passing ("killed during the X crisis") adds nothing to the
+            # event clauses state, and its sentence tells another act: dropped
+            continue
         if c is not None and not _same_page_evidence(x, c):
             # an undated clause that meets an event of its own page through the page and
             # a country alone ("the collapse of the Union" beside its founding revolution)
@@ -314,7 +339,7 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         # signing) is as often a later act on the same thing (its ratification), and two
         # events printed as one are a false sentence
         c = best(x) or only_lexical(x) or only_cluster(x) or most_salient(x)
-        if c is not None and _joiner_evidence(x, c):
+        if c is not None and _joiner_evidence(x, c) and not (x.passing and c.stated):
             add(c, x)
     return _merge_duplicates(clusters)
 

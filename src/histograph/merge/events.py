@@ -46,9 +46,12 @@ act; an undated clause that meets an event of its page through a person alone, w
 same predicate, is another of that person's acts (dropped: the collection cannot date it);
 an act of a day or a month is never the years-long event around it; a year-less day of
 another page needs the same predicate or a participant; happenings numbered differently
-("the first wave" / "a second wave") are two.
+("the first wave" / "a second wave") are two; type and a date inside another page's event, or
+(for a mention too weak to found) around it, are no evidence; an undated sequel ("within the
+next months", ``sequel_markers``) joins no dated event; a bare name its sentence does not open
+("killed during the X crisis") joins no event a clause states, nor takes the context's date.
 An undated, unnamed mention that reaches no cluster joins the only cluster of its group when
-the corpus has exactly one, or the only one sharing its trigger's word class; a definite
+the corpus has exactly one and an actor, the predicate or a content word agrees, or the only one sharing its trigger's word class; a definite
 description ("The negotiations were conducted by ...") joins the cluster of its group told by
 clearly the most documents.
 
@@ -59,7 +62,7 @@ a coarser date next to a finer one with most of the wording, or a person and two
 adjacent years with the same wording and participants (a date conflict kept as a conflict);
 a title one day off its own body; an undated clause restating a dated event (person and
 wording); across type groups only a catch-all (``other``) typing against a specific one, on
-the same day with strong agreement. Two days in a row in different documents stay apart,
+the same day with a shared word and a second shared word or participant. Two days in a row in different documents stay apart,
 except: one name on two days of one month ("the Battle of X" on the 20th and on the 25th: one
 event, its date disputed); one named thing that is the only participant of catch-all mentions
 a day apart ("the Wall opened" / "the Wall fell"); and, inside one page, a dated clause whose

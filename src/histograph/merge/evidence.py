@@ -7,7 +7,8 @@ that nest), identity and place clashes, zoned moments, and the pair scores used 
 pass (:func:`_score`, :func:`_joiner_evidence`, :func:`_same_page_evidence`) and the second
 (:func:`_duplicates`). The rules are described in :mod:`histograph.merge.events`; clustering
 lives in :mod:`histograph.merge.cluster`, reasons shown to readers in
-:mod:`histograph.merge.explain`.
+:mod:`histograph.merge.explain`. (One module of about 820 lines: the records, their features
+and the scores that read them change together; split, each rule would span three files.)
 """
 
 from __future__ import annotations
@@ -97,6 +98,9 @@ class _Mention:
     instant: int | None = None
     #: the evidence says the happening is repeated ("again", ``repetition_markers``)
     repeated: bool = False
+    #: an undated clause that says it came after ("later", "within the next few months",
+    #: ``sequel_markers`` in data/coreference.yaml): a sequel of a dated act, not the act
+    sequel: bool = False
     #: (participant id, name as written) of every participant
     people_named: tuple[tuple[str, str], ...] = ()
     #: the one participant of the mention when it is a named thing, not a person ("the
@@ -117,6 +121,9 @@ class _Mention:
     #: an undated bare name or noun ("the Cold War") inside the clause of another mention
     #: of its page: a label or backdrop of that clause, not a statement that it happened
     embedded: bool = False
+    #: an undated bare name or noun its sentence does not open ("killed during the Cold
+    #: War"): a label that may found an event of labels but joins none that a clause states
+    passing: bool = False
 
 
 @dataclass(slots=True)
@@ -146,9 +153,12 @@ class _Cluster:
     clocks: dict[str, set[int]] = field(default_factory=dict)
     #: the numbers members give the happening ("the first wave")
     ordinals: set[int] = field(default_factory=set)
+    #: a member states the event (is not a label named in passing, ``_Mention.passing``)
+    stated: bool = False
 
     def add(self, x: _Mention) -> None:
         self.members.append(x)
+        self.stated = self.stated or not x.passing
         if x.entry >= 0:
             self.entries.setdefault(x.m.doc_id, set()).add(x.entry)
         if x.asserted and x.time_of_day is not None:
@@ -274,6 +284,13 @@ def _partial_fits(p: tuple[int, int | None], tv: TimeValue) -> bool:
 
 def _day_level(tv: TimeValue) -> bool:
     return tv.latest - tv.earliest <= 1
+
+
+def _same_span(a: TimeValue, b: TimeValue) -> bool:
+    """Two dates of one extent: the same day (times of day aside), month or year."""
+    if _day_level(a) and _day_level(b):
+        return a.earliest == b.earliest
+    return a.earliest == b.earliest and a.latest == b.latest
 
 
 @functools.lru_cache(maxsize=65536)
@@ -525,6 +542,8 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
     ds = 0.0
     if x.repeated and (x.time is None or c.core is None or not x.time.compatible(c.core)):
         return None  # "relations again broke down": a later occurrence, not this one
+    if x.sequel and c.core is not None:
+        return None  # "28 crew died within the next months" is not the night's two deaths
     moment = _same_moment(x, c) if x.asserted else None
     if moment is False:
         return None  # two acts of one night: 23:30 EST and 01:10 GMT are hours apart
@@ -550,6 +569,15 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
             ):
                 # a dated act inside a years-long event ("declared war on 1 August" in
                 # "the war of 1914-1918") is a part of it, not the event itself
+                return None
+            if (
+                not same_doc
+                and not _same_span(x.time, c.core)
+                and not (shared or ident_shared or _same_predicate(x, c))
+            ):
+                # another page's act on a day inside the event's month or year ("troops set
+                # sail on 27 September" against "a battle in September"): type and a date
+                # that merely falls inside are no evidence that the two are one
                 return None
             wide = max(x.time.latest - x.time.earliest, c.core.latest - c.core.earliest)
             ds = 3.0 if x.time.value == c.core.value else 2.0 if x.durative and wide <= 366 else 1.5
@@ -762,8 +790,9 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
     if rel == "equal":
         if same_group:
             return ww >= 2 or (ww >= 1 and pp >= 1)
-        # the same act typed differently: the same day, and strong agreement
-        return _day_level_pair(a.core, b.core) and ww >= 2 and ww + pp >= 3
+        # the same act typed differently (a catch-all against a specific type): the same day,
+        # a shared word and a second shared word or participant
+        return _day_level_pair(a.core, b.core) and ww >= 1 and ww + pp >= 2
     if rel == "contains":
         # a coarser date next to a finer one: most of the wording must agree
         fewer = min(len(_prefixes(a.words)), len(_prefixes(b.words))) or 1

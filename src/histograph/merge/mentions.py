@@ -70,7 +70,10 @@ def _prepare(
         structure = Structure(text, a.regions, a.times) if a.events else None
         times_idx = _TimesIndex(a.times)
         places = sorted((e.start, e.end) for e in a.entities if e.label in _PLACE_LABELS)
-        embedded = _embedded(text, a.events) | _backdrop(text, a)
+        backdrop = _backdrop(text, a)
+        sentence_of = _Sentences(a)
+        embedded = _embedded(text, a.events) | backdrop
+        passing = _in_passing(text, a)
         for m in sorted(a.events, key=lambda e: (e.start, e.trigger_start, e.type)):
             typ = et.types.get(m.type)
             if typ is None:
@@ -104,8 +107,17 @@ def _prepare(
                 nw = name.split()
                 lemma = _stem(nw[0] if len(nw) > 2 and nw[1] == "of" else nw[-1])
             asserted = m.modality == "asserted"
-            time = m.time if asserted else None
-            partial = _partial(tm) if asserted and time is None else None
+            # a label beside another clause of its sentence ("The X crisis ends as ... agrees
+            # on 28 October") does not take the date the sentence gives that clause
+            # (a date written in the sentence stays: "at the Battle of X in September")
+            borrowed = m in backdrop and not (
+                m.time_start is not None
+                and m.time_end is not None
+                and sentence_of(m.start)[0] <= m.time_start
+                and m.time_end <= sentence_of(m.start)[1]
+            )
+            time = m.time if asserted and not borrowed else None
+            partial = _partial(tm) if asserted and time is None and not borrowed else None
             date_text = time.value if time is not None else (tm.timex if partial and tm else None)
             ctx = text[max(0, m.start - 40) : m.end]
             anchor = time is not None or partial is not None or name is not None or bool(parts)
@@ -142,6 +154,9 @@ def _prepare(
                     people_named=_people_named(m, pidx),
                     instant=_instant(text, m, time),
                     repeated=bool(_repetition().search(text[m.start : m.end])),
+                    sequel=time is None
+                    and partial is None
+                    and bool(_sequel().search(text[m.start : m.end])),
                     sole_thing=next(iter(parts))
                     if len(parts) == 1
                     and len(m.participants) == 1
@@ -165,6 +180,7 @@ def _prepare(
                     entry=_entry(structure, m),
                     ordinal=_ordinal(text, m) if name is None else None,
                     embedded=m in embedded and time is None and partial is None,
+                    passing=m in passing and time is None and partial is None,
                 )
             )
             order += 1
@@ -178,6 +194,15 @@ def _coreference_words() -> dict[str, object]:
         resources.files("histograph").joinpath("data/coreference.yaml").read_text("utf-8")
     )
     return raw if isinstance(raw, dict) else {}
+
+
+@functools.lru_cache(maxsize=1)
+def _sequel() -> re.Pattern[str]:
+    """``sequel_markers`` of data/coreference.yaml as one pattern."""
+    raw = _coreference_words().get("sequel_markers") or []
+    assert isinstance(raw, list)
+    words = sorted((str(w) for w in raw), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
 @functools.lru_cache(maxsize=1)
@@ -273,6 +298,46 @@ def _backdrop(text: str, a: Analysis) -> set[EventMention]:
                 for y in clauses
             ):
                 out.add(m)
+    return out
+
+
+class _Sentences:
+    """The sentence around an offset: (start, end), or the whole text when none holds it."""
+
+    def __init__(self, a: Analysis) -> None:
+        self.spans = sorted((s.start, s.end) for s in a.sentences)
+        self.starts = [s for s, _ in self.spans]
+        self.size = len(a.document.text)
+
+    def __call__(self, offset: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        if k >= 0 and offset < self.spans[k][1]:
+            return self.spans[k]
+        return (0, self.size)
+
+
+_OPENER = re.compile(r"^[\W_]*$")
+
+
+def _in_passing(text: str, a: Analysis) -> set[EventMention]:
+    """Bare mentions (:func:`_bare`) that their running-text sentence does not open: the
+    object or complement of what the sentence tells ("he was killed during the Cuban
+    Missile Crisis", "a rivalry that culminated in the Battle of Hastings", "under the
+    weight of near civil war"). Such a mention names its event in passing: it may tell an
+    event no statement tells (with other such labels), but it adds nothing to an event that
+    statements tell, and joined to one it would print the sentence about another act as a
+    source of that event."""
+    sents = sorted((s.start, s.end) for s in a.sentences)
+    starts = [s for s, _ in sents]
+    out: set[EventMention] = set()
+    for m in a.events:
+        if m.region_kind != "narrative":
+            continue
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k < 0 or m.end > sents[k][1]:
+            continue
+        if not _OPENER.match(text[sents[k][0] : m.start]) and _bare(text, m):
+            out.add(m)
     return out
 
 
