@@ -420,3 +420,63 @@ def test_acts_kept_apart_ten_days_apart_off_the_calendar_gap_are_two_acts() -> N
         texts,
     )
     assert unmerged_date_conflicts(evs, texts, people=[Person("p-k", "Ferdinand", ())]) == []
+
+
+def test_a_length_in_a_clause_no_other_page_tells_measures_the_main_event() -> None:
+    texts = {
+        "a": "The siege began in spring. The envoys talked for hours. It took 40 days in all.",
+        "b": "The siege was long. In less than two months the garrison starved.",
+    }
+    s = texts["b"].index("In less")
+    starved = Event(
+        "e-starved", "other", "starved", None,
+        (EventMention("b", s, len(texts["b"]), s + 40, s + 47, "other"),),
+    )
+    analyses = [_length_analysis(d, t) for d, t in texts.items()]
+    [c] = quantity_conflicts([*_siege(texts), starved], analyses)
+    assert (c.subject, c.attribute) == ("e-siege", "duration")
+    assert [v.value for v in c.values] == ["40 days", "less than two months"]
+
+
+def test_a_page_repeating_one_of_another_pages_figures_does_not_disagree() -> None:
+    texts = {
+        "a": "The siege began in spring. The envoys talked. Two guards died that night. "
+        "40 soldiers died later.",
+        "b": "The siege was long. Two guards died in it.",
+    }
+    analyses = [_length_analysis(d, t) for d, t in texts.items()]
+    assert quantity_conflicts(_siege(texts), analyses) == []
+    differ = {**texts, "b": "The siege was long. Three guards died in it."}
+    analyses = [_length_analysis(d, t) for d, t in differ.items()]
+    assert [c.attribute for c in quantity_conflicts(_siege(differ), analyses)] == ["deaths"]
+
+
+def _clauses(doc: str, text: str, eid: str) -> Event:
+    return Event(eid, "other", eid, None, (EventMention(doc, 0, len(text), 0, 3, "other"),))
+
+
+def test_a_pages_lone_figure_joins_the_near_figure_of_the_event_other_pages_tell() -> None:
+    texts = {
+        "a": "The siege ended with a charter of 40 or 42 clauses.",
+        "b": "The siege was long. The treaty that ended it had 42 clauses.",
+        "c": "The siege was hard. The treaty was signed in May.",
+    }
+    analyses = [_length_analysis(d, t) for d, t in texts.items()]
+    s = texts["b"].index("The treaty")
+    treaty = Event(
+        "e-treaty", "treaty_signed", "treaty", None,
+        (
+            EventMention("b", s, len(texts["b"]), s + 4, s + 10, "treaty_signed"),
+            EventMention("c", 20, len(texts["c"]), 24, 30, "treaty_signed"),
+        ),
+    )
+    lone = _clauses("a", texts["a"], "e-charter")
+    siege = Event("e-siege", "war_or_invasion", "The siege", None,
+                  (EventMention("c", 0, 9, 4, 9, "war_or_invasion"),))
+    [c] = quantity_conflicts([siege, treaty, lone], analyses)
+    assert (c.subject, c.attribute) == ("e-treaty", "clauses")
+    assert [v.value for v in c.values] == ["40 or 42", "42"]
+    # a figure far from the other pages' one counts something else
+    far = {**texts, "a": texts["a"].replace("40 or 42", "12")}
+    analyses = [_length_analysis(d, t) for d, t in far.items()]
+    assert quantity_conflicts([siege, treaty, _clauses("a", far["a"], "e-charter")], analyses) == []

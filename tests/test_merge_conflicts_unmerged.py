@@ -75,3 +75,35 @@ def test_one_day_apart_is_soft() -> None:
     b1 = _event("e-b", "b", B, "March 6, 1957", _day(1957, 3, 4), "other")
     out = unmerged_date_conflicts([evs[0], b1, *evs[2:]], texts)
     assert out and all(c.severity == "soft" for c in out)
+
+
+def test_a_day_misprinted_by_one_digit_is_a_hard_conflict() -> None:
+    evs, texts = _events()
+    far = _event("e-b", "b", B, "March 6, 1957", _day(1957, 3, 13), "other")
+    out = unmerged_date_conflicts([evs[0], far, *evs[2:]], texts)
+    assert {c.subject for c in out} == {"e-a", "e-b"}
+    assert all(c.severity == "hard" and "one digit" in c.explanation for c in out)
+    # ten days apart with no digit in common: two acts
+    other = _event("e-b", "b", B, "March 6, 1957", _day(1957, 3, 15), "other")
+    assert unmerged_date_conflicts([evs[0], other, *evs[2:]], texts) == []
+
+
+def test_one_word_in_british_and_american_spelling_is_one_word() -> None:
+    a = "On 3 March 1957, the army announced the mobilisation of its reserves in Accra."
+    b = "On March 5, 1957, the army ordered a mobilization of the reserves in Accra."
+    texts = {"a": a, "b": b}
+    evs = [
+        _event("e-a", "a", a, "3 March 1957", _day(1957, 3, 3), "other"),
+        _event("e-b", "b", b, "March 5, 1957", _day(1957, 3, 5), "other"),
+    ]
+    out = unmerged_date_conflicts(evs, texts, people=[])
+    assert "mobilization" in out[0].explanation
+
+
+def test_an_undated_aside_of_one_page_does_not_make_two_acts() -> None:
+    evs, texts = _events()
+    texts["b2"] = B + " Nkrumah proclaimed it again, to the crowd."
+    aside = EventMention("b2", len(B) + 1, len(texts["b2"]), len(B) + 1, len(B) + 8, "other")
+    a = Event("e-a", "other", "e-a", evs[0].date, (*evs[0].mentions, aside))
+    b = _event("e-b", "b2", texts["b2"], "March 6, 1957", _day(1957, 3, 6), "other")
+    assert {c.subject for c in unmerged_date_conflicts([a, b, *evs[2:]], texts)} == {"e-a", "e-b"}

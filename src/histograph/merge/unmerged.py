@@ -67,10 +67,24 @@ def _content_words(e: Event, texts: Mapping[str, str]) -> list[frozenset[str]]:
     return out
 
 
+#: British spellings written the American way, so that one word spelled both ways is one
+#: word ("mobilisation" / "mobilization", "organised" / "organized", "honour" / "honor")
+_SPELLING = (
+    (re.compile(r"is(ation|ations|e|es|ed|ing)$"), r"iz\1"),
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"our(s?)$"), r"or\1"),
+    (re.compile(r"tre(s?)$"), r"ter\1"),
+)
+
+
 def _stem(word: str) -> str:
-    """A plural's singular, roughly ("missiles" -> "missile"); other words as they are."""
+    """A plural's singular, roughly ("missiles" -> "missile"), with a British spelling
+    written the American way ("mobilisations" -> "mobilization"); other words as they are."""
     if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+        word = word[:-1]
+    if len(word) > 6:
+        for pat, rep in _SPELLING:
+            word = pat.sub(rep, word)
     return word
 
 
@@ -98,6 +112,15 @@ def _alike(
     return best
 
 
+def _one_digit_apart(a: int, b: int) -> bool:
+    """Two day numbers written one digit apart: one added or dropped ("8" / "18"), or two
+    swapped ("12" / "21") — the shape of a misprint, not of two readings of a clock."""
+    x, y = sorted((str(a), str(b)), key=len)
+    if len(y) == len(x) + 1:
+        return any(y[:i] + y[i + 1 :] == x for i in range(len(y)))
+    return len(x) == len(y) == 2 and x == y[::-1]
+
+
 def _date_claims(e: Event) -> list[Claim]:
     """The spans of ``e``'s mentions that state its date (the date expression itself)."""
     assert e.date is not None
@@ -121,6 +144,10 @@ def _near(a: TimeValue, b: TimeValue) -> int | None:
         gap = abs(a.earliest - b.earliest)
         if gap <= _NEAR_DAYS:
             return gap
+        if (ya, ma) == (yb, mb) and _one_digit_apart(
+            civil_from_day(a.earliest)[2], civil_from_day(b.earliest)[2]
+        ):
+            return gap  # a misprinted day ("8" / "18 January")
         ex = explain_date_difference(a, b)  # the Julian-Gregorian gap of the era
         return gap if ex is not None and ex[0] == "calendar" else None
     if a.precision == "month":
@@ -257,11 +284,11 @@ def _pair_conflicts(a: Event, b: Event, evidence: str, done: set[tuple[str, str]
     gap = _near(a.date, b.date)
     if gap is None:
         return []
-    if {m.doc_id for m in a.mentions} & {m.doc_id for m in b.mentions}:
-        return []  # one document tells both: two events
     ca, cb = _date_claims(a), _date_claims(b)
     if not ca or not cb:
         return []
+    if {c.doc_id for c in ca} & {c.doc_id for c in cb}:
+        return []  # one document dates both: two events (an undated aside does not count)
     done.add(key)
     one_day = a.date.precision == "day" and gap == 1
     kind: ConflictKind = "unexplained"
@@ -275,6 +302,8 @@ def _pair_conflicts(a: Event, b: Event, evidence: str, done: set[tuple[str, str]
         ex = explain_date_difference(a.date, b.date)
         if ex is not None and ex[0] == "calendar":
             kind, severity, why = "calendar", "soft", ex[1].rstrip(".")
+        elif gap > _NEAR_DAYS:
+            why = "the day numbers differ by one digit, the shape of a misprint in one source"
     out: list[Conflict] = []
     for subj, own, other in ((a, ca, cb), (b, cb, ca)):
         assert subj.date is not None
