@@ -85,7 +85,14 @@ def test_the_state_before_or_after_the_office_is_one_title() -> None:
 
 def test_the_same_title_in_the_same_order_is_no_conflict() -> None:
     assert title_pair_conflict("U.S. President", "US president") is None
-    assert title_pair_conflict("16th President of the United States", "President of the USA") is None
+
+
+def test_an_ordinal_numbering_the_holder_is_a_difference_of_wording() -> None:
+    assert title_pair_conflict("16th President of the United States", "President of the USA") == (
+        "naming"
+    )
+    assert title_pair_conflict("32nd President", "President") == "naming"
+    assert title_pair_conflict("27th President of Peru", "28th President of Peru") == "exclusive"
 
 
 def test_an_office_the_holder_serves_is_not_the_titles_office() -> None:
