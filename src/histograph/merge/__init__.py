@@ -15,7 +15,7 @@ from .person_conflicts import extra_person_conflicts
 from .quantities import quantity_conflicts
 from .spellings import spelling_conflicts
 from .timezones import clock_conflicts
-from .unmerged import unmerged_date_conflicts
+from .unmerged import title_date_conflicts, unmerged_date_conflicts
 
 __all__ = ["copied_passages", "merge", "merge_events", "merge_people"]
 
@@ -63,6 +63,7 @@ def merge(
                 *person_conflicts,
                 *event_conflicts,
                 *unmerged_date_conflicts(events, texts, people=people),
+                *title_date_conflicts(events, texts),
                 *party_count_conflicts(events, texts),
                 *quantity_conflicts(events, analyses),
                 *clock_conflicts(events, analyses),

@@ -9,6 +9,9 @@ the 20th in one page and on the 25th in another, :func:`_dated_names`). Days exa
 Julian-Gregorian gap of their era apart are a soft ``calendar`` conflict (Old Style / New
 Style); one day apart is soft (a time zone, a report dated the next day); otherwise hard.
 Each event of a pair gets the conflict, so that the disagreement shows on both records.
+
+:func:`title_date_conflicts`: a page's title that dates the page's act a few days away from
+the record other pages date it by, when the merge filed the title under another record.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from ..model import (
     ConflictKind,
     ConflictValue,
     Event,
+    EventMention,
     Person,
     Severity,
     TimeValue,
@@ -34,8 +38,9 @@ from ..model import (
 )
 from ..time.compare import explain_date_difference
 from .conflicts import _conflict, distinct_claims
+from .names import _stem as _root
 
-__all__ = ["unmerged_date_conflicts"]
+__all__ = ["title_date_conflicts", "unmerged_date_conflicts"]
 
 
 @lru_cache(maxsize=1)
@@ -316,4 +321,100 @@ def _pair_conflicts(a: Event, b: Event, evidence: str, done: set[tuple[str, str]
             f"apart, {evidence}): {why}."
         )
         out.append(_conflict(subj.id, "date", values, kind, severity, expl))
+    return out
+
+
+# --------------------------------------------------------------------------- page titles
+
+#: words of a title that say nothing of its act
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z-]{2,}")
+
+
+def _roots(text: str) -> frozenset[str]:
+    stop = _stopwords()
+    return frozenset(
+        _verb_root(w) for w in _TITLE_WORD.findall(text) if w.lower() not in stop
+    )
+
+
+def _verb_root(word: str) -> str:
+    return _root(word)  # "Declares" / "declared" -> "declar"
+
+
+#: a heading this near the start of its page is the page's title
+_TITLE_REACH = 400
+
+
+def _is_title(m: EventMention, texts: Mapping[str, str]) -> bool:
+    """The mention is the page's title: its title region, or a heading before any paragraph
+    of text (the first lines of the page)."""
+    if m.region_kind == "title":
+        return True
+    if m.region_kind != "heading" or m.start > _TITLE_REACH:
+        return False
+    before = texts.get(m.doc_id, "")[: m.start]
+    return not any(len(line) > 120 for line in before.splitlines())
+
+
+def title_date_conflicts(events: Sequence[Event], texts: Mapping[str, str]) -> list[Conflict]:
+    """A page's title that dates the page's act differently from the pages that tell it
+    ("X Declares War on Y - July 29" over sources saying 28 July), when the merge filed the
+    title under another record: the title's mention (region ``title``, dated to the day) of
+    an event and a record of the title's type that other pages date a few days away
+    (:func:`_near`), whose sentences share the title's verb and one more of its words. The
+    conflict is on that record: its date against the title's; one day apart is soft."""
+    dated = [e for e in events if e.date is not None and e.date.precision == "day"]
+    roots: dict[str, frozenset[str]] = {}
+    out: list[Conflict] = []
+    for f in events:
+        for m in f.mentions:
+            if m.time is None or m.time.precision != "day" or not _is_title(m, texts):
+                continue
+            if m.time_start is None or m.time_end is None:
+                continue
+            text = texts.get(m.doc_id, "")
+            words = _roots(text[m.start : m.end])
+            verb = _roots(text[m.trigger_start : m.trigger_end])
+            # the words the title shares with the other mentions of its own record: a record
+            # that shares no more is not the title's act told elsewhere
+            home = len(words & frozenset().union(
+                *(_roots(texts.get(x.doc_id, "")[x.start : x.end]) for x in f.mentions if x != m)
+            ))
+            best: Event | None = None
+            for e in dated:
+                assert e.date is not None
+                if e.id == f.id or _near(e.date, m.time) is None:
+                    continue
+                if e.id not in roots:
+                    roots[e.id] = frozenset().union(
+                        *(_roots(texts.get(x.doc_id, "")[x.start : x.end]) for x in e.mentions)
+                    )
+                shared = words & roots[e.id]
+                # the title's verb and another word; a title typed otherwise (a headline's
+                # verb read as a noun) needs two more
+                if not (verb & shared) or len(shared) < (2 if e.type == m.type else 3):
+                    continue
+                if len(shared) <= home:
+                    continue
+                if len({c.doc_id for c in _date_claims(e)}) < 2:
+                    continue  # one page's record: no better attested than the title
+                if best is None or _attested(e) < _attested(best):
+                    best = e
+            if best is None:
+                continue
+            assert best.date is not None
+            own = _date_claims(best)
+            title = Claim(best.id, "date", m.time.value, m.doc_id, m.time_start, m.time_end)
+            gap = abs(best.date.earliest - m.time.earliest)
+            severity: Severity = "soft" if gap == 1 else "hard"
+            values = [
+                ConflictValue(best.date.value, tuple(own)),
+                ConflictValue(m.time.value, (title,)),
+            ]
+            expl = (
+                f"The sources date this event {best.date.value}; a page's title dates it "
+                f"{m.time.value}" + (" (one day apart: a time zone or a report dated the next "
+                "day may explain it)." if gap == 1 else ".")
+            )
+            out.append(_conflict(best.id, "date", values, "unexplained", severity, expl))
     return out
