@@ -7,7 +7,7 @@ Short sentences written for these tests, about episodes of several eras."""
 from __future__ import annotations
 
 from events_helpers import tv
-from histograph.merge.conflicts import filing_conflict, one_page_two_acts
+from histograph.merge.conflicts import event_name_conflicts, filing_conflict, one_page_two_acts
 from histograph.merge.person_conflicts import title_pair_conflict
 from histograph.merge.quantities import quantity_conflicts
 from histograph.merge.spellings import spelling_conflicts
@@ -487,3 +487,41 @@ def test_a_pages_lone_figure_joins_the_near_figure_of_the_event_other_pages_tell
     far = {**texts, "a": texts["a"].replace("40 or 42", "12")}
     analyses = [_length_analysis(d, t) for d, t in far.items()]
     assert quantity_conflicts([siege, treaty, _clauses("a", far["a"], "e-charter")], analyses) == []
+
+
+# --------------------------------------------------------------------------- event names
+
+
+def _war(texts: dict[str, str], name_of: dict[str, str]) -> Event:
+    ms = []
+    for d, t in sorted(texts.items()):
+        s = t.index(name_of[d])
+        ms.append(EventMention(d, 0, len(t), s, s + len(name_of[d]), "war_or_invasion"))
+    return Event("e-war", "war_or_invasion", "war", None, tuple(ms))
+
+
+def test_pages_calling_one_event_by_two_names_of_it_is_a_naming_conflict() -> None:
+    texts = {
+        "a": "The Yom Kippur War began with a surprise attack.",
+        "b": "In Egypt the October War is remembered as a crossing.",
+    }
+    ev = _war(texts, {"a": "Yom Kippur War", "b": "October War"})
+    [c] = event_name_conflicts([ev], texts)
+    assert (c.attribute, c.kind, c.severity) == ("name", "naming", "soft")
+    assert [v.value for v in c.values] == ["October War", "Yom Kippur War"]
+
+
+def test_a_name_only_in_the_backdrop_or_used_by_every_page_is_no_naming_conflict() -> None:
+    texts = {
+        "a": "The Yom Kippur War began with a surprise attack.",
+        "b": "During the October War, the ministers resigned.",
+    }
+    # page b's mention is the resignation: its trigger is not the name
+    ms = (
+        EventMention("a", 0, len(texts["a"]), 4, 18, "war_or_invasion"),
+        EventMention("b", 0, len(texts["b"]), 42, 50, "war_or_invasion"),
+    )
+    assert event_name_conflicts([Event("e", "war_or_invasion", "w", None, ms)], texts) == []
+    same = {"a": texts["a"], "b": "The Yom Kippur War and the Six-Day War were short."}
+    ev = _war(same, {"a": "Yom Kippur War", "b": "Yom Kippur War"})
+    assert event_name_conflicts([ev], same) == []
