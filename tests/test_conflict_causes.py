@@ -525,3 +525,24 @@ def test_a_name_only_in_the_backdrop_or_used_by_every_page_is_no_naming_conflict
     same = {"a": texts["a"], "b": "The Yom Kippur War and the Six-Day War were short."}
     ev = _war(same, {"a": "Yom Kippur War", "b": "Yom Kippur War"})
     assert event_name_conflicts([ev], same) == []
+
+
+def test_a_lone_toll_stays_with_its_own_event() -> None:
+    texts = {
+        "a": "The siege ended with a massacre in which 40 soldiers were killed.",
+        "b": "The siege was long. The treaty that ended it cost 42 lives.",
+        "c": "The siege was hard. The treaty was signed in May.",
+    }
+    analyses = [_length_analysis(d, t) for d, t in texts.items()]
+    s = texts["b"].index("The treaty")
+    treaty = Event(
+        "e-treaty", "treaty_signed", "treaty", None,
+        (
+            EventMention("b", s, len(texts["b"]), s + 4, s + 10, "treaty_signed"),
+            EventMention("c", 20, len(texts["c"]), 24, 30, "treaty_signed"),
+        ),
+    )
+    siege = Event("e-siege", "war_or_invasion", "The siege", None,
+                  (EventMention("c", 0, 9, 4, 9, "war_or_invasion"),))
+    massacre = _clauses("a", texts["a"], "e-massacre")
+    assert quantity_conflicts([siege, treaty, massacre], analyses) == []

@@ -33,7 +33,13 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from ..events.quantities import Quantity, find_quantities, measure_label, phase_verbs
+from ..events.quantities import (
+    Quantity,
+    find_quantities,
+    measure_label,
+    phase_verbs,
+    side_measures,
+)
 from ..model import Analysis, Claim, Conflict, ConflictValue, Event, EventMention
 from .conflicts import _conflict
 
@@ -231,7 +237,9 @@ def _join_lonely(
     states the figure of its subject, even when the sentence is told by an event no other page
     tells: such a lone figure joins the figures of that measure other pages give to another
     event when the two are near (:data:`_NEAR_FACTOR`), under the event more pages tell.
-    Times of day are left where they are (they belong to one phase)."""
+    Times of day are left where they are (they belong to one phase), and so are the
+    ``side_measures`` of ``data/measures.yaml`` (tolls and army sizes: one episode has one for
+    each side and each clash)."""
     out = {k: list(v) for k, v in grouped.items()}
     per_doc: dict[tuple[str, str], int] = defaultdict(int)
     for (_eid, measure), qs in grouped.items():
@@ -240,7 +248,7 @@ def _join_lonely(
     for (eid, measure), qs in sorted(  # the least told first
         grouped.items(), key=lambda kv: (_centrality(owners[kv[0][0]]), kv[0]), reverse=True
     ):
-        if measure.endswith(" time") or (eid, measure) not in out:
+        if measure.endswith(" time") or measure in side_measures() or (eid, measure) not in out:
             continue
         docs = {q.doc_id for q in qs}
         if len(docs) != 1 or per_doc[(next(iter(docs)), measure)] != 1:
