@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from events_helpers import tv
 from histograph.merge.conflicts import event_name_conflicts, filing_conflict, one_page_two_acts
+from histograph.merge.names import _same_place
 from histograph.merge.person_conflicts import title_pair_conflict
 from histograph.merge.quantities import quantity_conflicts
 from histograph.merge.spellings import spelling_conflicts
@@ -546,3 +547,14 @@ def test_a_lone_toll_stays_with_its_own_event() -> None:
                   (EventMention("c", 0, 9, 4, 9, "war_or_invasion"),))
     massacre = _clauses("a", texts["a"], "e-massacre")
     assert quantity_conflicts([siege, treaty, massacre], analyses) == []
+
+
+# --------------------------------------------------------------------------- places
+
+
+def test_a_place_and_the_place_with_its_region_or_a_glued_day_are_one_place() -> None:
+    assert _same_place("scapa flow", "scapa flow orkney")
+    assert _same_place("scapa flow 21st", "scapa flow orkney")
+    assert _same_place("orkney", "scapa flow orkney")  # the region alone: coarser
+    assert not _same_place("scapa flow", "rosyth")
+    assert not _same_place("scapa flow 21st", "rosyth 21st")
