@@ -142,3 +142,15 @@ def test_a_page_title_dating_the_act_told_elsewhere_another_day_is_a_conflict() 
 def test_a_title_at_home_in_its_own_record_is_no_conflict() -> None:
     evs, texts = _title_case(shared_home=True)
     assert title_date_conflicts(evs, texts) == []
+
+
+def test_an_act_alike_two_others_at_two_dates_conflicts_only_with_the_nearer() -> None:
+    evs, texts = _events()
+    # e-a (3 March) is alike e-b (6 March) and e-c2 (4 March): the nearer reading is kept
+    c2 = "On March 4, 1957, Nkrumah proclaimed Ghana's independence at a rally."
+    texts["c2"] = c2
+    near = _event("e-c2", "c2", c2, "March 4, 1957", _day(1957, 3, 4), "other")
+    out = unmerged_date_conflicts([evs[0], evs[1], near, *evs[3:]], texts)
+    pairs = {frozenset(v.value for v in c.values) for c in out}
+    assert frozenset({"1957-03-03", "1957-03-04"}) in pairs
+    assert frozenset({"1957-03-03", "1957-03-06"}) not in pairs

@@ -8,7 +8,10 @@ of any types, writing one proper name of a happening next to each date ("the Bat
 the 20th in one page and on the 25th in another, :func:`_dated_names`). Days exactly the
 Julian-Gregorian gap of their era apart are a soft ``calendar`` conflict (Old Style / New
 Style); one day apart is soft (a time zone, a report dated the next day); otherwise hard.
-Each event of a pair gets the conflict, so that the disagreement shows on both records.
+An act alike several others at several dates is paired only with its best reading (the
+Julian-Gregorian gap first, then the nearest date; :func:`_best_pairs`): the others are acts
+in sequence. Each event of a pair gets the conflict, so that the disagreement shows on both
+records.
 
 :func:`title_date_conflicts`: a page's title that dates the page's act a few days away from
 the record other pages date it by, when the merge filed the title under another record.
@@ -238,6 +241,7 @@ def unmerged_date_conflicts(
     out: list[Conflict] = []
     done: set[tuple[str, str]] = set()
     window = max(_NEAR_DAYS, 31 * _NEAR_MONTHS, 366)
+    alike: list[tuple[Event, Event, str]] = []
     for _typ, es in sorted(by_type.items()):
         es.sort(key=lambda e: (e.date.earliest if e.date else 0, e.id))
         starts = [e.date.earliest if e.date else 0 for e in es]
@@ -248,7 +252,9 @@ def unmerged_date_conflicts(
                 if people and not shared & (anchors[a.id] | anchors[b.id] | person_words):
                     continue  # only background words shared ("the king", a state): two acts
                 if shared:
-                    out.extend(_pair_conflicts(a, b, f"sharing the words {', '.join(sorted(shared)[:5])}", done))
+                    alike.append((a, b, f"sharing the words {', '.join(sorted(shared)[:5])}"))
+    for a, b, evidence in _best_pairs(alike):
+        out.extend(_pair_conflicts(a, b, evidence, done))
     by_name: dict[str, list[Event]] = defaultdict(list)
     written: dict[str, str] = {}
     for e in dated:
@@ -268,6 +274,33 @@ def unmerged_date_conflicts(
             for b in reps[i + 1 :]:
                 out.extend(_pair_conflicts(a, b, f"both dating the {written[name]}", done))
     return out
+
+
+def _pair_rank(a: Event, b: Event) -> tuple[int, int]:
+    """How well two dates read as one date told two ways: the Julian-Gregorian gap of their
+    era first (an explained difference), then the nearest."""
+    assert a.date is not None and b.date is not None
+    gap = _near(a.date, b.date)
+    if gap is None:
+        return (2, 0)
+    if a.date.precision == "day" and gap > 1:
+        ex = explain_date_difference(a.date, b.date)
+        if ex is not None and ex[0] == "calendar":
+            return (0, gap)
+    return (1, gap)
+
+
+def _best_pairs(pairs: Sequence[tuple[Event, Event, str]]) -> list[tuple[Event, Event, str]]:
+    """The pairs that are the best reading (:func:`_pair_rank`) for both of their events: an
+    act alike two others at two dates ("20 September" like both "25 September" and "27
+    September") is one date told two ways at most once — the others are acts in sequence."""
+    best: dict[str, tuple[int, int]] = {}
+    ranks = [_pair_rank(a, b) for a, b, _ in pairs]
+    for (a, b, _), r in zip(pairs, ranks, strict=True):
+        for e in (a, b):
+            if e.id not in best or r < best[e.id]:
+                best[e.id] = r
+    return [p for p, r in zip(pairs, ranks, strict=True) if best[p[0].id] == r == best[p[1].id]]
 
 
 def _attested(e: Event) -> tuple[int, int, str]:
