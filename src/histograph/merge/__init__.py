@@ -14,7 +14,7 @@ from .people import merge_people
 from .person_conflicts import extra_person_conflicts
 from .quantities import quantity_conflicts
 from .spellings import spelling_conflicts
-from .timezones import clock_conflicts
+from .timezones import clock_conflicts, hour_conflicts
 from .unmerged import title_date_conflicts, unmerged_date_conflicts
 
 __all__ = ["copied_passages", "merge", "merge_events", "merge_people"]
@@ -68,6 +68,7 @@ def merge(
                 *event_name_conflicts(events, texts),
                 *quantity_conflicts(events, analyses),
                 *clock_conflicts(events, analyses),
+                *hour_conflicts(events, texts),
                 *anachronism_conflicts(events, people),
                 *spelling_conflicts(events, people, analyses),
             ]

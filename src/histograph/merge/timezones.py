@@ -10,6 +10,10 @@ conflict (:func:`histograph.merge.combine_conflicts` unites their claims).
 A time of day followed by the same moment on another clock ("at 9 p.m. Moscow time (1 p.m. in
 New York)", "by 11 p.m. London time (midnight in Berlin)") is likewise a soft ``timezone``
 conflict, on the event's ``time``: one moment, two readings.
+
+:func:`hour_conflicts`: pages that give one event's day alike but its hour differently ("from
+11 p.m. on 4 August" / "at midnight on 4 August"), at most two hours apart (further apart
+they tell two phases), each page giving one hour.
 """
 
 from __future__ import annotations
@@ -19,11 +23,11 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..model import Analysis, Claim, Conflict, ConflictValue, Event, TimeMention
+from ..model import Analysis, Claim, Conflict, ConflictValue, Event, Severity, TimeMention
 from ..time.zones import names_other_clock
 from .conflicts import _conflict
 
-__all__ = ["clock_conflicts"]
+__all__ = ["clock_conflicts", "hour_conflicts"]
 
 #: what may stand between the event's date and the second reading: "(", ", ", " — "
 _BETWEEN = re.compile(r"^\s*(?:\(|,|—|–|-|;)\s*(?:or\s+|i\.e\.\s*|that is,?\s*)?$")
@@ -179,3 +183,69 @@ def _time_conflicts(events: Sequence[Event], by_doc: dict[str, Analysis]) -> lis
 
 def _attested(e: Event) -> tuple[int, int, str]:
     return (-len({m.doc_id for m in e.mentions}), -len(e.mentions), e.id)
+
+
+# --------------------------------------------------------------------------- hours
+
+_CLOCK = re.compile(r"T(\d\d)(?::(\d\d))?$")
+#: readings of one event's hour further apart than this tell two phases (the first wave and
+#: the second), not one moment read two ways
+_PHASE_MINUTES = 120
+
+
+def _minutes(value: str) -> int | None:
+    m = _CLOCK.search(value)
+    if m is None:
+        return None
+    return int(m.group(1)) * 60 + int(m.group(2) or 0)
+
+
+def hour_conflicts(events: Sequence[Event], texts: dict[str, str]) -> list[Conflict]:
+    """Pages that give one event's day the same but its hour differently ("from 11 p.m. on 4
+    August" / "at midnight on 4 August"): a soft conflict on the event's ``time`` when the
+    readings are at most an hour apart (a clock read in a neighbouring zone, a rounded hour),
+    hard up to :data:`_PHASE_MINUTES`; further apart they tell two phases. A page that gives
+    two hours tells a sequence and takes no part."""
+    out: list[Conflict] = []
+    for e in events:
+        per_doc: dict[str, dict[int, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        day: set[str] = set()
+        for m in e.mentions:
+            if m.modality != "asserted" or m.time is None or m.time_start is None:
+                continue
+            minutes = _minutes(m.time.value)
+            if minutes is None or m.time_end is None:
+                continue
+            day.add(m.time.value[:10])
+            written = " ".join(texts.get(m.doc_id, "")[m.time_start : m.time_end].split())
+            per_doc[m.doc_id][minutes].append(
+                Claim(e.id, "time", written, m.doc_id, m.time_start, m.time_end)
+            )
+        if len(day) != 1:
+            continue
+        single = {d: next(iter(hs)) for d, hs in per_doc.items() if len(hs) == 1}
+        readings = sorted(set(single.values()))
+        if len(readings) < 2:
+            continue
+        spread = readings[-1] - readings[0]
+        if spread > _PHASE_MINUTES:
+            continue
+        values = []
+        for minutes in readings:
+            claims = [c for d, mn in sorted(single.items()) if mn == minutes for c in per_doc[d][mn]]
+            values.append(ConflictValue(claims[0].value, tuple(dict.fromkeys(claims))))
+        if len({v.value for v in values}) < 2:
+            continue
+        severity: Severity = "soft" if spread <= 60 else "hard"
+        listed = ", ".join(v.value for v in values)
+        expl = (
+            f"The sources give the hour of this event differently ({listed}); "
+            + (
+                "at most an hour apart: a clock read in a neighbouring zone or a rounded hour "
+                "may explain it."
+                if severity == "soft"
+                else "no reading reconciles them."
+            )
+        )
+        out.append(_conflict(e.id, "time", values, "unexplained", severity, expl))
+    return out
