@@ -47,3 +47,27 @@ def test_hours_far_apart_tell_phases_and_one_page_alone_tells_a_sequence() -> No
         _mention("a", both, "midnight", "1940-06-14T24:00"),
     )
     assert hour_conflicts([one], {"a": both}) == []
+
+
+def test_one_moment_on_two_clocks_across_midnight_is_a_soft_timezone_conflict() -> None:
+    a = "The ship went down at 11:30 p.m. EST on 3 March 1942."
+    b = "The ship sank at 04:30 GMT on 4 March 1942."
+    d3, d4 = day_number(1942, 3, 3), day_number(1942, 3, 4)
+
+    def m(doc: str, text: str, when: str, day: int, value: str) -> EventMention:
+        s = text.index(when)
+        return EventMention(doc, 0, len(text), 0, 3, "other", TimeValue(value, day, day, "time"),
+                            s, s + len(when))
+
+    ev = Event(
+        "e-ship", "other", "ship", TimeValue("1942-03-04", d4, d4, "day"),
+        (m("a", a, "11:30 p.m.", d3, "1942-03-03T23:30"), m("b", b, "04:30", d4, "1942-03-04T04:30")),
+    )
+    [c] = hour_conflicts([ev], {"a": a, "b": b})
+    assert (c.attribute, c.kind, c.severity) == ("time", "timezone", "soft")
+    assert sorted(v.value for v in c.values) == ["04:30 GMT", "11:30 p.m. EST"]
+    # another moment (an hour and a quarter apart) is no reading of this one
+    b2 = b.replace("04:30", "05:45")
+    ev2 = Event(ev.id, ev.type, ev.title, ev.date,
+                (ev.mentions[0], m("b", b2, "05:45", d4, "1942-03-04T05:45")))
+    assert hour_conflicts([ev2], {"a": a, "b": b2}) == []

@@ -13,7 +13,9 @@ conflict, on the event's ``time``: one moment, two readings.
 
 :func:`hour_conflicts`: pages that give one event's day alike but its hour differently ("from
 11 p.m. on 4 August" / "at midnight on 4 August"), at most two hours apart (further apart
-they tell two phases), each page giving one hour.
+they tell two phases), each page giving one hour; readings with zones that are one instant
+("11:30 p.m. EST on 3 March" / "04:30 GMT on 4 March", in two sentences or pages) make a soft
+``timezone`` conflict on the event's ``time`` whatever their hours and days.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..model import Analysis, Claim, Conflict, ConflictValue, Event, Severity, TimeMention
-from ..time.zones import names_other_clock
+from ..time.zones import instant, names_other_clock, zoned_clock
 from .conflicts import _conflict
 
 __all__ = ["clock_conflicts", "hour_conflicts"]
@@ -222,6 +224,9 @@ def hour_conflicts(events: Sequence[Event], texts: dict[str, str]) -> list[Confl
                 Claim(e.id, "time", written, m.doc_id, m.time_start, m.time_end)
             )
         if len(day) != 1:
+            zc = _zoned_moment(e, texts)
+            if zc is not None:
+                out.append(zc)
             continue
         single = {d: next(iter(hs)) for d, hs in per_doc.items() if len(hs) == 1}
         readings = sorted(set(single.values()))
@@ -229,6 +234,9 @@ def hour_conflicts(events: Sequence[Event], texts: dict[str, str]) -> list[Confl
             continue
         spread = readings[-1] - readings[0]
         if spread > _PHASE_MINUTES:
+            zc = _zoned_moment(e, texts)
+            if zc is not None:
+                out.append(zc)
             continue
         values = []
         for minutes in readings:
@@ -249,3 +257,51 @@ def hour_conflicts(events: Sequence[Event], texts: dict[str, str]) -> list[Confl
         )
         out.append(_conflict(e.id, "time", values, "unexplained", severity, expl))
     return out
+
+
+#: two zoned readings are one moment when their instants are this close (a zone table in
+#: standard time meets a page in summer time) and their minutes past the hour agree
+_SAME_MOMENT = 60
+
+
+def _zoned_moment(e: Event, texts: dict[str, str]) -> Conflict | None:
+    """Pages that give one event's moment on two clocks, in two sentences or pages ("20:17
+    UTC" / "4:17 p.m. EDT", "02:56 UTC on 21 July" / "10:56 p.m. EDT on 20 July"): readings
+    with zones whose instants agree (:func:`~histograph.time.zones.instant`) — a soft
+    ``timezone`` conflict on the event's ``time``."""
+    readings: dict[tuple[int, str], list[Claim]] = defaultdict(list)
+    instants: dict[tuple[int, str], int] = {}
+    for m in e.mentions:
+        if m.modality != "asserted" or m.time is None or m.time_start is None:
+            continue
+        if m.time_end is None or _minutes(m.time.value) is None:
+            continue
+        text = texts.get(m.doc_id, "")
+        clock = zoned_clock(text[m.time_start : m.time_end + 30])
+        if clock is None:
+            continue
+        minutes, zone, s, t = clock
+        at = instant(m.time.earliest, minutes, zone)
+        if at is None:
+            continue
+        s, t = m.time_start + s, m.time_start + t
+        written = " ".join(text[s:t].split())
+        key = (m.time.earliest * 1440 + minutes, zone.lower())
+        readings[key].append(Claim(e.id, "time", written, m.doc_id, s, t))
+        instants[key] = at
+    if len(readings) < 2 or len({k[1] for k in readings}) < 2:
+        return None
+    ats = sorted(instants.values())
+    mins = {k[0] % 60 for k in readings}
+    if ats[-1] - ats[0] > _SAME_MOMENT or len(mins) != 1:
+        return None
+    values = [
+        ConflictValue(cs[0].value, tuple(dict.fromkeys(cs)))
+        for _k, cs in sorted(readings.items())
+    ]
+    listed = ", ".join(v.value for v in values)
+    expl = (
+        f"{listed} are one moment read on different clocks: the sources give the time in "
+        "different zones (and so, across midnight, on different calendar days)."
+    )
+    return _conflict(e.id, "time", values, "timezone", "soft", expl)
