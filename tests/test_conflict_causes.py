@@ -7,7 +7,8 @@ Short sentences written for these tests, about episodes of several eras."""
 from __future__ import annotations
 
 from events_helpers import tv
-from histograph.merge.conflicts import filing_conflict, one_page_two_acts
+from histograph.merge.conflicts import event_name_conflicts, filing_conflict, one_page_two_acts
+from histograph.merge.names import _same_place
 from histograph.merge.person_conflicts import title_pair_conflict
 from histograph.merge.quantities import quantity_conflicts
 from histograph.merge.spellings import spelling_conflicts
@@ -85,7 +86,14 @@ def test_the_state_before_or_after_the_office_is_one_title() -> None:
 
 def test_the_same_title_in_the_same_order_is_no_conflict() -> None:
     assert title_pair_conflict("U.S. President", "US president") is None
-    assert title_pair_conflict("16th President of the United States", "President of the USA") is None
+
+
+def test_an_ordinal_numbering_the_holder_is_a_difference_of_wording() -> None:
+    assert title_pair_conflict("16th President of the United States", "President of the USA") == (
+        "naming"
+    )
+    assert title_pair_conflict("32nd President", "President") == "naming"
+    assert title_pair_conflict("27th President of Peru", "28th President of Peru") == "exclusive"
 
 
 def test_an_office_the_holder_serves_is_not_the_titles_office() -> None:
@@ -420,3 +428,133 @@ def test_acts_kept_apart_ten_days_apart_off_the_calendar_gap_are_two_acts() -> N
         texts,
     )
     assert unmerged_date_conflicts(evs, texts, people=[Person("p-k", "Ferdinand", ())]) == []
+
+
+def test_a_length_in_a_clause_no_other_page_tells_measures_the_main_event() -> None:
+    texts = {
+        "a": "The siege began in spring. The envoys talked for hours. It took 40 days in all.",
+        "b": "The siege was long. In less than two months the garrison starved.",
+    }
+    s = texts["b"].index("In less")
+    starved = Event(
+        "e-starved", "other", "starved", None,
+        (EventMention("b", s, len(texts["b"]), s + 40, s + 47, "other"),),
+    )
+    analyses = [_length_analysis(d, t) for d, t in texts.items()]
+    [c] = quantity_conflicts([*_siege(texts), starved], analyses)
+    assert (c.subject, c.attribute) == ("e-siege", "duration")
+    assert [v.value for v in c.values] == ["40 days", "less than two months"]
+
+
+def test_a_page_repeating_one_of_another_pages_figures_does_not_disagree() -> None:
+    texts = {
+        "a": "The siege began in spring. The envoys talked. Two guards died that night. "
+        "40 soldiers died later.",
+        "b": "The siege was long. Two guards died in it.",
+    }
+    analyses = [_length_analysis(d, t) for d, t in texts.items()]
+    assert quantity_conflicts(_siege(texts), analyses) == []
+    differ = {**texts, "b": "The siege was long. Three guards died in it."}
+    analyses = [_length_analysis(d, t) for d, t in differ.items()]
+    assert [c.attribute for c in quantity_conflicts(_siege(differ), analyses)] == ["deaths"]
+
+
+def _clauses(doc: str, text: str, eid: str) -> Event:
+    return Event(eid, "other", eid, None, (EventMention(doc, 0, len(text), 0, 3, "other"),))
+
+
+def test_a_pages_lone_figure_joins_the_near_figure_of_the_event_other_pages_tell() -> None:
+    texts = {
+        "a": "The siege ended with a charter of 40 or 42 clauses.",
+        "b": "The siege was long. The treaty that ended it had 42 clauses.",
+        "c": "The siege was hard. The treaty was signed in May.",
+    }
+    analyses = [_length_analysis(d, t) for d, t in texts.items()]
+    s = texts["b"].index("The treaty")
+    treaty = Event(
+        "e-treaty", "treaty_signed", "treaty", None,
+        (
+            EventMention("b", s, len(texts["b"]), s + 4, s + 10, "treaty_signed"),
+            EventMention("c", 20, len(texts["c"]), 24, 30, "treaty_signed"),
+        ),
+    )
+    lone = _clauses("a", texts["a"], "e-charter")
+    siege = Event("e-siege", "war_or_invasion", "The siege", None,
+                  (EventMention("c", 0, 9, 4, 9, "war_or_invasion"),))
+    [c] = quantity_conflicts([siege, treaty, lone], analyses)
+    assert (c.subject, c.attribute) == ("e-treaty", "clauses")
+    assert [v.value for v in c.values] == ["40 or 42", "42"]
+    # a figure far from the other pages' one counts something else
+    far = {**texts, "a": texts["a"].replace("40 or 42", "12")}
+    analyses = [_length_analysis(d, t) for d, t in far.items()]
+    assert quantity_conflicts([siege, treaty, _clauses("a", far["a"], "e-charter")], analyses) == []
+
+
+# --------------------------------------------------------------------------- event names
+
+
+def _war(texts: dict[str, str], name_of: dict[str, str]) -> Event:
+    ms = []
+    for d, t in sorted(texts.items()):
+        s = t.index(name_of[d])
+        ms.append(EventMention(d, 0, len(t), s, s + len(name_of[d]), "war_or_invasion"))
+    return Event("e-war", "war_or_invasion", "war", None, tuple(ms))
+
+
+def test_pages_calling_one_event_by_two_names_of_it_is_a_naming_conflict() -> None:
+    texts = {
+        "a": "The Yom Kippur War began with a surprise attack.",
+        "b": "In Egypt the October War is remembered as a crossing.",
+    }
+    ev = _war(texts, {"a": "Yom Kippur War", "b": "October War"})
+    [c] = event_name_conflicts([ev], texts)
+    assert (c.attribute, c.kind, c.severity) == ("name", "naming", "soft")
+    assert [v.value for v in c.values] == ["October War", "Yom Kippur War"]
+
+
+def test_a_name_only_in_the_backdrop_or_used_by_every_page_is_no_naming_conflict() -> None:
+    texts = {
+        "a": "The Yom Kippur War began with a surprise attack.",
+        "b": "During the October War, the ministers resigned.",
+    }
+    # page b's mention is the resignation: its trigger is not the name
+    ms = (
+        EventMention("a", 0, len(texts["a"]), 4, 18, "war_or_invasion"),
+        EventMention("b", 0, len(texts["b"]), 42, 50, "war_or_invasion"),
+    )
+    assert event_name_conflicts([Event("e", "war_or_invasion", "w", None, ms)], texts) == []
+    same = {"a": texts["a"], "b": "The Yom Kippur War and the Six-Day War were short."}
+    ev = _war(same, {"a": "Yom Kippur War", "b": "Yom Kippur War"})
+    assert event_name_conflicts([ev], same) == []
+
+
+def test_a_lone_toll_stays_with_its_own_event() -> None:
+    texts = {
+        "a": "The siege ended with a massacre in which 40 soldiers were killed.",
+        "b": "The siege was long. The treaty that ended it cost 42 lives.",
+        "c": "The siege was hard. The treaty was signed in May.",
+    }
+    analyses = [_length_analysis(d, t) for d, t in texts.items()]
+    s = texts["b"].index("The treaty")
+    treaty = Event(
+        "e-treaty", "treaty_signed", "treaty", None,
+        (
+            EventMention("b", s, len(texts["b"]), s + 4, s + 10, "treaty_signed"),
+            EventMention("c", 20, len(texts["c"]), 24, 30, "treaty_signed"),
+        ),
+    )
+    siege = Event("e-siege", "war_or_invasion", "The siege", None,
+                  (EventMention("c", 0, 9, 4, 9, "war_or_invasion"),))
+    massacre = _clauses("a", texts["a"], "e-massacre")
+    assert quantity_conflicts([siege, treaty, massacre], analyses) == []
+
+
+# --------------------------------------------------------------------------- places
+
+
+def test_a_place_and_the_place_with_its_region_or_a_glued_day_are_one_place() -> None:
+    assert _same_place("scapa flow", "scapa flow orkney")
+    assert _same_place("scapa flow 21st", "scapa flow orkney")
+    assert _same_place("orkney", "scapa flow orkney")  # the region alone: coarser
+    assert not _same_place("scapa flow", "rosyth")
+    assert not _same_place("scapa flow 21st", "rosyth 21st")

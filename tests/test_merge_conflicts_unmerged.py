@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from histograph.merge.unmerged import unmerged_date_conflicts
+from histograph.merge.unmerged import title_date_conflicts, unmerged_date_conflicts
 from histograph.model import Event, EventMention, TimeValue, day_number
 
 
@@ -75,3 +75,82 @@ def test_one_day_apart_is_soft() -> None:
     b1 = _event("e-b", "b", B, "March 6, 1957", _day(1957, 3, 4), "other")
     out = unmerged_date_conflicts([evs[0], b1, *evs[2:]], texts)
     assert out and all(c.severity == "soft" for c in out)
+
+
+def test_a_day_misprinted_by_one_digit_is_a_hard_conflict() -> None:
+    evs, texts = _events()
+    far = _event("e-b", "b", B, "March 6, 1957", _day(1957, 3, 13), "other")
+    out = unmerged_date_conflicts([evs[0], far, *evs[2:]], texts)
+    assert {c.subject for c in out} == {"e-a", "e-b"}
+    assert all(c.severity == "hard" and "one digit" in c.explanation for c in out)
+    # ten days apart with no digit in common: two acts
+    other = _event("e-b", "b", B, "March 6, 1957", _day(1957, 3, 15), "other")
+    assert unmerged_date_conflicts([evs[0], other, *evs[2:]], texts) == []
+
+
+def test_one_word_in_british_and_american_spelling_is_one_word() -> None:
+    a = "On 3 March 1957, the army announced the mobilisation of its reserves in Accra."
+    b = "On March 5, 1957, the army ordered a mobilization of the reserves in Accra."
+    texts = {"a": a, "b": b}
+    evs = [
+        _event("e-a", "a", a, "3 March 1957", _day(1957, 3, 3), "other"),
+        _event("e-b", "b", b, "March 5, 1957", _day(1957, 3, 5), "other"),
+    ]
+    out = unmerged_date_conflicts(evs, texts, people=[])
+    assert "mobilization" in out[0].explanation
+
+
+def test_an_undated_aside_of_one_page_does_not_make_two_acts() -> None:
+    evs, texts = _events()
+    texts["b2"] = B + " Nkrumah proclaimed it again, to the crowd."
+    aside = EventMention("b2", len(B) + 1, len(texts["b2"]), len(B) + 1, len(B) + 8, "other")
+    a = Event("e-a", "other", "e-a", evs[0].date, (*evs[0].mentions, aside))
+    b = _event("e-b", "b2", texts["b2"], "March 6, 1957", _day(1957, 3, 6), "other")
+    assert {c.subject for c in unmerged_date_conflicts([a, b, *evs[2:]], texts)} == {"e-a", "e-b"}
+
+
+# --------------------------------------------------------------------------- page titles
+
+TITLE = "Ghana Proclaims Independence - March 7, 1957\n\nThe crowd cheered at the polo grounds."
+PAGE_B = "On March 6, 1957, Nkrumah proclaimed Ghana's independence in Accra."
+PAGE_C = "Ghana proclaimed its independence on 6 March 1957."
+
+
+def _title_case(shared_home: bool) -> tuple[list[Event], dict[str, str]]:
+    texts = {"t": TITLE, "b": PAGE_B, "c": PAGE_C}
+    d7 = _day(1957, 3, 7)
+    ds = TITLE.index("March 7")
+    tm = EventMention("t", 0, 44, 6, 14, "other", d7, ds, ds + 13, region_kind="title")
+    s = TITLE.index("The crowd")
+    home_text = (s, len(TITLE)) if not shared_home else (0, 44)
+    crowd = EventMention("t", *home_text, s + 10, s + 17, "other", d7)
+    f = Event("e-title", "other", "title", d7, (tm, crowd))
+    b = _event("e-b", "b", PAGE_B, "March 6, 1957", _day(1957, 3, 6), "other")
+    c = _event("e-c", "c", PAGE_C, "6 March 1957", _day(1957, 3, 6), "other")
+    e = Event("e-b", "other", "e-b", b.date, (*b.mentions, *c.mentions))
+    return [f, e], texts
+
+
+def test_a_page_title_dating_the_act_told_elsewhere_another_day_is_a_conflict() -> None:
+    evs, texts = _title_case(shared_home=False)
+    [c] = title_date_conflicts(evs, texts)
+    assert (c.subject, c.attribute, c.severity) == ("e-b", "date", "soft")
+    spans = {v.value: {texts[x.doc_id][x.start : x.end] for x in v.claims} for v in c.values}
+    assert spans == {"1957-03-06": {"March 6, 1957", "6 March 1957"}, "1957-03-07": {"March 7, 1957"}}
+
+
+def test_a_title_at_home_in_its_own_record_is_no_conflict() -> None:
+    evs, texts = _title_case(shared_home=True)
+    assert title_date_conflicts(evs, texts) == []
+
+
+def test_an_act_alike_two_others_at_two_dates_conflicts_only_with_the_nearer() -> None:
+    evs, texts = _events()
+    # e-a (3 March) is alike e-b (6 March) and e-c2 (4 March): the nearer reading is kept
+    c2 = "On March 4, 1957, Nkrumah proclaimed Ghana's independence at a rally."
+    texts["c2"] = c2
+    near = _event("e-c2", "c2", c2, "March 4, 1957", _day(1957, 3, 4), "other")
+    out = unmerged_date_conflicts([evs[0], evs[1], near, *evs[3:]], texts)
+    pairs = {frozenset(v.value for v in c.values) for c in out}
+    assert frozenset({"1957-03-03", "1957-03-04"}) in pairs
+    assert frozenset({"1957-03-03", "1957-03-06"}) not in pairs

@@ -30,7 +30,7 @@ from typing import Any, Literal
 from ..datafile import load_yaml
 from ..model import Analysis
 
-__all__ = ["Quantity", "find_quantities", "measure_label", "phase_verbs"]
+__all__ = ["Quantity", "find_quantities", "measure_label", "phase_verbs", "side_measures"]
 
 Bound = Literal["exact", "approximate", "lower", "upper", "range"]
 
@@ -163,6 +163,16 @@ def _data() -> _Data:
 def phase_verbs() -> frozenset[str]:
     """Verbs that tell a phase of an event ("began", "ended")."""
     return frozenset(_data().time_cues)
+
+
+@lru_cache(maxsize=1)
+def side_measures() -> frozenset[str]:
+    """Measures an episode states once per side or clash (``side_measures`` in
+    ``data/measures.yaml``): a page's lone figure of one is not another page's figure."""
+    raw = load_yaml(
+        resources.files("histograph").joinpath("data/measures.yaml").read_text("utf-8")
+    )
+    return frozenset(str(m) for m in raw.get("side_measures") or ())
 
 
 def measure_label(measure: str) -> str:

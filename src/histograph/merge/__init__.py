@@ -8,14 +8,14 @@ from dataclasses import replace
 from ..entities.authority import AuthorityRecord
 from ..model import Analysis, Claim, Conflict, ConflictValue, CopyLink, Document, KnowledgeBase
 from .anachronism import anachronism_conflicts
-from .conflicts import party_count_conflicts
+from .conflicts import event_name_conflicts, party_count_conflicts
 from .events import merge_events
 from .people import merge_people
 from .person_conflicts import extra_person_conflicts
 from .quantities import quantity_conflicts
 from .spellings import spelling_conflicts
-from .timezones import clock_conflicts
-from .unmerged import unmerged_date_conflicts
+from .timezones import clock_conflicts, hour_conflicts
+from .unmerged import title_date_conflicts, unmerged_date_conflicts
 
 __all__ = ["copied_passages", "merge", "merge_events", "merge_people"]
 
@@ -63,9 +63,12 @@ def merge(
                 *person_conflicts,
                 *event_conflicts,
                 *unmerged_date_conflicts(events, texts, people=people),
+                *title_date_conflicts(events, texts),
                 *party_count_conflicts(events, texts),
+                *event_name_conflicts(events, texts),
                 *quantity_conflicts(events, analyses),
                 *clock_conflicts(events, analyses),
+                *hour_conflicts(events, texts),
                 *anachronism_conflicts(events, people),
                 *spelling_conflicts(events, people, analyses),
             ]

@@ -22,6 +22,9 @@ original's when it is there), the others are copies.
 - ``duration`` (``rounding`` soft, or ``unexplained`` hard): a stated length ("16 years after
   the break", "ending 16 years of X") against the length computed from the dates of the two
   events it spans (15 years 11 months): within one unit it is rounding;
+- ``name`` (soft, ``naming``): pages calling one event by different names of one line of
+  ``named_event_aliases`` ("the First World War" / "the Great War"), each name the trigger
+  of its mention;
 - ``date`` filed under a section or page whose dates do not contain the entry's own date
   (a timeline entry "June 1941" under the heading "1939"): soft, ``unexplained``; the entry's
   own date is kept. A heading that leaves a side open ("Before 1914", "Since 1945") contains
@@ -61,6 +64,8 @@ from ..model import (
 )
 from ..time.durations import Duration, months_label
 from ..time.durations import parse_duration as parse_duration  # re-exported
+from .names import _name_aliases
+from .names import _norm as _name_norm
 
 #: at most this many copy hops are followed from a passage to its origin
 _MAX_HOPS = 4
@@ -547,4 +552,60 @@ def party_count_conflicts(events: Sequence[Event], texts: Mapping[str, str]) -> 
             "signatories are often counted differently)."
         )
         out.append(_conflict(eid, "participant_count", values, "unexplained", "soft", expl))
+    return out
+
+
+# --------------------------------------------------------------------------- event names
+
+
+@lru_cache(maxsize=1)
+def _event_name_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every variant name of a named event (``named_event_aliases`` in
+    ``data/event_types.yaml``), longest first, and each name's line (its first name)."""
+    line_of = dict(_name_aliases())
+    for first in set(line_of.values()):
+        line_of[first] = first
+    alts = sorted(line_of, key=len, reverse=True)
+    body = "|".join(r"[\s'’.-]+".join(re.escape(w) for w in n.split()) for n in alts)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.I), line_of
+
+
+def event_name_conflicts(events: Sequence[Event], texts: Mapping[str, str]) -> list[Conflict]:
+    """One event that pages call by different names of one line of ``named_event_aliases``
+    ("the First World War" / "the Great War"): a soft ``naming`` conflict on attribute
+    ``name``. A name counts when it is the trigger of the event's mention (the mention is
+    the name), not when the sentence only names the event as a backdrop; two pages must each
+    use a name the other does not."""
+    pat, line_of = _event_name_pattern()
+    out: list[Conflict] = []
+    for e in events:
+        found: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        written: dict[str, str] = {}
+        for m in e.mentions:
+            text = texts.get(m.doc_id, "")
+            for hit in pat.finditer(text, m.start, m.end):
+                s, t = hit.span()
+                if t <= m.trigger_start or s >= m.trigger_end:
+                    continue
+                key = _name_norm(hit.group())
+                if key not in line_of:
+                    continue
+                written.setdefault(key, " ".join(hit.group().split()))
+                found[line_of[key]][key].append(Claim(e.id, "name", written[key], m.doc_id, s, t))
+        for _line, forms in sorted(found.items()):
+            docs = {k: {c.doc_id for c in cs} for k, cs in forms.items()}
+            keys = sorted(forms)
+            if not any(
+                docs[a] - docs[b] and docs[b] - docs[a]
+                for i, a in enumerate(keys)
+                for b in keys[i + 1 :]
+            ):
+                continue
+            values = [ConflictValue(written[k], tuple(distinct_claims(forms[k]))) for k in keys]
+            expl = (
+                "The sources call this event by different names ("
+                + ", ".join(f"“{v.value}”" for v in values)
+                + "): one event under several names, a difference of naming, not of fact."
+            )
+            out.append(_conflict(e.id, "name", values, "naming", "soft", expl))
     return out

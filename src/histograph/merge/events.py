@@ -171,6 +171,7 @@ from .mentions import (
 )
 from .names import (
     _norm,
+    _same_place,
 )
 from .standing import states
 
@@ -443,7 +444,7 @@ def _place_conflict(
         if x.asserted and x.m.place:
             by_value.setdefault(_norm(x.m.place), []).append(x)
     vals = sorted(by_value)
-    clash = [(a, b) for i, a in enumerate(vals) for b in vals[i + 1 :] if not (a in b or b in a)]
+    clash = [(a, b) for i, a in enumerate(vals) for b in vals[i + 1 :] if not _same_place(a, b)]
     if not clash:
         return None
     involved = sorted({v for p in clash for v in p})

@@ -35,6 +35,7 @@ __all__ = [
     "_norm",
     "_norm_place",
     "_place_name",
+    "_same_place",
     "_stem",
     "_verb_forms",
 ]
@@ -61,6 +62,21 @@ def _norm(s: str) -> str:
 @functools.lru_cache(maxsize=65536)
 def _norm_place(s: str) -> str:
     return _norm(s)
+
+
+_NUMBER_WORD = re.compile(r"^\d+(?:st|nd|rd|th)?$")
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Two normalised place names that name one place at two precisions ("pearl harbor" /
+    "pearl harbor hawaii", "paris" / "paris france"): one's words are the other's first
+    words, numbers aside (a day glued to a place, "pearl harbor 7th", is no part of it)."""
+    wa = [w for w in a.split() if not _NUMBER_WORD.match(w)]
+    wb = [w for w in b.split() if not _NUMBER_WORD.match(w)]
+    if not wa or not wb:
+        return True
+    short, long_ = sorted((wa, wb), key=len)
+    return long_[: len(short)] == short or " ".join(short) in " ".join(long_)
 
 
 def _stem(word: str) -> str:

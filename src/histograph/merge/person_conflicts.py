@@ -14,7 +14,9 @@ A pair is not a conflict when one document states both titles (two roles it pres
 side), when the titles name different states or posts, or when a title names no office (a
 rank, a trade, a description: "Major", "U-2 pilot", "diplomat"). Severity is hard when the
 titles name offices that exclude each other (president and prime minister of one state),
-otherwise soft (office naming). Word lists: ``data/title_conflicts.yaml``.
+otherwise soft (office naming). An ordinal that numbers the holder ("the 28th President" and
+"U.S. President") makes two titles of one office differ in wording (soft); two different
+ordinals of one office are hard. Word lists: ``data/title_conflicts.yaml``.
 """
 
 from __future__ import annotations
@@ -83,6 +85,11 @@ def _tokens(title: str) -> frozenset[str]:
     )
 
 
+def _ordinals(title: str) -> frozenset[str]:
+    """The ordinals that number the title's holder ("28th President" -> {"28th"})."""
+    return frozenset(w for w in norm(title).split() if _ORDINAL.fullmatch(w))
+
+
 def _head(title: str) -> str | None:
     """The first office word of the title (longest form first), or None; an office the
     title's holder serves ("adviser to the President") is not the title's office."""
@@ -113,6 +120,11 @@ def title_pair_conflict(a: str, b: str) -> str | None:
     ta, tb = _tokens(a), _tokens(b)
     if not ta or not tb:
         return None
+    oa, ob = _ordinals(a), _ordinals(b)
+    if oa != ob and (ta <= tb or tb <= ta) and ha == hb:
+        # "the 28th President" / "U.S. President": one source numbers the holder (a
+        # difference of wording); two numbers ("27th" / "28th") cannot both be true
+        return "exclusive" if oa and ob else "naming"
     if ta == tb:
         return None  # one title in two word orders ("US President" / "President of the US")
     if (ta <= tb or tb <= ta) and ha == hb:

@@ -33,7 +33,13 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from ..events.quantities import Quantity, find_quantities, measure_label, phase_verbs
+from ..events.quantities import (
+    Quantity,
+    find_quantities,
+    measure_label,
+    phase_verbs,
+    side_measures,
+)
 from ..model import Analysis, Claim, Conflict, ConflictValue, Event, EventMention
 from .conflicts import _conflict
 
@@ -103,6 +109,10 @@ def _owner(
     inside = [(m.end - m.start, e.id, e) for m, e in cands if m.start <= q.start and q.end <= m.end]
     if inside:
         owner = min(inside, key=lambda t: t[:2])[2]
+        if q.measure == "duration" and len({m.doc_id for m in owner.mentions}) < 2:
+            # "In less than 2 hours, the fleet lost …": a length in a clause no other page
+            # tells measures the page's subject, not that clause
+            return main
         return main if _phase_only(owner, texts) else owner
     if q.measure == "duration":
         # a stated length ("the crisis lasted about two weeks", "it took 37 days") measures
@@ -190,13 +200,85 @@ def _named(title: str) -> str:
     return f"the event told as “{short}…”"
 
 
+#: two figures of one measure this close (the larger end over the smaller) can be readings
+#: of one figure; further apart they count different things
+_NEAR_FACTOR = 1.2
+
+
+def _near(a: Sequence[Quantity], b: Sequence[Quantity]) -> bool:
+    for x in a:
+        x0, x1 = x.range()
+        for y in b:
+            if x.unit != y.unit:
+                continue
+            y0, y1 = y.range()
+            lo, hi = max(x0, y0), min(x1, y1)
+            if lo <= hi * _NEAR_FACTOR and lo > 0:
+                return True
+    return False
+
+
+def _pages_differ(readings: Sequence[Sequence[Quantity]]) -> bool:
+    """Two pages each state a reading the other does not. A page that only repeats one of
+    another page's figures ("two workers died" where the other adds "28 firefighters died
+    later") does not disagree with it."""
+    by_doc: dict[str, set[int]] = defaultdict(set)
+    for i, r in enumerate(readings):
+        for q in r:
+            by_doc[q.doc_id].add(i)
+    sets = list(by_doc.values())
+    return any(a - b and b - a for i, a in enumerate(sets) for b in sets[i + 1 :])
+
+
+def _join_lonely(
+    grouped: Mapping[tuple[str, str], list[Quantity]], owners: Mapping[str, Event]
+) -> dict[tuple[str, str], list[Quantity]]:
+    """A page that states a measure once ("a charter of 63 clauses", "some 49,000 residents")
+    states the figure of its subject, even when the sentence is told by an event no other page
+    tells: such a lone figure joins the figures of that measure other pages give to another
+    event when the two are near (:data:`_NEAR_FACTOR`), under the event more pages tell.
+    Times of day are left where they are (they belong to one phase), and so are the
+    ``side_measures`` of ``data/measures.yaml`` (tolls and army sizes: one episode has one for
+    each side and each clash)."""
+    out = {k: list(v) for k, v in grouped.items()}
+    per_doc: dict[tuple[str, str], int] = defaultdict(int)
+    for (_eid, measure), qs in grouped.items():
+        for q in qs:
+            per_doc[(q.doc_id, measure)] += 1
+    for (eid, measure), qs in sorted(  # the least told first
+        grouped.items(), key=lambda kv: (_centrality(owners[kv[0][0]]), kv[0]), reverse=True
+    ):
+        if measure.endswith(" time") or measure in side_measures() or (eid, measure) not in out:
+            continue
+        docs = {q.doc_id for q in qs}
+        if len(docs) != 1 or per_doc[(next(iter(docs)), measure)] != 1:
+            continue
+        if len({m.doc_id for m in owners[eid].mentions}) > 1:
+            continue  # an event other pages tell too keeps its figure
+        cands = [
+            k
+            for k, other in out.items()
+            if k[1] == measure and k != (eid, measure)
+            and not docs & {q.doc_id for q in other} and _near(qs, other)
+        ]
+        cands = [k for k in cands if len({m.doc_id for m in owners[k[0]].mentions}) >= 2]
+        if not cands:
+            continue
+        best = min(cands, key=lambda k: (_centrality(owners[k[0]]), k))
+        out[best].extend(out.pop((eid, measure)))
+    return out
+
+
 def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) -> list[Conflict]:
     """The count and amount conflicts of the merged events (see the module doc)."""
     grouped: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
     titles: dict[str, str] = {}
+    owners: dict[str, Event] = {}
     for e, q in attach_quantities(events, analyses):
         grouped[(e.id, q.measure)].append(q)
         titles[e.id] = e.title or e.id
+        owners[e.id] = e
+    grouped = _join_lonely(grouped, owners)
     out: list[Conflict] = []
     for (eid, measure), qs in sorted(grouped.items()):
         if measure == "duration":
@@ -204,7 +286,7 @@ def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) ->
         readings = _readings(sorted(qs, key=lambda q: (q.low, q.high, q.doc_id, q.start)))
         if len(readings) < 2:
             continue
-        if len({q.doc_id for q in qs}) < 2 and measure != "duration":
+        if measure != "duration" and not _pages_differ(readings):
             continue
         values: list[ConflictValue] = []
         seen: set[str] = set()

@@ -10,6 +10,12 @@ conflict (:func:`histograph.merge.combine_conflicts` unites their claims).
 A time of day followed by the same moment on another clock ("at 9 p.m. Moscow time (1 p.m. in
 New York)", "by 11 p.m. London time (midnight in Berlin)") is likewise a soft ``timezone``
 conflict, on the event's ``time``: one moment, two readings.
+
+:func:`hour_conflicts`: pages that give one event's day alike but its hour differently ("from
+11 p.m. on 4 August" / "at midnight on 4 August"), at most two hours apart (further apart
+they tell two phases), each page giving one hour; readings with zones that are one instant
+("11:30 p.m. EST on 3 March" / "04:30 GMT on 4 March", in two sentences or pages) make a soft
+``timezone`` conflict on the event's ``time`` whatever their hours and days.
 """
 
 from __future__ import annotations
@@ -19,11 +25,11 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from ..model import Analysis, Claim, Conflict, ConflictValue, Event, TimeMention
-from ..time.zones import names_other_clock
+from ..model import Analysis, Claim, Conflict, ConflictValue, Event, Severity, TimeMention
+from ..time.zones import instant, names_other_clock, zoned_clock
 from .conflicts import _conflict
 
-__all__ = ["clock_conflicts"]
+__all__ = ["clock_conflicts", "hour_conflicts"]
 
 #: what may stand between the event's date and the second reading: "(", ", ", " — "
 _BETWEEN = re.compile(r"^\s*(?:\(|,|—|–|-|;)\s*(?:or\s+|i\.e\.\s*|that is,?\s*)?$")
@@ -179,3 +185,123 @@ def _time_conflicts(events: Sequence[Event], by_doc: dict[str, Analysis]) -> lis
 
 def _attested(e: Event) -> tuple[int, int, str]:
     return (-len({m.doc_id for m in e.mentions}), -len(e.mentions), e.id)
+
+
+# --------------------------------------------------------------------------- hours
+
+_CLOCK = re.compile(r"T(\d\d)(?::(\d\d))?$")
+#: readings of one event's hour further apart than this tell two phases (the first wave and
+#: the second), not one moment read two ways
+_PHASE_MINUTES = 120
+
+
+def _minutes(value: str) -> int | None:
+    m = _CLOCK.search(value)
+    if m is None:
+        return None
+    return int(m.group(1)) * 60 + int(m.group(2) or 0)
+
+
+def hour_conflicts(events: Sequence[Event], texts: dict[str, str]) -> list[Conflict]:
+    """Pages that give one event's day the same but its hour differently ("from 11 p.m. on 4
+    August" / "at midnight on 4 August"): a soft conflict on the event's ``time`` when the
+    readings are at most an hour apart (a clock read in a neighbouring zone, a rounded hour),
+    hard up to :data:`_PHASE_MINUTES`; further apart they tell two phases. A page that gives
+    two hours tells a sequence and takes no part."""
+    out: list[Conflict] = []
+    for e in events:
+        per_doc: dict[str, dict[int, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+        day: set[str] = set()
+        for m in e.mentions:
+            if m.modality != "asserted" or m.time is None or m.time_start is None:
+                continue
+            minutes = _minutes(m.time.value)
+            if minutes is None or m.time_end is None:
+                continue
+            day.add(m.time.value[:10])
+            written = " ".join(texts.get(m.doc_id, "")[m.time_start : m.time_end].split())
+            per_doc[m.doc_id][minutes].append(
+                Claim(e.id, "time", written, m.doc_id, m.time_start, m.time_end)
+            )
+        if len(day) != 1:
+            zc = _zoned_moment(e, texts)
+            if zc is not None:
+                out.append(zc)
+            continue
+        single = {d: next(iter(hs)) for d, hs in per_doc.items() if len(hs) == 1}
+        readings = sorted(set(single.values()))
+        if len(readings) < 2:
+            continue
+        spread = readings[-1] - readings[0]
+        if spread > _PHASE_MINUTES:
+            zc = _zoned_moment(e, texts)
+            if zc is not None:
+                out.append(zc)
+            continue
+        values = []
+        for minutes in readings:
+            claims = [c for d, mn in sorted(single.items()) if mn == minutes for c in per_doc[d][mn]]
+            values.append(ConflictValue(claims[0].value, tuple(dict.fromkeys(claims))))
+        if len({v.value for v in values}) < 2:
+            continue
+        severity: Severity = "soft" if spread <= 60 else "hard"
+        listed = ", ".join(v.value for v in values)
+        expl = (
+            f"The sources give the hour of this event differently ({listed}); "
+            + (
+                "at most an hour apart: a clock read in a neighbouring zone or a rounded hour "
+                "may explain it."
+                if severity == "soft"
+                else "no reading reconciles them."
+            )
+        )
+        out.append(_conflict(e.id, "time", values, "unexplained", severity, expl))
+    return out
+
+
+#: two zoned readings are one moment when their instants are this close (a zone table in
+#: standard time meets a page in summer time) and their minutes past the hour agree
+_SAME_MOMENT = 60
+
+
+def _zoned_moment(e: Event, texts: dict[str, str]) -> Conflict | None:
+    """Pages that give one event's moment on two clocks, in two sentences or pages ("20:17
+    UTC" / "4:17 p.m. EDT", "02:56 UTC on 21 July" / "10:56 p.m. EDT on 20 July"): readings
+    with zones whose instants agree (:func:`~histograph.time.zones.instant`) — a soft
+    ``timezone`` conflict on the event's ``time``."""
+    readings: dict[tuple[int, str], list[Claim]] = defaultdict(list)
+    instants: dict[tuple[int, str], int] = {}
+    for m in e.mentions:
+        if m.modality != "asserted" or m.time is None or m.time_start is None:
+            continue
+        if m.time_end is None or _minutes(m.time.value) is None:
+            continue
+        text = texts.get(m.doc_id, "")
+        clock = zoned_clock(text[m.time_start : m.time_end + 30])
+        if clock is None:
+            continue
+        minutes, zone, s, t = clock
+        at = instant(m.time.earliest, minutes, zone)
+        if at is None:
+            continue
+        s, t = m.time_start + s, m.time_start + t
+        written = " ".join(text[s:t].split())
+        key = (m.time.earliest * 1440 + minutes, zone.lower())
+        readings[key].append(Claim(e.id, "time", written, m.doc_id, s, t))
+        instants[key] = at
+    if len(readings) < 2 or len({k[1] for k in readings}) < 2:
+        return None
+    ats = sorted(instants.values())
+    mins = {k[0] % 60 for k in readings}
+    if ats[-1] - ats[0] > _SAME_MOMENT or len(mins) != 1:
+        return None
+    values = [
+        ConflictValue(cs[0].value, tuple(dict.fromkeys(cs)))
+        for _k, cs in sorted(readings.items())
+    ]
+    listed = ", ".join(v.value for v in values)
+    expl = (
+        f"{listed} are one moment read on different clocks: the sources give the time in "
+        "different zones (and so, across midnight, on different calendar days)."
+    )
+    return _conflict(e.id, "time", values, "timezone", "soft", expl)

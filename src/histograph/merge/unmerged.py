@@ -8,7 +8,13 @@ of any types, writing one proper name of a happening next to each date ("the Bat
 the 20th in one page and on the 25th in another, :func:`_dated_names`). Days exactly the
 Julian-Gregorian gap of their era apart are a soft ``calendar`` conflict (Old Style / New
 Style); one day apart is soft (a time zone, a report dated the next day); otherwise hard.
-Each event of a pair gets the conflict, so that the disagreement shows on both records.
+An act alike several others at several dates is paired only with its best reading (the
+Julian-Gregorian gap first, then the nearest date; :func:`_best_pairs`): the others are acts
+in sequence. Each event of a pair gets the conflict, so that the disagreement shows on both
+records.
+
+:func:`title_date_conflicts`: a page's title that dates the page's act a few days away from
+the record other pages date it by, when the merge filed the title under another record.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from ..model import (
     ConflictKind,
     ConflictValue,
     Event,
+    EventMention,
     Person,
     Severity,
     TimeValue,
@@ -34,8 +41,9 @@ from ..model import (
 )
 from ..time.compare import explain_date_difference
 from .conflicts import _conflict, distinct_claims
+from .names import _stem as _root
 
-__all__ = ["unmerged_date_conflicts"]
+__all__ = ["title_date_conflicts", "unmerged_date_conflicts"]
 
 
 @lru_cache(maxsize=1)
@@ -67,10 +75,24 @@ def _content_words(e: Event, texts: Mapping[str, str]) -> list[frozenset[str]]:
     return out
 
 
+#: British spellings written the American way, so that one word spelled both ways is one
+#: word ("mobilisation" / "mobilization", "organised" / "organized", "honour" / "honor")
+_SPELLING = (
+    (re.compile(r"is(ation|ations|e|es|ed|ing)$"), r"iz\1"),
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"our(s?)$"), r"or\1"),
+    (re.compile(r"tre(s?)$"), r"ter\1"),
+)
+
+
 def _stem(word: str) -> str:
-    """A plural's singular, roughly ("missiles" -> "missile"); other words as they are."""
+    """A plural's singular, roughly ("missiles" -> "missile"), with a British spelling
+    written the American way ("mobilisations" -> "mobilization"); other words as they are."""
     if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
+        word = word[:-1]
+    if len(word) > 6:
+        for pat, rep in _SPELLING:
+            word = pat.sub(rep, word)
     return word
 
 
@@ -98,6 +120,15 @@ def _alike(
     return best
 
 
+def _one_digit_apart(a: int, b: int) -> bool:
+    """Two day numbers written one digit apart: one added or dropped ("8" / "18"), or two
+    swapped ("12" / "21") — the shape of a misprint, not of two readings of a clock."""
+    x, y = sorted((str(a), str(b)), key=len)
+    if len(y) == len(x) + 1:
+        return any(y[:i] + y[i + 1 :] == x for i in range(len(y)))
+    return len(x) == len(y) == 2 and x == y[::-1]
+
+
 def _date_claims(e: Event) -> list[Claim]:
     """The spans of ``e``'s mentions that state its date (the date expression itself)."""
     assert e.date is not None
@@ -121,6 +152,10 @@ def _near(a: TimeValue, b: TimeValue) -> int | None:
         gap = abs(a.earliest - b.earliest)
         if gap <= _NEAR_DAYS:
             return gap
+        if (ya, ma) == (yb, mb) and _one_digit_apart(
+            civil_from_day(a.earliest)[2], civil_from_day(b.earliest)[2]
+        ):
+            return gap  # a misprinted day ("8" / "18 January")
         ex = explain_date_difference(a, b)  # the Julian-Gregorian gap of the era
         return gap if ex is not None and ex[0] == "calendar" else None
     if a.precision == "month":
@@ -206,6 +241,7 @@ def unmerged_date_conflicts(
     out: list[Conflict] = []
     done: set[tuple[str, str]] = set()
     window = max(_NEAR_DAYS, 31 * _NEAR_MONTHS, 366)
+    alike: list[tuple[Event, Event, str]] = []
     for _typ, es in sorted(by_type.items()):
         es.sort(key=lambda e: (e.date.earliest if e.date else 0, e.id))
         starts = [e.date.earliest if e.date else 0 for e in es]
@@ -216,7 +252,9 @@ def unmerged_date_conflicts(
                 if people and not shared & (anchors[a.id] | anchors[b.id] | person_words):
                     continue  # only background words shared ("the king", a state): two acts
                 if shared:
-                    out.extend(_pair_conflicts(a, b, f"sharing the words {', '.join(sorted(shared)[:5])}", done))
+                    alike.append((a, b, f"sharing the words {', '.join(sorted(shared)[:5])}"))
+    for a, b, evidence in _best_pairs(alike):
+        out.extend(_pair_conflicts(a, b, evidence, done))
     by_name: dict[str, list[Event]] = defaultdict(list)
     written: dict[str, str] = {}
     for e in dated:
@@ -238,6 +276,33 @@ def unmerged_date_conflicts(
     return out
 
 
+def _pair_rank(a: Event, b: Event) -> tuple[int, int]:
+    """How well two dates read as one date told two ways: the Julian-Gregorian gap of their
+    era first (an explained difference), then the nearest."""
+    assert a.date is not None and b.date is not None
+    gap = _near(a.date, b.date)
+    if gap is None:
+        return (2, 0)
+    if a.date.precision == "day" and gap > 1:
+        ex = explain_date_difference(a.date, b.date)
+        if ex is not None and ex[0] == "calendar":
+            return (0, gap)
+    return (1, gap)
+
+
+def _best_pairs(pairs: Sequence[tuple[Event, Event, str]]) -> list[tuple[Event, Event, str]]:
+    """The pairs that are the best reading (:func:`_pair_rank`) for both of their events: an
+    act alike two others at two dates ("20 September" like both "25 September" and "27
+    September") is one date told two ways at most once — the others are acts in sequence."""
+    best: dict[str, tuple[int, int]] = {}
+    ranks = [_pair_rank(a, b) for a, b, _ in pairs]
+    for (a, b, _), r in zip(pairs, ranks, strict=True):
+        for e in (a, b):
+            if e.id not in best or r < best[e.id]:
+                best[e.id] = r
+    return [p for p, r in zip(pairs, ranks, strict=True) if best[p[0].id] == r == best[p[1].id]]
+
+
 def _attested(e: Event) -> tuple[int, int, str]:
     """Sort key: the event told by the most documents, then mentions, first."""
     return (-len({m.doc_id for m in e.mentions}), -len(e.mentions), e.id)
@@ -257,11 +322,11 @@ def _pair_conflicts(a: Event, b: Event, evidence: str, done: set[tuple[str, str]
     gap = _near(a.date, b.date)
     if gap is None:
         return []
-    if {m.doc_id for m in a.mentions} & {m.doc_id for m in b.mentions}:
-        return []  # one document tells both: two events
     ca, cb = _date_claims(a), _date_claims(b)
     if not ca or not cb:
         return []
+    if {c.doc_id for c in ca} & {c.doc_id for c in cb}:
+        return []  # one document dates both: two events (an undated aside does not count)
     done.add(key)
     one_day = a.date.precision == "day" and gap == 1
     kind: ConflictKind = "unexplained"
@@ -275,6 +340,8 @@ def _pair_conflicts(a: Event, b: Event, evidence: str, done: set[tuple[str, str]
         ex = explain_date_difference(a.date, b.date)
         if ex is not None and ex[0] == "calendar":
             kind, severity, why = "calendar", "soft", ex[1].rstrip(".")
+        elif gap > _NEAR_DAYS:
+            why = "the day numbers differ by one digit, the shape of a misprint in one source"
     out: list[Conflict] = []
     for subj, own, other in ((a, ca, cb), (b, cb, ca)):
         assert subj.date is not None
@@ -287,4 +354,100 @@ def _pair_conflicts(a: Event, b: Event, evidence: str, done: set[tuple[str, str]
             f"apart, {evidence}): {why}."
         )
         out.append(_conflict(subj.id, "date", values, kind, severity, expl))
+    return out
+
+
+# --------------------------------------------------------------------------- page titles
+
+#: words of a title that say nothing of its act
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z-]{2,}")
+
+
+def _roots(text: str) -> frozenset[str]:
+    stop = _stopwords()
+    return frozenset(
+        _verb_root(w) for w in _TITLE_WORD.findall(text) if w.lower() not in stop
+    )
+
+
+def _verb_root(word: str) -> str:
+    return _root(word)  # "Declares" / "declared" -> "declar"
+
+
+#: a heading this near the start of its page is the page's title
+_TITLE_REACH = 400
+
+
+def _is_title(m: EventMention, texts: Mapping[str, str]) -> bool:
+    """The mention is the page's title: its title region, or a heading before any paragraph
+    of text (the first lines of the page)."""
+    if m.region_kind == "title":
+        return True
+    if m.region_kind != "heading" or m.start > _TITLE_REACH:
+        return False
+    before = texts.get(m.doc_id, "")[: m.start]
+    return not any(len(line) > 120 for line in before.splitlines())
+
+
+def title_date_conflicts(events: Sequence[Event], texts: Mapping[str, str]) -> list[Conflict]:
+    """A page's title that dates the page's act differently from the pages that tell it
+    ("X Declares War on Y - July 29" over sources saying 28 July), when the merge filed the
+    title under another record: the title's mention (region ``title``, dated to the day) of
+    an event and a record of the title's type that other pages date a few days away
+    (:func:`_near`), whose sentences share the title's verb and one more of its words. The
+    conflict is on that record: its date against the title's; one day apart is soft."""
+    dated = [e for e in events if e.date is not None and e.date.precision == "day"]
+    roots: dict[str, frozenset[str]] = {}
+    out: list[Conflict] = []
+    for f in events:
+        for m in f.mentions:
+            if m.time is None or m.time.precision != "day" or not _is_title(m, texts):
+                continue
+            if m.time_start is None or m.time_end is None:
+                continue
+            text = texts.get(m.doc_id, "")
+            words = _roots(text[m.start : m.end])
+            verb = _roots(text[m.trigger_start : m.trigger_end])
+            # the words the title shares with the other mentions of its own record: a record
+            # that shares no more is not the title's act told elsewhere
+            home = len(words & frozenset().union(
+                *(_roots(texts.get(x.doc_id, "")[x.start : x.end]) for x in f.mentions if x != m)
+            ))
+            best: Event | None = None
+            for e in dated:
+                assert e.date is not None
+                if e.id == f.id or _near(e.date, m.time) is None:
+                    continue
+                if e.id not in roots:
+                    roots[e.id] = frozenset().union(
+                        *(_roots(texts.get(x.doc_id, "")[x.start : x.end]) for x in e.mentions)
+                    )
+                shared = words & roots[e.id]
+                # the title's verb and another word; a title typed otherwise (a headline's
+                # verb read as a noun) needs two more
+                if not (verb & shared) or len(shared) < (2 if e.type == m.type else 3):
+                    continue
+                if len(shared) <= home:
+                    continue
+                if len({c.doc_id for c in _date_claims(e)}) < 2:
+                    continue  # one page's record: no better attested than the title
+                if best is None or _attested(e) < _attested(best):
+                    best = e
+            if best is None:
+                continue
+            assert best.date is not None
+            own = _date_claims(best)
+            title = Claim(best.id, "date", m.time.value, m.doc_id, m.time_start, m.time_end)
+            gap = abs(best.date.earliest - m.time.earliest)
+            severity: Severity = "soft" if gap == 1 else "hard"
+            values = [
+                ConflictValue(best.date.value, tuple(own)),
+                ConflictValue(m.time.value, (title,)),
+            ]
+            expl = (
+                f"The sources date this event {best.date.value}; a page's title dates it "
+                f"{m.time.value}" + (" (one day apart: a time zone or a report dated the next "
+                "day may explain it)." if gap == 1 else ".")
+            )
+            out.append(_conflict(best.id, "date", values, "unexplained", severity, expl))
     return out
