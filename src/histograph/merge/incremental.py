@@ -29,6 +29,7 @@ from functools import lru_cache
 from ..entities.lexicon import norm
 from ..entities.names import translit_key
 from ..model import Analysis, KnowledgeBase, conflict_order, entity_order
+from .cluster import date_blocked
 
 #: the version of :func:`document_keys`: stored keys of another version are made again
 KEYS_VERSION = 2
@@ -39,8 +40,6 @@ BOTH = EMIT | REACH
 
 #: day buckets of this many days: two days closer than this share a bucket key
 _BUCKET_DAYS = 16
-#: dates wider than this are not put in day buckets (the merge's blocking does the same)
-_BUCKET_MAX_DAYS = 366 * 12
 
 _NUMERAL = re.compile(r"[ivxlc]+|\d+(?:st|nd|rd|th)?|jr|sr")
 _ARTICLE = re.compile(r"^(?:the|la|le|les|el|al|die|der|das)\s+")
@@ -97,7 +96,7 @@ def document_keys(a: Analysis) -> dict[str, int]:
         if ev.place:
             parts.add(f"@{norm(ev.place)}")
         t = ev.time
-        if t is None or t.latest - t.earliest > _BUCKET_MAX_DAYS or ev.modality != "asserted":
+        if t is None or not date_blocked(t) or ev.modality != "asserted":
             for p in parts:  # reaches any mention of the same participant
                 add(f"p:{g}:{p}", BOTH)
             continue
