@@ -152,3 +152,23 @@ def test_spellings_join_among_many_people_of_one_given_name() -> None:
     [joined] = [p for p in persons if "Edmund Hendersen" in p.aliases]
     assert set(joined.aliases) == {"Edmund Hendersen", "Edmund Henderson"}
     assert len(persons) == 1 + 5 + 1
+
+
+def test_events_are_indexed_by_id_once_per_merge(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: the index of events by id (for stated durations) was rebuilt for every
+    event that states one, a pass over all events each time (quadratic on real corpora)."""
+    from histograph.merge import events as merge_events_module
+    from test_merge_events_conflicts import _duration_docs, by_attr, merge
+
+    seen: list[int] = []
+    inner = merge_events_module._conflicts
+
+    def spy(b: object, by_id: object, *rest: object) -> object:
+        assert isinstance(by_id, dict) and getattr(b, "id", None) in by_id
+        seen.append(id(by_id))
+        return inner(b, by_id, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(merge_events_module, "_conflicts", spy)
+    _events, conflicts = merge(_duration_docs("1", "1870-07"))
+    assert by_attr(conflicts, "duration")  # the duration is still compared
+    assert len(seen) >= 2 and len(set(seen)) == 1
