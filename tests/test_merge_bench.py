@@ -76,3 +76,99 @@ def test_fit_and_table(bench: ModuleType) -> None:
 def test_main_runs_inline(bench: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
     assert bench.main(["--min", "200", "--max", "400", "--steps", "2", "--inline"]) == 0
     assert "fitted exponent" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------- bounded blocking
+
+
+class _ReferenceIndex:
+    """The blocking index as it was before its buckets were bounded: every append kept."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[tuple[str, str], list[int]] = {}
+
+    def add(self, group: str, keys: list[str], cid: int) -> None:
+        for k in keys:
+            lst = self.by_key.setdefault((group, k), [])
+            if not lst or lst[-1] != cid:
+                lst.append(cid)
+
+    def get(self, group: str, keys: list[str], cap: int) -> list[int]:
+        lists = [self.by_key.get((group, k)) for k in dict.fromkeys(keys)]
+        seen: dict[int, None] = {}
+        for lst in sorted((x for x in lists if x), key=len):
+            if seen and len(lst) > cap:
+                break
+            for cid in lst:
+                seen.setdefault(cid, None)
+                if len(seen) >= cap:
+                    return list(seen)
+        return list(seen)
+
+
+def test_bounded_blocking_buckets_answer_every_lookup_as_unbounded_ones() -> None:
+    """A bucket keeps only the clusters a lookup can reach (its first MAX_CANDIDATES
+    distinct ones) and counts the rest: lookups are unchanged, memory stays bounded."""
+    import random
+
+    from histograph.merge.cluster import MAX_CANDIDATES, _Index
+
+    rng = random.Random(11)
+    keys = ["m:05", "y:1900", "p:famous", "dd:1", "dd:2", "n:a", "n:b", "d:x", "yp:00:famous"]
+    weights = [40, 30, 30, 2, 2, 1, 1, 3, 8]
+    index, ref = _Index(), _ReferenceIndex()
+    for step in range(6000):
+        group = rng.choice(("war", "treaty"))
+        # mostly new clusters, sometimes a member joining an older one (a non-consecutive
+        # repeat in a bucket)
+        cid = step if rng.random() < 0.7 else rng.randrange(step + 1)
+        ks = rng.choices(keys, weights=weights, k=rng.randint(1, 4))
+        index.add(group, ks, cid)
+        ref.add(group, ks, cid)
+        if step % 7 == 0:
+            ask = rng.sample(keys, rng.randint(1, 5))
+            assert index.get(group, ask) == ref.get(group, ask, MAX_CANDIDATES)
+    for by_key in index.by_group.values():
+        assert max(len(v) for v in by_key.values()) <= 2 * MAX_CANDIDATES
+    assert max(len(v) for v in ref.by_key.values()) > 10 * MAX_CANDIDATES
+
+
+def test_spellings_join_among_many_people_of_one_given_name() -> None:
+    """The spelling pass meets clusters by their given names: a crowd sharing the first
+    given name neither blocks the join nor joins anyone else."""
+    from histograph.merge.people import merge_people
+    from test_people_merge import _analysis
+
+    docs = [
+        _analysis("a", "Admiral Edmund Hendersen sailed.", [("Edmund Hendersen", "Edmund Hendersen")]),
+        _analysis("b", "Edmund Henderson landed.", [("Edmund Henderson", "Edmund Henderson")]),
+    ]
+    for k, surname in enumerate(("Hallorsen", "Hastingsby", "Hendricks", "Holloway", "Hunters")):
+        name = f"Edmund {surname}"
+        docs.append(_analysis(f"c{k}", f"{name} spoke.", [(name, name)]))
+    docs.append(_analysis("d", "Walter Hendersan wrote.", [("Walter Hendersan",) * 2]))
+    people, _ = merge_people(docs)
+    persons = [p for p in people if p.kind == "person"]
+    [joined] = [p for p in persons if "Edmund Hendersen" in p.aliases]
+    assert set(joined.aliases) == {"Edmund Hendersen", "Edmund Henderson"}
+    assert len(persons) == 1 + 5 + 1
+
+
+def test_events_are_indexed_by_id_once_per_merge(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: the index of events by id (for stated durations) was rebuilt for every
+    event that states one, a pass over all events each time (quadratic on real corpora)."""
+    from histograph.merge import events as merge_events_module
+    from test_merge_events_conflicts import _duration_docs, by_attr, merge
+
+    seen: list[int] = []
+    inner = merge_events_module._conflicts
+
+    def spy(b: object, by_id: object, *rest: object) -> object:
+        assert isinstance(by_id, dict) and getattr(b, "id", None) in by_id
+        seen.append(id(by_id))
+        return inner(b, by_id, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(merge_events_module, "_conflicts", spy)
+    _events, conflicts = merge(_duration_docs("1", "1870-07"))
+    assert by_attr(conflicts, "duration")  # the duration is still compared
+    assert len(seen) >= 2 and len(set(seen)) == 1

@@ -36,8 +36,16 @@ from .evidence import (
 MAX_CANDIDATES = 64
 
 
-#: dates wider than this many days are not put in year buckets (decades, centuries)
-_BUCKET_MAX_DAYS = 366 * 12
+#: dates wider than this many days are not put in date blocks (decades, centuries)
+BLOCK_MAX_DAYS = 366 * 12
+
+
+def date_blocked(tv: TimeValue | None) -> bool:
+    """True when a date is narrow enough to block on: the clustering puts it in year (and
+    finer) buckets, and :mod:`histograph.merge.incremental` in day buckets. A mention without
+    such a date meets others through its participants, name and document only. The one test
+    both use, so that the incremental merge's blocks are the clustering's."""
+    return tv is not None and tv.latest - tv.earliest <= BLOCK_MAX_DAYS
 
 
 class _Index:
@@ -46,22 +54,50 @@ class _Index:
     A lookup visits the keys smallest bucket first (a day, a name, a document, a person in a
     year are selective; a whole year or a famous person is not) and stops at
     :data:`MAX_CANDIDATES` clusters, so each mention costs a bounded amount of work however
-    large the corpus grows."""
+    large the corpus grows.
+
+    Memory stays bounded per key too: a lookup never reads a bucket past its first
+    :data:`MAX_CANDIDATES` distinct clusters (it stops when it has that many), so once a
+    bucket holds them it is *full*: later clusters only count towards its size (which orders
+    the lookup), as ``[appends not stored, last cluster appended]``. The buckets of a
+    month, a year or a famous person, which grow with the corpus, stay small."""
 
     def __init__(self) -> None:
-        self.by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.by_group: dict[str, dict[str, list[int]]] = defaultdict(dict)
+        self.full: dict[str, dict[str, list[int]]] = defaultdict(dict)
 
     def add(self, group: str, keys: Iterable[str], cid: int) -> None:
+        by_key = self.by_group[group]
+        full = self.full[group]
         for k in keys:
-            lst = self.by_key[(group, k)]
-            if not lst or lst[-1] != cid:
+            over = full.get(k)
+            if over is not None:
+                if over[1] != cid:
+                    over[0] += 1
+                    over[1] = cid
+                continue
+            lst = by_key.get(k)
+            if lst is None:
+                by_key[k] = [cid]
+            elif lst[-1] != cid:
                 lst.append(cid)
+                if len(lst) >= MAX_CANDIDATES and len(set(lst)) >= MAX_CANDIDATES:
+                    full[k] = [0, cid]
 
     def get(self, group: str, keys: Iterable[str]) -> list[int]:
-        lists = [self.by_key.get((group, k)) for k in dict.fromkeys(keys)]
+        by_key = self.by_group.get(group)
+        if by_key is None:
+            return []
+        full = self.full[group]
+        lists: list[tuple[int, list[int]]] = []
+        for k in dict.fromkeys(keys):
+            lst = by_key.get(k)
+            if lst:
+                over = full.get(k)
+                lists.append((len(lst) + over[0] if over else len(lst), lst))
         seen: dict[int, None] = {}
-        for lst in sorted((x for x in lists if x), key=len):
-            if seen and len(lst) > MAX_CANDIDATES:
+        for size, lst in sorted(lists, key=lambda t: t[0]):
+            if seen and size > MAX_CANDIDATES:
                 break  # selective keys found candidates: an unselective one adds only noise
             for cid in lst:
                 seen.setdefault(cid, None)
@@ -71,7 +107,7 @@ class _Index:
 
 
 def _year_keys(tv: TimeValue | None) -> list[str]:
-    if tv is None or tv.latest - tv.earliest > _BUCKET_MAX_DAYS:
+    if tv is None or not date_blocked(tv):
         return []
     y0 = civil_from_day(tv.earliest)[0]
     y1 = civil_from_day(tv.latest)[0]
@@ -389,5 +425,7 @@ def _merge_duplicates(clusters: list[_Cluster]) -> list[_Cluster]:
             merged_into[c.id] = target.id
             owner = target
         for k in _dup_keys(owner):
-            index[k].setdefault(owner.id, None)
+            bucket = index[k]
+            if len(bucket) <= MAX_CANDIDATES:  # past it the key is skipped: nothing to keep
+                bucket.setdefault(owner.id, None)
     return [c for c in clusters if c.id not in merged_into]

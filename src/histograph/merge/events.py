@@ -530,8 +530,9 @@ def _merge_events(
     _attach_durations(mentions, built, cluster_of)
     events: list[Event] = []
     conflicts: list[Conflict] = []
+    by_id = {b.id: b for b in built}  # once: per event it made the merge quadratic
     for b in built:
-        conflicts.extend(_conflicts(b, built, cluster_of, sources, texts, names))
+        conflicts.extend(_conflicts(b, by_id, cluster_of, sources, texts, names))
         claims = mark_independence(b.claims, sources)
         spans = [(x.m.doc_id, x.m.start, x.m.end) for x in b.members]
         events.append(
@@ -688,7 +689,7 @@ def _attach_durations(
 
 def _conflicts(
     b: _Built,
-    built: list[_Built],
+    by_id: dict[str, _Built],
     cluster_of: dict[int, int],
     sources: Sources,
     texts: dict[str, str],
@@ -755,7 +756,6 @@ def _conflicts(
     fc = framing_conflict(eid, framed, {f.id: f.label for f in et.framing.values()})
     if fc is not None:
         out.append(fc)
-    by_id = {o.id: o for o in built} if b.durations else {}
     for start_id in sorted({d.start_event for d in b.durations if d.start_event is not None}):
         start = by_id[start_id]
         stated = [d for d in b.durations if d.start_event in {start_id, None}]

@@ -46,6 +46,7 @@ live in :mod:`histograph.merge.person_conflicts`.
 from __future__ import annotations
 
 import bisect
+import gc
 import hashlib
 import re
 from collections import Counter
@@ -434,12 +435,14 @@ def _join_spellings(cl: _Clusters) -> None:
     """Full names whose surnames are one edit apart ("Goodwinson" / "Godwinson"), with the
     same spelled-out given names, named on different pages (a page that spells both names
     two people), whose jurisdictions and authority records agree, are one person. Clusters
-    meet only by their first given name and the first letter of the surname."""
-    groups: dict[tuple[str, str], list[int]] = {}
+    meet only by their given names and the first letter of the surname: a join keeps both (the
+    given names must be equal, the first letters are), so each group is settled on its own and
+    a popular first name does not make one group of many people to compare pairwise."""
+    groups: dict[tuple[tuple[str, ...], str], list[int]] = {}
     for ci in range(len(cl.members)):
         r = cl.rep(ci)
         if r.given and len(r.given[0]) > 1 and len(r.surname) >= _SPELLING_MIN:
-            groups.setdefault((r.given[0], r.surname[:1]), []).append(ci)
+            groups.setdefault((r.given, r.surname[:1]), []).append(ci)
     alive = [True] * len(cl.members)
     for ids in groups.values():
         for x, i in enumerate(ids):
@@ -647,6 +650,22 @@ def merge_people(
     ``authority`` records pin identities: a person matching one gets its id
     (``Person.authority_id``) and its name. The states and organisations the documents name
     follow the people as :class:`Person` records of kind "state"/"organisation"."""
+    # many small acyclic objects: the cyclic collector would walk them again and again and
+    # free nothing (as in :func:`histograph.merge.events.merge_events`)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _merge_people(analyses, copies, authority)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _merge_people(
+    analyses: Sequence[Analysis],
+    copies: Sequence[CopyLink],
+    authority: Sequence[AuthorityRecord],
+) -> tuple[list[Person], list[Conflict]]:
     index = Authority(authority) if authority else None
     docpeople = [dp for a in analyses for dp in _doc_people(a)]
     other = _other_label_counts(analyses)
