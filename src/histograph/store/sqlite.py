@@ -86,6 +86,57 @@ _EVENT_ORDER = "(e.date_earliest IS NULL), e.date_earliest, e.date_latest, e.seq
 
 _KEPT = b"kept"  # the digest of a row a scoped merge keeps
 
+#: the per-document tables (filled by :meth:`SQLiteStore._add_analysis`)
+_ANALYSIS_TABLES = (
+    "documents",
+    "regions",
+    "sentences",
+    "time_mentions",
+    "entity_mentions",
+    "roles",
+    "event_mentions",
+    "event_mention_participants",
+)
+
+#: rows below which a first fill keeps its indexes (dropping and making them costs more)
+_BULK_ROWS = 2000
+
+
+@contextmanager
+def _bulk_fill(conn: sqlite3.Connection, tables: Sequence[str]) -> Iterator[None]:
+    """Fill empty ``tables`` faster (inside the caller's transaction): their secondary
+    indexes and triggers are dropped first and made again at the end (one sort per index
+    instead of a B-tree insert per row), and the full-text index is rebuilt in one pass.
+    The primary keys stay (``INSERT OR IGNORE`` relies on them); DDL is transactional
+    in SQLite, so a failure leaves the schema as it was."""
+    if not tables:
+        yield
+        return
+    marks = _marks(len(tables))
+    saved = [
+        (str(r["type"]), str(r["name"]), str(r["sql"]))
+        for r in conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger')"
+            f" AND tbl_name IN ({marks}) AND sql IS NOT NULL ORDER BY type, name",
+            list(tables),
+        ).fetchall()
+    ]
+    for kind, name, _ in saved:
+        conn.execute(f'DROP {kind.upper()} "{name}"')
+    yield
+    for _, _, sql in saved:  # indexes first ('index' < 'trigger')
+        conn.execute(sql)
+    if "sentences" in tables:
+        conn.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')")
+
+
+def _empty(conn: sqlite3.Connection, tables: Iterable[str]) -> list[str]:
+    """Those of ``tables`` that hold no row."""
+    return [
+        t for t in tables if conn.execute(f"SELECT 1 FROM {t} LIMIT 1").fetchone() is None
+    ]
+
+
 def _check_scope(
     kind: str,
     digests: Mapping[str, bytes],
@@ -198,6 +249,7 @@ class SQLiteStore:
             else:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
+                conn.execute("PRAGMA cache_size = -65536")  # 64 MB: bulk writes, big indexes
                 migrate(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
@@ -463,98 +515,117 @@ class SQLiteStore:
         with self._transaction() as conn:
             current = self._state(conn, "generation")
             changed = False
-            for a in kb.analyses:
-                if a.document.id in retire:
-                    continue
-                if not conn.execute(
-                    "SELECT 1 FROM documents WHERE id = ?", (a.document.id,)
-                ).fetchone():
-                    validate_analysis(a)
-                    changed = self._add_analysis(conn, a) or changed
-            inside = None if scope is None else self._scope_rows(conn, scope)
-            plans = {
-                "entity": self._plan(conn, "entities", "entity", kb.people, inside),
-                "event": self._plan(conn, "events", "event", kb.events, inside),
-                "conflict": self._plan(conn, "conflicts", "conflict", kb.conflicts, inside),
-            }
-            people = [p for p in kb.people if p.id in plans["entity"].insert]
-            events = [e for e in kb.events if e.id in plans["event"].insert]
-            conflicts = [k for k in kb.conflicts if k.id in plans["conflict"].insert]
-            written = KnowledgeBase(
-                analyses=(), events=tuple(events), people=tuple(people),
-                conflicts=tuple(conflicts), copies=kb.copies,
+            big = len(kb.events) + 20 * len(kb.analyses) >= _BULK_ROWS
+            fresh = _empty(conn, _ANALYSIS_TABLES) if big and kb.analyses else []
+            with _bulk_fill(conn, fresh if len(fresh) == len(_ANALYSIS_TABLES) else []):
+                for a in kb.analyses:
+                    if a.document.id in retire:
+                        continue
+                    if fresh or not conn.execute(
+                        "SELECT 1 FROM documents WHERE id = ?", (a.document.id,)
+                    ).fetchone():
+                        validate_analysis(a)
+                        changed = self._add_analysis(conn, a) or changed
+            bulk = _empty(conn, _KNOWLEDGE_TABLES) if big and scope is None else []
+            with _bulk_fill(conn, bulk if len(bulk) == len(_KNOWLEDGE_TABLES) else []):
+                self._replace_rows(conn, kb, retire, scope, generation, current, changed)
+
+    def _replace_rows(
+        self,
+        conn: sqlite3.Connection,
+        kb: KnowledgeBase,
+        retire: Mapping[str, str | None],
+        scope: Collection[str] | None,
+        generation: int | None,
+        current: int,
+        changed: bool,
+    ) -> bool:
+        """The knowledge rows of :meth:`replace_knowledge` (its documents stored)."""
+        inside = None if scope is None else self._scope_rows(conn, scope)
+        plans = {
+            "entity": self._plan(conn, "entities", "entity", kb.people, inside),
+            "event": self._plan(conn, "events", "event", kb.events, inside),
+            "conflict": self._plan(conn, "conflicts", "conflict", kb.conflicts, inside),
+        }
+        people = [p for p in kb.people if p.id in plans["entity"].insert]
+        events = [e for e in kb.events if e.id in plans["event"].insert]
+        conflicts = [k for k in kb.conflicts if k.id in plans["conflict"].insert]
+        written = KnowledgeBase(
+            analyses=(), events=tuple(events), people=tuple(people),
+            conflicts=tuple(conflicts), copies=kb.copies,
+        )
+        validate_knowledge(KnowledgeBase(copies=kb.copies))  # the records: in _plan
+        orphans = self._delete_knowledge(conn, plans)
+        if scope is not None and plans["event"].insert:
+            plans["event"].insert.update(self._places_by_id(conn, plans["event"].insert))
+        copies = list(kb.copies)
+        if scope is not None:  # the copy links of the other documents stay; all in order
+            gone = set(scope) | set(retire)
+            copies += [
+                c
+                for c in (S.copy_from_row(r) for r in conn.execute("SELECT * FROM copies"))
+                if c.doc_id not in gone and c.source_id not in gone
+            ]
+            copies.sort(key=lambda c: (c.doc_id, c.source_id))
+        conn.execute("DELETE FROM copies")
+        now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+        for old_id, new_id in sorted(retire.items()):
+            row = conn.execute("SELECT uri FROM documents WHERE id = ?", (old_id,)).fetchone()
+            if row is None:
+                continue
+            # its claims: every row that used them was replaced (its evidence changed)
+            conn.execute("DELETE FROM claims WHERE doc_id = ?", (old_id,))
+            conn.execute("DELETE FROM documents WHERE id = ?", (old_id,))
+            conn.execute(
+                "INSERT INTO document_versions (uri, old_id, new_id, change, at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (row["uri"], old_id, new_id, "removed" if new_id is None else "replaced", now),
             )
-            validate_knowledge(KnowledgeBase(copies=kb.copies))  # the records: in _plan
-            orphans = self._delete_knowledge(conn, plans)
-            if scope is not None and plans["event"].insert:
-                plans["event"].insert.update(self._places_by_id(conn, plans["event"].insert))
-            copies = list(kb.copies)
-            if scope is not None:  # the copy links of the other documents stay; all in order
-                gone = set(scope) | set(retire)
-                copies += [
-                    c
-                    for c in (S.copy_from_row(r) for r in conn.execute("SELECT * FROM copies"))
-                    if c.doc_id not in gone and c.source_id not in gone
-                ]
-                copies.sort(key=lambda c: (c.doc_id, c.source_id))
-            conn.execute("DELETE FROM copies")
-            now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
-            for old_id, new_id in sorted(retire.items()):
-                row = conn.execute("SELECT uri FROM documents WHERE id = ?", (old_id,)).fetchone()
-                if row is None:
-                    continue
-                # its claims: every row that used them was replaced (its evidence changed)
-                conn.execute("DELETE FROM claims WHERE doc_id = ?", (old_id,))
-                conn.execute("DELETE FROM documents WHERE id = ?", (old_id,))
+            changed = True
+        if changed:
+            self._set_state(conn, "generation", current + 1)
+        if generation is None or generation == current:
+            # built from the documents stored now: the knowledge is fresh
+            self._set_state(
+                conn, "knowledge_generation", current + 1 if changed else current
+            )
+        needed = sorted(knowledge_doc_ids(written))
+        present: set[str] = set()
+        for chunk in _chunks(needed):
+            present.update(
+                str(r["id"])
+                for r in conn.execute(
+                    f"SELECT id FROM documents WHERE id IN ({_marks(len(chunk))})", chunk
+                )
+            )
+        if missing := set(needed) - present:
+            raise missing_documents_error(missing)
+        self._write_people(conn, people, plans["entity"].insert)
+        claim_ids = self._write_claims(conn, written)
+        self._write_events(conn, events, claim_ids, plans["event"].insert)
+        self._write_conflicts(conn, conflicts, claim_ids, plans["conflict"].insert)
+        for table, kind in (("entities", "entity"), ("events", "event"), ("conflicts", "conflict")):
+            moves = plans[kind].move
+            conn.executemany(
+                f"UPDATE {table} SET seq = ? WHERE id = ?",
+                [(seq, key) for key, seq in moves.items()],
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO knowledge_rows (kind, id, digest) VALUES (?, ?, ?)",
+                [(kind, key, d) for key, d in plans[kind].digests.items()],
+            )
+        self._drop_orphan_claims(conn, orphans)
+        if scope is None:
+            conn.execute("UPDATE merge_key_docs SET merged = 1 WHERE merged = 0")
+            self._set_state(conn, "full_merge", 0)
+        else:
+            for chunk in _chunks(sorted(scope)):
                 conn.execute(
-                    "INSERT INTO document_versions (uri, old_id, new_id, change, at)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    (row["uri"], old_id, new_id, "removed" if new_id is None else "replaced", now),
+                    f"UPDATE merge_key_docs SET merged = 1 WHERE doc_id IN ({_marks(len(chunk))})",
+                    chunk,
                 )
-                changed = True
-            if changed:
-                self._set_state(conn, "generation", current + 1)
-            if generation is None or generation == current:
-                # built from the documents stored now: the knowledge is fresh
-                self._set_state(
-                    conn, "knowledge_generation", current + 1 if changed else current
-                )
-            needed = sorted(knowledge_doc_ids(written))
-            present: set[str] = set()
-            for chunk in _chunks(needed):
-                present.update(
-                    str(r["id"])
-                    for r in conn.execute(
-                        f"SELECT id FROM documents WHERE id IN ({_marks(len(chunk))})", chunk
-                    )
-                )
-            if missing := set(needed) - present:
-                raise missing_documents_error(missing)
-            self._write_people(conn, people, plans["entity"].insert)
-            claim_ids = self._write_claims(conn, written)
-            self._write_events(conn, events, claim_ids, plans["event"].insert)
-            self._write_conflicts(conn, conflicts, claim_ids, plans["conflict"].insert)
-            for table, kind in (("entities", "entity"), ("events", "event"), ("conflicts", "conflict")):
-                moves = plans[kind].move
-                conn.executemany(
-                    f"UPDATE {table} SET seq = ? WHERE id = ?",
-                    [(seq, key) for key, seq in moves.items()],
-                )
-                conn.executemany(
-                    "INSERT OR REPLACE INTO knowledge_rows (kind, id, digest) VALUES (?, ?, ?)",
-                    [(kind, key, d) for key, d in plans[kind].digests.items()],
-                )
-            self._drop_orphan_claims(conn, orphans)
-            if scope is None:
-                conn.execute("UPDATE merge_key_docs SET merged = 1 WHERE merged = 0")
-                self._set_state(conn, "full_merge", 0)
-            else:
-                for chunk in _chunks(sorted(scope)):
-                    conn.execute(
-                        f"UPDATE merge_key_docs SET merged = 1 WHERE doc_id IN ({_marks(len(chunk))})",
-                        chunk,
-                    )
-            self._insert(conn, "copies", (S.copy_row(c, i) for i, c in enumerate(copies)))
+        self._insert(conn, "copies", (S.copy_row(c, i) for i, c in enumerate(copies)))
+        return changed
 
     @staticmethod
     def _scope_rows(conn: sqlite3.Connection, scope: Collection[str]) -> dict[str, set[str]]:
@@ -977,20 +1048,31 @@ class SQLiteStore:
         """Store the component keys of documents (replacing earlier ones); ``merged``: the
         stored knowledge already includes these documents (a store built in one piece)."""
         with self._transaction() as conn:
-            for doc_id, ks in sorted(keys.items()):
-                if not conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
-                    continue
-                conn.execute("DELETE FROM merge_keys WHERE doc_id = ?", (doc_id,))
+            stored: set[str] = set()
+            for chunk in _chunks(sorted(keys)):
+                stored.update(
+                    str(r["id"])
+                    for r in conn.execute(
+                        f"SELECT id FROM documents WHERE id IN ({_marks(len(chunk))})", chunk
+                    )
+                )
+            docs = [d for d in sorted(keys) if d in stored]
+            fresh = _empty(conn, ("merge_keys",)) if len(docs) * 20 >= _BULK_ROWS else []
+            with _bulk_fill(conn, fresh):
+                if not fresh:
+                    conn.executemany(
+                        "DELETE FROM merge_keys WHERE doc_id = ?", [(d,) for d in docs]
+                    )
                 conn.executemany(
                     "INSERT INTO merge_keys (key, doc_id, role) VALUES (?, ?, ?)",
-                    [(k, doc_id, r) for k, r in sorted(ks.items())],
+                    sorted((k, d, r) for d in docs for k, r in keys[d].items()),  # key order
                 )
-                conn.execute(
-                    "INSERT INTO merge_key_docs (doc_id, version, merged) VALUES (?, ?, ?)"
-                    " ON CONFLICT (doc_id) DO UPDATE SET version = excluded.version,"
-                    " merged = max(merged, excluded.merged)",
-                    (doc_id, version, int(merged)),
-                )
+            conn.executemany(
+                "INSERT INTO merge_key_docs (doc_id, version, merged) VALUES (?, ?, ?)"
+                " ON CONFLICT (doc_id) DO UPDATE SET version = excluded.version,"
+                " merged = max(merged, excluded.merged)",
+                [(d, version, int(merged)) for d in docs],
+            )
 
     def merge_keys(self, doc_ids: Sequence[str]) -> dict[str, dict[str, int]]:
         """Document id -> its stored component keys (key -> role)."""
