@@ -7,6 +7,7 @@ memory store and plain Python over ``KnowledgeBase``). Nothing here is timed.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -244,6 +245,46 @@ def test_facets_equal_the_naive_count(store: Store) -> None:
     ranked = sorted(want_sources.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
     assert [(x.id, x.count) for x in top.sources] == ranked
     assert len(top.entities) == 2
+
+
+def _naive_facets(kb: KnowledgeBase) -> tuple[dict[str, int], ...]:
+    return (
+        dict(Counter(e.type for e in kb.events)),
+        dict(Counter(p for e in kb.events for p in set(e.participants))),
+        dict(Counter(d for e in kb.events for d in {m.doc_id for m in e.mentions})),
+    )
+
+
+def _facets(store: Store) -> tuple[dict[str, int], ...]:
+    f = store.facets()
+    return (
+        dict(f.types),
+        {x.id: x.count for x in f.entities},
+        {x.id: x.count for x in f.sources},
+    )
+
+
+def test_facets_follow_a_rewrite_that_drops_and_changes_events(store: Store) -> None:
+    """The counts kept by the write path: events gone, a type changed, a participant
+    replaced, a source no longer cited: the facets are those of the new knowledge."""
+    kb = small_kb()
+    changed: list[Event] = []
+    for i, e in enumerate(kb.events):
+        if i % 7 == 0:
+            continue  # gone
+        if i % 5 == 0:
+            e = dataclasses.replace(e, type="embassy", participants=(e.participants[0], "p9"))
+        if i % 6 == 1:  # keep only its first source
+            e = dataclasses.replace(e, mentions=e.mentions[:1])
+        changed.append(e)
+    kept = {e.id for e in changed}
+    new = dataclasses.replace(
+        kb, events=tuple(changed), conflicts=tuple(k for k in kb.conflicts if k.subject in kept)
+    )
+    store.replace_knowledge(new)
+    assert _facets(store) == _naive_facets(new)
+    store.replace_knowledge(kb)
+    assert _facets(store) == _naive_facets(kb)
 
 
 def test_events_at_a_span_of_a_source(store: Store) -> None:

@@ -292,3 +292,71 @@ def people_where(kind: str | None, query: str | None, mark: str) -> tuple[str, l
         )
         params.extend([pat, pat])
     return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+# ---------------------------------------------------------------- facet counts (SQL stores)
+
+#: facet -> (table, key column, what is counted): the timeline's facets, kept in the
+#: ``facet_counts`` table by the write path so that reading them costs an index walk, not
+#: a count over every event (migrations: SQLite 0010, PostgreSQL 0004)
+FACETS: dict[str, tuple[str, str, str]] = {
+    "type": ("events", "type", "count(*)"),
+    "entity": ("event_entities", "entity_id", "count(DISTINCT event_id)"),
+    "source": ("event_evidence", "doc_id", "count(DISTINCT event_id)"),
+}
+
+#: the facets of a page, read from ``facet_counts`` (``{ph}``: the placeholder; the limit
+#: is formatted in: an int)
+FACET_TYPES_SQL = "SELECT key AS k, n FROM facet_counts WHERE facet = 'type' ORDER BY key"
+FACET_ENTITIES_SQL = (
+    "SELECT f.k, f.n, p.name, p.kind FROM (SELECT key AS k, n FROM facet_counts"
+    " WHERE facet = 'entity'{top}) f LEFT JOIN entities p ON p.id = f.k ORDER BY f.n DESC, f.k"
+)
+FACET_SOURCES_SQL = (
+    "SELECT f.k, f.n, d.uri, d.title FROM (SELECT key AS k, n FROM facet_counts"
+    " WHERE facet = 'source'{top}) f LEFT JOIN documents d ON d.id = f.k ORDER BY f.n DESC, f.k"
+)
+
+
+def facet_top(limit: int | None) -> str:
+    """The ORDER BY/LIMIT of the most frequent entities and sources (ties by id)."""
+    return "" if limit is None else f" ORDER BY n DESC, key LIMIT {int(limit)}"
+
+
+def facet_refresh_sql(
+    keys: Mapping[str, Iterable[str]] | None, marks: Any, chunk: int = 500
+) -> Iterator[tuple[str, list[Any]]]:
+    """The statements that make ``facet_counts`` right again after a write: for the keys
+    the written and deleted events touched (facet -> keys), or for every key (``None``:
+    after a rewrite of everything). ``marks(n)`` writes ``n`` placeholders."""
+    if keys is None:
+        yield "DELETE FROM facet_counts", []
+        for facet, (table, col, count) in FACETS.items():
+            yield (
+                f"INSERT INTO facet_counts (facet, key, n) SELECT '{facet}', {col}, {count}"
+                f" FROM {table} GROUP BY {col}",
+                [],
+            )
+        return
+    for facet, (table, col, count) in FACETS.items():
+        todo = sorted(set(keys.get(facet, ())))
+        for i in range(0, len(todo), chunk):
+            part = todo[i : i + chunk]
+            m = marks(len(part))
+            yield f"DELETE FROM facet_counts WHERE facet = '{facet}' AND key IN ({m})", part
+            yield (
+                f"INSERT INTO facet_counts (facet, key, n) SELECT '{facet}', {col}, {count}"
+                f" FROM {table} WHERE {col} IN ({m}) GROUP BY {col}",
+                part,
+            )
+
+
+def facet_keys(events: Iterable[Any]) -> dict[str, set[str]]:
+    """The facet keys of events (:class:`~histograph.model.Event`): their type, participant
+    entities and source documents."""
+    out: dict[str, set[str]] = {"type": set(), "entity": set(), "source": set()}
+    for e in events:
+        out["type"].add(e.type)
+        out["entity"].update(e.participants)
+        out["source"].update(m.doc_id for m in e.mentions)
+    return out

@@ -54,9 +54,14 @@ from . import DocumentVersion, FacetEntity, Facets, FacetSource, SearchHit, reda
 from . import serialise as S
 from .common import (
     EXACT_DAY_PRECISIONS,
+    FACET_ENTITIES_SQL,
+    FACET_SOURCES_SQL,
+    FACET_TYPES_SQL,
     StoreError,
     check_month_day,
     check_page,
+    facet_refresh_sql,
+    facet_top,
     falls_on,
     knowledge_doc_ids,
     missing_documents_error,
@@ -68,8 +73,18 @@ from .common import (
 )
 from .schema import Migration, available_migrations
 
+#: events written at once from which the statistics are made again (``ANALYZE``): the
+#: planner of a freshly filled database otherwise guesses, and picks scans
+_ANALYZE_ROWS = 5000
+
+
+def _marks(n: int) -> str:
+    return ", ".join(["%s"] * n)
+
+
 #: merged-knowledge tables, children before parents (deleted in this order)
 KNOWLEDGE_TABLES = (
+    "facet_counts",
     "conflict_value_claims",
     "conflict_values",
     "conflicts",
@@ -562,6 +577,10 @@ class PostgresStore:
             self._write_events(conn, kb.events, claim_ids)
             self._write_conflicts(conn, kb.conflicts, claim_ids)
             self._insert(conn, "copies", (S.copy_row(c, i) for i, c in enumerate(kb.copies)))
+            for sql, params in facet_refresh_sql(None, _marks):
+                self._exec(conn, sql, params)
+            if len(kb.events) >= _ANALYZE_ROWS:  # the planner's statistics of the new rows
+                conn.execute("ANALYZE")
 
     def _write_people(
         self, conn: psycopg.Connection[dict[str, Any]], people: Sequence[Person]
@@ -990,21 +1009,11 @@ class PostgresStore:
         return sum(1 for r in rows if falls_on(S.time_from_row(r, "date_"), month, day))
 
     def facets(self, limit: int | None = None) -> Facets:
-        top = "" if limit is None else f" ORDER BY n DESC, k LIMIT {int(limit)}"
+        top = facet_top(limit)
         with self._snapshot():
-            types = self._all(
-                "SELECT type AS k, count(*) AS n FROM events GROUP BY type ORDER BY k"
-            )
-            ents = self._all(
-                "SELECT f.k, f.n, p.name, p.kind FROM (SELECT entity_id AS k,"
-                " count(DISTINCT event_id) AS n FROM event_entities GROUP BY entity_id"
-                f"{top}) f LEFT JOIN entities p ON p.id = f.k ORDER BY f.n DESC, f.k"
-            )
-            docs = self._all(
-                "SELECT f.k, f.n, d.uri, d.title FROM (SELECT doc_id AS k,"
-                " count(DISTINCT event_id) AS n FROM event_evidence GROUP BY doc_id"
-                f"{top}) f LEFT JOIN documents d ON d.id = f.k ORDER BY f.n DESC, f.k"
-            )
+            types = self._all(FACET_TYPES_SQL)
+            ents = self._all(FACET_ENTITIES_SQL.format(top=top))
+            docs = self._all(FACET_SOURCES_SQL.format(top=top))
         return Facets(
             types=[(str(r["k"]), int(r["n"])) for r in types],
             entities=[FacetEntity(str(r["k"]), int(r["n"]), r["name"], r["kind"]) for r in ents],

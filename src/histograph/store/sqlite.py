@@ -46,11 +46,17 @@ from . import diff as D
 from . import serialise as S
 from .common import (
     EXACT_DAY_PRECISIONS,
+    FACET_ENTITIES_SQL,
+    FACET_SOURCES_SQL,
+    FACET_TYPES_SQL,
     ScopeError,
     StoreError,
     check_month_day,
     check_page,
     check_repr,
+    facet_keys,
+    facet_refresh_sql,
+    facet_top,
     falls_on,
     fts_safe_query,
     knowledge_doc_ids,
@@ -527,8 +533,12 @@ class SQLiteStore:
                         validate_analysis(a)
                         changed = self._add_analysis(conn, a) or changed
             bulk = _empty(conn, _KNOWLEDGE_TABLES) if big and scope is None else []
-            with _bulk_fill(conn, bulk if len(bulk) == len(_KNOWLEDGE_TABLES) else []):
-                self._replace_rows(conn, kb, retire, scope, generation, current, changed)
+            if len(bulk) != len(_KNOWLEDGE_TABLES):
+                bulk = []
+            with _bulk_fill(conn, bulk):
+                self._replace_rows(
+                    conn, kb, retire, scope, generation, current, changed, bool(bulk)
+                )
 
     def _replace_rows(
         self,
@@ -539,8 +549,10 @@ class SQLiteStore:
         generation: int | None,
         current: int,
         changed: bool,
+        bulk: bool,
     ) -> bool:
-        """The knowledge rows of :meth:`replace_knowledge` (its documents stored)."""
+        """The knowledge rows of :meth:`replace_knowledge` (its documents stored; ``bulk``:
+        into empty tables, the facets counted afresh)."""
         inside = None if scope is None else self._scope_rows(conn, scope)
         plans = {
             "entity": self._plan(conn, "entities", "entity", kb.people, inside),
@@ -555,6 +567,7 @@ class SQLiteStore:
             conflicts=tuple(conflicts), copies=kb.copies,
         )
         validate_knowledge(KnowledgeBase(copies=kb.copies))  # the records: in _plan
+        touched = None if bulk else self._facet_keys(conn, plans["event"].delete, events)
         orphans = self._delete_knowledge(conn, plans)
         if scope is not None and plans["event"].insert:
             plans["event"].insert.update(self._places_by_id(conn, plans["event"].insert))
@@ -625,7 +638,28 @@ class SQLiteStore:
                     chunk,
                 )
         self._insert(conn, "copies", (S.copy_row(c, i) for i, c in enumerate(copies)))
+        for sql, params in facet_refresh_sql(touched, _marks):
+            conn.execute(sql, params)
         return changed
+
+    @staticmethod
+    def _facet_keys(
+        conn: sqlite3.Connection, deleted: Sequence[str], written: Sequence[Event]
+    ) -> dict[str, set[str]]:
+        """The facet keys (type, entities, sources) of the events about to be deleted and
+        of those written: the counts that change."""
+        out = facet_keys(written)
+        for chunk in _chunks(list(deleted)):
+            marks = _marks(len(chunk))
+            for facet, sql in (
+                ("type", f"SELECT DISTINCT type AS k FROM events WHERE id IN ({marks})"),
+                ("entity", "SELECT DISTINCT entity_id AS k FROM event_entities"
+                 f" WHERE event_id IN ({marks})"),
+                ("source", "SELECT DISTINCT doc_id AS k FROM event_evidence"
+                 f" WHERE event_id IN ({marks})"),
+            ):
+                out[facet].update(str(r["k"]) for r in conn.execute(sql, chunk))
+        return out
 
     @staticmethod
     def _scope_rows(conn: sqlite3.Connection, scope: Collection[str]) -> dict[str, set[str]]:
@@ -1413,20 +1447,13 @@ class SQLiteStore:
 
     def facets(self, limit: int | None = None) -> Facets:
         """Event counts by type, by participant entity and by source document (each event
-        once per source), by aggregate SQL; entities and sources the ``limit`` most
-        frequent (ties by id), with their names."""
-        top = "" if limit is None else f" ORDER BY n DESC, k LIMIT {int(limit)}"
-        types = self._all("SELECT type AS k, count(*) AS n FROM events GROUP BY type ORDER BY k")
-        ents = self._all(
-            "SELECT f.k, f.n, p.name, p.kind FROM (SELECT entity_id AS k,"
-            " count(DISTINCT event_id) AS n FROM event_entities GROUP BY entity_id"
-            f"{top}) f LEFT JOIN entities p ON p.id = f.k ORDER BY f.n DESC, f.k"
-        )
-        docs = self._all(
-            "SELECT f.k, f.n, d.uri, d.title FROM (SELECT doc_id AS k,"
-            " count(DISTINCT event_id) AS n FROM event_evidence GROUP BY doc_id"
-            f"{top}) f LEFT JOIN documents d ON d.id = f.k ORDER BY f.n DESC, f.k"
-        )
+        once per source), kept in ``facet_counts`` by the write path; entities and sources
+        the ``limit`` most frequent (ties by id), with their names."""
+        top = facet_top(limit)
+        with self._lock:
+            types = self._all(FACET_TYPES_SQL)
+            ents = self._all(FACET_ENTITIES_SQL.format(top=top))
+            docs = self._all(FACET_SOURCES_SQL.format(top=top))
         return Facets(
             types=[(str(r["k"]), int(r["n"])) for r in types],
             entities=[FacetEntity(str(r["k"]), int(r["n"]), r["name"], r["kind"]) for r in ents],
