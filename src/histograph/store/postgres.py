@@ -53,18 +53,18 @@ from ..model import (
 from . import DocumentVersion, FacetEntity, Facets, FacetSource, SearchHit, redact_url
 from . import serialise as S
 from .common import (
-    EXACT_DAY_PRECISIONS,
     FACET_ENTITIES_SQL,
     FACET_SOURCES_SQL,
     FACET_TYPES_SQL,
     StoreError,
     check_month_day,
     check_page,
+    counted_events_sql,
     facet_refresh_sql,
     facet_top,
-    falls_on,
     knowledge_doc_ids,
     missing_documents_error,
+    on_day_rows,
     people_where,
     query_terms,
     validate_analysis,
@@ -958,6 +958,11 @@ class PostgresStore:
         type: str | None = None,
         source: str | None = None,
     ) -> int:
+        filtered = earliest is not None or latest is not None or entity is not None
+        kept = counted_events_sql("%s", filtered=filtered, type=type, source=source)
+        if kept is not None:
+            row = self._one(*kept)
+            return int(row["n"]) if row else 0
         where, params = self._event_filter(earliest, latest, entity, type, source)
         row = self._one(f"SELECT count(*) AS n FROM events e{where}", params)
         return int(row["n"]) if row else 0
@@ -984,29 +989,19 @@ class PostgresStore:
     ) -> list[Event]:
         check_month_day(month, day)
         check_page(limit, offset)
+        want = None if limit is None else offset + limit
         with self._snapshot():
-            rows = self._all(
-                "SELECT * FROM events e WHERE"
-                " (e.date_precision = ANY(%s) AND e.date_month = %s AND e.date_day = %s)"
-                " OR (e.date_precision = 'month' AND e.date_month = %s)"
-                " OR (e.date_precision = 'interval' AND e.date_latest - e.date_earliest < 31)"
-                f" ORDER BY {_EVENT_ORDER}",
-                (sorted(EXACT_DAY_PRECISIONS), month, day, month),
-            )
-            rows = [r for r in rows if falls_on(S.time_from_row(r, "date_"), month, day)]
-            end = None if limit is None else offset + limit
-            return self._load_events(rows[offset:end])
+            light, _ = on_day_rows(self._all, "%s", month, day, want)
+            ids = [str(r["id"]) for r in light[offset:]]
+            full = {
+                str(r["id"]): r for r in self._all("SELECT * FROM events WHERE id = ANY(%s)", (ids,))
+            }
+            return self._load_events([full[i] for i in ids if i in full])
 
     def count_on_this_day(self, month: int, day: int) -> int:
         check_month_day(month, day)
-        rows = self._all(
-            "SELECT * FROM events e WHERE"
-            " (e.date_precision = ANY(%s) AND e.date_month = %s AND e.date_day = %s)"
-            " OR (e.date_precision = 'month' AND e.date_month = %s)"
-            " OR (e.date_precision = 'interval' AND e.date_latest - e.date_earliest < 31)",
-            (sorted(EXACT_DAY_PRECISIONS), month, day, month),
-        )
-        return sum(1 for r in rows if falls_on(S.time_from_row(r, "date_"), month, day))
+        with self._snapshot():
+            return on_day_rows(self._all, "%s", month, day, None, count_only=True)[1]
 
     def facets(self, limit: int | None = None) -> Facets:
         top = facet_top(limit)

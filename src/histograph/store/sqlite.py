@@ -45,7 +45,6 @@ from . import DocumentVersion, FacetEntity, Facets, FacetSource, SearchHit
 from . import diff as D
 from . import serialise as S
 from .common import (
-    EXACT_DAY_PRECISIONS,
     FACET_ENTITIES_SQL,
     FACET_SOURCES_SQL,
     FACET_TYPES_SQL,
@@ -54,13 +53,14 @@ from .common import (
     check_month_day,
     check_page,
     check_repr,
+    counted_events_sql,
     facet_keys,
     facet_refresh_sql,
     facet_top,
-    falls_on,
     fts_safe_query,
     knowledge_doc_ids,
     missing_documents_error,
+    on_day_rows,
     people_where,
     validate_analysis,
     validate_ids,
@@ -176,16 +176,6 @@ def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
 
 def _marks(n: int) -> str:
     return ", ".join("?" * n)
-
-
-def _on_day(row: dict[str, Any], month: int, day: int) -> bool:
-    """:func:`falls_on` for a row the on-this-day SQL selected: a day-precision row matched
-    its month and day in SQL, and every month has days 1-28; only the rest need the rule."""
-    if row["date_precision"] in EXACT_DAY_PRECISIONS:
-        return True
-    if row["date_precision"] == "month" and day <= 28:
-        return True
-    return falls_on(S.time_from_row(row, "date_"), month, day)
 
 
 class _FTS:
@@ -1347,6 +1337,11 @@ class SQLiteStore:
         type: str | None = None,
         source: str | None = None,
     ) -> int:
+        filtered = earliest is not None or latest is not None or entity is not None
+        kept = counted_events_sql("?", filtered=filtered, type=type, source=source)
+        if kept is not None:
+            row = self._one(*kept)
+            return int(row["n"]) if row else 0
         where, params = self._event_filter(earliest, latest, entity, type, source)
         row = self._one(f"SELECT count(*) AS n FROM events e{where}", params)
         return int(row["n"]) if row else 0
@@ -1364,86 +1359,21 @@ class SQLiteStore:
         found = self._load_events(self._all("SELECT * FROM events e WHERE e.id = ?", (event_id,)))
         return found[0] if found else None
 
-    def _on_day_rows(
-        self, month: int, day: int, want: int | None, count_only: bool = False
-    ) -> tuple[list[dict[str, Any]], int]:
-        """The events falling on a month and day, in timeline order, as light rows (rowid,
-        order and date columns): the first ``want`` (None: all) and how many there are.
-
-        Three index seeks (month and day; month precision of that month; short intervals),
-        not one OR that scans every event. Up to the 28th, every day- and month-precision
-        row the SQL finds falls on the day, so the order and the limit are SQL's; only the
-        intervals (and the month rows of the 29th to the 31st) are checked here."""
-        exact = ", ".join(f"'{p}'" for p in sorted(EXACT_DAY_PRECISIONS))
-        cols = (
-            "e.rowid AS rid, e.seq, e.date_value, e.date_earliest, e.date_latest,"
-            " e.date_precision, e.date_calendar, e.date_source_calendar, e.date_anchor,"
-            " e.date_approximate"
-        )
-        day_sql = (
-            f"SELECT {cols} FROM events e WHERE e.date_month = ? AND e.date_day = ?"
-            f" AND e.date_precision IN ({exact})"
-        )
-        month_sql = f"SELECT {cols} FROM events e WHERE e.date_precision = 'month' AND e.date_month = ?"
-        interval_sql = (
-            f"SELECT {cols} FROM events e WHERE e.date_precision = 'interval'"
-            " AND e.date_latest - e.date_earliest < 31"
-        )
-        checked = [r for r in self._all(interval_sql) if _on_day(r, month, day)]
-        if day <= 28:
-            row = self._one(
-                f"SELECT (SELECT count(*) FROM ({day_sql})) + (SELECT count(*) FROM ({month_sql}))"
-                " AS n",
-                (month, day, month),
-            )
-            total = (int(row["n"]) if row else 0) + len(checked)
-            if count_only:
-                return [], total
-            tail = "" if want is None else f" LIMIT {int(want)}"
-            rows = self._all(
-                f"SELECT * FROM ({day_sql} UNION ALL {month_sql}) e ORDER BY {_EVENT_ORDER}"
-                + tail,
-                (month, day, month),
-            )
-        else:
-            rows = [
-                r
-                for r in self._all(f"{day_sql} UNION ALL {month_sql}", (month, day, month))
-                if _on_day(r, month, day)
-            ]
-            total = len(rows) + len(checked)
-            if count_only:
-                return [], total
-        rows += checked
-        rows.sort(
-            key=lambda r: (
-                r["date_earliest"] is None, r["date_earliest"], r["date_latest"], r["seq"]
-            )
-        )
-        return rows if want is None else rows[:want], total
-
     def on_this_day(
         self, month: int, day: int, *, limit: int | None = None, offset: int = 0
     ) -> list[Event]:
         check_month_day(month, day)
         check_page(limit, offset)
         want = None if limit is None else offset + limit
-        light, _ = self._on_day_rows(month, day, want)
-        light = light[offset:]
-        rids = [int(r["rid"]) for r in light]
-        full: dict[int, dict[str, Any]] = {}
-        for k in range(0, len(rids), _CHUNK):
-            chunk = rids[k : k + _CHUNK]
-            for r in self._all(
-                f"SELECT rowid AS rid, * FROM events WHERE rowid IN ({_marks(len(chunk))})", chunk
-            ):
-                full[int(r["rid"])] = r
-        return self._load_events([full[i] for i in rids if i in full])
+        light, _ = on_day_rows(self._all, "?", month, day, want)
+        ids = [str(r["id"]) for r in light[offset:]]
+        full = {str(r["id"]): r for r in self._in("SELECT * FROM events WHERE id IN ({ids})", ids)}
+        return self._load_events([full[i] for i in ids if i in full])
 
     def count_on_this_day(self, month: int, day: int) -> int:
         """How many events :meth:`on_this_day` would return without ``limit``/``offset``."""
         check_month_day(month, day)
-        return self._on_day_rows(month, day, None, count_only=True)[1]
+        return on_day_rows(self._all, "?", month, day, None, count_only=True)[1]
 
     def facets(self, limit: int | None = None) -> Facets:
         """Event counts by type, by participant entity and by source document (each event
