@@ -378,39 +378,36 @@ class PostgresStore:
             return added
 
     def _add_analysis(self, conn: psycopg.Connection[dict[str, Any]], a: Analysis) -> bool:
-        doc = a.document
-        if self._exec(conn, "SELECT 1 FROM documents WHERE id = %s", (doc.id,)).fetchone():
-            return False
-        self._insert(conn, "documents", [S.document_row(doc, a.published, _now())])
-        self._insert(conn, "regions", (S.region_row(r, i) for i, r in enumerate(a.regions)))
-        sentences = (S.sentence_row(s, i, doc.text) for i, s in enumerate(a.sentences))
-        self._insert(
-            conn, "sentences", ({**r, "words": " ".join(words(r["text"]))} for r in sentences)
-        )
-        self._insert(
-            conn, "time_mentions", (S.time_mention_row(t, i) for i, t in enumerate(a.times))
-        )
-        self._insert(
-            conn,
-            "entity_mentions",
-            ({**S.entity_mention_row(m), "seq": i} for i, m in enumerate(a.entities)),
-        )
-        self._insert(conn, "roles", ({**S.role_row(r), "seq": i} for i, r in enumerate(a.roles)))
-        self._insert(
-            conn,
-            "event_mentions",
-            ({**S.event_mention_row(m), "seq": i} for i, m in enumerate(a.events)),
-        )
-        self._insert(
-            conn,
-            "event_mention_participants",
-            (
-                {**S.participant_row(p), "doc_id": doc.id, "mention_seq": i, "seq": j}
-                for i, m in enumerate(a.events)
-                for j, p in enumerate(m.participants)
-            ),
-        )
-        return True
+        new = self._new_analyses(conn, [a])
+        self._add_analyses(conn, new)
+        return bool(new)
+
+    def _new_analyses(
+        self, conn: psycopg.Connection[dict[str, Any]], analyses: Sequence[Analysis]
+    ) -> list[Analysis]:
+        """Those of ``analyses`` whose document is not stored (the first of equal ids),
+        validated."""
+        ids = sorted({a.document.id for a in analyses})
+        stored = {
+            str(r["id"])
+            for r in self._exec(conn, "SELECT id FROM documents WHERE id = ANY(%s)", (ids,))
+        }
+        out = []
+        for a in analyses:
+            if a.document.id not in stored:
+                validate_analysis(a)
+                stored.add(a.document.id)
+                out.append(a)
+        return out
+
+    def _add_analyses(
+        self, conn: psycopg.Connection[dict[str, Any]], analyses: Sequence[Analysis]
+    ) -> None:
+        """Store new analyses (:meth:`_new_analyses`): one ``COPY`` a table."""
+        for table, rows in S.analysis_rows(analyses, _now()).items():
+            if table == "sentences":  # the words the full-text index reads
+                rows = [{**r, "words": " ".join(words(r["text"]))} for r in rows]
+            self._insert(conn, table, rows)
 
     def _load_analyses(self, ids: Sequence[str]) -> list[Analysis]:
         """The analyses of ``ids`` (unknown ids left out), in the order of ``ids``: one
@@ -535,15 +532,9 @@ class PostgresStore:
         retire = dict(retire or {})
         with self._transaction() as conn:
             current = self._state(conn, "generation")
-            changed = False
-            for a in kb.analyses:
-                if a.document.id in retire:
-                    continue
-                if not self._exec(
-                    conn, "SELECT 1 FROM documents WHERE id = %s", (a.document.id,)
-                ).fetchone():
-                    validate_analysis(a)
-                    changed = self._add_analysis(conn, a) or changed
+            new = self._new_analyses(conn, [a for a in kb.analyses if a.document.id not in retire])
+            self._add_analyses(conn, new)
+            changed = bool(new)
             for table in KNOWLEDGE_TABLES:
                 conn.execute(cast(Any, f"DELETE FROM {table}"))
             now = _now()

@@ -92,17 +92,7 @@ _EVENT_ORDER = "(e.date_earliest IS NULL), e.date_earliest, e.date_latest, e.seq
 
 _KEPT = b"kept"  # the digest of a row a scoped merge keeps
 
-#: the per-document tables (filled by :meth:`SQLiteStore._add_analysis`)
-_ANALYSIS_TABLES = (
-    "documents",
-    "regions",
-    "sentences",
-    "time_mentions",
-    "entity_mentions",
-    "roles",
-    "event_mentions",
-    "event_mention_participants",
-)
+_ANALYSIS_TABLES = S.ANALYSIS_TABLES
 
 #: rows below which a first fill keeps its indexes (dropping and making them costs more)
 _BULK_ROWS = 2000
@@ -405,39 +395,36 @@ class SQLiteStore:
         ]
 
     def _add_analysis(self, conn: sqlite3.Connection, a: Analysis) -> bool:
-        doc = a.document
-        if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
-            return False
+        new = self._new_analyses(conn, [a])
+        self._add_analyses(conn, new)
+        return bool(new)
+
+    @staticmethod
+    def _new_analyses(conn: sqlite3.Connection, analyses: Sequence[Analysis]) -> list[Analysis]:
+        """Those of ``analyses`` whose document is not stored (the first of equal ids),
+        validated."""
+        stored: set[str] = set()
+        ids = sorted({a.document.id for a in analyses})
+        for chunk in _chunks(ids):
+            stored.update(
+                str(r["id"])
+                for r in conn.execute(
+                    f"SELECT id FROM documents WHERE id IN ({_marks(len(chunk))})", chunk
+                )
+            )
+        out = []
+        for a in analyses:
+            if a.document.id not in stored:
+                validate_analysis(a)
+                stored.add(a.document.id)
+                out.append(a)
+        return out
+
+    def _add_analyses(self, conn: sqlite3.Connection, analyses: Sequence[Analysis]) -> None:
+        """Store new analyses (:meth:`_new_analyses`): one bulk insert a table."""
         now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
-        self._insert(conn, "documents", [S.document_row(doc, a.published, now)])
-        self._insert(conn, "regions", (S.region_row(r, i) for i, r in enumerate(a.regions)))
-        self._insert(
-            conn, "sentences", (S.sentence_row(s, i, doc.text) for i, s in enumerate(a.sentences))
-        )
-        self._insert(
-            conn, "time_mentions", (S.time_mention_row(t, i) for i, t in enumerate(a.times))
-        )
-        self._insert(
-            conn,
-            "entity_mentions",
-            ({**S.entity_mention_row(m), "seq": i} for i, m in enumerate(a.entities)),
-        )
-        self._insert(conn, "roles", ({**S.role_row(r), "seq": i} for i, r in enumerate(a.roles)))
-        self._insert(
-            conn,
-            "event_mentions",
-            ({**S.event_mention_row(m), "seq": i} for i, m in enumerate(a.events)),
-        )
-        self._insert(
-            conn,
-            "event_mention_participants",
-            (
-                {**S.participant_row(p), "doc_id": doc.id, "mention_seq": i, "seq": j}
-                for i, m in enumerate(a.events)
-                for j, p in enumerate(m.participants)
-            ),
-        )
-        return True
+        for table, rows in S.analysis_rows(analyses, now).items():
+            self._insert(conn, table, rows)
 
     def analysis(self, doc_id: str) -> Analysis | None:
         with self._lock:
@@ -510,18 +497,12 @@ class SQLiteStore:
         retire = dict(retire or {})
         with self._transaction() as conn:
             current = self._state(conn, "generation")
-            changed = False
             big = len(kb.events) + 20 * len(kb.analyses) >= _BULK_ROWS
             fresh = _empty(conn, _ANALYSIS_TABLES) if big and kb.analyses else []
+            new = self._new_analyses(conn, [a for a in kb.analyses if a.document.id not in retire])
             with _bulk_fill(conn, fresh if len(fresh) == len(_ANALYSIS_TABLES) else []):
-                for a in kb.analyses:
-                    if a.document.id in retire:
-                        continue
-                    if fresh or not conn.execute(
-                        "SELECT 1 FROM documents WHERE id = ?", (a.document.id,)
-                    ).fetchone():
-                        validate_analysis(a)
-                        changed = self._add_analysis(conn, a) or changed
+                self._add_analyses(conn, new)
+            changed = bool(new)
             bulk = _empty(conn, _KNOWLEDGE_TABLES) if big and scope is None else []
             if len(bulk) != len(_KNOWLEDGE_TABLES):
                 bulk = []
