@@ -2,7 +2,10 @@
 
 The same tables as the SQLite file (``migrations_pg/``, numbered and recorded in the
 ``migrations`` table like SQLite's), the row converters of :mod:`.serialise` and the rules
-of :mod:`.common`, so that it passes the same conformance suite (``tests/test_store.py``).
+of :mod:`.common`, and the reads of :class:`~.sqlbase.SQLStore` (this class supplies the
+hooks: ``%s`` placeholders, id lists as one array, a snapshot), so that it passes the same
+conformance suite (``tests/test_store.py``). The knowledge is rewritten whole on each
+merge (no row digests: not an incremental store), then ``ANALYZE``\ d when large.
 What is PostgreSQL's own:
 
 - bulk writes go through ``COPY``; id lists through ``= ANY(%s)``;
@@ -27,9 +30,9 @@ import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from types import TracebackType
-from typing import Any, Literal, Self, cast
+from typing import Any, Self, cast
 
 import psycopg
 from psycopg.rows import RowMaker
@@ -39,39 +42,27 @@ from ..model import (
     AuthorityRecord,
     Claim,
     Conflict,
-    ConflictKind,
-    ConflictValue,
-    CopyLink,
-    Document,
     Event,
-    EventMention,
     KnowledgeBase,
     Participant,
     Person,
-    Severity,
 )
-from . import DocumentVersion, FacetEntity, Facets, FacetSource, SearchHit, redact_url
+from . import DocumentVersion, SearchHit, redact_url
 from . import serialise as S
 from .common import (
-    FACET_ENTITIES_SQL,
-    FACET_SOURCES_SQL,
-    FACET_TYPES_SQL,
     StoreError,
-    check_month_day,
     check_page,
-    counted_events_sql,
     facet_refresh_sql,
-    facet_top,
     knowledge_doc_ids,
     missing_documents_error,
-    on_day_rows,
-    people_where,
     query_terms,
     validate_analysis,
     validate_knowledge,
     words,
 )
 from .schema import Migration, available_migrations
+from .sqlbase import EVENT_ORDER as _EVENT_ORDER
+from .sqlbase import SQLStore
 
 #: events written at once from which the statistics are made again (``ANALYZE``): the
 #: planner of a freshly filled database otherwise guesses, and picks scans
@@ -104,7 +95,6 @@ KNOWLEDGE_TABLES = (
 #: analyses read per batch by :meth:`PostgresStore.analyses` (one query per table each)
 _ANALYSES_BATCH = 100
 
-_EVENT_ORDER = "(e.date_earliest IS NULL), e.date_earliest, e.date_latest, e.seq"
 
 #: the advisory lock every write transaction takes (any constant: "histgrph" in ASCII)
 _WRITE_LOCK = 0x6869737467727068 & 0x7FFFFFFFFFFFFFFF
@@ -187,7 +177,7 @@ _SEARCH_SQL = """
 """
 
 
-class PostgresStore:
+class PostgresStore(SQLStore):
     """A knowledge base in a PostgreSQL database, created and upgraded on open."""
 
     def __init__(self, url: str, *, readonly: bool = False) -> None:
@@ -328,6 +318,15 @@ class PostgresStore:
                 self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 yield
 
+    _ph = "%s"
+
+    def _reading(self) -> AbstractContextManager[None]:
+        return self._snapshot()
+
+    def _in(self, sql: str, ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Run ``sql`` with its ``IN ({ids})`` list as one array parameter."""
+        return self._all(sql.replace("IN ({ids})", "= ANY(%s)"), (list(ids),))
+
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self._lock:
             return self._live().execute(cast(Any, sql), [_enc(p) for p in params]).fetchall()
@@ -366,9 +365,6 @@ class PostgresStore:
         return f" LIMIT {'ALL' if limit is None else int(limit)} OFFSET {int(offset)}"
 
     # ------------------------------------------------------------ documents and analyses
-    def has_document(self, doc_id: str) -> bool:
-        return self._one("SELECT 1 AS x FROM documents WHERE id = %s", (doc_id,)) is not None
-
     def add_analysis(self, analysis: Analysis) -> bool:
         validate_analysis(analysis)
         with self._transaction() as conn:
@@ -461,14 +457,6 @@ class PostgresStore:
         ids = [str(r["id"]) for r in self._all("SELECT id FROM documents ORDER BY id")]
         for start in range(0, len(ids), _ANALYSES_BATCH):
             yield from self._load_analyses(ids[start : start + _ANALYSES_BATCH])
-
-    def documents(self, *, limit: int | None = None, offset: int = 0) -> list[Document]:
-        sql = "SELECT * FROM documents ORDER BY uri, id" + self._page(limit, offset)
-        return [S.document_from_row(r) for r in self._all(sql)]
-
-    def document(self, doc_id: str) -> Document | None:
-        row = self._one("SELECT * FROM documents WHERE id = %s", (doc_id,))
-        return S.document_from_row(row) if row else None
 
     def quote(self, doc_id: str, start: int, end: int) -> str | None:
         row = self._one("SELECT text FROM documents WHERE id = %s", (doc_id,))
@@ -798,92 +786,6 @@ class PostgresStore:
         ]
 
     # ------------------------------------------------------------ merged knowledge: read
-    def copies(self) -> list[CopyLink]:
-        return [S.copy_from_row(r) for r in self._all("SELECT * FROM copies ORDER BY seq")]
-
-    def _load_events(self, rows: list[dict[str, Any]]) -> list[Event]:
-        ids = [str(r["id"]) for r in rows]
-        if not ids:
-            return []
-        entities: dict[str, list[str]] = defaultdict(list)
-        for r in self._all(
-            "SELECT event_id, entity_id FROM event_entities WHERE event_id = ANY(%s) "
-            "ORDER BY event_id, seq",
-            (ids,),
-        ):
-            entities[r["event_id"]].append(str(r["entity_id"]))
-        parts: dict[tuple[str, int], list[Participant]] = defaultdict(list)
-        for r in self._all(
-            "SELECT * FROM event_evidence_participants WHERE event_id = ANY(%s) "
-            "ORDER BY event_id, evidence_seq, seq",
-            (ids,),
-        ):
-            parts[(r["event_id"], int(r["evidence_seq"]))].append(S.participant_from_row(r))
-        mentions: dict[str, list[EventMention]] = defaultdict(list)
-        for r in self._all(
-            "SELECT * FROM event_evidence WHERE event_id = ANY(%s) ORDER BY event_id, seq",
-            (ids,),
-        ):
-            key = (str(r["event_id"]), int(r["seq"]))
-            mentions[key[0]].append(S.event_mention_from_row(r, tuple(parts.get(key, ()))))
-        claims: dict[str, list[Claim]] = defaultdict(list)
-        for r in self._all(
-            "SELECT ec.event_id, c.* FROM event_claims ec JOIN claims c ON c.id = ec.claim_id "
-            "WHERE ec.event_id = ANY(%s) ORDER BY ec.event_id, ec.seq",
-            (ids,),
-        ):
-            claims[r["event_id"]].append(S.claim_from_row(r))
-        return [
-            Event(
-                id=str(r["id"]),
-                type=str(r["type"]),
-                title=str(r["title"]),
-                date=S.time_from_row(r, "date_"),
-                mentions=tuple(mentions.get(r["id"], ())),
-                claims=tuple(claims.get(r["id"], ())),
-                place=r["place"],
-                participants=tuple(entities.get(r["id"], ())),
-                support=int(r["support"]),
-                independent_support=int(r["independent_support"]),
-            )
-            for r in rows
-        ]
-
-    @staticmethod
-    def _event_filter(
-        earliest: int | None,
-        latest: int | None,
-        entity: str | None,
-        type: str | None,
-        source: str | None,
-    ) -> tuple[str, list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if earliest is not None:
-            where.append("e.date_latest >= %s")
-            params.append(earliest)
-        if latest is not None:
-            where.append("e.date_earliest <= %s")
-            params.append(latest)
-        if type is not None:
-            where.append("e.type = %s")
-            params.append(type)
-        if source is not None:
-            where.append("e.id IN (SELECT v.event_id FROM event_evidence v WHERE v.doc_id = %s)")
-            params.append(source)
-        if entity is not None:
-            f = S.fold(entity)
-            where.append(
-                "(e.id IN (SELECT ee.event_id FROM event_entities ee WHERE ee.entity_id = %s"
-                " OR ee.entity_id IN (SELECT n.id FROM entities n WHERE n.name_fold = %s)"
-                " OR ee.entity_id IN (SELECT a.entity_id FROM entity_aliases a"
-                " WHERE a.alias_fold = %s))"
-                " OR e.id IN (SELECT p.event_id FROM event_evidence_participants p"
-                " WHERE p.name_fold = %s OR p.key = %s))"
-            )
-            params.extend([entity, f, f, f, entity])
-        return (" WHERE " + " AND ".join(where)) if where else "", params
-
     def events(
         self,
         *,
@@ -939,197 +841,6 @@ class PostgresStore:
                 [*params, last_seq],
             )
         return rows[offset:]
-
-    def count_events(
-        self,
-        *,
-        earliest: int | None = None,
-        latest: int | None = None,
-        entity: str | None = None,
-        type: str | None = None,
-        source: str | None = None,
-    ) -> int:
-        filtered = earliest is not None or latest is not None or entity is not None
-        kept = counted_events_sql("%s", filtered=filtered, type=type, source=source)
-        if kept is not None:
-            row = self._one(*kept)
-            return int(row["n"]) if row else 0
-        where, params = self._event_filter(earliest, latest, entity, type, source)
-        row = self._one(f"SELECT count(*) AS n FROM events e{where}", params)
-        return int(row["n"]) if row else 0
-
-    def events_at(self, doc_id: str, start: int, end: int) -> list[Event]:
-        with self._snapshot():
-            rows = self._all(
-                "SELECT * FROM events e WHERE e.id IN (SELECT v.event_id FROM event_evidence v"
-                ' WHERE v.doc_id = %s AND v.start < %s AND %s < v."end")'
-                f" ORDER BY {_EVENT_ORDER}",
-                (doc_id, end, start),
-            )
-            return self._load_events(rows)
-
-    def event(self, event_id: str) -> Event | None:
-        with self._snapshot():
-            found = self._load_events(
-                self._all("SELECT * FROM events e WHERE e.id = %s", (event_id,))
-            )
-        return found[0] if found else None
-
-    def on_this_day(
-        self, month: int, day: int, *, limit: int | None = None, offset: int = 0
-    ) -> list[Event]:
-        check_month_day(month, day)
-        check_page(limit, offset)
-        want = None if limit is None else offset + limit
-        with self._snapshot():
-            light, _ = on_day_rows(self._all, "%s", month, day, want)
-            ids = [str(r["id"]) for r in light[offset:]]
-            full = {
-                str(r["id"]): r for r in self._all("SELECT * FROM events WHERE id = ANY(%s)", (ids,))
-            }
-            return self._load_events([full[i] for i in ids if i in full])
-
-    def count_on_this_day(self, month: int, day: int) -> int:
-        check_month_day(month, day)
-        with self._snapshot():
-            return on_day_rows(self._all, "%s", month, day, None, count_only=True)[1]
-
-    def facets(self, limit: int | None = None) -> Facets:
-        top = facet_top(limit)
-        with self._snapshot():
-            types = self._all(FACET_TYPES_SQL)
-            ents = self._all(FACET_ENTITIES_SQL.format(top=top))
-            docs = self._all(FACET_SOURCES_SQL.format(top=top))
-        return Facets(
-            types=[(str(r["k"]), int(r["n"])) for r in types],
-            entities=[FacetEntity(str(r["k"]), int(r["n"]), r["name"], r["kind"]) for r in ents],
-            sources=[FacetSource(str(r["k"]), int(r["n"]), r["uri"], r["title"]) for r in docs],
-        )
-
-    def _load_people(self, rows: list[dict[str, Any]]) -> list[Person]:
-        ids = [str(r["id"]) for r in rows]
-        if not ids:
-            return []
-        aliases: dict[str, list[str]] = defaultdict(list)
-        for r in self._all(
-            "SELECT entity_id, alias FROM entity_aliases WHERE entity_id = ANY(%s) "
-            "ORDER BY entity_id, seq",
-            (ids,),
-        ):
-            aliases[r["entity_id"]].append(str(r["alias"]))
-        mentions: dict[str, list[Any]] = defaultdict(list)
-        for r in self._all(
-            "SELECT * FROM entity_evidence WHERE entity_id = ANY(%s) ORDER BY entity_id, seq",
-            (ids,),
-        ):
-            mentions[r["entity_id"]].append(S.entity_mention_from_row(r))
-        roles: dict[str, list[Any]] = defaultdict(list)
-        for r in self._all(
-            "SELECT * FROM entity_roles WHERE entity_id = ANY(%s) ORDER BY entity_id, seq",
-            (ids,),
-        ):
-            roles[r["entity_id"]].append(S.role_from_row(r))
-        return [
-            Person(
-                id=str(r["id"]),
-                name=str(r["name"]),
-                aliases=tuple(aliases.get(r["id"], ())),
-                mentions=tuple(mentions.get(r["id"], ())),
-                roles=tuple(roles.get(r["id"], ())),
-                kind=str(r["kind"]),
-                authority_id=r["authority_id"],
-            )
-            for r in rows
-        ]
-
-    def people(
-        self,
-        *,
-        kind: str | None = None,
-        query: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[Person]:
-        where, params = people_where(kind, query, "%s")
-        sql = "SELECT * FROM entities p" + where
-        sql += " ORDER BY p.seq" + self._page(limit, offset)
-        with self._snapshot():
-            return self._load_people(self._all(sql, params))
-
-    def count_people(self, *, kind: str | None = None, query: str | None = None) -> int:
-        where, params = people_where(kind, query, "%s")
-        sql = "SELECT count(*) AS n FROM entities p" + where
-        row = self._one(sql, params)
-        return int(row["n"]) if row else 0
-
-    def count_conflicts(self, subject: str | None = None) -> int:
-        if subject is None:
-            row = self._one("SELECT count(*) AS n FROM conflicts")
-        else:
-            row = self._one("SELECT count(*) AS n FROM conflicts WHERE subject = %s", (subject,))
-        return int(row["n"]) if row else 0
-
-    def person(self, name: str) -> Person | None:
-        f = S.fold(name)
-        with self._snapshot():
-            for sql, param in (
-                ("SELECT * FROM entities WHERE id = %s", name),
-                ("SELECT * FROM entities WHERE name_fold = %s ORDER BY seq LIMIT 1", f),
-                (
-                    "SELECT p.* FROM entities p WHERE p.id IN (SELECT a.entity_id FROM"
-                    " entity_aliases a WHERE a.alias_fold = %s) ORDER BY p.seq LIMIT 1",
-                    f,
-                ),
-            ):
-                rows = self._all(sql, (param,))
-                if rows:
-                    return self._load_people(rows)[0]
-        return None
-
-    def conflicts(
-        self, subject: str | None = None, *, limit: int | None = None, offset: int = 0
-    ) -> list[Conflict]:
-        sql = "SELECT * FROM conflicts"
-        params: list[Any] = []
-        if subject is not None:
-            sql += " WHERE subject = %s"
-            params.append(subject)
-        with self._snapshot():
-            rows = self._all(sql + " ORDER BY seq" + self._page(limit, offset), params)
-            ids = [str(r["id"]) for r in rows]
-            if not ids:
-                return []
-            claims: dict[tuple[str, int], list[Claim]] = defaultdict(list)
-            for r in self._all(
-                "SELECT x.conflict_id, x.value_seq, c.* FROM conflict_value_claims x"
-                " JOIN claims c ON c.id = x.claim_id WHERE x.conflict_id = ANY(%s)"
-                " ORDER BY x.conflict_id, x.value_seq, x.seq",
-                (ids,),
-            ):
-                claims[(r["conflict_id"], int(r["value_seq"]))].append(S.claim_from_row(r))
-            values: dict[str, list[ConflictValue]] = defaultdict(list)
-            for r in self._all(
-                "SELECT * FROM conflict_values WHERE conflict_id = ANY(%s)"
-                " ORDER BY conflict_id, seq",
-                (ids,),
-            ):
-                key = (str(r["conflict_id"]), int(r["seq"]))
-                values[key[0]].append(
-                    ConflictValue(value=str(r["value"]), claims=tuple(claims.get(key, ())))
-                )
-        return [
-            Conflict(
-                id=str(r["id"]),
-                subject=str(r["subject"]),
-                subject_kind=cast(Literal["event", "person"], r["subject_kind"]),
-                attribute=str(r["attribute"]),
-                values=tuple(values.get(r["id"], ())),
-                kind=cast(ConflictKind, r["kind"]),
-                severity=cast(Severity, r["severity"]),
-                explanation=str(r["explanation"]),
-            )
-            for r in rows
-        ]
 
     # ------------------------------------------------------------ search and status
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:

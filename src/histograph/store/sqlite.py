@@ -1,12 +1,14 @@
 """The SQLite backend: one file (WAL mode, foreign keys on), numbered migrations.
 
-The SQL outside :class:`_FTS` is kept portable (standard joins, ``IN`` subqueries,
-quoted ``"end"``), so that a PostgreSQL backend can reuse the queries and the row
-converters of :mod:`histograph.store.serialise`; the full-text search is the one
-SQLite-specific part and lives in :class:`_FTS` and migration 2.
+The reads both SQL backends run alike live in :class:`~.sqlbase.SQLStore` (this class
+supplies the hooks: ``?`` placeholders, chunked ``IN`` lists, its lock); the row converters
+in :mod:`.serialise`. What is SQLite's own: the write path with its row digests
+(:mod:`.diff`: only changed rows written; a first fill without secondary indexes, made
+again after), the timeline's pages through the rowid of the order index, FTS5 search
+(:class:`_FTS`, migrations 2 and 6).
 
-One module of about 1,000 lines because every method shares one connection, its lock and
-its transaction helper; the row converters already live apart (:mod:`.serialise`).
+One module of about 1,250 lines because the write path's methods share one connection,
+its lock and its transaction helper.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, Self, cast
+from typing import Any, Self
 from urllib.parse import quote as _urlquote
 
 from ..model import (
@@ -28,45 +30,33 @@ from ..model import (
     AuthorityRecord,
     Claim,
     Conflict,
-    ConflictKind,
-    ConflictValue,
-    CopyLink,
-    Document,
     Event,
-    EventMention,
     KnowledgeBase,
     Participant,
     Person,
-    Severity,
     conflict_order,
     entity_order,
 )
-from . import DocumentVersion, FacetEntity, Facets, FacetSource, SearchHit
+from . import DocumentVersion, SearchHit
 from . import diff as D
 from . import serialise as S
 from .common import (
-    FACET_ENTITIES_SQL,
-    FACET_SOURCES_SQL,
-    FACET_TYPES_SQL,
     ScopeError,
     StoreError,
-    check_month_day,
     check_page,
     check_repr,
-    counted_events_sql,
     facet_keys,
     facet_refresh_sql,
-    facet_top,
     fts_safe_query,
     knowledge_doc_ids,
     missing_documents_error,
-    on_day_rows,
-    people_where,
     validate_analysis,
     validate_ids,
     validate_knowledge,
 )
 from .schema import migrate, pending
+from .sqlbase import EVENT_ORDER as _EVENT_ORDER
+from .sqlbase import SQLStore
 
 _CHUNK = 500  # ids per IN (...) list
 
@@ -88,7 +78,6 @@ _KNOWLEDGE_TABLES = (
     "copies",
 )
 
-_EVENT_ORDER = "(e.date_earliest IS NULL), e.date_earliest, e.date_latest, e.seq"
 
 _KEPT = b"kept"  # the digest of a row a scoped merge keeps
 
@@ -199,7 +188,7 @@ class _FTS:
             return conn.execute(cls.SQL, (safe, limit, offset)).fetchall()
 
 
-class SQLiteStore:
+class SQLiteStore(SQLStore):
     """The default store: one SQLite file, created and upgraded on open."""
 
     def __init__(self, path: str | os.PathLike[str] = "histograph.db", *, readonly: bool = False):
@@ -297,6 +286,10 @@ class SQLiteStore:
                 raise
             conn.execute("COMMIT")
 
+    def _reading(self) -> threading.RLock:
+        """Several reads under the connection's lock (one SQLite connection, one state)."""
+        return self._lock
+
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self._lock:
             return self._conn.execute(sql, params).fetchall()
@@ -332,9 +325,6 @@ class SQLiteStore:
         return f" LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}"
 
     # ------------------------------------------------------------ documents and analyses
-    def has_document(self, doc_id: str) -> bool:
-        return self._one("SELECT 1 AS x FROM documents WHERE id = ?", (doc_id,)) is not None
-
     def add_analysis(self, analysis: Analysis) -> bool:
         validate_analysis(analysis)
         with self._transaction() as conn:
@@ -460,14 +450,6 @@ class SQLiteStore:
             a = self.analysis(doc_id)
             if a is not None:
                 yield a
-
-    def documents(self, *, limit: int | None = None, offset: int = 0) -> list[Document]:
-        sql = "SELECT * FROM documents ORDER BY uri, id" + self._page(limit, offset)
-        return [S.document_from_row(r) for r in self._all(sql)]
-
-    def document(self, doc_id: str) -> Document | None:
-        row = self._one("SELECT * FROM documents WHERE id = ?", (doc_id,))
-        return S.document_from_row(row) if row else None
 
     def quote(self, doc_id: str, start: int, end: int) -> str | None:
         # sliced in Python: substr() would stop counting at an embedded NUL
@@ -1151,93 +1133,6 @@ class SQLiteStore:
         ]
 
     # ------------------------------------------------------------ merged knowledge: read
-    def copies(self) -> list[CopyLink]:
-        return [S.copy_from_row(r) for r in self._all("SELECT * FROM copies ORDER BY seq")]
-
-    def _load_events(self, rows: list[dict[str, Any]]) -> list[Event]:
-        ids = [str(r["id"]) for r in rows]
-        if not ids:
-            return []
-        with self._lock:
-            entities: dict[str, list[str]] = defaultdict(list)
-            for r in self._in(
-                "SELECT event_id, entity_id FROM event_entities WHERE event_id IN ({ids}) "
-                "ORDER BY event_id, seq",
-                ids,
-            ):
-                entities[r["event_id"]].append(str(r["entity_id"]))
-            parts: dict[tuple[str, int], list[Participant]] = defaultdict(list)
-            for r in self._in(
-                "SELECT * FROM event_evidence_participants WHERE event_id IN ({ids}) "
-                "ORDER BY event_id, evidence_seq, seq",
-                ids,
-            ):
-                parts[(r["event_id"], int(r["evidence_seq"]))].append(S.participant_from_row(r))
-            mentions: dict[str, list[EventMention]] = defaultdict(list)
-            for r in self._in(
-                "SELECT * FROM event_evidence WHERE event_id IN ({ids}) ORDER BY event_id, seq",
-                ids,
-            ):
-                key = (str(r["event_id"]), int(r["seq"]))
-                mentions[key[0]].append(S.event_mention_from_row(r, tuple(parts.get(key, ()))))
-            claims: dict[str, list[Claim]] = defaultdict(list)
-            for r in self._in(
-                "SELECT ec.event_id, c.* FROM event_claims ec JOIN claims c ON c.id = ec.claim_id "
-                "WHERE ec.event_id IN ({ids}) ORDER BY ec.event_id, ec.seq",
-                ids,
-            ):
-                claims[r["event_id"]].append(S.claim_from_row(r))
-        return [
-            Event(
-                id=str(r["id"]),
-                type=str(r["type"]),
-                title=str(r["title"]),
-                date=S.time_from_row(r, "date_"),
-                mentions=tuple(mentions.get(r["id"], ())),
-                claims=tuple(claims.get(r["id"], ())),
-                place=r["place"],
-                participants=tuple(entities.get(r["id"], ())),
-                support=int(r["support"]),
-                independent_support=int(r["independent_support"]),
-            )
-            for r in rows
-        ]
-
-    @staticmethod
-    def _event_filter(
-        earliest: int | None,
-        latest: int | None,
-        entity: str | None,
-        type: str | None,
-        source: str | None,
-    ) -> tuple[str, list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if earliest is not None:
-            where.append("e.date_latest >= ?")
-            params.append(earliest)
-        if latest is not None:
-            where.append("e.date_earliest <= ?")
-            params.append(latest)
-        if type is not None:
-            where.append("e.type = ?")
-            params.append(type)
-        if source is not None:
-            where.append("e.id IN (SELECT v.event_id FROM event_evidence v WHERE v.doc_id = ?)")
-            params.append(source)
-        if entity is not None:
-            f = S.fold(entity)
-            where.append(
-                "(e.id IN (SELECT ee.event_id FROM event_entities ee WHERE ee.entity_id = ?"
-                " OR ee.entity_id IN (SELECT n.id FROM entities n WHERE n.name_fold = ?)"
-                " OR ee.entity_id IN (SELECT a.entity_id FROM entity_aliases a"
-                " WHERE a.alias_fold = ?))"
-                " OR e.id IN (SELECT p.event_id FROM event_evidence_participants p"
-                " WHERE p.name_fold = ? OR p.key = ?))"
-            )
-            params.extend([entity, f, f, f, entity])
-        return (" WHERE " + " AND ".join(where)) if where else "", params
-
     def events(
         self,
         *,
@@ -1308,212 +1203,6 @@ class SQLiteStore:
                 [*params, *seq_params],
             )
         return rows[offset:]
-
-    def count_events(
-        self,
-        *,
-        earliest: int | None = None,
-        latest: int | None = None,
-        entity: str | None = None,
-        type: str | None = None,
-        source: str | None = None,
-    ) -> int:
-        filtered = earliest is not None or latest is not None or entity is not None
-        kept = counted_events_sql("?", filtered=filtered, type=type, source=source)
-        if kept is not None:
-            row = self._one(*kept)
-            return int(row["n"]) if row else 0
-        where, params = self._event_filter(earliest, latest, entity, type, source)
-        row = self._one(f"SELECT count(*) AS n FROM events e{where}", params)
-        return int(row["n"]) if row else 0
-
-    def events_at(self, doc_id: str, start: int, end: int) -> list[Event]:
-        rows = self._all(
-            "SELECT * FROM events e WHERE e.id IN (SELECT v.event_id FROM event_evidence v"
-            ' WHERE v.doc_id = ? AND v.start < ? AND ? < v."end")'
-            f" ORDER BY {_EVENT_ORDER}",
-            (doc_id, end, start),
-        )
-        return self._load_events(rows)
-
-    def event(self, event_id: str) -> Event | None:
-        found = self._load_events(self._all("SELECT * FROM events e WHERE e.id = ?", (event_id,)))
-        return found[0] if found else None
-
-    def on_this_day(
-        self, month: int, day: int, *, limit: int | None = None, offset: int = 0
-    ) -> list[Event]:
-        check_month_day(month, day)
-        check_page(limit, offset)
-        want = None if limit is None else offset + limit
-        light, _ = on_day_rows(self._all, "?", month, day, want)
-        ids = [str(r["id"]) for r in light[offset:]]
-        full = {str(r["id"]): r for r in self._in("SELECT * FROM events WHERE id IN ({ids})", ids)}
-        return self._load_events([full[i] for i in ids if i in full])
-
-    def count_on_this_day(self, month: int, day: int) -> int:
-        """How many events :meth:`on_this_day` would return without ``limit``/``offset``."""
-        check_month_day(month, day)
-        return on_day_rows(self._all, "?", month, day, None, count_only=True)[1]
-
-    def facets(self, limit: int | None = None) -> Facets:
-        """Event counts by type, by participant entity and by source document (each event
-        once per source), kept in ``facet_counts`` by the write path; entities and sources
-        the ``limit`` most frequent (ties by id), with their names."""
-        top = facet_top(limit)
-        with self._lock:
-            types = self._all(FACET_TYPES_SQL)
-            ents = self._all(FACET_ENTITIES_SQL.format(top=top))
-            docs = self._all(FACET_SOURCES_SQL.format(top=top))
-        return Facets(
-            types=[(str(r["k"]), int(r["n"])) for r in types],
-            entities=[FacetEntity(str(r["k"]), int(r["n"]), r["name"], r["kind"]) for r in ents],
-            sources=[FacetSource(str(r["k"]), int(r["n"]), r["uri"], r["title"]) for r in docs],
-        )
-
-    def _load_people(self, rows: list[dict[str, Any]]) -> list[Person]:
-        ids = [str(r["id"]) for r in rows]
-        if not ids:
-            return []
-        with self._lock:
-            aliases: dict[str, list[str]] = defaultdict(list)
-            for r in self._in(
-                "SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN ({ids}) "
-                "ORDER BY entity_id, seq",
-                ids,
-            ):
-                aliases[r["entity_id"]].append(str(r["alias"]))
-            mentions: dict[str, list[Any]] = defaultdict(list)
-            for r in self._in(
-                "SELECT * FROM entity_evidence WHERE entity_id IN ({ids}) ORDER BY entity_id, seq",
-                ids,
-            ):
-                mentions[r["entity_id"]].append(S.entity_mention_from_row(r))
-            roles: dict[str, list[Any]] = defaultdict(list)
-            for r in self._in(
-                "SELECT * FROM entity_roles WHERE entity_id IN ({ids}) ORDER BY entity_id, seq",
-                ids,
-            ):
-                roles[r["entity_id"]].append(S.role_from_row(r))
-        return [
-            Person(
-                id=str(r["id"]),
-                name=str(r["name"]),
-                aliases=tuple(aliases.get(r["id"], ())),
-                mentions=tuple(mentions.get(r["id"], ())),
-                roles=tuple(roles.get(r["id"], ())),
-                kind=str(r["kind"]),
-                authority_id=r["authority_id"],
-            )
-            for r in rows
-        ]
-
-    def people(
-        self,
-        *,
-        kind: str | None = None,
-        query: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[Person]:
-        where, params = people_where(kind, query, "?")
-        sql = "SELECT * FROM entities p" + where
-        sql += " ORDER BY p.seq" + self._page(limit, offset)
-        return self._load_people(self._all(sql, params))
-
-    def count_people(self, *, kind: str | None = None, query: str | None = None) -> int:
-        """How many entities :meth:`people` would return without ``limit``/``offset``."""
-        where, params = people_where(kind, query, "?")
-        sql = "SELECT count(*) AS n FROM entities p" + where
-        row = self._one(sql, params)
-        return int(row["n"]) if row else 0
-
-    def person(self, name: str) -> Person | None:
-        f = S.fold(name)
-        for sql, param in (
-            ("SELECT * FROM entities WHERE id = ?", name),
-            ("SELECT * FROM entities WHERE name_fold = ? ORDER BY seq LIMIT 1", f),
-            (
-                "SELECT p.* FROM entities p WHERE p.id IN (SELECT a.entity_id FROM"
-                " entity_aliases a WHERE a.alias_fold = ?) ORDER BY p.seq LIMIT 1",
-                f,
-            ),
-        ):
-            rows = self._all(sql, (param,))
-            if rows:
-                return self._load_people(rows)[0]
-        return None
-
-    def conflicts(
-        self, subject: str | None = None, *, limit: int | None = None, offset: int = 0
-    ) -> list[Conflict]:
-        sql = "SELECT * FROM conflicts"
-        params: list[Any] = []
-        if subject is not None:
-            sql += " WHERE subject = ?"
-            params.append(subject)
-        rows = self._all(sql + " ORDER BY seq" + self._page(limit, offset), params)
-        ids = [str(r["id"]) for r in rows]
-        if not ids:
-            return []
-        with self._lock:
-            claims: dict[tuple[str, int], list[Claim]] = defaultdict(list)
-            for r in self._in(
-                "SELECT x.conflict_id, x.value_seq, c.* FROM conflict_value_claims x"
-                " JOIN claims c ON c.id = x.claim_id WHERE x.conflict_id IN ({ids})"
-                " ORDER BY x.conflict_id, x.value_seq, x.seq",
-                ids,
-            ):
-                claims[(r["conflict_id"], int(r["value_seq"]))].append(S.claim_from_row(r))
-            values: dict[str, list[ConflictValue]] = defaultdict(list)
-            for r in self._in(
-                "SELECT * FROM conflict_values WHERE conflict_id IN ({ids})"
-                " ORDER BY conflict_id, seq",
-                ids,
-            ):
-                key = (str(r["conflict_id"]), int(r["seq"]))
-                values[key[0]].append(
-                    ConflictValue(value=str(r["value"]), claims=tuple(claims.get(key, ())))
-                )
-        return [
-            Conflict(
-                id=str(r["id"]),
-                subject=str(r["subject"]),
-                subject_kind=cast(Literal["event", "person"], r["subject_kind"]),
-                attribute=str(r["attribute"]),
-                values=tuple(values.get(r["id"], ())),
-                kind=cast(ConflictKind, r["kind"]),
-                severity=cast(Severity, r["severity"]),
-                explanation=str(r["explanation"]),
-            )
-            for r in rows
-        ]
-
-    def conflict_attributes(self, subjects: Sequence[str]) -> dict[str, list[str]]:
-        """Subject -> the attributes of its conflicts (one per conflict, in order): the
-        flags of a page of events in one query."""
-        out: dict[str, list[str]] = {}
-        for r in self._in(
-            "SELECT subject, attribute FROM conflicts WHERE subject IN ({ids}) ORDER BY seq",
-            list(subjects),
-        ):
-            out.setdefault(str(r["subject"]), []).append(str(r["attribute"]))
-        return out
-
-    def entity_refs(self, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
-        """Entity id -> (name, kind) of those stored, in one query a chunk."""
-        return {
-            str(r["id"]): (str(r["name"]), str(r["kind"]))
-            for r in self._in("SELECT id, name, kind FROM entities WHERE id IN ({ids})", list(ids))
-        }
-
-    def count_conflicts(self, subject: str | None = None) -> int:
-        """How many conflicts :meth:`conflicts` would return without ``limit``/``offset``."""
-        if subject is None:
-            row = self._one("SELECT count(*) AS n FROM conflicts")
-        else:
-            row = self._one("SELECT count(*) AS n FROM conflicts WHERE subject = ?", (subject,))
-        return int(row["n"]) if row else 0
 
     # ------------------------------------------------------------ search and status
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
