@@ -5,7 +5,7 @@ The same tables as the SQLite file (``migrations_pg/``, numbered and recorded in
 of :mod:`.common`, and the reads of :class:`~.sqlbase.SQLStore` (this class supplies the
 hooks: ``%s`` placeholders, id lists as one array, a snapshot), so that it passes the same
 conformance suite (``tests/test_store.py``). The knowledge is rewritten whole on each
-merge (no row digests: not an incremental store), then ``ANALYZE``\ d when large.
+merge (no row digests: not an incremental store), then analysed (``ANALYZE``) when large.
 What is PostgreSQL's own:
 
 - bulk writes go through ``COPY``; id lists through ``= ANY(%s)``;
