@@ -8,6 +8,7 @@ memory store and plain Python over ``KnowledgeBase``). Nothing here is timed.
 from __future__ import annotations
 
 import dataclasses
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,125 +18,15 @@ from typer.testing import CliRunner
 
 from histograph.api import PAGE, Histograph
 from histograph.cli import app
-from histograph.model import (
-    Analysis,
-    Claim,
-    Conflict,
-    ConflictValue,
-    Document,
-    EntityMention,
-    Event,
-    EventMention,
-    KnowledgeBase,
-    Participant,
-    Person,
-    Sentence,
-    TimeValue,
-    day_number,
-)
+from histograph.model import Event, KnowledgeBase, day_number
 from histograph.store import Store, open_store
 from histograph.store.common import falls_on
 
-N_DOCS = 6
-N_EVENTS = 130  # more than two default pages
-NAMES = ["Ada Quill", "Bram Otter", "Cleo Marsh", "Dov Ferrant", "Esme Vale"]
+# the synthetic knowledge bases are built in one place, for the benchmarks and these tests
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from synthetic import N_DOCS, N_EVENTS, NAMES, build_kb, small_kb
 
-
-def _date(i: int) -> TimeValue | None:
-    """A spread of shapes: day, month, year, short interval, a long interval, undated."""
-    y = 1700 + (i * 7) % 90
-    m = 1 + i % 12
-    d = 1 + (i * 5) % 28
-    kind = i % 10
-    if kind == 0:
-        return None
-    if kind == 1:
-        first = day_number(y, m, 1)
-        last = day_number(y + (m == 12), m % 12 + 1, 1) - 1
-        return TimeValue(f"{y}-{m:02d}", first, last, "month")
-    if kind == 2:
-        return TimeValue(str(y), day_number(y, 1, 1), day_number(y, 12, 31), "year")
-    if kind == 3:
-        a = day_number(y, m, d)
-        return TimeValue(f"{y}-{m:02d}-{d:02d}/P10D", a, a + 10, "interval")
-    n = day_number(y, m, d)
-    return TimeValue(f"{y}-{m:02d}-{d:02d}", n, n, "day")
-
-
-def small_kb() -> KnowledgeBase:
-    lines: list[list[tuple[str, int]]] = [[] for _ in range(N_DOCS)]
-    for i in range(N_EVENTS):
-        a, b = NAMES[i % 5], NAMES[(i * 3 + 1) % 5]
-        lines[i % N_DOCS].append((f"Line {i}: {a} wrote to {b}.", i))
-        if i % 4 == 0:  # stated again by another document
-            lines[(i + 1) % N_DOCS].append((f"Also {i}: {a} wrote to {b}.", i))
-    # one event lasting two centuries, so a late date range must still find it
-    analyses: list[Analysis] = []
-    mentions: dict[int, list[EventMention]] = {}
-    people_mentions: dict[int, list[EntityMention]] = {}
-    for d, rows in enumerate(lines):
-        text = "\n".join(t for t, _ in rows) + "\n"
-        doc = Document(f"doc{d}", f"notes/{d}.txt", text, "txt", f"Notes {d}")
-        sents, evs, ents = [], [], []
-        pos = 0
-        for t, i in rows:
-            sents.append(Sentence(doc.id, pos, pos + len(t)))
-            a, b = NAMES[i % 5], NAMES[(i * 3 + 1) % 5]
-            pa = pos + t.index(a)
-            pb = pos + t.index(b, t.index(a) + len(a))
-            trig = pos + t.index("wrote")
-            parts = (
-                Participant(a, "agent", pa, pa + len(a), f"p{i % 5}"),
-                Participant(b, "recipient", pb, pb + len(b), f"p{(i * 3 + 1) % 5}"),
-            )
-            m = EventMention(
-                doc.id, pos, pos + len(t), trig, trig + 5, "letter", _date(i), participants=parts
-            )
-            evs.append(m)
-            mentions.setdefault(i, []).append(m)
-            for p in parts:
-                em = EntityMention(doc.id, p.start, p.end, p.name, "PERSON", p.key)
-                ents.append(em)
-                people_mentions.setdefault(int(str(p.key)[1:]), []).append(em)
-            pos += len(t) + 1
-        analyses.append(
-            Analysis(doc, sentences=tuple(sents), entities=tuple(ents), events=tuple(evs))
-        )
-    events: list[Event] = []
-    conflicts: list[Conflict] = []
-    for i in range(N_EVENTS):
-        ms = tuple(mentions[i])
-        date = _date(i)
-        if i == 5:
-            date = TimeValue("1600/1800", day_number(1600, 1, 1), day_number(1800, 1, 1), "interval")
-        claims = tuple(
-            Claim(f"e{i:03d}", "participant", str(p.key), m.doc_id, p.start, p.end)
-            for m in ms
-            for p in m.participants
-        )
-        events.append(
-            Event(
-                f"e{i:03d}", "letter" if i % 3 else "treaty", f"Letter {i}", date, ms, claims,
-                participants=(f"p{i % 5}", f"p{(i * 3 + 1) % 5}"),
-                support=len({m.doc_id for m in ms}),
-                independent_support=len({m.doc_id for m in ms}),
-            )
-        )
-        if i % 4 == 0 and i % 8 == 0:
-            conflicts.append(
-                Conflict(
-                    f"k{i:03d}", f"e{i:03d}", "event", "participant",
-                    tuple(ConflictValue(c.value, (c,)) for c in claims[:2]),
-                )
-            )
-    people = [
-        Person(f"p{k}", NAMES[k], (NAMES[k],), tuple(people_mentions.get(k, ())[:3]))
-        for k in range(5)
-    ]
-    return KnowledgeBase(
-        analyses=tuple(analyses), events=tuple(events), people=tuple(people),
-        conflicts=tuple(conflicts),
-    )
+__all__ = ["small_kb"]  # test_store_sqlite, test_web_prefetch take it from here
 
 
 @pytest.fixture(params=["memory", "sqlite", "postgres"])
@@ -285,6 +176,27 @@ def test_facets_follow_a_rewrite_that_drops_and_changes_events(store: Store) -> 
     assert _facets(store) == _naive_facets(new)
     store.replace_knowledge(kb)
     assert _facets(store) == _naive_facets(kb)
+
+
+@pytest.mark.parametrize("backend", ["memory", "sqlite", "postgres"])
+def test_the_benchmark_knowledge_base_reads_back_alike(
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """The builder of ``benchmarks/kbscale.py`` at a small size: every backend stores it
+    and answers as the naive reading (what the benchmark times is a right answer)."""
+    kb = build_kb(400)
+    if backend == "postgres":
+        s = open_store(request.getfixturevalue("postgres_url"))
+    else:
+        s = open_store(":memory:" if backend == "memory" else str(tmp_path / "b.db"))
+    with s:
+        s.replace_knowledge(kb)
+        assert _facets(s) == _naive_facets(kb)
+        assert s.count_events() == len(kb.events)
+        assert [e.id for e in s.events(limit=None)] == _naive_order(kb)
+        assert s.count_conflicts() == len(kb.conflicts)
+        some = kb.events[len(kb.events) // 2]
+        assert s.event(some.id) == some
 
 
 def test_events_at_a_span_of_a_source(store: Store) -> None:
