@@ -521,6 +521,16 @@ class PostgresStore(SQLStore):
     ) -> None:
         validate_knowledge(kb)
         retire = dict(retire or {})
+        self._replace_knowledge(kb, generation, retire)
+        if len(kb.events) >= _ANALYZE_ROWS:
+            # outside the transaction: the visibility map, so that the order index is
+            # walked without visiting the rows of the skipped events (a deep page)
+            with self._lock:
+                self._live().execute("VACUUM events")
+
+    def _replace_knowledge(
+        self, kb: KnowledgeBase, generation: int | None, retire: Mapping[str, str | None]
+    ) -> None:
         with self._transaction() as conn:
             current = self._state(conn, "generation")
             new = self._new_analyses(conn, [a for a in kb.analyses if a.document.id not in retire])
@@ -865,8 +875,16 @@ class PostgresStore(SQLStore):
                 params.append(earliest - width)
             if after is not None:
                 return self._load_events(self._events_after(where, params, after, limit, offset))
-            sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}"
-            return self._load_events(self._all(sql + self._page(limit, offset), params))
+            if limit is None and offset == 0:
+                sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}"
+                return self._load_events(self._all(sql, params))
+            # the page's ids from the order index (it includes them: an index-only walk
+            # past the offset, migration 5), then only those rows
+            sql = (
+                f"SELECT * FROM events e WHERE e.id IN (SELECT e.id FROM events e{where}"
+                f" ORDER BY {_EVENT_ORDER}{self._page(limit, offset)}) ORDER BY {_EVENT_ORDER}"
+            )
+            return self._load_events(self._all(sql, params))
 
     def _events_after(
         self, where: str, params: list[Any], after: str, limit: int | None, offset: int
