@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from histograph.api import PAGE, Histograph
 from histograph.cli import app
 from histograph.model import Event, KnowledgeBase, day_number
-from histograph.store import Store, open_store
+from histograph.store import IncrementalStore, Store, open_store
 from histograph.store.common import falls_on
 
 # the synthetic knowledge bases are built in one place, for the benchmarks and these tests
@@ -176,6 +176,9 @@ def test_facets_follow_a_rewrite_that_drops_and_changes_events(store: Store) -> 
     assert _facets(store) == _naive_facets(new)
     store.replace_knowledge(kb)
     assert _facets(store) == _naive_facets(kb)
+    if isinstance(store, IncrementalStore):  # a scoped merge (of every document) alike
+        store.replace_knowledge(new, scope={f"doc{d}" for d in range(N_DOCS)})
+        assert _facets(store) == _naive_facets(new)
 
 
 @pytest.mark.parametrize("backend", ["memory", "sqlite", "postgres"])
