@@ -290,7 +290,8 @@ def test_indexes_exist(db: Path) -> None:
     idx = names(raw(db), "index")
     for name in (
         "events_date",
-        "events_month_day",
+        "events_day_order",
+        "events_month_order",
         "entities_name_fold",
         "entity_aliases_fold",
         "claims_subject",

@@ -419,12 +419,18 @@ def on_day_rows(
         total = (int(row[0]["n"]) if row else 0) + len(checked)
         if count_only:
             return [], total
-        tail = "" if want is None else f" LIMIT {int(want)}"
-        rows: list[dict[str, Any]] = fetch(
-            f"SELECT * FROM ({day_sql} UNION ALL {month_sql}) e ORDER BY"
-            " (e.date_earliest IS NULL), e.date_earliest, e.date_latest, e.seq" + tail,
-            (month, day, month),
-        )
+        order = " ORDER BY e.date_earliest, e.date_latest, e.seq"  # dated rows only
+        if want is None:
+            sql = f"SELECT * FROM ({day_sql} UNION ALL {month_sql}) e{order}"
+        else:
+            # each branch walks its order index (month, day, date... / precision, month,
+            # date...) for its first `want` rows: no sort of every candidate of the day
+            tail = f" LIMIT {int(want)}"
+            sql = (
+                f"SELECT * FROM (SELECT * FROM ({day_sql}{order}{tail}) d UNION ALL"
+                f" SELECT * FROM ({month_sql}{order}{tail}) m) e{order}{tail}"
+            )
+        rows: list[dict[str, Any]] = fetch(sql, (month, day, month))
     else:
         rows = [
             r
