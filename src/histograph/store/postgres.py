@@ -21,6 +21,9 @@ What is PostgreSQL's own:
   U+0001 U+0001, U+0001 becomes U+0001 U+0002: a code that keeps the strings' order) and
   unescaped on the way out, so documents containing NUL round-trip exactly and sort as
   they do in SQLite.
+
+One module of about 950 lines because the write path's methods share one connection, its
+lock, the advisory write lock and the NUL escaping; the shared reads already live apart.
 """
 
 from __future__ import annotations
