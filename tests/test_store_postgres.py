@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import threading
 from pathlib import Path
 from typing import Any
@@ -262,3 +263,55 @@ def test_a_dropped_connection_is_opened_again(postgres_url: str) -> None:
             s.events()
         assert s.event("ev-landing") == knowledge().events[2]
         assert s.add_analysis(analysis_b()) is False  # already there
+
+
+# ---------------------------------------------------------------- bulk first fill
+
+
+def _indexes(url: str) -> set[tuple[str, str]]:
+    """Index name -> definition (without the schema's name)."""
+    with _raw(url) as conn:
+        return {
+            (r[0], re.sub(r" ON \w+\.", " ON ", r[1]))
+            for r in conn.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+            )
+        }
+
+
+def test_a_first_fill_without_indexes_ends_with_the_same_indexes_and_answers(
+    postgres_server: Server | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first fill drops the secondary indexes (the full-text one too) and makes them
+    again: the indexes and every answer are those of a fill row by row; a failed fill
+    keeps them."""
+    import histograph.store.postgres as pg_mod
+    from test_store_queries import small_kb
+
+    if postgres_server is None:
+        pytest.skip("PostgreSQL is unavailable")
+    kb = small_kb()
+    slow_url, fast_url, failed_url = (postgres_server.new_url() for _ in range(3))
+    monkeypatch.setattr(pg_mod, "_BULK_ROWS", 10**9)
+    with open_store(slow_url) as slow:
+        slow.replace_knowledge(kb)
+    monkeypatch.setattr(pg_mod, "_BULK_ROWS", 0)
+    with open_store(fast_url) as fast:
+        fast.replace_knowledge(kb)
+    assert {d for _, d in _indexes(fast_url)} == {d for _, d in _indexes(slow_url)}
+    with open_store(slow_url) as slow, open_store(fast_url) as fast:
+        assert fast.search("Bram", 50) == slow.search("Bram", 50) != []
+        assert fast.events() == slow.events()
+        assert fast.facets() == slow.facets()
+        fast.replace_knowledge(kb)  # rows present: a rewrite keeps the indexes
+        assert fast.events() == slow.events()
+    open_store(failed_url).close()
+    before = _indexes(failed_url)
+
+    def boom(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(PostgresStore, "_write_conflicts", boom)
+    with open_store(failed_url) as s, pytest.raises(RuntimeError):
+        s.replace_knowledge(kb)
+    assert _indexes(failed_url) == before

@@ -7,6 +7,8 @@ memory store and plain Python over ``KnowledgeBase``). Nothing here is timed.
 
 from __future__ import annotations
 
+import dataclasses
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,125 +18,15 @@ from typer.testing import CliRunner
 
 from histograph.api import PAGE, Histograph
 from histograph.cli import app
-from histograph.model import (
-    Analysis,
-    Claim,
-    Conflict,
-    ConflictValue,
-    Document,
-    EntityMention,
-    Event,
-    EventMention,
-    KnowledgeBase,
-    Participant,
-    Person,
-    Sentence,
-    TimeValue,
-    day_number,
-)
-from histograph.store import Store, open_store
+from histograph.model import Event, KnowledgeBase, day_number
+from histograph.store import IncrementalStore, Store, open_store
 from histograph.store.common import falls_on
 
-N_DOCS = 6
-N_EVENTS = 130  # more than two default pages
-NAMES = ["Ada Quill", "Bram Otter", "Cleo Marsh", "Dov Ferrant", "Esme Vale"]
+# the synthetic knowledge bases are built in one place, for the benchmarks and these tests
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from synthetic import N_DOCS, N_EVENTS, NAMES, build_kb, small_kb
 
-
-def _date(i: int) -> TimeValue | None:
-    """A spread of shapes: day, month, year, short interval, a long interval, undated."""
-    y = 1700 + (i * 7) % 90
-    m = 1 + i % 12
-    d = 1 + (i * 5) % 28
-    kind = i % 10
-    if kind == 0:
-        return None
-    if kind == 1:
-        first = day_number(y, m, 1)
-        last = day_number(y + (m == 12), m % 12 + 1, 1) - 1
-        return TimeValue(f"{y}-{m:02d}", first, last, "month")
-    if kind == 2:
-        return TimeValue(str(y), day_number(y, 1, 1), day_number(y, 12, 31), "year")
-    if kind == 3:
-        a = day_number(y, m, d)
-        return TimeValue(f"{y}-{m:02d}-{d:02d}/P10D", a, a + 10, "interval")
-    n = day_number(y, m, d)
-    return TimeValue(f"{y}-{m:02d}-{d:02d}", n, n, "day")
-
-
-def small_kb() -> KnowledgeBase:
-    lines: list[list[tuple[str, int]]] = [[] for _ in range(N_DOCS)]
-    for i in range(N_EVENTS):
-        a, b = NAMES[i % 5], NAMES[(i * 3 + 1) % 5]
-        lines[i % N_DOCS].append((f"Line {i}: {a} wrote to {b}.", i))
-        if i % 4 == 0:  # stated again by another document
-            lines[(i + 1) % N_DOCS].append((f"Also {i}: {a} wrote to {b}.", i))
-    # one event lasting two centuries, so a late date range must still find it
-    analyses: list[Analysis] = []
-    mentions: dict[int, list[EventMention]] = {}
-    people_mentions: dict[int, list[EntityMention]] = {}
-    for d, rows in enumerate(lines):
-        text = "\n".join(t for t, _ in rows) + "\n"
-        doc = Document(f"doc{d}", f"notes/{d}.txt", text, "txt", f"Notes {d}")
-        sents, evs, ents = [], [], []
-        pos = 0
-        for t, i in rows:
-            sents.append(Sentence(doc.id, pos, pos + len(t)))
-            a, b = NAMES[i % 5], NAMES[(i * 3 + 1) % 5]
-            pa = pos + t.index(a)
-            pb = pos + t.index(b, t.index(a) + len(a))
-            trig = pos + t.index("wrote")
-            parts = (
-                Participant(a, "agent", pa, pa + len(a), f"p{i % 5}"),
-                Participant(b, "recipient", pb, pb + len(b), f"p{(i * 3 + 1) % 5}"),
-            )
-            m = EventMention(
-                doc.id, pos, pos + len(t), trig, trig + 5, "letter", _date(i), participants=parts
-            )
-            evs.append(m)
-            mentions.setdefault(i, []).append(m)
-            for p in parts:
-                em = EntityMention(doc.id, p.start, p.end, p.name, "PERSON", p.key)
-                ents.append(em)
-                people_mentions.setdefault(int(str(p.key)[1:]), []).append(em)
-            pos += len(t) + 1
-        analyses.append(
-            Analysis(doc, sentences=tuple(sents), entities=tuple(ents), events=tuple(evs))
-        )
-    events: list[Event] = []
-    conflicts: list[Conflict] = []
-    for i in range(N_EVENTS):
-        ms = tuple(mentions[i])
-        date = _date(i)
-        if i == 5:
-            date = TimeValue("1600/1800", day_number(1600, 1, 1), day_number(1800, 1, 1), "interval")
-        claims = tuple(
-            Claim(f"e{i:03d}", "participant", str(p.key), m.doc_id, p.start, p.end)
-            for m in ms
-            for p in m.participants
-        )
-        events.append(
-            Event(
-                f"e{i:03d}", "letter" if i % 3 else "treaty", f"Letter {i}", date, ms, claims,
-                participants=(f"p{i % 5}", f"p{(i * 3 + 1) % 5}"),
-                support=len({m.doc_id for m in ms}),
-                independent_support=len({m.doc_id for m in ms}),
-            )
-        )
-        if i % 4 == 0 and i % 8 == 0:
-            conflicts.append(
-                Conflict(
-                    f"k{i:03d}", f"e{i:03d}", "event", "participant",
-                    tuple(ConflictValue(c.value, (c,)) for c in claims[:2]),
-                )
-            )
-    people = [
-        Person(f"p{k}", NAMES[k], (NAMES[k],), tuple(people_mentions.get(k, ())[:3]))
-        for k in range(5)
-    ]
-    return KnowledgeBase(
-        analyses=tuple(analyses), events=tuple(events), people=tuple(people),
-        conflicts=tuple(conflicts),
-    )
+__all__ = ["small_kb"]  # test_store_sqlite, test_web_prefetch take it from here
 
 
 @pytest.fixture(params=["memory", "sqlite", "postgres"])
@@ -246,6 +138,70 @@ def test_facets_equal_the_naive_count(store: Store) -> None:
     assert len(top.entities) == 2
 
 
+def _naive_facets(kb: KnowledgeBase) -> tuple[dict[str, int], ...]:
+    return (
+        dict(Counter(e.type for e in kb.events)),
+        dict(Counter(p for e in kb.events for p in set(e.participants))),
+        dict(Counter(d for e in kb.events for d in {m.doc_id for m in e.mentions})),
+    )
+
+
+def _facets(store: Store) -> tuple[dict[str, int], ...]:
+    f = store.facets()
+    return (
+        dict(f.types),
+        {x.id: x.count for x in f.entities},
+        {x.id: x.count for x in f.sources},
+    )
+
+
+def test_facets_follow_a_rewrite_that_drops_and_changes_events(store: Store) -> None:
+    """The counts kept by the write path: events gone, a type changed, a participant
+    replaced, a source no longer cited: the facets are those of the new knowledge."""
+    kb = small_kb()
+    changed: list[Event] = []
+    for i, e in enumerate(kb.events):
+        if i % 7 == 0:
+            continue  # gone
+        if i % 5 == 0:
+            e = dataclasses.replace(e, type="embassy", participants=(e.participants[0], "p9"))
+        if i % 6 == 1:  # keep only its first source
+            e = dataclasses.replace(e, mentions=e.mentions[:1])
+        changed.append(e)
+    kept = {e.id for e in changed}
+    new = dataclasses.replace(
+        kb, events=tuple(changed), conflicts=tuple(k for k in kb.conflicts if k.subject in kept)
+    )
+    store.replace_knowledge(new)
+    assert _facets(store) == _naive_facets(new)
+    store.replace_knowledge(kb)
+    assert _facets(store) == _naive_facets(kb)
+    if isinstance(store, IncrementalStore):  # a scoped merge (of every document) alike
+        store.replace_knowledge(new, scope={f"doc{d}" for d in range(N_DOCS)})
+        assert _facets(store) == _naive_facets(new)
+
+
+@pytest.mark.parametrize("backend", ["memory", "sqlite", "postgres"])
+def test_the_benchmark_knowledge_base_reads_back_alike(
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """The builder of ``benchmarks/kbscale.py`` at a small size: every backend stores it
+    and answers as the naive reading (what the benchmark times is a right answer)."""
+    kb = build_kb(400)
+    if backend == "postgres":
+        s = open_store(request.getfixturevalue("postgres_url"))
+    else:
+        s = open_store(":memory:" if backend == "memory" else str(tmp_path / "b.db"))
+    with s:
+        s.replace_knowledge(kb)
+        assert _facets(s) == _naive_facets(kb)
+        assert s.count_events() == len(kb.events)
+        assert [e.id for e in s.events(limit=None)] == _naive_order(kb)
+        assert s.count_conflicts() == len(kb.conflicts)
+        some = kb.events[len(kb.events) // 2]
+        assert s.event(some.id) == some
+
+
 def test_events_at_a_span_of_a_source(store: Store) -> None:
     kb = small_kb()
     doc = kb.analyses[1].document
@@ -271,6 +227,10 @@ def test_counts_match_the_lists(store: Store) -> None:
     assert [c.id for c in store.conflicts(limit=2, offset=1)] == [
         c.id for c in store.conflicts()
     ][1:3]
+    # the event counts read from the kept facet counts equal those of the lists
+    for kw in ({}, {"type": "treaty"}, {"source": "doc2"}, {"type": "letter", "source": "doc1"},
+               {"type": "nothing"}, {"source": "nowhere"}, {"entity": "p1"}):
+        assert store.count_events(**kw) == len(store.events(**kw)), kw
 
 
 def test_the_python_api_lists_default_to_a_page(tmp_path: Path) -> None:

@@ -290,7 +290,8 @@ def test_indexes_exist(db: Path) -> None:
     idx = names(raw(db), "index")
     for name in (
         "events_date",
-        "events_month_day",
+        "events_day_order",
+        "events_month_order",
         "entities_name_fold",
         "entity_aliases_fold",
         "claims_subject",
@@ -306,3 +307,68 @@ def test_fts_syntax_is_available(db: Path) -> None:
         assert {h.doc_id for h in s.search("armstrong NOT walked")} == {"doc-a", "doc-c"}
         s_, e = span(TEXT_A, "Neil Armstrong")
         assert s.quote("doc-a", s_, e) == "Neil Armstrong"
+
+
+# ---------------------------------------------------------------- bulk first fill
+
+
+def _schema(path: Path) -> set[tuple[str, str, str]]:
+    with raw(path) as conn:
+        return {
+            (r[0], r[1], r[2])
+            for r in conn.execute(
+                "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL"
+            )
+        }
+
+
+def test_a_first_fill_without_indexes_ends_with_the_same_schema_and_answers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first fill of an empty file drops the secondary indexes and triggers, then makes
+    them again and rebuilds the full-text index: the schema and every answer are those of
+    a fill row by row."""
+    import histograph.store.sqlite as sqlite_mod
+    from test_store_queries import small_kb
+
+    kb = small_kb()
+    slow_path, fast_path = tmp_path / "rows.db", tmp_path / "bulk.db"
+    monkeypatch.setattr(sqlite_mod, "_BULK_ROWS", 10**9)
+    with SQLiteStore(slow_path) as slow:
+        slow.replace_knowledge(kb)
+        slow.put_merge_keys({"doc0": {"k1": 1, "k2": 3}, "doc1": {"k1": 2}}, 1, merged=True)
+    monkeypatch.setattr(sqlite_mod, "_BULK_ROWS", 0)
+    with SQLiteStore(fast_path) as fast:
+        fast.replace_knowledge(kb)
+        fast.put_merge_keys({"doc0": {"k1": 1, "k2": 3}, "doc1": {"k1": 2}}, 1, merged=True)
+    assert _schema(fast_path) == _schema(slow_path)
+    with SQLiteStore(slow_path) as slow, SQLiteStore(fast_path) as fast:
+        assert fast.search("Bram", 50) == slow.search("Bram", 50)
+        assert fast.search("Bram", 50)
+        assert fast.events() == slow.events()
+        assert fast.facets() == slow.facets()
+        assert fast.merge_key_holders(["k1", "k2"]) == slow.merge_key_holders(["k1", "k2"])
+        # a second fill (rows present) writes row by row into the indexed tables
+        fast.replace_knowledge(kb)
+        assert fast.events() == slow.events()
+
+
+def test_a_failed_first_fill_keeps_the_indexes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import histograph.store.sqlite as sqlite_mod
+    from test_store_queries import small_kb
+
+    kb = small_kb()
+    path = tmp_path / "f.db"
+    SQLiteStore(path).close()
+    before = _schema(path)
+    monkeypatch.setattr(sqlite_mod, "_BULK_ROWS", 0)
+
+    def boom(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(SQLiteStore, "_write_conflicts", boom)
+    with SQLiteStore(path) as s, pytest.raises(RuntimeError):
+        s.replace_knowledge(kb)
+    assert _schema(path) == before

@@ -1,5 +1,6 @@
 """The timeline's flags and participant names read for a whole page at once (SQLite) are the
-ones read event by event (a store without the batch queries)."""
+ones read event by event (a store without the batch queries); the same for the pages of
+conflicts (their subject events), on-this-day and a person."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ class _OneByOne:
         self._store = store
 
     def __getattr__(self, name: str) -> Any:
-        if name in {"conflict_attributes", "entity_refs"}:
+        if name in {"conflict_attributes", "entity_refs", "events_by_id"}:
             raise AttributeError(name)
         return getattr(self._store, name)
 
@@ -34,9 +35,16 @@ def test_a_prefetched_page_equals_one_read_event_by_event(tmp_path: Path) -> Non
         batched = Views(hg)
         page = batched.timeline(everything, 50, 0)
         items = batched.timeline_items(everything)
+        conflicts = batched.conflicts(50, 0)
+        day = batched.on_this_day("03-11")
+        person = batched.person("p1")
+        assert conflicts["items"] and day["items"] and person["events"]
         assert any(it["conflicts"] for it in page["items"])
         assert all(p["known"] for it in page["items"] for p in it["participants"])
         hg.store = _OneByOne(hg.store)  # type: ignore[assignment]
         single = Views(hg)
         assert single.timeline(everything, 50, 0) == page
         assert single.timeline_items(everything) == items
+        assert single.conflicts(50, 0) == conflicts
+        assert single.on_this_day("03-11") == day
+        assert single.person("p1") == person

@@ -292,3 +292,170 @@ def people_where(kind: str | None, query: str | None, mark: str) -> tuple[str, l
         )
         params.extend([pat, pat])
     return (" WHERE " + " AND ".join(where) if where else ""), params
+
+
+# ---------------------------------------------------------------- facet counts (SQL stores)
+
+#: facet -> (table, key column, what is counted): the timeline's facets, kept in the
+#: ``facet_counts`` table by the write path so that reading them costs an index walk, not
+#: a count over every event (migrations: SQLite 0010, PostgreSQL 0004)
+FACETS: dict[str, tuple[str, str, str]] = {
+    "type": ("events", "type", "count(*)"),
+    "entity": ("event_entities", "entity_id", "count(DISTINCT event_id)"),
+    "source": ("event_evidence", "doc_id", "count(DISTINCT event_id)"),
+}
+
+#: the facets of a page, read from ``facet_counts`` (``{ph}``: the placeholder; the limit
+#: is formatted in: an int)
+FACET_TYPES_SQL = "SELECT key AS k, n FROM facet_counts WHERE facet = 'type' ORDER BY key"
+FACET_ENTITIES_SQL = (
+    "SELECT f.k, f.n, p.name, p.kind FROM (SELECT key AS k, n FROM facet_counts"
+    " WHERE facet = 'entity'{top}) f LEFT JOIN entities p ON p.id = f.k ORDER BY f.n DESC, f.k"
+)
+FACET_SOURCES_SQL = (
+    "SELECT f.k, f.n, d.uri, d.title FROM (SELECT key AS k, n FROM facet_counts"
+    " WHERE facet = 'source'{top}) f LEFT JOIN documents d ON d.id = f.k ORDER BY f.n DESC, f.k"
+)
+
+
+def facet_top(limit: int | None) -> str:
+    """The ORDER BY/LIMIT of the most frequent entities and sources (ties by id)."""
+    return "" if limit is None else f" ORDER BY n DESC, key LIMIT {int(limit)}"
+
+
+def facet_refresh_sql(
+    keys: Mapping[str, Iterable[str]] | None, marks: Any, chunk: int = 500
+) -> Iterator[tuple[str, list[Any]]]:
+    """The statements that make ``facet_counts`` right again after a write: for the keys
+    the written and deleted events touched (facet -> keys), or for every key (``None``:
+    after a rewrite of everything). ``marks(n)`` writes ``n`` placeholders."""
+    if keys is None:
+        yield "DELETE FROM facet_counts", []
+        for facet, (table, col, count) in FACETS.items():
+            yield (
+                f"INSERT INTO facet_counts (facet, key, n) SELECT '{facet}', {col}, {count}"
+                f" FROM {table} GROUP BY {col}",
+                [],
+            )
+        return
+    for facet, (table, col, count) in FACETS.items():
+        todo = sorted(set(keys.get(facet, ())))
+        for i in range(0, len(todo), chunk):
+            part = todo[i : i + chunk]
+            m = marks(len(part))
+            yield f"DELETE FROM facet_counts WHERE facet = '{facet}' AND key IN ({m})", part
+            yield (
+                f"INSERT INTO facet_counts (facet, key, n) SELECT '{facet}', {col}, {count}"
+                f" FROM {table} WHERE {col} IN ({m}) GROUP BY {col}",
+                part,
+            )
+
+
+def facet_keys(events: Iterable[Any]) -> dict[str, set[str]]:
+    """The facet keys of events (:class:`~histograph.model.Event`): their type, participant
+    entities and source documents."""
+    out: dict[str, set[str]] = {"type": set(), "entity": set(), "source": set()}
+    for e in events:
+        out["type"].add(e.type)
+        out["entity"].update(e.participants)
+        out["source"].update(m.doc_id for m in e.mentions)
+    return out
+
+
+# ---------------------------------------------------------------- on this day (SQL stores)
+
+#: the columns on-this-day orders and checks by (light rows: the page's rows are read after)
+_ON_DAY_COLS = (
+    "e.id, e.seq, e.date_value, e.date_earliest, e.date_latest, e.date_precision,"
+    " e.date_calendar, e.date_source_calendar, e.date_anchor, e.date_approximate"
+)
+
+
+def _on_day(row: Mapping[str, Any], month: int, day: int) -> bool:
+    """:func:`falls_on` for a row the on-this-day SQL selected: a day-precision row matched
+    its month and day in SQL, and every month has days 1-28; only the rest need the rule."""
+    if row["date_precision"] in EXACT_DAY_PRECISIONS:
+        return True
+    if row["date_precision"] == "month" and day <= 28:
+        return True
+    return falls_on(S.time_from_row(row, "date_"), month, day)
+
+
+def _timeline_key(r: Mapping[str, Any]) -> tuple[bool, int, int, float]:
+    return (r["date_earliest"] is None, r["date_earliest"] or 0, r["date_latest"] or 0, r["seq"])
+
+
+def on_day_rows(
+    fetch: Any, ph: str, month: int, day: int, want: int | None, count_only: bool = False
+) -> tuple[list[dict[str, Any]], int]:
+    """The events falling on a month and day, in timeline order, as light rows (id, order
+    and date columns): the first ``want`` (None: all) and how many there are. ``fetch(sql,
+    params)`` runs a query of the backend, ``ph`` its placeholder.
+
+    Three index seeks (month and day; month precision of that month; short intervals),
+    not one OR that scans every event. Up to the 28th, every day- and month-precision
+    row the SQL finds falls on the day, so the order and the limit are SQL's; only the
+    intervals (and the month rows of the 29th to the 31st) are checked here."""
+    exact = ", ".join(f"'{p}'" for p in sorted(EXACT_DAY_PRECISIONS))
+    day_sql = (
+        f"SELECT {_ON_DAY_COLS} FROM events e WHERE e.date_month = {ph} AND e.date_day = {ph}"
+        f" AND e.date_precision IN ({exact})"
+    )
+    month_sql = (
+        f"SELECT {_ON_DAY_COLS} FROM events e WHERE e.date_precision = 'month'"
+        f" AND e.date_month = {ph}"
+    )
+    interval_sql = (
+        f"SELECT {_ON_DAY_COLS} FROM events e WHERE e.date_precision = 'interval'"
+        f" AND e.date_latest - e.date_earliest < {ON_THIS_DAY_MAX_DAYS}"
+    )
+    checked = [r for r in fetch(interval_sql, ()) if _on_day(r, month, day)]
+    if day <= 28:
+        row = fetch(
+            f"SELECT (SELECT count(*) FROM ({day_sql}) a) + (SELECT count(*) FROM ({month_sql}) b)"
+            " AS n",
+            (month, day, month),
+        )
+        total = (int(row[0]["n"]) if row else 0) + len(checked)
+        if count_only:
+            return [], total
+        order = " ORDER BY e.date_earliest, e.date_latest, e.seq"  # dated rows only
+        if want is None:
+            sql = f"SELECT * FROM ({day_sql} UNION ALL {month_sql}) e{order}"
+        else:
+            # each branch walks its order index (month, day, date... / precision, month,
+            # date...) for its first `want` rows: no sort of every candidate of the day
+            tail = f" LIMIT {int(want)}"
+            sql = (
+                f"SELECT * FROM (SELECT * FROM ({day_sql}{order}{tail}) d UNION ALL"
+                f" SELECT * FROM ({month_sql}{order}{tail}) m) e{order}{tail}"
+            )
+        rows: list[dict[str, Any]] = fetch(sql, (month, day, month))
+    else:
+        rows = [
+            r
+            for r in fetch(f"{day_sql} UNION ALL {month_sql}", (month, day, month))
+            if _on_day(r, month, day)
+        ]
+        total = len(rows) + len(checked)
+        if count_only:
+            return [], total
+    rows += checked
+    rows.sort(key=_timeline_key)
+    return rows if want is None else rows[:want], total
+
+
+def counted_events_sql(
+    ph: str, *, filtered: bool, type: str | None, source: str | None
+) -> tuple[str, list[Any]] | None:
+    """How many events a timeline shows, from ``facet_counts`` when the filter is none, a
+    type or a source alone (an index lookup instead of a count over every event); None
+    when it needs a count (``filtered``: a date range or a participant)."""
+    if filtered or (type is not None and source is not None):
+        return None
+    sql = "SELECT coalesce(sum(n), 0) AS n FROM facet_counts WHERE facet = "
+    if type is not None:
+        return sql + f"'type' AND key = {ph}", [type]
+    if source is not None:
+        return sql + f"'source' AND key = {ph}", [source]
+    return sql + "'type'", []

@@ -2,7 +2,10 @@
 
 The same tables as the SQLite file (``migrations_pg/``, numbered and recorded in the
 ``migrations`` table like SQLite's), the row converters of :mod:`.serialise` and the rules
-of :mod:`.common`, so that it passes the same conformance suite (``tests/test_store.py``).
+of :mod:`.common`, and the reads of :class:`~.sqlbase.SQLStore` (this class supplies the
+hooks: ``%s`` placeholders, id lists as one array, a snapshot), so that it passes the same
+conformance suite (``tests/test_store.py``). The knowledge is rewritten whole on each
+merge (no row digests: not an incremental store), then analysed (``ANALYZE``) when large.
 What is PostgreSQL's own:
 
 - bulk writes go through ``COPY``; id lists through ``= ANY(%s)``;
@@ -18,6 +21,9 @@ What is PostgreSQL's own:
   U+0001 U+0001, U+0001 becomes U+0001 U+0002: a code that keeps the strings' order) and
   unescaped on the way out, so documents containing NUL round-trip exactly and sort as
   they do in SQLite.
+
+One module of about 950 lines because the write path's methods share one connection, its
+lock, the advisory write lock and the NUL escaping; the shared reads already live apart.
 """
 
 from __future__ import annotations
@@ -27,9 +33,9 @@ import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from types import TracebackType
-from typing import Any, Literal, Self, cast
+from typing import Any, Self, cast
 
 import psycopg
 from psycopg.rows import RowMaker
@@ -39,37 +45,43 @@ from ..model import (
     AuthorityRecord,
     Claim,
     Conflict,
-    ConflictKind,
-    ConflictValue,
-    CopyLink,
-    Document,
     Event,
-    EventMention,
     KnowledgeBase,
     Participant,
     Person,
-    Severity,
 )
-from . import DocumentVersion, FacetEntity, Facets, FacetSource, SearchHit, redact_url
+from . import DocumentVersion, SearchHit, redact_url
 from . import serialise as S
 from .common import (
-    EXACT_DAY_PRECISIONS,
     StoreError,
-    check_month_day,
     check_page,
-    falls_on,
+    facet_refresh_sql,
     knowledge_doc_ids,
     missing_documents_error,
-    people_where,
     query_terms,
     validate_analysis,
     validate_knowledge,
     words,
 )
 from .schema import Migration, available_migrations
+from .sqlbase import EVENT_ORDER as _EVENT_ORDER
+from .sqlbase import SQLStore
+
+#: rows below which a first fill keeps its indexes (dropping and making them costs more)
+_BULK_ROWS = 2000
+
+#: events written at once from which the statistics are made again (``ANALYZE``): the
+#: planner of a freshly filled database otherwise guesses, and picks scans
+_ANALYZE_ROWS = 5000
+
+
+def _marks(n: int) -> str:
+    return ", ".join(["%s"] * n)
+
 
 #: merged-knowledge tables, children before parents (deleted in this order)
 KNOWLEDGE_TABLES = (
+    "facet_counts",
     "conflict_value_claims",
     "conflict_values",
     "conflicts",
@@ -89,7 +101,6 @@ KNOWLEDGE_TABLES = (
 #: analyses read per batch by :meth:`PostgresStore.analyses` (one query per table each)
 _ANALYSES_BATCH = 100
 
-_EVENT_ORDER = "(e.date_earliest IS NULL), e.date_earliest, e.date_latest, e.seq"
 
 #: the advisory lock every write transaction takes (any constant: "histgrph" in ASCII)
 _WRITE_LOCK = 0x6869737467727068 & 0x7FFFFFFFFFFFFFFF
@@ -172,7 +183,7 @@ _SEARCH_SQL = """
 """
 
 
-class PostgresStore:
+class PostgresStore(SQLStore):
     """A knowledge base in a PostgreSQL database, created and upgraded on open."""
 
     def __init__(self, url: str, *, readonly: bool = False) -> None:
@@ -313,6 +324,15 @@ class PostgresStore:
                 self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 yield
 
+    _ph = "%s"
+
+    def _reading(self) -> AbstractContextManager[None]:
+        return self._snapshot()
+
+    def _in(self, sql: str, ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Run ``sql`` with its ``IN ({ids})`` list as one array parameter."""
+        return self._all(sql.replace("IN ({ids})", "= ANY(%s)"), (list(ids),))
+
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self._lock:
             return self._live().execute(cast(Any, sql), [_enc(p) for p in params]).fetchall()
@@ -351,9 +371,6 @@ class PostgresStore:
         return f" LIMIT {'ALL' if limit is None else int(limit)} OFFSET {int(offset)}"
 
     # ------------------------------------------------------------ documents and analyses
-    def has_document(self, doc_id: str) -> bool:
-        return self._one("SELECT 1 AS x FROM documents WHERE id = %s", (doc_id,)) is not None
-
     def add_analysis(self, analysis: Analysis) -> bool:
         validate_analysis(analysis)
         with self._transaction() as conn:
@@ -363,39 +380,36 @@ class PostgresStore:
             return added
 
     def _add_analysis(self, conn: psycopg.Connection[dict[str, Any]], a: Analysis) -> bool:
-        doc = a.document
-        if self._exec(conn, "SELECT 1 FROM documents WHERE id = %s", (doc.id,)).fetchone():
-            return False
-        self._insert(conn, "documents", [S.document_row(doc, a.published, _now())])
-        self._insert(conn, "regions", (S.region_row(r, i) for i, r in enumerate(a.regions)))
-        sentences = (S.sentence_row(s, i, doc.text) for i, s in enumerate(a.sentences))
-        self._insert(
-            conn, "sentences", ({**r, "words": " ".join(words(r["text"]))} for r in sentences)
-        )
-        self._insert(
-            conn, "time_mentions", (S.time_mention_row(t, i) for i, t in enumerate(a.times))
-        )
-        self._insert(
-            conn,
-            "entity_mentions",
-            ({**S.entity_mention_row(m), "seq": i} for i, m in enumerate(a.entities)),
-        )
-        self._insert(conn, "roles", ({**S.role_row(r), "seq": i} for i, r in enumerate(a.roles)))
-        self._insert(
-            conn,
-            "event_mentions",
-            ({**S.event_mention_row(m), "seq": i} for i, m in enumerate(a.events)),
-        )
-        self._insert(
-            conn,
-            "event_mention_participants",
-            (
-                {**S.participant_row(p), "doc_id": doc.id, "mention_seq": i, "seq": j}
-                for i, m in enumerate(a.events)
-                for j, p in enumerate(m.participants)
-            ),
-        )
-        return True
+        new = self._new_analyses(conn, [a])
+        self._add_analyses(conn, new)
+        return bool(new)
+
+    def _new_analyses(
+        self, conn: psycopg.Connection[dict[str, Any]], analyses: Sequence[Analysis]
+    ) -> list[Analysis]:
+        """Those of ``analyses`` whose document is not stored (the first of equal ids),
+        validated."""
+        ids = sorted({a.document.id for a in analyses})
+        stored = {
+            str(r["id"])
+            for r in self._exec(conn, "SELECT id FROM documents WHERE id = ANY(%s)", (ids,))
+        }
+        out = []
+        for a in analyses:
+            if a.document.id not in stored:
+                validate_analysis(a)
+                stored.add(a.document.id)
+                out.append(a)
+        return out
+
+    def _add_analyses(
+        self, conn: psycopg.Connection[dict[str, Any]], analyses: Sequence[Analysis]
+    ) -> None:
+        """Store new analyses (:meth:`_new_analyses`): one ``COPY`` a table."""
+        for table, rows in S.analysis_rows(analyses, _now()).items():
+            if table == "sentences":  # the words the full-text index reads
+                rows = [{**r, "words": " ".join(words(r["text"]))} for r in rows]
+            self._insert(conn, table, rows)
 
     def _load_analyses(self, ids: Sequence[str]) -> list[Analysis]:
         """The analyses of ``ids`` (unknown ids left out), in the order of ``ids``: one
@@ -449,14 +463,6 @@ class PostgresStore:
         ids = [str(r["id"]) for r in self._all("SELECT id FROM documents ORDER BY id")]
         for start in range(0, len(ids), _ANALYSES_BATCH):
             yield from self._load_analyses(ids[start : start + _ANALYSES_BATCH])
-
-    def documents(self, *, limit: int | None = None, offset: int = 0) -> list[Document]:
-        sql = "SELECT * FROM documents ORDER BY uri, id" + self._page(limit, offset)
-        return [S.document_from_row(r) for r in self._all(sql)]
-
-    def document(self, doc_id: str) -> Document | None:
-        row = self._one("SELECT * FROM documents WHERE id = %s", (doc_id,))
-        return S.document_from_row(row) if row else None
 
     def quote(self, doc_id: str, start: int, end: int) -> str | None:
         row = self._one("SELECT text FROM documents WHERE id = %s", (doc_id,))
@@ -518,50 +524,112 @@ class PostgresStore:
     ) -> None:
         validate_knowledge(kb)
         retire = dict(retire or {})
+        self._replace_knowledge(kb, generation, retire)
+        if len(kb.events) >= _ANALYZE_ROWS:
+            # outside the transaction: the visibility map, so that the order index is
+            # walked without visiting the rows of the skipped events (a deep page)
+            with self._lock:
+                self._live().execute("VACUUM events")
+
+    def _replace_knowledge(
+        self, kb: KnowledgeBase, generation: int | None, retire: Mapping[str, str | None]
+    ) -> None:
         with self._transaction() as conn:
             current = self._state(conn, "generation")
-            changed = False
-            for a in kb.analyses:
-                if a.document.id in retire:
-                    continue
-                if not self._exec(
-                    conn, "SELECT 1 FROM documents WHERE id = %s", (a.document.id,)
-                ).fetchone():
-                    validate_analysis(a)
-                    changed = self._add_analysis(conn, a) or changed
+            new = self._new_analyses(conn, [a for a in kb.analyses if a.document.id not in retire])
+            first = 20 * len(new) >= _BULK_ROWS and self._empty(conn, S.ANALYSIS_TABLES)
+            with self._bulk_fill(conn, S.ANALYSIS_TABLES if first else ()):
+                self._add_analyses(conn, new)
+            changed = bool(new)
+            bulk = len(kb.events) >= _BULK_ROWS and self._empty(conn, KNOWLEDGE_TABLES)
             for table in KNOWLEDGE_TABLES:
                 conn.execute(cast(Any, f"DELETE FROM {table}"))
-            now = _now()
-            for old_id, new_id in sorted(retire.items()):
-                row = self._exec(
-                    conn, "SELECT uri FROM documents WHERE id = %s", (old_id,)
-                ).fetchone()
-                if row is None:
-                    continue
-                self._exec(conn, "DELETE FROM documents WHERE id = %s", (old_id,))
-                self._exec(
-                    conn,
-                    "INSERT INTO document_versions (uri, old_id, new_id, change, at)"
-                    " VALUES (%s, %s, %s, %s, %s)",
-                    (row["uri"], old_id, new_id, "removed" if new_id is None else "replaced", now),
-                )
-                changed = True
-            if changed:
-                self._set_state(conn, "generation", current + 1)
-            if generation is None or generation == current:
-                self._set_state(conn, "knowledge_generation", current + 1 if changed else current)
-            needed = sorted(knowledge_doc_ids(kb))
-            present = {
-                str(r["id"])
-                for r in self._exec(conn, "SELECT id FROM documents WHERE id = ANY(%s)", (needed,))
-            }
-            if missing := set(needed) - present:
-                raise missing_documents_error(missing)
-            self._write_people(conn, kb.people)
-            claim_ids = self._write_claims(conn, kb)
-            self._write_events(conn, kb.events, claim_ids)
-            self._write_conflicts(conn, kb.conflicts, claim_ids)
-            self._insert(conn, "copies", (S.copy_row(c, i) for i, c in enumerate(kb.copies)))
+            with self._bulk_fill(conn, KNOWLEDGE_TABLES if bulk else ()):
+                changed = self._write_knowledge(conn, kb, retire, generation, current, changed)
+            for sql, params in facet_refresh_sql(None, _marks):
+                self._exec(conn, sql, params)
+            if len(kb.events) >= _ANALYZE_ROWS:  # the planner's statistics of the new rows
+                conn.execute("ANALYZE")
+
+    @staticmethod
+    def _empty(conn: psycopg.Connection[dict[str, Any]], tables: Sequence[str]) -> bool:
+        """True when none of ``tables`` holds a row."""
+        return all(
+            conn.execute(cast(Any, f"SELECT 1 FROM {t} LIMIT 1")).fetchone() is None
+            for t in tables
+        )
+
+    @staticmethod
+    @contextmanager
+    def _bulk_fill(
+        conn: psycopg.Connection[dict[str, Any]], tables: Sequence[str]
+    ) -> Iterator[None]:
+        """Fill empty ``tables`` faster (inside the caller's transaction): their indexes
+        other than the primary keys and unique constraints (the full-text GIN index among
+        them) are dropped and made again at the end, one sorted build each instead of an
+        insert per row. Only for a first fill: ``DROP INDEX`` locks out readers until the
+        commit, and there is nothing to read yet. DDL is transactional: a failure keeps
+        the indexes."""
+        if not tables:
+            yield
+            return
+        found = conn.execute(
+            "SELECT i.indexname AS name, i.indexdef AS sql FROM pg_indexes i"
+            " WHERE i.schemaname = current_schema() AND i.tablename = ANY(%s)"
+            " AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname"
+            " AND c.connamespace = (SELECT oid FROM pg_namespace WHERE nspname = i.schemaname))"
+            " ORDER BY i.indexname",
+            (list(tables),),
+        ).fetchall()
+        for r in found:
+            conn.execute(cast(Any, f'DROP INDEX "{r["name"]}"'))
+        yield
+        conn.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        for r in found:
+            conn.execute(cast(Any, r["sql"]))
+
+    def _write_knowledge(
+        self,
+        conn: psycopg.Connection[dict[str, Any]],
+        kb: KnowledgeBase,
+        retire: Mapping[str, str | None],
+        generation: int | None,
+        current: int,
+        changed: bool,
+    ) -> bool:
+        """The knowledge rows of :meth:`replace_knowledge` (into emptied tables)."""
+        now = _now()
+        for old_id, new_id in sorted(retire.items()):
+            row = self._exec(
+                conn, "SELECT uri FROM documents WHERE id = %s", (old_id,)
+            ).fetchone()
+            if row is None:
+                continue
+            self._exec(conn, "DELETE FROM documents WHERE id = %s", (old_id,))
+            self._exec(
+                conn,
+                "INSERT INTO document_versions (uri, old_id, new_id, change, at)"
+                " VALUES (%s, %s, %s, %s, %s)",
+                (row["uri"], old_id, new_id, "removed" if new_id is None else "replaced", now),
+            )
+            changed = True
+        if changed:
+            self._set_state(conn, "generation", current + 1)
+        if generation is None or generation == current:
+            self._set_state(conn, "knowledge_generation", current + 1 if changed else current)
+        needed = sorted(knowledge_doc_ids(kb))
+        present = {
+            str(r["id"])
+            for r in self._exec(conn, "SELECT id FROM documents WHERE id = ANY(%s)", (needed,))
+        }
+        if missing := set(needed) - present:
+            raise missing_documents_error(missing)
+        self._write_people(conn, kb.people)
+        claim_ids = self._write_claims(conn, kb)
+        self._write_events(conn, kb.events, claim_ids)
+        self._write_conflicts(conn, kb.conflicts, claim_ids)
+        self._insert(conn, "copies", (S.copy_row(c, i) for i, c in enumerate(kb.copies)))
+        return changed
 
     def _write_people(
         self, conn: psycopg.Connection[dict[str, Any]], people: Sequence[Person]
@@ -788,92 +856,6 @@ class PostgresStore:
         ]
 
     # ------------------------------------------------------------ merged knowledge: read
-    def copies(self) -> list[CopyLink]:
-        return [S.copy_from_row(r) for r in self._all("SELECT * FROM copies ORDER BY seq")]
-
-    def _load_events(self, rows: list[dict[str, Any]]) -> list[Event]:
-        ids = [str(r["id"]) for r in rows]
-        if not ids:
-            return []
-        entities: dict[str, list[str]] = defaultdict(list)
-        for r in self._all(
-            "SELECT event_id, entity_id FROM event_entities WHERE event_id = ANY(%s) "
-            "ORDER BY event_id, seq",
-            (ids,),
-        ):
-            entities[r["event_id"]].append(str(r["entity_id"]))
-        parts: dict[tuple[str, int], list[Participant]] = defaultdict(list)
-        for r in self._all(
-            "SELECT * FROM event_evidence_participants WHERE event_id = ANY(%s) "
-            "ORDER BY event_id, evidence_seq, seq",
-            (ids,),
-        ):
-            parts[(r["event_id"], int(r["evidence_seq"]))].append(S.participant_from_row(r))
-        mentions: dict[str, list[EventMention]] = defaultdict(list)
-        for r in self._all(
-            "SELECT * FROM event_evidence WHERE event_id = ANY(%s) ORDER BY event_id, seq",
-            (ids,),
-        ):
-            key = (str(r["event_id"]), int(r["seq"]))
-            mentions[key[0]].append(S.event_mention_from_row(r, tuple(parts.get(key, ()))))
-        claims: dict[str, list[Claim]] = defaultdict(list)
-        for r in self._all(
-            "SELECT ec.event_id, c.* FROM event_claims ec JOIN claims c ON c.id = ec.claim_id "
-            "WHERE ec.event_id = ANY(%s) ORDER BY ec.event_id, ec.seq",
-            (ids,),
-        ):
-            claims[r["event_id"]].append(S.claim_from_row(r))
-        return [
-            Event(
-                id=str(r["id"]),
-                type=str(r["type"]),
-                title=str(r["title"]),
-                date=S.time_from_row(r, "date_"),
-                mentions=tuple(mentions.get(r["id"], ())),
-                claims=tuple(claims.get(r["id"], ())),
-                place=r["place"],
-                participants=tuple(entities.get(r["id"], ())),
-                support=int(r["support"]),
-                independent_support=int(r["independent_support"]),
-            )
-            for r in rows
-        ]
-
-    @staticmethod
-    def _event_filter(
-        earliest: int | None,
-        latest: int | None,
-        entity: str | None,
-        type: str | None,
-        source: str | None,
-    ) -> tuple[str, list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if earliest is not None:
-            where.append("e.date_latest >= %s")
-            params.append(earliest)
-        if latest is not None:
-            where.append("e.date_earliest <= %s")
-            params.append(latest)
-        if type is not None:
-            where.append("e.type = %s")
-            params.append(type)
-        if source is not None:
-            where.append("e.id IN (SELECT v.event_id FROM event_evidence v WHERE v.doc_id = %s)")
-            params.append(source)
-        if entity is not None:
-            f = S.fold(entity)
-            where.append(
-                "(e.id IN (SELECT ee.event_id FROM event_entities ee WHERE ee.entity_id = %s"
-                " OR ee.entity_id IN (SELECT n.id FROM entities n WHERE n.name_fold = %s)"
-                " OR ee.entity_id IN (SELECT a.entity_id FROM entity_aliases a"
-                " WHERE a.alias_fold = %s))"
-                " OR e.id IN (SELECT p.event_id FROM event_evidence_participants p"
-                " WHERE p.name_fold = %s OR p.key = %s))"
-            )
-            params.extend([entity, f, f, f, entity])
-        return (" WHERE " + " AND ".join(where)) if where else "", params
-
     def events(
         self,
         *,
@@ -896,8 +878,16 @@ class PostgresStore:
                 params.append(earliest - width)
             if after is not None:
                 return self._load_events(self._events_after(where, params, after, limit, offset))
-            sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}"
-            return self._load_events(self._all(sql + self._page(limit, offset), params))
+            if limit is None and offset == 0:
+                sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}"
+                return self._load_events(self._all(sql, params))
+            # the page's ids from the order index (it includes them: an index-only walk
+            # past the offset, migration 5), then only those rows
+            sql = (
+                f"SELECT * FROM events e WHERE e.id IN (SELECT e.id FROM events e{where}"
+                f" ORDER BY {_EVENT_ORDER}{self._page(limit, offset)}) ORDER BY {_EVENT_ORDER}"
+            )
+            return self._load_events(self._all(sql, params))
 
     def _events_after(
         self, where: str, params: list[Any], after: str, limit: int | None, offset: int
@@ -929,212 +919,6 @@ class PostgresStore:
                 [*params, last_seq],
             )
         return rows[offset:]
-
-    def count_events(
-        self,
-        *,
-        earliest: int | None = None,
-        latest: int | None = None,
-        entity: str | None = None,
-        type: str | None = None,
-        source: str | None = None,
-    ) -> int:
-        where, params = self._event_filter(earliest, latest, entity, type, source)
-        row = self._one(f"SELECT count(*) AS n FROM events e{where}", params)
-        return int(row["n"]) if row else 0
-
-    def events_at(self, doc_id: str, start: int, end: int) -> list[Event]:
-        with self._snapshot():
-            rows = self._all(
-                "SELECT * FROM events e WHERE e.id IN (SELECT v.event_id FROM event_evidence v"
-                ' WHERE v.doc_id = %s AND v.start < %s AND %s < v."end")'
-                f" ORDER BY {_EVENT_ORDER}",
-                (doc_id, end, start),
-            )
-            return self._load_events(rows)
-
-    def event(self, event_id: str) -> Event | None:
-        with self._snapshot():
-            found = self._load_events(
-                self._all("SELECT * FROM events e WHERE e.id = %s", (event_id,))
-            )
-        return found[0] if found else None
-
-    def on_this_day(
-        self, month: int, day: int, *, limit: int | None = None, offset: int = 0
-    ) -> list[Event]:
-        check_month_day(month, day)
-        check_page(limit, offset)
-        with self._snapshot():
-            rows = self._all(
-                "SELECT * FROM events e WHERE"
-                " (e.date_precision = ANY(%s) AND e.date_month = %s AND e.date_day = %s)"
-                " OR (e.date_precision = 'month' AND e.date_month = %s)"
-                " OR (e.date_precision = 'interval' AND e.date_latest - e.date_earliest < 31)"
-                f" ORDER BY {_EVENT_ORDER}",
-                (sorted(EXACT_DAY_PRECISIONS), month, day, month),
-            )
-            rows = [r for r in rows if falls_on(S.time_from_row(r, "date_"), month, day)]
-            end = None if limit is None else offset + limit
-            return self._load_events(rows[offset:end])
-
-    def count_on_this_day(self, month: int, day: int) -> int:
-        check_month_day(month, day)
-        rows = self._all(
-            "SELECT * FROM events e WHERE"
-            " (e.date_precision = ANY(%s) AND e.date_month = %s AND e.date_day = %s)"
-            " OR (e.date_precision = 'month' AND e.date_month = %s)"
-            " OR (e.date_precision = 'interval' AND e.date_latest - e.date_earliest < 31)",
-            (sorted(EXACT_DAY_PRECISIONS), month, day, month),
-        )
-        return sum(1 for r in rows if falls_on(S.time_from_row(r, "date_"), month, day))
-
-    def facets(self, limit: int | None = None) -> Facets:
-        top = "" if limit is None else f" ORDER BY n DESC, k LIMIT {int(limit)}"
-        with self._snapshot():
-            types = self._all(
-                "SELECT type AS k, count(*) AS n FROM events GROUP BY type ORDER BY k"
-            )
-            ents = self._all(
-                "SELECT f.k, f.n, p.name, p.kind FROM (SELECT entity_id AS k,"
-                " count(DISTINCT event_id) AS n FROM event_entities GROUP BY entity_id"
-                f"{top}) f LEFT JOIN entities p ON p.id = f.k ORDER BY f.n DESC, f.k"
-            )
-            docs = self._all(
-                "SELECT f.k, f.n, d.uri, d.title FROM (SELECT doc_id AS k,"
-                " count(DISTINCT event_id) AS n FROM event_evidence GROUP BY doc_id"
-                f"{top}) f LEFT JOIN documents d ON d.id = f.k ORDER BY f.n DESC, f.k"
-            )
-        return Facets(
-            types=[(str(r["k"]), int(r["n"])) for r in types],
-            entities=[FacetEntity(str(r["k"]), int(r["n"]), r["name"], r["kind"]) for r in ents],
-            sources=[FacetSource(str(r["k"]), int(r["n"]), r["uri"], r["title"]) for r in docs],
-        )
-
-    def _load_people(self, rows: list[dict[str, Any]]) -> list[Person]:
-        ids = [str(r["id"]) for r in rows]
-        if not ids:
-            return []
-        aliases: dict[str, list[str]] = defaultdict(list)
-        for r in self._all(
-            "SELECT entity_id, alias FROM entity_aliases WHERE entity_id = ANY(%s) "
-            "ORDER BY entity_id, seq",
-            (ids,),
-        ):
-            aliases[r["entity_id"]].append(str(r["alias"]))
-        mentions: dict[str, list[Any]] = defaultdict(list)
-        for r in self._all(
-            "SELECT * FROM entity_evidence WHERE entity_id = ANY(%s) ORDER BY entity_id, seq",
-            (ids,),
-        ):
-            mentions[r["entity_id"]].append(S.entity_mention_from_row(r))
-        roles: dict[str, list[Any]] = defaultdict(list)
-        for r in self._all(
-            "SELECT * FROM entity_roles WHERE entity_id = ANY(%s) ORDER BY entity_id, seq",
-            (ids,),
-        ):
-            roles[r["entity_id"]].append(S.role_from_row(r))
-        return [
-            Person(
-                id=str(r["id"]),
-                name=str(r["name"]),
-                aliases=tuple(aliases.get(r["id"], ())),
-                mentions=tuple(mentions.get(r["id"], ())),
-                roles=tuple(roles.get(r["id"], ())),
-                kind=str(r["kind"]),
-                authority_id=r["authority_id"],
-            )
-            for r in rows
-        ]
-
-    def people(
-        self,
-        *,
-        kind: str | None = None,
-        query: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[Person]:
-        where, params = people_where(kind, query, "%s")
-        sql = "SELECT * FROM entities p" + where
-        sql += " ORDER BY p.seq" + self._page(limit, offset)
-        with self._snapshot():
-            return self._load_people(self._all(sql, params))
-
-    def count_people(self, *, kind: str | None = None, query: str | None = None) -> int:
-        where, params = people_where(kind, query, "%s")
-        sql = "SELECT count(*) AS n FROM entities p" + where
-        row = self._one(sql, params)
-        return int(row["n"]) if row else 0
-
-    def count_conflicts(self, subject: str | None = None) -> int:
-        if subject is None:
-            row = self._one("SELECT count(*) AS n FROM conflicts")
-        else:
-            row = self._one("SELECT count(*) AS n FROM conflicts WHERE subject = %s", (subject,))
-        return int(row["n"]) if row else 0
-
-    def person(self, name: str) -> Person | None:
-        f = S.fold(name)
-        with self._snapshot():
-            for sql, param in (
-                ("SELECT * FROM entities WHERE id = %s", name),
-                ("SELECT * FROM entities WHERE name_fold = %s ORDER BY seq LIMIT 1", f),
-                (
-                    "SELECT p.* FROM entities p WHERE p.id IN (SELECT a.entity_id FROM"
-                    " entity_aliases a WHERE a.alias_fold = %s) ORDER BY p.seq LIMIT 1",
-                    f,
-                ),
-            ):
-                rows = self._all(sql, (param,))
-                if rows:
-                    return self._load_people(rows)[0]
-        return None
-
-    def conflicts(
-        self, subject: str | None = None, *, limit: int | None = None, offset: int = 0
-    ) -> list[Conflict]:
-        sql = "SELECT * FROM conflicts"
-        params: list[Any] = []
-        if subject is not None:
-            sql += " WHERE subject = %s"
-            params.append(subject)
-        with self._snapshot():
-            rows = self._all(sql + " ORDER BY seq" + self._page(limit, offset), params)
-            ids = [str(r["id"]) for r in rows]
-            if not ids:
-                return []
-            claims: dict[tuple[str, int], list[Claim]] = defaultdict(list)
-            for r in self._all(
-                "SELECT x.conflict_id, x.value_seq, c.* FROM conflict_value_claims x"
-                " JOIN claims c ON c.id = x.claim_id WHERE x.conflict_id = ANY(%s)"
-                " ORDER BY x.conflict_id, x.value_seq, x.seq",
-                (ids,),
-            ):
-                claims[(r["conflict_id"], int(r["value_seq"]))].append(S.claim_from_row(r))
-            values: dict[str, list[ConflictValue]] = defaultdict(list)
-            for r in self._all(
-                "SELECT * FROM conflict_values WHERE conflict_id = ANY(%s)"
-                " ORDER BY conflict_id, seq",
-                (ids,),
-            ):
-                key = (str(r["conflict_id"]), int(r["seq"]))
-                values[key[0]].append(
-                    ConflictValue(value=str(r["value"]), claims=tuple(claims.get(key, ())))
-                )
-        return [
-            Conflict(
-                id=str(r["id"]),
-                subject=str(r["subject"]),
-                subject_kind=cast(Literal["event", "person"], r["subject_kind"]),
-                attribute=str(r["attribute"]),
-                values=tuple(values.get(r["id"], ())),
-                kind=cast(ConflictKind, r["kind"]),
-                severity=cast(Severity, r["severity"]),
-                explanation=str(r["explanation"]),
-            )
-            for r in rows
-        ]
 
     # ------------------------------------------------------------ search and status
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:

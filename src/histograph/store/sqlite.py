@@ -1,12 +1,14 @@
 """The SQLite backend: one file (WAL mode, foreign keys on), numbered migrations.
 
-The SQL outside :class:`_FTS` is kept portable (standard joins, ``IN`` subqueries,
-quoted ``"end"``), so that a PostgreSQL backend can reuse the queries and the row
-converters of :mod:`histograph.store.serialise`; the full-text search is the one
-SQLite-specific part and lives in :class:`_FTS` and migration 2.
+The reads both SQL backends run alike live in :class:`~.sqlbase.SQLStore` (this class
+supplies the hooks: ``?`` placeholders, chunked ``IN`` lists, its lock); the row converters
+in :mod:`.serialise`. What is SQLite's own: the write path with its row digests
+(:mod:`.diff`: only changed rows written; a first fill without secondary indexes, made
+again after), the timeline's pages through the rowid of the order index, FTS5 search
+(:class:`_FTS`, migrations 2 and 6).
 
-One module of about 1,000 lines because every method shares one connection, its lock and
-its transaction helper; the row converters already live apart (:mod:`.serialise`).
+One module of about 1,250 lines because the write path's methods share one connection,
+its lock and its transaction helper.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Literal, Self, cast
+from typing import Any, Self
 from urllib.parse import quote as _urlquote
 
 from ..model import (
@@ -28,39 +30,33 @@ from ..model import (
     AuthorityRecord,
     Claim,
     Conflict,
-    ConflictKind,
-    ConflictValue,
-    CopyLink,
-    Document,
     Event,
-    EventMention,
     KnowledgeBase,
     Participant,
     Person,
-    Severity,
     conflict_order,
     entity_order,
 )
-from . import DocumentVersion, FacetEntity, Facets, FacetSource, SearchHit
+from . import DocumentVersion, SearchHit
 from . import diff as D
 from . import serialise as S
 from .common import (
-    EXACT_DAY_PRECISIONS,
     ScopeError,
     StoreError,
-    check_month_day,
     check_page,
     check_repr,
-    falls_on,
+    facet_keys,
+    facet_refresh_sql,
     fts_safe_query,
     knowledge_doc_ids,
     missing_documents_error,
-    people_where,
     validate_analysis,
     validate_ids,
     validate_knowledge,
 )
 from .schema import migrate, pending
+from .sqlbase import EVENT_ORDER as _EVENT_ORDER
+from .sqlbase import SQLStore
 
 _CHUNK = 500  # ids per IN (...) list
 
@@ -82,9 +78,49 @@ _KNOWLEDGE_TABLES = (
     "copies",
 )
 
-_EVENT_ORDER = "(e.date_earliest IS NULL), e.date_earliest, e.date_latest, e.seq"
 
 _KEPT = b"kept"  # the digest of a row a scoped merge keeps
+
+_ANALYSIS_TABLES = S.ANALYSIS_TABLES
+
+#: rows below which a first fill keeps its indexes (dropping and making them costs more)
+_BULK_ROWS = 2000
+
+
+@contextmanager
+def _bulk_fill(conn: sqlite3.Connection, tables: Sequence[str]) -> Iterator[None]:
+    """Fill empty ``tables`` faster (inside the caller's transaction): their secondary
+    indexes and triggers are dropped first and made again at the end (one sort per index
+    instead of a B-tree insert per row), and the full-text index is rebuilt in one pass.
+    The primary keys stay (``INSERT OR IGNORE`` relies on them); DDL is transactional
+    in SQLite, so a failure leaves the schema as it was."""
+    if not tables:
+        yield
+        return
+    marks = _marks(len(tables))
+    saved = [
+        (str(r["type"]), str(r["name"]), str(r["sql"]))
+        for r in conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger')"
+            f" AND tbl_name IN ({marks}) AND sql IS NOT NULL ORDER BY type, name",
+            list(tables),
+        ).fetchall()
+    ]
+    for kind, name, _ in saved:
+        conn.execute(f'DROP {kind.upper()} "{name}"')
+    yield
+    for _, _, sql in saved:  # indexes first ('index' < 'trigger')
+        conn.execute(sql)
+    if "sentences" in tables:
+        conn.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')")
+
+
+def _empty(conn: sqlite3.Connection, tables: Iterable[str]) -> list[str]:
+    """Those of ``tables`` that hold no row."""
+    return [
+        t for t in tables if conn.execute(f"SELECT 1 FROM {t} LIMIT 1").fetchone() is None
+    ]
+
 
 def _check_scope(
     kind: str,
@@ -121,16 +157,6 @@ def _marks(n: int) -> str:
     return ", ".join("?" * n)
 
 
-def _on_day(row: dict[str, Any], month: int, day: int) -> bool:
-    """:func:`falls_on` for a row the on-this-day SQL selected: a day-precision row matched
-    its month and day in SQL, and every month has days 1-28; only the rest need the rule."""
-    if row["date_precision"] in EXACT_DAY_PRECISIONS:
-        return True
-    if row["date_precision"] == "month" and day <= 28:
-        return True
-    return falls_on(S.time_from_row(row, "date_"), month, day)
-
-
 class _FTS:
     """Full-text search over sentences: SQLite FTS5 (external-content index)."""
 
@@ -162,7 +188,7 @@ class _FTS:
             return conn.execute(cls.SQL, (safe, limit, offset)).fetchall()
 
 
-class SQLiteStore:
+class SQLiteStore(SQLStore):
     """The default store: one SQLite file, created and upgraded on open."""
 
     def __init__(self, path: str | os.PathLike[str] = "histograph.db", *, readonly: bool = False):
@@ -198,6 +224,7 @@ class SQLiteStore:
             else:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
+                conn.execute("PRAGMA cache_size = -65536")  # 64 MB: bulk writes, big indexes
                 migrate(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
@@ -259,6 +286,10 @@ class SQLiteStore:
                 raise
             conn.execute("COMMIT")
 
+    def _reading(self) -> threading.RLock:
+        """Several reads under the connection's lock (one SQLite connection, one state)."""
+        return self._lock
+
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         with self._lock:
             return self._conn.execute(sql, params).fetchall()
@@ -294,9 +325,6 @@ class SQLiteStore:
         return f" LIMIT {-1 if limit is None else int(limit)} OFFSET {int(offset)}"
 
     # ------------------------------------------------------------ documents and analyses
-    def has_document(self, doc_id: str) -> bool:
-        return self._one("SELECT 1 AS x FROM documents WHERE id = ?", (doc_id,)) is not None
-
     def add_analysis(self, analysis: Analysis) -> bool:
         validate_analysis(analysis)
         with self._transaction() as conn:
@@ -357,39 +385,36 @@ class SQLiteStore:
         ]
 
     def _add_analysis(self, conn: sqlite3.Connection, a: Analysis) -> bool:
-        doc = a.document
-        if conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
-            return False
+        new = self._new_analyses(conn, [a])
+        self._add_analyses(conn, new)
+        return bool(new)
+
+    @staticmethod
+    def _new_analyses(conn: sqlite3.Connection, analyses: Sequence[Analysis]) -> list[Analysis]:
+        """Those of ``analyses`` whose document is not stored (the first of equal ids),
+        validated."""
+        stored: set[str] = set()
+        ids = sorted({a.document.id for a in analyses})
+        for chunk in _chunks(ids):
+            stored.update(
+                str(r["id"])
+                for r in conn.execute(
+                    f"SELECT id FROM documents WHERE id IN ({_marks(len(chunk))})", chunk
+                )
+            )
+        out = []
+        for a in analyses:
+            if a.document.id not in stored:
+                validate_analysis(a)
+                stored.add(a.document.id)
+                out.append(a)
+        return out
+
+    def _add_analyses(self, conn: sqlite3.Connection, analyses: Sequence[Analysis]) -> None:
+        """Store new analyses (:meth:`_new_analyses`): one bulk insert a table."""
         now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
-        self._insert(conn, "documents", [S.document_row(doc, a.published, now)])
-        self._insert(conn, "regions", (S.region_row(r, i) for i, r in enumerate(a.regions)))
-        self._insert(
-            conn, "sentences", (S.sentence_row(s, i, doc.text) for i, s in enumerate(a.sentences))
-        )
-        self._insert(
-            conn, "time_mentions", (S.time_mention_row(t, i) for i, t in enumerate(a.times))
-        )
-        self._insert(
-            conn,
-            "entity_mentions",
-            ({**S.entity_mention_row(m), "seq": i} for i, m in enumerate(a.entities)),
-        )
-        self._insert(conn, "roles", ({**S.role_row(r), "seq": i} for i, r in enumerate(a.roles)))
-        self._insert(
-            conn,
-            "event_mentions",
-            ({**S.event_mention_row(m), "seq": i} for i, m in enumerate(a.events)),
-        )
-        self._insert(
-            conn,
-            "event_mention_participants",
-            (
-                {**S.participant_row(p), "doc_id": doc.id, "mention_seq": i, "seq": j}
-                for i, m in enumerate(a.events)
-                for j, p in enumerate(m.participants)
-            ),
-        )
-        return True
+        for table, rows in S.analysis_rows(analyses, now).items():
+            self._insert(conn, table, rows)
 
     def analysis(self, doc_id: str) -> Analysis | None:
         with self._lock:
@@ -426,14 +451,6 @@ class SQLiteStore:
             if a is not None:
                 yield a
 
-    def documents(self, *, limit: int | None = None, offset: int = 0) -> list[Document]:
-        sql = "SELECT * FROM documents ORDER BY uri, id" + self._page(limit, offset)
-        return [S.document_from_row(r) for r in self._all(sql)]
-
-    def document(self, doc_id: str) -> Document | None:
-        row = self._one("SELECT * FROM documents WHERE id = ?", (doc_id,))
-        return S.document_from_row(row) if row else None
-
     def quote(self, doc_id: str, start: int, end: int) -> str | None:
         # sliced in Python: substr() would stop counting at an embedded NUL
         row = self._one("SELECT text FROM documents WHERE id = ?", (doc_id,))
@@ -462,99 +479,140 @@ class SQLiteStore:
         retire = dict(retire or {})
         with self._transaction() as conn:
             current = self._state(conn, "generation")
-            changed = False
-            for a in kb.analyses:
-                if a.document.id in retire:
-                    continue
-                if not conn.execute(
-                    "SELECT 1 FROM documents WHERE id = ?", (a.document.id,)
-                ).fetchone():
-                    validate_analysis(a)
-                    changed = self._add_analysis(conn, a) or changed
-            inside = None if scope is None else self._scope_rows(conn, scope)
-            plans = {
-                "entity": self._plan(conn, "entities", "entity", kb.people, inside),
-                "event": self._plan(conn, "events", "event", kb.events, inside),
-                "conflict": self._plan(conn, "conflicts", "conflict", kb.conflicts, inside),
-            }
-            people = [p for p in kb.people if p.id in plans["entity"].insert]
-            events = [e for e in kb.events if e.id in plans["event"].insert]
-            conflicts = [k for k in kb.conflicts if k.id in plans["conflict"].insert]
-            written = KnowledgeBase(
-                analyses=(), events=tuple(events), people=tuple(people),
-                conflicts=tuple(conflicts), copies=kb.copies,
+            big = len(kb.events) + 20 * len(kb.analyses) >= _BULK_ROWS
+            fresh = _empty(conn, _ANALYSIS_TABLES) if big and kb.analyses else []
+            new = self._new_analyses(conn, [a for a in kb.analyses if a.document.id not in retire])
+            with _bulk_fill(conn, fresh if len(fresh) == len(_ANALYSIS_TABLES) else []):
+                self._add_analyses(conn, new)
+            changed = bool(new)
+            bulk = _empty(conn, _KNOWLEDGE_TABLES) if big and scope is None else []
+            if len(bulk) != len(_KNOWLEDGE_TABLES):
+                bulk = []
+            with _bulk_fill(conn, bulk):
+                self._replace_rows(
+                    conn, kb, retire, scope, generation, current, changed, bool(bulk)
+                )
+
+    def _replace_rows(
+        self,
+        conn: sqlite3.Connection,
+        kb: KnowledgeBase,
+        retire: Mapping[str, str | None],
+        scope: Collection[str] | None,
+        generation: int | None,
+        current: int,
+        changed: bool,
+        bulk: bool,
+    ) -> bool:
+        """The knowledge rows of :meth:`replace_knowledge` (its documents stored; ``bulk``:
+        into empty tables, the facets counted afresh)."""
+        inside = None if scope is None else self._scope_rows(conn, scope)
+        plans = {
+            "entity": self._plan(conn, "entities", "entity", kb.people, inside),
+            "event": self._plan(conn, "events", "event", kb.events, inside),
+            "conflict": self._plan(conn, "conflicts", "conflict", kb.conflicts, inside),
+        }
+        people = [p for p in kb.people if p.id in plans["entity"].insert]
+        events = [e for e in kb.events if e.id in plans["event"].insert]
+        conflicts = [k for k in kb.conflicts if k.id in plans["conflict"].insert]
+        written = KnowledgeBase(
+            analyses=(), events=tuple(events), people=tuple(people),
+            conflicts=tuple(conflicts), copies=kb.copies,
+        )
+        validate_knowledge(KnowledgeBase(copies=kb.copies))  # the records: in _plan
+        touched = None if bulk else self._facet_keys(conn, plans["event"].delete, events)
+        orphans = self._delete_knowledge(conn, plans)
+        if scope is not None and plans["event"].insert:
+            plans["event"].insert.update(self._places_by_id(conn, plans["event"].insert))
+        copies = list(kb.copies)
+        if scope is not None:  # the copy links of the other documents stay; all in order
+            gone = set(scope) | set(retire)
+            copies += [
+                c
+                for c in (S.copy_from_row(r) for r in conn.execute("SELECT * FROM copies"))
+                if c.doc_id not in gone and c.source_id not in gone
+            ]
+            copies.sort(key=lambda c: (c.doc_id, c.source_id))
+        conn.execute("DELETE FROM copies")
+        now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+        for old_id, new_id in sorted(retire.items()):
+            row = conn.execute("SELECT uri FROM documents WHERE id = ?", (old_id,)).fetchone()
+            if row is None:
+                continue
+            # its claims: every row that used them was replaced (its evidence changed)
+            conn.execute("DELETE FROM claims WHERE doc_id = ?", (old_id,))
+            conn.execute("DELETE FROM documents WHERE id = ?", (old_id,))
+            conn.execute(
+                "INSERT INTO document_versions (uri, old_id, new_id, change, at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (row["uri"], old_id, new_id, "removed" if new_id is None else "replaced", now),
             )
-            validate_knowledge(KnowledgeBase(copies=kb.copies))  # the records: in _plan
-            orphans = self._delete_knowledge(conn, plans)
-            if scope is not None and plans["event"].insert:
-                plans["event"].insert.update(self._places_by_id(conn, plans["event"].insert))
-            copies = list(kb.copies)
-            if scope is not None:  # the copy links of the other documents stay; all in order
-                gone = set(scope) | set(retire)
-                copies += [
-                    c
-                    for c in (S.copy_from_row(r) for r in conn.execute("SELECT * FROM copies"))
-                    if c.doc_id not in gone and c.source_id not in gone
-                ]
-                copies.sort(key=lambda c: (c.doc_id, c.source_id))
-            conn.execute("DELETE FROM copies")
-            now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
-            for old_id, new_id in sorted(retire.items()):
-                row = conn.execute("SELECT uri FROM documents WHERE id = ?", (old_id,)).fetchone()
-                if row is None:
-                    continue
-                # its claims: every row that used them was replaced (its evidence changed)
-                conn.execute("DELETE FROM claims WHERE doc_id = ?", (old_id,))
-                conn.execute("DELETE FROM documents WHERE id = ?", (old_id,))
+            changed = True
+        if changed:
+            self._set_state(conn, "generation", current + 1)
+        if generation is None or generation == current:
+            # built from the documents stored now: the knowledge is fresh
+            self._set_state(
+                conn, "knowledge_generation", current + 1 if changed else current
+            )
+        needed = sorted(knowledge_doc_ids(written))
+        present: set[str] = set()
+        for chunk in _chunks(needed):
+            present.update(
+                str(r["id"])
+                for r in conn.execute(
+                    f"SELECT id FROM documents WHERE id IN ({_marks(len(chunk))})", chunk
+                )
+            )
+        if missing := set(needed) - present:
+            raise missing_documents_error(missing)
+        self._write_people(conn, people, plans["entity"].insert)
+        claim_ids = self._write_claims(conn, written)
+        self._write_events(conn, events, claim_ids, plans["event"].insert)
+        self._write_conflicts(conn, conflicts, claim_ids, plans["conflict"].insert)
+        for table, kind in (("entities", "entity"), ("events", "event"), ("conflicts", "conflict")):
+            moves = plans[kind].move
+            conn.executemany(
+                f"UPDATE {table} SET seq = ? WHERE id = ?",
+                [(seq, key) for key, seq in moves.items()],
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO knowledge_rows (kind, id, digest) VALUES (?, ?, ?)",
+                [(kind, key, d) for key, d in plans[kind].digests.items()],
+            )
+        self._drop_orphan_claims(conn, orphans)
+        if scope is None:
+            conn.execute("UPDATE merge_key_docs SET merged = 1 WHERE merged = 0")
+            self._set_state(conn, "full_merge", 0)
+        else:
+            for chunk in _chunks(sorted(scope)):
                 conn.execute(
-                    "INSERT INTO document_versions (uri, old_id, new_id, change, at)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    (row["uri"], old_id, new_id, "removed" if new_id is None else "replaced", now),
+                    f"UPDATE merge_key_docs SET merged = 1 WHERE doc_id IN ({_marks(len(chunk))})",
+                    chunk,
                 )
-                changed = True
-            if changed:
-                self._set_state(conn, "generation", current + 1)
-            if generation is None or generation == current:
-                # built from the documents stored now: the knowledge is fresh
-                self._set_state(
-                    conn, "knowledge_generation", current + 1 if changed else current
-                )
-            needed = sorted(knowledge_doc_ids(written))
-            present: set[str] = set()
-            for chunk in _chunks(needed):
-                present.update(
-                    str(r["id"])
-                    for r in conn.execute(
-                        f"SELECT id FROM documents WHERE id IN ({_marks(len(chunk))})", chunk
-                    )
-                )
-            if missing := set(needed) - present:
-                raise missing_documents_error(missing)
-            self._write_people(conn, people, plans["entity"].insert)
-            claim_ids = self._write_claims(conn, written)
-            self._write_events(conn, events, claim_ids, plans["event"].insert)
-            self._write_conflicts(conn, conflicts, claim_ids, plans["conflict"].insert)
-            for table, kind in (("entities", "entity"), ("events", "event"), ("conflicts", "conflict")):
-                moves = plans[kind].move
-                conn.executemany(
-                    f"UPDATE {table} SET seq = ? WHERE id = ?",
-                    [(seq, key) for key, seq in moves.items()],
-                )
-                conn.executemany(
-                    "INSERT OR REPLACE INTO knowledge_rows (kind, id, digest) VALUES (?, ?, ?)",
-                    [(kind, key, d) for key, d in plans[kind].digests.items()],
-                )
-            self._drop_orphan_claims(conn, orphans)
-            if scope is None:
-                conn.execute("UPDATE merge_key_docs SET merged = 1 WHERE merged = 0")
-                self._set_state(conn, "full_merge", 0)
-            else:
-                for chunk in _chunks(sorted(scope)):
-                    conn.execute(
-                        f"UPDATE merge_key_docs SET merged = 1 WHERE doc_id IN ({_marks(len(chunk))})",
-                        chunk,
-                    )
-            self._insert(conn, "copies", (S.copy_row(c, i) for i, c in enumerate(copies)))
+        self._insert(conn, "copies", (S.copy_row(c, i) for i, c in enumerate(copies)))
+        for sql, params in facet_refresh_sql(touched, _marks):
+            conn.execute(sql, params)
+        return changed
+
+    @staticmethod
+    def _facet_keys(
+        conn: sqlite3.Connection, deleted: Sequence[str], written: Sequence[Event]
+    ) -> dict[str, set[str]]:
+        """The facet keys (type, entities, sources) of the events about to be deleted and
+        of those written: the counts that change."""
+        out = facet_keys(written)
+        for chunk in _chunks(list(deleted)):
+            marks = _marks(len(chunk))
+            for facet, sql in (
+                ("type", f"SELECT DISTINCT type AS k FROM events WHERE id IN ({marks})"),
+                ("entity", "SELECT DISTINCT entity_id AS k FROM event_entities"
+                 f" WHERE event_id IN ({marks})"),
+                ("source", "SELECT DISTINCT doc_id AS k FROM event_evidence"
+                 f" WHERE event_id IN ({marks})"),
+            ):
+                out[facet].update(str(r["k"]) for r in conn.execute(sql, chunk))
+        return out
 
     @staticmethod
     def _scope_rows(conn: sqlite3.Connection, scope: Collection[str]) -> dict[str, set[str]]:
@@ -977,20 +1035,31 @@ class SQLiteStore:
         """Store the component keys of documents (replacing earlier ones); ``merged``: the
         stored knowledge already includes these documents (a store built in one piece)."""
         with self._transaction() as conn:
-            for doc_id, ks in sorted(keys.items()):
-                if not conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone():
-                    continue
-                conn.execute("DELETE FROM merge_keys WHERE doc_id = ?", (doc_id,))
+            stored: set[str] = set()
+            for chunk in _chunks(sorted(keys)):
+                stored.update(
+                    str(r["id"])
+                    for r in conn.execute(
+                        f"SELECT id FROM documents WHERE id IN ({_marks(len(chunk))})", chunk
+                    )
+                )
+            docs = [d for d in sorted(keys) if d in stored]
+            fresh = _empty(conn, ("merge_keys",)) if len(docs) * 20 >= _BULK_ROWS else []
+            with _bulk_fill(conn, fresh):
+                if not fresh:
+                    conn.executemany(
+                        "DELETE FROM merge_keys WHERE doc_id = ?", [(d,) for d in docs]
+                    )
                 conn.executemany(
                     "INSERT INTO merge_keys (key, doc_id, role) VALUES (?, ?, ?)",
-                    [(k, doc_id, r) for k, r in sorted(ks.items())],
+                    sorted((k, d, r) for d in docs for k, r in keys[d].items()),  # key order
                 )
-                conn.execute(
-                    "INSERT INTO merge_key_docs (doc_id, version, merged) VALUES (?, ?, ?)"
-                    " ON CONFLICT (doc_id) DO UPDATE SET version = excluded.version,"
-                    " merged = max(merged, excluded.merged)",
-                    (doc_id, version, int(merged)),
-                )
+            conn.executemany(
+                "INSERT INTO merge_key_docs (doc_id, version, merged) VALUES (?, ?, ?)"
+                " ON CONFLICT (doc_id) DO UPDATE SET version = excluded.version,"
+                " merged = max(merged, excluded.merged)",
+                [(d, version, int(merged)) for d in docs],
+            )
 
     def merge_keys(self, doc_ids: Sequence[str]) -> dict[str, dict[str, int]]:
         """Document id -> its stored component keys (key -> role)."""
@@ -1064,93 +1133,6 @@ class SQLiteStore:
         ]
 
     # ------------------------------------------------------------ merged knowledge: read
-    def copies(self) -> list[CopyLink]:
-        return [S.copy_from_row(r) for r in self._all("SELECT * FROM copies ORDER BY seq")]
-
-    def _load_events(self, rows: list[dict[str, Any]]) -> list[Event]:
-        ids = [str(r["id"]) for r in rows]
-        if not ids:
-            return []
-        with self._lock:
-            entities: dict[str, list[str]] = defaultdict(list)
-            for r in self._in(
-                "SELECT event_id, entity_id FROM event_entities WHERE event_id IN ({ids}) "
-                "ORDER BY event_id, seq",
-                ids,
-            ):
-                entities[r["event_id"]].append(str(r["entity_id"]))
-            parts: dict[tuple[str, int], list[Participant]] = defaultdict(list)
-            for r in self._in(
-                "SELECT * FROM event_evidence_participants WHERE event_id IN ({ids}) "
-                "ORDER BY event_id, evidence_seq, seq",
-                ids,
-            ):
-                parts[(r["event_id"], int(r["evidence_seq"]))].append(S.participant_from_row(r))
-            mentions: dict[str, list[EventMention]] = defaultdict(list)
-            for r in self._in(
-                "SELECT * FROM event_evidence WHERE event_id IN ({ids}) ORDER BY event_id, seq",
-                ids,
-            ):
-                key = (str(r["event_id"]), int(r["seq"]))
-                mentions[key[0]].append(S.event_mention_from_row(r, tuple(parts.get(key, ()))))
-            claims: dict[str, list[Claim]] = defaultdict(list)
-            for r in self._in(
-                "SELECT ec.event_id, c.* FROM event_claims ec JOIN claims c ON c.id = ec.claim_id "
-                "WHERE ec.event_id IN ({ids}) ORDER BY ec.event_id, ec.seq",
-                ids,
-            ):
-                claims[r["event_id"]].append(S.claim_from_row(r))
-        return [
-            Event(
-                id=str(r["id"]),
-                type=str(r["type"]),
-                title=str(r["title"]),
-                date=S.time_from_row(r, "date_"),
-                mentions=tuple(mentions.get(r["id"], ())),
-                claims=tuple(claims.get(r["id"], ())),
-                place=r["place"],
-                participants=tuple(entities.get(r["id"], ())),
-                support=int(r["support"]),
-                independent_support=int(r["independent_support"]),
-            )
-            for r in rows
-        ]
-
-    @staticmethod
-    def _event_filter(
-        earliest: int | None,
-        latest: int | None,
-        entity: str | None,
-        type: str | None,
-        source: str | None,
-    ) -> tuple[str, list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if earliest is not None:
-            where.append("e.date_latest >= ?")
-            params.append(earliest)
-        if latest is not None:
-            where.append("e.date_earliest <= ?")
-            params.append(latest)
-        if type is not None:
-            where.append("e.type = ?")
-            params.append(type)
-        if source is not None:
-            where.append("e.id IN (SELECT v.event_id FROM event_evidence v WHERE v.doc_id = ?)")
-            params.append(source)
-        if entity is not None:
-            f = S.fold(entity)
-            where.append(
-                "(e.id IN (SELECT ee.event_id FROM event_entities ee WHERE ee.entity_id = ?"
-                " OR ee.entity_id IN (SELECT n.id FROM entities n WHERE n.name_fold = ?)"
-                " OR ee.entity_id IN (SELECT a.entity_id FROM entity_aliases a"
-                " WHERE a.alias_fold = ?))"
-                " OR e.id IN (SELECT p.event_id FROM event_evidence_participants p"
-                " WHERE p.name_fold = ? OR p.key = ?))"
-            )
-            params.extend([entity, f, f, f, entity])
-        return (" WHERE " + " AND ".join(where)) if where else "", params
-
     def events(
         self,
         *,
@@ -1221,279 +1203,6 @@ class SQLiteStore:
                 [*params, *seq_params],
             )
         return rows[offset:]
-
-    def count_events(
-        self,
-        *,
-        earliest: int | None = None,
-        latest: int | None = None,
-        entity: str | None = None,
-        type: str | None = None,
-        source: str | None = None,
-    ) -> int:
-        where, params = self._event_filter(earliest, latest, entity, type, source)
-        row = self._one(f"SELECT count(*) AS n FROM events e{where}", params)
-        return int(row["n"]) if row else 0
-
-    def events_at(self, doc_id: str, start: int, end: int) -> list[Event]:
-        rows = self._all(
-            "SELECT * FROM events e WHERE e.id IN (SELECT v.event_id FROM event_evidence v"
-            ' WHERE v.doc_id = ? AND v.start < ? AND ? < v."end")'
-            f" ORDER BY {_EVENT_ORDER}",
-            (doc_id, end, start),
-        )
-        return self._load_events(rows)
-
-    def event(self, event_id: str) -> Event | None:
-        found = self._load_events(self._all("SELECT * FROM events e WHERE e.id = ?", (event_id,)))
-        return found[0] if found else None
-
-    def _on_day_rows(
-        self, month: int, day: int, want: int | None, count_only: bool = False
-    ) -> tuple[list[dict[str, Any]], int]:
-        """The events falling on a month and day, in timeline order, as light rows (rowid,
-        order and date columns): the first ``want`` (None: all) and how many there are.
-
-        Three index seeks (month and day; month precision of that month; short intervals),
-        not one OR that scans every event. Up to the 28th, every day- and month-precision
-        row the SQL finds falls on the day, so the order and the limit are SQL's; only the
-        intervals (and the month rows of the 29th to the 31st) are checked here."""
-        exact = ", ".join(f"'{p}'" for p in sorted(EXACT_DAY_PRECISIONS))
-        cols = (
-            "e.rowid AS rid, e.seq, e.date_value, e.date_earliest, e.date_latest,"
-            " e.date_precision, e.date_calendar, e.date_source_calendar, e.date_anchor,"
-            " e.date_approximate"
-        )
-        day_sql = (
-            f"SELECT {cols} FROM events e WHERE e.date_month = ? AND e.date_day = ?"
-            f" AND e.date_precision IN ({exact})"
-        )
-        month_sql = f"SELECT {cols} FROM events e WHERE e.date_precision = 'month' AND e.date_month = ?"
-        interval_sql = (
-            f"SELECT {cols} FROM events e WHERE e.date_precision = 'interval'"
-            " AND e.date_latest - e.date_earliest < 31"
-        )
-        checked = [r for r in self._all(interval_sql) if _on_day(r, month, day)]
-        if day <= 28:
-            row = self._one(
-                f"SELECT (SELECT count(*) FROM ({day_sql})) + (SELECT count(*) FROM ({month_sql}))"
-                " AS n",
-                (month, day, month),
-            )
-            total = (int(row["n"]) if row else 0) + len(checked)
-            if count_only:
-                return [], total
-            tail = "" if want is None else f" LIMIT {int(want)}"
-            rows = self._all(
-                f"SELECT * FROM ({day_sql} UNION ALL {month_sql}) e ORDER BY {_EVENT_ORDER}"
-                + tail,
-                (month, day, month),
-            )
-        else:
-            rows = [
-                r
-                for r in self._all(f"{day_sql} UNION ALL {month_sql}", (month, day, month))
-                if _on_day(r, month, day)
-            ]
-            total = len(rows) + len(checked)
-            if count_only:
-                return [], total
-        rows += checked
-        rows.sort(
-            key=lambda r: (
-                r["date_earliest"] is None, r["date_earliest"], r["date_latest"], r["seq"]
-            )
-        )
-        return rows if want is None else rows[:want], total
-
-    def on_this_day(
-        self, month: int, day: int, *, limit: int | None = None, offset: int = 0
-    ) -> list[Event]:
-        check_month_day(month, day)
-        check_page(limit, offset)
-        want = None if limit is None else offset + limit
-        light, _ = self._on_day_rows(month, day, want)
-        light = light[offset:]
-        rids = [int(r["rid"]) for r in light]
-        full: dict[int, dict[str, Any]] = {}
-        for k in range(0, len(rids), _CHUNK):
-            chunk = rids[k : k + _CHUNK]
-            for r in self._all(
-                f"SELECT rowid AS rid, * FROM events WHERE rowid IN ({_marks(len(chunk))})", chunk
-            ):
-                full[int(r["rid"])] = r
-        return self._load_events([full[i] for i in rids if i in full])
-
-    def count_on_this_day(self, month: int, day: int) -> int:
-        """How many events :meth:`on_this_day` would return without ``limit``/``offset``."""
-        check_month_day(month, day)
-        return self._on_day_rows(month, day, None, count_only=True)[1]
-
-    def facets(self, limit: int | None = None) -> Facets:
-        """Event counts by type, by participant entity and by source document (each event
-        once per source), by aggregate SQL; entities and sources the ``limit`` most
-        frequent (ties by id), with their names."""
-        top = "" if limit is None else f" ORDER BY n DESC, k LIMIT {int(limit)}"
-        types = self._all("SELECT type AS k, count(*) AS n FROM events GROUP BY type ORDER BY k")
-        ents = self._all(
-            "SELECT f.k, f.n, p.name, p.kind FROM (SELECT entity_id AS k,"
-            " count(DISTINCT event_id) AS n FROM event_entities GROUP BY entity_id"
-            f"{top}) f LEFT JOIN entities p ON p.id = f.k ORDER BY f.n DESC, f.k"
-        )
-        docs = self._all(
-            "SELECT f.k, f.n, d.uri, d.title FROM (SELECT doc_id AS k,"
-            " count(DISTINCT event_id) AS n FROM event_evidence GROUP BY doc_id"
-            f"{top}) f LEFT JOIN documents d ON d.id = f.k ORDER BY f.n DESC, f.k"
-        )
-        return Facets(
-            types=[(str(r["k"]), int(r["n"])) for r in types],
-            entities=[FacetEntity(str(r["k"]), int(r["n"]), r["name"], r["kind"]) for r in ents],
-            sources=[FacetSource(str(r["k"]), int(r["n"]), r["uri"], r["title"]) for r in docs],
-        )
-
-    def _load_people(self, rows: list[dict[str, Any]]) -> list[Person]:
-        ids = [str(r["id"]) for r in rows]
-        if not ids:
-            return []
-        with self._lock:
-            aliases: dict[str, list[str]] = defaultdict(list)
-            for r in self._in(
-                "SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN ({ids}) "
-                "ORDER BY entity_id, seq",
-                ids,
-            ):
-                aliases[r["entity_id"]].append(str(r["alias"]))
-            mentions: dict[str, list[Any]] = defaultdict(list)
-            for r in self._in(
-                "SELECT * FROM entity_evidence WHERE entity_id IN ({ids}) ORDER BY entity_id, seq",
-                ids,
-            ):
-                mentions[r["entity_id"]].append(S.entity_mention_from_row(r))
-            roles: dict[str, list[Any]] = defaultdict(list)
-            for r in self._in(
-                "SELECT * FROM entity_roles WHERE entity_id IN ({ids}) ORDER BY entity_id, seq",
-                ids,
-            ):
-                roles[r["entity_id"]].append(S.role_from_row(r))
-        return [
-            Person(
-                id=str(r["id"]),
-                name=str(r["name"]),
-                aliases=tuple(aliases.get(r["id"], ())),
-                mentions=tuple(mentions.get(r["id"], ())),
-                roles=tuple(roles.get(r["id"], ())),
-                kind=str(r["kind"]),
-                authority_id=r["authority_id"],
-            )
-            for r in rows
-        ]
-
-    def people(
-        self,
-        *,
-        kind: str | None = None,
-        query: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
-    ) -> list[Person]:
-        where, params = people_where(kind, query, "?")
-        sql = "SELECT * FROM entities p" + where
-        sql += " ORDER BY p.seq" + self._page(limit, offset)
-        return self._load_people(self._all(sql, params))
-
-    def count_people(self, *, kind: str | None = None, query: str | None = None) -> int:
-        """How many entities :meth:`people` would return without ``limit``/``offset``."""
-        where, params = people_where(kind, query, "?")
-        sql = "SELECT count(*) AS n FROM entities p" + where
-        row = self._one(sql, params)
-        return int(row["n"]) if row else 0
-
-    def person(self, name: str) -> Person | None:
-        f = S.fold(name)
-        for sql, param in (
-            ("SELECT * FROM entities WHERE id = ?", name),
-            ("SELECT * FROM entities WHERE name_fold = ? ORDER BY seq LIMIT 1", f),
-            (
-                "SELECT p.* FROM entities p WHERE p.id IN (SELECT a.entity_id FROM"
-                " entity_aliases a WHERE a.alias_fold = ?) ORDER BY p.seq LIMIT 1",
-                f,
-            ),
-        ):
-            rows = self._all(sql, (param,))
-            if rows:
-                return self._load_people(rows)[0]
-        return None
-
-    def conflicts(
-        self, subject: str | None = None, *, limit: int | None = None, offset: int = 0
-    ) -> list[Conflict]:
-        sql = "SELECT * FROM conflicts"
-        params: list[Any] = []
-        if subject is not None:
-            sql += " WHERE subject = ?"
-            params.append(subject)
-        rows = self._all(sql + " ORDER BY seq" + self._page(limit, offset), params)
-        ids = [str(r["id"]) for r in rows]
-        if not ids:
-            return []
-        with self._lock:
-            claims: dict[tuple[str, int], list[Claim]] = defaultdict(list)
-            for r in self._in(
-                "SELECT x.conflict_id, x.value_seq, c.* FROM conflict_value_claims x"
-                " JOIN claims c ON c.id = x.claim_id WHERE x.conflict_id IN ({ids})"
-                " ORDER BY x.conflict_id, x.value_seq, x.seq",
-                ids,
-            ):
-                claims[(r["conflict_id"], int(r["value_seq"]))].append(S.claim_from_row(r))
-            values: dict[str, list[ConflictValue]] = defaultdict(list)
-            for r in self._in(
-                "SELECT * FROM conflict_values WHERE conflict_id IN ({ids})"
-                " ORDER BY conflict_id, seq",
-                ids,
-            ):
-                key = (str(r["conflict_id"]), int(r["seq"]))
-                values[key[0]].append(
-                    ConflictValue(value=str(r["value"]), claims=tuple(claims.get(key, ())))
-                )
-        return [
-            Conflict(
-                id=str(r["id"]),
-                subject=str(r["subject"]),
-                subject_kind=cast(Literal["event", "person"], r["subject_kind"]),
-                attribute=str(r["attribute"]),
-                values=tuple(values.get(r["id"], ())),
-                kind=cast(ConflictKind, r["kind"]),
-                severity=cast(Severity, r["severity"]),
-                explanation=str(r["explanation"]),
-            )
-            for r in rows
-        ]
-
-    def conflict_attributes(self, subjects: Sequence[str]) -> dict[str, list[str]]:
-        """Subject -> the attributes of its conflicts (one per conflict, in order): the
-        flags of a page of events in one query."""
-        out: dict[str, list[str]] = {}
-        for r in self._in(
-            "SELECT subject, attribute FROM conflicts WHERE subject IN ({ids}) ORDER BY seq",
-            list(subjects),
-        ):
-            out.setdefault(str(r["subject"]), []).append(str(r["attribute"]))
-        return out
-
-    def entity_refs(self, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
-        """Entity id -> (name, kind) of those stored, in one query a chunk."""
-        return {
-            str(r["id"]): (str(r["name"]), str(r["kind"]))
-            for r in self._in("SELECT id, name, kind FROM entities WHERE id IN ({ids})", list(ids))
-        }
-
-    def count_conflicts(self, subject: str | None = None) -> int:
-        """How many conflicts :meth:`conflicts` would return without ``limit``/``offset``."""
-        if subject is None:
-            row = self._one("SELECT count(*) AS n FROM conflicts")
-        else:
-            row = self._one("SELECT count(*) AS n FROM conflicts WHERE subject = ?", (subject,))
-        return int(row["n"]) if row else 0
 
     # ------------------------------------------------------------ search and status
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:

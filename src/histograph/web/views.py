@@ -13,7 +13,7 @@ import math
 import re
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -378,10 +378,11 @@ class Views:
         return out
 
     # ------------------------------------------------------------ conflicts
-    def conflict(self, c: Conflict) -> dict[str, Any]:
+    def conflict(self, c: Conflict, events: Mapping[str, Event] | None = None) -> dict[str, Any]:
+        """A conflict's row (``events``: its subject event when already read)."""
         row = self.s.conflict(c)
         if c.subject_kind == "event":
-            e = self.hg.event(c.subject)
+            e = events[c.subject] if events and c.subject in events else self.hg.event(c.subject)
             row["subject_label"] = headline(e, self.hg.quote) if e else c.subject
         else:
             p = self.entity(c.subject)
@@ -401,9 +402,13 @@ class Views:
     def conflicts(self, limit: int = PAGE_SIZE, offset: int = 0) -> dict[str, Any]:
         check_page(limit, offset)
         items = self.hg.conflicts(limit=limit, offset=offset)
+        by_id = getattr(self.hg.store, "events_by_id", None)  # the page's subjects at once
+        events = (
+            by_id([c.subject for c in items if c.subject_kind == "event"]) if by_id else None
+        )
         return {
             **page_info(self.hg.count_conflicts(), limit, offset),
-            "items": [self.conflict(c) for c in items],
+            "items": [self.conflict(c, events) for c in items],
         }
 
     # ------------------------------------------------------------ people
@@ -446,6 +451,7 @@ class Views:
             raise NotFound(f"no person with id or name {person_id!r}")
         events = self.hg.events(entity=p.id, limit=PERSON_EVENTS)
         out = self.s.person(p)
+        self.prefetch(events)
         out["events"] = [self.summary(e) for e in events]
         out["events_total"] = (
             len(events) if len(events) < PERSON_EVENTS else self.hg.count_events(entity=p.id)
@@ -490,6 +496,7 @@ class Views:
         items = []
         key = f"{month:02d}-{day:02d}"
         found = self.hg.on_this_day(key, limit=limit, offset=offset)
+        self.prefetch(found)
         for e in found:
             row = self.summary(e)
             row["exact"] = exact_on(e.date, month, day)
@@ -593,6 +600,7 @@ class Views:
             for c in self.hg.copies()
             if c.doc_id == doc_id
         ]
+        self.prefetch(events)
         return {
             "document": {
                 **self.s.document_summary(d),

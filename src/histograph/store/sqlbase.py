@@ -1,0 +1,406 @@
+"""What the SQL backends share: the reads of the merged knowledge, written once.
+
+:class:`SQLStore` holds the queries that SQLite and PostgreSQL run alike (the schema and
+the row converters of :mod:`.serialise` are the same); a backend supplies the dialect as
+small hooks:
+
+- ``_ph``: its parameter placeholder (the queries here are written with ``?``);
+- ``_all``/``_one``: run a query;
+- ``_in(sql, ids)``: run a query with an ``IN ({ids})`` list (SQLite: chunks of
+  placeholders; PostgreSQL: one array, ``= ANY(%s)``);
+- ``_reading()``: several reads that must see one state (a lock, or a snapshot);
+- ``_page(limit, offset)``: the LIMIT/OFFSET clause.
+
+What differs for real (the write path, the timeline's pages, full-text search, migrations)
+stays in :mod:`.sqlite` and :mod:`.postgres`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Literal, cast
+
+from ..model import (
+    Claim,
+    Conflict,
+    ConflictKind,
+    ConflictValue,
+    CopyLink,
+    Document,
+    Event,
+    EventMention,
+    Participant,
+    Person,
+    Severity,
+)
+from . import FacetEntity, Facets, FacetSource
+from . import serialise as S
+from .common import (
+    FACET_ENTITIES_SQL,
+    FACET_SOURCES_SQL,
+    FACET_TYPES_SQL,
+    check_month_day,
+    check_page,
+    counted_events_sql,
+    facet_top,
+    on_day_rows,
+    people_where,
+)
+
+#: the timeline's order (the expression index ``events_order`` serves it)
+EVENT_ORDER = "(e.date_earliest IS NULL), e.date_earliest, e.date_latest, e.seq"
+
+
+class SQLStore:
+    """The reads both SQL backends run alike (see the module docstring for the hooks)."""
+
+    _ph = "?"
+
+    # ------------------------------------------------------------ hooks
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        raise NotImplementedError
+
+    def _in(self, sql: str, ids: Sequence[str]) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def _reading(self) -> AbstractContextManager[Any]:
+        raise NotImplementedError
+
+    @staticmethod
+    def _page(limit: int | None, offset: int) -> str:
+        raise NotImplementedError
+
+    def _sql(self, sql: str) -> str:
+        """``sql`` (written with ``?``) with this backend's placeholder."""
+        return sql if self._ph == "?" else sql.replace("?", self._ph)
+
+    # ------------------------------------------------------------ documents
+    def has_document(self, doc_id: str) -> bool:
+        return self._one(self._sql("SELECT 1 AS x FROM documents WHERE id = ?"), (doc_id,)) is not None
+
+    def documents(self, *, limit: int | None = None, offset: int = 0) -> list[Document]:
+        sql = "SELECT * FROM documents ORDER BY uri, id" + self._page(limit, offset)
+        return [S.document_from_row(r) for r in self._all(sql)]
+
+    def document(self, doc_id: str) -> Document | None:
+        row = self._one(self._sql("SELECT * FROM documents WHERE id = ?"), (doc_id,))
+        return S.document_from_row(row) if row else None
+
+    def copies(self) -> list[CopyLink]:
+        return [S.copy_from_row(r) for r in self._all("SELECT * FROM copies ORDER BY seq")]
+
+    # ------------------------------------------------------------ events
+    def _load_events(self, rows: list[dict[str, Any]]) -> list[Event]:
+        """Whole events for event rows: four queries for any number of rows."""
+        ids = [str(r["id"]) for r in rows]
+        if not ids:
+            return []
+        with self._reading():
+            entities: dict[str, list[str]] = defaultdict(list)
+            for r in self._in(
+                "SELECT event_id, entity_id FROM event_entities WHERE event_id IN ({ids}) "
+                "ORDER BY event_id, seq",
+                ids,
+            ):
+                entities[r["event_id"]].append(str(r["entity_id"]))
+            parts: dict[tuple[str, int], list[Participant]] = defaultdict(list)
+            for r in self._in(
+                "SELECT * FROM event_evidence_participants WHERE event_id IN ({ids}) "
+                "ORDER BY event_id, evidence_seq, seq",
+                ids,
+            ):
+                parts[(r["event_id"], int(r["evidence_seq"]))].append(S.participant_from_row(r))
+            mentions: dict[str, list[EventMention]] = defaultdict(list)
+            for r in self._in(
+                "SELECT * FROM event_evidence WHERE event_id IN ({ids}) ORDER BY event_id, seq",
+                ids,
+            ):
+                key = (str(r["event_id"]), int(r["seq"]))
+                mentions[key[0]].append(S.event_mention_from_row(r, tuple(parts.get(key, ()))))
+            claims: dict[str, list[Claim]] = defaultdict(list)
+            for r in self._in(
+                "SELECT ec.event_id, c.* FROM event_claims ec JOIN claims c ON c.id = ec.claim_id "
+                "WHERE ec.event_id IN ({ids}) ORDER BY ec.event_id, ec.seq",
+                ids,
+            ):
+                claims[r["event_id"]].append(S.claim_from_row(r))
+        return [
+            Event(
+                id=str(r["id"]),
+                type=str(r["type"]),
+                title=str(r["title"]),
+                date=S.time_from_row(r, "date_"),
+                mentions=tuple(mentions.get(r["id"], ())),
+                claims=tuple(claims.get(r["id"], ())),
+                place=r["place"],
+                participants=tuple(entities.get(r["id"], ())),
+                support=int(r["support"]),
+                independent_support=int(r["independent_support"]),
+            )
+            for r in rows
+        ]
+
+    def _event_filter(
+        self,
+        earliest: int | None,
+        latest: int | None,
+        entity: str | None,
+        type: str | None,
+        source: str | None,
+    ) -> tuple[str, list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if earliest is not None:
+            where.append("e.date_latest >= ?")
+            params.append(earliest)
+        if latest is not None:
+            where.append("e.date_earliest <= ?")
+            params.append(latest)
+        if type is not None:
+            where.append("e.type = ?")
+            params.append(type)
+        if source is not None:
+            where.append("e.id IN (SELECT v.event_id FROM event_evidence v WHERE v.doc_id = ?)")
+            params.append(source)
+        if entity is not None:
+            f = S.fold(entity)
+            where.append(
+                "(e.id IN (SELECT ee.event_id FROM event_entities ee WHERE ee.entity_id = ?"
+                " OR ee.entity_id IN (SELECT n.id FROM entities n WHERE n.name_fold = ?)"
+                " OR ee.entity_id IN (SELECT a.entity_id FROM entity_aliases a"
+                " WHERE a.alias_fold = ?))"
+                " OR e.id IN (SELECT p.event_id FROM event_evidence_participants p"
+                " WHERE p.name_fold = ? OR p.key = ?))"
+            )
+            params.extend([entity, f, f, f, entity])
+        return (self._sql(" WHERE " + " AND ".join(where)) if where else ""), params
+
+    def count_events(
+        self,
+        *,
+        earliest: int | None = None,
+        latest: int | None = None,
+        entity: str | None = None,
+        type: str | None = None,
+        source: str | None = None,
+    ) -> int:
+        filtered = earliest is not None or latest is not None or entity is not None
+        kept = counted_events_sql(self._ph, filtered=filtered, type=type, source=source)
+        if kept is not None:
+            row = self._one(*kept)
+            return int(row["n"]) if row else 0
+        where, params = self._event_filter(earliest, latest, entity, type, source)
+        row = self._one(f"SELECT count(*) AS n FROM events e{where}", params)
+        return int(row["n"]) if row else 0
+
+    def events_by_id(self, ids: Sequence[str]) -> dict[str, Event]:
+        """The stored events of ``ids`` by id (four queries for a page of them)."""
+        with self._reading():
+            rows = self._in("SELECT * FROM events WHERE id IN ({ids})", sorted(set(ids)))
+            return {e.id: e for e in self._load_events(rows)}
+
+    def events_at(self, doc_id: str, start: int, end: int) -> list[Event]:
+        with self._reading():
+            rows = self._all(
+                self._sql(
+                    "SELECT * FROM events e WHERE e.id IN (SELECT v.event_id FROM event_evidence"
+                    ' v WHERE v.doc_id = ? AND v.start < ? AND ? < v."end")'
+                    f" ORDER BY {EVENT_ORDER}"
+                ),
+                (doc_id, end, start),
+            )
+            return self._load_events(rows)
+
+    def event(self, event_id: str) -> Event | None:
+        with self._reading():
+            found = self._load_events(
+                self._all(self._sql("SELECT * FROM events e WHERE e.id = ?"), (event_id,))
+            )
+        return found[0] if found else None
+
+    def on_this_day(
+        self, month: int, day: int, *, limit: int | None = None, offset: int = 0
+    ) -> list[Event]:
+        check_month_day(month, day)
+        check_page(limit, offset)
+        want = None if limit is None else offset + limit
+        with self._reading():
+            light, _ = on_day_rows(self._all, self._ph, month, day, want)
+            ids = [str(r["id"]) for r in light[offset:]]
+            full = {
+                str(r["id"]): r for r in self._in("SELECT * FROM events WHERE id IN ({ids})", ids)
+            }
+            return self._load_events([full[i] for i in ids if i in full])
+
+    def count_on_this_day(self, month: int, day: int) -> int:
+        """How many events :meth:`on_this_day` would return without ``limit``/``offset``."""
+        check_month_day(month, day)
+        with self._reading():
+            return on_day_rows(self._all, self._ph, month, day, None, count_only=True)[1]
+
+    def facets(self, limit: int | None = None) -> Facets:
+        """Event counts by type, by participant entity and by source document (each event
+        once per source), kept in ``facet_counts`` by the write path; entities and sources
+        the ``limit`` most frequent (ties by id), with their names."""
+        top = facet_top(limit)
+        with self._reading():
+            types = self._all(FACET_TYPES_SQL)
+            ents = self._all(FACET_ENTITIES_SQL.format(top=top))
+            docs = self._all(FACET_SOURCES_SQL.format(top=top))
+        return Facets(
+            types=[(str(r["k"]), int(r["n"])) for r in types],
+            entities=[FacetEntity(str(r["k"]), int(r["n"]), r["name"], r["kind"]) for r in ents],
+            sources=[FacetSource(str(r["k"]), int(r["n"]), r["uri"], r["title"]) for r in docs],
+        )
+
+    # ------------------------------------------------------------ people
+    def _load_people(self, rows: list[dict[str, Any]]) -> list[Person]:
+        ids = [str(r["id"]) for r in rows]
+        if not ids:
+            return []
+        with self._reading():
+            aliases: dict[str, list[str]] = defaultdict(list)
+            for r in self._in(
+                "SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN ({ids}) "
+                "ORDER BY entity_id, seq",
+                ids,
+            ):
+                aliases[r["entity_id"]].append(str(r["alias"]))
+            mentions: dict[str, list[Any]] = defaultdict(list)
+            for r in self._in(
+                "SELECT * FROM entity_evidence WHERE entity_id IN ({ids}) ORDER BY entity_id, seq",
+                ids,
+            ):
+                mentions[r["entity_id"]].append(S.entity_mention_from_row(r))
+            roles: dict[str, list[Any]] = defaultdict(list)
+            for r in self._in(
+                "SELECT * FROM entity_roles WHERE entity_id IN ({ids}) ORDER BY entity_id, seq",
+                ids,
+            ):
+                roles[r["entity_id"]].append(S.role_from_row(r))
+        return [
+            Person(
+                id=str(r["id"]),
+                name=str(r["name"]),
+                aliases=tuple(aliases.get(r["id"], ())),
+                mentions=tuple(mentions.get(r["id"], ())),
+                roles=tuple(roles.get(r["id"], ())),
+                kind=str(r["kind"]),
+                authority_id=r["authority_id"],
+            )
+            for r in rows
+        ]
+
+    def people(
+        self,
+        *,
+        kind: str | None = None,
+        query: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Person]:
+        where, params = people_where(kind, query, self._ph)
+        sql = "SELECT * FROM entities p" + where
+        sql += " ORDER BY p.seq" + self._page(limit, offset)
+        with self._reading():
+            return self._load_people(self._all(sql, params))
+
+    def count_people(self, *, kind: str | None = None, query: str | None = None) -> int:
+        """How many entities :meth:`people` would return without ``limit``/``offset``."""
+        where, params = people_where(kind, query, self._ph)
+        row = self._one("SELECT count(*) AS n FROM entities p" + where, params)
+        return int(row["n"]) if row else 0
+
+    def person(self, name: str) -> Person | None:
+        f = S.fold(name)
+        with self._reading():
+            for sql, param in (
+                ("SELECT * FROM entities WHERE id = ?", name),
+                ("SELECT * FROM entities WHERE name_fold = ? ORDER BY seq LIMIT 1", f),
+                (
+                    "SELECT p.* FROM entities p WHERE p.id IN (SELECT a.entity_id FROM"
+                    " entity_aliases a WHERE a.alias_fold = ?) ORDER BY p.seq LIMIT 1",
+                    f,
+                ),
+            ):
+                rows = self._all(self._sql(sql), (param,))
+                if rows:
+                    return self._load_people(rows)[0]
+        return None
+
+    def entity_refs(self, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """Entity id -> (name, kind) of those stored, in one query a chunk."""
+        return {
+            str(r["id"]): (str(r["name"]), str(r["kind"]))
+            for r in self._in("SELECT id, name, kind FROM entities WHERE id IN ({ids})", list(ids))
+        }
+
+    # ------------------------------------------------------------ conflicts
+    def conflicts(
+        self, subject: str | None = None, *, limit: int | None = None, offset: int = 0
+    ) -> list[Conflict]:
+        sql = "SELECT * FROM conflicts"
+        params: list[Any] = []
+        if subject is not None:
+            sql += self._sql(" WHERE subject = ?")
+            params.append(subject)
+        with self._reading():
+            rows = self._all(sql + " ORDER BY seq" + self._page(limit, offset), params)
+            ids = [str(r["id"]) for r in rows]
+            if not ids:
+                return []
+            claims: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+            for r in self._in(
+                "SELECT x.conflict_id, x.value_seq, c.* FROM conflict_value_claims x"
+                " JOIN claims c ON c.id = x.claim_id WHERE x.conflict_id IN ({ids})"
+                " ORDER BY x.conflict_id, x.value_seq, x.seq",
+                ids,
+            ):
+                claims[(r["conflict_id"], int(r["value_seq"]))].append(S.claim_from_row(r))
+            values: dict[str, list[ConflictValue]] = defaultdict(list)
+            for r in self._in(
+                "SELECT * FROM conflict_values WHERE conflict_id IN ({ids})"
+                " ORDER BY conflict_id, seq",
+                ids,
+            ):
+                key = (str(r["conflict_id"]), int(r["seq"]))
+                values[key[0]].append(
+                    ConflictValue(value=str(r["value"]), claims=tuple(claims.get(key, ())))
+                )
+        return [
+            Conflict(
+                id=str(r["id"]),
+                subject=str(r["subject"]),
+                subject_kind=cast(Literal["event", "person"], r["subject_kind"]),
+                attribute=str(r["attribute"]),
+                values=tuple(values.get(r["id"], ())),
+                kind=cast(ConflictKind, r["kind"]),
+                severity=cast(Severity, r["severity"]),
+                explanation=str(r["explanation"]),
+            )
+            for r in rows
+        ]
+
+    def conflict_attributes(self, subjects: Sequence[str]) -> dict[str, list[str]]:
+        """Subject -> the attributes of its conflicts (one per conflict, in order): the
+        flags of a page of events in one query."""
+        out: dict[str, list[str]] = {}
+        for r in self._in(
+            "SELECT subject, attribute FROM conflicts WHERE subject IN ({ids}) ORDER BY seq",
+            list(subjects),
+        ):
+            out.setdefault(str(r["subject"]), []).append(str(r["attribute"]))
+        return out
+
+    def count_conflicts(self, subject: str | None = None) -> int:
+        """How many conflicts :meth:`conflicts` would return without ``limit``/``offset``."""
+        if subject is None:
+            row = self._one("SELECT count(*) AS n FROM conflicts")
+        else:
+            row = self._one(self._sql("SELECT count(*) AS n FROM conflicts WHERE subject = ?"), (subject,))
+        return int(row["n"]) if row else 0
