@@ -82,3 +82,40 @@ def test_the_writers_framing_is_dropped() -> None:
     assert headline_text("Fifty years ago today, on 20 July 1969, two astronauts walked on the Moon.") == (
         "Two astronauts walked on the Moon"
     )
+
+
+def _event_at(text: str, clause: str, verb: str, *participants: tuple[str, str]) -> Event:
+    start = text.index(clause)
+    v = text.index(verb, start)
+    m = EventMention(
+        "d", start, start + len(clause), v, v + len(verb), "other",
+        participants=tuple(Participant(n, r, 0, 1) for n, r in participants),
+    )
+    return Event("ev-1", "other", clause, None, (m,))
+
+
+def test_a_clause_opening_with_its_verb_takes_the_agent() -> None:
+    text = "- 1402: Duke Anselm Roth visits Prague and proclaims the new charter at the castle.\n"
+    e = _event_at(text, "proclaims the new charter at the castle.", "proclaims",
+                  ("Duke Anselm Roth", "agent"))
+    assert headline(e, lambda d, a, b: text[a:b]) == (
+        "Duke Anselm Roth proclaims the new charter at the castle"
+    )
+
+
+def test_a_passive_clause_opening_with_its_verb_takes_the_patient() -> None:
+    text = "Count Ivo Brandt was arrested in March and was executed in May 1650."
+    e = _event_at(text, "was executed in May 1650.", "executed", ("Count Ivo Brandt", "patient"))
+    assert headline(e, lambda d, a, b: text[a:b]) == "Count Ivo Brandt was executed in May 1650"
+
+
+def test_a_clause_without_a_named_subject_takes_the_sentences_noun_phrase() -> None:
+    text = "It stood for a century. The old mill burned in 1820 and was rebuilt in 1824."
+    e = _event_at(text, "was rebuilt in 1824.", "rebuilt")
+    assert headline(e, lambda d, a, b: text[a:b]) == "The old mill was rebuilt in 1824"
+
+
+def test_a_sentence_opening_with_a_pronoun_gives_no_subject() -> None:
+    text = "It burned in 1820 and was rebuilt in 1824."
+    e = _event_at(text, "was rebuilt in 1824.", "rebuilt")
+    assert headline(e, lambda d, a, b: text[a:b]) == "Was rebuilt in 1824"

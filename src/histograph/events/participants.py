@@ -35,7 +35,7 @@ from .reference import (
     title_holder,
     titled_person,
 )
-from .triggers import Trigger, direct_args, prep_objects, subjects
+from .triggers import Trigger, direct_args, prep_objects, subjects, with_conjuncts
 from .types import EventType
 
 if TYPE_CHECKING:
@@ -175,8 +175,13 @@ def participants(
     found: list[tuple[Token, str]] = []
     if tr.kind == "verbal" or (tr.kind == "named" and head.pos_ in {"VERB", "AUX"}):
         passive = any(c.dep_ == "auxpass" for c in head.children)
-        for s in subjects(head):
-            found.append((s, roles.get("nsubjpass" if passive else "nsubj", "agent")))
+        inherited = coordinated_subjects(head)
+        if inherited:  # "X arrived, met Y and signed Z", "X lost ... and was removed"
+            passive = is_passive(head)
+        for s in inherited or subjects(head):
+            found.append(
+                (s, roles.get("nsubjpass", "patient") if passive else roles.get("nsubj", "agent"))
+            )
         for a in direct_args(head):
             found.append((a, roles.get(a.dep_, "patient")))
         for a in prep_objects(head, "by"):
@@ -238,7 +243,7 @@ def participants(
         # light verbs: "X extended recognition to Y", "X held talks with Y"
         if head.dep_ in {"dobj", "nsubjpass"} and gov.i != head.i and gov.pos_ in {"VERB", "AUX"}:
             if head.dep_ == "dobj":
-                for s in subjects(gov):
+                for s in coordinated_subjects(gov) or subjects(gov):
                     found.append((s, "agent"))
                 if any(s.lower_ in {"they", "them"} for s in subjects(gov)):
                     found.extend(
@@ -359,6 +364,60 @@ def participants(
                     out.append(p)
                     break
     return tuple(out)
+
+
+#: dependencies by which a verb has a subject of its own
+_OWN_SUBJECT = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+_VERBAL = frozenset({"VERB", "AUX"})
+
+
+def _own_subjects(v: Token) -> list[Token]:
+    return [c for c in v.children if c.dep_ in _OWN_SUBJECT]
+
+
+def coordinated_subjects(v: Token) -> list[Token]:
+    """The subject a verb coordinated with an earlier one shares with it when it has none of
+    its own ("X arrived, met Y and signed Z": X signed; "X lost ... and was removed": X),
+    through chains of coordination, from the nearest coordinated clause that has one (never
+    across it: "X arrived, Y fled and signed": Y signed). A relative clause's pronoun or the
+    noun it hangs on ("the treaty, which was signed ... and ratified ...") is returned as is."""
+    if v.dep_ != "conj" or v.pos_ not in _VERBAL or _own_subjects(v):
+        return []
+    x = v
+    for _ in range(12):
+        gov = x.head
+        if x.dep_ != "conj" or gov.pos_ not in _VERBAL or gov.i >= x.i:
+            return []
+        nearer = [
+            c
+            for c in gov.children
+            if c.dep_ == "conj" and gov.i < c.i < x.i and c.pos_ in _VERBAL and _own_subjects(c)
+        ]
+        x = nearer[-1] if nearer else gov
+        own = _own_subjects(x)
+        if own:
+            return with_conjuncts(own)
+        if x.dep_ != "conj":
+            return subjects(x)  # a relative, complement or adverbial clause's own fallback
+    return []
+
+
+def is_passive(v: Token) -> bool:
+    """Whether a verb is passive: with its own passive auxiliary or subject, or a bare
+    participle coordinated with a passive verb ("X was arrested and executed")."""
+    if any(c.dep_ in {"auxpass", "nsubjpass", "csubjpass"} for c in v.children):
+        return True
+    if any(c.dep_ in {"aux", "nsubj", "csubj"} for c in v.children):
+        return False
+    if v.dep_ != "conj" or v.head.pos_ not in _VERBAL or not is_passive(v.head):
+        return False
+    # the tagger often reads a bare participle after "was arrested and" as a past tense:
+    # a regular one with no object of its own is the participle
+    return v.tag_ == "VBN" or (
+        v.tag_ == "VBD"
+        and v.lower_.endswith("ed")
+        and not any(c.dep_ in {"dobj", "obj", "dative", "prt"} for c in v.children)
+    )
 
 
 def _behind(tok: Token, label_of: LabelOf) -> list[Token]:

@@ -87,6 +87,11 @@ def _word_ok(t: Token, words: frozenset[str]) -> bool:
     return any(_matches(x, words) for x in _phrase(t))
 
 
+def with_conjuncts(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens with the conjuncts coordinated after each ("X and Y")."""
+    return _with_conj(tokens)
+
+
 def _with_conj(tokens: Iterable[Token]) -> list[Token]:
     out: list[Token] = []
     for t in tokens:

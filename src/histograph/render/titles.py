@@ -161,8 +161,59 @@ def _cut(s: str) -> str:
     return s[: cut if cut > 40 else MAX_CHARS - 3].rstrip(",;: ") + "…"
 
 
-def headline_text(clause: str, mention: EventMention | None = None) -> str:
-    """The headline of one clause (``mention`` gives its participants, for pronouns)."""
+def _opens_with_verb(s: str, verb: str) -> str | None:
+    """How a clause opens with the event's own verb ``verb`` (the trigger's words), lacking
+    its subject: ``"active"`` ("declares …"), ``"passive"`` ("was removed …", "was later
+    removed …"), else None."""
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", s[:80])]
+    v = verb.split()[0].lower() if verb.split() else ""
+    if not words or not v or not s[:1].islower():
+        return None
+    if words[0] == v:
+        return "active"
+    aux = _words()["auxiliaries"]
+    k = 0
+    while k < len(words) and k < 3 and words[k] in aux:
+        k += 1
+    if k == 0:
+        return None
+    if k < len(words) and words[k] != v and len(words) > k + 1 and words[k].endswith("ly"):
+        k += 1  # "was later removed"
+    if k >= len(words) or words[k] != v:
+        return None
+    return "passive" if words[k - 1] in _words()["passive_auxiliaries"] else "active"
+
+
+def sentence_subject(before: str) -> str | None:
+    """The noun phrase opening the sentence a clause continues (``before``: the source's
+    text before the clause): "The bridge" of "… . The bridge stood for a century and", up to
+    the sentence's first verb (an auxiliary, a past tense) and of at most five words."""
+    tail = re.split(r"(?:[.!?][\"”’)]?\s+|\n)", before)[-1].strip()
+    words = tail.split()
+    if len(words) < 3 or not words[0][:1].isupper() or words[-1].lower() not in {"and", "but"}:
+        return None
+    w = _words()
+    for n, word in enumerate(words[:6]):
+        low = word.lower()
+        if n and (low in w["auxiliaries"] or low in w["past_verbs"] or re.fullmatch(r"[a-z]+ed", word)):
+            np = " ".join(words[:n])
+            if "," in np or np.split()[0].lower() in w["subject_pronouns"] | w["relative_pronouns"]:
+                return None
+            return np
+    return None
+
+
+def headline_text(
+    clause: str,
+    mention: EventMention | None = None,
+    verb: str | None = None,
+    subject: str | None = None,
+) -> str:
+    """The headline of one clause (``mention`` gives its participants, for pronouns).
+
+    ``verb`` is the event's trigger as written: a clause opening with it (or with an
+    auxiliary and it) lacks its subject, which is the mention's agent (for a passive, what
+    was acted on), else ``subject``, the noun phrase the source's sentence opens with."""
     words = _words()
     s = plain(clause).strip().strip("\"“”")
     s = _strip_label(s)
@@ -178,7 +229,15 @@ def headline_text(clause: str, mention: EventMention | None = None) -> str:
     w = _first_word(s)
     agent = _agent(mention)
     agents = {p.name for p in mention.participants if p.role == "agent"} if mention else set()
-    if (w in words["relative_pronouns"] and agent) or (w in words["subject_pronouns"] and agent and len(agents) == 1):
+    voice = _opens_with_verb(s, verb) if verb else None
+    if voice is not None:
+        roles = ("patient", "agent") if voice == "passive" else ("agent",)
+        if voice == "passive" and re.search(r"\bby\b", s):
+            roles = ("patient",)
+        who = _agent(mention, roles) or subject
+        if who and who.lower() not in s.lower():
+            s = f"{who} {s}"
+    elif (w in words["relative_pronouns"] and agent) or (w in words["subject_pronouns"] and agent and len(agents) == 1):
         s = agent + " " + _drop_word(s)
     elif w in words["possessive_pronouns"]:
         owner = _agent(mention, ("patient", "agent", "party"))
@@ -224,4 +283,9 @@ def headline(e: Event, quote: QuoteFn | None = None) -> str:
     m = representative(e, quote)
     if m is None:  # the title is not a mention's clause: it is the headline's text
         return headline_text(e.title, e.mentions[0] if e.mentions else None) or plain(e.title)
-    return headline_text(quote(m.doc_id, m.start, m.end), m) or plain(e.title)
+    clause = quote(m.doc_id, m.start, m.end)
+    verb = quote(m.doc_id, m.trigger_start, m.trigger_end) if m.start <= m.trigger_start else ""
+    subject = None
+    if verb and _opens_with_verb(plain(clause).strip(), verb):
+        subject = sentence_subject(quote(m.doc_id, max(0, m.start - 300), m.start))
+    return headline_text(clause, m, verb, subject) or plain(e.title)
