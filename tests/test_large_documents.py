@@ -115,8 +115,27 @@ def _regions(sizes: list[int]) -> list[Region]:
 
 
 def test_batches_of_ordinary_paragraphs_are_those_of_nlp_pipe() -> None:
-    pieces = _regions([500] * 40)
-    assert [len(g) for g in _batches(pieces)] == [PIPE_BATCH, PIPE_BATCH, 40 - 2 * PIPE_BATCH]
+    n = 2 * PIPE_BATCH + 3
+    size = BATCH_CHARS // (PIPE_BATCH + 1)
+    pieces = _regions([size] * n)
+    assert [len(g) for g in _batches(pieces)] == [PIPE_BATCH, PIPE_BATCH, 3]
+
+
+def test_the_parse_does_not_depend_on_the_batches(nlp) -> None:  # type: ignore[no-untyped-def]
+    texts = [
+        PARAGRAPH,
+        "Peter Vane, the mayor, resigned in 1852.",
+        "The quay was finished two years later by the Eastport Harbour Company.",
+        "Holm died at Westhaven on 9 May 1871.",
+    ] * 5
+
+    def parse(batch: int) -> list[list[tuple[str, str, str, int, str, str]]]:
+        return [
+            [(t.text, t.tag_, t.dep_, t.head.i, t.lemma_, t.ent_type_) for t in d]
+            for d in nlp.pipe(texts, batch_size=batch)
+        ]
+
+    assert parse(1) == parse(PIPE_BATCH)
 
 
 def test_batches_of_long_chunks_stay_under_the_character_budget() -> None:

