@@ -26,19 +26,17 @@ from collections.abc import Mapping
 from typing import Any
 
 from .scorer import (
-    Spans,
     _Ctx,
     _date_fit,
     _gold_events,
     _GoldEvent,
     _list,
     _match_events,
-    _merge,
-    _overlap_chars,
     _SysEvent,
     _system_events,
     gold_skip_reason,
 )
+from .text import Spans, _merge, _overlap_chars
 
 __all__ = ["diagnose_cluster", "format_diagnosis"]
 
