@@ -74,6 +74,9 @@ class IngestReport:
     replaced: list[Document] = field(default_factory=list)
     #: True when the merge ran (new documents, or an unfinished earlier merge repaired)
     rebuilt: bool = False
+    #: documents read and analysed that the store could not take (full disk, read-only
+    #: location; each also in ``errors``): running the same ingest again stores them
+    unstored: list[Document] = field(default_factory=list)
     #: one line when the merge or the store failed after reading (nothing was lost: the
     #: next command that writes, or ``histograph rebuild``, finishes the merge)
     failure: str | None = None
@@ -81,7 +84,7 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         """False when nothing at all could be ingested, or the store failed."""
-        if self.failure is not None:
+        if self.failure is not None or self.unstored:
             return False
         return bool(self.added or self.duplicates) or not self.errors
 
@@ -220,6 +223,7 @@ class Histograph:
                     report.errors.append(
                         IngestError(doc.uri, one_line(f"could not be stored: {describe(exc)}"))
                     )
+                    report.unstored.append(doc)
                 else:
                     if not stored:  # another process stored it meanwhile
                         report.duplicates.append(doc)

@@ -294,6 +294,10 @@ def ingest(
     if report.failure:
         err.print(f"[red]error:[/] {db}: {report.failure}; run `histograph rebuild --db {db}` "
                   "once the cause is fixed", highlight=False, soft_wrap=True)
+    if report.unstored:
+        err.print(f"[red]error:[/] {_shown(db)}: {len(report.unstored)} document(s) could not be "
+                  "stored (see above); once the cause is fixed, run the same ingest again",
+                  highlight=False, soft_wrap=True)
     if as_json:
         _print_json(
             {
@@ -303,6 +307,7 @@ def ingest(
                 "errors": [{"source": e.source, "message": e.message} for e in report.errors],
                 "rebuilt": report.rebuilt,
                 "failure": report.failure,
+                "unstored": [d.uri for d in report.unstored],
             }
         )
     else:
@@ -316,7 +321,7 @@ def ingest(
             f"ingested {len(report.added)} new document(s){replaced}, {len(report.duplicates)} "
             f"already known, {len(report.errors)} error(s) → {_shown(db)}{repaired}"
         )
-    if report.failure:
+    if report.failure or report.unstored:
         raise typer.Exit(EXIT_STORE)
     if not report.ok:
         raise typer.Exit(EXIT_NOTHING)

@@ -87,6 +87,40 @@ def write_good(folder: Path) -> list[Path]:
 _SENTENCE = "The envoy reached the capital on 4 May 1902 and the council met him at noon. "
 
 
+_P_PEOPLE = ["Osric Vane", "Maren Holt", "Edwin Hale", "Ruth Amsel", "Tomas Reed", "Ida Brook",
+             "Karel Dunmore", "Alis Fenwright", "Piet Solberg", "Greta Lindqvist"]
+_P_PLACES = ["Aldmark", "Veyland", "Norhaven", "Port Elling", "Carlow", "Riverton", "Ostreth",
+             "Kelmoor", "Dunhaven", "Savrin"]
+_P_ACTS = ["signed a treaty with", "declared war on", "opened an embassy in", "sent an envoy to",
+           "recognized the government of", "broke off relations with", "made peace with",
+           "agreed a trade pact with"]
+_P_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December"]
+_P_AFTER = ["The talks lasted three weeks.", "The press reported the news the next morning.",
+            "Critics in the assembly called the decision hasty.",
+            "Historians still disagree about its causes.",
+            "The agreement was ratified the following spring.", "Few expected it to last."]
+
+
+def prose(rng: random.Random, chars: int) -> str:
+    """Ordinary prose of about ``chars`` characters: paragraphs of varied sentences about
+    invented events (the speed baseline the odd shapes of text are measured against)."""
+    paragraphs: list[str] = []
+    size = 0
+    while size < chars:
+        sentences = []
+        for _ in range(rng.randrange(3, 7)):
+            a, b = rng.sample(_P_PLACES, 2)
+            sentences.append(
+                f"On {rng.randrange(1, 29)} {rng.choice(_P_MONTHS)} {rng.randrange(1700, 1990)}, "
+                f"{a} {rng.choice(_P_ACTS)} {b}, and {rng.choice(_P_PEOPLE)} led the delegation. "
+                + rng.choice(_P_AFTER)
+            )
+        paragraphs.append(" ".join(sentences))
+        size += len(paragraphs[-1]) + 2
+    return "\n\n".join(paragraphs) + "\n"
+
+
 def _alias_bomb() -> str:
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
     for i in range(1, 10):
@@ -112,6 +146,8 @@ def write_hostile(folder: Path, rng: random.Random, scale: int = 1) -> list[Host
         made.append(Hostile(p, kind, expect))
 
     big = 20_000 * scale
+    # -- the speed baseline: ordinary prose as long as the big odd shapes below
+    put("prose.txt", "ordinary prose (the speed baseline)", "document", prose(rng, big))
     # -- not text at all
     put("empty.txt", "empty file", "error", b"")
     put("blank.md", "only whitespace", "error", " \n\t\r\n" * 50)

@@ -21,7 +21,10 @@ from histograph.api import Histograph
 pytestmark = pytest.mark.slow
 
 OUT = Path(__file__).resolve().parents[2] / "test-output" / "reliability"
-#: seconds one input may take (read + analyse + store), at most
+#: seconds any input may take (read + analyse + store); a long one may take longer, as long as
+#: it goes at half the words per second of ordinary prose of the same batch (issue 10: no
+#: stage is super-linear in a document's length). Relative, so that a loaded machine (two
+#: cores shared by many) slows the baseline as much as the input it judges.
 PER_DOCUMENT_BOUND = 240.0 if FULL else 60.0
 _BARE_EXCEPTION = re.compile(r"^\s*(?:\w+\.)*\w+(Error|Exception)\s*$")
 
@@ -92,9 +95,19 @@ def test_hostile_batch_loses_nothing_and_hangs_nowhere(tmp_path: Path) -> None:
                 problems.append(f"{h.kind}: {n} records ingested, expected {h.expect}")
         elif h.expect == "skip" and (name in errors or name in added):
             problems.append(f"{h.kind}: should not be read")
-    slow = {k: round(v, 1) for k, v in took.items() if v > PER_DOCUMENT_BOUND}
+    words = {d.uri: len(d.text.split()) for d in report.added}
+    baseline = next(str(h.path) for h in hostile if h.path.name == "prose.txt")
+    prose_rate = words[baseline] / max(took[baseline], 1e-3)
+
+    def allowed(name: str) -> float:
+        return max(PER_DOCUMENT_BOUND, 2 * words.get(name, 0) / prose_rate)
+
+    slow = {k: round(v, 1) for k, v in took.items() if v > allowed(k)}
     if slow:
-        problems.append(f"over the per-document bound of {PER_DOCUMENT_BOUND} s: {slow}")
+        problems.append(
+            f"slower than {PER_DOCUMENT_BOUND} s and than half the words/s of prose "
+            f"({prose_rate:.0f}): {slow}"
+        )
     checked, bad = offsets_violations(tmp_path / "batch.db")
     problems.extend(f"offsets: {b}" for b in bad[:20])
 
@@ -118,8 +131,16 @@ def test_hostile_batch_loses_nothing_and_hangs_nowhere(tmp_path: Path) -> None:
                 "documents_added": len(report.added),
                 "good_documents": len(base),
                 "slowest_s": sorted(((round(v, 2), k) for k, v in took.items()), reverse=True)[:5],
+                "prose_words_per_s": round(prose_rate),
                 "words_per_s": {
                     Path(d.uri).name: round(len(d.text.split()) / max(took.get(d.uri, 0.0), 1e-3))
+                    for d in report.added
+                    if len(d.text) >= 20_000
+                },
+                "share_of_prose_rate": {
+                    Path(d.uri).name: round(
+                        len(d.text.split()) / max(took.get(d.uri, 0.0), 1e-3) / prose_rate, 2
+                    )
                     for d in report.added
                     if len(d.text) >= 20_000
                 },

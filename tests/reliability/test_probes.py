@@ -49,6 +49,9 @@ def test_web_escapes_rejects_traversal_bounds_paging_and_never_writes(hostile_db
         assert "href='javascript:" not in r.text and 'href="javascript:' not in r.text, path
         assert "default-src" in r.headers["content-security-policy"], path
     assert "cdn" not in client.get("/docs").text.lower()
+    redoc = client.get("/redoc")  # FastAPI's own /redoc loads its script from a CDN
+    assert redoc.status_code == 404 and "cdn" not in redoc.text.lower()
+    assert "<script" not in client.get("/docs").text.lower()
     for path in [
         "/static/../../../etc/passwd",
         "/static/%2e%2e/%2e%2e/etc/passwd",

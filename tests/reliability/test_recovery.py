@@ -172,3 +172,37 @@ def test_a_read_only_location_is_opened_immutable(
     assert any("immutable=1" in s for s in seen)
     assert len(store.documents()) == 1
     store.close()
+
+
+def test_two_concurrent_ingest_processes_count_each_document_once(tmp_path: Path) -> None:
+    """Two processes ingest one folder into one file at the same time: every document is
+    new to exactly one of them, and the knowledge is that of one clean run."""
+    import json
+    import subprocess
+    import sys
+
+    d = tmp_path / "d"
+    for i in range(30):
+        _write(d / f"t{i:02d}.txt", f"The council of town {i} met on {i % 28 + 1} May 1902.\n")
+    db = tmp_path / "k.db"
+    with _hg(db):
+        pass  # created first: the race is over documents, not over the schema
+    code = (
+        "import json, sys\nfrom histograph.api import Histograph\n"
+        f"h = Histograph(sys.argv[1], stages={FAST!r})\nr = h.ingest([sys.argv[2]])\n"
+        "print(json.dumps([len(r.added), len(r.duplicates), len(r.errors), r.failure]))\n"
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, str(db), str(d)], stdout=subprocess.PIPE)
+        for _ in range(2)
+    ]
+    results = [json.loads(p.communicate(timeout=600)[0]) for p in procs]
+    assert all(p.returncode == 0 for p in procs)
+    assert sum(r[0] for r in results) == 30, results  # added
+    assert sum(r[1] for r in results) == 30, results  # known to the other one
+    assert all(r[2] == 0 and r[3] is None for r in results), results
+    with _hg(db) as hg, _hg(tmp_path / "clean.db") as clean:
+        assert not hg.needs_rebuild()
+        clean.ingest([str(d)])
+        assert sorted(x.id for x in hg.sources()) == sorted(x.id for x in clean.sources())
+        assert hg.store.stats() == clean.store.stats()

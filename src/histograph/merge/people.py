@@ -7,7 +7,9 @@ records (kind "person", id ``"p-" + sha1(canonical name)[:10]``):
 - romanisation variants join when the context agrees (given names agree and, for a surname
   alone, the roles' jurisdictions overlap): "Litvinov" ~ "Litvinoff", "al-Sadat" ~ "el-Sadat"
   ~ "Sadat" (a leading Arabic article is spelled several ways or dropped); one full name
-  written with or without hyphens joins ("Lloyd-George" ~ "Lloyd George");
+  written with or without hyphens joins ("Lloyd-George" ~ "Lloyd George"); neither a
+  romanisation nor a misspelling joins two different suffixes ("Jr." / "II"), which the same
+  spelling would keep apart;
 - spellings one letter apart join when the same spelled-out given names are written on
   different pages and jurisdictions and authority records agree ("Hendersen" ~ "Henderson");
 - a document's surname-only person joins the one full name of the corpus with that surname; when
@@ -384,6 +386,13 @@ def _surname_key(surname: str) -> str:
     return translit_key(surname)
 
 
+def _suffixes_agree(a: Name, b: Name) -> bool:
+    """No two different suffixes ("Jr." / "II"): as :func:`compatible` asks of two spellings
+    of one surname, so that a romanisation or a misspelling never joins what the same
+    spelling would keep apart."""
+    return not (a.suffix and b.suffix and a.suffix != b.suffix)
+
+
 def _join_romanisations(cl: _Clusters) -> None:
     """Romanisation variants ("Litvinov" / "Litvinoff") join when the context agrees: the
     first joinable pair (in cluster order) joins, again and again until none is left.
@@ -407,7 +416,7 @@ def _join_romanisations(cl: _Clusters) -> None:
                     a, b = cl.rep(i), cl.rep(j)
                     if a.surname == b.surname or _surname_key(a.surname) != _surname_key(b.surname):
                         continue
-                    if not given_compatible(a, b, translit=True):
+                    if not _suffixes_agree(a, b) or not given_compatible(a, b, translit=True):
                         continue
                     ri, rj = cl.records[i], cl.records[j]
                     if ri and rj and ri != rj:
@@ -452,7 +461,7 @@ def _join_spellings(cl: _Clusters) -> None:
                 if not alive[j]:
                     continue
                 a, b = cl.rep(i), cl.rep(j)
-                if a.surname == b.surname or a.given != b.given:
+                if a.surname == b.surname or a.given != b.given or not _suffixes_agree(a, b):
                     continue
                 if Levenshtein.distance(a.surname, b.surname) != 1:
                     continue

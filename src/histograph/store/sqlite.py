@@ -281,10 +281,13 @@ class SQLiteStore(SQLStore):
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
+                conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                # SQLite rolls back by itself on some errors (a full disk, SQLITE_FULL): a
+                # second ROLLBACK would fail and hide the cause
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
-            conn.execute("COMMIT")
 
     def _reading(self) -> threading.RLock:
         """Several reads under the connection's lock (one SQLite connection, one state)."""
