@@ -71,7 +71,7 @@ eval: $(STAMP)
 	$(BIN)/histograph eval --docs ../shared/eval/docs --gold ../shared/eval/gold
 
 eval-all: $(STAMP)
-	@for c in ../shared/eval ../shared/eval-wide corpora/heldout corpora/test corpora/wide; do \
+	@for c in ../shared/eval ../shared/eval-wide corpora/heldout corpora/test corpora/wide corpora/fresh; do \
 	  [ -d $$c/docs ] && echo "== $$c" && $(BIN)/histograph eval --docs $$c/docs --gold $$c/gold; \
 	done; true
 

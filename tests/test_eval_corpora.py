@@ -1,10 +1,11 @@
 """Evaluation floors over the project's own annotated corpora in ``corpora/``.
 
 ``corpora/heldout`` was written for this project as a second development corpus;
-``corpora/test`` and ``corpora/wide`` (written in the conventions of ../shared/eval-wide: chronology
-and on-this-day pages, BC, Old Style and time-zone dates) are held-out test sets that extraction
-rules are never tuned on (only measured). Both run in CI (no ../shared needed). Floors are the measured micro figures,
-pinned so that a regression fails the build; measure with
+``corpora/test``, ``corpora/wide`` (written in the conventions of ../shared/eval-wide: chronology
+and on-this-day pages, BC, Old Style and time-zone dates) and ``corpora/fresh`` (written at the end
+of a round, blind to every engineer who changed extraction that round) are held-out test sets that
+extraction rules are never tuned on (only measured). All run in CI (no ../shared needed). Floors are
+the measured micro figures, pinned so that a regression fails the build; measure with
 ``histograph eval --docs corpora/NAME/docs --gold corpora/NAME/gold --json``.
 """
 
@@ -21,44 +22,44 @@ CORPORA = Path(__file__).resolve().parents[1] / "corpora"
 
 FLOORS: dict[str, dict[str, float]] = {
     "heldout": {
-        "events.p": 0.831,
-        "events.r": 0.608,
-        "events.f1": 0.702,
-        "events_main.p": 0.612,
+        "events.p": 0.81,
+        "events.r": 0.618,
+        "events.f1": 0.701,
+        "events_main.p": 0.575,
         "events_main.r": 0.863,
-        "dates.exact_rate": 0.888,
+        "dates.exact_rate": 0.909,
         "people.p": 0.937,
         "people.r": 1.0,
         "people.f1": 0.967,
         "people.role_recall": 1.0,
-        "conflicts.recall": 0.48,
-        "conflicts.precision": 0.857,
-        "arguments.participant_recall": 0.44,
-        "arguments.place_share": 0.5,
+        "conflicts.recall": 0.52,
+        "conflicts.precision": 0.866,
+        "arguments.participant_recall": 0.531,
+        "arguments.place_share": 0.562,
     },
     "test": {
-        "events.p": 0.663,
-        "events.r": 0.684,
-        "events.f1": 0.673,
+        "events.p": 0.685,
+        "events.r": 0.757,
+        "events.f1": 0.72,
         "events_main.p": 0.365,
         "events_main.r": 1.0,
-        "dates.exact_rate": 0.843,
+        "dates.exact_rate": 0.871,
         "people.p": 0.783,
         "people.r": 0.935,
         "people.f1": 0.852,
         "people.role_recall": 0.719,
-        "conflicts.recall": 0.413,
-        "conflicts.precision": 0.705,
-        "arguments.participant_recall": 0.487,
-        "arguments.place_share": 0.424,
+        "conflicts.recall": 0.551,
+        "conflicts.precision": 0.8,
+        "arguments.participant_recall": 0.552,
+        "arguments.place_share": 0.411,
     },
     "wide": {
-        "events.p": 0.55,
-        "events.r": 0.58,
-        "events.f1": 0.565,
-        "events_main.p": 0.34,
-        "events_main.r": 0.711,
-        "dates.exact_rate": 0.851,
+        "events.p": 0.569,
+        "events.r": 0.595,
+        "events.f1": 0.582,
+        "events_main.p": 0.358,
+        "events_main.r": 0.733,
+        "dates.exact_rate": 0.853,
         "people.p": 0.824,
         "people.r": 0.792,
         "people.f1": 0.807,
@@ -68,9 +69,25 @@ FLOORS: dict[str, dict[str, float]] = {
         "arguments.participant_recall": 0.0,
         "arguments.place_share": 0.714,
     },
+    "fresh": {
+        "events.p": 0.604,
+        "events.r": 0.541,
+        "events.f1": 0.571,
+        "events_main.p": 0.433,
+        "events_main.r": 0.59,
+        "dates.exact_rate": 0.958,
+        "people.p": 0.843,
+        "people.r": 0.931,
+        "people.f1": 0.885,
+        "people.role_recall": 0.785,
+        "conflicts.recall": 0.1,
+        "conflicts.precision": 0.333,
+        "arguments.participant_recall": 0.666,
+        "arguments.place_share": 0.277,
+    },
 }
-TRAP_CEILING: dict[str, int] = {"heldout": 0, "test": 0, "wide": 4}
-FALSE_MERGES_CEILING: dict[str, int] = {"heldout": 9, "test": 9, "wide": 3}
+TRAP_CEILING: dict[str, int] = {"heldout": 0, "test": 0, "wide": 4, "fresh": 0}
+FALSE_MERGES_CEILING: dict[str, int] = {"heldout": 6, "test": 8, "wide": 2, "fresh": 1}
 
 _cache: dict[str, dict[str, Any]] = {}
 

@@ -57,9 +57,9 @@ def NE(file: str, quote: str, why: str) -> J:
 
 
 def dump(cluster: str, files: list[str], events: list[J], people: list[J], conflicts: list[J],
-         non_events: list[J]) -> None:
+         non_events: list[J], root: Path = ROOT) -> None:
     obj = {"cluster": cluster, "files": files, "events": events, "people": people,
            "conflicts": conflicts, "non_events": non_events}
-    with open(ROOT / "gold" / f"{cluster}.json", "w", encoding="utf-8") as fh:
+    with open(root / "gold" / f"{cluster}.json", "w", encoding="utf-8") as fh:
         json.dump(obj, fh, ensure_ascii=False, indent=1)
         fh.write("\n")

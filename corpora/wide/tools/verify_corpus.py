@@ -1,6 +1,7 @@
 """Check a corpus in the shared gold format (FORMAT.md v1.1): schema, dates and exact quotes.
 
-Usage: python3 corpora/wide/tools/verify_corpus.py [CORPUS_DIR]   (default: corpora/wide)
+Usage: python3 corpora/wide/tools/verify_corpus.py [CORPUS_DIR] [--max-bytes N]
+(default: corpora/wide, pages of at most 2,000 bytes)
 
 Checks: index.jsonl lines and files; every gold key and type; every date against the date
 grammar; every mention, role quote, conflict quote and non_event quote is an exact substring
@@ -146,19 +147,25 @@ def check_cluster(gold: dict[str, Any], docs: Path, fail: list[str], where: str)
 
 
 def main(argv: list[str]) -> int:
-    root = Path(argv[1]) if len(argv) > 1 else Path("corpora/wide")
+    args = list(argv[1:])
+    max_bytes = 2000
+    if "--max-bytes" in args:
+        i = args.index("--max-bytes")
+        max_bytes = int(args[i + 1])
+        del args[i : i + 2]
+    root = Path(args[0]) if args else Path("corpora/wide")
     docs, gold_dir = root / "docs", root / "gold"
     if not (docs / "index.jsonl").is_file() or not gold_dir.is_dir():
         print(f"{root}: not a corpus (needs docs/index.jsonl and gold/)")
         return 2
     try:
-        return _verify(docs, gold_dir)
+        return _verify(docs, gold_dir, max_bytes)
     except (KeyError, TypeError, AttributeError) as exc:
         print(f"{root}: malformed index or gold file ({type(exc).__name__}: {exc})")
         return 1
 
 
-def _verify(docs: Path, gold_dir: Path) -> int:
+def _verify(docs: Path, gold_dir: Path, max_bytes: int) -> int:
     fail: list[str] = []
     checks = 0
     index_files: set[str] = set()
@@ -196,8 +203,8 @@ def _verify(docs: Path, gold_dir: Path) -> int:
         rel = f"{txt.parent.name}/{txt.name}"
         if rel not in index_files:
             fail.append(f"{rel}: not in index.jsonl")
-        if len(txt.read_bytes()) > 2000:
-            fail.append(f"{rel}: longer than 2,000 bytes")
+        if len(txt.read_bytes()) > max_bytes:
+            fail.append(f"{rel}: longer than {max_bytes:,} bytes")
     for line in fail:
         print(line)
     print(f"{checks} checks, {len(fail)} failures")
