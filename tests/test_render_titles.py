@@ -84,14 +84,16 @@ def test_the_writers_framing_is_dropped() -> None:
     )
 
 
-def _event_at(text: str, clause: str, verb: str, *participants: tuple[str, str]) -> Event:
+def _event_at(
+    text: str, clause: str, verb: str, *participants: tuple[str, str], type: str = "other"
+) -> Event:
     start = text.index(clause)
     v = text.index(verb, start)
     m = EventMention(
-        "d", start, start + len(clause), v, v + len(verb), "other",
+        "d", start, start + len(clause), v, v + len(verb), type,
         participants=tuple(Participant(n, r, 0, 1) for n, r in participants),
     )
-    return Event("ev-1", "other", clause, None, (m,))
+    return Event("ev-1", type, clause, None, (m,))
 
 
 def test_a_clause_opening_with_its_verb_takes_the_agent() -> None:
@@ -119,3 +121,24 @@ def test_a_sentence_opening_with_a_pronoun_gives_no_subject() -> None:
     text = "It burned in 1820 and was rebuilt in 1824."
     e = _event_at(text, "was rebuilt in 1824.", "rebuilt")
     assert headline(e, lambda d, a, b: text[a:b]) == "Was rebuilt in 1824"
+
+
+def test_a_cast_list_entry_opening_with_its_verb_takes_the_labels_person() -> None:
+    text = "**Ada Mertens (Mayor until 1911):** Governed the free city from 1898 and built its harbour."
+    e = _event_at(text, "Governed the free city from 1898", "Governed", ("Ada Mertens", "agent"),
+                  type="took_office")
+    assert headline(e, lambda d, a, b: text[a:b]) == "Ada Mertens governed the free city from 1898"
+
+
+def test_a_cast_list_entry_that_is_a_title_becomes_an_apposition() -> None:
+    text = "**Olof Brandt (Chancellor of Varnia, 1902-1910):** Opened the first railway."
+    e = _event_at(text, "Chancellor of Varnia, 1902-1910", "Chancellor", ("Olof Brandt", "agent"),
+                  type="took_office")
+    assert headline(e, lambda d, a, b: text[a:b]) == "Olof Brandt, Chancellor of Varnia, 1902-1910"
+
+
+def test_a_sentence_opening_with_a_nominal_event_keeps_its_own_subject() -> None:
+    text = "Elections were held across the duchy in 1848, and Count Ivo Brandt won."
+    e = _event_at(text, "Elections were held across the duchy in 1848", "Elections",
+                  ("Count Ivo Brandt", "agent"))
+    assert headline(e, lambda d, a, b: text[a:b]) == "Elections were held across the duchy in 1848"

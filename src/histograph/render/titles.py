@@ -184,6 +184,24 @@ def _opens_with_verb(s: str, verb: str) -> str | None:
     return "passive" if words[k - 1] in _words()["passive_auxiliaries"] else "active"
 
 
+#: types whose entry may be a bare title ("President of X, 1981–1989": a tenure)
+_TENURE_TYPES = frozenset({"took_office", "appoint_ambassador"})
+
+
+def _entry_head(s: str, verb: str) -> str | None:
+    """How a clause that opens an entry (capitalised) starts with the event's own word
+    ``verb``: ``"verb"`` for a past or third-person verb form ("Led …", "Serves …"), else
+    ``"noun"`` (a title: "President of …"); None when it does not start with it."""
+    v = verb.split()[0] if verb.split() else ""
+    first = re.match(r"[\w’'-]+", s)
+    if not v or first is None or first.group(0) != v or not v[:1].isupper():
+        return None
+    low = v.lower()
+    if low in _words()["past_verbs"] or re.fullmatch(r"[a-z]+(?:ed|es)", low):
+        return "verb"
+    return "noun"
+
+
 def sentence_subject(before: str) -> str | None:
     """The noun phrase opening the sentence a clause continues (``before``: the source's
     text before the clause): "The bridge" of "… . The bridge stood for a century and", up to
@@ -230,7 +248,15 @@ def headline_text(
     agent = _agent(mention)
     agents = {p.name for p in mention.participants if p.role == "agent"} if mention else set()
     voice = _opens_with_verb(s, verb) if verb else None
-    if voice is not None:
+    entry = _entry_head(s, verb) if verb and voice is None else None
+    if entry == "noun" and (mention is None or mention.type not in _TENURE_TYPES):
+        entry = None  # "Elections were held": a nominal event opening a sentence keeps it
+    if entry is not None and agent and agent.lower() not in s.lower():
+        # a cast-list entry after its label ("Name (…): Led X from 1971", "Name (President
+        # of X, 1981–1989)"): the label's person is the subject, the entry's first word
+        # lower-cased when it is a verb, an apposition after a comma when it is a title
+        s = f"{agent} {s[:1].lower()}{s[1:]}" if entry == "verb" else f"{agent}, {s}"
+    elif voice is not None:
         roles = ("patient", "agent") if voice == "passive" else ("agent",)
         if voice == "passive" and re.search(r"\bby\b", s):
             roles = ("patient",)
