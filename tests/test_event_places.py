@@ -134,3 +134,8 @@ def test_a_place_written_on_the_act_s_object() -> None:
 def test_a_disaster_named_after_a_town_is_placed_there_never_at_its_year() -> None:
     got = places("It was worse than the Brenford Hurricane of 1900.")
     assert "Brenford" in got and "1900" not in got
+
+
+def test_a_compass_word_alone_is_never_a_place() -> None:
+    got = places("Within a year, on 1 March 1871, East and West Varnia were reunited.")
+    assert got and "East" not in got and "West" not in got

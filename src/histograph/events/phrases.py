@@ -53,6 +53,7 @@ class ArgumentWords:
     act_nouns: frozenset[str]
     polity_nouns: frozenset[str]
     named_after_place: frozenset[str]
+    never_alone: frozenset[str]
 
 
 def _words(items: object) -> frozenset[str]:
@@ -71,6 +72,7 @@ def argument_words() -> ArgumentWords:
         act_nouns=_words(parts.get("act_nouns")),
         polity_nouns=_words(places.get("polity_nouns")),
         named_after_place=_words(places.get("named_after_place")),
+        never_alone=_words(places.get("never_alone")),
     )
 
 

@@ -138,6 +138,8 @@ def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
     found = _place_of(tr, doc_tokens, label_of)
     if found is None or not any(ch.isalpha() for ch in found):
         return None
+    if norm(found) in argument_words().never_alone:  # "East" of "East and West Germany"
+        return None
     return found
 
 
