@@ -248,6 +248,12 @@ def unmerged_date_conflicts(
         for i, a in enumerate(es):
             hi = bisect.bisect_right(starts, starts[i] + window)
             for b in es[i + 1 : hi]:
+                assert a.date is not None and b.date is not None
+                if _near(a.date, b.date) is None:
+                    # dates that cannot be readings of one date: the pair would rank last
+                    # in _best_pairs and give no conflict, so its sentences (the costly
+                    # part: every pair of one long document's same-dated events) are not compared
+                    continue
                 shared = _alike(words[a.id], words[b.id], df, min_shared, rare)
                 if people and not shared & (anchors[a.id] | anchors[b.id] | person_words):
                     continue  # only background words shared ("the king", a state): two acts
