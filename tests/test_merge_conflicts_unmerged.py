@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from histograph.merge import unmerged
 from histograph.merge.unmerged import title_date_conflicts, unmerged_date_conflicts
 from histograph.model import Event, EventMention, TimeValue, day_number
 
@@ -154,3 +157,31 @@ def test_an_act_alike_two_others_at_two_dates_conflicts_only_with_the_nearer() -
     pairs = {frozenset(v.value for v in c.values) for c in out}
     assert frozenset({"1957-03-03", "1957-03-04"}) in pairs
     assert frozenset({"1957-03-03", "1957-03-06"}) not in pairs
+
+
+def test_same_dated_events_are_not_compared_word_by_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    # issue 10: one long document repeats acts of one date many times; a pair whose dates
+    # cannot be readings of one date gives no conflict, so its sentences are not compared
+    evs, texts = _events()
+    lines = [f"On 3 March 1957 the clerks filed ledger {i} at the harbour office." for i in range(30)]
+    texts["long"] = " ".join(lines)  # one long page: thirty acts of A's date
+    at = 0
+    for i, line in enumerate(lines):
+        s = texts["long"].index(line, at)
+        at = s + len(line)
+        tv = _day(1957, 3, 3)
+        m = EventMention("long", s, at, s + 31, s + 36, "other", tv, s + 3, s + 15)
+        evs.append(Event(f"e-l{i:02d}", "other", f"e-l{i:02d}", tv, (m,)))
+    pairs: list[tuple[int, int]] = []
+    real = unmerged._alike
+
+    def counting(a: list[frozenset[str]], b: list[frozenset[str]], *rest: object) -> frozenset[str]:
+        pairs.append((id(a), id(b)))
+        return real(a, b, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(unmerged, "_alike", counting)
+    out = unmerged_date_conflicts(evs, texts)
+    assert "e-b" in {c.subject for c in out}  # the conflict of two dates is still found
+    # 31 events on 3 March: no same-date pair (465 of them) is compared; each is compared
+    # with the 6th and the 9th, those two with each other, the four fillers pairwise
+    assert len(pairs) <= 31 * 2 + 1 + 6

@@ -122,3 +122,15 @@ def test_a_repeated_happening_is_not_the_earlier_one() -> None:
     events, _ = merge([a])
     [e] = events
     assert len(e.mentions) == 1
+
+
+def test_a_place_before_the_trigger_across_spaces_and_a_line_break_names_it() -> None:
+    # the end of the text before the trigger is found without copying the text before it
+    # (issue 10: a copy per mention was quadratic in one long document)
+    text = "A line of filler.\n" * 200 + "The Rivertown  \n fire began."
+    s = text.index("Rivertown")
+    t = text.index("fire")
+    m = EventMention("a", s - 4, len(text), t, t + 4, "disaster")
+    assert _place_name(text, m, [(s, s + 9)]) == "rivertown fire"
+    m_start = EventMention("a", 0, 4, 0, 4, "disaster")  # a trigger at the very start
+    assert _place_name("Fire broke out.", m_start, []) is None

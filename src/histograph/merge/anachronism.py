@@ -13,6 +13,7 @@ so only dates before the start count.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
@@ -46,12 +47,23 @@ def anachronism_conflicts(events: Sequence[Event], people: Sequence[Person]) -> 
     if not starts:
         return []
     by_pid = {p.id: p for p in people}
+    # per document, the undated roles sorted by start (with their place in ``undated``, the
+    # order they are visited in): the roles inside a mention are found by bisection, where a
+    # scan of every role per mention was quadratic in the size of one long document (issue 10)
+    index = {
+        doc: sorted(((r.start, i) for i, (_, r) in enumerate(rows)))
+        for doc, rows in undated.items()
+    }
     out: dict[str, Conflict] = {}
     for e in events:
         for m in e.mentions:
-            if m.modality != "asserted" or m.time is None:
+            if m.modality != "asserted" or m.time is None or m.doc_id not in index:
                 continue
-            for pid, r in undated.get(m.doc_id, ()):
+            rows, placed = undated[m.doc_id], index[m.doc_id]
+            lo = bisect.bisect_left(placed, (m.start, -1))
+            hi = bisect.bisect_right(placed, (m.end, len(rows)))
+            for i in sorted(i for _, i in placed[lo:hi]):
+                pid, r = rows[i]
                 if not (m.start <= r.start and r.end <= m.end):
                     continue
                 known = starts.get((pid, r.office or ""))

@@ -7,12 +7,13 @@ that nest), identity and place clashes, zoned moments, and the pair scores used 
 pass (:func:`_score`, :func:`_joiner_evidence`, :func:`_same_page_evidence`) and the second
 (:func:`_duplicates`). The rules are described in :mod:`histograph.merge.events`; clustering
 lives in :mod:`histograph.merge.cluster`, reasons shown to readers in
-:mod:`histograph.merge.explain`. (One module of about 820 lines: the records, their features
+:mod:`histograph.merge.explain`. (One module of about 860 lines: the records, their features
 and the scores that read them change together; split, each rule would span three files.)
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import defaultdict
@@ -195,13 +196,13 @@ class _PeopleIndex:
     document gives that title."""
 
     def __init__(self, people: Sequence[Person]) -> None:
-        self._by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+        spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
         self._by_key: dict[tuple[str, str], str] = {}
         self._titles: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.kinds: dict[str, str] = {p.id: p.kind for p in people}
         for p in people:
             for em in p.mentions:
-                self._by_doc[em.doc_id].append((em.start, em.end, p.id))
+                spans[em.doc_id].append((em.start, em.end, p.id))
                 if em.key:
                     self._by_key[(em.doc_id, em.key)] = p.id
             if p.kind == "person":
@@ -209,22 +210,57 @@ class _PeopleIndex:
                     t = _norm(r.title)
                     if t:
                         self._titles[r.doc_id].append((f" {t} ", p.id))
+        # Per document, the spans sorted by start (each with its position in the order
+        # above, which decides between overlapping spans) and the longest span's length:
+        # a lookup bisects instead of scanning every mention of the document, which was
+        # quadratic in the size of one long document (issue 10).
+        self._spans: dict[str, tuple[list[int], list[tuple[int, int, int, str]], int]] = {}
+        for doc_id, rows in spans.items():
+            ordered = sorted(
+                ((s, e, i, pid) for i, (s, e, pid) in enumerate(rows)), key=lambda r: r[0]
+            )
+            longest = max((e - s for s, e, _, _ in ordered), default=0)
+            self._spans[doc_id] = ([r[0] for r in ordered], ordered, longest)
+        self._titled: dict[tuple[str, str], str | None] = {}
 
     def find(
         self, doc_id: str, start: int, end: int, key: str | None, name: str | None = None
     ) -> str | None:
         if key and (doc_id, key) in self._by_key:
             return self._by_key[(doc_id, key)]
-        for s, e, pid in self._by_doc.get(doc_id, ()):
-            if s < end and start < e:
-                return pid
+        pid = self._overlapping(doc_id, start, end)
+        if pid is not None:
+            return pid
         if name:
             n = _norm(name)
             if len(n) >= 4:
-                found = {pid for t, pid in self._titles.get(doc_id, ()) if f" {n} " in t}
-                if len(found) == 1:
-                    return found.pop()
+                return self._by_title(doc_id, n)
         return None
+
+    def _overlapping(self, doc_id: str, start: int, end: int) -> str | None:
+        """The person of the first-added span of ``doc_id`` overlapping [start, end)."""
+        index = self._spans.get(doc_id)
+        if index is None:
+            return None
+        starts, ordered, longest = index
+        # an overlapping span starts before ``end`` and, being at most ``longest`` long,
+        # after ``start - longest``
+        lo = bisect.bisect_right(starts, start - longest)
+        hi = bisect.bisect_left(starts, end)
+        best: tuple[int, str] | None = None
+        for s, e, i, pid in ordered[lo:hi]:
+            if s < end and start < e and (best is None or i < best[0]):
+                best = (i, pid)
+        return best[1] if best is not None else None
+
+    def _by_title(self, doc_id: str, n: str) -> str | None:
+        """The one person ``doc_id`` gives a title containing the words ``n``, memoised:
+        a long document asks about the same few names again and again."""
+        k = (doc_id, n)
+        if k not in self._titled:
+            found = {pid for t, pid in self._titles.get(doc_id, ()) if f" {n} " in t}
+            self._titled[k] = found.pop() if len(found) == 1 else None
+        return self._titled[k]
 
 
 def _participant_ids(

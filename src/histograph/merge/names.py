@@ -156,7 +156,11 @@ def _place_name(text: str, m: EventMention, places: Sequence[tuple[int, int]]) -
     place: tuple[int, int] | None = None
     i = bisect.bisect_left(places, (m.start - 80, -1))
     near = [p for p in places[i : i + 64] if p[0] < m.trigger_end + 80]
-    end_before = len(text[: m.trigger_start].rstrip())
+    # where the text before the trigger ends, its spaces left out (as ``rstrip`` of the
+    # whole prefix, without copying it: that was quadratic in one long document)
+    end_before = min(m.trigger_start, len(text))
+    while end_before > 0 and text[end_before - 1].isspace():
+        end_before -= 1
     for p in near:
         if p[1] == end_before and p[0] >= m.start:
             place = p

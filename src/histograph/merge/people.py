@@ -51,7 +51,7 @@ import bisect
 import gc
 import hashlib
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
@@ -124,14 +124,20 @@ def _doc_people(a: Analysis) -> list[_DocPerson]:
             hon = _honorific_before(text, m.start)
             if hon is not None:
                 dp.aliases[text[hon : m.end]] += 1
+    # each person's mentions by where they end: a role looks up the mentions ending with it,
+    # where a scan of all the person's mentions per role was quadratic in a long document
+    ends: dict[tuple[str, int], list[EntityMention]] = defaultdict(list)
+    for key, dp in by_key.items():
+        for m in dp.mentions:
+            ends[(key, m.end)].append(m)
     for r in a.roles:
         dp = by_key.get(r.person)
         if dp is None:
             continue
         dp.roles.append(r)
         # a title written right before the name is an alias ("President Roosevelt")
-        for m in dp.mentions:
-            if m.end == r.end and r.start < m.start:
+        for m in ends.get((r.person, r.end), ()):
+            if r.start < m.start:
                 lead = text[r.start : m.start].strip()
                 if lead == r.title:
                     dp.aliases[text[r.start : r.end]] += 1

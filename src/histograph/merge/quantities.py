@@ -73,9 +73,10 @@ def attach_quantities(
         text = a.document.text
         paras = _paragraphs(text)
         sentences = sorted((s.start, s.end) for s in a.sentences)
-        main = min((e for _, e in cands), key=_centrality)
+        main = min({id(e): e for _, e in cands}.values(), key=_centrality)
+        index = _Candidates(cands)
         for q in quantities:
-            owner = _owner(q, cands, sentences, paras, main, texts)
+            owner = _owner(q, index, sentences, paras, main, texts)
             if owner is None:
                 continue
             out.append((owner, q))
@@ -98,15 +99,42 @@ def _phase_only(e: Event, texts: Mapping[str, str]) -> bool:
     return True
 
 
+class _Candidates:
+    """One document's event mentions sorted by start and by trigger start, so that the
+    mentions holding a quantity, or in its sentence, are found by bisection: a scan of every
+    mention per quantity was quadratic in the size of one long document (issue 10)."""
+
+    def __init__(self, cands: Sequence[tuple[EventMention, Event]]) -> None:
+        self.by_start = sorted(cands, key=lambda c: c[0].start)
+        self.starts = [m.start for m, _ in self.by_start]
+        self.longest = max((m.end - m.start for m, _ in cands), default=0)
+        self.by_trigger = sorted(cands, key=lambda c: c[0].trigger_start)
+        self.triggers = [m.trigger_start for m, _ in self.by_trigger]
+
+    def holding(self, start: int, end: int) -> list[tuple[EventMention, Event]]:
+        """The mentions whose span holds [start, end)."""
+        lo = bisect.bisect_left(self.starts, end - self.longest)
+        hi = bisect.bisect_right(self.starts, start)
+        return [(m, e) for m, e in self.by_start[lo:hi] if m.start <= start and end <= m.end]
+
+    def triggered_in(self, s0: int, s1: int) -> list[tuple[EventMention, Event]]:
+        """The mentions whose trigger starts in [s0, s1)."""
+        lo = bisect.bisect_left(self.triggers, s0)
+        hi = bisect.bisect_left(self.triggers, s1)
+        return self.by_trigger[lo:hi]
+
+
 def _owner(
     q: Quantity,
-    cands: Sequence[tuple[EventMention, Event]],
+    cands: _Candidates,
     sentences: Sequence[tuple[int, int]],
     paras: Sequence[int],
     main: Event,
     texts: Mapping[str, str],
 ) -> Event | None:
-    inside = [(m.end - m.start, e.id, e) for m, e in cands if m.start <= q.start and q.end <= m.end]
+    # the least (length, id) / (distance, id) picks one event whatever the order of the
+    # candidates: equal keys are one event
+    inside = [(m.end - m.start, e.id, e) for m, e in cands.holding(q.start, q.end)]
     if inside:
         owner = min(inside, key=lambda t: t[:2])[2]
         if q.measure == "duration" and len({m.doc_id for m in owner.mentions}) < 2:
@@ -121,7 +149,7 @@ def _owner(
     i = bisect.bisect_right(sentences, (q.start, math.inf)) - 1
     if 0 <= i < len(sentences) and sentences[i][0] <= q.start < sentences[i][1]:
         s0, s1 = sentences[i]
-        same = [(abs(m.trigger_start - q.start), e.id, e) for m, e in cands if s0 <= m.trigger_start < s1]
+        same = [(abs(m.trigger_start - q.start), e.id, e) for m, e in cands.triggered_in(s0, s1)]
         if same:
             owner = min(same, key=lambda t: t[:2])[2]
             return main if _phase_only(owner, texts) else owner

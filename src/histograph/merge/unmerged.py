@@ -245,9 +245,24 @@ def unmerged_date_conflicts(
     for _typ, es in sorted(by_type.items()):
         es.sort(key=lambda e: (e.date.earliest if e.date else 0, e.id))
         starts = [e.date.earliest if e.date else 0 for e in es]
+        # each distinct date once: a long document dates many events alike, and _near of
+        # two dates (which may ask the calendar of the era) is asked once per pair of dates
+        slot: dict[TimeValue, int] = {}
+        slots = [slot.setdefault(e.date, len(slot)) for e in es if e.date is not None]
+        near: dict[tuple[int, int], bool] = {}
         for i, a in enumerate(es):
             hi = bisect.bisect_right(starts, starts[i] + window)
-            for b in es[i + 1 : hi]:
+            for j in range(i + 1, hi):
+                b = es[j]
+                assert a.date is not None and b.date is not None
+                pair = (slots[i], slots[j])
+                if pair not in near:
+                    near[pair] = _near(a.date, b.date) is not None
+                if not near[pair]:
+                    # dates that cannot be readings of one date: the pair would rank last
+                    # in _best_pairs and give no conflict, so its sentences (the costly
+                    # part: every pair of one long document's same-dated events) are not compared
+                    continue
                 shared = _alike(words[a.id], words[b.id], df, min_shared, rare)
                 if people and not shared & (anchors[a.id] | anchors[b.id] | person_words):
                     continue  # only background words shared ("the king", a state): two acts
