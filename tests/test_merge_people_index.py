@@ -5,7 +5,6 @@ the same answers as the scan it replaced."""
 from __future__ import annotations
 
 import random
-import time
 
 from histograph.merge.evidence import _PeopleIndex
 from histograph.model import EntityMention, Person, RoleClaim
@@ -70,21 +69,3 @@ def test_title_lookup_one_person_and_memoised() -> None:
     assert idx.find("d", 100, 110, None, "the Foreign Minister") == "p-1"  # memoised
     assert idx.find("d", 100, 110, None, "Minister") is None  # two people hold it
     assert idx.find("e", 100, 110, None, "the Foreign Minister") is None
-
-
-def test_lookups_in_one_long_document_grow_linearly() -> None:
-    def cost(n: int) -> float:
-        people = [_person(f"p-{i}", [("d", 10 * i, 10 * i + 4)]) for i in range(n)]
-        idx = _PeopleIndex(people)
-        best = float("inf")
-        for _ in range(3):  # the least of three: the machine is shared
-            t = time.process_time()
-            for i in range(n):
-                idx.find("d", 10 * i + 6, 10 * i + 8, None)  # between two spans: no match
-            best = min(best, time.process_time() - t)
-        return best
-
-    cost(500)
-    small, large = cost(2000), cost(16000)
-    # ×8 the mentions: a scan costs ×64, the index about ×8
-    assert large < 25 * max(small, 1e-3)
