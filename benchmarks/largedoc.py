@@ -91,11 +91,18 @@ def _peak_mb() -> float:
 
 
 def run_one(path: str, q: Any) -> None:
-    """Read, analyse (stage by stage) and merge one file; put the figures on ``q``."""
+    """Read, analyse (stage by stage) and merge one file; put the figures (or one line
+    saying what failed) on ``q``."""
+    try:
+        q.put(_run_one(path))
+    except BaseException as exc:  # reported to the parent as one line
+        q.put({"error": f"{type(exc).__name__}: {exc}"[:300], "peak_mb": _peak_mb()})
+
+
+def _run_one(path: str) -> dict[str, Any]:
     from histograph.api import Histograph
     from histograph.ingest import IngestError, ReadOptions, read_paths
     from histograph.pipeline import build, warm_up
-    from histograph.state import DocState
 
     pipe = build()
     warm_up(pipe)
@@ -105,15 +112,15 @@ def run_one(path: str, q: Any) -> None:
     stages["read"] = time.process_time() - t0
     doc = items[0]
     if isinstance(doc, IngestError):
-        q.put({"error": doc.message})
-        return
-    state = DocState(document=doc, config={})
-    for s in pipe.stages:
-        t = time.process_time()
-        s.fn(state)
-        stages[s.name.split(".")[1]] = time.process_time() - t
+        return {"error": doc.message, "peak_mb": _peak_mb()}
+    words, chars = len(doc.text.split()), len(doc.text)
+    # the pipeline as ingest runs it (a long document window by window), each stage's
+    # seconds summed over the windows
+    timed = [_timed(s, stages) for s in pipe.stages]
+    pipe.stages = timed
+    analysis = pipe.analyze(doc)
+    del doc, items
     t = time.process_time()
-    analysis = state.freeze()
     with tempfile.TemporaryDirectory() as tmp:
         hg = Histograph(str(Path(tmp) / "large.db"))
         hg.store.add_analysis(analysis)
@@ -121,24 +128,60 @@ def run_one(path: str, q: Any) -> None:
         hg.close()
     stages["store+merge"] = time.process_time() - t
     seconds = time.process_time() - t0
-    q.put(
-        {
-            "seconds": seconds,
-            "words": len(doc.text.split()),
-            "chars": len(doc.text),
-            "peak_mb": _peak_mb(),
-            "stages": stages,
-        }
-    )
+    return {
+        "seconds": seconds,
+        "words": words,
+        "chars": chars,
+        "peak_mb": _peak_mb(),
+        "stages": stages,
+    }
 
 
-def measure(path: str) -> dict[str, Any]:
+def _timed(info: Any, stages: dict[str, float]) -> Any:
+    """The stage ``info`` with its function timed into ``stages[short name]``."""
+    import dataclasses
+
+    name = info.name.split(".")[1]
+    fn = info.fn
+    stages.setdefault(name, 0.0)
+
+    def run(state: Any) -> None:
+        t = time.process_time()
+        fn(state)
+        stages[name] += time.process_time() - t
+
+    return dataclasses.replace(info, fn=run)
+
+
+def measure(path: str, timeout: float) -> dict[str, Any]:
+    """The child's figures, or an ``error`` saying why there are none (the child failed,
+    died — killed for lack of memory, say — or ran past ``timeout`` seconds)."""
+    import queue
+
     ctx = mp.get_context("spawn")
     q = ctx.Queue()
     p = ctx.Process(target=run_one, args=(path, q))
+    start = time.monotonic()
     p.start()
-    result: dict[str, Any] = q.get()
+    result: dict[str, Any] | None = None
+    while result is None:
+        try:
+            result = q.get(timeout=1.0)
+        except queue.Empty:
+            if not p.is_alive():
+                try:  # the result may have arrived just as the child ended
+                    result = q.get(timeout=1.0)
+                except queue.Empty:
+                    code = p.exitcode
+                    why = f"killed by signal {-code}" if code and code < 0 else f"exit code {code}"
+                    why += " (9: most likely out of memory)" if code == -9 else ""
+                    result = {"error": f"the worker ended without a result ({why})"}
+            elif time.monotonic() - start > timeout:
+                p.kill()
+                result = {"error": f"no result within the time limit of {timeout:g} s (--timeout)"}
     p.join()
+    q.close()
+    q.join_thread()
     return result
 
 
@@ -151,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--grow", action="store_true", help="also at twice the size: exponents")
     ap.add_argument("--stages", action="store_true", help="seconds of each stage")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument(
+        "--timeout", type=float, default=3600.0, help="seconds before a document is given up"
+    )
     args = ap.parse_args(argv)
     shapes = list(args.shape or SHAPES)
     if "prose" not in shapes:
@@ -165,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
                 name, text = make(shape, n)
                 path = Path(tmp) / name
                 path.write_text(text, encoding="utf-8")
-                r = measure(str(path))
+                r = measure(str(path), args.timeout)
                 path.unlink()
                 rows[f"{shape}@{n / 1e6:g}MB"] = r
     import math
@@ -176,13 +222,16 @@ def main(argv: list[str] | None = None) -> int:
             continue
         r["words_per_s"] = round(r["words"] / max(r["seconds"], 1e-9), 1)
         p = prose[key.split("@")[1]]
-        r["ratio_vs_prose"] = round(r["words_per_s"] / p["words_per_s"], 3)
+        p_rate = p.get("words_per_s") or (
+            p["words"] / max(p["seconds"], 1e-9) if "error" not in p else None
+        )
+        r["ratio_vs_prose"] = round(r["words_per_s"] / p_rate, 3) if p_rate else None
         r["seconds"] = round(r["seconds"], 2)
         r["peak_mb"] = round(r["peak_mb"], 1)
         r["stages"] = {k: round(v, 2) for k, v in r["stages"].items()}
         if args.grow and key.endswith(f"@{sizes[1] / 1e6:g}MB"):
             small = rows[key.split("@")[0] + f"@{sizes[0] / 1e6:g}MB"]
-            if "error" not in small:
+            if "error" not in small and small["seconds"] > 0 and r["seconds"] > 0:
                 r["exponent"] = round(math.log(r["seconds"] / small["seconds"], 2), 2)
                 r["stage_exponents"] = {
                     k: round(math.log(max(v, 1e-3) / max(small["stages"][k], 1e-3), 2), 2)
@@ -195,11 +244,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'document':<22}{'words':>10}{'seconds':>9}{'words/s':>10}{'vs prose':>9}{'peak MB':>9}")
     for key, r in rows.items():
         if "error" in r:
-            print(f"{key:<22} refused: {r['error']}")
+            print(f"{key:<22} no result: {r['error']}")
             continue
         line = (
             f"{key:<22}{r['words']:>10,}{r['seconds']:>9}{r['words_per_s']:>10,.0f}"
-            f"{r['ratio_vs_prose']:>9}{r['peak_mb']:>9}"
+            f"{r['ratio_vs_prose'] if r['ratio_vs_prose'] is not None else '-':>9}"
+            f"{r['peak_mb']:>9}"
         )
         if "exponent" in r:
             line += f"  exponent {r['exponent']}"

@@ -649,14 +649,30 @@ def _common_word(tok: Token, lower_words: frozenset[str]) -> bool:
 
 
 def _line_bounds(doc: Doc, i: int) -> tuple[int, int]:
-    """Token range of the text line holding token i."""
-    a = i
-    while a > 0 and "\n" not in doc[a - 1].text_with_ws:
-        a -= 1
-    b = i
-    while b + 1 < len(doc) and "\n" not in doc[b].text_with_ws:
-        b += 1
-    return a, b + 1
+    """Token range of the text line holding token i (a line ends after a token whose text
+    holds a line break: a token's trailing whitespace is never one)."""
+    breaks = _line_breaks(doc)
+    k = bisect.bisect_left(breaks, i)
+    a = breaks[k - 1] + 1 if k > 0 else 0
+    b = breaks[k] if k < len(breaks) else len(doc) - 1
+    return a, max(b, i) + 1
+
+
+#: the indices of the tokens holding a line break, of the last few parses asked about
+#: (asked once per name on a line, a walk to the line's ends was quadratic on a page of
+#: one long line); the parse is kept with its list, so that an id is never reused
+_BREAKS: dict[int, tuple[Doc, list[int]]] = {}
+
+
+def _line_breaks(doc: Doc) -> list[int]:
+    hit = _BREAKS.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    if len(_BREAKS) >= 8:
+        _BREAKS.clear()
+    breaks = [t.i for t in doc if "\n" in t.text]
+    _BREAKS[id(doc)] = (doc, breaks)
+    return breaks
 
 
 def _headline_line(doc: Doc, a: int, b: int, lower_words: frozenset[str]) -> bool:

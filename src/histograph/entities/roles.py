@@ -264,6 +264,7 @@ class _Seg:
                 for i in range(m.tok_start, m.tok_end):
                     self.state_tok[i] = m
         self.headline_words: frozenset[int] = frozenset()
+        self.content_tokens: list[int] | None = None  # _content_tokens, once asked
         self.date_tok: set[int] = set()
         for tok in self.doc:
             a = self.offset + tok.idx
@@ -1142,10 +1143,24 @@ def _title_subject(sg: _Seg, state: DocState, dates: _Dates) -> list[_Found]:
     copula whose complement ends in a person's name."""
     doc = sg.doc
     out: list[_Found] = []
+    # the copulas heading a clause ("be" as ROOT or ccomp), found in one pass over the parse
+    # instead of a walk over every sentence's tokens
+    from spacy.attrs import DEP, LEMMA
+
+    strings = doc.vocab.strings
+    arr = doc.to_array([LEMMA, DEP])
+    copulas = [
+        int(i)
+        for i in (
+            (arr[:, 0] == strings["be"])
+            & ((arr[:, 1] == strings["ROOT"]) | (arr[:, 1] == strings["ccomp"]))
+        ).nonzero()[0]
+    ] if len(doc) else []
     for sent in doc.sents:
-        be = next((t for t in sent if t.lemma_ == "be" and t.dep_ in {"ROOT", "ccomp"}), None)
-        if be is None or be.i == sent.start:
+        k = bisect.bisect_left(copulas, sent.start)
+        if k >= len(copulas) or copulas[k] >= sent.end or copulas[k] == sent.start:
             continue
+        be = doc[copulas[k]]
         a, b, _ = _trim(sg, sent.start, be.i)
         if not _phrase_ok(sg, a, b):
             continue
@@ -1170,8 +1185,13 @@ _CARD_PUNCT = frozenset({":", ",", "–", "—", "-", "(", ")", "|", ";", "*", "
 
 
 def _content_tokens(sg: _Seg) -> list[int]:
-    """Tokens of the segment that carry words (no markup, no punctuation)."""
-    return [t.i for t in sg.doc if any(c.isalnum() for c in t.text)]
+    """Tokens of the segment that carry words (no markup, no punctuation); worked out once
+    per segment (three fact-card rules ask)."""
+    if sg.content_tokens is None:
+        sg.content_tokens = [
+            t.i for t in sg.doc if (w := t.text).isalnum() or any(c.isalnum() for c in w)
+        ]
+    return sg.content_tokens
 
 
 def _whole_person(sg: _Seg) -> SegMention | None:

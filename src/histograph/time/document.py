@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from .. import textindex
 from ..model import Document, Region, TimeMention, TimeValue, civil_from_day
 from . import values as V
 from .engine import run, to_mentions
@@ -375,7 +376,13 @@ def _paragraph_year(
         return resolved
     top = max(counts, key=lambda y: (counts[y], -y))
     out = list(resolved)
+    # the starts of the candidates before i that state a year, sorted: "does one lie between
+    # the paragraph's start and this date" is one bisection, not a walk over every earlier
+    # candidate (quadratic in a paragraph of thousands of dates)
+    year_starts: list[int] = []
     for i, (r, c) in enumerate(zip(resolved, cands, strict=True)):
+        if i > 0 and isinstance(cands[i - 1].f.get("y"), int):
+            bisect.insort(year_starts, cands[i - 1].start)
         if "y" in c.f or not {"m", "d"} <= c.f.keys() or r.value is None or r.kind != "DATE":
             continue
         if r.value.anchor != "narrative":
@@ -383,8 +390,10 @@ def _paragraph_year(
         y = civil_from_day(r.value.earliest)[0]
         if y == top or counts.get(top, 0) < 2 * max(1, counts.get(y, 0)):
             continue
-        para = max(text.rfind("\n\n", 0, r.start), text.rfind("\n", 0, r.start))
-        if any(isinstance(cc.f.get("y"), int) and para < cc.start < r.start for cc in cands[:i]):
+        # the line's start (a blank line's second break is the last break before it)
+        para = textindex.rfind(text, "\n", 0, r.start)
+        k = bisect.bisect_right(year_starts, para)
+        if k < len(year_starts) and year_starts[k] < r.start:
             continue  # the paragraph states its own year before it
         try:
             out[i] = _in_year(r, c, top)
