@@ -69,7 +69,7 @@ def test_headline_fragments_in_other_headlines() -> None:
 
 
 def test_a_line_of_names_is_no_headline() -> None:
-    from histograph.entities.mentions import _headline_line
+    from histograph.entities.headlines import headline_line as _headline_line
     from histograph.nlp import get_nlp
 
     doc = get_nlp()("Churchill, Roosevelt and Stalin met at Yalta")
@@ -105,7 +105,7 @@ def test_a_name_in_apposition_to_a_place_is_a_place() -> None:
 
 
 def test_unit_names_are_no_person_names() -> None:
-    from histograph.entities.mentions import _clean_person
+    from histograph.entities.person_spans import clean_person as _clean_person
     from histograph.nlp import get_nlp
 
     doc = get_nlp()("a pilot of the 4080th Strategic Reconnaissance Wing flew")
@@ -153,7 +153,7 @@ def test_a_given_name_takes_its_surname() -> None:
 
 
 def test_given_names_only_take_the_surname_after_them() -> None:
-    from histograph.entities.mentions import _extend_name
+    from histograph.entities.person_spans import extend_name as _extend_name
     from histograph.nlp import get_nlp
 
     doc = get_nlp()("Prime Minister Vittorio Emanuele Salandra resigned.")
@@ -243,7 +243,7 @@ def test_one_word_name_in_a_heading_needs_the_prose() -> None:
 
 
 def test_heading_lines() -> None:
-    from histograph.entities.mentions import _heading_line
+    from histograph.entities.headlines import heading_line as _heading_line
     from histograph.nlp import get_nlp
 
     doc = get_nlp()("Suez Crisis: Timeline and Cast (1956-1957)")

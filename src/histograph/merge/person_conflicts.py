@@ -1,7 +1,7 @@
 """More title conflicts of people: one person, different office titles in different sources.
 
-:func:`histograph.merge.people.person_conflicts` finds title conflicts the office data knows
-(one office under different names, offices of one rank). This module adds the general case:
+:func:`histograph.merge.role_conflicts.person_conflicts` finds title conflicts the office
+data knows (one office under different names, offices of one rank). This module adds the general case:
 two sources call the same person by two office titles ("Italian Prime Minister" and "Italian
 Premier", "Soviet Ambassador" and "Soviet representative", "Cuban President" and "Prime
 Minister of Cuba", "Foreign Secretary" and "Secretary of State for Foreign Affairs") that are

@@ -1,0 +1,260 @@
+"""The event mentions of one sentence: triggers found, filtered and retyped, each dated
+(its own clause's date, else the line's or entry's structural date), given its evidence span,
+place, participants, modality and confidence; plus the states the sentence describes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..model import EventMention, RegionKind, TimeMention
+from .arguments import choose_time, clause_span, participants, place_of
+from .confidence import (
+    KIND_WEIGHT,
+    fragment,
+    generic_noun,
+    impersonal_subject,
+    noun_infinitive,
+    pronoun_subject,
+    timeless_present,
+    trigger_confidence,
+)
+from .dating import backdrop, is_range, offset_dates, person_term, under_temporal_marker
+from .fallback import fallback_triggers, quoted_statement
+from .lookups import Entities, TimesStarting, label_fn, locate
+from .modality import immediate_governor, modality_of
+from .nonevents import (
+    frame_clause,
+    inside_happening,
+    not_an_event,
+    objects_of_acts,
+    result_state,
+    retype_contest,
+    retype_figurative,
+)
+from .states import state_mentions
+from .structure import Structure
+from .triggers import Trigger, find_triggers
+from .types import EventTypes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from ..state import DocState, Segment
+
+
+#: the longest a sentence may be before the evidence span narrows to the trigger's clause
+_LONG_SENTENCE = 160
+
+
+def _phrase_span(tr: Trigger, sent: Span) -> tuple[int, int]:
+    """Doc-relative char span of a nominal/named trigger's noun phrase (within the sentence)."""
+    doc = sent.doc
+    head = doc[tr.head]
+    skip: set[int] = set()
+    for c in head.children:
+        if c.dep_ in {"conj", "cc", "relcl", "appos"}:
+            skip |= {t.i for t in c.subtree}
+    toks = [
+        t
+        for t in head.subtree
+        if sent.start <= t.i < sent.end and t.dep_ != "punct" and t.i not in skip
+    ]
+    toks += [doc[i] for i in range(tr.start, tr.end)]
+    s = min(t.idx for t in toks)
+    e = max(t.idx + len(t.text) for t in toks)
+    return s, e
+
+
+def _region_kind(seg: Segment, line_kind: str) -> RegionKind:
+    kind = seg.region.kind
+    if kind == "narrative" and line_kind in {"heading", "list_item"}:
+        return "heading" if line_kind == "heading" else "list_item"
+    return kind
+
+
+def sentence_mentions(
+    state: DocState,
+    seg: Segment,
+    sent: Span,
+    et: EventTypes,
+    structure: Structure,
+    ents: Entities,
+    times_at: TimesStarting,
+) -> list[EventMention]:
+    doc_id = state.document.id
+    label_of = label_fn(seg, ents)
+    triggers = find_triggers(sent, et, label_of)
+    abs_s = seg.offset + sent.start_char
+    abs_e = seg.offset + sent.end_char
+    label = structure.label_date(abs_s)
+    text = state.document.text
+    times = [
+        t
+        for t in structure.times_in(abs_s, abs_e)
+        if (label is None or t is not label) and not person_term(text, t, ents)
+    ]
+    located = [locate(seg, t) for t in times]
+    untyped = fallback_triggers(sent, et, triggers, {i for x in located for i in x.tokens})
+    said = quoted_statement(sent, label_of) if et.fallback.enabled else None
+    if said is not None and not any(tr.head == said.head for tr in triggers):
+        untyped.append(said)
+    spans = [(tm.start, tm.end) for tm in structure.times_in(abs_s, abs_e)] + [
+        (tm.start, tm.end) for tm in times
+    ]
+    date_toks = {t.i for t in sent if any(a <= seg.offset + t.idx < b for a, b in spans)}
+    triggers = [retype_figurative(tr, seg.doc[tr.head], et) for tr in triggers]
+    triggers = [retype_contest(tr, seg.doc[tr.head], et, date_toks) for tr in triggers]
+    #: typed triggers the sentence names (a long sentence with several narrows each mention's
+    #: evidence to its clause, even when some are only labels or objects of another)
+    found = len(triggers)
+    triggers = objects_of_acts(triggers, seg.doc, et)
+    triggers = [tr for tr in triggers if not not_an_event(tr, seg.doc[tr.head], et, date_toks)]
+    untyped = [tr for tr in untyped if not not_an_event(tr, seg.doc[tr.head], et, date_toks)]
+    untyped = [tr for tr in untyped if not frame_clause(seg.doc[tr.head], triggers, et)]
+    untyped = [tr for tr in untyped if not inside_happening(seg.doc[tr.head], untyped, et)]
+    if (
+        not triggers
+        and not untyped
+        and not any(t.lower_.startswith(et.modality.negative_prefixes) for t in sent)
+    ):
+        return []  # no act, and no "non-X" that could name a state
+    heads = {tr.head for tr in triggers} | {tr.head for tr in untyped}
+    untyped_heads = {tr.head for tr in untyped}
+    #: bare event nouns ("the treaty"): they name, but do not date, another act's object
+    weak = {tr.head for tr in triggers if tr.kind == "nominal" and not tr.anchor}
+    #: several clauses state events: each mention's evidence is its own clause
+    clauses = len({tr.head for tr in triggers if tr.kind == "verbal"} | untyped_heads) > 1
+    markers = et.modality.temporal_markers
+    #: a question ("Where were you when the wall fell?", "Did the fleet sail in 1588?") asks,
+    #: it does not state: its events are never asserted by it
+    question = sent.text.rstrip(" \t\n\"'”’)*_").endswith("?")
+    line_kind = structure.line_kind(abs_s)
+    rkind = _region_kind(seg, line_kind)
+    out: list[EventMention] = []
+    for tr in [*triggers, *untyped]:
+        typ = et.types[tr.type]
+        head = seg.doc[tr.head]
+        modality = "hypothetical" if question else modality_of(head, et.modality)
+        fallback = tr.head in untyped_heads
+        if fallback and modality != "asserted":
+            continue
+        others = heads - {tr.head}
+        time: TimeMention | None = None
+        own_time: TimeMention | None = None
+        gov = immediate_governor(head)
+        referenced = gov is not None and gov.lemma_.lower() in et.modality.reference_heads
+        if not referenced:
+            cands = located if typ.durative else [x for x in located if not is_range(x.mention)]
+            loc = choose_time(
+                tr,
+                cands,
+                markers,
+                others,
+                max_distance=3 if tr.kind == "named" else None,
+                weak=weak,
+            )
+            time = loc.mention if loc is not None else None
+            own_time = time
+            if fallback and loc is not None and result_state(head, loc, others):
+                continue
+            if time is None:
+                # a table row's first cell ("| X War | 1853 | 1856 |"): the row's dates
+                at = seg.offset + seg.doc[tr.start].idx
+                time = structure.row_date(at) or structure.card_head_date(at)
+            if time is None and not under_temporal_marker(head, markers):
+                # a name ("the Battle of X") takes only its own entry's date: the line's
+                # leading label or the date line right above it
+                structurals = (
+                    ((label, structure.card_date(abs_s)) if not backdrop(head, et) else ())
+                    if tr.kind == "named"
+                    else (
+                        label,
+                        structure.heading_date(abs_s),
+                        structure.card_date(abs_s),
+                        structure.lead_date(abs_s),
+                    )
+                )
+                for structural in structurals:
+                    if structural is not None and (typ.durative or not is_range(structural)):
+                        time = structural
+                        break
+        if fallback and (
+            time is None or time.value is None or (own_time is None and pronoun_subject(head))
+        ):
+            # an untyped clause is an event only with a date of its own; "He sends ..." in
+            # a dated timeline entry elaborates the entry's event
+            continue
+        if tr.kind in {"nominal", "named"}:
+            cs, ce = _phrase_span(tr, sent)
+        elif clauses or (len(sent.text) > _LONG_SENTENCE and found > 1):
+            cs, ce = clause_span(tr, sent, others)
+        else:
+            cs, ce = sent.start_char, sent.end_char
+        start, end = seg.offset + cs, seg.offset + ce
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        t_start = seg.offset + seg.doc[tr.start].idx
+        last = seg.doc[tr.end - 1]
+        t_end = seg.offset + last.idx + len(last.text)
+        out.append(
+            EventMention(
+                doc_id=doc_id,
+                start=start,
+                end=end,
+                trigger_start=t_start,
+                trigger_end=t_end,
+                type=tr.type,
+                time=time.value if time is not None else None,
+                time_start=time.start if time is not None else None,
+                time_end=time.end if time is not None else None,
+                place=place_of(tr, sent, label_of),
+                participants=participants(
+                    tr, sent, typ, seg.offset, label_of, ents.at, et.role_nouns, ents.topic
+                ),
+                modality=modality,
+                region_kind=rkind,
+                confidence=round(et.fallback.confidence * KIND_WEIGHT.get(rkind, 0.7), 3)
+                if fallback
+                else trigger_confidence(
+                    tr,
+                    rkind,
+                    generic=(
+                        time is None
+                        and (
+                            generic_noun(seg.doc[tr.head], tr)
+                            or (tr.kind == "verbal" and impersonal_subject(head))
+                            or (tr.kind == "verbal" and timeless_present(head, rkind))
+                            # "the 200th anniversary of the Battle of X": named in passing
+                            or (tr.kind != "verbal" and referenced)
+                        )
+                    )
+                    or (tr.kind == "verbal" and (fragment(head) or noun_infinitive(head))),
+                ),
+            )
+        )
+    out = offset_dates(out, text, abs_s, abs_e)
+    typed_out = out[: len(triggers)]  # one per typed trigger, in order (none is skipped)
+    anchor = next(
+        (m.time for m in typed_out if m.time is not None and m.modality == "asserted"),
+        label.value if label is not None else None,
+    )
+    typ_of = et.types
+    out.extend(
+        state_mentions(
+            doc_id=doc_id,
+            sent=sent,
+            offset=seg.offset,
+            et=et,
+            mentions=typed_out,
+            heads=[tr.head for tr in triggers],
+            times=times_at(abs_s, abs_e),
+            anchor=anchor,
+            structural=label or structure.heading_date(abs_s) or structure.card_date(abs_s),
+            region_kind=rkind,
+            make_participants=lambda tr: participants(
+                tr, sent, typ_of[tr.type], seg.offset, label_of, ents.at, et.role_nouns, ents.topic
+            ),
+            text=state.document.text,
+        )
+    )
+    return out
