@@ -39,3 +39,5 @@ def test_a_long_list_of_passages_is_folded_per_source() -> None:
 def test_dates_inside_other_values_are_written_out() -> None:
     assert value_label("merged", "same date (1848-02-24)") == "same date (24 February 1848)"
     assert value_label("place", "Paris") == "Paris"
+    # an event type is read by its label, never as its code
+    assert value_label("type", "letter_or_statement") == "Letter, message or statement"

@@ -17,6 +17,7 @@ from ..model import (
     civil_from_day,
 )
 from .dates import date_text, explanation_text, humanise, value_text
+from .present import type_label
 from .titles import headline
 
 QuoteFn = Callable[[str, int, int], str]
@@ -50,8 +51,13 @@ def time_dict(tv: TimeValue | None) -> dict[str, Any] | None:
 
 def value_label(attribute: str, value: str) -> str:
     """A claim's value as people read it: dates written out (also inside a merge's
-    explanation), anything else as stated."""
-    return value_text(value) if attribute == "date" else humanise(value)
+    explanation), event types by their label ("Letter, message or statement", not the
+    code), anything else as stated."""
+    if attribute == "date":
+        return value_text(value)
+    if attribute == "type":
+        return type_label(value)
+    return humanise(value)
 
 
 class Serialiser:
