@@ -20,12 +20,13 @@ import datetime as _dt
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..datafile import load_yaml
-from ..model import CONTENT_REGIONS, Analysis, Event, EventMention, civil_from_day
+from ..model import CONTENT_REGIONS, Analysis, ConflictValue, Event, EventMention, civil_from_day
 from .brief_format import (
     Brief,
     BriefError,
@@ -100,6 +101,7 @@ class _Builder:
         self.hg = hg
         self.citations: list[Citation] = []
         self._numbers: dict[tuple[str, int, int], int] = {}
+        self._others: dict[tuple[str, str], list[tuple[int, int]]] = {}
         self._analyses: dict[str, Analysis | None] = {}
         self._used: set[str] = set()
         self._used_words: list[set[str]] = []
@@ -223,15 +225,18 @@ class _Builder:
         return result
 
     def context(self, e: Event, window: int = 4) -> list[_Sentence]:
-        """Sentences near the event's mentions in its sources, nearest first."""
+        """Sentences near the event's mentions in its sources, nearest first; a sentence
+        that states another event of another date (the next line of a chronology, the
+        summit a month later) is that event's, not context of this one."""
         scored: list[tuple[int, int, _Sentence]] = []
         for m in e.mentions:
             sents = self.sentences(m.doc_id)
             idx = next((i for i, s in enumerate(sents) if s.start <= m.start < s.end), None)
             if idx is None:
                 continue
+            others = self._other_events(e, m.doc_id)
             for j in range(max(0, idx - window), min(len(sents), idx + window + 1)):
-                if j != idx:
+                if j != idx and not _states_any(sents[j], others):
                     scored.append((abs(j - idx), j - idx, sents[j]))
         scored.sort(key=lambda t: (t[0], t[1] < 0, t[2].doc_id, t[2].start))
         out: list[_Sentence] = []
@@ -242,8 +247,21 @@ class _Builder:
                 out.append(s)
         return out
 
+    def _other_events(self, e: Event, doc_id: str) -> list[tuple[int, int]]:
+        """Spans in ``doc_id`` of mentions of other events whose date is not ``e``'s."""
+        key = (e.id, doc_id)
+        if key not in self._others:
+            spans: list[tuple[int, int]] = []
+            for x in self.hg.events(source=doc_id, limit=500):
+                if x.id == e.id or x.date is None or e.date is None or x.date.compatible(e.date):
+                    continue
+                spans.extend((m.start, m.end) for m in x.mentions if m.doc_id == doc_id)
+            self._others[key] = spans
+        return self._others[key]
+
     def related(self, e: Event, limit: int = 200) -> list[Event]:
-        """Events sharing a source or a participant with ``e`` (``e`` included), by date."""
+        """Events sharing a source or a participant with ``e`` (``e`` included), by date
+        (the knowledge base's order: undated last, then earliest and latest day)."""
         found: dict[str, Event] = {e.id: e}
         store = self.hg
         for doc in sorted({m.doc_id for m in e.mentions}):
@@ -252,11 +270,25 @@ class _Builder:
         for p in e.participants:
             for x in store.events(entity=p, limit=limit):
                 found.setdefault(x.id, x)
-        order = {x.id: i for i, x in enumerate(store.events(limit=None))} if len(found) > 1 else {}
-        return sorted(found.values(), key=lambda x: order.get(x.id, 0))[:limit]
+        return sorted(found.values(), key=_by_date)[:limit]
 
     def head(self, key: str, default: str) -> str:
         return str(self.heads.get(key, default))
+
+
+def _by_date(e: Event) -> tuple[bool, int, int]:
+    if e.date is None:
+        return (True, 0, 0)
+    return (False, e.date.earliest, e.date.latest)
+
+
+def _states_any(s: _Sentence, spans: list[tuple[int, int]]) -> bool:
+    """True when a mention span lies mostly inside the sentence ``s``."""
+    for start, end in spans:
+        inside = min(end, s.end) - max(start, s.start)
+        if inside > 0 and inside * 2 >= end - start:
+            return True
+    return False
 
 
 _LEAD_MARK = re.compile(r"^\s*(?:[-*+>]|#{1,6}|\d{1,3}[.)])\s+")
@@ -420,10 +452,17 @@ def _disagreements(b: _Builder, e: Event) -> Section | None:
     for c in conflicts:
         values = []
         item = Item()
+        within = _within_other(c.values) if c.attribute == "date" else {}
+        sources: dict[str, set[str]] = {}
         for v in c.values:
-            shown = value_text(v.value) if c.attribute == "date" else v.value
-            docs = len({cl.doc_id for cl in v.claims})
-            values.append(f"{shown} ({docs} source{'s' if docs != 1 else ''})")
+            sources.setdefault(within.get(v.value, v.value), set()).update(
+                cl.doc_id for cl in v.claims
+            )
+        for v in c.values:
+            if v.value in sources:
+                shown = value_text(v.value) if c.attribute == "date" else v.value
+                docs = len(sources[v.value])
+                values.append(f"{shown} ({docs} source{'s' if docs != 1 else ''})")
             for cl in v.claims:
                 st = b.sentence_at(cl.doc_id, cl.start, cl.end)
                 if len(_words_of(st.text)) >= 3 or cl is v.claims[-1]:
@@ -434,6 +473,33 @@ def _disagreements(b: _Builder, e: Event) -> Section | None:
             item.note = _first_sentence(humanise(c.explanation))
         sec.items.append(item)
     return sec
+
+
+def _within_other(values: Sequence[ConflictValue]) -> dict[str, str]:
+    """Date values that lie inside another value of the same disagreement ("9 November,
+    10:45 p.m." inside "9 November"), each with the coarser value it counts under: a reader
+    sees the days that disagree, not each precision a source gave (a time of day counts
+    under its bare day)."""
+    from ..time import parse_value
+
+    parsed = {v.value: parse_value(v.value) for v in values}
+    out: dict[str, str] = {}
+    for v in values:
+        tv = parsed[v.value]
+        if tv is None:
+            continue
+        hosts = [
+            (o.value, ov)
+            for o in values
+            if o.value != v.value
+            and (ov := parsed[o.value]) is not None
+            and tv.within(ov)
+            and (not ov.within(tv) or ("T" in tv.value and "T" not in ov.value))
+        ]
+        if hosts:
+            # the coarsest host that is itself inside no other value
+            out[v.value] = max(hosts, key=lambda h: (h[1].latest - h[1].earliest, h[0]))[0]
+    return out
 
 
 def _cap_per_source(sentences: list[_Sentence], cap: int) -> list[_Sentence]:
