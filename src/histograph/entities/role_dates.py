@@ -10,26 +10,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import TimeMention, TimeValue, day_number
+from ..time.lexicon import lexicon
 
 if TYPE_CHECKING:
     from ..state import DocState
 
 
+#: full month names in calendar order, from the date lexicon (the longest name of each month)
 _MONTH_NAMES = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    max((n for n, num in lexicon().months.items() if num == month), key=len)
+    for month in range(1, 13)
 ]
-
 
 _MONTH_RE = (
     "|".join(m.capitalize() for m in _MONTH_NAMES)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..time.lexicon import lexicon
 from .lexicon import is_head, norm, titles, word_list
 from .states import gazetteer
 
@@ -20,41 +21,16 @@ if TYPE_CHECKING:
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})
 
 
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+def _calendar_words() -> frozenset[str]:
+    """Month names and abbreviations, and the full weekday names, from the date lexicon."""
+    lx = lexicon()
+    weekdays: dict[int, list[str]] = {}
+    for name, num in lx.weekdays.items():
+        weekdays.setdefault(num, []).append(name)
+    return frozenset(lx.months) | {max(names, key=len) for names in weekdays.values()}
+
+
+MONTHS = _calendar_words()
 
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
