@@ -171,7 +171,7 @@ non_events = [
     NE(F1, "\"Hungarian uprising\" redirects here. For other uses, see Hungarian uprising (disambiguation).", "template debris"),
     NE(F1, "Location\tHungarian People's Republic", "infobox line"),
     NE(F1, "Contents\n1 Background\n2 Events\n3 Aftermath", "table of contents"),
-    NE(F2, "THE EVENING STANDARD-TIMES", "masthead"),
+    NE(F2, "THE DAILY CLARION-HERALD", "masthead"),
     NE(F2, "Saturday, November 3, 1956 — LATE CITY EDITION — Price Five Cents", "edition date and price"),
     NE(F2, "By the Associated Wire Service", "byline"),
     NE(F2, "VIENNA, Sunday, Nov. 4 –", "dateline"),

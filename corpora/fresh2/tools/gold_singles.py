@@ -197,14 +197,14 @@ people_b = [
 ]
 
 non_events_b = [
-    NE(B, "HistoryToday Daily", "site line"),
+    NE(B, "Almanac Daily", "site line"),
     NE(B, "Home | On This Day | Births | Deaths | Quiz | Newsletter", "navigation"),
     NE(B, "Jump to: Events · Births · Deaths", "UI line"),
     NE(B, "Sponsored: Discover your family tree – start a free trial", "advertisement"),
     NE(B, "Quote of the day: \"It is better to be feared than loved.\" (Have your say in the comments.)", "quote box"),
     NE(B, "Today is also Columbus Day in parts of the United States; 2042 will mark the 550th anniversary of the first landfall.", "holiday and anniversary statement"),
     NE(B, "Related: What happened on October 11 · What happened on October 13", "navigation"),
-    NE(B, "© HistoryToday Daily. All rights reserved.", "footer"),
+    NE(B, "© Almanac Daily. All rights reserved.", "footer"),
 ]
 
 if __name__ == "__main__":
