@@ -14,6 +14,7 @@ from histograph.entities.authority import Authority, AuthorityRecord
 from histograph.entities.lexicon import name_words, norm
 from histograph.entities.names import (
     Name,
+    byname,
     compatible,
     first_name_of,
     given_compatible,
@@ -28,6 +29,7 @@ from histograph.merge.people import (
     _names_of,
     _role_spans,
     _surname_key,
+    _titles_of,
 )
 from histograph.model import (
     Analysis,
@@ -115,6 +117,53 @@ def _reference_spellings(members: list[list[_DocPerson]], records: list[str | No
                 continue
             j += 1
         i += 1
+
+
+def _reference_bynames(members: list[list[_DocPerson]], records: list[str | None]) -> None:
+    """Each pair of bynames of one given name, in order: joined when the regnal numbers are
+    one, or (no two numbers) one office of a place is both's; never two numbers, two places,
+    two records or disjoint jurisdictions."""
+    info: list[tuple[str, set[str], set[str]] | None] = []
+    for ms in members:
+        rep = _rep(ms)
+        names = list(dict.fromkeys(m.name for m in ms))
+        readings = [b for n in names if (b := byname(n.text)) is not None]
+        if (rep.is_full and not byname(rep.text)) or not readings:
+            info.append(None)
+        else:
+            info.append(
+                (
+                    readings[0].given,
+                    {b.numeral for b in readings if b.numeral},
+                    {b.place for b in readings if b.place},
+                )
+            )
+    alive = [True] * len(members)
+    for i in range(len(members)):
+        if info[i] is None or not alive[i]:
+            continue
+        gi, num_i, place_i = info[i]  # type: ignore[misc]
+        for j in range(i + 1, len(members)):
+            if info[j] is None or not alive[j] or info[j][0] != gi:  # type: ignore[index]
+                continue
+            _, num_j, place_j = info[j]  # type: ignore[misc]
+            if (num_i and num_j and num_i != num_j) or (
+                place_i and place_j and not place_i & place_j
+            ):
+                continue
+            ri, rj = records[i], records[j]
+            ja, jb = _jur(members[i]), _jur(members[j])
+            if (ri and rj and ri != rj) or (ja and jb and not ja & jb):
+                continue
+            if not num_i & num_j and not _titles_of(members[i]) & _titles_of(members[j]):
+                continue
+            members[i].extend(members[j])
+            records[i] = ri or rj
+            num_i |= num_j
+            place_i |= place_j
+            alive[j] = False
+    members[:] = [ms for ms, a in zip(members, alive, strict=True) if a]
+    records[:] = [r for r, a in zip(records, alive, strict=True) if a]
 
 
 def _reference_cluster(
@@ -221,6 +270,7 @@ def _reference_cluster(
                     continue
         members.append([d])
         records.append(None)
+    _reference_bynames(members, records)
     if authority:
         for ci, ms in enumerate(members):
             if records[ci] is None:
@@ -337,15 +387,20 @@ def _written(docs: Sequence[Sequence[tuple[str, str]]]) -> list[Analysis]:
             ents.append(EntityMention(doc_id, pos, pos + len(surface), surface, "PERSON", key))
             parts.append(surface + ". ")
             pos += len(surface) + 2
-        out.append(Analysis(Document(doc_id, f"mem:{doc_id}", "".join(parts), "txt"), entities=tuple(ents)))
+        out.append(
+            Analysis(Document(doc_id, f"mem:{doc_id}", "".join(parts), "txt"), entities=tuple(ents))
+        )
     return out
 
 
 #: found by a random run: "Jr." spelled two ways (joined as written variants) and a romanisation
 #: of the surname with "II" (joined to them by the romanisation pass, which let suffixes differ)
 _SUFFIX_EXAMPLE = [
-    [("Franklin Roosevelt", "Roosevelt"), ("F. Roosevelt", "Roosevelt"),
-     ("Franklin Franklin Litvinov II", "II")],
+    [
+        ("Franklin Roosevelt", "Roosevelt"),
+        ("F. Roosevelt", "Roosevelt"),
+        ("Franklin Franklin Litvinov II", "II"),
+    ],
     [("Franklin Roosevelt", "Roosevelt"), ("Franklin Litvinov Jr.", "Jr.")],
     [("Franklin Litvinoff Jr.", "Jr.")],
 ]
@@ -359,7 +414,9 @@ def _docpeople(analyses: Sequence[Analysis]) -> list[_DocPerson]:
     return [dp for a in analyses for dp in _doc_people(a)]
 
 
-@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(_corpora())
 @example((_written(_SUFFIX_EXAMPLE), []))
 def test_cluster_equals_reference(corpus: tuple[list[Analysis], list[AuthorityRecord]]) -> None:
@@ -430,7 +487,11 @@ def test_a_romanisation_never_joins_two_different_suffixes() -> None:
     assert ["Franklin Franklin Litvinov II"] in keys
     assert ["Franklin Litvinoff Jr.", "Franklin Litvinov Jr."] in keys
     # a misspelling one letter apart does not join them either
-    dps = _docpeople(_written([[("Franklin Brandvik II", "Brandvik")], [("Franklin Brandvek Jr.", "Jr.")]]))
+    dps = _docpeople(
+        _written([[("Franklin Brandvik II", "Brandvik")], [("Franklin Brandvek Jr.", "Jr.")]])
+    )
     assert len(_cluster(dps)) == 2 and _shape(_cluster(dps)) == _shape(_reference_cluster(dps))
-    dps = _docpeople(_written([[("Franklin Brandvik", "Brandvik")], [("Franklin Brandvek Jr.", "Jr.")]]))
+    dps = _docpeople(
+        _written([[("Franklin Brandvik", "Brandvik")], [("Franklin Brandvek Jr.", "Jr.")]])
+    )
     assert len(_cluster(dps)) == 1 and _shape(_cluster(dps)) == _shape(_reference_cluster(dps))

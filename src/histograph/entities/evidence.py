@@ -257,6 +257,30 @@ def place_or_org(doc: Doc, s: int, e: int, ev: Evidence) -> str | None:
     return None
 
 
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _listed_with_places(root: Token, first: Token) -> bool:
+    """True when a name ending in a place word ("Telegraph Hill") whose first word is no
+    given name stands where places stand: in a list with a place name, or (itself or a
+    conjunct) the object of a place preposition ("to Chinatown, Telegraph Hill and ...")."""
+    nw = name_words()
+    if norm(first.text) in nw.given_names:
+        return False
+    near = [root, *root.conjuncts]
+    if any(t.ent_type_ == "PERSON" for t in root.conjuncts):
+        return False
+    if any(t.ent_type_ in _PLACE_LABELS for t in root.conjuncts):
+        return True
+    return any(
+        t.dep_ == "pobj" and norm(t.head.text) in nw.place_prepositions | _TOWARDS for t in near
+    )
+
+
+#: prepositions of movement that take a place as readily as the place prepositions
+_TOWARDS = frozenset({"to", "from", "through", "towards", "toward"})
+
+
 def not_a_person(doc: Doc, s: int, e: int, ev: Evidence) -> bool:
     """Context showing that a name the model tagged PERSON names a place, a structure, a
     group or an event: "the Berlin Wall", "Checkpoint Charlie", "the Schöneberg town hall",
@@ -289,9 +313,19 @@ def not_a_person(doc: Doc, s: int, e: int, ev: Evidence) -> bool:
     if the_before and not modifies:
         return True  # "the Berlin Wall", "the Wall": a name with an article is no person
     if last in nw.place_heads and (
-        len(words) == 1 or _names_place(words[0].text, places) or first in nw.place_prefixes
+        len(words) == 1
+        or _names_place(words[0].text, places)
+        or first in nw.place_prefixes
+        or _listed_with_places(root, words[0])
     ):
-        return True  # "Berlin Wall"; "Gate" alone
+        return True  # "Berlin Wall"; "Gate" alone; "Chinatown, Telegraph Hill and North Beach"
+    if (
+        prev is not None
+        and prev.lower_ == "of"
+        and s >= 2
+        and norm(doc[s - 2].lemma_) in nw.time_of_nouns
+    ):
+        return True  # "the month of Ramadan", "the feast of Pentecost"
     if len(words) == 1:
         w = words[0]
         if w.tag_ == "NNS":

@@ -116,6 +116,7 @@ class NameWords:
     """Word lists of ``names.yaml`` (normalised with :func:`norm`)."""
 
     place_heads: frozenset[str]
+    time_of_nouns: frozenset[str]
     place_prefixes: frozenset[str]
     place_nouns_after: frozenset[str]
     group_determiners: frozenset[str]
@@ -150,6 +151,7 @@ def name_words() -> NameWords:
     endings = sorted({norm(str(x)) for x in d.get("demonym_endings", ())}, key=len, reverse=True)
     return NameWords(
         place_heads=_nset(d.get("place_heads")),
+        time_of_nouns=_nset(d.get("time_of_nouns")),
         place_prefixes=_nset(d.get("place_prefixes")),
         place_nouns_after=_nset(d.get("place_nouns_after")),
         group_determiners=_nset(d.get("group_determiners")),

@@ -265,9 +265,12 @@ def find_mentions(state: DocState) -> DocEntities:
 def _surname_token(words: tuple[str, ...]) -> str:
     """The surname word of a full name as written: the last word that is no suffix or regnal
     number ("Rudolf Anderson Jr." -> "Anderson"; "Wilhelm I" -> "Wilhelm"; "Frederick the
-    Great" -> "Frederick")."""
+    Great" -> "Frederick"; "Robert of Flanders" -> "Robert": the place of a byname is no
+    surname, and its later mentions are the place's)."""
     if len(words) >= 3 and words[-2] == "the":
         words = words[:-2]
+    if "of" in words[1:]:
+        words = words[: words.index("of", 1)]
     for w in reversed(words):
         if is_regnal_numeral(w) or _fold_suffix(w) in SUFFIXES or not any(c.isalpha() for c in w):
             continue

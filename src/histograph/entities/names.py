@@ -91,6 +91,50 @@ def parse_name(text: str) -> Name:
     return Name(text, given, surname, suffix)
 
 
+@dataclass(frozen=True)
+class Byname:
+    """A ruler's or a medieval name: given names, a regnal number, a designation of place
+    and an epithet ("Harald III Hardrada", "William of Normandy", "Catherine the Great",
+    "Franz Joseph I"). Such a name has no surname: two of them name one person when the
+    given name and the number agree, or when the same office says so."""
+
+    given: str  # the first given name's variant key
+    numeral: str  # "III", or ""
+    place: str  # folded "of" designation ("normandy"), or ""
+    epithet: str  # folded epithet ("hardrada", "the great"), or ""
+
+
+#: the words that open a designation of place and an epithet in a byname
+_BYNAME_OF = frozenset({"of"})  # "von Bismarck", "de Gaulle" are surnames
+_BYNAME_THE = frozenset({"the"})
+
+
+def byname(text: str) -> Byname | None:
+    """The byname reading of a name as written, or None for an ordinary given name and
+    surname ("Harold Godwinson") or a single word."""
+    words = [w for w in text.replace(",", " ").split() if w]
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None
+    k = next((i for i in (1, 2) if i < len(words) and is_regnal_numeral(words[i])), 0)
+    numeral = words[k] if k else ""
+    rest = words[k + 1 :] if k else words[1:]
+    epithet = place = ""
+    if numeral and rest and rest[0][:1].isupper():
+        epithet = _fold(rest[0])  # "Harald III Hardrada"
+        rest = rest[1:]
+    if rest and rest[0] in _BYNAME_THE and len(rest) > 1:
+        epithet = " ".join(_fold(w) for w in rest)
+        rest = []
+    elif rest and rest[0] in _BYNAME_OF and len(rest) > 1 and rest[1][:1].isupper():
+        place = " ".join(_fold(w) for w in rest[1:] if w not in _BYNAME_OF)
+        rest = []
+    if rest or not (numeral or place or epithet):
+        return None
+    if not numeral and k == 0 and len(words) > 1 and words[1][:1].isupper() and not epithet:
+        return None
+    return Byname(given_variant(words[0]), numeral, place, epithet)
+
+
 def given_variant(a: str) -> str:
     """The group key of a given name's spellings ("aleksandr" -> "alexander"), from
     ``names.yaml``; the folded name itself when it has no listed variants."""

@@ -40,12 +40,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from ..entities.lexicon import norm
-from ..entities.names import translit_key
+from ..entities.names import byname, translit_key
 from ..model import Analysis, KnowledgeBase, conflict_order, entity_order
 from .cluster import date_blocked
 
 #: the version of :func:`document_keys`: stored keys of another version are made again
-KEYS_VERSION = 2
+KEYS_VERSION = 3
 
 EMIT = 1
 REACH = 2
@@ -91,6 +91,8 @@ def document_keys(a: Analysis) -> dict[str, int]:
             surnames = [words[-1]]
             if len(words) > 1 and _NUMERAL.fullmatch(words[-1]):
                 surnames.append(words[-2])  # "Henry VIII", "Ford Jr": the name before it too
+            if len(words) > 1 and byname(m.text) is not None:
+                surnames.append(words[0])  # "Robert of Flanders" meets "Robert the Crusader"
             for surname in surnames:
                 for k in _surname_keys(surname):
                     add(k, BOTH)

@@ -53,6 +53,7 @@ from ..entities.authority import Authority, AuthorityRecord
 from ..entities.lexicon import name_words, norm, titles
 from ..entities.names import (
     Name,
+    byname,
     compatible,
     first_name_of,
     given_compatible,
@@ -225,6 +226,10 @@ class _Clusters:
 
     def jurisdictions(self, ci: int) -> set[str]:
         return self._jur[ci]
+
+    def names(self, ci: int) -> list[Name]:
+        """The cluster's distinct names, in order of joining."""
+        return list(self._names[ci])
 
     def offices(self, ci: int) -> set[str]:
         return self._off[ci]
@@ -417,6 +422,59 @@ def _join_spellings(cl: _Clusters) -> None:
         cl.keep(alive)
 
 
+def _titles_of(members: Iterable[_DocPerson]) -> set[str]:
+    """The members' titles naming an office of a place ("duke of normandy"), folded."""
+    out: set[str] = set()
+    for d in members:
+        for r in d.roles:
+            t = re.sub(r"^(?:the|a|an)\s+", "", norm(r.title))
+            if " of " in t:
+                out.add(t)
+    return out
+
+
+def _join_bynames(cl: _Clusters) -> None:
+    """Rulers' and medieval names have no surname, so the passes above keep "Harald III" and
+    "Harald III Hardrada", or "William of Normandy" and "William the Conqueror", apart. Two
+    such clusters with one given name are one person when their regnal numbers are one and
+    the same, or, without two different numbers, when they hold the same office of a place
+    ("Duke of Normandy") — never with two different numbers or places ("Henry IV of France",
+    "Henry IV of England"), different authority records or disjoint jurisdictions."""
+    groups: dict[str, list[tuple[int, set[str], set[str]]]] = {}
+    for ci in range(len(cl.members)):
+        if cl.rep(ci).is_full and not byname(cl.rep(ci).text):
+            continue  # an ordinary given name and surname
+        readings = [b for n in cl.names(ci) if (b := byname(n.text)) is not None]
+        if readings:
+            numerals = {b.numeral for b in readings if b.numeral}
+            places = {b.place for b in readings if b.place}
+            groups.setdefault(readings[0].given, []).append((ci, numerals, places))
+    alive = [True] * len(cl.members)
+    for group in groups.values():
+        for x, (i, num_i, place_i) in enumerate(group):
+            if not alive[i]:
+                continue
+            for j, num_j, place_j in group[x + 1 :]:
+                if not alive[j] or (num_i and num_j and num_i != num_j):
+                    continue
+                if place_i and place_j and not place_i & place_j:
+                    continue
+                ri, rj = cl.records[i], cl.records[j]
+                ja, jb = cl.jurisdictions(i), cl.jurisdictions(j)
+                if (ri and rj and ri != rj) or (ja and jb and not ja & jb):
+                    continue
+                same_number = bool(num_i & num_j)
+                if not same_number and not _titles_of(cl.members[i]) & _titles_of(cl.members[j]):
+                    continue
+                cl.extend(i, cl.members[j])
+                cl.records[i] = ri or rj
+                num_i |= num_j
+                place_i |= place_j
+                alive[j] = False
+    if not all(alive):
+        cl.keep(alive)
+
+
 def _cluster(
     docpeople: list[_DocPerson], authority: Authority | None = None
 ) -> list[tuple[list[_DocPerson], str | None]]:
@@ -517,6 +575,8 @@ def _cluster(
         # no full name, or ambiguous between several: a person of its own
         single_by_surname.setdefault(d.name.surname, []).append(len(cl.members))
         cl.add(d)
+    # rulers' names without a surname ("Harald III" / "Harald III Hardrada")
+    _join_bynames(cl)
     # clusters the authority did not pin at the document level: match them as a whole
     if authority:
         for ci in range(len(cl.members)):
