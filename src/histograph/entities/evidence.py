@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import name_words, norm, titles
+from .lexicon import is_head, name_words, norm, titles
 from .states import gazetteer
 from .tokens import POSSESSIVE, SUBJECT_DEPS, is_cap, title_word, titled_before
 
@@ -326,6 +326,14 @@ def not_a_person(doc: Doc, s: int, e: int, ev: Evidence) -> bool:
         and norm(doc[s - 2].lemma_) in nw.time_of_nouns
     ):
         return True  # "the month of Ramadan", "the feast of Pentecost"
+    if (
+        prev is not None
+        and prev.lower_ == "of"
+        and s >= 2
+        and doc[s - 2].text[:1].isupper()
+        and (is_head(doc[s - 2].text) or norm(doc[s - 2].text) in titles().honorifics)
+    ):
+        return True  # the land of a title: "Earl of Mercia", "Bishop of Bayeux"
     if len(words) == 1:
         w = words[0]
         if w.tag_ == "NNS":

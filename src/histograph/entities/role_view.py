@@ -163,6 +163,14 @@ class Seg:
             return None  # plural role nouns name groups, not this person
         if is_head(t) or norm(tok.lemma_) in tl.heads:
             return "head"
+        if (
+            w in tl.honorifics
+            and t[:1].isupper()
+            and i + 2 < len(self.doc)
+            and self.doc[i + 1].lower_ == "of"
+            and self.doc[i + 2].text[:1].isupper()
+        ):
+            return "head"  # a rank of nobility with its land is a title: "Count of Flanders"
         if w in tl.modifiers or tok.ent_type_ == "ORDINAL" or _ORDINAL_NUM.match(t):
             return "mod"
         if (
@@ -182,13 +190,13 @@ class Seg:
             return "conn"
         if w in tl.head_inner:
             return "mod"
-        if (
-            t.islower()
-            and w in page_lexicon()[4]
-            and any(self.doc[k].lower_ in {"of", "for", "to"} for k in range(max(0, i - 5), i))
-            and not any(self.doc[k].text in STOP_PUNCT for k in range(max(0, i - 5), i))
-        ):
-            return "cap"  # "president of the republic", "heir to the Austro-Hungarian throne"
+        if t.islower() and w in page_lexicon()[4]:
+            # the nearest "of"/"for"/"to" before it, with no punctuation in between
+            k = i - 1
+            while k >= max(0, i - 5) and self.doc[k].text not in STOP_PUNCT:
+                if self.doc[k].lower_ in {"of", "for", "to"}:
+                    return "cap"  # "president of the republic", "minister of war"
+                k -= 1
         if i in self.headline_words:
             return None  # "Meet" in "Nixon Arrives in Beijing to Meet Chairman Mao"
         if (
