@@ -2,8 +2,9 @@
 
 ``corpora/heldout`` was written for this project as a second development corpus;
 ``corpora/test``, ``corpora/wide`` (written in the conventions of ../shared/eval-wide: chronology
-and on-this-day pages, BC, Old Style and time-zone dates) and ``corpora/fresh`` (written at the end
-of a round, blind to every engineer who changed extraction that round) are held-out test sets that
+and on-this-day pages, BC, Old Style and time-zone dates), ``corpora/fresh`` and ``corpora/fresh2``
+(each written during a round, blind to every engineer who changed extraction that round and
+after) are held-out test sets that
 extraction rules are never tuned on (only measured). All run in CI (no ../shared needed). Floors are
 the measured micro figures, pinned so that a regression fails the build; measure with
 ``histograph eval --docs corpora/NAME/docs --gold corpora/NAME/gold --json``.
