@@ -88,3 +88,28 @@ def test_the_month_of_a_name_is_no_person() -> None:
         )
     )
     assert not any("Muharram" in n for n in people), people
+
+
+def test_a_combining_form_before_its_hyphen_is_no_person() -> None:
+    from histograph.entities.evidence import Evidence, not_a_person
+    from histograph.nlp import get_nlp
+
+    doc = get_nlp()(
+        "On 2 May 1871 the Franco-Prussian talks ended and the Austro-Hungarian envoy left."
+    )
+    ev = Evidence(frozenset(), frozenset(), frozenset(), frozenset())
+    for word in ("Franco", "Austro"):
+        i = next(t.i for t in doc if t.text == word)
+        assert not_a_person(doc, i, i + 1, ev), word
+
+
+def test_a_noun_with_an_indefinite_article_is_no_person() -> None:
+    from histograph.entities.evidence import Evidence, not_a_person
+    from histograph.nlp import get_nlp
+
+    doc = get_nlp()("On 3 June 1899 Ivo Karlan, a young Dalmatian Croat, crossed the river.")
+    ev = Evidence(frozenset(), frozenset(), frozenset(), frozenset())
+    i = next(t.i for t in doc if t.text == "Dalmatian")
+    assert not_a_person(doc, i, i + 2, ev)
+    i = next(t.i for t in doc if t.text == "Ivo")
+    assert not not_a_person(doc, i, i + 2, ev)

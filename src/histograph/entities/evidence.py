@@ -334,10 +334,24 @@ def not_a_person(doc: Doc, s: int, e: int, ev: Evidence) -> bool:
         and (is_head(doc[s - 2].text) or norm(doc[s - 2].text) in titles().honorifics)
     ):
         return True  # the land of a title: "Earl of Mercia", "Bishop of Bayeux"
+    if any(c.dep_ == "det" and c.lower_ in {"a", "an"} and c.i < s for c in root.children):
+        return True  # "a Bosnian Serb": a noun with an indefinite article names no one
     if len(words) == 1:
         w = words[0]
         if w.tag_ == "NNS":
             return True  # a common plural ("Berliners" parsed as a noun)
+        if (
+            norm(w.text) in nw.combining_forms
+            and not w.whitespace_
+            and w.i + 1 < len(doc)
+            and doc[w.i + 1].text in {"-", "‐", "–"}
+        ):
+            return True  # "Austro" of "Austro-Hungarian"
+        k = e + (1 if e < len(doc) and doc[e].lower_ == "of" else 0)
+        if k > e and k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        if k > e and k < len(doc) and norm(doc[k].lemma_) in nw.battle_nouns | nw.event_of_nouns:
+            return True  # "the Song of the Battle of X": the first word of a work's title
         if w.text.endswith("s") and (
             _demonym_of_place(w.text, places)
             or (w.tag_ == "NNPS" and prev is not None and prev.lower_ in nw.group_determiners)

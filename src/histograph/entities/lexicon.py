@@ -117,6 +117,8 @@ class NameWords:
 
     place_heads: frozenset[str]
     time_of_nouns: frozenset[str]
+    combining_forms: frozenset[str]
+    event_of_nouns: frozenset[str]
     place_prefixes: frozenset[str]
     place_nouns_after: frozenset[str]
     group_determiners: frozenset[str]
@@ -152,6 +154,8 @@ def name_words() -> NameWords:
     return NameWords(
         place_heads=_nset(d.get("place_heads")),
         time_of_nouns=_nset(d.get("time_of_nouns")),
+        combining_forms=_nset(d.get("combining_forms")),
+        event_of_nouns=_nset(d.get("event_of_nouns")),
         place_prefixes=_nset(d.get("place_prefixes")),
         place_nouns_after=_nset(d.get("place_nouns_after")),
         group_determiners=_nset(d.get("group_determiners")),
