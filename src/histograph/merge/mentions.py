@@ -171,8 +171,7 @@ def _prepare(
                     section=structure.section_of(m.start)
                     if structure is not None and m.region_kind == "list_item"
                     else -1,
-                    in_title=m.region_kind in _TITLE_KINDS
-                    or (m.start == 0 and "\n" not in text[: m.end]),
+                    in_title=m.region_kind in _TITLE_KINDS or _first_line(text, m.start, m.end),
                     announced=bool(_ANNOUNCE.search(ctx)),
                     time_of_day=_time_of_day(time),
                     words=_content_words(text, m, et) if asserted else frozenset(),
@@ -587,3 +586,12 @@ def _people_named(m: EventMention, pidx: _PeopleIndex) -> tuple[tuple[str, str],
         if cid not in {"k:", "p-"}:
             out.append((cid, p.name))
     return tuple(out)
+
+
+def _first_line(text: str, start: int, end: int) -> bool:
+    """A mention that is the document's first line, standing alone above more text (a
+    headline), not the first sentence of a paragraph (a post or a letter that opens with it)."""
+    if start != 0:
+        return False
+    nl = text.find("\n")
+    return nl != -1 and "\n" not in text[:end] and not text[end:nl].strip()
