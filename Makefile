@@ -71,7 +71,7 @@ eval: $(STAMP)
 	$(BIN)/histograph eval --docs ../shared/eval/docs --gold ../shared/eval/gold
 
 eval-all: $(STAMP)
-	@for c in ../shared/eval ../shared/eval-wide corpora/heldout corpora/test corpora/wide corpora/fresh; do \
+	@for c in ../shared/eval ../shared/eval-wide corpora/heldout corpora/test corpora/wide corpora/fresh corpora/fresh2; do \
 	  [ -d $$c/docs ] && echo "== $$c" && $(BIN)/histograph eval --docs $$c/docs --gold $$c/gold; \
 	done; true
 
