@@ -46,3 +46,11 @@ def test_a_rank_of_nobility_with_its_land_is_a_title() -> None:
     # a rank of nobility before a name stays an honorific
     people = _titles("Count Ciano met the envoy in Rome on 2 May 1939.")
     assert all(not ts for ts in people.values()), people
+
+
+def test_a_ruler_named_after_the_title() -> None:
+    people = _titles("The young king, Edward VI, died at Greenwich on 6 July 1553.")
+    assert people.get("Edward VI") == ["king"], people
+    # a place before the comma is no title
+    people = _titles("In the capital, John Hale waited for the news on 3 May 1902.")
+    assert people.get("John Hale") == [], people
