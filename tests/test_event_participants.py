@@ -240,3 +240,16 @@ def test_a_name_is_cut_at_a_pipe_a_leading_date_and_a_verb() -> None:
 def test_an_unresolved_bare_title_names_nobody() -> None:
     got = names("In June 1215 the King sealed the charter at Runnymede.")
     assert "King" not in got
+
+
+def test_a_surname_the_tagger_ran_into_a_date_is_still_the_person() -> None:
+    text = (
+        "The foreign minister, Sir Arthur Blake, met the envoy. "
+        "On 4 May Blake set out the government's plan to the Senate."
+    )
+    assert "Blake" in names(text)
+
+
+def test_a_month_after_a_day_is_never_a_person() -> None:
+    text = "Theresa May met the envoy. On 4 May the government set out its plan to the Senate."
+    assert "May" not in names(text)

@@ -139,3 +139,20 @@ def test_a_disaster_named_after_a_town_is_placed_there_never_at_its_year() -> No
 def test_a_compass_word_alone_is_never_a_place() -> None:
     got = places("Within a year, on 1 March 1871, East and West Varnia were reunited.")
     assert got and "East" not in got and "West" not in got
+
+
+def test_an_envoy_recalled_from_a_capital_is_recalled_there() -> None:
+    got = places("On 9 March 1852 Lisbon recalled its consul from Turin the same evening.")
+    assert "Turin" in got
+
+
+def test_a_journey_is_not_placed_where_it_started() -> None:
+    got = places("On 3 April 1497 the fleet set sail from Cadiz for the Canaries.")
+    assert "Cadiz" not in got
+
+
+def test_words_said_to_a_chamber_are_said_in_it() -> None:
+    got = places("On 4 May 1871 the minister set out the budget to the House of Deputies.")
+    assert "House of Deputies" in got
+    got = places("In 1823 President Ellery presented the new doctrine before Congress.")
+    assert "Congress" in got

@@ -4,6 +4,7 @@ place, the bounds of a name's phrase, and the word lists of ``participants.yaml`
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from dataclasses import dataclass
@@ -54,6 +55,8 @@ class ArgumentWords:
     polity_nouns: frozenset[str]
     named_after_place: frozenset[str]
     never_alone: frozenset[str]
+    departure_verbs: frozenset[str]
+    address_verbs: frozenset[str]
 
 
 def _words(items: object) -> frozenset[str]:
@@ -73,6 +76,8 @@ def argument_words() -> ArgumentWords:
         polity_nouns=_words(places.get("polity_nouns")),
         named_after_place=_words(places.get("named_after_place")),
         never_alone=_words(places.get("never_alone")),
+        departure_verbs=_words(places.get("departure_verbs")),
+        address_verbs=_words(places.get("address_verbs")),
     )
 
 
@@ -92,8 +97,27 @@ def _named_person_elsewhere(t: Token, label_of: LabelOf) -> bool:
         t.pos_ == "PROPN"
         and t.text[:1].isupper()
         and not t.text.isupper()
-        and label_of(t) == ""
+        and (label_of(t) == "" or _run_into_date(t, label_of))
         and t.text in _person_words(t.doc, label_of)
+    )
+
+
+#: month and weekday names: the words a date entity is made of
+_CALENDAR_WORDS = frozenset(
+    w.lower() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name)
+)
+
+
+def _run_into_date(t: Token, label_of: LabelOf) -> bool:
+    """A name the tagger ran into the date before it ("On 4 May Blake set out"): a word of
+    a date or time entity that is no calendar word, no number and not the entity's first."""
+    return (
+        label_of(t) in {"DATE", "TIME"}
+        and t.i > 0
+        and t.doc[t.i - 1].ent_type_ == t.ent_type_
+        and t.ent_iob_ != "B"
+        and t.lower_.rstrip(".") not in _CALENDAR_WORDS
+        and not any(ch.isdigit() for ch in t.text)
     )
 
 

@@ -218,6 +218,9 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                 found = _place_phrase(o, label_of)
                 if found:
                     return found
+    found = _departure_place(head, label_of) or _address_venue(head, label_of)
+    if found:
+        return found
     # the place written on the act's object: "signed a memorandum of understanding in X"
     if head.pos_ in {"VERB", "AUX"}:
         for a in direct_args(head):
@@ -278,6 +281,54 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
 
 
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
+
+
+def _departure_place(head: Token, label_of: LabelOf) -> str | None:
+    """Where an act of leaving happened: the place after "from" on a verb of
+    ``departure_verbs`` (places.yaml), or on its object: "set sail from X", "recalled its
+    envoy from X"."""
+    if (
+        head.pos_ not in {"VERB", "AUX"}
+        or norm(head.lemma_) not in argument_words().departure_verbs
+    ):
+        return None
+    hosts = [head, *(a for a in direct_args(head) if a.pos_ == "NOUN")]
+    for o in (o for h in hosts for o in prep_objects(h, "from")):
+        if is_place(o, label_of) and not names_person(o, label_of):
+            found = _place_phrase(o, label_of)
+            if found:
+                return found
+    return None
+
+
+def _venue(o: Token, label_of: LabelOf) -> bool:
+    """A body that sits in one building ("the House of X", "the Senate", "Congress")."""
+    return (
+        o.pos_ in {"PROPN", "NOUN"}
+        and o.text[:1].isupper()
+        and label_of(o) in {"ORG", "FAC", ""}
+        and norm(o.text) in (name_words().venue_heads | name_words().place_heads)
+    )
+
+
+def _address_venue(head: Token, label_of: LabelOf) -> str | None:
+    """Where words were said to a body: a verb of ``address_verbs`` (places.yaml) whose hearer,
+    after "to"/"before" on the verb or on its object or as the object itself, is a body of
+    ``venue_heads`` ("set out the policy to the House of X", "spoke before Congress",
+    "addressed the Senate"): the body's seat is the place."""
+    if head.pos_ not in {"VERB", "AUX"} or norm(head.lemma_) not in argument_words().address_verbs:
+        return None
+    args = direct_args(head)
+    cands = [a for a in args if a.dep_ == "dobj"] if norm(head.lemma_) == "address" else []
+    for h in (head, *args):
+        for prep in ("to", "before"):
+            cands += prep_objects(h, prep)
+    for o in cands:
+        if _venue(o, label_of) and not names_person(o, label_of):
+            found = place_phrase_text(o, label_of)
+            if found:
+                return found
+    return None
 
 
 #: prepositions whose place object, anywhere in the trigger's own clause, locates the event
