@@ -253,3 +253,15 @@ def test_a_surname_the_tagger_ran_into_a_date_is_still_the_person() -> None:
 def test_a_month_after_a_day_is_never_a_person() -> None:
     text = "Theresa May met the envoy. On 4 May the government set out its plan to the Senate."
     assert "May" not in names(text)
+
+
+def test_the_state_of_an_official_s_office_takes_part() -> None:
+    got = names("In 1872 Danish Foreign Minister Holm and President Ortega signed the treaty.")
+    assert {"Danish", "President Ortega"} <= got
+    got = names("The Spanish Prime Minister, Carlos Ruiz, announced the plan on 2 May 1931.")
+    assert {"Carlos Ruiz", "Spanish"} <= got
+
+
+def test_a_demonym_without_a_title_adds_no_state_to_a_person() -> None:
+    got = names("On 3 May 1905 the Spanish painter Luis Vela met the regent.")
+    assert "Spanish" not in got

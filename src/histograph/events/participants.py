@@ -323,8 +323,10 @@ def participants(
             )
         ]  # (a name's run-on epithet is none: "Augustus the Strong")
         holder = None if appos else title_holder(tok, label_of) or titled_person(tok, label_of)
+        office = _office_states(tok)
         if appos:
             tok = appos[0]  # "their representative, Maxim Litvinov" -> Litvinov
+            office += _office_states(tok)
         elif holder is not None:
             tok = holder  # "the King" after "King John": John
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in role_nouns:
@@ -342,7 +344,7 @@ def participants(
                     has_person = True
                 continue
             tok = ante
-        for x in (tok, *_behind(tok, label_of)):
+        for x in (tok, *_behind(tok, label_of), *office):
             if x.pos_ == "PRON":
                 ante = antecedent(x, doc_tokens, offset, label_of, entity_at)
                 if ante is None:
@@ -438,6 +440,23 @@ def _behind(tok: Token, label_of: LabelOf) -> list[Token]:
             and c.text[:1].isupper()
         ):
             out.extend([c, *(x for x in c.conjuncts if x.i > c.i)])
+    return out
+
+
+def _office_states(tok: Token) -> list[Token]:
+    """The state whose office a person or a title holds, by the demonym or the state's name
+    written before the title ("Soviet Foreign Minister X", "the British Prime Minister, X",
+    "the French ambassador"): the official acts for it, so the state takes part too."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    s, _e = phrase_bounds(tok)
+    words = tok.doc[s : tok.i + 1]
+    out: list[Token] = []
+    for k, x in enumerate(words):
+        if x.i == tok.i or not x.text[:1].isupper() or state_word(x) is None:
+            continue
+        if any(is_head(y.text) for y in words[k + 1 :]):
+            out.append(x)
     return out
 
 
