@@ -22,6 +22,7 @@ from .phrases import (
     named_after_place,
     names_person,
     phrase_bounds,
+    run_into_date,
     skip_epithets,
     state_of_word,
     state_word,
@@ -76,6 +77,8 @@ def make_participant(
         s = skip_epithets(doc, s, e)
     while s < t.i and (doc[s].ent_type_ in {"DATE", "TIME"} or doc[s].is_punct):
         s += 1  # "On 2 June 1799 Swedish troops": the date the parser hung on the noun
+    if run_into_date(t, label_of):
+        s = t.i  # "On 3 August Blake": the name alone
     start = offset + doc[s].idx
     end = offset + doc[e - 1].idx + len(doc[e - 1].text)
     key: str | None = None
@@ -178,7 +181,7 @@ def participants(
         inherited = coordinated_subjects(head)
         if inherited:  # "X arrived, met Y and signed Z", "X lost ... and was removed"
             passive = is_passive(head)
-        for s in inherited or subjects(head):
+        for s in inherited or subjects(head) or _controller(head):
             found.append(
                 (s, roles.get("nsubjpass", "patient") if passive else roles.get("nsubj", "agent"))
             )
@@ -274,6 +277,9 @@ def participants(
     ):
         for a in prep_objects(host, prep):
             found.append((a, role))
+    # "hosted a lunch for X", "held a reception for X": a person the act is done for
+    for h in (host, *(a for a in direct_args(host) if a.pos_ == "NOUN")):
+        found.extend((a, "recipient") for a in prep_objects(h, "for") if _a_person(a, label_of))
     # "concluded the treaty together with X", "signed it along with X"
     for c in host.children:
         if c.dep_ == "advmod" and c.lower_ in {"together", "along", "jointly"}:
@@ -330,7 +336,14 @@ def participants(
         elif holder is not None:
             tok = holder  # "the King" after "King John": John
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in role_nouns:
-            continue  # "the first US ambassador": a role, not a participant
+            # "the first US ambassador": a role, not a participant; the state whose office
+            # it is takes part ("told the Austrian ambassador")
+            for x in (*office, *_body_of(tok, label_of)):
+                p = make_participant(x, role, offset, label_of, entity_at, True)
+                if p is not None and (p.start, p.end) not in seen:
+                    seen.add((p.start, p.end))
+                    out.append(p)
+            continue
         if tok.pos_ == "PRON":
             ante = antecedent(tok, doc_tokens, offset, label_of, entity_at)
             if ante is None:
@@ -440,7 +453,33 @@ def _behind(tok: Token, label_of: LabelOf) -> list[Token]:
             and c.text[:1].isupper()
         ):
             out.extend([c, *(x for x in c.conjuncts if x.i > c.i)])
-    return out
+    return out + _body_of(tok, label_of)
+
+
+def _body_of(tok: Token, label_of: LabelOf) -> list[Token]:
+    """The body a group written as a plural common noun belongs to: "analysts at the X
+    Center", "officials of the Y Ministry", "troops from the Z Regiment"."""
+    if tok.tag_ != "NNS" or tok.text[:1].isupper():
+        return []
+    return [
+        o for prep in ("at", "of", "from") for o in prep_objects(tok, prep) if label_of(o) == "ORG"
+    ]
+
+
+def _a_person(t: Token, label_of: LabelOf) -> bool:
+    """Tagged a person, or a name with a title before it ("Lord X")."""
+    return label_of(t) == "PERSON" or (
+        t.pos_ == "PROPN"
+        and any(c.dep_ == "compound" and c.i < t.i and is_head(c.text) for c in t.children)
+    )
+
+
+def _controller(v: Token) -> list[Token]:
+    """The subject of a passive verb that an infinitive completes ("X was required to pay",
+    "X was forced to cede"): the one who does the infinitive's act."""
+    if v.dep_ != "xcomp":
+        return []
+    return [c for c in v.head.children if c.dep_ == "nsubjpass"]
 
 
 def _office_states(tok: Token) -> list[Token]:

@@ -97,7 +97,7 @@ def _named_person_elsewhere(t: Token, label_of: LabelOf) -> bool:
         t.pos_ == "PROPN"
         and t.text[:1].isupper()
         and not t.text.isupper()
-        and (label_of(t) == "" or _run_into_date(t, label_of))
+        and (label_of(t) == "" or run_into_date(t, label_of))
         and t.text in _person_words(t.doc, label_of)
     )
 
@@ -108,17 +108,23 @@ _CALENDAR_WORDS = frozenset(
 )
 
 
-def _run_into_date(t: Token, label_of: LabelOf) -> bool:
-    """A name the tagger ran into the date before it ("On 4 May Blake set out"): a word of
-    a date or time entity that is no calendar word, no number and not the entity's first."""
-    return (
-        label_of(t) in {"DATE", "TIME"}
-        and t.i > 0
-        and t.doc[t.i - 1].ent_type_ == t.ent_type_
-        and t.ent_iob_ != "B"
-        and t.lower_.rstrip(".") not in _CALENDAR_WORDS
-        and not any(ch.isdigit() for ch in t.text)
-    )
+def run_into_date(t: Token, label_of: LabelOf) -> bool:
+    """A name the tagger ran into the date before it ("On 4 May Blake set out", "On the
+    afternoon of 3 August Blake ..."): a word of a date, time or event entity after a number
+    or a calendar word of the same entity, itself neither."""
+    if label_of(t) not in {"DATE", "TIME", "EVENT"} or t.ent_iob_ != "I":
+        return False
+    if t.lower_.rstrip(".") in _CALENDAR_WORDS or any(ch.isdigit() for ch in t.text):
+        return False
+    k = t.i - 1
+    while k >= 0 and t.doc[k].ent_type_ == t.ent_type_:
+        x = t.doc[k]
+        if any(ch.isdigit() for ch in x.text) or x.lower_.rstrip(".") in _CALENDAR_WORDS:
+            return True
+        if x.ent_iob_ == "B":
+            break
+        k -= 1
+    return False
 
 
 _REGNAL = re.compile(r"^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3})$")
