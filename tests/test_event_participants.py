@@ -294,3 +294,18 @@ def test_the_body_a_group_belongs_to_takes_part() -> None:
 def test_who_aided_the_actors_takes_part() -> None:
     got = names("The Scottish lords, aided by Bishop Kennedy, forced the king to yield in 1449.")
     assert any("Kennedy" in n for n in got)
+
+
+def test_a_bulleted_battle_line_tells_who_fought_after_its_colon() -> None:
+    text = "  • Oct 14 Battle of Lutzen, Saxony: Gustav of Sweden defeats Imperial Earls Edric and Morwen"
+    parts = [[p.name for p in e.participants] for e in analyze(text).events]
+    assert all(any("Edric" in n for n in ps) for ps in parts)
+
+
+def test_who_presided_over_a_conference_takes_part_in_it() -> None:
+    text = (
+        "Sir Henry Blake served as foreign secretary from 1905. "
+        "In 1912 he presided over the conference of envoys in London."
+    )
+    parts = [[p.name for p in e.participants] for e in analyze(text).events]
+    assert parts and all(any("Blake" in n for n in ps) for ps in parts)

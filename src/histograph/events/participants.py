@@ -185,6 +185,13 @@ def participants(
             found.append(
                 (s, roles.get("nsubjpass", "patient") if passive else roles.get("nsubj", "agent"))
             )
+        if head.dep_ == "xcomp":
+            # "X authorised Y to assure Z", "X forced Y to cede": Y does the act
+            found.extend(
+                (o, roles.get("nsubj", "agent"))
+                for o in head.head.children
+                if o.dep_ == "dobj" and o.i < head.i
+            )
         for a in direct_args(head):
             found.append((a, roles.get(a.dep_, "patient")))
         for a in prep_objects(head, "by"):
@@ -257,9 +264,19 @@ def participants(
             for prep, role in (("to", "recipient"), ("with", "party"), ("between", "party")):
                 for a in prep_objects(gov, prep):
                     found.append((a, role))
+        # "X presided over the conference", "X took part in the talks": who did the act
+        # the verb's place-like preposition names took part in it
+        verb = gov.head
+        if (
+            head.dep_ == "pobj"
+            and gov.dep_ == "prep"
+            and gov.lower_ in {"over", "in", "at", "into"}
+            and verb.pos_ in {"VERB", "AUX"}
+            and norm(verb.lemma_) in argument_words().taking_part_verbs
+        ):
+            found.extend((x, "party") for x in coordinated_subjects(verb) or subjects(verb))
         # "X forced Y into negotiations", "X drew Y into the war": the verb's subject and
         # object enter the act its preposition leads to
-        verb = gov.head
         if (
             head.dep_ == "pobj"
             and gov.lower_ in {"into", "to"}
@@ -575,19 +592,38 @@ def _fronted_battle_parties(tr: Trigger, doc: Doc) -> list[Token]:
     return out
 
 
+def _opens_line(head: Token) -> bool:
+    """Only a bullet, a date or capitalised words stand before ``head`` on its line
+    ("• Oct 14 Battle of X, Y: ...")."""
+    doc = head.doc
+    k = head.i - 1
+    while k >= 0 and "\n" not in doc[k].text_with_ws:
+        t = doc[k]
+        if t.text[:1].islower() or (t.dep_ == "ROOT" and t.pos_ == "VERB" and t.text.isalpha()):
+            return False
+        k -= 1
+    return True
+
+
 def _colon_clause_verbs(head: Token, sent: Span) -> list[Token]:
     """For a named event that heads its own line ("Battle of X, Y:"), the verb of the clause
     written after the colon on the same line (a parse root of its own)."""
     doc = head.doc
-    if head.dep_ != "ROOT" and not (head.dep_ == "nsubj" and head.head.i > head.i):
+    if (
+        head.dep_ != "ROOT"
+        and not (head.dep_ == "nsubj" and head.head.i > head.i)
+        and not _opens_line(head)
+    ):
         return []
     k = head.i + 1
-    while k < sent.end and k - head.i <= 8 and doc[k].text != ":" and "\n" not in doc[k].text:
+    # the line, not the sentence: the model may end a sentence at the colon
+    end = max(sent.end, min(len(doc), head.i + 9))
+    while k < end and k - head.i <= 8 and doc[k].text != ":" and "\n" not in doc[k].text:
         k += 1
-    if k >= sent.end or doc[k].text != ":":
+    if k >= end or doc[k].text != ":":
         return []
     out: list[Token] = []
-    if head.dep_ == "nsubj":  # the model made the name the subject of the clause's verb
+    if head.dep_ == "nsubj" and head.head.i > head.i:  # the name made the verb's subject
         v = head.head
         return [v] if v.i > k and v.pos_ == "VERB" and "\n" not in doc[k : v.i].text else []
     for t in doc[k + 1 : min(len(doc), k + 40)]:  # the line may be parsed as a new sentence

@@ -52,6 +52,7 @@ class ArgumentWords:
     fighting_verbs: frozenset[str]
     command_verbs: frozenset[str]
     act_nouns: frozenset[str]
+    taking_part_verbs: frozenset[str]
     polity_nouns: frozenset[str]
     named_after_place: frozenset[str]
     never_alone: frozenset[str]
@@ -73,6 +74,7 @@ def argument_words() -> ArgumentWords:
         fighting_verbs=_words(parts.get("fighting_verbs")),
         command_verbs=_words(parts.get("command_verbs")),
         act_nouns=_words(parts.get("act_nouns")),
+        taking_part_verbs=_words(parts.get("taking_part_verbs")),
         polity_nouns=_words(places.get("polity_nouns")),
         named_after_place=_words(places.get("named_after_place")),
         never_alone=_words(places.get("never_alone")),
