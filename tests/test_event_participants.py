@@ -309,3 +309,9 @@ def test_who_presided_over_a_conference_takes_part_in_it() -> None:
     )
     parts = [[p.name for p in e.participants] for e in analyze(text).events]
     assert parts and all(any("Blake" in n for n in ps) for ps in parts)
+
+
+def test_a_capital_sent_something_is_its_government() -> None:
+    events = analyze("On 3 August 1914 the Dutch government sent Madrid an ultimatum.").events
+    keys = {p.key for e in events for p in e.participants}
+    assert "ESP" in keys

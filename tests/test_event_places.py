@@ -177,3 +177,13 @@ def test_no_seat_for_acts_done_elsewhere_or_by_two_states() -> None:
 def test_a_state_recognised_is_no_place_of_the_recognition() -> None:
     got = places("The Portuguese recognition of Brazil in 1825 ended the dispute.")
     assert "Brazil" not in got
+
+
+def test_a_participle_on_the_subject_tells_where_it_acted() -> None:
+    got = places("Envoys of the seven powers, meeting in Geneva, signed the convention in 1906.")
+    assert "Geneva" in got
+
+
+def test_a_date_the_parser_hung_on_a_place_name_is_not_part_of_it() -> None:
+    got = places("On 9 May 1920 the treaty was signed in Lisbon.")
+    assert "Lisbon" in got and not any(p and "1920" in p for p in got)

@@ -116,8 +116,12 @@ def _place_phrase(o: Token, label_of: LabelOf) -> str | None:
 def place_phrase_text(o: Token, label_of: LabelOf) -> str | None:
     doc = o.doc
     s, e = phrase_bounds(o)
-    while s < e and (doc[s].lower_ == "the" or doc[s].pos_ == "DET"):
-        s += 1
+    while s < e and (
+        doc[s].lower_ == "the"
+        or doc[s].pos_ == "DET"
+        or (s < o.i and doc[s].ent_type_ in {"DATE", "TIME"})
+    ):
+        s += 1  # "On 9 May 1920 X held ...": the date the parser hung on the name
     s = skip_epithets(doc, s, e)
     if s >= e:
         return None
@@ -266,6 +270,13 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
     carriers = list(chain)
     for v in [head, *chain]:
         carriers += [c for c in v.children if c.dep_ == "advcl" and c.tag_ in {"VBG", "VBN"}]
+        # "Leaders of the powers, meeting in X, pressed Y": a participle on the subject
+        carriers += [
+            c
+            for subj in subjects(v)
+            for c in subj.children
+            if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}
+        ]
         if v.dep_ == "conj" and v.pos_ in {"VERB", "AUX"}:
             # "While campaigning in Y, X fell ill and died": a participle clause written
             # before the first of coordinated verbs belongs to each of them
