@@ -187,3 +187,13 @@ def test_a_participle_on_the_subject_tells_where_it_acted() -> None:
 def test_a_date_the_parser_hung_on_a_place_name_is_not_part_of_it() -> None:
     got = places("On 9 May 1920 the treaty was signed in Lisbon.")
     assert "Lisbon" in got and not any(p and "1920" in p for p in got)
+
+
+def test_where_the_subject_sits_is_where_it_acted() -> None:
+    got = places("On 23 June 1849 the National Assembly at Frankfurt voted to accept the charter.")
+    assert "Frankfurt" in got
+
+
+def test_a_place_named_on_the_room_or_the_farm_it_happened_in() -> None:
+    got = places("The armistice of 4 May 1801 was signed in a farmhouse near Lunéville.")
+    assert "Lunéville" in got

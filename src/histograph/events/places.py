@@ -109,6 +109,12 @@ def _place_phrase(o: Token, label_of: LabelOf) -> str | None:
                 or (town and of.pos_ == "PROPN" and label_of(of) not in {"PERSON", "NORP"})
             ):  # "at the Battle of X", "in the city of X"
                 return place_phrase_text(of, label_of)
+        if o.pos_ == "NOUN" and o.text.islower():
+            # "in a railway carriage in the Forest of X", "at a farm near X"
+            for prep in PLACE_PREPS:
+                for x in prep_objects(o, prep):
+                    if is_place(x, label_of) and not names_person(x, label_of):
+                        return place_phrase_text(x, label_of)
         return None
     return place_phrase_text(o, label_of)
 
@@ -211,6 +217,16 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                         found = place_phrase_text(o, label_of)
                         if found:
                             return found
+        # "the National Assembly at X voted", "the garrison in X surrendered": where the
+        # subject sits
+        for subj in subjects(head):
+            if subj.pos_ in {"NOUN", "PROPN"} and not names_person(subj, label_of):
+                for prep in ("at", "in"):
+                    for o in prep_objects(subj, prep):
+                        if is_place(o, label_of) and not names_person(o, label_of):
+                            found = place_phrase_text(o, label_of)
+                            if found:
+                                return found
         # "the X earthquake struck", "X police arrested Y": a town naming the subject
         for subj in subjects(head):
             for c in subj.children:
