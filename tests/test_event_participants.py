@@ -315,3 +315,9 @@ def test_a_capital_sent_something_is_its_government() -> None:
     events = analyze("On 3 August 1914 the Dutch government sent Madrid an ultimatum.").events
     keys = {p.key for e in events for p in e.participants}
     assert "ESP" in keys
+
+
+def test_a_person_s_title_in_apposition_is_no_participant_but_its_state_is() -> None:
+    got = names("In May 1931 the decree was signed by Carlos Ruiz, the Spanish Prime Minister.")
+    assert "Carlos Ruiz" in got and "Spanish" in got
+    assert not any("Minister" in n for n in got)

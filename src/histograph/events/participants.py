@@ -345,8 +345,14 @@ def participants(
                 or c.doc[c.left_edge.i - 1].text in {",", "(", ":", "–", "—", "-"}
             )
         ]  # (a name's run-on epithet is none: "Augustus the Strong")
+        office: list[Token] = []
+        if label_of(tok) == "PERSON":
+            # "X, the British Prime Minister,": the office of a person, not another one
+            titles = [c for c in appos if label_of(c) != "PERSON" and is_head(c.text)]
+            office = [x for c in titles for x in _office_states(c)]
+            appos = [c for c in appos if c not in titles]
         holder = None if appos else title_holder(tok, label_of) or titled_person(tok, label_of)
-        office = _office_states(tok)
+        office += _office_states(tok)
         if appos:
             tok = appos[0]  # "their representative, Maxim Litvinov" -> Litvinov
             office += _office_states(tok)
