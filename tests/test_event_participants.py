@@ -240,3 +240,84 @@ def test_a_name_is_cut_at_a_pipe_a_leading_date_and_a_verb() -> None:
 def test_an_unresolved_bare_title_names_nobody() -> None:
     got = names("In June 1215 the King sealed the charter at Runnymede.")
     assert "King" not in got
+
+
+def test_a_surname_the_tagger_ran_into_a_date_is_still_the_person() -> None:
+    text = (
+        "The foreign minister, Sir Arthur Blake, met the envoy. "
+        "On 4 May Blake set out the government's plan to the Senate."
+    )
+    assert "Blake" in names(text)
+
+
+def test_a_month_after_a_day_is_never_a_person() -> None:
+    text = "Theresa May met the envoy. On 4 May the government set out its plan to the Senate."
+    assert "May" not in names(text)
+
+
+def test_the_state_of_an_official_s_office_takes_part() -> None:
+    got = names("In 1872 Danish Foreign Minister Holm and President Ortega signed the treaty.")
+    assert {"Danish", "President Ortega"} <= got
+    got = names("The Spanish Prime Minister, Carlos Ruiz, announced the plan on 2 May 1931.")
+    assert {"Carlos Ruiz", "Spanish"} <= got
+
+
+def test_a_demonym_without_a_title_adds_no_state_to_a_person() -> None:
+    got = names("On 3 May 1905 the Spanish painter Luis Vela met the regent.")
+    assert "Spanish" not in got
+
+
+def test_a_surname_the_tagger_ran_into_a_dated_phrase_is_the_name_alone() -> None:
+    text = (
+        "The foreign secretary Sir Henry Blake met the envoy. "
+        "On the afternoon of 3 August Blake set out the plan to the House of Lords."
+    )
+    got = names(text)
+    assert "Blake" in got and not any("August" in n for n in got)
+
+
+def test_the_state_of_an_envoy_told_takes_part() -> None:
+    got = names("On 2 May 1860 the minister told the Dutch ambassador that the note was absurd.")
+    assert "Dutch" in got and not any("ambassador" in n for n in got)
+
+
+def test_a_person_an_act_is_done_for_takes_part() -> None:
+    got = names("In 1920 Mohammad Reza Khan hosted a lunch for General Ironside.")
+    assert any("Ironside" in n for n in got)
+
+
+def test_the_body_a_group_belongs_to_takes_part() -> None:
+    got = names("In 1910 officials of the Colonial Office announced the new tariff.")
+    assert any("Colonial Office" in n for n in got)
+
+
+def test_who_aided_the_actors_takes_part() -> None:
+    got = names("The Scottish lords, aided by Bishop Kennedy, forced the king to yield in 1449.")
+    assert any("Kennedy" in n for n in got)
+
+
+def test_a_bulleted_battle_line_tells_who_fought_after_its_colon() -> None:
+    text = "  • Oct 14 Battle of Lutzen, Saxony: Gustav of Sweden defeats Imperial Earls Edric and Morwen"
+    parts = [[p.name for p in e.participants] for e in analyze(text).events]
+    assert all(any("Edric" in n for n in ps) for ps in parts)
+
+
+def test_who_presided_over_a_conference_takes_part_in_it() -> None:
+    text = (
+        "Sir Henry Blake served as foreign secretary from 1905. "
+        "In 1912 he presided over the conference of envoys in London."
+    )
+    parts = [[p.name for p in e.participants] for e in analyze(text).events]
+    assert parts and all(any("Blake" in n for n in ps) for ps in parts)
+
+
+def test_a_capital_sent_something_is_its_government() -> None:
+    events = analyze("On 3 August 1914 the Dutch government sent Madrid an ultimatum.").events
+    keys = {p.key for e in events for p in e.participants}
+    assert "ESP" in keys
+
+
+def test_a_person_s_title_in_apposition_is_no_participant_but_its_state_is() -> None:
+    got = names("In May 1931 the decree was signed by Carlos Ruiz, the Spanish Prime Minister.")
+    assert "Carlos Ruiz" in got and "Spanish" in got
+    assert not any("Minister" in n for n in got)

@@ -139,3 +139,61 @@ def test_a_disaster_named_after_a_town_is_placed_there_never_at_its_year() -> No
 def test_a_compass_word_alone_is_never_a_place() -> None:
     got = places("Within a year, on 1 March 1871, East and West Varnia were reunited.")
     assert got and "East" not in got and "West" not in got
+
+
+def test_an_envoy_recalled_from_a_capital_is_recalled_there() -> None:
+    got = places("On 9 March 1852 Lisbon recalled its consul from Turin the same evening.")
+    assert "Turin" in got
+
+
+def test_a_journey_is_not_placed_where_it_started() -> None:
+    got = places("On 3 April 1497 the fleet set sail from Cadiz for the Canaries.")
+    assert "Cadiz" not in got
+
+
+def test_words_said_to_a_chamber_are_said_in_it() -> None:
+    got = places("On 4 May 1871 the minister set out the budget to the House of Deputies.")
+    assert "House of Deputies" in got
+    got = places("In 1823 President Ellery presented the new doctrine before Congress.")
+    assert "Congress" in got
+
+
+def test_a_state_s_act_of_government_is_done_at_its_seat() -> None:
+    assert "Madrid" in places("On 18 May 1898 the Spanish Cortes passed the new tariff law.")
+    assert "Lisbon" in places("On 9 March 1916 Portugal declared war on the Ottoman Empire.")
+
+
+def test_the_seat_is_the_one_of_the_event_s_year() -> None:
+    assert "Rio de Janeiro" in places("On 22 August 1942 Brazil declared war on Italy.")
+
+
+def test_no_seat_for_acts_done_elsewhere_or_by_two_states() -> None:
+    got = places("On 2 June 1911 Portugal and Spain signed a treaty of friendship.")
+    assert "Lisbon" not in got and "Madrid" not in got
+    got = places("On 3 May 1821 Portugal and Spain declared war on Morocco.")
+    assert "Lisbon" not in got and "Madrid" not in got
+
+
+def test_a_state_recognised_is_no_place_of_the_recognition() -> None:
+    got = places("The Portuguese recognition of Brazil in 1825 ended the dispute.")
+    assert "Brazil" not in got
+
+
+def test_a_participle_on_the_subject_tells_where_it_acted() -> None:
+    got = places("Envoys of the seven powers, meeting in Geneva, signed the convention in 1906.")
+    assert "Geneva" in got
+
+
+def test_a_date_the_parser_hung_on_a_place_name_is_not_part_of_it() -> None:
+    got = places("On 9 May 1920 the treaty was signed in Lisbon.")
+    assert "Lisbon" in got and not any(p and "1920" in p for p in got)
+
+
+def test_where_the_subject_sits_is_where_it_acted() -> None:
+    got = places("On 23 June 1849 the National Assembly at Frankfurt voted to accept the charter.")
+    assert "Frankfurt" in got
+
+
+def test_a_place_named_on_the_room_or_the_farm_it_happened_in() -> None:
+    got = places("The armistice of 4 May 1801 was signed in a farmhouse near Lunéville.")
+    assert "Lunéville" in got

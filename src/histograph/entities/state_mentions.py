@@ -29,8 +29,8 @@ def _is_actor(span: Span) -> bool:
             return False
     if span.start > 0 and span.doc[span.start - 1].lower_ in word_list("locative_prepositions"):
         return False
-    if root.dep_ in SUBJECT_DEPS:
-        return True
+    if root.dep_ in SUBJECT_DEPS or root.dep_ == "dative":
+        return True  # "Berlin answered", "sent Berlin an ultimatum": the government
     if root.dep_ == "conj" and root.head.dep_ in SUBJECT_DEPS:
         return True
     if root.dep_ in {"compound", "amod", "nmod"} and root.head.lemma_.lower() in word_list(

@@ -22,6 +22,7 @@ from .phrases import (
     named_after_place,
     names_person,
     phrase_bounds,
+    run_into_date,
     skip_epithets,
     state_of_word,
     state_word,
@@ -76,6 +77,8 @@ def make_participant(
         s = skip_epithets(doc, s, e)
     while s < t.i and (doc[s].ent_type_ in {"DATE", "TIME"} or doc[s].is_punct):
         s += 1  # "On 2 June 1799 Swedish troops": the date the parser hung on the noun
+    if run_into_date(t, label_of):
+        s = t.i  # "On 3 August Blake": the name alone
     start = offset + doc[s].idx
     end = offset + doc[e - 1].idx + len(doc[e - 1].text)
     key: str | None = None
@@ -178,9 +181,16 @@ def participants(
         inherited = coordinated_subjects(head)
         if inherited:  # "X arrived, met Y and signed Z", "X lost ... and was removed"
             passive = is_passive(head)
-        for s in inherited or subjects(head):
+        for s in inherited or subjects(head) or _controller(head):
             found.append(
                 (s, roles.get("nsubjpass", "patient") if passive else roles.get("nsubj", "agent"))
+            )
+        if head.dep_ == "xcomp":
+            # "X authorised Y to assure Z", "X forced Y to cede": Y does the act
+            found.extend(
+                (o, roles.get("nsubj", "agent"))
+                for o in head.head.children
+                if o.dep_ == "dobj" and o.i < head.i
             )
         for a in direct_args(head):
             found.append((a, roles.get(a.dep_, "patient")))
@@ -254,9 +264,19 @@ def participants(
             for prep, role in (("to", "recipient"), ("with", "party"), ("between", "party")):
                 for a in prep_objects(gov, prep):
                     found.append((a, role))
+        # "X presided over the conference", "X took part in the talks": who did the act
+        # the verb's place-like preposition names took part in it
+        verb = gov.head
+        if (
+            head.dep_ == "pobj"
+            and gov.dep_ == "prep"
+            and gov.lower_ in {"over", "in", "at", "into"}
+            and verb.pos_ in {"VERB", "AUX"}
+            and norm(verb.lemma_) in argument_words().taking_part_verbs
+        ):
+            found.extend((x, "party") for x in coordinated_subjects(verb) or subjects(verb))
         # "X forced Y into negotiations", "X drew Y into the war": the verb's subject and
         # object enter the act its preposition leads to
-        verb = gov.head
         if (
             head.dep_ == "pobj"
             and gov.lower_ in {"into", "to"}
@@ -274,6 +294,9 @@ def participants(
     ):
         for a in prep_objects(host, prep):
             found.append((a, role))
+    # "hosted a lunch for X", "held a reception for X": a person the act is done for
+    for h in (host, *(a for a in direct_args(host) if a.pos_ == "NOUN")):
+        found.extend((a, "recipient") for a in prep_objects(h, "for") if _a_person(a, label_of))
     # "concluded the treaty together with X", "signed it along with X"
     for c in host.children:
         if c.dep_ == "advmod" and c.lower_ in {"together", "along", "jointly"}:
@@ -322,13 +345,28 @@ def participants(
                 or c.doc[c.left_edge.i - 1].text in {",", "(", ":", "–", "—", "-"}
             )
         ]  # (a name's run-on epithet is none: "Augustus the Strong")
+        office: list[Token] = []
+        if label_of(tok) == "PERSON":
+            # "X, the British Prime Minister,": the office of a person, not another one
+            titles = [c for c in appos if label_of(c) != "PERSON" and is_head(c.text)]
+            office = [x for c in titles for x in _office_states(c)]
+            appos = [c for c in appos if c not in titles]
         holder = None if appos else title_holder(tok, label_of) or titled_person(tok, label_of)
+        office += _office_states(tok)
         if appos:
             tok = appos[0]  # "their representative, Maxim Litvinov" -> Litvinov
+            office += _office_states(tok)
         elif holder is not None:
             tok = holder  # "the King" after "King John": John
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in role_nouns:
-            continue  # "the first US ambassador": a role, not a participant
+            # "the first US ambassador": a role, not a participant; the state whose office
+            # it is takes part ("told the Austrian ambassador")
+            for x in (*office, *_body_of(tok, label_of)):
+                p = make_participant(x, role, offset, label_of, entity_at, True)
+                if p is not None and (p.start, p.end) not in seen:
+                    seen.add((p.start, p.end))
+                    out.append(p)
+            continue
         if tok.pos_ == "PRON":
             ante = antecedent(tok, doc_tokens, offset, label_of, entity_at)
             if ante is None:
@@ -342,7 +380,7 @@ def participants(
                     has_person = True
                 continue
             tok = ante
-        for x in (tok, *_behind(tok, label_of)):
+        for x in (tok, *_behind(tok, label_of), *office):
             if x.pos_ == "PRON":
                 ante = antecedent(x, doc_tokens, offset, label_of, entity_at)
                 if ante is None:
@@ -438,6 +476,49 @@ def _behind(tok: Token, label_of: LabelOf) -> list[Token]:
             and c.text[:1].isupper()
         ):
             out.extend([c, *(x for x in c.conjuncts if x.i > c.i)])
+    return out + _body_of(tok, label_of)
+
+
+def _body_of(tok: Token, label_of: LabelOf) -> list[Token]:
+    """The body a group written as a plural common noun belongs to: "analysts at the X
+    Center", "officials of the Y Ministry", "troops from the Z Regiment"."""
+    if tok.tag_ != "NNS" or tok.text[:1].isupper():
+        return []
+    return [
+        o for prep in ("at", "of", "from") for o in prep_objects(tok, prep) if label_of(o) == "ORG"
+    ]
+
+
+def _a_person(t: Token, label_of: LabelOf) -> bool:
+    """Tagged a person, or a name with a title before it ("Lord X")."""
+    return label_of(t) == "PERSON" or (
+        t.pos_ == "PROPN"
+        and any(c.dep_ == "compound" and c.i < t.i and is_head(c.text) for c in t.children)
+    )
+
+
+def _controller(v: Token) -> list[Token]:
+    """The subject of a passive verb that an infinitive completes ("X was required to pay",
+    "X was forced to cede"): the one who does the infinitive's act."""
+    if v.dep_ != "xcomp":
+        return []
+    return [c for c in v.head.children if c.dep_ == "nsubjpass"]
+
+
+def _office_states(tok: Token) -> list[Token]:
+    """The state whose office a person or a title holds, by the demonym or the state's name
+    written before the title ("Soviet Foreign Minister X", "the British Prime Minister, X",
+    "the French ambassador"): the official acts for it, so the state takes part too."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return []
+    s, _e = phrase_bounds(tok)
+    words = tok.doc[s : tok.i + 1]
+    out: list[Token] = []
+    for k, x in enumerate(words):
+        if x.i == tok.i or not x.text[:1].isupper() or state_word(x) is None:
+            continue
+        if any(is_head(y.text) for y in words[k + 1 :]):
+            out.append(x)
     return out
 
 
@@ -517,19 +598,38 @@ def _fronted_battle_parties(tr: Trigger, doc: Doc) -> list[Token]:
     return out
 
 
+def _opens_line(head: Token) -> bool:
+    """Only a bullet, a date or capitalised words stand before ``head`` on its line
+    ("• Oct 14 Battle of X, Y: ...")."""
+    doc = head.doc
+    k = head.i - 1
+    while k >= 0 and "\n" not in doc[k].text_with_ws:
+        t = doc[k]
+        if t.text[:1].islower() or (t.dep_ == "ROOT" and t.pos_ == "VERB" and t.text.isalpha()):
+            return False
+        k -= 1
+    return True
+
+
 def _colon_clause_verbs(head: Token, sent: Span) -> list[Token]:
     """For a named event that heads its own line ("Battle of X, Y:"), the verb of the clause
     written after the colon on the same line (a parse root of its own)."""
     doc = head.doc
-    if head.dep_ != "ROOT" and not (head.dep_ == "nsubj" and head.head.i > head.i):
+    if (
+        head.dep_ != "ROOT"
+        and not (head.dep_ == "nsubj" and head.head.i > head.i)
+        and not _opens_line(head)
+    ):
         return []
     k = head.i + 1
-    while k < sent.end and k - head.i <= 8 and doc[k].text != ":" and "\n" not in doc[k].text:
+    # the line, not the sentence: the model may end a sentence at the colon
+    end = max(sent.end, min(len(doc), head.i + 9))
+    while k < end and k - head.i <= 8 and doc[k].text != ":" and "\n" not in doc[k].text:
         k += 1
-    if k >= sent.end or doc[k].text != ":":
+    if k >= end or doc[k].text != ":":
         return []
     out: list[Token] = []
-    if head.dep_ == "nsubj":  # the model made the name the subject of the clause's verb
+    if head.dep_ == "nsubj" and head.head.i > head.i:  # the name made the verb's subject
         v = head.head
         return [v] if v.i > k and v.pos_ == "VERB" and "\n" not in doc[k : v.i].text else []
     for t in doc[k + 1 : min(len(doc), k + 40)]:  # the line may be parsed as a new sentence

@@ -4,6 +4,7 @@ place, the bounds of a name's phrase, and the word lists of ``participants.yaml`
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from dataclasses import dataclass
@@ -51,9 +52,12 @@ class ArgumentWords:
     fighting_verbs: frozenset[str]
     command_verbs: frozenset[str]
     act_nouns: frozenset[str]
+    taking_part_verbs: frozenset[str]
     polity_nouns: frozenset[str]
     named_after_place: frozenset[str]
     never_alone: frozenset[str]
+    departure_verbs: frozenset[str]
+    address_verbs: frozenset[str]
 
 
 def _words(items: object) -> frozenset[str]:
@@ -70,9 +74,12 @@ def argument_words() -> ArgumentWords:
         fighting_verbs=_words(parts.get("fighting_verbs")),
         command_verbs=_words(parts.get("command_verbs")),
         act_nouns=_words(parts.get("act_nouns")),
+        taking_part_verbs=_words(parts.get("taking_part_verbs")),
         polity_nouns=_words(places.get("polity_nouns")),
         named_after_place=_words(places.get("named_after_place")),
         never_alone=_words(places.get("never_alone")),
+        departure_verbs=_words(places.get("departure_verbs")),
+        address_verbs=_words(places.get("address_verbs")),
     )
 
 
@@ -92,9 +99,34 @@ def _named_person_elsewhere(t: Token, label_of: LabelOf) -> bool:
         t.pos_ == "PROPN"
         and t.text[:1].isupper()
         and not t.text.isupper()
-        and label_of(t) == ""
+        and (label_of(t) == "" or run_into_date(t, label_of))
         and t.text in _person_words(t.doc, label_of)
     )
+
+
+#: month and weekday names: the words a date entity is made of
+_CALENDAR_WORDS = frozenset(
+    w.lower() for w in (*calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name)
+)
+
+
+def run_into_date(t: Token, label_of: LabelOf) -> bool:
+    """A name the tagger ran into the date before it ("On 4 May Blake set out", "On the
+    afternoon of 3 August Blake ..."): a word of a date, time or event entity after a number
+    or a calendar word of the same entity, itself neither."""
+    if label_of(t) not in {"DATE", "TIME", "EVENT"} or t.ent_iob_ != "I":
+        return False
+    if t.lower_.rstrip(".") in _CALENDAR_WORDS or any(ch.isdigit() for ch in t.text):
+        return False
+    k = t.i - 1
+    while k >= 0 and t.doc[k].ent_type_ == t.ent_type_:
+        x = t.doc[k]
+        if any(ch.isdigit() for ch in x.text) or x.lower_.rstrip(".") in _CALENDAR_WORDS:
+            return True
+        if x.ent_iob_ == "B":
+            break
+        k -= 1
+    return False
 
 
 _REGNAL = re.compile(r"^(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3}|XIV|XV|XVI{0,3})$")

@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..entities.lexicon import name_words, norm
+from ..entities.lexicon import load_yaml, name_words, norm
+from ..entities.states import parse_interval
 from .phrases import (
     CLAUSE_DEPS,
     CLAUSE_EDGES,
@@ -19,12 +22,15 @@ from .phrases import (
     names_person,
     phrase_bounds,
     skip_epithets,
+    state_of_word,
 )
 from .reference import LabelOf
 from .triggers import Trigger, direct_args, prep_objects, subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+    from ..model import Participant, TimeValue
 
 
 def is_place(t: Token, label_of: LabelOf) -> bool:
@@ -103,6 +109,12 @@ def _place_phrase(o: Token, label_of: LabelOf) -> str | None:
                 or (town and of.pos_ == "PROPN" and label_of(of) not in {"PERSON", "NORP"})
             ):  # "at the Battle of X", "in the city of X"
                 return place_phrase_text(of, label_of)
+        if o.pos_ == "NOUN" and o.text.islower():
+            # "in a railway carriage in the Forest of X", "at a farm near X"
+            for prep in PLACE_PREPS:
+                for x in prep_objects(o, prep):
+                    if is_place(x, label_of) and not names_person(x, label_of):
+                        return place_phrase_text(x, label_of)
         return None
     return place_phrase_text(o, label_of)
 
@@ -110,8 +122,12 @@ def _place_phrase(o: Token, label_of: LabelOf) -> str | None:
 def place_phrase_text(o: Token, label_of: LabelOf) -> str | None:
     doc = o.doc
     s, e = phrase_bounds(o)
-    while s < e and (doc[s].lower_ == "the" or doc[s].pos_ == "DET"):
-        s += 1
+    while s < e and (
+        doc[s].lower_ == "the"
+        or doc[s].pos_ == "DET"
+        or (s < o.i and doc[s].ent_type_ in {"DATE", "TIME"})
+    ):
+        s += 1  # "On 9 May 1920 X held ...": the date the parser hung on the name
     s = skip_epithets(doc, s, e)
     if s >= e:
         return None
@@ -159,6 +175,8 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
     if tr.kind == "named" or head.pos_ in {"NOUN", "PROPN"}:
         name_root = doc[tr.start : tr.end].root if tr.kind == "named" else head
         for o in prep_objects(name_root, "of"):
+            if tr.type in _seat_data()[2] and _names_state(o, label_of):
+                continue  # "the recognition of X": the state recognised is a party
             if (
                 label_of(o) in PLACE_LABELS or named_after_place(name_root, o, label_of)
             ) and not names_person(o, label_of):
@@ -199,6 +217,16 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                         found = place_phrase_text(o, label_of)
                         if found:
                             return found
+        # "the National Assembly at X voted", "the garrison in X surrendered": where the
+        # subject sits
+        for subj in subjects(head):
+            if subj.pos_ in {"NOUN", "PROPN"} and not names_person(subj, label_of):
+                for prep in ("at", "in"):
+                    for o in prep_objects(subj, prep):
+                        if is_place(o, label_of) and not names_person(o, label_of):
+                            found = place_phrase_text(o, label_of)
+                            if found:
+                                return found
         # "the X earthquake struck", "X police arrested Y": a town naming the subject
         for subj in subjects(head):
             for c in subj.children:
@@ -218,6 +246,9 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                 found = _place_phrase(o, label_of)
                 if found:
                     return found
+    found = _departure_place(head, label_of) or _address_venue(head, label_of)
+    if found:
+        return found
     # the place written on the act's object: "signed a memorandum of understanding in X"
     if head.pos_ in {"VERB", "AUX"}:
         for a in direct_args(head):
@@ -255,6 +286,13 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
     carriers = list(chain)
     for v in [head, *chain]:
         carriers += [c for c in v.children if c.dep_ == "advcl" and c.tag_ in {"VBG", "VBN"}]
+        # "Leaders of the powers, meeting in X, pressed Y": a participle on the subject
+        carriers += [
+            c
+            for subj in subjects(v)
+            for c in subj.children
+            if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}
+        ]
         if v.dep_ == "conj" and v.pos_ in {"VERB", "AUX"}:
             # "While campaigning in Y, X fell ill and died": a participle clause written
             # before the first of coordinated verbs belongs to each of them
@@ -278,6 +316,54 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
 
 
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
+
+
+def _departure_place(head: Token, label_of: LabelOf) -> str | None:
+    """Where an act of leaving happened: the place after "from" on a verb of
+    ``departure_verbs`` (places.yaml), or on its object: "set sail from X", "recalled its
+    envoy from X"."""
+    if (
+        head.pos_ not in {"VERB", "AUX"}
+        or norm(head.lemma_) not in argument_words().departure_verbs
+    ):
+        return None
+    hosts = [head, *(a for a in direct_args(head) if a.pos_ == "NOUN")]
+    for o in (o for h in hosts for o in prep_objects(h, "from")):
+        if is_place(o, label_of) and not names_person(o, label_of):
+            found = _place_phrase(o, label_of)
+            if found:
+                return found
+    return None
+
+
+def _venue(o: Token, label_of: LabelOf) -> bool:
+    """A body that sits in one building ("the House of X", "the Senate", "Congress")."""
+    return (
+        o.pos_ in {"PROPN", "NOUN"}
+        and o.text[:1].isupper()
+        and label_of(o) in {"ORG", "FAC", ""}
+        and norm(o.text) in (name_words().venue_heads | name_words().place_heads)
+    )
+
+
+def _address_venue(head: Token, label_of: LabelOf) -> str | None:
+    """Where words were said to a body: a verb of ``address_verbs`` (places.yaml) whose hearer,
+    after "to"/"before" on the verb or on its object or as the object itself, is a body of
+    ``venue_heads`` ("set out the policy to the House of X", "spoke before Congress",
+    "addressed the Senate"): the body's seat is the place."""
+    if head.pos_ not in {"VERB", "AUX"} or norm(head.lemma_) not in argument_words().address_verbs:
+        return None
+    args = direct_args(head)
+    cands = [a for a in args if a.dep_ == "dobj"] if norm(head.lemma_) == "address" else []
+    for h in (head, *args):
+        for prep in ("to", "before"):
+            cands += prep_objects(h, prep)
+    for o in cands:
+        if _venue(o, label_of) and not names_person(o, label_of):
+            found = place_phrase_text(o, label_of)
+            if found:
+                return found
+    return None
 
 
 #: prepositions whose place object, anywhere in the trigger's own clause, locates the event
@@ -392,3 +478,64 @@ def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
             if found:
                 return found
     return None
+
+
+#: a state's seats of government: (first day, last day, name)
+_Seats = dict[str, tuple[tuple[int, int, str], ...]]
+
+
+def _names_state(o: Token, label_of: LabelOf) -> bool:
+    return label_of(o) == "STATE" or (
+        o.pos_ == "PROPN" and state_of_word(place_phrase_text(o, label_of) or o.text) is not None
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _seat_data() -> tuple[frozenset[str], _Seats, frozenset[str]]:
+    data = load_yaml("places.yaml") or {}
+    types = frozenset(str(t) for t in data.get("seat_types") or ())
+    between = frozenset(str(t) for t in data.get("between_states_types") or ())
+    seats: _Seats = {}
+    for sid, raw in (data.get("seats") or {}).items():
+        items = raw if isinstance(raw, list) else [raw]
+        out: list[tuple[int, int, str]] = []
+        for it in items:
+            name, valid = (it.get("name"), it.get("valid")) if isinstance(it, dict) else (it, None)
+            a, b = parse_interval(valid)
+            out.append((a, b, str(name)))
+        seats[str(sid)] = tuple(out)
+    return types, seats, between
+
+
+def _seat(state_id: str, time: TimeValue | None) -> str | None:
+    options = _seat_data()[1].get(state_id, ())
+    if time is not None:
+        for a, b, name in options:
+            if a <= time.earliest <= b:
+                return name
+        return None
+    return options[-1][2] if len(options) == 1 else None
+
+
+def seat_of(typ: str, parts: Sequence[Participant], time: TimeValue | None) -> str | None:
+    """Where an act of government that states no place was done: the seat of the state that
+    acts (places.yaml ``seats``), for the act types of ``seat_types`` ("the United States
+    declared war on X", "passed by the British Parliament", "the Soviet Foreign Minister
+    announced"). A state acts when it is the agent, or a body or an official whose name or
+    title opens with its demonym is; with agents of two states, nothing is said."""
+    types, _seats, _between = _seat_data()
+    if typ not in types:
+        return None
+    states: set[str] = set()
+    for p in parts:
+        if p.role != "agent":
+            continue
+        sid = p.key if p.key in _seats else None
+        if sid is None and " " in p.name:
+            first = state_of_word(p.name.split()[0])  # "British Parliament", "US Senate"
+            sid = first if first in _seats else None
+        if sid is not None:
+            states.add(sid)
+    if len(states) != 1:
+        return None
+    return _seat(next(iter(states)), time)
