@@ -234,10 +234,15 @@ _NEAR_FACTOR = 1.2
 
 
 def _near(a: Sequence[Quantity], b: Sequence[Quantity]) -> bool:
+    """Some figure of ``a`` and some of ``b`` can be readings of one figure: near
+    (:data:`_NEAR_FACTOR`), or sums in two currencies ("132 billion marks" / "$33 billion"),
+    which cannot be told apart as written."""
     for x in a:
         x0, x1 = x.range()
         for y in b:
             if x.unit != y.unit:
+                if x.measure == y.measure == "money" and x.unit and y.unit:
+                    return True
                 continue
             y0, y1 = y.range()
             lo, hi = max(x0, y0), min(x1, y1)
