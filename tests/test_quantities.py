@@ -191,3 +191,13 @@ def test_a_lone_sum_in_another_currency_joins_the_sum_of_the_pages_subject() -> 
     )
     [c] = quantity_conflicts([treaty, fixing], [_analysis(d, t) for d, t in texts.items()])
     assert (c.subject, c.attribute, c.severity) == ("e-treaty", "money", "soft")
+
+
+def test_forces_named_before_the_number_people_aboard_and_survivors() -> None:
+    assert _q("He raised an army of 9,000 to relieve the town.")[0][:3] == ("forces", "exact", 9000)
+    assert _q("The liner had 1,900 people aboard.")[0][:3] == ("aboard", "exact", 1900)
+    assert _q("Only 700 survivors reached the shore.")[0][:3] == ("survivors", "exact", 700)
+    # a force that the words after it say died is a death toll
+    assert _q("Some 40 sailors killed in the raid were buried there.")[0][:2] == (
+        "deaths", "approximate",
+    )

@@ -38,7 +38,6 @@ from ..events.quantities import (
     find_quantities,
     measure_label,
     phase_verbs,
-    side_measures,
 )
 from ..model import Analysis, Claim, Conflict, ConflictValue, Event, EventMention
 from .conflicts import _conflict
@@ -270,9 +269,11 @@ def _join_lonely(
     states the figure of its subject, even when the sentence is told by an event no other page
     tells: such a lone figure joins the figures of that measure other pages give to another
     event when the two are near (:data:`_NEAR_FACTOR`), under the event more pages tell.
-    Times of day are left where they are (they belong to one phase), and so are the
-    ``side_measures`` of ``data/measures.yaml`` (tolls and army sizes: one episode has one for
-    each side and each clash)."""
+    Times of day are left where they are (they belong to one phase). Tolls and army sizes
+    (the ``side_measures`` of ``data/measures.yaml``: one episode has one for each side and
+    each clash) join too, since a page's lone toll told in a clause of its own ("2,400
+    sailors and soldiers were killed") is the toll other pages give the event; a different
+    side's or clash's figure is seldom within :data:`_NEAR_FACTOR` of it."""
     out = {k: list(v) for k, v in grouped.items()}
     per_doc: dict[tuple[str, str], int] = defaultdict(int)
     for (_eid, measure), qs in grouped.items():
@@ -281,7 +282,7 @@ def _join_lonely(
     for (eid, measure), qs in sorted(  # the least told first
         grouped.items(), key=lambda kv: (_centrality(owners[kv[0][0]]), kv[0]), reverse=True
     ):
-        if measure.endswith(" time") or measure in side_measures() or (eid, measure) not in out:
+        if measure.endswith(" time") or (eid, measure) not in out:
             continue
         docs = {q.doc_id for q in qs}
         if len(docs) != 1 or per_doc[(next(iter(docs)), measure)] != 1:
