@@ -582,6 +582,27 @@ def test_a_lone_toll_stays_with_its_own_event() -> None:
     assert quantity_conflicts([siege, treaty, massacre], analyses) == []
 
 
+def test_a_lone_toll_of_its_own_clause_joins_the_near_toll_of_the_attack() -> None:
+    texts = {
+        "a": "The raid came at dawn. In all 410 sailors were killed.",
+        "b": "The raid was a surprise. The raid killed 450 men.",
+        "c": "The raid was a surprise. It sank two ships.",
+    }
+    analyses = [_length_analysis(d, t) for d, t in texts.items()]
+    raid = Event(
+        "e-raid", "war_or_invasion", "The raid", None,
+        tuple(EventMention(d, 0, 8, 4, 8, "war_or_invasion") for d in sorted(texts))
+        + (EventMention("b", 25, len(texts["b"]), 29, 33, "war_or_invasion"),),
+    )
+    s = texts["a"].index("In all")
+    deaths = Event(
+        "e-dead", "other", "killed", None,
+        (EventMention("a", s, len(texts["a"]), s + 26, s + 32, "other"),),
+    )
+    [c] = quantity_conflicts([raid, deaths], analyses)
+    assert (c.subject, c.attribute, c.severity) == ("e-raid", "deaths", "hard")
+
+
 # --------------------------------------------------------------------------- places
 
 

@@ -30,7 +30,14 @@ from typing import Any, Literal
 from ..datafile import load_yaml
 from ..model import Analysis
 
-__all__ = ["Quantity", "find_quantities", "measure_label", "phase_verbs", "side_measures"]
+__all__ = [
+    "Quantity",
+    "find_quantities",
+    "measure_label",
+    "phase_verbs",
+    "side_measure_types",
+    "side_measures",
+]
 
 Bound = Literal["exact", "approximate", "lower", "upper", "range"]
 
@@ -198,6 +205,16 @@ def side_measures() -> frozenset[str]:
         resources.files("histograph").joinpath("data/measures.yaml").read_text("utf-8")
     )
     return frozenset(str(m) for m in raw.get("side_measures") or ())
+
+
+@lru_cache(maxsize=1)
+def side_measure_types() -> frozenset[str]:
+    """Event types that have tolls and forces of their own (``side_measure_types`` in
+    ``data/measures.yaml``): the only events a lone toll of another clause may join."""
+    raw = load_yaml(
+        resources.files("histograph").joinpath("data/measures.yaml").read_text("utf-8")
+    )
+    return frozenset(str(m) for m in raw.get("side_measure_types") or ())
 
 
 def measure_label(measure: str) -> str:

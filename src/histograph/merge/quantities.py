@@ -38,6 +38,8 @@ from ..events.quantities import (
     find_quantities,
     measure_label,
     phase_verbs,
+    side_measure_types,
+    side_measures,
 )
 from ..model import Analysis, Claim, Conflict, ConflictValue, Event, EventMention
 from .conflicts import _conflict
@@ -271,9 +273,10 @@ def _join_lonely(
     event when the two are near (:data:`_NEAR_FACTOR`), under the event more pages tell.
     Times of day are left where they are (they belong to one phase). Tolls and army sizes
     (the ``side_measures`` of ``data/measures.yaml``: one episode has one for each side and
-    each clash) join too, since a page's lone toll told in a clause of its own ("2,400
-    sailors and soldiers were killed") is the toll other pages give the event; a different
-    side's or clash's figure is seldom within :data:`_NEAR_FACTOR` of it."""
+    each clash) join only an event of a type that has them (``side_measure_types``: an
+    attack, a battle, a disaster): a page's lone toll told in a clause of its own ("2,400
+    sailors and soldiers were killed") is the toll other pages give the attack, never the
+    toll of the treaty that ended the war."""
     out = {k: list(v) for k, v in grouped.items()}
     per_doc: dict[tuple[str, str], int] = defaultdict(int)
     for (_eid, measure), qs in grouped.items():
@@ -296,6 +299,10 @@ def _join_lonely(
             and not docs & {q.doc_id for q in other} and _near(qs, other)
         ]
         cands = [k for k in cands if len({m.doc_id for m in owners[k[0]].mentions}) >= 2]
+        if measure in side_measures():
+            # a toll or a force joins only an event that has tolls and forces (an attack,
+            # a battle, a disaster; never the treaty that ended the war)
+            cands = [k for k in cands if owners[k[0]].type in side_measure_types()]
         if not cands:
             continue
         best = min(cands, key=lambda k: (_centrality(owners[k[0]]), k))
