@@ -591,8 +591,10 @@ def test_a_lone_toll_of_its_own_clause_joins_the_near_toll_of_the_attack() -> No
     analyses = [_length_analysis(d, t) for d, t in texts.items()]
     raid = Event(
         "e-raid", "war_or_invasion", "The raid", None,
-        tuple(EventMention(d, 0, 8, 4, 8, "war_or_invasion") for d in sorted(texts))
-        + (EventMention("b", 25, len(texts["b"]), 29, 33, "war_or_invasion"),),
+        (
+            *(EventMention(d, 0, 8, 4, 8, "war_or_invasion") for d in sorted(texts)),
+            EventMention("b", 25, len(texts["b"]), 29, 33, "war_or_invasion"),
+        ),
     )
     s = texts["a"].index("In all")
     deaths = Event(
