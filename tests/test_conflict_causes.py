@@ -534,6 +534,22 @@ def _war(texts: dict[str, str], name_of: dict[str, str]) -> Event:
     return Event("e-war", "war_or_invasion", "war", None, tuple(ms))
 
 
+def test_names_of_events_of_other_eras_and_regions_are_known() -> None:
+    texts = {
+        "a": "The Indian Mutiny broke out at Meerut.",
+        "b": "The Sepoy Mutiny spread along the Ganges.",
+    }
+    [c] = event_name_conflicts([_war(texts, {"a": "Indian Mutiny", "b": "Sepoy Mutiny"})], texts)
+    assert (c.attribute, c.kind) == ("name", "naming")
+    texts = {
+        "a": "The Munich Agreement was signed at night.",
+        "b": "The Munich Pact gave the region away.",
+    }
+    assert event_name_conflicts(
+        [_war(texts, {"a": "Munich Agreement", "b": "Munich Pact"})], texts
+    )
+
+
 def test_pages_calling_one_event_by_two_names_of_it_is_a_naming_conflict() -> None:
     texts = {
         "a": "The Yom Kippur War began with a surprise attack.",
