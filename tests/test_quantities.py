@@ -201,3 +201,14 @@ def test_forces_named_before_the_number_people_aboard_and_survivors() -> None:
     assert _q("Some 40 sailors killed in the raid were buried there.")[0][:2] == (
         "deaths", "approximate",
     )
+
+
+def test_one_page_setting_two_estimates_against_each_other_is_a_conflict() -> None:
+    texts = {
+        "a": "Chroniclers claimed the host had 100,000 men. Modern historians estimate 12,000 men.",
+    }
+    [c] = quantity_conflicts([_event(texts)], [_analysis("a", texts["a"])])
+    assert (c.attribute, c.severity) == ("forces", "hard")
+    # the figures of two sides, listed without saying whose estimate each is, are none
+    sides = {"a": "The king had 7,000 men. The earl had 10,000 men, according to the rolls."}
+    assert quantity_conflicts([_event(sides)], [_analysis("a", sides["a"])]) == []

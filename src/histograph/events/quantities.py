@@ -32,6 +32,7 @@ from ..model import Analysis
 
 __all__ = [
     "Quantity",
+    "estimate_words",
     "find_quantities",
     "measure_label",
     "phase_verbs",
@@ -205,6 +206,19 @@ def side_measures() -> frozenset[str]:
         resources.files("histograph").joinpath("data/measures.yaml").read_text("utf-8")
     )
     return frozenset(str(m) for m in raw.get("side_measures") or ())
+
+
+@lru_cache(maxsize=1)
+def estimate_words() -> re.Pattern[str]:
+    """Words that say a figure is someone's estimate or account (``estimate_words`` in
+    ``data/measures.yaml``), as one case-insensitive pattern of whole words."""
+    raw = load_yaml(
+        resources.files("histograph").joinpath("data/measures.yaml").read_text("utf-8")
+    )
+    words = sorted((str(w) for w in raw.get("estimate_words") or ["(?!)"]), key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I
+    )
 
 
 @lru_cache(maxsize=1)

@@ -35,6 +35,7 @@ from collections.abc import Mapping, Sequence
 
 from ..events.quantities import (
     Quantity,
+    estimate_words,
     find_quantities,
     measure_label,
     phase_verbs,
@@ -310,6 +311,51 @@ def _join_lonely(
     return out
 
 
+class _SentenceText:
+    """The text of the sentence a quantity stands in (lower case), by bisection."""
+
+    def __init__(self, analyses: Sequence[Analysis]) -> None:
+        self._texts = {a.document.id: a.document.text for a in analyses}
+        self._sents = {
+            a.document.id: sorted((s.start, s.end) for s in a.sentences) for a in analyses
+        }
+
+    def __call__(self, q: Quantity) -> str:
+        text = self._texts.get(q.doc_id, "")
+        sents = self._sents.get(q.doc_id) or [(0, len(text))]
+        i = bisect.bisect_right(sents, (q.start, math.inf)) - 1
+        s0, s1 = sents[i] if i >= 0 else (0, len(text))
+        if not s0 <= q.start < s1:
+            s0, s1 = q.start, q.end
+        return text[s0:s1].lower()
+
+
+#: one page's readings of a measure that it weighs as estimates: at most this many
+_MAX_WEIGHED = 3
+
+
+def _page_weighs_estimates(
+    readings: Sequence[Sequence[Quantity]], sentence_of: _SentenceText
+) -> bool:
+    """One page sets readings of one figure against each other as estimates or accounts
+    ("contemporary chroniclers claimed 100,000 men; modern historians estimate 10,000"): a
+    disagreement inside the page. Every reading's sentence must say whose estimate or account
+    it is (``estimate_words`` in ``data/measures.yaml``), so that a page listing the figures
+    of two sides or two clashes ("the English had 7,000 men, the Normans 10,000") is none."""
+    by_doc: dict[str, list[Quantity]] = defaultdict(list)
+    for r in readings:
+        for q in r:
+            by_doc[q.doc_id].append(q)
+    words = estimate_words()
+    for qs in by_doc.values():
+        distinct = _readings(qs)
+        if not 2 <= len(distinct) <= _MAX_WEIGHED:
+            continue
+        if all(any(words.search(sentence_of(q)) for q in r) for r in distinct):
+            return True
+    return False
+
+
 def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) -> list[Conflict]:
     """The count and amount conflicts of the merged events (see the module doc)."""
     grouped: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
@@ -320,6 +366,7 @@ def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) ->
         titles[e.id] = e.title or e.id
         owners[e.id] = e
     grouped = _join_lonely(grouped, owners)
+    sentence_of = _SentenceText(analyses)
     out: list[Conflict] = []
     for (eid, measure), qs in sorted(grouped.items()):
         if measure == "duration":
@@ -327,7 +374,11 @@ def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) ->
         readings = _readings(sorted(qs, key=lambda q: (q.low, q.high, q.doc_id, q.start)))
         if len(readings) < 2:
             continue
-        if measure != "duration" and not _pages_differ(readings):
+        if (
+            measure != "duration"
+            and not _pages_differ(readings)
+            and not _page_weighs_estimates(readings, sentence_of)
+        ):
             continue
         values: list[ConflictValue] = []
         seen: set[str] = set()
