@@ -212,3 +212,19 @@ def test_one_page_setting_two_estimates_against_each_other_is_a_conflict() -> No
     # the figures of two sides, listed without saying whose estimate each is, are none
     sides = {"a": "The king had 7,000 men. The earl had 10,000 men, according to the rolls."}
     assert quantity_conflicts([_event(sides)], [_analysis("a", sides["a"])]) == []
+
+
+def test_a_toll_of_the_whole_war_is_not_compared_with_the_toll_of_a_clash() -> None:
+    texts = {
+        "a": "The battle at the ford killed 20,000 men.",
+        "b": "The battle at the ford was fought at dawn. In all, 300,000 died during the war.",
+    }
+    assert quantity_conflicts([_event(texts)], [_analysis(d, t) for d, t in texts.items()]) == []
+    # two tolls of the whole are compared
+    whole = {
+        "a": "The battle was the first. Some 300,000 died over the course of the war.",
+        "b": "The battle was the first. 450,000 were killed throughout the war.",
+    }
+    [c] = quantity_conflicts([_event(whole)], [_analysis(d, t) for d, t in whole.items()])
+    assert (c.attribute, c.severity) == ("deaths overall", "hard")
+    assert "over the whole" in c.explanation

@@ -38,6 +38,7 @@ __all__ = [
     "phase_verbs",
     "side_measure_types",
     "side_measures",
+    "whole_scope_words",
 ]
 
 Bound = Literal["exact", "approximate", "lower", "upper", "range"]
@@ -216,6 +217,19 @@ def estimate_words() -> re.Pattern[str]:
         resources.files("histograph").joinpath("data/measures.yaml").read_text("utf-8")
     )
     words = sorted((str(w) for w in raw.get("estimate_words") or ["(?!)"]), key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I
+    )
+
+
+@lru_cache(maxsize=1)
+def whole_scope_words() -> re.Pattern[str]:
+    """Phrases that state a toll or a force for a whole war or campaign (``whole_scope`` in
+    ``data/measures.yaml``), as one case-insensitive pattern."""
+    raw = load_yaml(
+        resources.files("histograph").joinpath("data/measures.yaml").read_text("utf-8")
+    )
+    words = sorted((str(w) for w in raw.get("whole_scope") or ["(?!)"]), key=len, reverse=True)
     return re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I
     )

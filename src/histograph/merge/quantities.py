@@ -32,6 +32,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from ..events.quantities import (
     Quantity,
@@ -41,6 +42,7 @@ from ..events.quantities import (
     phase_verbs,
     side_measure_types,
     side_measures,
+    whole_scope_words,
 )
 from ..model import Analysis, Claim, Conflict, ConflictValue, Event, EventMention
 from .conflicts import _conflict
@@ -300,7 +302,7 @@ def _join_lonely(
             and not docs & {q.doc_id for q in other} and _near(qs, other)
         ]
         cands = [k for k in cands if len({m.doc_id for m in owners[k[0]].mentions}) >= 2]
-        if measure in side_measures():
+        if measure.removesuffix(_OVERALL) in side_measures():
             # a toll or a force joins only an event that has tolls and forces (an attack,
             # a battle, a disaster; never the treaty that ended the war)
             cands = [k for k in cands if owners[k[0]].type in side_measure_types()]
@@ -328,6 +330,10 @@ class _SentenceText:
         if not s0 <= q.start < s1:
             s0, s1 = q.start, q.end
         return text[s0:s1].lower()
+
+
+#: the suffix of a side measure stated for a whole war or campaign ("deaths overall")
+_OVERALL = " overall"
 
 
 #: one page's readings of a measure that it weighs as estimates: at most this many
@@ -361,12 +367,17 @@ def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) ->
     grouped: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
     titles: dict[str, str] = {}
     owners: dict[str, Event] = {}
+    sentence_of = _SentenceText(analyses)
+    scope = whole_scope_words()
     for e, q in attach_quantities(events, analyses):
+        if q.measure in side_measures() and scope.search(sentence_of(q)):
+            # "in all, 90,000 died over the course of the war": the toll of the whole, never
+            # compared with the toll of one clash
+            q = replace(q, measure=f"{q.measure}{_OVERALL}")
         grouped[(e.id, q.measure)].append(q)
         titles[e.id] = e.title or e.id
         owners[e.id] = e
     grouped = _join_lonely(grouped, owners)
-    sentence_of = _SentenceText(analyses)
     out: list[Conflict] = []
     for (eid, measure), qs in sorted(grouped.items()):
         if measure == "duration":
@@ -395,7 +406,9 @@ def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) ->
         hard = any(
             _disjoint(a[0], b[0]) for i, a in enumerate(readings) for b in readings[i + 1 :]
         )
-        what = measure_label(measure)
+        what = measure_label(measure.removesuffix(_OVERALL)) + (
+            " over the whole" if measure.endswith(_OVERALL) else ""
+        )
         listed = ", ".join(v.value for v in values)
         units = sorted({q.unit for q in qs if q.unit})
         if not hard and len(units) > 1:
