@@ -7,7 +7,11 @@ something named in ``data/measures.yaml`` as a :class:`Quantity`: the measure ("
 and the span of the claim (the qualifier, the number and the measure word). A number belongs to
 the measure whose word stands nearest to it in the same sentence (after it first: "2,000
 people were killed"; then before it: "the death toll was about 300"). Numbers inside dates and
-times of day, years, footnote markers ("[14]") and ordinals are not quantities. Durations are
+times of day, years, footnote markers ("[14]") and ordinals are not quantities. People
+counted by a noun that names no measure ("49,000 residents", "800 villagers") take the
+measure the words after the noun name ("were evacuated", "died"): ``people_nouns`` and
+``people_become``; a force counted right after a verb of loss or capture ("lost 4,000 men")
+is a count of losses or prisoners (``count_after_verbs``). Durations are
 numbers of a time unit after a cue ("lasted about 90 minutes", "for three days"), in minutes;
 offsets ("three days later") are not.
 

@@ -21,8 +21,13 @@ allows 270..330, "more than 3,000" 3,000 and up, "61 or 63" both):
 
 A conflict needs two documents that read the measure differently: numbers of one measure
 inside one page usually count different things (eight battleships, three cruisers), so one
-page alone never makes a conflict; its differing readings join a conflict the pages make.
-Equal readings (within 1 %: "296 miles" and "477 km") are one value.
+page alone makes a conflict only when it sets its readings against each other as estimates
+or accounts, every reading's sentence saying whose figure it is ("chroniclers claimed
+100,000; modern historians estimate 12,000": ``estimate_words`` in ``data/measures.yaml``);
+otherwise its differing readings join a conflict the pages make. Equal readings (within 1 %:
+"296 miles" and "477 km") are one value. A toll or a force stated for a whole war or
+campaign ("in all, 300,000 died during the war": ``whole_scope``) is compared only with
+figures of the whole, never with the toll of one clash.
 """
 
 from __future__ import annotations
