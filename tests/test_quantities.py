@@ -228,3 +228,15 @@ def test_a_toll_of_the_whole_war_is_not_compared_with_the_toll_of_a_clash() -> N
     [c] = quantity_conflicts([_event(whole)], [_analysis(d, t) for d, t in whole.items()])
     assert (c.attribute, c.severity) == ("deaths overall", "hard")
     assert "over the whole" in c.explanation
+
+
+def test_ships_and_aircraft_are_counted_by_fate() -> None:
+    assert _q("A fleet of 130 ships sailed north.")[0][:3] == ("ships", "exact", 130)
+    assert _q("Some 40 vessels were sunk in the gale.")[0][:3] == ("ships sunk", "approximate", 40)
+    assert _q("The raid used 200 planes.")[0][:3] == ("aircraft", "exact", 200)
+    assert _q("In all 29 aircraft were shot down.")[0][:2] == ("aircraft destroyed", "exact")
+    # a class of ship is no count of ships
+    assert _q("The navy had 8 battleships.") == []
+    # the size of a fleet and the ships it lost are not compared
+    texts = {"a": "The raid sank 12 ships.", "b": "The raid involved 90 ships."}
+    assert quantity_conflicts([_event(texts)], [_analysis(d, t) for d, t in texts.items()]) == []

@@ -104,6 +104,11 @@ class _Data:
     people_nouns: tuple[tuple[str, ...], ...] = ()
     #: ... and the words after them that say what the count is of ("were evacuated")
     people_become: tuple[tuple[re.Pattern[str], str], ...] = ()
+    #: per counted measure (ships, aircraft), the words after it that make the count one of
+    #: a fate ("4 ships sunk": ships sunk)
+    fates: Mapping[str, tuple[tuple[re.Pattern[str], str], ...]] = field(default_factory=dict)
+    #: per counted measure, the verbs right before it that name a fate ("sank 12 ships")
+    fate_verbs: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     #: nouns after "N days of" that make the length the event's ("13 days of fighting")
     duration_of: frozenset[str] = frozenset()
     #: ``phrases`` and ``before`` by their first word (see :func:`_by_first_word`)
@@ -175,6 +180,11 @@ def _data() -> _Data:
             sorted((_words(str(w)) for w in raw.get("people_nouns") or ()), key=lambda w: -len(w))
         ),
         people_become=_becomes(raw.get("people_become") or {}),
+        fates={str(k): _becomes(v or {}) for k, v in (raw.get("fates") or {}).items()},
+        fate_verbs={
+            str(k): {str(w).lower(): str(fate) for fate, ws in (v or {}).items() for w in ws}
+            for k, v in (raw.get("fate_verbs") or {}).items()
+        },
         duration_of=frozenset(str(w).lower() for w in raw.get("duration_of_nouns") or ()),
         phrases_by_first=_by_first_word(tuple(phrases)),
         before_by_first=_by_first_word(tuple(before)),
@@ -612,6 +622,18 @@ def _measured(
             verb = re.search(r"([A-Za-z]+)\W*$", text[s0 : _qualifier(text, n, s0, d)[1]])
             if verb and verb.group(1).lower() in d.after_verbs:
                 key = d.after_verbs[verb.group(1).lower()]  # "lost 4,000 men": losses
+    if key in d.fates and m1 > n_end:
+        # "4 ships sunk", "188 planes were destroyed": a count of that fate
+        for pat, other in d.fates[key]:
+            hit = pat.match(text[m1:s1])
+            if hit:
+                key, m1 = other, m1 + hit.end()
+                break
+        else:
+            verb = re.search(r"([A-Za-z]+)\W*$", text[s0 : _qualifier(text, n, s0, d)[1]])
+            fate = d.fate_verbs.get(key, {}).get(verb.group(1).lower()) if verb else None
+            if fate is not None:
+                key = fate  # "sank 12 ships"
     if n.year_like and not (
         key in ("money", "share", "magnitude") or (m0 == n.start and m1 - n_end < 12)
     ):
