@@ -7,7 +7,12 @@ Short sentences written for these tests, about episodes of several eras."""
 from __future__ import annotations
 
 from events_helpers import tv
-from histograph.merge.conflicts import event_name_conflicts, filing_conflict, one_page_two_acts
+from histograph.merge.conflicts import (
+    drop_loose_filings,
+    event_name_conflicts,
+    filing_conflict,
+    one_page_two_acts,
+)
 from histograph.merge.names import _same_place
 from histograph.merge.person_conflicts import title_pair_conflict
 from histograph.merge.quantities import quantity_conflicts
@@ -16,6 +21,7 @@ from histograph.merge.unmerged import unmerged_date_conflicts
 from histograph.model import (
     Analysis,
     Claim,
+    Conflict,
     Document,
     EntityMention,
     Event,
@@ -63,6 +69,33 @@ def test_an_entry_under_a_plain_year_heading_of_another_year_is_a_conflict() -> 
 def test_a_pre_hyphen_heading_is_open_before() -> None:
     text = "### Pre-1914 alliances\n\n- **1882** - The Triple Alliance is formed.\n"
     assert not _filed(text, "1914", "1882", "1882", "1914")
+
+
+def _filing_of(
+    text: str, heading: str, heading_value: str, entry: str, entry_value: str
+) -> Conflict | None:
+    hs, es = text.index(heading), text.index(entry)
+    head = Claim("e" + entry, "date", heading_value, "d", hs, hs + len(heading))
+    own = Claim("e" + entry, "date", entry_value, "d", es, es + len(entry))
+    return filing_conflict(
+        "e" + entry, (tv(entry_value), own), [(tv(heading_value), head, "page title")], text
+    )
+
+
+def test_one_entry_outside_the_page_span_keeps_its_filing_conflict() -> None:
+    text = "# The Revolution (1789-1799)\n\n- **1792** - The monarchy falls.\n- **1804** - An emperor is crowned.\n"
+    c = _filing_of(text, "1789-1799", "1789/1799", "1804", "1804")
+    assert c is not None
+    assert drop_loose_filings([c]) == [c]
+
+
+def test_a_heading_that_several_entries_fall_outside_makes_no_filing_conflict() -> None:
+    # the page's heading dates its subject; its chronology runs before and after it
+    text = "# The siege (1683)\n\n- **1664** - A truce is signed.\n- **1699** - A peace is made at Karlowitz.\n"
+    a = _filing_of(text, "1683", "1683", "1664", "1664")
+    b = _filing_of(text, "1683", "1683", "1699", "1699")
+    assert a is not None and b is not None
+    assert drop_loose_filings([a, b]) == []
 
 
 # --------------------------------------------------------------------------- office titles
@@ -501,6 +534,22 @@ def _war(texts: dict[str, str], name_of: dict[str, str]) -> Event:
     return Event("e-war", "war_or_invasion", "war", None, tuple(ms))
 
 
+def test_names_of_events_of_other_eras_and_regions_are_known() -> None:
+    texts = {
+        "a": "The Indian Mutiny broke out at Meerut.",
+        "b": "The Sepoy Mutiny spread along the Ganges.",
+    }
+    [c] = event_name_conflicts([_war(texts, {"a": "Indian Mutiny", "b": "Sepoy Mutiny"})], texts)
+    assert (c.attribute, c.kind) == ("name", "naming")
+    texts = {
+        "a": "The Munich Agreement was signed at night.",
+        "b": "The Munich Pact gave the region away.",
+    }
+    assert event_name_conflicts(
+        [_war(texts, {"a": "Munich Agreement", "b": "Munich Pact"})], texts
+    )
+
+
 def test_pages_calling_one_event_by_two_names_of_it_is_a_naming_conflict() -> None:
     texts = {
         "a": "The Yom Kippur War began with a surprise attack.",
@@ -547,6 +596,29 @@ def test_a_lone_toll_stays_with_its_own_event() -> None:
                   (EventMention("c", 0, 9, 4, 9, "war_or_invasion"),))
     massacre = _clauses("a", texts["a"], "e-massacre")
     assert quantity_conflicts([siege, treaty, massacre], analyses) == []
+
+
+def test_a_lone_toll_of_its_own_clause_joins_the_near_toll_of_the_attack() -> None:
+    texts = {
+        "a": "The raid came at dawn. In all 410 sailors were killed.",
+        "b": "The raid was a surprise. The raid killed 450 men.",
+        "c": "The raid was a surprise. It sank two ships.",
+    }
+    analyses = [_length_analysis(d, t) for d, t in texts.items()]
+    raid = Event(
+        "e-raid", "war_or_invasion", "The raid", None,
+        (
+            *(EventMention(d, 0, 8, 4, 8, "war_or_invasion") for d in sorted(texts)),
+            EventMention("b", 25, len(texts["b"]), 29, 33, "war_or_invasion"),
+        ),
+    )
+    s = texts["a"].index("In all")
+    deaths = Event(
+        "e-dead", "other", "killed", None,
+        (EventMention("a", s, len(texts["a"]), s + 26, s + 32, "other"),),
+    )
+    [c] = quantity_conflicts([raid, deaths], analyses)
+    assert (c.subject, c.attribute, c.severity) == ("e-raid", "deaths", "hard")
 
 
 # --------------------------------------------------------------------------- places

@@ -126,3 +126,117 @@ def test_sums_in_two_currencies_are_a_soft_conflict() -> None:
     [c] = quantity_conflicts([_event(texts)], [_analysis(d, t) for d, t in texts.items()])
     assert (c.attribute, c.severity) == ("money", "soft")
     assert "different units" in c.explanation
+
+
+# --------------------------------------------------------------------------- figure shapes
+
+
+def test_people_counted_by_a_plain_noun_take_the_measure_the_words_after_it_name() -> None:
+    assert _q("Some 12,000 residents were evacuated from the valley.")[0][:3] == (
+        "homeless", "approximate", 12000,
+    )
+    assert _q("About 800 villagers died in the flood.")[0][:3] == ("deaths", "approximate", 800)
+    assert _q("Around 5,000 Protestant citizens fled the city.")[0][:3] == (
+        "homeless", "approximate", 5000,
+    )
+    # a plain count of people with nothing said about them is no measure
+    assert _q("The town had 12,000 residents and two churches.") == []
+
+
+def test_a_force_after_a_verb_of_loss_or_capture_counts_losses_or_prisoners() -> None:
+    assert _q("The rebels lost 3,000 men at the ford.")[0][:3] == ("losses", "exact", 3000)
+    assert _q("The duke captured 1,200 soldiers.")[0][:3] == ("prisoners", "exact", 1200)
+    assert _q("The duke led 1,200 soldiers.")[0][:3] == ("forces", "exact", 1200)
+    assert _q("The army suffered about 4,000 casualties.")[0][:3] == (
+        "losses", "approximate", 4000,
+    )
+
+
+def test_losses_are_never_compared_with_a_death_toll() -> None:
+    texts = {"a": "The battle cost 2,000 casualties.", "b": "The battle left 600 dead."}
+    assert quantity_conflicts([_event(texts)], [_analysis(d, t) for d, t in texts.items()]) == []
+
+
+def test_a_length_before_of_and_an_activity_noun_is_the_events_length() -> None:
+    assert _q("The truce came after 13 days of fighting.")[0][:3] == (
+        "duration", "exact", 13 * 1440,
+    )
+    assert _q("It followed almost six months of negotiation.")[0][:2] == ("duration", "approximate")
+    assert _q("The council sat for a full year.")[0][:3] == ("duration", "exact", 525600)
+    # a length of something that is no activity is not the event's
+    assert _q("He had 13 days of leave.") == []
+
+
+def test_money_in_more_currencies_and_crowds() -> None:
+    assert _q("The indemnity was 200 million guilders.")[0][:2] == ("money", "exact")
+    assert _q("A crowd of 20,000 filled the square.")[0][:3] == ("participants", "exact", 20000)
+
+
+def test_a_lone_sum_in_another_currency_joins_the_sum_of_the_pages_subject() -> None:
+    # page "a" gives its sum in a clause of an act no other page tells (the fixing of the
+    # sum); page "b" gives the same sum, in dollars, to the treaty itself
+    texts = {
+        "a": "The treaty was signed in the hall. The total was fixed at 90 billion marks.",
+        "b": "The treaty was signed in the hall. The sum was put at about $20 billion.",
+    }
+    treaty = Event(
+        "e-treaty", "treaty_signed", "The treaty", None,
+        tuple(EventMention(d, 0, 33, 4, 10, "treaty_signed") for d in sorted(texts)),
+    )
+    start = texts["a"].index("The total")
+    fixing = Event(
+        "e-fix", "other", "fixed", None,
+        (EventMention("a", start, len(texts["a"]), texts["a"].index("fixed"),
+                      texts["a"].index("fixed") + 5, "other"),),
+    )
+    [c] = quantity_conflicts([treaty, fixing], [_analysis(d, t) for d, t in texts.items()])
+    assert (c.subject, c.attribute, c.severity) == ("e-treaty", "money", "soft")
+
+
+def test_forces_named_before_the_number_people_aboard_and_survivors() -> None:
+    assert _q("He raised an army of 9,000 to relieve the town.")[0][:3] == ("forces", "exact", 9000)
+    assert _q("The liner had 1,900 people aboard.")[0][:3] == ("aboard", "exact", 1900)
+    assert _q("Only 700 survivors reached the shore.")[0][:3] == ("survivors", "exact", 700)
+    # a force that the words after it say died is a death toll
+    assert _q("Some 40 sailors killed in the raid were buried there.")[0][:2] == (
+        "deaths", "approximate",
+    )
+
+
+def test_one_page_setting_two_estimates_against_each_other_is_a_conflict() -> None:
+    texts = {
+        "a": "Chroniclers claimed the host had 100,000 men. Modern historians estimate 12,000 men.",
+    }
+    [c] = quantity_conflicts([_event(texts)], [_analysis("a", texts["a"])])
+    assert (c.attribute, c.severity) == ("forces", "hard")
+    # the figures of two sides, listed without saying whose estimate each is, are none
+    sides = {"a": "The king had 7,000 men. The earl had 10,000 men, according to the rolls."}
+    assert quantity_conflicts([_event(sides)], [_analysis("a", sides["a"])]) == []
+
+
+def test_a_toll_of_the_whole_war_is_not_compared_with_the_toll_of_a_clash() -> None:
+    texts = {
+        "a": "The battle at the ford killed 20,000 men.",
+        "b": "The battle at the ford was fought at dawn. In all, 300,000 died during the war.",
+    }
+    assert quantity_conflicts([_event(texts)], [_analysis(d, t) for d, t in texts.items()]) == []
+    # two tolls of the whole are compared
+    whole = {
+        "a": "The battle was the first. Some 300,000 died over the course of the war.",
+        "b": "The battle was the first. 450,000 were killed throughout the war.",
+    }
+    [c] = quantity_conflicts([_event(whole)], [_analysis(d, t) for d, t in whole.items()])
+    assert (c.attribute, c.severity) == ("deaths overall", "hard")
+    assert "over the whole" in c.explanation
+
+
+def test_ships_and_aircraft_are_counted_by_fate() -> None:
+    assert _q("A fleet of 130 ships sailed north.")[0][:3] == ("ships", "exact", 130)
+    assert _q("Some 40 vessels were sunk in the gale.")[0][:3] == ("ships sunk", "approximate", 40)
+    assert _q("The raid used 200 planes.")[0][:3] == ("aircraft", "exact", 200)
+    assert _q("In all 29 aircraft were shot down.")[0][:2] == ("aircraft destroyed", "exact")
+    # a class of ship is no count of ships
+    assert _q("The navy had 8 battleships.") == []
+    # the size of a fleet and the ships it lost are not compared
+    texts = {"a": "The raid sank 12 ships.", "b": "The raid involved 90 ships."}
+    assert quantity_conflicts([_event(texts)], [_analysis(d, t) for d, t in texts.items()]) == []

@@ -7,7 +7,11 @@ something named in ``data/measures.yaml`` as a :class:`Quantity`: the measure ("
 and the span of the claim (the qualifier, the number and the measure word). A number belongs to
 the measure whose word stands nearest to it in the same sentence (after it first: "2,000
 people were killed"; then before it: "the death toll was about 300"). Numbers inside dates and
-times of day, years, footnote markers ("[14]") and ordinals are not quantities. Durations are
+times of day, years, footnote markers ("[14]") and ordinals are not quantities. People
+counted by a noun that names no measure ("49,000 residents", "800 villagers") take the
+measure the words after the noun name ("were evacuated", "died"): ``people_nouns`` and
+``people_become``; a force counted right after a verb of loss or capture ("lost 4,000 men")
+is a count of losses or prisoners (``count_after_verbs``). Durations are
 numbers of a time unit after a cue ("lasted about 90 minutes", "for three days"), in minutes;
 offsets ("three days later") are not.
 
@@ -30,7 +34,16 @@ from typing import Any, Literal
 from ..datafile import load_yaml
 from ..model import Analysis
 
-__all__ = ["Quantity", "find_quantities", "measure_label", "phase_verbs", "side_measures"]
+__all__ = [
+    "Quantity",
+    "estimate_words",
+    "find_quantities",
+    "measure_label",
+    "phase_verbs",
+    "side_measure_types",
+    "side_measures",
+    "whole_scope_words",
+]
 
 Bound = Literal["exact", "approximate", "lower", "upper", "range"]
 
@@ -84,6 +97,20 @@ class _Data:
     #: after a counted noun, words that make the count one of another measure ("1,500
     #: soldiers were killed": a death toll, not the size of a force)
     becomes: tuple[tuple[re.Pattern[str], str], ...] = ()
+    #: verbs right before a counted force that make the count one of another measure ("lost
+    #: 4,000 men": losses)
+    after_verbs: Mapping[str, str] = field(default_factory=dict)
+    #: nouns that count people without naming a measure ("49,000 residents") ...
+    people_nouns: tuple[tuple[str, ...], ...] = ()
+    #: ... and the words after them that say what the count is of ("were evacuated")
+    people_become: tuple[tuple[re.Pattern[str], str], ...] = ()
+    #: per counted measure (ships, aircraft), the words after it that make the count one of
+    #: a fate ("4 ships sunk": ships sunk)
+    fates: Mapping[str, tuple[tuple[re.Pattern[str], str], ...]] = field(default_factory=dict)
+    #: per counted measure, the verbs right before it that name a fate ("sank 12 ships")
+    fate_verbs: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    #: nouns after "N days of" that make the length the event's ("13 days of fighting")
+    duration_of: frozenset[str] = frozenset()
     #: ``phrases`` and ``before`` by their first word (see :func:`_by_first_word`)
     phrases_by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]] = field(
         default_factory=dict
@@ -143,20 +170,41 @@ def _data() -> _Data:
             for kind, words in raw["time_cues"].items()
             for w in words
         },
-        becomes=tuple(
-            (
-                re.compile(
-                    r"^\s+(?:"
-                    + "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
-                    + r")\b",
-                    re.I,
-                ),
-                str(key),
-            )
-            for key, words in (raw.get("count_becomes") or {}).items()
+        becomes=_becomes(raw.get("count_becomes") or {}),
+        after_verbs={
+            str(w).lower(): str(key)
+            for key, words in (raw.get("count_after_verbs") or {}).items()
+            for w in words
+        },
+        people_nouns=tuple(
+            sorted((_words(str(w)) for w in raw.get("people_nouns") or ()), key=lambda w: -len(w))
         ),
+        people_become=_becomes(raw.get("people_become") or {}),
+        fates={str(k): _becomes(v or {}) for k, v in (raw.get("fates") or {}).items()},
+        fate_verbs={
+            str(k): {str(w).lower(): str(fate) for fate, ws in (v or {}).items() for w in ws}
+            for k, v in (raw.get("fate_verbs") or {}).items()
+        },
+        duration_of=frozenset(str(w).lower() for w in raw.get("duration_of_nouns") or ()),
         phrases_by_first=_by_first_word(tuple(phrases)),
         before_by_first=_by_first_word(tuple(before)),
+    )
+
+
+def _becomes(spec: Mapping[str, Any]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Per measure, one pattern of the words (any of ``spec[measure]``) that may follow a
+    counted noun."""
+    return tuple(
+        (
+            re.compile(
+                r"^\s+(?:"
+                + "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+                + r")\b",
+                re.I,
+            ),
+            str(key),
+        )
+        for key, words in spec.items()
     )
 
 
@@ -173,6 +221,42 @@ def side_measures() -> frozenset[str]:
         resources.files("histograph").joinpath("data/measures.yaml").read_text("utf-8")
     )
     return frozenset(str(m) for m in raw.get("side_measures") or ())
+
+
+@lru_cache(maxsize=1)
+def estimate_words() -> re.Pattern[str]:
+    """Words that say a figure is someone's estimate or account (``estimate_words`` in
+    ``data/measures.yaml``), as one case-insensitive pattern of whole words."""
+    raw = load_yaml(
+        resources.files("histograph").joinpath("data/measures.yaml").read_text("utf-8")
+    )
+    words = sorted((str(w) for w in raw.get("estimate_words") or ["(?!)"]), key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I
+    )
+
+
+@lru_cache(maxsize=1)
+def whole_scope_words() -> re.Pattern[str]:
+    """Phrases that state a toll or a force for a whole war or campaign (``whole_scope`` in
+    ``data/measures.yaml``), as one case-insensitive pattern."""
+    raw = load_yaml(
+        resources.files("histograph").joinpath("data/measures.yaml").read_text("utf-8")
+    )
+    words = sorted((str(w) for w in raw.get("whole_scope") or ["(?!)"]), key=len, reverse=True)
+    return re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.I
+    )
+
+
+@lru_cache(maxsize=1)
+def side_measure_types() -> frozenset[str]:
+    """Event types that have tolls and forces of their own (``side_measure_types`` in
+    ``data/measures.yaml``): the only events a lone toll of another clause may join."""
+    raw = load_yaml(
+        resources.files("histograph").joinpath("data/measures.yaml").read_text("utf-8")
+    )
+    return frozenset(str(m) for m in raw.get("side_measure_types") or ())
 
 
 def measure_label(measure: str) -> str:
@@ -438,6 +522,27 @@ def _times_of_day(text: str, doc_id: str, s0: int, s1: int, d: _Data) -> list[Qu
     return out
 
 
+def _people_count(text: str, n_end: int, s1: int, d: _Data) -> tuple[str, int, int] | None:
+    """A count of people by a noun that names no measure, and what the words after the noun
+    say the count is of: "49,000 residents were evacuated" (people left homeless), "2,000
+    villagers died" (deaths). None when the noun is not followed by such words."""
+    after = list(_WORD_SPANS.finditer(text[n_end : min(s1, n_end + 60)]))
+    words = [w.group().lower() for w in after]
+    for noun in d.people_nouns:
+        # the noun right after the number, or after one describing word ("2,000 Jewish
+        # residents")
+        for skip in (0, 1):
+            if tuple(words[skip : skip + len(noun)]) != noun:
+                continue
+            noun_end = n_end + after[skip + len(noun) - 1].end()
+            for pat, key in d.people_become:
+                hit = pat.match(text[noun_end:s1])
+                if hit:
+                    return key, n_end, noun_end + hit.end()
+            return None
+    return None
+
+
 def _duration_unit(text: str, n: _Num, s1: int, d: _Data) -> str | None:
     m = re.match(r"[\s-]*([A-Za-z]+)", text[n.end : s1])
     if m and m.group(1).lower() in d.units:
@@ -461,6 +566,11 @@ def _duration(
         return Quantity(doc_id, qstart, end, "duration", minutes, minutes, bound,
                         " ".join(text[qstart : n.end + 1 + len(hyphen.group(1))].split()),
                         "minutes")
+    of_noun = re.match(r"[\s-]*[A-Za-z]+\s+of\s+([A-Za-z-]+)", text[n.end : s1])
+    if of_noun and of_noun.group(1).lower() in d.duration_of:
+        # "after 13 days of fighting", "almost six months of negotiation": the length of
+        # the event the noun names
+        return _duration_quantity(text, doc_id, n, qstart, bound, unit, s1, d)
     if re.fullmatch(r"\s*for\s*", text[s0:qstart], re.I):
         # a sentence that opens "For thirteen days, ..." tells how long its story lasted
         return _duration_quantity(text, doc_id, n, qstart, bound, unit, s1, d)
@@ -497,6 +607,8 @@ def _measured(
         value = n.value
         if n.currency:
             measure = ("money", n.start, measure[2] if measure and measure[0] == "money" else n_end)
+    if measure is None and not n.currency:
+        measure = _people_count(text, n_end, s1, d)
     if measure is None:
         return None
     key, m0, m1 = measure
@@ -506,6 +618,22 @@ def _measured(
             if hit:
                 key, m1 = other, m1 + hit.end()
                 break
+        else:
+            verb = re.search(r"([A-Za-z]+)\W*$", text[s0 : _qualifier(text, n, s0, d)[1]])
+            if verb and verb.group(1).lower() in d.after_verbs:
+                key = d.after_verbs[verb.group(1).lower()]  # "lost 4,000 men": losses
+    if key in d.fates and m1 > n_end:
+        # "4 ships sunk", "188 planes were destroyed": a count of that fate
+        for pat, other in d.fates[key]:
+            hit = pat.match(text[m1:s1])
+            if hit:
+                key, m1 = other, m1 + hit.end()
+                break
+        else:
+            verb = re.search(r"([A-Za-z]+)\W*$", text[s0 : _qualifier(text, n, s0, d)[1]])
+            fate = d.fate_verbs.get(key, {}).get(verb.group(1).lower()) if verb else None
+            if fate is not None:
+                key = fate  # "sank 12 ships"
     if n.year_like and not (
         key in ("money", "share", "magnitude") or (m0 == n.start and m1 - n_end < 12)
     ):

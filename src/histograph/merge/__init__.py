@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..entities.authority import AuthorityRecord
 from ..model import Analysis, Claim, Conflict, ConflictValue, CopyLink, Document, KnowledgeBase
 from .anachronism import anachronism_conflicts
-from .conflicts import event_name_conflicts, party_count_conflicts
+from .conflicts import drop_loose_filings, event_name_conflicts, party_count_conflicts
 from .events import merge_events
 from .people import merge_people
 from .person_conflicts import extra_person_conflicts
@@ -59,19 +59,21 @@ def merge(
         events=tuple(events),
         people=tuple(people),
         conflicts=combine_conflicts(
-            [
-                *person_conflicts,
-                *event_conflicts,
-                *unmerged_date_conflicts(events, texts, people=people),
-                *title_date_conflicts(events, texts),
-                *party_count_conflicts(events, texts),
-                *event_name_conflicts(events, texts),
-                *quantity_conflicts(events, analyses),
-                *clock_conflicts(events, analyses),
-                *hour_conflicts(events, texts),
-                *anachronism_conflicts(events, people),
-                *spelling_conflicts(events, people, analyses),
-            ]
+            drop_loose_filings(
+                [
+                    *person_conflicts,
+                    *event_conflicts,
+                    *unmerged_date_conflicts(events, texts, people=people),
+                    *title_date_conflicts(events, texts),
+                    *party_count_conflicts(events, texts),
+                    *event_name_conflicts(events, texts),
+                    *quantity_conflicts(events, analyses),
+                    *clock_conflicts(events, analyses),
+                    *hour_conflicts(events, texts),
+                    *anachronism_conflicts(events, people),
+                    *spelling_conflicts(events, people, analyses),
+                ]
+            )
         ),
         copies=tuple(copies),
     )

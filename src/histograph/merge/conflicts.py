@@ -465,6 +465,36 @@ def filing_conflict(
     return _conflict(event_id, "date", values, "filing", "soft", explanation)
 
 
+#: a heading that this many of a page's dated entries fall outside does not bound them
+_LOOSE_HEADING = 2
+
+
+def drop_loose_filings(conflicts: Sequence[Conflict]) -> list[Conflict]:
+    """``conflicts`` without the ``filing`` conflicts of headings that do not bound their
+    entries. One entry filed outside a heading's span ("June 1941" under "1917-1939") is a
+    slip of the page; when several entries of one page lie outside the same heading, the
+    heading names the page's subject or its main years (a battle's year over a chronology of
+    its background and aftermath), not a span the entries claim to lie in, and none of them
+    disagrees with it."""
+    outside: dict[tuple[str, int, int], int] = defaultdict(int)
+    for c in conflicts:
+        if c.kind != "filing":
+            continue
+        for key in _filing_headings(c):
+            outside[key] += 1
+    return [
+        c
+        for c in conflicts
+        if c.kind != "filing"
+        or all(outside[key] < _LOOSE_HEADING for key in _filing_headings(c))
+    ]
+
+
+def _filing_headings(c: Conflict) -> set[tuple[str, int, int]]:
+    """The heading claims of a filing conflict (every value but the entry's own, the last)."""
+    return {(cl.doc_id, cl.start, cl.end) for v in c.values[:-1] for cl in v.claims}
+
+
 def distinct_claims(claims: Iterable[Claim]) -> list[Claim]:
     seen: dict[tuple[str, int, int, str], Claim] = {}
     for c in claims:

@@ -21,8 +21,13 @@ allows 270..330, "more than 3,000" 3,000 and up, "61 or 63" both):
 
 A conflict needs two documents that read the measure differently: numbers of one measure
 inside one page usually count different things (eight battleships, three cruisers), so one
-page alone never makes a conflict; its differing readings join a conflict the pages make.
-Equal readings (within 1 %: "296 miles" and "477 km") are one value.
+page alone makes a conflict only when it sets its readings against each other as estimates
+or accounts, every reading's sentence saying whose figure it is ("chroniclers claimed
+100,000; modern historians estimate 12,000": ``estimate_words`` in ``data/measures.yaml``);
+otherwise its differing readings join a conflict the pages make. Equal readings (within 1 %:
+"296 miles" and "477 km") are one value. A toll or a force stated for a whole war or
+campaign ("in all, 300,000 died during the war": ``whole_scope``) is compared only with
+figures of the whole, never with the toll of one clash.
 """
 
 from __future__ import annotations
@@ -32,13 +37,17 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from ..events.quantities import (
     Quantity,
+    estimate_words,
     find_quantities,
     measure_label,
     phase_verbs,
+    side_measure_types,
     side_measures,
+    whole_scope_words,
 )
 from ..model import Analysis, Claim, Conflict, ConflictValue, Event, EventMention
 from .conflicts import _conflict
@@ -234,10 +243,15 @@ _NEAR_FACTOR = 1.2
 
 
 def _near(a: Sequence[Quantity], b: Sequence[Quantity]) -> bool:
+    """Some figure of ``a`` and some of ``b`` can be readings of one figure: near
+    (:data:`_NEAR_FACTOR`), or sums in two currencies ("132 billion marks" / "$33 billion"),
+    which cannot be told apart as written."""
     for x in a:
         x0, x1 = x.range()
         for y in b:
             if x.unit != y.unit:
+                if x.measure == y.measure == "money" and x.unit and y.unit:
+                    return True
                 continue
             y0, y1 = y.range()
             lo, hi = max(x0, y0), min(x1, y1)
@@ -265,9 +279,12 @@ def _join_lonely(
     states the figure of its subject, even when the sentence is told by an event no other page
     tells: such a lone figure joins the figures of that measure other pages give to another
     event when the two are near (:data:`_NEAR_FACTOR`), under the event more pages tell.
-    Times of day are left where they are (they belong to one phase), and so are the
-    ``side_measures`` of ``data/measures.yaml`` (tolls and army sizes: one episode has one for
-    each side and each clash)."""
+    Times of day are left where they are (they belong to one phase). Tolls and army sizes
+    (the ``side_measures`` of ``data/measures.yaml``: one episode has one for each side and
+    each clash) join only an event of a type that has them (``side_measure_types``: an
+    attack, a battle, a disaster): a page's lone toll told in a clause of its own ("2,400
+    sailors and soldiers were killed") is the toll other pages give the attack, never the
+    toll of the treaty that ended the war."""
     out = {k: list(v) for k, v in grouped.items()}
     per_doc: dict[tuple[str, str], int] = defaultdict(int)
     for (_eid, measure), qs in grouped.items():
@@ -276,7 +293,7 @@ def _join_lonely(
     for (eid, measure), qs in sorted(  # the least told first
         grouped.items(), key=lambda kv: (_centrality(owners[kv[0][0]]), kv[0]), reverse=True
     ):
-        if measure.endswith(" time") or measure in side_measures() or (eid, measure) not in out:
+        if measure.endswith(" time") or (eid, measure) not in out:
             continue
         docs = {q.doc_id for q in qs}
         if len(docs) != 1 or per_doc[(next(iter(docs)), measure)] != 1:
@@ -290,6 +307,10 @@ def _join_lonely(
             and not docs & {q.doc_id for q in other} and _near(qs, other)
         ]
         cands = [k for k in cands if len({m.doc_id for m in owners[k[0]].mentions}) >= 2]
+        if measure.removesuffix(_OVERALL) in side_measures():
+            # a toll or a force joins only an event that has tolls and forces (an attack,
+            # a battle, a disaster; never the treaty that ended the war)
+            cands = [k for k in cands if owners[k[0]].type in side_measure_types()]
         if not cands:
             continue
         best = min(cands, key=lambda k: (_centrality(owners[k[0]]), k))
@@ -297,12 +318,67 @@ def _join_lonely(
     return out
 
 
+class _SentenceText:
+    """The text of the sentence a quantity stands in (lower case), by bisection."""
+
+    def __init__(self, analyses: Sequence[Analysis]) -> None:
+        self._texts = {a.document.id: a.document.text for a in analyses}
+        self._sents = {
+            a.document.id: sorted((s.start, s.end) for s in a.sentences) for a in analyses
+        }
+
+    def __call__(self, q: Quantity) -> str:
+        text = self._texts.get(q.doc_id, "")
+        sents = self._sents.get(q.doc_id) or [(0, len(text))]
+        i = bisect.bisect_right(sents, (q.start, math.inf)) - 1
+        s0, s1 = sents[i] if i >= 0 else (0, len(text))
+        if not s0 <= q.start < s1:
+            s0, s1 = q.start, q.end
+        return text[s0:s1].lower()
+
+
+#: the suffix of a side measure stated for a whole war or campaign ("deaths overall")
+_OVERALL = " overall"
+
+
+#: one page's readings of a measure that it weighs as estimates: at most this many
+_MAX_WEIGHED = 3
+
+
+def _page_weighs_estimates(
+    readings: Sequence[Sequence[Quantity]], sentence_of: _SentenceText
+) -> bool:
+    """One page sets readings of one figure against each other as estimates or accounts
+    ("contemporary chroniclers claimed 100,000 men; modern historians estimate 10,000"): a
+    disagreement inside the page. Every reading's sentence must say whose estimate or account
+    it is (``estimate_words`` in ``data/measures.yaml``), so that a page listing the figures
+    of two sides or two clashes ("the English had 7,000 men, the Normans 10,000") is none."""
+    by_doc: dict[str, list[Quantity]] = defaultdict(list)
+    for r in readings:
+        for q in r:
+            by_doc[q.doc_id].append(q)
+    words = estimate_words()
+    for qs in by_doc.values():
+        distinct = _readings(qs)
+        if not 2 <= len(distinct) <= _MAX_WEIGHED:
+            continue
+        if all(any(words.search(sentence_of(q)) for q in r) for r in distinct):
+            return True
+    return False
+
+
 def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) -> list[Conflict]:
     """The count and amount conflicts of the merged events (see the module doc)."""
     grouped: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
     titles: dict[str, str] = {}
     owners: dict[str, Event] = {}
+    sentence_of = _SentenceText(analyses)
+    scope = whole_scope_words()
     for e, q in attach_quantities(events, analyses):
+        if q.measure in side_measures() and scope.search(sentence_of(q)):
+            # "in all, 90,000 died over the course of the war": the toll of the whole, never
+            # compared with the toll of one clash
+            q = replace(q, measure=f"{q.measure}{_OVERALL}")
         grouped[(e.id, q.measure)].append(q)
         titles[e.id] = e.title or e.id
         owners[e.id] = e
@@ -314,7 +390,11 @@ def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) ->
         readings = _readings(sorted(qs, key=lambda q: (q.low, q.high, q.doc_id, q.start)))
         if len(readings) < 2:
             continue
-        if measure != "duration" and not _pages_differ(readings):
+        if (
+            measure != "duration"
+            and not _pages_differ(readings)
+            and not _page_weighs_estimates(readings, sentence_of)
+        ):
             continue
         values: list[ConflictValue] = []
         seen: set[str] = set()
@@ -331,7 +411,9 @@ def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) ->
         hard = any(
             _disjoint(a[0], b[0]) for i, a in enumerate(readings) for b in readings[i + 1 :]
         )
-        what = measure_label(measure)
+        what = measure_label(measure.removesuffix(_OVERALL)) + (
+            " over the whole" if measure.endswith(_OVERALL) else ""
+        )
         listed = ", ".join(v.value for v in values)
         units = sorted({q.unit for q in qs if q.unit})
         if not hard and len(units) > 1:
