@@ -496,6 +496,74 @@ class SQLiteStore(SQLStore):
                     conn, kb, retire, scope, generation, current, changed, bool(bulk)
                 )
 
+    def bulk_load(self, chunks: Iterable[KnowledgeBase]) -> None:
+        """Fill an empty store from a stream of knowledge bases, in one transaction, through
+        the bulk path of :meth:`replace_knowledge` (secondary indexes dropped and made once at
+        the end, the full-text index and the facets built in one pass): a builder of a very
+        large knowledge base holds one chunk in memory, not the whole. Each chunk's analyses
+        are stored, then its people, events and conflicts appended in the order given (their
+        positions continue from chunk to chunk). A chunk may cite the documents of its own and
+        of earlier chunks (else E013); ids are unique per chunk (E014) and across chunks (the
+        primary keys). Raises StoreError (E036) when the store already holds documents or
+        knowledge; on any error the store is unchanged."""
+        with self._transaction() as conn:
+            tables = (*_ANALYSIS_TABLES, *_KNOWLEDGE_TABLES)
+            if len(_empty(conn, tables)) != len(tables):
+                raise StoreError(f"E036 {self.path}: bulk_load fills an empty store only")
+            current = self._state(conn, "generation")
+            at = {"entity": 0, "event": 0, "conflict": 0, "copy": 0}
+            with _bulk_fill(conn, tables):
+                for kb in chunks:
+                    validate_ids(kb)
+                    self._add_analyses(conn, self._new_analyses(conn, kb.analyses))
+                    self._append_knowledge(conn, kb, at)
+            conn.execute("UPDATE merge_key_docs SET merged = 1 WHERE merged = 0")
+            self._set_state(conn, "full_merge", 0)
+            for sql, params in facet_refresh_sql(None, _marks):
+                conn.execute(sql, params)
+            self._set_state(conn, "generation", current + 1)
+            self._set_state(conn, "knowledge_generation", current + 1)
+
+    def _append_knowledge(
+        self, conn: sqlite3.Connection, kb: KnowledgeBase, at: dict[str, int]
+    ) -> None:
+        """Write the people, events and conflicts of ``kb`` after those stored (``at``: the
+        next position of each kind, advanced), with their digests, as :meth:`_replace_rows`
+        writes a whole knowledge base into empty tables."""
+        needed = sorted(knowledge_doc_ids(kb))
+        present: set[str] = set()
+        for chunk in _chunks(needed):
+            present.update(
+                str(r["id"])
+                for r in conn.execute(
+                    f"SELECT id FROM documents WHERE id IN ({_marks(len(chunk))})", chunk
+                )
+            )
+        if missing := set(needed) - present:
+            raise missing_documents_error(missing)
+        seqs: dict[str, dict[str, float]] = {}
+        for kind, records in (("entity", kb.people), ("event", kb.events),
+                              ("conflict", kb.conflicts)):
+            digests: dict[str, bytes] = {}
+            for r in records:
+                text = repr(r)
+                check_repr(text, r, f"knowledge base {kind}")
+                digests[r.id] = D.digest(r, text)
+            seqs[kind] = {r.id: float(at[kind] + j) for j, r in enumerate(records)}
+            at[kind] += len(records)
+            conn.executemany(
+                "INSERT INTO knowledge_rows (kind, id, digest) VALUES (?, ?, ?)",
+                [(kind, key, d) for key, d in digests.items()],
+            )
+        self._write_people(conn, kb.people, seqs["entity"])
+        claim_ids = self._write_claims(conn, kb)
+        self._write_events(conn, kb.events, claim_ids, seqs["event"])
+        self._write_conflicts(conn, kb.conflicts, claim_ids, seqs["conflict"])
+        self._insert(
+            conn, "copies", (S.copy_row(c, at["copy"] + i) for i, c in enumerate(kb.copies))
+        )
+        at["copy"] += len(kb.copies)
+
     def _replace_rows(
         self,
         conn: sqlite3.Connection,
