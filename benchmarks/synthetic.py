@@ -106,13 +106,13 @@ def kb_chunks(n: int, seed: int = 1, chunk_docs: int = CHUNK_DOCS) -> Iterator[K
         yield kb
 
 
-def build_kb(n: int, seed: int = 1) -> KnowledgeBase:
+def build_kb(n: int, seed: int = 1, chunk_docs: int = CHUNK_DOCS) -> KnowledgeBase:
     """A synthetic knowledge base of ``n`` events in one piece (:func:`kb_chunks` joined)."""
     analyses: list[Analysis] = []
     events: list[Event] = []
     people: list[Person] = []
     conflicts: list[Conflict] = []
-    for kb in kb_chunks(n, seed):
+    for kb in kb_chunks(n, seed, chunk_docs):
         analyses += kb.analyses
         events += kb.events
         people += kb.people

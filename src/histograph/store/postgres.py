@@ -868,26 +868,42 @@ class PostgresStore(SQLStore):
         offset: int = 0,
         after: str | None = None,
     ) -> list[Event]:
-        where, params = self._event_filter(earliest, latest, entity, type, source)
         with self._snapshot():
-            if earliest is not None:
-                # an overlap with [earliest, ...] starts at most `width` days before it
-                row = self._one("SELECT max(date_latest - date_earliest) AS w FROM events")
-                width = int(row["w"]) if row and row["w"] is not None else 0
-                where += " AND e.date_earliest >= %s"
-                params.append(earliest - width)
-            if after is not None:
-                return self._load_events(self._events_after(where, params, after, limit, offset))
-            if limit is None and offset == 0:
-                sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}"
-                return self._load_events(self._all(sql, params))
-            # the page's ids from the order index (it includes them: an index-only walk
-            # past the offset, migration 5), then only those rows
-            sql = (
-                f"SELECT * FROM events e WHERE e.id IN (SELECT e.id FROM events e{where}"
-                f" ORDER BY {_EVENT_ORDER}{self._page(limit, offset)}) ORDER BY {_EVENT_ORDER}"
+            return self._load_events(
+                self._event_rows(earliest, latest, entity, type, source, limit, offset, after)
             )
-            return self._load_events(self._all(sql, params))
+
+    def _event_rows(
+        self,
+        earliest: int | None,
+        latest: int | None,
+        entity: str | None,
+        type: str | None,
+        source: str | None,
+        limit: int | None,
+        offset: int,
+        after: str | None,
+    ) -> list[dict[str, Any]]:
+        """The event rows of :meth:`events`, in timeline order (in the caller's snapshot)."""
+        where, params = self._event_filter(earliest, latest, entity, type, source)
+        if earliest is not None:
+            # an overlap with [earliest, ...] starts at most `width` days before it
+            row = self._one("SELECT max(date_latest - date_earliest) AS w FROM events")
+            width = int(row["w"]) if row and row["w"] is not None else 0
+            where += " AND e.date_earliest >= %s"
+            params.append(earliest - width)
+        if after is not None:
+            return self._events_after(where, params, after, limit, offset)
+        if limit is None and offset == 0:
+            sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}"
+            return self._all(sql, params)
+        # the page's ids from the order index (it includes them: an index-only walk
+        # past the offset, migration 5), then only those rows
+        sql = (
+            f"SELECT * FROM events e WHERE e.id IN (SELECT e.id FROM events e{where}"
+            f" ORDER BY {_EVENT_ORDER}{self._page(limit, offset)}) ORDER BY {_EVENT_ORDER}"
+        )
+        return self._all(sql, params)
 
     def _events_after(
         self, where: str, params: list[Any], after: str, limit: int | None, offset: int

@@ -542,8 +542,10 @@ class SQLiteStore(SQLStore):
         if missing := set(needed) - present:
             raise missing_documents_error(missing)
         seqs: dict[str, dict[str, float]] = {}
-        for kind, records in (("entity", kb.people), ("event", kb.events),
-                              ("conflict", kb.conflicts)):
+        groups: tuple[tuple[str, Sequence[Person | Event | Conflict]], ...] = (
+            ("entity", kb.people), ("event", kb.events), ("conflict", kb.conflicts)
+        )
+        for kind, records in groups:
             digests: dict[str, bytes] = {}
             for r in records:
                 text = repr(r)
@@ -1216,6 +1218,23 @@ class SQLiteStore(SQLStore):
         offset: int = 0,
         after: str | None = None,
     ) -> list[Event]:
+        with self._reading():
+            return self._load_events(
+                self._event_rows(earliest, latest, entity, type, source, limit, offset, after)
+            )
+
+    def _event_rows(
+        self,
+        earliest: int | None,
+        latest: int | None,
+        entity: str | None,
+        type: str | None,
+        source: str | None,
+        limit: int | None,
+        offset: int,
+        after: str | None,
+    ) -> list[dict[str, Any]]:
+        """The event rows of :meth:`events`, in timeline order (see :meth:`event_summaries`)."""
         check_page(limit, offset)
         where, params = self._event_filter(earliest, latest, entity, type, source)
         if earliest is not None:
@@ -1223,17 +1242,17 @@ class SQLiteStore(SQLStore):
             where += " AND e.date_earliest >= ?"
             params.append(earliest - self._max_width())
         if after is not None:
-            return self._load_events(self._events_after(where, params, after, limit, offset))
+            return self._events_after(where, params, after, limit, offset)
         if limit is None and offset == 0:
             sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}"
-            return self._load_events(self._all(sql, params))
+            return self._all(sql, params)
         # the page's rowids from the (covering) order index, then only those rows
         sql = (
             f"SELECT * FROM events WHERE rowid IN (SELECT e.rowid FROM events e{where}"
             f" ORDER BY {_EVENT_ORDER}{self._page(limit, offset)})"
             f" ORDER BY {_EVENT_ORDER.replace('e.', '')}"
         )
-        return self._load_events(self._all(sql, params))
+        return self._all(sql, params)
 
     def _max_width(self) -> int:
         """Days between the first and last day of the longest dated event (an index lookup)."""

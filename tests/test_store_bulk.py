@@ -1,0 +1,123 @@
+"""The streamed bulk build (``bulk_load``: a knowledge base written chunk by chunk, as
+``benchmarks/kbscale.py`` builds a million events) and the drawn timeline's projection
+(``event_summaries``): each reads back as the one-piece write and the whole events do."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from histograph.api import Histograph
+from histograph.model import KnowledgeBase
+from histograph.store import StoreError, open_store
+from histograph.store.sqlite import SQLiteStore
+from histograph.web.views import Filters, Views, drawn_item, summarise
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from synthetic import build_kb, kb_chunks, small_kb
+
+
+def _dump(store: SQLiteStore) -> dict[str, object]:
+    """What a reader sees: every event, person, conflict, document and the facets."""
+    f = store.facets()
+    return {
+        "events": store.events(),
+        "people": store.people(kind=None, limit=None),
+        "conflicts": store.conflicts(),
+        "docs": [(d.id, d.text) for d in store.documents()],
+        "facets": (f.types, f.entities, f.sources),
+        "stats": store.stats(),
+        "search": store.search("Surname3", 50),
+        "fresh": store.knowledge_stale(),
+    }
+
+
+def test_a_streamed_build_reads_back_as_one_replace_knowledge(tmp_path: Path) -> None:
+    chunks = list(kb_chunks(900, chunk_docs=7))  # 45 documents: 7 chunks, the last short
+    assert len(chunks) == 7 and not any(c.people for c in chunks[:-1])
+    one = SQLiteStore(tmp_path / "one.db")
+    one.replace_knowledge(build_kb(900, chunk_docs=7))
+    streamed = SQLiteStore(tmp_path / "streamed.db")
+    streamed.bulk_load(iter(chunks))
+    assert _dump(streamed) == _dump(one)
+    streamed.close()
+    one.close()
+
+
+def test_a_bulk_load_fills_an_empty_store_only_and_fails_whole(tmp_path: Path) -> None:
+    s = SQLiteStore(tmp_path / "k.db")
+    s.replace_knowledge(small_kb())
+    with pytest.raises(StoreError, match="E036"):
+        s.bulk_load(iter([KnowledgeBase()]))
+    empty = SQLiteStore(tmp_path / "e.db")
+    first, second = list(kb_chunks(400, chunk_docs=10))
+    # the second chunk cites documents no chunk stored: nothing of the first is kept
+    orphan = KnowledgeBase(events=second.events)
+    with pytest.raises(ValueError, match="E013"):
+        empty.bulk_load(iter([first, orphan]))
+    assert empty.count_events() == 0 and not empty.documents()
+    empty.bulk_load(iter([first, second]))  # and the store is still usable
+    assert empty.count_events() == 400
+    s.close()
+    empty.close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_event_summaries_are_the_events_projected(
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """Same events, same order, same filters and pages as :meth:`events`; the participants,
+    sources and conflict attributes of each are those of the whole event."""
+    if backend == "postgres":
+        s = open_store(request.getfixturevalue("postgres_url"))
+    else:
+        s = open_store(str(tmp_path / "s.db"))
+    kb = small_kb()
+    s.replace_knowledge(kb)
+    attrs: dict[str, list[str]] = {}
+    for c in s.conflicts():
+        attrs.setdefault(c.subject, []).append(c.attribute)
+    for kw in (
+        {},
+        {"limit": 7, "offset": 3},
+        {"type": "treaty"},
+        {"entity": "p2", "limit": 20},
+        {"source": kb.analyses[2].document.id},
+        {"earliest": kb.events[40].date.earliest if kb.events[40].date else 0},
+    ):
+        got = s.event_summaries(**kw)  # type: ignore[attr-defined]
+        want = [summarise(e, tuple(attrs.get(e.id, ()))) for e in s.events(**kw)]
+        assert got == want and got
+    s.close()
+
+
+def test_the_drawn_timeline_reads_no_quote(tmp_path: Path) -> None:
+    """The first view's drawn items come from the projection: no source text is read for
+    them (the list of 50 below it reads its headlines from the sources)."""
+    db = tmp_path / "k.db"
+    with open_store(str(db)) as s:
+        s.replace_knowledge(small_kb())
+    with Histograph(str(db)) as hg:
+        quoted: list[str] = []
+        real = hg.store.quote
+
+        def spy(doc_id: str, start: int, end: int) -> str | None:
+            quoted.append(doc_id)
+            return real(doc_id, start, end)
+
+        hg.store.quote = spy  # type: ignore[method-assign]
+        items = Views(hg).timeline_items(Filters())
+        assert items["items"] and not quoted
+        first = items["items"][0]
+        assert set(first) >= {"id", "title", "start", "type", "entities", "sources", "className"}
+
+
+def test_a_drawn_item_of_an_imprecise_disputed_event() -> None:
+    kb = small_kb()
+    e = next(e for e in kb.events if e.date is not None and e.date.precision == "month")
+    item = drawn_item(summarise(e, ("date", "participant")))
+    assert item["type"] == "range" and item["end"] > item["start"]
+    assert item["disputed"] and item["conflicts"] == 2
+    assert "imprecise" in item["className"] and "conflicted" in item["className"]
