@@ -23,6 +23,7 @@ from ..store import open_store
 from .assets import TIMELINEJS_CSS, TIMELINEJS_JS, VIS_CSS, VIS_JS, find_node_modules, vendor_dirs
 from .links import ServerLinks
 from .templating import render
+from .templating import warm as warm_templates
 from .views import MAX_PAGE, PAGE_SIZE, BadRequest, Filters, NotFound, Views
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -61,6 +62,8 @@ def create_app(
     """The web app over ``db`` (a path, opened read-only, or an open Histograph)."""
     hg = db if isinstance(db, Histograph) else Histograph(open_store(db, readonly=True))
     views = Views(hg)
+    views.warm()  # data and templates read at the start, not at the first view
+    warm_templates()
     nm = find_node_modules(node_modules)
     vendors = vendor_dirs(nm)
     links = ServerLinks()

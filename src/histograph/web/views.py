@@ -139,6 +139,16 @@ class Views:
         self._docs: dict[str, dict[str, Any]] = {}
         self._checked = 0.0
 
+    def warm(self) -> None:
+        """Read the data the pages need (event type labels, the words of headlines and
+        dates, the gazetteer of states) now: a server pays it at its start, not its first
+        reader (about half a second of YAML)."""
+        day = TimeValue("2000-01-01", 730119, 730119, "day")
+        type_label("meeting")
+        headline_text(plain("On 3 May 1712, *they* signed it."))
+        date_label(day)
+        existed("s-", day)
+
     # ------------------------------------------------------------ shared lookups
     def _refresh(self) -> None:
         """Facets and names are read once per state of the store (checked at most every
