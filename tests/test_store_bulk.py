@@ -11,7 +11,7 @@ import pytest
 
 from histograph.api import Histograph
 from histograph.model import KnowledgeBase
-from histograph.store import StoreError, open_store
+from histograph.store import Store, StoreError, open_store
 from histograph.store.sqlite import SQLiteStore
 from histograph.web.views import Filters, Views, drawn_item, summarise
 
@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from synthetic import build_kb, kb_chunks, small_kb
 
 
-def _dump(store: SQLiteStore) -> dict[str, object]:
+def _dump(store: Store) -> dict[str, object]:
     """What a reader sees: every event, person, conflict, document and the facets."""
     f = store.facets()
     return {
@@ -30,35 +30,49 @@ def _dump(store: SQLiteStore) -> dict[str, object]:
         "facets": (f.types, f.entities, f.sources),
         "stats": store.stats(),
         "search": store.search("Surname3", 50),
-        "fresh": store.knowledge_stale(),
+        "stale": store.knowledge_stale(),
+        "day": store.on_this_day(5, 3),
     }
 
 
-def test_a_streamed_build_reads_back_as_one_replace_knowledge(tmp_path: Path) -> None:
-    chunks = list(kb_chunks(900, chunk_docs=7))  # 45 documents: 7 chunks, the last short
+def _two(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> tuple[Store, Store]:
+    if backend == "postgres":
+        request.getfixturevalue("postgres_url")  # a skip without a server
+        server = request.getfixturevalue("postgres_server")
+        return open_store(server.new_url()), open_store(server.new_url())
+    return SQLiteStore(tmp_path / "one.db"), SQLiteStore(tmp_path / "two.db")
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_a_streamed_build_reads_back_as_one_replace_knowledge(
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    chunks = list(kb_chunks(2600, chunk_docs=20))  # 130 documents: 7 chunks, the last short
     assert len(chunks) == 7 and not any(c.people for c in chunks[:-1])
-    one = SQLiteStore(tmp_path / "one.db")
-    one.replace_knowledge(build_kb(900, chunk_docs=7))
-    streamed = SQLiteStore(tmp_path / "streamed.db")
-    streamed.bulk_load(iter(chunks))
+    one, streamed = _two(backend, request, tmp_path)
+    one.replace_knowledge(build_kb(2600, chunk_docs=20))
+    streamed.bulk_load(iter(chunks))  # type: ignore[attr-defined]
     assert _dump(streamed) == _dump(one)
+    assert not streamed.knowledge_stale()
     streamed.close()
     one.close()
 
 
-def test_a_bulk_load_fills_an_empty_store_only_and_fails_whole(tmp_path: Path) -> None:
-    s = SQLiteStore(tmp_path / "k.db")
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_a_bulk_load_fills_an_empty_store_only_and_fails_whole(
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    s, empty = _two(backend, request, tmp_path)
     s.replace_knowledge(small_kb())
     with pytest.raises(StoreError, match="E036"):
-        s.bulk_load(iter([KnowledgeBase()]))
-    empty = SQLiteStore(tmp_path / "e.db")
+        s.bulk_load(iter([KnowledgeBase()]))  # type: ignore[attr-defined]
     first, second = list(kb_chunks(400, chunk_docs=10))
     # the second chunk cites documents no chunk stored: nothing of the first is kept
     orphan = KnowledgeBase(events=second.events)
     with pytest.raises(ValueError, match="E013"):
-        empty.bulk_load(iter([first, orphan]))
+        empty.bulk_load(iter([first, orphan]))  # type: ignore[attr-defined]
     assert empty.count_events() == 0 and not empty.documents()
-    empty.bulk_load(iter([first, second]))  # and the store is still usable
+    empty.bulk_load(iter([first, second]))  # type: ignore[attr-defined]  # still usable
     assert empty.count_events() == 400
     s.close()
     empty.close()
