@@ -3,10 +3,12 @@
     python benchmarks/scale.py --events 100000 [--db URL] [--json] [--no-add10] [--no-http]
     python benchmarks/kbscale.py --events 100000 ...          # the same
 
-The knowledge base is built through the store's public write API in one
-:meth:`Store.replace_knowledge` call (documents with their sentences and event mentions,
-people with mentions, events with mentions, claims with spans, conflicts), as a merge writes
-it; nothing goes around the store. The text is synthetic but shaped like the real thing:
+The knowledge base is built through the store's public write API, streamed: the SQL stores'
+``bulk_load`` takes the chunks of :func:`synthetic.kb_chunks` (10,000 events each: documents
+with their sentences and event mentions, events with mentions, claims with spans, conflicts;
+people with the last chunk) in one transaction, so memory holds one chunk, not the knowledge
+base (``--one-piece``: the whole in memory and one :meth:`Store.replace_knowledge`, as a merge
+writes it; the memory store always). Nothing goes around the store. The text is synthetic but shaped like the real thing:
 about 20 events a document, each stated by one sentence ("On 3 May 1712, A met B in C."),
 a fifth of them stated again by a second document, 2% with a date conflict between the two;
 dates over a thousand years, mostly to the day, some to the month or year, some undated;
@@ -29,9 +31,12 @@ Then it measures, each query repeated (``--repeat``, default 30) at random posit
   ``add10_other_era`` 10 documents of an era and people the knowledge base does not have
   (components of their own: the work of an add in proportion to what it touches, not N).
 
-With ``--json`` the last line is one JSON object: ``events``, ``build_s``,
-``build_events_per_s``, ``build_cpu_s`` (this process's CPU seconds of the build), ``add10_s``, ``add10_peak_mb``, ``p50_ms``/``p95_ms`` (query name ->
-milliseconds, Python API) and ``http_p50_ms``/``http_p95_ms`` (the same over HTTP).
+With ``--json`` the last line is one JSON object: ``events``, ``build_s`` (the store's
+write, generation apart: ``generate_s``), ``build_events_per_s``, ``build_cpu_s`` (this
+process's CPU seconds of generation and write), ``build_peak_rss_mb``, ``add10_s``,
+``add10_peak_mb``, ``p50_ms``/``p95_ms`` (query name -> milliseconds, Python API),
+``http_first_view_ms`` (the timeline page's first view, from a new app) and
+``http_p50_ms``/``http_p95_ms`` (the same over HTTP).
 """
 
 from __future__ import annotations
