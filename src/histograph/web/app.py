@@ -6,6 +6,7 @@ built from the same :class:`~histograph.web.views.Views` data. Nothing is ever w
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -441,7 +442,19 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:  # pragma
     """Run the web UI with uvicorn (blocking)."""
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    app = create_app(db)
+    settle()
+    uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+def settle() -> None:
+    """Once a server's app is made: what it has loaded (data, templates, code) is moved out
+    of the cyclic garbage collector's reach (:func:`gc.freeze`), so that a full collection
+    does not walk it again every few requests (about 50 ms of CPU a time, a page's p95).
+    Objects freed later by reference counting still are; for a process that serves, not
+    for tests that make many apps."""
+    gc.collect()
+    gc.freeze()
 
 
 def api_reference(schema: dict[str, Any]) -> str:
