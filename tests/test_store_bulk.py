@@ -135,22 +135,3 @@ def test_a_drawn_item_of_an_imprecise_disputed_event() -> None:
     assert item["type"] == "range" and item["end"] > item["start"]
     assert item["disputed"] and item["conflicts"] == 2
     assert "imprecise" in item["className"] and "conflicted" in item["className"]
-
-
-@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
-def test_a_participant_count_is_read_from_the_kept_counts(
-    backend: str, request: pytest.FixtureRequest, tmp_path: Path
-) -> None:
-    """count_events(entity=…) alone reads facet_counts (a person in half a million events
-    is one lookup); with another filter it counts; both equal the lists' lengths."""
-    s = (
-        open_store(request.getfixturevalue("postgres_url"))
-        if backend == "postgres"
-        else open_store(str(tmp_path / "c.db"))
-    )
-    s.replace_knowledge(small_kb())
-    for kw in ({"entity": "p0"}, {"entity": "p3"}, {"entity": "nobody"},
-               {"entity": "p1", "type": "treaty"}, {"entity": "p2", "source": "doc1"},
-               {"entity": "p4", "earliest": 600000}):
-        assert s.count_events(**kw) == len(s.events(**kw)), kw  # type: ignore[arg-type]
-    s.close()

@@ -446,24 +446,16 @@ def on_day_rows(
 
 
 def counted_events_sql(
-    ph: str,
-    *,
-    filtered: bool,
-    type: str | None,
-    source: str | None,
-    entity: str | None = None,
+    ph: str, *, filtered: bool, type: str | None, source: str | None
 ) -> tuple[str, list[Any]] | None:
     """How many events a timeline shows, from ``facet_counts`` when the filter is none, a
-    type, a source or a participant alone (an index lookup instead of a count over every
-    event: a frequent person is in a good share of a million); None when it needs a count
-    (``filtered``: a date range, or two filters at once)."""
-    given = [
-        (f, k) for f, k in (("type", type), ("source", source), ("entity", entity)) if k is not None
-    ]
-    if filtered or len(given) > 1:
+    type or a source alone (an index lookup instead of a count over every event); None
+    when it needs a count (``filtered``: a date range or a participant)."""
+    if filtered or (type is not None and source is not None):
         return None
     sql = "SELECT coalesce(sum(n), 0) AS n FROM facet_counts WHERE facet = "
-    if given:
-        facet, key = given[0]
-        return sql + f"'{facet}' AND key = {ph}", [key]
+    if type is not None:
+        return sql + f"'type' AND key = {ph}", [type]
+    if source is not None:
+        return sql + f"'source' AND key = {ph}", [source]
     return sql + "'type'", []

@@ -255,10 +255,8 @@ class SQLStore:
         type: str | None = None,
         source: str | None = None,
     ) -> int:
-        filtered = earliest is not None or latest is not None
-        kept = counted_events_sql(
-            self._ph, filtered=filtered, type=type, source=source, entity=entity
-        )
+        filtered = earliest is not None or latest is not None or entity is not None
+        kept = counted_events_sql(self._ph, filtered=filtered, type=type, source=source)
         if kept is not None:
             row = self._one(*kept)
             return int(row["n"]) if row else 0
