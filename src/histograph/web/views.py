@@ -8,6 +8,7 @@ store, and nothing here produces markup: escaping is the templates' job (autoesc
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import itertools
 import math
 import re
@@ -797,6 +798,12 @@ def summarise(e: Event, conflict_attributes: tuple[str, ...] = ()) -> EventSumma
     )
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _drawn_title(title: str) -> str:
+    """A stored title made a headline (kept: the same events are drawn view after view)."""
+    return headline_text(title) or plain(title)
+
+
 def drawn_item(s: EventSummary) -> dict[str, Any]:
     """One vis-timeline item (plain data; the page builds its DOM from text, never HTML),
     from the event's summary: its stored title made a headline, without its sources'
@@ -807,7 +814,7 @@ def drawn_item(s: EventSummary) -> dict[str, Any]:
     attrs = s.conflict_attributes
     item: dict[str, Any] = {
         "id": s.id,
-        "title": headline_text(s.title) or plain(s.title),
+        "title": _drawn_title(s.title),
         "start": iso_day(tv.earliest),
         "type": "point",
         "event_type": s.type,
