@@ -4,14 +4,16 @@
 
 from __future__ import annotations
 
+import random
 import sys
 from pathlib import Path
 
 import pytest
 
 from histograph.api import Histograph
-from histograph.model import KnowledgeBase
+from histograph.model import KnowledgeBase, TimeValue, civil_from_day, day_number
 from histograph.store import Store, StoreError, open_store
+from histograph.store.common import ON_THIS_DAY_MAX_DAYS, falls_on
 from histograph.store.sqlite import SQLiteStore
 from histograph.web.views import Filters, Views, drawn_item, summarise
 
@@ -135,3 +137,33 @@ def test_a_drawn_item_of_an_imprecise_disputed_event() -> None:
     assert item["type"] == "range" and item["end"] > item["start"]
     assert item["disputed"] and item["conflicts"] == 2
     assert "imprecise" in item["className"] and "conflicted" in item["className"]
+
+
+def _falls_on_by_walk(tv: TimeValue, month: int, day: int) -> bool:
+    """The on-this-day rule as first written: every day of the range looked at."""
+    return any(
+        civil_from_day(n)[1:] == (month, day) for n in range(tv.earliest, tv.latest + 1)
+    )
+
+
+def test_on_this_day_of_a_range_equals_a_walk_of_its_days() -> None:
+    """falls_on finds the month and day in each year a short range touches: the same as
+    looking at every day (month rows at the end of a month, ranges over a new year, leap
+    and common Februaries, years before the common era)."""
+    rng = random.Random(5)
+    starts = [day_number(y, m, d) for y in (-43, 1, 1600, 1700, 1712, 1900, 2000)
+              for m in (1, 2, 3, 12) for d in (1, 15, 28)]
+    for _ in range(3000):
+        first = rng.choice(starts) + rng.randrange(-40, 40)
+        tv = TimeValue("x", first, first + rng.randrange(0, ON_THIS_DAY_MAX_DAYS), "interval")
+        month = rng.randint(1, 12)
+        day = rng.choice([1, 2, 15, 28, 29, 30, 31])
+        if day > (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
+            continue
+        assert falls_on(tv, month, day) == _falls_on_by_walk(tv, month, day), (tv, month, day)
+    for y, m in ((1712, 2), (1713, 2), (1900, 2), (2000, 2), (1712, 1), (1712, 4)):
+        first = day_number(y, m, 1)
+        last = day_number(y + (m == 12), m % 12 + 1, 1) - 1
+        tv = TimeValue(f"{y}-{m:02d}", first, last, "month")
+        for d in (28, 29, 30, 31):
+            assert falls_on(tv, m, d) == _falls_on_by_walk(tv, m, d)

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
-from ..model import Analysis, KnowledgeBase, TimeValue, civil_from_day
+from ..model import Analysis, KnowledgeBase, TimeValue, civil_from_day, day_number
 from . import serialise as S
 
 T = TypeVar("T")
@@ -60,7 +60,14 @@ def falls_on(date: TimeValue | None, month: int, day: int) -> bool:
         return civil_from_day(date.earliest)[1:] == (month, day)
     if date.latest - date.earliest + 1 > ON_THIS_DAY_MAX_DAYS:
         return False
-    return any(civil_from_day(n)[1:] == (month, day) for n in range(date.earliest, date.latest + 1))
+    # that month and day in each year the range touches (a date, not a walk of every day)
+    for year in range(civil_from_day(date.earliest)[0], civil_from_day(date.latest)[0] + 1):
+        first = day_number(year, month, 1)
+        if day > day_number(year + (month == 12), month % 12 + 1, 1) - first:
+            continue  # no such day that year (29 February of a common year)
+        if date.earliest <= first + day - 1 <= date.latest:
+            return True
+    return False
 
 
 def exact_on(date: TimeValue | None, month: int, day: int) -> bool:
