@@ -22,7 +22,8 @@ What is PostgreSQL's own:
   unescaped on the way out, so documents containing NUL round-trip exactly and sort as
   they do in SQLite.
 
-One module of about 950 lines because the write path's methods share one connection, its
+One module of about 1,050 lines because the write path's methods (the bulk load among them)
+share one connection, its
 lock, the advisory write lock and the NUL escaping; the shared reads already live apart.
 """
 

@@ -3,6 +3,10 @@
 The web pages, the JSON API (``/api/...``) and the static site export all render these
 dicts, so a page never knows anything its API does not return. Nothing here writes to the
 store, and nothing here produces markup: escaping is the templates' job (autoescape on).
+
+One module of about 930 lines because every page's dict shares the same cached lookups
+(names, flags, documents, facets per store state) and the same summary of an event; split,
+the pages would each keep a copy of those caches or reach into another module's.
 """
 
 from __future__ import annotations
