@@ -23,8 +23,8 @@ What is PostgreSQL's own:
   they do in SQLite.
 
 One module of about 1,050 lines because the write path's methods (the bulk load among them)
-share one connection, its
-lock, the advisory write lock and the NUL escaping; the shared reads already live apart.
+share one connection, its lock, the advisory write lock and the NUL escaping; the shared
+reads already live apart.
 """
 
 from __future__ import annotations

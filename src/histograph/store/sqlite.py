@@ -8,8 +8,7 @@ again after), the timeline's pages through the rowid of the order index, FTS5 se
 (:class:`_FTS`, migrations 2 and 6).
 
 One module of about 1,350 lines because the write path's methods (the bulk load among them)
-share one connection,
-its lock and its transaction helper.
+share one connection, its lock and its transaction helper.
 """
 
 from __future__ import annotations
