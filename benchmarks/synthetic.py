@@ -1,18 +1,21 @@
 """Synthetic knowledge bases built in one place, for the benchmarks and the tests.
 
-- :func:`build_kb`: ``n`` events shaped like the real thing, at any size (the store
-  benchmark ``benchmarks/kbscale.py``: documents with sentences and event mentions, people,
-  claims with spans, conflicts);
+- :func:`kb_chunks`: ``n`` events shaped like the real thing, at any size, as a stream of
+  chunks of bounded size (the store benchmark ``benchmarks/kbscale.py``: documents with
+  sentences and event mentions, people, claims with spans, conflicts); :func:`build_kb`
+  joins them into one knowledge base;
 - :func:`small_kb`: 130 events of every shape a query must get right (the store tests,
   ``tests/test_store_queries.py``, which import this module from ``benchmarks/``).
 
-Both are written through the store's public write API (:meth:`Store.replace_knowledge`).
+They are written through the store's public write API: :meth:`Store.replace_knowledge`, or
+chunk by chunk through the SQL stores' bulk path ``bulk_load``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Iterator
 from typing import Any
 
 from histograph.model import (
@@ -64,27 +67,88 @@ def _date(rng: random.Random) -> tuple[TimeValue | None, str]:
     )
 
 
-def build_kb(n: int, seed: int = 1) -> KnowledgeBase:
-    """A synthetic knowledge base of ``n`` events (see the module docstring)."""
+#: documents a chunk of :func:`kb_chunks` holds (20 events each: 10,000 events a chunk)
+CHUNK_DOCS = 500
+
+
+def kb_chunks(n: int, seed: int = 1, chunk_docs: int = CHUNK_DOCS) -> Iterator[KnowledgeBase]:
+    """A synthetic knowledge base of ``n`` events as a stream of chunks (see the module
+    docstring): each chunk holds ``chunk_docs`` documents with their analyses, the events
+    they state and those events' conflicts, citing only its own documents (an event stated
+    twice is stated by two documents of one chunk); the people come with the last chunk
+    (their mentions cite documents of earlier chunks). Memory: one chunk at a time and the
+    cast (``n / 50`` people), so any ``n`` can be written through a store's
+    :meth:`bulk_load`. Events are ``event:NNNNNNN`` numbered from 0, people ``person:K``."""
     rng = random.Random(seed)
     n_docs = max(10, n // EVENTS_PER_DOC)
     n_people = max(50, n // 50)
     names = [f"Person{k} Surname{k}" for k in range(n_people)]
     person_ids = [f"person:{k}" for k in range(n_people)]
-    # per document: list of (sentence text, event index, is second mention)
-    doc_sentences: list[list[tuple[str, int, Any]]] = [[] for _ in range(n_docs)]
-    events: list[dict[str, Any]] = []
-    for i in range(n):
+    entity_mentions: dict[int, list[EntityMention]] = {}
+    first_event = 0
+    for c0 in range(0, n_docs, chunk_docs):
+        c1 = min(n_docs, c0 + chunk_docs)
+        last = c1 == n_docs
+        stop = n if last else c1 * EVENTS_PER_DOC
+        kb = _chunk(
+            rng, range(first_event, stop), range(c0, c1), names, person_ids, entity_mentions
+        )
+        first_event = stop
+        if last:
+            people = tuple(
+                Person(person_ids[k], names[k], (names[k], f"Surname{k}"),
+                       tuple(entity_mentions.get(k, ())))
+                for k in range(n_people)
+            )
+            kb = KnowledgeBase(
+                analyses=kb.analyses, events=kb.events, people=people, conflicts=kb.conflicts
+            )
+        yield kb
+
+
+def build_kb(n: int, seed: int = 1, chunk_docs: int = CHUNK_DOCS) -> KnowledgeBase:
+    """A synthetic knowledge base of ``n`` events in one piece (:func:`kb_chunks` joined)."""
+    analyses: list[Analysis] = []
+    events: list[Event] = []
+    people: list[Person] = []
+    conflicts: list[Conflict] = []
+    for kb in kb_chunks(n, seed, chunk_docs):
+        analyses += kb.analyses
+        events += kb.events
+        people += kb.people
+        conflicts += kb.conflicts
+    return KnowledgeBase(
+        analyses=tuple(analyses), events=tuple(events), people=tuple(people),
+        conflicts=tuple(conflicts),
+    )
+
+
+def _chunk(
+    rng: random.Random,
+    event_range: range,
+    doc_range: range,
+    names: list[str],
+    person_ids: list[str],
+    entity_mentions: dict[int, list[EntityMention]],
+) -> KnowledgeBase:
+    """The documents ``doc_range`` and the events ``event_range`` (their first document
+    is event // 20, the last document taking the rest), without people."""
+    n_people = len(names)
+    d0, nd = doc_range.start, len(doc_range)
+    # per document of the chunk: list of (sentence text, event index, date stated)
+    doc_sentences: list[list[tuple[str, int, Any]]] = [[] for _ in range(nd)]
+    events: dict[int, dict[str, Any]] = {}
+    for i in event_range:
         date, said = _date(rng)
         a = min(int(rng.paretovariate(1.2)) - 1, n_people - 1)  # a few very frequent people
         b = rng.randrange(n_people)
         etype = TYPES[i % len(TYPES)]
         place = PLACES[rng.randrange(len(PLACES))]
         ev = {"date": date, "type": etype, "place": place, "who": (a, b), "mentions": []}
-        events.append(ev)
-        docs = [i // EVENTS_PER_DOC % n_docs]
-        if rng.random() < 0.2:
-            docs.append((docs[0] + 1 + rng.randrange(n_docs - 1)) % n_docs)
+        events[i] = ev
+        docs = [min(i // EVENTS_PER_DOC - d0, nd - 1)]
+        if nd > 1 and rng.random() < 0.2:
+            docs.append((docs[0] + 1 + rng.randrange(nd - 1)) % nd)
         for k, d in enumerate(docs):
             conflicting = k == 1 and date is not None and rng.random() < 0.1
             use_date, use_said = (date, said)
@@ -97,29 +161,23 @@ def build_kb(n: int, seed: int = 1) -> KnowledgeBase:
             text = f"{use_said}, {names[a]} met {names[b]} in {place} ({etype})."
             doc_sentences[d].append((text, i, use_date))
             ev["mentions"].append((d, len(doc_sentences[d]) - 1, conflicting))
-    # documents: the text is the sentences one a line
-    analyses: list[Analysis] = []
-    spans: list[list[tuple[int, int]]] = []
-    doc_ids: list[str] = []
-    for d, sents in enumerate(doc_sentences):
-        text = f"Synthetic chronicle {d}\n\n" + "\n".join(s for s, _, _ in sents) + "\n"
-        doc_ids.append(hashlib.sha256(text.encode()).hexdigest()[:32])
-        pos = len(f"Synthetic chronicle {d}\n\n")
-        sp = []
-        for s, _, _ in sents:
-            sp.append((pos, pos + len(s)))
-            pos += len(s) + 1
-        spans.append(sp)
-        analyses.append((text, d))  # type: ignore[arg-type]  # replaced below
     mention_objs: dict[tuple[int, int], EventMention] = {}
-    entity_mentions: dict[int, list[EntityMention]] = {}
     analyses_out: list[Analysis] = []
-    for (text, d), sents in zip(analyses, doc_sentences, strict=True):  # type: ignore[misc]
-        doc_id = doc_ids[d]
-        doc = Document(doc_id, f"synthetic/chronicle-{d:07d}.txt", text, "txt", f"Chronicle {d}")
+    for d, sents in enumerate(doc_sentences):
+        head = f"Synthetic chronicle {d0 + d}\n\n"
+        text = head + "\n".join(s for s, _, _ in sents) + "\n"
+        doc_id = hashlib.sha256(text.encode()).hexdigest()[:32]
+        spans = []
+        pos = len(head)
+        for s, _, _ in sents:
+            spans.append((pos, pos + len(s)))
+            pos += len(s) + 1
+        doc = Document(
+            doc_id, f"synthetic/chronicle-{d0 + d:07d}.txt", text, "txt", f"Chronicle {d0 + d}"
+        )
         evs = []
         ents = []
-        for j, ((s, i, tv), (st, en)) in enumerate(zip(sents, spans[d], strict=True)):
+        for j, ((s, i, tv), (st, en)) in enumerate(zip(sents, spans, strict=True)):
             a, b = events[i]["who"]
             pa = s.index(names[a])
             pb = s.index(names[b], pa + len(names[a]))
@@ -142,14 +200,14 @@ def build_kb(n: int, seed: int = 1) -> KnowledgeBase:
         analyses_out.append(
             Analysis(
                 document=doc,
-                sentences=tuple(Sentence(doc_id, st, en) for st, en in spans[d]),
+                sentences=tuple(Sentence(doc_id, st, en) for st, en in spans),
                 entities=tuple(ents),
                 events=tuple(evs),
             )
         )
     out_events: list[Event] = []
     conflicts: list[Conflict] = []
-    for i, ev in enumerate(events):
+    for i, ev in events.items():
         eid = f"event:{i:07d}"
         mentions = tuple(mention_objs[(d, j)] for d, j, _ in ev["mentions"])
         claims: list[Claim] = []
@@ -179,16 +237,9 @@ def build_kb(n: int, seed: int = 1) -> KnowledgeBase:
                 support=len(docs), independent_support=len(docs),
             )
         )
-    people = [
-        Person(person_ids[k], names[k], (names[k], f"Surname{k}"),
-               tuple(entity_mentions.get(k, ())))
-        for k in range(n_people)
-    ]
     return KnowledgeBase(
-        analyses=tuple(analyses_out), events=tuple(out_events), people=tuple(people),
-        conflicts=tuple(conflicts),
+        analyses=tuple(analyses_out), events=tuple(out_events), conflicts=tuple(conflicts)
     )
-
 
 
 N_DOCS = 6

@@ -20,7 +20,7 @@ class _OneByOne:
         self._store = store
 
     def __getattr__(self, name: str) -> Any:
-        if name in {"conflict_attributes", "entity_refs", "events_by_id"}:
+        if name in {"conflict_attributes", "entity_refs", "events_by_id", "event_summaries"}:
             raise AttributeError(name)
         return getattr(self._store, name)
 

@@ -35,6 +35,7 @@ from ..model import (
     Event,
     KnowledgeBase,
     Person,
+    TimeValue,
 )
 from .common import StoreError, exact_on, falls_on
 
@@ -51,6 +52,24 @@ class SearchHit:
     region_kind: str = "narrative"
     uri: str = ""
     title: str | None = None
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    """What the drawn timeline shows of an event (``event_summaries`` of the SQL stores):
+    its row, the ids of its participants and sources and the attributes its conflicts are
+    about, read by index without its mentions, claims or quotes."""
+
+    id: str
+    type: str
+    title: str
+    date: TimeValue | None
+    place: str | None
+    support: int
+    independent_support: int
+    participants: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    conflict_attributes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
-from ..model import Analysis, KnowledgeBase, TimeValue, civil_from_day
+from ..model import Analysis, KnowledgeBase, TimeValue, civil_from_day, day_number
 from . import serialise as S
 
 T = TypeVar("T")
@@ -58,9 +58,21 @@ def falls_on(date: TimeValue | None, month: int, day: int) -> bool:
         return False
     if date.precision in EXACT_DAY_PRECISIONS:
         return civil_from_day(date.earliest)[1:] == (month, day)
-    if date.latest - date.earliest + 1 > ON_THIS_DAY_MAX_DAYS:
+    return _range_has_day(date.earliest, date.latest, month, day)
+
+
+def _range_has_day(earliest: int, latest: int, month: int, day: int) -> bool:
+    """Whether a range of at most :data:`ON_THIS_DAY_MAX_DAYS` days holds that month and
+    day: looked up in each year the range touches, not by a walk of its every day."""
+    if latest - earliest + 1 > ON_THIS_DAY_MAX_DAYS:
         return False
-    return any(civil_from_day(n)[1:] == (month, day) for n in range(date.earliest, date.latest + 1))
+    for year in range(civil_from_day(earliest)[0], civil_from_day(latest)[0] + 1):
+        first = day_number(year, month, 1)
+        if day > day_number(year + (month == 12), month % 12 + 1, 1) - first:
+            continue  # no such day that year (29 February of a common year)
+        if earliest <= first + day - 1 <= latest:
+            return True
+    return False
 
 
 def exact_on(date: TimeValue | None, month: int, day: int) -> bool:
@@ -378,7 +390,10 @@ def _on_day(row: Mapping[str, Any], month: int, day: int) -> bool:
         return True
     if row["date_precision"] == "month" and day <= 28:
         return True
-    return falls_on(S.time_from_row(row, "date_"), month, day)
+    if row["date_precision"] not in ON_THIS_DAY_PRECISIONS or row["date_earliest"] is None:
+        return False
+    # falls_on without making the TimeValue (thousands of rows of a month on the 29th-31st)
+    return _range_has_day(int(row["date_earliest"]), int(row["date_latest"]), month, day)
 
 
 def _timeline_key(r: Mapping[str, Any]) -> tuple[bool, int, int, float]:

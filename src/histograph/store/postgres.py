@@ -22,8 +22,9 @@ What is PostgreSQL's own:
   unescaped on the way out, so documents containing NUL round-trip exactly and sort as
   they do in SQLite.
 
-One module of about 950 lines because the write path's methods share one connection, its
-lock, the advisory write lock and the NUL escaping; the shared reads already live apart.
+One module of about 1,050 lines because the write path's methods (the bulk load among them)
+share one connection, its lock, the advisory write lock and the NUL escaping; the shared
+reads already live apart.
 """
 
 from __future__ import annotations
@@ -551,6 +552,58 @@ class PostgresStore(SQLStore):
             if len(kb.events) >= _ANALYZE_ROWS:  # the planner's statistics of the new rows
                 conn.execute("ANALYZE")
 
+    def bulk_load(self, chunks: Iterable[KnowledgeBase]) -> None:
+        """Fill an empty store from a stream of knowledge bases in one transaction, through
+        the bulk path of :meth:`replace_knowledge` (indexes dropped and made once at the
+        end): a builder of a very large knowledge base holds one chunk in memory. Each
+        chunk's analyses are stored, then its people, events and conflicts appended in the
+        order given. A chunk may cite the documents of its own and of earlier chunks (else
+        E013); ids are unique (E014 within a chunk, the primary keys across). Raises
+        StoreError (E036) when the store already holds documents or knowledge; on any
+        error the store is unchanged."""
+        with self._transaction() as conn:
+            tables = (*S.ANALYSIS_TABLES, *KNOWLEDGE_TABLES)
+            if not self._empty(conn, tables):
+                raise StoreError(
+                    f"E036 {redact_url(self.url)}: bulk_load fills an empty store only"
+                )
+            current = self._state(conn, "generation")
+            at = {"entity": 0, "event": 0, "conflict": 0, "claim": 0, "copy": 0}
+            with self._bulk_fill(conn, tables):
+                for kb in chunks:
+                    validate_knowledge(kb)
+                    self._add_analyses(conn, self._new_analyses(conn, list(kb.analyses)))
+                    needed = sorted(knowledge_doc_ids(kb))
+                    present = {
+                        str(r["id"])
+                        for r in self._exec(
+                            conn, "SELECT id FROM documents WHERE id = ANY(%s)", (needed,)
+                        )
+                    }
+                    if missing := set(needed) - present:
+                        raise missing_documents_error(missing)
+                    self._write_people(conn, kb.people, at["entity"])
+                    claim_ids = self._write_claims(conn, kb, at["claim"])
+                    self._write_events(conn, kb.events, claim_ids, at["event"])
+                    self._write_conflicts(conn, kb.conflicts, claim_ids, at["conflict"])
+                    self._insert(
+                        conn,
+                        "copies",
+                        (S.copy_row(c, at["copy"] + i) for i, c in enumerate(kb.copies)),
+                    )
+                    at["entity"] += len(kb.people)
+                    at["claim"] += len(claim_ids)
+                    at["event"] += len(kb.events)
+                    at["conflict"] += len(kb.conflicts)
+                    at["copy"] += len(kb.copies)
+            for sql, params in facet_refresh_sql(None, _marks):
+                self._exec(conn, sql, params)
+            self._set_state(conn, "generation", current + 1)
+            self._set_state(conn, "knowledge_generation", current + 1)
+            conn.execute("ANALYZE")
+        with self._lock:  # the visibility map (see replace_knowledge)
+            self._live().execute("VACUUM events")
+
     @staticmethod
     def _empty(conn: psycopg.Connection[dict[str, Any]], tables: Sequence[str]) -> bool:
         """True when none of ``tables`` holds a row."""
@@ -632,7 +685,7 @@ class PostgresStore(SQLStore):
         return changed
 
     def _write_people(
-        self, conn: psycopg.Connection[dict[str, Any]], people: Sequence[Person]
+        self, conn: psycopg.Connection[dict[str, Any]], people: Sequence[Person], first: int = 0
     ) -> None:
         self._insert(
             conn,
@@ -640,7 +693,7 @@ class PostgresStore(SQLStore):
             (
                 {
                     "id": p.id,
-                    "seq": i,
+                    "seq": first + i,
                     "name": p.name,
                     "name_fold": S.fold(p.name),
                     "kind": p.kind,
@@ -678,16 +731,17 @@ class PostgresStore(SQLStore):
         )
 
     def _write_claims(
-        self, conn: psycopg.Connection[dict[str, Any]], kb: KnowledgeBase
+        self, conn: psycopg.Connection[dict[str, Any]], kb: KnowledgeBase, first: int = 0
     ) -> dict[Claim, int]:
+        """Claim rows numbered from ``first + 1`` (the claims of earlier chunks below)."""
         ids: dict[Claim, int] = {}
         for e in kb.events:
             for c in e.claims:
-                ids.setdefault(c, len(ids) + 1)
+                ids.setdefault(c, first + len(ids) + 1)
         for k in kb.conflicts:
             for v in k.values:
                 for c in v.claims:
-                    ids.setdefault(c, len(ids) + 1)
+                    ids.setdefault(c, first + len(ids) + 1)
         self._insert(conn, "claims", (S.claim_row(c, i) for c, i in ids.items()))
         return ids
 
@@ -696,6 +750,7 @@ class PostgresStore(SQLStore):
         conn: psycopg.Connection[dict[str, Any]],
         events: Sequence[Event],
         claim_ids: dict[Claim, int],
+        first: int = 0,
     ) -> None:
         self._insert(
             conn,
@@ -703,7 +758,7 @@ class PostgresStore(SQLStore):
             (
                 {
                     "id": e.id,
-                    "seq": i,
+                    "seq": first + i,
                     "type": e.type,
                     "title": e.title,
                     **S.event_date_row(e.date),
@@ -763,6 +818,7 @@ class PostgresStore(SQLStore):
         conn: psycopg.Connection[dict[str, Any]],
         conflicts: Sequence[Conflict],
         claim_ids: dict[Claim, int],
+        first: int = 0,
     ) -> None:
         self._insert(
             conn,
@@ -770,7 +826,7 @@ class PostgresStore(SQLStore):
             (
                 {
                     "id": k.id,
-                    "seq": i,
+                    "seq": first + i,
                     "subject": k.subject,
                     "subject_kind": k.subject_kind,
                     "attribute": k.attribute,
@@ -868,26 +924,42 @@ class PostgresStore(SQLStore):
         offset: int = 0,
         after: str | None = None,
     ) -> list[Event]:
-        where, params = self._event_filter(earliest, latest, entity, type, source)
         with self._snapshot():
-            if earliest is not None:
-                # an overlap with [earliest, ...] starts at most `width` days before it
-                row = self._one("SELECT max(date_latest - date_earliest) AS w FROM events")
-                width = int(row["w"]) if row and row["w"] is not None else 0
-                where += " AND e.date_earliest >= %s"
-                params.append(earliest - width)
-            if after is not None:
-                return self._load_events(self._events_after(where, params, after, limit, offset))
-            if limit is None and offset == 0:
-                sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}"
-                return self._load_events(self._all(sql, params))
-            # the page's ids from the order index (it includes them: an index-only walk
-            # past the offset, migration 5), then only those rows
-            sql = (
-                f"SELECT * FROM events e WHERE e.id IN (SELECT e.id FROM events e{where}"
-                f" ORDER BY {_EVENT_ORDER}{self._page(limit, offset)}) ORDER BY {_EVENT_ORDER}"
+            return self._load_events(
+                self._event_rows(earliest, latest, entity, type, source, limit, offset, after)
             )
-            return self._load_events(self._all(sql, params))
+
+    def _event_rows(
+        self,
+        earliest: int | None,
+        latest: int | None,
+        entity: str | None,
+        type: str | None,
+        source: str | None,
+        limit: int | None,
+        offset: int,
+        after: str | None,
+    ) -> list[dict[str, Any]]:
+        """The event rows of :meth:`events`, in timeline order (in the caller's snapshot)."""
+        where, params = self._event_filter(earliest, latest, entity, type, source)
+        if earliest is not None:
+            # an overlap with [earliest, ...] starts at most `width` days before it
+            row = self._one("SELECT max(date_latest - date_earliest) AS w FROM events")
+            width = int(row["w"]) if row and row["w"] is not None else 0
+            where += " AND e.date_earliest >= %s"
+            params.append(earliest - width)
+        if after is not None:
+            return self._events_after(where, params, after, limit, offset)
+        if limit is None and offset == 0:
+            sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}"
+            return self._all(sql, params)
+        # the page's ids from the order index (it includes them: an index-only walk
+        # past the offset, migration 5), then only those rows
+        sql = (
+            f"SELECT * FROM events e WHERE e.id IN (SELECT e.id FROM events e{where}"
+            f" ORDER BY {_EVENT_ORDER}{self._page(limit, offset)}) ORDER BY {_EVENT_ORDER}"
+        )
+        return self._all(sql, params)
 
     def _events_after(
         self, where: str, params: list[Any], after: str, limit: int | None, offset: int

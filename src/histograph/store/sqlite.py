@@ -7,8 +7,8 @@ in :mod:`.serialise`. What is SQLite's own: the write path with its row digests
 again after), the timeline's pages through the rowid of the order index, FTS5 search
 (:class:`_FTS`, migrations 2 and 6).
 
-One module of about 1,250 lines because the write path's methods share one connection,
-its lock and its transaction helper.
+One module of about 1,350 lines because the write path's methods (the bulk load among them)
+share one connection, its lock and its transaction helper.
 """
 
 from __future__ import annotations
@@ -495,6 +495,76 @@ class SQLiteStore(SQLStore):
                 self._replace_rows(
                     conn, kb, retire, scope, generation, current, changed, bool(bulk)
                 )
+
+    def bulk_load(self, chunks: Iterable[KnowledgeBase]) -> None:
+        """Fill an empty store from a stream of knowledge bases, in one transaction, through
+        the bulk path of :meth:`replace_knowledge` (secondary indexes dropped and made once at
+        the end, the full-text index and the facets built in one pass): a builder of a very
+        large knowledge base holds one chunk in memory, not the whole. Each chunk's analyses
+        are stored, then its people, events and conflicts appended in the order given (their
+        positions continue from chunk to chunk). A chunk may cite the documents of its own and
+        of earlier chunks (else E013); ids are unique per chunk (E014) and across chunks (the
+        primary keys). Raises StoreError (E036) when the store already holds documents or
+        knowledge; on any error the store is unchanged."""
+        with self._transaction() as conn:
+            tables = (*_ANALYSIS_TABLES, *_KNOWLEDGE_TABLES)
+            if len(_empty(conn, tables)) != len(tables):
+                raise StoreError(f"E036 {self.path}: bulk_load fills an empty store only")
+            current = self._state(conn, "generation")
+            at = {"entity": 0, "event": 0, "conflict": 0, "copy": 0}
+            with _bulk_fill(conn, tables):
+                for kb in chunks:
+                    validate_ids(kb)
+                    self._add_analyses(conn, self._new_analyses(conn, kb.analyses))
+                    self._append_knowledge(conn, kb, at)
+            conn.execute("UPDATE merge_key_docs SET merged = 1 WHERE merged = 0")
+            self._set_state(conn, "full_merge", 0)
+            for sql, params in facet_refresh_sql(None, _marks):
+                conn.execute(sql, params)
+            self._set_state(conn, "generation", current + 1)
+            self._set_state(conn, "knowledge_generation", current + 1)
+
+    def _append_knowledge(
+        self, conn: sqlite3.Connection, kb: KnowledgeBase, at: dict[str, int]
+    ) -> None:
+        """Write the people, events and conflicts of ``kb`` after those stored (``at``: the
+        next position of each kind, advanced), with their digests, as :meth:`_replace_rows`
+        writes a whole knowledge base into empty tables."""
+        needed = sorted(knowledge_doc_ids(kb))
+        present: set[str] = set()
+        for chunk in _chunks(needed):
+            present.update(
+                str(r["id"])
+                for r in conn.execute(
+                    f"SELECT id FROM documents WHERE id IN ({_marks(len(chunk))})", chunk
+                )
+            )
+        if missing := set(needed) - present:
+            raise missing_documents_error(missing)
+        seqs: dict[str, dict[str, float]] = {}
+        groups: tuple[tuple[str, Sequence[Person | Event | Conflict]], ...] = (
+            ("entity", kb.people), ("event", kb.events), ("conflict", kb.conflicts)
+        )
+        for kind, records in groups:
+            digests: dict[str, bytes] = {}
+            for r in records:
+                text = repr(r)
+                check_repr(text, r, f"knowledge base {kind}")
+                digests[r.id] = D.digest(r, text)
+            seqs[kind] = {r.id: float(at[kind] + j) for j, r in enumerate(records)}
+            at[kind] += len(records)
+            conn.executemany(
+                "INSERT INTO knowledge_rows (kind, id, digest) VALUES (?, ?, ?)",
+                [(kind, key, d) for key, d in digests.items()],
+            )
+        self._write_people(conn, kb.people, seqs["entity"])
+        claim_ids = self._write_claims(conn, kb)
+        self._write_events(conn, kb.events, claim_ids, seqs["event"])
+        self._write_conflicts(conn, kb.conflicts, claim_ids, seqs["conflict"])
+        self._insert(
+            conn, "copies", (S.copy_row(c, at["copy"] + i) for i, c in enumerate(kb.copies))
+        )
+        at["copy"] += len(kb.copies)
 
     def _replace_rows(
         self,
@@ -1148,6 +1218,23 @@ class SQLiteStore(SQLStore):
         offset: int = 0,
         after: str | None = None,
     ) -> list[Event]:
+        with self._reading():
+            return self._load_events(
+                self._event_rows(earliest, latest, entity, type, source, limit, offset, after)
+            )
+
+    def _event_rows(
+        self,
+        earliest: int | None,
+        latest: int | None,
+        entity: str | None,
+        type: str | None,
+        source: str | None,
+        limit: int | None,
+        offset: int,
+        after: str | None,
+    ) -> list[dict[str, Any]]:
+        """The event rows of :meth:`events`, in timeline order (see :meth:`event_summaries`)."""
         check_page(limit, offset)
         where, params = self._event_filter(earliest, latest, entity, type, source)
         if earliest is not None:
@@ -1155,17 +1242,17 @@ class SQLiteStore(SQLStore):
             where += " AND e.date_earliest >= ?"
             params.append(earliest - self._max_width())
         if after is not None:
-            return self._load_events(self._events_after(where, params, after, limit, offset))
+            return self._events_after(where, params, after, limit, offset)
         if limit is None and offset == 0:
             sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}"
-            return self._load_events(self._all(sql, params))
+            return self._all(sql, params)
         # the page's rowids from the (covering) order index, then only those rows
         sql = (
             f"SELECT * FROM events WHERE rowid IN (SELECT e.rowid FROM events e{where}"
             f" ORDER BY {_EVENT_ORDER}{self._page(limit, offset)})"
             f" ORDER BY {_EVENT_ORDER.replace('e.', '')}"
         )
-        return self._load_events(self._all(sql, params))
+        return self._all(sql, params)
 
     def _max_width(self) -> int:
         """Days between the first and last day of the longest dated event (an index lookup)."""

@@ -19,3 +19,10 @@ def environment() -> jinja2.Environment:
 
 def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
+
+
+def warm() -> None:
+    """Compile every template now (a server's start), not on each page's first view."""
+    env = environment()
+    for name in env.list_templates(extensions=["html"]):
+        env.get_template(name)

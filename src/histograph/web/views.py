@@ -3,11 +3,16 @@
 The web pages, the JSON API (``/api/...``) and the static site export all render these
 dicts, so a page never knows anything its API does not return. Nothing here writes to the
 store, and nothing here produces markup: escaping is the templates' job (autoescape on).
+
+One module of about 930 lines because every page's dict shares the same cached lookups
+(names, flags, documents, facets per store state) and the same summary of an event; split,
+the pages would each keep a copy of those caches or reach into another module's.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import itertools
 import math
 import re
@@ -36,9 +41,9 @@ from ..render.present import (
     precision_note,
     type_label,
 )
-from ..render.serialise import Serialiser, time_dict
-from ..render.titles import headline, plain
-from ..store import exact_on
+from ..render.serialise import Serialiser, iso_day, time_dict
+from ..render.titles import headline, headline_text, plain
+from ..store import EventSummary, exact_on
 
 PAGE_SIZE = 50
 MAX_PAGE = 500
@@ -138,6 +143,16 @@ class Views:
         self._refs: dict[str, tuple[str, str]] = {}
         self._docs: dict[str, dict[str, Any]] = {}
         self._checked = 0.0
+
+    def warm(self) -> None:
+        """Read the data the pages need (event type labels, the words of headlines and
+        dates, the gazetteer of states) now: a server pays it at its start, not its first
+        reader (about half a second of YAML)."""
+        day = TimeValue("2000-01-01", 730119, 730119, "day")
+        type_label("meeting")
+        headline_text(plain("On 3 May 1712, *they* signed it."))
+        date_label(day)
+        existed("s-", day)
 
     # ------------------------------------------------------------ shared lookups
     def _refresh(self) -> None:
@@ -305,22 +320,32 @@ class Views:
         }
 
     def timeline_items(self, filters: Filters) -> dict[str, Any]:
-        """vis-timeline items for every dated event matching the filters (capped)."""
+        """vis-timeline items for every dated event matching the filters (capped): what the
+        drawn timeline shows of them, read by index (``event_summaries`` of the SQL stores:
+        no mention, claim or quote loaded; the event's page has the rest)."""
         earliest, latest = filters.bounds()
-        events = self.hg.events(
-            earliest=earliest,
-            latest=latest,
-            entity=filters.entity or None,
-            type=filters.type or None,
-            source=filters.source or None,
-            limit=MAX_TIMELINE_ITEMS,
+        kw: dict[str, Any] = {
+            "earliest": earliest,
+            "latest": latest,
+            "entity": filters.entity or None,
+            "type": filters.type or None,
+            "source": filters.source or None,
+            "limit": MAX_TIMELINE_ITEMS,
+        }
+        read = getattr(self.hg.store, "event_summaries", None)
+        found: list[EventSummary] = (
+            read(**kw)
+            if read is not None
+            else [
+                summarise(e, tuple(c.attribute for c in self.conflicts_of(e.id)))
+                for e in self.hg.events(**kw)
+            ]
         )
-        self.prefetch(events)
-        items = [vis_item(self.summary(e)) for e in events if e.date is not None]
+        items = [drawn_item(s) for s in found if s.date is not None]
         return {
             "items": items,
-            "truncated": len(events) >= MAX_TIMELINE_ITEMS,
-            "focus": focus_window([e.date for e in events if e.date is not None]),
+            "truncated": len(found) >= MAX_TIMELINE_ITEMS,
+            "focus": focus_window([s.date for s in found if s.date is not None]),
         }
 
     # ------------------------------------------------------------ event
@@ -760,35 +785,63 @@ def segment(text: str, spans: Iterable[Span], anchors: Iterable[int] = ()) -> li
     return out
 
 
-def vis_item(summary: dict[str, Any]) -> dict[str, Any]:
-    """One vis-timeline item (plain data; the page builds its DOM from text, never HTML)."""
-    d = summary["date"]
-    imprecise = bool(summary["imprecise"])
+def summarise(e: Event, conflict_attributes: tuple[str, ...] = ()) -> EventSummary:
+    """The drawn timeline's projection of a whole event and the attributes of its
+    conflicts (a store without ``event_summaries``: what the SQL stores read by index)."""
+    return EventSummary(
+        id=e.id,
+        type=e.type,
+        title=e.title,
+        date=e.date,
+        place=e.place,
+        support=e.support,
+        independent_support=e.independent_support,
+        participants=tuple(e.participants),
+        sources=tuple(sorted({m.doc_id for m in e.mentions})),
+        conflict_attributes=conflict_attributes,
+    )
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _drawn_title(title: str) -> str:
+    """A stored title made a headline (kept: the same events are drawn view after view)."""
+    return headline_text(title) or plain(title)
+
+
+def drawn_item(s: EventSummary) -> dict[str, Any]:
+    """One vis-timeline item (plain data; the page builds its DOM from text, never HTML),
+    from the event's summary: its stored title made a headline, without its sources'
+    wording (the list below the timeline and the event's page read that)."""
+    tv = s.date
+    assert tv is not None
+    imprecise = is_imprecise(tv)
+    attrs = s.conflict_attributes
     item: dict[str, Any] = {
-        "id": summary["id"],
-        "title": summary["title"],
-        "start": d["earliest"],
+        "id": s.id,
+        "title": _drawn_title(s.title),
+        "start": iso_day(tv.earliest),
         "type": "point",
-        "event_type": summary["type"],
-        "type_label": summary["type_label"],
-        "date_label": summary["date_label"],
+        "event_type": s.type,
+        "type_label": type_label(s.type),
+        "date_label": date_label(tv),
         "imprecise": imprecise,
-        "disputed": summary["disputed"],
-        "conflicts": summary["conflicts"],
-        "entities": [p["id"] for p in summary["participants"]],
-        "sources": summary["source_ids"],
-        "support": summary["support"],
-        "independent_support": summary["independent_support"],
+        "disputed": "date" in attrs,
+        "conflicts": len(attrs),
+        "entities": [p for p in s.participants if existed(p, tv)],
+        "sources": list(s.sources),
+        "support": s.support,
+        "independent_support": s.independent_support,
     }
-    if d["earliest"] != d["latest"] or imprecise:
+    if tv.earliest != tv.latest or imprecise:
         item["type"] = "range"
-        y, m, dd = (int(x) for x in d["latest"].lstrip("+-").split("-"))
+        latest = iso_day(tv.latest)
+        y, m, dd = (int(x) for x in latest.lstrip("+-").split("-"))
         end = _dt.date(y, m, dd) + _dt.timedelta(days=1) if 0 < y < 9999 else None
-        item["end"] = end.isoformat() if end else d["latest"]
-    classes = ["ev", "ev-" + css_class(summary["type"])]
+        item["end"] = end.isoformat() if end else latest
+    classes = ["ev", "ev-" + css_class(s.type)]
     if imprecise:
         classes.append("imprecise")
-    if summary["conflicts"]:
+    if attrs:
         classes.append("conflicted")
     item["className"] = " ".join(classes)
     return item
@@ -869,7 +922,8 @@ __all__ = [
     "NotFound",
     "Views",
     "date_info",
+    "drawn_item",
     "segment",
     "source_name",
-    "vis_item",
+    "summarise",
 ]
