@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..model import TimeMention
 from .participants import make_participant, participants
 from .phrases import CLAUSE_DEPS
-from .places import place_of, seat_of
+from .places import place_of
 from .triggers import MODIFIER_DEPS, Trigger
 
 if TYPE_CHECKING:
@@ -248,6 +248,5 @@ __all__ = [
     "make_participant",
     "participants",
     "place_of",
-    "seat_of",
     "tree_distance",
 ]

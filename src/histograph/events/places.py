@@ -4,11 +4,9 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..entities.lexicon import load_yaml, name_words, norm
-from ..entities.states import parse_interval
 from .phrases import (
     CLAUSE_DEPS,
     CLAUSE_EDGES,
@@ -30,7 +28,6 @@ from .triggers import Trigger, direct_args, prep_objects, subjects
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from ..model import Participant, TimeValue
 
 
 def is_place(t: Token, label_of: LabelOf) -> bool:
@@ -175,7 +172,7 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
     if tr.kind == "named" or head.pos_ in {"NOUN", "PROPN"}:
         name_root = doc[tr.start : tr.end].root if tr.kind == "named" else head
         for o in prep_objects(name_root, "of"):
-            if tr.type in _seat_data()[2] and _names_state(o, label_of):
+            if tr.type in _between_types() and _names_state(o, label_of):
                 continue  # "the recognition of X": the state recognised is a party
             if (
                 label_of(o) in PLACE_LABELS or named_after_place(name_root, o, label_of)
@@ -480,10 +477,6 @@ def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
     return None
 
 
-#: a state's seats of government: (first day, last day, name)
-_Seats = dict[str, tuple[tuple[int, int, str], ...]]
-
-
 def _names_state(o: Token, label_of: LabelOf) -> bool:
     return label_of(o) == "STATE" or (
         o.pos_ == "PROPN" and state_of_word(place_phrase_text(o, label_of) or o.text) is not None
@@ -491,51 +484,7 @@ def _names_state(o: Token, label_of: LabelOf) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _seat_data() -> tuple[frozenset[str], _Seats, frozenset[str]]:
+def _between_types() -> frozenset[str]:
+    """Acts between states (places.yaml ``between_states_types``)."""
     data = load_yaml("places.yaml") or {}
-    types = frozenset(str(t) for t in data.get("seat_types") or ())
-    between = frozenset(str(t) for t in data.get("between_states_types") or ())
-    seats: _Seats = {}
-    for sid, raw in (data.get("seats") or {}).items():
-        items = raw if isinstance(raw, list) else [raw]
-        out: list[tuple[int, int, str]] = []
-        for it in items:
-            name, valid = (it.get("name"), it.get("valid")) if isinstance(it, dict) else (it, None)
-            a, b = parse_interval(valid)
-            out.append((a, b, str(name)))
-        seats[str(sid)] = tuple(out)
-    return types, seats, between
-
-
-def _seat(state_id: str, time: TimeValue | None) -> str | None:
-    options = _seat_data()[1].get(state_id, ())
-    if time is not None:
-        for a, b, name in options:
-            if a <= time.earliest <= b:
-                return name
-        return None
-    return options[-1][2] if len(options) == 1 else None
-
-
-def seat_of(typ: str, parts: Sequence[Participant], time: TimeValue | None) -> str | None:
-    """Where an act of government that states no place was done: the seat of the state that
-    acts (places.yaml ``seats``), for the act types of ``seat_types`` ("the United States
-    declared war on X", "passed by the British Parliament", "the Soviet Foreign Minister
-    announced"). A state acts when it is the agent, or a body or an official whose name or
-    title opens with its demonym is; with agents of two states, nothing is said."""
-    types, _seats, _between = _seat_data()
-    if typ not in types:
-        return None
-    states: set[str] = set()
-    for p in parts:
-        if p.role != "agent":
-            continue
-        sid = p.key if p.key in _seats else None
-        if sid is None and " " in p.name:
-            first = state_of_word(p.name.split()[0])  # "British Parliament", "US Senate"
-            sid = first if first in _seats else None
-        if sid is not None:
-            states.add(sid)
-    if len(states) != 1:
-        return None
-    return _seat(next(iter(states)), time)
+    return frozenset(str(t) for t in data.get("between_states_types") or ())

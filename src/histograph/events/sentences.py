@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import EventMention, RegionKind, TimeMention
-from .arguments import choose_time, clause_span, participants, place_of, seat_of
+from .arguments import choose_time, clause_span, participants, place_of
 from .confidence import (
     KIND_WEIGHT,
     fragment,
@@ -199,7 +199,6 @@ def sentence_mentions(
         parts = participants(
             tr, sent, typ, seg.offset, label_of, ents.at, et.role_nouns, ents.topic
         )
-        tv = time.value if time is not None else None
         out.append(
             EventMention(
                 doc_id=doc_id,
@@ -211,7 +210,7 @@ def sentence_mentions(
                 time=time.value if time is not None else None,
                 time_start=time.start if time is not None else None,
                 time_end=time.end if time is not None else None,
-                place=place_of(tr, sent, label_of) or seat_of(tr.type, parts, tv),
+                place=place_of(tr, sent, label_of),
                 participants=parts,
                 modality=modality,
                 region_kind=rkind,
