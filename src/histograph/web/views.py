@@ -341,7 +341,18 @@ class Views:
                 for e in self.hg.events(**kw)
             ]
         )
-        items = [drawn_item(s) for s in found if s.date is not None]
+        items = []
+        for s in found:
+            if s.date is None:
+                continue
+            item = drawn_item(s)
+            if _cut_title(s.title):
+                # a stored clause without its subject ("was removed in June 1990"): the
+                # source's words give the headline ("The crossing was removed ...")
+                e = self.hg.event(s.id)
+                if e is not None:
+                    item["title"] = headline(e, self.hg.quote)
+            items.append(item)
         return {
             "items": items,
             "truncated": len(found) >= MAX_TIMELINE_ITEMS,
@@ -800,6 +811,13 @@ def summarise(e: Event, conflict_attributes: tuple[str, ...] = ()) -> EventSumma
         sources=tuple(sorted({m.doc_id for m in e.mentions})),
         conflict_attributes=conflict_attributes,
     )
+
+
+def _cut_title(title: str) -> bool:
+    """A stored title that starts inside its sentence (lower case): a clause whose subject,
+    or a date phrase whose clause, the headline takes from the source."""
+    first = next((c for c in title if c.isalpha()), "")
+    return first.islower()
 
 
 @functools.lru_cache(maxsize=1 << 16)
