@@ -375,6 +375,10 @@ def _paragraph_year(
     if not counts:
         return resolved
     top = max(counts, key=lambda y: (counts[y], -y))
+    #: a year heading ("## 1849") dates the entries under it, whatever the page's top year
+    heading_years = {
+        c.start for c, role in zip(cands, roles, strict=True) if role == "heading" and "y" in c.f
+    }
     out = list(resolved)
     # the starts of the candidates before i that state a year, sorted: "does one lie between
     # the paragraph's start and this date" is one bisection, not a walk over every earlier
@@ -385,7 +389,7 @@ def _paragraph_year(
             bisect.insort(year_starts, cands[i - 1].start)
         if "y" in c.f or not {"m", "d"} <= c.f.keys() or r.value is None or r.kind != "DATE":
             continue
-        if r.value.anchor != "narrative":
+        if r.value.anchor != "narrative" or r.anchor_start in heading_years:
             continue
         y = civil_from_day(r.value.earliest)[0]
         if y == top or counts.get(top, 0) < 2 * max(1, counts.get(y, 0)):
