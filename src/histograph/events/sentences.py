@@ -174,6 +174,9 @@ def sentence_mentions(
                         structure.lead_date(abs_s),
                     )
                 )
+                if rkind == "title":
+                    # the page's title names the event its fact box dates
+                    structurals = (*structurals, structure.fact_box_date())
                 for structural in structurals:
                     if structural is not None and (typ.durative or not is_range(structural)):
                         time = structural

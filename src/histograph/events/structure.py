@@ -26,6 +26,8 @@ _LABEL_PREFIX = re.compile(
 )  # ("| 4 May | ...": a table row's first cell)
 
 
+#: a fact box's date field: "Date: 2 December 1805", "**Date**<TAB>...", "Dates  1914-1918"
+_DATE_FIELD = re.compile(r"[ \t*_]*dates?[ \t*_]*(?::|\t| {2,})", re.I)
 _PARTIAL = re.compile(r"^XXXX-\d\d(?:-\d\d)?$")
 #: the longest line read as an event card's heading
 _CARD_HEAD_MAX = 90
@@ -91,6 +93,8 @@ class Structure:
         )
         self._page_range: TimeMention | None = None
         self._page_range_done = False
+        self._fact_box: TimeMention | None = None
+        self._fact_box_done = False
 
     def _region_kind(self, offset: int) -> str | None:
         k = bisect.bisect_right(self._region_starts, offset) - 1
@@ -165,6 +169,23 @@ class Structure:
         if prev.kind in {"text", "heading"} and prev.date is not None and self._is_card_line(prev):
             return prev.date
         return None
+
+    def fact_box_date(self) -> TimeMention | None:
+        """The date of an event's fact box ("Date: 2 December 1805" among "Location: X",
+        "Result: Y"; the cleaner keeps such a line as a heading, not a publication stamp):
+        the date of the event the page's title names."""
+        if self._fact_box_done:
+            return self._fact_box
+        self._fact_box_done = True
+        for ln in self.lines:
+            if ln.date is None or ln.kind != "heading":
+                continue
+            if self._region_kind(ln.start) == "heading" and _DATE_FIELD.match(
+                self.text, ln.start, ln.end
+            ):
+                self._fact_box = ln.date
+                break
+        return self._fact_box
 
     def _is_card_line(self, ln: Line) -> bool:
         """A short "1933 · Washington, D.C." line: a date plus a few capitalised words."""

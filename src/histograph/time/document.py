@@ -146,6 +146,10 @@ def _only_date(line: str, c: Cand, line_start: int) -> bool:
     return not re.sub(r"[\W_]+", "", rest)
 
 
+#: a "Date:" field: a stamp unless the cleaner made it a heading (an event's fact box)
+_DATE_FIELD = re.compile(r"^[\s*_]*dates?\b", re.I)
+
+
 def classify(
     document: Document, regions: Sequence[Region], cands: Sequence[Cand]
 ) -> tuple[list[str], list[int]]:
@@ -162,7 +166,7 @@ def classify(
         role = "content"
         if (
             kind in DOCDATE_KINDS
-            or facts.docdate
+            or (facts.docdate and not (kind == "heading" and _DATE_FIELD.match(lines.line(li))))
             or (
                 lines.only_date(li, c)
                 and (c.rule == "time_date" or lines.byline_next_to(li))
