@@ -20,7 +20,10 @@ _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+\S")
 _BOLD_LINE = re.compile(r"^[ \t]*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)[ \t]*:?[ \t]*(?:\*\*)?[ \t]*$")
 _MARKUP = re.compile(r"[*_#>`|·•▪‣:;,.\-–—()\[\]/\s]+")
 #: what may follow a leading date label: "**December 1917:** ...", "1933 – ...", "June 1941 - ..."
-_LABEL_SEP = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*(?::|–|—|-(?=\s)|\|)")
+_LABEL_SEP = re.compile(
+    r"^[ \t]*(?:\*\*|__)?[ \t]*(?::|–|—|-(?=\s)|\|)"
+    r"|^(?:\*\*|__)[ \t]+(?:\*\*|__)?[\"“‘'(]?[A-Z]"  # "**June 1812** The army crosses ..."
+)
 _LABEL_PREFIX = re.compile(
     r"^[ \t]*(?:[-*+•·▪‣–][ \t]+|\d{1,3}[.)][ \t]+|\|[ \t]*)?(?:\*\*|__)?[ \t]*$"
 )  # ("| 4 May | ...": a table row's first cell)
