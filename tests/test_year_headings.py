@@ -85,3 +85,34 @@ def test_entries_take_the_year_of_their_heading(
     text: str, fmt: str, trigger: str, date: str
 ) -> None:
     assert _dates(text, fmt).get(trigger) == date
+
+
+PROSE_UNDER_YEARS = (
+    "# The war years\n"
+    "\n"
+    "## 1916\n"
+    "\n"
+    "The armies fought along the river for months. The general resigned after the defeat.\n"
+    "\n"
+    "## 1917\n"
+    "\n"
+    "The government collapsed.\n"
+)
+
+PROSE_UNDER_A_NAMED_HEADING = (
+    "# Turning points\n"
+    "\n"
+    "## The crossing (1805)\n"
+    "\n"
+    "The general resigned after the defeat.\n"
+)
+
+
+def test_prose_under_a_year_heading_takes_its_year() -> None:
+    dates = _dates(PROSE_UNDER_YEARS, "md")
+    assert dates.get("resigned") == "1916"
+    assert dates.get("collapsed") == "1917"
+
+
+def test_prose_under_a_heading_that_is_not_a_date_stays_undated() -> None:
+    assert _dates(PROSE_UNDER_A_NAMED_HEADING, "md").get("resigned") is None

@@ -155,10 +155,16 @@ class Structure:
         """For a list item: the date of the nearest heading above it (None when that heading
         has no date: an undated section does not inherit an earlier section's date)."""
         k = self.line_at(offset)
-        if k is None or self.lines[k].kind != "list_item":
+        if k is None or self.lines[k].kind not in {"list_item", "text"}:
             return None
         j = self._section_above[k]
-        return self.lines[j].date if j >= 0 else None
+        if j < 0:
+            return None
+        if self.lines[k].kind == "text" and not (
+            self.lines[j].kind == "heading" and self.lines[j].date_only
+        ):
+            return None  # prose takes only a heading that is a date ("## 1849", "**1849**")
+        return self.lines[j].date
 
     def card_date(self, offset: int) -> TimeMention | None:
         """An event card's date line: a line holding only a date (and perhaps a place) dates
