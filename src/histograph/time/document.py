@@ -220,6 +220,9 @@ _ENTRY_YEAR = re.compile(
     r"(?=(?:[ \t]*[-–—:][ \t]*|[ \t]+)(?:\*\*|__)?[\"“‘'(]?[A-Z])",
     re.M,
 )
+#: an entry that opens "In <year>, ..." ("In 1870, the general died in ..."): the style of
+#: on-this-day digests, one entry a line
+_ENTRY_IN_YEAR = re.compile(r"^[ \t]*(?:[-*+•▪◦][ \t]+)?In[ \t]+(\d{3,4}),[ \t]+(?=\S)", re.M)
 #: this many entry lines make a page a chronology
 _CHRONOLOGY_MIN = 3
 _TITLE_KINDS = frozenset({"title", "heading"})
@@ -230,6 +233,8 @@ def _entry_years(text: str) -> list[tuple[int, int, int]]:
     chronology: at least three such lines, mostly in ascending order, and not a numbered
     list (1, 2, 3 ...)."""
     found = [(m.start(1), m.end(1), int(m.group(1))) for m in _ENTRY_YEAR.finditer(text)]
+    if len(found) < _CHRONOLOGY_MIN:
+        found = [(m.start(1), m.end(1), int(m.group(1))) for m in _ENTRY_IN_YEAR.finditer(text)]
     if len(found) < _CHRONOLOGY_MIN:
         return []
     years = [y for _s, _e, y in found]
