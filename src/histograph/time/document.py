@@ -415,6 +415,36 @@ def _paragraph_year(
     return out
 
 
+#: a news lede's dateline: "SANTIAGO, Sept. 11 — ...", "NEW DELHI, Jan. 30 (AP) - ...": a
+#: place in capitals, then the date, then a dash
+_LEDE_PLACE = re.compile(r"[ \t]*[A-Z][A-Z .'’-]{1,40}(?:,[ \t]*[A-Z][A-Za-z .]{1,25})?,[ \t]*$")
+_LEDE_DASH = re.compile(r"[ \t]*(?:\([A-Za-z .]{1,30}\)[ \t]*)?[—–-]")
+#: a lede starts within this many characters of the page's start
+_LEDE_WITHIN = 1200
+
+
+def _lede_dateline(
+    text: str, cands: Sequence[Cand], roles: Sequence[str], published: TimeValue | None
+) -> TimeValue | None:
+    """The day a news story's lede dateline names: the story's own "today" ("this evening",
+    "yesterday", "on Friday" count from it), which may differ from the paper's date."""
+    for c, role in zip(cands, roles, strict=True):
+        if c.start > _LEDE_WITHIN:
+            return None
+        if role == "docdate":
+            continue
+        line_start = textindex.rfind(text, "\n", 0, c.start) + 1
+        if not _LEDE_PLACE.match(text, line_start, c.start) or not _LEDE_DASH.match(
+            text, c.end, min(len(text), c.end + 40)
+        ):
+            continue
+        r = resolve_all(text, [c], dct=published)[0]
+        if r.value is not None and r.value.precision == "day":
+            return r.value
+        return None
+    return None
+
+
 def tag_document(
     document: Document, regions: Sequence[Region]
 ) -> tuple[list[TimeMention], TimeValue | None]:
@@ -443,7 +473,8 @@ def tag_document(
             ):
                 published = r.value
                 break
-    resolved = run(text, published, cands=cands, roles=roles, heading_breaks=breaks)
+    story = _lede_dateline(text, cands, roles, published)
+    resolved = run(text, story or published, cands=cands, roles=roles, heading_breaks=breaks)
     resolved = _same_day_year(resolved, cands, roles)
     resolved = _paragraph_year(text, resolved, cands, roles)
     resolved = _section_days(text, resolved, cands)
