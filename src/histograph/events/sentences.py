@@ -21,7 +21,7 @@ from .confidence import (
 from .dating import backdrop, is_range, offset_dates, person_term, under_temporal_marker
 from .fallback import fallback_triggers, quoted_statement
 from .lookups import Entities, TimesStarting, label_fn, locate
-from .modality import immediate_governor, modality_of
+from .modality import immediate_governor, modality_of, not_until
 from .nonevents import (
     frame_clause,
     inside_happening,
@@ -148,7 +148,7 @@ def sentence_mentions(
             loc = choose_time(
                 tr,
                 cands,
-                markers,
+                markers - et.modality.not_until if not_until(head, et.modality) else markers,
                 others,
                 max_distance=3 if tr.kind == "named" else None,
                 weak=weak,
