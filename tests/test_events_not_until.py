@@ -32,3 +32,27 @@ def test_not_until_is_asserted_at_its_time() -> None:
 
 def test_a_plain_negation_stays_negated() -> None:
     assert _by_trigger()["sign"][0] == "negated"
+
+
+NEGATION_SCOPE = (
+    "Talks\n"
+    "\n"
+    "The king was not satisfied and opened negotiations with Spain in 1493. "
+    "The king did not sign or ratify the treaty in 1494. "
+    "The council did not meet and the treaty was signed in 1496.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("trigger", "modality"),
+    [
+        ("opened", "asserted"),  # a conjunct with a tense of its own
+        ("ratify", "negated"),  # a bare conjunct shares the "not"
+        ("signed", "asserted"),  # a conjunct with a subject of its own
+        ("meet", "negated"),
+    ],
+)
+def test_a_negation_reaches_only_the_conjuncts_that_share_it(trigger: str, modality: str) -> None:
+    a = build().analyze(read_text(NEGATION_SCOPE, uri="t.txt", fmt="txt"))
+    found = {NEGATION_SCOPE[m.trigger_start : m.trigger_end]: m.modality for m in a.events}
+    assert found[trigger] == modality
