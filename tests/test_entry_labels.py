@@ -32,3 +32,27 @@ def test_bold_labels_without_a_separator_date_their_entries() -> None:
     assert dated.get("crosses") == "1812-06"
     assert dated.get("meet") == "1812-09"
     assert dated.get("orders") == "1812-10"
+
+
+DATE_BELOW = (
+    "Milestones of aviation\n"
+    "\n"
+    "First powered flight\n"
+    "The brothers fly at the dunes.\n"
+    "17 December 1903\n"
+    "\n"
+    "First crossing of the Channel\n"
+    "The pilot lands at Dover.\n"
+    "25 July 1909\n"
+)
+
+
+def test_a_date_below_a_block_dates_that_block_not_the_next() -> None:
+    a = build().analyze(read_text(DATE_BELOW, uri="t.txt", fmt="txt"))
+    dated = {
+        DATE_BELOW[m.start : m.end]: (m.time.value if m.time else None)
+        for m in a.events
+        if m.region_kind == "heading"
+    }
+    assert dated.get("First powered flight") == "1903-12-17"
+    assert dated.get("First crossing of the Channel") == "1909-07-25"

@@ -116,3 +116,19 @@ def test_prose_under_a_year_heading_takes_its_year() -> None:
 
 def test_prose_under_a_heading_that_is_not_a_date_stays_undated() -> None:
     assert _dates(PROSE_UNDER_A_NAMED_HEADING, "md").get("resigned") is None
+
+
+DATED_LINES_BETWEEN = (
+    "# The war years\n"
+    "\n"
+    "## 1916\n"
+    "\n"
+    "- 3 May: The general resigned.\n"
+    "- 9 June: The cabinet fell.\n"
+    "\n"
+    "In all, the armies fought along the river for months.\n"
+)
+
+
+def test_prose_after_dated_lines_does_not_reach_back_to_the_heading() -> None:
+    assert _dates(DATED_LINES_BETWEEN, "md").get("fought") is None

@@ -165,12 +165,17 @@ def sentence_mentions(
                 # a name ("the Battle of X") takes only its own entry's date: the line's
                 # leading label or the date line right above it
                 structurals = (
-                    ((label, structure.card_date(abs_s)) if not backdrop(head, et) else ())
+                    (
+                        (label, structure.card_date(abs_s), structure.tail_date(abs_s))
+                        if not backdrop(head, et)
+                        else ()
+                    )
                     if tr.kind == "named"
                     else (
                         label,
                         structure.heading_date(abs_s),
                         structure.card_date(abs_s),
+                        structure.tail_date(abs_s),
                         structure.lead_date(abs_s),
                     )
                 )

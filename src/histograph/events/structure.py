@@ -75,13 +75,19 @@ class Structure:
         self._region_starts = [k[0] for k in kinds]
         self._regions = kinds
         self.lines: list[Line] = []
+        #: a blank line stands between line k-1 and line k (a new block starts at k)
+        self._gap_before: list[bool] = []
         pos = 0
+        gap = True
         for raw in text.split("\n"):
             s, e = pos, pos + len(raw)
             pos = e + 1
             if not raw.strip():
+                gap = True
                 continue
             self.lines.append(self._classify(s, e))
+            self._gap_before.append(gap)
+            gap = False
         self._line_starts = [ln.start for ln in self.lines]
         # the nearest heading or date line above each line (-1: none), and the first
         # heading: answered by index, not by a walk up a list of thousands of items
@@ -161,9 +167,13 @@ class Structure:
         if j < 0:
             return None
         if self.lines[k].kind == "text" and not (
-            self.lines[j].kind == "heading" and self.lines[j].date_only
+            self.lines[j].kind == "heading"
+            and self.lines[j].date_only
+            and all(ln.date is None for ln in self.lines[j + 1 : k])
         ):
-            return None  # prose takes only a heading that is a date ("## 1849", "**1849**")
+            # prose takes only a heading that is a date ("## 1849", "**1849**"), and only
+            # while no dated line has come between
+            return None
         return self.lines[j].date
 
     def card_date(self, offset: int) -> TimeMention | None:
@@ -174,6 +184,8 @@ class Structure:
             return None
         prev = self.lines[k - 1]
         if prev.date_only:
+            if self._gap_before[k] and not self._gap_before[k - 1]:
+                return None  # the date below a block of text dates that block
             return prev.date
         if prev.kind in {"text", "heading"} and prev.date is not None and self._is_card_line(prev):
             return prev.date
@@ -220,6 +232,25 @@ class Structure:
             if _LEAD_END.match(self.text, t.end) and "," in head:
                 return t
         return None
+
+    def tail_date(self, offset: int) -> TimeMention | None:
+        """A block of lines (between blank lines) of text that ends in a line holding only
+        a date ("First crossing of the Channel / Blériot flies to Dover / 25 July 1909"):
+        the date below dates the block's lines."""
+        k = self.line_at(offset)
+        if k is None or self.lines[k].date_only:
+            return None
+        start = k
+        while start > 0 and not self._gap_before[start]:
+            start -= 1
+        if self.lines[start].date_only:
+            return None  # a block opened by its date: the date above dates it
+        j = k
+        while j + 1 < len(self.lines) and not self._gap_before[j + 1]:
+            j += 1
+        if j == k or not self.lines[j].date_only:
+            return None
+        return self.lines[j].date
 
     def card_head_date(self, offset: int) -> TimeMention | None:
         """An event card's heading ("X crosses the Channel" with the line "25 July 1909"
