@@ -97,6 +97,22 @@ class Structure:
             self._section_above.append(last)
             if ln.kind in {"heading", "date_line"}:
                 last = k
+        # per line: the last line above it with a date of its own (-1: none), and the first
+        # and last line of its block (lines between blank lines): O(1) answers on long pages
+        self._dated_above: list[int] = []
+        last_dated = -1
+        for k, ln in enumerate(self.lines):
+            self._dated_above.append(last_dated)
+            if ln.date is not None:
+                last_dated = k
+        self._block_start: list[int] = []
+        for k in range(len(self.lines)):
+            first = k == 0 or self._gap_before[k]
+            self._block_start.append(k if first else self._block_start[k - 1])
+        self._block_end: list[int] = [0] * len(self.lines)
+        for k in range(len(self.lines) - 1, -1, -1):
+            last = k == len(self.lines) - 1 or self._gap_before[k + 1]
+            self._block_end[k] = k if last else self._block_end[k + 1]
         self._first_heading = next(
             (k for k, ln in enumerate(self.lines) if ln.kind == "heading"), None
         )
@@ -169,7 +185,7 @@ class Structure:
         if self.lines[k].kind == "text" and not (
             self.lines[j].kind == "heading"
             and self.lines[j].date_only
-            and all(ln.date is None for ln in self.lines[j + 1 : k])
+            and self._dated_above[k] <= j
         ):
             # prose takes only a heading that is a date ("## 1849", "**1849**"), and only
             # while no dated line has come between
@@ -240,14 +256,9 @@ class Structure:
         k = self.line_at(offset)
         if k is None or self.lines[k].date_only:
             return None
-        start = k
-        while start > 0 and not self._gap_before[start]:
-            start -= 1
-        if self.lines[start].date_only:
+        if self.lines[self._block_start[k]].date_only:
             return None  # a block opened by its date: the date above dates it
-        j = k
-        while j + 1 < len(self.lines) and not self._gap_before[j + 1]:
-            j += 1
+        j = self._block_end[k]
         if j == k or not self.lines[j].date_only:
             return None
         return self.lines[j].date
