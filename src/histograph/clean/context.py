@@ -216,11 +216,28 @@ def _apply_context(lines: list[_Line], rules: _Rules) -> None:
             or "ago" in flat.lower().split()
             or any(n is not None and n.kind == "byline" for n in (prev, nxt))
         )
+        if label and _fact_box(label.group(), prev, nxt, rules):
+            line.kind = "heading"  # "Date: X" among "Location: Y", "Result: Z": the event's
+            continue
         if not stamp and date_lines == 1 and prev is not None and prev is title:
             numbers = set(re.findall(r"\d+", flat))
             stamp = not numbers <= set(re.findall(r"\d+", _flat(title.text)))
         if not stamp:
             line.kind = "heading"
+
+
+_FIELD_LABEL = re.compile(r"^[\s*_]*([^\W\d_][^:\t]{0,30}?)[\s*_]*(?::|\t| {2,})")
+
+
+def _fact_box(label: str, prev: _Line | None, nxt: _Line | None, rules: _Rules) -> bool:
+    """A "Date" field whose neighbour line is another field of an event's fact box."""
+    if _norm(label.strip(" \t:*_")) not in {"date", "dates"}:
+        return False
+    for n in (prev, nxt):
+        m = _FIELD_LABEL.match(n.text) if n is not None else None
+        if m and _norm(m.group(1)) in rules.fact_box_fields:
+            return True
+    return False
 
 
 def _split_narrative(

@@ -161,12 +161,43 @@ def _coordinated(path: list[Token]) -> set[int]:
     return out
 
 
+def not_until(trigger: Token, lex: Modality) -> bool:
+    """ "did not agree until February", "was not signed till 1648": the trigger's verb is
+    negated and has an "until" phrase of its own; the act happened at that time."""
+    if trigger.pos_ not in {"VERB", "AUX"}:
+        return False
+    kids = list(trigger.children)
+    return any(c.dep_ == "neg" for c in kids) and any(
+        c.lower_ in lex.not_until and c.dep_ in {"prep", "mark"} for c in kids
+    )
+
+
 def modality_of(trigger: Token, lex: Modality) -> ModalityValue:
     path = _path(trigger)
     coord = _coordinated(path)
+    until = not_until(trigger, lex)
+    # "was not satisfied and opened talks", "did not meet and the treaty was signed": a
+    # conjunct with a tense or a subject of its own is not under its head's "not" ("did not
+    # sign or ratify it": a bare conjunct shares it)
+    cut = next(
+        (
+            k + 1
+            for k, (a, b) in enumerate(itertools.pairwise(path))
+            if a.dep_ == "conj"
+            and a.head.i == b.i
+            and (
+                a.tag_ in {"VBD", "VBZ", "VBP"}
+                or (a.tag_ == "VBN" and b.pos_ == "ADJ")
+                or any(c.dep_ in {"nsubj", "nsubjpass"} for c in a.children)
+            )
+        ),
+        len(path),
+    )
     # direct negation of the trigger or of the verbs governing it
     for k, tok in enumerate(path):
         for c in tok.children:
+            if c.dep_ == "neg" and ((k == 0 and until) or k >= cut):
+                continue
             if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no" and k == 0):
                 return "negated"
         if k > 0 and tok.i not in coord and _is(tok, lex.negators):

@@ -21,7 +21,7 @@ from .confidence import (
 from .dating import backdrop, is_range, offset_dates, person_term, under_temporal_marker
 from .fallback import fallback_triggers, quoted_statement
 from .lookups import Entities, TimesStarting, label_fn, locate
-from .modality import immediate_governor, modality_of
+from .modality import immediate_governor, modality_of, not_until
 from .nonevents import (
     frame_clause,
     inside_happening,
@@ -148,7 +148,7 @@ def sentence_mentions(
             loc = choose_time(
                 tr,
                 cands,
-                markers,
+                markers - et.modality.not_until if not_until(head, et.modality) else markers,
                 others,
                 max_distance=3 if tr.kind == "named" else None,
                 weak=weak,
@@ -165,15 +165,23 @@ def sentence_mentions(
                 # a name ("the Battle of X") takes only its own entry's date: the line's
                 # leading label or the date line right above it
                 structurals = (
-                    ((label, structure.card_date(abs_s)) if not backdrop(head, et) else ())
+                    (
+                        (label, structure.card_date(abs_s), structure.tail_date(abs_s))
+                        if not backdrop(head, et)
+                        else ()
+                    )
                     if tr.kind == "named"
                     else (
                         label,
                         structure.heading_date(abs_s),
                         structure.card_date(abs_s),
+                        structure.tail_date(abs_s),
                         structure.lead_date(abs_s),
                     )
                 )
+                if rkind == "title":
+                    # the page's title names the event its fact box dates
+                    structurals = (*structurals, structure.fact_box_date())
                 for structural in structurals:
                     if structural is not None and (typ.durative or not is_range(structural)):
                         time = structural

@@ -20,12 +20,17 @@ _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+\S")
 _BOLD_LINE = re.compile(r"^[ \t]*(?:\*\*|__)[^*_\n]{1,80}(?:\*\*|__)[ \t]*:?[ \t]*(?:\*\*)?[ \t]*$")
 _MARKUP = re.compile(r"[*_#>`|·•▪‣:;,.\-–—()\[\]/\s]+")
 #: what may follow a leading date label: "**December 1917:** ...", "1933 – ...", "June 1941 - ..."
-_LABEL_SEP = re.compile(r"^[ \t]*(?:\*\*|__)?[ \t]*(?::|–|—|-(?=\s)|\|)")
+_LABEL_SEP = re.compile(
+    r"^[ \t]*(?:\*\*|__)?[ \t]*(?::|–|—|-(?=\s)|\|)"
+    r"|^(?:\*\*|__)[ \t]+(?:\*\*|__)?[\"“‘'(]?[A-Z]"  # "**June 1812** The army crosses ..."
+)
 _LABEL_PREFIX = re.compile(
     r"^[ \t]*(?:[-*+•·▪‣–][ \t]+|\d{1,3}[.)][ \t]+|\|[ \t]*)?(?:\*\*|__)?[ \t]*$"
 )  # ("| 4 May | ...": a table row's first cell)
 
 
+#: a fact box's date field: "Date: 2 December 1805", "**Date**<TAB>...", "Dates  1914-1918"
+_DATE_FIELD = re.compile(r"[ \t*_]*dates?[ \t*_]*(?::|\t| {2,})", re.I)
 _PARTIAL = re.compile(r"^XXXX-\d\d(?:-\d\d)?$")
 #: the longest line read as an event card's heading
 _CARD_HEAD_MAX = 90
@@ -70,13 +75,19 @@ class Structure:
         self._region_starts = [k[0] for k in kinds]
         self._regions = kinds
         self.lines: list[Line] = []
+        #: a blank line stands between line k-1 and line k (a new block starts at k)
+        self._gap_before: list[bool] = []
         pos = 0
+        gap = True
         for raw in text.split("\n"):
             s, e = pos, pos + len(raw)
             pos = e + 1
             if not raw.strip():
+                gap = True
                 continue
             self.lines.append(self._classify(s, e))
+            self._gap_before.append(gap)
+            gap = False
         self._line_starts = [ln.start for ln in self.lines]
         # the nearest heading or date line above each line (-1: none), and the first
         # heading: answered by index, not by a walk up a list of thousands of items
@@ -86,11 +97,29 @@ class Structure:
             self._section_above.append(last)
             if ln.kind in {"heading", "date_line"}:
                 last = k
+        # per line: the last line above it with a date of its own (-1: none), and the first
+        # and last line of its block (lines between blank lines): O(1) answers on long pages
+        self._dated_above: list[int] = []
+        last_dated = -1
+        for k, ln in enumerate(self.lines):
+            self._dated_above.append(last_dated)
+            if ln.date is not None:
+                last_dated = k
+        self._block_start: list[int] = []
+        for k in range(len(self.lines)):
+            first = k == 0 or self._gap_before[k]
+            self._block_start.append(k if first else self._block_start[k - 1])
+        self._block_end: list[int] = [0] * len(self.lines)
+        for k in range(len(self.lines) - 1, -1, -1):
+            last = k == len(self.lines) - 1 or self._gap_before[k + 1]
+            self._block_end[k] = k if last else self._block_end[k + 1]
         self._first_heading = next(
             (k for k, ln in enumerate(self.lines) if ln.kind == "heading"), None
         )
         self._page_range: TimeMention | None = None
         self._page_range_done = False
+        self._fact_box: TimeMention | None = None
+        self._fact_box_done = False
 
     def _region_kind(self, offset: int) -> str | None:
         k = bisect.bisect_right(self._region_starts, offset) - 1
@@ -148,10 +177,20 @@ class Structure:
         """For a list item: the date of the nearest heading above it (None when that heading
         has no date: an undated section does not inherit an earlier section's date)."""
         k = self.line_at(offset)
-        if k is None or self.lines[k].kind != "list_item":
+        if k is None or self.lines[k].kind not in {"list_item", "text"}:
             return None
         j = self._section_above[k]
-        return self.lines[j].date if j >= 0 else None
+        if j < 0:
+            return None
+        if self.lines[k].kind == "text" and not (
+            self.lines[j].kind == "heading"
+            and self.lines[j].date_only
+            and self._dated_above[k] <= j
+        ):
+            # prose takes only a heading that is a date ("## 1849", "**1849**"), and only
+            # while no dated line has come between
+            return None
+        return self.lines[j].date
 
     def card_date(self, offset: int) -> TimeMention | None:
         """An event card's date line: a line holding only a date (and perhaps a place) dates
@@ -161,10 +200,29 @@ class Structure:
             return None
         prev = self.lines[k - 1]
         if prev.date_only:
+            if self._gap_before[k] and not self._gap_before[k - 1]:
+                return None  # the date below a block of text dates that block
             return prev.date
         if prev.kind in {"text", "heading"} and prev.date is not None and self._is_card_line(prev):
             return prev.date
         return None
+
+    def fact_box_date(self) -> TimeMention | None:
+        """The date of an event's fact box ("Date: 2 December 1805" among "Location: X",
+        "Result: Y"; the cleaner keeps such a line as a heading, not a publication stamp):
+        the date of the event the page's title names."""
+        if self._fact_box_done:
+            return self._fact_box
+        self._fact_box_done = True
+        for ln in self.lines:
+            if ln.date is None or ln.kind != "heading":
+                continue
+            if self._region_kind(ln.start) == "heading" and _DATE_FIELD.match(
+                self.text, ln.start, ln.end
+            ):
+                self._fact_box = ln.date
+                break
+        return self._fact_box
 
     def _is_card_line(self, ln: Line) -> bool:
         """A short "1933 · Washington, D.C." line: a date plus a few capitalised words."""
@@ -190,6 +248,20 @@ class Structure:
             if _LEAD_END.match(self.text, t.end) and "," in head:
                 return t
         return None
+
+    def tail_date(self, offset: int) -> TimeMention | None:
+        """A block of lines (between blank lines) of text that ends in a line holding only
+        a date ("First crossing of the Channel / Blériot flies to Dover / 25 July 1909"):
+        the date below dates the block's lines."""
+        k = self.line_at(offset)
+        if k is None or self.lines[k].date_only:
+            return None
+        if self.lines[self._block_start[k]].date_only:
+            return None  # a block opened by its date: the date above dates it
+        j = self._block_end[k]
+        if j == k or not self.lines[j].date_only:
+            return None
+        return self.lines[j].date
 
     def card_head_date(self, offset: int) -> TimeMention | None:
         """An event card's heading ("X crosses the Channel" with the line "25 July 1909"

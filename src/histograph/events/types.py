@@ -208,6 +208,8 @@ class Modality:
     #: governors whose "would" complement is a promise, not yet an act ("announced that X
     #: would withdraw")
     promising: frozenset[str] = frozenset()
+    #: "did not sign until 9 June": the act happened then (prepositions after a negation)
+    not_until: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -397,6 +399,7 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
         reference_heads=_fs(mod.get("reference_heads")),
         temporal_markers=_fs(mod.get("temporal_markers")),
         promising=_fs(mod.get("promising")),
+        not_until=_fs(mod.get("not_until")),
     )
     framing = {
         str(fid): Framing(

@@ -146,6 +146,10 @@ def _only_date(line: str, c: Cand, line_start: int) -> bool:
     return not re.sub(r"[\W_]+", "", rest)
 
 
+#: a "Date:" field: a stamp unless the cleaner made it a heading (an event's fact box)
+_DATE_FIELD = re.compile(r"^[\s*_]*dates?\b", re.I)
+
+
 def classify(
     document: Document, regions: Sequence[Region], cands: Sequence[Cand]
 ) -> tuple[list[str], list[int]]:
@@ -162,7 +166,7 @@ def classify(
         role = "content"
         if (
             kind in DOCDATE_KINDS
-            or facts.docdate
+            or (facts.docdate and not (kind == "heading" and _DATE_FIELD.match(lines.line(li))))
             or (
                 lines.only_date(li, c)
                 and (c.rule == "time_date" or lines.byline_next_to(li))
@@ -216,6 +220,9 @@ _ENTRY_YEAR = re.compile(
     r"(?=(?:[ \t]*[-–—:][ \t]*|[ \t]+)(?:\*\*|__)?[\"“‘'(]?[A-Z])",
     re.M,
 )
+#: an entry that opens "In <year>, ..." ("In 1870, the general died in ..."): the style of
+#: on-this-day digests, one entry a line
+_ENTRY_IN_YEAR = re.compile(r"^[ \t]*(?:[-*+•▪◦][ \t]+)?In[ \t]+(\d{3,4}),[ \t]+(?=\S)", re.M)
 #: this many entry lines make a page a chronology
 _CHRONOLOGY_MIN = 3
 _TITLE_KINDS = frozenset({"title", "heading"})
@@ -226,6 +233,8 @@ def _entry_years(text: str) -> list[tuple[int, int, int]]:
     chronology: at least three such lines, mostly in ascending order, and not a numbered
     list (1, 2, 3 ...)."""
     found = [(m.start(1), m.end(1), int(m.group(1))) for m in _ENTRY_YEAR.finditer(text)]
+    if len(found) < _CHRONOLOGY_MIN:
+        found = [(m.start(1), m.end(1), int(m.group(1))) for m in _ENTRY_IN_YEAR.finditer(text)]
     if len(found) < _CHRONOLOGY_MIN:
         return []
     years = [y for _s, _e, y in found]
@@ -375,6 +384,10 @@ def _paragraph_year(
     if not counts:
         return resolved
     top = max(counts, key=lambda y: (counts[y], -y))
+    #: a year heading ("## 1849") dates the entries under it, whatever the page's top year
+    heading_years = {
+        c.start for c, role in zip(cands, roles, strict=True) if role == "heading" and "y" in c.f
+    }
     out = list(resolved)
     # the starts of the candidates before i that state a year, sorted: "does one lie between
     # the paragraph's start and this date" is one bisection, not a walk over every earlier
@@ -385,7 +398,7 @@ def _paragraph_year(
             bisect.insort(year_starts, cands[i - 1].start)
         if "y" in c.f or not {"m", "d"} <= c.f.keys() or r.value is None or r.kind != "DATE":
             continue
-        if r.value.anchor != "narrative":
+        if r.value.anchor != "narrative" or r.anchor_start in heading_years:
             continue
         y = civil_from_day(r.value.earliest)[0]
         if y == top or counts.get(top, 0) < 2 * max(1, counts.get(y, 0)):
@@ -400,6 +413,36 @@ def _paragraph_year(
         except ValueError:
             continue
     return out
+
+
+#: a news lede's dateline: "SANTIAGO, Sept. 11 — ...", "NEW DELHI, Jan. 30 (AP) - ...": a
+#: place in capitals, then the date, then a dash
+_LEDE_PLACE = re.compile(r"[ \t]*[A-Z][A-Z .'’-]{1,40}(?:,[ \t]*[A-Z][A-Za-z .]{1,25})?,[ \t]*$")
+_LEDE_DASH = re.compile(r"[ \t]*(?:\([A-Za-z .]{1,30}\)[ \t]*)?[—–-]")
+#: a lede starts within this many characters of the page's start
+_LEDE_WITHIN = 1200
+
+
+def _lede_dateline(
+    text: str, cands: Sequence[Cand], roles: Sequence[str], published: TimeValue | None
+) -> TimeValue | None:
+    """The day a news story's lede dateline names: the story's own "today" ("this evening",
+    "yesterday", "on Friday" count from it), which may differ from the paper's date."""
+    for c, role in zip(cands, roles, strict=True):
+        if c.start > _LEDE_WITHIN:
+            return None
+        if role == "docdate":
+            continue
+        line_start = textindex.rfind(text, "\n", 0, c.start) + 1
+        if not _LEDE_PLACE.match(text, line_start, c.start) or not _LEDE_DASH.match(
+            text, c.end, min(len(text), c.end + 40)
+        ):
+            continue
+        r = resolve_all(text, [c], dct=published)[0]
+        if r.value is not None and r.value.precision == "day":
+            return r.value
+        return None
+    return None
 
 
 def tag_document(
@@ -430,7 +473,8 @@ def tag_document(
             ):
                 published = r.value
                 break
-    resolved = run(text, published, cands=cands, roles=roles, heading_breaks=breaks)
+    story = _lede_dateline(text, cands, roles, published)
+    resolved = run(text, story or published, cands=cands, roles=roles, heading_breaks=breaks)
     resolved = _same_day_year(resolved, cands, roles)
     resolved = _paragraph_year(text, resolved, cands, roles)
     resolved = _section_days(text, resolved, cands)

@@ -68,7 +68,11 @@ def _number_words(lx: Lexicon) -> str:
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
     lx = lexicon()
-    full_months = [n for n in lx.month_names if len(n) > 3 or n == "May"]
+    # an abbreviation is a name that begins a longer name of a month ("Sept", "Sep" of
+    # "September"): it may take a full stop ("Sept. 11")
+    full_months = [
+        n for n in lx.month_names if not any(o != n and o.startswith(n) for o in lx.month_names)
+    ]
     abbr_months = [n for n in lx.month_names if n not in full_months]
     MONTH = (
         "(?:"

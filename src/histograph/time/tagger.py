@@ -56,6 +56,10 @@ def _prev_text(text: str, start: int, n: int = 30) -> str:
     return text[max(0, start - n) : start]
 
 
+#: a Markdown heading's marker right before the text ("## 1849"): a heading, not a number sign
+_MD_HEADING_MARK = re.compile(r"(?:^|\n)[ \t]*#{1,6}[ \t]+$")
+
+
 def _keep(name: str, c: Cand, text: str, lx: Lexicon) -> bool:
     """Context guards that reject readings which are not temporal."""
     f = c.f
@@ -65,7 +69,10 @@ def _keep(name: str, c: Cand, text: str, lx: Lexicon) -> bool:
         if nxt in lx.count_nouns:
             return False
         prev = _prev_text(text, c.start, 12)
-        if re.search(r"(?:No\.|no\.|#|\$|£|€|page|p\.|pp\.|Nr\.)\s*$", prev):
+        if re.search(r"(?:No\.|no\.|#|\$|£|€|page|p\.|pp\.|Nr\.)\s*$", prev) and not (
+            _MD_HEADING_MARK.search(_prev_text(text, c.start, 12))
+            and (c.start <= 12 or "\n" in _prev_text(text, c.start, 12))
+        ):
             return False
         pw = re.search(r"([A-Z][A-Za-z]*)\.?[ \t]+$", prev)
         if pw and pw.group(1) in lx.identifier_nouns:
