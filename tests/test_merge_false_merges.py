@@ -285,3 +285,104 @@ def test_a_catch_all_typing_of_the_same_days_act_folds_with_a_word_and_an_actor(
     )
     events, _ = merge([a, b])
     assert len(events) == 1
+
+
+# --------------------------------------------------------------------------- issue 9 round 4
+
+
+def test_a_clause_naming_two_dead_does_not_make_one_death_the_other() -> None:
+    # "the deaths of A and B" names both; B's death, told alone, is not A's death
+    d = Doc(
+        "a",
+        "In March 1702 Duke Aldric died in his sleep. "
+        "The court mourned the death of Duke Aldric and of Baron Ostmer. "
+        "Baron Ostmer was killed.",
+    )
+    d.event(
+        "In March 1702 Duke Aldric died in his sleep",
+        "died",
+        "death",
+        "1702-03",
+        "March 1702",
+        parts=(("Duke Aldric", "patient"),),
+    )
+    d.event(
+        "the death of Duke Aldric and of Baron Ostmer",
+        "death",
+        "death",
+        parts=(("Duke Aldric", "patient"), ("Baron Ostmer", "patient")),
+    )
+    d.event("Baron Ostmer was killed", "killed", "death", parts=(("Baron Ostmer", "patient"),))
+    events, _ = merge([d])
+    killed = d.text.index("Baron Ostmer was killed")
+    holder = next(e for e in events if any(m.start == killed for m in e.mentions))
+    assert all(m.start == killed for m in holder.mentions)
+
+
+def _mobilization(doc_id: str, text: str, evidence: str, date: str, phrase: str) -> Doc:
+    d = Doc(doc_id, text)
+    d.event(evidence, "mobilization", "mobilization", date, phrase, parts=(("Varnia", "agent"),))
+    return d
+
+
+def test_partial_and_general_mobilization_are_two_happenings() -> None:
+    a = _mobilization(
+        "a",
+        "In 1870 Varnia ordered a partial mobilization of two districts.",
+        "Varnia ordered a partial mobilization of two districts",
+        "1870",
+        "1870",
+    )
+    b = _mobilization(
+        "b",
+        "On 4 June 1870 Varnia ordered the general mobilization of its army.",
+        "Varnia ordered the general mobilization of its army",
+        "1870-06-04",
+        "4 June 1870",
+    )
+    events, _ = merge([a, b])
+    assert len(events) == 2
+
+
+def test_general_and_full_mobilization_are_one_happening() -> None:
+    # words of one value are synonyms: the contrast rule does not split them
+    a = _mobilization(
+        "a",
+        "On 4 June 1870 Varnia ordered full mobilization of its army.",
+        "Varnia ordered full mobilization of its army",
+        "1870-06-04",
+        "4 June 1870",
+    )
+    b = _mobilization(
+        "b",
+        "On 4 June 1870 Varnia ordered the general mobilization of its army.",
+        "Varnia ordered the general mobilization of its army",
+        "1870-06-04",
+        "4 June 1870",
+    )
+    events, _ = merge([a, b])
+    assert len(events) == 1
+
+
+def test_a_capitalised_contrast_word_is_a_title_not_a_kind() -> None:
+    from histograph.merge.mentions import _contrasts
+
+    d = Doc("a", "General Morrow ordered a limited offensive. The partial retreat of 1801.")
+    m = d.event("General Morrow ordered a limited offensive", "offensive", "battle")
+    assert _contrasts(d.text, m) == frozenset({"extent:partial"})
+    both = Doc("b", "Varnia ordered partial and then general mobilization.")
+    m2 = both.event("Varnia ordered partial and then general mobilization", "mobilization", "other")
+    assert _contrasts(both.text, m2) == frozenset()  # the clause tells both: no contrast
+
+
+def test_a_state_is_not_a_person_who_holds_office_in_another_state() -> None:
+    from histograph.merge.evidence import UNKNOWN_STATE, _sides_apart
+
+    # "the Republic pledged" beside "Premier Volkov announced" (Volkov serves the Union)
+    assert _sides_apart({"s-USA"}, (), {"p-volkov"}, {"s-USSR"})
+    # the person serves that very state: one side
+    assert not _sides_apart({"s-USA"}, (), {"p-hale"}, {"s-USA"})
+    # someone whose office the sources do not give: the side is unknown
+    assert not _sides_apart({"s-USA"}, (), {"p-volkov", "p-x"}, {"s-USSR", UNKNOWN_STATE})
+    # both name states as well as people: the state rule decides
+    assert not _sides_apart({"s-USA", "p-volkov"}, {"s-USSR"}, {"p-volkov"}, {"s-USSR"})

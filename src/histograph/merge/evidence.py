@@ -49,6 +49,10 @@ _MAX_CALENDAR_GAP = 13
 _PARTIAL = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?$")
 
 
+#: in :attr:`_Mention.served`: a person whose state the sources do not give
+UNKNOWN_STATE = "s-?"
+
+
 _TITLE_KINDS = frozenset({"title", "heading"})
 #: lower-case words inside an event's name ("Treaty of Versailles", "Battle of the Somme")
 
@@ -125,6 +129,11 @@ class _Mention:
     #: an undated bare name or noun its sentence does not open ("killed during the Cold
     #: War"): a label that may found an event of labels but joins none that a clause states
     passing: bool = False
+    #: contrast words before the trigger as "group:value" ("partial mobilization":
+    #: "extent:partial"; ``contrasts`` in data/coreference.yaml)
+    contrasts: frozenset[str] = frozenset()
+    #: the states the mention's people hold office in ("Soviet Premier Khrushchev": USSR)
+    served: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -136,6 +145,14 @@ class _Cluster:
     parts: set[str] = field(default_factory=set)
     ident: set[str] = field(default_factory=set)
     ident_names: set[str] = field(default_factory=set)
+    #: identity participants (and their names) of members that name one person in that role:
+    #: "the deaths of A and B" does not make A's death B's (:func:`_core_ident`)
+    ident_one: set[str] = field(default_factory=set)
+    ident_names_one: set[str] = field(default_factory=set)
+    #: contrast words of the members, as "group:value" ("extent:partial")
+    contrasts: set[str] = field(default_factory=set)
+    #: the states the members' people hold office in (:attr:`_Mention.served`)
+    served: set[str] = field(default_factory=set)
     names: set[str] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
@@ -174,6 +191,10 @@ class _Cluster:
             self.parts |= x.parts
             self.ident |= x.ident
             self.ident_names |= x.ident_names
+            self.ident_one |= _single_role(x.ident)
+            self.ident_names_one |= _single_role(x.ident_names)
+            self.contrasts |= x.contrasts
+            self.served |= x.served
             if x.name:
                 self.names.add(x.name)
             if x.m.place:
@@ -200,6 +221,12 @@ class _PeopleIndex:
         self._by_key: dict[tuple[str, str], str] = {}
         self._titles: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.kinds: dict[str, str] = {p.id: p.kind for p in people}
+        #: person id -> the states whose offices the sources give them ("Soviet Premier")
+        self.served: dict[str, frozenset[str]] = {
+            p.id: frozenset(f"s-{r.jurisdiction}" for r in p.roles if r.jurisdiction)
+            for p in people
+            if p.kind == "person" and any(r.jurisdiction for r in p.roles)
+        }
         for p in people:
             for em in p.mentions:
                 spans[em.doc_id].append((em.start, em.end, p.id))
@@ -358,6 +385,45 @@ def _ident_clash(a: Iterable[str], b: Iterable[str]) -> bool:
     return any(ra[r] and rb[r] and not (ra[r] & rb[r]) for r in ra)
 
 
+def _single_role(ident: Iterable[str]) -> set[str]:
+    """The "role:person" entries of a mention whose role names one person only."""
+    by_role: dict[str, list[str]] = defaultdict(list)
+    for x in ident:
+        by_role[x.partition(":")[0]].append(x)
+    return {v[0] for v in by_role.values() if len(v) == 1}
+
+
+def _core(all_: set[str], one: set[str]) -> set[str]:
+    """Per role, the entries of members naming one person in it, when there are any, else
+    all entries of that role."""
+    if not one or one == all_:
+        return all_
+    roles = {x.partition(":")[0] for x in one}
+    return one | {x for x in all_ if x.partition(":")[0] not in roles}
+
+
+def _core_ident(c: _Cluster) -> tuple[set[str], set[str]]:
+    """The identity participants (ids, "role:surname" names) that tell which event ``c``
+    is. A member naming two people in one role ("the deaths of A and B") would otherwise
+    let the death of B join the death of A's cluster: the people members name alone in a
+    role decide it."""
+    return _core(c.ident, c.ident_one), _core(c.ident_names, c.ident_names_one)
+
+
+def _contrast_clash(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Both say which of a contrast group the happening is, and no value is common:
+    "partial mobilization" is not "general mobilization"."""
+    ga: dict[str, set[str]] = defaultdict(set)
+    gb: dict[str, set[str]] = defaultdict(set)
+    for x in a:
+        g, _, v = x.partition(":")
+        ga[g].add(v)
+    for x in b:
+        g, _, v = x.partition(":")
+        gb[g].add(v)
+    return any(gb[g] and not (v & gb[g]) for g, v in ga.items())
+
+
 @functools.lru_cache(maxsize=65536)
 def _key_words(pid: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in pid[2:].split() if len(w) > 2)
@@ -462,14 +528,26 @@ def _actors_apart(x: _Mention, c: _Cluster) -> bool:
     """Both name who took part, of one kind (people, states), and none is common: "Britain
     declared war on Germany" is not "Austria-Hungary declared war on Serbia". Only actors
     the entity stage resolved are compared (two spellings of one unresolved name are not two
-    actors), and a person is never weighed against a state (one acts for the other)."""
-    if x.parts & c.parts or (x.name is not None and x.name in c.names):
+    actors), and a person is weighed against a state only through the offices the sources
+    give them (one acts for the other: "Premier Khrushchev" for the Soviet Union)."""
+    if x.name is not None and x.name in c.names:
         return False
-    if _fuzzy_shared(x.parts, c.parts) or _name_words(x.parts) & _name_words(c.parts):
+    return _sides_apart(x.parts, x.served, c.parts, c.served)
+
+
+def _sides_apart(
+    a: Iterable[str], a_served: Iterable[str], b: Iterable[str], b_served: Iterable[str]
+) -> bool:
+    """The participants ``a`` and ``b`` (with the states their people serve) name no common
+    actor and do name actors of one kind (:func:`_actors_apart`)."""
+    pa, pb = frozenset(a), set(b)
+    if pa & pb:
+        return False
+    if _fuzzy_shared(pa, pb) or _name_words(pa) & _name_words(pb):
         return False
     for kind in ("p-", "s-"):
-        mine = {p for p in x.parts if p.startswith(kind)}
-        theirs = {p for p in c.parts if p.startswith(kind)}
+        mine = {p for p in pa if p.startswith(kind)}
+        theirs = {p for p in pb if p.startswith(kind)}
         if kind == "s-":
             # one country under the states of its eras ("Soviet Russia" 1920, "the Soviet
             # Union" 1933) is one actor
@@ -478,7 +556,26 @@ def _actors_apart(x: _Mention, c: _Cluster) -> bool:
                 return False
         if mine and theirs:
             return True
-    return False
+    # a state against people who hold office in other states only ("the U.S. pledged"
+    # beside "Premier Khrushchev announced"): one side's act is not the other's
+    return _served_apart(pa, b_served, pb) or _served_apart(pb, a_served, pa)
+
+
+def _served_apart(
+    states_of: Iterable[str], served: Iterable[str], people_of: Iterable[str]
+) -> bool:
+    """``states_of`` names states and no person; ``people_of`` names people, no state, and
+    all of them hold office in states (``served``) none of which is one of those."""
+    mine = {p for p in states_of}
+    if any(p.startswith("p-") for p in mine) or any(p.startswith("s-") for p in people_of):
+        return False
+    states = {_lineage(p) for p in mine if p.startswith("s-")}
+    if UNKNOWN_STATE in served:
+        return False  # someone holds no office the sources give: the side is unknown
+    served_l = {_lineage(p) for p in served}
+    if not states or not served_l:
+        return False
+    return not (states & served_l)
 
 
 @functools.lru_cache(maxsize=1)
@@ -556,7 +653,10 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
     if same_doc and x.section >= 0 and (x.m.doc_id, x.section) not in c.sections:
         # timeline entries under different headings are different entries
         same_doc = x.time is not None and c.core is not None and x.time.compatible(c.core)
-    if x.asserted and _ident_clash(x.ident, c.ident) and not (x.ident_names & c.ident_names):
+    if x.contrasts and c.contrasts and _contrast_clash(x.contrasts, c.contrasts):
+        return None  # "partial mobilization" is not "general mobilization"
+    c_ident, c_ident_names = _core_ident(c)
+    if x.asserted and _ident_clash(x.ident, c_ident) and not (x.ident_names & c_ident_names):
         # (the same surname in the same role is the same person split by the people merge,
         # not a different person)
         return None
@@ -570,7 +670,7 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
     if x.m.place and c.places and not _place_clash(c.places, x.m.place):
         shared += 1
     score = min(shared, 3) * 1.0
-    ident_shared = bool(x.ident & c.ident) and x.ident_joins
+    ident_shared = bool(x.ident & c_ident) and x.ident_joins
     if x.asserted and not _enough_evidence(x, c, same_doc, shared, ident_shared):
         return None
     if ident_shared:
@@ -778,8 +878,18 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
         return False
     if a.ordinals and b.ordinals and not a.ordinals & b.ordinals:
         return False
-    if _ident_clash(a.ident, b.ident) and not (a.ident_names & b.ident_names):
+    a_ident, a_names = _core_ident(a)
+    b_ident, b_names = _core_ident(b)
+    if _ident_clash(a_ident, b_ident) and not (a_names & b_names):
         return False
+    if a.contrasts and b.contrasts and _contrast_clash(a.contrasts, b.contrasts):
+        return False
+    if (
+        a.docs & b.docs
+        and not a.names & b.names
+        and _sides_apart(a.parts, a.served, b.parts, b.served)
+    ):
+        return False  # one page's acts of two sides (or two people): two happenings
     if any(_place_clash(a.places, p) for p in b.places):
         return False
     if any(_name_clash(x, y) for x in a.names for y in b.names):
