@@ -386,3 +386,54 @@ def test_a_state_is_not_a_person_who_holds_office_in_another_state() -> None:
     assert not _sides_apart({"s-USA"}, (), {"p-volkov", "p-x"}, {"s-USSR", UNKNOWN_STATE})
     # both name states as well as people: the state rule decides
     assert not _sides_apart({"s-USA", "p-volkov"}, {"s-USSR"}, {"p-volkov"}, {"s-USSR"})
+
+
+def test_two_pages_numbering_a_message_alike_on_one_day_tell_one_message() -> None:
+    # "a second, sharper note" and "the second note" on one day: the shared number is
+    # evidence of one happening even when the rest of the wording differs (one page gives
+    # the morning: its date is not the other's value, so only the second pass joins them)
+    from dataclasses import replace
+
+    a = Doc(
+        "a", "On the morning of 9 May 1822 the envoy of Varnia delivered a second, sharper note."
+    )
+    m = a.event(
+        "the envoy of Varnia delivered a second, sharper note",
+        "delivered",
+        "letter_or_statement",
+        "1822-05-09",
+        "9 May 1822",
+    )
+    assert m.time is not None
+    a.events[-1] = replace(m, time=replace(m.time, value="1822-05-09TMO"))
+    b = Doc("b", "9 May 1822: The second note demands the surrender of the forts.")
+    b.event(
+        "The second note demands the surrender of the forts",
+        "demands",
+        "letter_or_statement",
+        "1822-05-09",
+        "9 May 1822",
+    )
+    events, _ = merge([a, b])
+    assert len(events) == 1
+
+
+def test_a_first_and_a_second_note_of_one_day_stay_two() -> None:
+    a = Doc("a", "On 9 May 1822 the envoy of Varnia delivered a first note.")
+    a.event(
+        "the envoy of Varnia delivered a first note",
+        "delivered",
+        "letter_or_statement",
+        "1822-05-09",
+        "9 May 1822",
+    )
+    b = Doc("b", "9 May 1822: The second note demands the surrender of the forts.")
+    b.event(
+        "The second note demands the surrender of the forts",
+        "demands",
+        "letter_or_statement",
+        "1822-05-09",
+        "9 May 1822",
+    )
+    events, _ = merge([a, b])
+    assert len(events) == 2

@@ -926,6 +926,10 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
         # on the 9th, "the Wall fell" on the 10th): one event with a date conflict
         return True
     ww = len(_prefixes(a.words) & _prefixes(b.words))
+    if rel == "equal" and a.ordinals & b.ordinals:
+        # "a second, harder message" and "the second letter" on one day: the number the
+        # pages give the happening is a shared word of its own
+        ww += 1
     pp = len(a.parts & b.parts)
     person = any(p.startswith("p-") for p in a.parts & b.parts)
     same_group = a.group == b.group
