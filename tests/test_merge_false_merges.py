@@ -437,3 +437,39 @@ def test_a_first_and_a_second_note_of_one_day_stay_two() -> None:
     )
     events, _ = merge([a, b])
     assert len(events) == 2
+
+
+def _page_with_far_pronoun(gap: str) -> Doc:
+    d = Doc(
+        "a",
+        "On 2 March 1802 the truce was signed in a tent near Varn. "
+        + gap
+        + "It was signed for Ostland by Minister Arno Kell.",
+    )
+    d.event(
+        "On 2 March 1802 the truce was signed in a tent near Varn",
+        "signed",
+        "agreement_signed",
+        "1802-03-02",
+        "2 March 1802",
+    )
+    d.event(
+        "It was signed for Ostland by Minister Arno Kell",
+        "signed",
+        "agreement_signed",
+        parts=(("Minister Arno Kell", "agent"),),
+    )
+    return d
+
+
+def test_an_undated_clause_naming_new_people_far_down_the_page_does_not_join() -> None:
+    # between the truce and "It was signed ..." the page tells other things (a treaty the
+    # pronoun refers to): the page and the verb alone do not make it the truce
+    gap = "Talks went on for a year in many towns of the coast and inland. " * 8
+    events, _ = merge([_page_with_far_pronoun(gap)])
+    assert len(events) == 2
+
+
+def test_an_undated_clause_right_after_the_act_still_elaborates_it() -> None:
+    events, _ = merge([_page_with_far_pronoun("")])
+    assert len(events) == 1

@@ -153,6 +153,8 @@ class _Cluster:
     contrasts: set[str] = field(default_factory=set)
     #: the states the members' people hold office in (:attr:`_Mention.served`)
     served: set[str] = field(default_factory=set)
+    #: document -> the sorted starts of the members' mentions in it
+    starts: dict[str, list[int]] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
@@ -176,6 +178,7 @@ class _Cluster:
 
     def add(self, x: _Mention) -> None:
         self.members.append(x)
+        bisect.insort(self.starts.setdefault(x.m.doc_id, []), x.m.start)
         self.stated = self.stated or not x.passing
         if x.entry >= 0:
             self.entries.setdefault(x.m.doc_id, set()).add(x.entry)
@@ -503,6 +506,20 @@ def _entries_apart(a: _Cluster, b: _Cluster) -> bool:
     return False
 
 
+#: an undated clause this close (characters) to a mention of an event on its page may
+#: elaborate it without naming its participants (the same or the next sentences)
+_NEAR_ON_PAGE = 400
+
+
+def _near_on_page(x: _Mention, c: _Cluster) -> bool:
+    """A member of ``c`` starts within :data:`_NEAR_ON_PAGE` characters of ``x`` on its page."""
+    starts = c.starts.get(x.m.doc_id)
+    if not starts:
+        return False
+    i = bisect.bisect_left(starts, x.m.start - _NEAR_ON_PAGE)
+    return i < len(starts) and starts[i] <= x.m.start + _NEAR_ON_PAGE
+
+
 def _same_predicate(x: _Mention, c: _Cluster) -> bool:
     """The trigger agrees with the cluster's: the same word (its first five letters:
     "proclaim" / "proclamation"), word class, head-noun kind, or the event's name."""
@@ -675,6 +692,21 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
         return None
     if ident_shared:
         score += 2.0
+    if (
+        same_doc
+        and x.asserted
+        and x.time is None
+        and x.partial is None
+        and not shared
+        and not ident_shared
+        and not (x.name and x.name in c.names)
+        and any(p.startswith("p-") for p in x.parts)
+        and not _near_on_page(x, c)
+    ):
+        # an undated clause naming people the event does not ("It was signed for the
+        # Republic by Minister X"), far from every mention of it on the page, tells the
+        # act of a nearer sentence, not this event: the page and a word are no evidence
+        return None
     ds = 0.0
     if x.repeated and (x.time is None or c.core is None or not x.time.compatible(c.core)):
         return None  # "relations again broke down": a later occurrence, not this one
