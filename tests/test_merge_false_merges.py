@@ -473,3 +473,52 @@ def test_an_undated_clause_naming_new_people_far_down_the_page_does_not_join() -
 def test_an_undated_clause_right_after_the_act_still_elaborates_it() -> None:
     events, _ = merge([_page_with_far_pronoun("")])
     assert len(events) == 1
+
+
+def _agreement_page(later: str) -> Doc:
+    d = Doc("a", "On 3 May 1822 Varnia agreed to remove the guns from the isle. " + later)
+    d.event(
+        "On 3 May 1822 Varnia agreed to remove the guns from the isle",
+        "agreed",
+        "agreement_signed",
+        "1822-05-03",
+        "3 May 1822",
+        parts=(("Varnia", "agent"),),
+    )
+    return d
+
+
+def test_an_undated_clause_telling_one_more_act_does_not_join_its_pages_act() -> None:
+    d = _agreement_page("Varnia also agreed to withdraw its ships.")
+    d.event(
+        "Varnia also agreed to withdraw its ships",
+        "agreed",
+        "agreement_signed",
+        parts=(("Varnia", "agent"),),
+    )
+    events, _ = merge([d])
+    assert len(events) == 2
+
+
+def test_an_undated_clause_without_addition_marker_still_joins() -> None:
+    d = _agreement_page("Varnia agreed to it under pressure.")
+    d.event(
+        "Varnia agreed to it under pressure",
+        "agreed",
+        "agreement_signed",
+        parts=(("Varnia", "agent"),),
+    )
+    events, _ = merge([d])
+    assert len(events) == 1
+
+
+def test_identity_of_an_event_is_kept_per_role_as_members_arrive() -> None:
+    from histograph.merge.evidence import _CoreIdent
+
+    core = _CoreIdent()
+    core.add({"patient:p-a", "patient:p-b"})  # "the deaths of A and B"
+    assert core.entries == {"patient:p-a", "patient:p-b"}
+    core.add({"patient:p-a", "agent:p-c"})  # "A died", told alone
+    assert core.entries == {"patient:p-a", "agent:p-c"}
+    core.add({"patient:p-d", "patient:p-e"})  # a two-name clause adds nothing to a sure role
+    assert core.entries == {"patient:p-a", "agent:p-c"}

@@ -57,6 +57,36 @@ _TITLE_KINDS = frozenset({"title", "heading"})
 #: lower-case words inside an event's name ("Treaty of Versailles", "Battle of the Somme")
 
 
+class _CoreIdent:
+    """The "role:person" entries that identify an event, kept as members are added: per
+    role, the entries of members naming one person in that role once there is one, else
+    every entry of the role. A member naming two people in one role ("the deaths of A and
+    B") would otherwise let B's death join A's. Each entry enters and leaves at most once:
+    linear in the members."""
+
+    __slots__ = ("by_role", "entries", "sure")
+
+    def __init__(self) -> None:
+        self.entries: set[str] = set()
+        self.by_role: dict[str, set[str]] = {}
+        self.sure: set[str] = set()  # roles some member names one person in
+
+    def add(self, ident: Iterable[str]) -> None:
+        by_role: dict[str, list[str]] = {}
+        for e in ident:
+            by_role.setdefault(e.partition(":")[0], []).append(e)
+        for role, es in by_role.items():
+            if len(es) == 1:
+                if role not in self.sure:
+                    self.sure.add(role)
+                    self.entries -= self.by_role.pop(role, set())
+                self.by_role.setdefault(role, set()).add(es[0])
+                self.entries.add(es[0])
+            elif role not in self.sure:
+                self.by_role.setdefault(role, set()).update(es)
+                self.entries.update(es)
+
+
 @dataclass(slots=True)
 class _Mention:
     m: EventMention
@@ -106,6 +136,9 @@ class _Mention:
     #: an undated clause that says it came after ("later", "within the next few months",
     #: ``sequel_markers`` in data/coreference.yaml): a sequel of a dated act, not the act
     sequel: bool = False
+    #: an undated clause whose trigger follows an addition marker ("also agreed",
+    #: ``addition_markers`` in data/coreference.yaml): one more act beside its page's
+    added: bool = False
     #: (participant id, name as written) of every participant
     people_named: tuple[tuple[str, str], ...] = ()
     #: the one participant of the mention when it is a named thing, not a person ("the
@@ -145,10 +178,11 @@ class _Cluster:
     parts: set[str] = field(default_factory=set)
     ident: set[str] = field(default_factory=set)
     ident_names: set[str] = field(default_factory=set)
-    #: identity participants (and their names) of members that name one person in that role:
-    #: "the deaths of A and B" does not make A's death B's (:func:`_core_ident`)
-    ident_one: set[str] = field(default_factory=set)
-    ident_names_one: set[str] = field(default_factory=set)
+    #: the identity participants (and their names) that tell which event this is: per role,
+    #: those of members naming one person in it when there are any, else all (kept as members
+    #: are added: "the deaths of A and B" does not make B's death A's; :class:`_CoreIdent`)
+    core_ident: _CoreIdent = field(default_factory=lambda: _CoreIdent())
+    core_names: _CoreIdent = field(default_factory=lambda: _CoreIdent())
     #: contrast words of the members, as "group:value" ("extent:partial")
     contrasts: set[str] = field(default_factory=set)
     #: the states the members' people hold office in (:attr:`_Mention.served`)
@@ -194,8 +228,8 @@ class _Cluster:
             self.parts |= x.parts
             self.ident |= x.ident
             self.ident_names |= x.ident_names
-            self.ident_one |= _single_role(x.ident)
-            self.ident_names_one |= _single_role(x.ident_names)
+            self.core_ident.add(x.ident)
+            self.core_names.add(x.ident_names)
             self.contrasts |= x.contrasts
             self.served |= x.served
             if x.name:
@@ -388,29 +422,10 @@ def _ident_clash(a: Iterable[str], b: Iterable[str]) -> bool:
     return any(ra[r] and rb[r] and not (ra[r] & rb[r]) for r in ra)
 
 
-def _single_role(ident: Iterable[str]) -> set[str]:
-    """The "role:person" entries of a mention whose role names one person only."""
-    by_role: dict[str, list[str]] = defaultdict(list)
-    for x in ident:
-        by_role[x.partition(":")[0]].append(x)
-    return {v[0] for v in by_role.values() if len(v) == 1}
-
-
-def _core(all_: set[str], one: set[str]) -> set[str]:
-    """Per role, the entries of members naming one person in it, when there are any, else
-    all entries of that role."""
-    if not one or one == all_:
-        return all_
-    roles = {x.partition(":")[0] for x in one}
-    return one | {x for x in all_ if x.partition(":")[0] not in roles}
-
-
 def _core_ident(c: _Cluster) -> tuple[set[str], set[str]]:
     """The identity participants (ids, "role:surname" names) that tell which event ``c``
-    is. A member naming two people in one role ("the deaths of A and B") would otherwise
-    let the death of B join the death of A's cluster: the people members name alone in a
-    role decide it."""
-    return _core(c.ident, c.ident_one), _core(c.ident_names, c.ident_names_one)
+    is (:class:`_CoreIdent`)."""
+    return c.core_ident.entries, c.core_names.entries
 
 
 def _contrast_clash(a: Iterable[str], b: Iterable[str]) -> bool:
@@ -710,6 +725,8 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
     ds = 0.0
     if x.repeated and (x.time is None or c.core is None or not x.time.compatible(c.core)):
         return None  # "relations again broke down": a later occurrence, not this one
+    if x.added and same_doc:
+        return None  # "the Soviets also agreed to ..." is not the agreement its page told
     if x.sequel and c.core is not None:
         return None  # "28 crew died within the next months" is not the night's two deaths
     moment = _same_moment(x, c) if x.asserted else None

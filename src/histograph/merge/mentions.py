@@ -158,6 +158,7 @@ def _prepare(
                     sequel=time is None
                     and partial is None
                     and bool(_sequel().search(text[m.start : m.end])),
+                    added=time is None and partial is None and _added(text, m),
                     sole_thing=next(iter(parts))
                     if len(parts) == 1
                     and len(m.participants) == 1
@@ -211,6 +212,20 @@ def _sequel() -> re.Pattern[str]:
     assert isinstance(raw, list)
     words = sorted((str(w) for w in raw), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _addition() -> re.Pattern[str]:
+    """``addition_markers`` of data/coreference.yaml, ending right before a trigger."""
+    raw = _coreference_words().get("addition_markers") or []
+    assert isinstance(raw, list)
+    words = sorted((str(w) for w in raw), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+$", re.I)
+
+
+def _added(text: str, m: EventMention) -> bool:
+    """The trigger follows an addition marker ("also agreed"): one more act."""
+    return bool(_addition().search(text, max(m.start, m.trigger_start - 20), m.trigger_start))
 
 
 @functools.lru_cache(maxsize=1)
