@@ -379,11 +379,11 @@ def test_a_state_is_not_a_person_who_holds_office_in_another_state() -> None:
     from histograph.merge.evidence import UNKNOWN_STATE, _sides_apart
 
     # "the Republic pledged" beside "Premier Volkov announced" (Volkov serves the Union)
-    assert _sides_apart({"s-USA"}, (), {"p-volkov"}, {"s-USSR"})
+    assert _sides_apart({"s-USA"}, frozenset(), {"p-volkov"}, {"s-USSR"})
     # the person serves that very state: one side
-    assert not _sides_apart({"s-USA"}, (), {"p-hale"}, {"s-USA"})
+    assert not _sides_apart({"s-USA"}, frozenset(), {"p-hale"}, {"s-USA"})
     # someone whose office the sources do not give: the side is unknown
-    assert not _sides_apart({"s-USA"}, (), {"p-volkov", "p-x"}, {"s-USSR", UNKNOWN_STATE})
+    assert not _sides_apart({"s-USA"}, frozenset(), {"p-volkov", "p-x"}, {"s-USSR", UNKNOWN_STATE})
     # both name states as well as people: the state rule decides
     assert not _sides_apart({"s-USA", "p-volkov"}, {"s-USSR"}, {"p-volkov"}, {"s-USSR"})
 

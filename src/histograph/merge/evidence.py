@@ -18,6 +18,7 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from ..model import (
@@ -447,7 +448,7 @@ def _key_words(pid: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in pid[2:].split() if len(w) > 2)
 
 
-def _fuzzy_shared(a: frozenset[str], b: set[str]) -> int:
+def _fuzzy_shared(a: AbstractSet[str], b: AbstractSet[str]) -> int:
     """Entities that are not resolved to one id but whose names nest: "Washington" and
     "Washington DC", "Soviet government" and "the Soviet government of Russia". Only names
     without an id (``k:``) are compared; each counts once."""
@@ -568,12 +569,14 @@ def _actors_apart(x: _Mention, c: _Cluster) -> bool:
 
 
 def _sides_apart(
-    a: Iterable[str], a_served: Iterable[str], b: Iterable[str], b_served: Iterable[str]
+    pa: AbstractSet[str],
+    a_served: AbstractSet[str],
+    pb: AbstractSet[str],
+    b_served: AbstractSet[str],
 ) -> bool:
-    """The participants ``a`` and ``b`` (with the states their people serve) name no common
-    actor and do name actors of one kind (:func:`_actors_apart`)."""
-    pa, pb = frozenset(a), set(b)
-    if pa & pb:
+    """The participants ``pa`` and ``pb`` (with the states their people serve) name no
+    common actor and do name actors of one kind (:func:`_actors_apart`)."""
+    if not pa.isdisjoint(pb):
         return False
     if _fuzzy_shared(pa, pb) or _name_words(pa) & _name_words(pb):
         return False
@@ -594,16 +597,15 @@ def _sides_apart(
 
 
 def _served_apart(
-    states_of: Iterable[str], served: Iterable[str], people_of: Iterable[str]
+    states_of: AbstractSet[str], served: AbstractSet[str], people_of: AbstractSet[str]
 ) -> bool:
     """``states_of`` names states and no person; ``people_of`` names people, no state, and
     all of them hold office in states (``served``) none of which is one of those."""
-    mine = {p for p in states_of}
-    if any(p.startswith("p-") for p in mine) or any(p.startswith("s-") for p in people_of):
-        return False
-    states = {_lineage(p) for p in mine if p.startswith("s-")}
-    if UNKNOWN_STATE in served:
+    if not served or UNKNOWN_STATE in served:
         return False  # someone holds no office the sources give: the side is unknown
+    if any(p.startswith("p-") for p in states_of) or any(p.startswith("s-") for p in people_of):
+        return False
+    states = {_lineage(p) for p in states_of if p.startswith("s-")}
     served_l = {_lineage(p) for p in served}
     if not states or not served_l:
         return False
@@ -934,8 +936,8 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
     if a.contrasts and b.contrasts and _contrast_clash(a.contrasts, b.contrasts):
         return False
     if (
-        a.docs & b.docs
-        and not a.names & b.names
+        not a.docs.isdisjoint(b.docs)
+        and a.names.isdisjoint(b.names)
         and _sides_apart(a.parts, a.served, b.parts, b.served)
     ):
         return False  # one page's acts of two sides (or two people): two happenings
