@@ -188,6 +188,9 @@ class _Cluster:
     contrasts: set[str] = field(default_factory=set)
     #: the states the members' people hold office in (:attr:`_Mention.served`)
     served: set[str] = field(default_factory=set)
+    #: the people and (as lineages, :func:`_lineage`) the states the members name
+    people: set[str] = field(default_factory=set)
+    lineages: set[str] = field(default_factory=set)
     #: document -> the sorted starts of the members' mentions in it
     starts: dict[str, list[int]] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)
@@ -233,6 +236,11 @@ class _Cluster:
             self.core_names.add(x.ident_names)
             self.contrasts |= x.contrasts
             self.served |= x.served
+            for p in x.parts:
+                if p.startswith("p-"):
+                    self.people.add(p)
+                elif p.startswith("s-"):
+                    self.lineages.add(_lineage(p))
             if x.name:
                 self.names.add(x.name)
             if x.m.place:
@@ -596,6 +604,31 @@ def _sides_apart(
     return _served_apart(pa, b_served, pb) or _served_apart(pb, a_served, pa)
 
 
+def _clusters_apart(a: _Cluster, b: _Cluster) -> bool:
+    """:func:`_sides_apart` for two clusters, read from the sets each keeps as members
+    are added (no pass over their participants: clusters told by thousands of pages meet
+    many others)."""
+    if not a.parts.isdisjoint(b.parts):
+        return False
+    if a.people and b.people:
+        return True
+    if a.lineages and b.lineages:
+        return a.lineages.isdisjoint(b.lineages)
+    for x, y in ((a, b), (b, a)):
+        # a side naming states only against one naming people who all serve other states
+        if (
+            x.lineages
+            and not x.people
+            and y.people
+            and not y.lineages
+            and y.served
+            and UNKNOWN_STATE not in y.served
+            and x.lineages.isdisjoint({_lineage(p) for p in y.served})
+        ):
+            return True
+    return False
+
+
 def _served_apart(
     states_of: AbstractSet[str], served: AbstractSet[str], people_of: AbstractSet[str]
 ) -> bool:
@@ -935,11 +968,7 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
         return False
     if a.contrasts and b.contrasts and _contrast_clash(a.contrasts, b.contrasts):
         return False
-    if (
-        not a.docs.isdisjoint(b.docs)
-        and a.names.isdisjoint(b.names)
-        and _sides_apart(a.parts, a.served, b.parts, b.served)
-    ):
+    if not a.docs.isdisjoint(b.docs) and a.names.isdisjoint(b.names) and _clusters_apart(a, b):
         return False  # one page's acts of two sides (or two people): two happenings
     if any(_place_clash(a.places, p) for p in b.places):
         return False
