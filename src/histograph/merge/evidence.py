@@ -182,8 +182,9 @@ class _Cluster:
     #: the identity participants (and their names) that tell which event this is: per role,
     #: those of members naming one person in it when there are any, else all (kept as members
     #: are added: "the deaths of A and B" does not make B's death A's; :class:`_CoreIdent`)
-    core_ident: _CoreIdent = field(default_factory=lambda: _CoreIdent())
-    core_names: _CoreIdent = field(default_factory=lambda: _CoreIdent())
+    #: (made on the first member naming an identity participant: most events have none)
+    core_ident: _CoreIdent | None = None
+    core_names: _CoreIdent | None = None
     #: contrast words of the members, as "group:value" ("extent:partial")
     contrasts: set[str] = field(default_factory=set)
     #: the states the members' people hold office in (:attr:`_Mention.served`)
@@ -232,8 +233,14 @@ class _Cluster:
             self.parts |= x.parts
             self.ident |= x.ident
             self.ident_names |= x.ident_names
-            self.core_ident.add(x.ident)
-            self.core_names.add(x.ident_names)
+            if x.ident:
+                if self.core_ident is None:
+                    self.core_ident = _CoreIdent()
+                self.core_ident.add(x.ident)
+            if x.ident_names:
+                if self.core_names is None:
+                    self.core_names = _CoreIdent()
+                self.core_names.add(x.ident_names)
             self.contrasts |= x.contrasts
             self.served |= x.served
             for p in x.parts:
@@ -434,7 +441,14 @@ def _ident_clash(a: Iterable[str], b: Iterable[str]) -> bool:
 def _core_ident(c: _Cluster) -> tuple[set[str], set[str]]:
     """The identity participants (ids, "role:surname" names) that tell which event ``c``
     is (:class:`_CoreIdent`)."""
-    return c.core_ident.entries, c.core_names.entries
+    return (
+        c.core_ident.entries if c.core_ident is not None else _NO_IDENT,
+        c.core_names.entries if c.core_names is not None else _NO_IDENT,
+    )
+
+
+#: the identity of an event no member names anyone for (never changed: a read-only value)
+_NO_IDENT: set[str] = set()
 
 
 def _contrast_clash(a: Iterable[str], b: Iterable[str]) -> bool:
