@@ -7,7 +7,7 @@ that nest), identity and place clashes, zoned moments, and the pair scores used 
 pass (:func:`_score`, :func:`_joiner_evidence`, :func:`_same_page_evidence`) and the second
 (:func:`_duplicates`). The rules are described in :mod:`histograph.merge.events`; clustering
 lives in :mod:`histograph.merge.cluster`, reasons shown to readers in
-:mod:`histograph.merge.explain`. (One module of about 860 lines: the records, their features
+:mod:`histograph.merge.explain`. (One module of about 1,060 lines: the records, their features
 and the scores that read them change together; split, each rule would span three files.)
 """
 
