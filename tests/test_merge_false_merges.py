@@ -285,3 +285,240 @@ def test_a_catch_all_typing_of_the_same_days_act_folds_with_a_word_and_an_actor(
     )
     events, _ = merge([a, b])
     assert len(events) == 1
+
+
+# --------------------------------------------------------------------------- issue 9 round 4
+
+
+def test_a_clause_naming_two_dead_does_not_make_one_death_the_other() -> None:
+    # "the deaths of A and B" names both; B's death, told alone, is not A's death
+    d = Doc(
+        "a",
+        "In March 1702 Duke Aldric died in his sleep. "
+        "The court mourned the death of Duke Aldric and of Baron Ostmer. "
+        "Baron Ostmer was killed.",
+    )
+    d.event(
+        "In March 1702 Duke Aldric died in his sleep",
+        "died",
+        "death",
+        "1702-03",
+        "March 1702",
+        parts=(("Duke Aldric", "patient"),),
+    )
+    d.event(
+        "the death of Duke Aldric and of Baron Ostmer",
+        "death",
+        "death",
+        parts=(("Duke Aldric", "patient"), ("Baron Ostmer", "patient")),
+    )
+    d.event("Baron Ostmer was killed", "killed", "death", parts=(("Baron Ostmer", "patient"),))
+    events, _ = merge([d])
+    killed = d.text.index("Baron Ostmer was killed")
+    holder = next(e for e in events if any(m.start == killed for m in e.mentions))
+    assert all(m.start == killed for m in holder.mentions)
+
+
+def _mobilization(doc_id: str, text: str, evidence: str, date: str, phrase: str) -> Doc:
+    d = Doc(doc_id, text)
+    d.event(evidence, "mobilization", "mobilization", date, phrase, parts=(("Varnia", "agent"),))
+    return d
+
+
+def test_partial_and_general_mobilization_are_two_happenings() -> None:
+    a = _mobilization(
+        "a",
+        "In 1870 Varnia ordered a partial mobilization of two districts.",
+        "Varnia ordered a partial mobilization of two districts",
+        "1870",
+        "1870",
+    )
+    b = _mobilization(
+        "b",
+        "On 4 June 1870 Varnia ordered the general mobilization of its army.",
+        "Varnia ordered the general mobilization of its army",
+        "1870-06-04",
+        "4 June 1870",
+    )
+    events, _ = merge([a, b])
+    assert len(events) == 2
+
+
+def test_general_and_full_mobilization_are_one_happening() -> None:
+    # words of one value are synonyms: the contrast rule does not split them
+    a = _mobilization(
+        "a",
+        "On 4 June 1870 Varnia ordered full mobilization of its army.",
+        "Varnia ordered full mobilization of its army",
+        "1870-06-04",
+        "4 June 1870",
+    )
+    b = _mobilization(
+        "b",
+        "On 4 June 1870 Varnia ordered the general mobilization of its army.",
+        "Varnia ordered the general mobilization of its army",
+        "1870-06-04",
+        "4 June 1870",
+    )
+    events, _ = merge([a, b])
+    assert len(events) == 1
+
+
+def test_a_capitalised_contrast_word_is_a_title_not_a_kind() -> None:
+    from histograph.merge.mentions import _contrasts
+
+    d = Doc("a", "General Morrow ordered a limited offensive. The partial retreat of 1801.")
+    m = d.event("General Morrow ordered a limited offensive", "offensive", "battle")
+    assert _contrasts(d.text, m) == frozenset({"extent:partial"})
+    both = Doc("b", "Varnia ordered partial and then general mobilization.")
+    m2 = both.event("Varnia ordered partial and then general mobilization", "mobilization", "other")
+    assert _contrasts(both.text, m2) == frozenset()  # the clause tells both: no contrast
+
+
+def test_a_state_is_not_a_person_who_holds_office_in_another_state() -> None:
+    from histograph.merge.evidence import UNKNOWN_STATE, _sides_apart
+
+    # "the Republic pledged" beside "Premier Volkov announced" (Volkov serves the Union)
+    assert _sides_apart({"s-USA"}, frozenset(), {"p-volkov"}, {"s-USSR"})
+    # the person serves that very state: one side
+    assert not _sides_apart({"s-USA"}, frozenset(), {"p-hale"}, {"s-USA"})
+    # someone whose office the sources do not give: the side is unknown
+    assert not _sides_apart({"s-USA"}, frozenset(), {"p-volkov", "p-x"}, {"s-USSR", UNKNOWN_STATE})
+    # both name states as well as people: the state rule decides
+    assert not _sides_apart({"s-USA", "p-volkov"}, {"s-USSR"}, {"p-volkov"}, {"s-USSR"})
+
+
+def test_two_pages_numbering_a_message_alike_on_one_day_tell_one_message() -> None:
+    # "a second, sharper note" and "the second note" on one day: the shared number is
+    # evidence of one happening even when the rest of the wording differs (one page gives
+    # the morning: its date is not the other's value, so only the second pass joins them)
+    from dataclasses import replace
+
+    a = Doc(
+        "a", "On the morning of 9 May 1822 the envoy of Varnia delivered a second, sharper note."
+    )
+    m = a.event(
+        "the envoy of Varnia delivered a second, sharper note",
+        "delivered",
+        "letter_or_statement",
+        "1822-05-09",
+        "9 May 1822",
+    )
+    assert m.time is not None
+    a.events[-1] = replace(m, time=replace(m.time, value="1822-05-09TMO"))
+    b = Doc("b", "9 May 1822: The second note demands the surrender of the forts.")
+    b.event(
+        "The second note demands the surrender of the forts",
+        "demands",
+        "letter_or_statement",
+        "1822-05-09",
+        "9 May 1822",
+    )
+    events, _ = merge([a, b])
+    assert len(events) == 1
+
+
+def test_a_first_and_a_second_note_of_one_day_stay_two() -> None:
+    a = Doc("a", "On 9 May 1822 the envoy of Varnia delivered a first note.")
+    a.event(
+        "the envoy of Varnia delivered a first note",
+        "delivered",
+        "letter_or_statement",
+        "1822-05-09",
+        "9 May 1822",
+    )
+    b = Doc("b", "9 May 1822: The second note demands the surrender of the forts.")
+    b.event(
+        "The second note demands the surrender of the forts",
+        "demands",
+        "letter_or_statement",
+        "1822-05-09",
+        "9 May 1822",
+    )
+    events, _ = merge([a, b])
+    assert len(events) == 2
+
+
+def _page_with_far_pronoun(gap: str) -> Doc:
+    d = Doc(
+        "a",
+        "On 2 March 1802 the truce was signed in a tent near Varn. "
+        + gap
+        + "It was signed for Ostland by Minister Arno Kell.",
+    )
+    d.event(
+        "On 2 March 1802 the truce was signed in a tent near Varn",
+        "signed",
+        "agreement_signed",
+        "1802-03-02",
+        "2 March 1802",
+    )
+    d.event(
+        "It was signed for Ostland by Minister Arno Kell",
+        "signed",
+        "agreement_signed",
+        parts=(("Minister Arno Kell", "agent"),),
+    )
+    return d
+
+
+def test_an_undated_clause_naming_new_people_far_down_the_page_does_not_join() -> None:
+    # between the truce and "It was signed ..." the page tells other things (a treaty the
+    # pronoun refers to): the page and the verb alone do not make it the truce
+    gap = "Talks went on for a year in many towns of the coast and inland. " * 8
+    events, _ = merge([_page_with_far_pronoun(gap)])
+    assert len(events) == 2
+
+
+def test_an_undated_clause_right_after_the_act_still_elaborates_it() -> None:
+    events, _ = merge([_page_with_far_pronoun("")])
+    assert len(events) == 1
+
+
+def _agreement_page(later: str) -> Doc:
+    d = Doc("a", "On 3 May 1822 Varnia agreed to remove the guns from the isle. " + later)
+    d.event(
+        "On 3 May 1822 Varnia agreed to remove the guns from the isle",
+        "agreed",
+        "agreement_signed",
+        "1822-05-03",
+        "3 May 1822",
+        parts=(("Varnia", "agent"),),
+    )
+    return d
+
+
+def test_an_undated_clause_telling_one_more_act_does_not_join_its_pages_act() -> None:
+    d = _agreement_page("Varnia also agreed to withdraw its ships.")
+    d.event(
+        "Varnia also agreed to withdraw its ships",
+        "agreed",
+        "agreement_signed",
+        parts=(("Varnia", "agent"),),
+    )
+    events, _ = merge([d])
+    assert len(events) == 2
+
+
+def test_an_undated_clause_without_addition_marker_still_joins() -> None:
+    d = _agreement_page("Varnia agreed to it under pressure.")
+    d.event(
+        "Varnia agreed to it under pressure",
+        "agreed",
+        "agreement_signed",
+        parts=(("Varnia", "agent"),),
+    )
+    events, _ = merge([d])
+    assert len(events) == 1
+
+
+def test_identity_of_an_event_is_kept_per_role_as_members_arrive() -> None:
+    from histograph.merge.evidence import _CoreIdent
+
+    core = _CoreIdent()
+    core.add({"patient:p-a", "patient:p-b"})  # "the deaths of A and B"
+    assert core.entries == {"patient:p-a", "patient:p-b"}
+    core.add({"patient:p-a", "agent:p-c"})  # "A died", told alone
+    assert core.entries == {"patient:p-a", "agent:p-c"}
+    core.add({"patient:p-d", "patient:p-e"})  # a two-name clause adds nothing to a sure role
+    assert core.entries == {"patient:p-a", "agent:p-c"}

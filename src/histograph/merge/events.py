@@ -49,7 +49,13 @@ another page needs the same predicate or a participant; happenings numbered diff
 ("the first wave" / "a second wave") are two; type and a date inside another page's event, or
 (for a mention too weak to found) around it, are no evidence; an undated sequel ("within the
 next months", ``sequel_markers``) joins no dated event; a bare name its sentence does not open
-("killed during the X crisis") joins no event a clause states, nor takes the context's date.
+("killed during the X crisis") joins no event a clause states, nor takes the context's date;
+the identity participants of an event are those its members name alone in a role ("the deaths
+of A and B" does not make B's death A's); contrast words give kinds that exclude each other
+("partial" / "general mobilization", ``contrasts`` in ``data/coreference.yaml``); a state is
+not a person who holds office only in other states ("the U.S. pledged" / "Premier X
+announced", the offices' jurisdictions); an undated clause naming people an event lacks joins
+it on its page only near one of its mentions.
 An undated, unnamed mention that reaches no cluster joins the only cluster of its group when
 the corpus has exactly one and an actor, the predicate or a content word agrees, or the only one sharing its trigger's word class; a definite
 description ("The negotiations were conducted by ...") joins the cluster of its group told by
@@ -61,7 +67,8 @@ together, met through name / year / person keys: the same name (variants read th
 a coarser date next to a finer one with most of the wording, or a person and two words, shared;
 adjacent years with the same wording and participants (a date conflict kept as a conflict);
 a title one day off its own body; an undated clause restating a dated event (person and
-wording); across type groups only a catch-all (``other``) typing against a specific one, on
+wording); one day and one number ("a second message" / "the second letter") counting as a
+shared word; contrast words, identities and one page's two sides keeping clusters apart; across type groups only a catch-all (``other``) typing against a specific one, on
 the same day with a shared word and a second shared word or participant. Two days in a row in different documents stay apart,
 except: one name on two days of one month ("the Battle of X" on the 20th and on the 25th: one
 event, its date disputed); one named thing that is the only participant of catch-all mentions

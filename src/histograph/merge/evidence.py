@@ -7,7 +7,7 @@ that nest), identity and place clashes, zoned moments, and the pair scores used 
 pass (:func:`_score`, :func:`_joiner_evidence`, :func:`_same_page_evidence`) and the second
 (:func:`_duplicates`). The rules are described in :mod:`histograph.merge.events`; clustering
 lives in :mod:`histograph.merge.cluster`, reasons shown to readers in
-:mod:`histograph.merge.explain`. (One module of about 860 lines: the records, their features
+:mod:`histograph.merge.explain`. (One module of about 1,060 lines: the records, their features
 and the scores that read them change together; split, each rule would span three files.)
 """
 
@@ -18,6 +18,7 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from ..model import (
@@ -49,8 +50,42 @@ _MAX_CALENDAR_GAP = 13
 _PARTIAL = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?$")
 
 
+#: in :attr:`_Mention.served`: a person whose state the sources do not give
+UNKNOWN_STATE = "s-?"
+
+
 _TITLE_KINDS = frozenset({"title", "heading"})
 #: lower-case words inside an event's name ("Treaty of Versailles", "Battle of the Somme")
+
+
+class _CoreIdent:
+    """The "role:person" entries that identify an event, kept as members are added: per
+    role, the entries of members naming one person in that role once there is one, else
+    every entry of the role. A member naming two people in one role ("the deaths of A and
+    B") would otherwise let B's death join A's. Each entry enters and leaves at most once:
+    linear in the members."""
+
+    __slots__ = ("by_role", "entries", "sure")
+
+    def __init__(self) -> None:
+        self.entries: set[str] = set()
+        self.by_role: dict[str, set[str]] = {}
+        self.sure: set[str] = set()  # roles some member names one person in
+
+    def add(self, ident: Iterable[str]) -> None:
+        by_role: dict[str, list[str]] = {}
+        for e in ident:
+            by_role.setdefault(e.partition(":")[0], []).append(e)
+        for role, es in by_role.items():
+            if len(es) == 1:
+                if role not in self.sure:
+                    self.sure.add(role)
+                    self.entries -= self.by_role.pop(role, set())
+                self.by_role.setdefault(role, set()).add(es[0])
+                self.entries.add(es[0])
+            elif role not in self.sure:
+                self.by_role.setdefault(role, set()).update(es)
+                self.entries.update(es)
 
 
 @dataclass(slots=True)
@@ -102,6 +137,9 @@ class _Mention:
     #: an undated clause that says it came after ("later", "within the next few months",
     #: ``sequel_markers`` in data/coreference.yaml): a sequel of a dated act, not the act
     sequel: bool = False
+    #: an undated clause whose trigger follows an addition marker ("also agreed",
+    #: ``addition_markers`` in data/coreference.yaml): one more act beside its page's
+    added: bool = False
     #: (participant id, name as written) of every participant
     people_named: tuple[tuple[str, str], ...] = ()
     #: the one participant of the mention when it is a named thing, not a person ("the
@@ -125,6 +163,11 @@ class _Mention:
     #: an undated bare name or noun its sentence does not open ("killed during the Cold
     #: War"): a label that may found an event of labels but joins none that a clause states
     passing: bool = False
+    #: contrast words before the trigger as "group:value" ("partial mobilization":
+    #: "extent:partial"; ``contrasts`` in data/coreference.yaml)
+    contrasts: frozenset[str] = frozenset()
+    #: the states the mention's people hold office in ("Soviet Premier Khrushchev": USSR)
+    served: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -136,6 +179,21 @@ class _Cluster:
     parts: set[str] = field(default_factory=set)
     ident: set[str] = field(default_factory=set)
     ident_names: set[str] = field(default_factory=set)
+    #: the identity participants (and their names) that tell which event this is: per role,
+    #: those of members naming one person in it when there are any, else all (kept as members
+    #: are added: "the deaths of A and B" does not make B's death A's; :class:`_CoreIdent`)
+    #: (made on the first member naming an identity participant: most events have none)
+    core_ident: _CoreIdent | None = None
+    core_names: _CoreIdent | None = None
+    #: contrast words of the members, as "group:value" ("extent:partial")
+    contrasts: set[str] = field(default_factory=set)
+    #: the states the members' people hold office in (:attr:`_Mention.served`)
+    served: set[str] = field(default_factory=set)
+    #: the people and (as lineages, :func:`_lineage`) the states the members name
+    people: set[str] = field(default_factory=set)
+    lineages: set[str] = field(default_factory=set)
+    #: document -> the sorted starts of the members' mentions in it
+    starts: dict[str, list[int]] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)
     lemmas: set[str] = field(default_factory=set)
     docs: set[str] = field(default_factory=set)
@@ -159,6 +217,7 @@ class _Cluster:
 
     def add(self, x: _Mention) -> None:
         self.members.append(x)
+        bisect.insort(self.starts.setdefault(x.m.doc_id, []), x.m.start)
         self.stated = self.stated or not x.passing
         if x.entry >= 0:
             self.entries.setdefault(x.m.doc_id, set()).add(x.entry)
@@ -174,6 +233,21 @@ class _Cluster:
             self.parts |= x.parts
             self.ident |= x.ident
             self.ident_names |= x.ident_names
+            if x.ident:
+                if self.core_ident is None:
+                    self.core_ident = _CoreIdent()
+                self.core_ident.add(x.ident)
+            if x.ident_names:
+                if self.core_names is None:
+                    self.core_names = _CoreIdent()
+                self.core_names.add(x.ident_names)
+            self.contrasts |= x.contrasts
+            self.served |= x.served
+            for p in x.parts:
+                if p.startswith("p-"):
+                    self.people.add(p)
+                elif p.startswith("s-"):
+                    self.lineages.add(_lineage(p))
             if x.name:
                 self.names.add(x.name)
             if x.m.place:
@@ -200,6 +274,12 @@ class _PeopleIndex:
         self._by_key: dict[tuple[str, str], str] = {}
         self._titles: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self.kinds: dict[str, str] = {p.id: p.kind for p in people}
+        #: person id -> the states whose offices the sources give them ("Soviet Premier")
+        self.served: dict[str, frozenset[str]] = {
+            p.id: frozenset(f"s-{r.jurisdiction}" for r in p.roles if r.jurisdiction)
+            for p in people
+            if p.kind == "person" and any(r.jurisdiction for r in p.roles)
+        }
         for p in people:
             for em in p.mentions:
                 spans[em.doc_id].append((em.start, em.end, p.id))
@@ -358,12 +438,39 @@ def _ident_clash(a: Iterable[str], b: Iterable[str]) -> bool:
     return any(ra[r] and rb[r] and not (ra[r] & rb[r]) for r in ra)
 
 
+def _core_ident(c: _Cluster) -> tuple[set[str], set[str]]:
+    """The identity participants (ids, "role:surname" names) that tell which event ``c``
+    is (:class:`_CoreIdent`)."""
+    return (
+        c.core_ident.entries if c.core_ident is not None else _NO_IDENT,
+        c.core_names.entries if c.core_names is not None else _NO_IDENT,
+    )
+
+
+#: the identity of an event no member names anyone for (never changed: a read-only value)
+_NO_IDENT: set[str] = set()
+
+
+def _contrast_clash(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Both say which of a contrast group the happening is, and no value is common:
+    "partial mobilization" is not "general mobilization"."""
+    ga: dict[str, set[str]] = defaultdict(set)
+    gb: dict[str, set[str]] = defaultdict(set)
+    for x in a:
+        g, _, v = x.partition(":")
+        ga[g].add(v)
+    for x in b:
+        g, _, v = x.partition(":")
+        gb[g].add(v)
+    return any(gb[g] and not (v & gb[g]) for g, v in ga.items())
+
+
 @functools.lru_cache(maxsize=65536)
 def _key_words(pid: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in pid[2:].split() if len(w) > 2)
 
 
-def _fuzzy_shared(a: frozenset[str], b: set[str]) -> int:
+def _fuzzy_shared(a: AbstractSet[str], b: AbstractSet[str]) -> int:
     """Entities that are not resolved to one id but whose names nest: "Washington" and
     "Washington DC", "Soviet government" and "the Soviet government of Russia". Only names
     without an id (``k:``) are compared; each counts once."""
@@ -437,6 +544,20 @@ def _entries_apart(a: _Cluster, b: _Cluster) -> bool:
     return False
 
 
+#: an undated clause this close (characters) to a mention of an event on its page may
+#: elaborate it without naming its participants (the same or the next sentences)
+_NEAR_ON_PAGE = 400
+
+
+def _near_on_page(x: _Mention, c: _Cluster) -> bool:
+    """A member of ``c`` starts within :data:`_NEAR_ON_PAGE` characters of ``x`` on its page."""
+    starts = c.starts.get(x.m.doc_id)
+    if not starts:
+        return False
+    i = bisect.bisect_left(starts, x.m.start - _NEAR_ON_PAGE)
+    return i < len(starts) and starts[i] <= x.m.start + _NEAR_ON_PAGE
+
+
 def _same_predicate(x: _Mention, c: _Cluster) -> bool:
     """The trigger agrees with the cluster's: the same word (its first five letters:
     "proclaim" / "proclamation"), word class, head-noun kind, or the event's name."""
@@ -462,14 +583,28 @@ def _actors_apart(x: _Mention, c: _Cluster) -> bool:
     """Both name who took part, of one kind (people, states), and none is common: "Britain
     declared war on Germany" is not "Austria-Hungary declared war on Serbia". Only actors
     the entity stage resolved are compared (two spellings of one unresolved name are not two
-    actors), and a person is never weighed against a state (one acts for the other)."""
-    if x.parts & c.parts or (x.name is not None and x.name in c.names):
+    actors), and a person is weighed against a state only through the offices the sources
+    give them (one acts for the other: "Premier Khrushchev" for the Soviet Union)."""
+    if x.name is not None and x.name in c.names:
         return False
-    if _fuzzy_shared(x.parts, c.parts) or _name_words(x.parts) & _name_words(c.parts):
+    return _sides_apart(x.parts, x.served, c.parts, c.served)
+
+
+def _sides_apart(
+    pa: AbstractSet[str],
+    a_served: AbstractSet[str],
+    pb: AbstractSet[str],
+    b_served: AbstractSet[str],
+) -> bool:
+    """The participants ``pa`` and ``pb`` (with the states their people serve) name no
+    common actor and do name actors of one kind (:func:`_actors_apart`)."""
+    if not pa.isdisjoint(pb):
+        return False
+    if _fuzzy_shared(pa, pb) or _name_words(pa) & _name_words(pb):
         return False
     for kind in ("p-", "s-"):
-        mine = {p for p in x.parts if p.startswith(kind)}
-        theirs = {p for p in c.parts if p.startswith(kind)}
+        mine = {p for p in pa if p.startswith(kind)}
+        theirs = {p for p in pb if p.startswith(kind)}
         if kind == "s-":
             # one country under the states of its eras ("Soviet Russia" 1920, "the Soviet
             # Union" 1933) is one actor
@@ -478,7 +613,50 @@ def _actors_apart(x: _Mention, c: _Cluster) -> bool:
                 return False
         if mine and theirs:
             return True
+    # a state against people who hold office in other states only ("the U.S. pledged"
+    # beside "Premier Khrushchev announced"): one side's act is not the other's
+    return _served_apart(pa, b_served, pb) or _served_apart(pb, a_served, pa)
+
+
+def _clusters_apart(a: _Cluster, b: _Cluster) -> bool:
+    """:func:`_sides_apart` for two clusters, read from the sets each keeps as members
+    are added (no pass over their participants: clusters told by thousands of pages meet
+    many others)."""
+    if not a.parts.isdisjoint(b.parts):
+        return False
+    if a.people and b.people:
+        return True
+    if a.lineages and b.lineages:
+        return a.lineages.isdisjoint(b.lineages)
+    for x, y in ((a, b), (b, a)):
+        # a side naming states only against one naming people who all serve other states
+        if (
+            x.lineages
+            and not x.people
+            and y.people
+            and not y.lineages
+            and y.served
+            and UNKNOWN_STATE not in y.served
+            and x.lineages.isdisjoint({_lineage(p) for p in y.served})
+        ):
+            return True
     return False
+
+
+def _served_apart(
+    states_of: AbstractSet[str], served: AbstractSet[str], people_of: AbstractSet[str]
+) -> bool:
+    """``states_of`` names states and no person; ``people_of`` names people, no state, and
+    all of them hold office in states (``served``) none of which is one of those."""
+    if not served or UNKNOWN_STATE in served:
+        return False  # someone holds no office the sources give: the side is unknown
+    if any(p.startswith("p-") for p in states_of) or any(p.startswith("s-") for p in people_of):
+        return False
+    states = {_lineage(p) for p in states_of if p.startswith("s-")}
+    served_l = {_lineage(p) for p in served}
+    if not states or not served_l:
+        return False
+    return not (states & served_l)
 
 
 @functools.lru_cache(maxsize=1)
@@ -556,7 +734,10 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
     if same_doc and x.section >= 0 and (x.m.doc_id, x.section) not in c.sections:
         # timeline entries under different headings are different entries
         same_doc = x.time is not None and c.core is not None and x.time.compatible(c.core)
-    if x.asserted and _ident_clash(x.ident, c.ident) and not (x.ident_names & c.ident_names):
+    if x.contrasts and c.contrasts and _contrast_clash(x.contrasts, c.contrasts):
+        return None  # "partial mobilization" is not "general mobilization"
+    c_ident, c_ident_names = _core_ident(c)
+    if x.asserted and _ident_clash(x.ident, c_ident) and not (x.ident_names & c_ident_names):
         # (the same surname in the same role is the same person split by the people merge,
         # not a different person)
         return None
@@ -570,14 +751,31 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
     if x.m.place and c.places and not _place_clash(c.places, x.m.place):
         shared += 1
     score = min(shared, 3) * 1.0
-    ident_shared = bool(x.ident & c.ident) and x.ident_joins
+    ident_shared = bool(x.ident & c_ident) and x.ident_joins
     if x.asserted and not _enough_evidence(x, c, same_doc, shared, ident_shared):
         return None
     if ident_shared:
         score += 2.0
+    if (
+        same_doc
+        and x.asserted
+        and x.time is None
+        and x.partial is None
+        and not shared
+        and not ident_shared
+        and not (x.name and x.name in c.names)
+        and any(p.startswith("p-") for p in x.parts)
+        and not _near_on_page(x, c)
+    ):
+        # an undated clause naming people the event does not ("It was signed for the
+        # Republic by Minister X"), far from every mention of it on the page, tells the
+        # act of a nearer sentence, not this event: the page and a word are no evidence
+        return None
     ds = 0.0
     if x.repeated and (x.time is None or c.core is None or not x.time.compatible(c.core)):
         return None  # "relations again broke down": a later occurrence, not this one
+    if x.added and same_doc:
+        return None  # "the Soviets also agreed to ..." is not the agreement its page told
     if x.sequel and c.core is not None:
         return None  # "28 crew died within the next months" is not the night's two deaths
     moment = _same_moment(x, c) if x.asserted else None
@@ -778,8 +976,14 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
         return False
     if a.ordinals and b.ordinals and not a.ordinals & b.ordinals:
         return False
-    if _ident_clash(a.ident, b.ident) and not (a.ident_names & b.ident_names):
+    a_ident, a_names = _core_ident(a)
+    b_ident, b_names = _core_ident(b)
+    if _ident_clash(a_ident, b_ident) and not (a_names & b_names):
         return False
+    if a.contrasts and b.contrasts and _contrast_clash(a.contrasts, b.contrasts):
+        return False
+    if not a.docs.isdisjoint(b.docs) and a.names.isdisjoint(b.names) and _clusters_apart(a, b):
+        return False  # one page's acts of two sides (or two people): two happenings
     if any(_place_clash(a.places, p) for p in b.places):
         return False
     if any(_name_clash(x, y) for x in a.names for y in b.names):
@@ -816,6 +1020,10 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
         # on the 9th, "the Wall fell" on the 10th): one event with a date conflict
         return True
     ww = len(_prefixes(a.words) & _prefixes(b.words))
+    if rel == "equal" and a.ordinals & b.ordinals:
+        # "a second, harder message" and "the second letter" on one day: the number the
+        # pages give the happening is a shared word of its own
+        ww += 1
     pp = len(a.parts & b.parts)
     person = any(p.startswith("p-") for p in a.parts & b.parts)
     same_group = a.group == b.group

@@ -31,6 +31,7 @@ from ..time.zones import instant, zoned_clock
 from .evidence import (
     _TITLE_KINDS,
     FOUND_WITHOUT_ANCHOR,
+    UNKNOWN_STATE,
     _day_level,
     _Mention,
     _partial,
@@ -157,6 +158,7 @@ def _prepare(
                     sequel=time is None
                     and partial is None
                     and bool(_sequel().search(text[m.start : m.end])),
+                    added=time is None and partial is None and _added(text, m),
                     sole_thing=next(iter(parts))
                     if len(parts) == 1
                     and len(m.participants) == 1
@@ -178,6 +180,13 @@ def _prepare(
                     generic=m.type in et.fallback.generic_types,
                     entry=_entry(structure, m),
                     ordinal=_ordinal(text, m) if name is None else None,
+                    contrasts=_contrasts(text, m) if name is None else frozenset(),
+                    served=frozenset(
+                        s
+                        for p in parts
+                        if p.startswith("p-")
+                        for s in pidx.served.get(p, (UNKNOWN_STATE,))
+                    ),
                     embedded=m in embedded and time is None and partial is None,
                     passing=m in passing and time is None and partial is None,
                 )
@@ -205,6 +214,20 @@ def _sequel() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _addition() -> re.Pattern[str]:
+    """``addition_markers`` of data/coreference.yaml, ending right before a trigger."""
+    raw = _coreference_words().get("addition_markers") or []
+    assert isinstance(raw, list)
+    words = sorted((str(w) for w in raw), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\s+$", re.I)
+
+
+def _added(text: str, m: EventMention) -> bool:
+    """The trigger follows an addition marker ("also agreed"): one more act."""
+    return bool(_addition().search(text, max(m.start, m.trigger_start - 20), m.trigger_start))
+
+
+@functools.lru_cache(maxsize=1)
 def _ordinals() -> dict[str, int]:
     raw = _coreference_words().get("ordinals") or {}
     assert isinstance(raw, dict)
@@ -216,6 +239,36 @@ def _ordinal_not() -> frozenset[str]:
     raw = _coreference_words().get("ordinal_not_counting") or []
     assert isinstance(raw, list)
     return frozenset(str(w).lower() for w in raw)
+
+
+@functools.lru_cache(maxsize=1)
+def _contrast_words() -> dict[str, str]:
+    """``contrasts`` of data/coreference.yaml: word -> "group:value"."""
+    raw = _coreference_words().get("contrasts") or {}
+    assert isinstance(raw, dict)
+    out: dict[str, str] = {}
+    for group, words in raw.items():
+        assert isinstance(words, dict)
+        for w, v in words.items():
+            out[str(w).lower()] = f"{group}:{v}"
+    return out
+
+
+_CONTRAST_RE = re.compile(r"\b([a-z]+)(?=\s+[a-z])")
+
+
+def _contrasts(text: str, m: EventMention) -> frozenset[str]:
+    """The contrast words qualifying a noun of the clause ("ordered partial mobilization":
+    "extent:partial"), written in lower case (a capital is a title or a name: "General X's
+    offensive"). A group the clause gives two values of ("partial, then general") is left
+    out: the clause tells both happenings."""
+    table = _contrast_words()
+    found: dict[str, set[str]] = {}
+    for hit in _CONTRAST_RE.finditer(text, m.start, m.end):
+        v = table.get(hit.group(1))
+        if v is not None:
+            found.setdefault(v.partition(":")[0], set()).add(v)
+    return frozenset(next(iter(vs)) for vs in found.values() if len(vs) == 1)
 
 
 _ORDINAL_RE = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+([A-Za-z0-9]+)\s+([A-Za-z]+)", re.I)
