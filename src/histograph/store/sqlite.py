@@ -418,6 +418,11 @@ class SQLiteStore(SQLStore):
         now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
         for table, rows in S.analysis_rows(analyses, now).items():
             self._insert(conn, table, rows)
+        conn.executemany(  # to be merged, no component keys yet (migration 12)
+            "INSERT INTO merge_key_docs (doc_id, version, merged) VALUES (?, 0, 0)"
+            " ON CONFLICT (doc_id) DO NOTHING",
+            [(a.document.id,) for a in analyses],
+        )
 
     def analysis(self, doc_id: str) -> Analysis | None:
         with self._lock:
@@ -1086,25 +1091,47 @@ class SQLiteStore(SQLStore):
         return int(row["k"]) > 0 or int(row["e"]) == 0
 
     def pending_documents(self) -> list[str]:
-        """Stored documents the stored knowledge does not include yet."""
+        """Stored documents the stored knowledge does not include yet (every document has
+        its ``merge_key_docs`` row from the moment it is stored: migration 12)."""
         return [
-            str(r["id"])
+            str(r["doc_id"])
             for r in self._all(
-                "SELECT d.id FROM documents d LEFT JOIN merge_key_docs k ON k.doc_id = d.id"
-                " WHERE k.merged IS NULL OR k.merged = 0 ORDER BY d.id"
+                "SELECT doc_id FROM merge_key_docs WHERE merged = 0 ORDER BY doc_id"
             )
         ]
 
     def docs_without_merge_keys(self, version: int) -> list[str]:
         """Stored documents whose component keys are missing or of another version."""
         return [
-            str(r["id"])
+            str(r["doc_id"])
             for r in self._all(
-                "SELECT d.id FROM documents d LEFT JOIN merge_key_docs k ON k.doc_id = d.id"
-                " WHERE k.version IS NULL OR k.version != ? ORDER BY d.id",
-                (version,),
+                "SELECT doc_id FROM merge_key_docs WHERE version < ? OR version > ?"
+                " ORDER BY doc_id",
+                (version, version),
             )
         ]
+
+    def same_origin(self, doc_ids: Sequence[str]) -> list[tuple[str, str | None]]:
+        """The documents (id, origin) sharing an origin with one of ``doc_ids``, in the order
+        they were stored (those of ``doc_ids`` included): :meth:`document_origins` for the
+        origins an add touches, read through the index on origin."""
+        origins = sorted(
+            {
+                str(r["o"])
+                for r in self._in(
+                    "SELECT json_extract(meta, '$.origin') AS o FROM documents"
+                    " WHERE id IN ({ids})",
+                    list(doc_ids),
+                )
+                if r["o"] is not None
+            }
+        )
+        rows = self._in(
+            "SELECT rowid AS r, id, json_extract(meta, '$.origin') AS origin FROM documents"
+            " WHERE json_extract(meta, '$.origin') IN ({ids})",
+            origins,
+        )
+        return [(str(r["id"]), str(r["origin"])) for r in sorted(rows, key=lambda r: r["r"])]
 
     def put_merge_keys(
         self, keys: Mapping[str, Mapping[str, int]], version: int, *, merged: bool = False
