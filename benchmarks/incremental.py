@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import random
 import shutil
 import sys
@@ -328,7 +329,7 @@ def warm_up(cache: Path) -> None:
     from histograph.api import Histograph
 
     stored, new = episodes_corpus(40, seed=99)
-    path = cache / "incr-warm-up.db"
+    path = cache / f"incr-warm-up{os.getpid()}.db"
     path.unlink(missing_ok=True)
     with Histograph(str(path)) as hg:
         hg.store.replace_knowledge(KnowledgeBase(analyses=tuple(stored)))
@@ -336,7 +337,7 @@ def warm_up(cache: Path) -> None:
         for a in new:
             hg.store.add_analysis(a)
         hg.refresh()
-    for p in cache.glob("incr-warm-up.db*"):
+    for p in cache.glob(f"{path.name}*"):
         p.unlink()
 
 
@@ -344,7 +345,7 @@ def measure(shape: str, n: int, seed: int, cache: Path) -> dict[str, Any]:
     from histograph.api import Histograph
 
     path, new, info = _built(shape, n, seed, cache)
-    work = path.with_name(path.stem + "-work.db")
+    work = path.with_name(f"{path.stem}-work{os.getpid()}.db")  # one per run
     shutil.copyfile(path, work)
     clock = _Clock()
     try:

@@ -22,7 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..model import CONTENT_REGIONS, CopyLink, Document
 
@@ -48,6 +48,16 @@ def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
 
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return int(lsh.b), int(lsh.r)
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> tuple[Any, Any]:
+    """The permutations of datasketch's MinHash (seed 1) and their scheme, made once: a
+    MinHash makes them afresh each time otherwise (a third of the hashing of a short page)."""
+    from datasketch import MinHash
+
+    mh = MinHash(num_perm=num_perm)
+    return mh.permutations, mh.scheme
 
 
 def shingles(text: str, n: int = 3) -> set[str]:
@@ -88,7 +98,8 @@ def find_copies(
             seen_ids.setdefault(doc.id, i)
             continue
         seen_ids[doc.id] = i
-        mh = MinHash(num_perm=_NUM_PERM)
+        perms, scheme = _permutations(_NUM_PERM)
+        mh = MinHash(num_perm=_NUM_PERM, permutations=perms, scheme=scheme)
         mh.update_batch([s.encode("utf-8") for s in sh])
         best: tuple[float, int] | None = None
         for key in lsh.query(mh):
