@@ -7,7 +7,7 @@ in :mod:`.serialise`. What is SQLite's own: the write path with its row digests
 again after), the timeline's pages through the rowid of the order index, FTS5 search
 (:class:`_FTS`, migrations 2 and 6).
 
-One module of about 1,390 lines because the write path's methods share one connection,
+One module of about 1,350 lines because the write path's methods share one connection,
 its lock and its transaction helper.
 """
 
