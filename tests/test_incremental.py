@@ -53,7 +53,7 @@ def _check(folder: Path, tmp: Path) -> None:
         assert _hash(hg) == _from_scratch(tmp, "rest.db", hg, everything - {d.id for d in gone})
 
 
-@pytest.mark.parametrize("corpus", ["heldout", "test", "wide"])
+@pytest.mark.parametrize("corpus", ["heldout", "test", "wide", "fresh"])
 def test_batches_equal_one_merge_on_the_project_corpora(corpus: str, tmp_path: Path) -> None:
     _check(ROOT / "corpora" / corpus / "docs", tmp_path)
 

@@ -188,7 +188,11 @@ class Histograph:
         :class:`~histograph.dask_engine.DaskEngine`), each analysis stored as it completes."""
         report = IngestReport()
         seen: set[str] = set()
-        known = {o: i for i, o in self.store.document_origins() if o is not None}
+        store = self.store
+        # the earlier version of a file is found through the origin index when the store
+        # has one (an add reads what it touches), else from every document's origin
+        by_origin = isinstance(store, IncrementalStore)
+        known = {} if by_origin else {o: i for i, o in store.document_origins() if o is not None}
 
         def pending() -> Iterator[Document]:
             for item in items:
@@ -230,7 +234,13 @@ class Histograph:
                     else:
                         report.added.append(doc)
                         origin = doc.meta.get("origin")
-                        if isinstance(origin, str) and known.get(origin, doc.id) != doc.id:
+                        if not isinstance(origin, str):
+                            pass
+                        elif by_origin:
+                            assert isinstance(store, IncrementalStore)
+                            if any(i != doc.id for i, _ in store.same_origin([doc.id])):
+                                report.replaced.append(doc)
+                        elif known.get(origin, doc.id) != doc.id:
                             report.replaced.append(doc)
             if progress:
                 progress(doc.uri)
@@ -248,9 +258,16 @@ class Histograph:
         one) and replaced versions reach, and write their rows alone; everything when the
         store cannot tell which (:meth:`rebuild`). The result equals :meth:`rebuild`'s."""
         generation = self.store.generation()
-        retire: dict[str, str | None] = dict(_superseded(self.store.document_origins()))
-        if not self._update(generation, retire):
-            self._merge(generation, retire)
+        store = self.store
+        if isinstance(store, IncrementalStore) and store.incremental_ready():
+            # an earlier version is retired in the merge that stores its successor, so the
+            # versions to retire now are those sharing an origin with a document not merged
+            pending = store.pending_documents()
+            retire: dict[str, str | None] = dict(_superseded(store.same_origin(pending)))
+            if self._update(generation, retire, pending):
+                return
+        retire = dict(_superseded(self.store.document_origins()))
+        self._merge(generation, retire)
 
     def rebuild(self) -> KnowledgeBase:
         """Re-merge every stored analysis into events, people and conflicts, retiring the
@@ -283,10 +300,15 @@ class Histograph:
         self.store.replace_knowledge(kb, generation=generation, retire=retire)
         return kb
 
-    def _update(self, generation: int, retire: dict[str, str | None]) -> bool:
-        """Re-merge only the components that the documents not merged yet and those of
-        ``retire`` (replaced or removed) reach, and replace their rows; False when the store
-        cannot (the caller merges everything)."""
+    def _update(
+        self,
+        generation: int,
+        retire: dict[str, str | None],
+        pending: Sequence[str] | None = None,
+    ) -> bool:
+        """Re-merge only the components that the documents not merged yet (``pending``, read
+        from the store when not given) and those of ``retire`` (replaced or removed) reach,
+        and replace their rows; False when the store cannot (the caller merges everything)."""
         store = self.store
         if not isinstance(store, IncrementalStore) or not store.incremental_ready():
             return False
@@ -299,7 +321,7 @@ class Histograph:
                 fresh[doc_id] = document_keys(a)
         if fresh:
             store.put_merge_keys(fresh, KEYS_VERSION)
-        seeds = store.pending_documents()
+        seeds = store.pending_documents() if pending is None else pending
         found = closure([*seeds, *retire], store.merge_keys, store.merge_key_holders)
         keep = sorted(d for d in found if d not in retire)
         analyses = [a for d in keep if (a := store.analysis(d)) is not None]

@@ -21,7 +21,8 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import NamedTuple
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from ..model import CONTENT_REGIONS, CopyLink, Document
 
@@ -36,6 +37,27 @@ def _content_text(doc: Document) -> str:
     if not regions:
         return doc.text
     return "\n".join(doc.text[r.start : r.end] for r in regions)
+
+
+@lru_cache(maxsize=16)
+def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The bands and rows datasketch chooses for ``threshold``: its choice integrates
+    numerically (about 0.3 s), once per threshold here instead of once per call (a merge
+    of many small components calls :func:`find_copies` once a component)."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return int(lsh.b), int(lsh.r)
+
+
+@lru_cache(maxsize=4)
+def _permutations(num_perm: int) -> tuple[Any, Any]:
+    """The permutations of datasketch's MinHash (seed 1) and their scheme, made once: a
+    MinHash makes them afresh each time otherwise (a third of the hashing of a short page)."""
+    from datasketch import MinHash
+
+    mh = MinHash(num_perm=num_perm)
+    return mh.permutations, mh.scheme
 
 
 def shingles(text: str, n: int = 3) -> set[str]:
@@ -64,7 +86,8 @@ def find_copies(
     from datasketch import MinHash, MinHashLSH
 
     lsh_threshold = min(threshold, 0.2 if containment is not None else threshold)
-    lsh = MinHashLSH(threshold=max(lsh_threshold, 0.05), num_perm=_NUM_PERM)
+    params = _lsh_params(max(lsh_threshold, 0.05), _NUM_PERM)
+    lsh = MinHashLSH(num_perm=_NUM_PERM, params=params)
     sets: list[set[str]] = []
     links: list[CopyLink] = []
     seen_ids: dict[str, int] = {}
@@ -75,7 +98,8 @@ def find_copies(
             seen_ids.setdefault(doc.id, i)
             continue
         seen_ids[doc.id] = i
-        mh = MinHash(num_perm=_NUM_PERM)
+        perms, scheme = _permutations(_NUM_PERM)
+        mh = MinHash(num_perm=_NUM_PERM, permutations=perms, scheme=scheme)
         mh.update_batch([s.encode("utf-8") for s in sh])
         best: tuple[float, int] | None = None
         for key in lsh.query(mh):

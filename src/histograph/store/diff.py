@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Claim
@@ -123,3 +123,87 @@ def plan(
     move = {k: positions[k] for k in order if k in same and same[k] != positions[k]}
     return Plan(delete, insert, move, {k: digests[k] for k in insert})
 
+
+
+#: an order key and the stored position (``seq``) of one row
+Row = tuple[tuple[object, ...], float]
+
+
+class NoRoom(Exception):
+    """No position left between two stored neighbours (the caller renumbers the list)."""
+
+
+def neighbours(
+    target: tuple[object, ...],
+    ends: Callable[[], tuple[Row, Row] | None],
+    row_between: Callable[[float, float, float], Row | None],
+) -> tuple[float | None, float | None] | float:
+    """Where a row of order key ``target`` goes in a stored list ordered by ``seq``: the
+    positions of its stored neighbours ``(lo, hi)`` (``None`` at an end), or the position of
+    the stored row whose key equals ``target``. A bisection over positions: ``ends()`` gives
+    the first and last rows (``None`` when the list is empty), ``row_between(lo, mid, hi)``
+    a row with ``lo < seq < hi``, the first at or after ``mid`` if any, else the last
+    before it (``None`` when there is none). Reads O(log n) rows of a list of n."""
+    got = ends()
+    if got is None:
+        return (None, None)
+    a, b = got
+    for row in (a, b):
+        if row[0] == target:
+            return row[1]
+    if target < a[0]:
+        return (None, a[1])
+    if target > b[0]:
+        return (b[1], None)
+    for _ in range(256):
+        r = row_between(a[1], (a[1] + b[1]) / 2, b[1])
+        if r is None:
+            return (a[1], b[1])
+        if r[0] == target:
+            return r[1]
+        if r[0] < target:
+            a = r
+        else:
+            b = r
+    raise NoRoom("E035 the stored list is not in order: merge everything")
+
+
+def scoped_plan(
+    keys: Mapping[str, tuple[object, ...]],
+    digests: Mapping[str, bytes],
+    stored: Mapping[str, tuple[bytes | None, float]],
+    place: Callable[[tuple[object, ...]], tuple[float | None, float | None] | float],
+) -> Plan:
+    """The plan of a merge of part of a list kept in order: ``keys`` and ``digests`` of the
+    new records of that part, ``stored`` (id -> (digest, position)) the stored rows of the
+    part, ``place(key)`` where a key goes among every stored row (:func:`neighbours`). Rows
+    kept keep their positions; new and changed ones go between their stored neighbours (a
+    run between the same two shares the room). Raises :class:`NoRoom` when none is left."""
+    same = {k for k in keys if k in stored and stored[k][0] == digests[k]}
+    delete = tuple(sorted(k for k, (d, _) in stored.items() if k not in same))
+    insert: dict[str, float] = {}
+    runs: dict[tuple[float | None, float | None], list[str]] = {}
+    for k in sorted((k for k in keys if k not in same), key=keys.__getitem__):
+        at = place(keys[k])
+        if isinstance(at, float | int):
+            if k not in stored:  # only the row itself may share its key
+                raise NoRoom(f"E035 {k!r}: a stored row has its place")
+            insert[k] = float(at)
+        else:
+            runs.setdefault(at, []).append(k)
+    for (lo, hi), ids in runs.items():
+        n = len(ids)
+        if lo is None and hi is None:
+            values = [float(i) for i in range(n)]
+        elif hi is None:
+            assert lo is not None
+            values = [float(math.floor(lo)) + 1.0 + i for i in range(n)]
+        elif lo is None:
+            values = [float(math.floor(hi)) - n + i for i in range(n)]
+        else:
+            step = (hi - lo) / (n + 1)
+            if step <= abs(hi) * 1e-12 or step <= 1e-9:
+                raise NoRoom("E035 no room left between stored rows: merge everything")
+            values = [lo + step * (i + 1) for i in range(n)]
+        insert.update(zip(ids, values, strict=True))
+    return Plan(delete, insert, {}, {k: digests[k] for k in insert})

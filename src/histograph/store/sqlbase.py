@@ -92,7 +92,7 @@ class SQLStore:
         return S.document_from_row(row) if row else None
 
     def copies(self) -> list[CopyLink]:
-        return [S.copy_from_row(r) for r in self._all("SELECT * FROM copies ORDER BY seq")]
+        return [S.copy_from_row(r) for r in self._all("SELECT * FROM copies ORDER BY doc_id, source_id, seq")]
 
     # ------------------------------------------------------------ events
     def _event_rows(

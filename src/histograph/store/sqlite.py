@@ -7,8 +7,8 @@ in :mod:`.serialise`. What is SQLite's own: the write path with its row digests
 again after), the timeline's pages through the rowid of the order index, FTS5 search
 (:class:`_FTS`, migrations 2 and 6).
 
-One module of about 1,350 lines because the write path's methods (the bulk load among them)
-share one connection, its lock and its transaction helper.
+One module (about 1,450 lines) because the write path's methods (the bulk load and the
+scoped incremental write among them) share one connection, its lock and its transaction helper.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import os
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -418,6 +418,11 @@ class SQLiteStore(SQLStore):
         now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
         for table, rows in S.analysis_rows(analyses, now).items():
             self._insert(conn, table, rows)
+        conn.executemany(  # to be merged, no component keys yet (migration 12)
+            "INSERT INTO merge_key_docs (doc_id, version, merged) VALUES (?, 0, 0)"
+            " ON CONFLICT (doc_id) DO NOTHING",
+            [(a.document.id,) for a in analyses],
+        )
 
     def analysis(self, doc_id: str) -> Analysis | None:
         with self._lock:
@@ -597,16 +602,20 @@ class SQLiteStore(SQLStore):
         orphans = self._delete_knowledge(conn, plans)
         if scope is not None and plans["event"].insert:
             plans["event"].insert.update(self._places_by_id(conn, plans["event"].insert))
-        copies = list(kb.copies)
-        if scope is not None:  # the copy links of the other documents stay; all in order
-            gone = set(scope) | set(retire)
-            copies += [
-                c
-                for c in (S.copy_from_row(r) for r in conn.execute("SELECT * FROM copies"))
-                if c.doc_id not in gone and c.source_id not in gone
-            ]
-            copies.sort(key=lambda c: (c.doc_id, c.source_id))
-        conn.execute("DELETE FROM copies")
+        copies = sorted(kb.copies, key=lambda c: (c.doc_id, c.source_id))
+        first_copy = 0
+        if scope is None:
+            conn.execute("DELETE FROM copies")
+        else:  # the copy links of the other documents stay (read in order of doc_id)
+            gone = sorted(set(scope) | set(retire))
+            for chunk in _chunks(gone):
+                marks = _marks(len(chunk))
+                conn.execute(
+                    f"DELETE FROM copies WHERE doc_id IN ({marks}) OR source_id IN ({marks})",
+                    (*chunk, *chunk),
+                )
+            top = conn.execute("SELECT max(seq) AS m FROM copies").fetchone()
+            first_copy = 0 if top is None or top["m"] is None else int(top["m"]) + 1
         now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
         for old_id, new_id in sorted(retire.items()):
             row = conn.execute("SELECT uri FROM documents WHERE id = ?", (old_id,)).fetchone()
@@ -663,7 +672,9 @@ class SQLiteStore(SQLStore):
                     f"UPDATE merge_key_docs SET merged = 1 WHERE doc_id IN ({_marks(len(chunk))})",
                     chunk,
                 )
-        self._insert(conn, "copies", (S.copy_row(c, i) for i, c in enumerate(copies)))
+        self._insert(
+            conn, "copies", (S.copy_row(c, first_copy + i) for i, c in enumerate(copies))
+        )
         for sql, params in facet_refresh_sql(touched, _marks):
             conn.execute(sql, params)
         return changed
@@ -762,6 +773,13 @@ class SQLiteStore(SQLStore):
             "t.subject_kind AS kind, t.subject AS name, t.attribute AS authority_id"
         )
         order_of = entity_order if kind == "entity" else conflict_order
+        if inside is not None:
+            try:
+                return SQLiteStore._plan_part(
+                    conn, table, kind, records, digests, inside, cols, order_of
+                )
+            except D.NoRoom:
+                pass  # the whole list is read and renumbered where needed
         rows = conn.execute(
             f"SELECT t.id, t.seq, k.digest, {cols} FROM {table} t"
             " LEFT JOIN knowledge_rows k ON k.kind = ? AND k.id = t.id",
@@ -788,6 +806,67 @@ class SQLiteStore(SQLStore):
                 keys[rec.id] = conflict_order(rec.subject_kind, rec.subject, rec.attribute, rec.id)
         order = sorted(keys, key=keys.__getitem__)
         return D.plan(order, digests, stored)
+
+    @staticmethod
+    def _plan_part(
+        conn: sqlite3.Connection,
+        table: str,
+        kind: str,
+        records: Sequence[Event | Person | Conflict],
+        digests: dict[str, bytes],
+        inside: Mapping[str, set[str]],
+        cols: str,
+        order_of: Callable[..., tuple[object, ...]],
+    ) -> D.Plan:
+        """The plan of a scoped merge for people or conflicts reading only the rows in
+        scope and, for each new or changed record, the O(log n) rows of a bisection that
+        find its stored neighbours (:func:`.diff.neighbours`)."""
+        rows: list[Any] = []
+        for chunk in _chunks(sorted(inside[kind])):
+            rows += conn.execute(
+                f"SELECT t.id, t.seq, k.digest FROM {table} t LEFT JOIN knowledge_rows k"
+                f" ON k.kind = ? AND k.id = t.id WHERE t.id IN ({_marks(len(chunk))})",
+                (kind, *chunk),
+            ).fetchall()
+        stored = {str(r["id"]): (r["digest"], r["seq"]) for r in rows}
+        _check_scope(kind, digests, stored, conn, table, inside)
+        keys: dict[str, tuple[object, ...]] = {}
+        for rec in records:
+            if isinstance(rec, Person):
+                keys[rec.id] = entity_order(rec.kind, rec.name, rec.authority_id, rec.id)
+            elif isinstance(rec, Conflict):
+                keys[rec.id] = conflict_order(rec.subject_kind, rec.subject, rec.attribute, rec.id)
+        select = f"SELECT t.id, t.seq, {cols} FROM {table} t"
+
+        def row(r: Any) -> D.Row | None:
+            if r is None:
+                return None
+            return order_of(r["kind"], r["name"], r["authority_id"], str(r["id"])), r["seq"]
+
+        first = row(conn.execute(f"{select} ORDER BY t.seq LIMIT 1").fetchone())
+        last = row(conn.execute(f"{select} ORDER BY t.seq DESC LIMIT 1").fetchone())
+
+        def ends() -> tuple[D.Row, D.Row] | None:
+            return None if first is None or last is None else (first, last)
+
+        def between(lo: float, mid: float, hi: float) -> D.Row | None:
+            got = row(
+                conn.execute(
+                    f"{select} WHERE t.seq > ? AND t.seq >= ? AND t.seq < ?"
+                    " ORDER BY t.seq LIMIT 1",
+                    (lo, mid, hi),
+                ).fetchone()
+            )
+            if got is None:
+                got = row(
+                    conn.execute(
+                        f"{select} WHERE t.seq > ? AND t.seq < ? ORDER BY t.seq DESC LIMIT 1",
+                        (lo, mid),
+                    ).fetchone()
+                )
+            return got
+
+        return D.scoped_plan(keys, digests, stored, lambda k: D.neighbours(k, ends, between))
 
     @staticmethod
     def _places_by_id(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, float]:
@@ -1073,7 +1152,7 @@ class SQLiteStore(SQLStore):
         knowledge was written with row digests (or is empty), and nothing since (a new
         authority file) asks for a merge of everything."""
         row = self._one(
-            "SELECT (SELECT count(*) FROM knowledge_rows) AS k,"
+            "SELECT EXISTS (SELECT 1 FROM knowledge_rows) AS k,"
             " (SELECT count(*) FROM (SELECT 1 FROM events LIMIT 1)) AS e,"
             " (SELECT value FROM store_state WHERE key = 'full_merge') AS f"
         )
@@ -1082,25 +1161,47 @@ class SQLiteStore(SQLStore):
         return int(row["k"]) > 0 or int(row["e"]) == 0
 
     def pending_documents(self) -> list[str]:
-        """Stored documents the stored knowledge does not include yet."""
+        """Stored documents the stored knowledge does not include yet (every document has
+        its ``merge_key_docs`` row from the moment it is stored: migration 12)."""
         return [
-            str(r["id"])
+            str(r["doc_id"])
             for r in self._all(
-                "SELECT d.id FROM documents d LEFT JOIN merge_key_docs k ON k.doc_id = d.id"
-                " WHERE k.merged IS NULL OR k.merged = 0 ORDER BY d.id"
+                "SELECT doc_id FROM merge_key_docs WHERE merged = 0 ORDER BY doc_id"
             )
         ]
 
     def docs_without_merge_keys(self, version: int) -> list[str]:
         """Stored documents whose component keys are missing or of another version."""
         return [
-            str(r["id"])
+            str(r["doc_id"])
             for r in self._all(
-                "SELECT d.id FROM documents d LEFT JOIN merge_key_docs k ON k.doc_id = d.id"
-                " WHERE k.version IS NULL OR k.version != ? ORDER BY d.id",
-                (version,),
+                "SELECT doc_id FROM merge_key_docs WHERE version < ? OR version > ?"
+                " ORDER BY doc_id",
+                (version, version),
             )
         ]
+
+    def same_origin(self, doc_ids: Sequence[str]) -> list[tuple[str, str | None]]:
+        """The documents (id, origin) sharing an origin with one of ``doc_ids``, in the order
+        they were stored (those of ``doc_ids`` included): :meth:`document_origins` for the
+        origins an add touches, read through the index on origin."""
+        origins = sorted(
+            {
+                str(r["o"])
+                for r in self._in(
+                    "SELECT json_extract(meta, '$.origin') AS o FROM documents"
+                    " WHERE id IN ({ids})",
+                    list(doc_ids),
+                )
+                if r["o"] is not None
+            }
+        )
+        rows = self._in(
+            "SELECT rowid AS r, id, json_extract(meta, '$.origin') AS origin FROM documents"
+            " WHERE json_extract(meta, '$.origin') IN ({ids})",
+            origins,
+        )
+        return [(str(r["id"]), str(r["origin"])) for r in sorted(rows, key=lambda r: r["r"])]
 
     def put_merge_keys(
         self, keys: Mapping[str, Mapping[str, int]], version: int, *, merged: bool = False
