@@ -57,3 +57,18 @@ def test_span_set_of_nothing_holds_nothing() -> None:
     assert 0 not in SpanSet([])
     assert 5 not in SpanSet([(5, 5)])
     assert 5 in SpanSet([(2, 6), (6, 9)]) and 6 in SpanSet([(2, 6), (6, 9)])
+
+
+def test_one_document_has_no_copied_passages_to_index() -> None:
+    from histograph.ingest.dedup import find_copied_passages
+    from histograph.merge import copied_passages
+    from histograph.model import Document
+
+    words = " ".join(f"word{k}" for k in range(40))
+    doc = Document("d", "d.txt", f"{words}. {words}.", "txt")
+    again = Document("d", "d2.txt", f"{words}.", "txt")
+    other = Document("e", "e.txt", f"{words}.", "txt")
+    for docs in ([doc], [doc, again], []):
+        assert copied_passages(docs) == [tuple(p) for p in find_copied_passages(docs)] == []
+    assert copied_passages([doc, other]) == [tuple(p) for p in find_copied_passages([doc, other])]
+    assert copied_passages([doc, other])

@@ -9,6 +9,7 @@ Nothing here touches the store, so this half can run in a process pool or on Das
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -141,18 +142,28 @@ def _shifted(item: _T, offset: int) -> _T:
     if not dataclasses.is_dataclass(item) or isinstance(item, type | Document):
         return item
     changes: dict[str, Any] = {}
-    for f in dataclasses.fields(item):
-        value = getattr(item, f.name)
-        if f.name in {"start", "end"} or f.name.endswith(("_start", "_end")):
+    for name, is_offset in _offset_fields(type(item)):
+        value = getattr(item, name)
+        if is_offset:
             if isinstance(value, int) and not isinstance(value, bool):
-                changes[f.name] = value + offset
+                changes[name] = value + offset
         elif isinstance(value, tuple) or (
             dataclasses.is_dataclass(value) and not isinstance(value, type)
         ):
             moved = _shifted(value, offset)
             if moved is not value:
-                changes[f.name] = moved
+                changes[name] = moved
     return dataclasses.replace(item, **changes) if changes else item
+
+
+@functools.cache
+def _offset_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """Each field of the dataclass ``cls`` with whether its name is that of a text offset:
+    read once per class, not once per finding (a window holds tens of thousands)."""
+    return tuple(
+        (f.name, f.name in {"start", "end"} or f.name.endswith(("_start", "_end")))
+        for f in dataclasses.fields(cls)
+    )
 
 
 _WORKER_PIPELINE: Pipeline | None = None
