@@ -4,6 +4,7 @@ they replaced answered."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -72,3 +73,54 @@ def test_one_document_has_no_copied_passages_to_index() -> None:
         assert copied_passages(docs) == [tuple(p) for p in find_copied_passages(docs)] == []
     assert copied_passages([doc, other]) == [tuple(p) for p in find_copied_passages([doc, other])]
     assert copied_passages([doc, other])
+
+
+def _numeric_dates(n: int) -> str:
+    return " ".join(f"{k % 28 + 1}/{k % 12 + 1}/{1700 + k % 300}" for k in range(n))
+
+
+def test_date_density_limit_names_the_document_and_the_limit() -> None:
+
+    from histograph.pipeline import MAX_DATES_PER_1000_WORDS, DocumentLimitError
+    from histograph.pipeline import check_date_density as check
+
+    text = _numeric_dates(2000)
+    with pytest.raises(DocumentLimitError) as err:
+        check("folder/dates.txt", text, 2000, 5000)
+    message = str(err.value)
+    assert message.startswith("E040 folder/dates.txt: 1000 dates per 1,000 words")
+    assert f"limit of {MAX_DATES_PER_1000_WORDS}" in message and "\n" not in message
+    # a chronology (a date in every seventh word), prose and a short page pass
+    chronology = " ".join("- 3 May 1805: the council met again." for _ in range(400))
+    check("list.md", chronology, 400)
+    check("prose.txt", "word " * 5000, 150)
+    check("short.txt", _numeric_dates(900), 900)
+
+
+def test_a_long_page_of_bare_dates_is_refused_after_its_first_window(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from histograph import pipeline as P
+    from histograph.ingest import read_text
+
+    monkeypatch.setattr(P, "WINDOW_CHARS", 16_000)
+    pipe = P.build()
+    seen: list[int] = []
+    real = pipe._analyze_whole
+
+    def spy(document, config):  # type: ignore[no-untyped-def]
+        seen.append(len(document.text))
+        return real(document, config)
+
+    monkeypatch.setattr(pipe, "_analyze_whole", spy)
+    doc = read_text(_numeric_dates(4000), uri="dates.txt")
+    [(_, result)] = list(P.analyze_each(pipe, [doc]))
+    assert isinstance(result, P.DocumentLimitError)
+    assert "dates.txt" in str(result) and "E040" in str(result)
+    assert len(seen) == 1  # refused after one window, the rest never parsed
+    # a long chronology list of the same size is analysed
+    items = "".join(f"- {k % 28 + 1} May {1700 + k}: the council met again.\n" for k in range(600))
+    page = read_text("# Chronology\n\n" + items, uri="chronology.md", fmt="md")
+    assert len(page.text) > 16_000
+    analysis = pipe.analyze(page)
+    assert len(analysis.times) >= 600
