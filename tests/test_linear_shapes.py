@@ -124,3 +124,15 @@ def test_a_long_page_of_bare_dates_is_refused_after_its_first_window(
     assert len(page.text) > 16_000
     analysis = pipe.analyze(page)
     assert len(analysis.times) >= 600
+
+
+def test_doc_text_and_last_token_before_equal_spacy_and_the_scan() -> None:
+    from histograph.events.participants import last_before
+    from histograph.nlp import doc_text, get_nlp
+
+    doc = get_nlp()("The Austro-Hungarian envoy, Anna Lind, met the council on 3 May 1850 again.")
+    assert doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+    for t in doc:
+        for hi in range(-1, len(doc.text) + 2):
+            scan = next((x for x in reversed(doc[t.i :]) if x.idx < hi), t)
+            assert last_before(t, hi) is not None and last_before(t, hi).i == scan.i
