@@ -136,3 +136,17 @@ def test_doc_text_and_last_token_before_equal_spacy_and_the_scan() -> None:
         for hi in range(-1, len(doc.text) + 2):
             scan = next((x for x in reversed(doc[t.i :]) if x.idx < hi), t)
             assert last_before(t, hi) is not None and last_before(t, hi).i == scan.i
+
+
+def test_entity_at_a_token_equals_the_scan_of_the_entities() -> None:
+    from histograph.entities.tokens import ent_at
+    from histograph.nlp import get_nlp
+
+    doc = get_nlp()(
+        "On 3 May 1850 the mayor of Eastport, Anna Lind, met the Council of Four in "
+        "New Amsterdam and the envoy of France."
+    )
+    assert doc.ents
+    for i in range(-2, len(doc) + 2):
+        scan = next((e for e in doc.ents if e.start <= i < e.end), None)
+        assert ent_at(doc, i) == scan
