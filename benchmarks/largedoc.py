@@ -235,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         if "refused" in r:
             r["seconds"] = round(r["seconds"], 2)
             r["peak_mb"] = round(r["peak_mb"], 1)
+            r["stages"] = {k: round(v, 2) for k, v in r["stages"].items()}
             continue
         r["words_per_s"] = round(r["words"] / max(r["seconds"], 1e-9), 1)
         p = prose[key.split("@")[1]]
