@@ -7,7 +7,9 @@ show the growth exponent of each stage), then analysed in its own child process 
 model load, excluded from the timing, and a clean peak-memory figure): reading (the
 readers of ``histograph.ingest``), every stage of the per-document pipeline, and the merge
 of the one document into an SQLite store. With ``--stages`` each stage's seconds are reported. The ratio of a
-shape is its words/s divided by that of ``prose``; issue 10 asks for at least 0.5 at 20 MB.
+shape is its words/s divided by that of ``prose``; issue 10 asks for at least 0.5 at 20 MB,
+or a refusal naming the limit (a shape refused at a documented limit, such as ``dates`` at
+``MAX_DATES_PER_1000_WORDS``, is reported with the seconds and memory the refusal took).
 Seconds are the child's CPU seconds (``time.process_time``): on a shared machine, wall
 time measures the neighbours too; ``peak MB`` is the child's peak resident memory.
 
@@ -102,7 +104,7 @@ def run_one(path: str, q: Any) -> None:
 def _run_one(path: str) -> dict[str, Any]:
     from histograph.api import Histograph
     from histograph.ingest import IngestError, ReadOptions, read_paths
-    from histograph.pipeline import build, warm_up
+    from histograph.pipeline import DocumentLimitError, build, warm_up
 
     pipe = build()
     warm_up(pipe)
@@ -118,7 +120,17 @@ def _run_one(path: str) -> dict[str, Any]:
     # seconds summed over the windows
     timed = [_timed(s, stages) for s in pipe.stages]
     pipe.stages = timed
-    analysis = pipe.analyze(doc)
+    try:
+        analysis = pipe.analyze(doc)
+    except DocumentLimitError as exc:  # refused at a documented limit: how soon, and why
+        return {
+            "refused": str(exc),
+            "seconds": time.process_time() - t0,
+            "words": words,
+            "chars": chars,
+            "peak_mb": _peak_mb(),
+            "stages": stages,
+        }
     del doc, items
     t = time.process_time()
     with tempfile.TemporaryDirectory() as tmp:
@@ -220,6 +232,11 @@ def main(argv: list[str] | None = None) -> int:
     for key, r in rows.items():
         if "error" in r:
             continue
+        if "refused" in r:
+            r["seconds"] = round(r["seconds"], 2)
+            r["peak_mb"] = round(r["peak_mb"], 1)
+            r["stages"] = {k: round(v, 2) for k, v in r["stages"].items()}
+            continue
         r["words_per_s"] = round(r["words"] / max(r["seconds"], 1e-9), 1)
         p = prose[key.split("@")[1]]
         p_rate = p.get("words_per_s") or (
@@ -245,6 +262,9 @@ def main(argv: list[str] | None = None) -> int:
     for key, r in rows.items():
         if "error" in r:
             print(f"{key:<22} no result: {r['error']}")
+            continue
+        if "refused" in r:
+            print(f"{key:<22} refused after {r['seconds']} s ({r['peak_mb']} MB): {r['refused']}")
             continue
         line = (
             f"{key:<22}{r['words']:>10,}{r['seconds']:>9}{r['words_per_s']:>10,.0f}"

@@ -13,6 +13,7 @@ from .registry import stage
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from .state import DocState
 
@@ -44,6 +45,20 @@ def get_nlp() -> Language:
         ) from exc
     nlp.max_length = max(nlp.max_length, MAX_SEGMENT_CHARS * 2)
     return nlp
+
+
+_TEXT_KEY = "histograph.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per parse: spaCy joins every token's text again on each
+    read, so reading it once per name found in a chunk of one long line (up to
+    MAX_SEGMENT_CHARS) cost the chunk's length each time."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_TEXT_KEY] = text
+    return text
 
 
 def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ Nothing here touches the store, so this half can run in a process pool or on Das
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -72,7 +73,9 @@ class Pipeline:
         published = document.published
         for start, end in windows(text, WINDOW_CHARS):
             page = dataclasses.replace(document, text=text[start:end], published=published)
-            part = _shifted(self._analyze_whole(page, dict(config)), start)
+            whole = self._analyze_whole(page, dict(config))
+            check_date_density(document.uri, page.text, len(whole.times), start)
+            part = _shifted(whole, start)
             if parts:
                 part = dataclasses.replace(
                     part, events=tuple(dataclasses.replace(e, main=False) for e in part.events)
@@ -90,6 +93,39 @@ class Pipeline:
             events=tuple(e for p in parts for e in p.events),
             published=parts[0].published if parts else document.published,
         )
+
+
+class DocumentLimitError(ValueError):
+    """A document beyond a documented limit of what the pipeline analyses."""
+
+
+#: a document analysed in windows (longer than :data:`WINDOW_CHARS`) is refused when one of
+#: its windows holds more dates than this per 1,000 words: a list of bare dates, not a text
+#: about events. Every date of such a page is a time mention kept in memory and stored (a
+#: 20 MB page of dates held 1.8 million of them), at less than half the words/s of prose.
+#: Prose holds a few dates per 100 words, a chronology list ("- 3 May 1805: the council
+#: met.") or a table of dated rows one in every six or seven words; a date is at least
+#: one word, so the limit is that dates be fewer than two words in five.
+MAX_DATES_PER_1000_WORDS = 400
+#: the fewest words in a window for its date density to be judged
+_DENSITY_MIN_WORDS = 1_000
+
+
+def check_date_density(uri: str, text: str, dates: int, offset: int = 0) -> None:
+    """Raise :class:`DocumentLimitError` (E040), naming the document ``uri`` and the limit,
+    when ``text`` (a window of it from character ``offset``) holds more than
+    :data:`MAX_DATES_PER_1000_WORDS` per 1,000 words."""
+    if dates * 1000 <= MAX_DATES_PER_1000_WORDS * _DENSITY_MIN_WORDS:
+        return
+    words = len(text.split())
+    if words < _DENSITY_MIN_WORDS or dates * 1000 <= MAX_DATES_PER_1000_WORDS * words:
+        return
+    raise DocumentLimitError(
+        f"E040 {uri}: {dates * 1000 // words} dates per 1,000 words in characters "
+        f"{offset:,}-{offset + len(text):,}, above the limit of {MAX_DATES_PER_1000_WORDS} "
+        f"for a document over {WINDOW_CHARS:,} characters (a list of dates, not a text); "
+        "refused"
+    )
 
 
 #: a document longer than this (in characters) is analysed in windows of about this size
@@ -141,18 +177,28 @@ def _shifted(item: _T, offset: int) -> _T:
     if not dataclasses.is_dataclass(item) or isinstance(item, type | Document):
         return item
     changes: dict[str, Any] = {}
-    for f in dataclasses.fields(item):
-        value = getattr(item, f.name)
-        if f.name in {"start", "end"} or f.name.endswith(("_start", "_end")):
+    for name, is_offset in _offset_fields(type(item)):
+        value = getattr(item, name)
+        if is_offset:
             if isinstance(value, int) and not isinstance(value, bool):
-                changes[f.name] = value + offset
+                changes[name] = value + offset
         elif isinstance(value, tuple) or (
             dataclasses.is_dataclass(value) and not isinstance(value, type)
         ):
             moved = _shifted(value, offset)
             if moved is not value:
-                changes[f.name] = moved
+                changes[name] = moved
     return dataclasses.replace(item, **changes) if changes else item
+
+
+@functools.cache
+def _offset_fields(cls: type) -> tuple[tuple[str, bool], ...]:
+    """Each field of the dataclass ``cls`` with whether its name is that of a text offset:
+    read once per class, not once per finding (a window holds tens of thousands)."""
+    return tuple(
+        (f.name, f.name in {"start", "end"} or f.name.endswith(("_start", "_end")))
+        for f in dataclasses.fields(cls)
+    )
 
 
 _WORKER_PIPELINE: Pipeline | None = None

@@ -9,6 +9,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from ..model import TimeValue
+from ..nlp import doc_text
 from .lexicon import norm, titles
 from .mentions import SegMention
 from .role_dates import RoleDates, split_interval
@@ -186,7 +187,7 @@ def interval_after(
 def word_before(sg: Seg, start: int) -> str:
     """The lower-case word right before the absolute offset ``start`` in the segment."""
     rel = start - sg.offset
-    before = sg.doc.text[max(0, rel - 12) : rel].lower().split()
+    before = doc_text(sg.doc)[max(0, rel - 12) : rel].lower().split()
     return before[-1] if before else ""
 
 

@@ -185,6 +185,8 @@ def ent_len(doc: Doc, i: int) -> int:
 
 
 def ent_at(doc: Doc, i: int) -> Span | None:
+    if not 0 <= i < len(doc) or doc[i].ent_iob_ not in ("B", "I"):
+        return None  # outside every entity: no scan of a long chunk's entities
     for ent in doc.ents:
         if ent.start <= i < ent.end:
             return ent

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..entities.lexicon import is_head, name_words, norm
 from ..model import Participant
+from ..nlp import doc_text
 from .phrases import (
     EDGE,
     PARTICIPANT_LABELS,
@@ -98,7 +99,7 @@ def make_participant(
     elif e - s == 1 and label_of(t) == "":
         key = state_word(t)
     start, end = _trim_name(t, start, end, offset)
-    name = doc.text[start - offset : end - offset]
+    name = doc_text(doc)[start - offset : end - offset]
     if name.lower().startswith("the "):
         name = name[4:]
         start += 4
@@ -119,12 +120,24 @@ _NAME_BREAK = re.compile(r"\s*(?:\||:|\s[-–—]\s|\n\s*\n|[-–—]\s)\s*")
 _LEAD_NUMBER = re.compile(r"^\s*\d[\d\s./]*(?:[-–—:]\s*|\s+)")
 
 
+def last_before(t: Token, hi: int) -> Token:
+    """The last token from ``t`` on that starts before the chunk offset ``hi`` (``t`` when
+    none does). Tokens start in order: a walk forward that stops at ``hi``, not a scan back
+    from the end of a chunk of one long line."""
+    last = t
+    for x in t.doc[t.i :]:
+        if x.idx >= hi:
+            break
+        last = x
+    return last
+
+
 def _trim_name(t: Token, start: int, end: int, offset: int) -> tuple[int, int]:
     """The bounds of a participant's name without what the tagger ran into it: the piece
     around the head between pipes, colons and spaced dashes, no leading date, no verb after
     the head ("X mobilises"), and the rest of a hyphened word it was cut from ("Austro")."""
     doc = t.doc
-    text = doc.text
+    text = doc_text(doc)
     lo, hi = start - offset, end - offset
     head = t.idx
     m = _LEAD_NUMBER.match(text, lo, hi)
@@ -144,8 +157,7 @@ def _trim_name(t: Token, start: int, end: int, offset: int) -> tuple[int, int]:
             while hi > lo and text[hi - 1].isspace():
                 hi -= 1
             break
-    k = doc[min(len(doc) - 1, max(t.i, 0))]
-    last = next((x for x in reversed(doc[t.i :]) if x.idx < hi), k)
+    last = last_before(t, hi)
     if (
         last.idx + len(last.text) == hi
         and last.i + 2 < len(doc)

@@ -32,7 +32,7 @@ from .nonevents import (
     retype_figurative,
 )
 from .states import state_mentions
-from .structure import Structure
+from .structure import SpanSet, Structure
 from .triggers import Trigger, find_triggers
 from .types import EventTypes
 
@@ -101,7 +101,8 @@ def sentence_mentions(
     spans = [(tm.start, tm.end) for tm in structure.times_in(abs_s, abs_e)] + [
         (tm.start, tm.end) for tm in times
     ]
-    date_toks = {t.i for t in sent if any(a <= seg.offset + t.idx < b for a, b in spans)}
+    in_date = SpanSet(spans)
+    date_toks = {t.i for t in sent if seg.offset + t.idx in in_date}
     triggers = [retype_figurative(tr, seg.doc[tr.head], et) for tr in triggers]
     triggers = [retype_contest(tr, seg.doc[tr.head], et, date_toks) for tr in triggers]
     #: typed triggers the sentence names (a long sentence with several narrows each mention's

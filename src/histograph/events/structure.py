@@ -9,8 +9,9 @@ bullets (``-``, ``*``, ``•``, ``1.``) are recognised from the text itself.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Region, TimeMention
@@ -61,6 +62,44 @@ class Line:
     label: TimeMention | None = None  # leading date label of the line, if any
     date: TimeMention | None = None  # first event-usable date in the line
     date_only: bool = False  # the line holds nothing but dates and markup
+
+
+def without_spans(raw: str, offset: int, times: Sequence[TimeMention]) -> str:
+    """``raw`` (the text at ``offset``) without the spans of ``times`` (in order of start,
+    each inside ``raw``): each removed in turn from the last. Spans that do not overlap are
+    cut in one pass (the pieces between them joined), so that a line of a hundred thousand
+    dates costs what its length does, not its length times its dates."""
+    if any(a.end > b.start for a, b in itertools.pairwise(times)):
+        rest = raw  # overlapping spans: the removal in turn, whose indices shift
+        for t in reversed(times):
+            rest = rest[: t.start - offset] + rest[t.end - offset :]
+        return rest
+    pieces: list[str] = []
+    pos = 0
+    for t in times:
+        pieces.append(raw[pos : t.start - offset])
+        pos = t.end - offset
+    pieces.append(raw[pos:])
+    return "".join(pieces)
+
+
+class SpanSet:
+    """Is an offset inside any of many ``[start, end)`` spans: their union, sorted, and a
+    binary search (not a scan of every span for every token of a long sentence)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        union: list[list[int]] = []
+        for a, b in sorted(sp for sp in spans if sp[0] < sp[1]):
+            if union and a <= union[-1][1]:
+                union[-1][1] = max(union[-1][1], b)
+            else:
+                union.append([a, b])
+        self._starts = [a for a, _ in union]
+        self._ends = [b for _, b in union]
+
+    def __contains__(self, offset: int) -> bool:
+        k = bisect.bisect_right(self._starts, offset) - 1
+        return k >= 0 and offset < self._ends[k]
 
 
 class Structure:
@@ -148,10 +187,7 @@ class Structure:
             and _LABEL_SEP.match(self.text[first.end : e])
         ):
             label = first
-        rest = raw
-        for t in reversed(times):
-            rest = rest[: t.start - s] + rest[t.end - s :]
-        date_only = bool(times) and not _MARKUP.sub("", rest)
+        date_only = bool(times) and not _MARKUP.sub("", without_spans(raw, s, times))
         if _MD_HEADING.match(raw) or _BOLD_LINE.match(raw) or rk in {"heading", "title"}:
             kind = "heading"
         elif date_only:

@@ -25,6 +25,8 @@ def copied_passages(documents: Sequence[Document]) -> list[tuple[str, int, int, 
     ``(doc_a, start_a, end_a, doc_b, start_b, end_b)``; empty when detection fails."""
     from ..ingest.dedup import find_copied_passages
 
+    if len({d.id for d in documents}) < 2:
+        return []  # passages are copied between documents: one alone has none to index
     try:
         return [tuple(p) for p in find_copied_passages(documents)]  # type: ignore[misc]
     except Exception:  # a faulty detector must not stop the merge: claims stay independent
