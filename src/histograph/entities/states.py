@@ -128,6 +128,19 @@ class Gazetteer:
     def state(self, state_id: str) -> State | None:
         return self.states.get(state_id)
 
+    def named_states(self, text: str) -> frozenset[str]:
+        """The states ``text`` names as a country ("France", "the Soviet Union"), in any era."""
+        return frozenset(c.state_id for c in self.candidates(text) if c.form == "name")
+
+    def states_within(self, text: str) -> frozenset[str]:
+        """The states a place named ``text`` lies in, in any era: a state it names, a state
+        whose seat it is ("Moscow", "the White House": ``governments`` in states.yaml), or
+        the country of a first-level subdivision of that name (pycountry: "California",
+        "Bavaria"). Empty when the place is unknown."""
+        key = _strip_the(norm(text))
+        own = {c.state_id for c in self._by_key.get(key, ()) if c.form in ("name", "government")}
+        return frozenset(own | _subdivision_states().get(key, set()))
+
 
 def _items(raw: Any) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
@@ -154,6 +167,40 @@ def _pycountry_records() -> list[tuple[str, list[str], str | None, bool]]:
     for c in pycountry.historic_countries:
         name = str(c.name).split(",")[0].strip()
         out.append((c.alpha_3, [name], getattr(c, "withdrawal_date", None), True))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _subdivision_states() -> dict[str, set[str]]:
+    """Normalised name of a first-level subdivision -> state ids of its country (a name
+    shared by subdivisions of several countries maps to all of them)."""
+    import pycountry
+
+    ids = _absorbed_ids()
+    out: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is None:
+            continue
+        key = _strip_the(norm(str(sub.name)))
+        if len(key) < 4:
+            continue
+        out.setdefault(key, set()).add(ids.get(country.alpha_3, country.alpha_3))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _absorbed_ids() -> dict[str, str]:
+    """pycountry alpha_3 -> the states.yaml id whose current state absorbs it (open-ended)."""
+    out: dict[str, str] = {}
+    for entry in load_yaml("states.yaml").get("states", ()):
+        _lo, hi = parse_interval(entry.get("valid"))
+        if hi != _OPEN_HIGH:
+            continue
+        for a in entry.get("pycountry", ()) or ():
+            out[str(a)] = str(entry["id"])
     return out
 
 

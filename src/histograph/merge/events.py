@@ -177,6 +177,7 @@ from .mentions import (
     _prepare,
 )
 from .names import (
+    _nested_place,
     _norm,
     _same_place,
 )
@@ -451,7 +452,13 @@ def _place_conflict(
         if x.asserted and x.m.place:
             by_value.setdefault(_norm(x.m.place), []).append(x)
     vals = sorted(by_value)
-    clash = [(a, b) for i, a in enumerate(vals) for b in vals[i + 1 :] if not _same_place(a, b)]
+    # a city and its country are one place told at two precisions: no conflict
+    clash = [
+        (a, b)
+        for i, a in enumerate(vals)
+        for b in vals[i + 1 :]
+        if not _same_place(a, b) and not _nested_place(a, b)
+    ]
     if not clash:
         return None
     involved = sorted({v for p in clash for v in p})

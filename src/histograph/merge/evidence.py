@@ -30,6 +30,7 @@ from ..model import (
 )
 from .names import (
     _name_clash,
+    _nested_place,
     _norm,
     _norm_place,
     _stem,
@@ -491,10 +492,13 @@ def _name_words(ids: Iterable[str]) -> set[str]:
 
 
 def _place_clash(places: set[str], place: str | None) -> bool:
+    """``place`` fits none of the cluster's ``places``: no name holds the other ("paris" /
+    "paris france") and neither lies inside the other by the gazetteer ("moscow" / "soviet
+    union": precision, not disagreement)."""
     if not place or not places:
         return False
     p = _norm_place(place)
-    return all(not (p in q or q in p) for q in places)
+    return all(not (p in q or q in p) and not _nested_place(p, q) for q in places)
 
 
 def _other_entry(x: _Mention, c: _Cluster) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from importlib import resources
 
 from ..datafile import load_yaml
+from ..entities.states import gazetteer
 from ..model import EventMention
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "_heads",
     "_name_aliases",
     "_name_clash",
+    "_nested_place",
     "_norm",
     "_norm_place",
     "_place_name",
@@ -77,6 +79,16 @@ def _same_place(a: str, b: str) -> bool:
         return True
     short, long_ = sorted((wa, wb), key=len)
     return long_[: len(short)] == short or " ".join(short) in " ".join(long_)
+
+
+@functools.lru_cache(maxsize=65536)
+def _nested_place(a: str, b: str) -> bool:
+    """One place lies inside the other, by the states gazetteer: one names a country and
+    the other is that country, its seat ("moscow" / "soviet union", "white house" /
+    "united states") or one of its first-level subdivisions ("bavaria" / "germany"). Two
+    cities, two subdivisions, or a place and a country it is not in are not nested."""
+    g = gazetteer()
+    return bool(g.named_states(a) & g.states_within(b) or g.named_states(b) & g.states_within(a))
 
 
 def _stem(word: str) -> str:
