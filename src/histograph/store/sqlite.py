@@ -79,9 +79,11 @@ class SQLiteStore(SQLiteWriter, SQLStore):
 
     # ------------------------------------------------------------ connection
     def _connect(self) -> sqlite3.Connection:
+        """The connection of this store (:func:`.sqlite_conn.open_connection`)."""
         return open_connection(self.path, self.readonly)
 
     def _connect_readonly(self) -> sqlite3.Connection:
+        """A read-only connection to the file (:func:`.sqlite_conn.open_readonly`)."""
         return open_readonly(self.path)
 
     def close(self) -> None:

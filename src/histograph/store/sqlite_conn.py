@@ -18,6 +18,7 @@ CHUNK = 500  # ids per IN (...) list
 
 
 def dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> dict[str, Any]:
+    """The row factory of every connection: a row as a dict by column name."""
     return {d[0]: v for d, v in zip(cursor.description, row, strict=True)}
 
 
