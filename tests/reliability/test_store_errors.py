@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 
 from histograph.api import Histograph
 from histograph.cli import EXIT_STORE, app
-from histograph.store.sqlite import SQLiteStore, _dict_row
+from histograph.store.sqlite import SQLiteStore
+from histograph.store.sqlite_conn import dict_row as _dict_row
 
 FAST = ("histograph.clean.v1",)
 runner = CliRunner()

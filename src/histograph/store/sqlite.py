@@ -2,63 +2,46 @@
 
 The reads both SQL backends run alike live in :class:`~.sqlbase.SQLStore` (this class
 supplies the hooks: ``?`` placeholders, chunked ``IN`` lists, its lock); the row converters
-in :mod:`.serialise`. What is SQLite's own: the write path with its row digests
-(:mod:`.diff`: only changed rows written; a first fill without secondary indexes, made
-again after), the timeline's pages through the rowid of the order index, FTS5 search
-(:class:`_FTS`, migrations 2 and 6).
+in :mod:`.serialise`. SQLite's own parts, one concern a module, importing downward:
 
-One module (about 1,450 lines) because the write path's methods (the bulk load and the
-scoped incremental write among them) share one connection, its lock and its transaction helper.
+- :mod:`.sqlite_conn`: the connection (pragmas, migrations on open, read-only opening),
+  chunked ``IN`` lists, the first fill of empty tables without their secondary indexes;
+- :mod:`.sqlite_fts`: FTS5 search over the sentences (migrations 2 and 6);
+- :mod:`.sqlite_plan`: what a write changes (row digests of :mod:`.diff`; the rows in
+  scope of an incremental merge and the places of new ones);
+- :mod:`.sqlite_write`: the write path (:class:`~.sqlite_write.SQLiteWriter`, a mixin);
+- this module: :class:`SQLiteStore`, its transactions and locks, the public writes
+  (``replace_knowledge``, ``bulk_load``, merge keys, authority) and SQLite's own reads
+  (the timeline's pages through the rowid of the order index, search, stats).
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import os
 import sqlite3
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
-from urllib.parse import quote as _urlquote
 
-from ..model import (
-    Analysis,
-    AuthorityRecord,
-    Claim,
-    Conflict,
-    Event,
-    KnowledgeBase,
-    Participant,
-    Person,
-    conflict_order,
-    entity_order,
-)
+from ..model import Analysis, AuthorityRecord, Event, KnowledgeBase, Participant
 from . import DocumentVersion, SearchHit
-from . import diff as D
 from . import serialise as S
 from .common import (
-    ScopeError,
     StoreError,
     check_page,
-    check_repr,
-    facet_keys,
     facet_refresh_sql,
-    fts_safe_query,
-    knowledge_doc_ids,
-    missing_documents_error,
     validate_analysis,
     validate_ids,
-    validate_knowledge,
 )
-from .schema import migrate, pending
 from .sqlbase import EVENT_ORDER as _EVENT_ORDER
 from .sqlbase import SQLStore
-
-_CHUNK = 500  # ids per IN (...) list
+from .sqlite_conn import bulk_fill, chunks, empty_tables, marks, open_connection, open_readonly
+from .sqlite_fts import FTS
+from .sqlite_write import SQLiteWriter
 
 #: merged-knowledge tables, children before parents (deleted in this order)
 _KNOWLEDGE_TABLES = (
@@ -79,116 +62,13 @@ _KNOWLEDGE_TABLES = (
 )
 
 
-_KEPT = b"kept"  # the digest of a row a scoped merge keeps
-
 _ANALYSIS_TABLES = S.ANALYSIS_TABLES
 
 #: rows below which a first fill keeps its indexes (dropping and making them costs more)
 _BULK_ROWS = 2000
 
 
-@contextmanager
-def _bulk_fill(conn: sqlite3.Connection, tables: Sequence[str]) -> Iterator[None]:
-    """Fill empty ``tables`` faster (inside the caller's transaction): their secondary
-    indexes and triggers are dropped first and made again at the end (one sort per index
-    instead of a B-tree insert per row), and the full-text index is rebuilt in one pass.
-    The primary keys stay (``INSERT OR IGNORE`` relies on them); DDL is transactional
-    in SQLite, so a failure leaves the schema as it was."""
-    if not tables:
-        yield
-        return
-    marks = _marks(len(tables))
-    saved = [
-        (str(r["type"]), str(r["name"]), str(r["sql"]))
-        for r in conn.execute(
-            "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger')"
-            f" AND tbl_name IN ({marks}) AND sql IS NOT NULL ORDER BY type, name",
-            list(tables),
-        ).fetchall()
-    ]
-    for kind, name, _ in saved:
-        conn.execute(f'DROP {kind.upper()} "{name}"')
-    yield
-    for _, _, sql in saved:  # indexes first ('index' < 'trigger')
-        conn.execute(sql)
-    if "sentences" in tables:
-        conn.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')")
-
-
-def _empty(conn: sqlite3.Connection, tables: Iterable[str]) -> list[str]:
-    """Those of ``tables`` that hold no row."""
-    return [
-        t for t in tables if conn.execute(f"SELECT 1 FROM {t} LIMIT 1").fetchone() is None
-    ]
-
-
-def _check_scope(
-    kind: str,
-    digests: Mapping[str, bytes],
-    stored: Mapping[str, object],
-    conn: sqlite3.Connection,
-    table: str,
-    inside: Mapping[str, set[str]] | None,
-) -> None:
-    """A record of a scoped merge must not have the id of a record kept outside the scope."""
-    if inside is None:
-        return
-    fresh = sorted(k for k in digests if k not in stored)
-    for chunk in _chunks(fresh):
-        row = conn.execute(
-            f"SELECT id FROM {table} WHERE id IN ({_marks(len(chunk))}) LIMIT 1", chunk
-        ).fetchone()
-        if row is not None:
-            raise ScopeError(
-                f"E035 {kind} {row['id']!r} is built from documents outside the merge"
-            )
-
-
-def _dict_row(cursor: sqlite3.Cursor, row: tuple[Any, ...]) -> dict[str, Any]:
-    return {d[0]: v for d, v in zip(cursor.description, row, strict=True)}
-
-
-def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
-    for i in range(0, len(items), _CHUNK):
-        yield items[i : i + _CHUNK]
-
-
-def _marks(n: int) -> str:
-    return ", ".join("?" * n)
-
-
-class _FTS:
-    """Full-text search over sentences: SQLite FTS5 (external-content index)."""
-
-    SQL = """
-        SELECT s.doc_id, s.start, s."end", s.text, s.region_kind, d.uri, d.title,
-               -bm25(sentences_fts) AS score
-        FROM sentences_fts
-        JOIN sentences s ON s.id = sentences_fts.rowid
-        JOIN documents d ON d.id = s.doc_id
-        WHERE sentences_fts MATCH ?
-        ORDER BY bm25(sentences_fts), s.doc_id, s.start
-        LIMIT ? OFFSET ?
-    """
-
-    @classmethod
-    def search(
-        cls, conn: sqlite3.Connection, query: str, limit: int, offset: int
-    ) -> list[dict[str, Any]]:
-        if not query.strip():
-            return []
-        try:
-            return conn.execute(cls.SQL, (query, limit, offset)).fetchall()
-        except sqlite3.OperationalError:
-            # FTS5 syntax error ("foo, AND, col:x, ...): search the plain words instead;
-            # a real database error will recur below and propagate
-            safe = fts_safe_query(query)
-            if not safe:
-                return []
-            return conn.execute(cls.SQL, (safe, limit, offset)).fetchall()
-
-
-class SQLiteStore(SQLStore):
+class SQLiteStore(SQLiteWriter, SQLStore):
     """The default store: one SQLite file, created and upgraded on open."""
 
     def __init__(self, path: str | os.PathLike[str] = "histograph.db", *, readonly: bool = False):
@@ -199,57 +79,12 @@ class SQLiteStore(SQLStore):
 
     # ------------------------------------------------------------ connection
     def _connect(self) -> sqlite3.Connection:
-        where = str(self.path)
-        try:
-            if self.readonly:
-                if not self.path.exists():
-                    raise StoreError(f"E015 {where}: no such database file")
-                conn = self._connect_readonly()
-            else:
-                if self.path.parent and not self.path.parent.exists():
-                    raise StoreError(f"E015 {where}: the folder {self.path.parent} does not exist")
-                conn = sqlite3.connect(where, isolation_level=None, check_same_thread=False)
-        except sqlite3.Error as exc:
-            raise StoreError(f"E015 {where}: cannot open the database: {exc}") from exc
-        try:
-            conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA busy_timeout = 10000")
-            if self.readonly:
-                todo = pending(conn)
-                if todo:
-                    raise StoreError(
-                        f"E017 {where} needs migration {todo[0].number:04d}_{todo[0].name}; "
-                        "open it once for writing to upgrade it"
-                    )
-            else:
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = NORMAL")
-                conn.execute("PRAGMA cache_size = -65536")  # 64 MB: bulk writes, big indexes
-                migrate(conn)
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise StoreError(f"E015 {where} is not a usable histograph database: {exc}") from exc
-        except BaseException:
-            conn.close()
-            raise
-        conn.row_factory = _dict_row
-        return conn
+        """The connection of this store (:func:`.sqlite_conn.open_connection`)."""
+        return open_connection(self.path, self.readonly)
 
     def _connect_readonly(self) -> sqlite3.Connection:
-        """``mode=ro``; on read-only media, where SQLite cannot create the WAL side files
-        (``-wal``/``-shm``), ``immutable=1`` (nothing else can write there either)."""
-        base = f"file:{_urlquote(str(self.path.resolve()))}"
-        conn = sqlite3.connect(
-            base + "?mode=ro", uri=True, isolation_level=None, check_same_thread=False
-        )
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return conn
-        except sqlite3.Error:
-            conn.close()
-        return sqlite3.connect(
-            base + "?immutable=1", uri=True, isolation_level=None, check_same_thread=False
-        )
+        """A read-only connection to the file (:func:`.sqlite_conn.open_readonly`)."""
+        return open_readonly(self.path)
 
     def close(self) -> None:
         with self._lock:
@@ -305,20 +140,9 @@ class SQLiteStore(SQLStore):
     def _in(self, sql: str, ids: Sequence[str]) -> list[dict[str, Any]]:
         """Run ``sql`` (with one ``{ids}`` placeholder) over ``ids`` in chunks."""
         rows: list[dict[str, Any]] = []
-        for chunk in _chunks(ids):
-            rows.extend(self._all(sql.format(ids=_marks(len(chunk))), chunk))
+        for chunk in chunks(ids):
+            rows.extend(self._all(sql.format(ids=marks(len(chunk))), chunk))
         return rows
-
-    @staticmethod
-    def _insert(conn: sqlite3.Connection, table: str, rows: Iterable[S.Row]) -> None:
-        rows = list(rows)
-        if not rows:
-            return
-        cols = list(rows[0])
-        names = ", ".join('"' + c + '"' for c in cols)
-        values = ", ".join(":" + c for c in cols)
-        sql = f"INSERT INTO {table} ({names}) VALUES ({values})"
-        conn.executemany(sql, rows)
 
     @staticmethod
     def _page(limit: int | None, offset: int) -> str:
@@ -337,21 +161,6 @@ class SQLiteStore(SQLStore):
             return added
 
     # ------------------------------------------------------------ freshness and versions
-    @staticmethod
-    def _state(conn: sqlite3.Connection, key: str) -> int:
-        row = conn.execute("SELECT value FROM store_state WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            return 0
-        return int(row["value"] if isinstance(row, dict) else row[0])
-
-    @staticmethod
-    def _set_state(conn: sqlite3.Connection, key: str, value: int) -> None:
-        conn.execute(
-            "INSERT INTO store_state (key, value) VALUES (?, ?)"
-            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (key, value),
-        )
-
     def _bump(self, conn: sqlite3.Connection) -> int:
         """Record a change of the stored documents (or authority): the knowledge is stale."""
         value = self._state(conn, "generation") + 1
@@ -391,38 +200,6 @@ class SQLiteStore(SQLStore):
         new = self._new_analyses(conn, [a])
         self._add_analyses(conn, new)
         return bool(new)
-
-    @staticmethod
-    def _new_analyses(conn: sqlite3.Connection, analyses: Sequence[Analysis]) -> list[Analysis]:
-        """Those of ``analyses`` whose document is not stored (the first of equal ids),
-        validated."""
-        stored: set[str] = set()
-        ids = sorted({a.document.id for a in analyses})
-        for chunk in _chunks(ids):
-            stored.update(
-                str(r["id"])
-                for r in conn.execute(
-                    f"SELECT id FROM documents WHERE id IN ({_marks(len(chunk))})", chunk
-                )
-            )
-        out = []
-        for a in analyses:
-            if a.document.id not in stored:
-                validate_analysis(a)
-                stored.add(a.document.id)
-                out.append(a)
-        return out
-
-    def _add_analyses(self, conn: sqlite3.Connection, analyses: Sequence[Analysis]) -> None:
-        """Store new analyses (:meth:`_new_analyses`): one bulk insert a table."""
-        now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
-        for table, rows in S.analysis_rows(analyses, now).items():
-            self._insert(conn, table, rows)
-        conn.executemany(  # to be merged, no component keys yet (migration 12)
-            "INSERT INTO merge_key_docs (doc_id, version, merged) VALUES (?, 0, 0)"
-            " ON CONFLICT (doc_id) DO NOTHING",
-            [(a.document.id,) for a in analyses],
-        )
 
     def analysis(self, doc_id: str) -> Analysis | None:
         with self._lock:
@@ -488,15 +265,15 @@ class SQLiteStore(SQLStore):
         with self._transaction() as conn:
             current = self._state(conn, "generation")
             big = len(kb.events) + 20 * len(kb.analyses) >= _BULK_ROWS
-            fresh = _empty(conn, _ANALYSIS_TABLES) if big and kb.analyses else []
+            fresh = empty_tables(conn, _ANALYSIS_TABLES) if big and kb.analyses else []
             new = self._new_analyses(conn, [a for a in kb.analyses if a.document.id not in retire])
-            with _bulk_fill(conn, fresh if len(fresh) == len(_ANALYSIS_TABLES) else []):
+            with bulk_fill(conn, fresh if len(fresh) == len(_ANALYSIS_TABLES) else []):
                 self._add_analyses(conn, new)
             changed = bool(new)
-            bulk = _empty(conn, _KNOWLEDGE_TABLES) if big and scope is None else []
+            bulk = empty_tables(conn, _KNOWLEDGE_TABLES) if big and scope is None else []
             if len(bulk) != len(_KNOWLEDGE_TABLES):
                 bulk = []
-            with _bulk_fill(conn, bulk):
+            with bulk_fill(conn, bulk):
                 self._replace_rows(
                     conn, kb, retire, scope, generation, current, changed, bool(bulk)
                 )
@@ -513,638 +290,21 @@ class SQLiteStore(SQLStore):
         knowledge; on any error the store is unchanged."""
         with self._transaction() as conn:
             tables = (*_ANALYSIS_TABLES, *_KNOWLEDGE_TABLES)
-            if len(_empty(conn, tables)) != len(tables):
+            if len(empty_tables(conn, tables)) != len(tables):
                 raise StoreError(f"E036 {self.path}: bulk_load fills an empty store only")
             current = self._state(conn, "generation")
             at = {"entity": 0, "event": 0, "conflict": 0, "copy": 0}
-            with _bulk_fill(conn, tables):
+            with bulk_fill(conn, tables):
                 for kb in chunks:
                     validate_ids(kb)
                     self._add_analyses(conn, self._new_analyses(conn, kb.analyses))
                     self._append_knowledge(conn, kb, at)
             conn.execute("UPDATE merge_key_docs SET merged = 1 WHERE merged = 0")
             self._set_state(conn, "full_merge", 0)
-            for sql, params in facet_refresh_sql(None, _marks):
+            for sql, params in facet_refresh_sql(None, marks):
                 conn.execute(sql, params)
             self._set_state(conn, "generation", current + 1)
             self._set_state(conn, "knowledge_generation", current + 1)
-
-    def _append_knowledge(
-        self, conn: sqlite3.Connection, kb: KnowledgeBase, at: dict[str, int]
-    ) -> None:
-        """Write the people, events and conflicts of ``kb`` after those stored (``at``: the
-        next position of each kind, advanced), with their digests, as :meth:`_replace_rows`
-        writes a whole knowledge base into empty tables."""
-        needed = sorted(knowledge_doc_ids(kb))
-        present: set[str] = set()
-        for chunk in _chunks(needed):
-            present.update(
-                str(r["id"])
-                for r in conn.execute(
-                    f"SELECT id FROM documents WHERE id IN ({_marks(len(chunk))})", chunk
-                )
-            )
-        if missing := set(needed) - present:
-            raise missing_documents_error(missing)
-        seqs: dict[str, dict[str, float]] = {}
-        groups: tuple[tuple[str, Sequence[Person | Event | Conflict]], ...] = (
-            ("entity", kb.people), ("event", kb.events), ("conflict", kb.conflicts)
-        )
-        for kind, records in groups:
-            digests: dict[str, bytes] = {}
-            for r in records:
-                text = repr(r)
-                check_repr(text, r, f"knowledge base {kind}")
-                digests[r.id] = D.digest(r, text)
-            seqs[kind] = {r.id: float(at[kind] + j) for j, r in enumerate(records)}
-            at[kind] += len(records)
-            conn.executemany(
-                "INSERT INTO knowledge_rows (kind, id, digest) VALUES (?, ?, ?)",
-                [(kind, key, d) for key, d in digests.items()],
-            )
-        self._write_people(conn, kb.people, seqs["entity"])
-        claim_ids = self._write_claims(conn, kb)
-        self._write_events(conn, kb.events, claim_ids, seqs["event"])
-        self._write_conflicts(conn, kb.conflicts, claim_ids, seqs["conflict"])
-        self._insert(
-            conn, "copies", (S.copy_row(c, at["copy"] + i) for i, c in enumerate(kb.copies))
-        )
-        at["copy"] += len(kb.copies)
-
-    def _replace_rows(
-        self,
-        conn: sqlite3.Connection,
-        kb: KnowledgeBase,
-        retire: Mapping[str, str | None],
-        scope: Collection[str] | None,
-        generation: int | None,
-        current: int,
-        changed: bool,
-        bulk: bool,
-    ) -> bool:
-        """The knowledge rows of :meth:`replace_knowledge` (its documents stored; ``bulk``:
-        into empty tables, the facets counted afresh)."""
-        inside = None if scope is None else self._scope_rows(conn, scope)
-        plans = {
-            "entity": self._plan(conn, "entities", "entity", kb.people, inside),
-            "event": self._plan(conn, "events", "event", kb.events, inside),
-            "conflict": self._plan(conn, "conflicts", "conflict", kb.conflicts, inside),
-        }
-        people = [p for p in kb.people if p.id in plans["entity"].insert]
-        events = [e for e in kb.events if e.id in plans["event"].insert]
-        conflicts = [k for k in kb.conflicts if k.id in plans["conflict"].insert]
-        written = KnowledgeBase(
-            analyses=(), events=tuple(events), people=tuple(people),
-            conflicts=tuple(conflicts), copies=kb.copies,
-        )
-        validate_knowledge(KnowledgeBase(copies=kb.copies))  # the records: in _plan
-        touched = None if bulk else self._facet_keys(conn, plans["event"].delete, events)
-        orphans = self._delete_knowledge(conn, plans)
-        if scope is not None and plans["event"].insert:
-            plans["event"].insert.update(self._places_by_id(conn, plans["event"].insert))
-        copies = sorted(kb.copies, key=lambda c: (c.doc_id, c.source_id))
-        first_copy = 0
-        if scope is None:
-            conn.execute("DELETE FROM copies")
-        else:  # the copy links of the other documents stay (read in order of doc_id)
-            gone = sorted(set(scope) | set(retire))
-            for chunk in _chunks(gone):
-                marks = _marks(len(chunk))
-                conn.execute(
-                    f"DELETE FROM copies WHERE doc_id IN ({marks}) OR source_id IN ({marks})",
-                    (*chunk, *chunk),
-                )
-            top = conn.execute("SELECT max(seq) AS m FROM copies").fetchone()
-            first_copy = 0 if top is None or top["m"] is None else int(top["m"]) + 1
-        now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
-        for old_id, new_id in sorted(retire.items()):
-            row = conn.execute("SELECT uri FROM documents WHERE id = ?", (old_id,)).fetchone()
-            if row is None:
-                continue
-            # its claims: every row that used them was replaced (its evidence changed)
-            conn.execute("DELETE FROM claims WHERE doc_id = ?", (old_id,))
-            conn.execute("DELETE FROM documents WHERE id = ?", (old_id,))
-            conn.execute(
-                "INSERT INTO document_versions (uri, old_id, new_id, change, at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (row["uri"], old_id, new_id, "removed" if new_id is None else "replaced", now),
-            )
-            changed = True
-        if changed:
-            self._set_state(conn, "generation", current + 1)
-        if generation is None or generation == current:
-            # built from the documents stored now: the knowledge is fresh
-            self._set_state(
-                conn, "knowledge_generation", current + 1 if changed else current
-            )
-        needed = sorted(knowledge_doc_ids(written))
-        present: set[str] = set()
-        for chunk in _chunks(needed):
-            present.update(
-                str(r["id"])
-                for r in conn.execute(
-                    f"SELECT id FROM documents WHERE id IN ({_marks(len(chunk))})", chunk
-                )
-            )
-        if missing := set(needed) - present:
-            raise missing_documents_error(missing)
-        self._write_people(conn, people, plans["entity"].insert)
-        claim_ids = self._write_claims(conn, written)
-        self._write_events(conn, events, claim_ids, plans["event"].insert)
-        self._write_conflicts(conn, conflicts, claim_ids, plans["conflict"].insert)
-        for table, kind in (("entities", "entity"), ("events", "event"), ("conflicts", "conflict")):
-            moves = plans[kind].move
-            conn.executemany(
-                f"UPDATE {table} SET seq = ? WHERE id = ?",
-                [(seq, key) for key, seq in moves.items()],
-            )
-            conn.executemany(
-                "INSERT OR REPLACE INTO knowledge_rows (kind, id, digest) VALUES (?, ?, ?)",
-                [(kind, key, d) for key, d in plans[kind].digests.items()],
-            )
-        self._drop_orphan_claims(conn, orphans)
-        if scope is None:
-            conn.execute("UPDATE merge_key_docs SET merged = 1 WHERE merged = 0")
-            self._set_state(conn, "full_merge", 0)
-        else:
-            for chunk in _chunks(sorted(scope)):
-                conn.execute(
-                    f"UPDATE merge_key_docs SET merged = 1 WHERE doc_id IN ({_marks(len(chunk))})",
-                    chunk,
-                )
-        self._insert(
-            conn, "copies", (S.copy_row(c, first_copy + i) for i, c in enumerate(copies))
-        )
-        for sql, params in facet_refresh_sql(touched, _marks):
-            conn.execute(sql, params)
-        return changed
-
-    @staticmethod
-    def _facet_keys(
-        conn: sqlite3.Connection, deleted: Sequence[str], written: Sequence[Event]
-    ) -> dict[str, set[str]]:
-        """The facet keys (type, entities, sources) of the events about to be deleted and
-        of those written: the counts that change."""
-        out = facet_keys(written)
-        for chunk in _chunks(list(deleted)):
-            marks = _marks(len(chunk))
-            for facet, sql in (
-                ("type", f"SELECT DISTINCT type AS k FROM events WHERE id IN ({marks})"),
-                ("entity", "SELECT DISTINCT entity_id AS k FROM event_entities"
-                 f" WHERE event_id IN ({marks})"),
-                ("source", "SELECT DISTINCT doc_id AS k FROM event_evidence"
-                 f" WHERE event_id IN ({marks})"),
-            ):
-                out[facet].update(str(r["k"]) for r in conn.execute(sql, chunk))
-        return out
-
-    @staticmethod
-    def _scope_rows(conn: sqlite3.Connection, scope: Collection[str]) -> dict[str, set[str]]:
-        """The stored events, entities and conflicts that cite a document of ``scope``."""
-        docs = sorted(scope)
-        out: dict[str, set[str]] = {"event": set(), "entity": set(), "conflict": set()}
-        for chunk in _chunks(docs):
-            marks = _marks(len(chunk))
-            for kind, sql in (
-                ("event", f"SELECT DISTINCT event_id AS i FROM event_evidence WHERE doc_id IN ({marks})"),
-                ("event", f"SELECT DISTINCT c.event_id AS i FROM event_claims c JOIN claims x"
-                 f" ON x.id = c.claim_id WHERE x.doc_id IN ({marks})"),
-                ("entity", f"SELECT DISTINCT entity_id AS i FROM entity_evidence"
-                 f" WHERE doc_id IN ({marks})"),
-                ("entity", f"SELECT DISTINCT entity_id AS i FROM entity_roles"
-                 f" WHERE doc_id IN ({marks})"),
-                ("conflict", f"SELECT DISTINCT v.conflict_id AS i FROM conflict_value_claims v"
-                 f" JOIN claims x ON x.id = v.claim_id WHERE x.doc_id IN ({marks})"),
-            ):
-                out[kind].update(str(r["i"]) for r in conn.execute(sql, chunk).fetchall())
-        subjects = sorted(out["event"] | out["entity"])
-        for chunk in _chunks(subjects):
-            out["conflict"].update(
-                str(r["id"])
-                for r in conn.execute(
-                    f"SELECT id FROM conflicts WHERE subject IN ({_marks(len(chunk))})", chunk
-                ).fetchall()
-            )
-        return out
-
-    @staticmethod
-    def _plan(
-        conn: sqlite3.Connection,
-        table: str,
-        kind: str,
-        records: Sequence[Event | Person | Conflict],
-        inside: Mapping[str, set[str]] | None,
-    ) -> D.Plan:
-        """What to write for one table. Events: positions are digests of their ids (the
-        order is by date), so only the rows in scope are read. People and conflicts: their
-        order gives the positions: the order given, or in a scoped merge the canonical
-        order (:func:`~histograph.model.entity_order`) of every row, kept and new."""
-        digests: dict[str, bytes] = {}
-        for r in records:
-            text = repr(r)
-            check_repr(text, r, f"knowledge base {table}")
-            digests[r.id] = D.digest(r, text)
-        if kind == "event" and inside is not None:
-            # only the rows in scope are read; new rows find their places by id afterwards
-            rows: list[Any] = []
-            for chunk in _chunks(sorted(inside["event"])):
-                rows += conn.execute(
-                    "SELECT t.id, t.seq, k.digest FROM events t LEFT JOIN knowledge_rows k"
-                    f" ON k.kind = 'event' AND k.id = t.id WHERE t.id IN ({_marks(len(chunk))})",
-                    chunk,
-                ).fetchall()
-            stored = {str(r["id"]): (r["digest"], r["seq"]) for r in rows}
-            _check_scope(kind, digests, stored, conn, table, inside)
-            same = {k for k in digests if k in stored and stored[k][0] == digests[k]}
-            return D.Plan(
-                tuple(sorted(k for k in stored if k not in same)),
-                {k: 0.0 for k in sorted(digests) if k not in same},  # placed after deletion
-                {},
-                {k: d for k, d in digests.items() if k not in same},
-            )
-        if kind == "event":
-            rows = conn.execute(
-                "SELECT t.id, t.seq, k.digest FROM events t"
-                " LEFT JOIN knowledge_rows k ON k.kind = 'event' AND k.id = t.id"
-            ).fetchall()
-            stored = {str(r["id"]): (r["digest"], r["seq"]) for r in rows}
-            return D.plan([r.id for r in records], digests, stored)
-        cols = "t.kind, t.name, t.authority_id" if kind == "entity" else (
-            "t.subject_kind AS kind, t.subject AS name, t.attribute AS authority_id"
-        )
-        order_of = entity_order if kind == "entity" else conflict_order
-        if inside is not None:
-            try:
-                return SQLiteStore._plan_part(
-                    conn, table, kind, records, digests, inside, cols, order_of
-                )
-            except D.NoRoom:
-                pass  # the whole list is read and renumbered where needed
-        rows = conn.execute(
-            f"SELECT t.id, t.seq, k.digest, {cols} FROM {table} t"
-            " LEFT JOIN knowledge_rows k ON k.kind = ? AND k.id = t.id",
-            (kind,),
-        ).fetchall()
-        mine = None if inside is None else inside[kind]
-        stored = {}
-        keys: dict[str, tuple[object, ...]] = {}
-        for r in rows:
-            rid = str(r["id"])
-            stored[rid] = (r["digest"], r["seq"])
-            if mine is not None and rid not in mine:
-                if rid in digests:
-                    raise ScopeError(f"E035 {kind} {rid!r} is built from documents outside the merge")
-                digests[rid] = _KEPT  # outside the scope: kept as it is
-                stored[rid] = (_KEPT, r["seq"])
-                keys[rid] = order_of(r["kind"], r["name"], r["authority_id"], rid)
-        if mine is None:  # the whole knowledge: the order given
-            return D.plan([r.id for r in records], digests, stored)
-        for rec in records:
-            if isinstance(rec, Person):
-                keys[rec.id] = entity_order(rec.kind, rec.name, rec.authority_id, rec.id)
-            elif isinstance(rec, Conflict):
-                keys[rec.id] = conflict_order(rec.subject_kind, rec.subject, rec.attribute, rec.id)
-        order = sorted(keys, key=keys.__getitem__)
-        return D.plan(order, digests, stored)
-
-    @staticmethod
-    def _plan_part(
-        conn: sqlite3.Connection,
-        table: str,
-        kind: str,
-        records: Sequence[Event | Person | Conflict],
-        digests: dict[str, bytes],
-        inside: Mapping[str, set[str]],
-        cols: str,
-        order_of: Callable[..., tuple[object, ...]],
-    ) -> D.Plan:
-        """The plan of a scoped merge for people or conflicts reading only the rows in
-        scope and, for each new or changed record, the O(log n) rows of a bisection that
-        find its stored neighbours (:func:`.diff.neighbours`)."""
-        rows: list[Any] = []
-        for chunk in _chunks(sorted(inside[kind])):
-            rows += conn.execute(
-                f"SELECT t.id, t.seq, k.digest FROM {table} t LEFT JOIN knowledge_rows k"
-                f" ON k.kind = ? AND k.id = t.id WHERE t.id IN ({_marks(len(chunk))})",
-                (kind, *chunk),
-            ).fetchall()
-        stored = {str(r["id"]): (r["digest"], r["seq"]) for r in rows}
-        _check_scope(kind, digests, stored, conn, table, inside)
-        keys: dict[str, tuple[object, ...]] = {}
-        for rec in records:
-            if isinstance(rec, Person):
-                keys[rec.id] = entity_order(rec.kind, rec.name, rec.authority_id, rec.id)
-            elif isinstance(rec, Conflict):
-                keys[rec.id] = conflict_order(rec.subject_kind, rec.subject, rec.attribute, rec.id)
-        select = f"SELECT t.id, t.seq, {cols} FROM {table} t"
-
-        def row(r: Any) -> D.Row | None:
-            if r is None:
-                return None
-            return order_of(r["kind"], r["name"], r["authority_id"], str(r["id"])), r["seq"]
-
-        first = row(conn.execute(f"{select} ORDER BY t.seq LIMIT 1").fetchone())
-        last = row(conn.execute(f"{select} ORDER BY t.seq DESC LIMIT 1").fetchone())
-
-        def ends() -> tuple[D.Row, D.Row] | None:
-            return None if first is None or last is None else (first, last)
-
-        def between(lo: float, mid: float, hi: float) -> D.Row | None:
-            got = row(
-                conn.execute(
-                    f"{select} WHERE t.seq > ? AND t.seq >= ? AND t.seq < ?"
-                    " ORDER BY t.seq LIMIT 1",
-                    (lo, mid, hi),
-                ).fetchone()
-            )
-            if got is None:
-                got = row(
-                    conn.execute(
-                        f"{select} WHERE t.seq > ? AND t.seq < ? ORDER BY t.seq DESC LIMIT 1",
-                        (lo, mid),
-                    ).fetchone()
-                )
-            return got
-
-        return D.scoped_plan(keys, digests, stored, lambda k: D.neighbours(k, ends, between))
-
-    @staticmethod
-    def _places_by_id(conn: sqlite3.Connection, ids: Iterable[str]) -> dict[str, float]:
-        """Positions for new events among the stored ones, in id order (the order a merge
-        from scratch lists them in): each run of new ids between two stored neighbours
-        shares the room between their positions."""
-        runs: dict[tuple[float | None, float | None], list[str]] = defaultdict(list)
-        for key in sorted(ids):
-            lo = conn.execute(
-                "SELECT seq FROM events WHERE id < ? ORDER BY id DESC LIMIT 1", (key,)
-            ).fetchone()
-            hi = conn.execute("SELECT seq FROM events WHERE id > ? ORDER BY id LIMIT 1", (key,)).fetchone()
-            runs[(None if lo is None else lo["seq"], None if hi is None else hi["seq"])].append(key)
-        out: dict[str, float] = {}
-        for (lo, hi), keys in runs.items():
-            n = len(keys)
-            if lo is None and hi is None:
-                values = [float(i) for i in range(n)]
-            elif hi is None:
-                assert lo is not None
-                values = [float(int(lo)) + 1.0 + i for i in range(n)]
-            elif lo is None:
-                values = [float(int(hi)) - n - 1.0 + i for i in range(n)]
-            else:
-                step = (hi - lo) / (n + 1)
-                if step <= 1e-9:
-                    raise ScopeError("E035 no room left between stored events: merge everything")
-                values = [lo + step * (i + 1) for i in range(n)]
-            out.update(zip(keys, values, strict=True))
-        return out
-
-    def _delete_knowledge(self, conn: sqlite3.Connection, plans: Mapping[str, D.Plan]) -> set[int]:
-        """Delete the replaced and vanished rows; returns the claim ids they used."""
-        orphans: set[int] = set()
-        for chunk in _chunks(list(plans["conflict"].delete)):
-            marks = _marks(len(chunk))
-            orphans.update(
-                int(r["claim_id"])
-                for r in conn.execute(
-                    f"SELECT claim_id FROM conflict_value_claims WHERE conflict_id IN ({marks})",
-                    chunk,
-                )
-            )
-            for t, col in (
-                ("conflict_value_claims", "conflict_id"),
-                ("conflict_values", "conflict_id"),
-                ("conflicts", "id"),
-            ):
-                conn.execute(f"DELETE FROM {t} WHERE {col} IN ({marks})", chunk)
-            conn.execute(
-                f"DELETE FROM knowledge_rows WHERE kind = 'conflict' AND id IN ({marks})", chunk
-            )
-        for chunk in _chunks(list(plans["event"].delete)):
-            marks = _marks(len(chunk))
-            orphans.update(
-                int(r["claim_id"])
-                for r in conn.execute(
-                    f"SELECT claim_id FROM event_claims WHERE event_id IN ({marks})", chunk
-                )
-            )
-            for t, col in (
-                ("event_claims", "event_id"),
-                ("event_evidence_participants", "event_id"),
-                ("event_evidence", "event_id"),
-                ("event_entities", "event_id"),
-                ("events", "id"),
-            ):
-                conn.execute(f"DELETE FROM {t} WHERE {col} IN ({marks})", chunk)
-            conn.execute(
-                f"DELETE FROM knowledge_rows WHERE kind = 'event' AND id IN ({marks})", chunk
-            )
-        for chunk in _chunks(list(plans["entity"].delete)):
-            marks = _marks(len(chunk))
-            for t, col in (
-                ("entity_roles", "entity_id"),
-                ("entity_evidence", "entity_id"),
-                ("entity_aliases", "entity_id"),
-                ("entities", "id"),
-            ):
-                conn.execute(f"DELETE FROM {t} WHERE {col} IN ({marks})", chunk)
-            conn.execute(
-                f"DELETE FROM knowledge_rows WHERE kind = 'entity' AND id IN ({marks})", chunk
-            )
-        return orphans
-
-    @staticmethod
-    def _drop_orphan_claims(conn: sqlite3.Connection, candidates: set[int]) -> None:
-        """Delete the claims of replaced rows that no stored event or conflict uses now."""
-        ids = sorted(candidates)
-        for k in range(0, len(ids), _CHUNK):
-            chunk = ids[k : k + _CHUNK]
-            marks = _marks(len(chunk))
-            conn.execute(
-                f"DELETE FROM claims WHERE id IN ({marks})"
-                " AND NOT EXISTS (SELECT 1 FROM event_claims x WHERE x.claim_id = claims.id)"
-                " AND NOT EXISTS (SELECT 1 FROM conflict_value_claims y"
-                " WHERE y.claim_id = claims.id)",
-                chunk,
-            )
-
-    def _write_people(
-        self, conn: sqlite3.Connection, people: Sequence[Person], seqs: Mapping[str, float]
-    ) -> None:
-        self._insert(
-            conn,
-            "entities",
-            (
-                {
-                    "id": p.id,
-                    "seq": seqs[p.id],
-                    "name": p.name,
-                    "name_fold": S.fold(p.name),
-                    "kind": p.kind,
-                    "authority_id": p.authority_id,
-                }
-                for p in people
-            ),
-        )
-        self._insert(
-            conn,
-            "entity_aliases",
-            (
-                {"entity_id": p.id, "seq": j, "alias": a, "alias_fold": S.fold(a)}
-                for p in people
-                for j, a in enumerate(p.aliases)
-            ),
-        )
-        self._insert(
-            conn,
-            "entity_evidence",
-            (
-                {**S.entity_mention_row(m), "entity_id": p.id, "seq": j}
-                for p in people
-                for j, m in enumerate(p.mentions)
-            ),
-        )
-        self._insert(
-            conn,
-            "entity_roles",
-            (
-                {**S.role_row(r), "entity_id": p.id, "seq": j}
-                for p in people
-                for j, r in enumerate(p.roles)
-            ),
-        )
-
-    def _write_claims(self, conn: sqlite3.Connection, kb: KnowledgeBase) -> dict[Claim, int]:
-        """Claim rows of the events and conflicts of ``kb``, ids derived from the content
-        (a claim an unchanged row already stored is not written again)."""
-        ids: dict[Claim, int] = {}
-        for e in kb.events:
-            for c in e.claims:
-                if c not in ids:
-                    ids[c] = D.claim_id(c)
-        for k in kb.conflicts:
-            for v in k.values:
-                for c in v.claims:
-                    if c not in ids:
-                        ids[c] = D.claim_id(c)
-        rows = [S.claim_row(c, i) for c, i in ids.items()]
-        if rows:
-            cols = list(rows[0])
-            names = ", ".join('"' + c + '"' for c in cols)
-            values = ", ".join(":" + c for c in cols)
-            conn.executemany(f"INSERT OR IGNORE INTO claims ({names}) VALUES ({values})", rows)
-        return ids
-
-    def _write_events(
-        self,
-        conn: sqlite3.Connection,
-        events: Sequence[Event],
-        claim_ids: dict[Claim, int],
-        seqs: Mapping[str, float],
-    ) -> None:
-        self._insert(
-            conn,
-            "events",
-            (
-                {
-                    "id": e.id,
-                    "seq": seqs[e.id],
-                    "type": e.type,
-                    "title": e.title,
-                    **S.event_date_row(e.date),
-                    "place": e.place,
-                    "support": e.support,
-                    "independent_support": e.independent_support,
-                }
-                for e in events
-            ),
-        )
-        self._insert(
-            conn,
-            "event_entities",
-            (
-                {"event_id": e.id, "seq": j, "entity_id": p}
-                for e in events
-                for j, p in enumerate(e.participants)
-            ),
-        )
-        self._insert(
-            conn,
-            "event_evidence",
-            (
-                {**S.event_mention_row(m), "event_id": e.id, "seq": j}
-                for e in events
-                for j, m in enumerate(e.mentions)
-            ),
-        )
-        self._insert(
-            conn,
-            "event_evidence_participants",
-            (
-                {
-                    **S.participant_row(p),
-                    "name_fold": S.fold(p.name),
-                    "event_id": e.id,
-                    "evidence_seq": j,
-                    "seq": k,
-                }
-                for e in events
-                for j, m in enumerate(e.mentions)
-                for k, p in enumerate(m.participants)
-            ),
-        )
-        self._insert(
-            conn,
-            "event_claims",
-            (
-                {"event_id": e.id, "seq": j, "claim_id": claim_ids[c]}
-                for e in events
-                for j, c in enumerate(e.claims)
-            ),
-        )
-
-    def _write_conflicts(
-        self,
-        conn: sqlite3.Connection,
-        conflicts: Sequence[Conflict],
-        claim_ids: dict[Claim, int],
-        seqs: Mapping[str, float],
-    ) -> None:
-        self._insert(
-            conn,
-            "conflicts",
-            (
-                {
-                    "id": k.id,
-                    "seq": seqs[k.id],
-                    "subject": k.subject,
-                    "subject_kind": k.subject_kind,
-                    "attribute": k.attribute,
-                    "kind": k.kind,
-                    "severity": k.severity,
-                    "explanation": k.explanation,
-                }
-                for k in conflicts
-            ),
-        )
-        self._insert(
-            conn,
-            "conflict_values",
-            (
-                {"conflict_id": k.id, "seq": j, "value": v.value}
-                for k in conflicts
-                for j, v in enumerate(k.values)
-            ),
-        )
-        self._insert(
-            conn,
-            "conflict_value_claims",
-            (
-                {"conflict_id": k.id, "value_seq": j, "seq": n, "claim_id": claim_ids[c]}
-                for k in conflicts
-                for j, v in enumerate(k.values)
-                for n, c in enumerate(v.claims)
-            ),
-        )
 
     # ------------------------------------------------------------ incremental merging
     def incremental_ready(self) -> bool:
@@ -1210,16 +370,16 @@ class SQLiteStore(SQLStore):
         stored knowledge already includes these documents (a store built in one piece)."""
         with self._transaction() as conn:
             stored: set[str] = set()
-            for chunk in _chunks(sorted(keys)):
+            for chunk in chunks(sorted(keys)):
                 stored.update(
                     str(r["id"])
                     for r in conn.execute(
-                        f"SELECT id FROM documents WHERE id IN ({_marks(len(chunk))})", chunk
+                        f"SELECT id FROM documents WHERE id IN ({marks(len(chunk))})", chunk
                     )
                 )
             docs = [d for d in sorted(keys) if d in stored]
-            fresh = _empty(conn, ("merge_keys",)) if len(docs) * 20 >= _BULK_ROWS else []
-            with _bulk_fill(conn, fresh):
+            fresh = empty_tables(conn, ("merge_keys",)) if len(docs) * 20 >= _BULK_ROWS else []
+            with bulk_fill(conn, fresh):
                 if not fresh:
                     conn.executemany(
                         "DELETE FROM merge_keys WHERE doc_id = ?", [(d,) for d in docs]
@@ -1399,7 +559,7 @@ class SQLiteStore(SQLStore):
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         check_page(limit, offset)
         with self._lock:
-            rows = _FTS.search(self._conn, query, limit, offset)
+            rows = FTS.search(self._conn, query, limit, offset)
         return [
             SearchHit(
                 doc_id=str(r["doc_id"]),
