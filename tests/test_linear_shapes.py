@@ -150,3 +150,12 @@ def test_entity_at_a_token_equals_the_scan_of_the_entities() -> None:
     for i in range(-2, len(doc) + 2):
         scan = next((e for e in doc.ents if e.start <= i < e.end), None)
         assert ent_at(doc, i) == scan
+
+
+def test_a_refused_document_reads_as_one_line_without_a_class_name() -> None:
+    from histograph.api import describe
+    from histograph.pipeline import DocumentLimitError
+
+    exc = DocumentLimitError("E040 dates.txt: 1000 dates per 1,000 words, above the limit of 400")
+    assert describe(exc) == str(exc)
+    assert describe(ValueError("bad value")) == "bad value (ValueError)"

@@ -35,7 +35,14 @@ from .model import (
     Person,
     TimeValue,
 )
-from .pipeline import DEFAULT_STAGES, Pipeline, WorkerPool, analyze_each, build
+from .pipeline import (
+    DEFAULT_STAGES,
+    DocumentLimitError,
+    Pipeline,
+    WorkerPool,
+    analyze_each,
+    build,
+)
 from .store import DocumentVersion, Facets, IncrementalStore, SearchHit, Store, open_store
 from .store.common import ScopeError
 
@@ -578,6 +585,8 @@ def describe(exc: BaseException) -> str:
         return "nested too deeply to process"
     if isinstance(exc, MemoryError):
         return "out of memory"
+    if isinstance(exc, DocumentLimitError) and text:
+        return text  # a documented limit: its message names the code, the input and the limit
     return f"{text} ({type(exc).__name__})" if text else type(exc).__name__
 
 
