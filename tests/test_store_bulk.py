@@ -12,7 +12,7 @@ import pytest
 
 from histograph.api import Histograph
 from histograph.model import KnowledgeBase, TimeValue, civil_from_day, day_number
-from histograph.store import Store, StoreError, open_store
+from histograph.store import EventSummary, Store, StoreError, open_store
 from histograph.store.common import ON_THIS_DAY_MAX_DAYS, falls_on
 from histograph.store.sqlite import SQLiteStore
 from histograph.web.views import Filters, Views, drawn_item, summarise
@@ -167,3 +167,31 @@ def test_on_this_day_of_a_range_equals_a_walk_of_its_days() -> None:
         tv = TimeValue(f"{y}-{m:02d}", first, last, "month")
         for d in (28, 29, 30, 31):
             assert falls_on(tv, m, d) == _falls_on_by_walk(tv, m, d)
+
+
+def _summary(earliest: int, latest: int, precision: str) -> EventSummary:
+    tv = TimeValue("x", earliest, latest, precision)
+    return EventSummary(
+        id="e1", type="summit", title="Two leaders met aboard a ship", date=tv, place=None,
+        support=1, independent_support=1, participants=(), sources=("d1",),
+        conflict_attributes=(),
+    )
+
+
+def test_a_precise_span_of_days_is_drawn_as_a_point_with_its_dates_in_the_note() -> None:
+    """A two-day meeting drawn as a range box of two days holds no label: vis-timeline
+    stacks ranges by their box, so the label ran over the next items (regression)."""
+    first = day_number(1905, 7, 23)
+    item = drawn_item(_summary(first, first + 1, "interval"))
+    assert item["type"] == "point" and "end" not in item
+    assert item["span"] and item["date_label"]
+
+
+def test_a_long_interval_and_an_imprecise_date_are_drawn_as_ranges() -> None:
+    first = day_number(1618, 5, 23)
+    long = drawn_item(_summary(first, first + 400, "interval"))
+    assert long["type"] == "range" and long["end"] > long["start"]
+    month = drawn_item(_summary(day_number(1848, 2, 1), day_number(1848, 2, 29), "month"))
+    assert month["type"] == "range" and month["imprecise"]
+    day = drawn_item(_summary(first, first, "day"))
+    assert day["type"] == "point" and not day["span"]

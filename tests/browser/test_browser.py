@@ -182,6 +182,9 @@ def test_the_ui_in_chromium(served: dict[str, Any]) -> None:
     t = steps["timeline"]
     assert t["items"] >= 1 and t["zoomed"]
     assert t["rowsAfter"] <= t["rowsBefore"]
+    # no label drawn over another, on the first view and after a zoom (regression: items of
+    # other years were left stacked at the window's edge; a short range's label overflowed)
+    assert t["overlapsFirst"] == [] and t["overlapsZoomed"] == [], t
     e = steps["click-event"]
     assert "/events/" in e["url"] and e["mentions"] >= 1 and e["sourceLinks"] >= 1
     c = steps["conflict"]

@@ -89,6 +89,25 @@ await step('timeline', async () => {
     const labels = axis ? [...axis.querySelectorAll('.vis-text')] : [];
     return labels.map((l) => l.innerText + '@' + l.style.transform + l.style.left).join('|');
   });
+  // labels drawn over one another: pairs of drawn items whose boxes (label included) cross,
+  // among the items inside the timeline's window
+  const overlaps = () => page.evaluate(() => {
+    const win = document.querySelector('#timeline .vis-center').getBoundingClientRect();
+    const boxes = [...document.querySelectorAll('#timeline .vis-item.ev')]
+      .map((el) => ({ r: el.getBoundingClientRect(), t: el.innerText }))
+      .filter(({ r, t }) => t.trim() && r.width > 0 && r.right > win.left && r.left < win.right);
+    const pairs = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i].r; const b = boxes[j].r;
+        const w = Math.min(a.right, b.right, win.right) - Math.max(a.left, b.left, win.left);
+        const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (w > 2 && h > 2) pairs.push(`${boxes[i].t} / ${boxes[j].t}`);
+      }
+    }
+    return pairs;
+  });
+  const overlapsFirst = await overlaps();
   const axisBefore = await axisState();
   await page.mouse.move(640, 330);
   const box = await page.locator('#timeline').boundingBox();
@@ -96,6 +115,8 @@ await step('timeline', async () => {
   await page.mouse.wheel(0, -600);  // zoom in
   await page.waitForTimeout(400);
   const axisAfter = await axisState();
+  await page.waitForTimeout(600);
+  const overlapsZoomed = await overlaps();
   await shot('timeline');
   // filter by type: the list and the drawing both follow
   const rowsBefore = await page.locator('#event-list .event-row:visible').count();
@@ -104,7 +125,10 @@ await step('timeline', async () => {
   await page.waitForTimeout(200);
   const rowsAfter = await page.locator('#event-list .event-row:visible').count();
   await page.selectOption('#f-type', '');
-  return { items, ranges, zoomed: axisBefore !== axisAfter, rowsBefore, rowsAfter, filterType: option };
+  return {
+    items, ranges, zoomed: axisBefore !== axisAfter, rowsBefore, rowsAfter, filterType: option,
+    overlapsFirst, overlapsZoomed,
+  };
 });
 
 await step('click-event', async () => {

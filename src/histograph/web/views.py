@@ -826,6 +826,11 @@ def _drawn_title(title: str) -> str:
     return headline_text(title) or plain(title)
 
 
+DRAWN_RANGE_MIN_DAYS = 28
+"""A date spanning fewer days than this (a few days' interval, a circa day) is drawn as a
+point at its first day; a month, season, year or longer interval as the range it spans."""
+
+
 def drawn_item(s: EventSummary) -> dict[str, Any]:
     """One vis-timeline item (plain data; the page builds its DOM from text, never HTML),
     from the event's summary: its stored title made a headline, without its sources'
@@ -843,6 +848,7 @@ def drawn_item(s: EventSummary) -> dict[str, Any]:
         "type_label": type_label(s.type),
         "date_label": date_label(tv),
         "imprecise": imprecise,
+        "span": tv.earliest != tv.latest,
         "disputed": "date" in attrs,
         "conflicts": len(attrs),
         "entities": [p for p in s.participants if existed(p, tv)],
@@ -850,14 +856,17 @@ def drawn_item(s: EventSummary) -> dict[str, Any]:
         "support": s.support,
         "independent_support": s.independent_support,
     }
-    if tv.earliest != tv.latest or imprecise:
+    # A box is drawn for a span that may be wide enough to hold its label (a month or
+    # longer); a span of days is a point with its dates in the note: vis-timeline stacks a range by its box, so a label overflowing a narrow box
+    # would be drawn over its neighbours.
+    if tv.latest - tv.earliest + 1 >= DRAWN_RANGE_MIN_DAYS:
         item["type"] = "range"
         latest = iso_day(tv.latest)
         y, m, dd = (int(x) for x in latest.lstrip("+-").split("-"))
         end = _dt.date(y, m, dd) + _dt.timedelta(days=1) if 0 < y < 9999 else None
         item["end"] = end.isoformat() if end else latest
     classes = ["ev", "ev-" + css_class(s.type)]
-    if imprecise:
+    if imprecise and item["type"] == "range":  # a point's note gives its span of days
         classes.append("imprecise")
     if attrs:
         classes.append("conflicted")

@@ -31,7 +31,7 @@
     var label = document.createElement("span");
     label.textContent = raw.title || "";
     box.appendChild(label);
-    if (raw.imprecise) {
+    if (raw.imprecise || raw.span) {
       var note = document.createElement("span");
       note.className = "item-note";
       note.textContent = "(" + raw.date_label + ")";
@@ -58,7 +58,10 @@
     return true;
   }
   var view = new vis.DataView(items, { filter: keep });
-  var timeline = new vis.Timeline(holder, view, {
+  // the first view opens where most events are (given at construction: items outside the
+  // window are then never drawn at its edge)
+  var opening = payload.focus ? { start: payload.focus.start, end: payload.focus.end } : {};
+  var timeline = new vis.Timeline(holder, view, Object.assign(opening, {
     template: render,
     stack: true,
     zoomable: true,
@@ -69,7 +72,7 @@
     orientation: { axis: "top" },
     maxHeight: 520,
     zoomMin: 1000 * 60 * 60 * 24 * 7
-  });
+  }));
   holder.setAttribute("data-ready", "1");
 
   function rowMatches(row) {
