@@ -522,3 +522,290 @@ def test_identity_of_an_event_is_kept_per_role_as_members_arrive() -> None:
     assert core.entries == {"patient:p-a", "agent:p-c"}
     core.add({"patient:p-d", "patient:p-e"})  # a two-name clause adds nothing to a sure role
     assert core.entries == {"patient:p-a", "agent:p-c"}
+
+
+# --------------------------------------------------------------------------- issue 9 round 5
+
+
+def _told(
+    doc_id: str,
+    text: str,
+    evidence: str,
+    trigger: str,
+    type_: str,
+    date: str | None = None,
+    phrase: str | None = None,
+    parts: tuple[tuple[str, str], ...] = (),
+    clock: str | None = None,
+) -> Doc:
+    """A page telling one event (more can be added with ``Doc.event``); ``clock`` ("01:10")
+    adds a time of day to its date."""
+    from dataclasses import replace
+
+    d = Doc(doc_id, text)
+    m = d.event(evidence, trigger, type_, date, phrase, parts=parts)
+    if clock is not None and m.time is not None:
+        d.events[-1] = replace(m, time=replace(m.time, value=f"{m.time.value}T{clock}"))
+    return d
+
+
+def test_two_pages_timing_two_moments_of_one_night_tell_two_happenings() -> None:
+    # 01:10 and 01:17 differ by no time zone: two moments, even on two pages
+    a = _told(
+        "a",
+        "At 01:10 on 4 May 1870 the boiler of the Varn mill burst and set the roof on fire.",
+        "the boiler of the Varn mill burst and set the roof on fire",
+        "burst",
+        "other",
+        "1870-05-04",
+        "01:10 on 4 May 1870",
+        clock="01:10",
+    )
+    b = _told(
+        "b",
+        "01:17 on 4 May 1870 - the fire brigade of the Varn mill arrived at the roof.",
+        "the fire brigade of the Varn mill arrived at the roof",
+        "arrived",
+        "other",
+        "1870-05-04",
+        "01:17 on 4 May 1870",
+        clock="01:17",
+    )
+    events, _ = merge([a, b])
+    assert len(events) == 2
+
+
+def test_two_pages_an_hour_apart_on_the_clock_may_still_tell_one_moment() -> None:
+    from histograph.merge.evidence import _clocks_apart
+
+    assert not _clocks_apart(70, 130, same_doc=False)  # a time zone an hour off
+    assert not _clocks_apart(70, 72, same_doc=False)  # sources a few minutes apart
+    assert _clocks_apart(70, 77, same_doc=False)
+    assert not _clocks_apart(70, 75, same_doc=True)  # one page: the old slack
+
+
+def _ultimatum_month() -> Doc:
+    return _told(
+        "a",
+        "In July 1870 Varnia presented Ostland with an ultimatum.",
+        "Varnia presented Ostland with an ultimatum",
+        "presented",
+        "letter_or_statement",
+        "1870-07",
+        "July 1870",
+        parts=(("Ostland", "recipient"),),
+    )
+
+
+def test_two_days_under_one_coarse_date_are_two_acts() -> None:
+    # the month founds first; the 23rd and the 27th both fall inside it, but not on one day
+    # (year-less days found after the month: "on 23 July" inside a page about 1870)
+    b = Doc("b", "On 23 July Ostland received the note.")
+    b.event(
+        "Ostland received the note",
+        "note",
+        "letter_or_statement",
+        None,
+        "23 July",
+        timex="XXXX-07-23",
+        parts=(("Ostland", "recipient"),),
+    )
+    c = Doc("c", "On 27 July a note was handed to Ostland.")
+    c.event(
+        "a note was handed to Ostland",
+        "note",
+        "letter_or_statement",
+        None,
+        "27 July",
+        timex="XXXX-07-27",
+        parts=(("Ostland", "recipient"),),
+    )
+    events, _ = merge([_ultimatum_month(), b, c])
+    for e in events:
+        assert not {"b", "c"} <= {m.doc_id for m in e.mentions}
+
+
+def test_one_day_under_a_coarse_date_still_joins() -> None:
+    b = _told(
+        "b",
+        "On 23 July 1870 Ostland received the ultimatum.",
+        "Ostland received the ultimatum",
+        "ultimatum",
+        "letter_or_statement",
+        "1870-07-23",
+        "23 July 1870",
+        parts=(("Ostland", "recipient"),),
+    )
+    events, _ = merge([_ultimatum_month(), b])
+    assert len(events) == 1
+
+
+def test_a_reply_is_not_the_act_it_answers() -> None:
+    b = _told(
+        "b",
+        "In July 1870 Ostland sent its reply to Varnia.",
+        "Ostland sent its reply",
+        "reply",
+        "letter_or_statement",
+        "1870-07",
+        "July 1870",
+        parts=(("Ostland", "agent"),),
+    )
+    events, _ = merge([_ultimatum_month(), b])
+    assert len(events) == 2
+
+
+def test_two_replies_of_one_month_are_one_reply() -> None:
+    a = _told(
+        "a",
+        "In July 1870 Ostland sent its reply to Varnia.",
+        "Ostland sent its reply",
+        "reply",
+        "letter_or_statement",
+        "1870-07",
+        "July 1870",
+        parts=(("Ostland", "agent"),),
+    )
+    b = _told(
+        "b",
+        "In July 1870 the reply of Ostland reached Varnia.",
+        "the reply of Ostland reached Varnia",
+        "reply",
+        "letter_or_statement",
+        "1870-07",
+        "July 1870",
+        parts=(("Ostland", "agent"),),
+    )
+    events, _ = merge([a, b])
+    assert len(events) == 1
+
+
+def test_type_and_the_very_day_alone_do_not_join_two_pages_acts() -> None:
+    # "war is declared" and "the port is shelled" on one day: no actor, word or predicate
+    a = _told(
+        "a",
+        "Varnia Declares War - 9 May 1870",
+        "Varnia Declares War",
+        "Declares War",
+        "war_or_invasion",
+        "1870-05-09",
+        "9 May 1870",
+    )
+    b = _told(
+        "b",
+        "9 May 1870: the harbour is shelled.",
+        "the harbour is shelled",
+        "shelled",
+        "war_or_invasion",
+        "1870-05-09",
+        "9 May 1870",
+    )
+    events, _ = merge([a, b])
+    assert len(events) == 2
+
+
+def test_the_very_day_and_a_shared_word_still_join_two_pages() -> None:
+    a = _told(
+        "a",
+        "On 9 May 1870 the harbour of Tarsk was shelled.",
+        "the harbour of Tarsk was shelled",
+        "shelled",
+        "war_or_invasion",
+        "1870-05-09",
+        "9 May 1870",
+    )
+    b = _told(
+        "b",
+        "9 May 1870: guns bombard the harbour.",
+        "guns bombard the harbour",
+        "bombard",
+        "war_or_invasion",
+        "1870-05-09",
+        "9 May 1870",
+    )
+    events, _ = merge([a, b])
+    assert len(events) == 1
+
+
+def _letters() -> list[Doc]:
+    a = _told(
+        "a",
+        "On 3 May 1870 Premier Orlov sent a long letter to the Council.",
+        "Premier Orlov sent a long letter to the Council",
+        "letter",
+        "letter_or_statement",
+        "1870-05-03",
+        "3 May 1870",
+        parts=(("Premier Orlov", "agent"), ("Council", "recipient")),
+    )
+    b = _told(
+        "b",
+        "On 9 May 1870 Premier Orlov sent a short letter to the Council.",
+        "Premier Orlov sent a short letter to the Council",
+        "letter",
+        "letter_or_statement",
+        "1870-05-09",
+        "9 May 1870",
+        parts=(("Premier Orlov", "agent"), ("Council", "recipient")),
+    )
+    return [a, b]
+
+
+def test_an_undated_mention_fitting_two_dated_acts_joins_neither() -> None:
+    c = Doc("c", "The Council read a letter from Premier Orlov with alarm.")
+    c.event(
+        "The Council read a letter from Premier Orlov",
+        "letter",
+        "letter_or_statement",
+        parts=(("Premier Orlov", "agent"), ("Council", "recipient")),
+        confidence=0.3,
+    )
+    events, _ = merge([*_letters(), c])
+    for e in events:
+        assert {m.doc_id for m in e.mentions} != {"a", "c"}
+        assert {m.doc_id for m in e.mentions} != {"b", "c"}
+        assert len({m.doc_id for m in e.mentions}) == 1
+
+
+def test_an_undated_mention_fitting_one_dated_act_joins_it() -> None:
+    c = Doc("c", "The Council read a letter from Premier Orlov with alarm.")
+    c.event(
+        "The Council read a letter from Premier Orlov",
+        "letter",
+        "letter_or_statement",
+        parts=(("Premier Orlov", "agent"), ("Council", "recipient")),
+        confidence=0.3,
+    )
+    events, _ = merge([_letters()[0], c])
+    assert len(events) == 1
+    assert {m.doc_id for m in events[0].mentions} == {"a", "c"}
+
+
+def test_the_only_event_of_its_word_class_is_not_joined_by_another_sides_act() -> None:
+    # "the note was sent to Tarsk" and "Varnia sent Ostland a telegram": one word class, but
+    # the states named are all others (the gazetteer's states: "s-" ids)
+    a = _told(
+        "a",
+        "On 4 May 1870 Varnia sent Ostland a telegram.",
+        "Varnia sent Ostland a telegram",
+        "telegram",
+        "letter_or_statement",
+        "1870-05-04",
+        "4 May 1870",
+        parts=(("Varnia", "agent"), ("Ostland", "recipient")),
+    )
+    b = _told(
+        "b",
+        "The note of the regent was sent to Tarsk as a plain telegram.",
+        "The note of the regent was sent to Tarsk as a plain telegram",
+        "telegram",
+        "letter_or_statement",
+        parts=(("Tarsk", "recipient"),),
+    )
+    entities = [*a.entities, *b.entities]
+    states = [
+        Person(f"s-{name[:3].upper()}", name, (name,), tuple(e for e in entities if e.text == name))
+        for name in ("Varnia", "Ostland", "Tarsk")
+    ]
+    events, _ = merge_events([a.analysis(), b.analysis()], states, ())
+    assert len(events) == 2

@@ -169,6 +169,22 @@ class _Mention:
     contrasts: frozenset[str] = frozenset()
     #: the states the mention's people hold office in ("Soviet Premier Khrushchev": USSR)
     served: frozenset[str] = frozenset()
+    #: the trigger is a word of answering ("reply", "response"; ``response_words`` in
+    #: data/coreference.yaml): an answer is never the act it answers
+    response: bool = False
+
+    @property
+    def month_day(self) -> int | None:
+        """The month and day the mention states, as ``month * 31 + day`` (a day-level date
+        or a year-less day), else None."""
+        if self.time is not None:
+            if not _day_level(self.time):
+                return None
+            _, mo, d = civil_from_day(self.time.earliest)
+            return mo * 31 + d
+        if self.partial is not None and self.partial[1] is not None:
+            return self.partial[0] * 31 + self.partial[1]
+        return None
 
 
 @dataclass(slots=True)
@@ -215,6 +231,13 @@ class _Cluster:
     ordinals: set[int] = field(default_factory=set)
     #: a member states the event (is not a label named in passing, ``_Mention.passing``)
     stated: bool = False
+    #: the days (``_Mention.month_day``) asserted members state: under a coarse date
+    #: ("July 1914") they still tell which day the act fell on
+    days: set[int] = field(default_factory=set)
+    #: some asserted member is of a lasting type (its members may state several days)
+    durative: bool = False
+    #: whether the asserted members answer (``_Mention.response``): True, False or both
+    responses: set[bool] = field(default_factory=set)
 
     def add(self, x: _Mention) -> None:
         self.members.append(x)
@@ -229,6 +252,11 @@ class _Cluster:
         self.titled = self.titled or x.in_title
         if x.asserted:
             self.words |= x.words
+            day = x.month_day
+            if day is not None:
+                self.days.add(day)
+            self.durative = self.durative or x.durative
+            self.responses.add(x.response)
             if self.core is None and x.time is not None:
                 self.core = x.time
             self.parts |= x.parts
@@ -522,15 +550,27 @@ def _other_entry(x: _Mention, c: _Cluster) -> bool:
 _CLOCK_SLACK = 5
 
 
+def _clocks_apart(a: int, b: int, same_doc: bool) -> bool:
+    """Two times of day (minutes) that tell two moments: on one page more than
+    :data:`_CLOCK_SLACK` minutes apart; across pages (whose clocks may be of other zones,
+    whole or half hours apart) at least that far from any whole or half hour apart
+    ("01:23" / "01:28"), a difference no time zone explains."""
+    gap = abs(a - b)
+    if same_doc:
+        return gap > _CLOCK_SLACK
+    off = gap % 30
+    return min(off, 30 - off) >= _CLOCK_SLACK
+
+
 def _other_clock(x: _Mention, c: _Cluster) -> bool:
-    """``x`` states a time of day, and a member of ``c`` from the same page states another:
-    a page that times two things ("01:23 - the button was pressed", "01:28 - firefighters
-    arrived") tells two happenings, not one."""
+    """``x`` states a time of day, and a member of ``c`` states another moment
+    (:func:`_clocks_apart`): a page that times two things ("01:23 - the button was
+    pressed", "01:28 - firefighters arrived") tells two happenings, not one, and so do
+    two pages giving those two times."""
     if x.time_of_day is None or not x.asserted:
         return False
-    doc = x.m.doc_id
     tod = x.time_of_day
-    return any(abs(t - tod) > _CLOCK_SLACK for t in c.clocks.get(doc, ()))
+    return any(_clocks_apart(t, tod, doc == x.m.doc_id) for doc, ts in c.clocks.items() for t in ts)
 
 
 def _entries_apart(a: _Cluster, b: _Cluster) -> bool:
@@ -542,10 +582,28 @@ def _entries_apart(a: _Cluster, b: _Cluster) -> bool:
         if theirs and theirs != mine and not (theirs & mine):
             return True
     for d, times in a.clocks.items():
-        theirs = b.clocks.get(d, set())
-        if any(abs(t2 - t) > _CLOCK_SLACK for t in times for t2 in theirs):
-            return True
+        for d2, theirs in b.clocks.items():
+            if any(_clocks_apart(t, t2, d == d2) for t in times for t2 in theirs):
+                return True
     return False
+
+
+#: days apart that a calendar difference may explain (Julian / Gregorian, 10-13 days)
+_CALENDAR_GAPS = range(10, _MAX_CALENDAR_GAP + 1)
+
+
+def _days_apart(a: AbstractSet[int], b: AbstractSet[int]) -> bool:
+    """Both state days (``_Mention.month_day``) and no two are the same day, adjacent days
+    (a time zone) or a calendar difference apart: "the ultimatum of 23 July" and "the reply
+    of 25 July" are two acts even when a coarse "in July" made them compatible."""
+    if not a or not b:
+        return False
+    for d in a:
+        for e in b:
+            gap = abs(d - e)
+            if gap <= 1 or gap in _CALENDAR_GAPS:
+                return False
+    return True
 
 
 #: an undated clause this close (characters) to a mention of an event on its page may
@@ -734,6 +792,18 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
         return None
     if x.ordinal is not None and c.ordinals and x.ordinal not in c.ordinals:
         return None  # "the first wave" is not "the second wave"
+    if x.asserted and c.responses and x.response not in c.responses:
+        return None  # "Serbia's reply" is not the ultimatum it answers
+    if (
+        x.asserted
+        and not (x.durative or c.durative)
+        and x.month_day is not None
+        and _days_apart({x.month_day}, c.days)
+        and not (x.name and x.name in c.names)
+    ):
+        # another day than every day the members state: a coarse date of the event ("in
+        # July") does not make the act of the 25th the act of the 23rd
+        return None
     same_doc = x.m.doc_id in c.docs
     if same_doc and x.section >= 0 and (x.m.doc_id, x.section) not in c.sections:
         # timeline entries under different headings are different entries
@@ -810,12 +880,18 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
                 return None
             if (
                 not same_doc
-                and not _same_span(x.time, c.core)
                 and not (shared or ident_shared or _same_predicate(x, c))
+                and (
+                    not _same_span(x.time, c.core)
+                    or (_day_level(x.time) and x.can_found and not (x.generic or x.words & c.words))
+                )
             ):
                 # another page's act on a day inside the event's month or year ("troops set
                 # sail on 27 September" against "a battle in September"): type and a date
-                # that merely falls inside are no evidence that the two are one
+                # that merely falls inside are no evidence that the two are one; nor are
+                # type and the very day ("war is declared" / "the city is shelled" on the
+                # 29th) without a participant, the predicate or a word in common (a
+                # catch-all type is judged on its words below)
                 return None
             wide = max(x.time.latest - x.time.earliest, c.core.latest - c.core.earliest)
             ds = 3.0 if x.time.value == c.core.value else 2.0 if x.durative and wide <= 366 else 1.5
@@ -980,6 +1056,10 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
         return False
     if a.ordinals and b.ordinals and not a.ordinals & b.ordinals:
         return False
+    if a.responses and b.responses and a.responses.isdisjoint(b.responses):
+        return False  # an answer and what it answers
+    if not (a.durative or b.durative) and not a.names & b.names and _days_apart(a.days, b.days):
+        return False  # two days stated: two acts, however their coarse dates nest
     a_ident, a_names = _core_ident(a)
     b_ident, b_names = _core_ident(b)
     if _ident_clash(a_ident, b_ident) and not (a_names & b_names):
