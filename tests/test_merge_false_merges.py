@@ -809,3 +809,83 @@ def test_the_only_event_of_its_word_class_is_not_joined_by_another_sides_act() -
     ]
     events, _ = merge_events([a.analysis(), b.analysis()], states, ())
     assert len(events) == 2
+
+
+def _kingdom_day(doc_id: str, text: str, evidence: str, trigger: str, parts: str) -> Doc:
+    return _told(
+        doc_id,
+        text,
+        evidence,
+        trigger,
+        "war_or_invasion",
+        "1870-05-09",
+        "9 May 1870",
+        parts=((parts, "agent"),),
+    )
+
+
+def test_one_country_alone_on_one_day_does_not_join_two_pages_acts() -> None:
+    a = _kingdom_day(
+        "a",
+        "On 9 May 1870 troops of Varnia crossed the river Oss.",
+        "troops of Varnia crossed the river Oss",
+        "crossed",
+        "Varnia",
+    )
+    b = _kingdom_day(
+        "b",
+        "On 9 May 1870 Ostland entered the conflict against Varnia.",
+        "Ostland entered the conflict against Varnia",
+        "conflict",
+        "Varnia",
+    )
+    state = Person("s-VAR", "Varnia", ("Varnia",), tuple(e for e in [*a.entities, *b.entities]))
+    events, _ = merge_events([a.analysis(), b.analysis()], [state], ())
+    assert len(events) == 2
+
+
+def test_one_country_and_the_same_word_on_one_day_still_join_two_pages() -> None:
+    a = _kingdom_day(
+        "a",
+        "On 9 May 1870 troops of Varnia crossed the river Oss.",
+        "troops of Varnia crossed the river Oss",
+        "crossed",
+        "Varnia",
+    )
+    b = _kingdom_day(
+        "b",
+        "9 May 1870: Varnia's army crossed the Oss.",
+        "Varnia's army crossed the Oss",
+        "crossed",
+        "Varnia",
+    )
+    state = Person("s-VAR", "Varnia", ("Varnia",), tuple(e for e in [*a.entities, *b.entities]))
+    events, _ = merge_events([a.analysis(), b.analysis()], [state], ())
+    assert len(events) == 1
+
+
+def test_one_person_doing_the_same_thing_in_a_month_and_on_its_day_is_one_event() -> None:
+    # a catch-all typing with the month and the visit with its day: the predicate and the
+    # person are shared (the second pass folds them across precisions)
+    a = _told(
+        "a",
+        "In June 1870 Regent Orlov visited the walled city.",
+        "Regent Orlov visited the walled city",
+        "visited",
+        "other",
+        "1870-06",
+        "June 1870",
+        parts=(("Regent Orlov", "agent"),),
+    )
+    b = _told(
+        "b",
+        "On 26 June 1870 Regent Orlov visits Tarsk.",
+        "Regent Orlov visits Tarsk",
+        "visits",
+        "visit",
+        "1870-06-26",
+        "26 June 1870",
+        parts=(("Regent Orlov", "agent"),),
+    )
+    events, _ = merge([a, b])
+    assert len(events) == 1

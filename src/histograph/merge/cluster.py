@@ -276,8 +276,6 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         c = clusters[-lst[0][1]]
         if x.m.doc_id in c.docs:
             return None  # within its own document the mention would have found it
-        if _actors_apart(x, c):
-            return None  # the kind's best-told instance is another side's act
         return c if _score(x, c, explain_ok=True, strict=False) is not None else None
 
     def only_cluster(x: _Mention) -> _Cluster | None:

@@ -751,6 +751,16 @@ def _lineage(pid: str) -> str:
     return "s-" + _lineages().get(sid, sid)
 
 
+def _one_state_shared(x: _Mention, c: _Cluster) -> bool:
+    """All ``x`` shares with ``c`` is one state (no person, thing, place or second state)."""
+    common = x.parts & c.parts
+    if len(common) != 1 or not next(iter(common)).startswith("s-"):
+        return False
+    if x.m.place and c.places and not _place_clash(c.places, x.m.place):
+        return False
+    return not _fuzzy_shared(x.parts, c.parts)
+
+
 def _only_people_shared(x: _Mention, c: _Cluster) -> bool:
     """What ``x`` shares with ``c`` is people and nothing else (no state, thing or place)."""
     common = x.parts & c.parts
@@ -892,6 +902,19 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
                 # type and the very day ("war is declared" / "the city is shelled" on the
                 # 29th) without a participant, the predicate or a word in common (a
                 # catch-all type is judged on its words below)
+                return None
+            if (
+                not same_doc
+                and _day_level(x.time)
+                and _same_span(x.time, c.core)
+                and x.can_found
+                and not x.generic
+                and _one_state_shared(x, c)
+                and not (ident_shared or _same_predicate(x, c) or x.words & c.words)
+            ):
+                # one country alone, on one busy day ("troops crossed into the kingdom" /
+                # "the ultimatum expired and war with the empire followed"): each page tells
+                # another act involving it, by another predicate and in other words
                 return None
             wide = max(x.time.latest - x.time.earliest, c.core.latest - c.core.earliest)
             ds = 3.0 if x.time.value == c.core.value else 2.0 if x.durative and wide <= 366 else 1.5
@@ -1125,6 +1148,9 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
         # a coarser date next to a finer one: most of the wording must agree
         fewer = min(len(_prefixes(a.words)), len(_prefixes(b.words))) or 1
         fine = (ww >= 3 and ww / fewer >= 0.3) or (person and ww >= 2 and ww + pp >= 3)
+        # or one person doing the same thing ("Kennedy visited the city in June 1963" /
+        # "Kennedy visits Berlin on 26 June 1963"): the shared word is the predicate itself
+        fine = fine or (person and ww >= 1 and bool(_prefixes(a.lemmas) & _prefixes(b.lemmas)))
         return fine if same_group else fine and person
     if rel == "near":
         if _day_level_pair(a.core, b.core):
