@@ -549,41 +549,6 @@ def _told(
     return d
 
 
-def test_two_pages_timing_two_moments_of_one_night_tell_two_happenings() -> None:
-    # 01:10 and 01:17 differ by no time zone: two moments, even on two pages
-    a = _told(
-        "a",
-        "At 01:10 on 4 May 1870 the boiler of the Varn mill burst and set the roof on fire.",
-        "the boiler of the Varn mill burst and set the roof on fire",
-        "burst",
-        "other",
-        "1870-05-04",
-        "01:10 on 4 May 1870",
-        clock="01:10",
-    )
-    b = _told(
-        "b",
-        "01:17 on 4 May 1870 - the fire brigade of the Varn mill arrived at the roof.",
-        "the fire brigade of the Varn mill arrived at the roof",
-        "arrived",
-        "other",
-        "1870-05-04",
-        "01:17 on 4 May 1870",
-        clock="01:17",
-    )
-    events, _ = merge([a, b])
-    assert len(events) == 2
-
-
-def test_two_pages_an_hour_apart_on_the_clock_may_still_tell_one_moment() -> None:
-    from histograph.merge.evidence import _clocks_apart
-
-    assert not _clocks_apart(70, 130, same_doc=False)  # a time zone an hour off
-    assert not _clocks_apart(70, 72, same_doc=False)  # sources a few minutes apart
-    assert _clocks_apart(70, 77, same_doc=False)
-    assert not _clocks_apart(70, 75, same_doc=True)  # one page: the old slack
-
-
 def _ultimatum_month() -> Doc:
     return _told(
         "a",
@@ -889,3 +854,60 @@ def test_one_person_doing_the_same_thing_in_a_month_and_on_its_day_is_one_event(
     )
     events, _ = merge([a, b])
     assert len(events) == 1
+
+
+def test_days_under_a_coarse_date_do_not_chain_one_day_at_a_time() -> None:
+    # the 23rd, the 24th and the 25th: each a day from the last, but the 23rd is not the 25th
+    pages = [_ultimatum_month()]
+    for doc_id, day in (("b", "23"), ("c", "24"), ("d", "25")):
+        p = Doc(doc_id, f"On {day} July Ostland received the ultimatum.")
+        p.event(
+            "Ostland received the ultimatum",
+            "ultimatum",
+            "letter_or_statement",
+            None,
+            f"{day} July",
+            timex=f"XXXX-07-{day}",
+            parts=(("Ostland", "recipient"),),
+        )
+        pages.append(p)
+    events, _ = merge(pages)
+    for e in events:
+        assert not {"b", "d"} <= {m.doc_id for m in e.mentions}
+
+
+def test_a_noun_of_a_name_is_a_label_like_the_name() -> None:
+    from histograph.merge.mentions import _noun_of_name
+
+    text = "Osric was crowned soon after the death of Duke Aldric the Bold. The rise of trade."
+    d = Doc("a", text)
+    death = d.event("the death of Duke Aldric the Bold", "death", "death")
+    rise = d.event("The rise of trade", "rise", "other")
+    assert _noun_of_name(text, death)
+    assert not _noun_of_name(text, rise)  # no name after "of"
+
+
+def test_a_death_named_in_passing_does_not_join_the_death_a_clause_states() -> None:
+    a = _told(
+        "a",
+        "In January 1402 Duke Aldric the Bold died at Tarsk.",
+        "Duke Aldric the Bold died at Tarsk",
+        "died",
+        "death",
+        "1402-01",
+        "January 1402",
+        parts=(("Duke Aldric the Bold", "patient"),),
+    )
+    from test_merge_precision import Page
+
+    b = Page("b", "Osric was crowned soon after the death of Duke Aldric the Bold.")
+    b.event("Osric was crowned", "crowned", "took_office", parts=(("Osric", "agent"),))
+    b.event(
+        "the death of Duke Aldric the Bold",
+        "death",
+        "death",
+        parts=(("Duke Aldric the Bold", "patient"),),
+    )
+    events, _ = merge([a, b])
+    died = next(e for e in events if e.type == "death")
+    assert {m.doc_id for m in died.mentions} == {"a"}

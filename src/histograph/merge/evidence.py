@@ -550,27 +550,16 @@ def _other_entry(x: _Mention, c: _Cluster) -> bool:
 _CLOCK_SLACK = 5
 
 
-def _clocks_apart(a: int, b: int, same_doc: bool) -> bool:
-    """Two times of day (minutes) that tell two moments: on one page more than
-    :data:`_CLOCK_SLACK` minutes apart; across pages (whose clocks may be of other zones,
-    whole or half hours apart) at least that far from any whole or half hour apart
-    ("01:23" / "01:28"), a difference no time zone explains."""
-    gap = abs(a - b)
-    if same_doc:
-        return gap > _CLOCK_SLACK
-    off = gap % 30
-    return min(off, 30 - off) >= _CLOCK_SLACK
-
-
 def _other_clock(x: _Mention, c: _Cluster) -> bool:
-    """``x`` states a time of day, and a member of ``c`` states another moment
-    (:func:`_clocks_apart`): a page that times two things ("01:23 - the button was
-    pressed", "01:28 - firefighters arrived") tells two happenings, not one, and so do
-    two pages giving those two times."""
+    """``x`` states a time of day, and a member of ``c`` from the same page states another:
+    a page that times two things ("01:23 - the button was pressed", "01:28 - firefighters
+    arrived") tells two happenings, not one. (Across pages two clocks a few minutes apart are
+    as often sources disagreeing on one moment, kept as a conflict.)"""
     if x.time_of_day is None or not x.asserted:
         return False
+    doc = x.m.doc_id
     tod = x.time_of_day
-    return any(_clocks_apart(t, tod, doc == x.m.doc_id) for doc, ts in c.clocks.items() for t in ts)
+    return any(abs(t - tod) > _CLOCK_SLACK for t in c.clocks.get(doc, ()))
 
 
 def _entries_apart(a: _Cluster, b: _Cluster) -> bool:
@@ -582,9 +571,9 @@ def _entries_apart(a: _Cluster, b: _Cluster) -> bool:
         if theirs and theirs != mine and not (theirs & mine):
             return True
     for d, times in a.clocks.items():
-        for d2, theirs in b.clocks.items():
-            if any(_clocks_apart(t, t2, d == d2) for t in times for t2 in theirs):
-                return True
+        theirs = b.clocks.get(d, set())
+        if any(abs(t2 - t) > _CLOCK_SLACK for t in times for t2 in theirs):
+            return True
     return False
 
 
@@ -593,17 +582,18 @@ _CALENDAR_GAPS = range(10, _MAX_CALENDAR_GAP + 1)
 
 
 def _days_apart(a: AbstractSet[int], b: AbstractSet[int]) -> bool:
-    """Both state days (``_Mention.month_day``) and no two are the same day, adjacent days
-    (a time zone) or a calendar difference apart: "the ultimatum of 23 July" and "the reply
-    of 25 July" are two acts even when a coarse "in July" made them compatible."""
+    """Both state days (``_Mention.month_day``) and two of them are neither the same day,
+    adjacent days (a time zone) nor a calendar difference apart: "the ultimatum of 23 July"
+    and "the reply of 25 July" are two acts even when a coarse "in July" made them
+    compatible (every day is compared: the 23rd, 24th and 25th do not chain into one)."""
     if not a or not b:
         return False
     for d in a:
         for e in b:
             gap = abs(d - e)
-            if gap <= 1 or gap in _CALENDAR_GAPS:
-                return False
-    return True
+            if gap > 1 and gap not in _CALENDAR_GAPS:
+                return True
+    return False
 
 
 #: an undated clause this close (characters) to a mention of an event on its page may
