@@ -186,8 +186,9 @@ def test_another_pages_act_dated_inside_an_event_joins_with_a_shared_actor() -> 
 
 
 def test_the_only_event_of_its_kind_is_no_evidence_by_itself() -> None:
-    a = Doc("a", "On 15 August 1871 the Republic of Vell was founded by Aldric.")
-    a.event(
+    a = _told(
+        "a",
+        "On 15 August 1871 the Republic of Vell was founded by Aldric.",
         "the Republic of Vell was founded by Aldric",
         "founded",
         "founding",
@@ -195,8 +196,13 @@ def test_the_only_event_of_its_kind_is_no_evidence_by_itself() -> None:
         "15 August 1871",
         parts=(("Aldric", "agent"),),
     )
-    b = Doc("b", "Two boundary commissions were set up.")
-    b.event("Two boundary commissions were set up", "set up", "founding")
+    b = _told(
+        "b",
+        "Two boundary commissions were set up.",
+        "Two boundary commissions were set up",
+        "set up",
+        "founding",
+    )
     events, _ = merge([a, b])
     assert len(events) == 2
 
@@ -265,8 +271,9 @@ def test_an_undated_sequel_on_the_page_does_not_join_the_dated_act() -> None:
 
 
 def test_a_catch_all_typing_of_the_same_days_act_folds_with_a_word_and_an_actor() -> None:
-    a = Doc("a", "On 2 April 1511 Aldric sealed the charter at Vell.")
-    a.event(
+    a = _told(
+        "a",
+        "On 2 April 1511 Aldric sealed the charter at Vell.",
         "Aldric sealed the charter at Vell",
         "sealed",
         "agreement_signed",
@@ -274,8 +281,9 @@ def test_a_catch_all_typing_of_the_same_days_act_folds_with_a_word_and_an_actor(
         "2 April 1511",
         parts=(("Aldric", "agent"),),
     )
-    b = Doc("b", "On 2 April 1511 the charter was granted by Aldric.")
-    b.event(
+    b = _told(
+        "b",
+        "On 2 April 1511 the charter was granted by Aldric.",
         "the charter was granted by Aldric",
         "granted",
         "other",
@@ -320,9 +328,9 @@ def test_a_clause_naming_two_dead_does_not_make_one_death_the_other() -> None:
 
 
 def _mobilization(doc_id: str, text: str, evidence: str, date: str, phrase: str) -> Doc:
-    d = Doc(doc_id, text)
-    d.event(evidence, "mobilization", "mobilization", date, phrase, parts=(("Varnia", "agent"),))
-    return d
+    return _told(
+        doc_id, text, evidence, "mobilization", "mobilization", date, phrase, (("Varnia", "agent"),)
+    )
 
 
 def test_partial_and_general_mobilization_are_two_happenings() -> None:
@@ -525,6 +533,7 @@ def test_identity_of_an_event_is_kept_per_role_as_members_arrive() -> None:
 
 
 # --------------------------------------------------------------------------- issue 9 round 5
+# (``_told`` builds the one-event pages most tests here need)
 
 
 def _told(
