@@ -558,126 +558,6 @@ def _told(
     return d
 
 
-def _ultimatum_month() -> Doc:
-    return _told(
-        "a",
-        "In July 1870 Varnia presented Ostland with an ultimatum.",
-        "Varnia presented Ostland with an ultimatum",
-        "presented",
-        "letter_or_statement",
-        "1870-07",
-        "July 1870",
-        parts=(("Ostland", "recipient"),),
-    )
-
-
-def test_two_days_under_one_coarse_date_are_two_acts() -> None:
-    # the month founds first; the 23rd and the 27th both fall inside it, but not on one day
-    # (year-less days found after the month: "on 23 July" inside a page about 1870)
-    b = Doc("b", "On 23 July Ostland received the note.")
-    b.event(
-        "Ostland received the note",
-        "note",
-        "letter_or_statement",
-        None,
-        "23 July",
-        timex="XXXX-07-23",
-        parts=(("Ostland", "recipient"),),
-    )
-    c = Doc("c", "On 27 July a note was handed to Ostland.")
-    c.event(
-        "a note was handed to Ostland",
-        "note",
-        "letter_or_statement",
-        None,
-        "27 July",
-        timex="XXXX-07-27",
-        parts=(("Ostland", "recipient"),),
-    )
-    events, _ = merge([_ultimatum_month(), b, c])
-    for e in events:
-        assert not {"b", "c"} <= {m.doc_id for m in e.mentions}
-
-
-def test_one_day_under_a_coarse_date_still_joins() -> None:
-    b = _told(
-        "b",
-        "On 23 July 1870 Ostland received the ultimatum.",
-        "Ostland received the ultimatum",
-        "ultimatum",
-        "letter_or_statement",
-        "1870-07-23",
-        "23 July 1870",
-        parts=(("Ostland", "recipient"),),
-    )
-    events, _ = merge([_ultimatum_month(), b])
-    assert len(events) == 1
-
-
-def test_a_reply_is_not_the_act_it_answers() -> None:
-    b = _told(
-        "b",
-        "In July 1870 Ostland sent its reply to Varnia.",
-        "Ostland sent its reply",
-        "reply",
-        "letter_or_statement",
-        "1870-07",
-        "July 1870",
-        parts=(("Ostland", "agent"),),
-    )
-    events, _ = merge([_ultimatum_month(), b])
-    assert len(events) == 2
-
-
-def test_two_replies_of_one_month_are_one_reply() -> None:
-    a = _told(
-        "a",
-        "In July 1870 Ostland sent its reply to Varnia.",
-        "Ostland sent its reply",
-        "reply",
-        "letter_or_statement",
-        "1870-07",
-        "July 1870",
-        parts=(("Ostland", "agent"),),
-    )
-    b = _told(
-        "b",
-        "In July 1870 the reply of Ostland reached Varnia.",
-        "the reply of Ostland reached Varnia",
-        "reply",
-        "letter_or_statement",
-        "1870-07",
-        "July 1870",
-        parts=(("Ostland", "agent"),),
-    )
-    events, _ = merge([a, b])
-    assert len(events) == 1
-
-
-def test_type_and_the_very_day_alone_do_not_join_two_pages_acts() -> None:
-    # "war is declared" and "the port is shelled" on one day: no actor, word or predicate
-    a = _told(
-        "a",
-        "Varnia Declares War - 9 May 1870",
-        "Varnia Declares War",
-        "Declares War",
-        "war_or_invasion",
-        "1870-05-09",
-        "9 May 1870",
-    )
-    b = _told(
-        "b",
-        "9 May 1870: the harbour is shelled.",
-        "the harbour is shelled",
-        "shelled",
-        "war_or_invasion",
-        "1870-05-09",
-        "9 May 1870",
-    )
-    events, _ = merge([a, b])
-    assert len(events) == 2
-
-
 def test_the_very_day_and_a_shared_word_still_join_two_pages() -> None:
     a = _told(
         "a",
@@ -723,22 +603,6 @@ def _letters() -> list[Doc]:
         parts=(("Premier Orlov", "agent"), ("Council", "recipient")),
     )
     return [a, b]
-
-
-def test_an_undated_mention_fitting_two_dated_acts_joins_neither() -> None:
-    c = Doc("c", "The Council read a letter from Premier Orlov with alarm.")
-    c.event(
-        "The Council read a letter from Premier Orlov",
-        "letter",
-        "letter_or_statement",
-        parts=(("Premier Orlov", "agent"), ("Council", "recipient")),
-        confidence=0.3,
-    )
-    events, _ = merge([*_letters(), c])
-    for e in events:
-        assert {m.doc_id for m in e.mentions} != {"a", "c"}
-        assert {m.doc_id for m in e.mentions} != {"b", "c"}
-        assert len({m.doc_id for m in e.mentions}) == 1
 
 
 def test_an_undated_mention_fitting_one_dated_act_joins_it() -> None:
@@ -798,26 +662,6 @@ def _kingdom_day(doc_id: str, text: str, evidence: str, trigger: str, parts: str
     )
 
 
-def test_one_country_alone_on_one_day_does_not_join_two_pages_acts() -> None:
-    a = _kingdom_day(
-        "a",
-        "On 9 May 1870 troops of Varnia crossed the river Oss.",
-        "troops of Varnia crossed the river Oss",
-        "crossed",
-        "Varnia",
-    )
-    b = _kingdom_day(
-        "b",
-        "On 9 May 1870 Ostland entered the conflict against Varnia.",
-        "Ostland entered the conflict against Varnia",
-        "conflict",
-        "Varnia",
-    )
-    state = Person("s-VAR", "Varnia", ("Varnia",), tuple(e for e in [*a.entities, *b.entities]))
-    events, _ = merge_events([a.analysis(), b.analysis()], [state], ())
-    assert len(events) == 2
-
-
 def test_one_country_and_the_same_word_on_one_day_still_join_two_pages() -> None:
     a = _kingdom_day(
         "a",
@@ -863,26 +707,6 @@ def test_one_person_doing_the_same_thing_in_a_month_and_on_its_day_is_one_event(
     )
     events, _ = merge([a, b])
     assert len(events) == 1
-
-
-def test_days_under_a_coarse_date_do_not_chain_one_day_at_a_time() -> None:
-    # the 23rd, the 24th and the 25th: each a day from the last, but the 23rd is not the 25th
-    pages = [_ultimatum_month()]
-    for doc_id, day in (("b", "23"), ("c", "24"), ("d", "25")):
-        p = Doc(doc_id, f"On {day} July Ostland received the ultimatum.")
-        p.event(
-            "Ostland received the ultimatum",
-            "ultimatum",
-            "letter_or_statement",
-            None,
-            f"{day} July",
-            timex=f"XXXX-07-{day}",
-            parts=(("Ostland", "recipient"),),
-        )
-        pages.append(p)
-    events, _ = merge(pages)
-    for e in events:
-        assert not {"b", "d"} <= {m.doc_id for m in e.mentions}
 
 
 def test_a_noun_of_a_name_is_a_label_like_the_name() -> None:

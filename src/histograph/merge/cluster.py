@@ -219,17 +219,13 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
     def best(x: _Mention) -> _Cluster | None:
         cands = index.get(x.group, _keys(x))
         top: tuple[float, int] | None = None
-        fits: list[tuple[float, int]] = []
         for cid in cands:
             c = clusters[cid]
             s = _score(x, c, explain_ok=True)
             if s is None or s < THRESHOLD:
                 continue
-            fits.append((s, cid))
             if top is None or (s, -cid) > (top[0], -top[1]):
                 top = (s, cid)
-        if top is not None and _ambiguous(x, clusters[top[1]], top[0], fits, clusters):
-            return None
         if top is None and x.guessed_year and x.time is not None:
             # the year came from the narrative, not the text: try the month and day alone
             alt = _without_year(x)
@@ -387,52 +383,6 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         if c is not None and _joiner_evidence(x, c) and not (x.passing and c.stated):
             add(c, x)
     return _merge_duplicates(clusters)
-
-
-#: a rival fit within this much of the best one leaves a vague mention ambiguous
-AMBIGUOUS_MARGIN = 0.5
-
-
-def _vague(x: _Mention) -> bool:
-    """``x`` states no date finer than a year (or none): it cannot tell apart two events
-    of its kind whose dates differ."""
-    if x.time is not None:
-        return x.time.latest - x.time.earliest > 31
-    return x.partial is None
-
-
-def _same_word(x: _Mention, c: _Cluster) -> bool:
-    """``x``'s trigger word (its first five letters) is one of ``c``'s."""
-    return x.lemma in c.lemmas or any(w[:5] == x.lemma[:5] for w in c.lemmas)
-
-
-def _ambiguous(
-    x: _Mention,
-    top: _Cluster,
-    score: float,
-    fits: list[tuple[float, int]],
-    clusters: list[_Cluster],
-) -> bool:
-    """A vague mention (:func:`_vague`) that fits two clusters about as well whose dates
-    disagree ("a letter from the premier" beside his letters of the 26th and the 28th; "the
-    1850 act" beside its passing in June and its assent in July) joins neither: which one
-    it tells is a guess, and joined it would bridge two events. Its name, or an identity
-    participant, still picks one."""
-    if not _vague(x) or top.core is None or (x.name is not None and x.name in top.names):
-        return False
-    top_ident = x.ident_joins and bool(x.ident & top.ident)
-    top_pred = _same_word(x, top)
-    for s, cid in fits:
-        c = clusters[cid]
-        if c is top or s < score - AMBIGUOUS_MARGIN or c.core is None:
-            continue
-        if x.name is not None and x.name in c.names:
-            continue
-        if (top_ident and not x.ident & c.ident) or (top_pred and not _same_word(x, c)):
-            continue  # the best one shares the person the act is about, or the word
-        if not c.core.compatible(top.core):
-            return True
-    return False
 
 
 # --------------------------------------------------------------------------- duplicates

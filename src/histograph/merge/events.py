@@ -55,15 +55,9 @@ of A and B" does not make B's death A's); contrast words give kinds that exclude
 ("partial" / "general mobilization", ``contrasts`` in ``data/coreference.yaml``); a state is
 not a person who holds office only in other states ("the U.S. pledged" / "Premier X
 announced", the offices' jurisdictions); an undated clause naming people an event lacks joins
-it on its page only near one of its mentions; a day more than a day (or a calendar difference)
-from a day a member states is another act even under a coarse "in July" (so days do not chain
-one at a time); an answer ("reply", "response": ``response_words``) is never the act it answers; on the
-very day, another page's act joins only with a participant, the predicate or a word in common,
-and not through one state alone with another predicate and other words; a vague mention (no date
-finer than a year) that fits two events of different dates about as well joins neither
-(:func:`.cluster._ambiguous`); an undated mention joins the only event of its word class only
-if their actors are not all different; "the death of King X" (a noun, "of" and a name) is a
-label like a name.
+it on its page only near one of its mentions; an undated mention joins the only event of its
+word class only if their actors are not all different; "the death of King X" (a noun, "of" and
+a name) is a label like a name.
 An undated, unnamed mention that reaches no cluster joins the only cluster of its group when
 the corpus has exactly one and an actor, the predicate or a content word agrees, or the only one sharing its trigger's word class; a definite
 description ("The negotiations were conducted by ...") joins the cluster of its group told by
@@ -73,8 +67,7 @@ clearly the most documents.
 together, met through name / year / person keys: the same name (variants read through
 ``named_event_aliases`` in ``data/event_types.yaml``: "the First World War" = "World War I");
 a coarser date next to a finer one with most of the wording, or a person and two words, or a
-person and the predicate ("visited" / "visits"), shared; two clusters stating days apart, or an
-answer and what it answers, stay apart;
+person and the predicate ("visited" / "visits"), shared;
 adjacent years with the same wording and participants (a date conflict kept as a conflict);
 a title one day off its own body; an undated clause restating a dated event (person and
 wording); one day and one number ("a second message" / "the second letter") counting as a

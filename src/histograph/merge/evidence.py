@@ -169,22 +169,6 @@ class _Mention:
     contrasts: frozenset[str] = frozenset()
     #: the states the mention's people hold office in ("Soviet Premier Khrushchev": USSR)
     served: frozenset[str] = frozenset()
-    #: the trigger is a word of answering ("reply", "response"; ``response_words`` in
-    #: data/coreference.yaml): an answer is never the act it answers
-    response: bool = False
-
-    @property
-    def month_day(self) -> int | None:
-        """The month and day the mention states, as ``month * 31 + day`` (a day-level date
-        or a year-less day), else None."""
-        if self.time is not None:
-            if not _day_level(self.time):
-                return None
-            _, mo, d = civil_from_day(self.time.earliest)
-            return mo * 31 + d
-        if self.partial is not None and self.partial[1] is not None:
-            return self.partial[0] * 31 + self.partial[1]
-        return None
 
 
 @dataclass(slots=True)
@@ -231,13 +215,6 @@ class _Cluster:
     ordinals: set[int] = field(default_factory=set)
     #: a member states the event (is not a label named in passing, ``_Mention.passing``)
     stated: bool = False
-    #: the days (``_Mention.month_day``) asserted members state: under a coarse date
-    #: ("July 1914") they still tell which day the act fell on
-    days: set[int] = field(default_factory=set)
-    #: some asserted member is of a lasting type (its members may state several days)
-    durative: bool = False
-    #: whether the asserted members answer (``_Mention.response``): True, False or both
-    responses: set[bool] = field(default_factory=set)
 
     def add(self, x: _Mention) -> None:
         self.members.append(x)
@@ -252,11 +229,6 @@ class _Cluster:
         self.titled = self.titled or x.in_title
         if x.asserted:
             self.words |= x.words
-            day = x.month_day
-            if day is not None:
-                self.days.add(day)
-            self.durative = self.durative or x.durative
-            self.responses.add(x.response)
             if self.core is None and x.time is not None:
                 self.core = x.time
             self.parts |= x.parts
@@ -577,25 +549,6 @@ def _entries_apart(a: _Cluster, b: _Cluster) -> bool:
     return False
 
 
-#: days apart that a calendar difference may explain (Julian / Gregorian, 10-13 days)
-_CALENDAR_GAPS = range(10, _MAX_CALENDAR_GAP + 1)
-
-
-def _days_apart(a: AbstractSet[int], b: AbstractSet[int]) -> bool:
-    """Both state days (``_Mention.month_day``) and two of them are neither the same day,
-    adjacent days (a time zone) nor a calendar difference apart: "the ultimatum of 23 July"
-    and "the reply of 25 July" are two acts even when a coarse "in July" made them
-    compatible (every day is compared: the 23rd, 24th and 25th do not chain into one)."""
-    if not a or not b:
-        return False
-    for d in a:
-        for e in b:
-            gap = abs(d - e)
-            if gap > 1 and gap not in _CALENDAR_GAPS:
-                return True
-    return False
-
-
 #: an undated clause this close (characters) to a mention of an event on its page may
 #: elaborate it without naming its participants (the same or the next sentences)
 _NEAR_ON_PAGE = 400
@@ -741,16 +694,6 @@ def _lineage(pid: str) -> str:
     return "s-" + _lineages().get(sid, sid)
 
 
-def _one_state_shared(x: _Mention, c: _Cluster) -> bool:
-    """All ``x`` shares with ``c`` is one state (no person, thing, place or second state)."""
-    common = x.parts & c.parts
-    if len(common) != 1 or not next(iter(common)).startswith("s-"):
-        return False
-    if x.m.place and c.places and not _place_clash(c.places, x.m.place):
-        return False
-    return not _fuzzy_shared(x.parts, c.parts)
-
-
 def _only_people_shared(x: _Mention, c: _Cluster) -> bool:
     """What ``x`` shares with ``c`` is people and nothing else (no state, thing or place)."""
     common = x.parts & c.parts
@@ -792,18 +735,6 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
         return None
     if x.ordinal is not None and c.ordinals and x.ordinal not in c.ordinals:
         return None  # "the first wave" is not "the second wave"
-    if x.asserted and c.responses and x.response not in c.responses:
-        return None  # "Serbia's reply" is not the ultimatum it answers
-    if (
-        x.asserted
-        and not (x.durative or c.durative)
-        and x.month_day is not None
-        and _days_apart({x.month_day}, c.days)
-        and not (x.name and x.name in c.names)
-    ):
-        # another day than every day the members state: a coarse date of the event ("in
-        # July") does not make the act of the 25th the act of the 23rd
-        return None
     same_doc = x.m.doc_id in c.docs
     if same_doc and x.section >= 0 and (x.m.doc_id, x.section) not in c.sections:
         # timeline entries under different headings are different entries
@@ -880,31 +811,12 @@ def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> f
                 return None
             if (
                 not same_doc
+                and not _same_span(x.time, c.core)
                 and not (shared or ident_shared or _same_predicate(x, c))
-                and (
-                    not _same_span(x.time, c.core)
-                    or (_day_level(x.time) and x.can_found and not (x.generic or x.words & c.words))
-                )
             ):
                 # another page's act on a day inside the event's month or year ("troops set
                 # sail on 27 September" against "a battle in September"): type and a date
-                # that merely falls inside are no evidence that the two are one; nor are
-                # type and the very day ("war is declared" / "the city is shelled" on the
-                # 29th) without a participant, the predicate or a word in common (a
-                # catch-all type is judged on its words below)
-                return None
-            if (
-                not same_doc
-                and _day_level(x.time)
-                and _same_span(x.time, c.core)
-                and x.can_found
-                and not x.generic
-                and _one_state_shared(x, c)
-                and not (ident_shared or _same_predicate(x, c) or x.words & c.words)
-            ):
-                # one country alone, on one busy day ("troops crossed into the kingdom" /
-                # "the ultimatum expired and war with the empire followed"): each page tells
-                # another act involving it, by another predicate and in other words
+                # that merely falls inside are no evidence that the two are one
                 return None
             wide = max(x.time.latest - x.time.earliest, c.core.latest - c.core.earliest)
             ds = 3.0 if x.time.value == c.core.value else 2.0 if x.durative and wide <= 366 else 1.5
@@ -1069,10 +981,6 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
         return False
     if a.ordinals and b.ordinals and not a.ordinals & b.ordinals:
         return False
-    if a.responses and b.responses and a.responses.isdisjoint(b.responses):
-        return False  # an answer and what it answers
-    if not (a.durative or b.durative) and not a.names & b.names and _days_apart(a.days, b.days):
-        return False  # two days stated: two acts, however their coarse dates nest
     a_ident, a_names = _core_ident(a)
     b_ident, b_names = _core_ident(b)
     if _ident_clash(a_ident, b_ident) and not (a_names & b_names):

@@ -159,7 +159,6 @@ def _prepare(
                     and partial is None
                     and bool(_sequel().search(text[m.start : m.end])),
                     added=time is None and partial is None and _added(text, m),
-                    response=_response(trig),
                     sole_thing=next(iter(parts))
                     if len(parts) == 1
                     and len(m.participants) == 1
@@ -212,20 +211,6 @@ def _sequel() -> re.Pattern[str]:
     assert isinstance(raw, list)
     words = sorted((str(w) for w in raw), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
-
-
-@functools.lru_cache(maxsize=1)
-def _response_words() -> frozenset[str]:
-    """``response_words`` of data/coreference.yaml."""
-    raw = _coreference_words().get("response_words") or []
-    assert isinstance(raw, list)
-    return frozenset(str(w).lower() for w in raw)
-
-
-def _response(trigger: str) -> bool:
-    """The trigger's last word answers another act ("reply", "responded")."""
-    words = trigger.lower().split()
-    return bool(words) and words[-1].strip(".,;:'\"’") in _response_words()
 
 
 @functools.lru_cache(maxsize=1)
