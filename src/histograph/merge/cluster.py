@@ -21,6 +21,7 @@ from ..model import (
 from .evidence import (
     _TITLE_KINDS,
     THRESHOLD,
+    _actors_apart,
     _Cluster,
     _duplicates,
     _joiner_evidence,
@@ -306,6 +307,10 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         if len(found) != 1:
             return None
         hits = [clusters[found.pop()]]
+        if _actors_apart(x, hits[0]):
+            # the one event of its word class is another side's act ("the declaration was
+            # sent to Serbia" is not the ultimatum another page says was sent to Berlin)
+            return None
         return hits[0] if _score(x, hits[0], explain_ok=True, strict=False) is not None else None
 
     # a label inside another mention's clause neither founds nor joins an event

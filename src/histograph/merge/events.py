@@ -55,7 +55,9 @@ of A and B" does not make B's death A's); contrast words give kinds that exclude
 ("partial" / "general mobilization", ``contrasts`` in ``data/coreference.yaml``); a state is
 not a person who holds office only in other states ("the U.S. pledged" / "Premier X
 announced", the offices' jurisdictions); an undated clause naming people an event lacks joins
-it on its page only near one of its mentions.
+it on its page only near one of its mentions; an undated mention joins the only event of its
+word class only if their actors are not all different; "the death of King X" (a noun, "of" and
+a name) is a label like a name.
 An undated, unnamed mention that reaches no cluster joins the only cluster of its group when
 the corpus has exactly one and an actor, the predicate or a content word agrees, or the only one sharing its trigger's word class; a definite
 description ("The negotiations were conducted by ...") joins the cluster of its group told by
@@ -64,7 +66,8 @@ clearly the most documents.
 **Second pass** (:func:`.cluster._merge_duplicates`): whole clusters that tell one event are folded
 together, met through name / year / person keys: the same name (variants read through
 ``named_event_aliases`` in ``data/event_types.yaml``: "the First World War" = "World War I");
-a coarser date next to a finer one with most of the wording, or a person and two words, shared;
+a coarser date next to a finer one with most of the wording, or a person and two words, or a
+person and the predicate ("visited" / "visits"), shared;
 adjacent years with the same wording and participants (a date conflict kept as a conflict);
 a title one day off its own body; an undated clause restating a dated event (person and
 wording); one day and one number ("a second message" / "the second letter") counting as a

@@ -525,7 +525,8 @@ _CLOCK_SLACK = 5
 def _other_clock(x: _Mention, c: _Cluster) -> bool:
     """``x`` states a time of day, and a member of ``c`` from the same page states another:
     a page that times two things ("01:23 - the button was pressed", "01:28 - firefighters
-    arrived") tells two happenings, not one."""
+    arrived") tells two happenings, not one. (Across pages two clocks a few minutes apart are
+    as often sources disagreeing on one moment, kept as a conflict.)"""
     if x.time_of_day is None or not x.asserted:
         return False
     doc = x.m.doc_id
@@ -1045,6 +1046,9 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
         # a coarser date next to a finer one: most of the wording must agree
         fewer = min(len(_prefixes(a.words)), len(_prefixes(b.words))) or 1
         fine = (ww >= 3 and ww / fewer >= 0.3) or (person and ww >= 2 and ww + pp >= 3)
+        # or one person doing the same thing ("Kennedy visited the city in June 1963" /
+        # "Kennedy visits Berlin on 26 June 1963"): the shared word is the predicate itself
+        fine = fine or (person and ww >= 1 and bool(_prefixes(a.lemmas) & _prefixes(b.lemmas)))
         return fine if same_group else fine and person
     if rel == "near":
         if _day_level_pair(a.core, b.core):

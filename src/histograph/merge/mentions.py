@@ -314,11 +314,32 @@ def _bare(text: str, m: EventMention) -> bool:
     ev = text[m.start : m.end].strip(" \t\n.,;:!?")
     words = ev.split()
     if not words or len(words) > _BARE_WORDS:
-        return False
+        return bool(words) and _noun_of_name(text, m)
     trig = text[m.trigger_start : m.trigger_end].strip()
     if trig and ev.endswith(trig):
         return True
-    return all(_NAME_WORD.match(w) for w in words)
+    return all(_NAME_WORD.match(w) for w in words) or _noun_of_name(text, m)
+
+
+#: "the death of King Aldric the Bold": a noun, "of", and a name (at most this many words)
+_OF_NAME_WORDS = 8
+_OF_NAME = re.compile(r"^\s+of\s+(?:the\s+)?[A-Z]")
+
+
+def _noun_of_name(text: str, m: EventMention) -> bool:
+    """The evidence is a noun phrase whose trigger noun is followed by "of" and a name, and
+    nothing else ("the death of King Aldric the Bold", "the fall of Tarsk"): a name of its
+    event as much as "the Battle of Tarsk" is."""
+    if not (m.start <= m.trigger_start and m.trigger_end <= m.end):
+        return False
+    before = text[m.start : m.trigger_start].split()
+    after = text[m.trigger_end : m.end].rstrip(" \t\n.,;:!?")
+    words = after.split()
+    if len(before) > 2 or any(not w.islower() for w in before) or not words:
+        return False
+    if len(before) + 1 + len(words) > _OF_NAME_WORDS or not _OF_NAME.match(after):
+        return False
+    return all(_NAME_WORD.match(w) for w in words[1:])
 
 
 def _backdrop(text: str, a: Analysis) -> set[EventMention]:
