@@ -48,21 +48,37 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..entities.lexicon import norm
 from ..entities.names import byname, translit_key
-from ..model import Analysis, KnowledgeBase, conflict_order, entity_order
+from ..model import (
+    Analysis,
+    EventMention,
+    KnowledgeBase,
+    TimeValue,
+    civil_from_day,
+    conflict_order,
+    entity_order,
+)
 from .cluster import date_blocked
+from .names import _heads, _stem
+
+if TYPE_CHECKING:
+    from ..events.types import EventTypes
 
 #: the version of :func:`document_keys`: stored keys of another version are made again
-KEYS_VERSION = 3
+KEYS_VERSION = 4
 
 EMIT = 1
 REACH = 2
 BOTH = EMIT | REACH
 
-#: day buckets of this many days: two days closer than this share a bucket key
-_BUCKET_DAYS = 16
+#: two dates of a shared participant this many days apart may be one (a calendar's gap)
+_CALENDAR_GAP = 14
+#: spans this long are years: two of them a year apart may be one (with a participant)
+_YEARLY = 300
+_YEAR_APART = 367
 
 _NUMERAL = re.compile(r"[ivxlc]+|\d+(?:st|nd|rd|th)?|jr|sr")
 _ARTICLE = re.compile(r"^(?:the|la|le|les|el|al|die|der|das)\s+")
@@ -71,10 +87,14 @@ MergeFn = Callable[[Sequence[Analysis]], KnowledgeBase]
 
 
 @lru_cache(maxsize=1)
-def _group() -> Callable[[str], str]:
+def _types() -> EventTypes:
     from ..events.types import load_event_types
 
-    return load_event_types().group
+    return load_event_types()
+
+
+def _group() -> Callable[[str], str]:
+    return _types().group
 
 
 def _surname_keys(word: str) -> list[str]:
@@ -127,9 +147,60 @@ def document_keys(a: Analysis) -> dict[str, int]:
             continue
         for p in parts:
             add(f"p:{g}:{p}", EMIT)
-        for b in range(t.earliest // _BUCKET_DAYS, t.latest // _BUCKET_DAYS + 2):
-            add(f"d:{g}:{b}", BOTH)
+        for k, role in _date_keys(g, t, _predicates(a.document.text, ev), parts):
+            add(k, role)
     return keys
+
+
+def _predicates(text: str, ev: EventMention) -> set[str]:
+    """What the merge compares when two mentions share type and a date but nothing else
+    (its "same predicate"): the stems of the trigger's words (cut to five letters), the
+    lexical classes of its last word and the head-noun classes of the mention. A superset,
+    so that every pair the merge may join on a predicate shares one."""
+    words = text[ev.trigger_start : ev.trigger_end].split()
+    preds = {f"w{_stem(w)[:5]}" for w in words}
+    if words:
+        preds |= {f"c{c}" for c in _types().lemma_classes_of(words[-1])}
+    preds |= {f"h{h}" for h in _heads(text, ev)}
+    return preds
+
+
+def _months(first: int, last: int) -> range:
+    y0, m0, _ = civil_from_day(first)
+    y1, m1, _ = civil_from_day(last)
+    return range(y0 * 12 + m0, y1 * 12 + m1 + 1)
+
+
+def _date_keys(
+    g: str, t: TimeValue, preds: Iterable[str], parts: Iterable[str]
+) -> list[tuple[str, int]]:
+    """The keys of a dated mention of type group ``g``: each names a pair of dates the
+    merge may join, and none a mere closeness in time (which chains every page of a long
+    timeline into one component):
+
+    - the same date (``e:``): a day, or a coarser span with the same ends;
+    - a day and the days either side (``d:``, reached only: a moment near midnight in two
+      time zones; two days one apart are not chained through a third);
+    - a date inside another with the same predicate (``m:``, by month of the coarser span;
+      a finer date only emits the month it falls in);
+    - a shared participant within the gap the merge explains (a calendar's days, a year
+      apart for years: ``q:``, by year)."""
+    out: list[tuple[str, int]] = [(f"e:{g}:{t.earliest}:{t.latest}", BOTH)]
+    preds = sorted(preds)
+    if t.latest - t.earliest <= 1:
+        for d in range(t.earliest - 1, t.latest + 2):
+            out.append((f"d:{g}:{d}", BOTH if t.earliest <= d <= t.latest else REACH))
+        role = EMIT
+    else:
+        role = BOTH
+    for month in _months(t.earliest, t.latest):
+        out += [(f"m:{g}:{p}:{month}", role) for p in preds]
+    pad = _YEAR_APART if t.latest - t.earliest >= _YEARLY else _CALENDAR_GAP
+    y0 = civil_from_day(t.earliest - pad)[0]
+    y1 = civil_from_day(t.latest + pad)[0]
+    for p in sorted(parts):
+        out += [(f"q:{g}:{p}:{y}", BOTH) for y in range(y0, y1 + 1)]
+    return out
 
 
 class _UnionFind:
