@@ -2,9 +2,11 @@
 
 The merge reads a document's mentions together with those of the documents they may join:
 people of one surname (or of one romanisation, or spellings one letter apart), states and
-places of one name, and event mentions of one type group whose dates may be one moment
-(day buckets), or an undated or loosely dated mention and the mentions naming the same
-participant. :func:`document_keys` lists these keys for one document, each with a role:
+places of one name, and event mentions of one type group whose dates the merge may join
+(:func:`_date_keys`: the same date, a day either side, a date inside another told with the
+same predicate, a shared participant within a calendar's gap), or an undated or loosely
+dated mention and the mentions naming the same participant. :func:`document_keys` lists
+these keys for one document, each with a role:
 ``EMIT`` (others may join it through the key), ``REACH`` (it may join others through the
 key) or both. Documents that share a key some of them reach form one component
 (:func:`components`, a union-find), and :func:`merge_components` merges each component on
@@ -23,23 +25,23 @@ missing keys and the earlier versions they replace come from indexes (store migr
 and the store places the people and conflicts it writes among the kept ones by bisection
 (:func:`histograph.store.diff.neighbours`) instead of reading every row.
 
-Limit: the unit is the document, and a page about an era names many people, states and
-days. On every real corpus measured (27 pages of one collection, two corpora of 9) the
-documents form one component, and still do without any one kind of key (surnames, states
-and places, participants or day buckets): day buckets alone join 10 of 27 pages. So an add
-re-merges nearly everything. Day buckets also join independent episodes as a collection
-grows (``benchmarks/incremental.py``: 12,500 pages of 2,500 episodes with casts of their
-own form 1,200 components, the largest 175 pages; 62,500 pages of 12,500 episodes, over
-three centuries, form one component of 46,130 pages, and without the day-bucket keys
-components of at most 15 pages), so from some tens of thousands of events every add
-re-merges most of the knowledge base. Work in proportion to what an add touches needs a finer unit —
-event mentions in blocks (type group x date bucket, :func:`.cluster.date_blocked`), people
-by surname — and first a merge whose decisions are local to such blocks: today an undated
-mention may join the only cluster of its group in the corpus, the one sharing its trigger's
-word class, or the one most documents tell; a page's mentions meet through the page in any
-block; states and people are records gathered from every document; copies are found across
-all documents. Each of those becomes a rule about the block (or an explicit, bounded input
-to it), and the store writes a record's rows per block.
+Locality: a key names a pair of mentions the merge may join, never a mere closeness in
+time. Day buckets (keys version 3: every dated mention in 16-day buckets) chained the pages
+of a timeline through their neighbours, so a growing collection became one component:
+``benchmarks/incremental.py``'s 62,500 pages of 12,500 independent episodes over three
+centuries formed one component of 46,130 pages. With the keys of :func:`_date_keys` they
+form 2,641, the largest 495 pages, and an add of ten pages re-merges 750 of them (55 at
+12,500 pages: the denser calendar has more pages of one type, month and predicate, which the
+merge does compare). The merge's figures on every evaluated corpus are unchanged.
+
+Still global: the unit is the document, and a page about an era names many people, states
+and days: on a real collection of one subject the documents still form one component
+(``--shape giant``), and there an add re-merges everything. Finer units need a merge whose
+decisions are local to blocks of mentions (type group x date, people by surname) and
+records written per block: an undated mention may join the only cluster of its group, the
+one sharing its trigger's word class, or the one most documents tell; a page's mentions meet
+through the page in any block; states and people are gathered from every document; copies
+are found across all documents.
 """
 
 from __future__ import annotations
@@ -135,9 +137,7 @@ def document_keys(a: Analysis) -> dict[str, int]:
     group = _group()
     for ev in a.events:
         g = group(ev.type)
-        parts = {
-            norm(p.key or p.name) for p in ev.participants if norm(p.key or p.name)
-        }
+        parts = {norm(p.key or p.name) for p in ev.participants if norm(p.key or p.name)}
         if ev.place:
             parts.add(f"@{norm(ev.place)}")
         t = ev.time
