@@ -32,7 +32,11 @@ of a timeline through their neighbours, so a growing collection became one compo
 centuries formed one component of 46,130 pages. With the keys of :func:`_date_keys` they
 form 2,641, the largest 495 pages, and an add of ten pages re-merges 750 of them (55 at
 12,500 pages: the denser calendar has more pages of one type, month and predicate, which the
-merge does compare). The merge's figures on every evaluated corpus are unchanged.
+merge does compare): add10 costs 0.25 CPU s at 9.5k events and 2.3 s at 47k (it was 113 s).
+The merge's figures on every evaluated corpus are unchanged. The keys pair mentions; the
+merge compares a mention with a cluster, whose words, places and participants gather those
+of its members: a join through a member the keys do not pair the mention with is made only
+when other keys put both in one component (rare: no evaluated corpus changed).
 
 Still global: the unit is the document, and a page about an era names many people, states
 and days: on a real collection of one subject the documents still form one component
