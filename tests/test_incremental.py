@@ -12,7 +12,7 @@ import pytest
 from conftest import shared_path
 from histograph.api import Histograph
 from histograph.ingest import read_paths, read_text
-from histograph.model import Document
+from histograph.model import Analysis, Document
 from histograph.render.export import export
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,7 +53,7 @@ def _check(folder: Path, tmp: Path) -> None:
         assert _hash(hg) == _from_scratch(tmp, "rest.db", hg, everything - {d.id for d in gone})
 
 
-@pytest.mark.parametrize("corpus", ["heldout", "test", "wide", "fresh"])
+@pytest.mark.parametrize("corpus", ["heldout", "test", "wide", "fresh", "fresh2"])
 def test_batches_equal_one_merge_on_the_project_corpora(corpus: str, tmp_path: Path) -> None:
     _check(ROOT / "corpora" / corpus / "docs", tmp_path)
 
@@ -100,7 +100,9 @@ def test_unrelated_documents_are_separate_components() -> None:
     from histograph.pipeline import build
 
     pipe = build()
-    docs = [read_text(t, uri=f"{k}.txt") for k, t in enumerate((_NORTH, _NORTH_2, _SOUTH, _SOUTH_2))]
+    docs = [
+        read_text(t, uri=f"{k}.txt") for k, t in enumerate((_NORTH, _NORTH_2, _SOUTH, _SOUTH_2))
+    ]
     analyses = list(pipe.analyze_many(docs))
     keys = {a.document.id: document_keys(a) for a in analyses}
     groups = components(keys)
@@ -139,3 +141,96 @@ def test_adding_a_document_rewrites_only_its_component(
         hg.remove(["n1.txt"])
         kept = {d.id for d in hg.sources()}
         assert _hash(hg) == _from_scratch(tmp_path, "all.db", hg, kept)
+
+
+# ---------------------------------------------------------------- date keys
+# Each page below is one sentence built from model objects (no pipeline): the keys of a
+# dated mention join two pages only through a pair of dates the merge may join.
+
+
+def _page(
+    doc_id: str,
+    sentence: str,
+    trigger: str,
+    when: tuple[int, int, int | None],
+    typ: str = "battle",
+    person: str | None = None,
+) -> Analysis:
+    from histograph.model import (
+        EntityMention,
+        EventMention,
+        Participant,
+        TimeValue,
+        day_number,
+    )
+
+    y, m, d = when
+    if d is None:
+        last = day_number(y + (m == 12), m % 12 + 1, 1) - 1
+        tv = TimeValue(f"{y:04d}-{m:02d}", day_number(y, m, 1), last, "month")
+    else:
+        tv = TimeValue(f"{y:04d}-{m:02d}-{d:02d}", day_number(y, m, d), day_number(y, m, d), "day")
+    ts = sentence.index(trigger)
+    parts: tuple[Participant, ...] = ()
+    ents: tuple[EntityMention, ...] = ()
+    if person is not None:
+        ps = sentence.index(person)
+        parts = (Participant(person, "agent", ps, ps + len(person), key=person),)
+        ents = (EntityMention(doc_id, ps, ps + len(person), person, "PERSON", person),)
+    ev = EventMention(
+        doc_id, 0, len(sentence), ts, ts + len(trigger), typ, time=tv, participants=parts
+    )
+    return Analysis(
+        document=Document(doc_id, f"t://{doc_id}", sentence, "txt"), entities=ents, events=(ev,)
+    )
+
+
+def _joined(*pages: Analysis) -> bool:
+    from histograph.merge.incremental import components, document_keys
+
+    return len(components({a.document.id: document_keys(a) for a in pages})) == 1
+
+
+def test_pages_some_days_apart_are_not_chained_by_the_calendar() -> None:
+    # regression: 16-day buckets joined every page of a timeline through its neighbours
+    a = _page("a", "On 3 May 1740 the rebels fought at the ford.", "fought", (1740, 5, 3))
+    b = _page("b", "On 9 May 1740 the garrison fought at the bridge.", "fought", (1740, 5, 9))
+    c = _page("c", "On 15 May 1740 the militia fought at the mill.", "fought", (1740, 5, 15))
+    assert not _joined(a, b) and not _joined(b, c) and not _joined(a, b, c)
+
+
+def test_the_same_day_joins_pages_that_share_nothing_else() -> None:
+    a = _page("a", "On 3 May 1740 the rebels fought at the ford.", "fought", (1740, 5, 3))
+    b = _page("b", "A battle took place on 3 May 1740.", "battle", (1740, 5, 3))
+    assert _joined(a, b)
+
+
+def test_the_next_day_is_reached_but_does_not_chain() -> None:
+    a = _page("a", "On 3 May 1740 the rebels fought at the ford.", "fought", (1740, 5, 3))
+    b = _page("b", "On 4 May 1740 the garrison fought at the bridge.", "fought", (1740, 5, 4))
+    c = _page("c", "On 5 May 1740 the militia fought at the mill.", "fought", (1740, 5, 5))
+    assert _joined(a, b) and _joined(b, c)
+    assert not _joined(a, c)
+
+
+def test_a_month_joins_a_day_inside_it_with_the_same_predicate_only() -> None:
+    month = _page("m", "In May 1740 the rebels fought the garrison.", "fought", (1740, 5, None))
+    day = _page("d", "On 20 May 1740 the militia fought at the mill.", "fought", (1740, 5, 20))
+    other = _page("o", "On 20 May 1740 the militia landed at the mill.", "landed", (1740, 5, 20))
+    june = _page("j", "On 2 June 1740 the militia fought at the mill.", "fought", (1740, 6, 2))
+    assert _joined(month, day)
+    assert not _joined(month, other) and not _joined(month, june)
+
+
+def test_a_shared_participant_within_a_calendars_gap_joins() -> None:
+    a = _page(
+        "a",
+        "On 3 May 1740 Jorin Vask fought at the ford.",
+        "fought",
+        (1740, 5, 3),
+        person="Jorin Vask",
+    )
+    b = _page(
+        "b", "On 14 May 1740 Vask attacked the ford.", "attacked", (1740, 5, 14), person="Vask"
+    )
+    assert _joined(a, b)

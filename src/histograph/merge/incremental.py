@@ -2,9 +2,11 @@
 
 The merge reads a document's mentions together with those of the documents they may join:
 people of one surname (or of one romanisation, or spellings one letter apart), states and
-places of one name, and event mentions of one type group whose dates may be one moment
-(day buckets), or an undated or loosely dated mention and the mentions naming the same
-participant. :func:`document_keys` lists these keys for one document, each with a role:
+places of one name, and event mentions of one type group whose dates the merge may join
+(:func:`_date_keys`: the same date, a day either side, a date inside another told with the
+same predicate, a shared participant within a calendar's gap), or an undated or loosely
+dated mention and the mentions naming the same participant. :func:`document_keys` lists
+these keys for one document, each with a role:
 ``EMIT`` (others may join it through the key), ``REACH`` (it may join others through the
 key) or both. Documents that share a key some of them reach form one component
 (:func:`components`, a union-find), and :func:`merge_components` merges each component on
@@ -23,23 +25,27 @@ missing keys and the earlier versions they replace come from indexes (store migr
 and the store places the people and conflicts it writes among the kept ones by bisection
 (:func:`histograph.store.diff.neighbours`) instead of reading every row.
 
-Limit: the unit is the document, and a page about an era names many people, states and
-days. On every real corpus measured (27 pages of one collection, two corpora of 9) the
-documents form one component, and still do without any one kind of key (surnames, states
-and places, participants or day buckets): day buckets alone join 10 of 27 pages. So an add
-re-merges nearly everything. Day buckets also join independent episodes as a collection
-grows (``benchmarks/incremental.py``: 12,500 pages of 2,500 episodes with casts of their
-own form 1,200 components, the largest 175 pages; 62,500 pages of 12,500 episodes, over
-three centuries, form one component of 46,130 pages, and without the day-bucket keys
-components of at most 15 pages), so from some tens of thousands of events every add
-re-merges most of the knowledge base. Work in proportion to what an add touches needs a finer unit —
-event mentions in blocks (type group x date bucket, :func:`.cluster.date_blocked`), people
-by surname — and first a merge whose decisions are local to such blocks: today an undated
-mention may join the only cluster of its group in the corpus, the one sharing its trigger's
-word class, or the one most documents tell; a page's mentions meet through the page in any
-block; states and people are records gathered from every document; copies are found across
-all documents. Each of those becomes a rule about the block (or an explicit, bounded input
-to it), and the store writes a record's rows per block.
+Locality: a key names a pair of mentions the merge may join, never a mere closeness in
+time. Day buckets (keys version 3: every dated mention in 16-day buckets) chained the pages
+of a timeline through their neighbours, so a growing collection became one component:
+``benchmarks/incremental.py``'s 62,500 pages of 12,500 independent episodes over three
+centuries formed one component of 46,130 pages. With the keys of :func:`_date_keys` they
+form 2,641, the largest 495 pages, and an add of ten pages re-merges 750 of them (55 at
+12,500 pages: the denser calendar has more pages of one type, month and predicate, which the
+merge does compare): add10 costs 0.25 CPU s at 9.5k events and 2.3 s at 47k (it was 113 s).
+The merge's figures on every evaluated corpus are unchanged. The keys pair mentions; the
+merge compares a mention with a cluster, whose words, places and participants gather those
+of its members: a join through a member the keys do not pair the mention with is made only
+when other keys put both in one component (rare: no evaluated corpus changed).
+
+Still global: the unit is the document, and a page about an era names many people, states
+and days: on a real collection of one subject the documents still form one component
+(``--shape giant``), and there an add re-merges everything. Finer units need a merge whose
+decisions are local to blocks of mentions (type group x date, people by surname) and
+records written per block: an undated mention may join the only cluster of its group, the
+one sharing its trigger's word class, or the one most documents tell; a page's mentions meet
+through the page in any block; states and people are gathered from every document; copies
+are found across all documents.
 """
 
 from __future__ import annotations
@@ -48,21 +54,37 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..entities.lexicon import norm
 from ..entities.names import byname, translit_key
-from ..model import Analysis, KnowledgeBase, conflict_order, entity_order
+from ..model import (
+    Analysis,
+    EventMention,
+    KnowledgeBase,
+    TimeValue,
+    civil_from_day,
+    conflict_order,
+    entity_order,
+)
 from .cluster import date_blocked
+from .names import _heads, _stem
+
+if TYPE_CHECKING:
+    from ..events.types import EventTypes
 
 #: the version of :func:`document_keys`: stored keys of another version are made again
-KEYS_VERSION = 3
+KEYS_VERSION = 4
 
 EMIT = 1
 REACH = 2
 BOTH = EMIT | REACH
 
-#: day buckets of this many days: two days closer than this share a bucket key
-_BUCKET_DAYS = 16
+#: two dates of a shared participant this many days apart may be one (a calendar's gap)
+_CALENDAR_GAP = 14
+#: spans this long are years: two of them a year apart may be one (with a participant)
+_YEARLY = 300
+_YEAR_APART = 367
 
 _NUMERAL = re.compile(r"[ivxlc]+|\d+(?:st|nd|rd|th)?|jr|sr")
 _ARTICLE = re.compile(r"^(?:the|la|le|les|el|al|die|der|das)\s+")
@@ -71,10 +93,14 @@ MergeFn = Callable[[Sequence[Analysis]], KnowledgeBase]
 
 
 @lru_cache(maxsize=1)
-def _group() -> Callable[[str], str]:
+def _types() -> EventTypes:
     from ..events.types import load_event_types
 
-    return load_event_types().group
+    return load_event_types()
+
+
+def _group() -> Callable[[str], str]:
+    return _types().group
 
 
 def _surname_keys(word: str) -> list[str]:
@@ -115,9 +141,7 @@ def document_keys(a: Analysis) -> dict[str, int]:
     group = _group()
     for ev in a.events:
         g = group(ev.type)
-        parts = {
-            norm(p.key or p.name) for p in ev.participants if norm(p.key or p.name)
-        }
+        parts = {norm(p.key or p.name) for p in ev.participants if norm(p.key or p.name)}
         if ev.place:
             parts.add(f"@{norm(ev.place)}")
         t = ev.time
@@ -127,9 +151,60 @@ def document_keys(a: Analysis) -> dict[str, int]:
             continue
         for p in parts:
             add(f"p:{g}:{p}", EMIT)
-        for b in range(t.earliest // _BUCKET_DAYS, t.latest // _BUCKET_DAYS + 2):
-            add(f"d:{g}:{b}", BOTH)
+        for k, role in _date_keys(g, t, _predicates(a.document.text, ev), parts):
+            add(k, role)
     return keys
+
+
+def _predicates(text: str, ev: EventMention) -> set[str]:
+    """What the merge compares when two mentions share type and a date but nothing else
+    (its "same predicate"): the stems of the trigger's words (cut to five letters), the
+    lexical classes of its last word and the head-noun classes of the mention. A superset,
+    so that every pair the merge may join on a predicate shares one."""
+    words = text[ev.trigger_start : ev.trigger_end].split()
+    preds = {f"w{_stem(w)[:5]}" for w in words}
+    if words:
+        preds |= {f"c{c}" for c in _types().lemma_classes_of(words[-1])}
+    preds |= {f"h{h}" for h in _heads(text, ev)}
+    return preds
+
+
+def _months(first: int, last: int) -> range:
+    y0, m0, _ = civil_from_day(first)
+    y1, m1, _ = civil_from_day(last)
+    return range(y0 * 12 + m0, y1 * 12 + m1 + 1)
+
+
+def _date_keys(
+    g: str, t: TimeValue, preds: Iterable[str], parts: Iterable[str]
+) -> list[tuple[str, int]]:
+    """The keys of a dated mention of type group ``g``: each names a pair of dates the
+    merge may join, and none a mere closeness in time (which chains every page of a long
+    timeline into one component):
+
+    - the same date (``e:``): a day, or a coarser span with the same ends;
+    - a day and the days either side (``d:``, reached only: a moment near midnight in two
+      time zones; two days one apart are not chained through a third);
+    - a date inside another with the same predicate (``m:``, by month of the coarser span;
+      a finer date only emits the month it falls in);
+    - a shared participant within the gap the merge explains (a calendar's days, a year
+      apart for years: ``q:``, by year)."""
+    out: list[tuple[str, int]] = [(f"e:{g}:{t.earliest}:{t.latest}", BOTH)]
+    preds = sorted(preds)
+    if t.latest - t.earliest <= 1:
+        for d in range(t.earliest - 1, t.latest + 2):
+            out.append((f"d:{g}:{d}", BOTH if t.earliest <= d <= t.latest else REACH))
+        role = EMIT
+    else:
+        role = BOTH
+    for month in _months(t.earliest, t.latest):
+        out += [(f"m:{g}:{p}:{month}", role) for p in preds]
+    pad = _YEAR_APART if t.latest - t.earliest >= _YEARLY else _CALENDAR_GAP
+    y0 = civil_from_day(t.earliest - pad)[0]
+    y1 = civil_from_day(t.latest + pad)[0]
+    for p in sorted(parts):
+        out += [(f"q:{g}:{p}:{y}", BOTH) for y in range(y0, y1 + 1)]
+    return out
 
 
 class _UnionFind:
