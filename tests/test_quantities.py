@@ -240,3 +240,29 @@ def test_ships_and_aircraft_are_counted_by_fate() -> None:
     # the size of a fleet and the ships it lost are not compared
     texts = {"a": "The raid sank 12 ships.", "b": "The raid involved 90 ships."}
     assert quantity_conflicts([_event(texts)], [_analysis(d, t) for d, t in texts.items()]) == []
+
+
+def test_exact_counts_that_differ_by_a_few_are_two_readings_and_a_hard_conflict() -> None:
+    # counts are compared as written: 1,402 and 1,405 dead are two figures (only a figure
+    # converted to another unit is allowed to round)
+    texts = {"a": "The ferry sank; 1,402 people died.", "b": "The ferry sank; 1,405 people died."}
+    [c] = quantity_conflicts([_event(texts)], [_analysis(d, t) for d, t in texts.items()])
+    assert (c.attribute, c.severity) == ("deaths", "hard")
+    assert [v.value for v in c.values] == ["1,402", "1,405"]
+    same = {"a": "The ferry sank; 1,402 people died.", "b": "In all 1,402 people died."}
+    assert quantity_conflicts([_event(same)], [_analysis(d, t) for d, t in same.items()]) == []
+
+
+def test_what_befell_the_people_aboard_and_how_fast_a_ship_sank() -> None:
+    assert _q("Some 830 passengers and crew were lost.")[0][:3] == ("deaths", "approximate", 830)
+    assert _q("Of those aboard, 412 crew members were rescued.")[0][:3] == ("survivors", "exact", 412)
+    assert _q("The steamer sank in 14 minutes.")[0][:3] == ("duration", "exact", 14)
+    assert _q("The garrison fell in 1521.") == []
+
+
+def test_an_explanation_names_the_event_or_quotes_its_clause() -> None:
+    texts = {"a": "The ferry sank; 1,402 people died.", "b": "The ferry sank; 1,405 people died."}
+    ev = _event(texts)
+    clause = Event(ev.id, ev.type, "for the ferry to sink", None, ev.mentions)
+    [c] = quantity_conflicts([clause], [_analysis(d, t) for d, t in texts.items()])
+    assert "of the event told as “for the ferry to sink…”" in c.explanation

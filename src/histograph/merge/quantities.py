@@ -165,19 +165,40 @@ def _owner(
     return main
 
 
+#: two figures written in different units ("296 miles" / "477 km", "six months" / "26
+#: weeks") are one figure when this close: a conversion rounds
+_CONVERSION_SLACK = 0.01
+
+
+def _converted(a: Quantity, b: Quantity) -> bool:
+    """The two figures are written in different units of one measure ("296 miles" / "477
+    km"), so that one may be the other converted and rounded."""
+    return a.measure in _CONVERTED and _written_unit(a) != _written_unit(b)
+
+
+#: measures whose figures are converted between written units before they are compared
+_CONVERTED = frozenset({"length", "area", "duration"})
+
+
 def _same_reading(a: Quantity, b: Quantity) -> bool:
+    """One reading: the same bound and the same figure — exactly, as counts are written
+    ("1,198" and "1,201" dead are two readings), or within :data:`_CONVERSION_SLACK` when
+    one is the other converted to another unit."""
     if a.bound != b.bound:
         return False
-    return all(
-        math.isclose(x, y, rel_tol=0.01) for x, y in ((a.low, b.low), (a.high, b.high))
-    )
+    tol = _CONVERSION_SLACK if _converted(a, b) else 1e-9
+    return all(math.isclose(x, y, rel_tol=tol) for x, y in ((a.low, b.low), (a.high, b.high)))
 
 
 def _disjoint(a: Quantity, b: Quantity) -> bool:
+    """No value is allowed by both readings (as ranges: "about 300" allows 270..330); two
+    exact counts that differ at all are disjoint, figures converted between units only
+    beyond :data:`_CONVERSION_SLACK`."""
     if a.unit != b.unit:
         return False  # "132 billion marks" / "$33 billion": not comparable
     (a0, a1), (b0, b1) = a.range(), b.range()
-    return a1 < b0 * 0.99 or b1 < a0 * 0.99
+    keep = 1 - _CONVERSION_SLACK if _converted(a, b) else 1.0
+    return a1 < b0 * keep or b1 < a0 * keep
 
 
 def _readings(qs: Sequence[Quantity]) -> list[list[Quantity]]:
@@ -231,8 +252,10 @@ def _named(title: str) -> str:
     title that is a whole clause ("On 7 May 1915, a U-boat sank the Lusitania.") quoted and
     cut, so the sentence still reads."""
     words = title.split()
-    if len(words) <= 6 and not title.rstrip().endswith((".", "…")):
-        return title
+    if len(words) <= 6 and not title.rstrip().endswith((".", "…")) and (
+        title[:1].isupper() or words[0].lower() in ("the", "a", "an")
+    ):
+        return title  # a name ("the Great Fire"), not a piece of a clause ("for the ship to sink")
     short = " ".join(words[:8]).rstrip(".,;:…")
     return f"the event told as “{short}…”"
 
