@@ -7,7 +7,15 @@ import math
 
 from histograph.events.quantities import Quantity, find_quantities
 from histograph.merge.quantities import quantity_conflicts
-from histograph.model import Analysis, Document, Event, EventMention, Sentence
+from histograph.model import (
+    Analysis,
+    Document,
+    Event,
+    EventMention,
+    Sentence,
+    TimeValue,
+    day_number,
+)
 
 
 def _analysis(doc_id: str, text: str) -> Analysis:
@@ -266,3 +274,32 @@ def test_an_explanation_names_the_event_or_quotes_its_clause() -> None:
     clause = Event(ev.id, ev.type, "for the ferry to sink", None, ev.mentions)
     [c] = quantity_conflicts([clause], [_analysis(d, t) for d, t in texts.items()])
     assert "of the event told as “for the ferry to sink…”" in c.explanation
+
+
+def _day(y: int, mo: int, d: int) -> TimeValue:
+    n = day_number(y, mo, d)
+    return TimeValue(f"{y}-{mo:02d}-{d:02d}", n, n, "day")
+
+
+def test_figures_of_pages_whose_accounts_were_kept_apart_are_compared() -> None:
+    # three pages tell one eruption; the merge kept each page's account apart, so each page's
+    # figures sit on its own record: they are compared under the dated record told most
+    texts = {
+        "a": "The volcano erupted on 2 May 1822. About 4,000 people died.",
+        "b": "The eruption killed at least 4,600 people. The ash fell for three days.",
+        "c": "The mountain exploded on 3 May 1822. Perhaps 4,200 people died.",
+    }
+    first = texts["a"].index(". ") + 1
+    ea = Event("e-a", "disaster", "The eruption", _day(1822, 5, 2),
+               (EventMention("a", 0, first, 12, 20, "disaster", _day(1822, 5, 2)),))
+    eb = Event("e-b", "other", "The eruption", None, (EventMention("b", 0, 40, 4, 13, "other"),))
+    ec = Event("e-c", "disaster", "The explosion", _day(1822, 5, 3),
+               (EventMention("c", 0, texts["c"].index(". ") + 1, 13, 21, "disaster", _day(1822, 5, 3)),))
+    [c] = quantity_conflicts([ea, eb, ec], [_analysis(d, t) for d, t in texts.items()])
+    assert (c.attribute, c.severity) == ("deaths", "hard")
+    assert c.subject in ("e-a", "e-c")  # dated
+    assert {cl.doc_id for v in c.values for cl in v.claims} == {"a", "b", "c"}
+    # a page's account of another act (years away) keeps its figures
+    far = Event("e-c", "disaster", "The explosion", _day(1831, 5, 3), ec.mentions)
+    got = quantity_conflicts([ea, far], [_analysis(d, texts[d]) for d in ("a", "c")])
+    assert got == []

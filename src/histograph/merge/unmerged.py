@@ -43,7 +43,7 @@ from ..time.compare import explain_date_difference
 from .conflicts import _conflict, distinct_claims
 from .names import _stem as _root
 
-__all__ = ["title_date_conflicts", "unmerged_date_conflicts"]
+__all__ = ["dates_near", "title_date_conflicts", "unmerged_date_conflicts"]
 
 
 @lru_cache(maxsize=1)
@@ -164,6 +164,14 @@ def _near(a: TimeValue, b: TimeValue) -> int | None:
     if a.precision == "year":
         return 1 if abs(ya - yb) == 1 else None
     return None
+
+
+def dates_near(a: TimeValue | None, b: TimeValue | None) -> bool:
+    """Two dates that can be readings of one act's date: either unknown, one inside the
+    other, or a little apart (:func:`_near`: a week or the calendar gap, a month, a year)."""
+    if a is None or b is None or a.compatible(b):
+        return True
+    return _near(a, b) is not None
 
 
 #: a proper name of a happening written next to a date: "the Battle of Lepanto", "the Treaty
