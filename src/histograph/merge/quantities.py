@@ -405,6 +405,7 @@ def _join_page_mains(
     out = {k: list(v) for k, v in grouped.items()}
     main_events = sorted({e.id: e for e in mains.values()}.values(), key=lambda e: e.id)
     lone = {e.id for e in main_events if len({m.doc_id for m in e.mentions}) == 1}
+    side_types = side_measure_types() | _GENERIC_TYPES
     for measure in sorted({k[1] for k in out}):
         if measure.endswith(" time"):
             continue
@@ -412,6 +413,7 @@ def _join_page_mains(
         if len(nodes) < 2:
             continue
         parent = {e.id: e.id for e in nodes}
+        side = measure.removesuffix(_OVERALL) in side_measures()
         docs = {e.id: {q.doc_id for q in out[(e.id, measure)]} for e in nodes}
         for i, a in enumerate(nodes):
             for b in nodes[i + 1 :]:
@@ -419,6 +421,8 @@ def _join_page_mains(
                     continue
                 if docs[a.id] & docs[b.id] or not _one_subject(a, b):
                     continue
+                if side and not {a.type, b.type} <= side_types:
+                    continue  # a toll or a force is an attack's or a disaster's, not a treaty's
                 if _near(out[(a.id, measure)], out[(b.id, measure)]):
                     parent[_root(parent, a.id)] = _root(parent, b.id)
         parts: dict[str, list[Event]] = defaultdict(list)
