@@ -303,3 +303,11 @@ def test_figures_of_pages_whose_accounts_were_kept_apart_are_compared() -> None:
     far = Event("e-c", "disaster", "The explosion", _day(1831, 5, 3), ec.mentions)
     got = quantity_conflicts([ea, far], [_analysis(d, texts[d]) for d in ("a", "c")])
     assert got == []
+
+
+def test_a_year_between_of_and_a_verb_is_no_count() -> None:
+    # regression: "the flood of 1842 killed ..." read 1842 as a death toll
+    assert _q("The flood of 1842 killed some 4,000 people.") == [
+        ("deaths", "approximate", 4000, 4000, "some 4,000")
+    ]
+    assert _q("A column of 1200 men crossed the river.")[0][:3] == ("forces", "exact", 1200)

@@ -595,6 +595,12 @@ def _duration_quantity(
                     " ".join(text[qstart:end].split()), "minutes")
 
 
+#: a four-digit number after one of these words and before a verb is a year ("the earthquake
+#: of 1755 killed", "in 1916 died"), not a count ("an army of 1500 men")
+_YEAR_BEFORE = re.compile(r"\b(?:of|in|since|until|till|during|from|by)\s+$", re.I)
+_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ed|died|fell|sank|struck|took|saw|left)\b")
+
+
 def _measured(
     text: str, doc_id: str, n: _Num, nums: Sequence[_Num], s0: int, s1: int, d: _Data
 ) -> Quantity | None:
@@ -638,6 +644,8 @@ def _measured(
         key in ("money", "share", "magnitude") or (m0 == n.start and m1 - n_end < 12)
     ):
         return None  # "killed in 1914" is a year; "1500 men" a count
+    if n.year_like and _YEAR_BEFORE.search(text[s0 : n.start]) and _VERB_AFTER.match(text[n_end:s1]):
+        return None  # "the earthquake of 1755 killed 60,000": the year, then the verb
     if key == "share" and n.value >= 0 and not re.match(r"\s*(%|per\s?cent)", text[n_end:s1], re.I):
         return None
     bound, qstart = _qualifier(text, n, s0, d)
