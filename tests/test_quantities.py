@@ -311,3 +311,12 @@ def test_a_year_between_of_and_a_verb_is_no_count() -> None:
         ("deaths", "approximate", 4000, 4000, "some 4,000")
     ]
     assert _q("A column of 1200 men crossed the river.")[0][:3] == ("forces", "exact", 1200)
+
+
+def test_end_times_of_a_sinking_or_a_surrender_and_24_hour_clocks() -> None:
+    got = [(q.measure, q.low) for q in find_quantities(_analysis("d", "The barque sank at 3:10 a.m."))]
+    assert got == [("end time", 190)]
+    text = "The assault began at 05:30 and the fort surrendered at 17:45 hours."
+    got = [(q.measure, q.low, q.text) for q in find_quantities(_analysis("d", text))]
+    assert got == [("start time", 330, "05:30"), ("end time", 1065, "17:45 hours")]
+    assert find_quantities(_analysis("d", "The score was 3:2 at the break.")) == []
