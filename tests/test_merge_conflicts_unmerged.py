@@ -185,3 +185,31 @@ def test_same_dated_events_are_not_compared_word_by_word(monkeypatch: pytest.Mon
     # 31 events on 3 March: no same-date pair (465 of them) is compared; each is compared
     # with the 6th and the 9th, those two with each other, the four fillers pairwise
     assert len(pairs) <= 31 * 2 + 1 + 6
+
+
+def _main(eid: str, doc: str, text: str, date_text: str, tv: TimeValue, typ: str) -> Event:
+    s = text.index(date_text)
+    m = EventMention(doc, 0, len(text), 0, 4, typ, tv, s, s + len(date_text), main=True)
+    return Event(eid, typ, eid, tv, (m,))
+
+
+def test_two_pages_main_events_of_one_type_a_day_apart_are_a_date_conflict() -> None:
+    # the pages share no words of their act, but each is its page's own main event (title or
+    # lead): one act dated two ways; a time of day compares as its day
+    a = "The steamer went down off the cape on 12 March 1873."
+    b = "A gale drove the vessel onto the rocks in the early hours of 13 March 1873."
+    n = day_number(1873, 3, 12)
+    timed = TimeValue("1873-03-12T23", n, n, "time")
+    texts = {"a": a, "b": b}
+    evs = [
+        _main("e-a", "a", a, "12 March 1873", timed, "disaster"),
+        _main("e-b", "b", b, "13 March 1873", _day(1873, 3, 13), "disaster"),
+    ]
+    out = unmerged_date_conflicts(evs, texts)
+    assert {c.subject for c in out} == {"e-a", "e-b"}
+    assert all(c.severity == "soft" and c.attribute == "date" for c in out)
+    # of two types (a departure and a sinking), or not pages' main events: no conflict
+    other = [evs[0], _main("e-b", "b", b, "13 March 1873", _day(1873, 3, 13), "visit")]
+    assert unmerged_date_conflicts(other, texts) == []
+    plain = [evs[0], _event("e-b", "b", b, "13 March 1873", _day(1873, 3, 13), "disaster")]
+    assert unmerged_date_conflicts(plain, texts) == []

@@ -7,7 +7,15 @@ import math
 
 from histograph.events.quantities import Quantity, find_quantities
 from histograph.merge.quantities import quantity_conflicts
-from histograph.model import Analysis, Document, Event, EventMention, Sentence
+from histograph.model import (
+    Analysis,
+    Document,
+    Event,
+    EventMention,
+    Sentence,
+    TimeValue,
+    day_number,
+)
 
 
 def _analysis(doc_id: str, text: str) -> Analysis:
@@ -240,3 +248,75 @@ def test_ships_and_aircraft_are_counted_by_fate() -> None:
     # the size of a fleet and the ships it lost are not compared
     texts = {"a": "The raid sank 12 ships.", "b": "The raid involved 90 ships."}
     assert quantity_conflicts([_event(texts)], [_analysis(d, t) for d, t in texts.items()]) == []
+
+
+def test_exact_counts_that_differ_by_a_few_are_two_readings_and_a_hard_conflict() -> None:
+    # counts are compared as written: 1,402 and 1,405 dead are two figures (only a figure
+    # converted to another unit is allowed to round)
+    texts = {"a": "The ferry sank; 1,402 people died.", "b": "The ferry sank; 1,405 people died."}
+    [c] = quantity_conflicts([_event(texts)], [_analysis(d, t) for d, t in texts.items()])
+    assert (c.attribute, c.severity) == ("deaths", "hard")
+    assert [v.value for v in c.values] == ["1,402", "1,405"]
+    same = {"a": "The ferry sank; 1,402 people died.", "b": "In all 1,402 people died."}
+    assert quantity_conflicts([_event(same)], [_analysis(d, t) for d, t in same.items()]) == []
+
+
+def test_what_befell_the_people_aboard_and_how_fast_a_ship_sank() -> None:
+    assert _q("Some 830 passengers and crew were lost.")[0][:3] == ("deaths", "approximate", 830)
+    assert _q("Of those aboard, 412 crew members were rescued.")[0][:3] == ("survivors", "exact", 412)
+    assert _q("The steamer sank in 14 minutes.")[0][:3] == ("duration", "exact", 14)
+    assert _q("The garrison fell in 1521.") == []
+
+
+def test_an_explanation_names_the_event_or_quotes_its_clause() -> None:
+    texts = {"a": "The ferry sank; 1,402 people died.", "b": "The ferry sank; 1,405 people died."}
+    ev = _event(texts)
+    clause = Event(ev.id, ev.type, "for the ferry to sink", None, ev.mentions)
+    [c] = quantity_conflicts([clause], [_analysis(d, t) for d, t in texts.items()])
+    assert "of the event told as “for the ferry to sink…”" in c.explanation
+
+
+def _day(y: int, mo: int, d: int) -> TimeValue:
+    n = day_number(y, mo, d)
+    return TimeValue(f"{y}-{mo:02d}-{d:02d}", n, n, "day")
+
+
+def test_figures_of_pages_whose_accounts_were_kept_apart_are_compared() -> None:
+    # three pages tell one eruption; the merge kept each page's account apart, so each page's
+    # figures sit on its own record: they are compared under the dated record told most
+    texts = {
+        "a": "The volcano erupted on 2 May 1822. About 4,000 people died.",
+        "b": "The eruption killed at least 4,600 people. The ash fell for three days.",
+        "c": "The mountain exploded on 3 May 1822. Perhaps 4,200 people died.",
+    }
+    first = texts["a"].index(". ") + 1
+    ea = Event("e-a", "disaster", "The eruption", _day(1822, 5, 2),
+               (EventMention("a", 0, first, 12, 20, "disaster", _day(1822, 5, 2)),))
+    eb = Event("e-b", "other", "The eruption", None, (EventMention("b", 0, 40, 4, 13, "other"),))
+    ec = Event("e-c", "disaster", "The explosion", _day(1822, 5, 3),
+               (EventMention("c", 0, texts["c"].index(". ") + 1, 13, 21, "disaster", _day(1822, 5, 3)),))
+    [c] = quantity_conflicts([ea, eb, ec], [_analysis(d, t) for d, t in texts.items()])
+    assert (c.attribute, c.severity) == ("deaths", "hard")
+    assert c.subject in ("e-a", "e-c")  # dated
+    assert {cl.doc_id for v in c.values for cl in v.claims} == {"a", "b", "c"}
+    # a page's account of another act (years away) keeps its figures
+    far = Event("e-c", "disaster", "The explosion", _day(1831, 5, 3), ec.mentions)
+    got = quantity_conflicts([ea, far], [_analysis(d, texts[d]) for d in ("a", "c")])
+    assert got == []
+
+
+def test_a_year_between_of_and_a_verb_is_no_count() -> None:
+    # regression: "the flood of 1842 killed ..." read 1842 as a death toll
+    assert _q("The flood of 1842 killed some 4,000 people.") == [
+        ("deaths", "approximate", 4000, 4000, "some 4,000")
+    ]
+    assert _q("A column of 1200 men crossed the river.")[0][:3] == ("forces", "exact", 1200)
+
+
+def test_end_times_of_a_sinking_or_a_surrender_and_24_hour_clocks() -> None:
+    got = [(q.measure, q.low) for q in find_quantities(_analysis("d", "The barque sank at 3:10 a.m."))]
+    assert got == [("end time", 190)]
+    text = "The assault began at 05:30 and the fort surrendered at 17:45 hours."
+    got = [(q.measure, q.low, q.text) for q in find_quantities(_analysis("d", text))]
+    assert got == [("start time", 330, "05:30"), ("end time", 1065, "17:45 hours")]
+    assert find_quantities(_analysis("d", "The score was 3:2 at the break.")) == []

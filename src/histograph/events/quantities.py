@@ -492,7 +492,12 @@ def find_quantities(analysis: Analysis) -> list[Quantity]:
     return out
 
 
-_CLOCK = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.I)
+_CLOCK = re.compile(
+    r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?"
+    # a 24-hour time after "at" ("at 23:40", "at 02.20 hours"), with no a.m./p.m.
+    r"|(?<=\bat )([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*[ap]\.?\s?m\b)(?:\s*hours\b)?",
+    re.I,
+)
 
 
 def _times_of_day(text: str, doc_id: str, s0: int, s1: int, d: _Data) -> list[Quantity]:
@@ -501,11 +506,14 @@ def _times_of_day(text: str, doc_id: str, s0: int, s1: int, d: _Data) -> list[Qu
     sent = text[s0:s1]
     prev = 0
     for m in _CLOCK.finditer(sent):
-        h, mi = int(m.group(1)), int(m.group(2))
         after_prev, prev = prev, m.end()
-        if not (1 <= h <= 12 and mi < 60):
-            continue
-        minutes = (h % 12 + (12 if m.group(3).lower() == "p" else 0)) * 60 + mi
+        if m.group(1) is None:  # 24-hour clock
+            minutes = int(m.group(4)) * 60 + int(m.group(5))
+        else:
+            h, mi = int(m.group(1)), int(m.group(2))
+            if not (1 <= h <= 12 and mi < 60):
+                continue
+            minutes = (h % 12 + (12 if m.group(3).lower() == "p" else 0)) * 60 + mi
         # the cue stands after the sentence's previous time ("began at 7:53; the second
         # wave came at 8:55": 8:55 is no start time)
         words = [w.group().lower() for w in _WORD_SPANS.finditer(sent[after_prev : m.start()])]
@@ -595,6 +603,12 @@ def _duration_quantity(
                     " ".join(text[qstart:end].split()), "minutes")
 
 
+#: a four-digit number after one of these words and before a verb is a year ("the earthquake
+#: of 1755 killed", "in 1916 died"), not a count ("an army of 1500 men")
+_YEAR_BEFORE = re.compile(r"\b(?:of|in|since|until|till|during|from|by)\s+$", re.I)
+_VERB_AFTER = re.compile(r"\s+(?:[a-z]+ed|died|fell|sank|struck|took|saw|left)\b")
+
+
 def _measured(
     text: str, doc_id: str, n: _Num, nums: Sequence[_Num], s0: int, s1: int, d: _Data
 ) -> Quantity | None:
@@ -638,6 +652,8 @@ def _measured(
         key in ("money", "share", "magnitude") or (m0 == n.start and m1 - n_end < 12)
     ):
         return None  # "killed in 1914" is a year; "1500 men" a count
+    if n.year_like and _YEAR_BEFORE.search(text[s0 : n.start]) and _VERB_AFTER.match(text[n_end:s1]):
+        return None  # "the earthquake of 1755 killed 60,000": the year, then the verb
     if key == "share" and n.value >= 0 and not re.match(r"\s*(%|per\s?cent)", text[n_end:s1], re.I):
         return None
     bound, qstart = _qualifier(text, n, s0, d)

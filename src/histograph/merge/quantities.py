@@ -51,6 +51,7 @@ from ..events.quantities import (
 )
 from ..model import Analysis, Claim, Conflict, ConflictValue, Event, EventMention
 from .conflicts import _conflict
+from .unmerged import dates_near
 
 __all__ = ["attach_quantities", "quantity_conflicts"]
 
@@ -165,19 +166,40 @@ def _owner(
     return main
 
 
+#: two figures written in different units ("296 miles" / "477 km", "six months" / "26
+#: weeks") are one figure when this close: a conversion rounds
+_CONVERSION_SLACK = 0.01
+
+
+def _converted(a: Quantity, b: Quantity) -> bool:
+    """The two figures are written in different units of one measure ("296 miles" / "477
+    km"), so that one may be the other converted and rounded."""
+    return a.measure in _CONVERTED and _written_unit(a) != _written_unit(b)
+
+
+#: measures whose figures are converted between written units before they are compared
+_CONVERTED = frozenset({"length", "area", "duration"})
+
+
 def _same_reading(a: Quantity, b: Quantity) -> bool:
+    """One reading: the same bound and the same figure — exactly, as counts are written
+    ("1,198" and "1,201" dead are two readings), or within :data:`_CONVERSION_SLACK` when
+    one is the other converted to another unit."""
     if a.bound != b.bound:
         return False
-    return all(
-        math.isclose(x, y, rel_tol=0.01) for x, y in ((a.low, b.low), (a.high, b.high))
-    )
+    tol = _CONVERSION_SLACK if _converted(a, b) else 1e-9
+    return all(math.isclose(x, y, rel_tol=tol) for x, y in ((a.low, b.low), (a.high, b.high)))
 
 
 def _disjoint(a: Quantity, b: Quantity) -> bool:
+    """No value is allowed by both readings (as ranges: "about 300" allows 270..330); two
+    exact counts that differ at all are disjoint, figures converted between units only
+    beyond :data:`_CONVERSION_SLACK`."""
     if a.unit != b.unit:
         return False  # "132 billion marks" / "$33 billion": not comparable
     (a0, a1), (b0, b1) = a.range(), b.range()
-    return a1 < b0 * 0.99 or b1 < a0 * 0.99
+    keep = 1 - _CONVERSION_SLACK if _converted(a, b) else 1.0
+    return a1 < b0 * keep or b1 < a0 * keep
 
 
 def _readings(qs: Sequence[Quantity]) -> list[list[Quantity]]:
@@ -231,8 +253,10 @@ def _named(title: str) -> str:
     title that is a whole clause ("On 7 May 1915, a U-boat sank the Lusitania.") quoted and
     cut, so the sentence still reads."""
     words = title.split()
-    if len(words) <= 6 and not title.rstrip().endswith((".", "…")):
-        return title
+    if len(words) <= 6 and not title.rstrip().endswith((".", "…")) and (
+        title[:1].isupper() or words[0].lower() in ("the", "a", "an")
+    ):
+        return title  # a name ("the Great Fire"), not a piece of a clause ("for the ship to sink")
     short = " ".join(words[:8]).rstrip(".,;:…")
     return f"the event told as “{short}…”"
 
@@ -318,6 +342,102 @@ def _join_lonely(
     return out
 
 
+#: event types that a page may use for its subject when another page types it otherwise
+_GENERIC_TYPES = frozenset({"other"})
+
+
+def _one_subject(a: Event, b: Event) -> bool:
+    """Two pages' main events that can be one act told twice: types alike (equal, one of
+    them generic, or both of the kinds that have tolls and forces: a disaster and an attack)
+    and dates that can be readings of one date (:func:`~histograph.merge.unmerged.dates_near`)."""
+    kinds = side_measure_types()
+    typed = (
+        a.type == b.type
+        or a.type in _GENERIC_TYPES
+        or b.type in _GENERIC_TYPES
+        or (a.type in kinds and b.type in kinds)
+    )
+    return typed and dates_near(a.date, b.date)
+
+
+def _page_mains(events: Sequence[Event]) -> dict[str, Event]:
+    """Per document, its main event as :func:`attach_quantities` picks it."""
+    by_doc: dict[str, dict[str, Event]] = defaultdict(dict)
+    for e in events:
+        for m in e.mentions:
+            by_doc[m.doc_id][e.id] = e
+    return {d: min(es.values(), key=_centrality) for d, es in by_doc.items()}
+
+
+def _subject_rank(e: Event) -> tuple[bool, int, int, str]:
+    """Sort key of the record that carries the figures of a subject several pages tell apart:
+    dated first (an undated record stands for no dated act), then told by the most pages,
+    then by the most text."""
+    return (
+        e.date is None,
+        -len({m.doc_id for m in e.mentions}),
+        -sum(m.end - m.start for m in e.mentions),
+        e.id,
+    )
+
+
+def _root(parent: dict[str, str], x: str) -> str:
+    """The representative of ``x``'s set in a union-find forest."""
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def _join_page_mains(
+    grouped: Mapping[tuple[str, str], list[Quantity]],
+    owners: Mapping[str, Event],
+    mains: Mapping[str, Event],
+) -> dict[tuple[str, str], list[Quantity]]:
+    """Pages of one episode whose accounts of their subject the merge kept apart state the
+    figures of one subject. Measure by measure, the figures of pages' main events join when
+    the two events can be one act (:func:`_one_subject`), no page gives figures to both, one
+    of them is told by its own page alone (two records other pages tell too were kept apart
+    on evidence), and some figure of each is near one of the other (:data:`_NEAR_FACTOR`:
+    further apart they count different things). The joined figures go to the record that
+    best stands for the act (:func:`_subject_rank`). Times of day stay where they are (they
+    belong to one phase)."""
+    out = {k: list(v) for k, v in grouped.items()}
+    main_events = sorted({e.id: e for e in mains.values()}.values(), key=lambda e: e.id)
+    lone = {e.id for e in main_events if len({m.doc_id for m in e.mentions}) == 1}
+    side_types = side_measure_types() | _GENERIC_TYPES
+    for measure in sorted({k[1] for k in out}):
+        if measure.endswith(" time"):
+            continue
+        nodes = [e for e in main_events if (e.id, measure) in out]
+        if len(nodes) < 2:
+            continue
+        parent = {e.id: e.id for e in nodes}
+        side = measure.removesuffix(_OVERALL) in side_measures()
+        docs = {e.id: {q.doc_id for q in out[(e.id, measure)]} for e in nodes}
+        for i, a in enumerate(nodes):
+            for b in nodes[i + 1 :]:
+                if a.id not in lone and b.id not in lone:
+                    continue
+                if docs[a.id] & docs[b.id] or not _one_subject(a, b):
+                    continue
+                if side and not {a.type, b.type} <= side_types:
+                    continue  # a toll or a force is an attack's or a disaster's, not a treaty's
+                if _near(out[(a.id, measure)], out[(b.id, measure)]):
+                    parent[_root(parent, a.id)] = _root(parent, b.id)
+        parts: dict[str, list[Event]] = defaultdict(list)
+        for e in nodes:
+            parts[_root(parent, e.id)].append(e)
+        for part in parts.values():
+            if len(part) < 2:
+                continue
+            rep = min(part, key=_subject_rank)
+            for e in part:
+                if e.id != rep.id:
+                    out[(rep.id, measure)].extend(out.pop((e.id, measure)))
+    return out
+
+
 class _SentenceText:
     """The text of the sentence a quantity stands in (lower case), by bisection."""
 
@@ -382,6 +502,7 @@ def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) ->
         grouped[(e.id, q.measure)].append(q)
         titles[e.id] = e.title or e.id
         owners[e.id] = e
+    grouped = _join_page_mains(grouped, owners, _page_mains(events))
     grouped = _join_lonely(grouped, owners)
     out: list[Conflict] = []
     for (eid, measure), qs in sorted(grouped.items()):

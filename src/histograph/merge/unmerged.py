@@ -23,6 +23,7 @@ import bisect
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
@@ -43,7 +44,7 @@ from ..time.compare import explain_date_difference
 from .conflicts import _conflict, distinct_claims
 from .names import _stem as _root
 
-__all__ = ["title_date_conflicts", "unmerged_date_conflicts"]
+__all__ = ["dates_near", "title_date_conflicts", "unmerged_date_conflicts"]
 
 
 @lru_cache(maxsize=1)
@@ -164,6 +165,14 @@ def _near(a: TimeValue, b: TimeValue) -> int | None:
     if a.precision == "year":
         return 1 if abs(ya - yb) == 1 else None
     return None
+
+
+def dates_near(a: TimeValue | None, b: TimeValue | None) -> bool:
+    """Two dates that can be readings of one act's date: either unknown, one inside the
+    other, or a little apart (:func:`_near`: a week or the calendar gap, a month, a year)."""
+    if a is None or b is None or a.compatible(b):
+        return True
+    return _near(a, b) is not None
 
 
 #: a proper name of a happening written next to a date: "the Battle of Lepanto", "the Treaty
@@ -288,7 +297,66 @@ def unmerged_date_conflicts(
         for i, a in enumerate(reps):
             for b in reps[i + 1 :]:
                 out.extend(_pair_conflicts(a, b, f"both dating the {written[name]}", done))
+    mains = _page_mains(dated)
+    main_pairs = [
+        (a, b, "each the main event of its page")
+        for i, a in enumerate(mains) for b in mains[i + 1 :] if _main_alike(a, b)
+    ]
+    for a, b, evidence in _best_pairs(main_pairs):
+        out.extend(_pair_conflicts(a, b, evidence, done))
     return out
+
+
+#: a page with more main mentions than this is a chronology (about its entries): its main
+#: events are many acts, not one page's subject
+_MAX_PAGE_MAINS = 2
+
+
+def _page_mains(dated: Sequence[Event]) -> list[Event]:
+    """The dated events that are a page's own main event (its title, headline or lead:
+    ``EventMention.main``), of pages that are not chronologies, each told by one page only
+    (events several pages tell were kept apart on evidence), in id order."""
+    per_doc: dict[str, set[str]] = defaultdict(set)
+    for e in dated:
+        for m in e.mentions:
+            if m.main:
+                per_doc[m.doc_id].add(e.id)
+    keep = {i for ids in per_doc.values() if len(ids) <= _MAX_PAGE_MAINS for i in ids}
+    return sorted(
+        (e for e in dated if e.id in keep and len({m.doc_id for m in e.mentions}) == 1),
+        key=lambda e: e.id,
+    )
+
+
+def _main_alike(a: Event, b: Event) -> bool:
+    """Two pages' main events that can be one act: of one type,
+    dated to the day a few days apart (at most a week, or the calendar gap of their era)."""
+    if a.type != b.type:
+        return False
+    if a.date is None or b.date is None:
+        return False
+    da, db = _as_day(a.date), _as_day(b.date)
+    if da is None or db is None:
+        return False
+    return _near(da, db) is not None
+
+
+def _days(a: TimeValue, b: TimeValue) -> tuple[TimeValue, TimeValue]:
+    """Two dates as days when one is to the day and the other to a time of that precision
+    or finer ("1915-05-07T14" and "1915-05-08" compare as days); else as they are."""
+    da, db = _as_day(a), _as_day(b)
+    if da is not None and db is not None and a.precision != b.precision:
+        return da, db
+    return a, b
+
+
+def _as_day(t: TimeValue) -> TimeValue | None:
+    """A date to the day or finer as its day ("1915-05-07T14" -> 1915-05-07); else None."""
+    if t.precision == "day":
+        return t
+    if t.precision == "time" and t.earliest == t.latest:
+        return replace(t, value=t.value[:10], precision="day")
+    return None
 
 
 def _pair_rank(a: Event, b: Event) -> tuple[int, int]:
@@ -334,7 +402,7 @@ def _pair_conflicts(a: Event, b: Event, evidence: str, done: set[tuple[str, str]
     key = (min(a.id, b.id), max(a.id, b.id))
     if key in done:
         return []
-    gap = _near(a.date, b.date)
+    gap = _near(*_days(a.date, b.date))
     if gap is None:
         return []
     ca, cb = _date_claims(a), _date_claims(b)
@@ -343,16 +411,17 @@ def _pair_conflicts(a: Event, b: Event, evidence: str, done: set[tuple[str, str]
     if {c.doc_id for c in ca} & {c.doc_id for c in cb}:
         return []  # one document dates both: two events (an undated aside does not count)
     done.add(key)
-    one_day = a.date.precision == "day" and gap == 1
+    da, db = _days(a.date, b.date)
+    one_day = da.precision == "day" and gap == 1
     kind: ConflictKind = "unexplained"
-    severity: Severity = "soft" if one_day or a.date.precision != "day" else "hard"
+    severity: Severity = "soft" if one_day or da.precision != "day" else "hard"
     why = (
         "one day apart: a time zone or a report dated the next day may explain it"
         if one_day
         else "no explanation found"
     )
-    if not one_day and a.date.precision == "day":
-        ex = explain_date_difference(a.date, b.date)
+    if not one_day and da.precision == "day":
+        ex = explain_date_difference(da, db)
         if ex is not None and ex[0] == "calendar":
             kind, severity, why = "calendar", "soft", ex[1].rstrip(".")
         elif gap > _NEAR_DAYS:
