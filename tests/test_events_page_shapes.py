@@ -66,3 +66,16 @@ def test_a_defined_name_does_not_take_a_date_after_a_temporal_marker() -> None:
         "The Great Fire of Northbridge was a disaster that began after the dry summer of 1872.\n"
     )
     assert all(v is None for v, _ in _by_trigger(a, "Fire"))
+
+
+def test_chronology_entries_opened_by_an_approximate_date_are_events() -> None:
+    text = (
+        "Chronology of the windmill\n\n"
+        "c. 1180 – A post mill is recorded in Normandy.\n"
+        "Circa 1270 – Tower mills appear in the Low Countries.\n"
+        "Around 1390 – Millers drain marshland with mills.\n"
+        "1592 – A sawmill driven by wind is patented in Holland.\n"
+    )
+    a = _analyse(text)
+    dated = {(e.time.value, e.time.approximate) for e in a.events if e.time is not None}
+    assert {("1180", True), ("1270", True), ("1390", True), ("1592", False)} <= dated
