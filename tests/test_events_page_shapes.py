@@ -79,3 +79,46 @@ def test_chronology_entries_opened_by_an_approximate_date_are_events() -> None:
     a = _analyse(text)
     dated = {(e.time.value, e.time.approximate) for e in a.events if e.time is not None}
     assert {("1180", True), ("1270", True), ("1390", True), ("1592", False)} <= dated
+
+
+def _typed(a: Analysis, word: str) -> set[str]:
+    text = a.document.text
+    return {e.type for e in a.events if word in text[e.trigger_start : e.trigger_end]}
+
+
+def test_a_present_tense_verb_read_as_a_noun_is_still_the_entrys_act() -> None:
+    a = _analyse(
+        "Timeline of a rising\n\n"
+        "1683 – Rebels land at Saltcove and march inland.\n"
+        "1684 – Militia troops storm the rebel camp.\n"
+        "1685 – The leaders flee to the hills.\n"
+    )
+    assert _typed(a, "land") == {"war_or_invasion"}
+
+
+def test_a_headline_verb_read_as_a_noun_takes_its_subject() -> None:
+    a = _analyse(
+        "Guards fire on strikers at the mill gates\n\n"
+        "The mill owners had refused to meet the union.\n"
+    )
+    assert _typed(a, "fire") == {"purge_or_repression"}
+
+
+def test_opening_fire_on_a_crowd_is_repression_and_on_a_fort_is_war() -> None:
+    a = _analyse(
+        "Two days of fighting\n\n"
+        "On 3 May 1822 soldiers opened fire on a crowd of villagers in the square. "
+        "On 5 May 1822 the batteries opened fire on the fort.\n"
+    )
+    text = a.document.text
+    by_date = {
+        e.time.value: e.type
+        for e in a.events
+        if e.time is not None and "fire" in text[e.start : e.end]
+    }
+    assert by_date == {"1822-05-03": "purge_or_repression", "1822-05-05": "war_or_invasion"}
+
+
+def test_a_noun_with_a_noun_compound_is_not_read_as_a_verb() -> None:
+    a = _analyse("Sports news\n\nThe arms race of the period worried the ministers in 1909.\n")
+    assert "war_or_invasion" not in _typed(a, "race")
