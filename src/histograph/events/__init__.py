@@ -90,10 +90,7 @@ def extract_events(state: DocState) -> list[EventMention]:
                 structure,
                 ents,
                 times_at,
-                # (only a sentence that states no date of its own continues the one before)
-                told=_told_date(prev, times_by_start)
-                if same_paragraph and not structure.times_in(abs_s, abs_e)
-                else None,
+                told=_told_date(prev, times_by_start) if same_paragraph else None,
             )
             own = structure.times_in(abs_s, abs_e)
             if same_paragraph:
