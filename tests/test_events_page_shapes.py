@@ -122,35 +122,3 @@ def test_opening_fire_on_a_crowd_is_repression_and_on_a_fort_is_war() -> None:
 def test_a_noun_with_a_noun_compound_is_not_read_as_a_verb() -> None:
     a = _analyse("Sports news\n\nThe arms race of the period worried the ministers in 1909.\n")
     assert "war_or_invasion" not in _typed(a, "race")
-
-
-def test_a_named_actor_s_act_after_a_dated_sentence_takes_that_day() -> None:
-    a = _analyse(
-        "The flood\n\n"
-        "On 3 June 1851 the river burst its banks above the village of Harrowby. "
-        "Mayor Thomas Abney rowed across the flooded square. "
-        "The water was cold.\n"
-    )
-    text = a.document.text
-    ordered = [e for e in a.events if text[e.trigger_start : e.trigger_end] == "rowed"]
-    assert ordered and ordered[0].time is not None and ordered[0].time.value == "1851-06-03"
-
-
-def test_an_undated_clause_after_a_year_only_sentence_stays_undated() -> None:
-    a = _analyse(
-        "The flood\n\n"
-        "In 1851 the river burst its banks above the village of Harrowby. "
-        "Mayor Thomas Abney rowed across the flooded square.\n"
-    )
-    text = a.document.text
-    assert not [e for e in a.events if text[e.trigger_start : e.trigger_end] == "rowed"]
-
-
-def test_a_new_paragraph_does_not_continue_the_date() -> None:
-    a = _analyse(
-        "The flood\n\n"
-        "On 3 June 1851 the river burst its banks above the village of Harrowby.\n\n"
-        "Mayor Thomas Abney rowed across the flooded square.\n"
-    )
-    text = a.document.text
-    assert not [e for e in a.events if text[e.trigger_start : e.trigger_end] == "rowed"]

@@ -30,7 +30,7 @@ import bisect
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ..model import EventMention, RegionKind, TimeMention
+from ..model import EventMention, RegionKind
 from ..registry import stage
 from .confidence import JOIN_ONLY_BELOW, KIND_WEIGHT
 from .dating import between_one_day, continue_date
@@ -69,7 +69,6 @@ def extract_events(state: DocState) -> list[EventMention]:
     out: list[EventMention] = []
     text = state.document.text
     told: list[tuple[tuple[int, int], list[EventMention], bool]] = []
-    times_by_start = {t.start: t for t in state.times}
     for seg in state.segments:
         if seg.region.kind not in KIND_WEIGHT:
             continue
@@ -78,22 +77,10 @@ def extract_events(state: DocState) -> list[EventMention]:
         for sent in seg.doc.sents:
             if not sent.text.strip():
                 continue
+            ms = sentence_mentions(state, seg, sent, et, structure, ents, times_at)
             abs_s, abs_e = seg.offset + sent.start_char, seg.offset + sent.end_char
-            same_paragraph = (
-                bool(prev) and seg.region.kind == "narrative" and "\n\n" not in text[prev_end:abs_s]
-            )
-            ms = sentence_mentions(
-                state,
-                seg,
-                sent,
-                et,
-                structure,
-                ents,
-                times_at,
-                told=_told_date(prev, times_by_start) if same_paragraph else None,
-            )
             own = structure.times_in(abs_s, abs_e)
-            if same_paragraph:
+            if prev and seg.region.kind == "narrative" and "\n\n" not in text[prev_end:abs_s]:
                 ms = continue_date(ms, prev, text, (abs_s, abs_e), own, et)
             told.append(((abs_s, abs_e), ms, seg.region.kind == "narrative" and not own))
             prev, prev_end = ms, abs_e
@@ -116,18 +103,6 @@ def extract_events(state: DocState) -> list[EventMention]:
         out = [m for i, m in enumerate(out) if i not in replaced] + labelled
     out.sort(key=lambda m: (m.start, m.trigger_start, m.type))
     return mark_main(out, state.regions)
-
-
-def _told_date(
-    prev: list[EventMention], times_by_start: dict[int, TimeMention]
-) -> TimeMention | None:
-    """The date the sentence before asserted a typed or untyped event on (its first)."""
-    for m in prev:
-        if m.modality == "asserted" and m.time is not None and m.time_start is not None:
-            tm = times_by_start.get(m.time_start)
-            if tm is not None and tm.value == m.time:
-                return tm
-    return None
 
 
 def _kind_at(state: DocState) -> Callable[[int], RegionKind]:

@@ -109,22 +109,6 @@ def _defining_date(attr: Token, cands: list[Located], markers: frozenset[str]) -
     return None
 
 
-def _told_past(v: Token) -> bool:
-    """A clause in the simple past, active or passive ("destroyed the town", "was rebuilt")."""
-    if v.tag_ == "VBD":
-        return not any(c.dep_ == "aux" for c in v.children)
-    return v.tag_ == "VBN" and any(
-        c.dep_ == "auxpass" and c.lower_ in {"was", "were"} for c in v.children
-    )
-
-
-def _named_subject(v: Token) -> bool:
-    """The clause's subject is a name ("Clara Barton arrived", "the Senate voted"), not a
-    pronoun, a thing or a common noun."""
-    subj = [c for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return len(subj) == 1 and subj[0].ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}
-
-
 def _region_kind(seg: Segment, line_kind: str) -> RegionKind:
     kind = seg.region.kind
     if kind == "narrative" and line_kind in {"heading", "list_item"}:
@@ -140,11 +124,7 @@ def sentence_mentions(
     structure: Structure,
     ents: Entities,
     times_at: TimesStarting,
-    told: TimeMention | None = None,
 ) -> list[EventMention]:
-    """The event mentions of one sentence; ``told`` is the date the paragraph's sentence
-    before asserted an event on, which an untyped past-tense clause without a date of its
-    own continues (README: chronological context in the same paragraph)."""
     doc_id = state.document.id
     label_of = label_fn(seg, ents)
     triggers = find_triggers(sent, et, label_of)
@@ -263,19 +243,6 @@ def sentence_mentions(
                     if structural is not None and (typ.durative or not is_range(structural)):
                         time = structural
                         break
-        if (
-            fallback
-            and time is None
-            and told is not None
-            and rkind == "narrative"
-            and head.dep_ == "ROOT"
-            and told.value is not None
-            and told.value.precision == "day"
-            and head.lower_ not in et.fallback.light
-            and _told_past(head)
-            and _named_subject(head)
-        ):
-            time = told
         if fallback and (
             time is None or time.value is None or (own_time is None and pronoun_subject(head))
         ):
