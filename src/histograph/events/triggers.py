@@ -122,8 +122,6 @@ def subjects(v: Token) -> list[Token]:
         subj = [c for c in v.head.children if c.dep_ in SUBJECT_DEPS]
     if not subj and v.dep_ == "relcl":
         subj = [v.head]
-    if not subj and v.pos_ == "NOUN" and _verb_read_as_noun(v):
-        subj = [v.doc[v.i - 1]]  # "Rebels land at X": the plural read as its compound
     return _with_conj(subj)
 
 
@@ -236,28 +234,6 @@ def _is_verbish(t: Token) -> bool:
     return t.pos_ in {"VERB", "AUX"} or t.tag_.startswith("VB")
 
 
-def _verb_read_as_noun(t: Token) -> bool:
-    """A present-tense verb the tagger read as a noun ("Troops fire on marchers", "1715 –
-    Rebels land at X"): a common noun with a subject of its own heads a clause."""
-    if t.tag_ not in {"NN", "NNS"}:
-        return False
-    if any(c.dep_ == "nsubj" for c in t.children):
-        return True
-    # "Rebels land at X": a plural noun read as the compound of a ROOT noun that a
-    # preposition or an article follows, as a verb's would
-    doc = t.doc
-    return (
-        t.dep_ == "ROOT"
-        and t.tag_ == "NN"
-        and t.i >= 1
-        and doc[t.i - 1].tag_ == "NNS"
-        and doc[t.i - 1].dep_ == "compound"
-        and doc[t.i - 1].head.i == t.i
-        and t.i + 1 < len(doc)
-        and doc[t.i + 1].tag_ in {"IN", "DT", "RP", "PRP$"}
-    )
-
-
 _VerbIndex = dict[str, list[tuple[int, str, int, VerbSpec]]]
 _NounIndex = dict[str, list[tuple[int, str, int, NounSpec]]]
 #: per loaded EventTypes (by identity): trigger word -> the specs that name it, in YAML order
@@ -303,7 +279,7 @@ def verbal_and_nominal(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> li
     verb_index, noun_index = _index(et)
     for t in doc:
         best: tuple[int, int, str, bool, TriggerKind] | None = None
-        if _is_verbish(t) or _verb_read_as_noun(t):
+        if _is_verbish(t):
             for _k, tid, _j, spec in _candidates(t, verb_index):
                 typ = et.types[tid]
                 if _verb_spec_ok(t, spec, label_of):
@@ -318,7 +294,7 @@ def verbal_and_nominal(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> li
                     )
                     if best is None or cand[:2] > best[:2]:
                         best = cand
-        if best is None and _is_nounish(t) and not _has_negative_prefix(t, prefixes):
+        elif _is_nounish(t) and not _has_negative_prefix(t, prefixes):
             done: set[str] = set()  # the first matching spec of a type speaks for it
             for _k, tid, _j, nspec in _noun_candidates(t, noun_index):
                 if tid in done:
