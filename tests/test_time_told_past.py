@@ -212,3 +212,10 @@ def test_never_raises_after_a_told_past(tail: str, dct: str | None) -> None:
     text = "On June 4, 1970, the bridge fell. " + tail + " At 9 p.m. divers came."
     for m in tag_dates(text, dct):
         assert 0 <= m.start < m.end <= len(text)
+
+
+def test_an_indefinite_weekday_is_no_day_of_the_pages_week() -> None:
+    text = "The boiler exploded early on a Saturday. The mill reopened on Monday."
+    ms = tag_dates(text, "2019-05-15")
+    assert val(ms, "Saturday") == (None, None)
+    assert val(ms, "Monday") == ("2019-05-13", "dct")

@@ -71,7 +71,7 @@ def _structural(line: _Line) -> bool:
 #: a chronology entry: a line that opens with its own year or month and day, then the entry
 #: ("1903- The brothers fly", "258 The pope dies", "Sep 27 The fleet sails")
 _ENTRY_START = re.compile(
-    r"^[ \t]*(?:\d{1,4}(?:[-–]\d{1,4})?(?:[ \t]*(?:BC|BCE|AD|CE)\b)?|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})"
+    r"^[ \t]*(?:(?i:c\.|ca\.|circa|around|about)[ \t]*)?(?:\d{1,4}(?:[-–]\d{1,4})?(?:[ \t]*(?:BC|BCE|AD|CE)\b)?|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})"
     r"(?:[ \t]*[-–—:][ \t]*|[ \t]+)[\"“‘'(]?[A-Z]"
 )
 

@@ -33,6 +33,8 @@ def fragment(v: Token) -> bool:
         return False
     if v.tag_ not in {"VBD", "VBZ", "VBP"} and not (v.tag_ == "VBN" and v.dep_ == "ROOT"):
         return False  # (a root participant with no auxiliary: "Presented the evidence")
+    if _subject_in_date(v):
+        return False
     cur = v
     for _ in range(4):  # "X refused to recognise Y and took part in Z": X, two levels up
         # (Markdown emphasis "**" parsed as a subject is no subject)
@@ -42,6 +44,18 @@ def fragment(v: Token) -> bool:
             break
         cur = cur.head
     return True
+
+
+def _subject_in_date(v: Token) -> bool:
+    """ "In April 1815 Mount Tambora erupted": a leading date with no comma after it, the
+    parser having hung the subject's name on the date as an apposition."""
+    for c in v.lefts:
+        if c.dep_ != "prep":
+            continue
+        for t in c.subtree:
+            if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ != "DATE":
+                return True
+    return False
 
 
 def noun_infinitive(v: Token) -> bool:

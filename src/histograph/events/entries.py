@@ -27,6 +27,8 @@ _TERMINAL_END = re.compile(r"[.!?…)\]\"'”’]\s*$")
 _ENTRY_LEAD = re.compile(r"[ \t]*(?:[-*+•▪◦‣][ \t]+|\|[ \t]*)?(?:\*\*|__)?[ \t]*")
 _ENTRY_SEP = re.compile(r"(?:\*\*|__)?[ \t]*(?:[-–—:|][ \t]*)?(?:\*\*|__)?[ \t]*")
 _ENTRY_WORD = re.compile(r"[A-Za-z]")
+#: a word of approximation the date engine leaves out of the date it opens ("Around 1470")
+_CIRCA_LEAD = re.compile(r"(?i:c\.|ca\.|circa|around|about|approximately)[ \t]*")
 #: an entry event weighs like a typed verbal mention of a list item, a little below
 _ENTRY_CONFIDENCE = 0.8
 
@@ -58,6 +60,10 @@ def entry_events(
         lead = _ENTRY_LEAD.match(text, region.start)
         at = lead.end() if lead else region.start
         k = bisect.bisect_left(starts, at)
+        if k < len(times) and times[k].start != at:
+            circa = _CIRCA_LEAD.match(text, at)  # "Around 1470 – ...": the date after it
+            if circa is not None and times[k].start == circa.end():
+                at = circa.end()
         if k >= len(times) or times[k].start != at or times[k].end >= region.end:
             continue
         date = times[k]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import EventMention, RegionKind, TimeMention
-from .arguments import choose_time, clause_span, participants, place_of
+from .arguments import Located, choose_time, clause_span, participants, place_of
 from .confidence import (
     KIND_WEIGHT,
     fragment,
@@ -37,7 +37,7 @@ from .triggers import Trigger, find_triggers
 from .types import EventTypes
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from ..state import DocState, Segment
 
@@ -63,6 +63,50 @@ def _phrase_span(tr: Trigger, sent: Span) -> tuple[int, int]:
     s = min(t.idx for t in toks)
     e = max(t.idx + len(t.text) for t in toks)
     return s, e
+
+
+def _names_own_span(tr: Trigger, seg: Segment, text: str, tm: TimeMention) -> bool:
+    """A range in parentheses right after an event's name ("the Siege of X (1565–1566)",
+    "Battle of Y (1 July – 18 November 1916)") is the span the named event lasted."""
+    if tr.kind != "named":
+        return False
+    last = seg.doc[tr.end - 1]
+    end = seg.offset + last.idx + len(last.text)
+    return 0 <= tm.start - end <= 3 and text[end : tm.start].strip() == "("
+
+
+def _definition_of(tr: Trigger, seg: Segment) -> Token | None:
+    """ "The Great Fire of X was a conflagration that swept ... from 2 to 6 September 1666":
+    the noun a name is defined as, whose clause dates the named event."""
+    doc = seg.doc
+    cur = doc[tr.head]
+    for _ in range(6):
+        nxt = cur.head
+        if nxt.i == cur.i or not (tr.start <= nxt.i < tr.end):
+            break
+        cur = nxt
+    verb = cur.head
+    if cur.dep_ != "nsubj" or verb.lemma_ != "be":
+        return None
+    return next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+
+
+def _defining_date(attr: Token, cands: list[Located], markers: frozenset[str]) -> Located | None:
+    """The first date of the defining noun's clause that no temporal marker ("after",
+    "before") puts before or after the event itself."""
+    for x in sorted(cands, key=lambda x: x.root.i if x.root is not None else 0):
+        root = x.root
+        if root is None or not any(t.i == root.i for t in attr.subtree):
+            continue
+        cur = root
+        marked = False
+        while cur.i != attr.i and cur.head.i != cur.i:
+            if cur.lower_ in markers and cur.i not in x.tokens:
+                marked = True
+            cur = cur.head
+        if not marked:
+            return x
+    return None
 
 
 def _region_kind(seg: Segment, line_kind: str) -> RegionKind:
@@ -145,7 +189,15 @@ def sentence_mentions(
         gov = immediate_governor(head)
         referenced = gov is not None and gov.lemma_.lower() in et.modality.reference_heads
         if not referenced:
-            cands = located if typ.durative else [x for x in located if not is_range(x.mention)]
+            cands = (
+                located
+                if typ.durative
+                else [
+                    x
+                    for x in located
+                    if not is_range(x.mention) or _names_own_span(tr, seg, text, x.mention)
+                ]
+            )
             loc = choose_time(
                 tr,
                 cands,
@@ -154,6 +206,10 @@ def sentence_mentions(
                 max_distance=3 if tr.kind == "named" else None,
                 weak=weak,
             )
+            if loc is None and tr.kind == "named":
+                attr = _definition_of(tr, seg)
+                if attr is not None:
+                    loc = _defining_date(attr, cands, markers)
             time = loc.mention if loc is not None else None
             own_time = time
             if fallback and loc is not None and result_state(head, loc, others):

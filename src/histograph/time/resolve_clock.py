@@ -23,7 +23,8 @@ _NIGHT_GAP = 12
 #: the hour a part of the day stands for
 _POD_HOUR = {"MO": 9, "AF": 15, "EV": 20, "NI": 22, "DT": 12}
 
-_ANOTHER = re.compile(r"(?i)\banother\s+$")
+#: "another Saturday", "early on a Saturday", "every Friday": no particular day of the page's week
+_ANOTHER = re.compile(r"(?i)\b(?:another|a|an|one|every|each|any)\s+$")
 _QUOTED_NAME_BEFORE = re.compile(r"['‘\"“][A-Z][a-z]+\s+$")
 _QUOTE_AFTER = re.compile(r"['’\"”]")
 
@@ -236,7 +237,7 @@ class ClockRules(ResolverBase):
     def _weekday(self, c: Cand) -> Resolved:
         wd = c.f["wd"]
         if _ANOTHER.search(self.ctx.text[max(0, c.start - 10) : c.start]):
-            return self._res(c, "DATE", None, f"XXXX-WXX-{wd}")  # "live to see another Saturday"
+            return self._res(c, "DATE", None, f"XXXX-WXX-{wd}")  # "on a Saturday"
         if _QUOTED_NAME_BEFORE.search(
             self.ctx.text[max(0, c.start - 20) : c.start]
         ) and _QUOTE_AFTER.match(self.ctx.text[c.end : c.end + 2]):
