@@ -45,6 +45,7 @@ from .common import (
     check_page,
     counted_events_sql,
     facet_top,
+    on_day_count,
     on_day_rows,
     people_where,
 )
@@ -296,7 +297,7 @@ class SQLStore:
         check_page(limit, offset)
         want = None if limit is None else offset + limit
         with self._reading():
-            light, _ = on_day_rows(self._all, self._ph, month, day, want)
+            light = on_day_rows(self._all, self._ph, month, day, want)
             ids = [str(r["id"]) for r in light[offset:]]
             full = {
                 str(r["id"]): r for r in self._in("SELECT * FROM events WHERE id IN ({ids})", ids)
@@ -307,7 +308,7 @@ class SQLStore:
         """How many events :meth:`on_this_day` would return without ``limit``/``offset``."""
         check_month_day(month, day)
         with self._reading():
-            return on_day_rows(self._all, self._ph, month, day, None, count_only=True)[1]
+            return on_day_count(self._all, self._ph, month, day)
 
     def facets(self, limit: int | None = None) -> Facets:
         """Event counts by type, by participant entity and by source document (each event
