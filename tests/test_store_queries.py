@@ -83,6 +83,30 @@ def test_keyset_with_a_filter(store: Store) -> None:
     assert got == treaties
 
 
+def test_deep_offsets_from_kept_order_keys(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page at an offset starts from a kept order key (a stride of 3 here): every page
+    equals the naive one, dated and undated, filtered or not, and after a write."""
+    from histograph.store import sqlbase
+
+    monkeypatch.setattr(sqlbase, "OFFSET_STRIDE", 3)
+    everything = _ids(store.events())
+    treaties = _ids(store.events(type="treaty"))
+    for offset in [*range(len(everything) + 2), 7, 3, 40, 4]:  # again, backwards too
+        assert _ids(store.events(limit=4, offset=offset)) == everything[offset : offset + 4]
+        assert _ids(store.events(type="treaty", limit=2, offset=offset)) == treaties[
+            offset : offset + 2
+        ]
+    kb = small_kb()
+    fewer = dataclasses.replace(kb, events=kb.events[::2], conflicts=())
+    store.replace_knowledge(fewer)  # the kept keys no longer hold
+    everything = _ids(store.events())
+    assert len(everything) < len(_naive_order(kb))
+    for offset in range(len(everything) + 2):
+        assert _ids(store.events(limit=5, offset=offset)) == everything[offset : offset + 5]
+
+
 def test_unknown_cursor_is_an_error(store: Store) -> None:
     with pytest.raises(ValueError, match="E031"):
         store.events(after="no-such-event")

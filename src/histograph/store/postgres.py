@@ -929,68 +929,19 @@ class PostgresStore(SQLStore):
                 self._event_rows(earliest, latest, entity, type, source, limit, offset, after)
             )
 
-    def _event_rows(
-        self,
-        earliest: int | None,
-        latest: int | None,
-        entity: str | None,
-        type: str | None,
-        source: str | None,
-        limit: int | None,
-        offset: int,
-        after: str | None,
-    ) -> list[dict[str, Any]]:
-        """The event rows of :meth:`events`, in timeline order (in the caller's snapshot)."""
-        where, params = self._event_filter(earliest, latest, entity, type, source)
-        if earliest is not None:
-            # an overlap with [earliest, ...] starts at most `width` days before it
-            row = self._one("SELECT max(date_latest - date_earliest) AS w FROM events")
-            width = int(row["w"]) if row and row["w"] is not None else 0
-            where += " AND e.date_earliest >= %s"
-            params.append(earliest - width)
-        if after is not None:
-            return self._events_after(where, params, after, limit, offset)
-        if limit is None and offset == 0:
-            sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}"
-            return self._all(sql, params)
-        # the page's ids from the order index (it includes them: an index-only walk
-        # past the offset, migration 5), then only those rows
-        sql = (
+    def _ordered_page_sql(self, where: str, limit: int | None, offset: int) -> str:
+        """The page's ids from the order index (it includes them: an index-only walk past
+        the offset, migration 5), then only those rows."""
+        return (
             f"SELECT * FROM events e WHERE e.id IN (SELECT e.id FROM events e{where}"
             f" ORDER BY {_EVENT_ORDER}{self._page(limit, offset)}) ORDER BY {_EVENT_ORDER}"
         )
-        return self._all(sql, params)
 
-    def _events_after(
-        self, where: str, params: list[Any], after: str, limit: int | None, offset: int
-    ) -> list[dict[str, Any]]:
-        """Keyset page: the events after event ``after`` in timeline order (the dated ones
-        after it, then the undated ones)."""
-        cursor = self._one(
-            "SELECT date_earliest, date_latest, seq FROM events WHERE id = %s", (after,)
-        )
-        if cursor is None:
-            raise ValueError(f"E031 unknown cursor: no event with id {after!r}")
-        want = None if limit is None else limit + offset
-        conj = " AND " if where else " WHERE "
-        rows: list[dict[str, Any]] = []
-        last_seq = -1
-        if cursor["date_earliest"] is not None:
-            rows = self._all(
-                f"SELECT * FROM events e{where}{conj}e.date_earliest IS NOT NULL AND"
-                " (e.date_earliest, e.date_latest, e.seq) > (%s, %s, %s)"
-                " ORDER BY e.date_earliest, e.date_latest, e.seq" + self._page(want, 0),
-                [*params, cursor["date_earliest"], cursor["date_latest"], cursor["seq"]],
-            )
-        else:
-            last_seq = int(cursor["seq"])
-        if want is None or len(rows) < want:
-            rows += self._all(
-                f"SELECT * FROM events e{where}{conj}e.date_earliest IS NULL AND e.seq > %s"
-                " ORDER BY e.seq" + self._page(None if want is None else want - len(rows), 0),
-                [*params, last_seq],
-            )
-        return rows[offset:]
+    def _change_token(self) -> object:
+        """The snapshot's transaction ids: a commit of any writer changes them (reads do
+        not take a transaction id)."""
+        row = self._one("SELECT txid_current_snapshot()::text AS s")
+        return row["s"] if row else None
 
     # ------------------------------------------------------------ search and status
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:

@@ -52,6 +52,16 @@ from .common import (
 
 #: the timeline's order (the expression index ``events_order`` serves it)
 EVENT_ORDER = "(e.date_earliest IS NULL), e.date_earliest, e.date_latest, e.seq"
+#: a page at an offset of at least this many events starts from a kept order key
+#: (:meth:`SQLStore._offset_rows`): at most this many index entries are skipped
+OFFSET_STRIDE = 1000
+#: the timeline in two segments (dated or not -> condition, order): the dated events by
+#: (date_earliest, date_latest, seq) (index events_dated), then the undated ones by seq
+_SEGMENTS: dict[bool, tuple[str, str]] = {
+    True: ("e.date_earliest IS NOT NULL", "e.date_earliest, e.date_latest, e.seq"),
+    # (an undated event has neither column: the seek is (NULL, NULL, seq) in events_dated)
+    False: ("e.date_earliest IS NULL AND e.date_latest IS NULL", "e.seq"),
+}
 
 
 class SQLStore:
@@ -74,6 +84,17 @@ class SQLStore:
 
     @staticmethod
     def _page(limit: int | None, offset: int) -> str:
+        raise NotImplementedError
+
+    def _change_token(self) -> object:
+        """A value that differs whenever the stored knowledge may have changed (read in
+        the caller's snapshot): the offset checkpoints of :meth:`_offset_rows` hold while
+        it holds."""
+        raise NotImplementedError
+
+    def _ordered_page_sql(self, where: str, limit: int | None, offset: int) -> str:
+        """The rows of a page of events in timeline order (``where``: a filter of ``e``),
+        read as the backend reads a page fastest."""
         raise NotImplementedError
 
     def _sql(self, sql: str) -> str:
@@ -107,7 +128,142 @@ class SQLStore:
         offset: int,
         after: str | None,
     ) -> list[dict[str, Any]]:
-        raise NotImplementedError
+        """The event rows of :meth:`events`, in timeline order (in the caller's snapshot)."""
+        check_page(limit, offset)
+        where, params = self._event_filter(earliest, latest, entity, type, source)
+        if earliest is not None:
+            # an overlap with [earliest, ...] starts at most `width` days before it: seek there
+            where += self._sql(" AND e.date_earliest >= ?")
+            params.append(earliest - self._max_width())
+        if after is not None:
+            return self._events_after(where, params, after, limit, offset)
+        if limit is None and offset == 0:
+            return self._all(f"SELECT * FROM events e{where} ORDER BY {EVENT_ORDER}", params)
+        if limit is not None and offset >= OFFSET_STRIDE:
+            return self._offset_rows(where, params, limit, offset)
+        return self._all(self._ordered_page_sql(where, limit, offset), params)
+
+    def _max_width(self) -> int:
+        """Days between the first and last day of the longest dated event (an index lookup)."""
+        row = self._one("SELECT max(date_latest - date_earliest) AS w FROM events")
+        return int(row["w"]) if row and row["w"] is not None else 0
+
+    def _events_after(
+        self, where: str, params: list[Any], after: str, limit: int | None, offset: int
+    ) -> list[dict[str, Any]]:
+        """Keyset page: the events after event ``after`` in timeline order (two index seeks:
+        the dated events after it, then the undated ones)."""
+        cursor = self._one(
+            self._sql("SELECT date_earliest, date_latest, seq FROM events WHERE id = ?"), (after,)
+        )
+        if cursor is None:
+            raise ValueError(f"E031 unknown cursor: no event with id {after!r}")
+        want = None if limit is None else limit + offset
+        rows: list[dict[str, Any]] = []
+        if cursor["date_earliest"] is not None:
+            key = (cursor["date_earliest"], cursor["date_latest"], cursor["seq"])
+            rows = self._segment(where, params, True, key, ">", 0, want)
+            undated_key: tuple[Any, ...] | None = None
+        else:
+            undated_key = (cursor["seq"],)
+        if want is None or len(rows) < want:
+            more = None if want is None else want - len(rows)
+            rows += self._segment(where, params, False, undated_key, ">", 0, more)
+        return rows[offset:]
+
+    def _segment(
+        self,
+        where: str,
+        params: list[Any],
+        dated: bool,
+        key: tuple[Any, ...] | None,
+        op: str,
+        skip: int,
+        want: int | None,
+        cols: str = "*",
+    ) -> list[dict[str, Any]]:
+        """Rows of one segment of the timeline from the order key ``key`` (``op``: ">" after
+        it, ">=" from it; None: from the start), ``skip`` of them skipped, ``want`` kept."""
+        cond, order = _SEGMENTS[dated]
+        sql = f"SELECT {cols} FROM events e{where}{' AND ' if where else ' WHERE '}{cond}"
+        args = list(params)
+        if key is not None:
+            sql += self._sql(f" AND ({order}) {op} ({', '.join('?' * len(key))})")
+            args += key
+        return self._all(sql + f" ORDER BY {order}" + self._page(want, skip), args)
+
+    def _offset_rows(
+        self, where: str, params: list[Any], limit: int, offset: int
+    ) -> list[dict[str, Any]]:
+        """A page deep in the timeline by keyset under the hood: the order key of every
+        :data:`OFFSET_STRIDE`-th event of a segment is kept (per filter, until the knowledge
+        changes: :meth:`_change_token`), found from the nearest one kept before it, and a
+        page is read from the key before it (one index seek and at most a stride skipped),
+        not by a walk of every event before the offset."""
+        token = self._change_token()
+        cache: dict[Any, Any] = self.__dict__.setdefault("_checkpoints", {})
+        if cache.get("token") != token:
+            cache.clear()
+            cache["token"] = token
+        if len(cache) > 64:  # many filters: start again
+            cache.clear()
+            cache["token"] = token
+        marks = cache.setdefault((where, tuple(params)), {True: {0: None}, False: {0: None}})
+        rows: list[dict[str, Any]] = []
+        dated_len = marks.get("dated_len")
+        if dated_len is None or offset < dated_len:
+            rows = self._segment_page(where, params, True, marks, offset, limit)
+            if len(rows) == limit:
+                return rows
+            if dated_len is None:
+                dated_len = marks["dated_len"] = self._segment_len(where, params, marks)
+        return rows + self._segment_page(
+            where, params, False, marks, max(0, offset - dated_len), limit - len(rows)
+        )
+
+    def _segment_page(
+        self,
+        where: str,
+        params: list[Any],
+        dated: bool,
+        marks: dict[Any, Any],
+        pos: int,
+        want: int,
+    ) -> list[dict[str, Any]]:
+        """``want`` rows of a segment from position ``pos`` (see :meth:`_offset_rows`)."""
+        known: dict[int, tuple[Any, ...] | None] = marks[dated]
+        c = pos // OFFSET_STRIDE
+        if c not in known:
+            # every mark up to c, each from the one before: one walk of the index in all;
+            # of the whole timeline (no filter) every mark at once: one walk per change of
+            # the knowledge, then every page is a seek
+            _, order = _SEGMENTS[dated]
+            cols = ", ".join(f"{c_} AS k{n}" for n, c_ in enumerate(order.split(", ")))
+            last = c if where else 2**62
+            for k in range(max(known) + 1, last + 1):
+                if known[k - 1] is None and k > 1:  # the segment ended
+                    break
+                found = self._segment(
+                    where, params, dated, known[k - 1], ">=", OFFSET_STRIDE, 1, cols
+                )
+                known[k] = tuple(found[0].values()) if found else None
+        if known.get(c) is None and c > 0:
+            return []
+        return self._segment(where, params, dated, known[c], ">=", pos - c * OFFSET_STRIDE, want)
+
+    def _segment_len(self, where: str, params: list[Any], marks: dict[Any, Any]) -> int:
+        """How many dated events the filter keeps: from the last mark kept, a count of at
+        most a few strides."""
+        known = marks[True]
+        j = max(k for k, v in known.items() if v is not None or k == 0)
+        cond, order = _SEGMENTS[True]
+        sql = f"SELECT 1 AS x FROM events e{where}{' AND ' if where else ' WHERE '}{cond}"
+        args = list(params)
+        if known[j] is not None:
+            sql += self._sql(f" AND ({order}) >= (?, ?, ?)")
+            args += known[j]
+        row = self._one(f"SELECT count(*) AS n FROM ({sql}) t", args)
+        return int(j) * OFFSET_STRIDE + (int(row["n"]) if row else 0)
 
     def event_summaries(
         self,
