@@ -107,6 +107,24 @@ def test_deep_offsets_from_kept_order_keys(
         assert _ids(store.events(limit=5, offset=offset)) == everything[offset : offset + 5]
 
 
+def test_a_frequent_participant_walked_for_equals_one_collected(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A participant's events found by walking the timeline (a frequent one) are those
+    found by collecting its events (a rare one): by id, name and alias, paged."""
+    from histograph.store import sqlbase
+
+    who = ["p1", "p3", NAMES[0], NAMES[2].casefold(), "nobody"]
+    collected = {w: _ids(store.events(entity=w, limit=1000)) for w in who}
+    pages = {w: _ids(store.events(entity=w, limit=3, offset=2)) for w in who}
+    monkeypatch.setattr(sqlbase, "WALK_FACTOR", 0)  # every participant walked for
+    assert any(collected.values())
+    for w in who:
+        assert _ids(store.events(entity=w, limit=1000)) == collected[w]
+        assert _ids(store.events(entity=w, limit=3, offset=2)) == pages[w]
+        assert _ids(store.events(entity=w, limit=3, offset=2)) == collected[w][2:5]
+
+
 def test_unknown_cursor_is_an_error(store: Store) -> None:
     with pytest.raises(ValueError, match="E031"):
         store.events(after="no-such-event")

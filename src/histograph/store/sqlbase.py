@@ -55,6 +55,10 @@ EVENT_ORDER = "(e.date_earliest IS NULL), e.date_earliest, e.date_latest, e.seq"
 #: a page at an offset of at least this many events starts from a kept order key
 #: (:meth:`SQLStore._offset_rows`): at most this many index entries are skipped
 OFFSET_STRIDE = 1000
+#: a participant's events are walked for along the timeline (not collected, then ordered)
+#: when n**2 >= WALK_FACTOR * wanted * events (n: its events): a walk probes
+#: wanted * events / n events, each probe costs a few index reads
+WALK_FACTOR = 8
 #: the timeline in two segments (dated or not -> condition, order): the dated events by
 #: (date_earliest, date_latest, seq) (index events_dated), then the undated ones by seq
 _SEGMENTS: dict[bool, tuple[str, str]] = {
@@ -130,7 +134,10 @@ class SQLStore:
     ) -> list[dict[str, Any]]:
         """The event rows of :meth:`events`, in timeline order (in the caller's snapshot)."""
         check_page(limit, offset)
-        where, params = self._event_filter(earliest, latest, entity, type, source)
+        walk = (
+            entity is not None and limit is not None and self._frequent(entity, limit + offset)
+        )
+        where, params = self._event_filter(earliest, latest, entity, type, source, walk)
         if earliest is not None:
             # an overlap with [earliest, ...] starts at most `width` days before it: seek there
             where += self._sql(" AND e.date_earliest >= ?")
@@ -142,6 +149,27 @@ class SQLStore:
         if limit is not None and offset >= OFFSET_STRIDE:
             return self._offset_rows(where, params, limit, offset)
         return self._all(self._ordered_page_sql(where, limit, offset), params)
+
+    def _frequent(self, entity: str, want: int) -> bool:
+        """Whether the first ``want`` events of a participant are found sooner by walking
+        the timeline in order and probing each event (a participant of a large share of
+        the events: a few hundred probes) than by collecting every event it is in and
+        ordering them (hundreds of thousands for the most frequent). Its share is read
+        from ``facet_counts`` (the entity, or the entities of that name or alias)."""
+        f = S.fold(entity)
+        row = self._one(
+            self._sql(
+                "SELECT (SELECT coalesce(sum(n), 0) FROM facet_counts WHERE facet = 'entity'"
+                " AND key IN (SELECT ? UNION SELECT n.id FROM entities n WHERE n.name_fold = ?"
+                " UNION SELECT a.entity_id FROM entity_aliases a WHERE a.alias_fold = ?)) AS n,"
+                " (SELECT coalesce(sum(n), 0) FROM facet_counts WHERE facet = 'type') AS total"
+            ),
+            (entity, f, f),
+        )
+        if not row or not row["n"]:
+            return False
+        # a walk probes about want * total / n events; collecting reads n rows and more
+        return int(row["n"]) ** 2 >= WALK_FACTOR * want * int(row["total"])
 
     def _max_width(self) -> int:
         """Days between the first and last day of the longest dated event (an index lookup)."""
@@ -375,7 +403,10 @@ class SQLStore:
         entity: str | None,
         type: str | None,
         source: str | None,
+        walk: bool = False,
     ) -> tuple[str, list[Any]]:
+        """The WHERE clause (or "") and parameters of a timeline filter; ``walk``: the
+        participant test as a probe of each event (see :meth:`_frequent`)."""
         where: list[str] = []
         params: list[Any] = []
         if earliest is not None:
@@ -392,14 +423,23 @@ class SQLStore:
             params.append(source)
         if entity is not None:
             f = S.fold(entity)
-            where.append(
-                "(e.id IN (SELECT ee.event_id FROM event_entities ee WHERE ee.entity_id = ?"
-                " OR ee.entity_id IN (SELECT n.id FROM entities n WHERE n.name_fold = ?)"
-                " OR ee.entity_id IN (SELECT a.entity_id FROM entity_aliases a"
+            names = (
+                "(ee.entity_id = ? OR ee.entity_id IN (SELECT n.id FROM entities n WHERE"
+                " n.name_fold = ?) OR ee.entity_id IN (SELECT a.entity_id FROM entity_aliases a"
                 " WHERE a.alias_fold = ?))"
-                " OR e.id IN (SELECT p.event_id FROM event_evidence_participants p"
-                " WHERE p.name_fold = ? OR p.key = ?))"
             )
+            if walk:  # probed event by event along the order index (a frequent participant)
+                where.append(
+                    f"(EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = e.id AND"
+                    f" {names}) OR EXISTS (SELECT 1 FROM event_evidence_participants p WHERE"
+                    " p.event_id = e.id AND (p.name_fold = ? OR p.key = ?)))"
+                )
+            else:  # the matches collected, then ordered (a rare one)
+                where.append(
+                    f"(e.id IN (SELECT ee.event_id FROM event_entities ee WHERE {names})"
+                    " OR e.id IN (SELECT p.event_id FROM event_evidence_participants p"
+                    " WHERE p.name_fold = ? OR p.key = ?))"
+                )
             params.extend([entity, f, f, f, entity])
         return (self._sql(" WHERE " + " AND ".join(where)) if where else ""), params
 
@@ -419,6 +459,16 @@ class SQLStore:
             return int(row["n"]) if row else 0
         where, params = self._event_filter(earliest, latest, entity, type, source)
         row = self._one(f"SELECT count(*) AS n FROM events e{where}", params)
+        return int(row["n"]) if row else 0
+
+    def participant_count(self, entity_id: str) -> int:
+        """How many events list ``entity_id`` among their participants (its facet count:
+        one index read; at most :meth:`count_events` with ``entity=entity_id``, which also
+        counts the events a mention's participant of that name or key is in)."""
+        row = self._one(
+            self._sql("SELECT n FROM facet_counts WHERE facet = 'entity' AND key = ?"),
+            (entity_id,),
+        )
         return int(row["n"]) if row else 0
 
     def events_by_id(self, ids: Sequence[str]) -> dict[str, Event]:
