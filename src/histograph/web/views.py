@@ -492,6 +492,7 @@ class Views:
         self.prefetch(events)
         out["events"] = [self.summary(e) for e in events]
         out["events_total"] = len(events)
+        out["events_total_at_least"] = False
         if len(events) == PERSON_EVENTS:
             # a count of hundreds of thousands of events (a person in half of them) reads
             # them all: past PERSON_COUNT_UP_TO the page says "at least" the participant
