@@ -285,7 +285,7 @@ def test_a_first_fill_without_indexes_ends_with_the_same_indexes_and_answers(
     """A first fill drops the secondary indexes (the full-text one too) and makes them
     again: the indexes and every answer are those of a fill row by row; a failed fill
     keeps them."""
-    import histograph.store.postgres as pg_mod
+    import histograph.store.postgres_write as pg_mod
     from test_store_queries import small_kb
 
     if postgres_server is None:
