@@ -1,6 +1,6 @@
 """The write path of the PostgreSQL store (a mixin of :class:`~.postgres.PostgresStore`):
 analyses and knowledge written through ``COPY`` (the rows of people, events and conflicts
-built by :class:`~.sqlbase.RowWriter`, as SQLite's are), the knowledge rewritten whole on
+built by :class:`~.sqlrows.RowWriter`, as SQLite's are), the knowledge rewritten whole on
 each merge (no row digests: not an incremental store) and then analysed (``ANALYZE``) when
 large, the first fill of an empty database with its secondary indexes dropped and made
 once at the end. Every write transaction takes a transaction-scoped advisory lock first,
@@ -29,7 +29,7 @@ from .common import (
     words,
 )
 from .postgres_conn import Conn, enc, marks, now
-from .sqlbase import RowWriter
+from .sqlrows import RowWriter
 
 _BULK_ROWS = 2000
 

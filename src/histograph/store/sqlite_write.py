@@ -23,8 +23,8 @@ from .common import (
     validate_analysis,
     validate_knowledge,
 )
-from .sqlbase import RowWriter
 from .sqlite_conn import CHUNK, chunks, marks
+from .sqlrows import RowWriter
 
 
 class SQLiteWriter(RowWriter):
