@@ -293,6 +293,7 @@ def test_indexes_exist(db: Path) -> None:
         "events_exact_day",
         "events_month_precision",
         "events_short_interval",
+        "events_odd_month",
         "entities_name_fold",
         "entity_aliases_fold",
         "claims_subject",

@@ -398,7 +398,8 @@ def _timeline_key(r: Mapping[str, Any]) -> tuple[bool, int, int, float]:
     return (r["date_earliest"] is None, r["date_earliest"] or 0, r["date_latest"] or 0, r["seq"])
 
 
-#: a month-precision row that is one month from its 1st (as the time stage writes a month):
+#: a month-precision row that is one month from its 1st (as the time stage writes a month;
+#: the partial index ``events_odd_month`` holds the others: keep the text alike):
 #: it holds a day of its month when it is that long (SQL decides); other month rows (a
 #: month of another calendar, in Gregorian days) are checked by :func:`_on_day`
 _WHOLE_MONTH = (

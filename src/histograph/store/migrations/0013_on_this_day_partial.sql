@@ -11,6 +11,8 @@
 --   this index alone.
 -- events_short_interval: the interval-precision events with the months they start and end
 --   in: the intervals that can hold a day are found from the index, not from every row.
+-- events_odd_month: the month-precision events that are not one whole month from its 1st (a
+--   month of another calendar in Gregorian days: rare), which on-this-day checks one by one.
 -- They replace events_day_order and events_month_order (migration 11) and events_latest_month
 -- (migration 1), which nothing reads any more (the planner took it for a count of a
 -- month's rows).
@@ -27,3 +29,6 @@ CREATE INDEX IF NOT EXISTS events_month_precision
 CREATE INDEX IF NOT EXISTS events_short_interval
     ON events (date_month, date_latest_month, date_earliest, date_latest)
     WHERE date_precision = 'interval';
+CREATE INDEX IF NOT EXISTS events_odd_month ON events (date_month)
+    WHERE date_precision = 'month'
+    AND NOT (date_day = 1 AND date_latest_month = date_month AND date_latest - date_earliest < 31);
