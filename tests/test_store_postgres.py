@@ -315,3 +315,10 @@ def test_a_first_fill_without_indexes_ends_with_the_same_indexes_and_answers(
     with open_store(failed_url) as s, pytest.raises(RuntimeError):
         s.replace_knowledge(kb)
     assert _indexes(failed_url) == before
+
+
+def test_plans_are_made_for_the_values_given(postgres_url: str) -> None:
+    """No server-side prepared statements: a generic plan (after a few runs of one query)
+    would walk for a rare participant or collect a frequent one's every event."""
+    with PostgresStore(postgres_url) as s:
+        assert s._conn.prepare_threshold is None
