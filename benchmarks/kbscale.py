@@ -21,7 +21,8 @@ Then it measures, each query repeated (``--repeat``, default 30) at random posit
   page, one person, one event, a search, a conflicts page, the facets;
 - HTTP (the FastAPI app in-process through Starlette's TestClient: routing, serialising and
   templates included, sockets not): the same endpoints under ``/api/`` and the web pages,
-  the timeline's first view (``/``) included;
+  the timeline's first view (``/``) and the most frequent participant's page
+  (``page_person_frequent``) included;
 - ``add10``: adding 10 real documents through :meth:`Histograph.add_documents` (analysis,
   then the merge of the components they reach: see :mod:`histograph.merge.incremental`),
   time and peak memory (tracemalloc). The build stores each document's component keys as a
@@ -43,6 +44,7 @@ process's CPU seconds of generation and write), ``build_peak_rss_mb``, ``add10_s
 from __future__ import annotations
 
 import argparse
+import calendar
 import gc
 import json
 import random
@@ -116,6 +118,15 @@ def _add10_docs(first_year: int = 1850, tag: str = "a") -> list[Any]:
             f" it. On 2 April {y} {surname} met {ruler} in {town}."
         )
     return [read_text(t, uri=f"add10{tag}/{k}.txt") for k, t in enumerate(texts)]
+
+
+def _day_exists(month: int, day: int) -> bool:
+    """Whether some year has this month and day (29 February: leap years)."""
+    return day <= calendar.monthrange(2000, month)[1]
+
+
+def _md(month_day: tuple[int, int]) -> str:
+    return f"{month_day[0]:02d}-{month_day[1]:02d}"
 
 
 def _timed_add(hg: Any, docs: list[Any]) -> tuple[float, float]:
@@ -201,6 +212,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     n = args.events
     deep = hg.timeline(limit=1, offset=max(0, n - n // 10))
     deep_id = deep[0].id if deep else None
+    # the most frequent participant (in over half the events of the synthetic store): its
+    # page walks the timeline for it; and the days that only some months have
+    top = hg.facets(1).entities
+    frequent = top[0].id if top else people_ids[0]
+    late_days = [(m, d) for m in range(1, 13) for d in (29, 30, 31) if _day_exists(m, d)]
     pages: dict[str, Callable[[], Any]] = {
         "timeline_first": lambda: hg.timeline(limit=50),
         "timeline_offset": lambda: hg.timeline(limit=50, offset=rng.randrange(max(1, n - 50))),
@@ -209,6 +225,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             start=str(y := rng.randrange(1000, 1990)), end=str(y + 9), limit=50
         ),
         "on_this_day": lambda: hg.on_this_day(f"{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"),
+        "on_this_day_29_31": lambda: hg.on_this_day(_md(rng.choice(late_days))),
+        "timeline_frequent_person": lambda: hg.timeline(entity=frequent, limit=50),
         "people_page": lambda: hg.people(
             "person", limit=50, offset=rng.randrange(max(1, len(people_ids) - 50))
         ),
@@ -252,6 +270,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "api_timeline_offset": lambda: f"/api/timeline?offset={rng.randrange(max(1, n - 50))}",
             "api_onthisday": lambda: f"/api/onthisday?date={rng.randint(1, 12):02d}-"
             f"{rng.randint(1, 28):02d}",
+            "api_onthisday_29_31": lambda: f"/api/onthisday?date={_md(rng.choice(late_days))}",
             "api_people": lambda: f"/api/people?offset={rng.randrange(max(1, len(people_ids) - 50))}",
             "api_person": lambda: f"/api/people/{rng.choice(people_ids)}",
             "api_event": lambda: f"/api/events/{rng.choice(event_ids)}",
@@ -263,6 +282,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "page_onthisday": lambda: "/onthisday?date=05-14",
             "page_people": lambda: "/people",
             "page_person": lambda: f"/people/{rng.choice(people_ids)}",
+            "page_person_frequent": lambda: f"/people/{frequent}",
             "page_event": lambda: f"/events/{rng.choice(event_ids)}",
             "page_search": lambda: f"/search?q=Surname{rng.randrange(len(people_ids))}",
             "page_conflicts": lambda: "/conflicts",

@@ -285,7 +285,7 @@ def test_a_first_fill_without_indexes_ends_with_the_same_indexes_and_answers(
     """A first fill drops the secondary indexes (the full-text one too) and makes them
     again: the indexes and every answer are those of a fill row by row; a failed fill
     keeps them."""
-    import histograph.store.postgres as pg_mod
+    import histograph.store.postgres_write as pg_mod
     from test_store_queries import small_kb
 
     if postgres_server is None:
@@ -315,3 +315,10 @@ def test_a_first_fill_without_indexes_ends_with_the_same_indexes_and_answers(
     with open_store(failed_url) as s, pytest.raises(RuntimeError):
         s.replace_knowledge(kb)
     assert _indexes(failed_url) == before
+
+
+def test_plans_are_made_for_the_values_given(postgres_url: str) -> None:
+    """No server-side prepared statements: a generic plan (after a few runs of one query)
+    would walk for a rare participant or collect a frequent one's every event."""
+    with PostgresStore(postgres_url) as s:
+        assert s._conn.prepare_threshold is None

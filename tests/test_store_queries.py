@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from histograph.api import PAGE, Histograph
 from histograph.cli import app
-from histograph.model import Event, KnowledgeBase, day_number
+from histograph.model import Event, KnowledgeBase, TimeValue, day_number
 from histograph.store import IncrementalStore, Store, open_store
 from histograph.store.common import falls_on
 
@@ -83,6 +83,48 @@ def test_keyset_with_a_filter(store: Store) -> None:
     assert got == treaties
 
 
+def test_deep_offsets_from_kept_order_keys(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page at an offset starts from a kept order key (a stride of 3 here): every page
+    equals the naive one, dated and undated, filtered or not, and after a write."""
+    from histograph.store import sqlbase
+
+    monkeypatch.setattr(sqlbase, "OFFSET_STRIDE", 3)
+    everything = _ids(store.events())
+    treaties = _ids(store.events(type="treaty"))
+    for offset in [*range(len(everything) + 2), 7, 3, 40, 4]:  # again, backwards too
+        assert _ids(store.events(limit=4, offset=offset)) == everything[offset : offset + 4]
+        assert _ids(store.events(type="treaty", limit=2, offset=offset)) == treaties[
+            offset : offset + 2
+        ]
+    kb = small_kb()
+    fewer = dataclasses.replace(kb, events=kb.events[::2], conflicts=())
+    store.replace_knowledge(fewer)  # the kept keys no longer hold
+    everything = _ids(store.events())
+    assert len(everything) < len(_naive_order(kb))
+    for offset in range(len(everything) + 2):
+        assert _ids(store.events(limit=5, offset=offset)) == everything[offset : offset + 5]
+
+
+def test_a_frequent_participant_walked_for_equals_one_collected(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A participant's events found by walking the timeline (a frequent one) are those
+    found by collecting its events (a rare one): by id, name and alias, paged."""
+    from histograph.store import sqlbase
+
+    who = ["p1", "p3", NAMES[0], NAMES[2].casefold(), "nobody"]
+    collected = {w: _ids(store.events(entity=w, limit=1000)) for w in who}
+    pages = {w: _ids(store.events(entity=w, limit=3, offset=2)) for w in who}
+    monkeypatch.setattr(sqlbase, "WALK_FACTOR", 0)  # every participant walked for
+    assert any(collected.values())
+    for w in who:
+        assert _ids(store.events(entity=w, limit=1000)) == collected[w]
+        assert _ids(store.events(entity=w, limit=3, offset=2)) == pages[w]
+        assert _ids(store.events(entity=w, limit=3, offset=2)) == collected[w][2:5]
+
+
 def test_unknown_cursor_is_an_error(store: Store) -> None:
     with pytest.raises(ValueError, match="E031"):
         store.events(after="no-such-event")
@@ -107,7 +149,7 @@ def test_date_range_finds_a_long_event_starting_long_before(store: Store) -> Non
 def test_on_this_day_pages_and_count(store: Store) -> None:
     kb = small_kb()
     seen: Counter[str] = Counter()
-    days = [(m, d) for m in range(1, 13) for d in (1, 5, 14, 28)] + [(2, 29)]
+    days = [(m, d) for m in range(1, 13) for d in (1, 5, 14, 28)] + [(2, 29), (1, 30), (1, 31)]
     for month, day in days:
         everything = _ids(store.on_this_day(month, day))
         naive = [i for i in _naive_order(kb) for e in kb.events if e.id == i
@@ -119,6 +161,43 @@ def test_on_this_day_pages_and_count(store: Store) -> None:
             assert e.date is not None
             seen[e.date.precision] += 1
     assert {"day", "month", "interval"} <= set(seen)  # every kind of match was exercised
+
+
+def _month(y: int, m: int) -> TimeValue:
+    first = day_number(y, m, 1)
+    return TimeValue(f"{y:04d}-{m:02d}", first, day_number(y + (m == 12), m % 12 + 1, 1) - 1,
+                     "month")
+
+
+def test_on_this_day_from_the_29th_to_the_31st(store: Store) -> None:
+    """Month-precision rows hold the 29th to the 31st only when their month has it (SQL
+    decides for a whole month; a month written in another calendar, which does not start
+    on the 1st, is checked by the rule); intervals are found by the months they touch."""
+    julian = TimeValue("1700-02", day_number(1700, 2, 11), day_number(1700, 3, 11), "month",
+                       source_calendar="julian")
+    dates = {
+        "m-feb-leap": _month(1972, 2), "m-feb-common": _month(1969, 2),
+        "m-jan": _month(1800, 1), "m-apr": _month(1800, 4), "m-julian": julian,
+        "d-29": TimeValue("1900-01-29", (n := day_number(1900, 1, 29)), n, "day"),
+        "i-jan-feb": TimeValue("x/y", day_number(1810, 1, 25), day_number(1810, 2, 3), "interval"),
+        "i-jan-mar": TimeValue("x/y", day_number(1900, 1, 31), day_number(1900, 3, 2), "interval"),
+        "i-dec-jan": TimeValue("x/y", day_number(1811, 12, 30), day_number(1812, 1, 2),
+                               "interval"),
+    }
+    events = tuple(Event(k, "x", k, v, ()) for k, v in dates.items())
+    store.replace_knowledge(KnowledgeBase(events=events))
+    for month, day in [(1, 29), (1, 30), (1, 31), (2, 1), (2, 15), (2, 28), (2, 29), (3, 1),
+                       (3, 2), (3, 10), (3, 11), (3, 31), (4, 30), (12, 31), (1, 1)]:
+        naive = [i for i in _naive_order(KnowledgeBase(events=events)) if falls_on(dates[i],
+                 month, day)]
+        assert _ids(store.on_this_day(month, day)) == naive, (month, day)
+        assert store.count_on_this_day(month, day) == len(naive), (month, day)
+        assert _ids(store.on_this_day(month, day, limit=1, offset=1)) == naive[1:2]
+    assert _ids(store.on_this_day(2, 29)) == ["m-feb-leap"]  # 1700 had none in Gregorian
+    assert _ids(store.on_this_day(3, 10)) == ["m-julian"]  # in its range, not its first month
+    assert _ids(store.on_this_day(4, 30)) == ["m-apr"]
+    assert _ids(store.on_this_day(2, 15)) == ["m-julian", "i-jan-mar", "m-feb-common",
+                                                "m-feb-leap"]
 
 
 def test_facets_equal_the_naive_count(store: Store) -> None:

@@ -290,8 +290,10 @@ def test_indexes_exist(db: Path) -> None:
     idx = names(raw(db), "index")
     for name in (
         "events_date",
-        "events_day_order",
-        "events_month_order",
+        "events_exact_day",
+        "events_month_precision",
+        "events_short_interval",
+        "events_odd_month",
         "entities_name_fold",
         "entity_aliases_fold",
         "claims_subject",

@@ -48,3 +48,30 @@ def test_a_prefetched_page_equals_one_read_event_by_event(tmp_path: Path) -> Non
         assert single.conflicts(50, 0) == conflicts
         assert single.on_this_day("03-11") == day
         assert single.person("p1") == person
+
+
+def test_a_person_in_many_events_is_counted_at_least(tmp_path: Path, monkeypatch: Any) -> None:
+    """Past PERSON_COUNT_UP_TO listed events the person page says "at least" the stored
+    participant count instead of counting every event; below it, the exact count."""
+    from starlette.testclient import TestClient
+
+    from histograph.web import views as V
+    from histograph.web.app import create_app
+
+    db = tmp_path / "k.db"
+    store = open_store(str(db))
+    store.replace_knowledge(small_kb())
+    store.close()
+    monkeypatch.setattr(V, "PERSON_EVENTS", 3)
+    with Histograph(str(db)) as hg:
+        exact = hg.count_events(entity="p1")
+        listed = hg.store.participant_count("p1")  # type: ignore[attr-defined]
+        assert 3 < listed <= exact
+        page = Views(hg).person("p1")
+        assert page["events_total"] == exact and page["events_total_at_least"] is False
+        monkeypatch.setattr(V, "PERSON_COUNT_UP_TO", 2)
+        page = Views(hg).person("p1")
+        assert page["events_total"] == listed and page["events_total_at_least"] is True
+        assert len(page["events"]) == 3
+        html = TestClient(create_app(hg)).get("/people/p1").text
+        assert f"The first 3 of at least {listed} events" in html

@@ -384,15 +384,13 @@ _ON_DAY_COLS = (
 
 
 def _on_day(row: Mapping[str, Any], month: int, day: int) -> bool:
-    """:func:`falls_on` for a row the on-this-day SQL selected: a day-precision row matched
-    its month and day in SQL, and every month has days 1-28; only the rest need the rule."""
+    """:func:`falls_on` for a row the on-this-day SQL left to check (an interval, or a
+    month-precision row that is not one whole month from its 1st), without making the
+    TimeValue."""
     if row["date_precision"] in EXACT_DAY_PRECISIONS:
-        return True
-    if row["date_precision"] == "month" and day <= 28:
         return True
     if row["date_precision"] not in ON_THIS_DAY_PRECISIONS or row["date_earliest"] is None:
         return False
-    # falls_on without making the TimeValue (thousands of rows of a month on the 29th-31st)
     return _range_has_day(int(row["date_earliest"]), int(row["date_latest"]), month, day)
 
 
@@ -400,64 +398,87 @@ def _timeline_key(r: Mapping[str, Any]) -> tuple[bool, int, int, float]:
     return (r["date_earliest"] is None, r["date_earliest"] or 0, r["date_latest"] or 0, r["seq"])
 
 
-def on_day_rows(
-    fetch: Any, ph: str, month: int, day: int, want: int | None, count_only: bool = False
-) -> tuple[list[dict[str, Any]], int]:
-    """The events falling on a month and day, in timeline order, as light rows (id, order
-    and date columns): the first ``want`` (None: all) and how many there are. ``fetch(sql,
-    params)`` runs a query of the backend, ``ph`` its placeholder.
+#: a month-precision row that is one month from its 1st (as the time stage writes a month;
+#: the partial index ``events_odd_month`` holds the others: keep the text alike):
+#: it holds a day of its month when it is that long (SQL decides); other month rows (a
+#: month of another calendar, in Gregorian days) are checked by :func:`_on_day`
+_WHOLE_MONTH = (
+    "e.date_day = 1 AND e.date_latest_month = e.date_month"
+    f" AND e.date_latest - e.date_earliest < {ON_THIS_DAY_MAX_DAYS}"
+)
 
-    Three index seeks (month and day; month precision of that month; short intervals),
-    not one OR that scans every event. Up to the 28th, every day- and month-precision
-    row the SQL finds falls on the day, so the order and the limit are SQL's; only the
-    intervals (and the month rows of the 29th to the 31st) are checked here."""
+
+def _start_months(month: int) -> str:
+    """The months a range of at most 31 days holding a day of ``month`` can start in: that
+    month, the one before, and January for March (through all of February)."""
+    before = (month - 2) % 12 + 1
+    found = [month, before] + ([1] if before == 2 else [])
+    return ", ".join(str(m) for m in found)
+
+
+def _on_day_sql(ph: str, month: int, day: int) -> tuple[list[tuple[str, list[Any]]], str]:
+    """The on-this-day conditions: of the branches whose every row falls on the day, with
+    their parameters (each one seek in timeline order of a partial index:
+    ``events_exact_day``, ``events_month_precision``), and the query of the few rows
+    :func:`_on_day` must check (intervals and the month rows that are not a whole month,
+    starting near the month)."""
     exact = ", ".join(f"'{p}'" for p in sorted(EXACT_DAY_PRECISIONS))
-    day_sql = (
-        f"SELECT {_ON_DAY_COLS} FROM events e WHERE e.date_month = {ph} AND e.date_day = {ph}"
-        f" AND e.date_precision IN ({exact})"
+    day_where = (
+        f"e.date_month = {ph} AND e.date_day = {ph} AND e.date_precision IN ({exact})"
     )
-    month_sql = (
-        f"SELECT {_ON_DAY_COLS} FROM events e WHERE e.date_precision = 'month'"
-        f" AND e.date_month = {ph}"
+    month_where = (
+        f"e.date_precision = 'month' AND e.date_month = {ph} AND {_WHOLE_MONTH}"
+        f" AND e.date_latest - e.date_earliest >= {day - 1:d}"
     )
-    interval_sql = (
-        f"SELECT {_ON_DAY_COLS} FROM events e WHERE e.date_precision = 'interval'"
+    near = (
+        f" AND e.date_month IN ({_start_months(month)})"
         f" AND e.date_latest - e.date_earliest < {ON_THIS_DAY_MAX_DAYS}"
     )
-    checked = [r for r in fetch(interval_sql, ()) if _on_day(r, month, day)]
-    if day <= 28:
-        row = fetch(
-            f"SELECT (SELECT count(*) FROM ({day_sql}) a) + (SELECT count(*) FROM ({month_sql}) b)"
-            " AS n",
-            (month, day, month),
-        )
-        total = (int(row[0]["n"]) if row else 0) + len(checked)
-        if count_only:
-            return [], total
-        order = " ORDER BY e.date_earliest, e.date_latest, e.seq"  # dated rows only
-        if want is None:
-            sql = f"SELECT * FROM ({day_sql} UNION ALL {month_sql}) e{order}"
-        else:
-            # each branch walks its order index (month, day, date... / precision, month,
-            # date...) for its first `want` rows: no sort of every candidate of the day
-            tail = f" LIMIT {int(want)}"
-            sql = (
-                f"SELECT * FROM (SELECT * FROM ({day_sql}{order}{tail}) d UNION ALL"
-                f" SELECT * FROM ({month_sql}{order}{tail}) m) e{order}{tail}"
-            )
-        rows: list[dict[str, Any]] = fetch(sql, (month, day, month))
+    checked = (
+        f"SELECT {_ON_DAY_COLS} FROM events e WHERE e.date_precision = 'interval'{near}"
+        f" UNION ALL SELECT {_ON_DAY_COLS} FROM events e WHERE e.date_precision = 'month'"
+        f"{near} AND NOT ({_WHOLE_MONTH})"
+    )
+    return [(day_where, [month, day]), (month_where, [month])], checked
+
+
+def on_day_rows(
+    fetch: Any, ph: str, month: int, day: int, want: int | None
+) -> list[dict[str, Any]]:
+    """The events falling on a month and day, in timeline order, as light rows (id, order
+    and date columns): the first ``want`` (None: all). ``fetch(sql, params)`` runs a query
+    of the backend, ``ph`` its placeholder.
+
+    Each sure branch (:func:`_on_day_sql`) reads its first ``want`` rows from its order
+    index, not every candidate of the day; only the few rows SQL cannot decide are checked
+    here."""
+    sure, checked_sql = _on_day_sql(ph, month, day)
+    checked = [r for r in fetch(checked_sql, ()) if _on_day(r, month, day)]
+    order = " ORDER BY e.date_earliest, e.date_latest, e.seq"  # dated rows only
+    params = [p for _, ps in sure for p in ps]
+    selects = [f"SELECT {_ON_DAY_COLS} FROM events e WHERE {w}" for w, _ in sure]
+    if want is None:
+        sql = f"SELECT * FROM ({' UNION ALL '.join(selects)}) e{order}"
     else:
-        rows = [
-            r
-            for r in fetch(f"{day_sql} UNION ALL {month_sql}", (month, day, month))
-            if _on_day(r, month, day)
-        ]
-        total = len(rows) + len(checked)
-        if count_only:
-            return [], total
+        tail = f" LIMIT {int(want)}"
+        union = " UNION ALL ".join(
+            f"SELECT * FROM ({sql}{order}{tail}) b{k}" for k, sql in enumerate(selects)
+        )
+        sql = f"SELECT * FROM ({union}) e{order}{tail}"
+    rows: list[dict[str, Any]] = fetch(sql, params)
     rows += checked
     rows.sort(key=_timeline_key)
-    return rows if want is None else rows[:want], total
+    return rows if want is None else rows[:want]
+
+
+def on_day_count(fetch: Any, ph: str, month: int, day: int) -> int:
+    """How many events :func:`on_day_rows` finds without a limit (counts of the partial
+    indexes alone)."""
+    sure, checked_sql = _on_day_sql(ph, month, day)
+    counts = " + ".join(f"(SELECT count(*) FROM events e WHERE {w})" for w, _ in sure)
+    row = fetch(f"SELECT {counts} AS n", [p for _, ps in sure for p in ps])
+    checked = sum(1 for r in fetch(checked_sql, ()) if _on_day(r, month, day))
+    return (int(row[0]["n"]) if row else 0) + checked
 
 
 def counted_events_sql(

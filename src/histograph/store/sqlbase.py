@@ -9,10 +9,14 @@ small hooks:
 - ``_in(sql, ids)``: run a query with an ``IN ({ids})`` list (SQLite: chunks of
   placeholders; PostgreSQL: one array, ``= ANY(%s)``);
 - ``_reading()``: several reads that must see one state (a lock, or a snapshot);
-- ``_page(limit, offset)``: the LIMIT/OFFSET clause.
+- ``_page(limit, offset)``: the LIMIT/OFFSET clause;
+- ``_ordered_page_sql(where, limit, offset)``: a page of the timeline as the backend
+  reads one fastest; ``_change_token()``: a value that changes with the stored knowledge
+  (the order keys kept for deep pages hold while it holds).
 
-What differs for real (the write path, the timeline's pages, full-text search, migrations)
-stays in :mod:`.sqlite` and :mod:`.postgres`.
+The rows the two write paths write alike are built once in :mod:`.sqlrows`. What differs
+for real (the rest of the write path, full-text search, migrations) stays in
+:mod:`.sqlite` and :mod:`.postgres` and their modules.
 """
 
 from __future__ import annotations
@@ -45,12 +49,27 @@ from .common import (
     check_page,
     counted_events_sql,
     facet_top,
+    on_day_count,
     on_day_rows,
     people_where,
 )
 
 #: the timeline's order (the expression index ``events_order`` serves it)
 EVENT_ORDER = "(e.date_earliest IS NULL), e.date_earliest, e.date_latest, e.seq"
+#: a page at an offset of at least this many events starts from a kept order key
+#: (:meth:`SQLStore._offset_rows`): at most this many index entries are skipped
+OFFSET_STRIDE = 1000
+#: a participant's events are walked for along the timeline (not collected, then ordered)
+#: when n**2 >= WALK_FACTOR * wanted * events (n: its events): a walk probes
+#: wanted * events / n events, each probe costs a few index reads
+WALK_FACTOR = 8
+#: the timeline in two segments (dated or not -> condition, order): the dated events by
+#: (date_earliest, date_latest, seq) (index events_dated), then the undated ones by seq
+_SEGMENTS: dict[bool, tuple[str, str]] = {
+    True: ("e.date_earliest IS NOT NULL", "e.date_earliest, e.date_latest, e.seq"),
+    # (an undated event has neither column: the seek is (NULL, NULL, seq) in events_dated)
+    False: ("e.date_earliest IS NULL AND e.date_latest IS NULL", "e.seq"),
+}
 
 
 class SQLStore:
@@ -73,6 +92,17 @@ class SQLStore:
 
     @staticmethod
     def _page(limit: int | None, offset: int) -> str:
+        raise NotImplementedError
+
+    def _change_token(self) -> object:
+        """A value that differs whenever the stored knowledge may have changed (read in
+        the caller's snapshot): the offset checkpoints of :meth:`_offset_rows` hold while
+        it holds."""
+        raise NotImplementedError
+
+    def _ordered_page_sql(self, where: str, limit: int | None, offset: int) -> str:
+        """The rows of a page of events in timeline order (``where``: a filter of ``e``),
+        read as the backend reads a page fastest."""
         raise NotImplementedError
 
     def _sql(self, sql: str) -> str:
@@ -106,7 +136,166 @@ class SQLStore:
         offset: int,
         after: str | None,
     ) -> list[dict[str, Any]]:
-        raise NotImplementedError
+        """The event rows of :meth:`events`, in timeline order (in the caller's snapshot)."""
+        check_page(limit, offset)
+        walk = (
+            entity is not None and limit is not None and self._frequent(entity, limit + offset)
+        )
+        where, params = self._event_filter(earliest, latest, entity, type, source, walk)
+        if earliest is not None:
+            # an overlap with [earliest, ...] starts at most `width` days before it: seek there
+            where += self._sql(" AND e.date_earliest >= ?")
+            params.append(earliest - self._max_width())
+        if after is not None:
+            return self._events_after(where, params, after, limit, offset)
+        if limit is None and offset == 0:
+            return self._all(f"SELECT * FROM events e{where} ORDER BY {EVENT_ORDER}", params)
+        if limit is not None and offset >= OFFSET_STRIDE:
+            return self._offset_rows(where, params, limit, offset)
+        return self._all(self._ordered_page_sql(where, limit, offset), params)
+
+    def _frequent(self, entity: str, want: int) -> bool:
+        """Whether the first ``want`` events of a participant are found sooner by walking
+        the timeline in order and probing each event (a participant of a large share of
+        the events: a few hundred probes) than by collecting every event it is in and
+        ordering them (hundreds of thousands for the most frequent). Its share is read
+        from ``facet_counts`` (the entity, or the entities of that name or alias)."""
+        f = S.fold(entity)
+        row = self._one(
+            self._sql(
+                "SELECT (SELECT coalesce(sum(n), 0) FROM facet_counts WHERE facet = 'entity'"
+                " AND key IN (SELECT ? UNION SELECT n.id FROM entities n WHERE n.name_fold = ?"
+                " UNION SELECT a.entity_id FROM entity_aliases a WHERE a.alias_fold = ?)) AS n,"
+                " (SELECT coalesce(sum(n), 0) FROM facet_counts WHERE facet = 'type') AS total"
+            ),
+            (entity, f, f),
+        )
+        if not row or not row["n"]:
+            return False
+        # a walk probes about want * total / n events; collecting reads n rows and more
+        return int(row["n"]) ** 2 >= WALK_FACTOR * want * int(row["total"])
+
+    def _max_width(self) -> int:
+        """Days between the first and last day of the longest dated event (an index lookup)."""
+        row = self._one("SELECT max(date_latest - date_earliest) AS w FROM events")
+        return int(row["w"]) if row and row["w"] is not None else 0
+
+    def _events_after(
+        self, where: str, params: list[Any], after: str, limit: int | None, offset: int
+    ) -> list[dict[str, Any]]:
+        """Keyset page: the events after event ``after`` in timeline order (two index seeks:
+        the dated events after it, then the undated ones)."""
+        cursor = self._one(
+            self._sql("SELECT date_earliest, date_latest, seq FROM events WHERE id = ?"), (after,)
+        )
+        if cursor is None:
+            raise ValueError(f"E031 unknown cursor: no event with id {after!r}")
+        want = None if limit is None else limit + offset
+        rows: list[dict[str, Any]] = []
+        if cursor["date_earliest"] is not None:
+            key = (cursor["date_earliest"], cursor["date_latest"], cursor["seq"])
+            rows = self._segment(where, params, True, key, ">", 0, want)
+            undated_key: tuple[Any, ...] | None = None
+        else:
+            undated_key = (cursor["seq"],)
+        if want is None or len(rows) < want:
+            more = None if want is None else want - len(rows)
+            rows += self._segment(where, params, False, undated_key, ">", 0, more)
+        return rows[offset:]
+
+    def _segment(
+        self,
+        where: str,
+        params: list[Any],
+        dated: bool,
+        key: tuple[Any, ...] | None,
+        op: str,
+        skip: int,
+        want: int | None,
+        cols: str = "*",
+    ) -> list[dict[str, Any]]:
+        """Rows of one segment of the timeline from the order key ``key`` (``op``: ">" after
+        it, ">=" from it; None: from the start), ``skip`` of them skipped, ``want`` kept."""
+        cond, order = _SEGMENTS[dated]
+        sql = f"SELECT {cols} FROM events e{where}{' AND ' if where else ' WHERE '}{cond}"
+        args = list(params)
+        if key is not None:
+            sql += self._sql(f" AND ({order}) {op} ({', '.join('?' * len(key))})")
+            args += key
+        return self._all(sql + f" ORDER BY {order}" + self._page(want, skip), args)
+
+    def _offset_rows(
+        self, where: str, params: list[Any], limit: int, offset: int
+    ) -> list[dict[str, Any]]:
+        """A page deep in the timeline by keyset under the hood: the order key of every
+        :data:`OFFSET_STRIDE`-th event of a segment is kept (per filter, until the knowledge
+        changes: :meth:`_change_token`), found from the nearest one kept before it, and a
+        page is read from the key before it (one index seek and at most a stride skipped),
+        not by a walk of every event before the offset."""
+        token = self._change_token()
+        cache: dict[Any, Any] = self.__dict__.setdefault("_checkpoints", {})
+        if cache.get("token") != token:
+            cache.clear()
+            cache["token"] = token
+        if len(cache) > 64:  # many filters: start again
+            cache.clear()
+            cache["token"] = token
+        marks = cache.setdefault((where, tuple(params)), {True: {0: None}, False: {0: None}})
+        rows: list[dict[str, Any]] = []
+        dated_len = marks.get("dated_len")
+        if dated_len is None or offset < dated_len:
+            rows = self._segment_page(where, params, True, marks, offset, limit)
+            if len(rows) == limit:
+                return rows
+            if dated_len is None:
+                dated_len = marks["dated_len"] = self._segment_len(where, params, marks)
+        return rows + self._segment_page(
+            where, params, False, marks, max(0, offset - dated_len), limit - len(rows)
+        )
+
+    def _segment_page(
+        self,
+        where: str,
+        params: list[Any],
+        dated: bool,
+        marks: dict[Any, Any],
+        pos: int,
+        want: int,
+    ) -> list[dict[str, Any]]:
+        """``want`` rows of a segment from position ``pos`` (see :meth:`_offset_rows`)."""
+        known: dict[int, tuple[Any, ...] | None] = marks[dated]
+        c = pos // OFFSET_STRIDE
+        if c not in known:
+            # every mark up to c, each from the one before: one walk of the index in all;
+            # of the whole timeline (no filter) every mark at once: one walk per change of
+            # the knowledge, then every page is a seek
+            _, order = _SEGMENTS[dated]
+            cols = ", ".join(f"{c_} AS k{n}" for n, c_ in enumerate(order.split(", ")))
+            last = c if where else 2**62
+            for k in range(max(known) + 1, last + 1):
+                if known[k - 1] is None and k > 1:  # the segment ended
+                    break
+                found = self._segment(
+                    where, params, dated, known[k - 1], ">=", OFFSET_STRIDE, 1, cols
+                )
+                known[k] = tuple(found[0].values()) if found else None
+        if known.get(c) is None and c > 0:
+            return []
+        return self._segment(where, params, dated, known[c], ">=", pos - c * OFFSET_STRIDE, want)
+
+    def _segment_len(self, where: str, params: list[Any], marks: dict[Any, Any]) -> int:
+        """How many dated events the filter keeps: from the last mark kept, a count of at
+        most a few strides."""
+        known = marks[True]
+        j = max(k for k, v in known.items() if v is not None or k == 0)
+        cond, order = _SEGMENTS[True]
+        sql = f"SELECT 1 AS x FROM events e{where}{' AND ' if where else ' WHERE '}{cond}"
+        args = list(params)
+        if known[j] is not None:
+            sql += self._sql(f" AND ({order}) >= (?, ?, ?)")
+            args += known[j]
+        row = self._one(f"SELECT count(*) AS n FROM ({sql}) t", args)
+        return int(j) * OFFSET_STRIDE + (int(row["n"]) if row else 0)
 
     def event_summaries(
         self,
@@ -218,7 +407,10 @@ class SQLStore:
         entity: str | None,
         type: str | None,
         source: str | None,
+        walk: bool = False,
     ) -> tuple[str, list[Any]]:
+        """The WHERE clause (or "") and parameters of a timeline filter; ``walk``: the
+        participant test as a probe of each event (see :meth:`_frequent`)."""
         where: list[str] = []
         params: list[Any] = []
         if earliest is not None:
@@ -235,14 +427,23 @@ class SQLStore:
             params.append(source)
         if entity is not None:
             f = S.fold(entity)
-            where.append(
-                "(e.id IN (SELECT ee.event_id FROM event_entities ee WHERE ee.entity_id = ?"
-                " OR ee.entity_id IN (SELECT n.id FROM entities n WHERE n.name_fold = ?)"
-                " OR ee.entity_id IN (SELECT a.entity_id FROM entity_aliases a"
+            names = (
+                "(ee.entity_id = ? OR ee.entity_id IN (SELECT n.id FROM entities n WHERE"
+                " n.name_fold = ?) OR ee.entity_id IN (SELECT a.entity_id FROM entity_aliases a"
                 " WHERE a.alias_fold = ?))"
-                " OR e.id IN (SELECT p.event_id FROM event_evidence_participants p"
-                " WHERE p.name_fold = ? OR p.key = ?))"
             )
+            if walk:  # probed event by event along the order index (a frequent participant)
+                where.append(
+                    f"(EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = e.id AND"
+                    f" {names}) OR EXISTS (SELECT 1 FROM event_evidence_participants p WHERE"
+                    " p.event_id = e.id AND (p.name_fold = ? OR p.key = ?)))"
+                )
+            else:  # the matches collected, then ordered (a rare one)
+                where.append(
+                    f"(e.id IN (SELECT ee.event_id FROM event_entities ee WHERE {names})"
+                    " OR e.id IN (SELECT p.event_id FROM event_evidence_participants p"
+                    " WHERE p.name_fold = ? OR p.key = ?))"
+                )
             params.extend([entity, f, f, f, entity])
         return (self._sql(" WHERE " + " AND ".join(where)) if where else ""), params
 
@@ -262,6 +463,16 @@ class SQLStore:
             return int(row["n"]) if row else 0
         where, params = self._event_filter(earliest, latest, entity, type, source)
         row = self._one(f"SELECT count(*) AS n FROM events e{where}", params)
+        return int(row["n"]) if row else 0
+
+    def participant_count(self, entity_id: str) -> int:
+        """How many events list ``entity_id`` among their participants (its facet count:
+        one index read; at most :meth:`count_events` with ``entity=entity_id``, which also
+        counts the events a mention's participant of that name or key is in)."""
+        row = self._one(
+            self._sql("SELECT n FROM facet_counts WHERE facet = 'entity' AND key = ?"),
+            (entity_id,),
+        )
         return int(row["n"]) if row else 0
 
     def events_by_id(self, ids: Sequence[str]) -> dict[str, Event]:
@@ -296,7 +507,7 @@ class SQLStore:
         check_page(limit, offset)
         want = None if limit is None else offset + limit
         with self._reading():
-            light, _ = on_day_rows(self._all, self._ph, month, day, want)
+            light = on_day_rows(self._all, self._ph, month, day, want)
             ids = [str(r["id"]) for r in light[offset:]]
             full = {
                 str(r["id"]): r for r in self._in("SELECT * FROM events WHERE id IN ({ids})", ids)
@@ -307,7 +518,7 @@ class SQLStore:
         """How many events :meth:`on_this_day` would return without ``limit``/``offset``."""
         check_month_day(month, day)
         with self._reading():
-            return on_day_rows(self._all, self._ph, month, day, None, count_only=True)[1]
+            return on_day_count(self._all, self._ph, month, day)
 
     def facets(self, limit: int | None = None) -> Facets:
         """Event counts by type, by participant entity and by source document (each event

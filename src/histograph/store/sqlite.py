@@ -484,76 +484,18 @@ class SQLiteStore(SQLiteWriter, SQLStore):
                 self._event_rows(earliest, latest, entity, type, source, limit, offset, after)
             )
 
-    def _event_rows(
-        self,
-        earliest: int | None,
-        latest: int | None,
-        entity: str | None,
-        type: str | None,
-        source: str | None,
-        limit: int | None,
-        offset: int,
-        after: str | None,
-    ) -> list[dict[str, Any]]:
-        """The event rows of :meth:`events`, in timeline order (see :meth:`event_summaries`)."""
-        check_page(limit, offset)
-        where, params = self._event_filter(earliest, latest, entity, type, source)
-        if earliest is not None:
-            # an overlap with [earliest, ...] starts at most `width` days before it: seek there
-            where += " AND e.date_earliest >= ?"
-            params.append(earliest - self._max_width())
-        if after is not None:
-            return self._events_after(where, params, after, limit, offset)
-        if limit is None and offset == 0:
-            sql = f"SELECT * FROM events e{where} ORDER BY {_EVENT_ORDER}"
-            return self._all(sql, params)
-        # the page's rowids from the (covering) order index, then only those rows
-        sql = (
+    def _ordered_page_sql(self, where: str, limit: int | None, offset: int) -> str:
+        """The page's rowids from the (covering) order index, then only those rows."""
+        return (
             f"SELECT * FROM events WHERE rowid IN (SELECT e.rowid FROM events e{where}"
             f" ORDER BY {_EVENT_ORDER}{self._page(limit, offset)})"
             f" ORDER BY {_EVENT_ORDER.replace('e.', '')}"
         )
-        return self._all(sql, params)
 
-    def _max_width(self) -> int:
-        """Days between the first and last day of the longest dated event (an index lookup)."""
-        row = self._one("SELECT max(date_latest - date_earliest) AS w FROM events")
-        return int(row["w"]) if row and row["w"] is not None else 0
-
-    def _events_after(
-        self, where: str, params: list[Any], after: str, limit: int | None, offset: int
-    ) -> list[dict[str, Any]]:
-        """Keyset page: the events after event ``after`` in timeline order (two index seeks:
-        the dated events after it, then the undated ones)."""
-        cursor = self._one(
-            "SELECT date_earliest, date_latest, seq FROM events WHERE id = ?", (after,)
-        )
-        if cursor is None:
-            raise ValueError(f"E031 unknown cursor: no event with id {after!r}")
-        want = None if limit is None else limit + offset
-        tail = "" if want is None else f" LIMIT {int(want)}"
-        conj = " AND " if where else " WHERE "
-        rows: list[dict[str, Any]] = []
-        if cursor["date_earliest"] is not None:
-            rows = self._all(
-                f"SELECT * FROM events e{where}{conj}e.date_earliest IS NOT NULL AND"
-                " (e.date_earliest, e.date_latest, e.seq) > (?, ?, ?)"
-                " ORDER BY e.date_earliest, e.date_latest, e.seq" + tail,
-                [*params, cursor["date_earliest"], cursor["date_latest"], cursor["seq"]],
-            )
-            after_seq = ""
-            seq_params: list[Any] = []
-        else:
-            after_seq = " AND e.seq > ?"
-            seq_params = [cursor["seq"]]
-        if want is None or len(rows) < want:
-            more = "" if want is None else f" LIMIT {int(want) - len(rows)}"
-            rows += self._all(
-                f"SELECT * FROM events e{where}{conj}e.date_earliest IS NULL{after_seq}"
-                " ORDER BY e.seq" + more,
-                [*params, *seq_params],
-            )
-        return rows[offset:]
+    def _change_token(self) -> object:
+        """Another connection's commit changes ``data_version``, this one's its changes."""
+        row = self._conn.execute("PRAGMA data_version").fetchone()
+        return (row["data_version"], self._conn.total_changes)
 
     # ------------------------------------------------------------ search and status
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:

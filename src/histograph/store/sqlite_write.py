@@ -24,9 +24,10 @@ from .common import (
     validate_knowledge,
 )
 from .sqlite_conn import CHUNK, chunks, marks
+from .sqlrows import RowWriter
 
 
-class SQLiteWriter:
+class SQLiteWriter(RowWriter):
     """The writes of :class:`~.sqlite.SQLiteStore` on a connection in a transaction."""
 
     @staticmethod
@@ -307,52 +308,6 @@ class SQLiteWriter:
                 chunk,
             )
 
-    def _write_people(
-        self, conn: sqlite3.Connection, people: Sequence[Person], seqs: Mapping[str, float]
-    ) -> None:
-        self._insert(
-            conn,
-            "entities",
-            (
-                {
-                    "id": p.id,
-                    "seq": seqs[p.id],
-                    "name": p.name,
-                    "name_fold": S.fold(p.name),
-                    "kind": p.kind,
-                    "authority_id": p.authority_id,
-                }
-                for p in people
-            ),
-        )
-        self._insert(
-            conn,
-            "entity_aliases",
-            (
-                {"entity_id": p.id, "seq": j, "alias": a, "alias_fold": S.fold(a)}
-                for p in people
-                for j, a in enumerate(p.aliases)
-            ),
-        )
-        self._insert(
-            conn,
-            "entity_evidence",
-            (
-                {**S.entity_mention_row(m), "entity_id": p.id, "seq": j}
-                for p in people
-                for j, m in enumerate(p.mentions)
-            ),
-        )
-        self._insert(
-            conn,
-            "entity_roles",
-            (
-                {**S.role_row(r), "entity_id": p.id, "seq": j}
-                for p in people
-                for j, r in enumerate(p.roles)
-            ),
-        )
-
     def _write_claims(self, conn: sqlite3.Connection, kb: KnowledgeBase) -> dict[Claim, int]:
         """Claim rows of the events and conflicts of ``kb``, ids derived from the content
         (a claim an unchanged row already stored is not written again)."""
@@ -373,115 +328,3 @@ class SQLiteWriter:
             values = ", ".join(":" + c for c in cols)
             conn.executemany(f"INSERT OR IGNORE INTO claims ({names}) VALUES ({values})", rows)
         return ids
-
-    def _write_events(
-        self,
-        conn: sqlite3.Connection,
-        events: Sequence[Event],
-        claim_ids: dict[Claim, int],
-        seqs: Mapping[str, float],
-    ) -> None:
-        self._insert(
-            conn,
-            "events",
-            (
-                {
-                    "id": e.id,
-                    "seq": seqs[e.id],
-                    "type": e.type,
-                    "title": e.title,
-                    **S.event_date_row(e.date),
-                    "place": e.place,
-                    "support": e.support,
-                    "independent_support": e.independent_support,
-                }
-                for e in events
-            ),
-        )
-        self._insert(
-            conn,
-            "event_entities",
-            (
-                {"event_id": e.id, "seq": j, "entity_id": p}
-                for e in events
-                for j, p in enumerate(e.participants)
-            ),
-        )
-        self._insert(
-            conn,
-            "event_evidence",
-            (
-                {**S.event_mention_row(m), "event_id": e.id, "seq": j}
-                for e in events
-                for j, m in enumerate(e.mentions)
-            ),
-        )
-        self._insert(
-            conn,
-            "event_evidence_participants",
-            (
-                {
-                    **S.participant_row(p),
-                    "name_fold": S.fold(p.name),
-                    "event_id": e.id,
-                    "evidence_seq": j,
-                    "seq": k,
-                }
-                for e in events
-                for j, m in enumerate(e.mentions)
-                for k, p in enumerate(m.participants)
-            ),
-        )
-        self._insert(
-            conn,
-            "event_claims",
-            (
-                {"event_id": e.id, "seq": j, "claim_id": claim_ids[c]}
-                for e in events
-                for j, c in enumerate(e.claims)
-            ),
-        )
-
-    def _write_conflicts(
-        self,
-        conn: sqlite3.Connection,
-        conflicts: Sequence[Conflict],
-        claim_ids: dict[Claim, int],
-        seqs: Mapping[str, float],
-    ) -> None:
-        self._insert(
-            conn,
-            "conflicts",
-            (
-                {
-                    "id": k.id,
-                    "seq": seqs[k.id],
-                    "subject": k.subject,
-                    "subject_kind": k.subject_kind,
-                    "attribute": k.attribute,
-                    "kind": k.kind,
-                    "severity": k.severity,
-                    "explanation": k.explanation,
-                }
-                for k in conflicts
-            ),
-        )
-        self._insert(
-            conn,
-            "conflict_values",
-            (
-                {"conflict_id": k.id, "seq": j, "value": v.value}
-                for k in conflicts
-                for j, v in enumerate(k.values)
-            ),
-        )
-        self._insert(
-            conn,
-            "conflict_value_claims",
-            (
-                {"conflict_id": k.id, "value_seq": j, "seq": n, "claim_id": claim_ids[c]}
-                for k in conflicts
-                for j, v in enumerate(k.values)
-                for n, c in enumerate(v.claims)
-            ),
-        )

@@ -54,6 +54,8 @@ MAX_TIMELINE_ITEMS = 500  # drawn on the first view (each a whole event: keep it
 MAX_FACETS = 200
 #: events listed on a person's page (the timeline filtered by the person has them all)
 PERSON_EVENTS = 200
+#: a person page counts the person's events exactly up to this many (beyond: "at least")
+PERSON_COUNT_UP_TO = 20_000
 
 _CLASS_SAFE = re.compile(r"[^a-z0-9_-]+")
 
@@ -489,9 +491,19 @@ class Views:
         out = self.s.person(p)
         self.prefetch(events)
         out["events"] = [self.summary(e) for e in events]
-        out["events_total"] = (
-            len(events) if len(events) < PERSON_EVENTS else self.hg.count_events(entity=p.id)
-        )
+        out["events_total"] = len(events)
+        out["events_total_at_least"] = False
+        if len(events) == PERSON_EVENTS:
+            # a count of hundreds of thousands of events (a person in half of them) reads
+            # them all: past PERSON_COUNT_UP_TO the page says "at least" the participant
+            # count the store keeps (one index read), else the exact count
+            listed = getattr(self.hg.store, "participant_count", None)
+            at_least = listed(p.id) if listed is not None else 0
+            if at_least > PERSON_COUNT_UP_TO:
+                out["events_total"] = at_least
+                out["events_total_at_least"] = True
+            else:
+                out["events_total"] = self.hg.count_events(entity=p.id)
         out["other_names"] = [a for a in p.aliases if a != p.name]
         out["sources"] = [self.doc_ref(d) for d in sorted({m.doc_id for m in p.mentions})]
         out["roles"] = self._roles(out["roles"], p)
