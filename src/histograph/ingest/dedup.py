@@ -85,6 +85,8 @@ def find_copies(
     """
     from datasketch import MinHash, MinHashLSH
 
+    if len({d.id for d in documents}) < 2:
+        return []  # documents with one id are one document: never linked (nor shingled)
     lsh_threshold = min(threshold, 0.2 if containment is not None else threshold)
     params = _lsh_params(max(lsh_threshold, 0.05), _NUM_PERM)
     lsh = MinHashLSH(num_perm=_NUM_PERM, params=params)
