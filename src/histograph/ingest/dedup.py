@@ -83,6 +83,8 @@ def find_copies(
     it a copy). Documents with fewer than ``min_shingles`` shingles are too short to judge
     and are never linked (a one-line post matches anything that quotes it).
     """
+    if len({d.id for d in documents}) < 2:
+        return []  # documents with one id are one document: never linked (nor shingled)
     from datasketch import MinHash, MinHashLSH
 
     lsh_threshold = min(threshold, 0.2 if containment is not None else threshold)

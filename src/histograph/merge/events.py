@@ -187,6 +187,28 @@ from .names import (
 from .standing import states
 
 
+def _by_span(claims: list[tuple[TimeValue, str]]) -> dict[tuple[int, int], tuple[TimeValue, set[str]]]:
+    """The claims' source groups per distinct span (earliest, latest) of their dates, with a
+    date of that span: whether two dates are compatible depends on their spans alone, so a
+    cluster's support of a date is counted once per distinct span, not once per claim (the
+    clusters of a long repetitive document hold thousands of claims of a few dates)."""
+    out: dict[tuple[int, int], tuple[TimeValue, set[str]]] = {}
+    for c, g in claims:
+        out.setdefault((c.earliest, c.latest), (c, set()))[1].add(g)
+    return out
+
+
+def _consistent(
+    spans: dict[tuple[int, int], tuple[TimeValue, set[str]]], tv: TimeValue
+) -> set[str]:
+    """The source groups of the claims (:func:`_by_span`) compatible with ``tv``."""
+    out: set[str] = set()
+    for c, groups in spans.values():
+        if c.compatible(tv):
+            out |= groups
+    return out
+
+
 def _consensus(claims: list[tuple[TimeValue, str]]) -> TimeValue | None:
     """``claims``: (date, source group). See the module docstring for the rule."""
     if not claims:
@@ -195,11 +217,16 @@ def _consensus(claims: list[tuple[TimeValue, str]]) -> TimeValue | None:
     for tv, _ in claims:
         values.setdefault(tv.value, tv)
 
+    spans = _by_span(claims)
+    by_value: dict[str, set[str]] = {}
+    for c, g in claims:
+        by_value.setdefault(c.value, set()).add(g)
+
     def pick(candidates: dict[str, TimeValue]) -> TimeValue | None:
         best: tuple[tuple[int, int, int, int, str], TimeValue] | None = None
         for v, tv in candidates.items():
-            consistent = {g for c, g in claims if c.compatible(tv)}
-            direct = len({g for c, g in claims if c.value == v})  # independent sources
+            consistent = _consistent(spans, tv)
+            direct = len(by_value.get(v, ()))  # independent sources
             key = (-len(consistent), tv.latest - tv.earliest, -direct, tv.earliest, v)
             if best is None or key < best[0]:
                 best = (key, tv)
@@ -227,8 +254,14 @@ def _span_consensus(claims: list[tuple[TimeValue, str]], chosen: TimeValue) -> T
     """For lasting events: the widest stated range (``A/B``) that is consistent with as many
     sources as ``chosen``, else ``chosen``."""
 
+    spans = _by_span(claims)
+    memo: dict[tuple[int, int], int] = {}
+
     def support(tv: TimeValue) -> int:
-        return len({g for c, g in claims if c.compatible(tv)})
+        key = (tv.earliest, tv.latest)
+        if key not in memo:
+            memo[key] = len(_consistent(spans, tv))
+        return memo[key]
 
     base = support(chosen)
     ranges = [tv for tv, _ in claims if "/" in tv.value and support(tv) >= base]

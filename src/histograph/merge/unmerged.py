@@ -63,6 +63,11 @@ _NEAR_MONTHS = 1
 #: a word in at most this many events (or this share of them) is distinctive
 _RARE = 3
 _RARE_SHARE = 1 / 6
+#: each event is compared with at most this many events of its type dated next after it
+#: (within the window of a year): a pair of readings of one date is among the nearest, and
+#: one long document (a chronicle, a repetitive page) may date thousands of events of one
+#: type within a year, whose pairs would grow as the square of its length
+_MAX_LATER = 64
 
 
 def _content_words(e: Event, texts: Mapping[str, str]) -> list[frozenset[str]]:
@@ -260,7 +265,9 @@ def unmerged_date_conflicts(
         slots = [slot.setdefault(e.date, len(slot)) for e in es if e.date is not None]
         near: dict[tuple[int, int], bool] = {}
         for i, a in enumerate(es):
-            hi = bisect.bisect_right(starts, starts[i] + window)
+            # the next events of the type within the window, at most _MAX_LATER of them:
+            # bounded work per event however many one long document dates alike
+            hi = min(bisect.bisect_right(starts, starts[i] + window), i + 1 + _MAX_LATER)
             for j in range(i + 1, hi):
                 b = es[j]
                 assert a.date is not None and b.date is not None
