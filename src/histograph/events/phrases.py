@@ -58,6 +58,12 @@ class ArgumentWords:
     never_alone: frozenset[str]
     departure_verbs: frozenset[str]
     address_verbs: frozenset[str]
+    #: (verb lemma, word on it) pairs whose subject state is where the act happened
+    subject_place_acts: frozenset[tuple[str, str]]
+    #: group nouns standing for a state's people or forces ("troops", "government")
+    group_nouns: frozenset[str]
+    #: verbs of a hyphened modifier naming who stood behind an act ("X-backed")
+    backing_verbs: frozenset[str]
 
 
 def _words(items: object) -> frozenset[str]:
@@ -80,6 +86,13 @@ def argument_words() -> ArgumentWords:
         never_alone=_words(places.get("never_alone")),
         departure_verbs=_words(places.get("departure_verbs")),
         address_verbs=_words(places.get("address_verbs")),
+        subject_place_acts=frozenset(
+            (norm(str(v)), norm(str(w)))
+            for item in places.get("subject_place_acts") or ()
+            for v, _, w in [str(item).partition(" ")]
+        ),
+        group_nouns=_words(parts.get("group_nouns")),
+        backing_verbs=_words(parts.get("backing_verbs")),
     )
 
 

@@ -73,6 +73,11 @@ def _next_sentence(text: str, prev_end: int, start: int) -> bool:
     return len(_SENTENCE_END.findall(text, prev_end, max(prev_end, start))) <= 1
 
 
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    """Whether offsets ``a`` <= ``b`` lie in one sentence (no sentence end between)."""
+    return not _SENTENCE_END.search(text, a, max(a, b))
+
+
 def _paragraph_start(text: str, at: int) -> int:
     k = text.rfind("\n\n", 0, at)
     return 0 if k < 0 else k + 2
@@ -123,7 +128,11 @@ def carried_places(mentions: Sequence[EventMention], text: str) -> dict[MentionK
         place: str | None = None
         if last is not None and _next_sentence(text, last.end, m.start):
             gap = _day_gap(m.time, last.time)
-            if gap == 0 or (m.time is None and last.time is None):
+            if (
+                gap == 0
+                or (m.time is None and last.time is None)
+                or (m.time is None and _same_sentence(text, last.start, m.start))
+            ):
                 place = last.place
         if place is None and page is not None and page.doc_id == m.doc_id:
             gap = _day_gap(m.time, page.time)
