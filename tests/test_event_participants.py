@@ -321,3 +321,26 @@ def test_a_person_s_title_in_apposition_is_no_participant_but_its_state_is() -> 
     got = names("In May 1931 the decree was signed by Carlos Ruiz, the Spanish Prime Minister.")
     assert "Carlos Ruiz" in got and "Spanish" in got
     assert not any("Minister" in n for n in got)
+
+
+def test_a_compass_word_coordinated_with_a_name_shares_its_head() -> None:
+    got = names("On 8 March 1991 North and South Varania signed the border accord.")
+    assert "North Varania" in got and "South Varania" in got
+    assert not {"North", "North and South Varania"} & got
+    got = names("On 21 December 1972 East and West Germany signed the Basic Treaty.")
+    assert "East Germany" in got and "West Germany" in got and "East" not in got
+
+
+def test_a_state_behind_a_hyphened_act_takes_part() -> None:
+    assert "U.S." in names("In 1902 the U.S.-backed landing at the Bay of Cardo failed.")
+    assert "Soviet" in names("In 1956 a Soviet-led invasion crushed the revolt.")
+
+
+def test_the_place_a_where_clause_hangs_on_is_no_participant() -> None:
+    text = "In 1822 the duke dissolved the assembly. He left for Lyon, where he was crowned."
+    evs = [e for e in analyze(text).events if e.type == "took_office"]
+    assert evs and all("Lyon" not in {p.name for p in e.participants} for e in evs)
+    text = "In 1822 the king dissolved the assembly. He then left for Paris, where he was crowned."
+    evs = [e for e in analyze(text).events if e.type == "took_office"]
+    assert evs and evs[0].place == "Paris"
+    assert all("Paris" not in {p.name for p in e.participants} for e in evs)

@@ -44,6 +44,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+#: relative adverbs: the clause they open tells where or when, of a place or a time
+_WHERE = frozenset({"where", "when", "whereupon"})
+#: "U.S.-backed", "Soviet-led": a state's name or demonym joined to a verb of backing
+_BACKED = re.compile(r"^(?P<who>[A-Z][\w.]*?)[-‑–](?P<verb>[a-z]+)$")
 
 
 def make_participant(
@@ -100,6 +104,11 @@ def make_participant(
         key = state_word(t)
     start, end = _trim_name(t, start, end, offset)
     name = doc_text(doc)[start - offset : end - offset]
+    shared = _shared_head(t, name)
+    if shared is not None:
+        # "East and West Germany": "East" names East Germany, the name it shares a head with
+        name, key = shared, key or state_of_word(shared)
+        return Participant(name=name, role=role, start=start, end=end, key=key)
     if name.lower().startswith("the "):
         name = name[4:]
         start += 4
@@ -109,6 +118,41 @@ def make_participant(
         return None  # an unresolved bare title ("the King") names nobody
     start += lead
     return Participant(name=name, role=role, start=start, end=start + len(name), key=key)
+
+
+#: "North and South X" tagged as one name
+_TWO_PARTS = re.compile(r"^(?P<a>\w+) and (?P<b>\w+) (?P<rest>\S.*)$")
+
+
+def split_shared(p: Participant) -> list[Participant]:
+    """ "North and South X" tagged as one name names two: "North X" and "South X" (both
+    first words of ``never_alone``, places.yaml); else the participant as it is."""
+    m = _TWO_PARTS.match(p.name)
+    alone = argument_words().never_alone
+    if m is None or norm(m.group("a")) not in alone or norm(m.group("b")) not in alone:
+        return [p]
+    first = f"{m.group('a')} {m.group('rest')}"
+    second = f"{m.group('b')} {m.group('rest')}"
+    return [
+        Participant(first, p.role, p.start, p.end, state_of_word(first)),
+        Participant(second, p.role, p.start, p.end, state_of_word(second)),
+    ]
+
+
+def _shared_head(t: Token, name: str) -> str | None:
+    """ "East and West Germany", "North and South Korea": a word of ``never_alone``
+    (places.yaml) coordinated with a name of two or more words shares that name's last
+    words; the full name it stands for ("East Germany"), else ``None``."""
+    if norm(name) not in argument_words().never_alone:
+        return None
+    for c in t.conjuncts:
+        if c.i <= t.i:
+            continue
+        s, e = phrase_bounds(c)
+        words = [x.text for x in t.doc[s:e]]
+        if len(words) >= 2 and norm(words[0]) in argument_words().never_alone:
+            return " ".join([name, *words[1:]])
+    return None
 
 
 #: what splits a tagged span into pieces of which only the head's is the name: a pipe, a
@@ -339,6 +383,12 @@ def participants(
         if pair:
             alone.update(x.i for x in pair)
             found.extend((x, role) for x in pair)
+    where = -1
+    if head.dep_ == "relcl" and any(c.lower_ in _WHERE for c in head.children):
+        # "Paris, where he was crowned": the noun the clause hangs on is where or when, never
+        # who (nor what a pronoun in the clause stands for)
+        where = head.head.i
+        found = [(t, r) for t, r in found if t.i != where]
     out: list[Participant] = []
     seen: set[tuple[int, int]] = set()
     has_person = False
@@ -392,6 +442,8 @@ def participants(
                     has_person = True
                 continue
             tok = ante
+        if tok.i == where:
+            continue
         for x in (tok, *_behind(tok, label_of), *office):
             if x.pos_ == "PRON":
                 ante = antecedent(x, doc_tokens, offset, label_of, entity_at)
@@ -404,6 +456,11 @@ def participants(
             seen.add((p.start, p.end))
             out.append(p)
             has_person = has_person or label_of(x) == "PERSON"
+    for who, at in _backers(head):
+        start = offset + at
+        if (start, start + len(who)) not in seen:
+            seen.add((start, start + len(who)))
+            out.append(Participant(who, "agent", start, start + len(who), state_of_word(who)))
     if typ.identity and not has_person:
         # "The first US Ambassador ... was ... William Bullitt": the person named in the clause
         for tok in _clause_tokens(head, doc_tokens):
@@ -413,7 +470,7 @@ def participants(
                     seen.add((p.start, p.end))
                     out.append(p)
                     break
-    return tuple(out)
+    return tuple(x for p in out for x in split_shared(p))
 
 
 #: dependencies by which a verb has a subject of its own
@@ -499,6 +556,38 @@ def _body_of(tok: Token, label_of: LabelOf) -> list[Token]:
     return [
         o for prep in ("at", "of", "from") for o in prep_objects(tok, prep) if label_of(o) == "ORG"
     ]
+
+
+def _backers(head: Token) -> list[tuple[str, int]]:
+    """The states behind an act written as a hyphened modifier on it or on a noun in
+    apposition to it ("the U.S.-backed landing", "the landing, a Soviet-led operation"): a
+    verb of ``backing_verbs`` (participants.yaml) after a state's name or demonym. Each as
+    (the name as written, its offset in the parsed text)."""
+    nouns = [head, *(c for c in head.children if c.dep_ == "appos")]
+    if head.dep_ == "appos":
+        nouns.append(head.head)
+    verbs = argument_words().backing_verbs
+    doc = head.doc
+    out: list[tuple[str, int]] = []
+    for n in nouns:
+        for c in n.children:
+            if c.dep_ not in {"amod", "compound", "nmod"} or c.i > n.i:
+                continue
+            m = _BACKED.match(c.text)
+            if m is not None:  # one token: "U.S.-backed"
+                who, verb, at = m.group("who"), m.group("verb"), c.idx
+            elif (
+                c.i >= 2
+                and doc[c.i - 1].text in {"-", "‑", "–"}
+                and not doc[c.i - 1].whitespace_
+                and not doc[c.i - 2].whitespace_
+            ):  # three: "Soviet - led"
+                who, verb, at = doc[c.i - 2].text, c.lower_, doc[c.i - 2].idx
+            else:
+                continue
+            if verb in verbs and state_of_word(who) is not None:
+                out.append((who, at))
+    return out
 
 
 def _a_person(t: Token, label_of: LabelOf) -> bool:

@@ -201,6 +201,16 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                 found = place_phrase_text(c, label_of)
                 if found:
                     return found
+    if (
+        head.dep_ == "relcl"
+        and any(c.lower_ == "where" for c in head.children)
+        and is_place(head.head, label_of)
+        and not names_person(head.head, label_of)
+    ):
+        # "he left for Paris, where he was crowned": the place the clause hangs on
+        found = place_phrase_text(head.head, label_of)
+        if found:
+            return found
     if head.pos_ in {"VERB", "AUX"}:
         # "Battle of X, Y: A defeats B": the battle the line is headed with, parsed as the
         # verb's subject, is where it happened
