@@ -344,3 +344,9 @@ def test_the_place_a_where_clause_hangs_on_is_no_participant() -> None:
     evs = [e for e in analyze(text).events if e.type == "took_office"]
     assert evs and evs[0].place == "Paris"
     assert all("Paris" not in {p.name for p in e.participants} for e in evs)
+
+
+def test_a_capitalised_collective_side_takes_part() -> None:
+    assert "Allies" in names("On 3 June 1815 the Allies signed a truce with Varania.")
+    # a sentence's first word is capitalised anyway: no group by its capital alone
+    assert "Rebels" not in names("Rebels burned the mill on 3 June 1815.")

@@ -60,7 +60,7 @@ class ArgumentWords:
     address_verbs: frozenset[str]
     #: (verb lemma, word on it) pairs whose subject state is where the act happened
     subject_place_acts: frozenset[tuple[str, str]]
-    #: group nouns standing for a state's people or forces ("troops", "government")
+    #: capitalised collective names of sides and bodies ("the Allies", "the Axis")
     group_nouns: frozenset[str]
     #: verbs of a hyphened modifier naming who stood behind an act ("X-backed")
     backing_verbs: frozenset[str]
@@ -172,6 +172,13 @@ def entity_like(t: Token, label_of: LabelOf) -> bool:
         return True
     if label_of(t) == "" and (_regnal_name(t) or state_word(t) is not None):
         return True
+    if (
+        t.text[:1].isupper()
+        and t.i > t.sent.start
+        and "\n" not in t.doc[t.i - 1].text_with_ws
+        and norm(t.lemma_) in argument_words().group_nouns
+    ):
+        return True  # "the Allies", "the Central Powers", "the Axis" (not a sentence's first word)
     return any(
         label_of(c) in PARTICIPANT_LABELS
         for c in t.children
