@@ -350,3 +350,15 @@ def test_a_capitalised_collective_side_takes_part() -> None:
     assert "Allies" in names("On 3 June 1815 the Allies signed a truce with Varania.")
     # a sentence's first word is capitalised anyway: no group by its capital alone
     assert "Rebels" not in names("Rebels burned the mill on 3 June 1815.")
+
+
+def test_documents_plans_and_broadcasters_are_no_participants() -> None:
+    # a plan, a memorandum: what was made or sent, not who acted
+    assert "Marlow Plan" not in names("In 1802 the Marlow Plan was adopted by the Assembly.")
+    sent = names("The Haldane Memorandum was sent to Vienna by Count Erdos on 3 May 1904.")
+    assert "Count Erdos" in sent and "Haldane Memorandum" not in sent
+    # a station's broadcast is not who spoke
+    assert "Radio Kessel" not in names("On 9 May 1805 Radio Kessel announced the surrender.")
+    # the states that signed a treaty still take part
+    signed = names("On 2 May 1911 Sweden and Norway signed the Treaty of Kalmar.")
+    assert {"Sweden", "Norway"} <= signed

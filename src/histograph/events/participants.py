@@ -116,8 +116,19 @@ def make_participant(
     name = name.strip(EDGE)
     if not name or (" " not in name and is_head(name)):
         return None  # an unresolved bare title ("the King") names nobody
+    if _not_an_actor(t, name):
+        return None
     start += lead
     return Participant(name=name, role=role, start=start, end=start + len(name), key=key)
+
+
+def _not_an_actor(t: Token, name: str) -> bool:
+    """ "the X Plan", "Y missiles", "the Z Memorandum", "Radio W": a document, plan, weapon or
+    broadcaster named by its head noun or first word (``non_actor_heads`` and
+    ``non_actor_leads``, participants.yaml) is what was made, sent or used, not who acted."""
+    words = argument_words()
+    lead = norm(name.split()[0]) if " " in name else ""
+    return lead in words.non_actor_leads or norm(t.text) in words.non_actor_heads
 
 
 #: "North and South X" tagged as one name

@@ -64,6 +64,10 @@ class ArgumentWords:
     group_nouns: frozenset[str]
     #: verbs of a hyphened modifier naming who stood behind an act ("X-backed")
     backing_verbs: frozenset[str]
+    #: head nouns of documents, plans and weapons ("the X Plan", "Y missiles"): no actors
+    non_actor_heads: frozenset[str]
+    #: first words of broadcasters' and operations' names ("Radio X", "Operation Y")
+    non_actor_leads: frozenset[str]
 
 
 def _words(items: object) -> frozenset[str]:
@@ -93,6 +97,8 @@ def argument_words() -> ArgumentWords:
         ),
         group_nouns=_words(parts.get("group_nouns")),
         backing_verbs=_words(parts.get("backing_verbs")),
+        non_actor_heads=_words(parts.get("non_actor_heads")),
+        non_actor_leads=_words(parts.get("non_actor_leads")),
     )
 
 
