@@ -362,3 +362,11 @@ def test_documents_plans_and_broadcasters_are_no_participants() -> None:
     # the states that signed a treaty still take part
     signed = names("On 2 May 1911 Sweden and Norway signed the Treaty of Kalmar.")
     assert {"Sweden", "Norway"} <= signed
+
+
+def test_the_state_an_act_of_separation_leaves_takes_part() -> None:
+    # the state after "from", named or as a demonym on a noun of rule
+    assert "Spain" in names("In 1648 the Dutch Republic gained independence from Spain.")
+    assert "Ottoman" in names("On 25 March 1821 Greece became independent from Ottoman rule.")
+    # a place a march set out from is no party
+    assert "Lyon" not in names("On 4 June 1790 the army marched from Lyon to Paris.")

@@ -122,6 +122,36 @@ def make_participant(
     return Participant(name=name, role=role, start=start, end=start + len(name), key=key)
 
 
+def _states_left(host: Token, label_of: LabelOf) -> list[Token]:
+    """The states an act of separation leaves: the object of "from" on a word of
+    ``separation_words`` (participants.yaml; the trigger or a word on it: "independent",
+    "independence", "away"), a state's name or the demonym on a noun of rule ("Spanish
+    rule", "Ottoman control": ``rule_nouns``)."""
+    words = argument_words()
+    holders = [
+        h
+        for h in (host, *host.children)
+        if norm(h.lemma_) in words.separation_words or norm(h.text) in words.separation_words
+    ]
+    if holders and holders[0] is not host:
+        holders.append(host)  # "broke away from X", "won independence from X": on the verb
+    if host.dep_ in {"dobj", "acomp"} and norm(host.lemma_) in words.separation_words:
+        holders.append(host.head)  # the trigger is the noun: "gained independence from X"
+    out: list[Token] = []
+    for h in holders:
+        for o in prep_objects(h, "from"):
+            if label_of(o) in STATE_LABELS:
+                out.append(o)
+            elif norm(o.lemma_) in words.rule_nouns:
+                out.extend(
+                    m
+                    for m in o.children
+                    if m.dep_ in {"amod", "compound", "nmod", "poss"}
+                    and label_of(m) in STATE_LABELS
+                )
+    return out
+
+
 def _not_an_actor(t: Token, name: str) -> bool:
     """ "the X Plan", "Y missiles", "the Z Memorandum", "Radio W": a document, plan, weapon or
     broadcaster named by its head noun or first word (``non_actor_heads`` and
@@ -364,6 +394,9 @@ def participants(
     # "hosted a lunch for X", "held a reception for X": a person the act is done for
     for h in (host, *(a for a in direct_args(host) if a.pos_ == "NOUN")):
         found.extend((a, "recipient") for a in prep_objects(h, "for") if _a_person(a, label_of))
+    # "became independent from Spain", "won independence from Ottoman rule", "broke away
+    # from the Crown of X": the state left takes part
+    found.extend((a, "patient") for a in _states_left(host, label_of))
     # "concluded the treaty together with X", "signed it along with X"
     for c in host.children:
         if c.dep_ == "advmod" and c.lower_ in {"together", "along", "jointly"}:

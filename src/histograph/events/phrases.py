@@ -68,6 +68,10 @@ class ArgumentWords:
     non_actor_heads: frozenset[str]
     #: first words of broadcasters' and operations' names ("Radio X", "Operation Y")
     non_actor_leads: frozenset[str]
+    #: words of leaving a state ("independent from X", "seceded from X")
+    separation_words: frozenset[str]
+    #: nouns of one state's rule over another ("Spanish rule", "Ottoman control")
+    rule_nouns: frozenset[str]
 
 
 def _words(items: object) -> frozenset[str]:
@@ -99,6 +103,8 @@ def argument_words() -> ArgumentWords:
         backing_verbs=_words(parts.get("backing_verbs")),
         non_actor_heads=_words(parts.get("non_actor_heads")),
         non_actor_leads=_words(parts.get("non_actor_leads")),
+        separation_words=_words(parts.get("separation_words")),
+        rule_nouns=_words(parts.get("rule_nouns")),
     )
 
 
