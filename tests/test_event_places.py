@@ -188,3 +188,26 @@ def test_where_the_subject_sits_is_where_it_acted() -> None:
 def test_a_place_named_on_the_room_or_the_farm_it_happened_in() -> None:
     got = places("The armistice of 4 May 1801 was signed in a farmhouse near Lunéville.")
     assert "Lunéville" in got
+
+
+def test_a_battle_named_after_a_place_gives_the_whole_name_not_a_fragment() -> None:
+    got = places("On 3 May 1612 the earl routed the rebels at the Battle of Kelton Ford.")
+    assert "Kelton Ford" in got
+    assert not any(p is not None and p.startswith("Battle") for p in got)
+
+
+def test_a_fronted_battle_places_the_verb_it_hangs_on() -> None:
+    got = places("At the Battle of Morwick in 1703, a Danish army surprised the Swedes.")
+    assert got and all(p == "Morwick" for p in got)
+
+
+def test_a_state_that_became_independent_or_was_founded_is_the_place() -> None:
+    assert "Norway" in places("On 7 June 1905 Norway became independent from Sweden.")
+    assert "Belgium" in places("Belgium came into being in 1830.")
+    # the active subject of "founded" founded something elsewhere: no place
+    assert "France" not in places("In 1608 France founded a colony on the river.")
+
+
+def test_a_chamber_after_in_or_inside_is_where_words_were_said() -> None:
+    got = places("On 12 May 1880 the premier made a speech inside Parliament.")
+    assert "Parliament" in got

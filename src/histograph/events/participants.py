@@ -44,6 +44,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+#: relative adverbs: the clause they open tells where or when, of a place or a time
+_WHERE = frozenset({"where", "when", "whereupon"})
+#: "U.S.-backed", "Soviet-led": a state's name or demonym joined to a verb of backing
+_BACKED = re.compile(r"^(?P<who>[A-Z][\w.]*?)[-‑–](?P<verb>[a-z]+)$")
 
 
 def make_participant(
@@ -100,6 +104,11 @@ def make_participant(
         key = state_word(t)
     start, end = _trim_name(t, start, end, offset)
     name = doc_text(doc)[start - offset : end - offset]
+    shared = _shared_head(t, name)
+    if shared is not None:
+        # "East and West Germany": "East" names East Germany, the name it shares a head with
+        name, key = shared, key or state_of_word(shared)
+        return Participant(name=name, role=role, start=start, end=end, key=key)
     if name.lower().startswith("the "):
         name = name[4:]
         start += 4
@@ -107,8 +116,84 @@ def make_participant(
     name = name.strip(EDGE)
     if not name or (" " not in name and is_head(name)):
         return None  # an unresolved bare title ("the King") names nobody
+    if _not_an_actor(t, name):
+        return None
     start += lead
     return Participant(name=name, role=role, start=start, end=start + len(name), key=key)
+
+
+def _states_left(host: Token, label_of: LabelOf) -> list[Token]:
+    """The states an act of separation leaves: the object of "from" on a word of
+    ``separation_words`` (participants.yaml; the trigger or a word on it: "independent",
+    "independence", "away"), a state's name or the demonym on a noun of rule ("Spanish
+    rule", "Ottoman control": ``rule_nouns``)."""
+    words = argument_words()
+    holders = [
+        h
+        for h in (host, *host.children)
+        if norm(h.lemma_) in words.separation_words or norm(h.text) in words.separation_words
+    ]
+    if holders and holders[0] is not host:
+        holders.append(host)  # "broke away from X", "won independence from X": on the verb
+    if host.dep_ in {"dobj", "acomp"} and norm(host.lemma_) in words.separation_words:
+        holders.append(host.head)  # the trigger is the noun: "gained independence from X"
+    out: list[Token] = []
+    for h in holders:
+        for o in prep_objects(h, "from"):
+            if label_of(o) in STATE_LABELS:
+                out.append(o)
+            elif norm(o.lemma_) in words.rule_nouns:
+                out.extend(
+                    m
+                    for m in o.children
+                    if m.dep_ in {"amod", "compound", "nmod", "poss"}
+                    and label_of(m) in STATE_LABELS
+                )
+    return out
+
+
+def _not_an_actor(t: Token, name: str) -> bool:
+    """ "the X Plan", "Y missiles", "the Z Memorandum", "Radio W": a document, plan, weapon or
+    broadcaster named by its head noun or first word (``non_actor_heads`` and
+    ``non_actor_leads``, participants.yaml) is what was made, sent or used, not who acted."""
+    words = argument_words()
+    lead = norm(name.split()[0]) if " " in name else ""
+    return lead in words.non_actor_leads or norm(t.text) in words.non_actor_heads
+
+
+#: "North and South X" tagged as one name
+_TWO_PARTS = re.compile(r"^(?P<a>\w+) and (?P<b>\w+) (?P<rest>\S.*)$")
+
+
+def split_shared(p: Participant) -> list[Participant]:
+    """ "North and South X" tagged as one name names two: "North X" and "South X" (both
+    first words of ``never_alone``, places.yaml); else the participant as it is."""
+    m = _TWO_PARTS.match(p.name)
+    alone = argument_words().never_alone
+    if m is None or norm(m.group("a")) not in alone or norm(m.group("b")) not in alone:
+        return [p]
+    first = f"{m.group('a')} {m.group('rest')}"
+    second = f"{m.group('b')} {m.group('rest')}"
+    return [
+        Participant(first, p.role, p.start, p.end, state_of_word(first)),
+        Participant(second, p.role, p.start, p.end, state_of_word(second)),
+    ]
+
+
+def _shared_head(t: Token, name: str) -> str | None:
+    """ "East and West Germany", "North and South Korea": a word of ``never_alone``
+    (places.yaml) coordinated with a name of two or more words shares that name's last
+    words; the full name it stands for ("East Germany"), else ``None``."""
+    if norm(name) not in argument_words().never_alone:
+        return None
+    for c in t.conjuncts:
+        if c.i <= t.i:
+            continue
+        s, e = phrase_bounds(c)
+        words = [x.text for x in t.doc[s:e]]
+        if len(words) >= 2 and norm(words[0]) in argument_words().never_alone:
+            return " ".join([name, *words[1:]])
+    return None
 
 
 #: what splits a tagged span into pieces of which only the head's is the name: a pipe, a
@@ -309,6 +394,9 @@ def participants(
     # "hosted a lunch for X", "held a reception for X": a person the act is done for
     for h in (host, *(a for a in direct_args(host) if a.pos_ == "NOUN")):
         found.extend((a, "recipient") for a in prep_objects(h, "for") if _a_person(a, label_of))
+    # "became independent from Spain", "won independence from Ottoman rule", "broke away
+    # from the Crown of X": the state left takes part
+    found.extend((a, "patient") for a in _states_left(host, label_of))
     # "concluded the treaty together with X", "signed it along with X"
     for c in host.children:
         if c.dep_ == "advmod" and c.lower_ in {"together", "along", "jointly"}:
@@ -339,6 +427,12 @@ def participants(
         if pair:
             alone.update(x.i for x in pair)
             found.extend((x, role) for x in pair)
+    where = -1
+    if head.dep_ == "relcl" and any(c.lower_ in _WHERE for c in head.children):
+        # "Paris, where he was crowned": the noun the clause hangs on is where or when, never
+        # who (nor what a pronoun in the clause stands for)
+        where = head.head.i
+        found = [(t, r) for t, r in found if t.i != where]
     out: list[Participant] = []
     seen: set[tuple[int, int]] = set()
     has_person = False
@@ -392,6 +486,8 @@ def participants(
                     has_person = True
                 continue
             tok = ante
+        if tok.i == where:
+            continue
         for x in (tok, *_behind(tok, label_of), *office):
             if x.pos_ == "PRON":
                 ante = antecedent(x, doc_tokens, offset, label_of, entity_at)
@@ -404,6 +500,11 @@ def participants(
             seen.add((p.start, p.end))
             out.append(p)
             has_person = has_person or label_of(x) == "PERSON"
+    for who, at in _backers(head):
+        start = offset + at
+        if (start, start + len(who)) not in seen:
+            seen.add((start, start + len(who)))
+            out.append(Participant(who, "agent", start, start + len(who), state_of_word(who)))
     if typ.identity and not has_person:
         # "The first US Ambassador ... was ... William Bullitt": the person named in the clause
         for tok in _clause_tokens(head, doc_tokens):
@@ -413,7 +514,7 @@ def participants(
                     seen.add((p.start, p.end))
                     out.append(p)
                     break
-    return tuple(out)
+    return tuple(x for p in out for x in split_shared(p))
 
 
 #: dependencies by which a verb has a subject of its own
@@ -499,6 +600,38 @@ def _body_of(tok: Token, label_of: LabelOf) -> list[Token]:
     return [
         o for prep in ("at", "of", "from") for o in prep_objects(tok, prep) if label_of(o) == "ORG"
     ]
+
+
+def _backers(head: Token) -> list[tuple[str, int]]:
+    """The states behind an act written as a hyphened modifier on it or on a noun in
+    apposition to it ("the U.S.-backed landing", "the landing, a Soviet-led operation"): a
+    verb of ``backing_verbs`` (participants.yaml) after a state's name or demonym. Each as
+    (the name as written, its offset in the parsed text)."""
+    nouns = [head, *(c for c in head.children if c.dep_ == "appos")]
+    if head.dep_ == "appos":
+        nouns.append(head.head)
+    verbs = argument_words().backing_verbs
+    doc = head.doc
+    out: list[tuple[str, int]] = []
+    for n in nouns:
+        for c in n.children:
+            if c.dep_ not in {"amod", "compound", "nmod"} or c.i > n.i:
+                continue
+            m = _BACKED.match(c.text)
+            if m is not None:  # one token: "U.S.-backed"
+                who, verb, at = m.group("who"), m.group("verb"), c.idx
+            elif (
+                c.i >= 2
+                and doc[c.i - 1].text in {"-", "‑", "–"}
+                and not doc[c.i - 1].whitespace_
+                and not doc[c.i - 2].whitespace_
+            ):  # three: "Soviet - led"
+                who, verb, at = doc[c.i - 2].text, c.lower_, doc[c.i - 2].idx
+            else:
+                continue
+            if verb in verbs and state_of_word(who) is not None:
+                out.append((who, at))
+    return out
 
 
 def _a_person(t: Token, label_of: LabelOf) -> bool:

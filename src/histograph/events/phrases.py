@@ -58,6 +58,20 @@ class ArgumentWords:
     never_alone: frozenset[str]
     departure_verbs: frozenset[str]
     address_verbs: frozenset[str]
+    #: (verb lemma, word on it) pairs whose subject state is where the act happened
+    subject_place_acts: frozenset[tuple[str, str]]
+    #: capitalised collective names of sides and bodies ("the Allies", "the Axis")
+    group_nouns: frozenset[str]
+    #: verbs of a hyphened modifier naming who stood behind an act ("X-backed")
+    backing_verbs: frozenset[str]
+    #: head nouns of documents, plans and weapons ("the X Plan", "Y missiles"): no actors
+    non_actor_heads: frozenset[str]
+    #: first words of broadcasters' and operations' names ("Radio X", "Operation Y")
+    non_actor_leads: frozenset[str]
+    #: words of leaving a state ("independent from X", "seceded from X")
+    separation_words: frozenset[str]
+    #: nouns of one state's rule over another ("Spanish rule", "Ottoman control")
+    rule_nouns: frozenset[str]
 
 
 def _words(items: object) -> frozenset[str]:
@@ -80,6 +94,17 @@ def argument_words() -> ArgumentWords:
         never_alone=_words(places.get("never_alone")),
         departure_verbs=_words(places.get("departure_verbs")),
         address_verbs=_words(places.get("address_verbs")),
+        subject_place_acts=frozenset(
+            (norm(str(v)), norm(str(w)))
+            for item in places.get("subject_place_acts") or ()
+            for v, _, w in [str(item).partition(" ")]
+        ),
+        group_nouns=_words(parts.get("group_nouns")),
+        backing_verbs=_words(parts.get("backing_verbs")),
+        non_actor_heads=_words(parts.get("non_actor_heads")),
+        non_actor_leads=_words(parts.get("non_actor_leads")),
+        separation_words=_words(parts.get("separation_words")),
+        rule_nouns=_words(parts.get("rule_nouns")),
     )
 
 
@@ -159,6 +184,13 @@ def entity_like(t: Token, label_of: LabelOf) -> bool:
         return True
     if label_of(t) == "" and (_regnal_name(t) or state_word(t) is not None):
         return True
+    if (
+        t.text[:1].isupper()
+        and t.i > t.sent.start
+        and "\n" not in t.doc[t.i - 1].text_with_ws
+        and norm(t.lemma_) in argument_words().group_nouns
+    ):
+        return True  # "the Allies", "the Central Powers", "the Axis" (not a sentence's first word)
     return any(
         label_of(c) in PARTICIPANT_LABELS
         for c in t.children

@@ -34,8 +34,10 @@ def is_place(t: Token, label_of: LabelOf) -> bool:
     """A place name: tagged a place, or a building or a chamber the model tagged as an
     organisation ("the House of X", "the X Palace"; a head word of ``names.yaml``). The name
     of a meeting is none ("the X Peace Conference": its town is the place)."""
-    if norm(t.lemma_) in name_words().meeting_nouns:
-        return False
+    if norm(t.lemma_) in name_words().meeting_nouns or (
+        battle_name(t) and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+    ):
+        return False  # "the Battle of X": X is the place (see _place_phrase)
     if _polity_place(t, label_of):
         return True
     if label_of(t) in PLACE_LABELS or any(
@@ -199,6 +201,16 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                 found = place_phrase_text(c, label_of)
                 if found:
                     return found
+    if (
+        head.dep_ == "relcl"
+        and any(c.lower_ == "where" for c in head.children)
+        and is_place(head.head, label_of)
+        and not names_person(head.head, label_of)
+    ):
+        # "he left for Paris, where he was crowned": the place the clause hangs on
+        found = place_phrase_text(head.head, label_of)
+        if found:
+            return found
     if head.pos_ in {"VERB", "AUX"}:
         # "Battle of X, Y: A defeats B": the battle the line is headed with, parsed as the
         # verb's subject, is where it happened
@@ -243,7 +255,11 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                 found = _place_phrase(o, label_of)
                 if found:
                     return found
-    found = _departure_place(head, label_of) or _address_venue(head, label_of)
+    found = (
+        _departure_place(head, label_of)
+        or _address_venue(head, label_of)
+        or _subject_state_place(head, label_of)
+    )
     if found:
         return found
     # the place written on the act's object: "signed a memorandum of understanding in X"
@@ -304,7 +320,9 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
             continue
         for prep in PLACE_PREPS:
             for o in prep_objects(v, prep):
-                found = _place_phrase(o, label_of) if is_place(o, label_of) else None
+                # "At the Battle of X, A defeated B": the battle names the place
+                sited = is_place(o, label_of) or battle_name(o)
+                found = _place_phrase(o, label_of) if sited else None
                 if found and (best is None or abs(o.i - head.i) < best[0]):
                     best = (abs(o.i - head.i), found)
     if best is not None:
@@ -328,6 +346,35 @@ def _departure_place(head: Token, label_of: LabelOf) -> str | None:
     for o in (o for h in hosts for o in prep_objects(h, "from")):
         if is_place(o, label_of) and not names_person(o, label_of):
             found = _place_phrase(o, label_of)
+            if found:
+                return found
+    return None
+
+
+def _subject_state_place(head: Token, label_of: LabelOf) -> str | None:
+    """Where a state underwent an act of ``subject_place_acts`` (places.yaml): the state
+    itself ("India became independent", "X came into being", "X was founded in 1822"). A
+    verb given alone ("found *") counts in the passive only: the active subject founded
+    something elsewhere."""
+    if head.pos_ not in {"VERB", "AUX"}:
+        return None
+    acts = argument_words().subject_place_acts
+    lemma = norm(head.lemma_)
+    words = {
+        w
+        for c in head.children
+        for x in (c, *(g for g in c.children if c.dep_ == "prep"))
+        if c.dep_ in {"acomp", "attr", "dobj", "prep", "prt", "oprd", "advmod"}
+        for w in (norm(x.lemma_), norm(x.text))
+    }
+    passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children)
+    if not ((passive and (lemma, "*") in acts) or any((lemma, w) in acts for w in words)):
+        return None
+    for subj in subjects(head):
+        if names_person(subj, label_of):
+            continue
+        if label_of(subj) == "GPE" or _names_state(subj, label_of):
+            found = place_phrase_text(subj, label_of)
             if found:
                 return found
     return None
@@ -449,7 +496,7 @@ def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
                 is_place(o, label_of)
                 or (t.lower_ in _SITE_PREPS and _bare_name(o, label_of))
                 or (
-                    t.lower_ == "at"
+                    t.lower_ in {"at", "in", "inside"}
                     and label_of(o) == "ORG"
                     and o.text[:1].isupper()
                     and norm(o.text) in name_words().venue_heads

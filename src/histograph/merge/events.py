@@ -130,9 +130,10 @@ import gc
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from ..events.setting import MentionKey, carried_places, mention_key
 from ..events.types import EventTypes, load_event_types
 from ..model import (
     Analysis,
@@ -568,10 +569,14 @@ def _merge_events(
     sources = Sources.build(copies, passages)
     texts = {a.document.id: a.document.text for a in analyses}
     names = {p.id: p.name for p in people}
+    # the place each page's context gives a mention whose sentence names none
+    settings: dict[MentionKey, str] = {}
+    for a in analyses:
+        settings.update(carried_places(a.events, a.document.text))
     built: list[_Built] = []
     cluster_of: dict[int, int] = {}  # mention order -> index in built
     for c in clusters:
-        b = _build(c, et, sources, texts)
+        b = _build(c, et, sources, texts, settings)
         if b is None:
             continue
         for x in b.members:
@@ -604,7 +609,13 @@ def _merge_events(
     return events, conflicts
 
 
-def _build(c: _Cluster, et: EventTypes, sources: Sources, texts: dict[str, str]) -> _Built | None:
+def _build(
+    c: _Cluster,
+    et: EventTypes,
+    sources: Sources,
+    texts: dict[str, str],
+    settings: Mapping[MentionKey, str] | None = None,
+) -> _Built | None:
     members = sorted(c.members, key=lambda x: (x.m.doc_id, x.m.start, x.m.trigger_start))
     asserted = [x for x in members if x.asserted]
     if not asserted:
@@ -662,6 +673,12 @@ def _build(c: _Cluster, et: EventTypes, sources: Sources, texts: dict[str, str])
         if x.order in reasons:
             claims.append(Claim(eid, "merged", reasons[x.order], x.m.doc_id, x.m.start, x.m.end))
     place_votes = Counter(x.m.place for x in asserted if x.m.place)
+    if not place_votes and settings:
+        # no source states a place: the one the pages' context sets the event in
+        # (events.setting); it makes no place claim and no conflict
+        place_votes = Counter(
+            sp for x in asserted if (sp := settings.get(mention_key(x.m))) is not None
+        )
     place = min(place_votes, key=lambda p: (-place_votes[p], p)) if place_votes else None
     return _Built(
         cluster=c,

@@ -1,0 +1,143 @@
+"""The place a page sets its story in, for the events whose own sentence names none.
+
+A page about one event tells the rest of its story where that event happened unless a
+sentence says otherwise: "the fires burned for three days" on a page about a city's
+earthquake burned in that city. :func:`carried_places` gives an event mention of one of the
+``sited_types`` (places.yaml: battles, disasters, deaths, riots; not a government's
+statements, talks, treaties, laws or journeys, which happen in capitals and chambers far
+from the story) whose clause and sentence state no place:
+
+1. the place of a sited event in the same sentence or the sentence right before it, in the
+   same paragraph, when the two are of one time (overlapping dates, or both undated): the
+   paragraph goes on where it was;
+2. else the place of the page's own main event (``EventMention.main``; or of a sited event
+   stated in the main event's sentence), when the event is dated within
+   :data:`_NEAR_DAYS` days of it.
+
+Never on a chronology or on-this-day page (many main events of equal weight, each in its own
+place), never to a negated, planned or hypothetical mention, never to a mention in a caption
+or boilerplate. An event the page dates far from its main event ("800 years later") keeps no
+place: it happened elsewhere as often as there.
+
+The per-document stage keeps these apart from the places sentences state (they neither
+block nor support a merge, and make no claim); the merge gives an event the carried place
+only when no source states one (:mod:`histograph.merge.events`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from ..entities.lexicon import load_yaml
+from ..model import EventMention, TimeValue
+
+__all__ = ["MentionKey", "carried_places", "mention_key"]
+
+#: what identifies a mention of one document
+MentionKey = tuple[str, int, int, int, int, str]
+
+#: days around the main event within which the page's story stays in its place
+_NEAR_DAYS = 31
+#: this many main events make a page a chronology (each entry is its own story)
+_MANY_MAINS = 3
+#: region kinds whose mentions tell the page's own story
+_STORY = frozenset({"narrative", "list_item", "quote"})
+#: a sentence's end: its stop and the space after it
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
+
+
+def mention_key(m: EventMention) -> MentionKey:
+    return (m.doc_id, m.start, m.end, m.trigger_start, m.trigger_end, m.type)
+
+
+@functools.lru_cache(maxsize=1)
+def sited_types() -> frozenset[str]:
+    """Types of events that happen at the story's site (places.yaml ``sited_types``)."""
+    data = load_yaml("places.yaml") or {}
+    return frozenset(str(t) for t in data.get("sited_types") or ())
+
+
+def _day_gap(a: TimeValue | None, b: TimeValue | None) -> int | None:
+    """Days between two dates' intervals (0 when they overlap); ``None`` if either is
+    missing."""
+    if a is None or b is None:
+        return None
+    return max(0, b.earliest - a.latest, a.earliest - b.latest)
+
+
+def _next_sentence(text: str, prev_end: int, start: int) -> bool:
+    """Whether a mention starting at ``start`` is in the sentence of one ending at
+    ``prev_end`` or in the sentence right after it."""
+    return len(_SENTENCE_END.findall(text, prev_end, max(prev_end, start))) <= 1
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    """Whether offsets ``a`` <= ``b`` lie in one sentence (no sentence end between)."""
+    return not _SENTENCE_END.search(text, a, max(a, b))
+
+
+def _paragraph_start(text: str, at: int) -> int:
+    k = text.rfind("\n\n", 0, at)
+    return 0 if k < 0 else k + 2
+
+
+def _page_place(mentions: Sequence[EventMention], sited: frozenset[str]) -> EventMention | None:
+    """The mention whose place is the page's: the main event's own, else a sited event's
+    stated in the main event's sentence."""
+    for main in (m for m in mentions if m.main):
+        if main.place:
+            if main.type in sited:
+                return main
+            continue
+        for m in mentions:
+            if (
+                m.place
+                and m.type in sited
+                and m.modality == "asserted"
+                and m.doc_id == main.doc_id
+                and m.start < main.end
+                and main.start < m.end
+            ):
+                return m
+    return None
+
+
+def carried_places(mentions: Sequence[EventMention], text: str) -> dict[MentionKey, str]:
+    """The place the context gives each mention of one document whose own sentence names
+    none (see the module docs), by :func:`mention_key`."""
+    found: dict[MentionKey, str] = {}
+    if sum(1 for m in mentions if m.main) >= _MANY_MAINS:
+        return found
+    sited = sited_types()
+    page = _page_place(mentions, sited)
+    last: EventMention | None = None  # the latest sited mention with a place in the paragraph
+    para = -1
+    for m in sorted(mentions, key=lambda m: (m.start, m.trigger_start)):
+        p = _paragraph_start(text, m.start)
+        if p != para:
+            para, last = p, None
+        if m.modality != "asserted" or m.type not in sited:
+            continue
+        if m.place:
+            last = m
+            continue
+        if m.region_kind not in _STORY:
+            continue
+        place: str | None = None
+        if last is not None and _next_sentence(text, last.end, m.start):
+            gap = _day_gap(m.time, last.time)
+            if (
+                gap == 0
+                or (m.time is None and last.time is None)
+                or (m.time is None and _same_sentence(text, last.start, m.start))
+            ):
+                place = last.place
+        if place is None and page is not None and page.doc_id == m.doc_id:
+            gap = _day_gap(m.time, page.time)
+            if gap is not None and gap <= _NEAR_DAYS:
+                place = page.place
+        if place:
+            found[mention_key(m)] = place
+    return found

@@ -1,0 +1,89 @@
+"""Places a page's context gives events whose own sentence names none (events.setting)."""
+
+from __future__ import annotations
+
+from events_helpers import tv
+from histograph.events.setting import carried_places, mention_key
+from histograph.model import EventMention
+
+TEXT = (
+    "On 2 March 1871 a great fire broke out in Harwick. The fire destroyed the docks on "
+    "2 March. Two days later the mayor announced a relief fund.\n\n"
+    "In 1921 the town council met again."
+)
+
+
+def _m(
+    phrase: str,
+    typ: str,
+    date: str | None,
+    place: str | None = None,
+    main: bool = False,
+    text: str = TEXT,
+) -> EventMention:
+    s = text.index(phrase)
+    return EventMention(
+        "d", s, s + len(phrase), s, s + 4, typ, tv(date) if date else None, place=place, main=main
+    )
+
+
+def test_an_event_of_the_story_takes_the_place_of_the_main_event() -> None:
+    main = _m("a great fire broke out in Harwick", "disaster", "1871-03-02", "Harwick", True)
+    later = _m("The fire destroyed the docks on 2 March", "disaster", "1871-03-02")
+    got = carried_places([main, later], TEXT)
+    assert got[mention_key(later)] == "Harwick"
+
+
+def test_acts_of_governments_and_far_dates_take_no_place() -> None:
+    main = _m("a great fire broke out in Harwick", "disaster", "1871-03-02", "Harwick", True)
+    fund = _m("the mayor announced a relief fund", "letter_or_statement", "1871-03-04")
+    far = _m("the town council met again", "other", "1921")
+    got = carried_places([main, fund, far], TEXT)
+    assert mention_key(fund) not in got and mention_key(far) not in got
+
+
+def test_a_chronology_page_carries_nothing() -> None:
+    text = "1801 X fell in Avon.\n1802 Y burned.\n1803 Z sank.\n1804 W flooded."
+    ms = [
+        _m("X fell in Avon", "other", "1801", "Avon", True, text),
+        _m("Y burned", "other", "1802", None, True, text),
+        _m("Z sank", "other", "1803", None, True, text),
+        _m("W flooded", "other", "1804", None, False, text),
+    ]
+    assert carried_places(ms, text) == {}
+
+
+def test_the_next_sentence_of_one_time_goes_on_where_the_paragraph_was() -> None:
+    text = "On 4 May 1650 rebels stormed the castle at Dunmore. They burned the gate that day."
+    a = _m(
+        "rebels stormed the castle at Dunmore",
+        "war_or_invasion",
+        "1650-05-04",
+        "Dunmore",
+        text=text,
+    )
+    b = _m("They burned the gate that day", "other", "1650-05-04", text=text)
+    assert carried_places([a, b], text)[mention_key(b)] == "Dunmore"
+    c = _m("They burned the gate that day", "other", "1651", text=text)
+    assert carried_places([a, c], text) == {}
+
+
+def test_the_merge_gives_a_carried_place_only_where_no_source_states_one() -> None:
+    from dataclasses import replace
+
+    from test_merge_events import Doc, merge
+
+    text = "On 9 June 1702 a flood struck Orley. That night the miller Tobin drowned."
+    a = Doc("a", text)
+    main = a.event(
+        "a flood struck Orley", "struck", "disaster", "1702-06-09", "9 June 1702", place="Orley"
+    )
+    a.events[0] = replace(main, main=True)
+    death = a.event("the miller Tobin drowned", "drowned", "death", parts=(("Tobin", "patient"),))
+    a.events[1] = replace(death, time=main.time)
+    events, conflicts = merge([a])
+    by_type = {e.type: e for e in events}
+    assert by_type["death"].place == "Orley"
+    # a carried place is no source's claim: no place claim, no conflict
+    assert not [c for c in by_type["death"].claims if c.attribute == "place"]
+    assert not [c for c in conflicts if c.attribute == "place"]
