@@ -31,28 +31,28 @@ FLOORS: dict[str, dict[str, float]] = {
         "conflicts.recall": 0.666,
         "conflicts.precision": 1.0,
         "arguments.participant_recall": 0.686,
-        "arguments.place_share": 0.5,
+        "arguments.place_share": 0.562,
     },
     "eval-wide": {
-        "events.p": 0.804,
-        "events.r": 0.755,
-        "events.f1": 0.779,
+        "events.p": 0.803,
+        "events.r": 0.748,
+        "events.f1": 0.774,
         "events_main.p": 0.688,
         "events_main.r": 0.963,
-        "dates.exact_rate": 0.881,
+        "dates.exact_rate": 0.891,
         "people.p": 0.962,
         "people.r": 0.98,
         "people.f1": 0.971,
         "people.role_recall": 0.857,
         "conflicts.recall": 0.594,
         "conflicts.precision": 0.857,
-        "arguments.participant_recall": 0.628,
-        "arguments.place_share": 0.47,
+        "arguments.participant_recall": 0.626,
+        "arguments.place_share": 0.6,
     },
 }
 #: at most this many trap hits and false merges per corpus
 TRAP_HITS_CEILING: dict[str, int] = {"eval": 0, "eval-wide": 0}
-FALSE_MERGES_CEILING: dict[str, int] = {"eval": 2, "eval-wide": 3}
+FALSE_MERGES_CEILING: dict[str, int] = {"eval": 2, "eval-wide": 2}
 
 _cache: dict[str, dict[str, Any]] = {}
 
