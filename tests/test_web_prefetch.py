@@ -75,3 +75,12 @@ def test_a_person_in_many_events_is_counted_at_least(tmp_path: Path, monkeypatch
         assert len(page["events"]) == 3
         html = TestClient(create_app(hg)).get("/people/p1").text
         assert f"The first 3 of at least {listed} events" in html
+
+
+def test_counts_read_as_a_publication_prints_them() -> None:
+    """A count of a million events reads 1,000,000 on a page, never 1000000."""
+    from histograph.render.templating import environment
+
+    env = environment()
+    line = env.from_string("{{ n|number }} · {{ n|plural('event') }} · {{ 1|plural('event') }}")
+    assert line.render(n=1234567) == "1,234,567 · 1,234,567 events · 1 event"

@@ -17,8 +17,13 @@ from markupsafe import Markup
 from .present import script_json
 
 
+def _number(n: int) -> str:
+    """A count as a publication prints it: 1,234,567."""
+    return f"{n:,}"
+
+
 def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
+    return f"{_number(n)} {word if n == 1 else (plural or word + 's')}"
 
 
 def make_environment(**globals_: Any) -> jinja2.Environment:
@@ -31,6 +36,7 @@ def make_environment(**globals_: Any) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["plural"] = _plural
+    env.filters["number"] = _number
     # script_json escapes <, > and & as \u escapes: the result cannot close a <script>
     env.filters["script_json"] = lambda v: Markup(script_json(v))
     env.globals.update(globals_)
