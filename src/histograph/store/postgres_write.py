@@ -342,29 +342,6 @@ class PostgresWriter(RowWriter):
             self._bump(conn)
             conn.execute("DELETE FROM authority_aliases")
             conn.execute("DELETE FROM authority")
-            self._insert(
-                conn,
-                "authority",
-                (
-                    {
-                        "id": r.id,
-                        "seq": i,
-                        "name": r.name,
-                        "name_fold": S.fold(r.name),
-                        "kind": r.kind,
-                        "earliest": r.earliest,
-                        "latest": r.latest,
-                        "description": r.description,
-                    }
-                    for i, r in enumerate(records)
-                ),
-            )
-            self._insert(
-                conn,
-                "authority_aliases",
-                (
-                    {"authority_id": r.id, "seq": j, "alias": a}
-                    for r in records
-                    for j, a in enumerate(r.aliases)
-                ),
-            )
+            main, aliases = S.authority_rows(records)
+            self._insert(conn, "authority", main)
+            self._insert(conn, "authority_aliases", aliases)

@@ -16,6 +16,7 @@ from typing import Any, cast
 from ..model import (
     Analysis,
     Anchor,
+    AuthorityRecord,
     Claim,
     CopyLink,
     Document,
@@ -398,3 +399,16 @@ def analysis_rows(analyses: Iterable[Analysis], ingested_at: str) -> dict[str, l
             for j, p in enumerate(m.participants)
         ]
     return out
+
+
+def authority_rows(records: Iterable[AuthorityRecord]) -> tuple[list[Row], list[Row]]:
+    """The rows of the user's authority file: ``(authority, authority_aliases)``."""
+    main: list[Row] = []
+    aliases: list[Row] = []
+    for i, r in enumerate(records):
+        main.append({
+            "id": r.id, "seq": i, "name": r.name, "name_fold": fold(r.name), "kind": r.kind,
+            "earliest": r.earliest, "latest": r.latest, "description": r.description,
+        })
+        aliases.extend({"authority_id": r.id, "seq": j, "alias": a} for j, a in enumerate(r.aliases))
+    return main, aliases
