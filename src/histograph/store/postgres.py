@@ -296,28 +296,64 @@ class PostgresStore(PostgresWriter, SQLStore):
         join, and ran the subquery again for every event (a person's page took minutes at
         a million events). Collected: one ``UNION ALL`` of index-only scans (migration 8),
         which the planner joins to the events by id."""
+        if not walk:
+            union, params = self._participant_events(entity)
+            return f"e.id IN ({union})", params
+        ids, f = self._entity_ids(entity)
+        # probed event by event along the order index (a frequent participant)
+        sql = (
+            "(EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = e.id"
+            " AND ee.entity_id = ANY(?)) OR EXISTS (SELECT 1 FROM"
+            " event_evidence_participants p WHERE p.event_id = e.id"
+            " AND (p.name_fold = ? OR p.key = ?)))"
+        )
+        return sql, [ids, f, entity]
+
+    def _entity_ids(self, entity: str) -> tuple[tuple[str, ...], str]:
+        """The ids ``entity`` names (itself, the entities of that name or alias) and its
+        folded form."""
         f = S.fold(entity)
         found = self._all(
             "SELECT n.id AS id FROM entities n WHERE n.name_fold = %s"
             " UNION SELECT a.entity_id AS id FROM entity_aliases a WHERE a.alias_fold = %s",
             (f, f),
         )
-        ids = tuple(sorted({entity, *(str(r["id"]) for r in found)}))
-        if walk:  # probed event by event along the order index (a frequent participant)
-            sql = (
-                "(EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = e.id"
-                " AND ee.entity_id = ANY(?)) OR EXISTS (SELECT 1 FROM"
-                " event_evidence_participants p WHERE p.event_id = e.id"
-                " AND (p.name_fold = ? OR p.key = ?)))"
-            )
-        else:  # the matches collected, then ordered (a rare one)
-            sql = (
-                "e.id IN (SELECT ee.event_id FROM event_entities ee WHERE ee.entity_id = ANY(?)"
-                " UNION ALL SELECT p.event_id FROM event_evidence_participants p"
-                " WHERE p.name_fold = ? UNION ALL SELECT p.event_id FROM"
-                " event_evidence_participants p WHERE p.key = ?)"
-            )
+        return tuple(sorted({entity, *(str(r["id"]) for r in found)})), f
+
+    def _participant_events(self, entity: str) -> tuple[str, list[Any]]:
+        """The ids of the events ``entity`` takes part in, with repeats: SQL (with ``?``)
+        of index-only scans and its parameters."""
+        ids, f = self._entity_ids(entity)
+        sql = (
+            "SELECT ee.event_id FROM event_entities ee WHERE ee.entity_id = ANY(?)"
+            " UNION ALL SELECT p.event_id FROM event_evidence_participants p"
+            " WHERE p.name_fold = ? UNION ALL SELECT p.event_id FROM"
+            " event_evidence_participants p WHERE p.key = ?"
+        )
         return sql, [ids, f, entity]
+
+    def count_events(
+        self,
+        *,
+        earliest: int | None = None,
+        latest: int | None = None,
+        entity: str | None = None,
+        type: str | None = None,
+        source: str | None = None,
+    ) -> int:
+        """As :meth:`SQLStore.count_events`; a participant's count alone is the number of
+        distinct event ids of its index-only scans (every row there belongs to a stored
+        event: the foreign keys), not a probe of the events for each (750 ms for twenty
+        thousand events at a million)."""
+        if entity is None or (earliest, latest, type, source) != (None, None, None, None):
+            return super().count_events(
+                earliest=earliest, latest=latest, entity=entity, type=type, source=source
+            )
+        union, params = self._participant_events(entity)
+        row = self._one(
+            self._sql(f"SELECT count(DISTINCT t.event_id) AS n FROM ({union}) t"), params
+        )
+        return int(row["n"]) if row else 0
 
     # ------------------------------------------------------------ search and status
     def search(self, query: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
