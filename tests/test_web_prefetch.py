@@ -20,7 +20,14 @@ class _OneByOne:
         self._store = store
 
     def __getattr__(self, name: str) -> Any:
-        if name in {"conflict_attributes", "entity_refs", "events_by_id", "event_summaries"}:
+        if name in {
+            "conflict_attributes",
+            "entity_refs",
+            "events_by_id",
+            "event_summaries",
+            "events_at_spans",
+            "documents_by_id",
+        }:
             raise AttributeError(name)
         return getattr(self._store, name)
 
@@ -38,7 +45,9 @@ def test_a_prefetched_page_equals_one_read_event_by_event(tmp_path: Path) -> Non
         conflicts = batched.conflicts(50, 0)
         day = batched.on_this_day("03-11")
         person = batched.person("p1")
+        found = batched.search("Bram")
         assert conflicts["items"] and day["items"] and person["events"]
+        assert found["sentences"] and all(h["events"] for h in found["sentences"])
         assert any(it["conflicts"] for it in page["items"])
         assert all(p["known"] for it in page["items"] for p in it["participants"])
         hg.store = _OneByOne(hg.store)  # type: ignore[assignment]
@@ -48,6 +57,30 @@ def test_a_prefetched_page_equals_one_read_event_by_event(tmp_path: Path) -> Non
         assert single.conflicts(50, 0) == conflicts
         assert single.on_this_day("03-11") == day
         assert single.person("p1") == person
+        assert single.search("Bram") == found
+
+
+def test_a_page_reads_its_documents_at_once(tmp_path: Path) -> None:
+    """The quotes and source names of a page of events (and of a page of search hits)
+    come from one read of their documents, not one or two reads per document."""
+    db = tmp_path / "k.db"
+    with open_store(str(db)) as store:
+        store.replace_knowledge(small_kb())
+    everything = Filters(None, None, None, None, None)
+    with Histograph(str(db)) as hg:
+        reads: list[str] = []
+        real = hg.store.document
+
+        def one(doc_id: str) -> Any:
+            reads.append(doc_id)
+            return real(doc_id)
+
+        hg.store.document = one  # type: ignore[method-assign]
+        views = Views(hg)
+        page = views.timeline(everything, 50, 0)
+        assert page["items"]
+        views.search("Bram")
+        assert reads == []
 
 
 def test_a_person_in_many_events_is_counted_at_least(tmp_path: Path, monkeypatch: Any) -> None:

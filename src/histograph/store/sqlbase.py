@@ -74,6 +74,20 @@ _SEGMENTS: dict[bool, tuple[str, str]] = {
 }
 
 
+#: spans of :meth:`SQLStore.events_at_spans` per query (four parameters each)
+_SPANS_AT_ONCE = 200
+
+
+def _order_key(r: dict[str, Any]) -> tuple[bool, int, int, int]:
+    """An event row's place in the timeline (:data:`EVENT_ORDER`)."""
+    return (
+        r["date_earliest"] is None,
+        r["date_earliest"] or 0,
+        r["date_latest"] or 0,
+        int(r["seq"]),
+    )
+
+
 class SQLStore:
     """The reads both SQL backends run alike (see the module docstring for the hooks)."""
 
@@ -514,6 +528,39 @@ class SQLStore:
                 (doc_id, end, start),
             )
             return self._load_events(rows)
+
+    def events_at_spans(self, spans: Sequence[tuple[str, int, int]]) -> list[list[Event]]:
+        """:meth:`events_at` of each span (doc_id, start, end) of ``spans``, in their
+        order: one query for the events of every span and the four of the events (a page
+        of search hits), not five a span."""
+        found: list[list[str]] = [[] for _ in spans]
+        rows: dict[str, dict[str, Any]] = {}
+        with self._reading():
+            for at in range(0, len(spans), _SPANS_AT_ONCE):
+                chunk = spans[at : at + _SPANS_AT_ONCE]
+                values = ", ".join(["(?, ?, ?, ?)"] * len(chunk))
+                params = [x for k, (d, s, e) in enumerate(chunk, at) for x in (k, d, s, e)]
+                for r in self._all(
+                    self._sql(
+                        f"WITH s(k, doc_id, lo, hi) AS (VALUES {values}) SELECT DISTINCT"
+                        " s.k AS span_k, e.* FROM s JOIN event_evidence v ON v.doc_id = s.doc_id"
+                        ' AND v.start < s.hi AND s.lo < v."end" JOIN events e ON e.id = v.event_id'
+                    ),
+                    params,
+                ):
+                    found[int(r["span_k"])].append(str(r["id"]))
+                    rows[str(r["id"])] = r
+            by_id = {e.id: e for e in self._load_events(list(rows.values()))}
+        return [
+            [by_id[i] for i in sorted(ids, key=lambda i: _order_key(rows[i]))] for ids in found
+        ]
+
+    def documents_by_id(self, ids: Sequence[str]) -> dict[str, Document]:
+        """The stored documents of ``ids`` by id (unknown ids left out), in one query."""
+        return {
+            str(r["id"]): S.document_from_row(r)
+            for r in self._in("SELECT * FROM documents WHERE id IN ({ids})", sorted(set(ids)))
+        }
 
     def event(self, event_id: str) -> Event | None:
         with self._reading():

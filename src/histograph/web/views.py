@@ -56,6 +56,8 @@ MAX_FACETS = 200
 PERSON_EVENTS = 200
 #: a person page counts the person's events exactly up to this many (beyond: "at least")
 PERSON_COUNT_UP_TO = 20_000
+#: documents kept read by the pages (their quotes and names), at most
+KEPT_DOCUMENTS = 2000
 
 _CLASS_SAFE = re.compile(r"[^a-z0-9_-]+")
 
@@ -135,7 +137,10 @@ class Views:
 
     def __init__(self, hg: Histograph) -> None:
         self.hg = hg
-        self.s = Serialiser(hg.quote, hg.document)
+        #: documents by id (ids are content hashes: a document never changes), read for
+        #: a whole page of events at once where the store offers it (see :meth:`prefetch`)
+        self._documents: dict[str, Document | None] = {}
+        self.s = Serialiser(self.quote, self.document)
         self._cache_key: tuple[int, ...] | None = None
         self._facets: dict[str, Any] = {}
         self._names: dict[str, Person | None] = {}
@@ -175,6 +180,31 @@ class Views:
         self._conflict_attrs = {}
         self._refs = {}
 
+    def document(self, doc_id: str) -> Document | None:
+        """A stored document (kept: at most :data:`KEPT_DOCUMENTS` at a time)."""
+        if doc_id not in self._documents:
+            self._keep_documents({doc_id: self.hg.document(doc_id)})
+        return self._documents[doc_id]
+
+    def quote(self, doc_id: str, start: int, end: int) -> str:
+        """The exact source text of a span ("" for an unknown document)."""
+        d = self.document(doc_id)
+        return d.text[start:end] if d is not None else ""
+
+    def _keep_documents(self, found: Mapping[str, Document | None]) -> None:
+        if len(self._documents) + len(found) > KEPT_DOCUMENTS:
+            self._documents = {}
+        self._documents.update(found)
+
+    def prefetch_documents(self, doc_ids: Iterable[str]) -> None:
+        """Read the documents of ``doc_ids`` not yet kept in one query where the store
+        offers it (a page's quotes and source names: not one query per document)."""
+        bulk = getattr(self.hg.store, "documents_by_id", None)
+        todo = sorted(set(doc_ids) - self._documents.keys())
+        if bulk is not None and todo:
+            found = bulk(todo[:KEPT_DOCUMENTS])
+            self._keep_documents({i: found.get(i) for i in todo[:KEPT_DOCUMENTS]})
+
     def conflicts_of(self, subject: str) -> list[Conflict]:
         return self.hg.conflicts(subject, limit=None)
 
@@ -183,6 +213,10 @@ class Views:
         (a page of the timeline, its 500 drawn items) instead of two per event."""
         self._refresh()
         store = self.hg.store
+        self.prefetch_documents(
+            {m.doc_id for e in events for m in e.mentions}
+            | {c.doc_id for e in events for c in e.claims}
+        )
         attrs = getattr(store, "conflict_attributes", None)
         if attrs is not None:
             todo = [e.id for e in events if e.id not in self._conflict_attrs]
@@ -233,7 +267,7 @@ class Views:
         """A document's id, uri and name (documents never change: ids are content hashes)."""
         if doc_id in self._docs:
             return dict(self._docs[doc_id])
-        d = self.hg.document(doc_id)
+        d = self.document(doc_id)
         if d is None:
             return {"id": doc_id, "uri": doc_id, "title": None, "name": doc_id}
         self._docs[doc_id] = {
@@ -353,7 +387,7 @@ class Views:
                 # source's words give the headline ("The crossing was removed ...")
                 e = self.hg.event(s.id)
                 if e is not None:
-                    item["title"] = headline(e, self.hg.quote)
+                    item["title"] = headline(e, self.quote)
             items.append(item)
         return {
             "items": items,
@@ -376,7 +410,7 @@ class Views:
         ]
         out["conflicts"] = [self.conflict(c) for c in conflicts]
         for m, row in zip(e.mentions, out["mentions"], strict=True):
-            doc = self.hg.document(m.doc_id)
+            doc = self.document(m.doc_id)
             text = doc.text if doc else ""
             before, span, after = context(text, m.start, m.end, width=100)
             t0, t1 = m.trigger_start - m.start, m.trigger_end - m.start
@@ -421,7 +455,7 @@ class Views:
         row = self.s.conflict(c)
         if c.subject_kind == "event":
             e = events[c.subject] if events and c.subject in events else self.hg.event(c.subject)
-            row["subject_label"] = headline(e, self.hg.quote) if e else c.subject
+            row["subject_label"] = headline(e, self.quote) if e else c.subject
         else:
             p = self.entity(c.subject)
             row["subject_label"] = p.name if p else c.subject
@@ -672,10 +706,19 @@ class Views:
         hits = self.hg.search(q, limit + 1, offset)
         more = len(hits) > limit
         sentences = []
-        for h in hits[:limit]:
+        spans = [(h.doc_id, h.start, h.end) for h in hits[:limit]]
+        many = getattr(self.hg.store, "events_at_spans", None)
+        stated = (  # the events of every hit in a few queries where the store offers it
+            many(spans) if many is not None else [self.hg.events_at(*x) for x in spans]
+        )
+        self.prefetch_documents(
+            {h.doc_id for h in hits[:limit]}
+            | {m.doc_id for found in stated for e in found for m in e.mentions}
+        )
+        for h, found in zip(hits[:limit], stated, strict=True):
             events = [
-                {"id": e.id, "title": headline(e, self.hg.quote), "date_label": date_label(e.date)}
-                for e in self.hg.events_at(h.doc_id, h.start, h.end)
+                {"id": e.id, "title": headline(e, self.quote), "date_label": date_label(e.date)}
+                for e in found
             ]
             sentences.append(
                 {
