@@ -4,6 +4,7 @@ conflicts (their subject events), on-this-day and a person."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -117,3 +118,34 @@ def test_counts_read_as_a_publication_prints_them() -> None:
     env = environment()
     line = env.from_string("{{ n|number }} · {{ n|plural('event') }} · {{ 1|plural('event') }}")
     assert line.render(n=1234567) == "1,234,567 · 1,234,567 events · 1 event"
+
+
+def test_the_drawn_items_are_read_once_per_state_of_the_store(tmp_path: Path) -> None:
+    """Every page of the timeline draws the same items: read once per filter while the
+    store holds, again after a write; a caller's changes to them are its own."""
+    db = tmp_path / "k.db"
+    with open_store(str(db)) as store:
+        store.replace_knowledge(small_kb())
+    everything = Filters(None, None, None, None, None)
+    treaties = Filters(None, None, "treaty", None, None)
+    with Histograph(str(db)) as hg:
+        reads: list[Any] = []
+        real = hg.store.event_summaries  # type: ignore[attr-defined]
+
+        def counted(**kw: Any) -> Any:
+            reads.append(kw)
+            return real(**kw)
+
+        hg.store.event_summaries = counted  # type: ignore[attr-defined]
+        views = Views(hg)
+        first = views.timeline_items(everything)
+        first["items"][0]["url"] = "/elsewhere"
+        again = views.timeline_items(everything)
+        assert len(reads) == 1 and "url" not in again["items"][0]
+        assert views.timeline_items(treaties) != again and len(reads) == 2
+        kb = small_kb()
+        with open_store(str(db)) as store:  # another process writes other knowledge
+            store.replace_knowledge(dataclasses.replace(kb, events=kb.events[::2], conflicts=()))
+        views._checked = 0.0  # the next check is due
+        views.timeline_items(everything)
+        assert len(reads) == 3

@@ -123,6 +123,11 @@ class SQLStore:
         ``dated``: it keeps dated events only), read as the backend reads a page fastest."""
         raise NotImplementedError
 
+    def knowledge_token(self) -> object:
+        """A value that changes whenever the stored knowledge may have changed (a rewrite
+        by another process included): readers' caches hold while it holds."""
+        return self._change_token()
+
     def _sql(self, sql: str) -> str:
         """``sql`` (written with ``?``) with this backend's placeholder."""
         return sql if self._ph == "?" else sql.replace("?", self._ph)

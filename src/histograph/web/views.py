@@ -58,6 +58,8 @@ PERSON_EVENTS = 200
 PERSON_COUNT_UP_TO = 20_000
 #: documents kept read by the pages (their quotes and names), at most
 KEPT_DOCUMENTS = 2000
+#: sets of drawn timeline items kept (one per filter), at most
+KEPT_ITEM_SETS = 32
 
 _CLASS_SAFE = re.compile(r"[^a-z0-9_-]+")
 
@@ -141,8 +143,10 @@ class Views:
         #: a whole page of events at once where the store offers it (see :meth:`prefetch`)
         self._documents: dict[str, Document | None] = {}
         self.s = Serialiser(self.quote, self.document)
-        self._cache_key: tuple[int, ...] | None = None
+        self._cache_key: tuple[object, ...] | None = None
         self._facets: dict[str, Any] = {}
+        #: the drawn timeline's items by filter (see :meth:`timeline_items`)
+        self._items: dict[tuple[tuple[str, str | None], ...], dict[str, Any]] = {}
         self._names: dict[str, Person | None] = {}
         #: conflict attributes by subject and (name, kind) by entity id, read for a whole
         #: page of events at once where the store offers it (see :meth:`prefetch`)
@@ -165,17 +169,24 @@ class Views:
     def _refresh(self) -> None:
         """Facets and names are read once per state of the store (checked at most every
         couple of seconds: the store is read-only here, but another process may re-ingest
-        into the same file). The state is the store's generation counters: two cheap
-        reads, not a count of every table."""
+        into the same file). The state is the store's generation counters and, where the
+        store offers it, its knowledge token (a rebuild rewrites the knowledge without a
+        new document): cheap reads, not a count of every table."""
         now = time.monotonic()
         if self._cache_key is not None and now - self._checked < 2.0:
             return
         self._checked = now
-        flat = (self.hg.store.generation(), int(self.hg.store.knowledge_stale()))
+        token = getattr(self.hg.store, "knowledge_token", None)
+        flat = (
+            self.hg.store.generation(),
+            int(self.hg.store.knowledge_stale()),
+            None if token is None else token(),
+        )
         if flat == self._cache_key:
             return
         self._cache_key = flat
         self._facets = {}
+        self._items = {}
         self._names = {}
         self._conflict_attrs = {}
         self._refs = {}
@@ -358,7 +369,19 @@ class Views:
     def timeline_items(self, filters: Filters) -> dict[str, Any]:
         """vis-timeline items for every dated event matching the filters (capped): what the
         drawn timeline shows of them, read by index (``event_summaries`` of the SQL stores:
-        no mention, claim or quote loaded; the event's page has the rest)."""
+        no mention, claim or quote loaded; the event's page has the rest). Kept per filter
+        for the state of the store (every page of the timeline draws the same items)."""
+        self._refresh()
+        key = tuple(sorted(filters.as_dict().items()))
+        kept = self._items.get(key)
+        if kept is None:
+            if len(self._items) >= KEPT_ITEM_SETS:
+                self._items = {}
+            kept = self._items[key] = self._timeline_items(filters)
+        # the callers add to each item (its link): copies, not the kept ones
+        return {**kept, "items": [dict(it) for it in kept["items"]]}
+
+    def _timeline_items(self, filters: Filters) -> dict[str, Any]:
         earliest, latest = filters.bounds()
         kw: dict[str, Any] = {
             "earliest": earliest,
