@@ -126,7 +126,8 @@ class SQLStore:
     def knowledge_token(self) -> object:
         """A value that changes whenever the stored knowledge may have changed (a rewrite
         by another process included): readers' caches hold while it holds."""
-        return self._change_token()
+        with self._reading():
+            return self._change_token()
 
     def _sql(self, sql: str) -> str:
         """``sql`` (written with ``?``) with this backend's placeholder."""
