@@ -103,9 +103,18 @@ class PostgresStore(PostgresWriter, SQLStore):
             if self._live().info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
                 yield  # already inside a transaction
                 return
-            with self._conn.transaction():
-                self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                yield
+            # one BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY: not a BEGIN and then a
+            # SET TRANSACTION (a round trip less on every page; the setters are local)
+            conn = self._conn
+            conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+            conn.read_only = True
+            try:
+                with conn.transaction():
+                    yield
+            finally:
+                if conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
+                    conn.isolation_level = None
+                    conn.read_only = None
 
     _ph = "%s"
 
