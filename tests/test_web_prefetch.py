@@ -89,7 +89,7 @@ def test_a_person_in_many_events_is_counted_at_least(tmp_path: Path, monkeypatch
     participant count instead of counting every event; below it, the exact count."""
     from starlette.testclient import TestClient
 
-    from histograph.web import views as V
+    from histograph.web import views_people as V  # the person page reads its limits there
     from histograph.web.app import create_app
 
     db = tmp_path / "k.db"
