@@ -149,3 +149,34 @@ def test_the_drawn_items_are_read_once_per_state_of_the_store(tmp_path: Path) ->
         views._checked = 0.0  # the next check is due
         views.timeline_items(everything)
         assert len(reads) == 3
+
+
+def test_the_timeline_of_a_frequent_participant_says_at_least(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    """The timeline filtered by a participant alone in more than PERSON_COUNT_UP_TO events
+    says "at least" its stored participant count (a count of half a million events read
+    them all) and still pages on; any other filter, or a rarer participant: the exact count."""
+    from starlette.testclient import TestClient
+
+    from histograph.web import views_timeline as T
+    from histograph.web.app import create_app
+
+    db = tmp_path / "k.db"
+    with open_store(str(db)) as store:
+        store.replace_knowledge(small_kb())
+    with Histograph(str(db)) as hg:
+        exact = hg.count_events(entity="p1")
+        listed = hg.store.participant_count("p1")  # type: ignore[attr-defined]
+        alone = Filters(None, None, None, "p1", None)
+        page = Views(hg).timeline(alone, 2, 0)
+        assert page["total"] == exact and page["total_at_least"] is False
+        monkeypatch.setattr(T, "PERSON_COUNT_UP_TO", 2)
+        page = Views(hg).timeline(alone, 2, 0)
+        assert page["total"] == listed and page["total_at_least"] is True
+        last = Views(hg).timeline(alone, 2, listed - 2)
+        assert last["next_offset"] == listed  # a lower bound: the next page is offered
+        typed = Views(hg).timeline(Filters(None, None, "letter", "p1", None), 2, 0)
+        assert typed["total_at_least"] is False
+        html = TestClient(create_app(hg)).get("/?entity=p1").text
+        assert f"At least {listed:,} events" in html

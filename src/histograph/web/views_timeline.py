@@ -28,6 +28,7 @@ from .views_base import (
     MAX_FACETS,
     MAX_TIMELINE_ITEMS,
     PAGE_SIZE,
+    PERSON_COUNT_UP_TO,
     BadRequest,
     Filters,
     ViewsBase,
@@ -93,19 +94,36 @@ class TimelineViews(ViewsBase):
             "type": filters.type or None,
             "source": filters.source or None,
         }
-        total = self.hg.count_events(**kw)
+        total, at_least = self._total(kw)
         try:
             events = self.hg.events(**kw, limit=limit, offset=offset, after=after or None)
         except ValueError as exc:  # an unknown cursor
             raise BadRequest(str(exc)) from None
         self.prefetch(events)
+        info = page_info(total, limit, offset)
+        if at_least and len(events) == limit:  # more may follow past the lower bound
+            info["next_offset"] = offset + limit
         return {
             "filters": filters.as_dict(),
-            **page_info(total, limit, offset),
+            **info,
+            "total_at_least": at_least,
             "after": after or None,
             "next_after": events[-1].id if len(events) == limit else None,
             "items": [self.summary(e) for e in events],
         }
+
+    def _total(self, kw: dict[str, Any]) -> tuple[int, bool]:
+        """How many events the filters keep, and whether that is a lower bound: filtered by
+        a participant alone in more than :data:`PERSON_COUNT_UP_TO` events, at least the
+        participant count the store keeps (one index read; a count of half a million
+        events read them all), as a person's page says; else the exact count."""
+        listed = getattr(self.hg.store, "participant_count", None)
+        alone = all(kw[k] is None for k in ("earliest", "latest", "type", "source"))
+        if kw["entity"] is not None and alone and listed is not None:
+            at_least = int(listed(kw["entity"]))
+            if at_least > PERSON_COUNT_UP_TO:
+                return at_least, True
+        return self.hg.count_events(**kw), False
 
     def timeline_items(self, filters: Filters) -> dict[str, Any]:
         """vis-timeline items for every dated event matching the filters (capped): what the
