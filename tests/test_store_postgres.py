@@ -371,7 +371,9 @@ def test_a_persons_page_reads_the_participant_indexes(postgres_url: str) -> None
                 s, lambda w=who: s.events(entity=w, limit=200), "event_entities ee"
             ):
                 assert "SubPlan" not in plan, plan
-                assert "event_entities_entity_event" in plan, plan
+                # by entity (either index on it; at a million rows the planner takes the
+                # covering one, an index-only scan)
+                assert "event_entities_entity" in plan, plan
                 assert "event_evidence_participants_key_event" in plan, plan
             count = _plans_of(s, lambda w=who: s.count_events(entity=w), "count(")
             assert all("SubPlan" not in p for p in count), count
