@@ -62,8 +62,8 @@ def test_a_prefetched_page_equals_one_read_event_by_event(tmp_path: Path) -> Non
 
 
 def test_a_page_reads_its_documents_at_once(tmp_path: Path) -> None:
-    """The quotes and source names of a page of events (and of a page of search hits)
-    come from one read of their documents, not one or two reads per document."""
+    """The quotes and source names of a page of events (and of a page of search hits,
+    people, conflicts) come from one read of their documents, not one or two per document."""
     db = tmp_path / "k.db"
     with open_store(str(db)) as store:
         store.replace_knowledge(small_kb())
@@ -81,6 +81,7 @@ def test_a_page_reads_its_documents_at_once(tmp_path: Path) -> None:
         page = views.timeline(everything, 50, 0)
         assert page["items"]
         views.search("Bram")
+        assert views.people()["items"] and views.conflicts(50, 0)["items"]
         assert reads == []
 
 

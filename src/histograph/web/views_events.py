@@ -61,6 +61,10 @@ class EventViews(ViewsBase):
         items = self.hg.conflicts(limit=limit, offset=offset)
         by_id = getattr(self.hg.store, "events_by_id", None)  # the page's subjects at once
         events = by_id([c.subject for c in items if c.subject_kind == "event"]) if by_id else None
+        self.prefetch_documents(  # the claims' quotes and sources: one read
+            {c.doc_id for k in items for v in k.values for c in v.claims}
+            | {m.doc_id for e in (events or {}).values() for m in e.mentions}
+        )
         return {
             **page_info(self.hg.count_conflicts(), limit, offset),
             "items": [self.conflict(c, events) for c in items],

@@ -37,6 +37,9 @@ class PeopleViews(ViewsBase):
         check_page(limit, offset)
         items = self.hg.people(kind or None, query=query or None, limit=limit, offset=offset)
         total = self.hg.count_people(kind or None, query=query or None)
+        self.prefetch_documents(  # their sources' names: one read, not one per document
+            {m.doc_id for p in items for m in p.mentions} | {r.doc_id for p in items for r in p.roles}
+        )
         rows = []
         for p in items:
             rows.append(self.person_row(p))
