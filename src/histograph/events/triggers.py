@@ -488,3 +488,8 @@ def find_triggers(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Tr
 def _pick_type(et: EventTypes, a: str, b: str) -> str:
     pa, pb = et.types[a].priority, et.types[b].priority
     return a if pa >= pb else b
+
+
+#: the names other modules of the stage use
+trigger_index = _index
+expand_labels = _expand
