@@ -51,3 +51,17 @@ def test_a_name_ending_in_a_verb_form_is_no_verb() -> None:
     # "Fire" after an adjective is part of the name, not a verb of a subject
     a = _analyse("Chronology\n\n1666 – Great Fire of London.\n")
     assert all(t != "war_or_invasion" for t, _ in _typed(a, "Fire"))
+
+
+def test_an_armed_body_of_a_league_fights_no_contest() -> None:
+    # "League" names an alliance here: a fleet defeating a navy is a battle, not a game
+    a = _analyse(
+        "Events of 1571\n\n"
+        "• Oct 7 Battle of Lepanto: Holy League fleet under Don John defeat the Ottoman navy\n"
+    )
+    assert ("war_or_invasion", "1571-10-07") in _typed(a, "defeat")
+
+
+def test_a_cup_final_is_still_a_contest() -> None:
+    a = _analyse("Results\n\nIn 1966 England defeated West Germany 4–2 to win the World Cup.\n")
+    assert all(t == "contest" for t, _ in _typed(a, "defeated"))

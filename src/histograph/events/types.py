@@ -165,6 +165,9 @@ class Contests:
 
     words: frozenset[str] = frozenset()  # nouns of the clause: cup, medal, final, match
     groups: frozenset[str] = frozenset()  # the type groups retyped: war
+    #: armed bodies: a clause naming one is a fight, whatever league or title it names
+    #: ("the Holy League's fleet defeated the navy")
+    armed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -421,6 +424,7 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
         contests=Contests(
             words=_fs(con.get("words")),
             groups=frozenset(str(x) for x in con.get("groups") or ()),
+            armed=_fs(con.get("armed")),
         ),
         tenure=Tenure(
             offices=_fs(ten.get("offices")) | _fs(ten.get("envoys")),
