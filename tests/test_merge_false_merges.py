@@ -810,3 +810,45 @@ def test_a_day_of_a_page_inside_its_month_with_another_predicate_is_another_act(
 def test_a_day_of_a_page_inside_its_month_with_the_same_predicate_is_the_same_act() -> None:
     # the page gives the month, then the very day of the same sending
     assert len(_note_page("The note was sent to Varnia on 25 May", "sent")) == 1
+
+
+def _instrument_page() -> tuple[list[Event], Doc]:
+    """A page telling a treaty's signing and its coming into force, with a bare "the treaty"
+    too weak to found on the later day and, first, the treaty's name alone (undated)."""
+    d = Doc(
+        "a",
+        "Treaty of Lune between Varnia and Osk\n"
+        "It was signed on 3 May 1822. "
+        "It came into force on 9 June 1822, when the ratifications were exchanged. "
+        "On 9 June 1822 the treaty was read out in Osk.",
+    )
+    d.event("Treaty of Lune between Varnia and Osk", "Treaty of Lune", "treaty_signed")
+    d.event("It was signed on 3 May 1822", "signed", "treaty_signed", "1822-05-03", "3 May 1822")
+    d.event(
+        "when the ratifications were exchanged",
+        "exchanged",
+        "agreement_signed",
+        "1822-06-09",
+        "9 June 1822",
+    )
+    d.event(
+        "On 9 June 1822 the treaty was read out in Osk",
+        "treaty",
+        "treaty_signed",
+        "1822-06-09",
+        "On 9 June 1822",
+        confidence=0.3,
+    )
+    events, _ = merge([d])
+    return events, d
+
+
+def test_a_bare_word_joined_to_a_later_act_does_not_draw_the_instruments_name_to_it() -> None:
+    # the name alone and the word "treaty" of a weak mention on the day of entry into force
+    # do not make the treaty's name that later act
+    events, d = _instrument_page()
+    name_at = d.text.index("Treaty of Lune")
+    exchange_at = d.text.index("when the ratifications")
+    for e in events:
+        starts = {m.start for m in e.mentions}
+        assert not {name_at, exchange_at} <= starts

@@ -253,7 +253,10 @@ class _Cluster:
                 self.names.add(x.name)
             if x.m.place:
                 self.places.add(_norm_place(x.m.place))
-        self.lemmas.add(x.lemma)
+        if x.can_found or not self.lemmas:
+            # a bare word too weak to found ("the treaty" after its signing) may tell a later
+            # act on the same thing: it does not become the event's predicate for others
+            self.lemmas.add(x.lemma)
         if x.asserted:
             self.lemma_classes |= x.lemma_class
             self.heads |= x.heads
