@@ -852,3 +852,28 @@ def test_a_bare_word_joined_to_a_later_act_does_not_draw_the_instruments_name_to
     for e in events:
         starts = {m.start for m in e.mentions}
         assert not {name_at, exchange_at} <= starts
+
+
+def test_a_timed_page_still_joins_an_event_no_other_page_times() -> None:
+    # only one side states a clock: nothing to compare, the usual evidence decides
+    a = _told(
+        "a",
+        "On 2 March 1871 the boiler burst at the Orsk mill.",
+        "On 2 March 1871 the boiler burst at the Orsk mill",
+        "burst",
+        "other",
+        "1871-03-02",
+        "2 March 1871",
+    )
+    b = _told(
+        "b",
+        "At 01:23 on 2 March 1871 the boiler burst at the Orsk mill.",
+        "At 01:23 on 2 March 1871 the boiler burst at the Orsk mill",
+        "burst",
+        "other",
+        "1871-03-02",
+        "2 March 1871",
+        clock="01:23",
+    )
+    events, _ = merge([a, b])
+    assert len(events) == 1

@@ -211,6 +211,8 @@ class _Cluster:
     entries: dict[str, set[int]] = field(default_factory=dict)
     #: (document, minutes after midnight) of the members whose date carries a time of day
     clocks: dict[str, set[int]] = field(default_factory=dict)
+    #: every time of day of :attr:`clocks`, whatever its page
+    clock_set: set[int] = field(default_factory=set)
     #: the numbers members give the happening ("the first wave")
     ordinals: set[int] = field(default_factory=set)
     #: a member states the event (is not a label named in passing, ``_Mention.passing``)
@@ -224,6 +226,7 @@ class _Cluster:
             self.entries.setdefault(x.m.doc_id, set()).add(x.entry)
         if x.asserted and x.time_of_day is not None:
             self.clocks.setdefault(x.m.doc_id, set()).add(x.time_of_day)
+            self.clock_set.add(x.time_of_day)
         if x.ordinal is not None:
             self.ordinals.add(x.ordinal)
         self.titled = self.titled or x.in_title
@@ -538,10 +541,9 @@ def _other_clock(x: _Mention, c: _Cluster) -> bool:
     tod = x.time_of_day
     if any(abs(t - tod) > _CLOCK_SLACK for t in c.clocks.get(doc, ())):
         return True
-    others = [t for d, ts in c.clocks.items() if d != doc for t in ts]
     return (
-        bool(others)
-        and tod not in others
+        (len(c.clocks) > 1 or (bool(c.clocks) and doc not in c.clocks))  # another page's
+        and tod not in c.clock_set
         and not (x.name is not None and x.name in c.names)
         and not _same_predicate(x, c)
     )
@@ -562,12 +564,10 @@ def _entries_apart(a: _Cluster, b: _Cluster) -> bool:
     # two pages' clocks, none the same, and different predicates, of one type group
     # (:func:`_other_clock`; a catch-all typing against a specific type at another clock is
     # as often a phase of it: "the second wave came at 8:55" in "the attack began at 7:48")
-    mine = {t for ts in a.clocks.values() for t in ts}
-    theirs = {t for ts in b.clocks.values() for t in ts}
     return (
         a.group == b.group
-        and bool(mine and theirs)
-        and mine.isdisjoint(theirs)
+        and bool(a.clock_set and b.clock_set)
+        and a.clock_set.isdisjoint(b.clock_set)
         and not _prefixes(a.lemmas) & _prefixes(b.lemmas)
         and not a.lemma_classes & b.lemma_classes
         and not a.heads & b.heads
