@@ -777,41 +777,6 @@ def test_two_pages_timing_one_predicate_minutes_apart_tell_one_moment() -> None:
     assert len(events) == 1
 
 
-def _note_page(second: str, trigger: str) -> list[Event]:
-    """A page dating Varnia's note by its month, then ``second`` (a clause naming Varnia)
-    by a year-less day, "on 25 May"."""
-    d = Doc("a", f"In May 1822 Varnia sent a stern note to Osk. {second}.")
-    d.event(
-        "In May 1822 Varnia sent a stern note to Osk",
-        "sent",
-        "letter_or_statement",
-        "1822-05",
-        "May 1822",
-        parts=(("Varnia", "agent"),),
-    )
-    d.event(
-        second,
-        trigger,
-        "letter_or_statement",
-        None,
-        "25 May",
-        timex="XXXX-05-25",
-        parts=(("Varnia", "recipient"),),
-    )
-    events, _ = merge([d])
-    return events
-
-
-def test_a_day_of_a_page_inside_its_month_with_another_predicate_is_another_act() -> None:
-    # the month dates the note; the day dates the answer to it
-    assert len(_note_page("Osk replied to Varnia on 25 May", "replied")) == 2
-
-
-def test_a_day_of_a_page_inside_its_month_with_the_same_predicate_is_the_same_act() -> None:
-    # the page gives the month, then the very day of the same sending
-    assert len(_note_page("The note was sent to Varnia on 25 May", "sent")) == 1
-
-
 def _instrument_page() -> tuple[list[Event], Doc]:
     """A page telling a treaty's signing and its coming into force, with a bare "the treaty"
     too weak to found on the later day and, first, the treaty's name alone (undated)."""

@@ -609,23 +609,6 @@ def _inside_long(fine: TimeValue, core: TimeValue) -> bool:
     return fine.latest - fine.earliest <= 31 and core.latest - core.earliest > _LONG_EVENT_DAYS
 
 
-def _day_of_page_inside(x: _Mention, c: _Cluster) -> bool:
-    """``x`` gives a day (or a year-less day) inside the coarser date (a month or wider) of
-    ``c``, an event its own page tells, with another predicate and no name: a page that dates
-    one clause by its month ("in May the envoy was sent") and another by its day ("the reply
-    came on 25 May") tells two acts; the day of the same act takes its word ("the note was
-    sent on 3 May"). (Founders come finest date first, so this meets the year-less days and
-    the dated mentions too weak to found, which come after the page's dated events.)"""
-    if not x.asserted or x.m.doc_id not in c.docs or c.core is None or _day_level(c.core):
-        return False
-    has_day = (x.time is not None and _day_level(x.time)) or (
-        x.time is None and x.partial is not None and x.partial[1] is not None
-    )
-    if not has_day:
-        return False
-    return not (x.name is not None and x.name in c.names) and not _same_predicate(x, c)
-
-
 def _actors_apart(x: _Mention, c: _Cluster) -> bool:
     """Both name who took part, of one kind (people, states), and none is common: "Britain
     declared war on Germany" is not "Austria-Hungary declared war on Serbia". Only actors
@@ -773,7 +756,7 @@ def _enough_evidence(
 
 def _score(x: _Mention, c: _Cluster, explain_ok: bool, strict: bool = True) -> float | None:
     """How well mention ``x`` fits cluster ``c`` (None: incompatible)."""
-    if x.embedded or _other_entry(x, c) or _other_clock(x, c) or _day_of_page_inside(x, c):
+    if x.embedded or _other_entry(x, c) or _other_clock(x, c):
         return None
     if x.ordinal is not None and c.ordinals and x.ordinal not in c.ordinals:
         return None  # "the first wave" is not "the second wave"
