@@ -20,23 +20,58 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from ..model import CONTENT_REGIONS, CopyLink, Document
+from ..model import CONTENT_REGIONS, CopyLink, Document, Region
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NUM_PERM = 128
 
 
-def _content_text(doc: Document) -> str:
-    from ..clean import mark_regions
+def _content_text(doc: Document, regions: Sequence[Region] | None = None) -> str:
+    """The text of the document's content regions (``regions``: the document's own, as the
+    clean stage marked them, else marked here), or its whole text when it has none."""
+    if regions is None:
+        from ..clean import mark_regions
 
-    regions = [r for r in mark_regions(doc) if r.kind in CONTENT_REGIONS]
-    if not regions:
+        regions = mark_regions(doc)
+    content = [r for r in regions if r.kind in CONTENT_REGIONS]
+    if not content:
         return doc.text
-    return "\n".join(doc.text[r.start : r.end] for r in regions)
+    return "\n".join(doc.text[r.start : r.end] for r in content)
+
+
+class CopyPrint(NamedTuple):
+    """What :func:`find_copies` compares of one document: its content shingles and their
+    MinHash (None when it has fewer than ``min_shingles``: too short to judge). Made once
+    per document (:func:`copy_print`), e.g. as its analysis arrives, not at each merge."""
+
+    shingles: frozenset[str]
+    minhash: Any
+    shingle_size: int
+    min_shingles: int
+
+
+def copy_print(
+    doc: Document,
+    regions: Sequence[Region] | None = None,
+    *,
+    shingle_size: int = 3,
+    min_shingles: int = 20,
+) -> CopyPrint:
+    """The :class:`CopyPrint` of ``doc``; ``regions``: its regions as the clean stage marked
+    them (the same as :func:`histograph.clean.mark_regions` gives), else marked here."""
+    sh = frozenset(shingles(_content_text(doc, regions), shingle_size))
+    mh = None
+    if len(sh) >= min_shingles:
+        from datasketch import MinHash
+
+        perms, scheme = _permutations(_NUM_PERM)
+        mh = MinHash(num_perm=_NUM_PERM, permutations=perms, scheme=scheme)
+        mh.update_batch([s.encode("utf-8") for s in sh])
+    return CopyPrint(sh, mh, shingle_size, min_shingles)
 
 
 @lru_cache(maxsize=16)
@@ -75,34 +110,37 @@ def find_copies(
     containment: float | None = 0.8,
     shingle_size: int = 3,
     min_shingles: int = 20,
+    prints: Mapping[str, CopyPrint] | None = None,
 ) -> list[CopyLink]:
     """Links from each near-copy to the earlier document it copies (input order).
 
     ``similarity`` in each link is the exact Jaccard similarity of the two shingle sets
     (or the containment of the later document in the earlier one, when that is what made
     it a copy). Documents with fewer than ``min_shingles`` shingles are too short to judge
-    and are never linked (a one-line post matches anything that quotes it).
+    and are never linked (a one-line post matches anything that quotes it). ``prints``:
+    documents' :class:`CopyPrint` made beforehand (by id; the others are made here).
     """
     if len({d.id for d in documents}) < 2:
         return []  # documents with one id are one document: never linked (nor shingled)
-    from datasketch import MinHash, MinHashLSH
+    from datasketch import MinHashLSH
 
     lsh_threshold = min(threshold, 0.2 if containment is not None else threshold)
     params = _lsh_params(max(lsh_threshold, 0.05), _NUM_PERM)
     lsh = MinHashLSH(num_perm=_NUM_PERM, params=params)
-    sets: list[set[str]] = []
     links: list[CopyLink] = []
     seen_ids: dict[str, int] = {}
+    sets: list[frozenset[str]] = []
     for i, doc in enumerate(documents):
-        sh = shingles(_content_text(doc), shingle_size)
+        cp = prints.get(doc.id) if prints is not None else None
+        if cp is None or (cp.shingle_size, cp.min_shingles) != (shingle_size, min_shingles):
+            cp = copy_print(doc, shingle_size=shingle_size, min_shingles=min_shingles)
+        sh = cp.shingles
         sets.append(sh)
-        if doc.id in seen_ids or len(sh) < min_shingles:
+        if doc.id in seen_ids or cp.minhash is None:
             seen_ids.setdefault(doc.id, i)
             continue
         seen_ids[doc.id] = i
-        perms, scheme = _permutations(_NUM_PERM)
-        mh = MinHash(num_perm=_NUM_PERM, permutations=perms, scheme=scheme)
-        mh.update_batch([s.encode("utf-8") for s in sh])
+        mh = cp.minhash
         best: tuple[float, int] | None = None
         for key in lsh.query(mh):
             j = int(key)
@@ -146,6 +184,31 @@ def _h(words: Sequence[tuple[str, int, int]]) -> bytes:
     return hashlib.blake2b(" ".join(w for w, _, _ in words).encode("utf-8"), digest_size=8).digest()
 
 
+class PassagePrint(NamedTuple):
+    """What :func:`find_copied_passages` reads of one document: its words' character spans
+    and the hash of the word ``ngram``-gram starting at each word (:func:`_h`). Made once
+    per document (:func:`passage_print`), e.g. as its analysis arrives."""
+
+    spans: tuple[tuple[int, int], ...]
+    hashes: tuple[bytes, ...]
+    ngram: int
+
+
+def passage_print(text: str, ngram: int = 5) -> PassagePrint:
+    """The :class:`PassagePrint` of a document's ``text``."""
+    toks = _tokens(text)
+    words = [w for w, _, _ in toks]
+    memo: dict[str, bytes] = {}
+    hashes: list[bytes] = []
+    for p in range(len(toks) - ngram + 1):
+        gram = " ".join(words[p : p + ngram])
+        h = memo.get(gram)
+        if h is None:
+            h = memo[gram] = hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest()
+        hashes.append(h)
+    return PassagePrint(tuple((s, e) for _, s, e in toks), tuple(hashes), ngram)
+
+
 def find_copied_passages(
     documents: Sequence[Document],
     min_words: int = 25,
@@ -154,6 +217,7 @@ def find_copied_passages(
     max_gap: int = 12,
     max_shift: int = 4,
     common_limit: int = 50,
+    prints: Mapping[str, PassagePrint] | None = None,
 ) -> list[CopiedPassage]:
     """Long passages shared (nearly verbatim) between two documents.
 
@@ -162,9 +226,14 @@ def find_copied_passages(
     one side) of at most ``max_shift``; a chain covering at least ``min_words`` words of the
     later document is reported. N-grams found in more than ``common_limit`` documents (site
     boilerplate, set phrases) are ignored. Pairs are reported once, earlier document first.
+    ``prints``: documents' :class:`PassagePrint` made beforehand (by id; the others are
+    made here).
     """
-    toks = [_tokens(d.text) for d in documents]
-    index = _ngram_index(toks, ngram)
+    pp: list[PassagePrint] = []
+    for d in documents:
+        got = prints.get(d.id) if prints is not None else None
+        pp.append(got if got is not None and got.ngram == ngram else passage_print(d.text, ngram))
+    index = _ngram_index(pp)
     ids = [d.id for d in documents]
     nd = len(documents)
     # occurrences of each n-gram, in (document, position) order: a pair of documents (a, b),
@@ -198,39 +267,30 @@ def find_copied_passages(
                     break
             else:
                 chains.append([pa, pb, pa, pb])
-        ta, tb = toks[a], toks[b]
+        ta, tb = pp[a].spans, pp[b].spans
         for sa, sb, la, lb in chains:
             ea, eb = la + ngram - 1, lb + ngram - 1
             if eb - sb + 1 < min_words or ea - sa + 1 < min_words:
                 continue
             found.append(
-                (key, CopiedPassage(ids[a], ta[sa][1], ta[ea][2], ids[b], tb[sb][1], tb[eb][2]))
+                (key, CopiedPassage(ids[a], ta[sa][0], ta[ea][1], ids[b], tb[sb][0], tb[eb][1]))
             )
     # pairs in order (earlier document first), each pair's passages in the order found
     found.sort(key=lambda x: x[0])
     return [p for _, p in found]
 
 
-def _ngram_index(
-    toks: Sequence[Sequence[tuple[str, int, int]]], ngram: int
-) -> dict[bytes, list[tuple[int, int]]]:
-    """(document, position) of every word ``ngram``-gram, grouped by the n-gram's hash
-    (:func:`_h`), each group in (document, position) order; the hash is computed once per
-    distinct n-gram."""
-    by_text: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for di, tk in enumerate(toks):
-        words = [w for w, _, _ in tk]
-        for p in range(len(tk) - ngram + 1):
-            by_text[" ".join(words[p : p + ngram])].append((di, p))
+def _ngram_index(prints: Sequence[PassagePrint]) -> dict[bytes, list[tuple[int, int]]]:
+    """(document, position) of every word n-gram, grouped by the n-gram's hash (:func:`_h`;
+    two n-grams of one hash are one group), each group in (document, position) order."""
     index: dict[bytes, list[tuple[int, int]]] = {}
-    for text, occ in by_text.items():
-        h = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
-        prev = index.get(h)
-        if prev is None:
-            index[h] = occ
-        else:  # two n-grams, one hash: one group, as before
-            prev.extend(occ)
-            prev.sort()
+    for di, pp in enumerate(prints):
+        for p, h in enumerate(pp.hashes):
+            occ = index.get(h)
+            if occ is None:
+                index[h] = [(di, p)]
+            else:
+                occ.append((di, p))
     return index
 
 
