@@ -28,7 +28,7 @@ from .merge.incremental import (
     document_keys,
     merge_components,
 )
-from .merge.prepared import Prepared
+from .merge.prepared import Prepared, warm_merge
 from .model import (
     Analysis,
     Conflict,
@@ -319,6 +319,7 @@ class Histograph:
         """The merge's preparation of a document just stored, made now (while the workers
         analyse the next ones) rather than at the merge; its component keys are stored in
         batches (:mod:`histograph.merge.prepared`)."""
+        warm_merge()
         prep = self._prepared.add(analysis, regions_marked=regions_marked(self.pipeline, analysis))
         if isinstance(self.store, IncrementalStore):
             self._unsaved_keys[analysis.document.id] = prep.keys
@@ -405,7 +406,7 @@ class Histograph:
         if fresh:
             store.put_merge_keys(fresh, KEYS_VERSION)
         seeds = store.pending_documents() if pending is None else pending
-        found = closure([*seeds, *retire], store.merge_keys, store.merge_key_holders)
+        found = closure([*seeds, *retire], self._merge_keys, store.merge_key_holders)
         keep = sorted(d for d in found if d not in retire)
         analyses = [a for d in keep if (a := self._stored_analysis(d)) is not None]
         kb = canonical(merge_components(analyses, self._merge_one, {d: found[d] for d in keep}))
@@ -414,6 +415,22 @@ class Histograph:
         except ScopeError:
             return False  # two components give a record one id: merged together from scratch
         return True
+
+    def _merge_keys(self, doc_ids: Sequence[str]) -> dict[str, dict[str, int]]:
+        """The stored component keys of documents: those the running add made, else read."""
+        store = self.store
+        assert isinstance(store, IncrementalStore)
+        out: dict[str, dict[str, int]] = {}
+        rest: list[str] = []
+        for d in doc_ids:
+            prep = self._prepared.get(d)
+            if prep is None:
+                rest.append(d)
+            else:
+                out[d] = prep.keys
+        if rest:
+            out.update(store.merge_keys(rest))
+        return out
 
     def _stored_analysis(self, doc_id: str) -> Analysis | None:
         """The analysis of a stored document as the store gives it back: the one the running

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -186,16 +185,19 @@ def _h(words: Sequence[tuple[str, int, int]]) -> bytes:
 
 class PassagePrint(NamedTuple):
     """What :func:`find_copied_passages` reads of one document: its words' character spans
-    and the hash of the word ``ngram``-gram starting at each word (:func:`_h`). Made once
-    per document (:func:`passage_print`), e.g. as its analysis arrives."""
+    and the hash of the word ``ngram``-gram starting at each word (:func:`_h`, as an
+    unsigned 64-bit integer). Made once per document (:func:`passage_print`), e.g. as its
+    analysis arrives."""
 
     spans: tuple[tuple[int, int], ...]
-    hashes: tuple[bytes, ...]
+    hashes: Any  # numpy array of uint64, one per n-gram position
     ngram: int
 
 
 def passage_print(text: str, ngram: int = 5) -> PassagePrint:
     """The :class:`PassagePrint` of a document's ``text``."""
+    import numpy as np
+
     toks = _tokens(text)
     words = [w for w, _, _ in toks]
     memo: dict[str, bytes] = {}
@@ -206,7 +208,8 @@ def passage_print(text: str, ngram: int = 5) -> PassagePrint:
         if h is None:
             h = memo[gram] = hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest()
         hashes.append(h)
-    return PassagePrint(tuple((s, e) for _, s, e in toks), tuple(hashes), ngram)
+    codes = np.frombuffer(b"".join(hashes), dtype="<u8").astype(np.uint64)
+    return PassagePrint(tuple((s, e) for _, s, e in toks), codes, ngram)
 
 
 def find_copied_passages(
@@ -233,33 +236,14 @@ def find_copied_passages(
     for d in documents:
         got = prints.get(d.id) if prints is not None else None
         pp.append(got if got is not None and got.ngram == ngram else passage_print(d.text, ngram))
-    index = _ngram_index(pp)
-    ids = [d.id for d in documents]
-    nd = len(documents)
-    # occurrences of each n-gram, in (document, position) order: a pair of documents (a, b),
-    # a < b, meets as an earlier occurrence in a with a later one in b
-    pairs: dict[int, list[tuple[int, int]]] = defaultdict(list)  # key a * nd + b
-    for occ in index.values():
-        if len(occ) < 2:
-            continue
-        docs = {d for d, _ in occ}
-        if len(docs) < 2 or len(docs) > common_limit:
-            continue
-        for i, (a, pa) in enumerate(occ):
-            ida = ids[a]
-            base = a * nd
-            for b, pb in occ[i + 1 :]:
-                if a < b and ida != ids[b]:
-                    pairs[base + b].append((pa, pb))
     need = _min_matches(min_words, ngram, max_gap)
     found: list[tuple[int, CopiedPassage]] = []
-    for key, matches in pairs.items():
-        if len(matches) < need:
-            continue  # too few matches to chain over min_words words
+    ids = [d.id for d in documents]
+    nd = len(documents)
+    for key, pas, pbs in _matches(pp, ids, common_limit, need):
         a, b = divmod(key, nd)
-        matches.sort()
         chains: list[list[int]] = []  # [start_a, start_b, last_a, last_b]
-        for pa, pb in matches:
+        for pa, pb in zip(pas, pbs, strict=True):
             for ch in chains:
                 da, db = pa - ch[2], pb - ch[3]
                 if 0 < da <= max_gap and 0 < db <= max_gap and abs(da - db) <= max_shift:
@@ -280,18 +264,58 @@ def find_copied_passages(
     return [p for _, p in found]
 
 
-def _ngram_index(prints: Sequence[PassagePrint]) -> dict[bytes, list[tuple[int, int]]]:
-    """(document, position) of every word n-gram, grouped by the n-gram's hash (:func:`_h`;
-    two n-grams of one hash are one group), each group in (document, position) order."""
-    index: dict[bytes, list[tuple[int, int]]] = {}
-    for di, pp in enumerate(prints):
-        for p, h in enumerate(pp.hashes):
-            occ = index.get(h)
-            if occ is None:
-                index[h] = [(di, p)]
-            else:
-                occ.append((di, p))
-    return index
+def _matches(
+    prints: Sequence[PassagePrint], ids: Sequence[str], common_limit: int, need: int
+) -> Iterator[tuple[int, list[int], list[int]]]:
+    """For each pair of documents ``a < b`` (of different ids) sharing at least ``need``
+    n-grams found in at most ``common_limit`` documents: ``(a * len(ids) + b, positions in
+    a, positions in b)``, the matches sorted, the pairs in key order. Every occurrence of an
+    n-gram (grouped by hash) in ``a`` meets every occurrence in ``b``; the pairs of
+    occurrences are made with NumPy (a corpus with many copies has millions of them)."""
+    import numpy as np
+
+    nd = len(ids)
+    sizes = [len(p.hashes) for p in prints]
+    if sum(sizes) == 0:
+        return
+    hs = np.concatenate([p.hashes for p in prints])
+    ds = np.repeat(np.arange(nd, dtype=np.int64), sizes)
+    ps = np.concatenate([np.arange(n, dtype=np.int64) for n in sizes])
+    order = np.lexsort((ps, ds, hs))  # by n-gram, then (document, position)
+    hs, ds, ps = hs[order], ds[order], ps[order]
+    n = len(hs)
+    first = np.ones(n, dtype=bool)
+    first[1:] = hs[1:] != hs[:-1]
+    group = np.cumsum(first) - 1
+    starts = np.flatnonzero(first)
+    ends = np.append(starts[1:], n)
+    new_doc = first.copy()
+    new_doc[1:] |= ds[1:] != ds[:-1]
+    docs = np.add.reduceat(new_doc.astype(np.int64), starts)
+    kept = (docs >= 2) & (docs <= common_limit)
+    at = np.flatnonzero(kept[group])
+    # every later occurrence of the same n-gram after each kept occurrence
+    count = ends[group[at]] - at - 1
+    total = int(count.sum())
+    if total == 0:
+        return
+    left = np.repeat(at, count)
+    right = left + 1 + (np.arange(total) - np.repeat(np.cumsum(count) - count, count))
+    da, db = ds[left], ds[right]
+    uid = np.unique(np.asarray(ids, dtype=object), return_inverse=True)[1]
+    ok = (da < db) & (uid[da] != uid[db])
+    keys = da[ok] * nd + db[ok]
+    pa, pb = ps[left][ok], ps[right][ok]
+    order = np.lexsort((pb, pa, keys))
+    keys, pa, pb = keys[order], pa[order], pb[order]
+    if not len(keys):
+        return
+    cut = np.flatnonzero(keys[1:] != keys[:-1]) + 1
+    lo = np.concatenate(([0], cut))
+    hi = np.append(cut, len(keys))
+    for i, j in zip(lo.tolist(), hi.tolist(), strict=True):
+        if j - i >= need:  # else too few matches to chain over min_words words
+            yield int(keys[i]), pa[i:j].tolist(), pb[i:j].tolist()
 
 
 def _min_matches(min_words: int, ngram: int, max_gap: int) -> int:

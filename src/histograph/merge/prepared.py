@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 from ..ingest.dedup import CopyPrint, PassagePrint, copy_print, passage_print
@@ -26,6 +27,24 @@ from .incremental import document_keys
 #: the most characters of document text whose analyses and prints are kept for the merge
 #: (the analyses of 20 million characters take about a gigabyte)
 KEEP_CHARS = 20_000_000
+
+
+@lru_cache(maxsize=1)
+def warm_merge() -> None:
+    """Load the tables the merge builds on first use and that a short page does not reach
+    (the gazetteer's subdivisions from pycountry, the data files of the measures, of open
+    headings and of office titles), once per process: an add calls it as its first analysis
+    arrives, so that with workers this overlaps their parsing instead of lengthening the
+    merge that follows."""
+    from ..entities.states import gazetteer
+    from ..events.quantities import side_measures
+    from .conflicts import _open_bounds
+    from .person_conflicts import _data
+
+    gazetteer().states_within("")
+    side_measures()
+    _open_bounds()
+    _data()
 
 
 @dataclass(frozen=True)
