@@ -111,3 +111,23 @@ def test_an_add_merges_what_a_rebuild_merges(tmp_path: Path) -> None:
         hg.rebuild()
         assert hg.knowledge() == added
     assert build_knowledge(docs).events  # the in-memory path takes the prints too
+
+
+def test_an_add_whose_preparation_fails_merges_from_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import histograph.merge.prepared as prepared
+
+    docs = [read_text(PAGE, uri="a.txt"), read_text(OTHER, uri="b.txt")]
+    with Histograph(str(tmp_path / "a.db")) as hg:
+        hg.add_documents(docs)
+        expected = hg.knowledge()
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("no preparation")
+
+    monkeypatch.setattr(prepared, "prepare", broken)
+    with Histograph(str(tmp_path / "b.db")) as hg:
+        report = hg.add_documents(docs)
+        assert report.ok and report.failure is None and len(report.added) == 2
+        assert hg.knowledge() == expected

@@ -291,7 +291,8 @@ class Histograph:
                         report.duplicates.append(doc)
                     else:
                         report.added.append(doc)
-                        self._arrived(result)
+                        with contextlib.suppress(Exception):  # the merge prepares it then
+                            self._arrived(result)
                         origin = doc.meta.get("origin")
                         if not isinstance(origin, str):
                             pass
