@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from histograph.api import Histograph, as_stored, build_knowledge, regions_marked
+from histograph.api import Histograph, build_knowledge, regions_marked
 from histograph.clean import mark_regions
 from histograph.ingest import read_text
 from histograph.ingest.dedup import (
@@ -95,10 +95,11 @@ def test_an_analysis_kept_equals_the_one_the_store_gives_back(
     tmp_path: Path,
 ) -> None:
     store = MemoryStore() if kind == "memory" else open_store(str(tmp_path / "s.db"))
-    assert any(e.main for a in analyses for e in a.events)  # the case that differs
+    # a page's main mention was not kept by the SQL stores before migration 14 (regression)
+    assert any(e.main for a in analyses for e in a.events)
     for a in analyses:
         store.add_analysis(a)
-        assert store.analysis(a.document.id) == as_stored(store, a)
+        assert store.analysis(a.document.id) == a
     store.close()
 
 

@@ -8,7 +8,6 @@
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as _dt
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -50,7 +49,6 @@ from .pipeline import (
 )
 from .store import DocumentVersion, Facets, IncrementalStore, SearchHit, Store, open_store
 from .store.common import ScopeError
-from .store.memory import MemoryStore
 
 if TYPE_CHECKING:
     from .dask_engine import DaskEngine
@@ -91,17 +89,6 @@ def regions_marked(pipeline: Pipeline, analysis: Analysis) -> bool:
     gives for its document (``pipeline`` has the clean stage and read it whole, not in
     windows), so that copy detection may use them."""
     return _CLEAN_STAGE in pipeline.names and len(analysis.document.text) <= WINDOW_CHARS
-
-
-def as_stored(store: Store, analysis: Analysis) -> Analysis:
-    """``analysis`` as ``store.analysis`` gives it back once stored, so that a merge of the
-    analyses an add keeps equals a merge of the stored ones (``histograph rebuild``): the SQL
-    stores do not keep which event mention is its page's main one (``EventMention.main``;
-    tests/test_merge_prepared.py checks that nothing else differs)."""
-    if isinstance(store, MemoryStore) or not any(e.main for e in analysis.events):
-        return analysis
-    events = tuple(dataclasses.replace(e, main=False) if e.main else e for e in analysis.events)
-    return dataclasses.replace(analysis, events=events)
 
 
 def _merge_part(
@@ -435,11 +422,11 @@ class Histograph:
 
     def _stored_analysis(self, doc_id: str) -> Analysis | None:
         """The analysis of a stored document as the store gives it back: the one the running
-        add keeps (:func:`as_stored`), else read."""
+        add keeps (every store gives back what it was given), else read."""
         prep = self._prepared.get(doc_id)
         if prep is None:
             return self.store.analysis(doc_id)
-        return as_stored(self.store, prep.analysis)
+        return prep.analysis
 
     def needs_rebuild(self) -> bool:
         """True when the knowledge is not that of the stored documents (an unfinished merge)."""
