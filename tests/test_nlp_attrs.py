@@ -59,3 +59,30 @@ def test_an_unhandled_pattern_leaves_the_ruler_alone() -> None:
     ruler2 = spacy.blank("en").add_pipe("attribute_ruler")
     ruler2.add([[{"LOWER": {"IN": ["a", "an"]}}]], {"LEMMA": "a"})
     assert fast_match(ruler2) is not None
+
+
+def test_piped_lemmas_as_bare_spacy(nlp: Any) -> None:
+    """``nlp.pipe`` runs the remembered lemmas (fast_lemmas): every token's lemma is the one
+    spaCy's own lemmatizer gives, the second time (from the memo) too."""
+    import spacy
+
+    from histograph.nlp import MODEL_NAME
+
+    bare = spacy.load(MODEL_NAME)
+    texts = [*SENTENCES, "The kings were crowned; the crowns were older than the kings."]
+
+    def rows(docs: Any) -> list[list[tuple[str, str, str]]]:
+        return [[(t.text, t.pos_, t.lemma_) for t in d] for d in docs]
+
+    expected = rows(bare.pipe(texts))
+    assert rows(nlp.pipe(texts)) == expected
+    assert rows(nlp.pipe(texts)) == expected
+
+
+def test_no_fast_lemmas_for_a_lookup_lemmatizer() -> None:
+    import spacy
+
+    lemmatizer = spacy.blank("en").add_pipe("lemmatizer", config={"mode": "lookup"})
+    from histograph.nlp_attrs import fast_lemmas
+
+    assert fast_lemmas(lemmatizer) is None

@@ -3,6 +3,7 @@ title row, with the dates of its term, and the rows that name an office."""
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from .lexicon import norm, titles, word_list
@@ -80,8 +81,7 @@ def _card_dates_only(sg: Seg) -> bool:
             toks = [t for t in toks if t.i > colon]
     else:
         # "Reign 2 December 1848 – 21 November 1916": a label without a colon
-        for label in sorted(word_list("card_term_labels"), key=lambda w: (-len(w), w)):
-            n = len(label.split())
+        for label, n in _longest_first("card_term_labels"):
             if len(toks) > n and norm(" ".join(t.text for t in toks[:n])) == label:
                 toks = toks[n:]
                 break
@@ -90,16 +90,33 @@ def _card_dates_only(sg: Seg) -> bool:
     )
 
 
+@functools.cache
+def _longest_first(key: str) -> tuple[tuple[str, int], ...]:
+    """The labels of word list ``key``, longest first, each with its number of words."""
+    return tuple(
+        (label, len(label.split()))
+        for label in sorted(word_list(key), key=lambda w: (-len(w), w))
+    )
+
+
 def _card_label(sg: Seg) -> tuple[str, int] | None:
     """ "Preceded by: NAME": the label (from the data) and the token after it."""
     doc = sg.doc
-    toks = [t for t in doc if t.text not in _CARD_PUNCT and not t.is_space]
+    toks: list[int] = []  # the first two tokens of words (all that is asked of them)
+    for t in doc:
+        if t.text not in _CARD_PUNCT and not t.is_space:
+            toks.append(t.i)
+            if len(toks) == 2:
+                break
     if len(toks) < 2:
         return None
-    first = toks[0].i
-    for label in sorted(word_list("card_neighbour_labels"), key=lambda w: (-len(w), w)):
-        n = len(label.split())
-        if norm(doc[first : first + n].text) == label:
+    first = toks[0]
+    heads: dict[int, str] = {}  # the normalised first n tokens, once per n
+    for label, n in _longest_first("card_neighbour_labels"):
+        head = heads.get(n)
+        if head is None:
+            head = heads[n] = norm(doc[first : first + n].text)
+        if head == label:
             k = first + n
             while k < len(doc) and (doc[k].text in _CARD_PUNCT or doc[k].is_space):
                 k += 1

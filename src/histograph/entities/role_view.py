@@ -95,6 +95,8 @@ AUX_SKIP = frozenset(
 
 
 POSSESSIVE_DETS = frozenset({"their", "its", "his", "her", "our"})
+#: the model's entity labels of a date or a time of day
+_DATE_ENTS = frozenset({"DATE", "TIME"})
 
 
 class Seg:
@@ -118,16 +120,20 @@ class Seg:
         self.headline_words: frozenset[int] = frozenset()
         self.content_tokens: list[int] | None = None  # the fact cards' content tokens, once asked
         self.date_tok: set[int] = set()
+        texts: list[str] = []  # each token's text, read once
+        offset = self.offset
         for tok in self.doc:
-            a = self.offset + tok.idx
-            if dates.covers(a, a + len(tok.text)) or tok.ent_type_ in {"DATE", "TIME"}:
+            t = tok.text
+            texts.append(t)
+            a = offset + tok.idx
+            if dates.covers(a, a + len(t)) or tok.ent_type_ in _DATE_ENTS:
                 self.date_tok.add(tok.i)
         # "the 28th President": an ordinal before a title head is no day of the month
-        for tok in self.doc[:-1]:
-            if _ORDINAL_NUM.match(tok.text) and is_head(self.doc[tok.i + 1].text):
-                self.date_tok.discard(tok.i)
-                if tok.i > 0 and self.doc[tok.i - 1].lower_ == "the":
-                    self.date_tok.discard(tok.i - 1)
+        for i in range(len(texts) - 1):
+            if _ORDINAL_NUM.match(texts[i]) and is_head(texts[i + 1]):
+                self.date_tok.discard(i)
+                if i > 0 and self.doc[i - 1].lower_ == "the":
+                    self.date_tok.discard(i - 1)
 
     def abs(self, i: int) -> int:
         return self.offset + self.doc[i].idx

@@ -162,20 +162,19 @@ def line_bounds(doc: Doc, i: int) -> tuple[int, int]:
     return a, max(b, i) + 1
 
 
-#: the indices of the tokens holding a line break, of the last few parses asked about
-#: (asked once per name on a line, a walk to the line's ends was quadratic on a page of
-#: one long line); the parse is kept with its list, so that an id is never reused
-_BREAKS: dict[int, tuple[Doc, list[int]]] = {}
+#: where a parse keeps the indices of its tokens holding a line break (asked once per name
+#: on a line, a walk to the line's ends was quadratic on a page of one long line); kept in
+#: the parse's own ``user_data``, so that it is worked out once per parse however many
+#: parses a page has (a cache of the last few was emptied on every page of many segments)
+_BREAKS_KEY = "histograph.line_breaks"
 
 
 def _line_breaks(doc: Doc) -> list[int]:
-    hit = _BREAKS.get(id(doc))
-    if hit is not None and hit[0] is doc:
-        return hit[1]
-    if len(_BREAKS) >= 8:
-        _BREAKS.clear()
+    hit = doc.user_data.get(_BREAKS_KEY)
+    if isinstance(hit, list):
+        return hit
     breaks = [t.i for t in doc if "\n" in t.text]
-    _BREAKS[id(doc)] = (doc, breaks)
+    doc.user_data[_BREAKS_KEY] = breaks
     return breaks
 
 

@@ -25,8 +25,18 @@ class Entities:
         self._m = sorted(mentions, key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self._m]
         self.topic = topic_person(self._m)  # the person the page is about, if any
+        #: each span's answer, once asked (a token's label is asked by several tests)
+        self._covering: dict[tuple[int, int], EntityMention | None] = {}
 
     def covering(self, start: int, end: int) -> EntityMention | None:
+        key = (start, end)
+        try:
+            return self._covering[key]
+        except KeyError:
+            best = self._covering[key] = self._widest(start, end)
+            return best
+
+    def _widest(self, start: int, end: int) -> EntityMention | None:
         k = bisect.bisect_right(self._starts, start)
         best: EntityMention | None = None
         for j in range(max(0, k - 8), min(len(self._m), k + 8)):

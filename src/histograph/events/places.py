@@ -465,12 +465,17 @@ def _own_clause(head: Token, sent: Span) -> list[Token]:
     ):
         clause = clause.head
     excluded: set[int] = set()
-    for t in clause.subtree:
-        if t.i != clause.i and t.dep_ in CLAUSE_EDGES | CLAUSE_DEPS:
+    tree = list(clause.subtree)  # walked once, read twice
+    for t in tree:
+        if t.i != clause.i and t.dep_ in _SUB_CLAUSE_DEPS:
             sub = {x.i for x in t.subtree}
             if head.i not in sub:
                 excluded |= sub
-    return [t for t in clause.subtree if t.i not in excluded and sent.start <= t.i < sent.end]
+    return [t for t in tree if t.i not in excluded and sent.start <= t.i < sent.end]
+
+
+#: the dependencies that hang a sub-clause or a noun clause on a clause
+_SUB_CLAUSE_DEPS = CLAUSE_EDGES | CLAUSE_DEPS
 
 
 def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:

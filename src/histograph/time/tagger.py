@@ -17,6 +17,7 @@ import bisect
 import re
 
 from .lexicon import Lexicon
+from .prefilter import folded, gate, may_match
 from .tag_fields import _PREP_MONTH, _fields, _norm
 from .tag_grammar import Cand, Grammar, S, grammar
 from .tag_merge import _dual_dates, _merge
@@ -256,7 +257,10 @@ def find_candidates(text: str) -> list[Cand]:
     lx = gr.lx
     found: list[tuple[int, int, int, Cand]] = []
     masked = _mask_structural_breaks(text)
+    low = folded(masked)
     for prio, (name, rx) in enumerate(gr.rules):
+        if not may_match(gate(rx), low):
+            continue  # the page holds none of the words every match of the rule needs
         for m in rx.finditer(masked):
             if m.end() <= m.start():
                 continue
