@@ -211,3 +211,43 @@ def test_a_state_that_became_independent_or_was_founded_is_the_place() -> None:
 def test_a_chamber_after_in_or_inside_is_where_words_were_said() -> None:
     got = places("On 12 May 1880 the premier made a speech inside Parliament.")
     assert "Parliament" in got
+
+
+def test_a_state_that_underwent_a_passive_act_is_the_place() -> None:
+    # "unify *" in places.yaml: the "*" used to be read as no word and never matched
+    assert "Freedonia" in places("On 2 May 1861 Freedonia was unified.")
+
+
+def test_an_epithet_before_an_event_noun_is_no_place() -> None:
+    got = places("1742 – The Great Flood breaks out in Dunmore.")
+    assert "Great" not in got
+    assert "Dunmore" in got
+
+
+def test_the_place_on_the_agent_of_a_passive_act() -> None:
+    got = places("1921 – The charter is signed by forty nations in Porto Alegre.")
+    assert "Porto Alegre" in got
+
+
+def test_where_the_subject_sits_when_an_infinitive_states_the_act() -> None:
+    got = places("On 3 June 1871 the Provincial Diet at Lyon voted to accept the treaty.")
+    assert "Lyon" in got
+
+
+def test_a_hyphenated_town_after_at() -> None:
+    got = places("In May 1809 the rebels signed a truce with Norland at Nova-Ruska, ending the war.")
+    assert any(p is not None and "Nova-Ruska" in p for p in got)
+
+
+def test_a_lone_name_tagged_a_person_after_at_is_a_site_unless_aimed_at() -> None:
+    from histograph.events.places import _site_tagged_person
+    from histograph.nlp import get_nlp
+
+    def check(text: str, name: str) -> bool:
+        doc = get_nlp()(text)
+        o = next(t for t in doc if t.text == name and t.dep_ == "pobj")
+        return _site_tagged_person(o, o.head, lambda t: "PERSON" if t.text == name else "")
+
+    assert check("On 4 May 1902 the mayor and the bishop gathered at Ambrose.", "Ambrose")
+    assert not check("On 3 May 1901 a gunman fired at Ambrose in the square.", "Ambrose")
+    assert not check("Tom Ambrose spoke, and the crowd gathered at Ambrose.", "Ambrose")

@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 
-
 def is_place(t: Token, label_of: LabelOf) -> bool:
     """A place name: tagged a place, or a building or a chamber the model tagged as an
     organisation ("the House of X", "the X Palace"; a head word of ``names.yaml``). The name
@@ -188,6 +187,7 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
             if (
                 c.dep_ == "compound"
                 and c.i < name_root.i
+                and not _epithet(c, name_root)
                 and (
                     label_of(c) in PLACE_ONLY
                     or (
@@ -227,19 +227,30 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                         if found:
                             return found
         # "the National Assembly at X voted", "the garrison in X surrendered": where the
-        # subject sits
-        for subj in subjects(head):
+        # subject sits (also of the verb an infinitive hangs on: "the Assembly at X voted to
+        # accept")
+        sitters = [head]
+        while sitters[-1].dep_ == "xcomp" and sitters[-1].head.pos_ in {"VERB", "AUX"}:
+            sitters.append(sitters[-1].head)
+        for subj in (s for v in sitters for s in subjects(v)):
             if subj.pos_ in {"NOUN", "PROPN"} and not names_person(subj, label_of):
                 for prep in ("at", "in"):
                     for o in prep_objects(subj, prep):
-                        if is_place(o, label_of) and not names_person(o, label_of):
+                        if (is_place(o, label_of) or _bare_name(o, label_of)) and not names_person(
+                            o, label_of
+                        ):
                             found = place_phrase_text(o, label_of)
                             if found:
                                 return found
         # "the X earthquake struck", "X police arrested Y": a town naming the subject
         for subj in subjects(head):
             for c in subj.children:
-                if c.dep_ == "compound" and c.i < subj.i and label_of(c) in PLACE_ONLY:
+                if (
+                    c.dep_ == "compound"
+                    and c.i < subj.i
+                    and label_of(c) in PLACE_ONLY
+                    and not _epithet(c, subj)
+                ):
                     found = place_phrase_text(c, label_of)
                     if found:
                         return found
@@ -279,7 +290,7 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
     # the place of the trigger's target: "a strike against the naval base at X"
     for h in hosts:
         for c in h.children:
-            if c.dep_ != "prep" or c.lower_ in preps:
+            if c.dep_ not in {"prep", "agent"} or c.lower_ in preps:
                 continue
             for o in (g for g in c.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}):
                 for prep in PLACE_PREPS:
@@ -333,6 +344,13 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
 
 
+def _epithet(c: Token, head: Token) -> bool:
+    """A word before ``head`` that is never a place alone ("Great" of "the Great Flood",
+    "First" of "the First Riot", places.yaml ``never_alone``): part of the event's name,
+    no place naming it."""
+    return c.i < head.i and norm(c.text) in argument_words().never_alone
+
+
 def _departure_place(head: Token, label_of: LabelOf) -> str | None:
     """Where an act of leaving happened: the place after "from" on a verb of
     ``departure_verbs`` (places.yaml), or on its object: "set sail from X", "recalled its
@@ -368,9 +386,12 @@ def _subject_state_place(head: Token, label_of: LabelOf) -> str | None:
         for w in (norm(x.lemma_), norm(x.text))
     }
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children)
-    if not ((passive and (lemma, "*") in acts) or any((lemma, w) in acts for w in words)):
+    # "found *" is read as ("found", ""): the YAML's words are normalised, "*" to nothing
+    alone = (lemma, "*") in acts or (lemma, "") in acts
+    if not ((passive and alone) or any((lemma, w) in acts for w in words if w)):
         return None
-    for subj in subjects(head):
+    undergoers = [c for c in head.children if c.dep_ == "nsubjpass"] if passive else []
+    for subj in [*undergoers, *subjects(head)]:
         if names_person(subj, label_of):
             continue
         if label_of(subj) == "GPE" or _names_state(subj, label_of):
@@ -426,8 +447,56 @@ def _bare_name(t: Token, label_of: LabelOf) -> bool:
         and t.text[:1].isupper()
         and not t.text.isupper()
         and label_of(t) in {"ORG", ""}
-        and not any(c.dep_ in {"compound", "amod", "flat", "det"} for c in t.children)
+        and not any(
+            c.dep_ in {"compound", "amod", "flat", "det"} and not _hyphened(c, t)
+            for c in t.children
+        )
     )
+
+
+def _hyphened(c: Token, t: Token) -> bool:
+    """``c`` is joined to ``t`` by a hyphen with no space: one word ("Brest-Litovsk")."""
+    doc = t.doc
+    return (
+        c.i == t.i - 2
+        and doc[c.i + 1].text in {"-", "‑"}
+        and not c.whitespace_
+        and not doc[c.i + 1].whitespace_
+    )
+
+
+def _site_tagged_person(o: Token, prep: Token, label_of: LabelOf) -> bool:
+    """A lone one-word name the tagger took for a person (or, after "at"/"near", for a
+    people), after "in"/"at"/"near" on a verb that aims at no one (places.yaml
+    ``aim_verbs``: "fired at X", "laughed at X"), written nowhere on the page as part of a
+    longer person's name: a site ("gathered at X"). "In" a people's word is a language."""
+    label = label_of(o)
+    if not (
+        o.pos_ == "PROPN"
+        and o.text[:1].isupper()
+        and not o.text.isupper()
+        and (label == "PERSON" or (label == "NORP" and prep.lower_ != "in"))
+        and not any(c.dep_ in {"compound", "amod", "flat", "det", "poss"} for c in o.children)
+        and prep.head.pos_ in {"VERB", "AUX"}
+        and norm(prep.head.lemma_) not in _aim_verbs()
+    ):
+        return False
+    # "John Smith ... at Smith": a person's surname
+    return not any(
+        x.i != o.i
+        and x.text == o.text
+        and (
+            x.dep_ in {"compound", "flat"}
+            or any(c.dep_ in {"compound", "flat"} for c in x.children)
+        )
+        for x in o.doc
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _aim_verbs() -> frozenset[str]:
+    data = load_yaml("places.yaml") or {}
+    return frozenset(norm(str(w)) for w in data.get("aim_verbs") or ())
 
 
 def _target_place(head: Token, tr: Trigger, label_of: LabelOf) -> str | None:
@@ -492,7 +561,7 @@ def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
         if not on_act and not (h.dep_ in {"dobj", "nsubjpass"} and h.head.i == head.i):
             continue  # "the rise of regimes in X": the place of another noun
         for o in (g for g in t.children if g.dep_ == "pobj" and g.i in ids):
-            if (
+            site = (
                 is_place(o, label_of)
                 or (t.lower_ in _SITE_PREPS and _bare_name(o, label_of))
                 or (
@@ -501,7 +570,8 @@ def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
                     and o.text[:1].isupper()
                     and norm(o.text) in name_words().venue_heads
                 )  # "spoke at the X Assembly": the body's seat
-            ) and not names_person(o, label_of):
+            ) and not names_person(o, label_of)
+            if site or (t.lower_ in _SITE_PREPS and _site_tagged_person(o, t, label_of)):
                 found = place_phrase_text(o, label_of)
                 if found and (best is None or abs(o.i - head.i) < best[0]):
                     best = (abs(o.i - head.i), found)
