@@ -251,3 +251,16 @@ def test_a_lone_name_tagged_a_person_after_at_is_a_site_unless_aimed_at() -> Non
     assert check("On 4 May 1902 the mayor and the bishop gathered at Ambrose.", "Ambrose")
     assert not check("On 3 May 1901 a gunman fired at Ambrose in the square.", "Ambrose")
     assert not check("Tom Ambrose spoke, and the crowd gathered at Ambrose.", "Ambrose")
+
+
+def test_a_later_coordinated_verb_takes_the_place_of_the_first() -> None:
+    got = places("On 2 March 1871 the delegates met in Ghent and signed the accord.")
+    assert got.count("Ghent") == 2
+    got = places("In Tarvia, the foreign minister read the note on 4 July 1890 and told the envoy.")
+    assert got.count("Tarvia") == 2
+
+
+def test_no_place_of_the_first_verb_after_a_move_or_for_another_date() -> None:
+    assert places("He was born in Dunmore in 1801 and died in 1870.") == ["Dunmore", None]
+    got = places("In 1901 he was elected mayor in Dunmore and resigned in 1905.")
+    assert got.count("Dunmore") == 1

@@ -338,7 +338,52 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                     best = (abs(o.i - head.i), found)
     if best is not None:
         return best[1]
-    return _target_place(head, tr, label_of) or _clause_place(head, doc_tokens, label_of)
+    return (
+        _target_place(head, tr, label_of)
+        or _clause_place(head, doc_tokens, label_of)
+        or _first_conjunct_place(head, doc_tokens, label_of)
+    )
+
+
+def _first_conjunct_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
+    """The place of the first of coordinated verbs with one subject, for a later one whose
+    clause names none: "the delegates met in X and signed the accord", "In X, the minister
+    read the note and told the envoy". Not after a verb of ``moving_verbs`` (places.yaml:
+    "was born in X and died in 1900", "left X and sailed home"): the later act happened
+    elsewhere."""
+    if head.pos_ not in {"VERB", "AUX"} or head.dep_ != "conj":
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in head.children):
+        return None  # a subject of its own: another clause
+    if any(
+        t.ent_type_ in {"DATE", "TIME"}
+        for c in head.children
+        if c.dep_ != "conj"
+        for t in c.subtree
+    ):
+        return (
+            None  # a date of its own: another episode ("elected in X in 1901 and resigned in 1905")
+        )
+    first = head.head
+    while first.dep_ == "conj" and first.head.pos_ in {"VERB", "AUX"}:
+        first = first.head
+    if first.pos_ not in {"VERB", "AUX"} or not sent.start <= first.i < sent.end:
+        return None
+    if norm(first.lemma_) in _moving_verbs():
+        return None
+    for prep in PLACE_PREPS:
+        for o in prep_objects(first, prep):
+            if is_place(o, label_of) and not names_person(o, label_of):
+                found = _place_phrase(o, label_of)
+                if found:
+                    return found
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _moving_verbs() -> frozenset[str]:
+    data = load_yaml("places.yaml") or {}
+    return frozenset(norm(str(w)) for w in data.get("moving_verbs") or ())
 
 
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
