@@ -235,7 +235,9 @@ def test_where_the_subject_sits_when_an_infinitive_states_the_act() -> None:
 
 
 def test_a_hyphenated_town_after_at() -> None:
-    got = places("In May 1809 the rebels signed a truce with Norland at Nova-Ruska, ending the war.")
+    got = places(
+        "In May 1809 the rebels signed a truce with Norland at Nova-Ruska, ending the war."
+    )
     assert any(p is not None and "Nova-Ruska" in p for p in got)
 
 
@@ -264,3 +266,13 @@ def test_no_place_of_the_first_verb_after_a_move_or_for_another_date() -> None:
     assert places("He was born in Dunmore in 1801 and died in 1870.") == ["Dunmore", None]
     got = places("In 1901 he was elected mayor in Dunmore and resigned in 1905.")
     assert got.count("Dunmore") == 1
+
+
+def test_a_place_through_or_along_which_an_act_went() -> None:
+    assert "Tarvia" in places("Thousands marched through Tarvia on 7 March 1911.")
+
+
+def test_on_a_land_feature_but_never_on_a_state() -> None:
+    got = places("On 6 June 1702 the marines landed on Hollow Beach.")
+    assert any(p is not None and "Hollow Beach" in p for p in got)
+    assert "Norland" not in places("On 4 August 1790 Sweden declared war on Norland.")

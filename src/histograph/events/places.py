@@ -477,7 +477,20 @@ def _address_venue(head: Token, label_of: LabelOf) -> str | None:
 
 
 #: prepositions whose place object, anywhere in the trigger's own clause, locates the event
-_CLAUSE_PLACE_PREPS = (*PLACE_PREPS, "over", "across", "throughout", "within")
+_CLAUSE_PLACE_PREPS = (
+    *PLACE_PREPS,
+    "over",
+    "across",
+    "throughout",
+    "within",
+    "through",
+    "along",
+    "on",
+)
+
+#: prepositions whose object is a site only when it is a land feature, a building or a town
+#: ("on the beach at X", "on the Somme", "on Java"), never a state ("declared war on X")
+_FEATURE_PREPS = frozenset({"on"})
 
 
 #: prepositions after which a lone name the tagger took for an organisation is a site
@@ -606,6 +619,15 @@ def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
         if not on_act and not (h.dep_ in {"dobj", "nsubjpass"} and h.head.i == head.i):
             continue  # "the rise of regimes in X": the place of another noun
         for o in (g for g in t.children if g.dep_ == "pobj" and g.i in ids):
+            if t.lower_ in _FEATURE_PREPS:
+                feature = label_of(o) in {"LOC", "FAC"} or (
+                    label_of(o) == "GPE" and not _names_state(o, label_of)
+                )
+                if feature and not names_person(o, label_of):
+                    found = place_phrase_text(o, label_of)
+                    if found and (best is None or abs(o.i - head.i) < best[0]):
+                        best = (abs(o.i - head.i), found)
+                continue
             site = (
                 is_place(o, label_of)
                 or (t.lower_ in _SITE_PREPS and _bare_name(o, label_of))
