@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from events_helpers import tv
 from histograph.events.setting import carried_places, mention_key
-from histograph.model import EventMention
+from histograph.model import EventMention, RegionKind
 
 TEXT = (
     "On 2 March 1871 a great fire broke out in Harwick. The fire destroyed the docks on "
@@ -87,3 +87,46 @@ def test_the_merge_gives_a_carried_place_only_where_no_source_states_one() -> No
     # a carried place is no source's claim: no place claim, no conflict
     assert not [c for c in by_type["death"].claims if c.attribute == "place"]
     assert not [c for c in conflicts if c.attribute == "place"]
+
+
+TIMELINE = (
+    "Timeline of the siege of Tarvia\n\n"
+    "3 May 1809 – Troops surround the town.\n"
+    "9 May 1809 – A bombardment destroys the cathedral roof.\n"
+    "20 June 1809 – The garrison surrenders.\n"
+)
+
+
+def _t(phrase: str, typ: str, date: str | None, place: str | None = None) -> EventMention:
+    """A main entry of TIMELINE (the title's mention when ``place`` is given)."""
+    s = TIMELINE.index(phrase)
+    kind: RegionKind = "title" if place else "list_item"
+    return EventMention(
+        "d",
+        s,
+        s + len(phrase),
+        s,
+        s + 4,
+        typ,
+        tv(date) if date else None,
+        place=place,
+        main=True,
+        region_kind=kind,
+    )
+
+
+def test_a_timeline_of_one_story_is_set_where_its_title_says() -> None:
+    title = _t("siege of Tarvia", "war_or_invasion", None, "Tarvia")
+    a = _t("Troops surround the town", "war_or_invasion", "1809-05-03")
+    b = _t("A bombardment destroys", "war_or_invasion", "1809-05-09")
+    c = _t("The garrison surrenders", "war_or_invasion", "1809-06-20")
+    got = carried_places([title, a, b, c], TIMELINE)
+    assert got[mention_key(a)] == "Tarvia" and got[mention_key(c)] == "Tarvia"
+
+
+def test_a_timeline_over_centuries_carries_nothing() -> None:
+    title = _t("siege of Tarvia", "war_or_invasion", None, "Tarvia")
+    a = _t("Troops surround the town", "war_or_invasion", "1609")
+    b = _t("A bombardment destroys", "war_or_invasion", "1709")
+    c = _t("The garrison surrenders", "war_or_invasion", "1809")
+    assert carried_places([title, a, b, c], TIMELINE) == {}
