@@ -276,3 +276,27 @@ def test_on_a_land_feature_but_never_on_a_state() -> None:
     got = places("On 6 June 1702 the marines landed on Hollow Beach.")
     assert any(p is not None and "Hollow Beach" in p for p in got)
     assert "Norland" not in places("On 4 August 1790 Sweden declared war on Norland.")
+
+
+def test_a_verb_that_only_says_it_happened_takes_its_when_clause_place() -> None:
+    got = places(
+        "In 1905 the deadliest fire in the city's history took place when a blaze caused"
+        " 120 deaths at the Grand Theatre in Lyon, France."
+    )
+    assert any(p is not None and "Grand Theatre" in p for p in got)
+
+
+def test_the_place_of_an_occasion_written_before_the_act() -> None:
+    got = places(
+        "On 3 May 1790, over dinner at Windsor, the king promised the Spanish envoy that"
+        " France would send troops."
+    )
+    assert "Windsor" in got
+
+
+def test_the_place_on_the_acts_own_object_before_the_verb_it_hangs_on() -> None:
+    got = places(
+        "The peace was signed in the Great Hall of Kronborg Castle on 12 May 1720, two years"
+        " after the assassination of Count Adler in Bergen."
+    )
+    assert "Bergen" in got

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from typing import TYPE_CHECKING
 
@@ -266,6 +267,15 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                 found = _place_phrase(o, label_of)
                 if found:
                     return found
+        if h.i == head.i and head.pos_ in {"NOUN", "PROPN"}:
+            # "signed in X, after the assassination of Y in Z": the place on the act's own
+            # "of" object comes before any on the verb the act hangs on
+            for o in prep_objects(head, "of"):
+                for prep in PLACE_PREPS:
+                    for x in prep_objects(o, prep):
+                        found = _place_phrase(x, label_of) if is_place(x, label_of) else None
+                        if found:
+                            return found
     found = (
         _departure_place(head, label_of)
         or _address_venue(head, label_of)
@@ -342,7 +352,43 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
         _target_place(head, tr, label_of)
         or _clause_place(head, doc_tokens, label_of)
         or _first_conjunct_place(head, doc_tokens, label_of)
+        or _when_clause_place(tr, doc_tokens, label_of)
     )
+
+
+def _light_verb(head: Token) -> bool:
+    """A verb that only says something happened ("took place", "occurred"; places.yaml
+    ``light_verbs``)."""
+    if head.pos_ not in {"VERB", "AUX"}:
+        return False
+    words = _place_words("light_verbs")
+    lemma = norm(head.lemma_)
+    return lemma in words or any(
+        c.dep_ == "dobj" and f"{lemma} {norm(c.lemma_)}" in words for c in head.children
+    )
+
+
+def _when_clause_place(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
+    """The place of the "when" clause of a verb that only says something happened: "the
+    worst fire took place when a blaze killed 90 people at the X Theatre in Y"."""
+    head = doc_tokens.doc[tr.head]
+    if tr.kind == "named" or not _light_verb(head):
+        return None
+    for c in head.children:
+        if c.dep_ != "advcl" or c.pos_ not in {"VERB", "AUX"}:
+            continue
+        if not any(g.lower_ == "when" and g.i < c.i for g in c.children):
+            continue
+        found = _place_of(dataclasses.replace(tr, head=c.i), doc_tokens, label_of)
+        if found:
+            return found
+    return None
+
+
+@functools.cache
+def _place_words(key: str) -> frozenset[str]:
+    data = load_yaml("places.yaml") or {}
+    return frozenset(norm(str(w)) for w in data.get(key) or ())
 
 
 def _first_conjunct_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
@@ -615,6 +661,15 @@ def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
         h = t.head
         if h.dep_ == "prep" and (h.head.i == head.i or h.head.pos_ in {"VERB", "AUX"}):
             h = h.head  # "on 4 March at X": the place hangs on the date's preposition
+        elif (
+            t.lower_ in _SITE_PREPS
+            and h.dep_ == "pobj"
+            and h.head.dep_ == "prep"
+            and h.head.lower_ in _place_words("occasion_preps")
+            and h.head.head.i == head.i
+            and h.head.i < head.i
+        ):
+            h = h.head.head  # "Over lunch at X, the king promised": the occasion's place
         on_act = h.i == head.i or h.pos_ in {"VERB", "AUX"} or h.ent_type_ in {"DATE", "TIME"}
         if not on_act and not (h.dep_ in {"dobj", "nsubjpass"} and h.head.i == head.i):
             continue  # "the rise of regimes in X": the place of another noun
