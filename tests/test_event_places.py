@@ -300,3 +300,10 @@ def test_the_place_on_the_acts_own_object_before_the_verb_it_hangs_on() -> None:
         " after the assassination of Count Adler in Bergen."
     )
     assert "Bergen" in got
+
+
+def test_a_town_that_underwent_an_act_of_war_or_ruin_is_its_place() -> None:
+    assert "Dover" in places("Dover, the port's old town, was evacuated on 4 June 1870.")
+    assert "Dover" in places("On 4 June 1870 Dover was shelled by the fleet.")
+    # a person who underwent it is no place; the active subject acted elsewhere
+    assert places("On 4 June 1870 the king was captured by rebels.") == [None]

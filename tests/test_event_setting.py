@@ -130,3 +130,37 @@ def test_a_timeline_over_centuries_carries_nothing() -> None:
     b = _t("A bombardment destroys", "war_or_invasion", "1709")
     c = _t("The garrison surrenders", "war_or_invasion", "1809")
     assert carried_places([title, a, b, c], TIMELINE) == {}
+
+
+def test_a_state_or_a_government_act_takes_no_place_from_the_story() -> None:
+    from histograph.model import Participant
+
+    text = (
+        "On 3 May 1822 the governor was shot dead in Port Alder. Ten days later Spain"
+        " declared war on Portugal. Spain invaded the border provinces the next week. Riots"
+        " spread through the streets on 4 May."
+    )
+    main = EventMention(
+        "d", 0, 55, 41, 45, "assassination", tv("1822-05-03"), place="Port Alder", main=True
+    )
+
+    def at(phrase: str, trigger: str, typ: str, date: str, agent: str = "") -> EventMention:
+        s = text.index(phrase)
+        t = text.index(trigger, s)
+        who = ()
+        if agent:
+            a = text.index(agent, s)
+            who = (Participant(agent, "agent", a, a + len(agent)),)
+        return EventMention(
+            "d", s, s + len(phrase), t, t + len(trigger), typ, tv(date), participants=who
+        )
+
+    war = at("Spain declared war on Portugal", "declared war", "war_or_invasion", "1822-05-13")
+    invaded = at(
+        "Spain invaded the border provinces", "invaded", "war_or_invasion", "1822-05-20", "Spain"
+    )
+    riots = at("Riots spread through the streets", "Riots", "protest", "1822-05-04")
+    got = carried_places([main, war, invaded, riots], text)
+    assert mention_key(war) not in got
+    assert mention_key(invaded) not in got
+    assert got[mention_key(riots)] == "Port Alder"

@@ -34,6 +34,7 @@ import re
 from collections.abc import Sequence
 
 from ..entities.lexicon import load_yaml
+from ..entities.states import gazetteer
 from ..model import EventMention, TimeValue
 
 __all__ = ["MentionKey", "carried_places", "mention_key"]
@@ -64,6 +65,26 @@ def sited_types() -> frozenset[str]:
     """Types of events that happen at the story's site (places.yaml ``sited_types``)."""
     data = load_yaml("places.yaml") or {}
     return frozenset(str(t) for t in data.get("sited_types") or ())
+
+
+@functools.lru_cache(maxsize=1)
+def _unsited_words() -> frozenset[str]:
+    """Trigger words of acts of speech or government (places.yaml ``unsited_trigger_words``)."""
+    data = load_yaml("places.yaml") or {}
+    return frozenset(str(w).lower() for w in data.get("unsited_trigger_words") or ())
+
+
+def _state_act(m: EventMention, text: str) -> bool:
+    """Whether a mention is an act of speech or government ("declared war", "ordered
+    mobilisation") or an act whose agent is a state ("X invaded", "X mobilised"): it happens
+    in that state's capital or chambers, not at the page's site."""
+    words = re.findall(r"[a-z]+", text[m.trigger_start : m.trigger_end].lower())
+    if any(w in _unsited_words() for w in words):
+        return True
+    return any(
+        p.role == "agent" and gazetteer().lookup(p.name, forms=("name",)) is not None
+        for p in m.participants
+    )
 
 
 def _day_gap(a: TimeValue | None, b: TimeValue | None) -> int | None:
@@ -117,7 +138,7 @@ def carried_places(mentions: Sequence[EventMention], text: str) -> dict[MentionK
     found: dict[MentionKey, str] = {}
     sited = sited_types()
     if sum(1 for m in mentions if m.main) >= _MANY_MAINS:
-        return _timeline_places(mentions, sited)
+        return _timeline_places(mentions, sited, text)
     page = _page_place(mentions, sited)
     last: EventMention | None = None  # the latest sited mention with a place in the paragraph
     para = -1
@@ -130,7 +151,7 @@ def carried_places(mentions: Sequence[EventMention], text: str) -> dict[MentionK
         if m.place:
             last = m
             continue
-        if m.region_kind not in _STORY:
+        if m.region_kind not in _STORY or _state_act(m, text):
             continue
         place: str | None = None
         if last is not None and _next_sentence(text, last.end, m.start):
@@ -151,7 +172,7 @@ def carried_places(mentions: Sequence[EventMention], text: str) -> dict[MentionK
 
 
 def _timeline_places(
-    mentions: Sequence[EventMention], sited: frozenset[str]
+    mentions: Sequence[EventMention], sited: frozenset[str], text: str
 ) -> dict[MentionKey, str]:
     """On a chronology of one story (its dated main entries all within
     :data:`_STORY_DAYS` days) whose title or heading names a sited event with its place ("Timeline
@@ -183,6 +204,7 @@ def _timeline_places(
             or m.modality != "asserted"
             or m.type not in sited
             or m.region_kind not in _STORY
+            or _state_act(m, text)
             or m.time is None
             or m.time.earliest < first - _NEAR_DAYS
             or m.time.latest > last + _NEAR_DAYS
