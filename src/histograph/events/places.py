@@ -142,6 +142,18 @@ def place_phrase_text(o: Token, label_of: LabelOf) -> str | None:
         while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].head.i > k:
             k += 1
         e = k + 1
+    if (
+        label_of(o) in {"FAC", "ORG", "LOC"}
+        and e + 1 < len(doc)
+        and doc[e].lower_ == "in"
+        and s <= doc[e].head.i < e
+        and doc[e + 1].head.i == e
+        and doc[e + 1].pos_ == "PROPN"
+        and label_of(doc[e + 1]) in {"GPE", "LOC", "FAC", ""}
+    ):
+        # "at the X Theatre in Y, Z": a building with the town it stands in
+        _, town_end = phrase_bounds(doc[e + 1])
+        e = max(e, town_end)
     e = _region_after(doc, e, label_of)
     text = doc[s:e].text.strip(EDGE.replace(".", ""))
     return text or None
