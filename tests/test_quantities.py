@@ -320,3 +320,42 @@ def test_end_times_of_a_sinking_or_a_surrender_and_24_hour_clocks() -> None:
     got = [(q.measure, q.low, q.text) for q in find_quantities(_analysis("d", text))]
     assert got == [("start time", 330, "05:30"), ("end time", 1065, "17:45 hours")]
     assert find_quantities(_analysis("d", "The score was 3:2 at the break.")) == []
+
+
+def test_a_verb_of_loss_right_before_the_number_outweighs_a_measure_word_further_on() -> None:
+    # the number is the verb's object; "injured" belongs to the next clause, "on board" to
+    # the description of the people counted
+    assert [x[:3] for x in _q("The cyclone killed 4,310 people and injured about 700 more.")] == [
+        ("deaths", "exact", 4310),
+        ("wounded", "approximate", 700),
+    ]
+    assert _q("The ferry capsized, drowning 212 people on board.")[0][:3] == ("deaths", "exact", 212)
+    # a measure word right after the number still wins ("carrying 900 troops")
+    assert _q("The convoy sailed on carrying 900 troops.")[0][0] == "forces"
+
+
+def test_a_part_of_a_counted_whole_takes_what_befell_it() -> None:
+    # "N of the M people aboard died": N is the toll, M is no reading of it
+    assert _q("Forty-two of the 130 people aboard died in the crash.") == [
+        ("deaths", "exact", 42, 42, "Forty-two")
+    ]
+    assert _q("Only 18 of the 61 miners survived.")[0][:3] == ("survivors", "exact", 18)
+
+
+def test_a_bracket_that_breaks_a_figure_down_holds_no_reading_of_it() -> None:
+    assert [x[:3] for x in _q("The collapse caused 57 deaths (31 workers and 26 visitors).")] == [
+        ("deaths", "exact", 57)
+    ]
+
+
+def test_seconds_and_destruction_durations() -> None:
+    out = _q("The pavilion was consumed in 48 seconds.")
+    assert out[0][0] == "duration" and math.isclose(out[0][2], 0.8, rel_tol=1e-3)
+
+
+def test_buildings_destroyed_are_a_measure_and_times_may_give_seconds() -> None:
+    assert _q("The blaze destroyed some 2,400 houses in the old town.")[0][:3] == (
+        "buildings", "approximate", 2400
+    )
+    out = _q("The dam gave way and the flood began at 3:41:20 p.m.")
+    assert out[0][:3] == ("start time", "exact", 941)
