@@ -359,3 +359,28 @@ def test_buildings_destroyed_are_a_measure_and_times_may_give_seconds() -> None:
     )
     out = _q("The dam gave way and the flood began at 3:41:20 p.m.")
     assert out[0][:3] == ("start time", "exact", 941)
+
+
+def test_lengths_a_day_apart_and_small_tolls_two_apart_of_pages_kept_apart_are_compared() -> None:
+    # two pages tell one blaze; the merge kept their accounts apart. "four days" / "five
+    # days" are readings of one length (within 1.5), "six" / "eight" dead of one small toll
+    texts = {
+        "a": "The blaze broke out on the night of 4 June 1721. It burned for four days. Eight deaths were recorded.",
+        "b": "The fire began on 5 June 1721. It raged for five days. Only 6 people died.",
+    }
+    n = day_number(1721, 6, 4)
+    night = TimeValue("1721-06-04TNI", n, n, "time")
+    ea = Event("e-a", "disaster", "The blaze", night,
+               (EventMention("a", 0, 44, 11, 20, "disaster", night, main=True),))
+    eb = Event("e-b", "other", "The fire", _day(1721, 6, 5),
+               (EventMention("b", 0, 30, 9, 14, "other", _day(1721, 6, 5), main=True),))
+    got = {c.attribute: c for c in quantity_conflicts([ea, eb], [_analysis(d, t) for d, t in texts.items()])}
+    assert got["duration"].severity == "hard"
+    assert [v.value for v in got["duration"].values] == ["four days", "five days"]
+    assert got["deaths"].severity == "hard"
+    # a length twice another measures something else; tolls far apart count other dead
+    far = {
+        "a": "The blaze broke out on the night of 4 June 1721. It burned for four days. Eight deaths were recorded.",
+        "b": "The fire began on 5 June 1721. It raged for nine days. Only 60 people died.",
+    }
+    assert quantity_conflicts([ea, eb], [_analysis(d, t) for d, t in far.items()]) == []

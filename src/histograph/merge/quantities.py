@@ -266,9 +266,22 @@ def _named(title: str) -> str:
 _NEAR_FACTOR = 1.2
 
 
+#: two lengths of one event this close can be readings of one length ("four days" / "five
+#: days", "34 seconds" / "about half a minute")
+_NEAR_LENGTH = 1.5
+#: two small counts this far apart at most can be readings of one count ("six" / "eight"
+#: recorded deaths), whatever their ratio
+_NEAR_COUNT = 2
+
+
+#: measures whose figures are no counts of things
+_NOT_COUNTS = frozenset({"duration", "share", "magnitude", "length", "area", "money"})
+
+
 def _near(a: Sequence[Quantity], b: Sequence[Quantity]) -> bool:
     """Some figure of ``a`` and some of ``b`` can be readings of one figure: near
-    (:data:`_NEAR_FACTOR`), or sums in two currencies ("132 billion marks" / "$33 billion"),
+    (:data:`_NEAR_FACTOR`; lengths :data:`_NEAR_LENGTH`; small counts a difference of
+    :data:`_NEAR_COUNT`), or sums in two currencies ("132 billion marks" / "$33 billion"),
     which cannot be told apart as written."""
     for x in a:
         x0, x1 = x.range()
@@ -279,7 +292,10 @@ def _near(a: Sequence[Quantity], b: Sequence[Quantity]) -> bool:
                 continue
             y0, y1 = y.range()
             lo, hi = max(x0, y0), min(x1, y1)
-            if lo <= hi * _NEAR_FACTOR and lo > 0:
+            factor = _NEAR_LENGTH if x.measure == "duration" else _NEAR_FACTOR
+            if lo <= hi * factor and lo > 0:
+                return True
+            if x.measure not in _NOT_COUNTS and not x.unit and 0 < lo <= hi + _NEAR_COUNT:
                 return True
     return False
 
