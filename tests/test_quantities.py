@@ -384,3 +384,18 @@ def test_lengths_a_day_apart_and_small_tolls_two_apart_of_pages_kept_apart_are_c
         "b": "The fire began on 5 June 1721. It raged for nine days. Only 60 people died.",
     }
     assert quantity_conflicts([ea, eb], [_analysis(d, t) for d, t in far.items()]) == []
+
+
+def test_lengths_of_ground_far_apart_measure_different_things() -> None:
+    # a zone's radius and a journey's distance are no readings of one length
+    texts = {
+        "a": "The flood emptied a 25-kilometre zone around the dam.",
+        "b": "The flood wave travelled about 1,900 km to the sea.",
+    }
+    assert quantity_conflicts([_event(texts)], [_analysis(d, t) for d, t in texts.items()]) == []
+    near = {
+        "a": "The flood wave travelled about 1,900 km to the sea.",
+        "b": "The flood wave travelled 1,400 km to the sea.",
+    }
+    [c] = quantity_conflicts([_event(near)], [_analysis(d, t) for d, t in near.items()])
+    assert c.attribute == "length"

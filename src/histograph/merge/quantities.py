@@ -221,6 +221,11 @@ _LENGTH_FACTOR = 2.5
 _RESTATED = 1.25
 
 
+#: measures of lengths (of time, of distance, of ground) whose figures further apart than
+#: :data:`_LENGTH_FACTOR` measure different things
+_LENGTHS = frozenset({"duration", "length", "area"})
+
+
 def _comparable_lengths(qs: Sequence[Quantity]) -> list[Quantity]:
     """The stated lengths that another document's length comes near (within
     :data:`_LENGTH_FACTOR`): the ones that can be readings of one duration."""
@@ -522,7 +527,8 @@ def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) ->
     grouped = _join_lonely(grouped, owners)
     out: list[Conflict] = []
     for (eid, measure), qs in sorted(grouped.items()):
-        if measure == "duration":
+        if measure in _LENGTHS:
+            # lengths far apart measure different things (a 30 km zone, a 2,600 km journey)
             qs = _comparable_lengths(qs)
         readings = _readings(sorted(qs, key=lambda q: (q.low, q.high, q.doc_id, q.start)))
         if len(readings) < 2:
