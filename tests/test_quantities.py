@@ -399,3 +399,15 @@ def test_lengths_of_ground_far_apart_measure_different_things() -> None:
     }
     [c] = quantity_conflicts([_event(near)], [_analysis(d, t) for d, t in near.items()])
     assert c.attribute == "length"
+
+
+def test_a_or_half_a_unit_of_time_and_sentences_opening_with_in() -> None:
+    assert _q("The pavilion was consumed in less than a minute.")[0][:4] == (
+        "duration", "upper", 1.0, 1.0
+    )
+    assert _q("The siege lasted half a day.")[0][:3] == ("duration", "exact", 720.0)
+    assert _q("In about 40 seconds the roof was gone.")[0][:2] == ("duration", "approximate")
+    # offsets, rates and years are no lengths
+    assert _q("It happened a day later.") == []
+    assert _q("The guard came twice a day to the fort.") == []
+    assert _q("In 1912 the pavilion burned.") == []

@@ -320,8 +320,21 @@ def _numbers(text: str, s0: int, s1: int, d: _Data) -> list[_Num]:
             value *= d.multipliers[tail.group(1).lower()]
             end += tail.end()
         out.append(_Num(start, end, value, word=True))
+    # "in less than an hour", "lasted half a day": one (or half) of a unit of time
+    for m in _ONE_UNIT.finditer(sent):
+        start, end = s0 + m.start(), s0 + m.end(1)
+        if any(n.start < end and start < n.end for n in out):
+            continue
+        out.append(_Num(start, end, 0.5 if m.group(1).lower().startswith("half") else 1.0, word=True))
     out.sort(key=lambda n: n.start)
     return _ranges(text, s0, out)
+
+
+#: "a" or "an" (or "half a") right before a unit of time: one of that unit
+_ONE_UNIT = re.compile(
+    r"(?<![\w-])(an?|half an?|half of an?)\s+(?=(?:second|minute|hour|day|week|month|year)\b)",
+    re.I,
+)
 
 
 #: after a length, words that make it a distance to a place
@@ -649,8 +662,9 @@ def _duration(
         # "after 13 days of fighting", "almost six months of negotiation": the length of
         # the event the noun names
         return _duration_quantity(text, doc_id, n, qstart, bound, unit, s1, d)
-    if re.fullmatch(r"\s*for\s*", text[s0:qstart], re.I):
-        # a sentence that opens "For thirteen days, ..." tells how long its story lasted
+    if re.fullmatch(r"\s*(?:for|in|within)\s*", text[s0:qstart], re.I):
+        # a sentence that opens "For thirteen days, ..." or "In under an hour, ..." tells how
+        # long its story lasted
         return _duration_quantity(text, doc_id, n, qstart, bound, unit, s1, d)
     cue_words = [
         m.group().lower() for m in _WORD_SPANS.finditer(text[max(s0, qstart - 40) : n.start])
