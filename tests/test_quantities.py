@@ -411,3 +411,10 @@ def test_a_or_half_a_unit_of_time_and_sentences_opening_with_in() -> None:
     assert _q("It happened a day later.") == []
     assert _q("The guard came twice a day to the fort.") == []
     assert _q("In 1912 the pavilion burned.") == []
+
+
+def test_a_number_word_after_a_copula_takes_the_measure_named_before_it() -> None:
+    assert _q("The number of recorded deaths was six.") == [("deaths", "exact", 6, 6, "six")]
+    # a number word after a copula with no measure before it is no count
+    assert _q("The king was five when he was crowned.") == []
+    assert _q("The army was three days from the city.") == []

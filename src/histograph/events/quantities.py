@@ -26,7 +26,7 @@ import itertools
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
@@ -430,12 +430,17 @@ def _measure_near(
                 break
         if best:
             break
-    if n.word:
-        return best[1:] if best else None
     stop_b = [o.end for o in others if o.end <= n.start]
     floor = max(stop_b) if stop_b else s0
     before = [(m.start() + floor, m.end() + floor, m.group().lower())
               for m in _WORD_SPANS.finditer(text[floor : n.start])][-_BEFORE:]
+    if n.word:
+        if best:
+            return best[1:]
+        # "the death toll was six": a number word after a copula takes the measure before it
+        if len(before) >= 2 and before[-1][2] in _COPULAS:
+            return _adjacent_before(text, replace(n, start=before[-1][0]), before[:-1], s0, d)
+        return None
     if best is not None and best[0] <= 2:  # "1,178 others were wounded": close after wins
         if best[0] == 0:
             return best[1:]
@@ -455,6 +460,11 @@ def _measure_near(
             if len(seg) == len(phrase) and tuple(w[2] for w in seg) == phrase:
                 return key, seg[0][0], n_end
     return best[1:] if best else None
+
+
+#: verbs that set a figure equal to the measure named before them ("the toll was six")
+_COPULAS = frozenset({"was", "were", "is", "are", "stood", "reached", "totalled", "totaled",
+                      "numbered"})
 
 
 def _adjacent_before(
