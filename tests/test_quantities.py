@@ -418,3 +418,17 @@ def test_a_number_word_after_a_copula_takes_the_measure_named_before_it() -> Non
     # a number word after a copula with no measure before it is no count
     assert _q("The king was five when he was crowned.") == []
     assert _q("The army was three days from the city.") == []
+
+
+def test_a_figure_no_mention_holds_goes_to_the_page_own_event_not_the_first_by_id() -> None:
+    from histograph.merge.quantities import attach_quantities
+
+    text = "The dam burst on 3 May 1889. A fair opened in the town that week. About 2,200 people died."
+    lead = EventMention("a", 0, 27, 8, 13, "disaster", _day(1889, 5, 3), main=True)
+    fair = EventMention("a", 29, 65, 36, 42, "other", _day(1889, 5, 3))
+    events = [
+        Event("e-z", "disaster", "The dam burst", _day(1889, 5, 3), (lead,)),
+        Event("e-a", "other", "A fair", _day(1889, 5, 3), (fair,)),
+    ]
+    [(owner, q)] = attach_quantities(events, [_analysis("a", text)])
+    assert owner.id == "e-z" and q.measure == "deaths"

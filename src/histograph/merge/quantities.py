@@ -83,7 +83,7 @@ def attach_quantities(
         text = a.document.text
         paras = _paragraphs(text)
         sentences = sorted((s.start, s.end) for s in a.sentences)
-        main = min({id(e): e for _, e in cands}.values(), key=_centrality)
+        main = min({id(e): e for _, e in cands}.values(), key=lambda e: _page_subject(e, a.document.id))
         index = _Candidates(cands)
         for q in quantities:
             owner = _owner(q, index, sentences, paras, main, texts)
@@ -91,6 +91,21 @@ def attach_quantities(
                 continue
             out.append((owner, q))
     return out
+
+
+def _page_subject(e: Event, doc_id: str) -> tuple[int, int, int, bool, int, str]:
+    """Sort key of a page's subject among its events: the event told by the most documents,
+    then one the page gives as its own (title, headline or lead: ``EventMention.main``),
+    then the most mentions, dated, and told first in the page."""
+    mine = [m for m in e.mentions if m.doc_id == doc_id]
+    return (
+        -len({m.doc_id for m in e.mentions}),
+        not any(m.main for m in mine),
+        -len(e.mentions),
+        e.date is None,
+        min((m.start for m in mine), default=0),
+        e.id,
+    )
 
 
 def _centrality(e: Event) -> tuple[int, int, int, str]:
@@ -387,7 +402,7 @@ def _page_mains(events: Sequence[Event]) -> dict[str, Event]:
     for e in events:
         for m in e.mentions:
             by_doc[m.doc_id][e.id] = e
-    return {d: min(es.values(), key=_centrality) for d, es in by_doc.items()}
+    return {d: min(es.values(), key=lambda e: _page_subject(e, d)) for d, es in by_doc.items()}
 
 
 def _subject_rank(e: Event) -> tuple[bool, int, int, str]:
