@@ -11,7 +11,10 @@ times of day, years, footnote markers ("[14]") and ordinals are not quantities. 
 counted by a noun that names no measure ("49,000 residents", "800 villagers") take the
 measure the words after the noun name ("were evacuated", "died"): ``people_nouns`` and
 ``people_become``; a force counted right after a verb of loss or capture ("lost 4,000 men")
-is a count of losses or prisoners (``count_after_verbs``). Durations are
+is a count of losses or prisoners (``count_after_verbs``). A measure verb right before the
+number ("killed 1,782 people and injured 9,000") outweighs a measure word further on; "35 of
+the 97 aboard died" counts the part (35); a bracket right after a figure ("36 deaths (13
+passengers, 22 crew)") breaks it down and holds no reading of it. Durations are
 numbers of a time unit after a cue ("lasted about 90 minutes", "for three days"), in minutes;
 offsets ("three days later") are not.
 

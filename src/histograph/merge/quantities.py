@@ -8,8 +8,8 @@ the most documents (a toll in an article is the toll of the article's event). A 
 only tells a phase ("the attack commenced at 7:48") gives its figures to the main event; a
 stated length that no mention contains ("the crisis lasted about two weeks", "it took 37
 days") measures the page's subject: the main event. Lengths further apart than a factor of
-2.5 measure different things (three days of talks, a thirteen-day crisis) and are not
-compared; one page that restates a length in another unit ("took 37 days" … "lasted about
+2.5 measure different things (three days of talks, a thirteen-day crisis; a 30 km zone, a
+2,600 km journey: lengths and areas alike) and are not compared; one page that restates a length in another unit ("took 37 days" … "lasted about
 five weeks") gives two readings of it.
 Quantities of one merged event and one measure are then compared as ranges ("about 300"
 allows 270..330, "more than 3,000" 3,000 and up, "61 or 63" both):
