@@ -24,6 +24,7 @@ from .context import (
     _x_timex,
     add_months,
 )
+from .lexicon import lexicon
 from .resolve_base import ResolverBase
 from .tagger import Cand
 
@@ -319,6 +320,18 @@ class RelativeRules(ResolverBase):
             # "16 years after breaking relations": the date of the embedded event is the
             # date of this sentence's main clause minus the offset
             main = self._main_clause_date(c)
+            if rel in lexicon().retrospective_offsets and (
+                main is None or _ref_from_tv(main[0], main[1]) is None
+            ):
+                # "This week marks 40 years since the flood": no main clause dated to a
+                # day, month or year, so the span runs up to the reference (the page's date
+                # or the narrative's)
+                got_r = self._base_for(c, True)
+                if got_r is None:
+                    return self._res(c, "DATE", None, _ago_x(unit))
+                rbase, ranchor, rstart = got_r
+                rtv = self._shift_n(rbase, unit, -n)
+                return self._res(c, "DATE", rtv, None if rtv else _ago_x(unit), ranchor, rstart)
             if main is None:
                 return self._res(c, "DATE", None, _ago_x(unit))
             tv_main, s_main = main
@@ -331,6 +344,10 @@ class RelativeRules(ResolverBase):
         if got is None:
             return self._res(c, "DATE", None, _ago_x(unit))
         base, anchor, astart = got
+        if anchor == "dct" and rel in lexicon().retrospective_offsets:
+            # "Remembering the flood, 100 years on": the page's date is the anniversary,
+            # the event lies N units before it (from a stated past date it counts forward)
+            sign = -1
         ntv = self._shift_n(base, unit, sign * n)
         return self._res(c, "DATE", ntv, None if ntv else _partial_x(base, unit), anchor, astart)
 
