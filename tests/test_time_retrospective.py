@@ -73,3 +73,25 @@ def test_in_n_years_is_not_a_past_date() -> None:
     ms = tag_dates("In 100 years the marsh will have swallowed the village.", "2015-01-10")
     value, _ = val(ms, "100 years")
     assert value is None or value >= "2015"
+
+
+def test_years_ago_this_week_is_the_told_week() -> None:
+    ms = tag_dates("25 years ago this week, the Orrin signal box burned down.", "2017-06-10")
+    assert val(ms, "25 years ago") == ("1992", "dct")
+    assert val(ms, "this week") == ("1992-W24", "dct")
+
+
+def test_years_ago_this_month_is_the_told_month() -> None:
+    ms = tag_dates("Forty years ago this month the Orrin tram line closed.", "2015-05-06")
+    assert val(ms, "this month") == ("1975-05", "dct")
+
+
+def test_this_week_alone_is_the_page_week() -> None:
+    ms = tag_dates("This week the Orrin museum opens its new wing.", "2015-05-06")
+    assert val(ms, "This week") == ("2015-W19", "dct")
+
+
+def test_years_ago_this_week_with_a_date_takes_the_date() -> None:
+    text = "Ten years ago this week, on 3 May 2005, the Orrin ferry sank."
+    ms = tag_dates(text, "2015-05-06")
+    assert val(ms, "Ten years ago") == ("2005", "event")

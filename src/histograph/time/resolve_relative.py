@@ -174,6 +174,11 @@ class RelativeRules(ResolverBase):
                 k = 1
             narrative = rel in narrative_words
         got = self._base_for(c, narrative)
+        told = self.ago_day.get(c.start) if rel == "this" else None
+        if told is not None:
+            # "25 years ago this week": the week (month) of the told day, not the page's
+            ty, tm, td = civil_from_day(told[0])
+            got = (Ref(ty, tm, td, told[2] if told[2] is not None else -1), told[1], told[2])
         unit = f.get("unit")
         if got is None:
             tx = {"Y": "XXXX", "M": "XXXX-XX", "D": "XXXX-XX-XX", "W": "XXXX-WXX"}.get(
