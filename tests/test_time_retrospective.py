@@ -95,3 +95,22 @@ def test_years_ago_this_week_with_a_date_takes_the_date() -> None:
     text = "Ten years ago this week, on 3 May 2005, the Orrin ferry sank."
     ms = tag_dates(text, "2015-05-06")
     assert val(ms, "Ten years ago") == ("2005", "event")
+
+
+def test_years_after_an_event_in_the_page_present_counts_back() -> None:
+    text = "Fifty years after the Corran pit disaster, survivors gather at the pit head."
+    ms = tag_dates(text, "2015-05-06")
+    assert val(ms, "Fifty years after") == ("1965", "dct")
+
+
+def test_years_after_an_event_in_a_past_sentence_is_left_open() -> None:
+    text = "Fifty years after the Corran war, the treaty was signed."
+    ms = tag_dates(text, "2015-05-06")
+    assert val(ms, "Fifty years after") == (None, None)
+
+
+def test_years_after_from_a_told_past_is_left_to_the_narrative() -> None:
+    text = "The Corran war ended in 1815. Fifty years after the war, veterans gather in the square."
+    ms = tag_dates(text, "2015-05-06")
+    value, _ = val(ms, "Fifty years after")
+    assert value != "1965"

@@ -72,6 +72,8 @@ class Lexicon:
     roman_long_months: frozenset[int] = frozenset()
     #: "N years on/since" counted from the DCT look back (a retrospective's anniversary)
     retrospective_offsets: frozenset[str] = frozenset()
+    #: "N years after <event>, <present clause>": look back from the DCT
+    retrospective_in_present: frozenset[str] = frozenset()
 
 
 def _strs(xs: Any) -> tuple[str, ...]:
@@ -164,6 +166,9 @@ def lexicon() -> Lexicon:
             int(x) for x in (lx.get("roman_days") or {}).get("long_months") or ()
         ),
         retrospective_offsets=frozenset(s.lower() for s in _strs(lx.get("retrospective_offsets"))),
+        retrospective_in_present=frozenset(
+            s.lower() for s in _strs(lx.get("retrospective_in_present"))
+        ),
     )
 
 

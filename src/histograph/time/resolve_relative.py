@@ -23,6 +23,7 @@ from .context import (
     _with_mod,
     _x_timex,
     add_months,
+    sentence_time,
 )
 from .lexicon import lexicon
 from .resolve_base import ResolverBase
@@ -337,6 +338,15 @@ class RelativeRules(ResolverBase):
                 rbase, ranchor, rstart = got_r
                 rtv = self._shift_n(rbase, unit, -n)
                 return self._res(c, "DATE", rtv, None if rtv else _ago_x(unit), ranchor, rstart)
+            if main is None and rel in lexicon().retrospective_in_present:
+                # "Fifty years after the flood, the town still grieves": told in the
+                # page's own present, the span runs up to the page's date
+                dct = self.ctx.dct
+                s_s, e_s = _sentence_bounds(self.ctx, c.start)
+                rest = self.ctx.text[s_s : c.start] + " " + self.ctx.text[c.end : e_s]
+                if dct is not None and self.ctx.ref is None and sentence_time(rest) == "present":
+                    ptv = self._shift_n(Ref(*dct, -1), unit, -n)
+                    return self._res(c, "DATE", ptv, None if ptv else _ago_x(unit), "dct")
             if main is None:
                 return self._res(c, "DATE", None, _ago_x(unit))
             tv_main, s_main = main
