@@ -370,3 +370,52 @@ def test_the_state_an_act_of_separation_leaves_takes_part() -> None:
     assert "Ottoman" in names("On 25 March 1821 Greece became independent from Ottoman rule.")
     # a place a march set out from is no party
     assert "Lyon" not in names("On 4 June 1790 the army marched from Lyon to Paris.")
+
+
+def _of(text: str, trigger: str) -> set[str]:
+    a = analyze(text)
+    return {
+        p.name
+        for e in a.events
+        if trigger in text[e.trigger_start : e.trigger_end]
+        for p in e.participants
+    }
+
+
+def test_a_state_entering_a_named_war_takes_part_in_it() -> None:
+    got = _of("In 1917 the Italian entry into the Great War surprised Vienna.", "Great War")
+    assert "Italian" in got
+
+
+def test_a_state_involved_in_a_named_war_takes_part_in_it() -> None:
+    text = "In 1878 the Serbs signed a peace at Plevna, ending Russian involvement in the Balkan War."
+    assert "Russian" in _of(text, "Balkan War")
+
+
+def test_the_parties_of_an_act_that_is_a_verbs_subject() -> None:
+    got = _of(
+        "In the early 1870s, informal contacts increased between French and Prussian delegates.",
+        "contacts",
+    )
+    assert {"French", "Prussian"} <= got
+
+
+def test_an_envoy_names_the_state_he_is_sent_to() -> None:
+    got = _of(
+        "Veteran diplomat Karl Olsen was appointed the first Danish envoy to the Netherlands.",
+        "appointed",
+    )
+    assert {"Karl Olsen", "Netherlands"} <= got
+
+
+def test_the_subject_of_a_clause_does_the_act_of_its_participle() -> None:
+    text = (
+        "Dec 25 Otto the Great is crowned King of Italy at Pavia, completing the German "
+        "conquest of Lombardy"
+    )
+    assert any("Otto" in n for n in _of(text, "conquest"))
+
+
+def test_the_pilot_of_a_craft_takes_part() -> None:
+    text = "On 4 May 1944 a bomber piloted by Captain Hugh Barr attacked the bridge near Caen."
+    assert any("Barr" in n for n in _of(text, "attacked"))

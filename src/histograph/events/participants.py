@@ -350,7 +350,7 @@ def participants(
         # light verbs: "X extended recognition to Y", "X held talks with Y"
         if head.dep_ in {"dobj", "nsubjpass"} and gov.i != head.i and gov.pos_ in {"VERB", "AUX"}:
             if head.dep_ == "dobj":
-                for s in coordinated_subjects(gov) or subjects(gov):
+                for s in coordinated_subjects(gov) or subjects(gov) or _participle_subject(gov):
                     found.append((s, "agent"))
                 if any(s.lower_ in {"they", "them"} for s in subjects(gov)):
                     found.extend(
@@ -361,6 +361,16 @@ def participants(
             for prep, role in (("to", "recipient"), ("with", "party"), ("between", "party")):
                 for a in prep_objects(gov, prep):
                     found.append((a, role))
+        # "contacts increased between X and Y", "talks resumed with X": the parties of an
+        # act that is the subject of a verb without an object hang on the verb
+        if (
+            head.dep_ == "nsubj"
+            and gov.pos_ == "VERB"
+            and not any(c.dep_ in {"dobj", "obj"} for c in gov.children)
+        ):
+            for prep in ("with", "between"):
+                found.extend((x, "party") for x in prep_objects(gov, prep))
+        found.extend((x, "party") for x in _taking_part(head))
         # "X presided over the conference", "X took part in the talks": who did the act
         # the verb's place-like preposition names took part in it
         verb = gov.head
@@ -467,7 +477,7 @@ def participants(
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in role_nouns:
             # "the first US ambassador": a role, not a participant; the state whose office
             # it is takes part ("told the Austrian ambassador")
-            for x in (*office, *_body_of(tok, label_of)):
+            for x in (*office, *_role_states(tok, label_of), *_body_of(tok, label_of)):
                 p = make_participant(x, role, offset, label_of, entity_at, True)
                 if p is not None and (p.start, p.end) not in seen:
                     seen.add((p.start, p.end))
@@ -632,6 +642,45 @@ def _backers(head: Token) -> list[tuple[str, int]]:
             if verb in verbs and state_of_word(who) is not None:
                 out.append((who, at))
     return out
+
+
+def _role_states(tok: Token, label_of: LabelOf) -> list[Token]:
+    """The states a role written as a common noun stands for: the demonyms or names on it
+    ("French and Prussian delegates") and the state it is sent to ("the first Danish envoy
+    to the Netherlands", "ambassador to X")."""
+    out = [x for x in _behind(tok, label_of) if x.dep_ != "poss"]
+    out += [o for o in prep_objects(tok, "to") if label_of(o) in STATE_LABELS]
+    return out
+
+
+def _participle_subject(v: Token) -> list[Token]:
+    """The subject of the clause an active participle without one of its own hangs on ("X
+    was crowned at Y, completing the conquest of Z": X completed it)."""
+    if v.dep_ != "advcl" or v.tag_ != "VBG" or _own_subjects(v):
+        return []
+    return with_conjuncts([c for c in v.head.children if c.dep_ in {"nsubj", "nsubjpass"}])
+
+
+def _taking_part(head: Token) -> list[Token]:
+    """Who a noun of taking part (``taking_part_nouns``, participants.yaml) names before an
+    event after "in"/"into" ("the Italian entry into the war", "Spain's involvement in the
+    conflict", "the participation of X in the talks"): a demonym, name or possessor on the
+    noun, or its "of" object."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in {"in", "into"}:
+        return []
+    noun = prep.head
+    if noun.pos_ != "NOUN" or norm(noun.lemma_) not in argument_words().taking_part_nouns:
+        return []
+    out: list[Token] = []
+    for c in noun.children:
+        if (
+            c.i < noun.i
+            and c.dep_ in {"amod", "compound", "nmod", "poss"}
+            and (c.text[:1].isupper() or c.pos_ == "PRON")
+        ):
+            out.extend([c, *(x for x in c.conjuncts if x.i > c.i)])
+    return out + prep_objects(noun, "of")
 
 
 def _a_person(t: Token, label_of: LabelOf) -> bool:

@@ -72,6 +72,8 @@ class ArgumentWords:
     separation_words: frozenset[str]
     #: nouns of one state's rule over another ("Spanish rule", "Ottoman control")
     rule_nouns: frozenset[str]
+    #: nouns of taking part in an event named after in/into ("the Italian entry into the war")
+    taking_part_nouns: frozenset[str]
 
 
 def _words(items: object) -> frozenset[str]:
@@ -105,6 +107,7 @@ def argument_words() -> ArgumentWords:
         non_actor_leads=_words(parts.get("non_actor_leads")),
         separation_words=_words(parts.get("separation_words")),
         rule_nouns=_words(parts.get("rule_nouns")),
+        taking_part_nouns=_words(parts.get("taking_part_nouns")),
     )
 
 
