@@ -419,3 +419,36 @@ def test_the_subject_of_a_clause_does_the_act_of_its_participle() -> None:
 def test_the_pilot_of_a_craft_takes_part() -> None:
     text = "On 4 May 1944 a bomber piloted by Captain Hugh Barr attacked the bridge near Caen."
     assert any("Barr" in n for n in _of(text, "attacked"))
+
+
+def test_the_object_of_a_clause_undergoes_the_act_of_its_participle() -> None:
+    text = (
+        "At the Battle of Kells, an Irish army under Brian Boru surprised the Danes commanded "
+        "by Sigurd the Stout, overwhelming them and forcing a general retreat."
+    )
+    got = _of(text, "overwhelming")
+    assert "Danes" in got and any("Sigurd" in n for n in got)
+
+
+def test_a_participle_on_an_act_one_was_forced_into_names_its_parties() -> None:
+    text = (
+        "In 1215, barons seized York and forced Olaf into negotiations at Leith, mediated by "
+        "Archbishop Hugh Crane."
+    )
+    got = _of(text, "mediated")
+    assert "Olaf" in got and any("Crane" in n for n in got)
+
+
+def test_people_written_at_a_meeting_took_part_in_it() -> None:
+    got = _of("Otto Bismarck and Napoleon III at the Sedan Conference, 1870.", "Conference")
+    assert {"Otto Bismarck", "Napoleon III"} <= got
+
+
+def test_a_faction_opening_a_line_is_an_actor() -> None:
+    got = _of("- **March 1793:** Jacobins sign a separate peace treaty with Austria.", "sign")
+    assert "Jacobins" in got
+
+
+def test_a_demand_names_who_it_is_addressed_to() -> None:
+    text = "On 3 May Madrid sent an ultimatum demanding that Portugal withdraw its troops."
+    assert "Portugal" in _of(text, "sent")

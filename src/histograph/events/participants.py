@@ -293,6 +293,17 @@ def participants(
             found.append((a, roles.get(a.dep_, "patient")))
         for a in prep_objects(head, "by"):
             found.append((a, roles.get("agent", "agent")))
+        if _participle_subject(head):
+            # "A surprised B, forcing a retreat": the participle's act befalls B too
+            found.extend((o, "patient") for o in direct_args(head.head) if o.pos_ != "PRON")
+        # "forced X into negotiations, mediated by Y": the act a participle on an event noun
+        # tells of was between the verb's subject and object
+        if head.dep_ == "acl" and head.head.pos_ == "NOUN":
+            found.extend((x, "party") for x in _drawn_into(head.head))
+        elif head.dep_ == "advcl" and head.tag_ == "VBN" and not _own_subjects(head):
+            for prep in ("into", "to"):  # the parser hung the participle on the verb
+                for n in prep_objects(head.head, prep):
+                    found.extend((x, "party") for x in _drawn_into(n))
         # "declared war on X" (the preposition on the verb), "held talks with X" (on the noun)
         if any(a.pos_ == "NOUN" for a in direct_args(head)):
             found.extend((x, "patient") for x in prep_objects(head, "on"))
@@ -384,14 +395,17 @@ def participants(
             found.extend((x, "party") for x in coordinated_subjects(verb) or subjects(verb))
         # "X forced Y into negotiations", "X drew Y into the war": the verb's subject and
         # object enter the act its preposition leads to
+        found.extend((x, "party") for x in _drawn_into(head))
+        # "X and Y at the Z Conference" (a caption, a list line): who is written at a meeting
+        # took part in it
         if (
             head.dep_ == "pobj"
-            and gov.lower_ in {"into", "to"}
-            and gov.dep_ == "prep"
-            and verb.pos_ in {"VERB", "AUX"}
+            and gov.lower_ == "at"
+            and verb.pos_ == "PROPN"
+            and label_of(verb) == "PERSON"
         ):
-            found.extend((x, "party") for x in subjects(verb))
-            found.extend((x, "party") for x in direct_args(verb) if x.i != head.i)
+            found.extend((x, "party") for x in [verb, *verb.conjuncts])
+    found.extend((x, "recipient") for x in _addressed(host))
     for prep, role in (
         ("to", "recipient"),
         ("with", "party"),
@@ -642,6 +656,38 @@ def _backers(head: Token) -> list[tuple[str, int]]:
             if verb in verbs and state_of_word(who) is not None:
                 out.append((who, at))
     return out
+
+
+def _addressed(host: Token) -> list[Token]:
+    """ "an ultimatum demanding that X withdraw", "X demanded that Y pay": the subject of the
+    clause a verb of ``demand_verbs`` (participants.yaml) names, on the act or on a
+    participle of it, is who the demand is addressed to."""
+    verbs = argument_words().demand_verbs
+    nouns = [host, *(a for a in direct_args(host) if a.pos_ == "NOUN")]
+    cands = [host, *(c for n in nouns for c in n.children if c.dep_ in {"acl", "relcl"})]
+    out: list[Token] = []
+    for v in cands:
+        if v.pos_ != "VERB" or norm(v.lemma_) not in verbs:
+            continue
+        for cl in v.children:
+            if cl.dep_ == "ccomp":
+                out.extend(c for c in cl.children if c.dep_ in {"nsubj", "nsubjpass"})
+    return with_conjuncts(out) if out else []
+
+
+def _drawn_into(noun: Token) -> list[Token]:
+    """ "X forced Y into negotiations", "X drew Y into the war": the subject and object of
+    the verb whose "into"/"to" leads to an event noun enter the act it names."""
+    prep = noun.head
+    verb = prep.head
+    if (
+        noun.dep_ != "pobj"
+        or prep.lower_ not in {"into", "to"}
+        or prep.dep_ != "prep"
+        or verb.pos_ not in {"VERB", "AUX"}
+    ):
+        return []
+    return [*subjects(verb), *(x for x in direct_args(verb) if x.i != noun.i)]
 
 
 def _role_states(tok: Token, label_of: LabelOf) -> list[Token]:

@@ -74,6 +74,10 @@ class ArgumentWords:
     rule_nouns: frozenset[str]
     #: nouns of taking part in an event named after in/into ("the Italian entry into the war")
     taking_part_nouns: frozenset[str]
+    #: proper names of factions and movements ("the Jacobins"), actors wherever they stand
+    faction_names: frozenset[str]
+    #: verbs of demanding whose clause's subject is who the demand is addressed to
+    demand_verbs: frozenset[str]
 
 
 def _words(items: object) -> frozenset[str]:
@@ -108,6 +112,8 @@ def argument_words() -> ArgumentWords:
         separation_words=_words(parts.get("separation_words")),
         rule_nouns=_words(parts.get("rule_nouns")),
         taking_part_nouns=_words(parts.get("taking_part_nouns")),
+        faction_names=_words(parts.get("faction_names")),
+        demand_verbs=_words(parts.get("demand_verbs")),
     )
 
 
@@ -194,6 +200,11 @@ def entity_like(t: Token, label_of: LabelOf) -> bool:
         and norm(t.lemma_) in argument_words().group_nouns
     ):
         return True  # "the Allies", "the Central Powers", "the Axis" (not a sentence's first word)
+    if t.text[:1].isupper() and (
+        norm(t.text) in argument_words().faction_names
+        or norm(t.lemma_) in argument_words().faction_names
+    ):
+        return True  # "Jacobins seize the Tuileries": a faction's name, first word or not
     return any(
         label_of(c) in PARTICIPANT_LABELS
         for c in t.children
