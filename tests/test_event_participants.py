@@ -452,3 +452,21 @@ def test_a_faction_opening_a_line_is_an_actor() -> None:
 def test_a_demand_names_who_it_is_addressed_to() -> None:
     text = "On 3 May Madrid sent an ultimatum demanding that Portugal withdraw its troops."
     assert "Portugal" in _of(text, "sent")
+
+
+def test_it_after_a_states_sentence_stands_for_that_state() -> None:
+    text = (
+        "The Danish Diet rejected the treaty in 1864, and Denmark never joined the League. "
+        "It made a separate peace with Prussia in August 1866."
+    )
+    assert "Denmark" in _of(text, "made")
+
+
+def test_it_after_a_treaty_names_no_state() -> None:
+    text = "The treaty was signed in 1866. It ended the war with Prussia."
+    assert _of(text, "war") == {"Prussia"}
+
+
+def test_a_proposal_names_who_it_is_addressed_to() -> None:
+    text = "On 2 May Lord Carr proposed that Spain, Portugal and Naples meet in Rome; Spain declined."
+    assert {"Spain", "Portugal", "Naples"} <= _of(text, "proposed")

@@ -272,9 +272,10 @@ def participants(
             found.append((a, roles.get(a.dep_, "patient")))
         for a in prep_objects(head, "by"):
             found.append((a, roles.get("agent", "agent")))
-        if _participle_subject(head):
+        clause = _participle_clause(head)
+        if clause is not None:
             # "A surprised B, forcing a retreat": the participle's act befalls B too
-            found.extend((o, "patient") for o in direct_args(head.head) if o.pos_ != "PRON")
+            found.extend((o, "patient") for o in direct_args(clause) if o.pos_ != "PRON")
         # "forced X into negotiations, mediated by Y": the act a participle on an event noun
         # tells of was between the verb's subject and object
         if head.dep_ == "acl" and head.head.pos_ == "NOUN":
@@ -477,7 +478,9 @@ def participants(
                     out.append(p)
             continue
         if tok.pos_ == "PRON":
-            ante = antecedent(tok, doc_tokens, offset, label_of, entity_at)
+            ante = antecedent(tok, doc_tokens, offset, label_of, entity_at) or _state_antecedent(
+                tok, doc_tokens, label_of
+            )
             if ante is None:
                 if (
                     topic is not None
@@ -574,12 +577,43 @@ def is_passive(v: Token) -> bool:
     )
 
 
+def _participle_clause(v: Token) -> Token | None:
+    """The verb of the clause an active participle without a subject of its own hangs on
+    ("X surprised Y, overwhelming them and forcing a retreat": surprised), else ``None``."""
+    if v.tag_ != "VBG" or _own_subjects(v):
+        return None
+    if v.dep_ == "conj" and v.head.tag_ == "VBG" and not _own_subjects(v.head):
+        v = v.head  # "..., overwhelming them and forcing a retreat"
+    return v.head if v.dep_ == "advcl" and v.head.pos_ in _VERBAL else None
+
+
 def _participle_subject(v: Token) -> list[Token]:
     """The subject of the clause an active participle without one of its own hangs on ("X
     was crowned at Y, completing the conquest of Z": X completed it)."""
-    if v.dep_ != "advcl" or v.tag_ != "VBG" or _own_subjects(v):
+    clause = _participle_clause(v)
+    if clause is None:
         return []
-    return with_conjuncts([c for c in v.head.children if c.dep_ in {"nsubj", "nsubjpass"}])
+    return with_conjuncts([c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}])
+
+
+def _state_antecedent(pron: Token, sent: Span, label_of: LabelOf) -> Token | None:
+    """ "... and the United States never joined the League. It made a separate peace with
+    Germany": an "it" opening its sentence's subject stands for the state that was the
+    subject of the last main clause of the sentence before (one state, no coordination)."""
+    if pron.lower_ != "it" or pron.dep_ not in {"nsubj", "nsubjpass"} or sent.start == 0:
+        return None
+    if any(t.dep_ in {"nsubj", "nsubjpass"} for t in sent if t.i < pron.i):
+        return None
+    prev = sent.doc[sent.start - 1].sent
+    main = [t for t in prev if t.dep_ == "ROOT"]
+    main += [c for r in main for c in r.conjuncts if c.pos_ in _VERBAL]
+    subj = [c for v in main for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subj:
+        return None
+    last = max(subj, key=lambda t: t.i)
+    if last.conjuncts or label_of(last) not in {"GPE", "STATE"}:
+        return None
+    return last
 
 
 def _a_person(t: Token, label_of: LabelOf) -> bool:
