@@ -325,9 +325,14 @@ def participants(
                 found.extend((a, "agent") for a in prep_objects(c, "by"))
         host = head
         # "Battle of X, Y: A defeats B": the clause after the colon tells who fought
-        for v in _colon_clause_verbs(doc[tr.start : tr.end].root, doc_tokens):
+        verbs = _colon_clause_verbs(doc[tr.start : tr.end].root, doc_tokens)
+        for v in verbs:
             found.extend((x, "party") for x in subjects(v))
             found.extend((x, "party") for x in direct_args(v))
+        if not verbs:
+            found.extend(
+                (x, "party") for x in _colon_clause_names(doc[tr.start : tr.end].root, label_of)
+            )
         found.extend((x, "party") for x in _fronted_battle_parties(tr, doc))
         gov = head.head
         # "the X Conference attended by Y": the parser made the name the subject of the
@@ -722,6 +727,31 @@ def _colon_clause_verbs(head: Token, sent: Span) -> list[Token]:
             break
         if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.i != head.i:
             out.append(t)
+    return out
+
+
+def _colon_clause_names(head: Token, label_of: LabelOf) -> list[Token]:
+    """ "Battle of X: English army under King A defeat invading Danes led by B": when the
+    parser found no verb in the clause after a named event's colon on its own line, the
+    people and peoples named there (the last word of each name) fought it."""
+    doc = head.doc
+    if head.dep_ != "ROOT" and not _opens_line(head):
+        return []
+    k = head.i + 1
+    while k < len(doc) and k - head.i <= 8 and doc[k].text != ":" and "\n" not in doc[k].text:
+        k += 1
+    if k >= len(doc) or doc[k].text != ":":
+        return []
+    out: list[Token] = []
+    for t in doc[k + 1 : min(len(doc), k + 60)]:
+        if "\n" in t.text:
+            break
+        label = label_of(t)
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if label in {"PERSON", "NORP"} and (nxt is None or label_of(nxt) != label):
+            out.append(t)
+        if "\n" in t.text_with_ws:
+            break
     return out
 
 
