@@ -155,12 +155,11 @@ def drawn_into(noun: Token) -> list[Token]:
 
 
 def role_states(tok: Token, label_of: LabelOf) -> list[Token]:
-    """The states a role written as a common noun stands for: the demonyms or names on it
-    ("French and Prussian delegates") and the state it is sent to ("the first Danish envoy
-    to the Netherlands", "ambassador to X")."""
-    out = [x for x in behind(tok, label_of) if x.dep_ != "poss"]
-    out += [o for o in prep_objects(tok, "to") if label_of(o) in STATE_LABELS]
-    return out
+    """The state a role written as a common noun is sent to ("the first Danish envoy to the
+    Netherlands", "ambassador to X"). (The demonyms on a plural role, "American and Soviet
+    delegates", are left out: as shared participants they join talks of different days at
+    the merge.)"""
+    return [o for o in prep_objects(tok, "to") if label_of(o) in STATE_LABELS]
 
 
 def taking_part(head: Token) -> list[Token]:
