@@ -485,3 +485,14 @@ def test_names_after_a_named_battles_colon_fought_it() -> None:
     got = {t.text for t in _colon_clause_names(doc[0], lambda t: t.ent_type_)}
     assert "Boru" in got or "Sigtrygg" in got
     assert "Kells" not in got
+
+
+def test_the_commander_of_the_unit_a_group_belongs_to_takes_part() -> None:
+    got = names(
+        "Soldiers of the city's garrison under Captain Henri Dufour arrived at the bridge on 4 May 1848."
+    )
+    assert any("Dufour" in n for n in got)
+    got = names(
+        "The men of the Third Regiment commanded by Colonel Jean Rapp crossed the river on 4 May 1809."
+    )
+    assert any("Rapp" in n for n in got)

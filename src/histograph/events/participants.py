@@ -414,9 +414,15 @@ def participants(
     # commander takes part too
     command = argument_words().command_verbs
     for tok, role in list(found):
-        if tok.pos_ in {"NOUN", "PROPN"}:
-            found.extend((x, role) for x in prep_objects(tok, "under"))
-            for c in tok.children:
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        # "soldiers of the garrison under Captain X": the unit a common noun is part of
+        units = (
+            [u for u in prep_objects(tok, "of") if u.pos_ == "NOUN"] if tok.pos_ == "NOUN" else []
+        )
+        for t in (tok, *units):
+            found.extend((x, role) for x in prep_objects(t, "under"))
+            for c in t.children:
                 if c.dep_ == "acl" and norm(c.lemma_) in command:
                     found.extend((x, role) for x in prep_objects(c, "by"))
     # "X and Y, who were both killed": the relative pronoun stands for every member
