@@ -496,3 +496,13 @@ def test_the_commander_of_the_unit_a_group_belongs_to_takes_part() -> None:
         "The men of the Third Regiment commanded by Colonel Jean Rapp crossed the river on 4 May 1809."
     )
     assert any("Rapp" in n for n in got)
+
+
+def test_names_before_a_headline_verb_tagged_a_noun_carried_out_the_act() -> None:
+    got = names("| 14 July | Italy and Austria order general mobilisation. |")
+    assert {"Italy", "Austria"} <= got
+
+
+def test_a_verb_noun_after_a_common_noun_names_nobody() -> None:
+    got = names("| 14 July | The army orders general mobilisation. |")
+    assert not got

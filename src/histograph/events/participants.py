@@ -334,6 +334,7 @@ def participants(
                 (x, "party") for x in _colon_clause_names(doc[tr.start : tr.end].root, label_of)
             )
         found.extend((x, "party") for x in _fronted_battle_parties(tr, doc))
+        found.extend((x, "agent") for x in _headline_subjects(head, label_of))
         gov = head.head
         # "the X Conference attended by Y": the parser made the name the subject of the
         # participle
@@ -759,6 +760,29 @@ def _colon_clause_names(head: Token, label_of: LabelOf) -> list[Token]:
         if "\n" in t.text_with_ws:
             break
     return out
+
+
+def _headline_subjects(head: Token, label_of: LabelOf) -> list[Token]:
+    """ "X and Y order general mobilisation" parsed as a noun phrase (the verb tagged a noun
+    modifying the act noun, the names left hanging elsewhere): the names written right
+    before the verb, and those coordinated with them, carried the act out."""
+    verbs = argument_words().ordering_verbs
+    doc = head.doc
+    for m in head.children:
+        if m.i > head.i or m.dep_ not in {"nmod", "compound"} or m.pos_ != "NOUN":
+            continue
+        if m.lower_ not in verbs or m.i == 0:
+            continue
+        before = doc[m.i - 1]
+        if "\n" in before.text_with_ws or not entity_like(before, label_of):
+            return []
+        if label_of(before) not in PARTICIPANT_LABELS:
+            return []
+        first = before
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        return [first, *first.conjuncts]
+    return []
 
 
 def _clause_tokens(head: Token, sent: Span) -> list[Token]:

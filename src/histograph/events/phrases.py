@@ -78,6 +78,8 @@ class ArgumentWords:
     faction_names: frozenset[str]
     #: verbs of demanding whose clause's subject is who the demand is addressed to
     demand_verbs: frozenset[str]
+    #: verbs whose object is an act ("X and Y order mobilisation"), tagged nouns in headlines
+    ordering_verbs: frozenset[str] = frozenset()
 
 
 def _words(items: object) -> frozenset[str]:
@@ -114,6 +116,7 @@ def argument_words() -> ArgumentWords:
         taking_part_nouns=_words(parts.get("taking_part_nouns")),
         faction_names=_words(parts.get("faction_names")),
         demand_verbs=_words(parts.get("demand_verbs")),
+        ordering_verbs=_words(parts.get("ordering_verbs")),
     )
 
 
