@@ -250,3 +250,29 @@ def test_content_of_a_belief_or_warning_is_hypothetical(verb: str) -> None:
 def test_event_named_in_an_anniversary_only_joins() -> None:
     text = "This year marks the 300th anniversary of the Battle of Poltava.\n"
     assert all(m.confidence < 0.45 for m in _mentions(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Few soldiers fired a shot in the Phoney War, and the winter of 1939 passed quietly.\n",
+        "In 1939 the raid on the harbour was the sharpest clash of the Phoney War.\n",
+        "The skirmish at the border was the closest the Phoney War came to a battle.\n",
+    ],
+)
+def test_an_era_named_as_a_backdrop_is_not_an_event(text: str) -> None:
+    """An era named like an event (named_periods) is a backdrop unless a phase of it is told
+    (regression: three pages' "a crisis of the X" made one undated event of the era that
+    joined other acts' sentences)."""
+    assert not [s for _t, s in _events(text) if "Phoney War" in s]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In April 1940 the Phoney War ended with the invasion of Norway.\n",
+        "The end of the Phoney War came in the spring of 1940.\n",
+    ],
+)
+def test_a_phase_of_an_era_is_told(text: str) -> None:
+    assert [s for _t, s in _events(text) if "Phoney War" in s]

@@ -81,6 +81,26 @@ def _numeric(t: Token, dates: Collection[int] = ()) -> bool:
     return False
 
 
+def _backdrop_period(tr: Trigger, head: Token, et: EventTypes) -> bool:
+    """An era named like an event ("the Cold War", ``named_periods``) that the text names as a
+    backdrop: it is an event only as the subject of a phase verb ("the X ended") or the "of" of a
+    phase noun ("the end of the X"; ``not_events.period_phases``)."""
+    doc = head.doc
+    words = " ".join(doc[i].lower_ for i in range(tr.start, tr.end))
+    if words not in et.named_periods:
+        return False
+    root = head
+    while tr.start <= root.head.i < tr.end and root.head.i != root.i:
+        root = root.head  # the name's own head
+    phases = et.not_events.period_phases
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in phases:
+        return False  # "the Cold War ended in 1991"
+    gov = root.head
+    if root.dep_ == "pobj" and gov.lower_ == "of" and gov.head.lemma_.lower() in phases:
+        return False  # "the end of the Cold War"
+    return root.dep_ != "ROOT"  # a heading or a list entry naming the era alone stays
+
+
 def not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[int] = ()) -> bool:
     """Mentions that are not events of their own (``not_events`` in the YAML):
 
@@ -90,6 +110,8 @@ def not_an_event(tr: Trigger, head: Token, et: EventTypes, dates: Collection[int
     - a figure ("3,000 people died", "destroyed 28,000 buildings"): an attribute of an event;
     - a clause whose subject is a question word ("What happened in 1066"): a page heading."""
     ne = et.not_events
+    if tr.kind == "named" and _backdrop_period(tr, head, et):
+        return True
     if tr.kind in {"named", "nominal"} and et.group(tr.type) in ne.backdrop_groups:
         root = head
         while tr.start <= root.head.i < tr.end and root.head.i != root.i:

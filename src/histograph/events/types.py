@@ -180,6 +180,10 @@ class NotEvents:
     generic_preps: frozenset[str] = frozenset()
     #: type groups the two rules above apply to
     backdrop_groups: frozenset[str] = frozenset()
+    #: an era named like an event ("the Cold War"; ``named_periods``) is an event only as the
+    #: subject of one of these verbs or the "of" of one of these nouns ("the Cold War ended",
+    #: "the end of the Cold War"); elsewhere it is a backdrop ("a crisis of the Cold War")
+    period_phases: frozenset[str] = frozenset()
     #: "3,000 people died", "destroyed 28,000 buildings", "claims totaled $250 million":
     #: a figure (attribute of another event), not an event, with these verbs
     figure_verbs: frozenset[str] = frozenset()
@@ -444,6 +448,7 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
             backdrop_preps=_fs(ne.get("backdrop_preps")),
             generic_preps=_fs(ne.get("generic_preps")),
             backdrop_groups=frozenset(str(x) for x in ne.get("backdrop_groups") or ()),
+            period_phases=_fs(ne.get("period_phases")),
             figure_verbs=_fs(ne.get("figure_verbs")),
             figure_types=frozenset(str(x) for x in ne.get("figure_types") or ()),
             frame_subjects=_fs(ne.get("frame_subjects")),
