@@ -11,14 +11,14 @@ import contextlib
 import dataclasses
 import datetime as _dt
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .entities.authority import AuthorityRecord, read_authority
 from .ingest import IngestError, ReadOptions, read_paths
-from .ingest.dedup import find_copies
+from .ingest.dedup import CopyPrint, copy_print, find_copies
 from .ingest.errors import one_line
 from .merge import copied_passages, merge
 from .merge.incremental import (
@@ -108,10 +108,25 @@ def _merge_part(
     analyses: Sequence[Analysis],
     prepared: Prepared,
     authority: Sequence[AuthorityRecord] = (),
+    pipeline: Pipeline | None = None,
 ) -> KnowledgeBase:
-    """The merge of one component, with the copy and passage prints of ``prepared``."""
+    """The merge of one component, with the copy and passage prints of ``prepared``; the
+    copy prints of the others (analyses read from the store) are made from their stored
+    regions when ``pipeline`` marks them as the clean stage does (:func:`regions_marked`),
+    so that neither an add nor a rebuild marks the regions of every page it re-merges
+    again (both make them the same way: their results stay equal)."""
     docs = [a.document for a in analyses]
-    copies = find_copies(docs, prints=prepared.copy_prints)
+    prints: Mapping[str, CopyPrint] = prepared.copy_prints
+    if pipeline is not None and any(a.document.id not in prepared for a in analyses):
+        own: dict[str, CopyPrint] = {}
+        for a in analyses:
+            prep = prepared.get(a.document.id)
+            if prep is not None:
+                own[a.document.id] = prep.copy
+            elif regions_marked(pipeline, a):
+                own[a.document.id] = copy_print(a.document, a.regions)
+        prints = own
+    copies = find_copies(docs, prints=prints)
     passages = copied_passages(
         sorted(docs, key=lambda d: d.id), prints=prepared.passage_prints
     )
@@ -364,7 +379,7 @@ class Histograph:
         """The merge of one component (see :mod:`histograph.merge.incremental`)."""
         if self._authority is None:
             self._authority = self.store.authority()
-        return _merge_part(analyses, self._prepared, self._authority)
+        return _merge_part(analyses, self._prepared, self._authority, self.pipeline)
 
     def _merge(self, generation: int, retire: dict[str, str | None]) -> KnowledgeBase:
         self._authority = None
