@@ -154,3 +154,16 @@ def test_a_merge_of_stored_analyses_takes_their_regions_not_marked_again(
         hg.rebuild()  # every analysis read back from the store
         assert hg.knowledge() == added
         assert marked == []
+
+
+def test_the_analyses_read_together_equal_those_read_one_by_one(
+    analyses: list,  # type: ignore[type-arg]
+    tmp_path: Path,
+) -> None:
+    store = open_store(str(tmp_path / "s.db"))
+    for a in analyses:
+        store.add_analysis(a)
+    ids = [a.document.id for a in reversed(analyses)]
+    got = store.analyses_of([*ids, "no-such-document", ids[0]])  # type: ignore[attr-defined]
+    assert got == [store.analysis(d) for d in ids]
+    store.close()

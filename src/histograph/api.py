@@ -424,7 +424,7 @@ class Histograph:
         seeds = store.pending_documents() if pending is None else pending
         found = closure([*seeds, *retire], self._merge_keys, store.merge_key_holders)
         keep = sorted(d for d in found if d not in retire)
-        analyses = [a for d in keep if (a := self._stored_analysis(d)) is not None]
+        analyses = self._stored_analyses(keep)
         kb = canonical(merge_components(analyses, self._merge_one, {d: found[d] for d in keep}))
         try:
             store.replace_knowledge(kb, generation=generation, retire=retire, scope=set(found))
@@ -448,13 +448,22 @@ class Histograph:
             out.update(store.merge_keys(rest))
         return out
 
-    def _stored_analysis(self, doc_id: str) -> Analysis | None:
-        """The analysis of a stored document as the store gives it back: the one the running
-        add keeps (:func:`as_stored`), else read."""
-        prep = self._prepared.get(doc_id)
-        if prep is None:
-            return self.store.analysis(doc_id)
-        return as_stored(self.store, prep.analysis)
+    def _stored_analyses(self, doc_ids: Sequence[str]) -> list[Analysis]:
+        """The analyses of stored documents (in the order given) as the store gives them
+        back: those the running add keeps (:func:`as_stored`), the others read together."""
+        store = self.store
+        assert isinstance(store, IncrementalStore)
+        read = {
+            a.document.id: a
+            for a in store.analyses_of([d for d in doc_ids if d not in self._prepared])
+        }
+        out: list[Analysis] = []
+        for d in doc_ids:
+            prep = self._prepared.get(d)
+            a = as_stored(store, prep.analysis) if prep is not None else read.get(d)
+            if a is not None:
+                out.append(a)
+        return out
 
     def needs_rebuild(self) -> bool:
         """True when the knowledge is not that of the stored documents (an unfinished merge)."""
