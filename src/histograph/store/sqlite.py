@@ -144,6 +144,17 @@ class SQLiteStore(SQLiteWriter, SQLStore):
             rows.extend(self._all(sql.format(ids=marks(len(chunk))), chunk))
         return rows
 
+    def _in_tuples(self, sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+        """:meth:`_in` with rows as plain tuples: the component keys an incremental merge
+        reads are tens of thousands of rows, a dict each a quarter of the read's time."""
+        rows: list[tuple[Any, ...]] = []
+        with self._lock:
+            cur = self._conn.cursor()
+            cur.row_factory = None
+            for chunk in chunks(ids):
+                rows.extend(cur.execute(sql.format(ids=marks(len(chunk))), chunk).fetchall())
+        return rows
+
     @staticmethod
     def _page(limit: int | None, offset: int) -> str:
         check_page(limit, offset)
@@ -398,10 +409,10 @@ class SQLiteStore(SQLiteWriter, SQLStore):
     def merge_keys(self, doc_ids: Sequence[str]) -> dict[str, dict[str, int]]:
         """Document id -> its stored component keys (key -> role)."""
         out: dict[str, dict[str, int]] = {}
-        for r in self._in(
+        for doc, key, role in self._in_tuples(
             "SELECT doc_id, key, role FROM merge_keys WHERE doc_id IN ({ids})", list(doc_ids)
         ):
-            out.setdefault(str(r["doc_id"]), {})[str(r["key"])] = int(r["role"])
+            out.setdefault(str(doc), {})[str(key)] = int(role)
         return out
 
     def analyses_of(self, doc_ids: Sequence[str]) -> list[Analysis]:
@@ -451,10 +462,10 @@ class SQLiteStore(SQLiteWriter, SQLStore):
     def merge_key_holders(self, keys: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
         """Key -> the documents holding it, with their roles."""
         out: dict[str, list[tuple[str, int]]] = {}
-        for r in self._in(
+        for key, doc, role in self._in_tuples(
             "SELECT key, doc_id, role FROM merge_keys WHERE key IN ({ids})", list(keys)
         ):
-            out.setdefault(str(r["key"]), []).append((str(r["doc_id"]), int(r["role"])))
+            out.setdefault(str(key), []).append((str(doc), int(role)))
         return out
 
     # ------------------------------------------------------------ the authority file
