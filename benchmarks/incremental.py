@@ -311,7 +311,9 @@ def _built(shape: str, n: int, seed: int, cache: Path) -> tuple[Path, list[Analy
     stored, new = make(n, seed)
     path = cache / f"incr-{shape}-{n}-{seed}.db"
     info: dict[str, Any] = {"documents": len(stored), "mentions": sum(len(a.events) for a in stored)}
-    if not path.exists():
+    if path.exists():
+        _rekeyed(path)
+    else:
         tmp = path.with_suffix(".tmp")
         tmp.unlink(missing_ok=True)
         c0, t0 = time.process_time(), time.perf_counter()
@@ -322,6 +324,23 @@ def _built(shape: str, n: int, seed: int, cache: Path) -> tuple[Path, list[Analy
         info["build_cpu_s"] = round(time.process_time() - c0, 1)
         tmp.rename(path)
     return path, new, info
+
+
+def _rekeyed(path: Path) -> None:
+    """Give a cached store made before a change of :data:`KEYS_VERSION` the component keys
+    of this version (once, untimed): else the timed add would make the keys of every stored
+    document (what a store of an older version pays once, on its first add) and read every
+    stored analysis to do so. Its stored knowledge is kept: what an add costs does not
+    depend on it."""
+    from histograph.api import Histograph
+    from histograph.merge.incremental import KEYS_VERSION, document_keys
+
+    with Histograph(str(path)) as hg:
+        store: Any = hg.store
+        stale = store.docs_without_merge_keys(KEYS_VERSION)
+        if stale:
+            keys = {d: document_keys(a) for d in stale if (a := store.analysis(d)) is not None}
+            store.put_merge_keys(keys, KEYS_VERSION, merged=True)
 
 
 def warm_up(cache: Path) -> None:

@@ -17,6 +17,7 @@ from histograph.ingest.dedup import (
     passage_print,
 )
 from histograph.merge.prepared import Prepared
+from histograph.model import Document
 from histograph.pipeline import build
 from histograph.store import open_store
 from histograph.store.memory import MemoryStore
@@ -132,3 +133,38 @@ def test_an_add_whose_preparation_fails_merges_from_the_store(
         report = hg.add_documents(docs)
         assert report.ok and report.failure is None and len(report.added) == 2
         assert hg.knowledge() == expected
+
+
+def test_a_merge_of_stored_analyses_takes_their_regions_not_marked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import histograph.clean as clean
+
+    docs = [read_text(PAGE, uri="a.txt"), read_text(OTHER, uri="b.txt")]
+    with Histograph(str(tmp_path / "a.db")) as hg:
+        hg.add_documents(docs)
+        added = hg.knowledge()
+        marked: list[str] = []
+        real = clean.mark_regions
+
+        def counting(doc: Document) -> object:
+            marked.append(doc.id)
+            return real(doc)
+
+        monkeypatch.setattr(clean, "mark_regions", counting)
+        hg.rebuild()  # every analysis read back from the store
+        assert hg.knowledge() == added
+        assert marked == []
+
+
+def test_the_analyses_read_together_equal_those_read_one_by_one(
+    analyses: list,  # type: ignore[type-arg]
+    tmp_path: Path,
+) -> None:
+    store = open_store(str(tmp_path / "s.db"))
+    for a in analyses:
+        store.add_analysis(a)
+    ids = [a.document.id for a in reversed(analyses)]
+    got = store.analyses_of([*ids, "no-such-document", ids[0]])  # type: ignore[attr-defined]
+    assert got == [store.analysis(d) for d in ids]
+    store.close()

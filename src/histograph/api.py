@@ -10,14 +10,14 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .entities.authority import AuthorityRecord, read_authority
 from .ingest import IngestError, ReadOptions, read_paths
-from .ingest.dedup import find_copies
+from .ingest.dedup import CopyPrint, copy_print, find_copies
 from .ingest.errors import one_line
 from .merge import copied_passages, merge
 from .merge.incremental import (
@@ -95,10 +95,25 @@ def _merge_part(
     analyses: Sequence[Analysis],
     prepared: Prepared,
     authority: Sequence[AuthorityRecord] = (),
+    pipeline: Pipeline | None = None,
 ) -> KnowledgeBase:
-    """The merge of one component, with the copy and passage prints of ``prepared``."""
+    """The merge of one component, with the copy and passage prints of ``prepared``; the
+    copy prints of the others (analyses read from the store) are made from their stored
+    regions when ``pipeline`` marks them as the clean stage does (:func:`regions_marked`),
+    so that neither an add nor a rebuild marks the regions of every page it re-merges
+    again (both make them the same way: their results stay equal)."""
     docs = [a.document for a in analyses]
-    copies = find_copies(docs, prints=prepared.copy_prints)
+    prints: Mapping[str, CopyPrint] = prepared.copy_prints
+    if pipeline is not None and any(a.document.id not in prepared for a in analyses):
+        own: dict[str, CopyPrint] = {}
+        for a in analyses:
+            prep = prepared.get(a.document.id)
+            if prep is not None:
+                own[a.document.id] = prep.copy
+            elif regions_marked(pipeline, a):
+                own[a.document.id] = copy_print(a.document, a.regions)
+        prints = own
+    copies = find_copies(docs, prints=prints)
     passages = copied_passages(
         sorted(docs, key=lambda d: d.id), prints=prepared.passage_prints
     )
@@ -351,7 +366,7 @@ class Histograph:
         """The merge of one component (see :mod:`histograph.merge.incremental`)."""
         if self._authority is None:
             self._authority = self.store.authority()
-        return _merge_part(analyses, self._prepared, self._authority)
+        return _merge_part(analyses, self._prepared, self._authority, self.pipeline)
 
     def _merge(self, generation: int, retire: dict[str, str | None]) -> KnowledgeBase:
         self._authority = None
@@ -396,7 +411,7 @@ class Histograph:
         seeds = store.pending_documents() if pending is None else pending
         found = closure([*seeds, *retire], self._merge_keys, store.merge_key_holders)
         keep = sorted(d for d in found if d not in retire)
-        analyses = [a for d in keep if (a := self._stored_analysis(d)) is not None]
+        analyses = self._stored_analyses(keep)
         kb = canonical(merge_components(analyses, self._merge_one, {d: found[d] for d in keep}))
         try:
             store.replace_knowledge(kb, generation=generation, retire=retire, scope=set(found))
@@ -420,13 +435,23 @@ class Histograph:
             out.update(store.merge_keys(rest))
         return out
 
-    def _stored_analysis(self, doc_id: str) -> Analysis | None:
-        """The analysis of a stored document as the store gives it back: the one the running
-        add keeps (every store gives back what it was given), else read."""
-        prep = self._prepared.get(doc_id)
-        if prep is None:
-            return self.store.analysis(doc_id)
-        return prep.analysis
+    def _stored_analyses(self, doc_ids: Sequence[str]) -> list[Analysis]:
+        """The analyses of stored documents (in the order given) as the store gives them
+        back: those the running add keeps (every store gives back what it was given), the others
+        read together."""
+        store = self.store
+        assert isinstance(store, IncrementalStore)
+        read = {
+            a.document.id: a
+            for a in store.analyses_of([d for d in doc_ids if d not in self._prepared])
+        }
+        out: list[Analysis] = []
+        for d in doc_ids:
+            prep = self._prepared.get(d)
+            a = prep.analysis if prep is not None else read.get(d)
+            if a is not None:
+                out.append(a)
+        return out
 
     def needs_rebuild(self) -> bool:
         """True when the knowledge is not that of the stored documents (an unfinished merge)."""

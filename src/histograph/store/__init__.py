@@ -352,6 +352,10 @@ class IncrementalStore(Protocol):
 
     def merge_key_holders(self, keys: Sequence[str]) -> dict[str, list[tuple[str, int]]]: ...
 
+    def analyses_of(self, doc_ids: Sequence[str]) -> list[Analysis]:
+        """The stored analyses of ``doc_ids`` (unknown ids left out), in the order given."""
+        ...
+
     def analysis(self, doc_id: str) -> Analysis | None: ...
 
     def replace_knowledge(

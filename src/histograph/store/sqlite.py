@@ -144,6 +144,17 @@ class SQLiteStore(SQLiteWriter, SQLStore):
             rows.extend(self._all(sql.format(ids=marks(len(chunk))), chunk))
         return rows
 
+    def _in_tuples(self, sql: str, ids: Sequence[str]) -> list[tuple[Any, ...]]:
+        """:meth:`_in` with rows as plain tuples: the component keys an incremental merge
+        reads are tens of thousands of rows, a dict each a quarter of the read's time."""
+        rows: list[tuple[Any, ...]] = []
+        with self._lock:
+            cur = self._conn.cursor()
+            cur.row_factory = None
+            for chunk in chunks(ids):
+                rows.extend(cur.execute(sql.format(ids=marks(len(chunk))), chunk).fetchall())
+        return rows
+
     @staticmethod
     def _page(limit: int | None, offset: int) -> str:
         check_page(limit, offset)
@@ -398,19 +409,63 @@ class SQLiteStore(SQLiteWriter, SQLStore):
     def merge_keys(self, doc_ids: Sequence[str]) -> dict[str, dict[str, int]]:
         """Document id -> its stored component keys (key -> role)."""
         out: dict[str, dict[str, int]] = {}
-        for r in self._in(
+        for doc, key, role in self._in_tuples(
             "SELECT doc_id, key, role FROM merge_keys WHERE doc_id IN ({ids})", list(doc_ids)
         ):
-            out.setdefault(str(r["doc_id"]), {})[str(r["key"])] = int(r["role"])
+            out.setdefault(str(doc), {})[str(key)] = int(role)
         return out
+
+    def analyses_of(self, doc_ids: Sequence[str]) -> list[Analysis]:
+        """The stored analyses of ``doc_ids`` (unknown ids left out), in the order given, each
+        equal to :meth:`analysis`'s: one query per table for a chunk of documents, not seven
+        per document (an incremental merge reads its components' analyses)."""
+        ids = list(dict.fromkeys(doc_ids))
+        with self._lock:
+            docs = {
+                str(r["id"]): r
+                for r in self._in("SELECT * FROM documents WHERE id IN ({ids})", ids)
+            }
+            wanted = [d for d in ids if d in docs]
+
+            def rows(table: str, order: str = "seq") -> dict[str, list[dict[str, Any]]]:
+                by_doc: dict[str, list[dict[str, Any]]] = defaultdict(list)
+                for r in self._in(
+                    f"SELECT * FROM {table} WHERE doc_id IN ({{ids}}) ORDER BY doc_id, {order}",
+                    wanted,
+                ):
+                    by_doc[str(r["doc_id"])].append(r)
+                return by_doc
+
+            parts: dict[tuple[str, int], list[Participant]] = defaultdict(list)
+            for doc_id, found in rows("event_mention_participants", "mention_seq, seq").items():
+                for p in found:
+                    parts[(doc_id, int(p["mention_seq"]))].append(S.participant_from_row(p))
+            regions, sentences, times = rows("regions"), rows("sentences"), rows("time_mentions")
+            entities, roles, events = rows("entity_mentions"), rows("roles"), rows("event_mentions")
+        return [
+            Analysis(
+                document=S.document_from_row(docs[i]),
+                regions=tuple(S.region_from_row(r) for r in regions[i]),
+                sentences=tuple(S.sentence_from_row(r) for r in sentences[i]),
+                times=tuple(S.time_mention_from_row(r) for r in times[i]),
+                entities=tuple(S.entity_mention_from_row(r) for r in entities[i]),
+                roles=tuple(S.role_from_row(r) for r in roles[i]),
+                events=tuple(
+                    S.event_mention_from_row(r, tuple(parts.get((i, int(r["seq"])), ())))
+                    for r in events[i]
+                ),
+                published=S.time_from_row(docs[i], "analysis_published_"),
+            )
+            for i in wanted
+        ]
 
     def merge_key_holders(self, keys: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
         """Key -> the documents holding it, with their roles."""
         out: dict[str, list[tuple[str, int]]] = {}
-        for r in self._in(
+        for key, doc, role in self._in_tuples(
             "SELECT key, doc_id, role FROM merge_keys WHERE key IN ({ids})", list(keys)
         ):
-            out.setdefault(str(r["key"]), []).append((str(r["doc_id"]), int(r["role"])))
+            out.setdefault(str(key), []).append((str(doc), int(role)))
         return out
 
     # ------------------------------------------------------------ the authority file
