@@ -1,0 +1,73 @@
+"""The clean stage's shortcuts give the answers of the long way (performance only)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from histograph.clean.rules import _AnyOf, _rules, _top_level_bar
+from histograph.footnotes import _pattern, find_markers
+
+
+def _slow_markers(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """find_markers without its gate (the abbreviation rule does not arise in these texts)."""
+    return [m.span("g") if m.group("g") else m.span() for m in _pattern().finditer(text, start)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab Pq.,;!?)”’[](¶↑²³19 \u00e9", max_size=40), st.integers(0, 5))
+def test_marker_gate_never_hides_a_marker(text: str, start: int) -> None:
+    start = min(start, len(text))
+    assert find_markers(text, start) == _slow_markers(text, start)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "spans"),
+    [
+        ("The port fell.3 Then", 14, [(14, 15)]),  # the point before the gate's window
+        ("It burned down4 in May", 0, [(14, 15)]),
+        ("It burned down² in May", 0, [(14, 15)]),
+        ("The siege ended (see below) soon", 0, [(16, 27)]),
+        ("The siege ended ¶ soon", 0, [(16, 17)]),
+        ("The siege ended in 1683 and 1684", 0, []),
+    ],
+)
+def test_marker_gate_shapes(text: str, start: int, spans: list[tuple[int, int]]) -> None:
+    assert find_markers(text, start) == spans == _slow_markers(text, start)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "bar"),
+    [("^a|b", True), ("^(a|b)", False), ("^[|]a", False), ("^[]|]a", False),
+     ("^[^]|]a", False), (r"^a\|b", False), ("^(a)|(b)", True)],
+)
+def test_top_level_bar(pattern: str, bar: bool) -> None:
+    assert _top_level_bar(pattern) is bar
+
+
+_PATTERNS = [r"^\s*sign up\b", r"\bcookies\b", r"^menu$|\bskip to\b", r"(ab)\1", r"^x(?=y)"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sign up now", "we use cookies here", "menu", "please skip to content", "xxabab",
+     "xy", "  x y", "The treaty was signed.", ""],
+)
+def test_any_of_is_one_of(text: str) -> None:
+    joined = _AnyOf.of(_PATTERNS)
+    one_by_one = any(re.compile(p, re.IGNORECASE).search(text) for p in _PATTERNS)
+    assert joined.search(text) is one_by_one
+    assert joined.alone and joined.anchored is not None and joined.free is not None
+
+
+def test_any_of_keeps_an_invalid_pattern_an_error() -> None:
+    with pytest.raises(re.error):
+        _AnyOf.of(["(unclosed"])
+
+
+def test_boilerplate_prefix_by_first_words() -> None:
+    rules = _rules()
+    assert rules.prefixes and rules.prefix_longest >= max(len(p.split()) for p in rules.prefixes)
