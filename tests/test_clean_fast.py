@@ -71,3 +71,11 @@ def test_any_of_keeps_an_invalid_pattern_an_error() -> None:
 def test_boilerplate_prefix_by_first_words() -> None:
     rules = _rules()
     assert rules.prefixes and rules.prefix_longest >= max(len(p.split()) for p in rules.prefixes)
+
+
+def test_a_pattern_matched_at_the_start_stays_at_the_start() -> None:
+    # how the social stamps are joined: a top-level "|" inside "^(?:…)" is anchored too
+    stamps = _AnyOf.of(f"^(?:{p})" for p in [r"\d+h|yesterday", r"@\w+ ·"])
+    assert stamps.free is None and not stamps.alone
+    assert stamps.search("5h") and stamps.search("Yesterday at 9") and stamps.search("@ab · 2h")
+    assert not stamps.search("posted yesterday") and not stamps.search("by @ab · 2h")

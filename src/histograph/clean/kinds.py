@@ -270,7 +270,7 @@ def _classify(line: _Line, rules: _Rules) -> None:
     if "\t" in raw and _norm(raw.split("\t", 1)[0]) in rules.infobox_metadata_labels:
         line.kind = "metadata"  # an infobox row of page metadata ("Languages<TAB>…")
         return
-    if any(p.match(t) for p in rules.social_stamps):
+    if rules.social_stamps.search(t):
         line.kind = "dateline"
         line.is_social_stamp = True
         return
@@ -376,7 +376,8 @@ def _untail(t: str) -> str:
 
 def _ends_sentence(t: str) -> bool:
     """The text ends a sentence, ignoring trailing hashtags, emoji and other symbols."""
-    t = _untail(_TAIL_TAGS.sub("", t.rstrip()))
+    t = t.rstrip()
+    t = _untail(_TAIL_TAGS.sub("", t) if "#" in t else t)  # a hashtag holds "#"
     while t and (unicodedata.category(t[-1])[0] in "SCZ" or unicodedata.category(t[-1]) == "Mn"):
         t = t[:-1]
     return bool(_TERMINAL.search(t))

@@ -134,7 +134,7 @@ class _Rules:
     comment_zone_max_share: float
     infobox_metadata_labels: frozenset[str]
     fact_box_fields: frozenset[str]
-    social_stamps: tuple[re.Pattern[str], ...]
+    social_stamps: _AnyOf
     social_name_max_words: int
     masthead_words: frozenset[str]
     share_words: frozenset[str]
@@ -225,7 +225,8 @@ def _rules() -> _Rules:
         comment_zone_max_share=float(raw["comment_zone_max_share"]),
         infobox_metadata_labels=frozenset(_norm(w) for w in raw["infobox_metadata_labels"]),
         fact_box_fields=frozenset(_norm(w) for w in raw["fact_box_fields"]),
-        social_stamps=tuple(re.compile(p, re.IGNORECASE) for p in raw["social_stamp_patterns"]),
+        # matched at a line's start: each anchored ("^(?:…)"), so search is match
+        social_stamps=_AnyOf.of(f"^(?:{p})" for p in raw["social_stamp_patterns"]),
         social_name_max_words=int(raw["social_name_max_words"]),
         masthead_words=frozenset(_norm(w) for w in raw["masthead_words"]),
         share_words=frozenset(_norm(w) for w in raw["share_words"]),
