@@ -79,3 +79,14 @@ def test_a_pattern_matched_at_the_start_stays_at_the_start() -> None:
     assert stamps.free is None and not stamps.alone
     assert stamps.search("5h") and stamps.search("Yesterday at 9") and stamps.search("@ab · 2h")
     assert not stamps.search("posted yesterday") and not stamps.search("by @ab · 2h")
+
+
+def test_norm_and_single_same_on_every_length() -> None:
+    from histograph.clean.rules import _NORM_CACHED, _norm, _norm_text, _single
+
+    line = "Sign-up  for_the NEWSLETTER! "
+    long = line * (_NORM_CACHED // len(line) + 1)
+    for s in (line, long, "", "—"):
+        assert _norm(s) == _norm_text(s) == " ".join(re.sub(r"[\W_]+", " ", s.lower()).split())
+    assert _single("a  b") == "a  b"
+    assert _single("a \n\t b\r\nc") == "a b c"

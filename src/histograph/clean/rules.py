@@ -11,10 +11,24 @@ from typing import Any
 
 from ..datafile import load_yaml
 
+_NON_WORD = re.compile(r"[\W_]+")
+
 
 def _norm(s: str) -> str:
-    """Lower case, punctuation to spaces, collapsed: the form phrase lists are compared in."""
-    return " ".join(re.sub(r"[\W_]+", " ", s.lower()).split())
+    """Lower case, punctuation to spaces, collapsed: the form phrase lists are compared in.
+    A line's form is asked by several rules (about four times each): kept for lines of up
+    to ``_NORM_CACHED`` characters."""
+    return _norm_cached(s) if len(s) <= _NORM_CACHED else _norm_text(s)
+
+
+_NORM_CACHED = 4000
+
+
+def _norm_text(s: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", s.lower()).split())
+
+
+_norm_cached = lru_cache(maxsize=4096)(_norm_text)
 
 
 _UNSAFE = re.compile(r"\\[1-9]|\(\?P[=<]|\(\?[aiLmsux]+\)")
@@ -282,4 +296,9 @@ class _Line:
 
 def _single(t: str) -> str:
     """The line's text with its line breaks (not its inner runs of spaces) collapsed."""
-    return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", t)
+    if "\n" not in t and "\r" not in t:
+        return t  # nothing to collapse
+    return _BREAK.sub(" ", t)
+
+
+_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
