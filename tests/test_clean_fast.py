@@ -90,3 +90,14 @@ def test_norm_and_single_same_on_every_length() -> None:
         assert _norm(s) == _norm_text(s) == " ".join(re.sub(r"[\W_]+", " ", s.lower()).split())
     assert _single("a  b") == "a  b"
     assert _single("a \n\t b\r\nc") == "a b c"
+
+
+def test_a_page_cleaned_again_gets_the_same_regions_in_its_own_list() -> None:
+    from histograph.clean import mark_text_regions
+
+    page = "# The Flood of 1900\n\nShare  Tweet  Email\n\nThe river rose in May 1900.[2]\n"
+    first = mark_text_regions(page, "d1")
+    first.append(first[0])  # a caller's list is its own
+    again = mark_text_regions(page, "d1")
+    assert again == first[:-1] and again is not first
+    assert {r.doc_id for r in mark_text_regions(page, "d2")} == {"d2"}
