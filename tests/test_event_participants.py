@@ -370,3 +370,139 @@ def test_the_state_an_act_of_separation_leaves_takes_part() -> None:
     assert "Ottoman" in names("On 25 March 1821 Greece became independent from Ottoman rule.")
     # a place a march set out from is no party
     assert "Lyon" not in names("On 4 June 1790 the army marched from Lyon to Paris.")
+
+
+def _of(text: str, trigger: str) -> set[str]:
+    a = analyze(text)
+    return {
+        p.name
+        for e in a.events
+        if trigger in text[e.trigger_start : e.trigger_end]
+        for p in e.participants
+    }
+
+
+def test_a_state_entering_a_named_war_takes_part_in_it() -> None:
+    got = _of("In 1917 the Italian entry into the Great War surprised Vienna.", "Great War")
+    assert "Italian" in got
+
+
+def test_a_state_involved_in_a_named_war_takes_part_in_it() -> None:
+    text = (
+        "In 1878 the Serbs signed a peace at Plevna, ending Russian involvement in the Balkan War."
+    )
+    assert "Russian" in _of(text, "Balkan War")
+
+
+def test_the_parties_of_an_act_that_is_a_verbs_subject() -> None:
+    got = _of(
+        "In the early 1870s, informal contacts increased between France and Prussia.", "contacts"
+    )
+    assert {"France", "Prussia"} <= got
+
+
+def test_an_envoy_names_the_state_he_is_sent_to() -> None:
+    got = _of(
+        "Veteran diplomat Karl Olsen was appointed the first Danish envoy to the Netherlands.",
+        "appointed",
+    )
+    assert {"Karl Olsen", "Netherlands"} <= got
+
+
+def test_the_subject_of_a_clause_does_the_act_of_its_participle() -> None:
+    text = (
+        "Dec 25 Otto the Great is crowned King of Italy at Pavia, completing the German "
+        "conquest of Lombardy"
+    )
+    assert any("Otto" in n for n in _of(text, "conquest"))
+
+
+def test_the_pilot_of_a_craft_takes_part() -> None:
+    text = "On 4 May 1944 a bomber piloted by Captain Hugh Barr attacked the bridge near Caen."
+    assert any("Barr" in n for n in _of(text, "attacked"))
+
+
+def test_the_object_of_a_clause_undergoes_the_act_of_its_participle() -> None:
+    text = (
+        "At the Battle of Kells, an Irish army under Brian Boru surprised the Danes commanded "
+        "by Sigurd the Stout, overwhelming them and forcing a general retreat."
+    )
+    got = _of(text, "overwhelming")
+    assert "Danes" in got and any("Sigurd" in n for n in got)
+
+
+def test_a_participle_on_an_act_one_was_forced_into_names_its_parties() -> None:
+    text = (
+        "In 1215, barons seized York and forced Olaf into negotiations at Leith, mediated by "
+        "Archbishop Hugh Crane."
+    )
+    got = _of(text, "mediated")
+    assert "Olaf" in got and any("Crane" in n for n in got)
+
+
+def test_people_written_at_a_meeting_took_part_in_it() -> None:
+    got = _of("Otto Bismarck and Napoleon III at the Sedan Conference, 1870.", "Conference")
+    assert {"Otto Bismarck", "Napoleon III"} <= got
+
+
+def test_a_faction_opening_a_line_is_an_actor() -> None:
+    got = _of("- **March 1793:** Jacobins sign a separate peace treaty with Austria.", "sign")
+    assert "Jacobins" in got
+
+
+def test_a_demand_names_who_it_is_addressed_to() -> None:
+    text = "On 3 May Madrid sent an ultimatum demanding that Portugal withdraw its troops."
+    assert "Portugal" in _of(text, "sent")
+
+
+def test_it_after_a_states_sentence_stands_for_that_state() -> None:
+    text = (
+        "The Danish Diet rejected the treaty in 1864, and Denmark never joined the League. "
+        "It made a separate peace with Prussia in August 1866."
+    )
+    assert "Denmark" in _of(text, "made")
+
+
+def test_it_after_a_treaty_names_no_state() -> None:
+    text = "The treaty was signed in 1866. It ended the war with Prussia."
+    assert _of(text, "war") == {"Prussia"}
+
+
+def test_a_proposal_names_who_it_is_addressed_to() -> None:
+    text = (
+        "On 2 May Lord Carr proposed that Spain, Portugal and Naples meet in Rome; Spain declined."
+    )
+    assert {"Spain", "Portugal", "Naples"} <= _of(text, "proposed")
+
+
+def test_names_after_a_named_battles_colon_fought_it() -> None:
+    from histograph.events.participants import _colon_clause_names
+    from histograph.nlp import get_nlp
+
+    doc = get_nlp()(
+        "Battle of Kells: Irish army under King Brian Boru routs the Danes of King Sigtrygg"
+    )
+    got = {t.text for t in _colon_clause_names(doc[0], lambda t: t.ent_type_)}
+    assert "Boru" in got or "Sigtrygg" in got
+    assert "Kells" not in got
+
+
+def test_the_commander_of_the_unit_a_group_belongs_to_takes_part() -> None:
+    got = names(
+        "Soldiers of the city's garrison under Captain Henri Dufour arrived at the bridge on 4 May 1848."
+    )
+    assert any("Dufour" in n for n in got)
+    got = names(
+        "The men of the Third Regiment commanded by Colonel Jean Rapp crossed the river on 4 May 1809."
+    )
+    assert any("Rapp" in n for n in got)
+
+
+def test_names_before_a_headline_verb_tagged_a_noun_carried_out_the_act() -> None:
+    got = names("| 14 July | Italy and Austria order general mobilisation. |")
+    assert {"Italy", "Austria"} <= got
+
+
+def test_a_verb_noun_after_a_common_noun_names_nobody() -> None:
+    got = names("| 14 July | The army orders general mobilisation. |")
+    assert not got

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from events_helpers import tv
 from histograph.events.setting import carried_places, mention_key
-from histograph.model import EventMention
+from histograph.model import EventMention, RegionKind
 
 TEXT = (
     "On 2 March 1871 a great fire broke out in Harwick. The fire destroyed the docks on "
@@ -87,3 +87,80 @@ def test_the_merge_gives_a_carried_place_only_where_no_source_states_one() -> No
     # a carried place is no source's claim: no place claim, no conflict
     assert not [c for c in by_type["death"].claims if c.attribute == "place"]
     assert not [c for c in conflicts if c.attribute == "place"]
+
+
+TIMELINE = (
+    "Timeline of the siege of Tarvia\n\n"
+    "3 May 1809 – Troops surround the town.\n"
+    "9 May 1809 – A bombardment destroys the cathedral roof.\n"
+    "20 June 1809 – The garrison surrenders.\n"
+)
+
+
+def _t(phrase: str, typ: str, date: str | None, place: str | None = None) -> EventMention:
+    """A main entry of TIMELINE (the title's mention when ``place`` is given)."""
+    s = TIMELINE.index(phrase)
+    kind: RegionKind = "title" if place else "list_item"
+    return EventMention(
+        "d",
+        s,
+        s + len(phrase),
+        s,
+        s + 4,
+        typ,
+        tv(date) if date else None,
+        place=place,
+        main=True,
+        region_kind=kind,
+    )
+
+
+def test_a_timeline_of_one_story_is_set_where_its_title_says() -> None:
+    title = _t("siege of Tarvia", "war_or_invasion", None, "Tarvia")
+    a = _t("Troops surround the town", "war_or_invasion", "1809-05-03")
+    b = _t("A bombardment destroys", "war_or_invasion", "1809-05-09")
+    c = _t("The garrison surrenders", "war_or_invasion", "1809-06-20")
+    got = carried_places([title, a, b, c], TIMELINE)
+    assert got[mention_key(a)] == "Tarvia" and got[mention_key(c)] == "Tarvia"
+
+
+def test_a_timeline_over_centuries_carries_nothing() -> None:
+    title = _t("siege of Tarvia", "war_or_invasion", None, "Tarvia")
+    a = _t("Troops surround the town", "war_or_invasion", "1609")
+    b = _t("A bombardment destroys", "war_or_invasion", "1709")
+    c = _t("The garrison surrenders", "war_or_invasion", "1809")
+    assert carried_places([title, a, b, c], TIMELINE) == {}
+
+
+def test_a_state_or_a_government_act_takes_no_place_from_the_story() -> None:
+    from histograph.model import Participant
+
+    text = (
+        "On 3 May 1822 the governor was shot dead in Port Alder. Ten days later Spain"
+        " declared war on Portugal. Spain invaded the border provinces the next week. Riots"
+        " spread through the streets on 4 May."
+    )
+    main = EventMention(
+        "d", 0, 55, 41, 45, "assassination", tv("1822-05-03"), place="Port Alder", main=True
+    )
+
+    def at(phrase: str, trigger: str, typ: str, date: str, agent: str = "") -> EventMention:
+        s = text.index(phrase)
+        t = text.index(trigger, s)
+        who = ()
+        if agent:
+            a = text.index(agent, s)
+            who = (Participant(agent, "agent", a, a + len(agent)),)
+        return EventMention(
+            "d", s, s + len(phrase), t, t + len(trigger), typ, tv(date), participants=who
+        )
+
+    war = at("Spain declared war on Portugal", "declared war", "war_or_invasion", "1822-05-13")
+    invaded = at(
+        "Spain invaded the border provinces", "invaded", "war_or_invasion", "1822-05-20", "Spain"
+    )
+    riots = at("Riots spread through the streets", "Riots", "protest", "1822-05-04")
+    got = carried_places([main, war, invaded, riots], text)
+    assert mention_key(war) not in got
+    assert mention_key(invaded) not in got
+    assert got[mention_key(riots)] == "Port Alder"

@@ -213,3 +213,19 @@ def test_two_pages_main_events_of_one_type_a_day_apart_are_a_date_conflict() -> 
     assert unmerged_date_conflicts(other, texts) == []
     plain = [evs[0], _event("e-b", "b", b, "13 March 1873", _day(1873, 3, 13), "disaster")]
     assert unmerged_date_conflicts(plain, texts) == []
+
+
+def test_the_night_of_one_day_and_the_next_day_are_one_night_told_two_ways() -> None:
+    a = "The warehouse fire broke out on the night of 4 June 1721."
+    b = "The warehouse burned down on 5 June 1721."
+    n = day_number(1721, 6, 4)
+    night = TimeValue("1721-06-04TNI", n, n, "time")
+    texts = {"a": a, "b": b}
+    evs = [
+        _main("e-a", "a", a, "4 June 1721", night, "disaster"),
+        _main("e-b", "b", b, "5 June 1721", _day(1721, 6, 5), "disaster"),
+    ]
+    out = unmerged_date_conflicts(evs, texts)
+    assert {c.subject for c in out} == {"e-a", "e-b"}
+    assert all(c.severity == "soft" and "small hours" in c.explanation for c in out)
+    assert unmerged.dates_near(night, _day(1721, 6, 5))

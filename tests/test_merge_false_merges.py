@@ -496,28 +496,21 @@ def _agreement_page(later: str) -> Doc:
     return d
 
 
-def test_an_undated_clause_telling_one_more_act_does_not_join_its_pages_act() -> None:
-    d = _agreement_page("Varnia also agreed to withdraw its ships.")
-    d.event(
-        "Varnia also agreed to withdraw its ships",
-        "agreed",
-        "agreement_signed",
-        parts=(("Varnia", "agent"),),
-    )
+def _agreement_and(clause: str) -> list[Event]:
+    """The merged events of :func:`_agreement_page` followed by an undated ``clause`` (one
+    sentence, its trigger "agreed", Varnia its agent)."""
+    d = _agreement_page(clause + ".")
+    d.event(clause, "agreed", "agreement_signed", parts=(("Varnia", "agent"),))
     events, _ = merge([d])
-    assert len(events) == 2
+    return events
+
+
+def test_an_undated_clause_telling_one_more_act_does_not_join_its_pages_act() -> None:
+    assert len(_agreement_and("Varnia also agreed to withdraw its ships")) == 2
 
 
 def test_an_undated_clause_without_addition_marker_still_joins() -> None:
-    d = _agreement_page("Varnia agreed to it under pressure.")
-    d.event(
-        "Varnia agreed to it under pressure",
-        "agreed",
-        "agreement_signed",
-        parts=(("Varnia", "agent"),),
-    )
-    events, _ = merge([d])
-    assert len(events) == 1
+    assert len(_agreement_and("Varnia agreed to it under pressure")) == 1
 
 
 def test_identity_of_an_event_is_kept_per_role_as_members_arrive() -> None:
@@ -744,3 +737,108 @@ def test_a_death_named_in_passing_does_not_join_the_death_a_clause_states() -> N
     events, _ = merge([a, b])
     died = next(e for e in events if e.type == "death")
     assert {m.doc_id for m in died.mentions} == {"a"}
+
+
+def _timed_pages(first: tuple[str, str, str], second: tuple[str, str, str]) -> list[Event]:
+    """Two pages each timing one catch-all happening of one night: (sentence's clause,
+    trigger, clock)."""
+    docs = []
+    for doc_id, (clause, trigger, clock) in zip("ab", (first, second), strict=True):
+        docs.append(
+            _told(
+                doc_id,
+                f"At {clock} on 2 March 1871 {clause} at the Orsk mill.",
+                f"At {clock} on 2 March 1871 {clause} at the Orsk mill",
+                trigger,
+                "other",
+                "1871-03-02",
+                "2 March 1871",
+                clock=clock,
+            )
+        )
+    events, _ = merge(docs)
+    return events
+
+
+def test_two_pages_timing_two_predicates_minutes_apart_tell_two_happenings() -> None:
+    # a clock each page states, minutes apart, and different predicates: the boiler burst,
+    # then the firemen came (same night, same place: not one moment told twice)
+    events = _timed_pages(
+        ("the boiler burst", "burst", "01:23"), ("the firemen arrived", "arrived", "01:28")
+    )
+    assert len(events) == 2
+
+
+def test_two_pages_timing_one_predicate_minutes_apart_tell_one_moment() -> None:
+    # the same predicate a few minutes apart: two sources disagreeing on one moment
+    events = _timed_pages(
+        ("the boiler burst", "burst", "01:23"), ("the boiler burst", "burst", "01:26")
+    )
+    assert len(events) == 1
+
+
+def _instrument_page() -> tuple[list[Event], Doc]:
+    """A page telling a treaty's signing and its coming into force, with a bare "the treaty"
+    too weak to found on the later day and, first, the treaty's name alone (undated)."""
+    d = Doc(
+        "a",
+        "Treaty of Lune between Varnia and Osk\n"
+        "It was signed on 3 May 1822. "
+        "It came into force on 9 June 1822, when the ratifications were exchanged. "
+        "On 9 June 1822 the treaty was read out in Osk.",
+    )
+    d.event("Treaty of Lune between Varnia and Osk", "Treaty of Lune", "treaty_signed")
+    d.event("It was signed on 3 May 1822", "signed", "treaty_signed", "1822-05-03", "3 May 1822")
+    d.event(
+        "when the ratifications were exchanged",
+        "exchanged",
+        "agreement_signed",
+        "1822-06-09",
+        "9 June 1822",
+    )
+    d.event(
+        "On 9 June 1822 the treaty was read out in Osk",
+        "treaty",
+        "treaty_signed",
+        "1822-06-09",
+        "On 9 June 1822",
+        confidence=0.3,
+    )
+    events, _ = merge([d])
+    return events, d
+
+
+def test_a_bare_word_joined_to_a_later_act_does_not_draw_the_instruments_name_to_it() -> None:
+    # the name alone and the word "treaty" of a weak mention on the day of entry into force
+    # do not make the treaty's name that later act
+    events, d = _instrument_page()
+    name_at = d.text.index("Treaty of Lune")
+    exchange_at = d.text.index("when the ratifications")
+    for e in events:
+        starts = {m.start for m in e.mentions}
+        assert not {name_at, exchange_at} <= starts
+
+
+def test_a_timed_page_still_joins_an_event_no_other_page_times() -> None:
+    # only one side states a clock: nothing to compare, the usual evidence decides
+    a = _told(
+        "a",
+        "On 2 March 1871 the boiler burst at the Orsk mill.",
+        "On 2 March 1871 the boiler burst at the Orsk mill",
+        "burst",
+        "other",
+        "1871-03-02",
+        "2 March 1871",
+    )
+    b = _told(
+        "b",
+        "At 01:23 on 2 March 1871 the boiler burst at the Orsk mill.",
+        "At 01:23 on 2 March 1871 the boiler burst at the Orsk mill",
+        "burst",
+        "other",
+        "1871-03-02",
+        "2 March 1871",
+        clock="01:23",
+    )
+    events, _ = merge([a, b])
+    assert len(events) == 1

@@ -320,3 +320,115 @@ def test_end_times_of_a_sinking_or_a_surrender_and_24_hour_clocks() -> None:
     got = [(q.measure, q.low, q.text) for q in find_quantities(_analysis("d", text))]
     assert got == [("start time", 330, "05:30"), ("end time", 1065, "17:45 hours")]
     assert find_quantities(_analysis("d", "The score was 3:2 at the break.")) == []
+
+
+def test_a_verb_of_loss_right_before_the_number_outweighs_a_measure_word_further_on() -> None:
+    # the number is the verb's object; "injured" belongs to the next clause, "on board" to
+    # the description of the people counted
+    assert [x[:3] for x in _q("The cyclone killed 4,310 people and injured about 700 more.")] == [
+        ("deaths", "exact", 4310),
+        ("wounded", "approximate", 700),
+    ]
+    assert _q("The ferry capsized, drowning 212 people on board.")[0][:3] == ("deaths", "exact", 212)
+    # a measure word right after the number still wins ("carrying 900 troops")
+    assert _q("The convoy sailed on carrying 900 troops.")[0][0] == "forces"
+
+
+def test_a_part_of_a_counted_whole_takes_what_befell_it() -> None:
+    # "N of the M people aboard died": N is the toll, M is no reading of it
+    assert _q("Forty-two of the 130 people aboard died in the crash.") == [
+        ("deaths", "exact", 42, 42, "Forty-two")
+    ]
+    assert _q("Only 18 of the 61 miners survived.")[0][:3] == ("survivors", "exact", 18)
+
+
+def test_a_bracket_that_breaks_a_figure_down_holds_no_reading_of_it() -> None:
+    assert [x[:3] for x in _q("The collapse caused 57 deaths (31 workers and 26 visitors).")] == [
+        ("deaths", "exact", 57)
+    ]
+
+
+def test_seconds_and_destruction_durations() -> None:
+    out = _q("The pavilion was consumed in 48 seconds.")
+    assert out[0][0] == "duration" and math.isclose(out[0][2], 0.8, rel_tol=1e-3)
+
+
+def test_buildings_destroyed_are_a_measure_and_times_may_give_seconds() -> None:
+    assert _q("The blaze destroyed some 2,400 houses in the old town.")[0][:3] == (
+        "buildings", "approximate", 2400
+    )
+    out = _q("The dam gave way and the flood began at 3:41:20 p.m.")
+    assert out[0][:3] == ("start time", "exact", 941)
+
+
+def test_lengths_a_day_apart_and_small_tolls_two_apart_of_pages_kept_apart_are_compared() -> None:
+    # two pages tell one blaze; the merge kept their accounts apart. "four days" / "five
+    # days" are readings of one length (within 1.5), "six" / "eight" dead of one small toll
+    texts = {
+        "a": "The blaze broke out on the night of 4 June 1721. It burned for four days. Eight deaths were recorded.",
+        "b": "The fire began on 5 June 1721. It raged for five days. Only 6 people died.",
+    }
+    n = day_number(1721, 6, 4)
+    night = TimeValue("1721-06-04TNI", n, n, "time")
+    ea = Event("e-a", "disaster", "The blaze", night,
+               (EventMention("a", 0, 44, 11, 20, "disaster", night, main=True),))
+    eb = Event("e-b", "other", "The fire", _day(1721, 6, 5),
+               (EventMention("b", 0, 30, 9, 14, "other", _day(1721, 6, 5), main=True),))
+    got = {c.attribute: c for c in quantity_conflicts([ea, eb], [_analysis(d, t) for d, t in texts.items()])}
+    assert got["duration"].severity == "hard"
+    assert [v.value for v in got["duration"].values] == ["four days", "five days"]
+    assert got["deaths"].severity == "hard"
+    # a length twice another measures something else; tolls far apart count other dead
+    far = {
+        "a": "The blaze broke out on the night of 4 June 1721. It burned for four days. Eight deaths were recorded.",
+        "b": "The fire began on 5 June 1721. It raged for nine days. Only 60 people died.",
+    }
+    assert quantity_conflicts([ea, eb], [_analysis(d, t) for d, t in far.items()]) == []
+
+
+def test_lengths_of_ground_far_apart_measure_different_things() -> None:
+    # a zone's radius and a journey's distance are no readings of one length
+    texts = {
+        "a": "The flood emptied a 25-kilometre zone around the dam.",
+        "b": "The flood wave travelled about 1,900 km to the sea.",
+    }
+    assert quantity_conflicts([_event(texts)], [_analysis(d, t) for d, t in texts.items()]) == []
+    near = {
+        "a": "The flood wave travelled about 1,900 km to the sea.",
+        "b": "The flood wave travelled 1,400 km to the sea.",
+    }
+    [c] = quantity_conflicts([_event(near)], [_analysis(d, t) for d, t in near.items()])
+    assert c.attribute == "length"
+
+
+def test_a_or_half_a_unit_of_time_and_sentences_opening_with_in() -> None:
+    assert _q("The pavilion was consumed in less than a minute.")[0][:4] == (
+        "duration", "upper", 1.0, 1.0
+    )
+    assert _q("The siege lasted half a day.")[0][:3] == ("duration", "exact", 720.0)
+    assert _q("In about 40 seconds the roof was gone.")[0][:2] == ("duration", "approximate")
+    # offsets, rates and years are no lengths
+    assert _q("It happened a day later.") == []
+    assert _q("The guard came twice a day to the fort.") == []
+    assert _q("In 1912 the pavilion burned.") == []
+
+
+def test_a_number_word_after_a_copula_takes_the_measure_named_before_it() -> None:
+    assert _q("The number of recorded deaths was six.") == [("deaths", "exact", 6, 6, "six")]
+    # a number word after a copula with no measure before it is no count
+    assert _q("The king was five when he was crowned.") == []
+    assert _q("The army was three days from the city.") == []
+
+
+def test_a_figure_no_mention_holds_goes_to_the_page_own_event_not_the_first_by_id() -> None:
+    from histograph.merge.quantities import attach_quantities
+
+    text = "The dam burst on 3 May 1889. A fair opened in the town that week. About 2,200 people died."
+    lead = EventMention("a", 0, 27, 8, 13, "disaster", _day(1889, 5, 3), main=True)
+    fair = EventMention("a", 29, 65, 36, 42, "other", _day(1889, 5, 3))
+    events = [
+        Event("e-z", "disaster", "The dam burst", _day(1889, 5, 3), (lead,)),
+        Event("e-a", "other", "A fair", _day(1889, 5, 3), (fair,)),
+    ]
+    [(owner, q)] = attach_quantities(events, [_analysis("a", text)])
+    assert owner.id == "e-z" and q.measure == "deaths"

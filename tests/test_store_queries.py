@@ -298,6 +298,24 @@ def test_events_at_a_span_of_a_source(store: Store) -> None:
     assert store.events_at(doc.id, 0, 0) == []
 
 
+def test_events_at_many_spans_equal_each_span_alone(store: Store) -> None:
+    """A page of search hits reads the events of all its spans at once (the SQL stores):
+    the same events, in the same order, as one span at a time; the documents too."""
+    many = getattr(store, "events_at_spans", None)
+    if many is None:
+        pytest.skip("the memory store reads one span at a time")
+    kb = small_kb()
+    spans = [
+        (a.document.id, s.start, s.end) for a in kb.analyses[:3] for s in a.sentences[:5]
+    ] + [(kb.analyses[0].document.id, 0, 0), ("no-such-document", 0, 99)]
+    assert many(spans) == [store.events_at(*x) for x in spans]
+    assert any(many(spans)) and many([]) == []
+    by_id = getattr(store, "documents_by_id", None)
+    assert by_id is not None
+    docs = by_id([a.document.id for a in kb.analyses] + ["nope"])
+    assert docs == {a.document.id: store.document(a.document.id) for a in kb.analyses}
+
+
 def test_counts_match_the_lists(store: Store) -> None:
     assert store.count_people(kind="person") == len(store.people(kind="person")) == 5
     assert store.count_people(query="otter") == 1

@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +19,7 @@ from .entities.authority import AuthorityRecord, read_authority
 from .ingest import IngestError, ReadOptions, read_paths
 from .ingest.dedup import find_copies
 from .ingest.errors import one_line
-from .merge import merge
+from .merge import copied_passages, merge
 from .merge.incremental import (
     KEYS_VERSION,
     canonical,
@@ -25,6 +27,7 @@ from .merge.incremental import (
     document_keys,
     merge_components,
 )
+from .merge.prepared import Prepared, warm_merge
 from .model import (
     Analysis,
     Conflict,
@@ -37,6 +40,7 @@ from .model import (
 )
 from .pipeline import (
     DEFAULT_STAGES,
+    WINDOW_CHARS,
     DocumentLimitError,
     Pipeline,
     WorkerPool,
@@ -63,11 +67,42 @@ def build_knowledge(
     component of the corpus on its own (:mod:`histograph.merge.incremental`), as ingest does."""
     pipe = pipeline or build()
     analyses = list(pipe.analyze_many(documents))
+    prepared = Prepared(keep_chars=sys.maxsize)
+    for a in analyses:
+        prepared.add(a, regions_marked=regions_marked(pipe, a))
 
     def merge_one(part: Sequence[Analysis]) -> KnowledgeBase:
-        return merge(part, find_copies([a.document for a in part]))
+        return _merge_part(part, prepared)
 
-    return merge_components(analyses, merge_one)
+    keys = {a.document.id: prep.keys for a in analyses if (prep := prepared.get(a.document.id))}
+    return merge_components(analyses, merge_one, keys)
+
+
+#: the stage whose regions are those :func:`histograph.clean.mark_regions` gives
+_CLEAN_STAGE = "histograph.clean.v1"
+#: an add stores the component keys of the documents it analysed this many at a time
+_KEY_BATCH = 32
+
+
+def regions_marked(pipeline: Pipeline, analysis: Analysis) -> bool:
+    """True when ``analysis``'s regions are those :func:`histograph.clean.mark_regions`
+    gives for its document (``pipeline`` has the clean stage and read it whole, not in
+    windows), so that copy detection may use them."""
+    return _CLEAN_STAGE in pipeline.names and len(analysis.document.text) <= WINDOW_CHARS
+
+
+def _merge_part(
+    analyses: Sequence[Analysis],
+    prepared: Prepared,
+    authority: Sequence[AuthorityRecord] = (),
+) -> KnowledgeBase:
+    """The merge of one component, with the copy and passage prints of ``prepared``."""
+    docs = [a.document for a in analyses]
+    copies = find_copies(docs, prints=prepared.copy_prints)
+    passages = copied_passages(
+        sorted(docs, key=lambda d: d.id), prints=prepared.passage_prints
+    )
+    return merge(analyses, copies, passages=passages, authority=authority)
 
 
 @dataclass
@@ -148,6 +183,9 @@ class Histograph:
         self._pipeline: Pipeline | None = None
         self._texts: dict[str, str] = {}
         self._authority: list[AuthorityRecord] | None = None
+        #: the merge's preparation of the documents analysed by the running add
+        self._prepared = Prepared()
+        self._unsaved_keys: dict[str, dict[str, int]] = {}
 
     # -- context management ---------------------------------------------------------
     def __enter__(self) -> Histograph:
@@ -240,6 +278,8 @@ class Histograph:
                         report.duplicates.append(doc)
                     else:
                         report.added.append(doc)
+                        with contextlib.suppress(Exception):  # the merge prepares it then
+                            self._arrived(result)
                         origin = doc.meta.get("origin")
                         if not isinstance(origin, str):
                             pass
@@ -252,12 +292,36 @@ class Histograph:
             if progress:
                 progress(doc.uri)
         try:
+            self._save_keys()
             if report.added or self.store.knowledge_stale():
                 self.refresh()
                 report.rebuilt = True
         except Exception as exc:
             report.failure = one_line(f"the merge did not finish: {describe(exc)}")
+        finally:
+            self._prepared.clear()
+            self._unsaved_keys = {}
         return report
+
+    def _arrived(self, analysis: Analysis) -> None:
+        """The merge's preparation of a document just stored, made now (while the workers
+        analyse the next ones) rather than at the merge; its component keys are stored in
+        batches (:mod:`histograph.merge.prepared`)."""
+        warm_merge()
+        prep = self._prepared.add(analysis, regions_marked=regions_marked(self.pipeline, analysis))
+        if isinstance(self.store, IncrementalStore):
+            self._unsaved_keys[analysis.document.id] = prep.keys
+            if len(self._unsaved_keys) >= _KEY_BATCH:
+                self._save_keys()
+
+    def _save_keys(self) -> None:
+        """Store the component keys made by :meth:`_arrived` (the merge makes those missing
+        from the stored analyses, so a failure here loses nothing)."""
+        keys, self._unsaved_keys = self._unsaved_keys, {}
+        store = self.store
+        if keys and isinstance(store, IncrementalStore):
+            with contextlib.suppress(Exception):  # made again by the merge from the store
+                store.put_merge_keys(keys, KEYS_VERSION)
 
     def refresh(self) -> None:
         """Bring the knowledge up to date with the stored documents: re-merge the components
@@ -287,8 +351,7 @@ class Histograph:
         """The merge of one component (see :mod:`histograph.merge.incremental`)."""
         if self._authority is None:
             self._authority = self.store.authority()
-        copies = find_copies([a.document for a in analyses])
-        return merge(analyses, copies, authority=self._authority)
+        return _merge_part(analyses, self._prepared, self._authority)
 
     def _merge(self, generation: int, retire: dict[str, str | None]) -> KnowledgeBase:
         self._authority = None
@@ -323,21 +386,47 @@ class Histograph:
         missing = store.docs_without_merge_keys(KEYS_VERSION)
         fresh: dict[str, dict[str, int]] = {}
         for doc_id in missing:
-            a = store.analysis(doc_id)
-            if a is not None:
+            prep = self._prepared.get(doc_id)
+            if prep is not None:
+                fresh[doc_id] = prep.keys
+            elif (a := store.analysis(doc_id)) is not None:
                 fresh[doc_id] = document_keys(a)
         if fresh:
             store.put_merge_keys(fresh, KEYS_VERSION)
         seeds = store.pending_documents() if pending is None else pending
-        found = closure([*seeds, *retire], store.merge_keys, store.merge_key_holders)
+        found = closure([*seeds, *retire], self._merge_keys, store.merge_key_holders)
         keep = sorted(d for d in found if d not in retire)
-        analyses = [a for d in keep if (a := store.analysis(d)) is not None]
+        analyses = [a for d in keep if (a := self._stored_analysis(d)) is not None]
         kb = canonical(merge_components(analyses, self._merge_one, {d: found[d] for d in keep}))
         try:
             store.replace_knowledge(kb, generation=generation, retire=retire, scope=set(found))
         except ScopeError:
             return False  # two components give a record one id: merged together from scratch
         return True
+
+    def _merge_keys(self, doc_ids: Sequence[str]) -> dict[str, dict[str, int]]:
+        """The stored component keys of documents: those the running add made, else read."""
+        store = self.store
+        assert isinstance(store, IncrementalStore)
+        out: dict[str, dict[str, int]] = {}
+        rest: list[str] = []
+        for d in doc_ids:
+            prep = self._prepared.get(d)
+            if prep is None:
+                rest.append(d)
+            else:
+                out[d] = prep.keys
+        if rest:
+            out.update(store.merge_keys(rest))
+        return out
+
+    def _stored_analysis(self, doc_id: str) -> Analysis | None:
+        """The analysis of a stored document as the store gives it back: the one the running
+        add keeps (every store gives back what it was given), else read."""
+        prep = self._prepared.get(doc_id)
+        if prep is None:
+            return self.store.analysis(doc_id)
+        return prep.analysis
 
     def needs_rebuild(self) -> bool:
         """True when the knowledge is not that of the stored documents (an unfinished merge)."""

@@ -122,8 +122,10 @@ def _state_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:\b(to|in|at|of)\s+)?(?:\bthe\s+)?\b({alts})\b")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def split_jurisdiction(title: str, year: int | None = None) -> tuple[str, str | None, str | None]:
-    """(core, jurisdiction, destination) of a title: state names taken out of it."""
+    """(core, jurisdiction, destination) of a title: state names taken out of it (memoised:
+    the merge compares every title of a person with every other)."""
     g = gazetteer()
     t = norm(title)
     jur: str | None = None

@@ -204,6 +204,8 @@ def retype_contest(tr: Trigger, head: Token, et: EventTypes, dates: Collection[i
         return tr
     toks = list(head.subtree)
     text = " ".join(t.text for t in toks if t.i not in dates)
+    if any(t.lemma_.lower() in cs.armed or t.lower_ in cs.armed for t in toks):
+        return tr  # "the League's fleet defeated the navy": armed bodies fight
     if any(
         t.pos_ in {"NOUN", "PROPN"} and (t.lemma_.lower() in cs.words or t.lower_ in cs.words)
         for t in toks

@@ -17,7 +17,6 @@ from .phrases import (
     EDGE,
     PARTICIPANT_LABELS,
     PLACE_ONLY,
-    STATE_LABELS,
     argument_words,
     entity_like,
     named_after_place,
@@ -37,6 +36,18 @@ from .reference import (
     title_holder,
     titled_person,
 )
+from .sides import (
+    addressed,
+    backers,
+    behind,
+    body_of,
+    drawn_into,
+    hyphen_pair,
+    office_states,
+    role_states,
+    states_left,
+    taking_part,
+)
 from .triggers import Trigger, direct_args, prep_objects, subjects, with_conjuncts
 from .types import EventType
 
@@ -46,8 +57,6 @@ if TYPE_CHECKING:
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 #: relative adverbs: the clause they open tells where or when, of a place or a time
 _WHERE = frozenset({"where", "when", "whereupon"})
-#: "U.S.-backed", "Soviet-led": a state's name or demonym joined to a verb of backing
-_BACKED = re.compile(r"^(?P<who>[A-Z][\w.]*?)[-‑–](?P<verb>[a-z]+)$")
 
 
 def make_participant(
@@ -120,36 +129,6 @@ def make_participant(
         return None
     start += lead
     return Participant(name=name, role=role, start=start, end=start + len(name), key=key)
-
-
-def _states_left(host: Token, label_of: LabelOf) -> list[Token]:
-    """The states an act of separation leaves: the object of "from" on a word of
-    ``separation_words`` (participants.yaml; the trigger or a word on it: "independent",
-    "independence", "away"), a state's name or the demonym on a noun of rule ("Spanish
-    rule", "Ottoman control": ``rule_nouns``)."""
-    words = argument_words()
-    holders = [
-        h
-        for h in (host, *host.children)
-        if norm(h.lemma_) in words.separation_words or norm(h.text) in words.separation_words
-    ]
-    if holders and holders[0] is not host:
-        holders.append(host)  # "broke away from X", "won independence from X": on the verb
-    if host.dep_ in {"dobj", "acomp"} and norm(host.lemma_) in words.separation_words:
-        holders.append(host.head)  # the trigger is the noun: "gained independence from X"
-    out: list[Token] = []
-    for h in holders:
-        for o in prep_objects(h, "from"):
-            if label_of(o) in STATE_LABELS:
-                out.append(o)
-            elif norm(o.lemma_) in words.rule_nouns:
-                out.extend(
-                    m
-                    for m in o.children
-                    if m.dep_ in {"amod", "compound", "nmod", "poss"}
-                    and label_of(m) in STATE_LABELS
-                )
-    return out
 
 
 def _not_an_actor(t: Token, name: str) -> bool:
@@ -293,6 +272,18 @@ def participants(
             found.append((a, roles.get(a.dep_, "patient")))
         for a in prep_objects(head, "by"):
             found.append((a, roles.get("agent", "agent")))
+        clause = _participle_clause(head)
+        if clause is not None:
+            # "A surprised B, forcing a retreat": the participle's act befalls B too
+            found.extend((o, "patient") for o in direct_args(clause) if o.pos_ != "PRON")
+        # "forced X into negotiations, mediated by Y": the act a participle on an event noun
+        # tells of was between the verb's subject and object
+        if head.dep_ == "acl" and head.head.pos_ == "NOUN":
+            found.extend((x, "party") for x in drawn_into(head.head))
+        elif head.dep_ == "advcl" and head.tag_ == "VBN" and not _own_subjects(head):
+            for prep in ("into", "to"):  # the parser hung the participle on the verb
+                for n in prep_objects(head.head, prep):
+                    found.extend((x, "party") for x in drawn_into(n))
         # "declared war on X" (the preposition on the verb), "held talks with X" (on the noun)
         if any(a.pos_ == "NOUN" for a in direct_args(head)):
             found.extend((x, "patient") for x in prep_objects(head, "on"))
@@ -334,10 +325,16 @@ def participants(
                 found.extend((a, "agent") for a in prep_objects(c, "by"))
         host = head
         # "Battle of X, Y: A defeats B": the clause after the colon tells who fought
-        for v in _colon_clause_verbs(doc[tr.start : tr.end].root, doc_tokens):
+        verbs = _colon_clause_verbs(doc[tr.start : tr.end].root, doc_tokens)
+        for v in verbs:
             found.extend((x, "party") for x in subjects(v))
             found.extend((x, "party") for x in direct_args(v))
+        if not verbs:
+            found.extend(
+                (x, "party") for x in _colon_clause_names(doc[tr.start : tr.end].root, label_of)
+            )
         found.extend((x, "party") for x in _fronted_battle_parties(tr, doc))
+        found.extend((x, "agent") for x in _headline_subjects(head, label_of))
         gov = head.head
         # "the X Conference attended by Y": the parser made the name the subject of the
         # participle
@@ -350,7 +347,7 @@ def participants(
         # light verbs: "X extended recognition to Y", "X held talks with Y"
         if head.dep_ in {"dobj", "nsubjpass"} and gov.i != head.i and gov.pos_ in {"VERB", "AUX"}:
             if head.dep_ == "dobj":
-                for s in coordinated_subjects(gov) or subjects(gov):
+                for s in coordinated_subjects(gov) or subjects(gov) or _participle_subject(gov):
                     found.append((s, "agent"))
                 if any(s.lower_ in {"they", "them"} for s in subjects(gov)):
                     found.extend(
@@ -361,6 +358,16 @@ def participants(
             for prep, role in (("to", "recipient"), ("with", "party"), ("between", "party")):
                 for a in prep_objects(gov, prep):
                     found.append((a, role))
+        # "contacts increased between X and Y", "talks resumed with X": the parties of an
+        # act that is the subject of a verb without an object hang on the verb
+        if (
+            head.dep_ == "nsubj"
+            and gov.pos_ == "VERB"
+            and not any(c.dep_ in {"dobj", "obj"} for c in gov.children)
+        ):
+            for prep in ("with", "between"):
+                found.extend((x, "party") for x in prep_objects(gov, prep))
+        found.extend((x, "party") for x in taking_part(head))
         # "X presided over the conference", "X took part in the talks": who did the act
         # the verb's place-like preposition names took part in it
         verb = gov.head
@@ -374,14 +381,17 @@ def participants(
             found.extend((x, "party") for x in coordinated_subjects(verb) or subjects(verb))
         # "X forced Y into negotiations", "X drew Y into the war": the verb's subject and
         # object enter the act its preposition leads to
+        found.extend((x, "party") for x in drawn_into(head))
+        # "X and Y at the Z Conference" (a caption, a list line): who is written at a meeting
+        # took part in it
         if (
             head.dep_ == "pobj"
-            and gov.lower_ in {"into", "to"}
-            and gov.dep_ == "prep"
-            and verb.pos_ in {"VERB", "AUX"}
+            and gov.lower_ == "at"
+            and verb.pos_ == "PROPN"
+            and label_of(verb) == "PERSON"
         ):
-            found.extend((x, "party") for x in subjects(verb))
-            found.extend((x, "party") for x in direct_args(verb) if x.i != head.i)
+            found.extend((x, "party") for x in [verb, *verb.conjuncts])
+    found.extend((x, "recipient") for x in addressed(host))
     for prep, role in (
         ("to", "recipient"),
         ("with", "party"),
@@ -396,7 +406,7 @@ def participants(
         found.extend((a, "recipient") for a in prep_objects(h, "for") if _a_person(a, label_of))
     # "became independent from Spain", "won independence from Ottoman rule", "broke away
     # from the Crown of X": the state left takes part
-    found.extend((a, "patient") for a in _states_left(host, label_of))
+    found.extend((a, "patient") for a in states_left(host, label_of))
     # "concluded the treaty together with X", "signed it along with X"
     for c in host.children:
         if c.dep_ == "advmod" and c.lower_ in {"together", "along", "jointly"}:
@@ -405,9 +415,15 @@ def participants(
     # commander takes part too
     command = argument_words().command_verbs
     for tok, role in list(found):
-        if tok.pos_ in {"NOUN", "PROPN"}:
-            found.extend((x, role) for x in prep_objects(tok, "under"))
-            for c in tok.children:
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        # "soldiers of the garrison under Captain X": the unit a common noun is part of
+        units = (
+            [u for u in prep_objects(tok, "of") if u.pos_ == "NOUN"] if tok.pos_ == "NOUN" else []
+        )
+        for t in (tok, *units):
+            found.extend((x, role) for x in prep_objects(t, "under"))
+            for c in t.children:
                 if c.dep_ == "acl" and norm(c.lemma_) in command:
                     found.extend((x, role) for x in prep_objects(c, "by"))
     # "X and Y, who were both killed": the relative pronoun stands for every member
@@ -423,7 +439,7 @@ def participants(
     # "US-Soviet talks", "Franco-Prussian war": each state of a hyphened pair on its own
     alone: set[int] = set()
     for tok, role in list(found):
-        pair = _hyphen_pair(tok, label_of, entity_at, offset)
+        pair = hyphen_pair(tok, label_of, entity_at, offset)
         if pair:
             alone.update(x.i for x in pair)
             found.extend((x, role) for x in pair)
@@ -455,26 +471,28 @@ def participants(
         if label_of(tok) == "PERSON":
             # "X, the British Prime Minister,": the office of a person, not another one
             titles = [c for c in appos if label_of(c) != "PERSON" and is_head(c.text)]
-            office = [x for c in titles for x in _office_states(c)]
+            office = [x for c in titles for x in office_states(c)]
             appos = [c for c in appos if c not in titles]
         holder = None if appos else title_holder(tok, label_of) or titled_person(tok, label_of)
-        office += _office_states(tok)
+        office += office_states(tok)
         if appos:
             tok = appos[0]  # "their representative, Maxim Litvinov" -> Litvinov
-            office += _office_states(tok)
+            office += office_states(tok)
         elif holder is not None:
             tok = holder  # "the King" after "King John": John
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in role_nouns:
             # "the first US ambassador": a role, not a participant; the state whose office
             # it is takes part ("told the Austrian ambassador")
-            for x in (*office, *_body_of(tok, label_of)):
+            for x in (*office, *role_states(tok, label_of), *body_of(tok, label_of)):
                 p = make_participant(x, role, offset, label_of, entity_at, True)
                 if p is not None and (p.start, p.end) not in seen:
                     seen.add((p.start, p.end))
                     out.append(p)
             continue
         if tok.pos_ == "PRON":
-            ante = antecedent(tok, doc_tokens, offset, label_of, entity_at)
+            ante = antecedent(tok, doc_tokens, offset, label_of, entity_at) or _state_antecedent(
+                tok, doc_tokens, label_of
+            )
             if ante is None:
                 if (
                     topic is not None
@@ -488,7 +506,7 @@ def participants(
             tok = ante
         if tok.i == where:
             continue
-        for x in (tok, *_behind(tok, label_of), *office):
+        for x in (tok, *behind(tok, label_of), *office):
             if x.pos_ == "PRON":
                 ante = antecedent(x, doc_tokens, offset, label_of, entity_at)
                 if ante is None:
@@ -500,7 +518,7 @@ def participants(
             seen.add((p.start, p.end))
             out.append(p)
             has_person = has_person or label_of(x) == "PERSON"
-    for who, at in _backers(head):
+    for who, at in backers(head):
         start = offset + at
         if (start, start + len(who)) not in seen:
             seen.add((start, start + len(who)))
@@ -571,67 +589,43 @@ def is_passive(v: Token) -> bool:
     )
 
 
-def _behind(tok: Token, label_of: LabelOf) -> list[Token]:
-    """Who stands behind a group written as a common noun: its possessor ("Castro's
-    revolutionaries", "his army", "the king's men") or its state named by a demonym or a
-    name ("German troops", "the Cuban exiles", "US-Soviet talks"): they take part too."""
-    if tok.pos_ != "NOUN" or label_of(tok) in PARTICIPANT_LABELS:
+def _participle_clause(v: Token) -> Token | None:
+    """The verb of the clause an active participle without a subject of its own hangs on
+    ("X surprised Y, overwhelming them and forcing a retreat": surprised), else ``None``."""
+    if v.tag_ != "VBG" or _own_subjects(v):
+        return None
+    if v.dep_ == "conj" and v.head.tag_ == "VBG" and not _own_subjects(v.head):
+        v = v.head  # "..., overwhelming them and forcing a retreat"
+    return v.head if v.dep_ == "advcl" and v.head.pos_ in _VERBAL else None
+
+
+def _participle_subject(v: Token) -> list[Token]:
+    """The subject of the clause an active participle without one of its own hangs on ("X
+    was crowned at Y, completing the conquest of Z": X completed it)."""
+    clause = _participle_clause(v)
+    if clause is None:
         return []
-    out: list[Token] = []
-    for c in tok.children:
-        if c.dep_ == "poss" and c.i < tok.i:
-            if c.pos_ == "PRON" or entity_like(c, label_of):
-                out.append(c)
-        elif (
-            c.dep_ in {"amod", "compound", "nmod"}
-            and c.i < tok.i
-            and (label_of(c) in STATE_LABELS or state_word(c) is not None)
-            and c.text[:1].isupper()
-        ):
-            out.extend([c, *(x for x in c.conjuncts if x.i > c.i)])
-    return out + _body_of(tok, label_of)
+    return with_conjuncts([c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}])
 
 
-def _body_of(tok: Token, label_of: LabelOf) -> list[Token]:
-    """The body a group written as a plural common noun belongs to: "analysts at the X
-    Center", "officials of the Y Ministry", "troops from the Z Regiment"."""
-    if tok.tag_ != "NNS" or tok.text[:1].isupper():
-        return []
-    return [
-        o for prep in ("at", "of", "from") for o in prep_objects(tok, prep) if label_of(o) == "ORG"
-    ]
-
-
-def _backers(head: Token) -> list[tuple[str, int]]:
-    """The states behind an act written as a hyphened modifier on it or on a noun in
-    apposition to it ("the U.S.-backed landing", "the landing, a Soviet-led operation"): a
-    verb of ``backing_verbs`` (participants.yaml) after a state's name or demonym. Each as
-    (the name as written, its offset in the parsed text)."""
-    nouns = [head, *(c for c in head.children if c.dep_ == "appos")]
-    if head.dep_ == "appos":
-        nouns.append(head.head)
-    verbs = argument_words().backing_verbs
-    doc = head.doc
-    out: list[tuple[str, int]] = []
-    for n in nouns:
-        for c in n.children:
-            if c.dep_ not in {"amod", "compound", "nmod"} or c.i > n.i:
-                continue
-            m = _BACKED.match(c.text)
-            if m is not None:  # one token: "U.S.-backed"
-                who, verb, at = m.group("who"), m.group("verb"), c.idx
-            elif (
-                c.i >= 2
-                and doc[c.i - 1].text in {"-", "‑", "–"}
-                and not doc[c.i - 1].whitespace_
-                and not doc[c.i - 2].whitespace_
-            ):  # three: "Soviet - led"
-                who, verb, at = doc[c.i - 2].text, c.lower_, doc[c.i - 2].idx
-            else:
-                continue
-            if verb in verbs and state_of_word(who) is not None:
-                out.append((who, at))
-    return out
+def _state_antecedent(pron: Token, sent: Span, label_of: LabelOf) -> Token | None:
+    """ "... and the United States never joined the League. It made a separate peace with
+    Germany": an "it" opening its sentence's subject stands for the state that was the
+    subject of the last main clause of the sentence before (one state, no coordination)."""
+    if pron.lower_ != "it" or pron.dep_ not in {"nsubj", "nsubjpass"} or sent.start == 0:
+        return None
+    if any(t.dep_ in {"nsubj", "nsubjpass"} for t in sent if t.i < pron.i):
+        return None
+    prev = sent.doc[sent.start - 1].sent
+    main = [t for t in prev if t.dep_ == "ROOT"]
+    main += [c for r in main for c in r.conjuncts if c.pos_ in _VERBAL]
+    subj = [c for v in main for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subj:
+        return None
+    last = max(subj, key=lambda t: t.i)
+    if last.conjuncts or label_of(last) not in {"GPE", "STATE"}:
+        return None
+    return last
 
 
 def _a_person(t: Token, label_of: LabelOf) -> bool:
@@ -648,23 +642,6 @@ def _controller(v: Token) -> list[Token]:
     if v.dep_ != "xcomp":
         return []
     return [c for c in v.head.children if c.dep_ == "nsubjpass"]
-
-
-def _office_states(tok: Token) -> list[Token]:
-    """The state whose office a person or a title holds, by the demonym or the state's name
-    written before the title ("Soviet Foreign Minister X", "the British Prime Minister, X",
-    "the French ambassador"): the official acts for it, so the state takes part too."""
-    if tok.pos_ not in {"NOUN", "PROPN"}:
-        return []
-    s, _e = phrase_bounds(tok)
-    words = tok.doc[s : tok.i + 1]
-    out: list[Token] = []
-    for k, x in enumerate(words):
-        if x.i == tok.i or not x.text[:1].isupper() or state_word(x) is None:
-            continue
-        if any(is_head(y.text) for y in words[k + 1 :]):
-            out.append(x)
-    return out
 
 
 def _plural_antecedent(verb: Token, sent: Span, label_of: LabelOf) -> list[Token]:
@@ -693,33 +670,6 @@ def _who_antecedent(rel: Token, label_of: LabelOf) -> Token | None:
         return None
     t = rel.doc[k - 1]
     return t if label_of(t) == "PERSON" and t.i > noun.i else None
-
-
-def _hyphen_pair(tok: Token, label_of: LabelOf, entity_at: EntityAt, offset: int) -> list[Token]:
-    """The two states of "US-Soviet" (a name or demonym joined by a hyphen to the modifier;
-    not a state whose own name has a hyphen, "Austria-Hungary")."""
-
-    def state_like(t: Token) -> bool:
-        return label_of(t) in STATE_LABELS or (label_of(t) == "" and state_word(t) is not None)
-
-    if not state_like(tok):
-        return []
-    doc = tok.doc
-    for c in tok.children:
-        if (
-            c.dep_ in {"compound", "amod", "nmod"}
-            and c.i + 2 == tok.i
-            and doc[c.i + 1].text in {"-", "–"}
-            and not c.whitespace_
-            and not doc[c.i + 1].whitespace_
-            and state_like(c)
-            and state_of_word(doc[c.i : tok.i + 1].text) is None
-        ):
-            m = entity_at(offset + c.idx, offset + c.idx + len(c.text))
-            if m is not None and m[1] >= offset + tok.idx + len(tok.text):
-                return []  # one name tagged across the hyphen
-            return [c, tok]
-    return []
 
 
 def _fronted_battle_parties(tr: Trigger, doc: Doc) -> list[Token]:
@@ -785,6 +735,54 @@ def _colon_clause_verbs(head: Token, sent: Span) -> list[Token]:
         if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.i != head.i:
             out.append(t)
     return out
+
+
+def _colon_clause_names(head: Token, label_of: LabelOf) -> list[Token]:
+    """ "Battle of X: English army under King A defeat invading Danes led by B": when the
+    parser found no verb in the clause after a named event's colon on its own line, the
+    people and peoples named there (the last word of each name) fought it."""
+    doc = head.doc
+    if head.dep_ != "ROOT" and not _opens_line(head):
+        return []
+    k = head.i + 1
+    while k < len(doc) and k - head.i <= 8 and doc[k].text != ":" and "\n" not in doc[k].text:
+        k += 1
+    if k >= len(doc) or doc[k].text != ":":
+        return []
+    out: list[Token] = []
+    for t in doc[k + 1 : min(len(doc), k + 60)]:
+        if "\n" in t.text:
+            break
+        label = label_of(t)
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if label in {"PERSON", "NORP"} and (nxt is None or label_of(nxt) != label):
+            out.append(t)
+        if "\n" in t.text_with_ws:
+            break
+    return out
+
+
+def _headline_subjects(head: Token, label_of: LabelOf) -> list[Token]:
+    """ "X and Y order general mobilisation" parsed as a noun phrase (the verb tagged a noun
+    modifying the act noun, the names left hanging elsewhere): the names written right
+    before the verb, and those coordinated with them, carried the act out."""
+    verbs = argument_words().ordering_verbs
+    doc = head.doc
+    for m in head.children:
+        if m.i > head.i or m.dep_ not in {"nmod", "compound"} or m.pos_ != "NOUN":
+            continue
+        if m.lower_ not in verbs or m.i == 0:
+            continue
+        before = doc[m.i - 1]
+        if "\n" in before.text_with_ws or not entity_like(before, label_of):
+            return []
+        if label_of(before) not in PARTICIPANT_LABELS:
+            return []
+        first = before
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        return [first, *first.conjuncts]
+    return []
 
 
 def _clause_tokens(head: Token, sent: Span) -> list[Token]:

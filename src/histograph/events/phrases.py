@@ -72,6 +72,14 @@ class ArgumentWords:
     separation_words: frozenset[str]
     #: nouns of one state's rule over another ("Spanish rule", "Ottoman control")
     rule_nouns: frozenset[str]
+    #: nouns of taking part in an event named after in/into ("the Italian entry into the war")
+    taking_part_nouns: frozenset[str]
+    #: proper names of factions and movements ("the Jacobins"), actors wherever they stand
+    faction_names: frozenset[str]
+    #: verbs of demanding whose clause's subject is who the demand is addressed to
+    demand_verbs: frozenset[str]
+    #: verbs whose object is an act ("X and Y order mobilisation"), tagged nouns in headlines
+    ordering_verbs: frozenset[str] = frozenset()
 
 
 def _words(items: object) -> frozenset[str]:
@@ -105,6 +113,10 @@ def argument_words() -> ArgumentWords:
         non_actor_leads=_words(parts.get("non_actor_leads")),
         separation_words=_words(parts.get("separation_words")),
         rule_nouns=_words(parts.get("rule_nouns")),
+        taking_part_nouns=_words(parts.get("taking_part_nouns")),
+        faction_names=_words(parts.get("faction_names")),
+        demand_verbs=_words(parts.get("demand_verbs")),
+        ordering_verbs=_words(parts.get("ordering_verbs")),
     )
 
 
@@ -191,6 +203,11 @@ def entity_like(t: Token, label_of: LabelOf) -> bool:
         and norm(t.lemma_) in argument_words().group_nouns
     ):
         return True  # "the Allies", "the Central Powers", "the Axis" (not a sentence's first word)
+    if t.text[:1].isupper() and (
+        norm(t.text) in argument_words().faction_names
+        or norm(t.lemma_) in argument_words().faction_names
+    ):
+        return True  # "Jacobins seize the Tuileries": a faction's name, first word or not
     return any(
         label_of(c) in PARTICIPANT_LABELS
         for c in t.children

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,6 @@ from .triggers import Trigger, direct_args, prep_objects, subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
 
 
 def is_place(t: Token, label_of: LabelOf) -> bool:
@@ -142,6 +142,18 @@ def place_phrase_text(o: Token, label_of: LabelOf) -> str | None:
         while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].head.i > k:
             k += 1
         e = k + 1
+    if (
+        label_of(o) in {"FAC", "ORG", "LOC"}
+        and e + 1 < len(doc)
+        and doc[e].lower_ == "in"
+        and s <= doc[e].head.i < e
+        and doc[e + 1].head.i == e
+        and doc[e + 1].pos_ == "PROPN"
+        and label_of(doc[e + 1]) in {"GPE", "LOC", "FAC", ""}
+    ):
+        # "at the X Theatre in Y, Z": a building with the town it stands in
+        _, town_end = phrase_bounds(doc[e + 1])
+        e = max(e, town_end)
     e = _region_after(doc, e, label_of)
     text = doc[s:e].text.strip(EDGE.replace(".", ""))
     return text or None
@@ -188,6 +200,7 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
             if (
                 c.dep_ == "compound"
                 and c.i < name_root.i
+                and not _epithet(c, name_root)
                 and (
                     label_of(c) in PLACE_ONLY
                     or (
@@ -227,19 +240,30 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                         if found:
                             return found
         # "the National Assembly at X voted", "the garrison in X surrendered": where the
-        # subject sits
-        for subj in subjects(head):
+        # subject sits (also of the verb an infinitive hangs on: "the Assembly at X voted to
+        # accept")
+        sitters = [head]
+        while sitters[-1].dep_ == "xcomp" and sitters[-1].head.pos_ in {"VERB", "AUX"}:
+            sitters.append(sitters[-1].head)
+        for subj in (s for v in sitters for s in subjects(v)):
             if subj.pos_ in {"NOUN", "PROPN"} and not names_person(subj, label_of):
                 for prep in ("at", "in"):
                     for o in prep_objects(subj, prep):
-                        if is_place(o, label_of) and not names_person(o, label_of):
+                        if (is_place(o, label_of) or _bare_name(o, label_of)) and not names_person(
+                            o, label_of
+                        ):
                             found = place_phrase_text(o, label_of)
                             if found:
                                 return found
         # "the X earthquake struck", "X police arrested Y": a town naming the subject
         for subj in subjects(head):
             for c in subj.children:
-                if c.dep_ == "compound" and c.i < subj.i and label_of(c) in PLACE_ONLY:
+                if (
+                    c.dep_ == "compound"
+                    and c.i < subj.i
+                    and label_of(c) in PLACE_ONLY
+                    and not _epithet(c, subj)
+                ):
                     found = place_phrase_text(c, label_of)
                     if found:
                         return found
@@ -255,6 +279,15 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                 found = _place_phrase(o, label_of)
                 if found:
                     return found
+        if h.i == head.i and head.pos_ in {"NOUN", "PROPN"}:
+            # "signed in X, after the assassination of Y in Z": the place on the act's own
+            # "of" object comes before any on the verb the act hangs on
+            for o in prep_objects(head, "of"):
+                for prep in PLACE_PREPS:
+                    for x in prep_objects(o, prep):
+                        found = _place_phrase(x, label_of) if is_place(x, label_of) else None
+                        if found:
+                            return found
     found = (
         _departure_place(head, label_of)
         or _address_venue(head, label_of)
@@ -279,7 +312,7 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
     # the place of the trigger's target: "a strike against the naval base at X"
     for h in hosts:
         for c in h.children:
-            if c.dep_ != "prep" or c.lower_ in preps:
+            if c.dep_ not in {"prep", "agent"} or c.lower_ in preps:
                 continue
             for o in (g for g in c.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}):
                 for prep in PLACE_PREPS:
@@ -327,10 +360,98 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                     best = (abs(o.i - head.i), found)
     if best is not None:
         return best[1]
-    return _target_place(head, tr, label_of) or _clause_place(head, doc_tokens, label_of)
+    return (
+        _target_place(head, tr, label_of)
+        or _clause_place(head, doc_tokens, label_of)
+        or _first_conjunct_place(head, doc_tokens, label_of)
+        or _when_clause_place(tr, doc_tokens, label_of)
+    )
+
+
+def _light_verb(head: Token) -> bool:
+    """A verb that only says something happened ("took place", "occurred"; places.yaml
+    ``light_verbs``)."""
+    if head.pos_ not in {"VERB", "AUX"}:
+        return False
+    words = _place_words("light_verbs")
+    lemma = norm(head.lemma_)
+    return lemma in words or any(
+        c.dep_ == "dobj" and f"{lemma} {norm(c.lemma_)}" in words for c in head.children
+    )
+
+
+def _when_clause_place(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
+    """The place of the "when" clause of a verb that only says something happened: "the
+    worst fire took place when a blaze killed 90 people at the X Theatre in Y"."""
+    head = doc_tokens.doc[tr.head]
+    if tr.kind == "named" or not _light_verb(head):
+        return None
+    for c in head.children:
+        if c.dep_ != "advcl" or c.pos_ not in {"VERB", "AUX"}:
+            continue
+        if not any(g.lower_ == "when" and g.i < c.i for g in c.children):
+            continue
+        found = _place_of(dataclasses.replace(tr, head=c.i), doc_tokens, label_of)
+        if found:
+            return found
+    return None
+
+
+@functools.cache
+def _place_words(key: str) -> frozenset[str]:
+    data = load_yaml("places.yaml") or {}
+    return frozenset(norm(str(w)) for w in data.get(key) or ())
+
+
+def _first_conjunct_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
+    """The place of the first of coordinated verbs with one subject, for a later one whose
+    clause names none: "the delegates met in X and signed the accord", "In X, the minister
+    read the note and told the envoy". Not after a verb of ``moving_verbs`` (places.yaml:
+    "was born in X and died in 1900", "left X and sailed home"): the later act happened
+    elsewhere."""
+    if head.pos_ not in {"VERB", "AUX"} or head.dep_ != "conj":
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in head.children):
+        return None  # a subject of its own: another clause
+    if any(
+        t.ent_type_ in {"DATE", "TIME"}
+        for c in head.children
+        if c.dep_ != "conj"
+        for t in c.subtree
+    ):
+        return (
+            None  # a date of its own: another episode ("elected in X in 1901 and resigned in 1905")
+        )
+    first = head.head
+    while first.dep_ == "conj" and first.head.pos_ in {"VERB", "AUX"}:
+        first = first.head
+    if first.pos_ not in {"VERB", "AUX"} or not sent.start <= first.i < sent.end:
+        return None
+    if norm(first.lemma_) in _moving_verbs():
+        return None
+    for prep in PLACE_PREPS:
+        for o in prep_objects(first, prep):
+            if is_place(o, label_of) and not names_person(o, label_of):
+                found = _place_phrase(o, label_of)
+                if found:
+                    return found
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _moving_verbs() -> frozenset[str]:
+    data = load_yaml("places.yaml") or {}
+    return frozenset(norm(str(w)) for w in data.get("moving_verbs") or ())
 
 
 _ARG_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
+
+
+def _epithet(c: Token, head: Token) -> bool:
+    """A word before ``head`` that is never a place alone ("Great" of "the Great Flood",
+    "First" of "the First Riot", places.yaml ``never_alone``): part of the event's name,
+    no place naming it."""
+    return c.i < head.i and norm(c.text) in argument_words().never_alone
 
 
 def _departure_place(head: Token, label_of: LabelOf) -> str | None:
@@ -368,9 +489,12 @@ def _subject_state_place(head: Token, label_of: LabelOf) -> str | None:
         for w in (norm(x.lemma_), norm(x.text))
     }
     passive = any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children)
-    if not ((passive and (lemma, "*") in acts) or any((lemma, w) in acts for w in words)):
+    # "found *" is read as ("found", ""): the YAML's words are normalised, "*" to nothing
+    alone = (lemma, "*") in acts or (lemma, "") in acts
+    if not ((passive and alone) or any((lemma, w) in acts for w in words if w)):
         return None
-    for subj in subjects(head):
+    undergoers = [c for c in head.children if c.dep_ == "nsubjpass"] if passive else []
+    for subj in [*undergoers, *subjects(head)]:
         if names_person(subj, label_of):
             continue
         if label_of(subj) == "GPE" or _names_state(subj, label_of):
@@ -411,7 +535,20 @@ def _address_venue(head: Token, label_of: LabelOf) -> str | None:
 
 
 #: prepositions whose place object, anywhere in the trigger's own clause, locates the event
-_CLAUSE_PLACE_PREPS = (*PLACE_PREPS, "over", "across", "throughout", "within")
+_CLAUSE_PLACE_PREPS = (
+    *PLACE_PREPS,
+    "over",
+    "across",
+    "throughout",
+    "within",
+    "through",
+    "along",
+    "on",
+)
+
+#: prepositions whose object is a site only when it is a land feature, a building or a town
+#: ("on the beach at X", "on the Somme", "on Java"), never a state ("declared war on X")
+_FEATURE_PREPS = frozenset({"on"})
 
 
 #: prepositions after which a lone name the tagger took for an organisation is a site
@@ -426,8 +563,56 @@ def _bare_name(t: Token, label_of: LabelOf) -> bool:
         and t.text[:1].isupper()
         and not t.text.isupper()
         and label_of(t) in {"ORG", ""}
-        and not any(c.dep_ in {"compound", "amod", "flat", "det"} for c in t.children)
+        and not any(
+            c.dep_ in {"compound", "amod", "flat", "det"} and not _hyphened(c, t)
+            for c in t.children
+        )
     )
+
+
+def _hyphened(c: Token, t: Token) -> bool:
+    """``c`` is joined to ``t`` by a hyphen with no space: one word ("Brest-Litovsk")."""
+    doc = t.doc
+    return (
+        c.i == t.i - 2
+        and doc[c.i + 1].text in {"-", "‑"}
+        and not c.whitespace_
+        and not doc[c.i + 1].whitespace_
+    )
+
+
+def _site_tagged_person(o: Token, prep: Token, label_of: LabelOf) -> bool:
+    """A lone one-word name the tagger took for a person (or, after "at"/"near", for a
+    people), after "in"/"at"/"near" on a verb that aims at no one (places.yaml
+    ``aim_verbs``: "fired at X", "laughed at X"), written nowhere on the page as part of a
+    longer person's name: a site ("gathered at X"). "In" a people's word is a language."""
+    label = label_of(o)
+    if not (
+        o.pos_ == "PROPN"
+        and o.text[:1].isupper()
+        and not o.text.isupper()
+        and (label == "PERSON" or (label == "NORP" and prep.lower_ != "in"))
+        and not any(c.dep_ in {"compound", "amod", "flat", "det", "poss"} for c in o.children)
+        and prep.head.pos_ in {"VERB", "AUX"}
+        and norm(prep.head.lemma_) not in _aim_verbs()
+    ):
+        return False
+    # "John Smith ... at Smith": a person's surname
+    return not any(
+        x.i != o.i
+        and x.text == o.text
+        and (
+            x.dep_ in {"compound", "flat"}
+            or any(c.dep_ in {"compound", "flat"} for c in x.children)
+        )
+        for x in o.doc
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _aim_verbs() -> frozenset[str]:
+    data = load_yaml("places.yaml") or {}
+    return frozenset(norm(str(w)) for w in data.get("aim_verbs") or ())
 
 
 def _target_place(head: Token, tr: Trigger, label_of: LabelOf) -> str | None:
@@ -493,11 +678,29 @@ def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
         h = t.head
         if h.dep_ == "prep" and (h.head.i == head.i or h.head.pos_ in {"VERB", "AUX"}):
             h = h.head  # "on 4 March at X": the place hangs on the date's preposition
+        elif (
+            t.lower_ in _SITE_PREPS
+            and h.dep_ == "pobj"
+            and h.head.dep_ == "prep"
+            and h.head.lower_ in _place_words("occasion_preps")
+            and h.head.head.i == head.i
+            and h.head.i < head.i
+        ):
+            h = h.head.head  # "Over lunch at X, the king promised": the occasion's place
         on_act = h.i == head.i or h.pos_ in {"VERB", "AUX"} or h.ent_type_ in {"DATE", "TIME"}
         if not on_act and not (h.dep_ in {"dobj", "nsubjpass"} and h.head.i == head.i):
             continue  # "the rise of regimes in X": the place of another noun
         for o in (g for g in t.children if g.dep_ == "pobj" and g.i in ids):
-            if (
+            if t.lower_ in _FEATURE_PREPS:
+                feature = label_of(o) in {"LOC", "FAC"} or (
+                    label_of(o) == "GPE" and not _names_state(o, label_of)
+                )
+                if feature and not names_person(o, label_of):
+                    found = place_phrase_text(o, label_of)
+                    if found and (best is None or abs(o.i - head.i) < best[0]):
+                        best = (abs(o.i - head.i), found)
+                continue
+            site = (
                 is_place(o, label_of)
                 or (t.lower_ in _SITE_PREPS and _bare_name(o, label_of))
                 or (
@@ -506,7 +709,8 @@ def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
                     and o.text[:1].isupper()
                     and norm(o.text) in name_words().venue_heads
                 )  # "spoke at the X Assembly": the body's seat
-            ) and not names_person(o, label_of):
+            ) and not names_person(o, label_of)
+            if site or (t.lower_ in _SITE_PREPS and _site_tagged_person(o, t, label_of)):
                 found = place_phrase_text(o, label_of)
                 if found and (best is None or abs(o.i - head.i) < best[0]):
                     best = (abs(o.i - head.i), found)

@@ -11,7 +11,10 @@ times of day, years, footnote markers ("[14]") and ordinals are not quantities. 
 counted by a noun that names no measure ("49,000 residents", "800 villagers") take the
 measure the words after the noun name ("were evacuated", "died"): ``people_nouns`` and
 ``people_become``; a force counted right after a verb of loss or capture ("lost 4,000 men")
-is a count of losses or prisoners (``count_after_verbs``). Durations are
+is a count of losses or prisoners (``count_after_verbs``). A measure verb right before the
+number ("killed 1,782 people and injured 9,000") outweighs a measure word further on; "35 of
+the 97 aboard died" counts the part (35); a bracket right after a figure ("36 deaths (13
+passengers, 22 crew)") breaks it down and holds no reading of it. Durations are
 numbers of a time unit after a cue ("lasted about 90 minutes", "for three days"), in minutes;
 offsets ("three days later") are not.
 
@@ -26,7 +29,7 @@ import itertools
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
@@ -84,7 +87,7 @@ class _Data:
     before: tuple[tuple[tuple[str, ...], str], ...]  # words that may precede the number
     factors: Mapping[str, float]  # unit word -> factor to the measure's base unit
     labels: Mapping[str, str]
-    units: Mapping[str, int]
+    units: Mapping[str, float]
     cues: tuple[tuple[str, ...], ...]
     approximate: tuple[tuple[str, ...], ...]
     lower: tuple[tuple[str, ...], ...]
@@ -156,7 +159,7 @@ def _data() -> _Data:
         before=tuple(before),
         factors=factors,
         labels=labels,
-        units={str(k): int(v) for k, v in raw["duration_units"].items()},
+        units={str(k): float(v) for k, v in raw["duration_units"].items()},
         cues=seqs("duration_cues"),
         approximate=seqs("approximate"),
         lower=seqs("lower_bound"),
@@ -320,8 +323,21 @@ def _numbers(text: str, s0: int, s1: int, d: _Data) -> list[_Num]:
             value *= d.multipliers[tail.group(1).lower()]
             end += tail.end()
         out.append(_Num(start, end, value, word=True))
+    # "in less than an hour", "lasted half a day": one (or half) of a unit of time
+    for m in _ONE_UNIT.finditer(sent):
+        start, end = s0 + m.start(), s0 + m.end(1)
+        if any(n.start < end and start < n.end for n in out):
+            continue
+        out.append(_Num(start, end, 0.5 if m.group(1).lower().startswith("half") else 1.0, word=True))
     out.sort(key=lambda n: n.start)
     return _ranges(text, s0, out)
+
+
+#: "a" or "an" (or "half a") right before a unit of time: one of that unit
+_ONE_UNIT = re.compile(
+    r"(?<![\w-])(an?|half an?|half of an?)\s+(?=(?:second|minute|hour|day|week|month|year)\b)",
+    re.I,
+)
 
 
 #: after a length, words that make it a distance to a place
@@ -336,6 +352,10 @@ def _number_words_re() -> tuple[re.Pattern[str], dict[str, float]]:
     (fractions negative: they are shares)."""
     d = _data()
     values = {**d.number_words, **{k: -x for k, x in d.fractions.items()}}
+    # compound numbers written with a hyphen: "thirty-five", "ninety-nine"
+    tens = [(k, v) for k, v in d.number_words.items() if v in range(20, 100, 10) and " " not in k]
+    units = [(k, v) for k, v in d.number_words.items() if v in range(1, 10) and " " not in k]
+    values.update({f"{t}-{u}": tv + uv for t, tv in tens for u, uv in units})
     alts = "|".join(re.escape(k) for k in sorted(values, key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])"), values
 
@@ -413,14 +433,26 @@ def _measure_near(
                 break
         if best:
             break
-    if n.word:
-        return best[1:] if best else None
     stop_b = [o.end for o in others if o.end <= n.start]
     floor = max(stop_b) if stop_b else s0
     before = [(m.start() + floor, m.end() + floor, m.group().lower())
               for m in _WORD_SPANS.finditer(text[floor : n.start])][-_BEFORE:]
+    if n.word:
+        if best:
+            return best[1:]
+        # "the death toll was six": a number word after a copula takes the measure before it
+        if len(before) >= 2 and before[-1][2] in _COPULAS:
+            return _adjacent_before(text, replace(n, start=before[-1][0]), before[:-1], s0, d)
+        return None
     if best is not None and best[0] <= 2:  # "1,178 others were wounded": close after wins
-        return best[1:]
+        if best[0] == 0:
+            return best[1:]
+        # ... unless a measure verb stands right before the number (or its qualifier): the
+        # number is its object, and a measure word further on belongs to a next clause or
+        # to a description of the people counted ("killed 1,782 people and injured 9,000",
+        # "killing 35 people on board")
+        adjacent = _adjacent_before(text, n, before, s0, d)
+        return adjacent if adjacent is not None else best[1:]
     starting_before = d.before_by_first
     for j in range(len(before) - 1, -1, -1):
         dist = len(before) - 1 - j
@@ -431,6 +463,28 @@ def _measure_near(
             if len(seg) == len(phrase) and tuple(w[2] for w in seg) == phrase:
                 return key, seg[0][0], n_end
     return best[1:] if best else None
+
+
+#: verbs that set a figure equal to the measure named before them ("the toll was six")
+_COPULAS = frozenset({"was", "were", "is", "are", "stood", "reached", "totalled", "totaled",
+                      "numbered"})
+
+
+def _adjacent_before(
+    text: str, n: _Num, before: Sequence[tuple[int, int, str]], s0: int, d: _Data
+) -> tuple[str, int, int] | None:
+    """The measure of a ``before`` phrase that ends right before ``n`` or its qualifier
+    ("killing 35", "killed about 2,000"): (measure, start of the phrase, end of the number)."""
+    qstart = _qualifier(text, n, s0, d)[1]
+    last = [j for j, w in enumerate(before) if w[1] <= qstart and not text[w[1] : qstart].strip()]
+    if not last:
+        return None
+    j = last[-1]
+    for k in range(j, max(-1, j - 4), -1):  # phrases of up to four words ending at word j
+        for phrase, key in d.before_by_first.get(before[k][2], ()):
+            if tuple(w[2] for w in before[k : j + 1]) == phrase:
+                return key, before[k][0], n.range_end or n.end
+    return None
 
 
 def _qualifier(text: str, n: _Num, s0: int, d: _Data) -> tuple[Bound, int]:
@@ -473,14 +527,24 @@ def find_quantities(analysis: Analysis) -> list[Quantity]:
         out.extend(_times_of_day(text, doc_id, s0, s1, d))
         nums = _numbers(text, s0, s1, d)
         used: set[int] = set()
+        aside = -1  # end of a bracket that breaks down the figure before it
         for i, n in enumerate(nums):
             if i in used or (dates.overlap(n.start, n.end) and not _duration_unit(text, n, s1, d)):
                 continue
-            q = _duration(text, doc_id, n, s0, s1, d) or _measured(
-                text, doc_id, n, nums, s0, s1, d
-            )
+            if n.start < aside:
+                continue  # "36 deaths (13 passengers, 22 crew)": parts of the figure
+            q = _part_of_whole(text, doc_id, i, nums, s0, s1, d)
+            if q is not None:
+                used.add(i + 1)
+            else:
+                q = _duration(text, doc_id, n, s0, s1, d) or _measured(
+                    text, doc_id, n, nums, s0, s1, d
+                )
             if q is None:
                 continue
+            bracket = _BRACKET_AFTER.match(text, q.end, s1)
+            if bracket:
+                aside = bracket.end()
             prev = out[-1] if out else None
             if (
                 prev is not None
@@ -492,8 +556,40 @@ def find_quantities(analysis: Analysis) -> list[Quantity]:
     return out
 
 
+#: a bracket right after a figure (what it holds breaks the figure down or converts it)
+_BRACKET_AFTER = re.compile(r"\s*\([^()]*\)")
+#: between a part and the whole it is counted of: "35 of the 97 people aboard"
+_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+|those\s+)?")
+#: what a part of a counted whole may count (what befell some of the people counted)
+_PART_MEASURES = frozenset({"deaths", "wounded", "survivors", "prisoners", "homeless"})
+
+
+def _part_of_whole(
+    text: str, doc_id: str, i: int, nums: Sequence[_Num], s0: int, s1: int, d: _Data
+) -> Quantity | None:
+    """"35 of the 97 people aboard died": the part (35) counts what the sentence says befell
+    them (deaths), and the whole (97) is no reading of that measure. None when ``nums[i]`` is
+    not followed by "of (the) N" or the whole's words name no such fate."""
+    n = nums[i]
+    if i + 1 >= len(nums) or n.value < 2 or n.currency:
+        return None
+    whole = nums[i + 1]
+    gap = _OF_WHOLE.fullmatch(text, n.range_end or n.end, whole.start)
+    if gap is None:
+        return None
+    q = _measured(text, doc_id, whole, nums, s0, s1, d)
+    if q is None or q.measure not in _PART_MEASURES:
+        return None
+    bound, qstart = _qualifier(text, n, s0, d)
+    end = n.range_end or n.end
+    high = n.high if n.high is not None else n.value
+    return Quantity(doc_id, qstart, max(end, q.end), q.measure, n.value, high,
+                    "range" if n.high is not None else bound,
+                    " ".join(text[qstart:end].split()), q.unit)
+
+
 _CLOCK = re.compile(
-    r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?"
+    r"\b(\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap])\.?\s?m\b\.?"
     # a 24-hour time after "at" ("at 23:40", "at 02.20 hours"), with no a.m./p.m.
     r"|(?<=\bat )([01]?\d|2[0-3]):([0-5]\d)\b(?!\s*[ap]\.?\s?m\b)(?:\s*hours\b)?",
     re.I,
@@ -579,8 +675,9 @@ def _duration(
         # "after 13 days of fighting", "almost six months of negotiation": the length of
         # the event the noun names
         return _duration_quantity(text, doc_id, n, qstart, bound, unit, s1, d)
-    if re.fullmatch(r"\s*for\s*", text[s0:qstart], re.I):
-        # a sentence that opens "For thirteen days, ..." tells how long its story lasted
+    if re.fullmatch(r"\s*(?:for|in|within)\s*", text[s0:qstart], re.I):
+        # a sentence that opens "For thirteen days, ..." or "In under an hour, ..." tells how
+        # long its story lasted
         return _duration_quantity(text, doc_id, n, qstart, bound, unit, s1, d)
     cue_words = [
         m.group().lower() for m in _WORD_SPANS.finditer(text[max(s0, qstart - 40) : n.start])

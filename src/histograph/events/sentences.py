@@ -19,6 +19,7 @@ from .confidence import (
     trigger_confidence,
 )
 from .dating import backdrop, is_range, offset_dates, person_term, under_temporal_marker
+from .entry_verbs import entry_present_verb
 from .fallback import fallback_triggers, quoted_statement
 from .lookups import Entities, TimesStarting, label_fn, locate
 from .modality import immediate_governor, modality_of, not_until
@@ -138,6 +139,21 @@ def sentence_mentions(
         if (label is None or t is not label) and not person_term(text, t, ents)
     ]
     located = [locate(seg, t) for t in times]
+    if (
+        label is not None
+        and abs_s <= label.start < abs_e
+        and not any(tr.kind == "verbal" for tr in triggers)
+    ):
+        # "1630 – Swedish forces land in X": the entry's present tense read as a noun
+        present = entry_present_verb(
+            sent,
+            label.end - seg.offset,
+            et,
+            label_of,
+            {i for tr in triggers for i in range(tr.start, tr.end)},
+        )
+        if present is not None:
+            triggers = sorted([*triggers, present], key=lambda tr: (tr.start, tr.end))
     untyped = fallback_triggers(sent, et, triggers, {i for x in located for i in x.tokens})
     said = quoted_statement(sent, label_of) if et.fallback.enabled else None
     if said is not None and not any(tr.head == said.head for tr in triggers):

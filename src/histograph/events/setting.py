@@ -15,7 +15,10 @@ from the story) whose clause and sentence state no place:
    :data:`_NEAR_DAYS` days of it.
 
 Never on a chronology or on-this-day page (many main events of equal weight, each in its own
-place), never to a negated, planned or hypothetical mention, never to a mention in a caption
+place), unless it is the timeline of one story: its dated entries all within a year and its
+title or heading naming a sited event with its place ("Timeline of the siege of X"), whose
+place each sited entry dated within the story takes. Never to a negated, planned or
+hypothetical mention, never to a mention in a caption
 or boilerplate. An event the page dates far from its main event ("800 years later") keeps no
 place: it happened elsewhere as often as there.
 
@@ -31,6 +34,7 @@ import re
 from collections.abc import Sequence
 
 from ..entities.lexicon import load_yaml
+from ..entities.states import gazetteer
 from ..model import EventMention, TimeValue
 
 __all__ = ["MentionKey", "carried_places", "mention_key"]
@@ -44,6 +48,10 @@ _NEAR_DAYS = 31
 _MANY_MAINS = 3
 #: region kinds whose mentions tell the page's own story
 _STORY = frozenset({"narrative", "list_item", "quote"})
+#: region kinds that name what a page is about
+_TITLE_KINDS = frozenset({"title", "heading"})
+#: a chronology whose dated entries all lie within this many days tells one story
+_STORY_DAYS = 366
 #: a sentence's end: its stop and the space after it
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s")
 
@@ -57,6 +65,26 @@ def sited_types() -> frozenset[str]:
     """Types of events that happen at the story's site (places.yaml ``sited_types``)."""
     data = load_yaml("places.yaml") or {}
     return frozenset(str(t) for t in data.get("sited_types") or ())
+
+
+@functools.lru_cache(maxsize=1)
+def _unsited_words() -> frozenset[str]:
+    """Trigger words of acts of speech or government (places.yaml ``unsited_trigger_words``)."""
+    data = load_yaml("places.yaml") or {}
+    return frozenset(str(w).lower() for w in data.get("unsited_trigger_words") or ())
+
+
+def _state_act(m: EventMention, text: str) -> bool:
+    """Whether a mention is an act of speech or government ("declared war", "ordered
+    mobilisation") or an act whose agent is a state ("X invaded", "X mobilised"): it happens
+    in that state's capital or chambers, not at the page's site."""
+    words = re.findall(r"[a-z]+", text[m.trigger_start : m.trigger_end].lower())
+    if any(w in _unsited_words() for w in words):
+        return True
+    return any(
+        p.role == "agent" and gazetteer().lookup(p.name, forms=("name",)) is not None
+        for p in m.participants
+    )
 
 
 def _day_gap(a: TimeValue | None, b: TimeValue | None) -> int | None:
@@ -108,9 +136,9 @@ def carried_places(mentions: Sequence[EventMention], text: str) -> dict[MentionK
     """The place the context gives each mention of one document whose own sentence names
     none (see the module docs), by :func:`mention_key`."""
     found: dict[MentionKey, str] = {}
-    if sum(1 for m in mentions if m.main) >= _MANY_MAINS:
-        return found
     sited = sited_types()
+    if sum(1 for m in mentions if m.main) >= _MANY_MAINS:
+        return _timeline_places(mentions, sited, text)
     page = _page_place(mentions, sited)
     last: EventMention | None = None  # the latest sited mention with a place in the paragraph
     para = -1
@@ -123,7 +151,7 @@ def carried_places(mentions: Sequence[EventMention], text: str) -> dict[MentionK
         if m.place:
             last = m
             continue
-        if m.region_kind not in _STORY:
+        if m.region_kind not in _STORY or _state_act(m, text):
             continue
         place: str | None = None
         if last is not None and _next_sentence(text, last.end, m.start):
@@ -141,3 +169,46 @@ def carried_places(mentions: Sequence[EventMention], text: str) -> dict[MentionK
         if place:
             found[mention_key(m)] = place
     return found
+
+
+def _timeline_places(
+    mentions: Sequence[EventMention], sited: frozenset[str], text: str
+) -> dict[MentionKey, str]:
+    """On a chronology of one story (its dated main entries all within
+    :data:`_STORY_DAYS` days) whose title or heading names a sited event with its place ("Timeline
+    of the siege of X"), the place of each sited entry whose own line names none and whose
+    date lies within the story. A chronology of many stories (an on-this-day page, a
+    timeline over centuries) or a title naming no place carries nothing."""
+    found: dict[MentionKey, str] = {}
+    dated = [m.time for m in mentions if m.main and m.time is not None]
+    if not dated:
+        return found
+    first, last = min(t.earliest for t in dated), max(t.latest for t in dated)
+    if last - first > _STORY_DAYS:
+        return found
+    titles = [
+        m
+        for m in mentions
+        if m.region_kind in _TITLE_KINDS
+        and m.place
+        and m.type in sited
+        and m.modality == "asserted"
+    ]
+    if not titles:
+        return found
+    page = titles[0]
+    for m in mentions:
+        if (
+            m.place
+            or m.doc_id != page.doc_id
+            or m.modality != "asserted"
+            or m.type not in sited
+            or m.region_kind not in _STORY
+            or _state_act(m, text)
+            or m.time is None
+            or m.time.earliest < first - _NEAR_DAYS
+            or m.time.latest > last + _NEAR_DAYS
+        ):
+            continue
+        found[mention_key(m)] = page.place or ""
+    return {k: v for k, v in found.items() if v}

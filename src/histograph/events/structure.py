@@ -310,11 +310,29 @@ class Structure:
         raw = self.text[ln.start : ln.end].strip()
         if not nxt.date_only or ln.date is not None or ln.date_only:
             return None
-        if self.text[ln.end : nxt.start].strip() or "\n\n" in self.text[ln.end : nxt.start]:
+        if self.text[ln.end : nxt.start].strip():
+            return None
+        if "\n\n" in self.text[ln.end : nxt.start] and not self._heads_dated_section(k):
             return None
         if len(raw) > _CARD_HEAD_MAX or raw[-1:] in ".!?;,":
             return None
         return nxt.date
+
+    def _heads_dated_section(self, k: int) -> bool:
+        """A heading (``## Siege of X``, a bold line, the cleaner's heading) with a blank
+        line and then a line holding only a date, which stands alone in its block and has
+        text after it: the section's date line, which dates the heading's name as it does
+        the section's first line ("## Sack of X / (blank) / 6 May 1527 / (blank) / Troops
+        entered ...")."""
+        if self.lines[k].kind != "heading" or k + 2 >= len(self.lines):
+            return False
+        j = k + 1
+        return (
+            self._block_start[j] == j
+            and self._block_end[j] == j
+            and not self.lines[j + 1].date_only
+            and self.lines[j + 1].kind != "heading"
+        )
 
     def row_date(self, offset: int) -> TimeMention | None:
         """For a table row ("| X War | 1853 | 1856 | ... |") whose first cell holds

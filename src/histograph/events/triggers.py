@@ -371,8 +371,14 @@ def named_events(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Tri
         return []
     out: list[Trigger] = []
     n = len(tokens)
+    verbless = not any(_is_verbish(x) and x.pos_ != "PROPN" for x in tokens)
     for k, t in enumerate(tokens):
         head = t.lower_
+        if verbless and head in et.named_of_heads and _cap(t) and head not in et.named_heads:
+            named_of = _name_of(tokens, k, et, label_of)
+            if named_of is not None:
+                out.append(named_of)
+            continue
         if head not in et.named_heads or not _cap(t):
             continue
         # extend left over capitalised words and hyphen links
@@ -436,6 +442,36 @@ def named_events(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Tri
     return out
 
 
+def _name_of(tokens: Sequence[Token], k: int, et: EventTypes, label_of: LabelOf) -> Trigger | None:
+    """A verbless line's "<Head> of [the] <Name>" ("Sack of X", "The Relief of Y"): the name,
+    typed by ``named_of_heads``; None when a capitalised name does not follow, when the
+    name is a person's or ends in a word that names no place ("Fall of the X Empire")."""
+    n = len(tokens)
+    t = tokens[k]
+    j = k + 1
+    if j >= n or tokens[j].lower_ != "of":
+        return None
+    j += 1
+    if j < n and tokens[j].lower_ == "the":
+        j += 1
+    e = j
+    while (
+        e < n
+        and (_cap(tokens[e]) or tokens[e].text in {"-", "–"})
+        and tokens[e].is_alpha | (tokens[e].text in {"-", "–"})
+    ):
+        e += 1
+    if e == j:
+        return None
+    name_tokens = tokens[j:e]
+    if any(label_of(x) == "PERSON" for x in name_tokens):
+        return None
+    if name_tokens[-1].lower_ in et.named_of_blockers:
+        return None
+    name = t.doc[t.i : tokens[e - 1].i + 1].text
+    return Trigger(et.named_of_heads[t.lower_], t.i, t.i, tokens[e - 1].i + 1, "named", True, name)
+
+
 def find_triggers(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Trigger]:
     """All triggers of a sentence or segment, overlaps resolved: a name wins over the nominal
     triggers inside it; a verbal trigger absorbs a nominal/named object of the same group
@@ -488,3 +524,8 @@ def find_triggers(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Tr
 def _pick_type(et: EventTypes, a: str, b: str) -> str:
     pa, pb = et.types[a].priority, et.types[b].priority
     return a if pa >= pb else b
+
+
+#: the names other modules of the stage use
+trigger_index = _index
+expand_labels = _expand

@@ -165,6 +165,9 @@ class Contests:
 
     words: frozenset[str] = frozenset()  # nouns of the clause: cup, medal, final, match
     groups: frozenset[str] = frozenset()  # the type groups retyped: war
+    #: armed bodies: a clause naming one is a fight, whatever league or title it names
+    #: ("the Holy League's fleet defeated the navy")
+    armed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -232,6 +235,11 @@ class EventTypes:
     contests: Contests = Contests()
     #: names of periods that look like events ("the Cold War"): eras, not happenings
     named_periods: frozenset[str] = frozenset()
+    #: heads that name an event only as a verbless line "<Head> of <Name>" ("Sack of X",
+    #: "Relief of Y"): head -> type
+    named_of_heads: Mapping[str, str] = field(default_factory=dict)
+    #: last words of a "<Head> of <Name>" that make the name no place ("Fall of the X Wall")
+    named_of_blockers: frozenset[str] = frozenset()
     #: heads of names that are meetings when a place follows ("X Convention in Y")
     named_placed_meetings: frozenset[str] = frozenset()
     #: head noun -> modifiers that make it figurative ("price war", "green revolution")
@@ -421,6 +429,7 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
         contests=Contests(
             words=_fs(con.get("words")),
             groups=frozenset(str(x) for x in con.get("groups") or ()),
+            armed=_fs(con.get("armed")),
         ),
         tenure=Tenure(
             offices=_fs(ten.get("offices")) | _fs(ten.get("envoys")),
@@ -476,6 +485,10 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
         groups={tid: t.group for tid, t in types.items()},
         named_heads=named,
         named_placed_meetings=_fs(data.get("named_placed_meetings")),
+        named_of_heads={
+            str(k).lower(): str(v) for k, v in (data.get("named_of_heads") or {}).items()
+        },
+        named_of_blockers=_fs(data.get("named_of_blockers")),
         figurative_modifiers={
             str(k).lower(): _fs(v) for k, v in (data.get("figurative_modifiers") or {}).items()
         },

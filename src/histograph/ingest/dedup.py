@@ -19,24 +19,58 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from ..model import CONTENT_REGIONS, CopyLink, Document
+from ..model import CONTENT_REGIONS, CopyLink, Document, Region
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NUM_PERM = 128
 
 
-def _content_text(doc: Document) -> str:
-    from ..clean import mark_regions
+def _content_text(doc: Document, regions: Sequence[Region] | None = None) -> str:
+    """The text of the document's content regions (``regions``: the document's own, as the
+    clean stage marked them, else marked here), or its whole text when it has none."""
+    if regions is None:
+        from ..clean import mark_regions
 
-    regions = [r for r in mark_regions(doc) if r.kind in CONTENT_REGIONS]
-    if not regions:
+        regions = mark_regions(doc)
+    content = [r for r in regions if r.kind in CONTENT_REGIONS]
+    if not content:
         return doc.text
-    return "\n".join(doc.text[r.start : r.end] for r in regions)
+    return "\n".join(doc.text[r.start : r.end] for r in content)
+
+
+class CopyPrint(NamedTuple):
+    """What :func:`find_copies` compares of one document: its content shingles and their
+    MinHash (None when it has fewer than ``min_shingles``: too short to judge). Made once
+    per document (:func:`copy_print`), e.g. as its analysis arrives, not at each merge."""
+
+    shingles: frozenset[str]
+    minhash: Any
+    shingle_size: int
+    min_shingles: int
+
+
+def copy_print(
+    doc: Document,
+    regions: Sequence[Region] | None = None,
+    *,
+    shingle_size: int = 3,
+    min_shingles: int = 20,
+) -> CopyPrint:
+    """The :class:`CopyPrint` of ``doc``; ``regions``: its regions as the clean stage marked
+    them (the same as :func:`histograph.clean.mark_regions` gives), else marked here."""
+    sh = frozenset(shingles(_content_text(doc, regions), shingle_size))
+    mh = None
+    if len(sh) >= min_shingles:
+        from datasketch import MinHash
+
+        perms, scheme = _permutations(_NUM_PERM)
+        mh = MinHash(num_perm=_NUM_PERM, permutations=perms, scheme=scheme)
+        mh.update_batch([s.encode("utf-8") for s in sh])
+    return CopyPrint(sh, mh, shingle_size, min_shingles)
 
 
 @lru_cache(maxsize=16)
@@ -75,34 +109,37 @@ def find_copies(
     containment: float | None = 0.8,
     shingle_size: int = 3,
     min_shingles: int = 20,
+    prints: Mapping[str, CopyPrint] | None = None,
 ) -> list[CopyLink]:
     """Links from each near-copy to the earlier document it copies (input order).
 
     ``similarity`` in each link is the exact Jaccard similarity of the two shingle sets
     (or the containment of the later document in the earlier one, when that is what made
     it a copy). Documents with fewer than ``min_shingles`` shingles are too short to judge
-    and are never linked (a one-line post matches anything that quotes it).
+    and are never linked (a one-line post matches anything that quotes it). ``prints``:
+    documents' :class:`CopyPrint` made beforehand (by id; the others are made here).
     """
     if len({d.id for d in documents}) < 2:
         return []  # documents with one id are one document: never linked (nor shingled)
-    from datasketch import MinHash, MinHashLSH
+    from datasketch import MinHashLSH
 
     lsh_threshold = min(threshold, 0.2 if containment is not None else threshold)
     params = _lsh_params(max(lsh_threshold, 0.05), _NUM_PERM)
     lsh = MinHashLSH(num_perm=_NUM_PERM, params=params)
-    sets: list[set[str]] = []
     links: list[CopyLink] = []
     seen_ids: dict[str, int] = {}
+    sets: list[frozenset[str]] = []
     for i, doc in enumerate(documents):
-        sh = shingles(_content_text(doc), shingle_size)
+        cp = prints.get(doc.id) if prints is not None else None
+        if cp is None or (cp.shingle_size, cp.min_shingles) != (shingle_size, min_shingles):
+            cp = copy_print(doc, shingle_size=shingle_size, min_shingles=min_shingles)
+        sh = cp.shingles
         sets.append(sh)
-        if doc.id in seen_ids or len(sh) < min_shingles:
+        if doc.id in seen_ids or cp.minhash is None:
             seen_ids.setdefault(doc.id, i)
             continue
         seen_ids[doc.id] = i
-        perms, scheme = _permutations(_NUM_PERM)
-        mh = MinHash(num_perm=_NUM_PERM, permutations=perms, scheme=scheme)
-        mh.update_batch([s.encode("utf-8") for s in sh])
+        mh = cp.minhash
         best: tuple[float, int] | None = None
         for key in lsh.query(mh):
             j = int(key)
@@ -146,6 +183,35 @@ def _h(words: Sequence[tuple[str, int, int]]) -> bytes:
     return hashlib.blake2b(" ".join(w for w, _, _ in words).encode("utf-8"), digest_size=8).digest()
 
 
+class PassagePrint(NamedTuple):
+    """What :func:`find_copied_passages` reads of one document: its words' character spans
+    and the hash of the word ``ngram``-gram starting at each word (:func:`_h`, as an
+    unsigned 64-bit integer). Made once per document (:func:`passage_print`), e.g. as its
+    analysis arrives."""
+
+    spans: tuple[tuple[int, int], ...]
+    hashes: Any  # numpy array of uint64, one per n-gram position
+    ngram: int
+
+
+def passage_print(text: str, ngram: int = 5) -> PassagePrint:
+    """The :class:`PassagePrint` of a document's ``text``."""
+    import numpy as np
+
+    toks = _tokens(text)
+    words = [w for w, _, _ in toks]
+    memo: dict[str, bytes] = {}
+    hashes: list[bytes] = []
+    for p in range(len(toks) - ngram + 1):
+        gram = " ".join(words[p : p + ngram])
+        h = memo.get(gram)
+        if h is None:
+            h = memo[gram] = hashlib.blake2b(gram.encode("utf-8"), digest_size=8).digest()
+        hashes.append(h)
+    codes = np.frombuffer(b"".join(hashes), dtype="<u8").astype(np.uint64)
+    return PassagePrint(tuple((s, e) for _, s, e in toks), codes, ngram)
+
+
 def find_copied_passages(
     documents: Sequence[Document],
     min_words: int = 25,
@@ -154,6 +220,7 @@ def find_copied_passages(
     max_gap: int = 12,
     max_shift: int = 4,
     common_limit: int = 50,
+    prints: Mapping[str, PassagePrint] | None = None,
 ) -> list[CopiedPassage]:
     """Long passages shared (nearly verbatim) between two documents.
 
@@ -162,35 +229,21 @@ def find_copied_passages(
     one side) of at most ``max_shift``; a chain covering at least ``min_words`` words of the
     later document is reported. N-grams found in more than ``common_limit`` documents (site
     boilerplate, set phrases) are ignored. Pairs are reported once, earlier document first.
+    ``prints``: documents' :class:`PassagePrint` made beforehand (by id; the others are
+    made here).
     """
-    toks = [_tokens(d.text) for d in documents]
-    index = _ngram_index(toks, ngram)
-    ids = [d.id for d in documents]
-    nd = len(documents)
-    # occurrences of each n-gram, in (document, position) order: a pair of documents (a, b),
-    # a < b, meets as an earlier occurrence in a with a later one in b
-    pairs: dict[int, list[tuple[int, int]]] = defaultdict(list)  # key a * nd + b
-    for occ in index.values():
-        if len(occ) < 2:
-            continue
-        docs = {d for d, _ in occ}
-        if len(docs) < 2 or len(docs) > common_limit:
-            continue
-        for i, (a, pa) in enumerate(occ):
-            ida = ids[a]
-            base = a * nd
-            for b, pb in occ[i + 1 :]:
-                if a < b and ida != ids[b]:
-                    pairs[base + b].append((pa, pb))
+    pp: list[PassagePrint] = []
+    for d in documents:
+        got = prints.get(d.id) if prints is not None else None
+        pp.append(got if got is not None and got.ngram == ngram else passage_print(d.text, ngram))
     need = _min_matches(min_words, ngram, max_gap)
     found: list[tuple[int, CopiedPassage]] = []
-    for key, matches in pairs.items():
-        if len(matches) < need:
-            continue  # too few matches to chain over min_words words
+    ids = [d.id for d in documents]
+    nd = len(documents)
+    for key, pas, pbs in _matches(pp, ids, common_limit, need):
         a, b = divmod(key, nd)
-        matches.sort()
         chains: list[list[int]] = []  # [start_a, start_b, last_a, last_b]
-        for pa, pb in matches:
+        for pa, pb in zip(pas, pbs, strict=True):
             for ch in chains:
                 da, db = pa - ch[2], pb - ch[3]
                 if 0 < da <= max_gap and 0 < db <= max_gap and abs(da - db) <= max_shift:
@@ -198,40 +251,71 @@ def find_copied_passages(
                     break
             else:
                 chains.append([pa, pb, pa, pb])
-        ta, tb = toks[a], toks[b]
+        ta, tb = pp[a].spans, pp[b].spans
         for sa, sb, la, lb in chains:
             ea, eb = la + ngram - 1, lb + ngram - 1
             if eb - sb + 1 < min_words or ea - sa + 1 < min_words:
                 continue
             found.append(
-                (key, CopiedPassage(ids[a], ta[sa][1], ta[ea][2], ids[b], tb[sb][1], tb[eb][2]))
+                (key, CopiedPassage(ids[a], ta[sa][0], ta[ea][1], ids[b], tb[sb][0], tb[eb][1]))
             )
     # pairs in order (earlier document first), each pair's passages in the order found
     found.sort(key=lambda x: x[0])
     return [p for _, p in found]
 
 
-def _ngram_index(
-    toks: Sequence[Sequence[tuple[str, int, int]]], ngram: int
-) -> dict[bytes, list[tuple[int, int]]]:
-    """(document, position) of every word ``ngram``-gram, grouped by the n-gram's hash
-    (:func:`_h`), each group in (document, position) order; the hash is computed once per
-    distinct n-gram."""
-    by_text: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for di, tk in enumerate(toks):
-        words = [w for w, _, _ in tk]
-        for p in range(len(tk) - ngram + 1):
-            by_text[" ".join(words[p : p + ngram])].append((di, p))
-    index: dict[bytes, list[tuple[int, int]]] = {}
-    for text, occ in by_text.items():
-        h = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
-        prev = index.get(h)
-        if prev is None:
-            index[h] = occ
-        else:  # two n-grams, one hash: one group, as before
-            prev.extend(occ)
-            prev.sort()
-    return index
+def _matches(
+    prints: Sequence[PassagePrint], ids: Sequence[str], common_limit: int, need: int
+) -> Iterator[tuple[int, list[int], list[int]]]:
+    """For each pair of documents ``a < b`` (of different ids) sharing at least ``need``
+    n-grams found in at most ``common_limit`` documents: ``(a * len(ids) + b, positions in
+    a, positions in b)``, the matches sorted, the pairs in key order. Every occurrence of an
+    n-gram (grouped by hash) in ``a`` meets every occurrence in ``b``; the pairs of
+    occurrences are made with NumPy (a corpus with many copies has millions of them)."""
+    import numpy as np
+
+    nd = len(ids)
+    sizes = [len(p.hashes) for p in prints]
+    if sum(sizes) == 0:
+        return
+    hs = np.concatenate([p.hashes for p in prints])
+    ds = np.repeat(np.arange(nd, dtype=np.int64), sizes)
+    ps = np.concatenate([np.arange(n, dtype=np.int64) for n in sizes])
+    order = np.lexsort((ps, ds, hs))  # by n-gram, then (document, position)
+    hs, ds, ps = hs[order], ds[order], ps[order]
+    n = len(hs)
+    first = np.ones(n, dtype=bool)
+    first[1:] = hs[1:] != hs[:-1]
+    group = np.cumsum(first) - 1
+    starts = np.flatnonzero(first)
+    ends = np.append(starts[1:], n)
+    new_doc = first.copy()
+    new_doc[1:] |= ds[1:] != ds[:-1]
+    docs = np.add.reduceat(new_doc.astype(np.int64), starts)
+    kept = (docs >= 2) & (docs <= common_limit)
+    at = np.flatnonzero(kept[group])
+    # every later occurrence of the same n-gram after each kept occurrence
+    count = ends[group[at]] - at - 1
+    total = int(count.sum())
+    if total == 0:
+        return
+    left = np.repeat(at, count)
+    right = left + 1 + (np.arange(total) - np.repeat(np.cumsum(count) - count, count))
+    da, db = ds[left], ds[right]
+    uid = np.unique(np.asarray(ids, dtype=object), return_inverse=True)[1]
+    ok = (da < db) & (uid[da] != uid[db])
+    keys = da[ok] * nd + db[ok]
+    pa, pb = ps[left][ok], ps[right][ok]
+    order = np.lexsort((pb, pa, keys))
+    keys, pa, pb = keys[order], pa[order], pb[order]
+    if not len(keys):
+        return
+    cut = np.flatnonzero(keys[1:] != keys[:-1]) + 1
+    lo = np.concatenate(([0], cut))
+    hi = np.append(cut, len(keys))
+    for i, j in zip(lo.tolist(), hi.tolist(), strict=True):
+        if j - i >= need:  # else too few matches to chain over min_words words
+            yield int(keys[i]), pa[i:j].tolist(), pb[i:j].tolist()
 
 
 def _min_matches(min_words: int, ngram: int, max_gap: int) -> int:

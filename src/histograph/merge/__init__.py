@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..entities.authority import AuthorityRecord
 from ..model import Analysis, Claim, Conflict, ConflictValue, CopyLink, Document, KnowledgeBase
@@ -17,18 +18,24 @@ from .spellings import spelling_conflicts
 from .timezones import clock_conflicts, hour_conflicts
 from .unmerged import title_date_conflicts, unmerged_date_conflicts
 
+if TYPE_CHECKING:
+    from ..ingest.dedup import PassagePrint
+
 __all__ = ["copied_passages", "merge", "merge_events", "merge_people"]
 
 
-def copied_passages(documents: Sequence[Document]) -> list[tuple[str, int, int, str, int, int]]:
+def copied_passages(
+    documents: Sequence[Document], prints: Mapping[str, PassagePrint] | None = None
+) -> list[tuple[str, int, int, str, int, int]]:
     """Passages copied (nearly verbatim) between documents, as
-    ``(doc_a, start_a, end_a, doc_b, start_b, end_b)``; empty when detection fails."""
+    ``(doc_a, start_a, end_a, doc_b, start_b, end_b)``; empty when detection fails.
+    ``prints``: documents' word n-grams hashed beforehand (by id)."""
     from ..ingest.dedup import find_copied_passages
 
     if len({d.id for d in documents}) < 2:
         return []  # passages are copied between documents: one alone has none to index
     try:
-        return [tuple(p) for p in find_copied_passages(documents)]  # type: ignore[misc]
+        return [tuple(p) for p in find_copied_passages(documents, prints=prints)]  # type: ignore[misc]
     except Exception:  # a faulty detector must not stop the merge: claims stay independent
         return []
 

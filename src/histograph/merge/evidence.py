@@ -211,6 +211,8 @@ class _Cluster:
     entries: dict[str, set[int]] = field(default_factory=dict)
     #: (document, minutes after midnight) of the members whose date carries a time of day
     clocks: dict[str, set[int]] = field(default_factory=dict)
+    #: every time of day of :attr:`clocks`, whatever its page
+    clock_set: set[int] = field(default_factory=set)
     #: the numbers members give the happening ("the first wave")
     ordinals: set[int] = field(default_factory=set)
     #: a member states the event (is not a label named in passing, ``_Mention.passing``)
@@ -224,6 +226,7 @@ class _Cluster:
             self.entries.setdefault(x.m.doc_id, set()).add(x.entry)
         if x.asserted and x.time_of_day is not None:
             self.clocks.setdefault(x.m.doc_id, set()).add(x.time_of_day)
+            self.clock_set.add(x.time_of_day)
         if x.ordinal is not None:
             self.ordinals.add(x.ordinal)
         self.titled = self.titled or x.in_title
@@ -253,7 +256,10 @@ class _Cluster:
                 self.names.add(x.name)
             if x.m.place:
                 self.places.add(_norm_place(x.m.place))
-        self.lemmas.add(x.lemma)
+        if x.can_found or not self.lemmas:
+            # a bare word too weak to found ("the treaty" after its signing) may tell a later
+            # act on the same thing: it does not become the event's predicate for others
+            self.lemmas.add(x.lemma)
         if x.asserted:
             self.lemma_classes |= x.lemma_class
             self.heads |= x.heads
@@ -525,13 +531,22 @@ _CLOCK_SLACK = 5
 def _other_clock(x: _Mention, c: _Cluster) -> bool:
     """``x`` states a time of day, and a member of ``c`` from the same page states another:
     a page that times two things ("01:23 - the button was pressed", "01:28 - firefighters
-    arrived") tells two happenings, not one. (Across pages two clocks a few minutes apart are
-    as often sources disagreeing on one moment, kept as a conflict.)"""
+    arrived") tells two happenings, not one. Across pages two clocks a few minutes apart are
+    as often sources disagreeing on one moment (kept as a conflict), but only when they tell
+    the same predicate: "the reactor exploded at 01:23" and "the crew arrived at 01:28" are
+    two moments of one night, each clock stated, no clock shared."""
     if x.time_of_day is None or not x.asserted:
         return False
     doc = x.m.doc_id
     tod = x.time_of_day
-    return any(abs(t - tod) > _CLOCK_SLACK for t in c.clocks.get(doc, ()))
+    if any(abs(t - tod) > _CLOCK_SLACK for t in c.clocks.get(doc, ())):
+        return True
+    return (
+        (len(c.clocks) > 1 or (bool(c.clocks) and doc not in c.clocks))  # another page's
+        and tod not in c.clock_set
+        and not (x.name is not None and x.name in c.names)
+        and not _same_predicate(x, c)
+    )
 
 
 def _entries_apart(a: _Cluster, b: _Cluster) -> bool:
@@ -546,7 +561,17 @@ def _entries_apart(a: _Cluster, b: _Cluster) -> bool:
         theirs = b.clocks.get(d, set())
         if any(abs(t2 - t) > _CLOCK_SLACK for t in times for t2 in theirs):
             return True
-    return False
+    # two pages' clocks, none the same, and different predicates, of one type group
+    # (:func:`_other_clock`; a catch-all typing against a specific type at another clock is
+    # as often a phase of it: "the second wave came at 8:55" in "the attack began at 7:48")
+    return (
+        a.group == b.group
+        and bool(a.clock_set and b.clock_set)
+        and a.clock_set.isdisjoint(b.clock_set)
+        and not _prefixes(a.lemmas) & _prefixes(b.lemmas)
+        and not a.lemma_classes & b.lemma_classes
+        and not a.heads & b.heads
+    )
 
 
 #: an undated clause this close (characters) to a mention of an event on its page may

@@ -91,7 +91,10 @@ def _nested_place(a: str, b: str) -> bool:
     return bool(g.named_states(a) & g.states_within(b) or g.named_states(b) & g.states_within(a))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
+    """A word's crude stem (suffixes cut); memoised: the merge asks for the words of every
+    title and trigger many times over."""
     w = word.lower().replace("isa", "iza").replace("ise", "ize").replace("isi", "izi")
     for suf in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "es", "ed", "s"):
         if w.endswith(suf) and len(w) - len(suf) >= 3:

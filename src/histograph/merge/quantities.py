@@ -8,8 +8,8 @@ the most documents (a toll in an article is the toll of the article's event). A 
 only tells a phase ("the attack commenced at 7:48") gives its figures to the main event; a
 stated length that no mention contains ("the crisis lasted about two weeks", "it took 37
 days") measures the page's subject: the main event. Lengths further apart than a factor of
-2.5 measure different things (three days of talks, a thirteen-day crisis) and are not
-compared; one page that restates a length in another unit ("took 37 days" … "lasted about
+2.5 measure different things (three days of talks, a thirteen-day crisis; a 30 km zone, a
+2,600 km journey: lengths and areas alike) and are not compared; one page that restates a length in another unit ("took 37 days" … "lasted about
 five weeks") gives two readings of it.
 Quantities of one merged event and one measure are then compared as ranges ("about 300"
 allows 270..330, "more than 3,000" 3,000 and up, "61 or 63" both):
@@ -83,7 +83,7 @@ def attach_quantities(
         text = a.document.text
         paras = _paragraphs(text)
         sentences = sorted((s.start, s.end) for s in a.sentences)
-        main = min({id(e): e for _, e in cands}.values(), key=_centrality)
+        main = min({id(e): e for _, e in cands}.values(), key=lambda e: _page_subject(e, a.document.id))
         index = _Candidates(cands)
         for q in quantities:
             owner = _owner(q, index, sentences, paras, main, texts)
@@ -91,6 +91,21 @@ def attach_quantities(
                 continue
             out.append((owner, q))
     return out
+
+
+def _page_subject(e: Event, doc_id: str) -> tuple[int, int, int, bool, int, str]:
+    """Sort key of a page's subject among its events: the event told by the most documents,
+    then one the page gives as its own (title, headline or lead: ``EventMention.main``),
+    then the most mentions, dated, and told first in the page."""
+    mine = [m for m in e.mentions if m.doc_id == doc_id]
+    return (
+        -len({m.doc_id for m in e.mentions}),
+        not any(m.main for m in mine),
+        -len(e.mentions),
+        e.date is None,
+        min((m.start for m in mine), default=0),
+        e.id,
+    )
 
 
 def _centrality(e: Event) -> tuple[int, int, int, str]:
@@ -221,6 +236,11 @@ _LENGTH_FACTOR = 2.5
 _RESTATED = 1.25
 
 
+#: measures of lengths (of time, of distance, of ground) whose figures further apart than
+#: :data:`_LENGTH_FACTOR` measure different things
+_LENGTHS = frozenset({"duration", "length", "area"})
+
+
 def _comparable_lengths(qs: Sequence[Quantity]) -> list[Quantity]:
     """The stated lengths that another document's length comes near (within
     :data:`_LENGTH_FACTOR`): the ones that can be readings of one duration."""
@@ -266,9 +286,22 @@ def _named(title: str) -> str:
 _NEAR_FACTOR = 1.2
 
 
+#: two lengths of one event this close can be readings of one length ("four days" / "five
+#: days", "34 seconds" / "about half a minute")
+_NEAR_LENGTH = 1.5
+#: two small counts this far apart at most can be readings of one count ("six" / "eight"
+#: recorded deaths), whatever their ratio
+_NEAR_COUNT = 2
+
+
+#: measures whose figures are no counts of things
+_NOT_COUNTS = frozenset({"duration", "share", "magnitude", "length", "area", "money"})
+
+
 def _near(a: Sequence[Quantity], b: Sequence[Quantity]) -> bool:
     """Some figure of ``a`` and some of ``b`` can be readings of one figure: near
-    (:data:`_NEAR_FACTOR`), or sums in two currencies ("132 billion marks" / "$33 billion"),
+    (:data:`_NEAR_FACTOR`; lengths :data:`_NEAR_LENGTH`; small counts a difference of
+    :data:`_NEAR_COUNT`), or sums in two currencies ("132 billion marks" / "$33 billion"),
     which cannot be told apart as written."""
     for x in a:
         x0, x1 = x.range()
@@ -279,7 +312,10 @@ def _near(a: Sequence[Quantity], b: Sequence[Quantity]) -> bool:
                 continue
             y0, y1 = y.range()
             lo, hi = max(x0, y0), min(x1, y1)
-            if lo <= hi * _NEAR_FACTOR and lo > 0:
+            factor = _NEAR_LENGTH if x.measure == "duration" else _NEAR_FACTOR
+            if lo <= hi * factor and lo > 0:
+                return True
+            if x.measure not in _NOT_COUNTS and not x.unit and 0 < lo <= hi + _NEAR_COUNT:
                 return True
     return False
 
@@ -366,7 +402,7 @@ def _page_mains(events: Sequence[Event]) -> dict[str, Event]:
     for e in events:
         for m in e.mentions:
             by_doc[m.doc_id][e.id] = e
-    return {d: min(es.values(), key=_centrality) for d, es in by_doc.items()}
+    return {d: min(es.values(), key=lambda e: _page_subject(e, d)) for d, es in by_doc.items()}
 
 
 def _subject_rank(e: Event) -> tuple[bool, int, int, str]:
@@ -506,7 +542,8 @@ def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) ->
     grouped = _join_lonely(grouped, owners)
     out: list[Conflict] = []
     for (eid, measure), qs in sorted(grouped.items()):
-        if measure == "duration":
+        if measure in _LENGTHS:
+            # lengths far apart measure different things (a 30 km zone, a 2,600 km journey)
             qs = _comparable_lengths(qs)
         readings = _readings(sorted(qs, key=lambda q: (q.low, q.high, q.doc_id, q.start)))
         if len(readings) < 2:

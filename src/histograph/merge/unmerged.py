@@ -177,7 +177,8 @@ def dates_near(a: TimeValue | None, b: TimeValue | None) -> bool:
     other, or a little apart (:func:`_near`: a week or the calendar gap, a month, a year)."""
     if a is None or b is None or a.compatible(b):
         return True
-    return _near(a, b) is not None
+    # a time of day compares as its day ("the night of 1 May" / "2 May")
+    return _near(*_days(a, b)) is not None
 
 
 #: a proper name of a happening written next to a date: "the Battle of Lepanto", "the Treaty
@@ -357,6 +358,14 @@ def _days(a: TimeValue, b: TimeValue) -> tuple[TimeValue, TimeValue]:
     return a, b
 
 
+def _night_before(a: TimeValue, b: TimeValue) -> bool:
+    """One date is a night ("the night of 1 May": ``TNI``) and the other the next day."""
+    for x, y in ((a, b), (b, a)):
+        if x.value.endswith("TNI") and y.earliest == x.earliest + 1:
+            return True
+    return False
+
+
 def _as_day(t: TimeValue) -> TimeValue | None:
     """A date to the day or finer as its day ("1915-05-07T14" -> 1915-05-07); else None."""
     if t.precision == "day":
@@ -427,6 +436,8 @@ def _pair_conflicts(a: Event, b: Event, evidence: str, done: set[tuple[str, str]
         if one_day
         else "no explanation found"
     )
+    if one_day and _night_before(a.date, b.date):
+        why = "one day apart: the night of one day is the small hours of the next"
     if not one_day and da.precision == "day":
         ex = explain_date_difference(da, db)
         if ex is not None and ex[0] == "calendar":

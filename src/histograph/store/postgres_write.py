@@ -147,6 +147,11 @@ class PostgresWriter(RowWriter):
             (key, value),
         )
 
+    def _count_write(self, conn: Conn) -> None:
+        """One more write of the knowledge (in its transaction): the readers' order keys of
+        deep pages hold while this count holds (:meth:`PostgresStore._change_token`)."""
+        self._set_state(conn, "knowledge_writes", self._state(conn, "knowledge_writes") + 1)
+
     def _bump(self, conn: Conn) -> int:
         value = self._state(conn, "generation") + 1
         self._set_state(conn, "generation", value)
@@ -180,6 +185,7 @@ class PostgresWriter(RowWriter):
                 self._add_analyses(conn, new)
             changed = bool(new)
             bulk = len(kb.events) >= _BULK_ROWS and self._empty(conn, KNOWLEDGE_TABLES)
+            self._count_write(conn)
             for table in KNOWLEDGE_TABLES:
                 conn.execute(cast(Any, f"DELETE FROM {table}"))
             with self._bulk_fill(conn, KNOWLEDGE_TABLES if bulk else ()):
@@ -237,6 +243,7 @@ class PostgresWriter(RowWriter):
                 self._exec(conn, sql, params)
             self._set_state(conn, "generation", current + 1)
             self._set_state(conn, "knowledge_generation", current + 1)
+            self._count_write(conn)
             conn.execute("ANALYZE")
         with self._lock:  # the visibility map (see replace_knowledge)
             self._live().execute("VACUUM events")

@@ -271,6 +271,7 @@ def event_mention_row(m: EventMention) -> Row:
         "modality": m.modality,
         "region_kind": m.region_kind,
         "confidence": float(m.confidence),
+        "main": int(m.main),
     }
 
 
@@ -290,6 +291,7 @@ def event_mention_from_row(row: RowIn, participants: tuple[Participant, ...]) ->
         modality=cast(Modality, row["modality"]),
         region_kind=cast(RegionKind, row["region_kind"]),
         confidence=float(row["confidence"]),
+        main=bool(row["main"]),
     )
 
 

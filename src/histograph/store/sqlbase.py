@@ -56,6 +56,8 @@ from .common import (
 
 #: the timeline's order (the expression index ``events_order`` serves it)
 EVENT_ORDER = "(e.date_earliest IS NULL), e.date_earliest, e.date_latest, e.seq"
+#: the same order of dated events (index events_dated)
+SEGMENT_ORDER = "e.date_earliest, e.date_latest, e.seq"
 #: a page at an offset of at least this many events starts from a kept order key
 #: (:meth:`SQLStore._offset_rows`): at most this many index entries are skipped
 OFFSET_STRIDE = 1000
@@ -66,10 +68,24 @@ WALK_FACTOR = 8
 #: the timeline in two segments (dated or not -> condition, order): the dated events by
 #: (date_earliest, date_latest, seq) (index events_dated), then the undated ones by seq
 _SEGMENTS: dict[bool, tuple[str, str]] = {
-    True: ("e.date_earliest IS NOT NULL", "e.date_earliest, e.date_latest, e.seq"),
+    True: ("e.date_earliest IS NOT NULL", SEGMENT_ORDER),
     # (an undated event has neither column: the seek is (NULL, NULL, seq) in events_dated)
     False: ("e.date_earliest IS NULL AND e.date_latest IS NULL", "e.seq"),
 }
+
+
+#: spans of :meth:`SQLStore.events_at_spans` per query (four parameters each)
+_SPANS_AT_ONCE = 200
+
+
+def _order_key(r: dict[str, Any]) -> tuple[bool, int, int, int]:
+    """An event row's place in the timeline (:data:`EVENT_ORDER`)."""
+    return (
+        r["date_earliest"] is None,
+        r["date_earliest"] or 0,
+        r["date_latest"] or 0,
+        int(r["seq"]),
+    )
 
 
 class SQLStore:
@@ -100,10 +116,18 @@ class SQLStore:
         it holds."""
         raise NotImplementedError
 
-    def _ordered_page_sql(self, where: str, limit: int | None, offset: int) -> str:
-        """The rows of a page of events in timeline order (``where``: a filter of ``e``),
-        read as the backend reads a page fastest."""
+    def _ordered_page_sql(
+        self, where: str, limit: int | None, offset: int, dated: bool = False
+    ) -> str:
+        """The rows of a page of events in timeline order (``where``: a filter of ``e``;
+        ``dated``: it keeps dated events only), read as the backend reads a page fastest."""
         raise NotImplementedError
+
+    def knowledge_token(self) -> object:
+        """A value that changes whenever the stored knowledge may have changed (a rewrite
+        by another process included): readers' caches hold while it holds."""
+        with self._reading():
+            return self._change_token()
 
     def _sql(self, sql: str) -> str:
         """``sql`` (written with ``?``) with this backend's placeholder."""
@@ -152,7 +176,8 @@ class SQLStore:
             return self._all(f"SELECT * FROM events e{where} ORDER BY {EVENT_ORDER}", params)
         if limit is not None and offset >= OFFSET_STRIDE:
             return self._offset_rows(where, params, limit, offset)
-        return self._all(self._ordered_page_sql(where, limit, offset), params)
+        dated = earliest is not None or latest is not None
+        return self._all(self._ordered_page_sql(where, limit, offset, dated), params)
 
     def _frequent(self, entity: str, want: int) -> bool:
         """Whether the first ``want`` events of a participant are found sooner by walking
@@ -217,12 +242,17 @@ class SQLStore:
         """Rows of one segment of the timeline from the order key ``key`` (``op``: ">" after
         it, ">=" from it; None: from the start), ``skip`` of them skipped, ``want`` kept."""
         cond, order = _SEGMENTS[dated]
-        sql = f"SELECT {cols} FROM events e{where}{' AND ' if where else ' WHERE '}{cond}"
+        body = f" FROM events e{where}{' AND ' if where else ' WHERE '}{cond}"
         args = list(params)
         if key is not None:
-            sql += self._sql(f" AND ({order}) {op} ({', '.join('?' * len(key))})")
+            body += self._sql(f" AND ({order}) {op} ({', '.join('?' * len(key))})")
             args += key
-        return self._all(sql + f" ORDER BY {order}" + self._page(want, skip), args)
+        return self._all(self._segment_sql(cols, body, order, want, skip), args)
+
+    def _segment_sql(self, cols: str, body: str, order: str, want: int | None, skip: int) -> str:
+        """``SELECT cols`` + ``body`` (its FROM and WHERE) in ``order``, ``skip`` rows
+        skipped and ``want`` kept."""
+        return f"SELECT {cols}{body} ORDER BY {order}" + self._page(want, skip)
 
     def _offset_rows(
         self, where: str, params: list[Any], limit: int, offset: int
@@ -426,26 +456,35 @@ class SQLStore:
             where.append("e.id IN (SELECT v.event_id FROM event_evidence v WHERE v.doc_id = ?)")
             params.append(source)
         if entity is not None:
-            f = S.fold(entity)
-            names = (
-                "(ee.entity_id = ? OR ee.entity_id IN (SELECT n.id FROM entities n WHERE"
-                " n.name_fold = ?) OR ee.entity_id IN (SELECT a.entity_id FROM entity_aliases a"
-                " WHERE a.alias_fold = ?))"
-            )
-            if walk:  # probed event by event along the order index (a frequent participant)
-                where.append(
-                    f"(EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = e.id AND"
-                    f" {names}) OR EXISTS (SELECT 1 FROM event_evidence_participants p WHERE"
-                    " p.event_id = e.id AND (p.name_fold = ? OR p.key = ?)))"
-                )
-            else:  # the matches collected, then ordered (a rare one)
-                where.append(
-                    f"(e.id IN (SELECT ee.event_id FROM event_entities ee WHERE {names})"
-                    " OR e.id IN (SELECT p.event_id FROM event_evidence_participants p"
-                    " WHERE p.name_fold = ? OR p.key = ?))"
-                )
-            params.extend([entity, f, f, f, entity])
+            sql, args = self._participant_filter(entity, walk)
+            where.append(sql)
+            params.extend(args)
         return (self._sql(" WHERE " + " AND ".join(where)) if where else ""), params
+
+    def _participant_filter(self, entity: str, walk: bool) -> tuple[str, list[Any]]:
+        """The test that a participant ``entity`` (an entity's id, or a name or alias of
+        one, or a mention's participant of that name or key) takes part in event ``e``, as
+        SQL written with ``?`` and its parameters; ``walk``: a probe of each event (see
+        :meth:`_frequent`), else the matches collected."""
+        f = S.fold(entity)
+        names = (
+            "(ee.entity_id = ? OR ee.entity_id IN (SELECT n.id FROM entities n WHERE"
+            " n.name_fold = ?) OR ee.entity_id IN (SELECT a.entity_id FROM entity_aliases a"
+            " WHERE a.alias_fold = ?))"
+        )
+        if walk:  # probed event by event along the order index (a frequent participant)
+            sql = (
+                f"(EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = e.id AND"
+                f" {names}) OR EXISTS (SELECT 1 FROM event_evidence_participants p WHERE"
+                " p.event_id = e.id AND (p.name_fold = ? OR p.key = ?)))"
+            )
+        else:  # the matches collected, then ordered (a rare one)
+            sql = (
+                f"(e.id IN (SELECT ee.event_id FROM event_entities ee WHERE {names})"
+                " OR e.id IN (SELECT p.event_id FROM event_evidence_participants p"
+                " WHERE p.name_fold = ? OR p.key = ?))"
+            )
+        return sql, [entity, f, f, f, entity]
 
     def count_events(
         self,
@@ -462,6 +501,9 @@ class SQLStore:
             row = self._one(*kept)
             return int(row["n"]) if row else 0
         where, params = self._event_filter(earliest, latest, entity, type, source)
+        if earliest is not None:  # as _event_rows: a seek, not every event before `latest`
+            where += self._sql(" AND e.date_earliest >= ?")
+            params.append(earliest - self._max_width())
         row = self._one(f"SELECT count(*) AS n FROM events e{where}", params)
         return int(row["n"]) if row else 0
 
@@ -492,6 +534,39 @@ class SQLStore:
                 (doc_id, end, start),
             )
             return self._load_events(rows)
+
+    def events_at_spans(self, spans: Sequence[tuple[str, int, int]]) -> list[list[Event]]:
+        """:meth:`events_at` of each span (doc_id, start, end) of ``spans``, in their
+        order: one query for the events of every span and the four of the events (a page
+        of search hits), not five a span."""
+        found: list[list[str]] = [[] for _ in spans]
+        rows: dict[str, dict[str, Any]] = {}
+        with self._reading():
+            for at in range(0, len(spans), _SPANS_AT_ONCE):
+                chunk = spans[at : at + _SPANS_AT_ONCE]
+                values = ", ".join(["(?, ?, ?, ?)"] * len(chunk))
+                params = [x for k, (d, s, e) in enumerate(chunk, at) for x in (k, d, s, e)]
+                for r in self._all(
+                    self._sql(
+                        f"WITH s(k, doc_id, lo, hi) AS (VALUES {values}) SELECT DISTINCT"
+                        " s.k AS span_k, e.* FROM s JOIN event_evidence v ON v.doc_id = s.doc_id"
+                        ' AND v.start < s.hi AND s.lo < v."end" JOIN events e ON e.id = v.event_id'
+                    ),
+                    params,
+                ):
+                    found[int(r["span_k"])].append(str(r["id"]))
+                    rows[str(r["id"])] = r
+            by_id = {e.id: e for e in self._load_events(list(rows.values()))}
+        return [
+            [by_id[i] for i in sorted(ids, key=lambda i: _order_key(rows[i]))] for ids in found
+        ]
+
+    def documents_by_id(self, ids: Sequence[str]) -> dict[str, Document]:
+        """The stored documents of ``ids`` by id (unknown ids left out), in one query."""
+        return {
+            str(r["id"]): S.document_from_row(r)
+            for r in self._in("SELECT * FROM documents WHERE id IN ({ids})", sorted(set(ids)))
+        }
 
     def event(self, event_id: str) -> Event | None:
         with self._reading():

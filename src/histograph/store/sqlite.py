@@ -461,7 +461,9 @@ class SQLiteStore(SQLiteWriter, SQLStore):
                 self._event_rows(earliest, latest, entity, type, source, limit, offset, after)
             )
 
-    def _ordered_page_sql(self, where: str, limit: int | None, offset: int) -> str:
+    def _ordered_page_sql(
+        self, where: str, limit: int | None, offset: int, dated: bool = False
+    ) -> str:
         """The page's rowids from the (covering) order index, then only those rows."""
         return (
             f"SELECT * FROM events WHERE rowid IN (SELECT e.rowid FROM events e{where}"

@@ -70,6 +70,10 @@ class Lexicon:
     #: Roman days: lower-case name -> (day in a short month, day in a long month)
     roman_days: dict[str, tuple[int, int]] = field(default_factory=dict)
     roman_long_months: frozenset[int] = frozenset()
+    #: "N years on/since" counted from the DCT look back (a retrospective's anniversary)
+    retrospective_offsets: frozenset[str] = frozenset()
+    #: "N years after <event>, <present clause>": look back from the DCT
+    retrospective_in_present: frozenset[str] = frozenset()
 
 
 def _strs(xs: Any) -> tuple[str, ...]:
@@ -160,6 +164,10 @@ def lexicon() -> Lexicon:
         },
         roman_long_months=frozenset(
             int(x) for x in (lx.get("roman_days") or {}).get("long_months") or ()
+        ),
+        retrospective_offsets=frozenset(s.lower() for s in _strs(lx.get("retrospective_offsets"))),
+        retrospective_in_present=frozenset(
+            s.lower() for s in _strs(lx.get("retrospective_in_present"))
         ),
     )
 

@@ -305,10 +305,21 @@ def resolve_all(
 _YEARS_PER_UNIT = {"Y": 1, "DE": 10, "CE": 100}
 
 
+def _told_this_span(c: Cand | None) -> bool:
+    """ "this week" / "this month" right after "N years ago": the told week or month."""
+    return (
+        c is not None
+        and c.rule == "rel_unit"
+        and c.f.get("rel") == "this"
+        and c.f.get("unit") in ("W", "M")
+        and not any(k in c.f for k in ("m", "wd", "season", "pod"))
+    )
+
+
 def _prepass(resolver: Resolver, cands: Sequence[Cand], roles: Sequence[str]) -> None:
     """Appositions "N years ago, on <date>": resolve the offset from the date and, when the
-    document has no DCT, infer its year. "N years ago today/tonight[, on <date>]": the
-    "today"/"tonight" is the told day (the apposed date, else the DCT's day N years back),
+    document has no DCT, infer its year. "N years ago today/tonight/this week[, on <date>]":
+    the "today"/"tonight"/"this week" is the told day (week) (the apposed date, else the DCT's day N years back),
     not the page's."""
     text = resolver.ctx.text
     dct = resolver.ctx.dct
@@ -324,7 +335,7 @@ def _prepass(resolver: Resolver, cands: Sequence[Cand], roles: Sequence[str]) ->
         j = i + 1
         day_word = cands[j] if j < len(cands) else None
         if (
-            _told_today(day_word)
+            (_told_today(day_word) or _told_this_span(day_word))
             and day_word is not None
             and not text[c.end : day_word.start].strip()
         ):

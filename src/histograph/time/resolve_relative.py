@@ -23,7 +23,9 @@ from .context import (
     _with_mod,
     _x_timex,
     add_months,
+    sentence_time,
 )
+from .lexicon import lexicon
 from .resolve_base import ResolverBase
 from .tagger import Cand
 
@@ -173,6 +175,11 @@ class RelativeRules(ResolverBase):
                 k = 1
             narrative = rel in narrative_words
         got = self._base_for(c, narrative)
+        told = self.ago_day.get(c.start) if rel == "this" else None
+        if told is not None:
+            # "25 years ago this week": the week (month) of the told day, not the page's
+            ty, tm, td = civil_from_day(told[0])
+            got = (Ref(ty, tm, td, told[2] if told[2] is not None else -1), told[1], told[2])
         unit = f.get("unit")
         if got is None:
             tx = {"Y": "XXXX", "M": "XXXX-XX", "D": "XXXX-XX-XX", "W": "XXXX-WXX"}.get(
@@ -319,6 +326,27 @@ class RelativeRules(ResolverBase):
             # "16 years after breaking relations": the date of the embedded event is the
             # date of this sentence's main clause minus the offset
             main = self._main_clause_date(c)
+            if rel in lexicon().retrospective_offsets and (
+                main is None or _ref_from_tv(main[0], main[1]) is None
+            ):
+                # "This week marks 40 years since the flood": no main clause dated to a
+                # day, month or year, so the span runs up to the reference (the page's date
+                # or the narrative's)
+                got_r = self._base_for(c, True)
+                if got_r is None:
+                    return self._res(c, "DATE", None, _ago_x(unit))
+                rbase, ranchor, rstart = got_r
+                rtv = self._shift_n(rbase, unit, -n)
+                return self._res(c, "DATE", rtv, None if rtv else _ago_x(unit), ranchor, rstart)
+            if main is None and rel in lexicon().retrospective_in_present:
+                # "Fifty years after the flood, the town still grieves": told in the
+                # page's own present, the span runs up to the page's date
+                dct = self.ctx.dct
+                s_s, e_s = _sentence_bounds(self.ctx, c.start)
+                rest = self.ctx.text[s_s : c.start] + " " + self.ctx.text[c.end : e_s]
+                if dct is not None and self.ctx.ref is None and sentence_time(rest) == "present":
+                    ptv = self._shift_n(Ref(*dct, -1), unit, -n)
+                    return self._res(c, "DATE", ptv, None if ptv else _ago_x(unit), "dct")
             if main is None:
                 return self._res(c, "DATE", None, _ago_x(unit))
             tv_main, s_main = main
@@ -331,6 +359,10 @@ class RelativeRules(ResolverBase):
         if got is None:
             return self._res(c, "DATE", None, _ago_x(unit))
         base, anchor, astart = got
+        if anchor == "dct" and rel in lexicon().retrospective_offsets:
+            # "Remembering the flood, 100 years on": the page's date is the anniversary,
+            # the event lies N units before it (from a stated past date it counts forward)
+            sign = -1
         ntv = self._shift_n(base, unit, sign * n)
         return self._res(c, "DATE", ntv, None if ntv else _partial_x(base, unit), anchor, astart)
 

@@ -1,0 +1,131 @@
+"""The historical present of a dated chronology entry that the tagger read as a noun.
+
+"1630 – Swedish forces land in Pomerania", "1918 – The emperor abdicates", "1631 – Imperial
+troops sack the town": after a leading date label the entry is a clause in the present tense,
+but a small tagger reads the plural subject as a compound of a noun "land", the verb
+"abdicates" as a plural noun, or hangs the object as the root. Such an entry then has no
+verbal trigger, and the fallback makes it an untyped act.
+
+The signal is narrow: only on a line that opens with a date label, only the first word after
+a subject (a run of determiners, adjectives, nouns and names ending in a noun or name), only
+when that word is a present-tense form of a verb lemma that ``event_types.yaml`` lists, and
+only when the parse gave that word no trigger of its own. The verb's spec is checked against
+the words of the entry (its subject run, the words after it, the objects of a preposition it
+names), since the parse's arcs are the ones that went wrong.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .triggers import LabelOf, Trigger, expand_labels, trigger_index
+from .types import EventTypes, VerbSpec
+
+#: tags a subject run may hold ("Swedish forces", "The Holy Roman Emperor", "Parliament")
+_SUBJECT_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "CD", "POS", "HYPH", "PRP$"})
+#: tags of the word that ends a subject run
+_SUBJECT_END = frozenset({"NN", "NNS", "NNP", "NNPS", "PRP"})
+#: tags a present-tense verb may wrongly carry in such an entry (or rightly, but unparsed)
+_VERB_TAGS = frozenset({"NN", "NNS", "VBP", "VBZ", "VB"})
+#: the longest subject run read (words)
+_MAX_SUBJECT = 6
+
+
+def _lemma_of(t: Token, verbs: dict[str, list[tuple[int, str, int, VerbSpec]]]) -> str | None:
+    """The verb lemma a present-tense form names ("abdicates" -> abdicate, "carries" ->
+    carry, "marches" -> march, "land" -> land), if the YAML lists it."""
+    w = t.lower_
+    for cand in (
+        w,
+        w[:-3] + "y" if w.endswith("ies") else "",
+        w[:-2] if w.endswith("es") else "",
+        w[:-1] if w.endswith("s") else "",
+    ):
+        if cand and cand in verbs:
+            return cand
+    return None
+
+
+def _words_ok(
+    toks: list[Token], words: frozenset[str], labels: frozenset[str], label_of: LabelOf
+) -> bool:
+    wanted = expand_labels(labels) if labels else frozenset()
+    return any(
+        x.lower_ in words or x.lemma_.lower() in words or (wanted and label_of(x) in wanted)
+        for x in toks
+    )
+
+
+def _window(toks: list[Token], k: int) -> list[Token]:
+    """The words from ``k`` up to the next preposition or punctuation."""
+    out: list[Token] = []
+    for x in toks[k:]:
+        if x.is_punct or x.tag_ in {"IN", "TO"}:
+            break
+        out.append(x)
+    return out
+
+
+def _spec_ok(
+    spec: VerbSpec, subj: list[Token], toks: list[Token], k: int, label_of: LabelOf
+) -> bool:
+    if spec.passive_only or spec.subject_modifiers:
+        return False
+    after = toks[k + 1 :]
+    if spec.particle and not any(x.lower_ in spec.particle for x in after[:2]):
+        return False
+    obj = _window(toks, k + 1)
+    if spec.intransitive and obj:
+        return False
+    if (spec.objects or spec.object_labels) and not _words_ok(
+        obj, spec.objects, spec.object_labels, label_of
+    ):
+        return False
+    if (spec.subjects or spec.subject_labels) and not _words_ok(
+        subj, spec.subjects, spec.subject_labels, label_of
+    ):
+        return False
+    if spec.preps:
+        for j, x in enumerate(after):
+            wanted = spec.preps.get(x.lower_)
+            if wanted is None:
+                continue
+            words = frozenset(w for w in wanted if not w.isupper())
+            labels = frozenset(w for w in wanted if w.isupper())
+            if _words_ok(_window(after, j + 1), words, labels, label_of):
+                return True
+        return False
+    return True
+
+
+def entry_present_verb(
+    sent: Span, entry_start: int, et: EventTypes, label_of: LabelOf, taken: set[int]
+) -> Trigger | None:
+    """The typed present-tense verb of a dated entry whose text starts at character
+    ``entry_start`` of the sentence's doc (after its date label), when the parse gave it no
+    trigger (its index not in ``taken``); None otherwise."""
+    toks = [t for t in sent if t.idx >= entry_start and not t.is_space]
+    while toks and (toks[0].is_punct or toks[0].text in {"**", "__"}):
+        toks = toks[1:]
+    verbs, _nouns = trigger_index(et)
+    if not toks or toks[0].tag_ not in _SUBJECT_TAGS | _SUBJECT_END:
+        return None
+    for k in range(1, min(len(toks), _MAX_SUBJECT + 1)):
+        t = toks[k]
+        prev = toks[k - 1]
+        if t.tag_ in _VERB_TAGS and prev.tag_ in _SUBJECT_END and t.i not in taken:
+            lemma = _lemma_of(t, verbs)
+            if lemma is not None and not (t.text[:1].isupper() and prev.tag_ in {"NNP", "NNPS"}):
+                subj = toks[:k]
+                best: tuple[int, str] | None = None
+                for _n, tid, _j, spec in verbs[lemma]:
+                    if _spec_ok(spec, subj, toks, k, label_of):
+                        typ = et.types[tid]
+                        rank = typ.priority + spec.priority + 10 * spec.constrained
+                        if best is None or rank > best[0]:
+                            best = (rank, tid)
+                if best is not None:
+                    return Trigger(best[1], t.i, t.i, t.i + 1, "verbal", True)
+        if t.tag_ not in _SUBJECT_TAGS and not (t.lower_ == "of" and k > 0):
+            break
+    return None

@@ -1,0 +1,130 @@
+"""The merge's per-document preparation, made once as each analysis arrives.
+
+Ingest stores each document's analysis as it completes (from a worker, a Dask task or this
+process) and merges once at the end. What the merge reads of one document alone does not
+depend on the others: its component keys (:func:`.incremental.document_keys`), the
+shingles and MinHash of its content (:func:`histograph.ingest.dedup.copy_print`: the
+content is that of the regions the clean stage already marked, not marked a second time)
+and the hashes of its word n-grams (:func:`histograph.ingest.dedup.passage_print`).
+:class:`Prepared` makes them as each analysis arrives (while workers are still parsing the
+next documents) and keeps them, with the analysis itself, for the merge that follows: the
+merge neither reads the analyses back from the store nor repeats that work. What it keeps is
+bounded (:data:`KEEP_CHARS` characters of text); past that, a document's analysis is read
+back and its prints made at the merge, as before. Results are the same either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TypeVar
+
+from ..ingest.dedup import CopyPrint, PassagePrint, copy_print, passage_print
+from ..model import Analysis
+from .incremental import document_keys
+
+#: the most characters of document text whose analyses and prints are kept for the merge
+#: (the analyses of 20 million characters take about a gigabyte)
+KEEP_CHARS = 20_000_000
+
+
+@lru_cache(maxsize=1)
+def warm_merge() -> None:
+    """Load the tables the merge builds on first use and that a short page does not reach
+    (the gazetteer's subdivisions from pycountry, the data files of the measures, of open
+    headings and of office titles), once per process: an add calls it as its first analysis
+    arrives, so that with workers this overlaps their parsing instead of lengthening the
+    merge that follows."""
+    from ..entities.states import gazetteer
+    from ..events.quantities import side_measures
+    from .conflicts import _open_bounds
+    from .person_conflicts import _data
+
+    gazetteer().states_within("")
+    side_measures()
+    _open_bounds()
+    _data()
+
+
+@dataclass(frozen=True)
+class DocPrep:
+    """One document's analysis and what the merge reads of it alone."""
+
+    analysis: Analysis
+    keys: dict[str, int]
+    copy: CopyPrint
+    passages: PassagePrint
+
+
+def prepare(analysis: Analysis, *, regions_marked: bool) -> DocPrep:
+    """The :class:`DocPrep` of ``analysis``; ``regions_marked``: its regions are those that
+    :func:`histograph.clean.mark_regions` gives for its text (the default clean stage ran on
+    the whole text), so copy detection uses them instead of marking them again."""
+    doc = analysis.document
+    return DocPrep(
+        analysis=analysis,
+        keys=document_keys(analysis),
+        copy=copy_print(doc, analysis.regions if regions_marked else None),
+        passages=passage_print(doc.text),
+    )
+
+
+_T = TypeVar("_T")
+
+
+class _View(Mapping[str, _T]):
+    """A read-only view of one field of every kept :class:`DocPrep`, by document id."""
+
+    def __init__(self, docs: Mapping[str, DocPrep], field: Callable[[DocPrep], _T]) -> None:
+        self._docs = docs
+        self._field = field
+
+    def __getitem__(self, doc_id: str) -> _T:
+        return self._field(self._docs[doc_id])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._docs)
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+
+class Prepared:
+    """The :class:`DocPrep` of the documents that arrived since the last merge, up to
+    ``keep_chars`` characters of their text."""
+
+    def __init__(self, keep_chars: int = KEEP_CHARS) -> None:
+        self.keep_chars = keep_chars
+        self._docs: dict[str, DocPrep] = {}
+        self._chars = 0
+
+    def add(self, analysis: Analysis, *, regions_marked: bool) -> DocPrep:
+        """Prepare ``analysis`` and keep it while the budget allows."""
+        prep = prepare(analysis, regions_marked=regions_marked)
+        n = len(analysis.document.text)
+        if analysis.document.id not in self._docs and self._chars + n <= self.keep_chars:
+            self._docs[analysis.document.id] = prep
+            self._chars += n
+        return prep
+
+    def get(self, doc_id: str) -> DocPrep | None:
+        return self._docs.get(doc_id)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._docs
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    @property
+    def copy_prints(self) -> Mapping[str, CopyPrint]:
+        return _View(self._docs, lambda p: p.copy)
+
+    @property
+    def passage_prints(self) -> Mapping[str, PassagePrint]:
+        return _View(self._docs, lambda p: p.passages)
+
+    def clear(self) -> None:
+        self._docs.clear()
+        self._chars = 0

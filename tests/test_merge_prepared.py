@@ -1,0 +1,134 @@
+"""The merge's per-document preparation, made as each analysis arrives
+(:mod:`histograph.merge.prepared`): what it gives equals what the merge made itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from histograph.api import Histograph, build_knowledge, regions_marked
+from histograph.clean import mark_regions
+from histograph.ingest import read_text
+from histograph.ingest.dedup import (
+    copy_print,
+    find_copied_passages,
+    find_copies,
+    passage_print,
+)
+from histograph.merge.prepared import Prepared
+from histograph.pipeline import build
+from histograph.store import open_store
+from histograph.store.memory import MemoryStore
+
+PAGE = (
+    "The Siege of Valdora\n\n"
+    "On 3 May 1712 the envoy Anton Keller signed a treaty with the duchy of Varnia in "
+    "Hollstadt. The council of Varnia met again on 9 June 1712 and ratified the treaty, "
+    "while the garrison of Valdora held out against the besiegers for eleven more weeks. "
+    "Keller later wrote that the siege had cost the duchy more than the war itself."
+)
+OTHER = (
+    "Letters from Ostrel\n\n"
+    "The merchant Lena Vorst left Ostrel on 12 March 1713 with a cargo of salt and wool. "
+    "On 2 April 1713 her ship reached the harbour of Calvera, where the governor seized it. "
+    "The envoy Anton Keller signed a treaty with the duchy of Varnia in Hollstadt, as the "
+    "council of Varnia met again on 9 June 1712 and ratified the treaty, while the garrison "
+    "of Valdora held out against the besiegers for eleven more weeks."
+)
+
+
+@pytest.fixture(scope="module")
+def analyses() -> list:  # type: ignore[type-arg]
+    pipe = build()
+    docs = [
+        read_text(PAGE, uri="a.txt"),
+        read_text(OTHER, uri="b.txt"),
+        read_text(PAGE + "\n\nReprinted.", uri="c.txt"),
+    ]
+    return list(pipe.analyze_many(docs))
+
+
+def test_the_clean_stage_regions_are_those_copy_detection_marks(analyses: list) -> None:  # type: ignore[type-arg]
+    pipe = build()
+    for a in analyses:
+        assert regions_marked(pipe, a)
+        assert list(a.regions) == mark_regions(a.document)
+        made = copy_print(a.document, a.regions)
+        assert made.shingles == copy_print(a.document).shingles
+
+
+def test_copies_and_passages_from_prints_equal_those_made_by_the_merge(
+    analyses: list,  # type: ignore[type-arg]
+) -> None:
+    docs = [a.document for a in analyses]
+    prepared = Prepared()
+    for a in analyses:
+        prepared.add(a, regions_marked=True)
+    assert find_copies(docs, prints=prepared.copy_prints) == find_copies(docs)
+    assert find_copies(docs)  # the reprint is a copy
+    got = find_copied_passages(docs, prints=prepared.passage_prints)
+    assert got == find_copied_passages(docs)
+    assert got  # the treaty passage is shared
+
+
+def test_a_print_of_another_size_is_made_again() -> None:
+    doc = read_text(PAGE, uri="a.txt")
+    other = read_text(OTHER, uri="b.txt")
+    prints = {doc.id: passage_print(doc.text, ngram=3), other.id: passage_print(other.text, 3)}
+    assert find_copied_passages([doc, other], prints=prints) == find_copied_passages([doc, other])
+
+
+def test_prepared_keeps_no_more_than_its_budget(analyses: list) -> None:  # type: ignore[type-arg]
+    small = Prepared(keep_chars=len(analyses[0].document.text))
+    for a in analyses:
+        small.add(a, regions_marked=True)
+    assert len(small) == 1 and analyses[0].document.id in small
+    small.clear()
+    assert len(small) == 0
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "memory"])
+def test_an_analysis_kept_equals_the_one_the_store_gives_back(
+    analyses: list,  # type: ignore[type-arg]
+    kind: str,
+    tmp_path: Path,
+) -> None:
+    store = MemoryStore() if kind == "memory" else open_store(str(tmp_path / "s.db"))
+    # a page's main mention was not kept by the SQL stores before migration 14 (regression)
+    assert any(e.main for a in analyses for e in a.events)
+    for a in analyses:
+        store.add_analysis(a)
+        assert store.analysis(a.document.id) == a
+    store.close()
+
+
+def test_an_add_merges_what_a_rebuild_merges(tmp_path: Path) -> None:
+    docs = [read_text(PAGE, uri="a.txt"), read_text(OTHER, uri="b.txt")]
+    with Histograph(str(tmp_path / "a.db")) as hg:
+        hg.add_documents(docs)
+        added = hg.knowledge()
+        assert not hg._prepared  # what the add kept is let go after its merge
+        hg.rebuild()
+        assert hg.knowledge() == added
+    assert build_knowledge(docs).events  # the in-memory path takes the prints too
+
+
+def test_an_add_whose_preparation_fails_merges_from_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import histograph.merge.prepared as prepared
+
+    docs = [read_text(PAGE, uri="a.txt"), read_text(OTHER, uri="b.txt")]
+    with Histograph(str(tmp_path / "a.db")) as hg:
+        hg.add_documents(docs)
+        expected = hg.knowledge()
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("no preparation")
+
+    monkeypatch.setattr(prepared, "prepare", broken)
+    with Histograph(str(tmp_path / "b.db")) as hg:
+        report = hg.add_documents(docs)
+        assert report.ok and report.failure is None and len(report.added) == 2
+        assert hg.knowledge() == expected
