@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..footnotes import find_markers
@@ -67,7 +68,21 @@ __all__ = ["clean_stage", "mark_regions", "mark_text_regions", "title_text"]
 
 
 def mark_text_regions(text: str, doc_id: str = "") -> list[Region]:
-    """:func:`mark_regions` for a bare string (``doc_id`` is copied into each region)."""
+    """:func:`mark_regions` for a bare string (``doc_id`` is copied into each region).
+
+    A page is cleaned when it is read (its title and publication stamp come from its
+    regions), again by the clean stage right after, and again by the near-duplicate check:
+    the regions of the last few pages are kept (they are frozen; each call gets its own list).
+    """
+    return list(_recent_regions(text, doc_id))
+
+
+@lru_cache(maxsize=8)
+def _recent_regions(text: str, doc_id: str) -> tuple[Region, ...]:
+    return tuple(_mark(text, doc_id))
+
+
+def _mark(text: str, doc_id: str) -> list[Region]:
     rules = _rules()
     regions: list[Region] = []
     pos = 0

@@ -255,7 +255,7 @@ def _split_narrative(
         s = s + lead.end() + (len(rest) - len(rest.lstrip()))
     tail: list[tuple[int, int, str]] = []
     seg = text[s:e]
-    src = rules.source_tail.search(seg)
+    src = rules.source_tail.search(seg) if ":" in seg else None  # "Label: …" holds ":"
     if src and len(src.group(1).split()) <= rules.source_max_words + 1:
         before = seg[: src.start(1)].rstrip()
         if before and (_TERMINAL.search(before) or re.search(rf"(?:{_HASHTAG})$", before)):
@@ -267,7 +267,7 @@ def _split_narrative(
         tail.insert(0, (s + credit.start(1), s + credit.end(1), "boilerplate"))
         e = s + len(seg[: credit.start(1)].rstrip())
         seg = text[s:e]
-    trail = _TRAILING_TAGS.search(seg)
+    trail = _TRAILING_TAGS.search(seg) if "#" in seg else None  # a hashtag holds "#"
     if trail and seg[: trail.start(1)].strip():
         before = seg[: trail.start(1)].rstrip()
         tail.insert(0, (s + trail.start(1), s + trail.end(1), "tags"))

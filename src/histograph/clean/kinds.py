@@ -44,10 +44,11 @@ def _is_boilerplate(t: str, rules: _Rules) -> bool:
     nw = len(n.split())
     # a prefix marks a short UI line, not a sentence ("Terms of the treaty were harsh.")
     if nw <= rules.prefix_max_words and not (nw >= 5 and _TERMINAL.search(t.strip())):
-        for p in rules.prefixes:
-            if n == p or n.startswith(p + " "):
-                return True
-    if any(p.search(t) for p in rules.patterns):
+        # a prefix of k words is the line's first k words ("n" is normalised: single spaces)
+        words = n.split(" ", rules.prefix_longest)
+        if any(" ".join(words[:k]) in rules.prefixes for k in range(1, len(words) + 1)):
+            return True
+    if rules.patterns.search(t):
         return True
     if _is_ui(n, rules):
         return True
@@ -134,7 +135,7 @@ def _is_related_header(t: str, rules: _Rules) -> bool:
 def _is_comment_marker(t: str, rules: _Rules) -> bool:
     if len(t.split()) > rules.title_max_words + 5:
         return False
-    if any(p.search(t) for p in rules.comment_marker_patterns):
+    if rules.comment_marker_patterns.search(t):
         return True
     if len(t.split()) > 6:
         return False
@@ -171,11 +172,11 @@ def _is_credit(t: str, rules: _Rules) -> bool:
     nw = len(t.split())
     if nw > rules.credit_max_words:
         return False
-    if any(p.search(t) for p in rules.credit_label):
+    if rules.credit_label.search(t):
         return True
     if _TERMINAL.search(t) and nw > 4:
         return False
-    return any(p.search(t) for p in rules.credit_name)
+    return rules.credit_name.search(t)
 
 
 def _is_caption_labelled(t: str, rules: _Rules) -> bool:
@@ -269,7 +270,7 @@ def _classify(line: _Line, rules: _Rules) -> None:
     if "\t" in raw and _norm(raw.split("\t", 1)[0]) in rules.infobox_metadata_labels:
         line.kind = "metadata"  # an infobox row of page metadata ("Languages<TAB>…")
         return
-    if any(p.match(t) for p in rules.social_stamps):
+    if rules.social_stamps.search(t):
         line.kind = "dateline"
         line.is_social_stamp = True
         return
@@ -375,7 +376,8 @@ def _untail(t: str) -> str:
 
 def _ends_sentence(t: str) -> bool:
     """The text ends a sentence, ignoring trailing hashtags, emoji and other symbols."""
-    t = _untail(_TAIL_TAGS.sub("", t.rstrip()))
+    t = t.rstrip()
+    t = _untail(_TAIL_TAGS.sub("", t) if "#" in t else t)  # a hashtag holds "#"
     while t and (unicodedata.category(t[-1])[0] in "SCZ" or unicodedata.category(t[-1]) == "Mn"):
         t = t[:-1]
     return bool(_TERMINAL.search(t))

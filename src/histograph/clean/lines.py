@@ -134,13 +134,13 @@ def _stands_alone_flat(t: str, rules: _Rules, strict: bool) -> bool:
         _is_byline(t, rules)
         or _is_source(t, rules)
         or bool(rules.tag_label.match(t))
-        or any(p.search(t) for p in rules.credit_label)
+        or rules.credit_label.search(t)
     ):
         return True
     return strict and (
         _is_dateline(t, rules)
         or (len(t.split()) <= 4 and _is_boilerplate(t, rules))
-        or any(p.search(t) for p in rules.patterns)
+        or rules.patterns.search(t)
     )
 
 

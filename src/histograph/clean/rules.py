@@ -11,23 +11,106 @@ from typing import Any
 
 from ..datafile import load_yaml
 
+_NON_WORD = re.compile(r"[\W_]+")
+
 
 def _norm(s: str) -> str:
-    """Lower case, punctuation to spaces, collapsed: the form phrase lists are compared in."""
-    return " ".join(re.sub(r"[\W_]+", " ", s.lower()).split())
+    """Lower case, punctuation to spaces, collapsed: the form phrase lists are compared in.
+    A line's form is asked by several rules (about four times each): kept for lines of up
+    to ``_NORM_CACHED`` characters."""
+    return _norm_cached(s) if len(s) <= _NORM_CACHED else _norm_text(s)
+
+
+_NORM_CACHED = 4000
+
+
+def _norm_text(s: str) -> str:
+    return " ".join(_NON_WORD.sub(" ", s.lower()).split())
+
+
+_norm_cached = lru_cache(maxsize=4096)(_norm_text)
+
+
+_UNSAFE = re.compile(r"\\[1-9]|\(\?P[=<]|\(\?[aiLmsux]+\)")
+
+
+def _top_level_bar(p: str) -> bool:
+    """The pattern has a ``|`` outside every group and character class."""
+    depth, i, class_from = 0, 0, -1  # class_from: where a class's first member may stand
+    while i < len(p):
+        c = p[i]
+        if c == "\\":
+            i += 2
+            continue
+        if class_from >= 0:
+            if c == "]" and i > class_from:  # "[]…]" and "[^]…]" hold a literal "]"
+                class_from = -1
+        elif c == "[":
+            class_from = i + 2 if p[i + 1 : i + 2] == "^" else i + 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+@dataclass(frozen=True)
+class _AnyOf:
+    """Several regular expressions searched as two: ``search(t)`` is true exactly when one of
+    them is found in ``t``. An alternation is found at a position exactly when one of its
+    branches matches there, so the patterns anchored at the start (``^…`` without a top-level
+    ``|``: tried at position 0 only) are joined under one ``^``, the others in a second
+    alternation; a pattern whose meaning could change inside a group (a back-reference, a
+    named group, a global inline flag) stays on its own. One scan instead of one per pattern."""
+
+    anchored: re.Pattern[str] | None
+    free: re.Pattern[str] | None
+    alone: tuple[re.Pattern[str], ...]
+
+    @classmethod
+    def of(cls, patterns: Iterable[str], flags: int = re.IGNORECASE) -> _AnyOf:
+        anchored: list[str] = []
+        free: list[str] = []
+        alone: list[re.Pattern[str]] = []
+        for p in patterns:
+            re.compile(p, flags)  # an invalid pattern fails here, on its own text
+            if _UNSAFE.search(p):
+                alone.append(re.compile(p, flags))
+            elif p.startswith("^") and not _top_level_bar(p):
+                anchored.append(p)
+            else:
+                free.append(p)
+        return cls(
+            re.compile("^(?:" + "|".join(f"(?:{p})" for p in anchored) + ")", flags)
+            if anchored
+            else None,
+            re.compile("|".join(f"(?:{p})" for p in free), flags) if free else None,
+            tuple(alone),
+        )
+
+    def search(self, t: str) -> bool:
+        return bool(
+            (self.anchored is not None and self.anchored.match(t))
+            or (self.free is not None and self.free.search(t))
+            or any(p.search(t) for p in self.alone)
+        )
 
 
 @dataclass(frozen=True)
 class _Rules:
     phrases: frozenset[str]
-    prefixes: tuple[str, ...]
+    prefixes: frozenset[str]
+    prefix_longest: int  # words of the longest prefix
     prefix_max_words: int
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: _AnyOf
     nav_split: re.Pattern[str]
     nav_min_items: int
     nav_max_words: int
-    credit_label: tuple[re.Pattern[str], ...]
-    credit_name: tuple[re.Pattern[str], ...]
+    credit_label: _AnyOf
+    credit_name: _AnyOf
     credit_max_words: int
     contextual_credit_max_words: int
     caption_prefix: re.Pattern[str]
@@ -61,11 +144,11 @@ class _Rules:
     related_header_max_words: int
     related_item_max_words: int
     comment_markers: frozenset[str]
-    comment_marker_patterns: tuple[re.Pattern[str], ...]
+    comment_marker_patterns: _AnyOf
     comment_zone_max_share: float
     infobox_metadata_labels: frozenset[str]
     fact_box_fields: frozenset[str]
-    social_stamps: tuple[re.Pattern[str], ...]
+    social_stamps: _AnyOf
     social_name_max_words: int
     masthead_words: frozenset[str]
     share_words: frozenset[str]
@@ -102,14 +185,15 @@ def _rules() -> _Rules:
     src_labels = _alt(raw["source_labels"])
     return _Rules(
         phrases=phrases,
-        prefixes=tuple(_norm(p) for p in pre["items"]),
+        prefixes=frozenset(p for p in (_norm(p) for p in pre["items"]) if p),
+        prefix_longest=max((len(_norm(p).split()) for p in pre["items"]), default=0),
         prefix_max_words=int(pre["max_words"]),
-        patterns=tuple(re.compile(p, re.IGNORECASE) for p in raw["boilerplate_patterns"]),
+        patterns=_AnyOf.of(raw["boilerplate_patterns"]),
         nav_split=re.compile(sep_re),
         nav_min_items=int(raw["nav_min_items"]),
         nav_max_words=int(raw["nav_max_words"]),
-        credit_label=tuple(re.compile(p, re.IGNORECASE) for p in raw["credit_patterns"][:3]),
-        credit_name=tuple(re.compile(p, re.IGNORECASE) for p in raw["credit_patterns"][3:]),
+        credit_label=_AnyOf.of(raw["credit_patterns"][:3]),
+        credit_name=_AnyOf.of(raw["credit_patterns"][3:]),
         credit_max_words=int(raw["credit_max_words"]),
         contextual_credit_max_words=int(raw["contextual_credit_max_words"]),
         caption_prefix=re.compile(
@@ -151,13 +235,12 @@ def _rules() -> _Rules:
         related_header_max_words=int(raw["related_header_max_words"]),
         related_item_max_words=int(raw["related_item_max_words"]),
         comment_markers=frozenset(_norm(m) for m in raw["comment_markers"]),
-        comment_marker_patterns=tuple(
-            re.compile(p, re.IGNORECASE) for p in raw["comment_marker_patterns"]
-        ),
+        comment_marker_patterns=_AnyOf.of(raw["comment_marker_patterns"]),
         comment_zone_max_share=float(raw["comment_zone_max_share"]),
         infobox_metadata_labels=frozenset(_norm(w) for w in raw["infobox_metadata_labels"]),
         fact_box_fields=frozenset(_norm(w) for w in raw["fact_box_fields"]),
-        social_stamps=tuple(re.compile(p, re.IGNORECASE) for p in raw["social_stamp_patterns"]),
+        # matched at a line's start: each anchored ("^(?:…)"), so search is match
+        social_stamps=_AnyOf.of(f"^(?:{p})" for p in raw["social_stamp_patterns"]),
         social_name_max_words=int(raw["social_name_max_words"]),
         masthead_words=frozenset(_norm(w) for w in raw["masthead_words"]),
         share_words=frozenset(_norm(w) for w in raw["share_words"]),
@@ -213,4 +296,9 @@ class _Line:
 
 def _single(t: str) -> str:
     """The line's text with its line breaks (not its inner runs of spaces) collapsed."""
-    return re.sub(r"[ \t]*[\r\n]+[ \t]*", " ", t)
+    if "\n" not in t and "\r" not in t:
+        return t  # nothing to collapse
+    return _BREAK.sub(" ", t)
+
+
+_BREAK = re.compile(r"[ \t]*[\r\n]+[ \t]*")
