@@ -28,7 +28,7 @@ from typing import Any, Self, cast
 
 import psycopg
 
-from ..model import Analysis, AuthorityRecord, Event, Participant
+from ..model import Analysis, AuthorityRecord, Event
 from . import DocumentVersion, SearchHit, redact_url
 from . import serialise as S
 from .common import StoreError, check_page
@@ -161,28 +161,7 @@ class PostgresStore(PostgresWriter, SQLStore):
                     by_doc[str(r["doc_id"])].append(r)
                 return by_doc
 
-            parts: dict[tuple[str, int], list[Participant]] = defaultdict(list)
-            for doc_id, found in rows("event_mention_participants", "mention_seq, seq").items():
-                for p in found:
-                    parts[(doc_id, int(p["mention_seq"]))].append(S.participant_from_row(p))
-            regions, sentences, times = rows("regions"), rows("sentences"), rows("time_mentions")
-            entities, roles, events = rows("entity_mentions"), rows("roles"), rows("event_mentions")
-        return [
-            Analysis(
-                document=S.document_from_row(row),
-                regions=tuple(S.region_from_row(r) for r in regions[i]),
-                sentences=tuple(S.sentence_from_row(r) for r in sentences[i]),
-                times=tuple(S.time_mention_from_row(r) for r in times[i]),
-                entities=tuple(S.entity_mention_from_row(r) for r in entities[i]),
-                roles=tuple(S.role_from_row(r) for r in roles[i]),
-                events=tuple(
-                    S.event_mention_from_row(r, tuple(parts.get((i, int(r["seq"])), ())))
-                    for r in events[i]
-                ),
-                published=S.time_from_row(row, "analysis_published_"),
-            )
-            for i, row in ((i, docs[i]) for i in ids if i in docs)
-        ]
+            return S.analyses_from_rows(docs, [i for i in ids if i in docs], rows)
 
     def analysis(self, doc_id: str) -> Analysis | None:
         found = self._load_analyses([doc_id])

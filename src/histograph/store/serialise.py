@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, cast
 
 from ..model import (
@@ -414,3 +414,50 @@ def authority_rows(records: Iterable[AuthorityRecord]) -> tuple[list[Row], list[
         })
         aliases.extend({"authority_id": r.id, "seq": j, "alias": a} for j, a in enumerate(r.aliases))
     return main, aliases
+
+
+#: the per-document tables an analysis is read back from, with their row order
+_ANALYSIS_READ = {
+    "event_mention_participants": "mention_seq, seq",
+    "regions": "seq",
+    "sentences": "seq",
+    "time_mentions": "seq",
+    "entity_mentions": "seq",
+    "roles": "seq",
+    "event_mentions": "seq",
+}
+
+
+def analyses_from_rows(
+    docs: Mapping[str, RowIn],
+    wanted: Sequence[str],
+    rows: Callable[[str, str], Mapping[str, Sequence[RowIn]]],
+) -> list[Analysis]:
+    """The analyses of ``wanted`` (ids of ``docs``, their ``documents`` rows), in that order,
+    from ``rows(table, order)``: a table's rows of those documents by document id, in
+    ``order`` (one bulk read a table, by each SQL backend)."""
+    got = {table: rows(table, order) for table, order in _ANALYSIS_READ.items()}
+    parts: dict[tuple[str, int], list[Participant]] = {}
+    for doc_id, found in got["event_mention_participants"].items():
+        for p in found:
+            parts.setdefault((doc_id, int(p["mention_seq"])), []).append(participant_from_row(p))
+
+    def of(table: str, doc_id: str) -> Sequence[RowIn]:
+        return got[table].get(doc_id, ())
+
+    return [
+        Analysis(
+            document=document_from_row(docs[i]),
+            regions=tuple(region_from_row(r) for r in of("regions", i)),
+            sentences=tuple(sentence_from_row(r) for r in of("sentences", i)),
+            times=tuple(time_mention_from_row(r) for r in of("time_mentions", i)),
+            entities=tuple(entity_mention_from_row(r) for r in of("entity_mentions", i)),
+            roles=tuple(role_from_row(r) for r in of("roles", i)),
+            events=tuple(
+                event_mention_from_row(r, tuple(parts.get((i, int(r["seq"])), ())))
+                for r in of("event_mentions", i)
+            ),
+            published=time_from_row(docs[i], "analysis_published_"),
+        )
+        for i in wanted
+    ]

@@ -436,28 +436,7 @@ class SQLiteStore(SQLiteWriter, SQLStore):
                     by_doc[str(r["doc_id"])].append(r)
                 return by_doc
 
-            parts: dict[tuple[str, int], list[Participant]] = defaultdict(list)
-            for doc_id, found in rows("event_mention_participants", "mention_seq, seq").items():
-                for p in found:
-                    parts[(doc_id, int(p["mention_seq"]))].append(S.participant_from_row(p))
-            regions, sentences, times = rows("regions"), rows("sentences"), rows("time_mentions")
-            entities, roles, events = rows("entity_mentions"), rows("roles"), rows("event_mentions")
-        return [
-            Analysis(
-                document=S.document_from_row(docs[i]),
-                regions=tuple(S.region_from_row(r) for r in regions[i]),
-                sentences=tuple(S.sentence_from_row(r) for r in sentences[i]),
-                times=tuple(S.time_mention_from_row(r) for r in times[i]),
-                entities=tuple(S.entity_mention_from_row(r) for r in entities[i]),
-                roles=tuple(S.role_from_row(r) for r in roles[i]),
-                events=tuple(
-                    S.event_mention_from_row(r, tuple(parts.get((i, int(r["seq"])), ())))
-                    for r in events[i]
-                ),
-                published=S.time_from_row(docs[i], "analysis_published_"),
-            )
-            for i in wanted
-        ]
+            return S.analyses_from_rows(docs, wanted, rows)
 
     def merge_key_holders(self, keys: Sequence[str]) -> dict[str, list[tuple[str, int]]]:
         """Key -> the documents holding it, with their roles."""
