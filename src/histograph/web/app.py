@@ -65,6 +65,7 @@ def create_app(
     views = Views(hg)
     views.warm()  # data and templates read at the start, not at the first view
     warm_templates()
+    views.warm_first_view()  # the timeline's facets and drawn items, likewise
     nm = find_node_modules(node_modules)
     vendors = vendor_dirs(nm)
     links = ServerLinks()
