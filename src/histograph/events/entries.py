@@ -54,6 +54,10 @@ def entry_events(
     seg_at: dict[int, Segment] = {}
     for sg in state.segments:
         seg_at.setdefault(sg.region.start, sg)
+    # the mentions by start, so that each entry reads those inside it (not every mention of
+    # the page per entry: a chronology of thousands of entries)
+    by_start = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+    m_starts = [mentions[k].start for k in by_start]
     for region in state.regions:
         if region.kind != "list_item":
             continue
@@ -77,9 +81,11 @@ def entry_events(
         if end == len(text) and not _TERMINAL_END.search(text[body:end]):
             continue  # cut off by the page end
         t_start, t_end, subject = _entry_trigger(state, seg_at.get(region.start), body, end)
+        # the mentions that start inside the entry, in the order of ``mentions``
+        lo = bisect.bisect_left(m_starts, region.start)
+        inside = sorted(by_start[lo : bisect.bisect_left(m_starts, region.end, lo)])
         if any(
-            region.start <= m.start < region.end
-            and m.modality == "asserted"
+            m.modality == "asserted"
             and m.time is not None
             and (
                 (m.end - m.start) * 5 >= (end - body) * 2
@@ -87,7 +93,7 @@ def entry_events(
                 or (m.trigger_start < subject[1] and subject[0] < m.trigger_end)
                 or text[m.start : m.start + 1].isupper()
             )
-            for m in mentions
+            for m in (mentions[k] for k in inside)
         ):
             continue  # a dated mention states the entry (not a bare word of it: "in war"),
             # or names it ("The X invasion ... collapses")
@@ -95,9 +101,8 @@ def entry_events(
         named = next(
             (
                 k
-                for k, m in enumerate(mentions)
-                if region.start <= m.start < region.end
-                and m.time is None
+                for k, m in ((k, mentions[k]) for k in inside)
+                if m.time is None
                 and m.modality == "asserted"
                 and m.type != OTHER_TYPE
                 and m.type != STATE_TYPE
