@@ -184,7 +184,13 @@ def validate_analysis(analysis: Analysis) -> None:
                     f"E011 analysis of {doc.uri!r} ({doc.id}): a {name} belongs to "
                     f"document {r.doc_id!r}"
                 )
-    _check_storable(analysis, f"analysis of {doc.uri!r} ({doc.id})")
+    # record by record: one ``repr`` of the whole analysis is a string of twenty times the
+    # document's size (400 MB for a 20 MB page), held at once
+    what = f"analysis of {doc.uri!r} ({doc.id})"
+    for f in dataclasses.fields(analysis):
+        value = getattr(analysis, f.name)
+        for r in value if isinstance(value, tuple) else (value,):
+            _check_storable(r, what)
 
 
 def knowledge_doc_ids(kb: KnowledgeBase) -> set[str]:
