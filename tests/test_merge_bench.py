@@ -195,8 +195,8 @@ def test_date_pretests_refuse_only_what_the_full_rules_refuse(bench: ModuleType)
     corpus; and the merge is the same without them."""
     from histograph.events.types import load_event_types
     from histograph.merge import cluster as cl
-    from histograph.merge.evidence import _duplicates, _score
     from histograph.merge.events import merge_events
+    from histograph.merge.evidence import _duplicates, _score
     from histograph.merge.mentions import _prepare
 
     corpus = bench.generate_corpus(3000, seed=5)
