@@ -578,7 +578,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             else run_isolated(n, args.seed, args.full)
         )
         rows.append(row)
-        if not args.json:
+        if args.json:
+            # each size as it completes (one line on stderr): a long run stopped before its
+            # end keeps the sizes it measured
+            print(json.dumps(row), file=sys.stderr, flush=True)
+        else:
             print(f"  n={row['n']}: {row.get('seconds', row.get('error'))} s", file=sys.stderr)
     exponent = fit_exponent([r for r in rows if "error" not in r])
     if args.json:

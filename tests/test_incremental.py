@@ -234,3 +234,61 @@ def test_a_shared_participant_within_a_calendars_gap_joins() -> None:
         "b", "On 14 May 1740 Vask attacked the ford.", "attacked", (1740, 5, 14), person="Vask"
     )
     assert _joined(a, b)
+
+
+# ---------------------------------------------------------------- spelling keys
+# A page naming one person (entities only): the keys pair two names one letter apart only
+# where the people merge may join them as one person spelled two ways.
+
+
+def _person_page(doc_id: str, name: str) -> Analysis:
+    from histograph.model import EntityMention
+
+    text = f"{name} wrote to the council."
+    return Analysis(
+        document=Document(doc_id, f"t://{doc_id}", text, "txt"),
+        entities=(EntityMention(doc_id, 0, len(name), name, "PERSON", name),),
+    )
+
+
+def _people(*pages: Analysis) -> int:
+    from histograph.merge.people import merge_people
+
+    people, _ = merge_people(list(pages))
+    return sum(1 for p in people if p.kind == "person")
+
+
+def test_a_spelling_one_letter_apart_joins_pages_of_the_same_given_name() -> None:
+    a = _person_page("a", "Johann Hendersen")
+    b = _person_page("b", "Johann Henderson")
+    c = _person_page("c", "Johann Hendreson")  # two letters swapped: two edits
+    assert _joined(a, b) and _people(a, b) == 1
+    assert not _joined(a, c) and _people(a, c) == 2
+
+
+def test_a_spelling_key_needs_the_same_given_names() -> None:
+    a = _person_page("a", "Johann Hendersen")
+    b = _person_page("b", "Maria Henderson")
+    assert not _joined(a, b) and _people(a, b) == 2
+
+
+def test_short_surnames_and_bare_surnames_make_no_spelling_keys() -> None:
+    from histograph.merge.incremental import document_keys
+
+    short_a = _person_page("a", "Johann Vask")
+    short_b = _person_page("b", "Johann Vesk")  # too short to be one name misspelt
+    assert not _joined(short_a, short_b) and _people(short_a, short_b) == 2
+    bare = _person_page("c", "Hendersen")  # a surname alone joins by its surname only
+    initial = _person_page("d", "J. Henderson")
+    assert not any(k.startswith("s1:") for k in document_keys(bare))
+    assert not any(k.startswith("s1:") for k in document_keys(initial))
+    assert not _joined(bare, _person_page("e", "Johann Henderson"))
+
+
+def test_a_spelling_key_pairs_a_letter_dropped_after_a_doubled_first_letter() -> None:
+    # the spelling without its first letter is no key: "Llewelyn" / "Lewelyn" still meet
+    a = _person_page("a", "Johann Llewelyn")
+    b = _person_page("b", "Johann Lewelyn")
+    c = _person_page("c", "Johann Kewelyn")  # another first letter: never one name
+    assert _joined(a, b) and _people(a, b) == 1
+    assert not _joined(b, c) and _people(b, c) == 2

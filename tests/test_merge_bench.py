@@ -172,3 +172,82 @@ def test_events_are_indexed_by_id_once_per_merge(monkeypatch: pytest.MonkeyPatch
     _events, conflicts = merge(_duration_docs("1", "1870-07"))
     assert by_attr(conflicts, "duration")  # the duration is still compared
     assert len(seen) >= 2 and len(set(seen)) == 1
+
+
+def test_main_json_reports_each_size_as_it_completes(
+    bench: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    assert bench.main(["--min", "200", "--max", "400", "--steps", "2", "--inline", "--json"]) == 0
+    out = capsys.readouterr()
+    lines = [json.loads(line) for line in out.err.splitlines() if line.startswith("{")]
+    assert [r["n"] for r in lines] == [r["n"] for r in json.loads(out.out)["rows"]]
+    assert len(lines) == 2
+
+
+# ---------------------------------------------------------------- date pre-tests
+
+
+def test_date_pretests_refuse_only_what_the_full_rules_refuse(bench: ModuleType) -> None:
+    """The cheap date tests asked before scoring a candidate (and before the duplicate test
+    of two clusters) refuse only pairs the full rules refuse, on every pair of a generated
+    corpus; and the merge is the same without them."""
+    from histograph.events.types import load_event_types
+    from histograph.merge import cluster as cl
+    from histograph.merge.events import merge_events
+    from histograph.merge.evidence import _duplicates, _score
+    from histograph.merge.mentions import _prepare
+
+    corpus = bench.generate_corpus(3000, seed=5)
+    mentions = _prepare(corpus.analyses, corpus.people, load_event_types())
+    clusters = cl._cluster(list(mentions))
+    refused = 0
+    for x in mentions[::3]:
+        for c in clusters:
+            if c.group == x.group and cl._dates_apart(x, c):
+                refused += 1
+                assert _score(x, c, explain_ok=True) is None
+    assert refused > 1000
+    never = 0
+    for i, a in enumerate(clusters[::2]):
+        for b in clusters[i * 2 + 1 :: 5]:
+            if cl._never_duplicates(a, b):
+                never += 1
+                assert not _duplicates(a, b)
+    assert never > 1000
+    with_tests = merge_events(corpus.analyses, corpus.people, corpus.copies, corpus.passages)
+    mp = pytest.MonkeyPatch()
+    mp.setattr(cl, "_dates_apart", lambda x, c: False)
+    mp.setattr(cl, "_never_duplicates", lambda a, b: False)
+    try:
+        without = merge_events(corpus.analyses, corpus.people, corpus.copies, corpus.passages)
+    finally:
+        mp.undo()
+    assert with_tests == without
+
+
+def test_date_pretest_keeps_a_date_inside_and_a_calendars_gap() -> None:
+    from histograph.merge.cluster import _dates_apart
+    from histograph.merge.evidence import _Cluster
+    from histograph.model import TimeValue, day_number
+
+    def day(d: int) -> TimeValue:
+        n = day_number(1740, 5, d)
+        return TimeValue(f"1740-05-{d:02d}", n, n, "day")
+
+    month = TimeValue("1740-05", day_number(1740, 5, 1), day_number(1740, 5, 31), "month")
+
+    class _X:
+        asserted = True
+
+        def __init__(self, t: TimeValue) -> None:
+            self.time = t
+
+    def apart(x_time: TimeValue, core: TimeValue) -> bool:
+        c = _Cluster(id=0, group="war", core=core)
+        return _dates_apart(_X(x_time), c)  # type: ignore[arg-type]
+
+    assert apart(day(3), day(20))  # two days weeks apart: never one act
+    assert not apart(day(3), day(14))  # Julian and Gregorian days of one act
+    assert not apart(day(3), month) and not apart(month, day(3))  # a day inside a month

@@ -19,10 +19,12 @@ from ..model import (
     civil_from_day,
 )
 from .evidence import (
+    _MAX_CALENDAR_GAP,
     _TITLE_KINDS,
     THRESHOLD,
     _actors_apart,
     _Cluster,
+    _date_relation,
     _duplicates,
     _joiner_evidence,
     _Mention,
@@ -175,6 +177,40 @@ def _cluster_keys(c: _Cluster, x: _Mention) -> list[str]:
     return keys
 
 
+# --------------------------------------------------------------------------- pre-tests
+# Blocking returns up to :data:`MAX_CANDIDATES` clusters per lookup, and the denser the
+# calendar the more of them share only a year (or a popular person) with the mention: most
+# have a date the decision rules never join across. These two tests are the date rules of
+# :func:`_score` and :func:`_duplicates` alone, asked first because they cost a comparison
+# of two integers where the full rules cost a walk of both clusters' participants, places
+# and words: each returns True only where the full rule would refuse, so the decisions are
+# the same (with them, the work per mention stops growing with the density of the calendar).
+
+
+def _dates_apart(x: _Mention, c: _Cluster) -> bool:
+    """:func:`_score` refuses ``x`` for ``c`` on their dates alone: both dated (``x``
+    asserted), neither date inside the other, not two days within a calendar's gap, and no
+    member of ``c`` states a moment (a moment joins across a date line)."""
+    t, core = x.time, c.core
+    if not x.asserted or t is None or core is None or c.instants:
+        return False
+    if core.earliest <= t.earliest and t.latest <= core.latest:
+        return False
+    if t.earliest <= core.earliest and core.latest <= t.latest:
+        return False
+    return not (
+        t.latest - t.earliest <= 1
+        and core.latest - core.earliest <= 1
+        and abs(t.earliest - core.earliest) <= _MAX_CALENDAR_GAP
+    )
+
+
+def _never_duplicates(a: _Cluster, b: _Cluster) -> bool:
+    """:func:`_duplicates` refuses ``a`` and ``b`` on their dates alone: incompatible dates
+    (no date relation) and no name in common."""
+    return a.names.isdisjoint(b.names) and _date_relation(a.core, b.core) is None
+
+
 # --------------------------------------------------------------------------- participants
 
 
@@ -221,6 +257,8 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         top: tuple[float, int] | None = None
         for cid in cands:
             c = clusters[cid]
+            if _dates_apart(x, c):
+                continue
             s = _score(x, c, explain_ok=True)
             if s is None or s < THRESHOLD:
                 continue
@@ -418,7 +456,7 @@ def _merge_duplicates(clusters: list[_Cluster]) -> list[_Cluster]:
         target: _Cluster | None = None
         for cid in list(seen)[:MAX_CANDIDATES]:
             d = by_id[cid]
-            if cid in merged_into or d is c:
+            if cid in merged_into or d is c or _never_duplicates(c, d):
                 continue
             if _duplicates(c, d):
                 target = d
