@@ -86,3 +86,26 @@ def test_one_failing_document_leaves_the_rest_of_its_group(
     assert [out[0][1], out[2][1]] == [alone[0], alone[2]]
     with pytest.raises(ValueError, match="bad page"):
         list(pipe.analyze_many(_docs()))
+
+
+def test_the_regions_of_two_groups_of_pages_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page is cleaned when read, by the clean stage after its whole group is read, and by
+    the near-duplicate check after the group: the regions of two groups are kept."""
+    from histograph import clean
+
+    marks: list[str] = []
+    real = clean._mark
+
+    def spy(text: str, doc_id: str):  # type: ignore[no-untyped-def]
+        marks.append(doc_id)
+        return real(text, doc_id)
+
+    monkeypatch.setattr(clean, "_mark", spy)
+    pages = [
+        (f"Page {i}\n\nThe town hall of Ashby burned in {1800 + i}.", f"g{i}")
+        for i in range(2 * P.GROUP_DOCUMENTS)
+    ]
+    first = [clean.mark_text_regions(t, d) for t, d in pages]
+    again = [clean.mark_text_regions(t, d) for t, d in pages]
+    assert again == first
+    assert marks == [d for _, d in pages]  # each page marked once
