@@ -65,6 +65,20 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+_TOKENS_KEY = "histograph.token_texts"
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """Each token's text, read once per parse: a loop over every token of a segment that
+    reads ``doc[i].text`` makes a Token object and a string each time, and several passes
+    over every token test the text before anything else."""
+    texts = doc.user_data.get(_TOKENS_KEY)
+    if not isinstance(texts, list):
+        texts = [t.text for t in doc]
+        doc.user_data[_TOKENS_KEY] = texts
+    return texts
+
+
 def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split [start, end) into pieces of at most MAX_SEGMENT_CHARS, at newlines or spaces."""
     out: list[tuple[int, int]] = []
