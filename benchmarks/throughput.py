@@ -160,7 +160,10 @@ def run_histograph(
             stages = hg.pipeline.stages
             for i, st in enumerate(stages):
                 short = st.name.split(".")[1] if st.name.count(".") >= 2 else st.name
-                stages[i] = dataclasses.replace(st, fn=_timed(stage_cpu, short, st.fn))
+                batch = st.batch_fn and _timed(stage_cpu, short, st.batch_fn)
+                stages[i] = dataclasses.replace(
+                    st, fn=_timed(stage_cpu, short, st.fn), batch_fn=batch
+                )
             hg.store.add_analysis = _timed(  # type: ignore[method-assign]
                 stage_cpu, "store analyses", hg.store.add_analysis
             )

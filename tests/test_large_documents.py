@@ -94,16 +94,17 @@ def test_a_long_page_analysed_in_windows_keeps_its_offsets(
 def test_a_short_page_is_analysed_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
     pipe = P.build()
-    real = pipe._analyze_whole
+    real = pipe._analyze_windows
 
     def spy(document, config):  # type: ignore[no-untyped-def]
         calls.append(len(document.text))
         return real(document, config)
 
-    monkeypatch.setattr(pipe, "_analyze_whole", spy)
+    monkeypatch.setattr(pipe, "_analyze_windows", spy)
     doc = read_text(_page(2), uri="short.md", fmt="md")
-    pipe.analyze(doc)
-    assert calls == [len(doc.text)]
+    analysis = pipe.analyze(doc)
+    assert calls == []
+    assert analysis.sentences and analysis.sentences[-1].end > len(doc.text) // 2
 
 
 def _regions(sizes: list[int]) -> list[Region]:

@@ -66,14 +66,7 @@ def analyze_batch_on_worker(
 ) -> list[Analysis | Exception]:
     """The task: each document's analysis, or the exception it raised (one bad document
     does not fail the others of its task)."""
-    pipe = _worker_pipeline(names)
-    out: list[Analysis | Exception] = []
-    for doc in documents:
-        try:
-            out.append(pipe.analyze(doc))
-        except Exception as exc:
-            out.append(exc)
-    return out
+    return [result for _, result in _worker_pipeline(names).analyze_each(documents)]
 
 
 def _tasks(documents: Iterable[Document]) -> Iterator[list[Document]]:

@@ -7,14 +7,15 @@ checks at build time that every stage's requirements are assigned by an earlier 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .state import DocState
 
 StageFn = Callable[["DocState"], None]
+BatchFn = Callable[[Sequence["DocState"]], None]
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,9 @@ class StageInfo:
     fn: StageFn
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
+    #: the stage run over several documents at once (same result as ``fn`` on each; on an
+    #: exception it leaves them unchanged), when that is faster
+    batch_fn: BatchFn | None = None
 
 
 _STAGES: dict[str, StageInfo] = {}
@@ -35,6 +39,16 @@ def stage(
 
     def register(fn: StageFn) -> StageFn:
         _STAGES[name] = StageInfo(name, fn, tuple(requires), tuple(assigns))
+        return fn
+
+    return register
+
+
+def batch_of(name: str) -> Callable[[BatchFn], BatchFn]:
+    """Register the many-documents form of the stage ``name`` (registered before)."""
+
+    def register(fn: BatchFn) -> BatchFn:
+        _STAGES[name] = replace(_STAGES[name], batch_fn=fn)
         return fn
 
     return register

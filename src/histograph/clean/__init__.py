@@ -48,8 +48,9 @@ sources cut out of narrative lines); this module runs them and owns the stage.
 from __future__ import annotations
 
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..footnotes import find_markers
@@ -74,12 +75,36 @@ def mark_text_regions(text: str, doc_id: str = "") -> list[Region]:
     regions), again by the clean stage right after, and again by the near-duplicate check:
     the regions of the last few pages are kept (they are frozen; each call gets its own list).
     """
-    return list(_recent_regions(text, doc_id))
+    global _recent_chars
+    key = (text, doc_id)
+    with _RECENT_LOCK:
+        regions = _RECENT.get(key)
+        if regions is not None:
+            _RECENT.move_to_end(key)
+            return list(regions)
+    regions = tuple(_mark(text, doc_id))
+    with _RECENT_LOCK:
+        if key not in _RECENT:
+            _RECENT[key] = regions
+            _recent_chars += len(text)
+        while len(_RECENT) > _RECENT_PAGES or (
+            len(_RECENT) > _RECENT_MIN_PAGES and _recent_chars > _RECENT_CHARS
+        ):
+            old, _ = _RECENT.popitem(last=False)
+            _recent_chars -= len(old[0])
+    return list(regions)
 
 
-@lru_cache(maxsize=8)
-def _recent_regions(text: str, doc_id: str) -> tuple[Region, ...]:
-    return tuple(_mark(text, doc_id))
+#: the pages whose regions are kept, last used last: the pipeline reads a group of pages
+#: (``pipeline.GROUP_DOCUMENTS``, 16) before it cleans them, and stores them after, so the
+#: regions of two groups and a few more are kept; of at least the last eight pages, but of
+#: no more than about 8 million characters of pages
+_RECENT: OrderedDict[tuple[str, str], tuple[Region, ...]] = OrderedDict()
+_RECENT_PAGES = 40
+_RECENT_MIN_PAGES = 8
+_RECENT_CHARS = 8_000_000
+_recent_chars = 0
+_RECENT_LOCK = threading.Lock()
 
 
 def _mark(text: str, doc_id: str) -> list[Region]:

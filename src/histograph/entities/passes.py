@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..nlp import token_texts
 from .lexicon import is_head, name_words, norm, titles, word_list
 from .names import (
     PARTICLES,
@@ -117,9 +118,11 @@ def mononym_pass(state: DocState, taken: list[set[int]], latin_doc: bool) -> lis
     out: list[SegMention] = []
     for si, seg in enumerate(state.segments):
         doc = seg.doc
-        for i, tok in enumerate(doc):
-            if i in taken[si] or not is_cap(tok) or norm(tok.text) not in mononyms:
+        for i, text in enumerate(token_texts(doc)):
+            # is_cap and the token's text, without a Token made for every word
+            if i in taken[si] or not text[:1].isupper() or norm(text) not in mononyms:
                 continue
+            tok = doc[i]
             if (i > 0 and doc[i - 1].text in {"-", "–"}) or (
                 i + 1 < len(doc) and doc[i + 1].text in {"-", "–"}
             ):
@@ -174,12 +177,14 @@ def given_name_pass(state: DocState, taken: list[set[int]], latin_doc: bool) -> 
     out: list[SegMention] = []
     for si, seg in enumerate(state.segments):
         doc = seg.doc
+        texts = token_texts(doc)
         i = 0
         while i < len(doc):
-            tok = doc[i]
-            if i in taken[si] or not is_cap(tok) or norm(tok.text) not in given:
+            text = texts[i]
+            if i in taken[si] or not text[:1].isupper() or norm(text) not in given:
                 i += 1
                 continue
+            tok = doc[i]
             ep = extend_epithet(doc, i, i + 1, taken[si])
             if ep == i + 3 and not any(k in taken[si] for k in range(i, ep)):
                 # "Frederick the Great", whatever the model tagged it
@@ -236,9 +241,10 @@ def plural_title_pass(state: DocState, taken: list[set[int]], latin_doc: bool) -
     out: list[SegMention] = []
     for si, seg in enumerate(state.segments):
         doc = seg.doc
-        for tok in doc:
-            if not plural_title(tok.text):
+        for ti, text in enumerate(token_texts(doc)):
+            if not plural_title(text):
                 continue
+            tok = doc[ti]
             j = tok.i + 1
             if j < len(doc) and doc[j].text == ",":
                 j += 1
@@ -323,10 +329,13 @@ def title_anchored_pass(
     out: list[SegMention] = []
     for si, seg in enumerate(state.segments):
         doc = seg.doc
-        for i, tok in enumerate(doc[:-1]):
-            w = norm(tok.text)
-            if not is_cap(tok) or not (is_head(tok.text) or tok.text.lower() in tl.honorifics):
+        texts = token_texts(doc)
+        for i in range(len(texts) - 1):
+            text = texts[i]
+            if not text[:1].isupper() or not (is_head(text) or text.lower() in tl.honorifics):
                 continue
+            tok = doc[i]
+            w = norm(text)
             if w in name_words().saint_words and (
                 (
                     i > 0
@@ -384,7 +393,10 @@ def card_person_pass(state: DocState, taken: list[set[int]], latin_doc: bool) ->
     out: list[SegMention] = []
     for si, seg in enumerate(state.segments):
         doc = seg.doc
+        texts = token_texts(doc)
         for i in range(len(doc) - 1):
+            if not texts[i][:1].isupper():
+                continue  # label_at: a label starts with a capital
             n = label_at(doc, i, "card_person_labels")
             if n == 0 or i in taken[si]:
                 continue

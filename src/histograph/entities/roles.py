@@ -29,6 +29,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import RoleClaim
+from ..nlp import token_texts
 from .lexicon import load_yaml, norm, titles, word_list
 from .mentions import SegMention, YearIndex, singular_head
 from .offices import normalise_title
@@ -330,10 +331,11 @@ def _plural_titles(sg: Seg) -> list[Found]:
     the singular ("intermediary", "Foreign Minister")."""
     doc = sg.doc
     out: list[Found] = []
-    for tok in doc:
-        sing = singular_head(tok.text) or _singular_honorific(tok.text)
+    for ti, text in enumerate(token_texts(doc)):
+        sing = singular_head(text) or _singular_honorific(text)
         if sing is None:
             continue
+        tok = doc[ti]
         # the names that follow: NAME (, NAME)* (,)? and NAME
         j = tok.i + 1
         if j < len(doc) and doc[j].text == ",":

@@ -192,6 +192,7 @@ def ent_at(doc: Doc, i: int) -> Span | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def singular_head(word: str) -> str | None:
     """The singular of a plural title head ("Ministers" -> "minister", "secretaries" ->
     "secretary"), normalised; None when the word is no plural of a head."""
@@ -203,6 +204,7 @@ def singular_head(word: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def plural_title(word: str) -> bool:
     """A plural title head or honorific ("Ministers", "Earls", "Lords")."""
     w = norm(word)

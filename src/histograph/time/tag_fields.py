@@ -6,6 +6,7 @@ weekday, era, modifier, numbers in words or figures, ordinals) with one function
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -15,7 +16,10 @@ from .lexicon import Lexicon
 _WS = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _norm(s: str) -> str:
+    """``s`` in lower case with its blanks one space (a match's groups repeat: "May",
+    "the", "early", each read many times a page)."""
     return _WS.sub(" ", s.strip()).lower()
 
 
