@@ -22,10 +22,21 @@ import logging
 import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from .model import Analysis, Document
-from .pipeline import Pipeline, build, warm_up
+from .pipeline import (
+    Pipeline,
+    TaskPlan,
+    analyze_document,
+    build,
+    run_task,
+    stream_tasks,
+    warm_up,
+)
+from .pipeline import Task as Task
+
+_R = TypeVar("_R")
 
 #: tasks in flight per worker (enough to keep each busy while results stream back)
 IN_FLIGHT_PER_WORKER = 2
@@ -62,33 +73,11 @@ def analyze_on_worker(names: tuple[str, ...], document: Document) -> Analysis:
 
 
 def analyze_batch_on_worker(
-    names: tuple[str, ...], documents: Sequence[Document]
-) -> list[Analysis | Exception]:
-    """The task: each document's analysis, or the exception it raised (one bad document
-    does not fail the others of its task)."""
-    pipe = _worker_pipeline(names)
-    out: list[Analysis | Exception] = []
-    for doc in documents:
-        try:
-            out.append(pipe.analyze(doc))
-        except Exception as exc:
-            out.append(exc)
-    return out
-
-
-def _tasks(documents: Iterable[Document]) -> Iterator[list[Document]]:
-    """Consecutive documents grouped by :data:`TASK_CHARS` and :data:`TASK_DOCUMENTS`."""
-    group: list[Document] = []
-    size = 0
-    for doc in documents:
-        n = len(doc.text) if isinstance(doc.text, str) else 0
-        if group and (len(group) >= TASK_DOCUMENTS or size + n > TASK_CHARS):
-            yield group
-            group, size = [], 0
-        group.append(doc)
-        size += n
-    if group:
-        yield group
+    names: tuple[str, ...], documents: Sequence[Document], task: Task[Any] = analyze_document
+) -> list[Any]:
+    """The task: ``task`` of each document (its analysis by default), or the exception it
+    raised (one bad document does not fail the others of its task)."""
+    return run_task(_worker_pipeline(names), task, documents)
 
 
 #: the configuration of a LocalCluster, whose scheduler shares the client's process and
@@ -110,9 +99,10 @@ _LOCAL_CONFIG: dict[str, Any] = {
 }
 
 
-def warm_worker(names: tuple[str, ...]) -> int:
-    """Build the pipeline on this worker now and run it once (before the first document)."""
-    warm_up(_worker_pipeline(names))
+def warm_worker(names: tuple[str, ...], task: Task[object] = analyze_document) -> int:
+    """Build the pipeline on this worker now and run ``task`` once (before the first
+    document)."""
+    warm_up(_worker_pipeline(names), task)
     return os.getpid()
 
 
@@ -157,49 +147,54 @@ class DaskEngine:
         """How many workers the cluster has now (at least 1)."""
         return max(1, len(self.client.scheduler_info().get("workers", {})))
 
-    def warm(self, names: Sequence[str]) -> list[int]:
-        """Load the pipeline (and spaCy) on every worker; their process ids."""
-        pids = self.client.run(warm_worker, tuple(names))
+    def warm(self, names: Sequence[str], *, task: Task[object] = analyze_document) -> list[int]:
+        """Load the pipeline (and spaCy) on every worker and run ``task`` (the one the
+        ingests will run, see :data:`histograph.pipeline.Task`) once; their process ids."""
+        pids = self.client.run(warm_worker, tuple(names), task)
         return sorted(int(p) for p in pids.values())
 
+    @overload
     def analyze_each(
         self, names: Sequence[str], documents: Iterable[Document]
-    ) -> Iterator[tuple[Document, Analysis | Exception]]:
-        """Each document with its Analysis or the exception it raised, in the order their
-        tasks complete (a task: consecutive documents, see :data:`TASK_CHARS`); at most
-        :data:`IN_FLIGHT_PER_WORKER` tasks per worker are in flight, so a long input
-        streams instead of being read whole."""
-        from distributed import as_completed
+    ) -> Iterator[tuple[Document, Analysis | Exception]]: ...
+
+    @overload
+    def analyze_each(
+        self, names: Sequence[str], documents: Iterable[Document], task: Task[_R]
+    ) -> Iterator[tuple[Document, _R | Exception]]: ...
+
+    def analyze_each(
+        self,
+        names: Sequence[str],
+        documents: Iterable[Document],
+        task: Task[Any] = analyze_document,
+    ) -> Iterator[tuple[Document, Any]]:
+        """Each document with ``task``'s result (its Analysis by default) or the exception
+        it raised, in the order their tasks complete (documents grouped by
+        :class:`~histograph.pipeline.TaskPlan` in tasks of :data:`TASK_CHARS`, the last ones
+        longest first); at most :data:`IN_FLIGHT_PER_WORKER` tasks per worker are in
+        flight, so a long input streams instead of being read whole."""
+        from distributed import wait
 
         key = tuple(names)
-        window = IN_FLIGHT_PER_WORKER * self.workers()
-        pending: dict[str, list[Document]] = {}
-        done = as_completed()
-        source = _tasks(documents)
+        workers = self.workers()
+        plan = TaskPlan(documents, workers, TASK_CHARS, TASK_DOCUMENTS)
 
-        def submit_next() -> bool:
-            batch = next(source, None)
-            if batch is None:
-                return False
-            fut = self.client.submit(analyze_batch_on_worker, key, batch, pure=False)
-            pending[fut.key] = batch
-            done.add(fut)
-            return True
+        def submit(batch: list[Document]) -> Any:
+            return self.client.submit(analyze_batch_on_worker, key, batch, task, pure=False)
 
-        while len(pending) < window and submit_next():
-            pass
-        for fut in done:
-            batch = pending.pop(fut.key)
-            results: list[Analysis | Exception]
+        def wait_any(futures: list[Any]) -> Iterable[Any]:
+            return wait(futures, return_when="FIRST_COMPLETED").done  # type: ignore[no-any-return]
+
+        def result(fut: Any) -> list[Any]:
             try:
-                results = fut.result()
-            except Exception as exc:  # a lost worker, or a result that could not be sent
-                results = [exc] * len(batch)
+                return fut.result()  # type: ignore[no-any-return]
             finally:
                 fut.release()
-            yield from zip(batch, results, strict=True)
-            while len(pending) < window and submit_next():
-                pass
+
+        yield from stream_tasks(
+            plan, IN_FLIGHT_PER_WORKER * workers, submit, lambda f: f.done(), wait_any, result
+        )
 
     def close(self) -> None:
         client = getattr(self, "client", None)
@@ -222,19 +217,41 @@ class DaskEngine:
         return str(self.client.scheduler.address)
 
 
+@overload
 def analyze_each_dask(
     pipeline: Pipeline,
     documents: Iterable[Document],
     dask: str | DaskEngine,
     *,
     workers: int | None = None,
-) -> Iterator[tuple[Document, Analysis | Exception]]:
+) -> Iterator[tuple[Document, Analysis | Exception]]: ...
+
+
+@overload
+def analyze_each_dask(
+    pipeline: Pipeline,
+    documents: Iterable[Document],
+    dask: str | DaskEngine,
+    *,
+    workers: int | None = None,
+    task: Task[_R],
+) -> Iterator[tuple[Document, _R | Exception]]: ...
+
+
+def analyze_each_dask(
+    pipeline: Pipeline,
+    documents: Iterable[Document],
+    dask: str | DaskEngine,
+    *,
+    workers: int | None = None,
+    task: Task[Any] = analyze_document,
+) -> Iterator[tuple[Document, Any]]:
     """:func:`histograph.pipeline.analyze_each` on Dask: the same pairs, in completion order.
     ``dask`` is an address (``"local"``: a LocalCluster of ``workers`` processes, living as
     long as the iteration) or an open :class:`DaskEngine`, which stays open."""
     if isinstance(dask, DaskEngine):
-        yield from dask.analyze_each(pipeline.names, documents)
+        yield from dask.analyze_each(pipeline.names, documents, task)
         return
     with DaskEngine(dask, workers=workers) as engine:
-        engine.warm(pipeline.names)
-        yield from engine.analyze_each(pipeline.names, documents)
+        engine.warm(pipeline.names, task=task)
+        yield from engine.analyze_each(pipeline.names, documents, task)
