@@ -31,9 +31,9 @@ from .merge.prepared import (
     DocPrep,
     Prepared,
     analyze_and_prepare,
-    regions_marked,
     warm_merge,
 )
+from .merge.prepared import regions_marked as regions_marked
 from .model import (
     Analysis,
     Conflict,
