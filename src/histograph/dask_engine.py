@@ -3,17 +3,22 @@
 ``histograph ingest --dask local`` starts a :class:`distributed.LocalCluster` (a real
 scheduler and worker processes on this machine); ``--dask tcp://host:8786`` uses a running
 cluster (``dask scheduler`` + ``dask worker tcp://host:8786 --nthreads 1`` on each machine,
-each with histograph installed). A task is a few consecutive documents (about 20,000
-characters): its worker builds the pipeline once per process (spaCy loads once per worker,
-as in the ``--jobs`` process pool) and returns each document's
-:class:`~histograph.model.Analysis`; the client streams each analysis into the store as it
-completes. Storing is idempotent (a document's id is its content hash, and
+each with histograph installed). A task is a few documents (about 20,000 characters while
+the input streams; the last ones longest first, in shrinking tasks: see
+:class:`~histograph.pipeline.TaskPlan`): its worker builds the pipeline once per process
+(spaCy loads once per worker, as in the ``--jobs`` process pool) and returns each document's
+:class:`~histograph.model.Analysis`, for an ingest with the merge's preparation of it
+(:func:`histograph.merge.prepared.analyze_and_prepare`); the client streams each analysis
+into the store as it completes. Storing is idempotent (a document's id is its content hash, and
 :meth:`~histograph.store.Store.add_analysis` of a known id changes nothing) and the merge
 reads the stored analyses ordered by id, so the knowledge base does not depend on the order
 tasks finish in, nor on a task being run twice after a worker died.
 
 The merge (the cross-document half) stays on the client: it clusters mentions greedily over
-one blocking index, so its blocks are not independent tasks (see the report of issue 11).
+one blocking index, so its blocks are not independent tasks, and its independent units,
+the components of :mod:`histograph.merge.incremental`, are one on a collection about one
+subject (every evaluated corpus is one component): sending them to workers would gain
+nothing there (see the report of issue 11).
 """
 
 from __future__ import annotations
