@@ -4,7 +4,7 @@ input streams, the rest longest first in shrinking tasks, results in completion 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from histograph.model import Document
 from histograph.pipeline import TaskPlan, stream_tasks
@@ -102,3 +102,37 @@ def test_stream_tasks_yields_each_document_and_fails_a_lost_task_per_document() 
             assert isinstance(r, RuntimeError)
         else:
             assert r == uri.upper()
+
+
+class _Slow:
+    """A future done once ``ready()`` says so."""
+
+    def __init__(self, uris: list[str], ready: Callable[[], bool]) -> None:
+        self.uris, self.ready = uris, ready
+
+    def result(self) -> list[object]:
+        return list(self.uris)
+
+
+def test_a_long_task_does_not_hold_back_the_others() -> None:
+    # the first task runs long: the others complete, are yielded and refilled meanwhile
+    # (draining in input order left the second worker idle behind it: regression)
+    docs = [doc(i, 10) for i in range(8)]
+    yielded: list[str] = []
+    submitted: list[list[str]] = []
+
+    def submit(batch: list[Document]) -> _Slow:
+        uris = [d.uri for d in batch]
+        submitted.append(uris)
+        first = len(submitted) == 1
+        return _Slow(uris, (lambda: len(yielded) >= 7) if first else (lambda: True))
+
+    def wait_any(fs: list[_Slow]) -> Iterable[_Slow]:
+        return [f for f in fs if f.ready()]
+
+    plan = TaskPlan(iter(docs), 2, 10, 1, lookahead_documents=1)
+    for d, _ in stream_tasks(plan, 2, submit, lambda f: f.ready(), wait_any, _Slow.result):
+        yielded.append(d.uri)
+    assert yielded[-1] == "d0.txt"  # the long one, last
+    assert yielded[:7] == [f"d{i}.txt" for i in range(1, 8)]
+    assert len(submitted) == 8  # one document a task, every slot refilled
