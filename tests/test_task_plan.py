@@ -39,7 +39,9 @@ def test_what_is_read_ahead_goes_longest_first_in_shrinking_tasks() -> None:
     got = tasks(plan)
     order = [int(u[1:-4]) for t in got for u in t]
     assert [sizes[i] for i in order] == sorted(sizes, reverse=True)
-    assert len(got[-1]) == 1 and len(got[-2]) == 1  # the last tasks are single documents
+    # the last tasks are single documents, or short ones together (a tenth of a task)
+    assert len(got[-3]) == 1 and len(got[-4]) == 1
+    assert sum(sizes[int(u[1:-4])] for u in got[-1]) <= 100 // 10
     first = sum(sizes[int(u[1:-4])] for u in got[0])
     assert first <= max(sizes[3], sum(sizes) // 4)  # a share of the work left, or one document
 

@@ -251,6 +251,9 @@ def run_task(
 #: longest first (:class:`TaskPlan`)
 LOOKAHEAD_CHARS = 2_000_000
 LOOKAHEAD_DOCUMENTS = 512
+#: the last tasks shrink down to a ``1 / TAIL_FRACTION`` of a task's characters (short
+#: documents together): a task of one short page costs more to send than to analyse
+TAIL_FRACTION = 10
 
 
 class TaskPlan:
@@ -262,7 +265,7 @@ class TaskPlan:
     the input has been read to its end, what is left (at most the lookahead: the
     documents :meth:`read_ahead` read while the workers were busy) goes longest first, in
     tasks that shrink with the work left (a share of ``1 / (2 * workers)`` of it), down to
-    one document: the last tasks are the shortest, so no worker waits long at the end for
+    one document or :data:`TAIL_FRACTION` of a task: the last tasks are the shortest, so no worker waits long at the end for
     another to finish a long one. A corpus smaller than the lookahead is planned whole."""
 
     def __init__(
@@ -336,7 +339,7 @@ class TaskPlan:
             self._buffer = deque(sorted(self._buffer, key=self._size, reverse=True))
             self._sorted = True
         share = self._chars // (2 * self.workers)
-        return self._take(max(1, min(self.task_chars, share)))
+        return self._take(max(self.task_chars // TAIL_FRACTION, min(self.task_chars, share)))
 
 
 def stream_tasks(
