@@ -49,10 +49,11 @@ def run_engine(texts: list[tuple[str, str]], q: Any, engine: str, jobs: int) -> 
         how = {"jobs": jobs}
     elif engine == "dask-warm":
         from histograph.dask_engine import DaskEngine
+        from histograph.merge.prepared import prepare_analysed
         from histograph.pipeline import build
 
         cluster = DaskEngine("local", workers=jobs)
-        cluster.warm(build().names)
+        cluster.warm(build().names, task=prepare_analysed)
         how = {"dask": cluster}
     elif engine == "dask-cold":
         how = {"dask": "local", "jobs": jobs}

@@ -128,6 +128,7 @@ def run_histograph(
 
     from histograph.api import Histograph
     from histograph.ingest import read_text
+    from histograph.merge.prepared import prepare_analysed
     from histograph.pipeline import WorkerPool, build, warm_up
 
     warm_up(build())  # this process: spaCy and every stage's data loaded
@@ -138,10 +139,10 @@ def run_histograph(
         from histograph.dask_engine import DaskEngine
 
         dask = DaskEngine("local", workers=jobs)
-        dask.warm(build().names)
+        dask.warm(build().names, task=prepare_analysed)  # the task an ingest sends
     elif jobs > 1:
         pool = WorkerPool(build().names, jobs)
-        pool.warm()
+        pool.warm(task=prepare_analysed)
     stage_cpu: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         hg = Histograph(str(Path(tmp) / "bench.db"))

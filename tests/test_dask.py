@@ -101,21 +101,3 @@ def test_engine_streams_every_document_with_its_failure(
 def test_unreachable_scheduler_is_one_line(corpus: Path, tmp_path: Path) -> None:
     with pytest.raises(DaskUnavailable, match=r"^E020 cannot reach the Dask scheduler"):
         DaskEngine("tcp://127.0.0.1:9", timeout=1)
-
-
-def test_tasks_group_consecutive_documents_by_size() -> None:
-    from histograph.dask_engine import TASK_CHARS, TASK_DOCUMENTS, _tasks
-
-    def doc(i: int, n: int) -> Document:
-        return Document(id=f"{i:064d}", uri=f"d{i}.txt", text="x" * n, format="txt")
-
-    small = [doc(i, 10) for i in range(TASK_DOCUMENTS + 3)]
-    groups = list(_tasks(small))
-    assert [len(g) for g in groups] == [TASK_DOCUMENTS, 3]
-    assert [d for g in groups for d in g] == small  # in order, none lost
-    big = [doc(0, TASK_CHARS // 2), doc(1, TASK_CHARS // 2), doc(2, 1), doc(3, TASK_CHARS * 2)]
-    assert [[d.uri for d in g] for g in _tasks(big)] == [
-        ["d0.txt", "d1.txt"],
-        ["d2.txt"],
-        ["d3.txt"],
-    ]

@@ -16,7 +16,7 @@ from histograph.ingest.dedup import (
     find_copies,
     passage_print,
 )
-from histograph.merge.prepared import Prepared
+from histograph.merge.prepared import Prepared, prepare, prepare_analysed
 from histograph.model import Document
 from histograph.pipeline import build
 from histograph.store import open_store
@@ -87,6 +87,32 @@ def test_prepared_keeps_no_more_than_its_budget(analyses: list) -> None:  # type
     assert len(small) == 1 and analyses[0].document.id in small
     small.clear()
     assert len(small) == 0
+
+
+def test_the_workers_task_prepares_what_the_parent_would() -> None:
+    import pickle
+
+    pipe = build()
+    doc = read_text(PAGE + "\n\nReprinted.", uri="c.txt")
+    # made on a worker and sent back to the parent (a pickle each way)
+    prep = pickle.loads(pickle.dumps(prepare_analysed(pipe, pipe.analyze(doc))))
+    a = pipe.analyze(doc)
+    made = prepare(a, regions_marked=regions_marked(pipe, a))
+    assert prep.analysis == a
+    assert prep.keys == made.keys
+    assert prep.copy.shingles == made.copy.shingles
+    assert list(prep.copy.minhash.hashvalues) == list(made.copy.minhash.hashvalues)
+    assert prep.passages.spans == made.passages.spans
+    assert list(prep.passages.hashes) == list(made.passages.hashes)
+
+
+def test_a_preparation_kept_as_it_arrived_counts_once(analyses: list) -> None:  # type: ignore[type-arg]
+    kept = Prepared(keep_chars=sum(len(a.document.text) for a in analyses[:2]))
+    preps = [prepare(a, regions_marked=True) for a in analyses]
+    for p in [*preps, preps[0]]:  # a document arriving twice is kept once
+        kept.keep(p)
+    assert len(kept) == 2 and kept.get(analyses[0].document.id) is preps[0]
+    assert analyses[2].document.id not in kept  # past the budget
 
 
 @pytest.mark.parametrize("kind", ["sqlite", "memory"])

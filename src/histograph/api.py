@@ -27,7 +27,13 @@ from .merge.incremental import (
     document_keys,
     merge_components,
 )
-from .merge.prepared import Prepared, warm_merge
+from .merge.prepared import (
+    DocPrep,
+    Prepared,
+    prepare_analysed,
+    warm_merge,
+)
+from .merge.prepared import regions_marked as regions_marked
 from .model import (
     Analysis,
     Conflict,
@@ -40,7 +46,6 @@ from .model import (
 )
 from .pipeline import (
     DEFAULT_STAGES,
-    WINDOW_CHARS,
     DocumentLimitError,
     Pipeline,
     WorkerPool,
@@ -78,17 +83,8 @@ def build_knowledge(
     return merge_components(analyses, merge_one, keys)
 
 
-#: the stage whose regions are those :func:`histograph.clean.mark_regions` gives
-_CLEAN_STAGE = "histograph.clean.v1"
 #: an add stores the component keys of the documents it analysed this many at a time
 _KEY_BATCH = 32
-
-
-def regions_marked(pipeline: Pipeline, analysis: Analysis) -> bool:
-    """True when ``analysis``'s regions are those :func:`histograph.clean.mark_regions`
-    gives for its document (``pipeline`` has the clean stage and read it whole, not in
-    windows), so that copy detection may use them."""
-    return _CLEAN_STAGE in pipeline.names and len(analysis.document.text) <= WINDOW_CHARS
 
 
 def _merge_part(
@@ -268,14 +264,27 @@ class Histograph:
                     seen.add(item.id)
                     yield item
 
-        if dask is None:
-            analysed = analyze_each(self.pipeline, pending(), jobs)
-        else:
+        # with workers, each analysis comes with the merge's preparation of it, made on the
+        # worker (:mod:`histograph.merge.prepared`); in this process it is made as it is stored
+        analysed: Iterator[tuple[Document, Analysis | DocPrep | Exception]]
+        if dask is not None:
             from .dask_engine import analyze_each_dask
 
             workers = jobs if isinstance(jobs, int) and jobs > 1 else None
-            analysed = analyze_each_dask(self.pipeline, pending(), dask, workers=workers)
-        for doc, result in analysed:
+            analysed = analyze_each_dask(
+                self.pipeline, pending(), dask, workers=workers, task=prepare_analysed
+            )
+        elif isinstance(jobs, WorkerPool) or jobs > 1:
+            analysed = analyze_each(self.pipeline, pending(), jobs, task=prepare_analysed)
+        else:
+            analysed = analyze_each(self.pipeline, pending())
+        for doc, outcome in analysed:
+            prep: DocPrep | None = None
+            result: Analysis | Exception
+            if isinstance(outcome, DocPrep):
+                prep, result = outcome, outcome.analysis
+            else:
+                result = outcome
             if isinstance(result, Exception):  # one bad document never stops a batch
                 report.errors.append(
                     IngestError(doc.uri, one_line(f"analysis failed: {describe(result)}"))
@@ -294,7 +303,7 @@ class Histograph:
                     else:
                         report.added.append(doc)
                         with contextlib.suppress(Exception):  # the merge prepares it then
-                            self._arrived(result)
+                            self._arrived(result, prep)
                         origin = doc.meta.get("origin")
                         if not isinstance(origin, str):
                             pass
@@ -318,12 +327,17 @@ class Histograph:
             self._unsaved_keys = {}
         return report
 
-    def _arrived(self, analysis: Analysis) -> None:
-        """The merge's preparation of a document just stored, made now (while the workers
-        analyse the next ones) rather than at the merge; its component keys are stored in
-        batches (:mod:`histograph.merge.prepared`)."""
+    def _arrived(self, analysis: Analysis, prep: DocPrep | None = None) -> None:
+        """The merge's preparation of a document just stored (``prep``, made by the worker
+        that analysed it, else made now) kept for the merge rather than made at the merge;
+        its component keys are stored in batches (:mod:`histograph.merge.prepared`)."""
         warm_merge()
-        prep = self._prepared.add(analysis, regions_marked=regions_marked(self.pipeline, analysis))
+        if prep is not None:
+            self._prepared.keep(prep)
+        else:
+            prep = self._prepared.add(
+                analysis, regions_marked=regions_marked(self.pipeline, analysis)
+            )
         if isinstance(self.store, IncrementalStore):
             self._unsaved_keys[analysis.document.id] = prep.keys
             if len(self._unsaved_keys) >= _KEY_BATCH:

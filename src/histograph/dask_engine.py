@@ -3,17 +3,22 @@
 ``histograph ingest --dask local`` starts a :class:`distributed.LocalCluster` (a real
 scheduler and worker processes on this machine); ``--dask tcp://host:8786`` uses a running
 cluster (``dask scheduler`` + ``dask worker tcp://host:8786 --nthreads 1`` on each machine,
-each with histograph installed). A task is a few consecutive documents (about 20,000
-characters): its worker builds the pipeline once per process (spaCy loads once per worker,
-as in the ``--jobs`` process pool) and returns each document's
-:class:`~histograph.model.Analysis`; the client streams each analysis into the store as it
-completes. Storing is idempotent (a document's id is its content hash, and
+each with histograph installed). A task is a few documents (about 20,000 characters while
+the input streams; the last ones longest first, in shrinking tasks: see
+:class:`~histograph.pipeline.TaskPlan`): its worker builds the pipeline once per process
+(spaCy loads once per worker, as in the ``--jobs`` process pool) and returns each document's
+:class:`~histograph.model.Analysis`, for an ingest with the merge's preparation of it
+(:func:`histograph.merge.prepared.prepare_analysed`); the client streams each analysis
+into the store as it completes. Storing is idempotent (a document's id is its content hash, and
 :meth:`~histograph.store.Store.add_analysis` of a known id changes nothing) and the merge
 reads the stored analyses ordered by id, so the knowledge base does not depend on the order
 tasks finish in, nor on a task being run twice after a worker died.
 
 The merge (the cross-document half) stays on the client: it clusters mentions greedily over
-one blocking index, so its blocks are not independent tasks (see the report of issue 11).
+one blocking index, so its blocks are not independent tasks, and its independent units,
+the components of :mod:`histograph.merge.incremental`, are one on a collection about one
+subject (every evaluated corpus is one component): sending them to workers would gain
+nothing there (see the report of issue 11).
 """
 
 from __future__ import annotations
@@ -22,10 +27,21 @@ import logging
 import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, TypeVar, overload
 
 from .model import Analysis, Document
-from .pipeline import Pipeline, build, warm_up
+from .pipeline import (
+    Pipeline,
+    TaskPlan,
+    build,
+    keep_analysis,
+    run_task,
+    stream_tasks,
+    warm_up,
+)
+from .pipeline import Task as Task
+
+_R = TypeVar("_R")
 
 #: tasks in flight per worker (enough to keep each busy while results stream back)
 IN_FLIGHT_PER_WORKER = 2
@@ -62,26 +78,11 @@ def analyze_on_worker(names: tuple[str, ...], document: Document) -> Analysis:
 
 
 def analyze_batch_on_worker(
-    names: tuple[str, ...], documents: Sequence[Document]
-) -> list[Analysis | Exception]:
-    """The task: each document's analysis, or the exception it raised (one bad document
-    does not fail the others of its task)."""
-    return [result for _, result in _worker_pipeline(names).analyze_each(documents)]
-
-
-def _tasks(documents: Iterable[Document]) -> Iterator[list[Document]]:
-    """Consecutive documents grouped by :data:`TASK_CHARS` and :data:`TASK_DOCUMENTS`."""
-    group: list[Document] = []
-    size = 0
-    for doc in documents:
-        n = len(doc.text) if isinstance(doc.text, str) else 0
-        if group and (len(group) >= TASK_DOCUMENTS or size + n > TASK_CHARS):
-            yield group
-            group, size = [], 0
-        group.append(doc)
-        size += n
-    if group:
-        yield group
+    names: tuple[str, ...], documents: Sequence[Document], task: Task[Any] = keep_analysis
+) -> list[Any]:
+    """The task: ``task`` of each document (its analysis by default), or the exception it
+    raised (one bad document does not fail the others of its task)."""
+    return run_task(_worker_pipeline(names), task, documents)
 
 
 #: the configuration of a LocalCluster, whose scheduler shares the client's process and
@@ -103,9 +104,10 @@ _LOCAL_CONFIG: dict[str, Any] = {
 }
 
 
-def warm_worker(names: tuple[str, ...]) -> int:
-    """Build the pipeline on this worker now and run it once (before the first document)."""
-    warm_up(_worker_pipeline(names))
+def warm_worker(names: tuple[str, ...], task: Task[object] = keep_analysis) -> int:
+    """Build the pipeline on this worker now and run ``task`` once (before the first
+    document)."""
+    warm_up(_worker_pipeline(names), task)
     return os.getpid()
 
 
@@ -150,49 +152,54 @@ class DaskEngine:
         """How many workers the cluster has now (at least 1)."""
         return max(1, len(self.client.scheduler_info().get("workers", {})))
 
-    def warm(self, names: Sequence[str]) -> list[int]:
-        """Load the pipeline (and spaCy) on every worker; their process ids."""
-        pids = self.client.run(warm_worker, tuple(names))
+    def warm(self, names: Sequence[str], *, task: Task[object] = keep_analysis) -> list[int]:
+        """Load the pipeline (and spaCy) on every worker and run ``task`` (the one the
+        ingests will run, see :data:`histograph.pipeline.Task`) once; their process ids."""
+        pids = self.client.run(warm_worker, tuple(names), task)
         return sorted(int(p) for p in pids.values())
 
+    @overload
     def analyze_each(
         self, names: Sequence[str], documents: Iterable[Document]
-    ) -> Iterator[tuple[Document, Analysis | Exception]]:
-        """Each document with its Analysis or the exception it raised, in the order their
-        tasks complete (a task: consecutive documents, see :data:`TASK_CHARS`); at most
-        :data:`IN_FLIGHT_PER_WORKER` tasks per worker are in flight, so a long input
-        streams instead of being read whole."""
-        from distributed import as_completed
+    ) -> Iterator[tuple[Document, Analysis | Exception]]: ...
+
+    @overload
+    def analyze_each(
+        self, names: Sequence[str], documents: Iterable[Document], task: Task[_R]
+    ) -> Iterator[tuple[Document, _R | Exception]]: ...
+
+    def analyze_each(
+        self,
+        names: Sequence[str],
+        documents: Iterable[Document],
+        task: Task[Any] = keep_analysis,
+    ) -> Iterator[tuple[Document, Any]]:
+        """Each document with ``task``'s result (its Analysis by default) or the exception
+        it raised, in the order their tasks complete (documents grouped by
+        :class:`~histograph.pipeline.TaskPlan` in tasks of :data:`TASK_CHARS`, the last ones
+        longest first); at most :data:`IN_FLIGHT_PER_WORKER` tasks per worker are in
+        flight, so a long input streams instead of being read whole."""
+        from distributed import wait
 
         key = tuple(names)
-        window = IN_FLIGHT_PER_WORKER * self.workers()
-        pending: dict[str, list[Document]] = {}
-        done = as_completed()
-        source = _tasks(documents)
+        workers = self.workers()
+        plan = TaskPlan(documents, workers, TASK_CHARS, TASK_DOCUMENTS)
 
-        def submit_next() -> bool:
-            batch = next(source, None)
-            if batch is None:
-                return False
-            fut = self.client.submit(analyze_batch_on_worker, key, batch, pure=False)
-            pending[fut.key] = batch
-            done.add(fut)
-            return True
+        def submit(batch: list[Document]) -> Any:
+            return self.client.submit(analyze_batch_on_worker, key, batch, task, pure=False)
 
-        while len(pending) < window and submit_next():
-            pass
-        for fut in done:
-            batch = pending.pop(fut.key)
-            results: list[Analysis | Exception]
+        def wait_any(futures: list[Any]) -> Iterable[Any]:
+            return wait(futures, return_when="FIRST_COMPLETED").done  # type: ignore[no-any-return]
+
+        def result(fut: Any) -> list[Any]:
             try:
-                results = fut.result()
-            except Exception as exc:  # a lost worker, or a result that could not be sent
-                results = [exc] * len(batch)
+                return fut.result()  # type: ignore[no-any-return]
             finally:
                 fut.release()
-            yield from zip(batch, results, strict=True)
-            while len(pending) < window and submit_next():
-                pass
+
+        yield from stream_tasks(
+            plan, IN_FLIGHT_PER_WORKER * workers, submit, lambda f: f.done(), wait_any, result
+        )
 
     def close(self) -> None:
         client = getattr(self, "client", None)
@@ -215,19 +222,41 @@ class DaskEngine:
         return str(self.client.scheduler.address)
 
 
+@overload
 def analyze_each_dask(
     pipeline: Pipeline,
     documents: Iterable[Document],
     dask: str | DaskEngine,
     *,
     workers: int | None = None,
-) -> Iterator[tuple[Document, Analysis | Exception]]:
+) -> Iterator[tuple[Document, Analysis | Exception]]: ...
+
+
+@overload
+def analyze_each_dask(
+    pipeline: Pipeline,
+    documents: Iterable[Document],
+    dask: str | DaskEngine,
+    *,
+    workers: int | None = None,
+    task: Task[_R],
+) -> Iterator[tuple[Document, _R | Exception]]: ...
+
+
+def analyze_each_dask(
+    pipeline: Pipeline,
+    documents: Iterable[Document],
+    dask: str | DaskEngine,
+    *,
+    workers: int | None = None,
+    task: Task[Any] = keep_analysis,
+) -> Iterator[tuple[Document, Any]]:
     """:func:`histograph.pipeline.analyze_each` on Dask: the same pairs, in completion order.
     ``dask`` is an address (``"local"``: a LocalCluster of ``workers`` processes, living as
     long as the iteration) or an open :class:`DaskEngine`, which stays open."""
     if isinstance(dask, DaskEngine):
-        yield from dask.analyze_each(pipeline.names, documents)
+        yield from dask.analyze_each(pipeline.names, documents, task)
         return
     with DaskEngine(dask, workers=workers) as engine:
-        engine.warm(pipeline.names)
-        yield from engine.analyze_each(pipeline.names, documents)
+        engine.warm(pipeline.names, task=task)
+        yield from engine.analyze_each(pipeline.names, documents, task)

@@ -12,8 +12,8 @@ import dataclasses
 import functools
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, TypeVar, overload
 
 from .model import Analysis, Document
 from .registry import StageInfo, get_stage
@@ -245,6 +245,7 @@ def windows(text: str, size: int) -> list[tuple[int, int]]:
 
 
 _T = TypeVar("_T")
+_F = TypeVar("_F")
 
 
 def _shifted(item: _T, offset: int) -> _T:
@@ -290,12 +291,182 @@ WARM_UP_TEXT = (
     "The council met again in June."
 )
 
+_R = TypeVar("_R")
+#: what a worker makes of one analysed document with its pipeline: a module-level function
+#: (workers receive it by name), :func:`keep_analysis` or one that also prepares the
+#: analysis for the merge (:func:`histograph.merge.prepared.prepare_analysed`), so that the
+#: parent only stores what arrives. The analyses are made by :meth:`Pipeline.analyze_each`
+#: (documents in groups, spaCy parsing a group at once), the task then runs on each.
+Task = Callable[["Pipeline", Analysis], _R]
 
-def warm_up(pipeline: Pipeline) -> None:
-    """Run ``pipeline`` once on a short text: spaCy and every stage's data loaded."""
+
+def keep_analysis(pipeline: Pipeline, analysis: Analysis) -> Analysis:
+    """The default :data:`Task`: the document's :class:`Analysis` as it is."""
+    return analysis
+
+
+def warm_up(pipeline: Pipeline, task: Task[object] = keep_analysis) -> None:
+    """Run the pipeline and ``task`` once on a short text: spaCy, every stage's data and
+    whatever else the task loads on first use."""
     from .ingest import read_text
 
-    pipeline.analyze(read_text(WARM_UP_TEXT, uri="warm-up.txt"))
+    task(pipeline, pipeline.analyze(read_text(WARM_UP_TEXT, uri="warm-up.txt")))
+
+
+def run_each(
+    pipeline: Pipeline, task: Task[_R], documents: Iterable[Document]
+) -> Iterator[tuple[Document, _R | Exception]]:
+    """Each document with ``task`` of its analysis, or the exception either raised (one bad
+    document does not fail the others of its group), in input order."""
+    for doc, analysis in pipeline.analyze_each(documents):
+        if isinstance(analysis, Exception):
+            yield doc, analysis
+            continue
+        try:
+            yield doc, task(pipeline, analysis)
+        except Exception as exc:
+            yield doc, exc
+
+
+def run_task(
+    pipeline: Pipeline, task: Task[_R], documents: Sequence[Document]
+) -> list[_R | Exception]:
+    """:func:`run_each` of a worker's task (its documents), as a list."""
+    return [result for _, result in run_each(pipeline, task, documents)]
+
+
+#: documents are read this far ahead of the workers (at most this many characters and
+#: documents), while they are busy: when the input ends, what was read ahead is sent
+#: longest first (:class:`TaskPlan`)
+LOOKAHEAD_CHARS = 2_000_000
+LOOKAHEAD_DOCUMENTS = 512
+#: the last tasks shrink down to a ``1 / TAIL_FRACTION`` of a task's characters (short
+#: documents together): a task of one short page costs more to send than to analyse
+TAIL_FRACTION = 10
+
+
+class TaskPlan:
+    """Documents grouped into the tasks sent to ``workers`` workers, as they ask for them.
+
+    While the input keeps coming, a task is consecutive documents up to ``task_chars``
+    characters and ``task_documents`` documents (a longer document alone): a task costs the
+    parent, the worker (and a Dask scheduler) some time of their own whatever its size. When
+    the input has been read to its end, what is left (at most the lookahead: the
+    documents :meth:`read_ahead` read while the workers were busy) goes longest first, in
+    tasks that shrink with the work left (a share of ``1 / (2 * workers)`` of it), down to
+    one document or :data:`TAIL_FRACTION` of a task: the last tasks are the shortest, so no worker waits long at the end for
+    another to finish a long one. A corpus smaller than the lookahead is planned whole."""
+
+    def __init__(
+        self,
+        documents: Iterable[Document],
+        workers: int,
+        task_chars: int,
+        task_documents: int,
+        *,
+        lookahead_chars: int = LOOKAHEAD_CHARS,
+        lookahead_documents: int = LOOKAHEAD_DOCUMENTS,
+    ) -> None:
+        self._source = iter(documents)
+        self.workers = max(1, workers)
+        self.task_chars = task_chars
+        self.task_documents = task_documents
+        self.lookahead_chars = lookahead_chars
+        self.lookahead_documents = lookahead_documents
+        self._buffer: deque[Document] = deque()
+        self._chars = 0
+        self._ended = False
+        self._sorted = False
+
+    @staticmethod
+    def _size(doc: Document) -> int:
+        return len(doc.text) if isinstance(doc.text, str) else 0
+
+    def _read(self) -> bool:
+        doc = next(self._source, None)
+        if doc is None:
+            self._ended = True
+            return False
+        self._buffer.append(doc)
+        self._chars += self._size(doc)
+        return True
+
+    def read_ahead(self) -> bool:
+        """Read one more document into the lookahead; False when it is full or the input
+        has ended (nothing was read)."""
+        if self._ended or (
+            self._buffer
+            and (
+                self._chars >= self.lookahead_chars
+                or len(self._buffer) >= self.lookahead_documents
+            )
+        ):
+            return False
+        return self._read()
+
+    def _take(self, limit: int) -> list[Document]:
+        group: list[Document] = []
+        size = 0
+        while self._buffer or (not self._ended and self._read()):
+            n = self._size(self._buffer[0])
+            if group and (len(group) >= self.task_documents or size + n > limit):
+                break
+            group.append(self._buffer.popleft())
+            self._chars -= n
+            size += n
+            if self._ended and not self._sorted:
+                break  # the input ended while this task was filled: the rest longest first
+        return group
+
+    def next_task(self) -> list[Document]:
+        """The next task's documents (empty when every document has been planned)."""
+        if not self._buffer and not self._ended:
+            self._read()
+        if not self._ended:
+            return self._take(self.task_chars)
+        if not self._sorted:
+            self._buffer = deque(sorted(self._buffer, key=self._size, reverse=True))
+            self._sorted = True
+        share = self._chars // (2 * self.workers)
+        return self._take(max(self.task_chars // TAIL_FRACTION, min(self.task_chars, share)))
+
+
+def stream_tasks(
+    plan: TaskPlan,
+    window: int,
+    submit: Callable[[list[Document]], _F],
+    is_done: Callable[[_F], bool],
+    wait_any: Callable[[list[_F]], Iterable[_F]],
+    result: Callable[[_F], list[_R | Exception]],
+) -> Iterator[tuple[Document, _R | Exception]]:
+    """Each document with its result (or the exception it raised), in the order their tasks
+    complete: ``window`` tasks of ``plan`` are kept in flight (``submit``), and while every
+    one is running the next documents are read ahead (:meth:`TaskPlan.read_ahead`) instead of
+    waiting (``wait_any``: at least one of the futures, once done). A task that fails as a
+    whole (a lost worker, a result that could not be sent back) fails each of its
+    documents."""
+    inflight: dict[_F, list[Document]] = {}
+    while True:
+        while len(inflight) < window:
+            batch = plan.next_task()
+            if not batch:
+                break
+            inflight[submit(batch)] = batch
+        if not inflight:
+            return
+        done = [f for f in inflight if is_done(f)]
+        if not done:
+            if plan.read_ahead():
+                continue
+            done = list(wait_any(list(inflight)))
+        for fut in done:
+            batch = inflight.pop(fut)
+            results: list[_R | Exception]
+            try:
+                results = result(fut)
+            except Exception as exc:
+                results = [exc] * len(batch)
+            yield from zip(batch, results, strict=True)
 
 
 def _init_worker(names: tuple[str, ...]) -> None:
@@ -303,20 +474,19 @@ def _init_worker(names: tuple[str, ...]) -> None:
     _WORKER_PIPELINE = build(names)
 
 
-def _analyze_in_worker(documents: list[Document]) -> list[Analysis | Exception]:
-    """The task: each document's analysis, or the exception it raised."""
+def _run_in_worker(task: Task[_R], documents: Sequence[Document]) -> list[_R | Exception]:
     assert _WORKER_PIPELINE is not None
-    return [result for _, result in _WORKER_PIPELINE.analyze_each(documents)]
+    return run_task(_WORKER_PIPELINE, task, documents)
 
 
-def _warm_in_worker(hold: float) -> int:
-    """Warm this worker's pipeline, then hold it ``hold`` seconds (so that the next warm-up
-    task goes to another worker); this worker's process id."""
+def _warm_in_worker(hold: float, task: Task[object] = keep_analysis) -> int:
+    """Warm this worker's pipeline (and ``task``), then hold it ``hold`` seconds (so that
+    the next warm-up task goes to another worker); this worker's process id."""
     import os
     import time
 
     assert _WORKER_PIPELINE is not None
-    warm_up(_WORKER_PIPELINE)
+    warm_up(_WORKER_PIPELINE, task)
     time.sleep(hold)
     return os.getpid()
 
@@ -325,6 +495,14 @@ class WorkerPool:
     """``jobs`` worker processes, each with the pipeline of ``names`` built once (spaCy
     loaded once per process); reusable across ingests, so that start-up is paid once.
     :meth:`warm` starts every worker and waits until each has run the pipeline."""
+
+    #: a task of the pool: consecutive documents up to this many characters and documents
+    #: (:class:`TaskPlan`); sending one to a worker and its results back costs the parent
+    #: and the worker about a millisecond whatever its size
+    TASK_CHARS = 8_000
+    TASK_DOCUMENTS = 8
+    #: tasks in flight per worker: one running, one waiting in its queue
+    IN_FLIGHT_PER_WORKER = 2
 
     def __init__(self, names: Sequence[str], jobs: int) -> None:
         import multiprocessing
@@ -337,41 +515,53 @@ class WorkerPool:
             self.jobs, mp_context=ctx, initializer=_init_worker, initargs=(self.names,)
         )
 
-    def warm(self, rounds: int = 5) -> list[int]:
-        """Start every worker and run the pipeline once in each; their process ids."""
+    def warm(self, rounds: int = 5, *, task: Task[object] = keep_analysis) -> list[int]:
+        """Start every worker and run ``task`` (the one the ingests will run: see
+        :data:`Task`) once in each; their process ids."""
         pids: set[int] = set()
         for _ in range(rounds):
-            futures = [self.executor.submit(_warm_in_worker, 0.3) for _ in range(self.jobs)]
+            futures = [
+                self.executor.submit(_warm_in_worker, 0.3, task) for _ in range(self.jobs)
+            ]
             pids.update(f.result() for f in futures)
             if len(pids) >= self.jobs:
                 break
         return sorted(pids)
 
+    @overload
     def analyze_each(
         self, documents: Iterable[Document]
-    ) -> Iterator[tuple[Document, Analysis | Exception]]:
-        """Each document with its Analysis or the exception it raised, in input order. A
-        task is a group of consecutive documents (:func:`document_groups`, analysed
-        together); at most ``2 * jobs`` tasks are in flight."""
-        from concurrent.futures import Future
+    ) -> Iterator[tuple[Document, Analysis | Exception]]: ...
 
-        window: deque[tuple[list[Document], Future[list[Analysis | Exception]]]] = deque()
+    @overload
+    def analyze_each(
+        self, documents: Iterable[Document], task: Task[_R]
+    ) -> Iterator[tuple[Document, _R | Exception]]: ...
 
-        def drain_one() -> Iterator[tuple[Document, Analysis | Exception]]:
-            docs, fut = window.popleft()
-            results: list[Analysis | Exception]
-            try:
-                results = fut.result()
-            except Exception as exc:  # a lost worker, or a result that could not be sent
-                results = [exc] * len(docs)
-            return zip(docs, results, strict=True)
+    def analyze_each(
+        self, documents: Iterable[Document], task: Task[Any] = keep_analysis
+    ) -> Iterator[tuple[Document, Any]]:
+        """Each document with ``task``'s result (its Analysis by default) or the exception
+        it raised, in the order their tasks complete (:func:`stream_tasks`: documents are
+        grouped in tasks by :class:`TaskPlan`, the last ones longest first)."""
+        from concurrent.futures import FIRST_COMPLETED, Future, wait
 
-        for group in document_groups(documents):
-            window.append((group, self.executor.submit(_analyze_in_worker, group)))
-            if len(window) >= 2 * self.jobs:
-                yield from drain_one()
-        while window:
-            yield from drain_one()
+        plan = TaskPlan(documents, self.jobs, self.TASK_CHARS, self.TASK_DOCUMENTS)
+
+        def submit(batch: list[Document]) -> Future[list[Any]]:
+            return self.executor.submit(_run_in_worker, task, batch)
+
+        def wait_any(futures: list[Future[list[Any]]]) -> Iterable[Future[list[Any]]]:
+            return wait(futures, return_when=FIRST_COMPLETED).done
+
+        yield from stream_tasks(
+            plan,
+            self.IN_FLIGHT_PER_WORKER * self.jobs,
+            submit,
+            lambda f: f.done(),
+            wait_any,
+            lambda f: f.result(),
+        )
 
     def close(self) -> None:
         self.executor.shutdown()
@@ -383,26 +573,47 @@ class WorkerPool:
         self.close()
 
 
+@overload
 def analyze_each(
     pipeline: Pipeline, documents: Iterable[Document], jobs: int | WorkerPool = 1
-) -> Iterator[tuple[Document, Analysis | Exception]]:
-    """Analyse documents in order, yielding each with its Analysis or the exception it raised
-    (one bad document never stops the rest). ``jobs > 1`` spreads the work over that many
-    processes, each loading spaCy once; at most ``2 * jobs`` documents are in flight. An
-    open :class:`WorkerPool` (of the same stages) is used as it is, and stays open."""
+) -> Iterator[tuple[Document, Analysis | Exception]]: ...
+
+
+@overload
+def analyze_each(
+    pipeline: Pipeline,
+    documents: Iterable[Document],
+    jobs: int | WorkerPool = 1,
+    *,
+    task: Task[_R],
+) -> Iterator[tuple[Document, _R | Exception]]: ...
+
+
+def analyze_each(
+    pipeline: Pipeline,
+    documents: Iterable[Document],
+    jobs: int | WorkerPool = 1,
+    *,
+    task: Task[Any] = keep_analysis,
+) -> Iterator[tuple[Document, Any]]:
+    """Run ``task`` (by default: analyse) on each document, yielding it with the result or
+    the exception it raised (one bad document never stops the rest); in input order in
+    this process, in completion order with workers. ``jobs > 1`` spreads the work over that
+    many processes, each loading spaCy once (:meth:`WorkerPool.analyze_each`). An open
+    :class:`WorkerPool` (of the same stages) is used as it is, and stays open."""
     if isinstance(jobs, WorkerPool):
         if jobs.names != tuple(pipeline.names):
             raise ValueError(
                 f"E002 the worker pool runs {', '.join(jobs.names)}, "
                 f"not this pipeline ({', '.join(pipeline.names)})"
             )
-        yield from jobs.analyze_each(documents)
+        yield from jobs.analyze_each(documents, task)
         return
     if jobs <= 1:
-        yield from pipeline.analyze_each(documents)
+        yield from run_each(pipeline, task, documents)
         return
     with WorkerPool(pipeline.names, jobs) as pool:
-        yield from pool.analyze_each(documents)
+        yield from pool.analyze_each(documents, task)
 
 
 def build(names: Sequence[str] = DEFAULT_STAGES) -> Pipeline:

@@ -11,6 +11,12 @@ next documents) and keeps them, with the analysis itself, for the merge that fol
 merge neither reads the analyses back from the store nor repeats that work. What it keeps is
 bounded (:data:`KEEP_CHARS` characters of text); past that, a document's analysis is read
 back and its prints made at the merge, as before. Results are the same either way.
+
+With workers (``--jobs``, ``--dask``) the preparation is made on the worker, right after
+the analysis (:func:`prepare_analysed` is the task they run): it is a function of the
+one document, and the parent, which stores every analysis and merges them at the end, is
+the busiest process of an ingest. The :class:`DocPrep` arrives with its analysis and is
+kept as it is (:meth:`Prepared.keep`).
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from typing import TypeVar
 
 from ..ingest.dedup import CopyPrint, PassagePrint, copy_print, passage_print
 from ..model import Analysis
+from ..pipeline import WINDOW_CHARS, Pipeline
 from .incremental import document_keys
 
 #: the most characters of document text whose analyses and prints are kept for the merge
@@ -36,6 +43,8 @@ def warm_merge() -> None:
     headings and of office titles), once per process: an add calls it as its first analysis
     arrives, so that with workers this overlaps their parsing instead of lengthening the
     merge that follows."""
+    import importlib
+
     from ..entities.states import gazetteer
     from ..events.quantities import side_measures
     from .conflicts import _open_bounds
@@ -45,6 +54,7 @@ def warm_merge() -> None:
     side_measures()
     _open_bounds()
     _data()
+    importlib.import_module("datasketch")  # copy detection's (prints made on workers)
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,23 @@ class DocPrep:
     keys: dict[str, int]
     copy: CopyPrint
     passages: PassagePrint
+
+
+#: the stage whose regions are those :func:`histograph.clean.mark_regions` gives
+_CLEAN_STAGE = "histograph.clean.v1"
+
+
+def regions_marked(pipeline: Pipeline, analysis: Analysis) -> bool:
+    """True when ``analysis``'s regions are those :func:`histograph.clean.mark_regions`
+    gives for its document (``pipeline`` has the clean stage and read it whole, not in
+    windows), so that copy detection may use them."""
+    return _CLEAN_STAGE in pipeline.names and len(analysis.document.text) <= WINDOW_CHARS
+
+
+def prepare_analysed(pipeline: Pipeline, analysis: Analysis) -> DocPrep:
+    """The task an ingest's workers run on each analysis they make
+    (:data:`histograph.pipeline.Task`): its :class:`DocPrep`, made where the analysis was."""
+    return prepare(analysis, regions_marked=regions_marked(pipeline, analysis))
 
 
 def prepare(analysis: Analysis, *, regions_marked: bool) -> DocPrep:
@@ -101,10 +128,14 @@ class Prepared:
 
     def add(self, analysis: Analysis, *, regions_marked: bool) -> DocPrep:
         """Prepare ``analysis`` and keep it while the budget allows."""
-        prep = prepare(analysis, regions_marked=regions_marked)
-        n = len(analysis.document.text)
-        if analysis.document.id not in self._docs and self._chars + n <= self.keep_chars:
-            self._docs[analysis.document.id] = prep
+        return self.keep(prepare(analysis, regions_marked=regions_marked))
+
+    def keep(self, prep: DocPrep) -> DocPrep:
+        """Keep ``prep`` (made elsewhere, e.g. on a worker) while the budget allows."""
+        doc = prep.analysis.document
+        n = len(doc.text)
+        if doc.id not in self._docs and self._chars + n <= self.keep_chars:
+            self._docs[doc.id] = prep
             self._chars += n
         return prep
 
