@@ -842,3 +842,100 @@ def test_a_timed_page_still_joins_an_event_no_other_page_times() -> None:
     )
     events, _ = merge([a, b])
     assert len(events) == 1
+
+
+# ---------------------------------------------------------------- round 7: bridges kept out
+
+
+def test_a_weak_undated_mention_fitting_acts_of_two_days_joins_neither() -> None:
+    a = Doc(
+        "a",
+        "On 4 March 1702 Regent Osric sent a long letter to the Diet. "
+        "On 6 March 1702 Regent Osric announced that the fleet would sail.",
+    )
+    a.event(
+        "On 4 March 1702 Regent Osric sent a long letter to the Diet",
+        "sent",
+        "letter_or_statement",
+        "1702-03-04",
+        "4 March 1702",
+        parts=(("Regent Osric", "agent"),),
+    )
+    a.event(
+        "On 6 March 1702 Regent Osric announced that the fleet would sail",
+        "announced",
+        "letter_or_statement",
+        "1702-03-06",
+        "6 March 1702",
+        parts=(("Regent Osric", "agent"),),
+    )
+    b = Doc(
+        "b",
+        "The envoys had studied a long letter from Regent Osric. "
+        "On 6 March 1702 the heralds read out the message of Regent Osric.",
+    )
+    b.event(
+        "a long letter from Regent Osric",
+        "letter",
+        "letter_or_statement",
+        parts=(("Regent Osric", "agent"),),
+        confidence=0.4,
+    )
+    b.event(
+        "On 6 March 1702 the heralds read out the message of Regent Osric",
+        "message",
+        "letter_or_statement",
+        "1702-03-06",
+        "6 March 1702",
+        parts=(("Regent Osric", "agent"),),
+    )
+    events, _ = merge([a, b])
+    weak = b.events[0]
+    # the 4 March letter or the 6 March announcement: the page does not say which
+    assert not any(weak in e.mentions for e in events)
+    sixth = next(e for e in events if e.date is not None and e.date.value == "1702-03-06")
+    assert {m.doc_id for m in sixth.mentions} == {"a", "b"}
+
+
+def _act_page(text: str) -> Doc:
+    d = Doc("b", text)
+    d.event(
+        "The Harbour Regulation Act was promulgated on 20 July 1822",
+        "promulgated",
+        "other",
+        "1822-07-20",
+        "20 July 1822",
+    )
+    return d
+
+
+def test_an_instruments_name_alone_does_not_join_an_act_on_it() -> None:
+    a = Doc("a", "Chronology\n\n1822 Harbour Regulation Act\n\nThe harbour grew.")
+    a.event("1822 Harbour Regulation Act", "Act", "other", "1822", "1822", region="list_item")
+    b = _act_page("The Harbour Regulation Act was promulgated on 20 July 1822 by the Assembly.")
+    events, _ = merge([a, b])
+    # the name says which instrument, not which of its acts (passing, assent, promulgation)
+    assert len(events) == 2
+    assert all(len({m.doc_id for m in e.mentions}) == 1 for e in events)
+
+
+def test_a_name_heading_its_pages_account_of_an_act_is_no_event_of_its_own() -> None:
+    a = Doc(
+        "a",
+        "1822 Harbour Regulation Act\n\n"
+        "On 20 July 1822 Queen Mathilde gave the royal assent to the Harbour Regulation Act.",
+    )
+    a.event("1822 Harbour Regulation Act", "Act", "other", "1822", "1822", region="list_item")
+    a.event(
+        "On 20 July 1822 Queen Mathilde gave the royal assent to the Harbour Regulation Act",
+        "gave",
+        "legislation",
+        "1822-07-20",
+        "20 July 1822",
+        parts=(("Queen Mathilde", "agent"),),
+    )
+    b = _act_page("The Harbour Regulation Act was promulgated on 20 July 1822 by the Assembly.")
+    events, _ = merge([a, b])
+    heading = a.events[0]
+    assert not any(heading in e.mentions for e in events)
+    assert len(events) == 1 and {m.doc_id for m in events[0].mentions} == {"a", "b"}

@@ -23,8 +23,10 @@ from .evidence import (
     THRESHOLD,
     _actors_apart,
     _Cluster,
+    _day_level,
     _duplicates,
     _joiner_evidence,
+    _label_of,
     _Mention,
     _name_words,
     _person_only_rival,
@@ -236,6 +238,24 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
             return found
         return clusters[top[1]] if top else None
 
+    def rival_day(x: _Mention, chosen: _Cluster) -> bool:
+        """Another cluster that ``x`` also fits (score and a reader's evidence) is dated to
+        another day than ``chosen``: an undated weak mention ("a long letter from X") that
+        fits two of X's acts on two days cannot tell which it is, and joined to one it would
+        bridge the account of the other."""
+        if chosen.core is None or not _day_level(chosen.core):
+            return False
+        for cid in index.get(x.group, _keys(x)):
+            c = clusters[cid]
+            if c is chosen or c.core is None or not _day_level(c.core):
+                continue
+            if c.core.compatible(chosen.core):
+                continue
+            # fitting (no clash) with a reader's evidence (a name or a participant shared)
+            if _joiner_evidence(x, c) and _score(x, c, explain_ok=True, strict=False) is not None:
+                return True
+        return False
+
     #: (group, lexical class) -> the first two clusters holding it (one is all we look for)
     by_class: dict[tuple[str, str], list[int]] = {}
 
@@ -381,6 +401,8 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         # events printed as one are a false sentence
         c = best(x) or only_lexical(x) or only_cluster(x) or most_salient(x)
         if c is not None and _joiner_evidence(x, c) and not (x.passing and c.stated):
+            if x.time is None and x.partial is None and rival_day(x, c):
+                continue  # an undated weak mention fitting acts of two days: dropped
             add(c, x)
     return _merge_duplicates(clusters)
 
@@ -416,6 +438,7 @@ def _merge_duplicates(clusters: list[_Cluster]) -> list[_Cluster]:
             for cid in lst:
                 seen.setdefault(cid, None)
         target: _Cluster | None = None
+        label = False
         for cid in list(seen)[:MAX_CANDIDATES]:
             d = by_id[cid]
             if cid in merged_into or d is c:
@@ -423,6 +446,12 @@ def _merge_duplicates(clusters: list[_Cluster]) -> list[_Cluster]:
             if _duplicates(c, d):
                 target = d
                 break
+            label = label or _label_of(c, d)
+        if target is None and label:
+            # a name heading its page's account of an act on the thing it names, no act of
+            # its own (the act's cluster keeps the page): dropped
+            merged_into[c.id] = -1
+            continue
         owner = c
         if target is not None:
             for x in c.members:

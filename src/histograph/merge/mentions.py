@@ -189,6 +189,7 @@ def _prepare(
                     ),
                     embedded=m in embedded and time is None and partial is None,
                     passing=m in passing and time is None and partial is None,
+                    bare=_bare(text, m),
                 )
             )
             order += 1
