@@ -5,6 +5,7 @@ Hand-built mentions about invented episodes, one per shape a rule handles."""
 
 from __future__ import annotations
 
+from events_helpers import tm
 from histograph.merge.events import merge_events
 from histograph.model import Event, Person
 from test_merge_events import Doc, merge
@@ -939,3 +940,32 @@ def test_a_name_heading_its_pages_account_of_an_act_is_no_event_of_its_own() -> 
     heading = a.events[0]
     assert not any(heading in e.mentions for e in events)
     assert len(events) == 1 and {m.doc_id for m in events[0].mentions} == {"a", "b"}
+
+
+def test_a_mention_takes_the_one_date_written_in_it_over_a_disagreeing_one_outside() -> None:
+    d = Doc(
+        "a",
+        "The envoys sealed the treaty of Arvel with Dorn (10 May 1701); "
+        "the treaties with Kest and Vell were signed in 1702.",
+    )
+    # the date the events stage gave the first treaty is the next clause's year
+    first = d.event(
+        "the treaty of Arvel with Dorn (10 May 1701",
+        "treaty",
+        "treaty_signed",
+        "1702",
+        "1702",
+        confidence=0.8,
+    )
+    d.times.append(tm(d.text, "10 May 1701", "1701-05-10", "a"))
+    d.event(
+        "the treaties with Kest and Vell were signed in 1702",
+        "signed",
+        "treaty_signed",
+        "1702",
+        "1702",
+    )
+    events, _ = merge([d])
+    assert len(events) == 2
+    dated = {e.date.value if e.date else None: e for e in events}
+    assert first.start in {m.start for m in dated["1701-05-10"].mentions}
