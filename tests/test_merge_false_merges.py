@@ -969,29 +969,3 @@ def test_a_mention_takes_the_one_date_written_in_it_over_a_disagreeing_one_outsi
     assert len(events) == 2
     dated = {e.date.value if e.date else None: e for e in events}
     assert first.start in {m.start for m in dated["1701-05-10"].mentions}
-
-
-def test_a_day_written_next_to_the_trigger_dates_the_act_over_a_vaguer_date_before_it() -> None:
-    text = (
-        "Having won the consent of the council in early March after weeks of debate, the regent "
-        "delivered the ultimatum to Dorn on 18 March. Dorn's reply on 21 March refused every demand."
-    )
-    a = Doc("a", text)
-    sent = a.event(
-        "Having won the consent of the council in early March after weeks of debate, the regent "
-        "delivered the ultimatum to Dorn on 18 March",
-        "delivered",
-        "letter_or_statement",
-        "1702-03",
-        "early March",
-    )
-    a.times.append(tm(text, "18 March", "1702-03-18", "a"))
-    reply = a.event(
-        "Dorn's reply on 21 March", "reply", "letter_or_statement", "1702-03-21", "21 March"
-    )
-    events, _ = merge([a])
-    # the ultimatum is of the 18th: the reply of the 21st is another act, not a day inside it
-    starts = [{m.start for m in e.mentions} for e in events]
-    assert not any({sent.start, reply.start} <= s for s in starts)
-    ultimatum = next(e for e, s in zip(events, starts, strict=True) if sent.start in s)
-    assert ultimatum.date is not None and ultimatum.date.value == "1702-03-18"

@@ -507,49 +507,19 @@ class _DatesIndex:
         the treaty with B was signed in 1702": the first is of 1701, not 1702)."""
         if m.time is None or m.time_start is None or m.time_end is None:
             return None
+        if m.start <= m.time_start and m.time_end <= m.end:
+            return None  # its date is written in its evidence
         k = bisect.bisect_left(self.starts, m.start)
         inside: list[TimeMention] = []
         while k < len(self.dates) and self.dates[k].start < m.end:
             if self.dates[k].end <= m.end:
                 inside.append(self.dates[k])
             k += 1
-        if m.start <= m.time_start and m.time_end <= m.end:
-            # its date is written in its evidence; a finer date inside it written nearer
-            # the trigger is the act's ("having secured X in early May, they presented the
-            # note on 23 May")
-            return _nearer_finer(m, inside)
         if len(inside) != 1:
             return None
         value = inside[0].value
         assert value is not None
         return None if value.compatible(m.time) else inside[0]
-
-
-#: a finer date written nearer the trigger replaces the mention's date only this close (days)
-_NEAR_WRITTEN = 31
-
-
-def _nearer_finer(m: EventMention, inside: Sequence[TimeMention]) -> TimeMention | None:
-    assert m.time is not None and m.time_start is not None
-    width = m.time.latest - m.time.earliest
-
-    def gap(start: int, end: int) -> int:
-        if end <= m.trigger_start:
-            return m.trigger_start - end
-        return max(0, start - m.trigger_end)
-
-    own = gap(m.time_start, m.time_end or m.time_start)
-    best: TimeMention | None = None
-    for t in inside:
-        v = t.value
-        assert v is not None
-        if v.latest - v.earliest >= width or abs(v.earliest - m.time.earliest) > _NEAR_WRITTEN:
-            continue
-        if gap(t.start, t.end) < own and (
-            best is None or gap(t.start, t.end) < gap(best.start, best.end)
-        ):
-            best = t
-    return best
 
 
 class _TimesIndex:
