@@ -848,56 +848,6 @@ def test_a_timed_page_still_joins_an_event_no_other_page_times() -> None:
 # ---------------------------------------------------------------- round 7: bridges kept out
 
 
-def test_a_weak_undated_mention_fitting_acts_of_two_days_joins_neither() -> None:
-    a = Doc(
-        "a",
-        "On 4 March 1702 Regent Osric sent a long letter to the Diet. "
-        "On 6 March 1702 Regent Osric announced that the fleet would sail.",
-    )
-    a.event(
-        "On 4 March 1702 Regent Osric sent a long letter to the Diet",
-        "sent",
-        "letter_or_statement",
-        "1702-03-04",
-        "4 March 1702",
-        parts=(("Regent Osric", "agent"),),
-    )
-    a.event(
-        "On 6 March 1702 Regent Osric announced that the fleet would sail",
-        "announced",
-        "letter_or_statement",
-        "1702-03-06",
-        "6 March 1702",
-        parts=(("Regent Osric", "agent"),),
-    )
-    b = Doc(
-        "b",
-        "The envoys had studied a long letter from Regent Osric. "
-        "On 6 March 1702 the heralds read out the message of Regent Osric.",
-    )
-    b.event(
-        "a long letter from Regent Osric",
-        "letter",
-        "letter_or_statement",
-        parts=(("Regent Osric", "agent"),),
-        confidence=0.4,
-    )
-    b.event(
-        "On 6 March 1702 the heralds read out the message of Regent Osric",
-        "message",
-        "letter_or_statement",
-        "1702-03-06",
-        "6 March 1702",
-        parts=(("Regent Osric", "agent"),),
-    )
-    events, _ = merge([a, b])
-    weak = b.events[0]
-    # the 4 March letter or the 6 March announcement: the page does not say which
-    assert not any(weak in e.mentions for e in events)
-    sixth = next(e for e in events if e.date is not None and e.date.value == "1702-03-06")
-    assert {m.doc_id for m in sixth.mentions} == {"a", "b"}
-
-
 def _act_page(text: str) -> Doc:
     d = Doc("b", text)
     d.event(

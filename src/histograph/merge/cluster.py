@@ -23,7 +23,6 @@ from .evidence import (
     THRESHOLD,
     _actors_apart,
     _Cluster,
-    _day_level,
     _duplicates,
     _joiner_evidence,
     _label_of,
@@ -238,24 +237,6 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
             return found
         return clusters[top[1]] if top else None
 
-    def rival_day(x: _Mention, chosen: _Cluster) -> bool:
-        """Another cluster that ``x`` also fits (score and a reader's evidence) is dated to
-        another day than ``chosen``: an undated weak mention ("a long letter from X") that
-        fits two of X's acts on two days cannot tell which it is, and joined to one it would
-        bridge the account of the other."""
-        if chosen.core is None or not _day_level(chosen.core):
-            return False
-        for cid in index.get(x.group, _keys(x)):
-            c = clusters[cid]
-            if c is chosen or c.core is None or not _day_level(c.core):
-                continue
-            if c.core.compatible(chosen.core):
-                continue
-            # fitting (no clash) with a reader's evidence (a name or a participant shared)
-            if _joiner_evidence(x, c) and _score(x, c, explain_ok=True, strict=False) is not None:
-                return True
-        return False
-
     #: (group, lexical class) -> the first two clusters holding it (one is all we look for)
     by_class: dict[tuple[str, str], list[int]] = {}
 
@@ -401,8 +382,6 @@ def _cluster(mentions: list[_Mention]) -> list[_Cluster]:
         # events printed as one are a false sentence
         c = best(x) or only_lexical(x) or only_cluster(x) or most_salient(x)
         if c is not None and _joiner_evidence(x, c) and not (x.passing and c.stated):
-            if x.time is None and x.partial is None and rival_day(x, c):
-                continue  # an undated weak mention fitting acts of two days: dropped
             add(c, x)
     return _merge_duplicates(clusters)
 

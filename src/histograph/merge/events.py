@@ -58,9 +58,7 @@ announced", the offices' jurisdictions); an undated clause naming people an even
 it on its page only near one of its mentions; an undated mention joins the only event of its
 word class only if their actors are not all different; "the death of King X" (a noun, "of" and
 a name) is a label like a name; a mention whose evidence writes one date takes it over a
-disagreeing date found outside its span, and a finer date written nearer its trigger over a
-vaguer one (:class:`.mentions._DatesIndex`); an undated mention too weak to found that also
-fits an event of another day joins neither (it would bridge them).
+disagreeing date found outside its span (:class:`.mentions._DatesIndex`).
 An undated, unnamed mention that reaches no cluster joins the only cluster of its group when
 the corpus has exactly one and an actor, the predicate or a content word agrees, or the only one sharing its trigger's word class; a definite
 description ("The negotiations were conducted by ...") joins the cluster of its group told by
