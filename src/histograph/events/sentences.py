@@ -4,6 +4,7 @@ place, participants, modality and confidence; plus the states the sentence descr
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from ..model import EventMention, RegionKind, TimeMention
@@ -24,6 +25,8 @@ from .fallback import fallback_triggers, quoted_statement
 from .lookups import Entities, TimesStarting, label_fn, locate
 from .modality import immediate_governor, modality_of, not_until
 from .nonevents import (
+    back_reference,
+    demanded_act,
     frame_clause,
     inside_happening,
     not_an_event,
@@ -110,6 +113,17 @@ def _defining_date(attr: Token, cands: list[Located], markers: frozenset[str]) -
     return None
 
 
+def _mentioned_only(tr: Trigger, head: Token, et: EventTypes) -> bool:
+    """A trigger the sentence mentions without stating its event: an act demanded (see
+    :mod:`.nonevents`), the event an anniversary remembers."""
+    gov = immediate_governor(head)
+    return (
+        (tr.kind == "verbal" and demanded_act(head, et))
+        # "on the 90th anniversary of restoring relations": the event remembered
+        or (gov is not None and gov.lemma_.lower() in et.modality.reference_heads)
+    )
+
+
 def _region_kind(seg: Segment, line_kind: str) -> RegionKind:
     kind = seg.region.kind
     if kind == "narrative" and line_kind in {"heading", "list_item"}:
@@ -125,7 +139,13 @@ def sentence_mentions(
     structure: Structure,
     ents: Entities,
     times_at: TimesStarting,
+    stated: Collection[str] = frozenset(),
+    refs: list[EventMention] | None = None,
 ) -> list[EventMention]:
+    """The event mentions of one sentence. ``stated``: the types of the events the page's
+    earlier sentences state (a definite noun repeating one points back to it); the mentions
+    that only point back so are also appended to ``refs`` (the caller drops them once it
+    has carried dates over from the sentence before)."""
     doc_id = state.document.id
     label_of = label_fn(seg, ents)
     triggers = find_triggers(sent, et, label_of)
@@ -173,6 +193,17 @@ def sentence_mentions(
     untyped = [tr for tr in untyped if not not_an_event(tr, seg.doc[tr.head], et, date_toks)]
     untyped = [tr for tr in untyped if not frame_clause(seg.doc[tr.head], triggers, et)]
     untyped = [tr for tr in untyped if not inside_happening(seg.doc[tr.head], untyped, et)]
+    # what the sentence mentions but does not state: an act demanded, an event remembered
+    triggers = [tr for tr in triggers if not _mentioned_only(tr, seg.doc[tr.head], et)]
+    #: definite nouns pointing back to an event the page told before: they go once the
+    #: sentence's dates are settled (they tie it to that event's date, see ``refs``)
+    all_heads = {tr.head for tr in triggers} | {tr.head for tr in untyped}
+    back = {
+        tr.head
+        for tr in triggers
+        if back_reference(tr, seg.doc[tr.head], et, date_toks, stated, all_heads - {tr.head})
+    }
+    untyped = [tr for tr in untyped if not demanded_act(seg.doc[tr.head], et)]
     if (
         not triggers
         and not untyped
@@ -192,6 +223,7 @@ def sentence_mentions(
     line_kind = structure.line_kind(abs_s)
     rkind = _region_kind(seg, line_kind)
     out: list[EventMention] = []
+    back_at: list[int] = []  # positions in ``out`` of the mentions that only point back
     for tr in [*triggers, *untyped]:
         typ = et.types[tr.type]
         head = seg.doc[tr.head]
@@ -280,6 +312,8 @@ def sentence_mentions(
         parts = participants(
             tr, sent, typ, seg.offset, label_of, ents.at, et.role_nouns, ents.topic
         )
+        if tr.head in back:
+            back_at.append(len(out))
         out.append(
             EventMention(
                 doc_id=doc_id,
@@ -315,6 +349,8 @@ def sentence_mentions(
             )
         )
     out = offset_dates(out, text, abs_s, abs_e)
+    if refs is not None and back:
+        refs.extend(out[k] for k in back_at)
     typed_out = out[: len(triggers)]  # one per typed trigger, in order (none is skipped)
     anchor = next(
         (m.time for m in typed_out if m.time is not None and m.modality == "asserted"),
