@@ -100,3 +100,18 @@ def test_a_repeated_event_with_a_date_of_its_own_stays() -> None:
     text = "The war broke out in 1701.\n\nAfter the war of 1714, trade recovered.\n"
     ms = _mentions(text)
     assert any(m.time is not None and m.time.value == "1714" for m in ms)
+
+
+def test_a_participle_clause_keeps_its_date_to_itself() -> None:
+    text = (
+        "The war began in 1509. Having secured a promise of support from the Pope in early "
+        "March, the Venetian government presented the Duke with an ultimatum on March 23 and "
+        "gave him two days to answer.\n"
+    )
+    ms = [m for m in _mentions(text) if m.type == "letter_or_statement"]
+    assert ms and ms[0].time is not None and ms[0].time.value == "1509-03-23"
+    # the participle's own act keeps its date; so does the main clause when nothing else
+    # dates it
+    text = "Having crossed the river on 3 May 1809, the army took the town on 5 May.\n"
+    dates = sorted(m.time.value for m in _mentions(text) if m.time is not None)
+    assert dates == ["1809-05-03", "1809-05-05"]

@@ -19,7 +19,14 @@ from .confidence import (
     timeless_present,
     trigger_confidence,
 )
-from .dating import backdrop, is_range, offset_dates, person_term, under_temporal_marker
+from .dating import (
+    backdrop,
+    is_range,
+    offset_dates,
+    outside_participle_clauses,
+    person_term,
+    under_temporal_marker,
+)
 from .entry_verbs import entry_present_verb
 from .fallback import fallback_triggers, quoted_statement
 from .lookups import Entities, TimesStarting, label_fn, locate
@@ -122,6 +129,13 @@ def _mentioned_only(tr: Trigger, head: Token, et: EventTypes) -> bool:
         # "on the 90th anniversary of restoring relations": the event remembered
         or (gov is not None and gov.lemma_.lower() in et.modality.reference_heads)
     )
+
+
+def _outside_first(head: Token, cands: list[Located]) -> list[list[Located]]:
+    """The candidate dates in the order to try: those outside a participle clause that does
+    not hold the trigger, then all (:func:`.dating.outside_participle_clauses`)."""
+    outside = outside_participle_clauses(head, cands)
+    return [outside, cands] if len(outside) < len(cands) else [cands]
 
 
 def _region_kind(seg: Segment, line_kind: str) -> RegionKind:
@@ -246,13 +260,27 @@ def sentence_mentions(
                     if not is_range(x.mention) or _names_own_span(tr, seg, text, x.mention)
                 ]
             )
-            loc = choose_time(
-                tr,
-                cands,
-                markers - et.modality.not_until if not_until(head, et.modality) else markers,
-                others,
-                max_distance=3 if tr.kind == "named" else None,
-                weak=weak,
+            own_markers = (
+                markers - et.modality.not_until if not_until(head, et.modality) else markers
+            )
+            # a participle clause's date only when no other date of the sentence reaches it
+            loc = next(
+                (
+                    found_loc
+                    for group in _outside_first(head, cands)
+                    if (
+                        found_loc := choose_time(
+                            tr,
+                            group,
+                            own_markers,
+                            others,
+                            max_distance=3 if tr.kind == "named" else None,
+                            weak=weak,
+                        )
+                    )
+                    is not None
+                ),
+                None,
             )
             if loc is None and tr.kind == "named":
                 attr = _definition_of(tr, seg)
