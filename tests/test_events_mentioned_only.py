@@ -104,9 +104,9 @@ def test_a_repeated_event_with_a_date_of_its_own_stays() -> None:
 
 def test_a_participle_clause_keeps_its_date_to_itself() -> None:
     text = (
-        "The war began in 1509. Having secured a promise of support from the Pope in early "
-        "March, the Venetian government presented the Duke with an ultimatum on March 23 and "
-        "gave him two days to answer.\n"
+        "Having secured a promise of unconditional French support in early March 1509, the "
+        "Venetian government presented Milan with a ten-point ultimatum on March 23 and gave "
+        "it 48 hours to answer.\n"
     )
     ms = [m for m in _mentions(text) if m.type == "letter_or_statement"]
     assert ms and ms[0].time is not None and ms[0].time.value == "1509-03-23"
