@@ -115,3 +115,16 @@ def test_a_participle_clause_keeps_its_date_to_itself() -> None:
     text = "Having crossed the river on 3 May 1809, the army took the town on 5 May.\n"
     dates = sorted(m.time.value for m in _mentions(text) if m.time is not None)
     assert dates == ["1809-05-03", "1809-05-05"]
+
+
+def test_an_event_noun_takes_the_date_in_its_own_phrase() -> None:
+    text = (
+        "The congress also produced the treaties of Tilsit with Prussia (September 10, 1807) "
+        "and Pressburg with Austria (November 27, 1807); the treaties with Sweden and the "
+        "Ottoman Empire were signed in 1809.\n"
+    )
+    ms = [m for m in _mentions(text) if m.type == "treaty_signed"]
+    noun = [m for m in ms if text[m.trigger_start : m.trigger_end] == "treaties"]
+    assert noun and noun[0].time is not None and noun[0].time.value == "1807-09-10"
+    verb = [m for m in ms if text[m.trigger_start : m.trigger_end] == "signed"]
+    assert verb and verb[0].time is not None and verb[0].time.value == "1809"

@@ -131,11 +131,21 @@ def _mentioned_only(tr: Trigger, head: Token, et: EventTypes) -> bool:
     )
 
 
-def _outside_first(head: Token, cands: list[Located]) -> list[list[Located]]:
-    """The candidate dates in the order to try: those outside a participle clause that does
-    not hold the trigger, then all (:func:`.dating.outside_participle_clauses`)."""
+def _dates_to_try(tr: Trigger, head: Token, cands: list[Located]) -> list[list[Located]]:
+    """The candidate dates in the order to try: for an event noun, the dates inside its own
+    phrase ("the treaty of X with Y (10 September 1919) ...; the others were signed in 1920":
+    its parenthesis, not the next clause's year); then those outside a participle clause
+    that does not hold the trigger (:func:`.dating.outside_participle_clauses`); then all."""
+    groups: list[list[Located]] = []
+    if tr.kind in {"nominal", "named"}:
+        lo, hi = head.left_edge.i, head.right_edge.i
+        own = [x for x in cands if x.root is not None and lo <= x.root.i <= hi]
+        if own and len(own) < len(cands):
+            groups.append(own)
     outside = outside_participle_clauses(head, cands)
-    return [outside, cands] if len(outside) < len(cands) else [cands]
+    if len(outside) < len(cands):
+        groups.append(outside)
+    return [*groups, cands]
 
 
 def _region_kind(seg: Segment, line_kind: str) -> RegionKind:
@@ -263,11 +273,12 @@ def sentence_mentions(
             own_markers = (
                 markers - et.modality.not_until if not_until(head, et.modality) else markers
             )
-            # a participle clause's date only when no other date of the sentence reaches it
+            # a noun's own date first; a participle clause's date only when no other date of
+            # the sentence reaches the trigger
             loc = next(
                 (
                     found_loc
-                    for group in _outside_first(head, cands)
+                    for group in _dates_to_try(tr, head, cands)
                     if (
                         found_loc := choose_time(
                             tr,
