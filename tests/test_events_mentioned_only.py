@@ -119,7 +119,7 @@ def test_a_participle_clause_keeps_its_date_to_itself() -> None:
 
 def test_an_event_noun_takes_the_date_in_its_own_phrase() -> None:
     text = (
-        "The congress also produced the treaties of Tilsit with Prussia (September 10, 1807) "
+        "The conference also produced the treaties of Saint-Cloud with Prussia (September 10, 1807) "
         "and Pressburg with Austria (November 27, 1807); the treaties with Sweden and the "
         "Ottoman Empire were signed in 1809.\n"
     )
