@@ -128,3 +128,27 @@ def test_an_event_noun_takes_the_date_in_its_own_phrase() -> None:
     assert noun and noun[0].time is not None and noun[0].time.value == "1807-09-10"
     verb = [m for m in ms if text[m.trigger_start : m.trigger_end] == "signed"]
     assert verb and verb[0].time is not None and verb[0].time.value == "1809"
+
+
+def test_a_date_line_under_an_event_title_dates_the_event() -> None:
+    text = (
+        "Fall of Rhodes\n\n22 December 1522\n\nAfter a siege of six months, the knights "
+        "surrendered the island to the Ottoman army.\n"
+    )
+    title = [m for m in _mentions(text) if m.start == 0]
+    assert title and title[0].time is not None and title[0].time.value == "1522-12-22"
+
+
+def test_a_date_line_beside_a_byline_stays_the_page_date() -> None:
+    text = (
+        "Fall of Rhodes\n\n22 December 2022\n\nBy Jane Roe\n\nAfter a siege of six months, the "
+        "knights surrendered the island to the Ottoman army in 1522.\n"
+    )
+    title = [m for m in _mentions(text) if m.start == 0]
+    assert not title or title[0].time is None or title[0].time.value != "2022-12-22"
+
+
+def test_a_headline_verb_is_no_part_of_a_name() -> None:
+    text = "Spain Declares War on Portugal - May 3, 1701\n\nThe fighting began at once.\n"
+    title = [m for m in _mentions(text) if m.start == 0]
+    assert title and title[0].type == "war_declaration"

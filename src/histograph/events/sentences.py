@@ -325,7 +325,11 @@ def sentence_mentions(
                 )
                 if rkind == "title":
                     # the page's title names the event its fact box dates
-                    structurals = (*structurals, structure.fact_box_date())
+                    structurals = (
+                        *structurals,
+                        structure.fact_box_date(),
+                        structure.title_date_line(abs_s),
+                    )
                 for structural in structurals:
                     if structural is not None and (typ.durative or not is_range(structural)):
                         time = structural
