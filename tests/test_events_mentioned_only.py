@@ -152,3 +152,13 @@ def test_a_headline_verb_is_no_part_of_a_name() -> None:
     text = "Spain Declares War on Portugal - May 3, 1701\n\nThe fighting began at once.\n"
     title = [m for m in _mentions(text) if m.start == 0]
     assert title and title[0].type == "war_declaration"
+
+
+def test_an_entry_opening_with_its_year_takes_the_day_of_the_date_line_above() -> None:
+    text = (
+        "Timeline of the union\n\n1 May 1707\n\n1707 Union Act\n\nThe Union Act was signed "
+        "by the commissioners in London.\n\n6 March 1708\n\n1708 Invasion Attempt\n\nA French "
+        "fleet sailed for Scotland.\n"
+    )
+    entry = [m for m in _mentions(text) if text[m.start : m.end].startswith("1707 Union")]
+    assert entry and entry[0].time is not None and entry[0].time.value == "1707-05-01"
