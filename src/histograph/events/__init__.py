@@ -12,6 +12,10 @@ document and emits :class:`~histograph.model.EventMention` objects:
   date of its heading, else an event card's date line (:mod:`.structure`);
 - modality: negated / hypothetical / planned (:mod:`.modality`); such mentions are kept but
   the merge never founds an event on them.
+- mentioned, not stated: an act demanded ("demanded that X stop mobilising"), the event an
+  anniversary remembers, and an undated definite noun pointing back to an event the page
+  told before ("The establishment of relations allowed ...") are no mentions: at the merge
+  they would carry their sentence into that event (:mod:`.nonevents`).
 
 ``confidence`` encodes how much a mention may do in the merge: below
 :data:`JOIN_ONLY_BELOW` a mention may only join an event founded by others (a bare
