@@ -5,6 +5,7 @@ Hand-built mentions about invented episodes, one per shape a rule handles."""
 
 from __future__ import annotations
 
+from events_helpers import tm
 from histograph.merge.events import merge_events
 from histograph.model import Event, Person
 from test_merge_events import Doc, merge
@@ -842,3 +843,79 @@ def test_a_timed_page_still_joins_an_event_no_other_page_times() -> None:
     )
     events, _ = merge([a, b])
     assert len(events) == 1
+
+
+# ---------------------------------------------------------------- round 7: bridges kept out
+
+
+def _act_page(text: str) -> Doc:
+    d = Doc("b", text)
+    d.event(
+        "The Harbour Regulation Act was promulgated on 20 July 1822",
+        "promulgated",
+        "other",
+        "1822-07-20",
+        "20 July 1822",
+    )
+    return d
+
+
+def test_an_instruments_name_alone_does_not_join_an_act_on_it() -> None:
+    a = Doc("a", "Chronology\n\n1822 Harbour Regulation Act\n\nThe harbour grew.")
+    a.event("1822 Harbour Regulation Act", "Act", "other", "1822", "1822", region="list_item")
+    b = _act_page("The Harbour Regulation Act was promulgated on 20 July 1822 by the Assembly.")
+    events, _ = merge([a, b])
+    # the name says which instrument, not which of its acts (passing, assent, promulgation)
+    assert len(events) == 2
+    assert all(len({m.doc_id for m in e.mentions}) == 1 for e in events)
+
+
+def test_a_name_heading_its_pages_account_of_an_act_is_no_event_of_its_own() -> None:
+    a = Doc(
+        "a",
+        "1822 Harbour Regulation Act\n\n"
+        "On 20 July 1822 Queen Mathilde gave the royal assent to the Harbour Regulation Act.",
+    )
+    a.event("1822 Harbour Regulation Act", "Act", "other", "1822", "1822", region="list_item")
+    a.event(
+        "On 20 July 1822 Queen Mathilde gave the royal assent to the Harbour Regulation Act",
+        "gave",
+        "legislation",
+        "1822-07-20",
+        "20 July 1822",
+        parts=(("Queen Mathilde", "agent"),),
+    )
+    b = _act_page("The Harbour Regulation Act was promulgated on 20 July 1822 by the Assembly.")
+    events, _ = merge([a, b])
+    heading = a.events[0]
+    assert not any(heading in e.mentions for e in events)
+    assert len(events) == 1 and {m.doc_id for m in events[0].mentions} == {"a", "b"}
+
+
+def test_a_mention_takes_the_one_date_written_in_it_over_a_disagreeing_one_outside() -> None:
+    d = Doc(
+        "a",
+        "The envoys sealed the treaty of Arvel with Dorn (10 May 1701); "
+        "the treaties with Kest and Vell were signed in 1702.",
+    )
+    # the date the events stage gave the first treaty is the next clause's year
+    first = d.event(
+        "the treaty of Arvel with Dorn (10 May 1701",
+        "treaty",
+        "treaty_signed",
+        "1702",
+        "1702",
+        confidence=0.8,
+    )
+    d.times.append(tm(d.text, "10 May 1701", "1701-05-10", "a"))
+    d.event(
+        "the treaties with Kest and Vell were signed in 1702",
+        "signed",
+        "treaty_signed",
+        "1702",
+        "1702",
+    )
+    events, _ = merge([d])
+    assert len(events) == 2
+    dated = {e.date.value if e.date else None: e for e in events}
+    assert first.start in {m.start for m in dated["1701-05-10"].mentions}

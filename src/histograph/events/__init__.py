@@ -12,6 +12,10 @@ document and emits :class:`~histograph.model.EventMention` objects:
   date of its heading, else an event card's date line (:mod:`.structure`);
 - modality: negated / hypothetical / planned (:mod:`.modality`); such mentions are kept but
   the merge never founds an event on them.
+- mentioned, not stated: an act demanded ("demanded that X stop mobilising"), the event an
+  anniversary remembers, and an undated definite noun pointing back to an event the page
+  told before ("The establishment of relations allowed ...") are no mentions: at the merge
+  they would carry their sentence into that event (:mod:`.nonevents`).
 
 ``confidence`` encodes how much a mention may do in the merge: below
 :data:`JOIN_ONLY_BELOW` a mention may only join an event founded by others (a bare
@@ -37,6 +41,7 @@ from .dating import between_one_day, continue_date
 from .entries import entry_events
 from .labels import label_events
 from .lookups import Entities, TimesStarting
+from .nonevents import told_key
 from .salience import mark_main
 from .sentences import sentence_mentions
 from .structure import Structure, usable_time
@@ -69,6 +74,9 @@ def extract_events(state: DocState) -> list[EventMention]:
     out: list[EventMention] = []
     text = state.document.text
     told: list[tuple[tuple[int, int], list[EventMention], bool]] = []
+    #: the events the page has stated so far (asserted, able to found an event): their
+    #: type and word (:func:`.nonevents.told_key`)
+    stated: set[str] = set()
     for seg in state.segments:
         if seg.region.kind not in KIND_WEIGHT:
             continue
@@ -77,12 +85,24 @@ def extract_events(state: DocState) -> list[EventMention]:
         for sent in seg.doc.sents:
             if not sent.text.strip():
                 continue
-            ms = sentence_mentions(state, seg, sent, et, structure, ents, times_at)
+            refs: list[EventMention] = []
+            ms = sentence_mentions(state, seg, sent, et, structure, ents, times_at, stated, refs)
+            ms0 = ms
             abs_s, abs_e = seg.offset + sent.start_char, seg.offset + sent.end_char
             own = structure.times_in(abs_s, abs_e)
             if prev and seg.region.kind == "narrative" and "\n\n" not in text[prev_end:abs_s]:
                 ms = continue_date(ms, prev, text, (abs_s, abs_e), own, et)
+            if refs:
+                # (by position: carrying a date over rebuilds the mentions)
+                gone = {k for k, m in enumerate(ms0) if any(m is r for r in refs)}
+                ms = [m for k, m in enumerate(ms) if k not in gone]
             told.append(((abs_s, abs_e), ms, seg.region.kind == "narrative" and not own))
+            stated.update(
+                told_key(m.type, w)
+                for m in ms
+                if m.modality == "asserted" and m.confidence >= JOIN_ONLY_BELOW
+                for w in text[m.trigger_start : m.trigger_end].split()
+            )
             prev, prev_end = ms, abs_e
     for k, (_bounds, ms, _undated) in enumerate(told):
         out.extend(between_one_day(told, k, text, et) if 0 < k < len(told) - 1 else ms)

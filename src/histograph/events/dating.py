@@ -23,8 +23,31 @@ from .types import EventTypes
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from .arguments import Located
+
 
 _WORD_RX = re.compile(r"[a-z]+")
+
+
+def outside_participle_clauses(head: Token, cands: Sequence[Located]) -> list[Located]:
+    """The dates an event may take when a participle clause before or after its clause has
+    a date of its own ("Having crossed the river on 3 May, the army took the town on 5 May";
+    "Having secured support in early spring, the envoy presented the note on 23 March"): the
+    participle's date is its own act's, told as earlier; the main clause takes another date
+    of the sentence, and the participle's only when nothing else dates it (the caller tries
+    these first, then all)."""
+    keep: list[Located] = []
+    for loc in cands:
+        t = loc.root
+        inside = False
+        while t is not None and t.head.i != t.i:
+            if t.dep_ == "advcl" and t.tag_ in {"VBG", "VBN"}:
+                inside = not (t.left_edge.i <= head.i <= t.right_edge.i)
+                break
+            t = t.head
+        if not inside:
+            keep.append(loc)
+    return keep
 
 
 def under_temporal_marker(t: Token, markers: frozenset[str]) -> bool:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..model import EventMention, Participant
+from ..model import EventMention, Participant, TimeMention
 from .arguments import participants, place_of
 from .confidence import JOIN_ONLY_BELOW
 from .fallback import OTHER_TYPE
@@ -31,6 +31,23 @@ _ENTRY_WORD = re.compile(r"[A-Za-z]")
 _CIRCA_LEAD = re.compile(r"(?i:c\.|ca\.|circa|around|about|approximately)[ \t]*")
 #: an entry event weighs like a typed verbal mention of a list item, a little below
 _ENTRY_CONFIDENCE = 0.8
+
+
+def _day_above(times: Sequence[TimeMention], k: int, text: str) -> TimeMention | None:
+    """An entry opening with a year under a date line giving the day in that year ("3 June
+    1947", blank, "1947 X Act"): the year belongs to the entry's name or repeats the line
+    above; the entry's date is that day."""
+    v = times[k].value
+    if k == 0 or v is None or v.precision != "year":
+        return None
+    above = times[k - 1]
+    av = above.value
+    if av is None or av.precision != "day" or not av.within(v):
+        return None
+    if text[above.end : times[k].start].strip():
+        return None  # something stands between the date line and the entry
+    line_start = text.rfind("\n", 0, above.start) + 1
+    return above if not text[line_start : above.start].strip() else None
 
 
 def entry_events(
@@ -70,9 +87,9 @@ def entry_events(
                 at = circa.end()
         if k >= len(times) or times[k].start != at or times[k].end >= region.end:
             continue
-        date = times[k]
-        body_m = _ENTRY_SEP.match(text, date.end)
-        body = body_m.end() if body_m else date.end
+        date = _day_above(times, k, text) or times[k]
+        body_m = _ENTRY_SEP.match(text, times[k].end)
+        body = body_m.end() if body_m else times[k].end
         end = region.end
         while end > body and text[end - 1].isspace():
             end -= 1

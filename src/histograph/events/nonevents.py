@@ -339,3 +339,127 @@ def result_state(head: Token, loc: Located, others: Collection[int]) -> bool:
         if loc.root.i in inside and any(o in inside for o in others):
             return True
     return False
+
+
+#: determiners that point back to an event the reader already knows ("the establishment of
+#: relations", "this agreement")
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+#: prepositions that set a known event beside the clause ("despite the recognition")
+_CONCESSIVE = frozenset({"despite", "notwithstanding"})
+#: modifiers that make a definite noun a new event, not the one told before ("the second
+#: treaty", "the new talks")
+_NEW_ONE = frozenset({"first", "second", "third", "new", "another", "next", "final", "last"})
+
+
+def demanded_act(head: Token, et: EventTypes) -> bool:
+    """A verb in the clausal complement of a demand ("demanded that X stop mobilising",
+    "ordered the garrison to withdraw", "called on the king to abdicate"): the act demanded,
+    not one that happened; the sentence's event is the demand (``directives`` in the
+    modality lexicon). A "that" clause counts only in the subjunctive ("demanded that X
+    stop"), for "told them that X had fallen" reports; a nominal object is the act itself
+    ("ordered a mobilisation")."""
+    if head.pos_ not in {"VERB", "AUX"}:
+        return False
+    cur = head
+    for _ in range(5):
+        if cur.dep_ not in {"ccomp", "xcomp", "conj"} or cur.head.i == cur.i:
+            return False
+        gov = cur.head
+        if (
+            cur.dep_ != "conj"
+            and gov.pos_ == "VERB"
+            and gov.lemma_.lower() in et.modality.directives
+        ):
+            if cur.dep_ == "xcomp" or cur.tag_ == "VB":
+                return True
+            return any(c.dep_ == "aux" and c.lower_ in {"should", "must"} for c in cur.children)
+        cur = gov
+    return False
+
+
+def told_key(type_id: str, word: str) -> str:
+    """What makes a later noun a repeat of an event told before: its type and the first
+    letters of its word ("established" ... "the establishment", "recognized" ... "the
+    recognition"; "the collapse" does not repeat "the revolution")."""
+    w = word.lower()
+    if len(w) > 3 and w.endswith("s"):
+        w = w[:-1]
+    return f"{type_id}|{w[:6]}"
+
+
+def back_reference(
+    tr: Trigger,
+    head: Token,
+    et: EventTypes,
+    date_toks: Collection[int],
+    stated: Collection[str],
+    others: Collection[int] = (),
+) -> bool:
+    """An undated definite event noun that repeats an event the page has already stated
+    (``stated``: :func:`told_key` of each), as the subject of a verb telling another event ("The establishment of relations
+    allowed the exchange of envoys"), after a preposition of time or concession ("despite
+    the recognition"), or inside a phrase describing another noun ("the issues surrounding
+    the establishment of relations"); or an undated participle describing a noun ("the
+    relations now established"): it points back to the event told before and states
+    nothing new of it. Not when its clause has a date ("the war ended in 1945"). ``others``:
+    the token indices of the sentence's other event triggers."""
+    if told_key(tr.type, head.text) not in stated:
+        return False
+    clause = head
+    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+        clause = clause.head
+    if any(t.i in date_toks for t in clause.subtree):
+        return False
+    if tr.kind == "verbal":
+        return (
+            head.dep_ == "acl"
+            and head.tag_ == "VBN"
+            and head.head.pos_ == "NOUN"
+            and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "agent"} for c in head.children
+            )
+        )
+    if tr.kind != "nominal":
+        return False
+    if head.dep_ in {"ROOT", "appos", "nsubj"}:
+        # "X allowed for Y" (also parsed with "allowed" as a participle hung on the noun, and
+        # after a label: "Impact: X allowed for Y"): the verb tells another event
+        if head.dep_ == "appos" and head.head.dep_ != "ROOT":
+            return False
+        verb = (
+            head.head
+            if head.dep_ == "nsubj"
+            else next(
+                (
+                    c
+                    for c in head.subtree
+                    if c.dep_ == "acl" and c.tag_ in {"VBD", "VBN"} and c.i > head.i
+                ),
+                None,
+            )
+        )
+        if verb is None or verb.pos_ != "VERB":
+            return False
+        if not any(t.i in others for t in verb.subtree if t.i > verb.i):
+            return False
+    elif head.dep_ == "dobj":
+        # "the issues surrounding the establishment of X": the object of a participle that
+        # describes another noun
+        if head.head.dep_ != "acl" or head.head.tag_ != "VBG":
+            return False
+    elif head.dep_ == "pobj":
+        prep = head.head
+        if not (
+            prep.head.pos_ == "NOUN"
+            or prep.lower_ in et.modality.temporal_markers
+            or prep.lower_ in _CONCESSIVE
+        ):
+            return False
+    else:
+        return False
+    dets = [c.lower_ for c in head.children if c.dep_ == "det"]
+    return (
+        bool(dets)
+        and dets[0] in _DEFINITE
+        and not any(c.lower_ in _NEW_ONE for c in head.children if c.dep_ in {"amod", "nummod"})
+    )

@@ -4,6 +4,7 @@ place, participants, modality and confidence; plus the states the sentence descr
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from ..model import EventMention, RegionKind, TimeMention
@@ -18,12 +19,21 @@ from .confidence import (
     timeless_present,
     trigger_confidence,
 )
-from .dating import backdrop, is_range, offset_dates, person_term, under_temporal_marker
+from .dating import (
+    backdrop,
+    is_range,
+    offset_dates,
+    outside_participle_clauses,
+    person_term,
+    under_temporal_marker,
+)
 from .entry_verbs import entry_present_verb
 from .fallback import fallback_triggers, quoted_statement
 from .lookups import Entities, TimesStarting, label_fn, locate
 from .modality import immediate_governor, modality_of, not_until
 from .nonevents import (
+    back_reference,
+    demanded_act,
     frame_clause,
     inside_happening,
     not_an_event,
@@ -110,6 +120,34 @@ def _defining_date(attr: Token, cands: list[Located], markers: frozenset[str]) -
     return None
 
 
+def _mentioned_only(tr: Trigger, head: Token, et: EventTypes) -> bool:
+    """A trigger the sentence mentions without stating its event: an act demanded (see
+    :mod:`.nonevents`), the event an anniversary remembers."""
+    gov = immediate_governor(head)
+    return (
+        (tr.kind == "verbal" and demanded_act(head, et))
+        # "on the 90th anniversary of restoring relations": the event remembered
+        or (gov is not None and gov.lemma_.lower() in et.modality.reference_heads)
+    )
+
+
+def _dates_to_try(tr: Trigger, head: Token, cands: list[Located]) -> list[list[Located]]:
+    """The candidate dates in the order to try: for an event noun, the dates inside its own
+    phrase ("the treaty of X with Y (10 September 1919) ...; the others were signed in 1920":
+    its parenthesis, not the next clause's year); then those outside a participle clause
+    that does not hold the trigger (:func:`.dating.outside_participle_clauses`); then all."""
+    groups: list[list[Located]] = []
+    if tr.kind in {"nominal", "named"}:
+        lo, hi = head.left_edge.i, head.right_edge.i
+        own = [x for x in cands if x.root is not None and lo <= x.root.i <= hi]
+        if own and len(own) < len(cands):
+            groups.append(own)
+    outside = outside_participle_clauses(head, cands)
+    if len(outside) < len(cands):
+        groups.append(outside)
+    return [*groups, cands]
+
+
 def _region_kind(seg: Segment, line_kind: str) -> RegionKind:
     kind = seg.region.kind
     if kind == "narrative" and line_kind in {"heading", "list_item"}:
@@ -125,7 +163,13 @@ def sentence_mentions(
     structure: Structure,
     ents: Entities,
     times_at: TimesStarting,
+    stated: Collection[str] = frozenset(),
+    refs: list[EventMention] | None = None,
 ) -> list[EventMention]:
+    """The event mentions of one sentence. ``stated``: the types of the events the page's
+    earlier sentences state (a definite noun repeating one points back to it); the mentions
+    that only point back so are also appended to ``refs`` (the caller drops them once it
+    has carried dates over from the sentence before)."""
     doc_id = state.document.id
     label_of = label_fn(seg, ents)
     triggers = find_triggers(sent, et, label_of)
@@ -173,6 +217,17 @@ def sentence_mentions(
     untyped = [tr for tr in untyped if not not_an_event(tr, seg.doc[tr.head], et, date_toks)]
     untyped = [tr for tr in untyped if not frame_clause(seg.doc[tr.head], triggers, et)]
     untyped = [tr for tr in untyped if not inside_happening(seg.doc[tr.head], untyped, et)]
+    # what the sentence mentions but does not state: an act demanded, an event remembered
+    triggers = [tr for tr in triggers if not _mentioned_only(tr, seg.doc[tr.head], et)]
+    #: definite nouns pointing back to an event the page told before: they go once the
+    #: sentence's dates are settled (they tie it to that event's date, see ``refs``)
+    all_heads = {tr.head for tr in triggers} | {tr.head for tr in untyped}
+    back = {
+        tr.head
+        for tr in triggers
+        if back_reference(tr, seg.doc[tr.head], et, date_toks, stated, all_heads - {tr.head})
+    }
+    untyped = [tr for tr in untyped if not demanded_act(seg.doc[tr.head], et)]
     if (
         not triggers
         and not untyped
@@ -192,6 +247,7 @@ def sentence_mentions(
     line_kind = structure.line_kind(abs_s)
     rkind = _region_kind(seg, line_kind)
     out: list[EventMention] = []
+    back_at: list[int] = []  # positions in ``out`` of the mentions that only point back
     for tr in [*triggers, *untyped]:
         typ = et.types[tr.type]
         head = seg.doc[tr.head]
@@ -214,13 +270,28 @@ def sentence_mentions(
                     if not is_range(x.mention) or _names_own_span(tr, seg, text, x.mention)
                 ]
             )
-            loc = choose_time(
-                tr,
-                cands,
-                markers - et.modality.not_until if not_until(head, et.modality) else markers,
-                others,
-                max_distance=3 if tr.kind == "named" else None,
-                weak=weak,
+            own_markers = (
+                markers - et.modality.not_until if not_until(head, et.modality) else markers
+            )
+            # a noun's own date first; a participle clause's date only when no other date of
+            # the sentence reaches the trigger
+            loc = next(
+                (
+                    found_loc
+                    for group in _dates_to_try(tr, head, cands)
+                    if (
+                        found_loc := choose_time(
+                            tr,
+                            group,
+                            own_markers,
+                            others,
+                            max_distance=3 if tr.kind == "named" else None,
+                            weak=weak,
+                        )
+                    )
+                    is not None
+                ),
+                None,
             )
             if loc is None and tr.kind == "named":
                 attr = _definition_of(tr, seg)
@@ -254,7 +325,11 @@ def sentence_mentions(
                 )
                 if rkind == "title":
                     # the page's title names the event its fact box dates
-                    structurals = (*structurals, structure.fact_box_date())
+                    structurals = (
+                        *structurals,
+                        structure.fact_box_date(),
+                        structure.title_date_line(abs_s),
+                    )
                 for structural in structurals:
                     if structural is not None and (typ.durative or not is_range(structural)):
                         time = structural
@@ -280,6 +355,8 @@ def sentence_mentions(
         parts = participants(
             tr, sent, typ, seg.offset, label_of, ents.at, et.role_nouns, ents.topic
         )
+        if tr.head in back:
+            back_at.append(len(out))
         out.append(
             EventMention(
                 doc_id=doc_id,
@@ -315,6 +392,8 @@ def sentence_mentions(
             )
         )
     out = offset_dates(out, text, abs_s, abs_e)
+    if refs is not None and back:
+        refs.extend(out[k] for k in back_at)
     typed_out = out[: len(triggers)]  # one per typed trigger, in order (none is skipped)
     anchor = next(
         (m.time for m in typed_out if m.time is not None and m.modality == "asserted"),

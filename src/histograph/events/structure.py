@@ -109,6 +109,11 @@ class Structure:
         self.text = text
         usable = sorted((t for t in times if usable_time(t)), key=lambda t: (t.start, t.end))
         self._times = usable
+        #: dates the cleaner took for the page's own date (publication stamps)
+        self._stamps = sorted(
+            (t for t in times if t.document_date and t.kind == "DATE" and t.value is not None),
+            key=lambda t: t.start,
+        )
         self._time_starts = [t.start for t in usable]
         kinds = sorted(((r.start, r.end, r.kind) for r in regions), key=lambda x: x[0])
         self._region_starts = [k[0] for k in kinds]
@@ -164,6 +169,30 @@ class Structure:
         k = bisect.bisect_right(self._region_starts, offset) - 1
         if k >= 0 and self._regions[k][0] <= offset < self._regions[k][1]:
             return self._regions[k][2]
+        return None
+
+    def title_date_line(self, offset: int) -> TimeMention | None:
+        """The date line right under a title that names an event ("Fall of X", blank, "29
+        May 1453"): the cleaner takes a lone date under the title for the page's date, but
+        under an event's name it is that event's date. Only a line holding nothing but a
+        date to the day, with no byline beside it (then it reads as a stamp)."""
+        k = bisect.bisect_right(self._region_starts, offset) - 1
+        if k < 0 or self._regions[k][2] != "title" or k + 1 >= len(self._regions):
+            return None
+        s, e, kind = self._regions[k + 1]
+        if kind != "dateline" or (
+            k + 2 < len(self._regions) and self._regions[k + 2][2] == "byline"
+        ):
+            return None
+        if k > 0 and self._regions[k - 1][2] == "byline":
+            return None
+        line = self.text[s:e].strip(" \t\r\n*_#")
+        for t in self._stamps:
+            if s <= t.start and t.end <= e:
+                v = t.value
+                whole = self.text[t.start : t.end].strip() == line
+                if whole and v is not None and v.precision == "day":
+                    return t
         return None
 
     def times_in(self, start: int, end: int) -> list[TimeMention]:

@@ -385,6 +385,8 @@ def named_events(doc: Doc | Span, et: EventTypes, label_of: LabelOf) -> list[Tri
         s = k
         while s > 0:
             p = tokens[s - 1]
+            if p.pos_ == "VERB" and p.tag_ in {"VBZ", "VBD", "VBP"}:
+                break  # a headline's verb ("X Declares War on Y") is no part of a name
             if (_cap(p) and p.is_alpha and p.lower_ not in {"the", "a", "an"}) or (
                 p.text in {"-", "–"} and s >= 2 and _cap(tokens[s - 2])
             ):

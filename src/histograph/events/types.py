@@ -217,6 +217,9 @@ class Modality:
     promising: frozenset[str] = frozenset()
     #: "did not sign until 9 June": the act happened then (prepositions after a negation)
     not_until: frozenset[str] = frozenset()
+    #: verbs whose clausal complement is an act demanded, not one that happened ("demanded
+    #: that X stop mobilising", "ordered the garrison to withdraw")
+    directives: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -412,6 +415,7 @@ def parse_event_types(data: Mapping[str, Any]) -> EventTypes:
         temporal_markers=_fs(mod.get("temporal_markers")),
         promising=_fs(mod.get("promising")),
         not_until=_fs(mod.get("not_until")),
+        directives=_fs(mod.get("directives")),
     )
     framing = {
         str(fid): Framing(

@@ -27,6 +27,7 @@ from .evidence import (
     _date_relation,
     _duplicates,
     _joiner_evidence,
+    _label_of,
     _Mention,
     _name_words,
     _person_only_rival,
@@ -454,6 +455,7 @@ def _merge_duplicates(clusters: list[_Cluster]) -> list[_Cluster]:
             for cid in lst:
                 seen.setdefault(cid, None)
         target: _Cluster | None = None
+        label = False
         for cid in list(seen)[:MAX_CANDIDATES]:
             d = by_id[cid]
             if cid in merged_into or d is c or _never_duplicates(c, d):
@@ -461,6 +463,12 @@ def _merge_duplicates(clusters: list[_Cluster]) -> list[_Cluster]:
             if _duplicates(c, d):
                 target = d
                 break
+            label = label or _label_of(c, d)
+        if target is None and label:
+            # a name heading its page's account of an act on the thing it names, no act of
+            # its own (the act's cluster keeps the page): dropped
+            merged_into[c.id] = -1
+            continue
         owner = c
         if target is not None:
             for x in c.members:

@@ -57,14 +57,17 @@ not a person who holds office only in other states ("the U.S. pledged" / "Premie
 announced", the offices' jurisdictions); an undated clause naming people an event lacks joins
 it on its page only near one of its mentions; an undated mention joins the only event of its
 word class only if their actors are not all different; "the death of King X" (a noun, "of" and
-a name) is a label like a name.
+a name) is a label like a name; a mention whose evidence writes one date takes it over a
+disagreeing date found outside its span (:class:`.mentions._DatesIndex`).
 An undated, unnamed mention that reaches no cluster joins the only cluster of its group when
 the corpus has exactly one and an actor, the predicate or a content word agrees, or the only one sharing its trigger's word class; a definite
 description ("The negotiations were conducted by ...") joins the cluster of its group told by
 clearly the most documents.
 
 **Second pass** (:func:`.cluster._merge_duplicates`): whole clusters that tell one event are folded
-together, met through name / year / person keys: the same name (variants read through
+together, met through name / year / person keys (a cluster of names alone beside a clause
+telling an act on the thing named, with no predicate in common, is not that act, and dropped
+when it heads that act's account on its page: :func:`.evidence._name_beside_act`): the same name (variants read through
 ``named_event_aliases`` in ``data/event_types.yaml``: "the First World War" = "World War I");
 a coarser date next to a finer one with most of the wording, or a person and two words, or a
 person and the predicate ("visited" / "visits"), shared;

@@ -169,6 +169,9 @@ class _Mention:
     contrasts: frozenset[str] = frozenset()
     #: the states the mention's people hold office in ("Soviet Premier Khrushchev": USSR)
     served: frozenset[str] = frozenset()
+    #: the evidence is a name or noun phrase, no clause ("the 1822 Harbour Act"): it names
+    #: a thing or an event, not what was done to it (passed, signed, given assent)
+    bare: bool = False
 
 
 @dataclass(slots=True)
@@ -217,6 +220,8 @@ class _Cluster:
     ordinals: set[int] = field(default_factory=set)
     #: a member states the event (is not a label named in passing, ``_Mention.passing``)
     stated: bool = False
+    #: an asserted member is a clause (not a bare name or noun, ``_Mention.bare``)
+    acts: bool = False
 
     def add(self, x: _Mention) -> None:
         self.members.append(x)
@@ -261,6 +266,7 @@ class _Cluster:
             # act on the same thing: it does not become the event's predicate for others
             self.lemmas.add(x.lemma)
         if x.asserted:
+            self.acts = self.acts or not x.bare
             self.lemma_classes |= x.lemma_class
             self.heads |= x.heads
             if x.sole_thing is not None:
@@ -1067,6 +1073,8 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
         # the same act typed differently (a catch-all against a specific type): the same day,
         # a shared word and a second shared word or participant
         return _day_level_pair(a.core, b.core) and ww >= 1 and ww + pp >= 2
+    if _name_beside_act(a, b) or _name_beside_act(b, a):
+        return False
     if rel == "contains":
         # a coarser date next to a finer one: most of the wording must agree
         fewer = min(len(_prefixes(a.words)), len(_prefixes(b.words))) or 1
@@ -1084,6 +1092,43 @@ def _duplicates(a: _Cluster, b: _Cluster) -> bool:
         return same_group and ww >= 2 and pp >= 1 and (person or ww >= 3)
     # one undated: a clause that restates a dated event
     return same_group and ww >= 2 and person and ww + pp >= 4
+
+
+def _name_beside_act(label: _Cluster, act: _Cluster) -> bool:
+    """``label`` holds only names or noun phrases ("the 1822 Harbour Act"), ``act`` a clause
+    telling what was done ("the Act received the royal assent on 3 May"), a date of one lies
+    inside the other's and their triggers share nothing: the words of the thing's name are
+    all the two share, and passing, signing, assent and entry into force of one instrument
+    are different acts. (The first pass joins a name to an act through the name, a
+    participant or the page; this is the second pass's wording rule.)"""
+    return (
+        not label.acts
+        and act.acts
+        and _date_relation(label.core, act.core) == "contains"
+        and not _shared_predicate(label, act)
+    )
+
+
+def _label_of(label: _Cluster, act: _Cluster) -> bool:
+    """``label`` names, on a page of ``act``, the thing ``act`` tells an act on (every word
+    of the name is a word of its clauses; :func:`_name_beside_act`): a heading or label of
+    that page's account, which tells no act of its own."""
+    return (
+        bool(label.words)
+        and label.docs <= act.docs
+        and _name_beside_act(label, act)
+        and _prefixes(label.words) <= _prefixes(act.words)
+    )
+
+
+def _shared_predicate(a: _Cluster, b: _Cluster) -> bool:
+    """Two clusters' triggers agree: a word (its first five letters), a word class or a
+    head-noun kind."""
+    return bool(
+        _prefixes(a.lemmas) & _prefixes(b.lemmas)
+        or a.lemma_classes & b.lemma_classes
+        or a.heads & b.heads
+    )
 
 
 def _same_moment(x: _Mention, c: _Cluster) -> bool | None:

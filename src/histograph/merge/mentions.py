@@ -13,6 +13,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from importlib import resources
 
 from ..datafile import load_yaml
@@ -75,10 +76,17 @@ def _prepare(
         sentence_of = _Sentences(a)
         embedded = _embedded(text, a.events) | backdrop
         passing = _in_passing(text, a)
-        for m in sorted(a.events, key=lambda e: (e.start, e.trigger_start, e.type)):
-            typ = et.types.get(m.type)
+        dates = _DatesIndex(a.times)
+        for m0 in sorted(a.events, key=lambda e: (e.start, e.trigger_start, e.type)):
+            typ = et.types.get(m0.type)
             if typ is None:
                 continue
+            own = dates.own_date(m0)
+            m = (
+                m0
+                if own is None
+                else replace(m0, time=own.value, time_start=own.start, time_end=own.end)
+            )
             tm = _time_mention(by_span, m)
             parts, roles = _participant_ids(m, pidx)
             ident = frozenset(
@@ -111,7 +119,7 @@ def _prepare(
             # a label beside another clause of its sentence ("The X crisis ends as ... agrees
             # on 28 October") does not take the date the sentence gives that clause
             # (a date written in the sentence stays: "at the Battle of X in September")
-            borrowed = m in backdrop and not (
+            borrowed = m0 in backdrop and not (
                 m.time_start is not None
                 and m.time_end is not None
                 and sentence_of(m.start)[0] <= m.time_start
@@ -187,8 +195,9 @@ def _prepare(
                         if p.startswith("p-")
                         for s in pidx.served.get(p, (UNKNOWN_STATE,))
                     ),
-                    embedded=m in embedded and time is None and partial is None,
-                    passing=m in passing and time is None and partial is None,
+                    embedded=m0 in embedded and time is None and partial is None,
+                    passing=m0 in passing and time is None and partial is None,
+                    bare=_bare(text, m),
                 )
             )
             order += 1
@@ -480,6 +489,37 @@ def _drop_common_words(mentions: list[_Mention]) -> None:
         for x in mentions:
             if x.words & common:
                 x.words = x.words - common
+
+
+class _DatesIndex:
+    """The resolved DATE mentions of one document (not the page's own date), by start."""
+
+    def __init__(self, times: Sequence[TimeMention]) -> None:
+        self.dates = sorted(
+            (t for t in times if t.kind == "DATE" and t.value is not None and not t.document_date),
+            key=lambda t: t.start,
+        )
+        self.starts = [t.start for t in self.dates]
+
+    def own_date(self, m: EventMention) -> TimeMention | None:
+        """The one date written inside the mention's evidence, when the date the events
+        stage gave it is written outside and disagrees ("the treaty with A (10 May 1701);
+        the treaty with B was signed in 1702": the first is of 1701, not 1702)."""
+        if m.time is None or m.time_start is None or m.time_end is None:
+            return None
+        if m.start <= m.time_start and m.time_end <= m.end:
+            return None  # its date is written in its evidence
+        k = bisect.bisect_left(self.starts, m.start)
+        inside: list[TimeMention] = []
+        while k < len(self.dates) and self.dates[k].start < m.end:
+            if self.dates[k].end <= m.end:
+                inside.append(self.dates[k])
+            k += 1
+        if len(inside) != 1:
+            return None
+        value = inside[0].value
+        assert value is not None
+        return None if value.compatible(m.time) else inside[0]
 
 
 class _TimesIndex:
