@@ -70,3 +70,11 @@ def test_a_line_in_prose_case_is_no_headline() -> None:
     nlp = get_nlp()
     assert not headline_tokens(next(nlp("The duke signs the treaty of Ostrava").sents))
     assert headline_tokens(next(nlp("Duke Signs the Treaty of Ostrava").sents))
+
+
+def test_a_past_with_nothing_after_it_is_a_passive() -> None:
+    # "Treaty of X Signed": the name is the patient of a passive without its auxiliary
+    text = "Treaty of Ostrava Signed\n\nThe envoys rode home the same week.\n"
+    ms = _title(text)
+    assert [m.type for m in ms] == ["treaty_signed"]
+    assert "Treaty of Ostrava" in text[ms[0].start : ms[0].end]

@@ -144,7 +144,7 @@ def _headline_lemma(
 ) -> str | None:
     """The verb lemma a headline's capitalised word names: a third-person present
     ("Declares", "Carries"), a bare present after a plural subject ("Rebels Seize") or a
-    regular past ("Stormed", "Occupied", "Seized", "Stopped")."""
+    regular past with an object ("Stormed the Fort", "Occupied", "Stopped")."""
     w = t.lower_
     if w.endswith("s"):
         return _lemma_of(t, verbs)
@@ -190,6 +190,10 @@ def headline_verb(sent: Span, et: EventTypes, label_of: LabelOf, taken: set[int]
         prev = toks[k - 1]
         if t.tag_ in _HEADLINE_VERB_TAGS and prev.tag_ in _SUBJECT_END and t.i not in taken:
             lemma = _headline_lemma(t, verbs, prev.tag_ in {"NNS", "NNPS"})
+            if lemma is not None and t.lower_.endswith("ed") and k + 1 == len(toks):
+                # "Treaty of X Signed", "Parliament Dissolved": a past with nothing after it
+                # is a passive without its auxiliary, its subject the patient
+                lemma = None
             if lemma is not None:
                 subj = toks[:k]
                 best: tuple[int, str] | None = None
