@@ -129,3 +129,82 @@ def entry_present_verb(
         if t.tag_ not in _SUBJECT_TAGS and not (t.lower_ == "of" and k > 0):
             break
     return None
+
+
+#: tags a word left in lower case by a Title Case headline may carry ("on", "the", "and", "to")
+_HEADLINE_SMALL_TAGS = frozenset({"DT", "IN", "CC", "TO", "RP", "POS", "PRP$"})
+#: tags the verb of a headline may carry when the tagger read it as part of a name
+_HEADLINE_VERB_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "VBZ", "VBP", "VBD", "VB"})
+#: the longest headline read (words)
+_MAX_HEADLINE = 14
+
+
+def _headline_lemma(
+    t: Token, verbs: dict[str, list[tuple[int, str, int, VerbSpec]]], plural: bool
+) -> str | None:
+    """The verb lemma a headline's capitalised word names: a third-person present
+    ("Declares", "Carries"), a bare present after a plural subject ("Rebels Seize") or a
+    regular past with an object ("Stormed the Fort", "Occupied", "Stopped")."""
+    w = t.lower_
+    if w.endswith("s"):
+        return _lemma_of(t, verbs)
+    cands = [w] if plural else []
+    if w.endswith("ed"):
+        cands += [w[:-3] + "y" if w.endswith("ied") else "", w[:-2], w[:-1]]
+        if len(w) > 4 and w[-3] == w[-4]:
+            cands.append(w[:-3])  # "stopped" -> stop
+    return next((c for c in cands if c and c in verbs), None)
+
+
+def headline_tokens(sent: Span) -> list[Token]:
+    """The words of the sentence's first line when that line is written in Title Case
+    ("Army Storms the Fort - 3 May 1701"): every word capitalised but the small function
+    words; [] for any other line (a sentence in prose case, a long line)."""
+    toks: list[Token] = []
+    for t in sent:
+        if "\n" in t.text:
+            break
+        if not t.is_space:
+            toks.append(t)
+    words = [t for t in toks if t.is_alpha]
+    if not 2 <= len(words) <= _MAX_HEADLINE or toks[-1].text == ".":
+        return []
+    if any(not t.text[0].isupper() and t.tag_ not in _HEADLINE_SMALL_TAGS for t in words):
+        return []
+    return toks
+
+
+def headline_verb(sent: Span, et: EventTypes, label_of: LabelOf, taken: set[int]) -> Trigger | None:
+    """The typed verb of a Title Case headline ("X Declares War on Y", "Parliament Passes
+    Reform Act", "Rebels Seize the Capital") that the tagger read as part of a name: the
+    first word after a subject run that is an inflected form of a verb lemma
+    ``event_types.yaml`` lists and whose spec the headline's words satisfy. A headline that
+    is a name only ("The Siege of X", "Fall of Y") has no subject before its head word and
+    gives None."""
+    toks = headline_tokens(sent)
+    verbs, _nouns = trigger_index(et)
+    if not toks or toks[0].tag_ not in _SUBJECT_TAGS | _SUBJECT_END:
+        return None
+    for k in range(1, min(len(toks), _MAX_SUBJECT + 1)):
+        t = toks[k]
+        prev = toks[k - 1]
+        if t.tag_ in _HEADLINE_VERB_TAGS and prev.tag_ in _SUBJECT_END and t.i not in taken:
+            lemma = _headline_lemma(t, verbs, prev.tag_ in {"NNS", "NNPS"})
+            if lemma is not None and t.lower_.endswith("ed") and k + 1 == len(toks):
+                # "Treaty of X Signed", "Parliament Dissolved": a past with nothing after it
+                # is a passive without its auxiliary, its subject the patient
+                lemma = None
+            if lemma is not None:
+                subj = toks[:k]
+                best: tuple[int, str] | None = None
+                for _n, tid, _j, spec in verbs[lemma]:
+                    if _spec_ok(spec, subj, toks, k, label_of):
+                        typ = et.types[tid]
+                        rank = typ.priority + spec.priority + 10 * spec.constrained
+                        if best is None or rank > best[0]:
+                            best = (rank, tid)
+                if best is not None:
+                    return Trigger(best[1], t.i, t.i, t.i + 1, "verbal", True)
+        if t.tag_ not in _SUBJECT_TAGS | _SUBJECT_END and not (t.lower_ == "of" and k > 0):
+            break
+    return None

@@ -4,6 +4,7 @@ place, participants, modality and confidence; plus the states the sentence descr
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,7 @@ from .dating import (
     person_term,
     under_temporal_marker,
 )
-from .entry_verbs import entry_present_verb
+from .entry_verbs import entry_present_verb, headline_verb
 from .fallback import fallback_triggers, quoted_statement
 from .lookups import Entities, TimesStarting, label_fn, locate
 from .modality import immediate_governor, modality_of, not_until
@@ -148,6 +149,36 @@ def _dates_to_try(tr: Trigger, head: Token, cands: list[Located]) -> list[list[L
     return [*groups, cands]
 
 
+def _with_headline_verb(triggers: list[Trigger], verb: Trigger, sent: Span) -> list[Trigger]:
+    """The sentence's triggers with a headline's verb: a name the tagger ran over the verb
+    ("X Declares War") keeps only its words after the verb ("King Signs Treaty of Y" ->
+    "Treaty of Y"), and none if one word is left; a name right after the verb of the verb's
+    own type is its object, one event told once (the verb takes the name)."""
+    doc = sent.doc
+    out: list[Trigger] = []
+    for tr in triggers:
+        if tr.kind == "named" and tr.start <= verb.head < tr.end:
+            start = verb.head + 1
+            if tr.head < start or tr.end - start < 2:
+                continue
+            tr = dataclasses.replace(tr, start=start, name=doc[start : tr.end].text)
+        out.append(tr)
+    named_object = next(
+        (
+            tr
+            for tr in out
+            if tr.kind == "named"
+            and tr.type == verb.type
+            and all(doc[i].lower_ in {"the", "a", "an"} for i in range(verb.head + 1, tr.start))
+        ),
+        None,
+    )
+    if named_object is not None:
+        out.remove(named_object)
+        verb = dataclasses.replace(verb, name=named_object.name)
+    return sorted([*out, verb], key=lambda tr: (tr.start, tr.end))
+
+
 def _region_kind(seg: Segment, line_kind: str) -> RegionKind:
     kind = seg.region.kind
     if kind == "narrative" and line_kind in {"heading", "list_item"}:
@@ -198,6 +229,16 @@ def sentence_mentions(
         )
         if present is not None:
             triggers = sorted([*triggers, present], key=lambda tr: (tr.start, tr.end))
+    if not any(tr.kind == "verbal" for tr in triggers):
+        # "X Declares War on Y": a Title Case headline's verb read as part of a name
+        verb = headline_verb(
+            sent,
+            et,
+            label_of,
+            {i for tr in triggers if tr.kind != "named" for i in range(tr.start, tr.end)},
+        )
+        if verb is not None:
+            triggers = _with_headline_verb(triggers, verb, sent)
     untyped = fallback_triggers(sent, et, triggers, {i for x in located for i in x.tokens})
     said = quoted_statement(sent, label_of) if et.fallback.enabled else None
     if said is not None and not any(tr.head == said.head for tr in triggers):
