@@ -506,3 +506,87 @@ def test_names_before_a_headline_verb_tagged_a_noun_carried_out_the_act() -> Non
 def test_a_verb_noun_after_a_common_noun_names_nobody() -> None:
     got = names("| 14 July | The army orders general mobilisation. |")
     assert not got
+
+
+def _participants_of(text: str, trigger: str) -> set[str]:
+    a = analyze(text)
+    return {
+        p.name
+        for e in a.events
+        if a.document.text[e.trigger_start : e.trigger_end] == trigger
+        for p in e.participants
+    }
+
+
+def test_a_subject_pronoun_continues_the_main_subject_though_others_are_named() -> None:
+    got = _participants_of(
+        "Count Edvard Lind served under Prime Minister Olav Berg and King Haakon. "
+        "In 1884 he presided over the conference of envoys in Bergen.",
+        "presided",
+    )
+    assert any("Lind" in n for n in got) and not any("Berg" in n for n in got)
+
+
+def test_a_chain_of_subject_pronouns_leads_back_to_the_person_named() -> None:
+    got = _participants_of(
+        "Count Edvard Lind served under Prime Minister Olav Berg and King Haakon. "
+        "He kept up the alliance with Sweden. "
+        "In 1884 he presided over the conference of envoys in Bergen.",
+        "presided",
+    )
+    assert any("Lind" in n for n in got)
+
+
+def test_a_pronoun_of_the_other_gender_is_left_open() -> None:
+    got = _participants_of(
+        "Count Edvard Lind served under Prime Minister Olav Berg and King Haakon. "
+        "In 1884 she presided over the conference of envoys in Bergen.",
+        "presided",
+    )
+    assert not any("Lind" in n or "Berg" in n for n in got)
+
+
+def test_an_object_pronoun_after_a_body_as_subject_is_the_person_before() -> None:
+    got = _participants_of(
+        "Count Edvard Lind would not promise Sweden support in advance. "
+        "On 2 August 1885 the Cabinet authorised him to negotiate a treaty with the Swedish envoy.",
+        "negotiate",
+    )
+    assert any("Lind" in n for n in got)
+
+
+def test_a_name_run_into_a_date_of_another_label_is_still_the_name() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from histograph.events.phrases import run_into_date
+
+    nlp = spacy.blank("en")
+    doc = nlp("On 3 August Moreau set out the plan")
+    doc.ents = [Span(doc, 1, 4, label="WORK_OF_ART")]
+    label = lambda t: t.ent_type_  # noqa: E731
+    assert run_into_date(doc[3], label)
+    assert not run_into_date(doc[2], label)  # the calendar word itself
+    doc = nlp("The 1st Infantry Division crossed")
+    doc.ents = [Span(doc, 1, 4, label="ORG")]
+    assert not run_into_date(doc[3], label)  # a number in a name of another kind
+
+
+def test_the_clause_tokens_leave_out_relative_clauses_in_one_walk() -> None:
+    from histograph.events.participants import _clause_tokens
+    from histograph.nlp import get_nlp
+
+    doc = get_nlp()(
+        "The first envoy, who had served in Rome, which he loved, was Piet Hein, "
+        "whom the council chose after the talks that failed."
+    )
+    sent = doc[:]
+    for head in doc:
+        clause = head
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+            clause = clause.head
+        skip = {
+            x.i for t in clause.subtree if t.dep_ == "relcl" and t.i != head.i for x in t.subtree
+        }
+        want = [t.i for t in clause.subtree if t.i not in skip]
+        assert [t.i for t in _clause_tokens(head, sent)] == want

@@ -28,6 +28,7 @@ from .phrases import (
     state_word,
     title_before_name,
 )
+from .pronouns import plural_antecedent, pronoun_person, state_antecedent
 from .reference import (
     EntityAt,
     LabelOf,
@@ -300,7 +301,7 @@ def participants(
                 for prep in ("with", "between"):
                     found.extend((x, "party") for x in prep_objects(a, prep))
         if any(s.lower_ in {"they", "them"} for s in subjects(head)):
-            found.extend((x, "agent") for x in _plural_antecedent(head, doc_tokens, label_of))
+            found.extend((x, "agent") for x in plural_antecedent(head, doc_tokens, label_of))
         host = head
     else:
         for c in head.children:
@@ -350,9 +351,7 @@ def participants(
                 for s in coordinated_subjects(gov) or subjects(gov) or _participle_subject(gov):
                     found.append((s, "agent"))
                 if any(s.lower_ in {"they", "them"} for s in subjects(gov)):
-                    found.extend(
-                        (x, "agent") for x in _plural_antecedent(gov, doc_tokens, label_of)
-                    )
+                    found.extend((x, "agent") for x in plural_antecedent(gov, doc_tokens, label_of))
             for a in prep_objects(gov, "by"):
                 found.append((a, "agent"))
             for prep, role in (("to", "recipient"), ("with", "party"), ("between", "party")):
@@ -490,8 +489,10 @@ def participants(
                     out.append(p)
             continue
         if tok.pos_ == "PRON":
-            ante = antecedent(tok, doc_tokens, offset, label_of, entity_at) or _state_antecedent(
-                tok, doc_tokens, label_of
+            ante = (
+                antecedent(tok, doc_tokens, offset, label_of, entity_at)
+                or pronoun_person(tok, doc_tokens, offset, label_of, entity_at)
+                or state_antecedent(tok, doc_tokens, label_of)
             )
             if ante is None:
                 if (
@@ -508,7 +509,9 @@ def participants(
             continue
         for x in (tok, *behind(tok, label_of), *office):
             if x.pos_ == "PRON":
-                ante = antecedent(x, doc_tokens, offset, label_of, entity_at)
+                ante = antecedent(x, doc_tokens, offset, label_of, entity_at) or pronoun_person(
+                    x, doc_tokens, offset, label_of, entity_at
+                )
                 if ante is None:
                     continue
                 x = ante
@@ -608,26 +611,6 @@ def _participle_subject(v: Token) -> list[Token]:
     return with_conjuncts([c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}])
 
 
-def _state_antecedent(pron: Token, sent: Span, label_of: LabelOf) -> Token | None:
-    """ "... and the United States never joined the League. It made a separate peace with
-    Germany": an "it" opening its sentence's subject stands for the state that was the
-    subject of the last main clause of the sentence before (one state, no coordination)."""
-    if pron.lower_ != "it" or pron.dep_ not in {"nsubj", "nsubjpass"} or sent.start == 0:
-        return None
-    if any(t.dep_ in {"nsubj", "nsubjpass"} for t in sent if t.i < pron.i):
-        return None
-    prev = sent.doc[sent.start - 1].sent
-    main = [t for t in prev if t.dep_ == "ROOT"]
-    main += [c for r in main for c in r.conjuncts if c.pos_ in _VERBAL]
-    subj = [c for v in main for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subj:
-        return None
-    last = max(subj, key=lambda t: t.i)
-    if last.conjuncts or label_of(last) not in {"GPE", "STATE"}:
-        return None
-    return last
-
-
 def _a_person(t: Token, label_of: LabelOf) -> bool:
     """Tagged a person, or a name with a title before it ("Lord X")."""
     return label_of(t) == "PERSON" or (
@@ -642,19 +625,6 @@ def _controller(v: Token) -> list[Token]:
     if v.dep_ != "xcomp":
         return []
     return [c for c in v.head.children if c.dep_ == "nsubjpass"]
-
-
-def _plural_antecedent(verb: Token, sent: Span, label_of: LabelOf) -> list[Token]:
-    """ "X and Y signed ... . In 1963 they concluded ...": a "they" stands for the
-    coordinated subject of the sentence right before (two or more names), else for nobody."""
-    if sent.start == 0:
-        return []
-    prev = sent.doc[sent.start - 1].sent
-    for root in (t for t in prev if t.dep_ == "ROOT"):
-        group = [s for s in subjects(root) if entity_like(s, label_of)]
-        if len(group) >= 2:
-            return group
-    return []
 
 
 def _who_antecedent(rel: Token, label_of: LabelOf) -> Token | None:
@@ -790,8 +760,14 @@ def _clause_tokens(head: Token, sent: Span) -> list[Token]:
     clause = head
     while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
         clause = clause.head
-    skip: set[int] = set()
-    for t in clause.subtree:
-        if t.dep_ == "relcl" and t.i != head.i:
-            skip |= {x.i for x in t.subtree}
-    return [t for t in clause.subtree if t.i not in skip and sent.start <= t.i < sent.end]
+    if clause.dep_ == "relcl" and clause.i != head.i:
+        return []  # the clause is itself a relative clause on the trigger's noun
+    # one walk down the tree that does not enter relative clauses: linear in the clause
+    out: list[Token] = []
+    stack = [clause]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ != "relcl" or c.i == head.i)
+    out.sort(key=lambda t: t.i)
+    return [t for t in out if sent.start <= t.i < sent.end]
