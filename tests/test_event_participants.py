@@ -590,3 +590,11 @@ def test_the_clause_tokens_leave_out_relative_clauses_in_one_walk() -> None:
         }
         want = [t.i for t in clause.subtree if t.i not in skip]
         assert [t.i for t in _clause_tokens(head, sent)] == want
+
+
+def test_a_force_commanded_by_someone_parsed_as_a_clause_is_the_object() -> None:
+    got = names(
+        "At the Battle of Kolden in 1758 a Danish army under Peter Holm surprised the Swedes "
+        "commanded by Charles Gyllen, overwhelming them and forcing a general retreat."
+    )
+    assert "Swedes" in got and "Charles Gyllen" in got

@@ -271,12 +271,17 @@ def participants(
             )
         for a in direct_args(head):
             found.append((a, roles.get(a.dep_, "patient")))
+        found.extend((a, "patient") for a in reduced_objects(head))
         for a in prep_objects(head, "by"):
             found.append((a, roles.get("agent", "agent")))
         clause = _participle_clause(head)
         if clause is not None:
             # "A surprised B, forcing a retreat": the participle's act befalls B too
-            found.extend((o, "patient") for o in direct_args(clause) if o.pos_ != "PRON")
+            found.extend(
+                (o, "patient")
+                for o in (*direct_args(clause), *reduced_objects(clause))
+                if o.pos_ != "PRON"
+            )
         # "forced X into negotiations, mediated by Y": the act a participle on an event noun
         # tells of was between the verb's subject and object
         if head.dep_ == "acl" and head.head.pos_ == "NOUN":
@@ -592,6 +597,25 @@ def is_passive(v: Token) -> bool:
     )
 
 
+def reduced_objects(v: Token) -> list[Token]:
+    """ "A surprised the B commanded by X" parsed as a clause ("B" the subject of a bare
+    participle): the participle's subject is the verb's object, and the commander of a verb
+    of ``command_verbs`` takes part with it."""
+    out: list[Token] = []
+    for c in v.children:
+        if c.dep_ != "ccomp" or c.tag_ != "VBN" or c.i < v.i:
+            continue
+        if any(x.dep_ in {"aux", "auxpass", "mark"} for x in c.children):
+            continue
+        subj = [x for x in c.children if x.dep_ in {"nsubj", "nsubjpass"}]
+        if not subj:
+            continue
+        out += with_conjuncts(subj)
+        if norm(c.lemma_) in argument_words().command_verbs:
+            out += prep_objects(c, "by")
+    return out
+
+
 def _participle_clause(v: Token) -> Token | None:
     """The verb of the clause an active participle without a subject of its own hangs on
     ("X surprised Y, overwhelming them and forcing a retreat": surprised), else ``None``."""
@@ -655,6 +679,7 @@ def _fronted_battle_parties(tr: Trigger, doc: Doc) -> list[Token]:
     if norm(verb.lemma_) not in argument_words().fighting_verbs:
         return []
     out = [*subjects(verb), *(a for a in direct_args(verb) if a.i != root.i)]
+    out += reduced_objects(verb)
     out += [
         t
         for t in root.subtree
