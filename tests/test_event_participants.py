@@ -598,3 +598,15 @@ def test_a_force_commanded_by_someone_parsed_as_a_clause_is_the_object() -> None
         "commanded by Charles Gyllen, overwhelming them and forcing a general retreat."
     )
     assert "Swedes" in got and "Charles Gyllen" in got
+
+
+def test_who_acted_in_votes_held_on_a_day_took_part_in_them() -> None:
+    got = _participants_of(
+        "The Norwegian Storting rejected the treaty in votes held in May 1905 and June 1906.",
+        "held",
+    )
+    assert any("Storting" in n for n in got)
+    got = _participants_of(
+        "In 1907 the Storting approved the budget in a session held on 3 May 1907.", "held"
+    )
+    assert any("Storting" in n for n in got)

@@ -274,6 +274,7 @@ def participants(
         found.extend((a, "patient") for a in reduced_objects(head))
         for a in prep_objects(head, "by"):
             found.append((a, roles.get("agent", "agent")))
+        found.extend((x, "party") for x in _held_in(head))
         clause = _participle_clause(head)
         if clause is not None:
             # "A surprised B, forcing a retreat": the participle's act befalls B too
@@ -595,6 +596,23 @@ def is_passive(v: Token) -> bool:
         and v.lower_.endswith("ed")
         and not any(c.dep_ in {"dobj", "obj", "dative", "prt"} for c in v.children)
     )
+
+
+def _held_in(v: Token) -> list[Token]:
+    """ "X rejected the treaty in votes held in May", "X spoke at the congress held in Y": a
+    bare participle on the noun of an act that a verb of ``taking_part_verbs`` names after
+    in/at; the verb's subject took part in what the participle tells."""
+    noun = v.head
+    if v.dep_ != "acl" or v.tag_ != "VBN" or _own_subjects(v) or noun.dep_ != "pobj":
+        return []
+    prep, verb = noun.head, noun.head.head
+    if verb.dep_ == "dobj":
+        verb = verb.head  # the parser hung the phrase on the object ("the treaty in votes")
+    if prep.lower_ not in {"in", "at"} or verb.pos_ not in _VERBAL:
+        return []
+    if norm(verb.lemma_) not in argument_words().taking_part_verbs:
+        return []
+    return coordinated_subjects(verb) or subjects(verb)
 
 
 def reduced_objects(v: Token) -> list[Token]:
