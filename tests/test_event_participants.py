@@ -610,3 +610,26 @@ def test_who_acted_in_votes_held_on_a_day_took_part_in_them() -> None:
         "In 1907 the Storting approved the budget in a session held on 3 May 1907.", "held"
     )
     assert any("Storting" in n for n in got)
+
+
+def test_they_after_a_coordinated_subject_in_its_own_sentence_stands_for_both() -> None:
+    got = _participants_of(
+        "On 20 June 1873 Norway and Sweden signed a customs agreement in Bergen, and in "
+        "August 1873 they concluded the Treaty of Malmo together with Denmark.",
+        "Treaty of Malmo",
+    )
+    assert {"Norway", "Sweden", "Denmark"} <= got
+
+
+def test_they_after_a_clause_with_another_subject_is_left_open() -> None:
+    got = _participants_of(
+        "On 20 June 1873 Norway and Sweden signed a customs agreement in Bergen. The envoys "
+        "were pleased, and in August 1873 they concluded the Treaty of Malmo.",
+        "Treaty of Malmo",
+    )
+    assert not {"Norway", "Sweden"} & got
+
+
+def test_the_state_troops_cross_into_takes_part() -> None:
+    got = names("On 2 May 1812 the Grande Armee marched into Russia.")
+    assert "Russia" in got

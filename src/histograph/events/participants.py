@@ -56,6 +56,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+#: types of acts whose "into X" names the state they befell ("crossed into X")
+_INTO_TYPES = frozenset({"war_or_invasion", "battle"})
 #: relative adverbs: the clause they open tells where or when, of a place or a time
 _WHERE = frozenset({"where", "when", "whereupon"})
 
@@ -406,6 +408,9 @@ def participants(
     ):
         for a in prep_objects(host, prep):
             found.append((a, role))
+    # "troops crossed into X", "marched into X": the state an act of war goes into
+    if typ.id in _INTO_TYPES:
+        found.extend((a, "patient") for a in prep_objects(host, "into") if _a_state(a, label_of))
     # "hosted a lunch for X", "held a reception for X": a person the act is done for
     for h in (host, *(a for a in direct_args(host) if a.pos_ == "NOUN")):
         found.extend((a, "recipient") for a in prep_objects(h, "for") if _a_person(a, label_of))
@@ -651,6 +656,11 @@ def _participle_subject(v: Token) -> list[Token]:
     if clause is None:
         return []
     return with_conjuncts([c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}])
+
+
+def _a_state(t: Token, label_of: LabelOf) -> bool:
+    """A state's name (tagged a state, or a name of the gazetteer the tagger left alone)."""
+    return label_of(t) == "STATE" or (label_of(t) in {"", "GPE"} and state_word(t) is not None)
 
 
 def _a_person(t: Token, label_of: LabelOf) -> bool:

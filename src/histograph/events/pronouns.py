@@ -181,10 +181,24 @@ def state_antecedent(pron: Token, sent: Span, label_of: LabelOf) -> Token | None
 
 def plural_antecedent(verb: Token, sent: Span, label_of: LabelOf) -> list[Token]:
     """ "X and Y signed ... . In 1963 they concluded ...": a "they" stands for the
-    coordinated subject of the sentence right before (two or more names), else for nobody."""
+    coordinated subject of the sentence right before (two or more names), or of a verb
+    before it in its own sentence ("X and Y signed A, and in 1963 they concluded B"), else
+    for nobody."""
+    doc = sent.doc
+    pron = [s for s in subjects(verb) if s.lower_ in {"they", "them"}]
+    if pron:
+        for v in reversed(doc[sent.start : pron[0].i]):
+            if v.pos_ not in {"VERB", "AUX"}:
+                continue
+            own = [c for c in v.children if c.dep_ in _SUBJECT_DEPS]
+            group = [s for s in subjects(v) if entity_like(s, label_of)] if own else []
+            if len(group) >= 2:
+                return group
+            if own:
+                return []  # the nearest clause with a subject of its own decides
     if sent.start == 0:
         return []
-    prev = sent.doc[sent.start - 1].sent
+    prev = doc[sent.start - 1].sent
     for root in (t for t in prev if t.dep_ == "ROOT"):
         group = [s for s in subjects(root) if entity_like(s, label_of)]
         if len(group) >= 2:
