@@ -633,3 +633,16 @@ def test_they_after_a_clause_with_another_subject_is_left_open() -> None:
 def test_the_state_troops_cross_into_takes_part() -> None:
     got = names("On 2 May 1812 the Grande Armee marched into Russia.")
     assert "Russia" in got
+
+
+def test_a_people_named_with_the_article_is_its_state_in_the_year_written() -> None:
+    a = analyze("In 1588 the Spanish fleet was destroyed by the English off Gravelines.")
+    keys = {p.key for e in a.events for p in e.participants}
+    assert "ENG" in keys  # the Kingdom of England in 1588, not the United Kingdom
+
+
+def test_the_state_a_place_was_taken_from_takes_part() -> None:
+    got = names("In 1641 the Dutch captured Malacca from the Portuguese.")
+    assert {"Dutch", "Portuguese"} <= got
+    got = names("In 1945 the army retreated from Burma.")
+    assert "Burma" not in got  # a place left, not a state something was taken from

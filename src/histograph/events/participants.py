@@ -18,6 +18,7 @@ from .phrases import (
     PARTICIPANT_LABELS,
     PLACE_ONLY,
     argument_words,
+    collective_people,
     entity_like,
     named_after_place,
     names_person,
@@ -112,7 +113,7 @@ def make_participant(
         start = min(start, offset + doc[k].idx)
     elif found is not None:
         start, end, key = min(start, found[0]), max(end, found[1]), found[2]
-    elif e - s == 1 and label_of(t) == "":
+    elif (e - s == 1 and label_of(t) == "") or collective_people(t, label_of):
         key = state_word(t)
     start, end = _trim_name(t, start, end, offset)
     name = doc_text(doc)[start - offset : end - offset]
@@ -411,6 +412,9 @@ def participants(
     # "troops crossed into X", "marched into X": the state an act of war goes into
     if typ.id in _INTO_TYPES:
         found.extend((a, "patient") for a in prep_objects(host, "into") if _a_state(a, label_of))
+    # "captured X from the Portuguese", "took X from Y": the state it was taken from
+    if norm(host.lemma_) in argument_words().taking_verbs:
+        found.extend((a, "patient") for a in prep_objects(host, "from") if _a_state(a, label_of))
     # "hosted a lunch for X", "held a reception for X": a person the act is done for
     for h in (host, *(a for a in direct_args(host) if a.pos_ == "NOUN")):
         found.extend((a, "recipient") for a in prep_objects(h, "for") if _a_person(a, label_of))
@@ -660,7 +664,11 @@ def _participle_subject(v: Token) -> list[Token]:
 
 def _a_state(t: Token, label_of: LabelOf) -> bool:
     """A state's name (tagged a state, or a name of the gazetteer the tagger left alone)."""
-    return label_of(t) == "STATE" or (label_of(t) in {"", "GPE"} and state_word(t) is not None)
+    return (
+        label_of(t) == "STATE"
+        or (label_of(t) in {"", "GPE", "NORP"} and state_word(t) is not None)
+        or collective_people(t, label_of)
+    )
 
 
 def _a_person(t: Token, label_of: LabelOf) -> bool:

@@ -83,6 +83,8 @@ class ArgumentWords:
     #: verbs whose object is an act ("X and Y order mobilisation"), tagged nouns in headlines
     ordering_verbs: frozenset[str] = frozenset()
     #: titles that tell a person's sex ("King", "Queen"): which pronoun may stand for them
+    #: verbs of taking something from a state ("captured X from the Portuguese")
+    taking_verbs: frozenset[str] = frozenset()
     male_titles: frozenset[str] = frozenset()
     female_titles: frozenset[str] = frozenset()
 
@@ -122,6 +124,7 @@ def argument_words() -> ArgumentWords:
         faction_names=_words(parts.get("faction_names")),
         demand_verbs=_words(parts.get("demand_verbs")),
         ordering_verbs=_words(parts.get("ordering_verbs")),
+        taking_verbs=_words(parts.get("taking_verbs")),
         male_titles=_words(parts.get("male_titles")),
         female_titles=_words(parts.get("female_titles")),
     )
@@ -200,20 +203,47 @@ def _regnal_name(t: Token) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def state_of_word(text: str) -> str | None:
-    sn = gazetteer().lookup(text, forms=("name", "adjective"))
+def state_of_word(text: str, year: int | None = None) -> str | None:
+    sn = gazetteer().lookup(text, year, forms=("name", "adjective"))
     return sn.state_id if sn is not None else None
 
 
+def sentence_year(t: Token) -> int | None:
+    """The one year the sentence of ``t`` writes in its dates ("In 1588 the English ..."),
+    else ``None``: the year a state's name or demonym there is read in."""
+    years = {
+        int(x.text)
+        for x in t.sent
+        if x.ent_type_ == "DATE" and x.text.isdigit() and len(x.text) in {3, 4}
+    }
+    return years.pop() if len(years) == 1 else None
+
+
 def state_word(t: Token) -> str | None:
-    """The state a capitalised word the tagger left alone names ("Soviet" in "US-Soviet")."""
-    return state_of_word(t.text) if t.text[:1].isupper() and not t.is_punct else None
+    """The state a capitalised word the tagger left alone names ("Soviet" in "US-Soviet"),
+    as it was named in the year its sentence writes ("the English" in 1588: England)."""
+    if not t.text[:1].isupper() or t.is_punct or state_of_word(t.text) is None:
+        return None
+    return state_of_word(t.text, sentence_year(t))
+
+
+def collective_people(t: Token, label_of: LabelOf) -> bool:
+    """ "the English", "the French": a people named by its demonym with the article, which
+    the tagger took for the language."""
+    return (
+        label_of(t) == "LANGUAGE"
+        and t.pos_ in {"PROPN", "NOUN"}
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+        and state_word(t) is not None
+    )
 
 
 def entity_like(t: Token, label_of: LabelOf) -> bool:
     if label_of(t) in PARTICIPANT_LABELS or person_word(t, label_of):
         return True
     if label_of(t) == "" and (_regnal_name(t) or state_word(t) is not None):
+        return True
+    if collective_people(t, label_of):
         return True
     if (
         t.text[:1].isupper()
