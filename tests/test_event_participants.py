@@ -646,3 +646,22 @@ def test_the_state_a_place_was_taken_from_takes_part() -> None:
     assert {"Dutch", "Portuguese"} <= got
     got = names("In 1945 the army retreated from Burma.")
     assert "Burma" not in got  # a place left, not a state something was taken from
+
+
+def test_a_name_the_parser_hung_on_a_dated_phrase_is_the_subject() -> None:
+    got = names("In 1453 Sultan Mehmed II captured Constantinople.")
+    assert any("Mehmed" in n for n in got)
+
+
+def test_the_next_verbs_subject_hung_on_a_fronted_name_is_no_apposition() -> None:
+    a = analyze(
+        "Following the murder of Thomas Becket, Henry II did penance at Canterbury in 1174."
+    )
+    murder = [e for e in a.events if e.type == "assassination"]
+    assert murder and {p.name for p in murder[0].participants} == {"Thomas Becket"}
+
+
+def test_peoples_of_earlier_eras_are_their_states() -> None:
+    a = analyze("In 1071 the Byzantine army was defeated at Manzikert by the Seljuks.")
+    keys = {p.key for e in a.events for p in e.participants}
+    assert {"BYZ", "SELJ"} <= keys

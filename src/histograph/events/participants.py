@@ -24,12 +24,19 @@ from .phrases import (
     names_person,
     phrase_bounds,
     run_into_date,
+    sentence_year,
     skip_epithets,
+    state_of_people,
     state_of_word,
     state_word,
     title_before_name,
 )
-from .pronouns import plural_antecedent, pronoun_person, state_antecedent
+from .pronouns import (
+    plural_antecedent,
+    pronoun_person,
+    state_antecedent,
+    swallowed_subject,
+)
 from .reference import (
     EntityAt,
     LabelOf,
@@ -113,8 +120,10 @@ def make_participant(
         start = min(start, offset + doc[k].idx)
     elif found is not None:
         start, end, key = min(start, found[0]), max(end, found[1]), found[2]
-    elif (e - s == 1 and label_of(t) == "") or collective_people(t, label_of):
+    elif e - s == 1 and label_of(t) == "":
         key = state_word(t)
+    elif collective_people(t, label_of):
+        key = state_of_people(t.text, sentence_year(t))
     start, end = _trim_name(t, start, end, offset)
     name = doc_text(doc)[start - offset : end - offset]
     shared = _shared_head(t, name)
@@ -261,7 +270,9 @@ def participants(
         inherited = coordinated_subjects(head)
         if inherited:  # "X arrived, met Y and signed Z", "X lost ... and was removed"
             passive = is_passive(head)
-        for s in inherited or subjects(head) or _controller(head):
+        for s in (
+            inherited or subjects(head) or _controller(head) or swallowed_subject(head, label_of)
+        ):
             found.append(
                 (s, roles.get("nsubjpass", "patient") if passive else roles.get("nsubj", "agent"))
             )
@@ -480,7 +491,9 @@ def participants(
                 tok.pos_ != "PROPN"
                 or c.doc[c.left_edge.i - 1].text in {",", "(", ":", "–", "—", "-"}
             )
-        ]  # (a name's run-on epithet is none: "Augustus the Strong")
+            and c not in swallowed_subject(c.doc[c.i + 1] if c.i + 1 < len(c.doc) else c, label_of)
+        ]  # (a name's run-on epithet is none: "Augustus the Strong"; nor the next verb's
+        # subject the parser hung on a fronted phrase: "After the murder of X, Y did ...")
         office: list[Token] = []
         if label_of(tok) == "PERSON":
             # "X, the British Prime Minister,": the office of a person, not another one

@@ -208,6 +208,13 @@ def state_of_word(text: str, year: int | None = None) -> str | None:
     return sn.state_id if sn is not None else None
 
 
+@functools.lru_cache(maxsize=4096)
+def state_of_people(text: str, year: int | None = None) -> str | None:
+    """The state a people's demonym or plural names ("English", "Seljuks")."""
+    sn = gazetteer().lookup(text, year, forms=("name", "adjective", "collective"))
+    return sn.state_id if sn is not None else None
+
+
 def sentence_year(t: Token) -> int | None:
     """The one year the sentence of ``t`` writes in its dates ("In 1588 the English ..."),
     else ``None``: the year a state's name or demonym there is read in."""
@@ -228,13 +235,15 @@ def state_word(t: Token) -> str | None:
 
 
 def collective_people(t: Token, label_of: LabelOf) -> bool:
-    """ "the English", "the French": a people named by its demonym with the article, which
-    the tagger took for the language."""
+    """ "the English", "the Seljuks": a people named by its demonym or plural with the
+    article, which the tagger took for the language, a group or (a plural) a person."""
+    label = label_of(t)
     return (
-        label_of(t) == "LANGUAGE"
+        (label in {"LANGUAGE", "NORP"} or (label == "PERSON" and t.tag_ in {"NNS", "NNPS"}))
         and t.pos_ in {"PROPN", "NOUN"}
         and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
-        and state_word(t) is not None
+        and t.text[:1].isupper()
+        and state_of_people(t.text) is not None
     )
 
 

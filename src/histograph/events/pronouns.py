@@ -29,7 +29,7 @@ from .triggers import subjects
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["plural_antecedent", "pronoun_person", "state_antecedent"]
+__all__ = ["plural_antecedent", "pronoun_person", "state_antecedent", "swallowed_subject"]
 
 _MALE = frozenset({"he", "him", "his", "himself"})
 _FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -203,4 +203,39 @@ def plural_antecedent(verb: Token, sent: Span, label_of: LabelOf) -> list[Token]
         group = [s for s in subjects(root) if entity_like(s, label_of)]
         if len(group) >= 2:
             return group
+    return []
+
+
+#: labels of names that can be a clause's actor
+_ACTOR_LABELS = frozenset({"PERSON", "STATE", "GPE", "NORP", "ORG"})
+
+
+def swallowed_subject(v: Token, label_of: LabelOf) -> list[Token]:
+    """The subject the parser hung on a phrase before a verb that has none ("In 1453 Sultan
+    X captured Y": X the object of "In" with the year; "After the murder of A, B did
+    penance": B an apposition of A): the name written right before the verb (or its
+    auxiliaries), the object of a dated "in"/"on" or an apposition after a comma."""
+    if v.pos_ not in {"VERB", "AUX"} or any(c.dep_ in _SUBJECT_DEPS for c in v.children):
+        return []
+    if v.dep_ not in {"ROOT", "advcl", "ccomp"}:
+        return []
+    doc = v.doc
+    k = v.i - 1
+    while k >= 0 and doc[k].dep_ in {"aux", "auxpass", "neg", "advmod"} and doc[k].head.i == v.i:
+        k -= 1
+    if k < 0:
+        return []
+    t = doc[k]
+    if label_of(t) not in _ACTOR_LABELS or t.pos_ != "PROPN":
+        return []
+    if t.dep_ == "appos" and doc[t.left_edge.i - 1].text == ",":
+        return [t]
+    prep = t.head
+    if (
+        t.dep_ == "pobj"
+        and prep.lower_ in {"in", "on"}
+        and prep.head.i == v.i
+        and any(x.ent_type_ == "DATE" for x in prep.subtree)
+    ):
+        return [t]
     return []
