@@ -476,13 +476,13 @@ def test_a_proposal_names_who_it_is_addressed_to() -> None:
 
 
 def test_names_after_a_named_battles_colon_fought_it() -> None:
-    from histograph.events.participants import _colon_clause_names
+    from histograph.events.lines import colon_clause_names
     from histograph.nlp import get_nlp
 
     doc = get_nlp()(
         "Battle of Kells: Irish army under King Brian Boru routs the Danes of King Sigtrygg"
     )
-    got = {t.text for t in _colon_clause_names(doc[0], lambda t: t.ent_type_)}
+    got = {t.text for t in colon_clause_names(doc[0], lambda t: t.ent_type_)}
     assert "Boru" in got or "Sigtrygg" in got
     assert "Kells" not in got
 

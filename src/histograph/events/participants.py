@@ -1,7 +1,8 @@
 """Participants of an event trigger from the dependency parse: subjects, objects and the
 parties of its prepositions; the people and states behind groups, commanders, appositions,
-relative pronouns, pronouns and bare titles resolved (:mod:`.reference`); names trimmed of
-what the tagger ran into them."""
+relative pronouns, pronouns and bare titles resolved (:mod:`.reference`, :mod:`.pronouns`);
+names trimmed of what the tagger ran into them. Who took part in a list line or a headline:
+:mod:`.lines`."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..entities.lexicon import is_head, name_words, norm
 from ..model import Participant
 from ..nlp import doc_text
+from .lines import colon_clause_names, colon_clause_verbs, headline_subjects
 from .phrases import (
     EDGE,
     PARTICIPANT_LABELS,
@@ -346,16 +348,16 @@ def participants(
                 found.extend((a, "agent") for a in prep_objects(c, "by"))
         host = head
         # "Battle of X, Y: A defeats B": the clause after the colon tells who fought
-        verbs = _colon_clause_verbs(doc[tr.start : tr.end].root, doc_tokens)
+        verbs = colon_clause_verbs(doc[tr.start : tr.end].root, doc_tokens)
         for v in verbs:
             found.extend((x, "party") for x in subjects(v))
             found.extend((x, "party") for x in direct_args(v))
         if not verbs:
             found.extend(
-                (x, "party") for x in _colon_clause_names(doc[tr.start : tr.end].root, label_of)
+                (x, "party") for x in colon_clause_names(doc[tr.start : tr.end].root, label_of)
             )
         found.extend((x, "party") for x in _fronted_battle_parties(tr, doc))
-        found.extend((x, "agent") for x in _headline_subjects(head, label_of))
+        found.extend((x, "agent") for x in headline_subjects(head, label_of))
         gov = head.head
         # "the X Conference attended by Y": the parser made the name the subject of the
         # participle
@@ -735,98 +737,6 @@ def _fronted_battle_parties(tr: Trigger, doc: Doc) -> list[Token]:
         if t.dep_ == "appos" and t.pos_ in {"NOUN", "PROPN"} and t.i >= tr.end
     ]
     return out
-
-
-def _opens_line(head: Token) -> bool:
-    """Only a bullet, a date or capitalised words stand before ``head`` on its line
-    ("• Oct 14 Battle of X, Y: ...")."""
-    doc = head.doc
-    k = head.i - 1
-    while k >= 0 and "\n" not in doc[k].text_with_ws:
-        t = doc[k]
-        if t.text[:1].islower() or (t.dep_ == "ROOT" and t.pos_ == "VERB" and t.text.isalpha()):
-            return False
-        k -= 1
-    return True
-
-
-def _colon_clause_verbs(head: Token, sent: Span) -> list[Token]:
-    """For a named event that heads its own line ("Battle of X, Y:"), the verb of the clause
-    written after the colon on the same line (a parse root of its own)."""
-    doc = head.doc
-    if (
-        head.dep_ != "ROOT"
-        and not (head.dep_ == "nsubj" and head.head.i > head.i)
-        and not _opens_line(head)
-    ):
-        return []
-    k = head.i + 1
-    # the line, not the sentence: the model may end a sentence at the colon
-    end = max(sent.end, min(len(doc), head.i + 9))
-    while k < end and k - head.i <= 8 and doc[k].text != ":" and "\n" not in doc[k].text:
-        k += 1
-    if k >= end or doc[k].text != ":":
-        return []
-    out: list[Token] = []
-    if head.dep_ == "nsubj" and head.head.i > head.i:  # the name made the verb's subject
-        v = head.head
-        return [v] if v.i > k and v.pos_ == "VERB" and "\n" not in doc[k : v.i].text else []
-    for t in doc[k + 1 : min(len(doc), k + 40)]:  # the line may be parsed as a new sentence
-        if "\n" in t.text_with_ws:
-            if t.dep_ == "ROOT" and t.pos_ == "VERB":
-                out.append(t)
-            break
-        if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.i != head.i:
-            out.append(t)
-    return out
-
-
-def _colon_clause_names(head: Token, label_of: LabelOf) -> list[Token]:
-    """ "Battle of X: English army under King A defeat invading Danes led by B": when the
-    parser found no verb in the clause after a named event's colon on its own line, the
-    people and peoples named there (the last word of each name) fought it."""
-    doc = head.doc
-    if head.dep_ != "ROOT" and not _opens_line(head):
-        return []
-    k = head.i + 1
-    while k < len(doc) and k - head.i <= 8 and doc[k].text != ":" and "\n" not in doc[k].text:
-        k += 1
-    if k >= len(doc) or doc[k].text != ":":
-        return []
-    out: list[Token] = []
-    for t in doc[k + 1 : min(len(doc), k + 60)]:
-        if "\n" in t.text:
-            break
-        label = label_of(t)
-        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        if label in {"PERSON", "NORP"} and (nxt is None or label_of(nxt) != label):
-            out.append(t)
-        if "\n" in t.text_with_ws:
-            break
-    return out
-
-
-def _headline_subjects(head: Token, label_of: LabelOf) -> list[Token]:
-    """ "X and Y order general mobilisation" parsed as a noun phrase (the verb tagged a noun
-    modifying the act noun, the names left hanging elsewhere): the names written right
-    before the verb, and those coordinated with them, carried the act out."""
-    verbs = argument_words().ordering_verbs
-    doc = head.doc
-    for m in head.children:
-        if m.i > head.i or m.dep_ not in {"nmod", "compound"} or m.pos_ != "NOUN":
-            continue
-        if m.lower_ not in verbs or m.i == 0:
-            continue
-        before = doc[m.i - 1]
-        if "\n" in before.text_with_ws or not entity_like(before, label_of):
-            return []
-        if label_of(before) not in PARTICIPANT_LABELS:
-            return []
-        first = before
-        while first.dep_ == "conj" and first.head.i < first.i:
-            first = first.head
-        return [first, *first.conjuncts]
-    return []
 
 
 def _clause_tokens(head: Token, sent: Span) -> list[Token]:
