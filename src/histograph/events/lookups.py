@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..model import EntityMention, TimeMention
 from .arguments import Located
+from .phrases import DOC_PERSON_WORDS
 from .reference import topic_person
 
 if TYPE_CHECKING:
@@ -25,6 +26,10 @@ class Entities:
         self._m = sorted(mentions, key=lambda m: (m.start, -m.end))
         self._starts = [m.start for m in self._m]
         self.topic = topic_person(self._m)  # the person the page is about, if any
+        #: the words of the names the document tags as people ("Edward Grey": both)
+        self.person_words = frozenset(
+            w for m in self._m if m.label == "PERSON" for w in m.text.split() if w[:1].isupper()
+        )
         #: each span's answer, once asked (a token's label is asked by several tests)
         self._covering: dict[tuple[int, int], EntityMention | None] = {}
 
@@ -73,6 +78,9 @@ class TimesStarting:
 
 
 def label_fn(seg: Segment, ents: Entities) -> Callable[[Token], str]:
+    # a name written as a person anywhere in the document is one in this segment too
+    seg.doc.user_data[DOC_PERSON_WORDS] = ents.person_words
+
     def label_of(t: Token) -> str:
         s = seg.offset + t.idx
         m = ents.covering(s, s + len(t.text))

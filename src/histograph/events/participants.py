@@ -1,7 +1,8 @@
 """Participants of an event trigger from the dependency parse: subjects, objects and the
 parties of its prepositions; the people and states behind groups, commanders, appositions,
-relative pronouns, pronouns and bare titles resolved (:mod:`.reference`); names trimmed of
-what the tagger ran into them."""
+relative pronouns, pronouns and bare titles resolved (:mod:`.reference`, :mod:`.pronouns`);
+names trimmed of what the tagger ran into them. Who took part in a list line or a headline:
+:mod:`.lines`."""
 
 from __future__ import annotations
 
@@ -13,20 +14,30 @@ from typing import TYPE_CHECKING
 from ..entities.lexicon import is_head, name_words, norm
 from ..model import Participant
 from ..nlp import doc_text
+from .lines import colon_clause_names, colon_clause_verbs, headline_subjects
 from .phrases import (
     EDGE,
     PARTICIPANT_LABELS,
     PLACE_ONLY,
     argument_words,
+    collective_people,
     entity_like,
     named_after_place,
     names_person,
     phrase_bounds,
     run_into_date,
+    sentence_year,
     skip_epithets,
+    state_of_people,
     state_of_word,
     state_word,
     title_before_name,
+)
+from .pronouns import (
+    plural_antecedent,
+    pronoun_person,
+    state_antecedent,
+    swallowed_subject,
 )
 from .reference import (
     EntityAt,
@@ -55,6 +66,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+#: types of acts whose "into X" names the state they befell ("crossed into X")
+_INTO_TYPES = frozenset({"war_or_invasion", "battle"})
 #: relative adverbs: the clause they open tells where or when, of a place or a time
 _WHERE = frozenset({"where", "when", "whereupon"})
 
@@ -111,6 +124,8 @@ def make_participant(
         start, end, key = min(start, found[0]), max(end, found[1]), found[2]
     elif e - s == 1 and label_of(t) == "":
         key = state_word(t)
+    elif collective_people(t, label_of):
+        key = state_of_people(t.text, sentence_year(t))
     start, end = _trim_name(t, start, end, offset)
     name = doc_text(doc)[start - offset : end - offset]
     shared = _shared_head(t, name)
@@ -257,7 +272,9 @@ def participants(
         inherited = coordinated_subjects(head)
         if inherited:  # "X arrived, met Y and signed Z", "X lost ... and was removed"
             passive = is_passive(head)
-        for s in inherited or subjects(head) or _controller(head):
+        for s in (
+            inherited or subjects(head) or _controller(head) or swallowed_subject(head, label_of)
+        ):
             found.append(
                 (s, roles.get("nsubjpass", "patient") if passive else roles.get("nsubj", "agent"))
             )
@@ -270,12 +287,18 @@ def participants(
             )
         for a in direct_args(head):
             found.append((a, roles.get(a.dep_, "patient")))
+        found.extend((a, "patient") for a in reduced_objects(head))
         for a in prep_objects(head, "by"):
             found.append((a, roles.get("agent", "agent")))
+        found.extend((x, "party") for x in _held_in(head))
         clause = _participle_clause(head)
         if clause is not None:
             # "A surprised B, forcing a retreat": the participle's act befalls B too
-            found.extend((o, "patient") for o in direct_args(clause) if o.pos_ != "PRON")
+            found.extend(
+                (o, "patient")
+                for o in (*direct_args(clause), *reduced_objects(clause))
+                if o.pos_ != "PRON"
+            )
         # "forced X into negotiations, mediated by Y": the act a participle on an event noun
         # tells of was between the verb's subject and object
         if head.dep_ == "acl" and head.head.pos_ == "NOUN":
@@ -300,7 +323,7 @@ def participants(
                 for prep in ("with", "between"):
                     found.extend((x, "party") for x in prep_objects(a, prep))
         if any(s.lower_ in {"they", "them"} for s in subjects(head)):
-            found.extend((x, "agent") for x in _plural_antecedent(head, doc_tokens, label_of))
+            found.extend((x, "agent") for x in plural_antecedent(head, doc_tokens, label_of))
         host = head
     else:
         for c in head.children:
@@ -325,16 +348,16 @@ def participants(
                 found.extend((a, "agent") for a in prep_objects(c, "by"))
         host = head
         # "Battle of X, Y: A defeats B": the clause after the colon tells who fought
-        verbs = _colon_clause_verbs(doc[tr.start : tr.end].root, doc_tokens)
+        verbs = colon_clause_verbs(doc[tr.start : tr.end].root, doc_tokens)
         for v in verbs:
             found.extend((x, "party") for x in subjects(v))
             found.extend((x, "party") for x in direct_args(v))
         if not verbs:
             found.extend(
-                (x, "party") for x in _colon_clause_names(doc[tr.start : tr.end].root, label_of)
+                (x, "party") for x in colon_clause_names(doc[tr.start : tr.end].root, label_of)
             )
         found.extend((x, "party") for x in _fronted_battle_parties(tr, doc))
-        found.extend((x, "agent") for x in _headline_subjects(head, label_of))
+        found.extend((x, "agent") for x in headline_subjects(head, label_of))
         gov = head.head
         # "the X Conference attended by Y": the parser made the name the subject of the
         # participle
@@ -350,9 +373,7 @@ def participants(
                 for s in coordinated_subjects(gov) or subjects(gov) or _participle_subject(gov):
                     found.append((s, "agent"))
                 if any(s.lower_ in {"they", "them"} for s in subjects(gov)):
-                    found.extend(
-                        (x, "agent") for x in _plural_antecedent(gov, doc_tokens, label_of)
-                    )
+                    found.extend((x, "agent") for x in plural_antecedent(gov, doc_tokens, label_of))
             for a in prep_objects(gov, "by"):
                 found.append((a, "agent"))
             for prep, role in (("to", "recipient"), ("with", "party"), ("between", "party")):
@@ -401,6 +422,12 @@ def participants(
     ):
         for a in prep_objects(host, prep):
             found.append((a, role))
+    # "troops crossed into X", "marched into X": the state an act of war goes into
+    if typ.id in _INTO_TYPES:
+        found.extend((a, "patient") for a in prep_objects(host, "into") if _a_state(a, label_of))
+    # "captured X from the Portuguese", "took X from Y": the state it was taken from
+    if norm(host.lemma_) in argument_words().taking_verbs:
+        found.extend((a, "patient") for a in prep_objects(host, "from") if _a_state(a, label_of))
     # "hosted a lunch for X", "held a reception for X": a person the act is done for
     for h in (host, *(a for a in direct_args(host) if a.pos_ == "NOUN")):
         found.extend((a, "recipient") for a in prep_objects(h, "for") if _a_person(a, label_of))
@@ -466,7 +493,9 @@ def participants(
                 tok.pos_ != "PROPN"
                 or c.doc[c.left_edge.i - 1].text in {",", "(", ":", "–", "—", "-"}
             )
-        ]  # (a name's run-on epithet is none: "Augustus the Strong")
+            and c not in swallowed_subject(c.doc[c.i + 1] if c.i + 1 < len(c.doc) else c, label_of)
+        ]  # (a name's run-on epithet is none: "Augustus the Strong"; nor the next verb's
+        # subject the parser hung on a fronted phrase: "After the murder of X, Y did ...")
         office: list[Token] = []
         if label_of(tok) == "PERSON":
             # "X, the British Prime Minister,": the office of a person, not another one
@@ -490,8 +519,10 @@ def participants(
                     out.append(p)
             continue
         if tok.pos_ == "PRON":
-            ante = antecedent(tok, doc_tokens, offset, label_of, entity_at) or _state_antecedent(
-                tok, doc_tokens, label_of
+            ante = (
+                antecedent(tok, doc_tokens, offset, label_of, entity_at)
+                or pronoun_person(tok, doc_tokens, offset, label_of, entity_at)
+                or state_antecedent(tok, doc_tokens, label_of)
             )
             if ante is None:
                 if (
@@ -508,7 +539,9 @@ def participants(
             continue
         for x in (tok, *behind(tok, label_of), *office):
             if x.pos_ == "PRON":
-                ante = antecedent(x, doc_tokens, offset, label_of, entity_at)
+                ante = antecedent(x, doc_tokens, offset, label_of, entity_at) or pronoun_person(
+                    x, doc_tokens, offset, label_of, entity_at
+                )
                 if ante is None:
                     continue
                 x = ante
@@ -589,6 +622,42 @@ def is_passive(v: Token) -> bool:
     )
 
 
+def _held_in(v: Token) -> list[Token]:
+    """ "X rejected the treaty in votes held in May", "X spoke at the congress held in Y": a
+    bare participle on the noun of an act that a verb of ``taking_part_verbs`` names after
+    in/at; the verb's subject took part in what the participle tells."""
+    noun = v.head
+    if v.dep_ != "acl" or v.tag_ != "VBN" or _own_subjects(v) or noun.dep_ != "pobj":
+        return []
+    prep, verb = noun.head, noun.head.head
+    if verb.dep_ == "dobj":
+        verb = verb.head  # the parser hung the phrase on the object ("the treaty in votes")
+    if prep.lower_ not in {"in", "at"} or verb.pos_ not in _VERBAL:
+        return []
+    if norm(verb.lemma_) not in argument_words().taking_part_verbs:
+        return []
+    return coordinated_subjects(verb) or subjects(verb)
+
+
+def reduced_objects(v: Token) -> list[Token]:
+    """ "A surprised the B commanded by X" parsed as a clause ("B" the subject of a bare
+    participle): the participle's subject is the verb's object, and the commander of a verb
+    of ``command_verbs`` takes part with it."""
+    out: list[Token] = []
+    for c in v.children:
+        if c.dep_ != "ccomp" or c.tag_ != "VBN" or c.i < v.i:
+            continue
+        if any(x.dep_ in {"aux", "auxpass", "mark"} for x in c.children):
+            continue
+        subj = [x for x in c.children if x.dep_ in {"nsubj", "nsubjpass"}]
+        if not subj:
+            continue
+        out += with_conjuncts(subj)
+        if norm(c.lemma_) in argument_words().command_verbs:
+            out += prep_objects(c, "by")
+    return out
+
+
 def _participle_clause(v: Token) -> Token | None:
     """The verb of the clause an active participle without a subject of its own hangs on
     ("X surprised Y, overwhelming them and forcing a retreat": surprised), else ``None``."""
@@ -608,24 +677,13 @@ def _participle_subject(v: Token) -> list[Token]:
     return with_conjuncts([c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}])
 
 
-def _state_antecedent(pron: Token, sent: Span, label_of: LabelOf) -> Token | None:
-    """ "... and the United States never joined the League. It made a separate peace with
-    Germany": an "it" opening its sentence's subject stands for the state that was the
-    subject of the last main clause of the sentence before (one state, no coordination)."""
-    if pron.lower_ != "it" or pron.dep_ not in {"nsubj", "nsubjpass"} or sent.start == 0:
-        return None
-    if any(t.dep_ in {"nsubj", "nsubjpass"} for t in sent if t.i < pron.i):
-        return None
-    prev = sent.doc[sent.start - 1].sent
-    main = [t for t in prev if t.dep_ == "ROOT"]
-    main += [c for r in main for c in r.conjuncts if c.pos_ in _VERBAL]
-    subj = [c for v in main for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not subj:
-        return None
-    last = max(subj, key=lambda t: t.i)
-    if last.conjuncts or label_of(last) not in {"GPE", "STATE"}:
-        return None
-    return last
+def _a_state(t: Token, label_of: LabelOf) -> bool:
+    """A state's name (tagged a state, or a name of the gazetteer the tagger left alone)."""
+    return (
+        label_of(t) == "STATE"
+        or (label_of(t) in {"", "GPE", "NORP"} and state_word(t) is not None)
+        or collective_people(t, label_of)
+    )
 
 
 def _a_person(t: Token, label_of: LabelOf) -> bool:
@@ -642,19 +700,6 @@ def _controller(v: Token) -> list[Token]:
     if v.dep_ != "xcomp":
         return []
     return [c for c in v.head.children if c.dep_ == "nsubjpass"]
-
-
-def _plural_antecedent(verb: Token, sent: Span, label_of: LabelOf) -> list[Token]:
-    """ "X and Y signed ... . In 1963 they concluded ...": a "they" stands for the
-    coordinated subject of the sentence right before (two or more names), else for nobody."""
-    if sent.start == 0:
-        return []
-    prev = sent.doc[sent.start - 1].sent
-    for root in (t for t in prev if t.dep_ == "ROOT"):
-        group = [s for s in subjects(root) if entity_like(s, label_of)]
-        if len(group) >= 2:
-            return group
-    return []
 
 
 def _who_antecedent(rel: Token, label_of: LabelOf) -> Token | None:
@@ -685,6 +730,7 @@ def _fronted_battle_parties(tr: Trigger, doc: Doc) -> list[Token]:
     if norm(verb.lemma_) not in argument_words().fighting_verbs:
         return []
     out = [*subjects(verb), *(a for a in direct_args(verb) if a.i != root.i)]
+    out += reduced_objects(verb)
     out += [
         t
         for t in root.subtree
@@ -693,105 +739,19 @@ def _fronted_battle_parties(tr: Trigger, doc: Doc) -> list[Token]:
     return out
 
 
-def _opens_line(head: Token) -> bool:
-    """Only a bullet, a date or capitalised words stand before ``head`` on its line
-    ("• Oct 14 Battle of X, Y: ...")."""
-    doc = head.doc
-    k = head.i - 1
-    while k >= 0 and "\n" not in doc[k].text_with_ws:
-        t = doc[k]
-        if t.text[:1].islower() or (t.dep_ == "ROOT" and t.pos_ == "VERB" and t.text.isalpha()):
-            return False
-        k -= 1
-    return True
-
-
-def _colon_clause_verbs(head: Token, sent: Span) -> list[Token]:
-    """For a named event that heads its own line ("Battle of X, Y:"), the verb of the clause
-    written after the colon on the same line (a parse root of its own)."""
-    doc = head.doc
-    if (
-        head.dep_ != "ROOT"
-        and not (head.dep_ == "nsubj" and head.head.i > head.i)
-        and not _opens_line(head)
-    ):
-        return []
-    k = head.i + 1
-    # the line, not the sentence: the model may end a sentence at the colon
-    end = max(sent.end, min(len(doc), head.i + 9))
-    while k < end and k - head.i <= 8 and doc[k].text != ":" and "\n" not in doc[k].text:
-        k += 1
-    if k >= end or doc[k].text != ":":
-        return []
-    out: list[Token] = []
-    if head.dep_ == "nsubj" and head.head.i > head.i:  # the name made the verb's subject
-        v = head.head
-        return [v] if v.i > k and v.pos_ == "VERB" and "\n" not in doc[k : v.i].text else []
-    for t in doc[k + 1 : min(len(doc), k + 40)]:  # the line may be parsed as a new sentence
-        if "\n" in t.text_with_ws:
-            if t.dep_ == "ROOT" and t.pos_ == "VERB":
-                out.append(t)
-            break
-        if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.i != head.i:
-            out.append(t)
-    return out
-
-
-def _colon_clause_names(head: Token, label_of: LabelOf) -> list[Token]:
-    """ "Battle of X: English army under King A defeat invading Danes led by B": when the
-    parser found no verb in the clause after a named event's colon on its own line, the
-    people and peoples named there (the last word of each name) fought it."""
-    doc = head.doc
-    if head.dep_ != "ROOT" and not _opens_line(head):
-        return []
-    k = head.i + 1
-    while k < len(doc) and k - head.i <= 8 and doc[k].text != ":" and "\n" not in doc[k].text:
-        k += 1
-    if k >= len(doc) or doc[k].text != ":":
-        return []
-    out: list[Token] = []
-    for t in doc[k + 1 : min(len(doc), k + 60)]:
-        if "\n" in t.text:
-            break
-        label = label_of(t)
-        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        if label in {"PERSON", "NORP"} and (nxt is None or label_of(nxt) != label):
-            out.append(t)
-        if "\n" in t.text_with_ws:
-            break
-    return out
-
-
-def _headline_subjects(head: Token, label_of: LabelOf) -> list[Token]:
-    """ "X and Y order general mobilisation" parsed as a noun phrase (the verb tagged a noun
-    modifying the act noun, the names left hanging elsewhere): the names written right
-    before the verb, and those coordinated with them, carried the act out."""
-    verbs = argument_words().ordering_verbs
-    doc = head.doc
-    for m in head.children:
-        if m.i > head.i or m.dep_ not in {"nmod", "compound"} or m.pos_ != "NOUN":
-            continue
-        if m.lower_ not in verbs or m.i == 0:
-            continue
-        before = doc[m.i - 1]
-        if "\n" in before.text_with_ws or not entity_like(before, label_of):
-            return []
-        if label_of(before) not in PARTICIPANT_LABELS:
-            return []
-        first = before
-        while first.dep_ == "conj" and first.head.i < first.i:
-            first = first.head
-        return [first, *first.conjuncts]
-    return []
-
-
 def _clause_tokens(head: Token, sent: Span) -> list[Token]:
     """Tokens of the trigger's clause (its verb's subtree without relative clauses)."""
     clause = head
     while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
         clause = clause.head
-    skip: set[int] = set()
-    for t in clause.subtree:
-        if t.dep_ == "relcl" and t.i != head.i:
-            skip |= {x.i for x in t.subtree}
-    return [t for t in clause.subtree if t.i not in skip and sent.start <= t.i < sent.end]
+    if clause.dep_ == "relcl" and clause.i != head.i:
+        return []  # the clause is itself a relative clause on the trigger's noun
+    # one walk down the tree that does not enter relative clauses: linear in the clause
+    out: list[Token] = []
+    stack = [clause]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ != "relcl" or c.i == head.i)
+    out.sort(key=lambda t: t.i)
+    return [t for t in out if sent.start <= t.i < sent.end]

@@ -43,6 +43,8 @@ CLAUSE_EDGES = frozenset({"ccomp", "relcl", "advcl", "acl", "parataxis", "csubj"
 
 #: key of the segment's cached person words in ``Doc.user_data``
 _PERSON_WORDS = "histograph.person_words"
+#: key of the words of the names its document tags as people (set by the event stage)
+DOC_PERSON_WORDS = "histograph.doc_person_words"
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,11 @@ class ArgumentWords:
     demand_verbs: frozenset[str]
     #: verbs whose object is an act ("X and Y order mobilisation"), tagged nouns in headlines
     ordering_verbs: frozenset[str] = frozenset()
+    #: titles that tell a person's sex ("King", "Queen"): which pronoun may stand for them
+    #: verbs of taking something from a state ("captured X from the Portuguese")
+    taking_verbs: frozenset[str] = frozenset()
+    male_titles: frozenset[str] = frozenset()
+    female_titles: frozenset[str] = frozenset()
 
 
 def _words(items: object) -> frozenset[str]:
@@ -117,21 +124,27 @@ def argument_words() -> ArgumentWords:
         faction_names=_words(parts.get("faction_names")),
         demand_verbs=_words(parts.get("demand_verbs")),
         ordering_verbs=_words(parts.get("ordering_verbs")),
+        taking_verbs=_words(parts.get("taking_verbs")),
+        male_titles=_words(parts.get("male_titles")),
+        female_titles=_words(parts.get("female_titles")),
     )
 
 
 def _person_words(doc: Doc, label_of: LabelOf) -> frozenset[str]:
-    """The words of the segment written as (part of) a person's name somewhere in it."""
+    """The words of the segment written as (part of) a person's name somewhere in it, or in
+    its document (``DOC_PERSON_WORDS``, titles left out)."""
     cached = doc.user_data.get(_PERSON_WORDS)
     if cached is None:
         cached = frozenset(t.text for t in doc if t.text[:1].isupper() and label_of(t) == "PERSON")
+        known = doc.user_data.get(DOC_PERSON_WORDS, frozenset())
+        cached |= frozenset(w for w in known if not is_head(w))
         doc.user_data[_PERSON_WORDS] = cached
     return cast("frozenset[str]", cached)
 
 
-def _named_person_elsewhere(t: Token, label_of: LabelOf) -> bool:
-    """An untagged capitalised name that the segment writes as a person elsewhere ("King X
-    ... X's excommunication"): the same person."""
+def person_word(t: Token, label_of: LabelOf) -> bool:
+    """An untagged capitalised name (or one the tagger ran into a date) that the segment
+    writes as a person elsewhere ("King X ... X's excommunication"): the same person."""
     return (
         t.pos_ == "PROPN"
         and t.text[:1].isupper()
@@ -147,18 +160,27 @@ _CALENDAR_WORDS = frozenset(
 )
 
 
+#: labels the tagger gives a date with the name after it ("3 August Blake" as a work of art)
+_RUN_ON_LABELS = frozenset({"WORK_OF_ART", "LAW", "PRODUCT", "ORG", "FAC"})
+
+
 def run_into_date(t: Token, label_of: LabelOf) -> bool:
     """A name the tagger ran into the date before it ("On 4 May Blake set out", "On the
     afternoon of 3 August Blake ..."): a word of a date, time or event entity after a number
-    or a calendar word of the same entity, itself neither."""
-    if label_of(t) not in {"DATE", "TIME", "EVENT"} or t.ent_iob_ != "I":
+    or a calendar word of the same entity, itself neither; in an entity of another kind
+    (``_RUN_ON_LABELS``) after a calendar word ("3 August Blake" taken for a title)."""
+    label = label_of(t)
+    dated = label in {"DATE", "TIME", "EVENT"}
+    if not (dated or label in _RUN_ON_LABELS) or t.ent_iob_ != "I":
         return False
     if t.lower_.rstrip(".") in _CALENDAR_WORDS or any(ch.isdigit() for ch in t.text):
         return False
     k = t.i - 1
     while k >= 0 and t.doc[k].ent_type_ == t.ent_type_:
         x = t.doc[k]
-        if any(ch.isdigit() for ch in x.text) or x.lower_.rstrip(".") in _CALENDAR_WORDS:
+        if x.lower_.rstrip(".") in _CALENDAR_WORDS or (
+            dated and any(ch.isdigit() for ch in x.text)
+        ):
             return True
         if x.ent_iob_ == "B":
             break
@@ -181,20 +203,56 @@ def _regnal_name(t: Token) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def state_of_word(text: str) -> str | None:
-    sn = gazetteer().lookup(text, forms=("name", "adjective"))
+def state_of_word(text: str, year: int | None = None) -> str | None:
+    sn = gazetteer().lookup(text, year, forms=("name", "adjective"))
     return sn.state_id if sn is not None else None
 
 
+@functools.lru_cache(maxsize=4096)
+def state_of_people(text: str, year: int | None = None) -> str | None:
+    """The state a people's demonym or plural names ("English", "Seljuks")."""
+    sn = gazetteer().lookup(text, year, forms=("name", "adjective", "collective"))
+    return sn.state_id if sn is not None else None
+
+
+def sentence_year(t: Token) -> int | None:
+    """The one year the sentence of ``t`` writes in its dates ("In 1588 the English ..."),
+    else ``None``: the year a state's name or demonym there is read in."""
+    years = {
+        int(x.text)
+        for x in t.sent
+        if x.ent_type_ == "DATE" and x.text.isdigit() and len(x.text) in {3, 4}
+    }
+    return years.pop() if len(years) == 1 else None
+
+
 def state_word(t: Token) -> str | None:
-    """The state a capitalised word the tagger left alone names ("Soviet" in "US-Soviet")."""
-    return state_of_word(t.text) if t.text[:1].isupper() and not t.is_punct else None
+    """The state a capitalised word the tagger left alone names ("Soviet" in "US-Soviet"),
+    as it was named in the year its sentence writes ("the English" in 1588: England)."""
+    if not t.text[:1].isupper() or t.is_punct or state_of_word(t.text) is None:
+        return None
+    return state_of_word(t.text, sentence_year(t))
+
+
+def collective_people(t: Token, label_of: LabelOf) -> bool:
+    """ "the English", "the Seljuks": a people named by its demonym or plural with the
+    article, which the tagger took for the language, a group or (a plural) a person."""
+    label = label_of(t)
+    return (
+        (label in {"LANGUAGE", "NORP"} or (label == "PERSON" and t.tag_ in {"NNS", "NNPS"}))
+        and t.pos_ in {"PROPN", "NOUN"}
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+        and t.text[:1].isupper()
+        and state_of_people(t.text) is not None
+    )
 
 
 def entity_like(t: Token, label_of: LabelOf) -> bool:
-    if label_of(t) in PARTICIPANT_LABELS or _named_person_elsewhere(t, label_of):
+    if label_of(t) in PARTICIPANT_LABELS or person_word(t, label_of):
         return True
     if label_of(t) == "" and (_regnal_name(t) or state_word(t) is not None):
+        return True
+    if collective_people(t, label_of):
         return True
     if (
         t.text[:1].isupper()
