@@ -318,3 +318,19 @@ def test_a_building_keeps_the_town_it_stands_in() -> None:
     assert "Hall of Lions of the Palace of Lyon" in places(
         "The treaty was signed on 2 June 1820 in the Hall of Lions of the Palace of Lyon."
     )
+
+
+def test_a_movement_into_a_place_happened_there() -> None:
+    assert "Bohemia" in places("On 5 May 1805 the Prussian army marched into Bohemia.")
+    assert "Tuscany" in places("On 2 March 1799 French troops crossed into Tuscany.")
+    # "divided into" names what came of the act, not where it happened
+    assert places("In 1807 the kingdom was divided into two provinces.") == [None]
+
+
+def test_a_chamber_that_acted_as_a_body_is_the_place() -> None:
+    got = places("The Senate rejected the treaty in votes held in November 1806.")
+    assert "Senate" in got
+    assert "Congress" in places("On 6 May 1862 Congress passed the Homestead Bill.")
+    # the agent of a passive is left alone (one body named in many ways would split the merge)
+    got = places("The act was passed by the Imperial Parliament on 2 June 1807.")
+    assert "Imperial Parliament" not in got

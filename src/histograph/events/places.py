@@ -362,10 +362,59 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
         return best[1]
     return (
         _target_place(head, tr, label_of)
+        or _into_place(head, label_of)
+        or _chamber_place(head, label_of)
         or _clause_place(head, doc_tokens, label_of)
         or _first_conjunct_place(head, doc_tokens, label_of)
         or _when_clause_place(tr, doc_tokens, label_of)
     )
+
+
+def _into_place(head: Token, label_of: LabelOf) -> str | None:
+    """Where a movement went: the place after "into" on a verb of ``into_verbs`` (places.yaml:
+    "marched into X", "crossed into X", "fled into X"). Not "divided into X and Y" or "turned
+    into a republic": the object of those is what came of the act, not where it happened."""
+    if head.pos_ not in {"VERB", "AUX"} or norm(head.lemma_) not in _place_words("into_verbs"):
+        return None
+    for o in prep_objects(head, "into"):
+        if (is_place(o, label_of) or _bare_name(o, label_of)) and not names_person(o, label_of):
+            found = _place_phrase(o, label_of) or place_phrase_text(o, label_of)
+            if found:
+                return found
+    return None
+
+
+#: dependencies an act hangs on a chamber's verb by ("rejected it in votes held in May")
+_CHAMBER_HOPS = frozenset({"acl", "relcl", "pobj", "prep", "dobj", "xcomp"})
+
+
+def _chamber_place(head: Token, label_of: LabelOf) -> str | None:
+    """Where a chamber acted: a body of ``venue_heads`` (names.yaml: "the Senate", "the
+    National Assembly") as the subject of a verb of ``chamber_acts`` (places.yaml: "the
+    Senate rejected the treaty", "Parliament passed the act") is where it happened; also for
+    an act that hangs on such a verb ("rejected it in votes held in May"). Not the agent of
+    a passive ("the act was passed by the X Parliament"): pages name one body in many ways,
+    and the merge would take two such names for two places."""
+    acts = _place_words("chamber_acts")
+    verbs = [head]
+    cur = head
+    while cur.head.i != cur.i and len(verbs) < 4 and cur.dep_ in _CHAMBER_HOPS:
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            verbs.append(cur)
+    for v in verbs:
+        if v.pos_ not in {"VERB", "AUX"} or norm(v.lemma_) not in acts:
+            continue
+        for b in (s for s in subjects(v) if s.dep_ != "nsubjpass"):
+            if (
+                _venue(b, label_of)
+                and not names_person(b, label_of)
+                and not any(is_place(o, label_of) for o in prep_objects(b, "of"))
+            ):  # "the Congress of X decided": a meeting named after its town
+                found = place_phrase_text(b, label_of)
+                if found:
+                    return found
+    return None
 
 
 def _light_verb(head: Token) -> bool:
