@@ -164,3 +164,51 @@ def test_a_state_or_a_government_act_takes_no_place_from_the_story() -> None:
     assert mention_key(war) not in got
     assert mention_key(invaded) not in got
     assert got[mention_key(riots)] == "Port Alder"
+
+
+def test_an_infobox_field_states_the_pages_place() -> None:
+    from histograph.events.setting import stated_page_place
+
+    text = "Siege of Tarvia\n\nDate\t3 May 1809\nLocation\tTarvia, Lombardy[2]\nResult\tWon\n"
+    assert stated_page_place(text) == "Tarvia, Lombardy"
+    assert stated_page_place("Battle of Orme\nLocation: Orme Hill, near Dunwick\n") == (
+        "Orme Hill, near Dunwick"
+    )
+    # a place of birth or a menu's lone "Location" followed by no place states nothing
+    assert stated_page_place("Place of birth: Dunwick\n") is None
+    assert stated_page_place("Home\nLocation\nContact us\n\nA flood struck in 1702.") is None
+
+
+def test_a_catalogue_card_line_states_the_pages_place() -> None:
+    from histograph.events.setting import stated_page_place
+    from histograph.model import EntityMention
+
+    text = "Emperor Signs the Edict of Reform - May 4, 1781\n1781 · Vienna, Austria\n\nText."
+    at = text.index("Vienna")
+    vienna = EntityMention("d", at, at + 6, "Vienna", "GPE")
+    assert stated_page_place(text, [vienna]) == "Vienna, Austria"
+    # the place must begin with a name the entity stage took for a place
+    assert stated_page_place(text, []) is None
+    # a news dateline says where the report was written: none
+    dateline = "VIENNA, May 5. - The emperor signed the edict."
+    assert stated_page_place(dateline, [EntityMention("d", 0, 6, "VIENNA", "GPE")]) is None
+
+
+def test_the_infobox_place_goes_to_the_main_event_and_the_lead_it_restates() -> None:
+    text = (
+        "Emperor Signs the Edict of Reform - May 4, 1781\nLocation: Vienna\n\n"
+        "The emperor signed an edict ending serfdom on 4 May 1781. Nobles protested in June."
+    )
+
+    def at(phrase: str, typ: str, date: str, kind: RegionKind, main: bool) -> EventMention:
+        s = text.index(phrase)
+        return EventMention(
+            "d", s, s + len(phrase), s, s + 4, typ, tv(date), main=main, region_kind=kind
+        )
+
+    title = at("Emperor Signs the Edict", "agreement_signed", "1781-05-04", "title", True)
+    lead = at("The emperor signed an edict", "legislation", "1781-05-04", "narrative", False)
+    later = at("Nobles protested in June", "protest", "1781-06", "narrative", False)
+    got = carried_places([title, lead, later], text)
+    assert got[mention_key(title)] == "Vienna" and got[mention_key(lead)] == "Vienna"
+    assert mention_key(later) not in got
