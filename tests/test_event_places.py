@@ -334,3 +334,28 @@ def test_a_chamber_that_acted_as_a_body_is_the_place() -> None:
     # the agent of a passive is left alone (one body named in many ways would split the merge)
     got = places("The act was passed by the Imperial Parliament on 2 June 1807.")
     assert "Imperial Parliament" not in got
+
+
+def test_a_journey_is_not_placed_where_it_set_out_even_without_a_goal() -> None:
+    # the origin as a place would keep apart two pages telling the voyage (one names where
+    # it went)
+    assert "Brest" not in places("The fleet sailed from Brest on 2 June 1798.")
+
+
+def test_the_act_after_a_journey_happened_where_the_journey_went() -> None:
+    got = places(
+        "On 7 May 1821 the general left Lima for Quito and the assembly of Ecuador"
+        " elected him as its president."
+    )
+    assert "Quito" in got
+    # never where a verb of no journey named a place
+    got = places("In 1790 the poet was born in Porto and died in Lisbon in 1850.")
+    assert got.count("Porto") <= 1
+
+
+def test_a_state_named_after_the_noun_of_its_act_is_the_place() -> None:
+    assert "Bengal" in places("The partition of Bengal took effect in October 1905.")
+    got = places("The treaty led to the creation of two kingdoms, Norway and Sweden, in 1905.")
+    assert "Norway" in got
+    # an organisation created is no place
+    assert places("The creation of the League of Nations in 1920 was welcomed.") == [None]

@@ -292,6 +292,7 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
         _departure_place(head, label_of)
         or _address_venue(head, label_of)
         or _subject_state_place(head, label_of)
+        or _state_act_noun_place(head, label_of)
     )
     if found:
         return found
@@ -455,13 +456,13 @@ def _place_words(key: str) -> frozenset[str]:
 def _first_conjunct_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
     """The place of the first of coordinated verbs with one subject, for a later one whose
     clause names none: "the delegates met in X and signed the accord", "In X, the minister
-    read the note and told the envoy". Not after a verb of ``moving_verbs`` (places.yaml:
-    "was born in X and died in 1900", "left X and sailed home"): the later act happened
-    elsewhere."""
+    read the note and told the envoy". After a verb of ``moving_verbs`` (places.yaml) only
+    where the journey went, even for a later clause of its own subject ("left X for Y and the
+    assembly elected him": Y); never where it set out or what was no journey ("was born in X
+    and died in 1900", "left X and sailed home"; ``arrival_blind_verbs``)."""
     if head.pos_ not in {"VERB", "AUX"} or head.dep_ != "conj":
         return None
-    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in head.children):
-        return None  # a subject of its own: another clause
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in head.children)
     if any(
         t.ent_type_ in {"DATE", "TIME"}
         for c in head.children
@@ -477,7 +478,14 @@ def _first_conjunct_place(head: Token, sent: Span, label_of: LabelOf) -> str | N
     if first.pos_ not in {"VERB", "AUX"} or not sent.start <= first.i < sent.end:
         return None
     if norm(first.lemma_) in _moving_verbs():
-        return None
+        # "X left A for B and the assembly elected him", "fled to B and was arrested": the
+        # next act happened where the journey went (not "left A and sailed home")
+        if norm(first.lemma_) in _place_words("arrival_blind_verbs"):
+            return None
+        goal = _destination([first, *(a for a in direct_args(first) if a.pos_ == "NOUN")], label_of)
+        return place_phrase_text(goal, label_of) if goal is not None else None
+    if own_subject:
+        return None  # a subject of its own: another clause
     for prep in PLACE_PREPS:
         for o in prep_objects(first, prep):
             if is_place(o, label_of) and not names_person(o, label_of):
@@ -504,20 +512,39 @@ def _epithet(c: Token, head: Token) -> bool:
 
 
 def _departure_place(head: Token, label_of: LabelOf) -> str | None:
-    """Where an act of leaving happened: the place after "from" on a verb of
-    ``departure_verbs`` (places.yaml), or on its object: "set sail from X", "recalled its
-    envoy from X"."""
-    if (
-        head.pos_ not in {"VERB", "AUX"}
-        or norm(head.lemma_) not in argument_words().departure_verbs
-    ):
+    """Where an act of sending away happened: the place after "from" on a verb of
+    ``departure_verbs`` (places.yaml), or on its object: "recalled its envoy from X", "the
+    consuls were expelled from X" (a lone name the tagger took for a person counts)."""
+    if head.pos_ not in {"VERB", "AUX"}:
         return None
     hosts = [head, *(a for a in direct_args(head) if a.pos_ == "NOUN")]
+    if norm(head.lemma_) not in argument_words().departure_verbs:
+        # not a journey's start ("set sail from X"): another page tells where it went, and
+        # two such places would keep the two tellings apart
+        return None
     for o in (o for h in hosts for o in prep_objects(h, "from")):
-        if is_place(o, label_of) and not names_person(o, label_of):
-            found = _place_phrase(o, label_of)
+        site = (is_place(o, label_of) or _bare_name(o, label_of)) and not names_person(o, label_of)
+        if site or _site_tagged_person(o, o.head, label_of):
+            found = _place_phrase(o, label_of) or place_phrase_text(o, label_of)
             if found:
                 return found
+    return None
+
+
+#: prepositions whose place object is where a journey went
+_TOWARD_PREPS = ("to", "for", "towards", "toward", "into", "onto")
+
+
+def _destination(hosts: list[Token], label_of: LabelOf) -> Token | None:
+    """The place a journey went to: a place or a name after "to"/"for"/"into"/... on the
+    verb or its object ("left X for Y", "sailed for the Canaries"; not "for the conquest of
+    Y", a purpose)."""
+    for h in hosts:
+        for prep in _TOWARD_PREPS:
+            for o in prep_objects(h, prep):
+                named = o.pos_ == "PROPN" and o.text[:1].isupper()
+                if (is_place(o, label_of) or named) and not names_person(o, label_of):
+                    return o
     return None
 
 
@@ -550,6 +577,28 @@ def _subject_state_place(head: Token, label_of: LabelOf) -> str | None:
             found = place_phrase_text(subj, label_of)
             if found:
                 return found
+    return None
+
+
+def _state_act_noun_place(head: Token, label_of: LabelOf) -> str | None:
+    """Where a state underwent an act told by a noun of ``state_act_nouns`` (places.yaml):
+    the state after "of" ("the partition of X", "the independence of X"), or the first state
+    in apposition to that object ("the creation of two dominions, X and Y"). The noun form
+    of ``subject_place_acts``."""
+    if head.pos_ != "NOUN" or norm(head.lemma_) not in _place_words("state_act_nouns"):
+        return None
+    for o in prep_objects(head, "of")[:1]:
+        cands = [o] if o.pos_ == "PROPN" else [c for c in o.children if c.dep_ == "appos"]
+        for c in cands:
+            if names_person(c, label_of):
+                continue
+            label = label_of(c)
+            if c.pos_ == "PROPN" and (
+                label in {"GPE", "STATE"} or (label in {"", "LOC"} and _names_state(c, label_of))
+            ):  # not an organisation ("the creation of the League of X")
+                found = place_phrase_text(c, label_of)
+                if found:
+                    return found
     return None
 
 
