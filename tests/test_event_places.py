@@ -357,5 +357,7 @@ def test_a_state_named_after_the_noun_of_its_act_is_the_place() -> None:
     assert "Bengal" in places("The partition of Bengal took effect in October 1905.")
     got = places("The treaty led to the creation of two kingdoms, Norway and Sweden, in 1905.")
     assert "Norway" in got
+    # the states a created noun is "of"
+    assert "Norway" in places("The separate nations of Norway and Sweden were created in 1905.")
     # an organisation created is no place
     assert places("The creation of the League of Nations in 1920 was welcomed.") == [None]

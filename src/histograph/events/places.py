@@ -577,17 +577,18 @@ def _subject_state_place(head: Token, label_of: LabelOf) -> str | None:
             found = place_phrase_text(subj, label_of)
             if found:
                 return found
+        if subj.pos_ == "NOUN" and subj.text.islower():
+            # "the nations of X and Y were created", "the kingdoms of X and Y were united"
+            found = _named_state(prep_objects(subj, "of")[:1], label_of)
+            if found:
+                return found
     return None
 
 
-def _state_act_noun_place(head: Token, label_of: LabelOf) -> str | None:
-    """Where a state underwent an act told by a noun of ``state_act_nouns`` (places.yaml):
-    the state after "of" ("the partition of X", "the independence of X"), or the first state
-    in apposition to that object ("the creation of two dominions, X and Y"). The noun form
-    of ``subject_place_acts``."""
-    if head.pos_ != "NOUN" or norm(head.lemma_) not in _place_words("state_act_nouns"):
-        return None
-    for o in prep_objects(head, "of")[:1]:
+def _named_state(objs: list[Token], label_of: LabelOf) -> str | None:
+    """The first state a noun's "of"-object names: the object itself ("of X"), or the first
+    in apposition to it ("of two dominions, X and Y"); never an organisation."""
+    for o in objs:
         cands = [o] if o.pos_ == "PROPN" else [c for c in o.children if c.dep_ == "appos"]
         for c in cands:
             if names_person(c, label_of):
@@ -600,6 +601,16 @@ def _state_act_noun_place(head: Token, label_of: LabelOf) -> str | None:
                 if found:
                     return found
     return None
+
+
+def _state_act_noun_place(head: Token, label_of: LabelOf) -> str | None:
+    """Where a state underwent an act told by a noun of ``state_act_nouns`` (places.yaml):
+    the state after "of" ("the partition of X", "the independence of X"), or the first state
+    in apposition to that object ("the creation of two dominions, X and Y"). The noun form
+    of ``subject_place_acts``."""
+    if head.pos_ != "NOUN" or norm(head.lemma_) not in _place_words("state_act_nouns"):
+        return None
+    return _named_state(prep_objects(head, "of")[:1], label_of)
 
 
 def _venue(o: Token, label_of: LabelOf) -> bool:
