@@ -361,3 +361,8 @@ def test_a_state_named_after_the_noun_of_its_act_is_the_place() -> None:
     assert "Norway" in places("The separate nations of Norway and Sweden were created in 1905.")
     # an organisation created is no place
     assert places("The creation of the League of Nations in 1920 was welcomed.") == [None]
+
+
+def test_a_battle_told_by_its_verb_is_where_it_is_named_after() -> None:
+    got = places("The siege of Tarvia was fought between Austrian and French forces in 1809.")
+    assert "Tarvia" in got

@@ -212,3 +212,52 @@ def test_the_infobox_place_goes_to_the_main_event_and_the_lead_it_restates() -> 
     got = carried_places([title, lead, later], text)
     assert got[mention_key(title)] == "Vienna" and got[mention_key(lead)] == "Vienna"
     assert mention_key(later) not in got
+
+
+SECTIONS = (
+    "The Northern Campaign of 1809\n\n"
+    "Austrian forces crossed the river in April 1809.\n\n"
+    "The Siege of Tarvia\n\n"
+    "In May the Austrians surrounded the town. The garrison surrendered on 20 June 1809.\n\n"
+    "Aftermath\n\n"
+    "Riots broke out in the capital in October 1809.\n"
+)
+
+
+def test_a_heading_naming_a_sited_event_sets_its_section_there() -> None:
+    from histograph.model import Region
+
+    def region(line: str, kind: RegionKind) -> Region:
+        s = SECTIONS.index(line)
+        return Region("d", s, s + len(line), kind)
+
+    regions = [
+        region("The Northern Campaign of 1809", "title"),
+        region("The Siege of Tarvia", "heading"),
+        region("Aftermath", "heading"),
+    ]
+
+    def at(phrase: str, typ: str, date: str | None, kind: RegionKind = "narrative") -> EventMention:
+        s = SECTIONS.index(phrase)
+        place = "Tarvia" if kind == "heading" else None
+        return EventMention(
+            "d",
+            s,
+            s + len(phrase),
+            s,
+            s + 4,
+            typ,
+            tv(date) if date else None,
+            place=place,
+            region_kind=kind,
+        )
+
+    head = at("Siege of Tarvia", "war_or_invasion", None, "heading")
+    before = at("Austrian forces crossed", "war_or_invasion", "1809-04")
+    first = at("the Austrians surrounded", "war_or_invasion", "1809-05")
+    second = at("The garrison surrendered", "war_or_invasion", "1809-06-20")
+    after = at("Riots broke out", "protest", "1809-10")
+    got = carried_places([head, before, first, second, after], SECTIONS, (), regions)
+    assert got[mention_key(first)] == "Tarvia" and got[mention_key(second)] == "Tarvia"
+    # the section before the heading and the one after the next heading stay unplaced
+    assert mention_key(before) not in got and mention_key(after) not in got

@@ -226,13 +226,21 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
             return found
     if head.pos_ in {"VERB", "AUX"}:
         # "Battle of X, Y: A defeats B": the battle the line is headed with, parsed as the
-        # verb's subject, is where it happened
-        for subj in subjects(head):
+        # verb's subject, is where it happened;
+        # "The siege of X was fought ...", "the Battle of X lasted two days": the battle told
+        # by a verb of ``battle_telling_verbs`` (places.yaml) is where it was fought
+        telling = norm(head.lemma_) in _place_words("battle_telling_verbs") or _light_verb(head)
+        passive_subjects = [c for c in head.children if c.dep_ == "nsubjpass"]
+        for subj in [*subjects(head), *passive_subjects]:
             if (
                 subj.i < head.i
-                and subj.text[:1].isupper()
                 and battle_name(subj)
-                and any(t.text == ":" for t in doc[subj.i : head.i])
+                and (
+                    telling
+                    or (
+                        subj.text[:1].isupper() and any(t.text == ":" for t in doc[subj.i : head.i])
+                    )
+                )
             ):
                 for o in prep_objects(subj, "of"):
                     if named_after_place(subj, o, label_of) or label_of(o) in PLACE_LABELS:

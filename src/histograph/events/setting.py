@@ -14,6 +14,10 @@ from the story) whose clause and sentence state no place:
    stated in the main event's sentence), when the event is dated within
    :data:`_NEAR_DAYS` days of it.
 
+A section under a heading or a title that names a sited event with its place ("Battle of
+X", "The siege of X") sets the section's sited mentions there (:class:`_Sections`), before
+the page's main event does.
+
 The page's head may state the place of its own event in an infobox or catalogue line
 ("Location: X", "1805 · X"; :func:`stated_page_place`): the main mention (and the lead its
 title restates) takes it, of any type, when its sentence names none.
@@ -33,13 +37,14 @@ only when no source states one (:mod:`histograph.merge.events`).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
 
 from ..entities.lexicon import load_yaml
 from ..entities.states import gazetteer
-from ..model import EntityMention, EventMention, TimeValue
+from ..model import EntityMention, EventMention, Region, TimeValue
 
 __all__ = ["MentionKey", "carried_places", "mention_key", "stated_page_place"]
 
@@ -137,7 +142,10 @@ def _page_place(mentions: Sequence[EventMention], sited: frozenset[str]) -> Even
 
 
 def carried_places(
-    mentions: Sequence[EventMention], text: str, entities: Sequence[EntityMention] = ()
+    mentions: Sequence[EventMention],
+    text: str,
+    entities: Sequence[EntityMention] = (),
+    regions: Sequence[Region] = (),
 ) -> dict[MentionKey, str]:
     """The place the context gives each mention of one document whose own sentence names
     none (see the module docs), by :func:`mention_key`."""
@@ -150,6 +158,7 @@ def carried_places(
     if box is not None:
         # "Location: X", "1805 · X": the page's own event happened there
         found.update(_boxed_places(mentions, box))
+    sections = _Sections(mentions, regions, text, sited)
     last: EventMention | None = None  # the latest sited mention with a place in the paragraph
     para = -1
     for m in sorted(mentions, key=lambda m: (m.start, m.trigger_start)):
@@ -172,6 +181,8 @@ def carried_places(
                 or (m.time is None and _same_sentence(text, last.start, m.start))
             ):
                 place = last.place
+        if place is None:
+            place = sections.place(m)
         if place is None and page is not None and page.doc_id == m.doc_id:
             gap = _day_gap(m.time, page.time)
             if gap is not None and gap <= _NEAR_DAYS:
@@ -179,6 +190,49 @@ def carried_places(
         if place:
             found[mention_key(m)] = place
     return found
+
+
+class _Sections:
+    """The sections of a page under its title and headings, and the place a heading's sited
+    event gives its section ("Battle of X", "The siege of X"): a sited mention of the section
+    takes it when dated within :data:`_NEAR_DAYS` days of the heading's event, or, when
+    either is undated, when it is told in the section's first paragraph."""
+
+    def __init__(
+        self,
+        mentions: Sequence[EventMention],
+        regions: Sequence[Region],
+        text: str,
+        sited: frozenset[str],
+    ) -> None:
+        self.text = text
+        self.heads = sorted((r.start, r.end) for r in regions if r.kind in _TITLE_KINDS)
+        self.starts = [h[0] for h in self.heads]
+        self.named: dict[int, EventMention] = {}
+        for m in mentions:
+            if (
+                m.region_kind in _TITLE_KINDS
+                and m.place
+                and m.type in sited
+                and m.modality == "asserted"
+            ):
+                k = self._section(m.start)
+                if k >= 0 and k not in self.named:
+                    self.named[k] = m
+
+    def _section(self, at: int) -> int:
+        return bisect.bisect_right(self.starts, at) - 1
+
+    def place(self, m: EventMention) -> str | None:
+        k = self._section(m.start)
+        head = self.named.get(k)
+        if head is None or head.doc_id != m.doc_id:
+            return None
+        gap = _day_gap(m.time, head.time)
+        if gap is not None:
+            return head.place if gap <= _NEAR_DAYS else None
+        between = self.text[self.heads[k][1] : m.start].strip()
+        return head.place if "\n\n" not in between else None
 
 
 def _boxed_places(mentions: Sequence[EventMention], box: str) -> dict[MentionKey, str]:
