@@ -242,7 +242,7 @@ def test_a_hyphenated_town_after_at() -> None:
 
 
 def test_a_lone_name_tagged_a_person_after_at_is_a_site_unless_aimed_at() -> None:
-    from histograph.events.places import _site_tagged_person
+    from histograph.events.place_names import site_tagged_person as _site_tagged_person
     from histograph.nlp import get_nlp
 
     def check(text: str, name: str) -> bool:
