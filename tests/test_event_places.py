@@ -366,3 +366,17 @@ def test_a_state_named_after_the_noun_of_its_act_is_the_place() -> None:
 def test_a_battle_told_by_its_verb_is_where_it_is_named_after() -> None:
     got = places("The siege of Tarvia was fought between Austrian and French forces in 1809.")
     assert "Tarvia" in got
+
+
+def test_another_nouns_place_and_a_clocks_zone_are_not_the_place() -> None:
+    # "from A in X to B": the place of A, not of B
+    got = places("From the shots in Sarajevo to the declaration of war by Britain took 37 days.")
+    assert "Sarajevo" not in got
+    # a clock time told as an aside in another place's zone
+    got = places("That Monday (1 p.m. in Lisbon) the radio read a brief statement.")
+    assert "Lisbon" not in got
+    # a clock time in the sentence's own run is where it happened; an act "of" a noun too
+    assert "Lisbon" in places("At 5 a.m. in Lisbon the earthquake struck on 1 November 1755.")
+    assert "Ghent" in places(
+        "The signing of the treaty at Ghent on 24 December 1814 ended the war."
+    )

@@ -261,3 +261,15 @@ def test_a_heading_naming_a_sited_event_sets_its_section_there() -> None:
     assert got[mention_key(first)] == "Tarvia" and got[mention_key(second)] == "Tarvia"
     # the section before the heading and the one after the next heading stay unplaced
     assert mention_key(before) not in got and mention_key(after) not in got
+
+
+def test_an_address_to_the_nation_takes_no_place_from_the_story() -> None:
+    text = (
+        "On 3 May 1902 the mine at Karsk collapsed. On 12 May 1902 the premier addressed the"
+        " nation about the collapse."
+    )
+    main = _m("the mine at Karsk collapsed", "disaster", "1902-05-03", "Karsk", True, text)
+    s = text.index("the premier addressed")
+    t = text.index("addressed")
+    address = EventMention("d", s, len(text), t, t + 9, "other", tv("1902-05-12"))
+    assert mention_key(address) not in carried_places([main, address], text)

@@ -153,8 +153,15 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                     if found:
                         return found
     hosts = [head]
-    if head.dep_ in {"dobj", "nsubjpass", "pobj"} and head.head.i != head.i:
-        hosts.append(head.head if head.dep_ != "pobj" else head.head.head)
+    if head.dep_ in {"dobj", "nsubjpass"} and head.head.i != head.i:
+        hosts.append(head.head)
+    elif head.dep_ == "pobj" and head.head.i != head.i:
+        # "landing at X" on a verb, "the signing of the treaty at X": where the act the
+        # trigger's preposition hangs on happened; never another noun's place ("from the
+        # shots in X to the declaration of war": the shots were in X)
+        host = head.head.head
+        if host.pos_ in {"VERB", "AUX"} or head.head.lower_ == "of":
+            hosts.append(host)
     if head.pos_ in {"NOUN", "PROPN"}:
         # "the coronation occurring at X", "the treaty signed at X": a participle on the noun
         hosts += [c for c in head.children if c.dep_ == "acl" and c.pos_ == "VERB"]
@@ -577,6 +584,18 @@ def _own_clause(head: Token, sent: Span) -> list[Token]:
     return [t for t in tree if t.i not in excluded and sent.start <= t.i < sent.end]
 
 
+#: marks that open an aside ("— 1 p.m. in X —", "(1 p.m. in X)")
+_ASIDE_OPEN = frozenset({"—", "–", "-", "--", "(", "["})
+
+
+def _aside(t: Token) -> bool:
+    """A phrase written as an aside between dashes or brackets: a clock time told in
+    another place's zone ("— 1 p.m. in X —") says nothing of where the act happened."""
+    start = min(x.i for x in t.subtree)
+    doc = t.doc
+    return doc[start].text in _ASIDE_OPEN or (start > 0 and doc[start - 1].text in _ASIDE_OPEN)
+
+
 #: the dependencies that hang a sub-clause or a noun clause on a clause
 _SUB_CLAUSE_DEPS = CLAUSE_EDGES | CLAUSE_DEPS
 
@@ -605,6 +624,8 @@ def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
             and h.head.i < head.i
         ):
             h = h.head.head  # "Over lunch at X, the king promised": the occasion's place
+        if h.ent_type_ == "TIME" and _aside(h):
+            continue  # "that Monday (1 p.m. in X) the news read ...": a clock's place
         on_act = h.i == head.i or h.pos_ in {"VERB", "AUX"} or h.ent_type_ in {"DATE", "TIME"}
         if not on_act and not (h.dep_ in {"dobj", "nsubjpass"} and h.head.i == head.i):
             continue  # "the rise of regimes in X": the place of another noun
