@@ -380,3 +380,11 @@ def test_another_nouns_place_and_a_clocks_zone_are_not_the_place() -> None:
     assert "Ghent" in places(
         "The signing of the treaty at Ghent on 24 December 1814 ended the war."
     )
+
+
+def test_a_name_an_apposition_calls_a_town_is_the_place_of_its_ruin() -> None:
+    got = places("Karsk, the company town of the mine, was emptied on 4 May 1902.")
+    assert "Karsk" in got
+    assert "Marlow" in places("Marlow, a small port on the coast, was shelled on 9 June 1916.")
+    # a person with a title in apposition is none
+    assert places("John Smith, the town clerk, was captured on 9 June 1916.") == [None]

@@ -459,7 +459,7 @@ def _subject_state_place(head: Token, label_of: LabelOf) -> str | None:
     for subj in [*undergoers, *subjects(head)]:
         if names_person(subj, label_of):
             continue
-        if label_of(subj) == "GPE" or names_state(subj, label_of):
+        if label_of(subj) == "GPE" or names_state(subj, label_of) or _town_by_apposition(subj):
             found = place_phrase_text(subj, label_of)
             if found:
                 return found
@@ -469,6 +469,19 @@ def _subject_state_place(head: Token, label_of: LabelOf) -> str | None:
             if found:
                 return found
     return None
+
+
+def _town_by_apposition(t: Token) -> bool:
+    """A capitalised name that an apposition calls a town, a port or a like place ("X, the
+    plant's company town, was emptied"; ``place_of_nouns`` of names.yaml), whatever the
+    tagger took it for."""
+    return (
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and any(
+            c.dep_ == "appos" and norm(c.lemma_) in name_words().place_of_nouns for c in t.children
+        )
+    )
 
 
 def _named_state(objs: list[Token], label_of: LabelOf) -> str | None:
