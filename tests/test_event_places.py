@@ -388,3 +388,11 @@ def test_a_name_an_apposition_calls_a_town_is_the_place_of_its_ruin() -> None:
     assert "Marlow" in places("Marlow, a small port on the coast, was shelled on 9 June 1916.")
     # a person with a title in apposition is none
     assert places("John Smith, the town clerk, was captured on 9 June 1916.") == [None]
+
+
+def test_a_wreck_or_a_sea_fight_off_a_coast_or_a_cape() -> None:
+    assert "Ireland" in places("The liner sank off the coast of Ireland on 7 May 1915.")
+    assert "Cape Race" in places("The steamer sank off Cape Race on 12 April 1902.")
+    assert "Kinsale" in places("The ship was torpedoed off Kinsale in 1915.")
+    # a particle "off" names no place
+    assert places("The army was cut off from its base in 1812.") == [None]

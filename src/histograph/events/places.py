@@ -542,6 +542,7 @@ _CLAUSE_PLACE_PREPS = (
     "through",
     "along",
     "on",
+    "off",
 )
 
 #: prepositions whose object is a site only when it is a land feature, a building or a town
@@ -550,7 +551,7 @@ _FEATURE_PREPS = frozenset({"on"})
 
 
 #: prepositions after which a lone name the tagger took for an organisation is a site
-_SITE_PREPS = frozenset({"at", "in", "near", "outside"})
+_SITE_PREPS = frozenset({"at", "in", "near", "outside", "off"})
 
 
 def _target_place(head: Token, tr: Trigger, label_of: LabelOf) -> str | None:
@@ -664,6 +665,11 @@ def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
             ) and not names_person(o, label_of)
             if site or (t.lower_ in _SITE_PREPS and site_tagged_person(o, t, label_of)):
                 found = place_phrase_text(o, label_of)
+                if found and (best is None or abs(o.i - head.i) < best[0]):
+                    best = (abs(o.i - head.i), found)
+            elif t.lower_ == "off" and o.pos_ == "NOUN" and o.text.islower():
+                # "sank off the coast of X": the place the coast or the cape is "of"
+                found = place_phrase(o, label_of)
                 if found and (best is None or abs(o.i - head.i) < best[0]):
                     best = (abs(o.i - head.i), found)
     if best is not None:
