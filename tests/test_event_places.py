@@ -328,7 +328,9 @@ def test_a_movement_into_a_place_happened_there() -> None:
 
 
 def test_a_chamber_that_acted_as_a_body_is_the_place() -> None:
-    got = places("The Senate rejected the treaty in votes held in November 1806.")
+    assert "Senate" in places("In March 1806 the Senate rejected the tariff bill by four votes.")
+    # an act told inside the chamber's act ("in a ballot held in March")
+    got = places("The Senate voted down the tariff in a ballot held in March 1806.")
     assert "Senate" in got
     assert "Congress" in places("On 6 May 1862 Congress passed the Homestead Bill.")
     # the agent of a passive is left alone (one body named in many ways would split the merge)
@@ -344,8 +346,8 @@ def test_a_journey_is_not_placed_where_it_set_out_even_without_a_goal() -> None:
 
 def test_the_act_after_a_journey_happened_where_the_journey_went() -> None:
     got = places(
-        "On 7 May 1821 the general left Lima for Quito and the assembly of Ecuador"
-        " elected him as its president."
+        "On 2 May 1848 the count rode from Lima to Quito, and the council of the town"
+        " named him its mayor."
     )
     assert "Quito" in got
     # never where a verb of no journey named a place
@@ -354,13 +356,13 @@ def test_the_act_after_a_journey_happened_where_the_journey_went() -> None:
 
 
 def test_a_state_named_after_the_noun_of_its_act_is_the_place() -> None:
-    assert "Bengal" in places("The partition of Bengal took effect in October 1905.")
-    got = places("The treaty led to the creation of two kingdoms, Norway and Sweden, in 1905.")
-    assert "Norway" in got
-    # the states a created noun is "of"
-    assert "Norway" in places("The separate nations of Norway and Sweden were created in 1905.")
-    # an organisation created is no place
-    assert places("The creation of the League of Nations in 1920 was welcomed.") == [None]
+    assert "Moravia" in places("The division of Moravia was carried out in spring 1742.")
+    got = places("The congress ended with the formation of two duchies, Parma and Lucca, in 1815.")
+    assert "Parma" in got
+    # the states a noun undergoing the act is "of"
+    assert "Moldavia" in places("The principalities of Moldavia and Wallachia were united in 1859.")
+    # an organisation founded is no place
+    assert places("The founding of the Hanseatic League in 1356 was slow.") == [None]
 
 
 def test_a_battle_told_by_its_verb_is_where_it_is_named_after() -> None:
@@ -370,10 +372,10 @@ def test_a_battle_told_by_its_verb_is_where_it_is_named_after() -> None:
 
 def test_another_nouns_place_and_a_clocks_zone_are_not_the_place() -> None:
     # "from A in X to B": the place of A, not of B
-    got = places("From the shots in Sarajevo to the declaration of war by Britain took 37 days.")
-    assert "Sarajevo" not in got
+    got = places("Between the riot in Turin and the declaration of war by Savoy lay nine weeks.")
+    assert "Turin" not in got
     # a clock time told as an aside in another place's zone
-    got = places("That Monday (1 p.m. in Lisbon) the radio read a brief statement.")
+    got = places("On Friday (noon in Lisbon) the herald proclaimed the new king in Madrid.")
     assert "Lisbon" not in got
     # a clock time in the sentence's own run is where it happened; an act "of" a noun too
     assert "Lisbon" in places("At 5 a.m. in Lisbon the earthquake struck on 1 November 1755.")
@@ -383,7 +385,7 @@ def test_another_nouns_place_and_a_clocks_zone_are_not_the_place() -> None:
 
 
 def test_a_name_an_apposition_calls_a_town_is_the_place_of_its_ruin() -> None:
-    got = places("Karsk, the company town of the mine, was emptied on 4 May 1902.")
+    got = places("Karsk, an old mill town on the river, was abandoned on 4 May 1902.")
     assert "Karsk" in got
     assert "Marlow" in places("Marlow, a small port on the coast, was shelled on 9 June 1916.")
     # a person with a title in apposition is none
@@ -391,8 +393,8 @@ def test_a_name_an_apposition_calls_a_town_is_the_place_of_its_ruin() -> None:
 
 
 def test_a_wreck_or_a_sea_fight_off_a_coast_or_a_cape() -> None:
-    assert "Ireland" in places("The liner sank off the coast of Ireland on 7 May 1915.")
-    assert "Cape Race" in places("The steamer sank off Cape Race on 12 April 1902.")
-    assert "Kinsale" in places("The ship was torpedoed off Kinsale in 1915.")
+    assert "Portugal" in places("The galleon sank off the coast of Portugal on 7 May 1588.")
+    assert "Cape Farrow" in places("The steamer sank off Cape Farrow on 12 April 1871.")
+    assert "Dunmore" in places("The frigate was sunk off Dunmore in 1797.")
     # a particle "off" names no place
     assert places("The army was cut off from its base in 1812.") == [None]

@@ -183,21 +183,21 @@ def test_a_catalogue_card_line_states_the_pages_place() -> None:
     from histograph.events.setting import stated_page_place
     from histograph.model import EntityMention
 
-    text = "Emperor Signs the Edict of Reform - May 4, 1781\n1781 · Vienna, Austria\n\nText."
-    at = text.index("Vienna")
-    vienna = EntityMention("d", at, at + 6, "Vienna", "GPE")
-    assert stated_page_place(text, [vienna]) == "Vienna, Austria"
+    text = "Duke Grants the Charter of Towns - May 4, 1381\n1381 · Kestrel, Vandria\n\nText."
+    at = text.index("Kestrel")
+    kestrel = EntityMention("d", at, at + 7, "Kestrel", "GPE")
+    assert stated_page_place(text, [kestrel]) == "Kestrel, Vandria"
     # the place must begin with a name the entity stage took for a place
     assert stated_page_place(text, []) is None
     # a news dateline says where the report was written: none
-    dateline = "VIENNA, May 5. - The emperor signed the edict."
-    assert stated_page_place(dateline, [EntityMention("d", 0, 6, "VIENNA", "GPE")]) is None
+    dateline = "KESTREL, May 5. - The duke granted the charter."
+    assert stated_page_place(dateline, [EntityMention("d", 0, 7, "KESTREL", "GPE")]) is None
 
 
 def test_the_infobox_place_goes_to_the_main_event_and_the_lead_it_restates() -> None:
     text = (
-        "Emperor Signs the Edict of Reform - May 4, 1781\nLocation: Vienna\n\n"
-        "The emperor signed an edict ending serfdom on 4 May 1781. Nobles protested in June."
+        "Duke Grants the Charter of Towns - May 4, 1381\nLocation: Kestrel\n\n"
+        "The duke granted a charter to the towns on 4 May 1381. Guilds protested in June."
     )
 
     def at(phrase: str, typ: str, date: str, kind: RegionKind, main: bool) -> EventMention:
@@ -206,11 +206,11 @@ def test_the_infobox_place_goes_to_the_main_event_and_the_lead_it_restates() -> 
             "d", s, s + len(phrase), s, s + 4, typ, tv(date), main=main, region_kind=kind
         )
 
-    title = at("Emperor Signs the Edict", "agreement_signed", "1781-05-04", "title", True)
-    lead = at("The emperor signed an edict", "legislation", "1781-05-04", "narrative", False)
-    later = at("Nobles protested in June", "protest", "1781-06", "narrative", False)
+    title = at("Duke Grants the Charter", "agreement_signed", "1381-05-04", "title", True)
+    lead = at("The duke granted a charter", "legislation", "1381-05-04", "narrative", False)
+    later = at("Guilds protested in June", "protest", "1381-06", "narrative", False)
     got = carried_places([title, lead, later], text)
-    assert got[mention_key(title)] == "Vienna" and got[mention_key(lead)] == "Vienna"
+    assert got[mention_key(title)] == "Kestrel" and got[mention_key(lead)] == "Kestrel"
     assert mention_key(later) not in got
 
 
