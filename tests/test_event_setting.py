@@ -273,3 +273,15 @@ def test_an_address_to_the_nation_takes_no_place_from_the_story() -> None:
     t = text.index("addressed")
     address = EventMention("d", s, len(text), t, t + 9, "other", tv("1902-05-12"))
     assert mention_key(address) not in carried_places([main, address], text)
+
+
+def test_a_huge_head_line_is_read_in_no_time() -> None:
+    """Regression: the card pattern ran over whole lines and backtracked on long runs."""
+    import time
+
+    from histograph.events.setting import stated_page_place
+
+    text = "x" * 200_000 + " | 1805\n" + " " * 50_000 + "\n" + ("a " * 5_000 + "| 1805\n") * 40
+    began = time.process_time()
+    assert stated_page_place(text) is None
+    assert time.process_time() - began < 1.0

@@ -310,12 +310,13 @@ _CARD_DATE = (
     r"(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:[A-Z][a-z]+\.?,?\s+)?"
     r"(?:\d{3,4}|\d{1,4}\s*(?:BC|BCE|AD|CE))"
 )
-#: a catalogue card's line: a date and a place on either side of a dot, bullet or bar
+#: a catalogue card's line (stripped): a date and a place on either side of a dot, bullet
+#: or bar
 _CARD = re.compile(
-    rf"^[ \t]*(?:(?P<d1>{_CARD_DATE})[ \t]*[·•|][ \t]*(?P<p1>[^\n·•|]+?)"
-    rf"|(?P<p2>[^\n·•|]+?)[ \t]*[·•|][ \t]*(?P<d2>{_CARD_DATE}))[ \t]*$",
-    re.M,
+    rf"(?:(?P<d1>{_CARD_DATE}) ?[·•|] ?(?P<p1>[^·•|]+)|(?P<p2>[^·•|]+?) ?[·•|] ?(?P<d2>{_CARD_DATE}))"
 )
+#: the longest line read as an infobox field or a catalogue card
+_FIELD_CHARS = 160
 #: what ends a stated place: a footnote mark, coordinates, a second field
 _PLACE_END = re.compile(r"\s*(?:\[|\d+\s*°|\d+°|;|\t|\s{3,}).*$", re.S)
 #: place-like entity labels
@@ -353,6 +354,8 @@ def stated_page_place(text: str, entities: Sequence[EntityMention] = ()) -> str 
     at = 0
     for k, line in enumerate(lines):
         at += len(line) + 1
+        if len(line) > _FIELD_CHARS:
+            continue
         field, sep, value = line.strip().partition(":")
         if not sep:
             field, sep, value = line.strip().partition("\t")
@@ -371,9 +374,17 @@ def stated_page_place(text: str, entities: Sequence[EntityMention] = ()) -> str 
         found = _clean_place(value)
         if found:
             return found
-    for m in _CARD.finditer(text, 0, head_end):
+    at = 0
+    for line in lines:
+        line_start, at = at, at + len(line) + 1
+        card = line.strip()
+        if not card or len(card) > _FIELD_CHARS:
+            continue
+        m = _CARD.fullmatch(card)
+        if m is None:
+            continue
         group = "p1" if m.group("p1") else "p2"
-        start = m.start(group)
+        start = line_start + len(line) - len(line.lstrip()) + m.start(group)
         if any(e.start == start for e in places):
             found = _clean_place(m.group(group))
             if found:
