@@ -164,3 +164,124 @@ def test_a_state_or_a_government_act_takes_no_place_from_the_story() -> None:
     assert mention_key(war) not in got
     assert mention_key(invaded) not in got
     assert got[mention_key(riots)] == "Port Alder"
+
+
+def test_an_infobox_field_states_the_pages_place() -> None:
+    from histograph.events.setting import stated_page_place
+
+    text = "Siege of Tarvia\n\nDate\t3 May 1809\nLocation\tTarvia, Lombardy[2]\nResult\tWon\n"
+    assert stated_page_place(text) == "Tarvia, Lombardy"
+    assert stated_page_place("Battle of Orme\nLocation: Orme Hill, near Dunwick\n") == (
+        "Orme Hill, near Dunwick"
+    )
+    # a place of birth or a menu's lone "Location" followed by no place states nothing
+    assert stated_page_place("Place of birth: Dunwick\n") is None
+    assert stated_page_place("Home\nLocation\nContact us\n\nA flood struck in 1702.") is None
+
+
+def test_a_catalogue_card_line_states_the_pages_place() -> None:
+    from histograph.events.setting import stated_page_place
+    from histograph.model import EntityMention
+
+    text = "Duke Grants the Charter of Towns - May 4, 1381\n1381 · Kestrel, Vandria\n\nText."
+    at = text.index("Kestrel")
+    kestrel = EntityMention("d", at, at + 7, "Kestrel", "GPE")
+    assert stated_page_place(text, [kestrel]) == "Kestrel, Vandria"
+    # the place must begin with a name the entity stage took for a place
+    assert stated_page_place(text, []) is None
+    # a news dateline says where the report was written: none
+    dateline = "KESTREL, May 5. - The duke granted the charter."
+    assert stated_page_place(dateline, [EntityMention("d", 0, 7, "KESTREL", "GPE")]) is None
+
+
+def test_the_infobox_place_goes_to_the_main_event_and_the_lead_it_restates() -> None:
+    text = (
+        "Duke Grants the Charter of Towns - May 4, 1381\nLocation: Kestrel\n\n"
+        "The duke granted a charter to the towns on 4 May 1381. Guilds protested in June."
+    )
+
+    def at(phrase: str, typ: str, date: str, kind: RegionKind, main: bool) -> EventMention:
+        s = text.index(phrase)
+        return EventMention(
+            "d", s, s + len(phrase), s, s + 4, typ, tv(date), main=main, region_kind=kind
+        )
+
+    title = at("Duke Grants the Charter", "agreement_signed", "1381-05-04", "title", True)
+    lead = at("The duke granted a charter", "legislation", "1381-05-04", "narrative", False)
+    later = at("Guilds protested in June", "protest", "1381-06", "narrative", False)
+    got = carried_places([title, lead, later], text)
+    assert got[mention_key(title)] == "Kestrel" and got[mention_key(lead)] == "Kestrel"
+    assert mention_key(later) not in got
+
+
+SECTIONS = (
+    "The Northern Campaign of 1809\n\n"
+    "Austrian forces crossed the river in April 1809.\n\n"
+    "The Siege of Tarvia\n\n"
+    "In May the Austrians surrounded the town. The garrison surrendered on 20 June 1809.\n\n"
+    "Aftermath\n\n"
+    "Riots broke out in the capital in October 1809.\n"
+)
+
+
+def test_a_heading_naming_a_sited_event_sets_its_section_there() -> None:
+    from histograph.model import Region
+
+    def region(line: str, kind: RegionKind) -> Region:
+        s = SECTIONS.index(line)
+        return Region("d", s, s + len(line), kind)
+
+    regions = [
+        region("The Northern Campaign of 1809", "title"),
+        region("The Siege of Tarvia", "heading"),
+        region("Aftermath", "heading"),
+    ]
+
+    def at(phrase: str, typ: str, date: str | None, kind: RegionKind = "narrative") -> EventMention:
+        s = SECTIONS.index(phrase)
+        place = "Tarvia" if kind == "heading" else None
+        return EventMention(
+            "d",
+            s,
+            s + len(phrase),
+            s,
+            s + 4,
+            typ,
+            tv(date) if date else None,
+            place=place,
+            region_kind=kind,
+        )
+
+    head = at("Siege of Tarvia", "war_or_invasion", None, "heading")
+    before = at("Austrian forces crossed", "war_or_invasion", "1809-04")
+    first = at("the Austrians surrounded", "war_or_invasion", "1809-05")
+    second = at("The garrison surrendered", "war_or_invasion", "1809-06-20")
+    after = at("Riots broke out", "protest", "1809-10")
+    got = carried_places([head, before, first, second, after], SECTIONS, (), regions)
+    assert got[mention_key(first)] == "Tarvia" and got[mention_key(second)] == "Tarvia"
+    # the section before the heading and the one after the next heading stay unplaced
+    assert mention_key(before) not in got and mention_key(after) not in got
+
+
+def test_an_address_to_the_nation_takes_no_place_from_the_story() -> None:
+    text = (
+        "On 3 May 1902 the mine at Karsk collapsed. On 12 May 1902 the premier addressed the"
+        " nation about the collapse."
+    )
+    main = _m("the mine at Karsk collapsed", "disaster", "1902-05-03", "Karsk", True, text)
+    s = text.index("the premier addressed")
+    t = text.index("addressed")
+    address = EventMention("d", s, len(text), t, t + 9, "other", tv("1902-05-12"))
+    assert mention_key(address) not in carried_places([main, address], text)
+
+
+def test_a_huge_head_line_is_read_in_no_time() -> None:
+    """Regression: the card pattern ran over whole lines and backtracked on long runs."""
+    import time
+
+    from histograph.events.setting import stated_page_place
+
+    text = "x" * 200_000 + " | 1805\n" + " " * 50_000 + "\n" + ("a " * 5_000 + "| 1805\n") * 40
+    began = time.process_time()
+    assert stated_page_place(text) is None
+    assert time.process_time() - began < 1.0

@@ -11,7 +11,6 @@ from ..entities.lexicon import load_yaml, name_words, norm
 from .phrases import (
     CLAUSE_DEPS,
     CLAUSE_EDGES,
-    EDGE,
     PLACE_LABELS,
     PLACE_ONLY,
     PLACE_PREPS,
@@ -19,144 +18,22 @@ from .phrases import (
     battle_name,
     named_after_place,
     names_person,
-    phrase_bounds,
-    skip_epithets,
-    state_of_word,
+)
+from .place_names import (
+    bare_name,
+    is_place,
+    names_state,
+    place_phrase,
+    place_phrase_text,
+    place_words,
+    site_tagged_person,
+    venue,
 )
 from .reference import LabelOf
 from .triggers import Trigger, direct_args, prep_objects, subjects
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
-
-
-def is_place(t: Token, label_of: LabelOf) -> bool:
-    """A place name: tagged a place, or a building or a chamber the model tagged as an
-    organisation ("the House of X", "the X Palace"; a head word of ``names.yaml``). The name
-    of a meeting is none ("the X Peace Conference": its town is the place)."""
-    if norm(t.lemma_) in name_words().meeting_nouns or (
-        battle_name(t) and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
-    ):
-        return False  # "the Battle of X": X is the place (see _place_phrase)
-    if _polity_place(t, label_of):
-        return True
-    if label_of(t) in PLACE_LABELS or any(
-        label_of(c) in PLACE_LABELS for c in t.children if c.dep_ == "compound"
-    ):
-        return True
-    return (
-        label_of(t) in {"ORG", "FAC"}
-        and t.text[:1].isupper()
-        and norm(t.text) in name_words().place_heads
-    )
-
-
-def _polity_place(t: Token, label_of: LabelOf) -> bool:
-    """A common noun of ``polity_nouns`` (places.yaml) that a demonym or a name modifies:
-    "the Irish republic", "the Ottoman province"."""
-    return (
-        t.pos_ == "NOUN"
-        and t.text.islower()
-        and norm(t.lemma_) in argument_words().polity_nouns
-        and any(
-            c.dep_ in {"amod", "compound"} and label_of(c) in {"NORP", "GPE", "STATE", "LOC"}
-            for c in t.children
-        )
-    )
-
-
-def _unlabelled_name(t: Token, label_of: LabelOf) -> bool:
-    """A capitalised proper noun that names no person, group or organisation (in "the
-    Battle of X" it is the place the event is named after)."""
-    return (
-        t.pos_ == "PROPN" and t.text[:1].isupper() and label_of(t) not in {"PERSON", "ORG", "NORP"}
-    )
-
-
-def _region_after(doc: Doc, e: int, label_of: LabelOf) -> int:
-    """End of a place phrase with the region named after a comma: "X Bay, Sussex",
-    "Washington, D.C.", "X, Wales" (not the next member of a list: "X, Y and Z")."""
-    if e + 1 >= len(doc) or doc[e].text != ",":
-        return e
-    r = doc[e + 1]
-    abbrev = r.text.isupper() and len(r.text.replace(".", "")) <= 3 and r.text[:1].isalpha()
-    if not (r.pos_ == "PROPN" and (label_of(r) in PLACE_LABELS or abbrev)):
-        return e
-    k = e + 2
-    while k < len(doc) and doc[k].pos_ == "PROPN" and label_of(doc[k]) == label_of(r):
-        k += 1
-    if k < len(doc) and doc[k].lower_ in {"and", "or", "&"}:
-        return e  # a list of places
-    if k + 1 < len(doc) and doc[k].text == "," and is_place(doc[k + 1], label_of):
-        return e
-    return k
-
-
-def _place_phrase(o: Token, label_of: LabelOf) -> str | None:
-    """The place named by a preposition's object: the name with its region ("X Bay, Sussex"),
-    or the place an event noun names ("at the Battle of X" -> X; "at the X Conference" -> X)."""
-    if norm(o.lemma_) in name_words().meeting_nouns:
-        for c in o.children:
-            if c.dep_ == "compound" and c.i < o.i and label_of(c) in PLACE_LABELS:
-                return place_phrase_text(c, label_of)
-    if not is_place(o, label_of):
-        town = norm(o.lemma_) in name_words().place_of_nouns and not o.text[:1].isupper()
-        for of in prep_objects(o, "of"):
-            if (
-                is_place(of, label_of)
-                or (o.text[:1].isupper() and _unlabelled_name(of, label_of))
-                or (town and of.pos_ == "PROPN" and label_of(of) not in {"PERSON", "NORP"})
-            ):  # "at the Battle of X", "in the city of X"
-                return place_phrase_text(of, label_of)
-        if o.pos_ == "NOUN" and o.text.islower():
-            # "in a railway carriage in the Forest of X", "at a farm near X"
-            for prep in PLACE_PREPS:
-                for x in prep_objects(o, prep):
-                    if is_place(x, label_of) and not names_person(x, label_of):
-                        return place_phrase_text(x, label_of)
-        return None
-    return place_phrase_text(o, label_of)
-
-
-def place_phrase_text(o: Token, label_of: LabelOf) -> str | None:
-    doc = o.doc
-    s, e = phrase_bounds(o)
-    while s < e and (
-        doc[s].lower_ == "the"
-        or doc[s].pos_ == "DET"
-        or (s < o.i and doc[s].ent_type_ in {"DATE", "TIME"})
-    ):
-        s += 1  # "On 9 May 1920 X held ...": the date the parser hung on the name
-    s = skip_epithets(doc, s, e)
-    if s >= e:
-        return None
-    # "the Hall of Mirrors of the Palace of X": capitalised "of"-complements belong to it
-    while e + 1 < len(doc) and doc[e].lower_ == "of":
-        k = e + 1
-        if doc[k].lower_ == "the":
-            k += 1
-        if k >= len(doc) or doc[k].pos_ != "PROPN" or not doc[k].text[:1].isupper():
-            break
-        if doc[k].head.i != e and doc[k].head.head.i != e:
-            break
-        while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].head.i > k:
-            k += 1
-        e = k + 1
-    if (
-        label_of(o) in {"FAC", "ORG", "LOC"}
-        and e + 1 < len(doc)
-        and doc[e].lower_ == "in"
-        and s <= doc[e].head.i < e
-        and doc[e + 1].head.i == e
-        and doc[e + 1].pos_ == "PROPN"
-        and label_of(doc[e + 1]) in {"GPE", "LOC", "FAC", ""}
-    ):
-        # "at the X Theatre in Y, Z": a building with the town it stands in
-        _, town_end = phrase_bounds(doc[e + 1])
-        e = max(e, town_end)
-    e = _region_after(doc, e, label_of)
-    text = doc[s:e].text.strip(EDGE.replace(".", ""))
-    return text or None
+    from spacy.tokens import Span, Token
 
 
 def place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
@@ -186,7 +63,7 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
     if tr.kind == "named" or head.pos_ in {"NOUN", "PROPN"}:
         name_root = doc[tr.start : tr.end].root if tr.kind == "named" else head
         for o in prep_objects(name_root, "of"):
-            if tr.type in _between_types() and _names_state(o, label_of):
+            if tr.type in _between_types() and names_state(o, label_of):
                 continue  # "the recognition of X": the state recognised is a party
             if (
                 label_of(o) in PLACE_LABELS or named_after_place(name_root, o, label_of)
@@ -226,13 +103,21 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
             return found
     if head.pos_ in {"VERB", "AUX"}:
         # "Battle of X, Y: A defeats B": the battle the line is headed with, parsed as the
-        # verb's subject, is where it happened
-        for subj in subjects(head):
+        # verb's subject, is where it happened;
+        # "The siege of X was fought ...", "the Battle of X lasted two days": the battle told
+        # by a verb of ``battle_telling_verbs`` (places.yaml) is where it was fought
+        telling = norm(head.lemma_) in place_words("battle_telling_verbs") or _light_verb(head)
+        passive_subjects = [c for c in head.children if c.dep_ == "nsubjpass"]
+        for subj in [*subjects(head), *passive_subjects]:
             if (
                 subj.i < head.i
-                and subj.text[:1].isupper()
                 and battle_name(subj)
-                and any(t.text == ":" for t in doc[subj.i : head.i])
+                and (
+                    telling
+                    or (
+                        subj.text[:1].isupper() and any(t.text == ":" for t in doc[subj.i : head.i])
+                    )
+                )
             ):
                 for o in prep_objects(subj, "of"):
                     if named_after_place(subj, o, label_of) or label_of(o) in PLACE_LABELS:
@@ -249,7 +134,7 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
             if subj.pos_ in {"NOUN", "PROPN"} and not names_person(subj, label_of):
                 for prep in ("at", "in"):
                     for o in prep_objects(subj, prep):
-                        if (is_place(o, label_of) or _bare_name(o, label_of)) and not names_person(
+                        if (is_place(o, label_of) or bare_name(o, label_of)) and not names_person(
                             o, label_of
                         ):
                             found = place_phrase_text(o, label_of)
@@ -268,15 +153,22 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
                     if found:
                         return found
     hosts = [head]
-    if head.dep_ in {"dobj", "nsubjpass", "pobj"} and head.head.i != head.i:
-        hosts.append(head.head if head.dep_ != "pobj" else head.head.head)
+    if head.dep_ in {"dobj", "nsubjpass"} and head.head.i != head.i:
+        hosts.append(head.head)
+    elif head.dep_ == "pobj" and head.head.i != head.i:
+        # "landing at X" on a verb, "the signing of the treaty at X": where the act the
+        # trigger's preposition hangs on happened; never another noun's place ("from the
+        # shots in X to the declaration of war": the shots were in X)
+        host = head.head.head
+        if host.pos_ in {"VERB", "AUX"} or head.head.lower_ == "of":
+            hosts.append(host)
     if head.pos_ in {"NOUN", "PROPN"}:
         # "the coronation occurring at X", "the treaty signed at X": a participle on the noun
         hosts += [c for c in head.children if c.dep_ == "acl" and c.pos_ == "VERB"]
     for h in hosts:
         for prep in preps:
             for o in prep_objects(h, prep):
-                found = _place_phrase(o, label_of)
+                found = place_phrase(o, label_of)
                 if found:
                     return found
         if h.i == head.i and head.pos_ in {"NOUN", "PROPN"}:
@@ -285,13 +177,14 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
             for o in prep_objects(head, "of"):
                 for prep in PLACE_PREPS:
                     for x in prep_objects(o, prep):
-                        found = _place_phrase(x, label_of) if is_place(x, label_of) else None
+                        found = place_phrase(x, label_of) if is_place(x, label_of) else None
                         if found:
                             return found
     found = (
         _departure_place(head, label_of)
         or _address_venue(head, label_of)
         or _subject_state_place(head, label_of)
+        or _state_act_noun_place(head, label_of)
     )
     if found:
         return found
@@ -302,7 +195,7 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
             while x.pos_ in {"NOUN", "PROPN"} and hops < 3:
                 for prep in ("in", "at"):
                     for o in prep_objects(x, prep):
-                        found = _place_phrase(o, label_of) if is_place(o, label_of) else None
+                        found = place_phrase(o, label_of) if is_place(o, label_of) else None
                         if found:
                             return found
                 nxt = prep_objects(x, "of")
@@ -317,7 +210,7 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
             for o in (g for g in c.children if g.dep_ == "pobj" and g.pos_ in {"NOUN", "PROPN"}):
                 for prep in PLACE_PREPS:
                     for x in prep_objects(o, prep):
-                        found = _place_phrase(x, label_of) if is_place(x, label_of) else None
+                        found = place_phrase(x, label_of) if is_place(x, label_of) else None
                         if found:
                             return found
     # the verbs above the trigger in its clause ("X was crowned ... at Y", "landing at Y"),
@@ -355,17 +248,66 @@ def _place_of(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str | None:
             for o in prep_objects(v, prep):
                 # "At the Battle of X, A defeated B": the battle names the place
                 sited = is_place(o, label_of) or battle_name(o)
-                found = _place_phrase(o, label_of) if sited else None
+                found = place_phrase(o, label_of) if sited else None
                 if found and (best is None or abs(o.i - head.i) < best[0]):
                     best = (abs(o.i - head.i), found)
     if best is not None:
         return best[1]
     return (
         _target_place(head, tr, label_of)
+        or _into_place(head, label_of)
+        or _chamber_place(head, label_of)
         or _clause_place(head, doc_tokens, label_of)
         or _first_conjunct_place(head, doc_tokens, label_of)
         or _when_clause_place(tr, doc_tokens, label_of)
     )
+
+
+def _into_place(head: Token, label_of: LabelOf) -> str | None:
+    """Where a movement went: the place after "into" on a verb of ``into_verbs`` (places.yaml:
+    "marched into X", "crossed into X", "fled into X"). Not "divided into X and Y" or "turned
+    into a republic": the object of those is what came of the act, not where it happened."""
+    if head.pos_ not in {"VERB", "AUX"} or norm(head.lemma_) not in place_words("into_verbs"):
+        return None
+    for o in prep_objects(head, "into"):
+        if (is_place(o, label_of) or bare_name(o, label_of)) and not names_person(o, label_of):
+            found = place_phrase(o, label_of) or place_phrase_text(o, label_of)
+            if found:
+                return found
+    return None
+
+
+#: dependencies an act hangs on a chamber's verb by ("rejected it in votes held in May")
+_CHAMBER_HOPS = frozenset({"acl", "relcl", "pobj", "prep", "dobj", "xcomp"})
+
+
+def _chamber_place(head: Token, label_of: LabelOf) -> str | None:
+    """Where a chamber acted: a body of ``venue_heads`` (names.yaml: "the Senate", "the
+    National Assembly") as the subject of a verb of ``chamber_acts`` (places.yaml: "the
+    Senate rejected the treaty", "Parliament passed the act") is where it happened; also for
+    an act that hangs on such a verb ("rejected it in votes held in May"). Not the agent of
+    a passive ("the act was passed by the X Parliament"): pages name one body in many ways,
+    and the merge would take two such names for two places."""
+    acts = place_words("chamber_acts")
+    verbs = [head]
+    cur = head
+    while cur.head.i != cur.i and len(verbs) < 4 and cur.dep_ in _CHAMBER_HOPS:
+        cur = cur.head
+        if cur.pos_ in {"VERB", "AUX"}:
+            verbs.append(cur)
+    for v in verbs:
+        if v.pos_ not in {"VERB", "AUX"} or norm(v.lemma_) not in acts:
+            continue
+        for b in (s for s in subjects(v) if s.dep_ != "nsubjpass"):
+            if (
+                venue(b, label_of)
+                and not names_person(b, label_of)
+                and not any(is_place(o, label_of) for o in prep_objects(b, "of"))
+            ):  # "the Congress of X decided": a meeting named after its town
+                found = place_phrase_text(b, label_of)
+                if found:
+                    return found
+    return None
 
 
 def _light_verb(head: Token) -> bool:
@@ -373,7 +315,7 @@ def _light_verb(head: Token) -> bool:
     ``light_verbs``)."""
     if head.pos_ not in {"VERB", "AUX"}:
         return False
-    words = _place_words("light_verbs")
+    words = place_words("light_verbs")
     lemma = norm(head.lemma_)
     return lemma in words or any(
         c.dep_ == "dobj" and f"{lemma} {norm(c.lemma_)}" in words for c in head.children
@@ -397,22 +339,16 @@ def _when_clause_place(tr: Trigger, doc_tokens: Span, label_of: LabelOf) -> str 
     return None
 
 
-@functools.cache
-def _place_words(key: str) -> frozenset[str]:
-    data = load_yaml("places.yaml") or {}
-    return frozenset(norm(str(w)) for w in data.get(key) or ())
-
-
 def _first_conjunct_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
     """The place of the first of coordinated verbs with one subject, for a later one whose
     clause names none: "the delegates met in X and signed the accord", "In X, the minister
-    read the note and told the envoy". Not after a verb of ``moving_verbs`` (places.yaml:
-    "was born in X and died in 1900", "left X and sailed home"): the later act happened
-    elsewhere."""
+    read the note and told the envoy". After a verb of ``moving_verbs`` (places.yaml) only
+    where the journey went, even for a later clause of its own subject ("left X for Y and the
+    assembly elected him": Y); never where it set out or what was no journey ("was born in X
+    and died in 1900", "left X and sailed home"; ``arrival_blind_verbs``)."""
     if head.pos_ not in {"VERB", "AUX"} or head.dep_ != "conj":
         return None
-    if any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in head.children):
-        return None  # a subject of its own: another clause
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in head.children)
     if any(
         t.ent_type_ in {"DATE", "TIME"}
         for c in head.children
@@ -428,11 +364,18 @@ def _first_conjunct_place(head: Token, sent: Span, label_of: LabelOf) -> str | N
     if first.pos_ not in {"VERB", "AUX"} or not sent.start <= first.i < sent.end:
         return None
     if norm(first.lemma_) in _moving_verbs():
-        return None
+        # "X left A for B and the assembly elected him", "fled to B and was arrested": the
+        # next act happened where the journey went (not "left A and sailed home")
+        if norm(first.lemma_) in place_words("arrival_blind_verbs"):
+            return None
+        goal = _destination([first, *(a for a in direct_args(first) if a.pos_ == "NOUN")], label_of)
+        return place_phrase_text(goal, label_of) if goal is not None else None
+    if own_subject:
+        return None  # a subject of its own: another clause
     for prep in PLACE_PREPS:
         for o in prep_objects(first, prep):
             if is_place(o, label_of) and not names_person(o, label_of):
-                found = _place_phrase(o, label_of)
+                found = place_phrase(o, label_of)
                 if found:
                     return found
     return None
@@ -455,20 +398,39 @@ def _epithet(c: Token, head: Token) -> bool:
 
 
 def _departure_place(head: Token, label_of: LabelOf) -> str | None:
-    """Where an act of leaving happened: the place after "from" on a verb of
-    ``departure_verbs`` (places.yaml), or on its object: "set sail from X", "recalled its
-    envoy from X"."""
-    if (
-        head.pos_ not in {"VERB", "AUX"}
-        or norm(head.lemma_) not in argument_words().departure_verbs
-    ):
+    """Where an act of sending away happened: the place after "from" on a verb of
+    ``departure_verbs`` (places.yaml), or on its object: "recalled its envoy from X", "the
+    consuls were expelled from X" (a lone name the tagger took for a person counts)."""
+    if head.pos_ not in {"VERB", "AUX"}:
         return None
     hosts = [head, *(a for a in direct_args(head) if a.pos_ == "NOUN")]
+    if norm(head.lemma_) not in argument_words().departure_verbs:
+        # not a journey's start ("set sail from X"): another page tells where it went, and
+        # two such places would keep the two tellings apart
+        return None
     for o in (o for h in hosts for o in prep_objects(h, "from")):
-        if is_place(o, label_of) and not names_person(o, label_of):
-            found = _place_phrase(o, label_of)
+        site = (is_place(o, label_of) or bare_name(o, label_of)) and not names_person(o, label_of)
+        if site or site_tagged_person(o, o.head, label_of):
+            found = place_phrase(o, label_of) or place_phrase_text(o, label_of)
             if found:
                 return found
+    return None
+
+
+#: prepositions whose place object is where a journey went
+_TOWARD_PREPS = ("to", "for", "towards", "toward", "into", "onto")
+
+
+def _destination(hosts: list[Token], label_of: LabelOf) -> Token | None:
+    """The place a journey went to: a place or a name after "to"/"for"/"into"/... on the
+    verb or its object ("left X for Y", "sailed for the Canaries"; not "for the conquest of
+    Y", a purpose)."""
+    for h in hosts:
+        for prep in _TOWARD_PREPS:
+            for o in prep_objects(h, prep):
+                named = o.pos_ == "PROPN" and o.text[:1].isupper()
+                if (is_place(o, label_of) or named) and not names_person(o, label_of):
+                    return o
     return None
 
 
@@ -497,21 +459,57 @@ def _subject_state_place(head: Token, label_of: LabelOf) -> str | None:
     for subj in [*undergoers, *subjects(head)]:
         if names_person(subj, label_of):
             continue
-        if label_of(subj) == "GPE" or _names_state(subj, label_of):
+        if label_of(subj) == "GPE" or names_state(subj, label_of) or _town_by_apposition(subj):
             found = place_phrase_text(subj, label_of)
+            if found:
+                return found
+        if subj.pos_ == "NOUN" and subj.text.islower():
+            # "the nations of X and Y were created", "the kingdoms of X and Y were united"
+            found = _named_state(prep_objects(subj, "of")[:1], label_of)
             if found:
                 return found
     return None
 
 
-def _venue(o: Token, label_of: LabelOf) -> bool:
-    """A body that sits in one building ("the House of X", "the Senate", "Congress")."""
+def _town_by_apposition(t: Token) -> bool:
+    """A capitalised name that an apposition calls a town, a port or a like place ("X, the
+    plant's company town, was emptied"; ``place_of_nouns`` of names.yaml), whatever the
+    tagger took it for."""
     return (
-        o.pos_ in {"PROPN", "NOUN"}
-        and o.text[:1].isupper()
-        and label_of(o) in {"ORG", "FAC", ""}
-        and norm(o.text) in (name_words().venue_heads | name_words().place_heads)
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and any(
+            c.dep_ == "appos" and norm(c.lemma_) in name_words().place_of_nouns for c in t.children
+        )
     )
+
+
+def _named_state(objs: list[Token], label_of: LabelOf) -> str | None:
+    """The first state a noun's "of"-object names: the object itself ("of X"), or the first
+    in apposition to it ("of two dominions, X and Y"); never an organisation."""
+    for o in objs:
+        cands = [o] if o.pos_ == "PROPN" else [c for c in o.children if c.dep_ == "appos"]
+        for c in cands:
+            if names_person(c, label_of):
+                continue
+            label = label_of(c)
+            if c.pos_ == "PROPN" and (
+                label in {"GPE", "STATE"} or (label in {"", "LOC"} and names_state(c, label_of))
+            ):  # not an organisation ("the creation of the League of X")
+                found = place_phrase_text(c, label_of)
+                if found:
+                    return found
+    return None
+
+
+def _state_act_noun_place(head: Token, label_of: LabelOf) -> str | None:
+    """Where a state underwent an act told by a noun of ``state_act_nouns`` (places.yaml):
+    the state after "of" ("the partition of X", "the independence of X"), or the first state
+    in apposition to that object ("the creation of two dominions, X and Y"). The noun form
+    of ``subject_place_acts``."""
+    if head.pos_ != "NOUN" or norm(head.lemma_) not in place_words("state_act_nouns"):
+        return None
+    return _named_state(prep_objects(head, "of")[:1], label_of)
 
 
 def _address_venue(head: Token, label_of: LabelOf) -> str | None:
@@ -527,7 +525,7 @@ def _address_venue(head: Token, label_of: LabelOf) -> str | None:
         for prep in ("to", "before"):
             cands += prep_objects(h, prep)
     for o in cands:
-        if _venue(o, label_of) and not names_person(o, label_of):
+        if venue(o, label_of) and not names_person(o, label_of):
             found = place_phrase_text(o, label_of)
             if found:
                 return found
@@ -544,6 +542,7 @@ _CLAUSE_PLACE_PREPS = (
     "through",
     "along",
     "on",
+    "off",
 )
 
 #: prepositions whose object is a site only when it is a land feature, a building or a town
@@ -552,67 +551,7 @@ _FEATURE_PREPS = frozenset({"on"})
 
 
 #: prepositions after which a lone name the tagger took for an organisation is a site
-_SITE_PREPS = frozenset({"at", "in", "near", "outside"})
-
-
-def _bare_name(t: Token, label_of: LabelOf) -> bool:
-    """A lone capitalised name with no words of its own ("at X"): after a preposition of
-    place it is a town even when the tagger took it for an organisation."""
-    return (
-        t.pos_ == "PROPN"
-        and t.text[:1].isupper()
-        and not t.text.isupper()
-        and label_of(t) in {"ORG", ""}
-        and not any(
-            c.dep_ in {"compound", "amod", "flat", "det"} and not _hyphened(c, t)
-            for c in t.children
-        )
-    )
-
-
-def _hyphened(c: Token, t: Token) -> bool:
-    """``c`` is joined to ``t`` by a hyphen with no space: one word ("Brest-Litovsk")."""
-    doc = t.doc
-    return (
-        c.i == t.i - 2
-        and doc[c.i + 1].text in {"-", "‑"}
-        and not c.whitespace_
-        and not doc[c.i + 1].whitespace_
-    )
-
-
-def _site_tagged_person(o: Token, prep: Token, label_of: LabelOf) -> bool:
-    """A lone one-word name the tagger took for a person (or, after "at"/"near", for a
-    people), after "in"/"at"/"near" on a verb that aims at no one (places.yaml
-    ``aim_verbs``: "fired at X", "laughed at X"), written nowhere on the page as part of a
-    longer person's name: a site ("gathered at X"). "In" a people's word is a language."""
-    label = label_of(o)
-    if not (
-        o.pos_ == "PROPN"
-        and o.text[:1].isupper()
-        and not o.text.isupper()
-        and (label == "PERSON" or (label == "NORP" and prep.lower_ != "in"))
-        and not any(c.dep_ in {"compound", "amod", "flat", "det", "poss"} for c in o.children)
-        and prep.head.pos_ in {"VERB", "AUX"}
-        and norm(prep.head.lemma_) not in _aim_verbs()
-    ):
-        return False
-    # "John Smith ... at Smith": a person's surname
-    return not any(
-        x.i != o.i
-        and x.text == o.text
-        and (
-            x.dep_ in {"compound", "flat"}
-            or any(c.dep_ in {"compound", "flat"} for c in x.children)
-        )
-        for x in o.doc
-    )
-
-
-@functools.lru_cache(maxsize=1)
-def _aim_verbs() -> frozenset[str]:
-    data = load_yaml("places.yaml") or {}
-    return frozenset(norm(str(w)) for w in data.get("aim_verbs") or ())
+_SITE_PREPS = frozenset({"at", "in", "near", "outside", "off"})
 
 
 def _target_place(head: Token, tr: Trigger, label_of: LabelOf) -> str | None:
@@ -659,6 +598,18 @@ def _own_clause(head: Token, sent: Span) -> list[Token]:
     return [t for t in tree if t.i not in excluded and sent.start <= t.i < sent.end]
 
 
+#: marks that open an aside ("— 1 p.m. in X —", "(1 p.m. in X)")
+_ASIDE_OPEN = frozenset({"—", "–", "-", "--", "(", "["})
+
+
+def _aside(t: Token) -> bool:
+    """A phrase written as an aside between dashes or brackets: a clock time told in
+    another place's zone ("— 1 p.m. in X —") says nothing of where the act happened."""
+    start = min(x.i for x in t.subtree)
+    doc = t.doc
+    return doc[start].text in _ASIDE_OPEN or (start > 0 and doc[start - 1].text in _ASIDE_OPEN)
+
+
 #: the dependencies that hang a sub-clause or a noun clause on a clause
 _SUB_CLAUSE_DEPS = CLAUSE_EDGES | CLAUSE_DEPS
 
@@ -682,18 +633,20 @@ def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
             t.lower_ in _SITE_PREPS
             and h.dep_ == "pobj"
             and h.head.dep_ == "prep"
-            and h.head.lower_ in _place_words("occasion_preps")
+            and h.head.lower_ in place_words("occasion_preps")
             and h.head.head.i == head.i
             and h.head.i < head.i
         ):
             h = h.head.head  # "Over lunch at X, the king promised": the occasion's place
+        if h.ent_type_ == "TIME" and _aside(h):
+            continue  # "that Monday (1 p.m. in X) the news read ...": a clock's place
         on_act = h.i == head.i or h.pos_ in {"VERB", "AUX"} or h.ent_type_ in {"DATE", "TIME"}
         if not on_act and not (h.dep_ in {"dobj", "nsubjpass"} and h.head.i == head.i):
             continue  # "the rise of regimes in X": the place of another noun
         for o in (g for g in t.children if g.dep_ == "pobj" and g.i in ids):
             if t.lower_ in _FEATURE_PREPS:
                 feature = label_of(o) in {"LOC", "FAC"} or (
-                    label_of(o) == "GPE" and not _names_state(o, label_of)
+                    label_of(o) == "GPE" and not names_state(o, label_of)
                 )
                 if feature and not names_person(o, label_of):
                     found = place_phrase_text(o, label_of)
@@ -702,7 +655,7 @@ def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
                 continue
             site = (
                 is_place(o, label_of)
-                or (t.lower_ in _SITE_PREPS and _bare_name(o, label_of))
+                or (t.lower_ in _SITE_PREPS and bare_name(o, label_of))
                 or (
                     t.lower_ in {"at", "in", "inside"}
                     and label_of(o) == "ORG"
@@ -710,8 +663,13 @@ def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
                     and norm(o.text) in name_words().venue_heads
                 )  # "spoke at the X Assembly": the body's seat
             ) and not names_person(o, label_of)
-            if site or (t.lower_ in _SITE_PREPS and _site_tagged_person(o, t, label_of)):
+            if site or (t.lower_ in _SITE_PREPS and site_tagged_person(o, t, label_of)):
                 found = place_phrase_text(o, label_of)
+                if found and (best is None or abs(o.i - head.i) < best[0]):
+                    best = (abs(o.i - head.i), found)
+            elif t.lower_ == "off" and o.pos_ == "NOUN" and o.text.islower():
+                # "sank off the coast of X": the place the coast or the cape is "of"
+                found = place_phrase(o, label_of)
                 if found and (best is None or abs(o.i - head.i) < best[0]):
                     best = (abs(o.i - head.i), found)
     if best is not None:
@@ -731,12 +689,6 @@ def _clause_place(head: Token, sent: Span, label_of: LabelOf) -> str | None:
             if found:
                 return found
     return None
-
-
-def _names_state(o: Token, label_of: LabelOf) -> bool:
-    return label_of(o) == "STATE" or (
-        o.pos_ == "PROPN" and state_of_word(place_phrase_text(o, label_of) or o.text) is not None
-    )
 
 
 @functools.lru_cache(maxsize=1)

@@ -575,7 +575,7 @@ def _merge_events(
     # the place each page's context gives a mention whose sentence names none
     settings: dict[MentionKey, str] = {}
     for a in analyses:
-        settings.update(carried_places(a.events, a.document.text))
+        settings.update(carried_places(a.events, a.document.text, a.entities, a.regions))
     built: list[_Built] = []
     cluster_of: dict[int, int] = {}  # mention order -> index in built
     for c in clusters:
