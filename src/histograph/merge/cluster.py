@@ -458,9 +458,10 @@ def _merge_duplicates(clusters: list[_Cluster]) -> list[_Cluster]:
         label = False
         for cid in list(seen)[:MAX_CANDIDATES]:
             d = by_id[cid]
-            if cid in merged_into or d is c or _never_duplicates(c, d):
+            if cid in merged_into or d is c:
                 continue
-            if _duplicates(c, d):
+            # the date pre-test stands for _duplicates only: a label is told apart below
+            if not _never_duplicates(c, d) and _duplicates(c, d):
                 target = d
                 break
             label = label or _label_of(c, d)
