@@ -78,3 +78,14 @@ def test_a_past_with_nothing_after_it_is_a_passive() -> None:
     ms = _title(text)
     assert [m.type for m in ms] == ["treaty_signed"]
     assert "Treaty of Ostrava" in text[ms[0].start : ms[0].end]
+
+
+def test_a_dated_entry_in_title_case_reads_its_headline_verb() -> None:
+    # the parser hangs "Declares" on "War" as a compound: the entry is still a declaration
+    text = "On this day\n\n1701 – Venice Declares War on Genoa\n1703 – Emperor Abdicates\n"
+    ms = build().analyze(read_text(text, uri="t.txt", fmt="txt")).events
+    got = [(m.type, _trigger(text, m), m.time.value if m.time else None) for m in ms]
+    assert got == [
+        ("war_declaration", "Declares", "1701"),
+        ("left_office", "Abdicates", "1703"),
+    ]

@@ -156,15 +156,16 @@ def _headline_lemma(
     return next((c for c in cands if c and c in verbs), None)
 
 
-def headline_tokens(sent: Span) -> list[Token]:
-    """The words of the sentence's first line when that line is written in Title Case
-    ("Army Storms the Fort - 3 May 1701"): every word capitalised but the small function
-    words; [] for any other line (a sentence in prose case, a long line)."""
+def headline_tokens(sent: Span, start: int = 0) -> list[Token]:
+    """The words of the sentence's first line (from character ``start`` of its doc, after
+    an entry's date label) when that line is written in Title Case ("Army Storms the Fort -
+    3 May 1701"): every word capitalised but the small function words; [] for any other
+    line (a sentence in prose case, a long line)."""
     toks: list[Token] = []
     for t in sent:
         if "\n" in t.text:
             break
-        if not t.is_space:
+        if not t.is_space and t.idx >= start and (toks or not t.is_punct):
             toks.append(t)
     words = [t for t in toks if t.is_alpha]
     if not 2 <= len(words) <= _MAX_HEADLINE or toks[-1].text == ".":
@@ -174,14 +175,16 @@ def headline_tokens(sent: Span) -> list[Token]:
     return toks
 
 
-def headline_verb(sent: Span, et: EventTypes, label_of: LabelOf, taken: set[int]) -> Trigger | None:
+def headline_verb(
+    sent: Span, et: EventTypes, label_of: LabelOf, taken: set[int], start: int = 0
+) -> Trigger | None:
     """The typed verb of a Title Case headline ("X Declares War on Y", "Parliament Passes
     Reform Act", "Rebels Seize the Capital") that the tagger read as part of a name: the
     first word after a subject run that is an inflected form of a verb lemma
     ``event_types.yaml`` lists and whose spec the headline's words satisfy. A headline that
     is a name only ("The Siege of X", "Fall of Y") has no subject before its head word and
-    gives None."""
-    toks = headline_tokens(sent)
+    gives None. ``start``: where a dated entry's text begins (after its label)."""
+    toks = headline_tokens(sent, start)
     verbs, _nouns = trigger_index(et)
     if not toks or toks[0].tag_ not in _SUBJECT_TAGS | _SUBJECT_END:
         return None

@@ -149,14 +149,29 @@ def _dates_to_try(tr: Trigger, head: Token, cands: list[Located]) -> list[list[L
     return [*groups, cands]
 
 
-def _with_headline_verb(triggers: list[Trigger], verb: Trigger, sent: Span) -> list[Trigger]:
-    """The sentence's triggers with a headline's verb: a name the tagger ran over the verb
-    ("X Declares War") keeps only its words after the verb ("King Signs Treaty of Y" ->
-    "Treaty of Y"), and none if one word is left; a name right after the verb of the verb's
-    own type is its object, one event told once (the verb takes the name)."""
+def _with_headline_verb(
+    triggers: list[Trigger], verb: Trigger, sent: Span, et: EventTypes
+) -> list[Trigger]:
+    """The sentence's triggers with a headline's verb: it replaces a trigger the parser gave
+    the same word inside a name; a name the tagger ran over the verb ("X Declares War")
+    keeps only its words after the verb ("King Signs Treaty of Y" -> "Treaty of Y"), and
+    none if one word is left; an event noun or a name right after the verb of the verb's
+    own kind is its object, one event told once (the verb takes the name)."""
     doc = sent.doc
     out: list[Trigger] = []
+    absorbs = et.types[verb.type].absorbs
     for tr in triggers:
+        if tr.head == verb.head:
+            continue
+        if (
+            tr.kind == "nominal"
+            and all(
+                not doc[i].is_punct and doc[i].tag_ not in {"IN", "TO"}
+                for i in range(verb.head + 1, tr.head + 1)
+            )
+            and (et.compatible(tr.type, verb.type) or et.group(tr.type) in absorbs)
+        ):
+            continue  # "Declares War": the noun is the verb's object
         if tr.kind == "named" and tr.start <= verb.head < tr.end:
             start = verb.head + 1
             if tr.head < start or tr.end - start < 2:
@@ -229,16 +244,26 @@ def sentence_mentions(
         )
         if present is not None:
             triggers = sorted([*triggers, present], key=lambda tr: (tr.start, tr.end))
-    if not any(tr.kind == "verbal" for tr in triggers):
+    #: verbs the parser hung inside a name ("X Declares War": a compound of "War")
+    misread = {
+        tr.head for tr in triggers if tr.kind == "verbal" and seg.doc[tr.head].dep_ == "compound"
+    }
+    if all(tr.head in misread for tr in triggers if tr.kind == "verbal"):
         # "X Declares War on Y": a Title Case headline's verb read as part of a name
         verb = headline_verb(
             sent,
             et,
             label_of,
-            {i for tr in triggers if tr.kind != "named" for i in range(tr.start, tr.end)},
+            {
+                i
+                for tr in triggers
+                if tr.kind != "named" and tr.head not in misread
+                for i in range(tr.start, tr.end)
+            },
+            label.end - seg.offset if label is not None and abs_s <= label.start < abs_e else 0,
         )
         if verb is not None:
-            triggers = _with_headline_verb(triggers, verb, sent)
+            triggers = _with_headline_verb(triggers, verb, sent, et)
     untyped = fallback_triggers(sent, et, triggers, {i for x in located for i in x.tokens})
     said = quoted_statement(sent, label_of) if et.fallback.enabled else None
     if said is not None and not any(tr.head == said.head for tr in triggers):
