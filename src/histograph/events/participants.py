@@ -123,7 +123,7 @@ def make_participant(
         start = min(start, offset + doc[k].idx)
     elif found is not None:
         start, end, key = min(start, found[0]), max(end, found[1]), found[2]
-    elif e - s == 1 and label_of(t) == "":
+    elif e - s == 1 and label_of(t) == "" and state_word(t) is not None:
         key = state_word(t)
     elif collective_people(t, label_of):
         key = state_of_people(t.text, sentence_year(t))
