@@ -57,3 +57,8 @@ def test_a_demonym_that_already_qualifies_the_body_is_kept() -> None:
     assert "French Senate" in got
     got = names("On 5 May 1921 the Imperial Japanese Army occupied the port.")
     assert "Imperial Japanese Army" in got and "Japanese Army" not in got
+
+
+def test_a_body_whose_name_holds_the_qualifier_is_kept() -> None:
+    got = names("On 2 April 1961 the Supreme Soviet of the Soviet Union approved the plan.")
+    assert not any(n.startswith("Soviet Supreme") for n in got)

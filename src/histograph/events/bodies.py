@@ -121,6 +121,6 @@ def qualified_body(t: Token, name: str) -> str | None:
                 return None
             state = states.pop()
     qual = _qualifier(state, year)
-    if qual is None or norm(qual) == norm(lead):
-        return None
+    if qual is None or norm(qual) == norm(lead) or norm(qual) in norm(body).split():
+        return None  # (the body's own name holds it: "Supreme Soviet")
     return f"{qual} {body}"
