@@ -665,3 +665,10 @@ def test_peoples_of_earlier_eras_are_their_states() -> None:
     a = analyze("In 1071 the Byzantine army was defeated at Manzikert by the Seljuks.")
     keys = {p.key for e in a.events for p in e.participants}
     assert {"BYZ", "SELJ"} <= keys
+
+
+def test_a_peoples_plural_tagged_as_one_name_is_its_state() -> None:
+    # the tagger takes "Aztecs" here for one person's name (singular proper noun)
+    a = analyze("The fortress of Vardan was taken by the Aztecs in 1450.")
+    keys = {p.key for e in a.events for p in e.participants if p.name == "Aztecs"}
+    assert keys and None not in keys

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..entities.lexicon import is_head, name_words, norm
 from ..model import Participant
 from ..nlp import doc_text
+from .bodies import qualified_body
 from .lines import colon_clause_names, colon_clause_verbs, headline_subjects
 from .phrases import (
     EDGE,
@@ -122,7 +123,7 @@ def make_participant(
         start = min(start, offset + doc[k].idx)
     elif found is not None:
         start, end, key = min(start, found[0]), max(end, found[1]), found[2]
-    elif e - s == 1 and label_of(t) == "":
+    elif e - s == 1 and label_of(t) == "" and state_word(t) is not None:
         key = state_word(t)
     elif collective_people(t, label_of):
         key = state_of_people(t.text, sentence_year(t))
@@ -143,7 +144,9 @@ def make_participant(
     if _not_an_actor(t, name):
         return None
     start += lead
-    return Participant(name=name, role=role, start=start, end=start + len(name), key=key)
+    end = start + len(name)
+    body = qualified_body(t, name)  # "the Senate" on a sentence about one state
+    return Participant(name=body or name, role=role, start=start, end=end, key=key)
 
 
 def _not_an_actor(t: Token, name: str) -> bool:

@@ -234,12 +234,20 @@ def state_word(t: Token) -> str | None:
     return state_of_word(t.text, sentence_year(t))
 
 
+@functools.lru_cache(maxsize=4096)
+def _people_plural(text: str) -> bool:
+    """ "Seljuks": a people's plural (``collective``, states.yaml)."""
+    return gazetteer().lookup(text, forms=("collective",)) is not None
+
+
 def collective_people(t: Token, label_of: LabelOf) -> bool:
     """ "the English", "the Seljuks": a people named by its demonym or plural with the
-    article, which the tagger took for the language, a group or (a plural) a person."""
+    article, which the tagger took for the language, a group or (a plural, or a people's
+    plural of ``collective`` in states.yaml tagged as one name) a person, or left untagged."""
     label = label_of(t)
+    plural = t.tag_ in {"NNS", "NNPS"} or _people_plural(t.text)
     return (
-        (label in {"LANGUAGE", "NORP"} or (label == "PERSON" and t.tag_ in {"NNS", "NNPS"}))
+        (label in {"LANGUAGE", "NORP"} or (label in {"PERSON", ""} and plural))
         and t.pos_ in {"PROPN", "NOUN"}
         and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
         and t.text[:1].isupper()
