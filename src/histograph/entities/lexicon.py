@@ -175,10 +175,17 @@ def name_words() -> NameWords:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _titles_data() -> Any:
+    """titles.yaml parsed once for every word list asked of it (read only): a list first
+    asked by a page's text after the warm-up did not parse the file again."""
+    return load_yaml("titles.yaml")
+
+
 @functools.cache
 def word_list(key: str) -> frozenset[str]:
     """A plain word list of ``titles.yaml`` (lower case, as written there)."""
-    data = load_yaml("titles.yaml")
+    data = _titles_data()
     if key not in data:
         raise KeyError(f"E102 titles.yaml has no word list {key!r}")
     return frozenset(str(w).lower() for w in data[key])

@@ -47,18 +47,19 @@ def known_name_pass(
             by_first.setdefault(f[0], []).append(f)
     for si, seg in enumerate(state.segments):
         doc = seg.doc
+        texts = token_texts(doc)  # each token's text without making its Token
         i = 0
         while i < len(doc):
             if i in taken[si]:
                 i += 1
                 continue
             hit: tuple[int, int] | None = None
-            for f in by_first.get(doc[i].text, ()):
+            for f in by_first.get(texts[i], ()):
                 n = len(f)
-                if tuple(t.text for t in doc[i : i + n]) == f:
+                if tuple(texts[i : i + n]) == f:
                     hit = (i, i + n)
                     break
-            if hit is None and doc[i].text in surnames:
+            if hit is None and texts[i] in surnames:
                 tok = doc[i]
                 prev = doc[i - 1] if i > 0 else None
                 titled = prev is not None and (

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
+from ..nlp import token_texts
 from .lexicon import norm, titles, word_list
 from .mentions import SegMention
 from .role_dates import RoleDates, split_interval
@@ -24,7 +25,9 @@ def _content_tokens(sg: Seg) -> list[int]:
     per segment (three fact-card rules ask)."""
     if sg.content_tokens is None:
         sg.content_tokens = [
-            t.i for t in sg.doc if (w := t.text).isalnum() or any(c.isalnum() for c in w)
+            i
+            for i, w in enumerate(token_texts(sg.doc))
+            if w.isalnum() or any(c.isalnum() for c in w)
         ]
     return sg.content_tokens
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..nlp import token_texts
 from ..time.lexicon import lexicon
 from .lexicon import is_head, norm, titles, word_list
 from .states import gazetteer
@@ -173,7 +174,7 @@ def _line_breaks(doc: Doc) -> list[int]:
     hit = doc.user_data.get(_BREAKS_KEY)
     if isinstance(hit, list):
         return hit
-    breaks = [t.i for t in doc if "\n" in t.text]
+    breaks = [i for i, w in enumerate(token_texts(doc)) if "\n" in w]
     doc.user_data[_BREAKS_KEY] = breaks
     return breaks
 

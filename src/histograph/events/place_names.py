@@ -6,7 +6,7 @@ name nor a meeting's name. :mod:`histograph.events.places` reads the clause arou
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..entities.lexicon import load_yaml, name_words, norm
 from .phrases import (
@@ -156,10 +156,17 @@ def place_phrase_text(o: Token, label_of: LabelOf) -> str | None:
     return text or None
 
 
+@functools.lru_cache(maxsize=1)
+def _places_data() -> dict[str, Any]:
+    """places.yaml parsed once for every word list asked of it (read only): a list first
+    asked by a page's text after the warm-up did not parse the file again."""
+    data: dict[str, Any] = load_yaml("places.yaml") or {}
+    return data
+
+
 @functools.cache
 def place_words(key: str) -> frozenset[str]:
-    data = load_yaml("places.yaml") or {}
-    return frozenset(norm(str(w)) for w in data.get(key) or ())
+    return frozenset(norm(str(w)) for w in _places_data().get(key) or ())
 
 
 def venue(o: Token, label_of: LabelOf) -> bool:

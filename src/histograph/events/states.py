@@ -26,6 +26,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..model import EventMention, Participant, RegionKind, TimeMention, TimeValue, civil_from_day
+from ..nlp import token_texts
 from .triggers import Trigger
 from .types import EventTypes
 
@@ -48,14 +49,16 @@ def _prefixed_noun(t: Token, prefixes: Sequence[str]) -> tuple[int, str] | None:
         if p.endswith("-") and low.startswith(p) and len(low) > len(p) + 2:
             return t.i, low[len(p) :]
     doc = t.doc
-    if t.i >= 2 and doc[t.i - 1].text in {"-", "‑"} and doc[t.i - 2].lower_ in prefixes:
-        return t.i - 2, _lem(t)
-    if (
-        t.i >= 1
-        and doc[t.i - 1].lower_ in {"non-", "non"}
-        and doc[t.i - 1].idx + len(doc[t.i - 1].text) == t.idx
-    ):
-        return t.i - 1, t.lower_
+    i = t.i
+    if i < 1:
+        return None
+    # the previous tokens' texts from the parse's list (no Token made for most words)
+    texts = token_texts(doc)
+    before = texts[i - 1]
+    if i >= 2 and before in {"-", "‑"} and texts[i - 2].lower() in prefixes:
+        return i - 2, _lem(t)
+    if before.lower() in {"non-", "non"} and doc[i - 1].idx + len(before) == t.idx:
+        return i - 1, t.lower_
     return None
 
 

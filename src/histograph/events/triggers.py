@@ -125,11 +125,43 @@ def subjects(v: Token) -> list[Token]:
     return _with_conj(subj)
 
 
+#: where a parse keeps :func:`_prep_index` (``Doc.user_data``)
+_PREPS_KEY = "histograph.events.prep_objects"
+_PREP_DEPS = frozenset({"prep", "agent", "dative"})
+
+
+def _prep_index(doc: Doc) -> dict[int, list[tuple[str, list[int]]]]:
+    """Per head token index, its prepositions (lower text, the indices of their "pobj"
+    children), in the order of ``Token.children``: read once per parse, since prep_objects
+    is asked of the same tokens for one preposition after another (tens of thousands of
+    calls a page). Indices, not Tokens: a Token in the Doc's own user_data would be a
+    reference cycle, the Doc freed only by the garbage collector."""
+    index = doc.user_data.get(_PREPS_KEY)
+    if isinstance(index, dict):
+        return index
+    index = {}
+    preps: list[Token] = []
+    pobjs: dict[int, list[int]] = {}
+    for t in doc:
+        dep = t.dep_
+        if dep == "pobj":
+            h = t.head.i
+            if h != t.i:
+                pobjs.setdefault(h, []).append(t.i)
+        elif dep in _PREP_DEPS and t.head.i != t.i:
+            preps.append(t)
+    for c in preps:
+        index.setdefault(c.head.i, []).append((c.lower_, pobjs.get(c.i, [])))
+    doc.user_data[_PREPS_KEY] = index
+    return index
+
+
 def prep_objects(v: Token, prep: str) -> list[Token]:
     out: list[Token] = []
-    for c in v.children:
-        if c.dep_ in {"prep", "agent", "dative"} and c.lower_ == prep:
-            out.extend(g for g in c.children if g.dep_ == "pobj")
+    doc = v.doc
+    for low, objects in _prep_index(doc).get(v.i, ()):
+        if low == prep:
+            out.extend(doc[i] for i in objects)
     return _with_conj(out)
 
 
