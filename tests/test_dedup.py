@@ -105,3 +105,36 @@ def test_sample_corpus_copy_is_found() -> None:
     assert "press conference" in blog.text[p.start_b : p.end_b]
     # the blog as a whole is not a near-duplicate of the encyclopedia article
     assert not [c for c in find_copies(docs) if c.doc_id == blog.id]
+
+
+def _chains_every_time(pas: list[int], pbs: list[int]) -> list[list[int]]:
+    """The chaining as first written: every chain looked at for every match."""
+    chains: list[list[int]] = []
+    for pa, pb in zip(pas, pbs, strict=True):
+        for ch in chains:
+            da, db = pa - ch[2], pb - ch[3]
+            if 0 < da <= 12 and 0 < db <= 12 and abs(da - db) <= 4:
+                ch[2], ch[3] = pa, pb
+                break
+        else:
+            chains.append([pa, pb, pa, pb])
+    return chains
+
+
+def test_chains_that_can_no_longer_grow_are_not_looked_at_again() -> None:
+    from histograph.ingest.dedup import _matches, passage_print
+
+    words = [f"w{i}" for i in range(80)]
+    passage = " ".join(words[:40])
+    a = f"{passage} and then a long tail of other words follows here {passage}"
+    # the passage twice in b, the second copy with words left out and added
+    b = f"{passage} middle text {' '.join(words[:15])} extra words {' '.join(words[15:40])}"
+    docs = [Document("a", "a.txt", a, "txt"), Document("b", "b.txt", b, "txt")]
+    prints = [passage_print(d.text, 5) for d in docs]
+    [(_, pas, pbs)] = list(_matches(prints, ["a", "b"], 50, 1))
+    expected = _chains_every_time(pas, pbs)
+    got = find_copied_passages(docs, min_words=1)
+    spans = [(p.start_a, p.start_b) for p in got]
+    ta, tb = prints[0].spans, prints[1].spans
+    assert spans == [(ta[sa][0], tb[sb][0]) for sa, sb, _, _ in expected]
+    assert len(expected) >= 3  # several chains, some interleaved

@@ -194,3 +194,61 @@ def test_the_analyses_read_together_equal_those_read_one_by_one(
     got = store.analyses_of([*ids, "no-such-document", ids[0]])  # type: ignore[attr-defined]
     assert got == [store.analysis(d) for d in ids]
     store.close()
+
+
+TOLL_A = (
+    "The Battle of Orsk Ford\n\n"
+    "The Battle of Orsk Ford was fought on 4 April 1809 near Dunhal. "
+    "The battle left 212 dead on the field."
+)
+TOLL_B = (
+    "Orsk Ford\n\n"
+    "On 4 April 1809 the Battle of Orsk Ford was fought near Dunhal. "
+    "The battle killed about 480 people."
+)
+
+
+def test_the_quantities_prepared_are_those_the_merge_reads_and_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import histograph.merge.quantities as merge_quantities
+    from histograph.events.quantities import find_quantities
+
+    docs = [read_text(TOLL_A, uri="a.txt"), read_text(TOLL_B, uri="b.txt")]
+    pipe = build()
+    for a in pipe.analyze_many(docs):
+        assert prepare(a, regions_marked=True).quantities == tuple(find_quantities(a))
+    with Histograph(str(tmp_path / "a.db")) as hg:
+        hg.add_documents(docs)
+        hg.rebuild()  # every analysis read back, its quantities read again
+        rebuilt = hg.knowledge()
+    calls: list[str] = []
+    real = merge_quantities.find_quantities
+
+    def counting(a: object) -> object:
+        calls.append(a.document.id)  # type: ignore[attr-defined]
+        return real(a)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(merge_quantities, "find_quantities", counting)
+    with Histograph(str(tmp_path / "b.db")) as hg:
+        hg.add_documents(docs)
+        assert hg.knowledge() == rebuilt  # the add merges with the prepared quantities
+    assert calls == []
+
+
+def test_quantity_conflicts_take_the_quantities_found_beforehand() -> None:
+    from histograph.events.quantities import find_quantities
+    from histograph.merge.quantities import quantity_conflicts
+    from histograph.model import Event, EventMention
+
+    pipe = build()
+    texts = {"a.txt": "The flood killed about 300 people.", "b.txt": "The flood left 520 dead."}
+    analyses = list(pipe.analyze_many(read_text(t, uri=u) for u, t in texts.items()))
+    ms = tuple(EventMention(a.document.id, 0, 9, 4, 9, "other") for a in analyses)
+    event = Event("e-flood", "other", "The flood", None, ms)
+    expected = quantity_conflicts([event], analyses)
+    assert expected  # the two tolls disagree
+    found = {a.document.id: tuple(find_quantities(a)) for a in analyses}
+    assert quantity_conflicts([event], analyses, found) == expected
+    # what is given is what is read: a document given no quantities states none
+    assert quantity_conflicts([event], analyses, {d: () for d in found}) == []

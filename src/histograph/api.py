@@ -113,7 +113,13 @@ def _merge_part(
     passages = copied_passages(
         sorted(docs, key=lambda d: d.id), prints=prepared.passage_prints
     )
-    return merge(analyses, copies, passages=passages, authority=authority)
+    return merge(
+        analyses,
+        copies,
+        passages=passages,
+        authority=authority,
+        quantities=prepared.quantities,
+    )
 
 
 @dataclass

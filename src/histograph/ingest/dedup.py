@@ -243,14 +243,23 @@ def find_copied_passages(
     for key, pas, pbs in _matches(pp, ids, common_limit, need):
         a, b = divmod(key, nd)
         chains: list[list[int]] = []  # [start_a, start_b, last_a, last_b]
+        # the chains that may still grow, in the order made: the matches come by position in
+        # a, so a chain ending more than max_gap words before one never grows again
+        live: list[list[int]] = []
+        at_a = -1
         for pa, pb in zip(pas, pbs, strict=True):
-            for ch in chains:
+            if pa != at_a:
+                at_a = pa
+                live = [ch for ch in live if pa - ch[2] <= max_gap]
+            for ch in live:
                 da, db = pa - ch[2], pb - ch[3]
                 if 0 < da <= max_gap and 0 < db <= max_gap and abs(da - db) <= max_shift:
                     ch[2], ch[3] = pa, pb
                     break
             else:
-                chains.append([pa, pb, pa, pb])
+                ch = [pa, pb, pa, pb]
+                chains.append(ch)
+                live.append(ch)
         ta, tb = pp[a].spans, pp[b].spans
         for sa, sb, la, lb in chains:
             ea, eb = la + ngram - 1, lb + ngram - 1

@@ -19,6 +19,7 @@ from .timezones import clock_conflicts, hour_conflicts
 from .unmerged import title_date_conflicts, unmerged_date_conflicts
 
 if TYPE_CHECKING:
+    from ..events.quantities import Quantity
     from ..ingest.dedup import PassagePrint
 
 __all__ = ["copied_passages", "merge", "merge_events", "merge_people"]
@@ -45,6 +46,7 @@ def merge(
     copies: Sequence[CopyLink] = (),
     passages: Sequence[Sequence[object]] | None = None,
     authority: Sequence[AuthorityRecord] = (),
+    quantities: Mapping[str, Sequence[Quantity]] | None = None,
 ) -> KnowledgeBase:
     """Build the knowledge base from per-document analyses.
 
@@ -52,7 +54,9 @@ def merge(
     otherwise different documents (found here with
     :func:`histograph.ingest.dedup.find_copied_passages` when not given). Both make the
     claims they carry count once (``Claim.independent``, ``Event.independent_support``).
-    ``authority``: the records of the user's authority file, which pin people's identities."""
+    ``authority``: the records of the user's authority file, which pin people's identities.
+    ``quantities``: the counts and amounts of documents read beforehand, by id (the others
+    are read here)."""
     analyses = sorted(analyses, key=lambda a: a.document.id)
     if passages is None:
         passages = copied_passages([a.document for a in analyses])
@@ -76,7 +80,7 @@ def merge(
                     *title_date_conflicts(events, texts),
                     *party_count_conflicts(events, texts),
                     *event_name_conflicts(events, texts),
-                    *quantity_conflicts(events, analyses),
+                    *quantity_conflicts(events, analyses, quantities),
                     *clock_conflicts(events, analyses),
                     *hour_conflicts(events, texts),
                     *anachronism_conflicts(events, people),

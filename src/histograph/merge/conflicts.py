@@ -100,6 +100,8 @@ class Sources:
     #: doc_b -> sorted [(start_b, end_b, doc_a, start_a)] passages doc_b took from doc_a
     _passages: dict[str, list[tuple[int, int, str, int]]] = field(default_factory=dict)
     _starts: dict[str, list[int]] = field(default_factory=dict)
+    #: source_of's answers: the merge asks again for the spans of every claim of a mention
+    _source_memo: dict[tuple[str, int, int], str] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(
@@ -144,6 +146,10 @@ class Sources:
     def source_of(self, doc_id: str, start: int, end: int) -> str:
         """The source that wrote this span: a copied passage's origin, else the document's
         copy group."""
+        key = (doc_id, start, end)
+        known = self._source_memo.get(key)
+        if known is not None:
+            return known
         doc, s, e = doc_id, start, end
         for _ in range(_MAX_HOPS):
             hop = self._copied_from(doc, s, e)
@@ -152,7 +158,8 @@ class Sources:
             doc, s = hop
             e = s + (end - start)
         root = self.root(doc)
-        return self.original_of.get(root, root)
+        found = self._source_memo[key] = self.original_of.get(root, root)
+        return found
 
     def is_original(self, doc_id: str) -> bool:
         root = self.root(doc_id)

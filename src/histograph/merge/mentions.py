@@ -456,7 +456,7 @@ _NEST_LOOKBACK = 12
 def _content_words(text: str, m: EventMention, et: EventTypes) -> frozenset[str]:
     """Stemmed content words of a mention's evidence, without its date expression, light
     verbs, function words and month names."""
-    skip = et.fallback.function_words | et.fallback.light
+    skip = _skip_words(et.fallback.function_words, et.fallback.light)
     months = _month_words()
     out: set[str] = set()
     # the date and the participants' names are evidence of their own, not of the wording
@@ -475,6 +475,19 @@ def _content_words(text: str, m: EventMention, et: EventTypes) -> frozenset[str]
             continue  # manner adverbs ("quietly", "formally") say how, not what
         out.add(_stem(low))
     return frozenset(out)
+
+
+#: (function words, light verbs) -> their union, made once per vocabulary, not per mention
+#: (the two sets are kept as well, so that their ids stay theirs)
+_SKIP: dict[tuple[int, int], tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
+
+
+def _skip_words(function_words: frozenset[str], light: frozenset[str]) -> frozenset[str]:
+    key = (id(function_words), id(light))
+    hit = _SKIP.get(key)
+    if hit is None:
+        hit = _SKIP[key] = (function_words, light, function_words | light)
+    return hit[2]
 
 
 def _drop_common_words(mentions: list[_Mention]) -> None:

@@ -5,7 +5,8 @@ process) and merges once at the end. What the merge reads of one document alone 
 depend on the others: its component keys (:func:`.incremental.document_keys`), the
 shingles and MinHash of its content (:func:`histograph.ingest.dedup.copy_print`: the
 content is that of the regions the clean stage already marked, not marked a second time)
-and the hashes of its word n-grams (:func:`histograph.ingest.dedup.passage_print`).
+the hashes of its word n-grams (:func:`histograph.ingest.dedup.passage_print`) and the
+counts and amounts it states (:func:`histograph.events.quantities.find_quantities`).
 :class:`Prepared` makes them as each analysis arrives (while workers are still parsing the
 next documents) and keeps them, with the analysis itself, for the merge that follows: the
 merge neither reads the analyses back from the store nor repeats that work. What it keeps is
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
+from ..events.quantities import Quantity, find_quantities
 from ..ingest.dedup import CopyPrint, PassagePrint, copy_print, passage_print
 from ..model import Analysis
 from ..pipeline import WINDOW_CHARS, Pipeline
@@ -65,6 +67,8 @@ class DocPrep:
     keys: dict[str, int]
     copy: CopyPrint
     passages: PassagePrint
+    #: the counts and amounts the document states, in text order
+    quantities: tuple[Quantity, ...] = ()
 
 
 #: the stage whose regions are those :func:`histograph.clean.mark_regions` gives
@@ -94,6 +98,7 @@ def prepare(analysis: Analysis, *, regions_marked: bool) -> DocPrep:
         keys=document_keys(analysis),
         copy=copy_print(doc, analysis.regions if regions_marked else None),
         passages=passage_print(doc.text),
+        quantities=tuple(find_quantities(analysis)),
     )
 
 
@@ -155,6 +160,10 @@ class Prepared:
     @property
     def passage_prints(self) -> Mapping[str, PassagePrint]:
         return _View(self._docs, lambda p: p.passages)
+
+    @property
+    def quantities(self) -> Mapping[str, tuple[Quantity, ...]]:
+        return _View(self._docs, lambda p: p.quantities)
 
     def clear(self) -> None:
         self._docs.clear()

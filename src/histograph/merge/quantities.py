@@ -64,9 +64,12 @@ def _paragraphs(text: str) -> list[int]:
 
 
 def attach_quantities(
-    events: Sequence[Event], analyses: Sequence[Analysis]
+    events: Sequence[Event],
+    analyses: Sequence[Analysis],
+    found: Mapping[str, Sequence[Quantity]] | None = None,
 ) -> list[tuple[Event, Quantity]]:
-    """Each quantity the documents state, with the event it belongs to (see the module doc)."""
+    """Each quantity the documents state, with the event it belongs to (see the module doc).
+    ``found``: the quantities of documents read beforehand (:func:`find_quantities`), by id."""
     by_doc: dict[str, list[tuple[EventMention, Event]]] = defaultdict(list)
     for e in events:
         for m in e.mentions:
@@ -77,7 +80,8 @@ def attach_quantities(
         cands = by_doc.get(a.document.id)
         if not cands:
             continue
-        quantities = find_quantities(a)
+        known = found.get(a.document.id) if found is not None else None
+        quantities = find_quantities(a) if known is None else known
         if not quantities:
             continue
         text = a.document.text
@@ -523,14 +527,19 @@ def _page_weighs_estimates(
     return False
 
 
-def quantity_conflicts(events: Sequence[Event], analyses: Sequence[Analysis]) -> list[Conflict]:
-    """The count and amount conflicts of the merged events (see the module doc)."""
+def quantity_conflicts(
+    events: Sequence[Event],
+    analyses: Sequence[Analysis],
+    found: Mapping[str, Sequence[Quantity]] | None = None,
+) -> list[Conflict]:
+    """The count and amount conflicts of the merged events (see the module doc); ``found``
+    as :func:`attach_quantities` takes it."""
     grouped: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
     titles: dict[str, str] = {}
     owners: dict[str, Event] = {}
     sentence_of = _SentenceText(analyses)
     scope = whole_scope_words()
-    for e, q in attach_quantities(events, analyses):
+    for e, q in attach_quantities(events, analyses, found):
         if q.measure in side_measures() and scope.search(sentence_of(q)):
             # "in all, 90,000 died over the course of the war": the toll of the whole, never
             # compared with the toll of one clash

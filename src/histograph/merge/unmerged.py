@@ -91,9 +91,11 @@ _SPELLING = (
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """A plural's singular, roughly ("missiles" -> "missile"), with a British spelling
-    written the American way ("mobilisations" -> "mobilization"); other words as they are."""
+    written the American way ("mobilisations" -> "mobilization"); other words as they are.
+    Memoised: the words of every mention of an unmerged event are asked for again."""
     if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     if len(word) > 6:
