@@ -98,6 +98,25 @@ def _spec_ok(
     return True
 
 
+def _best_trigger(
+    et: EventTypes,
+    specs: list[tuple[int, str, int, VerbSpec]],
+    toks: list[Token],
+    k: int,
+    label_of: LabelOf,
+) -> Trigger | None:
+    """The verbal trigger at ``toks[k]`` of the highest-ranked type among ``specs`` (a
+    lemma's verb specs) whose spec fits the subject ``toks[:k]`` and the entry's words."""
+    t = toks[k]
+    best: tuple[int, str] | None = None
+    for _n, tid, _j, spec in specs:
+        if _spec_ok(spec, toks[:k], toks, k, label_of):
+            rank = et.types[tid].priority + spec.priority + 10 * spec.constrained
+            if best is None or rank > best[0]:
+                best = (rank, tid)
+    return None if best is None else Trigger(best[1], t.i, t.i, t.i + 1, "verbal", True)
+
+
 def entry_present_verb(
     sent: Span, entry_start: int, et: EventTypes, label_of: LabelOf, taken: set[int]
 ) -> Trigger | None:
@@ -116,16 +135,9 @@ def entry_present_verb(
         if t.tag_ in _VERB_TAGS and prev.tag_ in _SUBJECT_END and t.i not in taken:
             lemma = _lemma_of(t, verbs)
             if lemma is not None and not (t.text[:1].isupper() and prev.tag_ in {"NNP", "NNPS"}):
-                subj = toks[:k]
-                best: tuple[int, str] | None = None
-                for _n, tid, _j, spec in verbs[lemma]:
-                    if _spec_ok(spec, subj, toks, k, label_of):
-                        typ = et.types[tid]
-                        rank = typ.priority + spec.priority + 10 * spec.constrained
-                        if best is None or rank > best[0]:
-                            best = (rank, tid)
-                if best is not None:
-                    return Trigger(best[1], t.i, t.i, t.i + 1, "verbal", True)
+                trigger = _best_trigger(et, verbs[lemma], toks, k, label_of)
+                if trigger is not None:
+                    return trigger
         if t.tag_ not in _SUBJECT_TAGS and not (t.lower_ == "of" and k > 0):
             break
     return None
@@ -198,16 +210,9 @@ def headline_verb(
                 # is a passive without its auxiliary, its subject the patient
                 lemma = None
             if lemma is not None:
-                subj = toks[:k]
-                best: tuple[int, str] | None = None
-                for _n, tid, _j, spec in verbs[lemma]:
-                    if _spec_ok(spec, subj, toks, k, label_of):
-                        typ = et.types[tid]
-                        rank = typ.priority + spec.priority + 10 * spec.constrained
-                        if best is None or rank > best[0]:
-                            best = (rank, tid)
-                if best is not None:
-                    return Trigger(best[1], t.i, t.i, t.i + 1, "verbal", True)
+                trigger = _best_trigger(et, verbs[lemma], toks, k, label_of)
+                if trigger is not None:
+                    return trigger
         if t.tag_ not in _SUBJECT_TAGS | _SUBJECT_END and not (t.lower_ == "of" and k > 0):
             break
     return None
